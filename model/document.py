@@ -1,0 +1,466 @@
+"""The Document: ordered stages and lanes over a private networkx graph of cards and links.
+
+Every change goes through a method here and announces itself on ``changed`` with an
+event from ``model.events`` (orange-canvas-core's Scheme, gaphor's modeling events).
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import networkx as nx
+from psygnal import Signal
+
+from model import events as ev
+from model.entities import (
+    CARD_EDITABLE_FIELDS,
+    LANE_KINDS,
+    LINK_KINDS,
+    SCORE_RANGE,
+    Card,
+    Lane,
+    Link,
+    Persona,
+    Stage,
+)
+from model.events import Cell
+
+
+class Document:
+    """A journey map or service blueprint.
+
+    Cards are graph nodes (attribute ``card``) and links are graph edges keyed by link id
+    (attribute ``link``). The order of cards inside a cell is kept per cell; the order in
+    which cells interleave in the file is kept globally so that a round trip is exact.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, title: str = "Untitled", description: str | None = None) -> None:
+        self._title = title
+        self._description = description
+        self._stages: list[Stage] = []
+        self._lanes: list[Lane] = []
+        self._personas: list[Persona] = []
+        self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._cells: dict[Cell, list[str]] = {}
+        self._card_order: dict[str, None] = {}  # file order of cards (insertion-ordered)
+        self._links: dict[str, Link] = {}
+        self._ids: set[str] = set()
+        self._id_counter = itertools.count(1)
+        self.extra: dict[str, Any] = {}
+
+    # ----------------------------------------------------------------- reading
+    @property
+    def title(self) -> str:
+        """The board's title."""
+        return self._title
+
+    @property
+    def description(self) -> str | None:
+        """Free text shown under the title; None when absent."""
+        return self._description
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        """Stages left to right."""
+        return tuple(self._stages)
+
+    @property
+    def lanes(self) -> tuple[Lane, ...]:
+        """Lanes top to bottom."""
+        return tuple(self._lanes)
+
+    @property
+    def personas(self) -> tuple[Persona, ...]:
+        """The personas, in file order."""
+        return tuple(self._personas)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """A read-only view of the card/link graph, for analysis."""
+        return nx.freeze(self._graph.copy(as_view=True))
+
+    def stage(self, stage_id: str) -> Stage:
+        """The stage with this id (KeyError if none)."""
+        for stage in self._stages:
+            if stage.id == stage_id:
+                return stage
+        raise KeyError(stage_id)
+
+    def lane(self, lane_id: str) -> Lane:
+        """The lane with this id (KeyError if none)."""
+        for lane in self._lanes:
+            if lane.id == lane_id:
+                return lane
+        raise KeyError(lane_id)
+
+    def stage_index(self, stage_id: str) -> int:
+        """Position of a stage, left to right."""
+        return next(i for i, s in enumerate(self._stages) if s.id == stage_id)
+
+    def lane_index(self, lane_id: str) -> int:
+        """Position of a lane, top to bottom."""
+        return next(i for i, lane in enumerate(self._lanes) if lane.id == lane_id)
+
+    def has_card(self, card_id: str) -> bool:
+        """Whether a card with this id exists."""
+        return card_id in self._card_order
+
+    def card(self, card_id: str) -> Card:
+        """The card with this id (KeyError if none). Treat it as read-only."""
+        card: Card = self._graph.nodes[card_id]["card"]
+        return card
+
+    def link(self, link_id: str) -> Link:
+        """The link with this id (KeyError if none). Treat it as read-only."""
+        return self._links[link_id]
+
+    def has_link(self, link_id: str) -> bool:
+        """Whether a link with this id exists."""
+        return link_id in self._links
+
+    def cards(self) -> Iterator[Card]:
+        """All cards in file order: each cell's cards keep their in-cell order."""
+        cursors: dict[Cell, Iterator[str]] = {}
+        for card_id in self._card_order:
+            card = self.card(card_id)
+            cell = (card.stage, card.lane)
+            cursor = cursors.get(cell)
+            if cursor is None:
+                cursor = cursors[cell] = iter(self._cells[cell])
+            yield self.card(next(cursor))
+
+    def card_count(self) -> int:
+        """How many cards the document holds."""
+        return len(self._card_order)
+
+    def links(self) -> Iterator[Link]:
+        """All links in file order."""
+        return iter(self._links.values())
+
+    def cell_cards(self, stage_id: str, lane_id: str) -> tuple[str, ...]:
+        """Ids of the cards in a cell, top to bottom."""
+        return tuple(self._cells.get((stage_id, lane_id), ()))
+
+    def cells(self) -> Iterator[tuple[Cell, tuple[str, ...]]]:
+        """Every non-empty cell with its card ids."""
+        for cell, ids in self._cells.items():
+            if ids:
+                yield cell, tuple(ids)
+
+    def card_index(self, card_id: str) -> int:
+        """Position of a card in its cell."""
+        card = self.card(card_id)
+        return self._cells[(card.stage, card.lane)].index(card_id)
+
+    def links_of(self, card_id: str) -> list[Link]:
+        """Links leaving or entering a card, in file order."""
+        keys = {k for _, _, k in self._graph.out_edges(card_id, keys=True)}
+        keys |= {k for _, _, k in self._graph.in_edges(card_id, keys=True)}
+        return [link for link_id, link in self._links.items() if link_id in keys]
+
+    def cards_in_stage(self, stage_id: str) -> list[str]:
+        """Ids of every card in a stage, in file order."""
+        return [c.id for c in self.cards() if c.stage == stage_id]
+
+    def cards_in_lane(self, lane_id: str) -> list[str]:
+        """Ids of every card in a lane, in file order."""
+        return [c.id for c in self.cards() if c.lane == lane_id]
+
+    def persona(self, persona_id: str) -> Persona:
+        """The persona with this id (KeyError if none)."""
+        for persona in self._personas:
+            if persona.id == persona_id:
+                return persona
+        raise KeyError(persona_id)
+
+    def new_id(self, prefix: str) -> str:
+        """An id not used anywhere in the document, e.g. ``card-7``."""
+        while True:
+            candidate = f"{prefix}-{next(self._id_counter)}"
+            if candidate not in self._ids:
+                return candidate
+
+    # ----------------------------------------------------------------- helpers
+    def _claim_id(self, new_id: str) -> None:
+        if not isinstance(new_id, str) or not new_id:
+            raise ValueError("an id must be a non-empty string")
+        if new_id in self._ids:
+            raise ValueError(f'the id "{new_id}" is already used')
+        self._ids.add(new_id)
+
+    def _check_cell(self, stage_id: str, lane_id: str) -> None:
+        if not any(s.id == stage_id for s in self._stages):
+            raise ValueError(f'no stage with id "{stage_id}"')
+        if not any(lane.id == lane_id for lane in self._lanes):
+            raise ValueError(f'no lane with id "{lane_id}"')
+
+    # ----------------------------------------------------------------- title
+    def set_title(self, title: str) -> None:
+        """Rename the board."""
+        old, self._title = self._title, title
+        if old != title:
+            self.changed.emit(ev.TitleChanged("title", old, title))
+
+    def set_description(self, description: str | None) -> None:
+        """Change the free-text description (None removes it)."""
+        old, self._description = self._description, description
+        if old != description:
+            self.changed.emit(ev.TitleChanged("description", old, description))
+
+    # ----------------------------------------------------------------- cards
+    def add_card(self, card: Card, index: int | None = None) -> None:
+        """Insert a card in its cell at ``index`` (the end when None)."""
+        self._check_cell(card.stage, card.lane)
+        check_card_value("score", card.score)
+        self._claim_id(card.id)
+        cell = (card.stage, card.lane)
+        ids = self._cells.setdefault(cell, [])
+        index = len(ids) if index is None else max(0, min(index, len(ids)))
+        ids.insert(index, card.id)
+        self._card_order[card.id] = None
+        self._graph.add_node(card.id, card=card)
+        self.changed.emit(ev.CardAdded(card.id, cell, index))
+
+    def remove_card(self, card_id: str) -> tuple[Card, int, list[Link]]:
+        """Remove a card and its links; return what undo needs to put them back."""
+        card = self.card(card_id)
+        removed_links = self.links_of(card_id)
+        for link in removed_links:
+            self.remove_link(link.id)
+        cell = (card.stage, card.lane)
+        index = self._cells[cell].index(card_id)
+        del self._cells[cell][index]
+        del self._card_order[card_id]
+        self._graph.remove_node(card_id)
+        self._ids.discard(card_id)
+        self.changed.emit(ev.CardRemoved(card_id, cell, index))
+        return card, index, removed_links
+
+    def move_card(self, card_id: str, stage_id: str, lane_id: str, index: int | None = None) -> None:
+        """Move a card to another cell, or another place in its cell (end when None)."""
+        self._check_cell(stage_id, lane_id)
+        card = self.card(card_id)
+        old_cell = (card.stage, card.lane)
+        old_ids = self._cells[old_cell]
+        old_index = old_ids.index(card_id)
+        del old_ids[old_index]
+        new_cell = (stage_id, lane_id)
+        new_ids = self._cells.setdefault(new_cell, [])
+        index = len(new_ids) if index is None else max(0, min(index, len(new_ids)))
+        new_ids.insert(index, card_id)
+        card.stage, card.lane = stage_id, lane_id
+        if (old_cell, old_index) != (new_cell, index):
+            self.changed.emit(ev.CardMoved(card_id, old_cell, old_index, new_cell, index))
+
+    def set_card_field(self, card_id: str, field: str, value: Any) -> None:
+        """Change one editable field of a card (see CARD_EDITABLE_FIELDS)."""
+        if field not in CARD_EDITABLE_FIELDS:
+            raise ValueError(f"a card has no editable field {field!r}")
+        check_card_value(field, value)
+        card = self.card(card_id)
+        old = getattr(card, field)
+        if old == value:
+            return
+        setattr(card, field, copy.deepcopy(value))
+        self.changed.emit(ev.CardChanged(card_id, field, old, value))
+
+    # ----------------------------------------------------------------- links
+    def add_link(self, link: Link) -> None:
+        """Add an arrow between two existing cards."""
+        if link.kind not in LINK_KINDS:
+            raise ValueError(f'unknown link kind "{link.kind}"')
+        for end in (link.source, link.target):
+            if not self.has_card(end):
+                raise ValueError(f'no card with id "{end}"')
+        self._claim_id(link.id)
+        self._links[link.id] = link
+        self._graph.add_edge(link.source, link.target, key=link.id, link=link)
+        self.changed.emit(ev.LinkAdded(link.id))
+
+    def remove_link(self, link_id: str) -> Link:
+        """Remove a link and return it."""
+        link = self._links.pop(link_id)
+        self._graph.remove_edge(link.source, link.target, key=link_id)
+        self._ids.discard(link_id)
+        self.changed.emit(ev.LinkRemoved(link_id, link.source, link.target))
+        return link
+
+    def set_link_field(self, link_id: str, field: str, value: Any) -> None:
+        """Change a link's ``label`` or ``kind``."""
+        link = self._links[link_id]
+        if field == "kind" and value not in LINK_KINDS:
+            raise ValueError(f'unknown link kind "{value}"')
+        if field not in ("label", "kind"):
+            raise ValueError(f"a link has no editable field {field!r}")
+        old = getattr(link, field)
+        if old != value:
+            setattr(link, field, value)
+            self.changed.emit(ev.LinkChanged(link_id, field, old, value))
+
+    # ----------------------------------------------------------------- stages
+    def add_stage(self, stage: Stage, index: int | None = None) -> None:
+        """Insert a stage at ``index`` (the end when None)."""
+        self._claim_id(stage.id)
+        index = len(self._stages) if index is None else max(0, min(index, len(self._stages)))
+        self._stages.insert(index, stage)
+        self.changed.emit(ev.StageAdded(stage.id, index))
+
+    def remove_stage(self, stage_id: str) -> tuple[Stage, int]:
+        """Remove an empty stage (remove its cards first); return it and its index."""
+        if self.cards_in_stage(stage_id):
+            raise ValueError(f'stage "{stage_id}" still holds cards')
+        index = self.stage_index(stage_id)
+        stage = self._stages.pop(index)
+        self._ids.discard(stage_id)
+        for cell in [c for c in self._cells if c[0] == stage_id]:
+            del self._cells[cell]
+        self.changed.emit(ev.StageRemoved(stage_id, index))
+        return stage, index
+
+    def move_stage(self, stage_id: str, index: int) -> None:
+        """Move a stage to another position."""
+        old = self.stage_index(stage_id)
+        index = max(0, min(index, len(self._stages) - 1))
+        if old == index:
+            return
+        self._stages.insert(index, self._stages.pop(old))
+        self.changed.emit(ev.StageMoved(stage_id, old, index))
+
+    def set_stage_field(self, stage_id: str, field: str, value: Any) -> None:
+        """Change a stage's ``name`` or ``metrics``."""
+        if field not in ("name", "metrics"):
+            raise ValueError(f"a stage has no editable field {field!r}")
+        stage = self.stage(stage_id)
+        old = getattr(stage, field)
+        if old != value:
+            setattr(stage, field, copy.deepcopy(value))
+            self.changed.emit(ev.StageChanged(stage_id, field, old, value))
+
+    # ----------------------------------------------------------------- lanes
+    def add_lane(self, lane: Lane, index: int | None = None) -> None:
+        """Insert a lane at ``index`` (the end when None)."""
+        if lane.kind not in LANE_KINDS:
+            raise ValueError(f'unknown lane kind "{lane.kind}"')
+        self._claim_id(lane.id)
+        index = len(self._lanes) if index is None else max(0, min(index, len(self._lanes)))
+        self._lanes.insert(index, lane)
+        self.changed.emit(ev.LaneAdded(lane.id, index))
+
+    def remove_lane(self, lane_id: str) -> tuple[Lane, int]:
+        """Remove an empty lane (remove its cards first); return it and its index."""
+        if self.cards_in_lane(lane_id):
+            raise ValueError(f'lane "{lane_id}" still holds cards')
+        index = self.lane_index(lane_id)
+        lane = self._lanes.pop(index)
+        self._ids.discard(lane_id)
+        for cell in [c for c in self._cells if c[1] == lane_id]:
+            del self._cells[cell]
+        self.changed.emit(ev.LaneRemoved(lane_id, index))
+        return lane, index
+
+    def move_lane(self, lane_id: str, index: int) -> None:
+        """Move a lane to another position."""
+        old = self.lane_index(lane_id)
+        index = max(0, min(index, len(self._lanes) - 1))
+        if old == index:
+            return
+        self._lanes.insert(index, self._lanes.pop(old))
+        self.changed.emit(ev.LaneMoved(lane_id, old, index))
+
+    def set_lane_field(self, lane_id: str, field: str, value: Any) -> None:
+        """Change a lane's ``name`` or ``kind``."""
+        if field not in ("name", "kind"):
+            raise ValueError(f"a lane has no editable field {field!r}")
+        if field == "kind" and value not in LANE_KINDS:
+            raise ValueError(f'unknown lane kind "{value}"')
+        lane = self.lane(lane_id)
+        old = getattr(lane, field)
+        if old != value:
+            setattr(lane, field, value)
+            self.changed.emit(ev.LaneChanged(lane_id, field, old, value))
+
+    # ----------------------------------------------------------------- personas
+    def set_personas(self, personas: Iterable[Persona]) -> None:
+        """Replace the persona list."""
+        new = list(personas)
+        for persona in self._personas:
+            self._ids.discard(persona.id)
+        for persona in new:
+            self._claim_id(persona.id)
+        self._personas = new
+        self.changed.emit(ev.PersonasChanged())
+
+    # ----------------------------------------------------------------- bulk
+    @classmethod
+    def build(
+        cls,
+        *,
+        title: str,
+        description: str | None,
+        stages: list[Stage],
+        lanes: list[Lane],
+        cards: list[Card],
+        links: list[Link],
+        personas: list[Persona],
+        extra: dict[str, Any],
+    ) -> Document:
+        """Build a document from validated parts without emitting per-item events."""
+        doc = cls(title, description)
+        doc.extra = extra
+        doc._personas = list(personas)
+        doc._stages = list(stages)
+        doc._lanes = list(lanes)
+        for item in itertools.chain(stages, lanes, personas):
+            doc._claim_id(item.id)
+        for card in cards:
+            doc._claim_id(card.id)
+            doc._cells.setdefault((card.stage, card.lane), []).append(card.id)
+            doc._card_order[card.id] = None
+            doc._graph.add_node(card.id, card=card)
+        for link in links:
+            doc._claim_id(link.id)
+            doc._links[link.id] = link
+            doc._graph.add_edge(link.source, link.target, key=link.id, link=link)
+        return doc
+
+    def replace_with(self, other: Document) -> None:
+        """Take over another document's content and announce one DocumentReset."""
+        for name in (
+            "_title", "_description", "_stages", "_lanes", "_personas", "_graph",
+            "_cells", "_card_order", "_links", "_ids", "extra",
+        ):
+            setattr(self, name, getattr(other, name))
+        self.changed.emit(ev.DocumentReset())
+
+
+def check_card_value(field: str, value: Any) -> None:
+    """Raise ValueError when ``value`` is not allowed for a card's ``field``."""
+    if field == "score" and value is not None:
+        low, high = SCORE_RANGE
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"a score is a whole number from {low} to {high}")
+    elif field == "color" and value is not None:
+        if not is_hex_color(value):
+            raise ValueError('a colour is written "#rrggbb"')
+    elif field == "fail" and not isinstance(value, bool):
+        raise ValueError("fail is true or false")
+    elif field == "tags" and value is not None:
+        if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+            raise ValueError("tags are a list of strings")
+    elif field in ("text",) and not isinstance(value, str):
+        raise ValueError(f"{field} is a string")
+    elif field in ("channel", "wait", "notes", "persona") and value is not None:
+        if not isinstance(value, str):
+            raise ValueError(f"{field} is a string")
+
+
+def is_hex_color(value: object) -> bool:
+    """Whether ``value`` is a ``#rrggbb`` string."""
+    if not isinstance(value, str) or len(value) != 7 or value[0] != "#":
+        return False
+    return all(ch in "0123456789abcdefABCDEF" for ch in value[1:])

@@ -1,0 +1,166 @@
+"""Change events a Document announces through its ``changed`` signal.
+
+Each event carries ids and the old and new values, so a listener (the canvas, the
+layout, an undo command) never has to diff the document to learn what happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Cell = tuple[str, str]  # (stage id, lane id)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReset:
+    """The whole document was replaced (a load): rebuild everything, once."""
+
+
+@dataclass(frozen=True, slots=True)
+class TitleChanged:
+    """The title or description changed."""
+
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CardAdded:
+    """A card was inserted at ``index`` in its cell."""
+
+    card_id: str
+    cell: Cell
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class CardRemoved:
+    """A card left ``cell``; it stood at ``index`` there."""
+
+    card_id: str
+    cell: Cell
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class CardChanged:
+    """One field of a card changed."""
+
+    card_id: str
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class CardMoved:
+    """A card moved to another cell or another place in its cell."""
+
+    card_id: str
+    old_cell: Cell
+    old_index: int
+    new_cell: Cell
+    new_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinkAdded:
+    """A link was added."""
+
+    link_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRemoved:
+    """A link was removed; ``source`` and ``target`` are the card ids it joined."""
+
+    link_id: str
+    source: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkChanged:
+    """A link's label or kind changed."""
+
+    link_id: str
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class StageAdded:
+    """A stage was inserted at ``index``."""
+
+    stage_id: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class StageRemoved:
+    """A stage (already emptied of cards) was removed from ``index``."""
+
+    stage_id: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class StageChanged:
+    """A stage's name or metrics changed."""
+
+    stage_id: str
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class StageMoved:
+    """A stage moved from ``old_index`` to ``new_index``."""
+
+    stage_id: str
+    old_index: int
+    new_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class LaneAdded:
+    """A lane was inserted at ``index``."""
+
+    lane_id: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class LaneRemoved:
+    """A lane (already emptied of cards) was removed from ``index``."""
+
+    lane_id: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class LaneChanged:
+    """A lane's name or kind changed."""
+
+    lane_id: str
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class LaneMoved:
+    """A lane moved from ``old_index`` to ``new_index``."""
+
+    lane_id: str
+    old_index: int
+    new_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonasChanged:
+    """The persona list changed (added, edited or removed)."""

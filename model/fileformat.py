@@ -1,0 +1,429 @@
+"""The ``.touchline`` format v1: parse and validate, then build; canonical text; atomic save.
+
+Loading goes in two steps (orange-canvas-core's readwrite): plain JSON data is checked
+and turned into records, each problem reported with the place it was found, and only
+then is a Document built. Nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from model.document import Document, is_hex_color
+from model.entities import LANE_KINDS, LINK_KINDS, SCORE_RANGE, Card, Lane, Link, Persona, Stage
+
+FORMAT_NAME = "touchline"
+FORMAT_VERSION = 1
+
+# Upgrade functions lift a document from the version they are tagged with to the next
+# one (gaphor's storage/load.py). Version 1 is the first, so there are none yet.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class LoadError(ValueError):
+    """A document that cannot be loaded; the message names the place."""
+
+
+class SaveError(OSError):
+    """A document that could not be written; the old file is untouched."""
+
+
+# ---------------------------------------------------------------------- reading
+def loads(data: str | bytes) -> Document:
+    """Parse a document from text or bytes; raise LoadError naming the place."""
+    try:
+        return _loads(data)
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError("the JSON is nested too deeply") from None
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+        # A last guard: the contract is that nothing but LoadError escapes.
+        raise LoadError(f"unreadable document ({type(exc).__name__}: {exc})") from None
+
+
+def load(path: str | os.PathLike[str]) -> Document:
+    """Read a document from a file; raise LoadError naming the place."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise LoadError("no such file") from None
+    except IsADirectoryError:
+        raise LoadError("is a folder, not a file") from None
+    except OSError as exc:
+        raise LoadError(f"cannot be read ({exc.strerror or exc})") from None
+    return loads(data)
+
+
+def _loads(data: str | bytes) -> Document:
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"byte {exc.start}: not valid UTF-8") from None
+    elif isinstance(data, str):
+        text = data
+    else:
+        raise LoadError("expected text or bytes")
+    text = text.removeprefix("\ufeff")
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
+    return _build(raw)
+
+
+def _build(raw: Any) -> Document:
+    if not isinstance(raw, dict):
+        raise LoadError("not a Touchline document (the top level is not an object)")
+    if raw.get("format") != FORMAT_NAME:
+        raise LoadError('not a Touchline document ("format" is not "touchline")')
+    version = raw.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise LoadError("version: expected a whole number")
+    if version > FORMAT_VERSION:
+        raise LoadError(f"version {version} is newer than this Touchline understands ({FORMAT_VERSION})")
+    if version < 1:
+        raise LoadError(f"version: {version} is not a Touchline version")
+    while version < FORMAT_VERSION:
+        raw = UPGRADES[version](raw)
+        version += 1
+    r = _Reader()
+    title = r.string(raw, "title", "title", required=True)
+    description = r.string(raw, "description", "description")
+    personas = [_persona(r, p, f"personas[{i}]") for i, p in enumerate(r.list(raw, "personas", "personas"))]
+    stages = [_stage(r, s, f"stages[{i}]") for i, s in enumerate(r.list(raw, "stages", "stages", True))]
+    lanes = [_lane(r, lane, f"lanes[{i}]") for i, lane in enumerate(r.list(raw, "lanes", "lanes", True))]
+    cards = [_card(r, c, f"cards[{i}]") for i, c in enumerate(r.list(raw, "cards", "cards", True))]
+    links = [_link(r, k, f"links[{i}]") for i, k in enumerate(r.list(raw, "links", "links", True))]
+    _check_references(personas, stages, lanes, cards, links)
+    extra = {k: v for k, v in raw.items() if k not in _TOP_KEYS}
+    return Document.build(
+        title=title or "",
+        description=description,
+        stages=stages,
+        lanes=lanes,
+        cards=cards,
+        links=links,
+        personas=personas,
+        extra=extra,
+    )
+
+
+_TOP_KEYS = ("format", "version", "title", "description", "personas", "stages", "lanes", "cards", "links")
+_STAGE_KEYS = ("id", "name", "metrics")
+_LANE_KEYS = ("id", "name", "kind")
+_CARD_KEYS = ("id", "lane", "stage", "text", "color", "score", "channel", "fail", "wait", "tags", "notes", "persona")
+_LINK_KEYS = ("id", "from", "to", "label", "kind")
+_PERSONA_KEYS = ("id", "name", "role", "quote", "goals", "pains")
+
+
+class _Reader:
+    """Typed access to plain JSON values that raises LoadError naming the place."""
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise LoadError(f"{where}: expected an object")
+        return value
+
+    def list(self, obj: dict[str, Any], key: str, where: str, required: bool = False) -> list[Any]:
+        if key not in obj:
+            if required:
+                raise LoadError(f"{where}: missing")
+            return []
+        value = obj[key]
+        if not isinstance(value, list):
+            raise LoadError(f"{where}: expected a list")
+        return value
+
+    def string(self, obj: dict[str, Any], key: str, where: str, required: bool = False) -> str | None:
+        if key not in obj:
+            if required:
+                raise LoadError(f"{where}: missing")
+            return None
+        value = obj[key]
+        if not isinstance(value, str):
+            raise LoadError(f"{where}: expected a string")
+        return value
+
+    def ident(self, obj: dict[str, Any], key: str, where: str) -> str:
+        value = self.string(obj, key, where, required=True)
+        if not value:
+            raise LoadError(f"{where}: must not be empty")
+        return value
+
+    def strings(self, obj: dict[str, Any], key: str, where: str) -> list[str] | None:
+        if key not in obj:
+            return None
+        value = obj[key]
+        if not isinstance(value, list):
+            raise LoadError(f"{where}: expected a list of strings")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise LoadError(f"{where}[{i}]: expected a string")
+        return list(value)
+
+
+def _extra(obj: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    return {k: v for k, v in obj.items() if k not in known}
+
+
+def _stage(r: _Reader, value: Any, where: str) -> Stage:
+    obj = r.obj(value, where)
+    metrics = None
+    if "metrics" in obj:
+        raw_metrics = obj["metrics"]
+        if not isinstance(raw_metrics, dict):
+            raise LoadError(f"{where}.metrics: expected an object of numbers")
+        metrics = {}
+        for name, number in raw_metrics.items():
+            if isinstance(number, bool) or not isinstance(number, int | float):
+                raise LoadError(f"{where}.metrics.{name}: expected a number")
+            if number != number or number in (float("inf"), float("-inf")):
+                raise LoadError(f"{where}.metrics.{name}: expected a finite number")
+            metrics[name] = number
+    return Stage(
+        id=r.ident(obj, "id", f"{where}.id"),
+        name=r.string(obj, "name", f"{where}.name", required=True) or "",
+        metrics=metrics,
+        extra=_extra(obj, _STAGE_KEYS),
+    )
+
+
+def _lane(r: _Reader, value: Any, where: str) -> Lane:
+    obj = r.obj(value, where)
+    kind = r.string(obj, "kind", f"{where}.kind", required=True)
+    if kind not in LANE_KINDS:
+        raise LoadError(f'{where}.kind: unknown lane kind "{kind}" (one of {", ".join(LANE_KINDS)})')
+    return Lane(
+        id=r.ident(obj, "id", f"{where}.id"),
+        name=r.string(obj, "name", f"{where}.name", required=True) or "",
+        kind=kind,
+        extra=_extra(obj, _LANE_KEYS),
+    )
+
+
+def _card(r: _Reader, value: Any, where: str) -> Card:
+    obj = r.obj(value, where)
+    color = r.string(obj, "color", f"{where}.color")
+    if color is not None and not is_hex_color(color):
+        raise LoadError(f'{where}.color: "{color}" is not a colour of the form "#rrggbb"')
+    score = obj.get("score")
+    if score is not None:
+        low, high = SCORE_RANGE
+        if isinstance(score, bool) or not isinstance(score, int):
+            raise LoadError(f"{where}.score: expected a whole number from {low} to {high}")
+        if not low <= score <= high:
+            raise LoadError(f"{where}.score: {score} is outside {low}…{high}")
+    fail = obj.get("fail", False)
+    if not isinstance(fail, bool):
+        raise LoadError(f"{where}.fail: expected true or false")
+    return Card(
+        id=r.ident(obj, "id", f"{where}.id"),
+        lane=r.ident(obj, "lane", f"{where}.lane"),
+        stage=r.ident(obj, "stage", f"{where}.stage"),
+        text=r.string(obj, "text", f"{where}.text", required=True) or "",
+        color=color,
+        score=score,
+        channel=r.string(obj, "channel", f"{where}.channel"),
+        fail=fail,
+        wait=r.string(obj, "wait", f"{where}.wait"),
+        tags=r.strings(obj, "tags", f"{where}.tags"),
+        notes=r.string(obj, "notes", f"{where}.notes"),
+        persona=r.string(obj, "persona", f"{where}.persona"),
+        extra=_extra(obj, _CARD_KEYS),
+    )
+
+
+def _link(r: _Reader, value: Any, where: str) -> Link:
+    obj = r.obj(value, where)
+    kind = r.string(obj, "kind", f"{where}.kind")
+    if kind is not None and kind not in LINK_KINDS:
+        raise LoadError(f'{where}.kind: unknown link kind "{kind}" (one of {", ".join(LINK_KINDS)})')
+    return Link(
+        id=r.ident(obj, "id", f"{where}.id"),
+        source=r.ident(obj, "from", f"{where}.from"),
+        target=r.ident(obj, "to", f"{where}.to"),
+        label=r.string(obj, "label", f"{where}.label"),
+        kind=kind or "flow",
+        extra=_extra(obj, _LINK_KEYS),
+    )
+
+
+def _persona(r: _Reader, value: Any, where: str) -> Persona:
+    obj = r.obj(value, where)
+    return Persona(
+        id=r.ident(obj, "id", f"{where}.id"),
+        name=r.string(obj, "name", f"{where}.name", required=True) or "",
+        role=r.string(obj, "role", f"{where}.role"),
+        quote=r.string(obj, "quote", f"{where}.quote"),
+        goals=r.strings(obj, "goals", f"{where}.goals"),
+        pains=r.strings(obj, "pains", f"{where}.pains"),
+        extra=_extra(obj, _PERSONA_KEYS),
+    )
+
+
+def _check_references(
+    personas: list[Persona], stages: list[Stage], lanes: list[Lane], cards: list[Card], links: list[Link]
+) -> None:
+    seen: dict[str, str] = {}
+    groups: list[tuple[str, list[Any]]] = [
+        ("personas", personas), ("stages", stages), ("lanes", lanes), ("cards", cards), ("links", links)
+    ]
+    for group, items in groups:
+        for i, item in enumerate(items):
+            where = f"{group}[{i}].id"
+            if item.id in seen:
+                raise LoadError(f'{where}: duplicate id "{item.id}" (first used at {seen[item.id]})')
+            seen[item.id] = where
+    stage_ids = {s.id for s in stages}
+    lane_ids = {lane.id for lane in lanes}
+    persona_ids = {p.id for p in personas}
+    card_ids = {c.id for c in cards}
+    for i, card in enumerate(cards):
+        if card.lane not in lane_ids:
+            raise LoadError(f'cards[{i}].lane: no lane with id "{card.lane}"')
+        if card.stage not in stage_ids:
+            raise LoadError(f'cards[{i}].stage: no stage with id "{card.stage}"')
+        if card.persona is not None and card.persona not in persona_ids:
+            raise LoadError(f'cards[{i}].persona: no persona with id "{card.persona}"')
+    for i, link in enumerate(links):
+        if link.source not in card_ids:
+            raise LoadError(f'links[{i}].from: no card with id "{link.source}"')
+        if link.target not in card_ids:
+            raise LoadError(f'links[{i}].to: no card with id "{link.target}"')
+
+
+# ---------------------------------------------------------------------- writing
+def to_data(document: Document) -> dict[str, Any]:
+    """The document as plain JSON data, keys in the canonical order."""
+    data: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "title": document.title}
+    if document.description is not None:
+        data["description"] = document.description
+    if document.personas:
+        data["personas"] = [_persona_data(p) for p in document.personas]
+    data["stages"] = [_stage_data(s) for s in document.stages]
+    data["lanes"] = [{"id": ln.id, "name": ln.name, "kind": ln.kind, **ln.extra} for ln in document.lanes]
+    data["cards"] = [_card_data(c) for c in document.cards()]
+    data["links"] = [_link_data(k) for k in document.links()]
+    for key, value in document.extra.items():
+        data.setdefault(key, value)
+    return data
+
+
+def _stage_data(stage: Stage) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": stage.id, "name": stage.name}
+    if stage.metrics is not None:
+        data["metrics"] = stage.metrics
+    return {**data, **stage.extra}
+
+
+def _card_data(card: Card) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": card.id, "lane": card.lane, "stage": card.stage, "text": card.text}
+    for key in ("color", "score", "channel"):
+        value = getattr(card, key)
+        if value is not None:
+            data[key] = value
+    if card.fail:
+        data["fail"] = True
+    for key in ("wait", "tags", "notes", "persona"):
+        value = getattr(card, key)
+        if value is not None:
+            data[key] = value
+    return {**data, **card.extra}
+
+
+def _link_data(link: Link) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": link.id, "from": link.source, "to": link.target}
+    if link.label is not None:
+        data["label"] = link.label
+    if link.kind != "flow" or "kind" in link.extra:
+        data["kind"] = link.kind
+    return {**data, **link.extra}
+
+
+def _persona_data(persona: Persona) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": persona.id, "name": persona.name}
+    for key in ("role", "quote", "goals", "pains"):
+        value = getattr(persona, key)
+        if value is not None:
+            data[key] = value
+    return {**data, **persona.extra}
+
+
+def dumps(document: Document) -> str:
+    """The canonical text of a document: 2-space JSON, stable key order, final newline."""
+    return json.dumps(to_data(document), indent=2, ensure_ascii=False) + "\n"
+
+
+def save(document: Document, path: str | os.PathLike[str]) -> None:
+    """Write atomically: readers and crashes see the old file or the new one, whole.
+
+    The text goes to a temporary file beside the target, is flushed to disk, then
+    renamed over the target. Temporary files left by an earlier killed save of the
+    same file are removed first.
+    """
+    target = Path(path)
+    text = dumps(document).encode("utf-8")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise SaveError(f"{target}: the folder {folder} does not exist")
+    if target.is_dir():
+        raise SaveError(f"{target}: is a folder")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise SaveError(f"{target}: the file is read-only")
+    prefix = f".{target.name}."
+    for stale in glob.glob(os.path.join(glob.escape(str(folder)), glob.escape(prefix) + "*.tmp")):
+        try:
+            os.unlink(stale)
+        except OSError:
+            pass
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SaveError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp_name, mode)
+        else:
+            os.chmod(tmp_name, 0o666 & ~_umask())
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        raise SaveError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    _fsync_folder(folder)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform lets a folder be opened.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -415,8 +415,8 @@ class Document:
         doc._personas = list(personas)
         doc._stages = list(stages)
         doc._lanes = list(lanes)
-        for item in itertools.chain(stages, lanes, personas):
-            doc._claim_id(item.id)
+        for item_id in itertools.chain((s.id for s in stages), (ln.id for ln in lanes), (p.id for p in personas)):
+            doc._claim_id(item_id)
         for card in cards:
             doc._claim_id(card.id)
             doc._cells.setdefault((card.stage, card.lane), []).append(card.id)
@@ -452,11 +452,10 @@ def check_card_value(field: str, value: Any) -> None:
     elif field == "tags" and value is not None:
         if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
             raise ValueError("tags are a list of strings")
-    elif field in ("text",) and not isinstance(value, str):
+    elif field == "text" and not isinstance(value, str):
+        raise ValueError("text is a string")
+    elif field in ("channel", "wait", "notes", "persona") and value is not None and not isinstance(value, str):
         raise ValueError(f"{field} is a string")
-    elif field in ("channel", "wait", "notes", "persona") and value is not None:
-        if not isinstance(value, str):
-            raise ValueError(f"{field} is a string")
 
 
 def is_hex_color(value: object) -> bool:

@@ -7,6 +7,7 @@ then is a Document built. Nothing is half-loaded.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import os
@@ -98,11 +99,11 @@ def _build(raw: Any) -> Document:
     r = _Reader()
     title = r.string(raw, "title", "title", required=True)
     description = r.string(raw, "description", "description")
-    personas = [_persona(r, p, f"personas[{i}]") for i, p in enumerate(r.list(raw, "personas", "personas"))]
-    stages = [_stage(r, s, f"stages[{i}]") for i, s in enumerate(r.list(raw, "stages", "stages", True))]
-    lanes = [_lane(r, lane, f"lanes[{i}]") for i, lane in enumerate(r.list(raw, "lanes", "lanes", True))]
-    cards = [_card(r, c, f"cards[{i}]") for i, c in enumerate(r.list(raw, "cards", "cards", True))]
-    links = [_link(r, k, f"links[{i}]") for i, k in enumerate(r.list(raw, "links", "links", True))]
+    personas = [_persona(r, p, f"personas[{i}]") for i, p in enumerate(r.items(raw, "personas", "personas"))]
+    stages = [_stage(r, s, f"stages[{i}]") for i, s in enumerate(r.items(raw, "stages", "stages", True))]
+    lanes = [_lane(r, lane, f"lanes[{i}]") for i, lane in enumerate(r.items(raw, "lanes", "lanes", True))]
+    cards = [_card(r, c, f"cards[{i}]") for i, c in enumerate(r.items(raw, "cards", "cards", True))]
+    links = [_link(r, k, f"links[{i}]") for i, k in enumerate(r.items(raw, "links", "links", True))]
     _check_references(personas, stages, lanes, cards, links)
     extra = {k: v for k, v in raw.items() if k not in _TOP_KEYS}
     return Document.build(
@@ -133,7 +134,7 @@ class _Reader:
             raise LoadError(f"{where}: expected an object")
         return value
 
-    def list(self, obj: dict[str, Any], key: str, where: str, required: bool = False) -> list[Any]:
+    def items(self, obj: dict[str, Any], key: str, where: str, required: bool = False) -> list[Any]:
         if key not in obj:
             if required:
                 raise LoadError(f"{where}: missing")
@@ -381,10 +382,8 @@ def save(document: Document, path: str | os.PathLike[str]) -> None:
         raise SaveError(f"{target}: the file is read-only")
     prefix = f".{target.name}."
     for stale in glob.glob(os.path.join(glob.escape(str(folder)), glob.escape(prefix) + "*.tmp")):
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(stale)
-        except OSError:
-            pass
     try:
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
         fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
@@ -401,10 +400,8 @@ def save(document: Document, path: str | os.PathLike[str]) -> None:
             os.chmod(tmp_name, 0o666 & ~_umask())
         os.replace(tmp_name, target)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        except OSError:
-            pass
         raise SaveError(f"{target}: cannot write ({exc.strerror or exc})") from None
     _fsync_folder(folder)
 

@@ -1,0 +1,111 @@
+"""A card's look, measured once: wrapped text, markers and chips, relative to its corner.
+
+The shape depends only on the card's own fields and its lane's kind, so the layout can
+cache it and reuse it when the card merely moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model import style as st
+from model.entities import Card
+from model.primitives import Box, Circle, Primitive, Text, translated
+from model.typesetting import baseline_offset, line_height, text_block, text_primitives, text_width
+
+SCORE_LABELS = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive", 2: "Very positive"}
+
+
+@dataclass(frozen=True, slots=True)
+class CardShape:
+    """What a card looks like, independent of where it sits."""
+
+    w: float
+    h: float
+    lines: tuple[str, ...]
+    primitives: tuple[Primitive, ...]
+    text_top: float  # where the first line's box starts, for the in-place editor
+
+
+def card_signature(card: Card, kind: str) -> tuple[object, ...]:
+    """Everything a card's shape depends on; equal signatures give equal shapes."""
+    return (card.text, card.color, card.score, card.channel, card.fail, card.wait,
+            tuple(card.tags or ()), kind)
+
+
+def measure_card(card: Card, kind: str) -> CardShape:
+    """Wrap the card's text and lay out its fail marker and chip row."""
+    w = float(st.CARD_W)
+    text_w = w - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
+    lines, text_h = text_block(card.text, text_w, st.CARD_SIZE, bold=False)
+    chips, chips_h = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X)
+    top = float(st.CARD_PAD_Y)
+    h = st.CARD_PAD_Y + text_h + (st.CHIP_GAP + chips_h if chips else 0) + st.CARD_PAD_Y
+    fill = st.card_fill(kind, card.color)
+    prims: list[Primitive] = [
+        Box(0, 1.5, w, h, fill=st.SHADOW, radius=st.CARD_RADIUS, opacity=0.07),
+        Box(0, 0, w, h, fill=fill, stroke=st.card_border(kind, card.color), radius=st.CARD_RADIUS),
+    ]
+    prims += text_primitives(lines, st.CARD_PAD_X, top, st.CARD_SIZE, st.INK)
+    if chips:
+        prims += _offset(chips, top + text_h + st.CHIP_GAP)
+    if card.fail:
+        cx, cy = w - st.CARD_PAD_X + 3 - st.FAIL_R, st.CARD_PAD_Y + st.FAIL_R - 1
+        prims.append(Circle(cx, cy, st.FAIL_R, fill=st.FAIL))
+        prims.append(Text(cx, cy + 4, "F", 11, "#FFFFFF", bold=True, anchor="middle"))
+    return CardShape(w, h, tuple(lines), tuple(prims), top)
+
+
+def _chip_row(card: Card, kind: str, left: float, width: float) -> tuple[list[Primitive], float]:
+    """Chips (wait, channel, score, tags) flowed left to right, wrapping onto new rows."""
+    chips: list[tuple[float, list[Primitive]]] = []
+    if card.wait:
+        chips.append(_wait_chip(card.wait))
+    if card.channel:
+        chips.append(_chip(card.channel, st.CHIP_FILL, st.card_border(kind, card.color), st.MUTED))
+    if card.score is not None:
+        sign = "+" if card.score > 0 else ("−" if card.score < 0 else "±")
+        chips.append(_chip(f"{sign}{abs(card.score)} {SCORE_LABELS[card.score]}", st.CHIP_FILL,
+                           st.card_border(kind, card.color), st.INK))
+    for tag in card.tags or ():
+        chips.append(_chip(f"#{tag}", None, None, st.MUTED))
+    placed: list[Primitive] = []
+    x, y = left, 0.0
+    for chip_w, prims in chips:
+        chip_w = min(chip_w, width)
+        if x > left and x + chip_w > left + width:
+            x, y = left, y + st.CHIP_H + 4
+        placed += _offset(prims, y, x)
+        x += chip_w + 4
+    return placed, (y + st.CHIP_H if chips else 0.0)
+
+
+def _chip(label: str, fill: str | None, stroke: str | None, color: str) -> tuple[float, list[Primitive]]:
+    pad = 7 if fill or stroke else 0
+    w = text_width(label, st.CHIP_SIZE) + 2 * pad
+    prims: list[Primitive] = []
+    if fill or stroke:
+        prims.append(Box(0, 0, w, st.CHIP_H, fill=fill, stroke=stroke, radius=st.CHIP_H / 2))
+    prims.append(Text(pad, _chip_baseline(), label, st.CHIP_SIZE, color))
+    return w, prims
+
+
+def _wait_chip(wait: str) -> tuple[float, list[Primitive]]:
+    """The classic W marker: a W in an amber disc, then the waiting time."""
+    r = st.CHIP_H / 2 - 2
+    w = 2 * r + 6 + text_width(wait, st.CHIP_SIZE) + 9
+    prims: list[Primitive] = [
+        Box(0, 0, w, st.CHIP_H, fill=st.WAIT_FILL, stroke=st.WAIT, radius=st.CHIP_H / 2),
+        Circle(2 + r, st.CHIP_H / 2, r, fill=st.WAIT),
+        Text(2 + r, _chip_baseline(bold=True), "W", 10, "#FFFFFF", bold=True, anchor="middle"),
+        Text(2 * r + 8, _chip_baseline(), wait, st.CHIP_SIZE, st.INK),
+    ]
+    return w, prims
+
+
+def _chip_baseline(bold: bool = False) -> float:
+    return (st.CHIP_H - line_height(st.CHIP_SIZE)) / 2 + baseline_offset(st.CHIP_SIZE, bold)
+
+
+def _offset(prims: list[Primitive], dy: float, dx: float = 0.0) -> list[Primitive]:
+    return [translated(p, dx, dy) for p in prims]

@@ -1,0 +1,61 @@
+"""Metrics of the bundled font, read with fontTools, so layout needs no Qt.
+
+Every renderer draws text with the same font file, without kerning, so that a line
+measured here is as wide on the canvas, in the SVG and in the PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+FONT_DIR = RESOURCES / "fonts"
+FONT_FAMILY = "Noto Sans"
+FONT_FILES = {False: FONT_DIR / "NotoSans-Regular.ttf", True: FONT_DIR / "NotoSans-Bold.ttf"}
+
+
+@dataclass(frozen=True, slots=True)
+class FontMetrics:
+    """Advance widths and vertical metrics of one font file, in font units."""
+
+    path: Path
+    units_per_em: int
+    ascent: int
+    descent: int  # positive, below the baseline
+    advances: dict[str, int]
+    fallback_advance: int
+
+    def width(self, text: str, size: float) -> float:
+        """Width of ``text`` drawn at ``size`` px, without kerning."""
+        advances = self.advances
+        fallback = self.fallback_advance
+        units = sum(advances.get(ch, fallback) for ch in text)
+        return units * size / self.units_per_em
+
+    def has_glyph(self, ch: str) -> bool:
+        """Whether the font maps this character to a glyph."""
+        return ch in self.advances
+
+
+@cache
+def font_metrics(bold: bool = False) -> FontMetrics:
+    """Metrics of the bundled regular or bold face (read once per process)."""
+    path = FONT_FILES[bold]
+    font = TTFont(path, lazy=True)
+    metrics = font["hmtx"].metrics
+    advances = {chr(cp): metrics[glyph][0] for cp, glyph in font.getBestCmap().items()}
+    hhea = font["hhea"]
+    # Characters the font lacks are measured as a CJK-wide em so that text in another
+    # script wraps no later than it would with a fallback font.
+    return FontMetrics(
+        path=path,
+        units_per_em=font["head"].unitsPerEm,
+        ascent=hhea.ascent,
+        descent=-hhea.descent,
+        advances=advances,
+        fallback_advance=font["head"].unitsPerEm,
+    )

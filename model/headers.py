@@ -1,0 +1,27 @@
+"""Stage and lane headers: their drawing, from the name and the box the grid gives them."""
+
+from __future__ import annotations
+
+from model import style as st
+from model.primitives import Box, Primitive
+from model.typesetting import line_height, text_block, text_primitives
+
+
+def stage_header_primitives(index: int, name: str, x: float, y: float, w: float, h: float) -> tuple[Primitive, ...]:
+    """A rounded header box: a small stage number above the wrapped stage name."""
+    prims: list[Primitive] = [Box(x, y, w, h, fill=st.HEADER_FILL, radius=10)]
+    prims += text_primitives([f"{index + 1:02d}"], x + 14, y + 9, st.STAGE_NUMBER_SIZE, st.MUTED, bold=True)
+    lines, _ = text_block(name, w - 28, st.STAGE_SIZE, bold=True)
+    prims += text_primitives(lines, x + 14, y + 9 + line_height(st.STAGE_NUMBER_SIZE) + 2, st.STAGE_SIZE, st.INK, True)
+    return tuple(prims)
+
+
+def lane_header_primitives(
+    name: str, kind_label: str, accent: str, x: float, y: float, w: float, h: float
+) -> tuple[Primitive, ...]:
+    """An accent bar in the lane kind's colour, the wrapped lane name and the kind below it."""
+    prims: list[Primitive] = [Box(x + 8, y + 14, 4, max(h - 28, 8), fill=accent, radius=2)]
+    lines, name_h = text_block(name, w - 32, st.LANE_SIZE, bold=True)
+    prims += text_primitives(lines, x + 22, y + 14, st.LANE_SIZE, st.INK, bold=True)
+    prims += text_primitives([kind_label], x + 22, y + 16 + name_h, st.LANE_KIND_SIZE, st.MUTED)
+    return tuple(prims)

@@ -1,0 +1,428 @@
+"""One layout for three renderers: every position, wrapped line and arrow of a board.
+
+The canvas, the SVG exporter and the PDF exporter all draw a ``Layout`` and decide
+nothing themselves. Layout is Qt-free and measures text with the bundled font's
+metrics (model.fonts). It is incremental: an edit to one card measures that card again,
+restacks its cell and, only if its lane's height changes, shifts the lanes below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from model import events as ev
+from model import style as st
+from model.cardshape import CardShape, card_signature, measure_card
+from model.document import Document
+from model.entities import LANE_KIND_LABELS
+from model.events import Cell
+from model.headers import lane_header_primitives, stage_header_primitives
+from model.links import LinkGeometry, link_geometry
+from model.primitives import Box, Line, Primitive, Text, translated
+from model.typesetting import text_block, text_primitives
+
+BLUEPRINT_LINES: dict[tuple[str, str], str] = {
+    ("customer", "frontstage"): "Line of interaction",
+    ("frontstage", "backstage"): "Line of visibility",
+    ("backstage", "support"): "Line of internal interaction",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """An axis-aligned rectangle."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def contains(self, x: float, y: float) -> bool:
+        """Whether the point lies inside (edges included)."""
+        return self.x <= x <= self.x + self.w and self.y <= y <= self.y + self.h
+
+
+@dataclass(slots=True)
+class CardGeometry:
+    """Where a card sits and what it looks like (primitives relative to its top-left)."""
+
+    id: str
+    x: float
+    y: float
+    shape: CardShape
+
+    @property
+    def w(self) -> float:
+        """Width."""
+        return self.shape.w
+
+    @property
+    def h(self) -> float:
+        """Height."""
+        return self.shape.h
+
+    @property
+    def rect(self) -> Rect:
+        """Bounds on the board."""
+        return Rect(self.x, self.y, self.shape.w, self.shape.h)
+
+    @property
+    def primitives(self) -> tuple[Primitive, ...]:
+        """Drawing, relative to the card's top-left corner."""
+        return self.shape.primitives
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The card's text as wrapped."""
+        return self.shape.lines
+
+
+@dataclass(slots=True)
+class HeaderGeometry:
+    """A stage or lane header: its box on the board and its drawing (board coordinates)."""
+
+    id: str
+    rect: Rect
+    primitives: tuple[Primitive, ...]
+
+
+@dataclass(slots=True)
+class BlueprintLine:
+    """One of the three blueprint lines, derived from lane order."""
+
+    name: str
+    y: float
+    upper_lane: str
+    lower_lane: str
+
+
+@dataclass(slots=True)
+class LayoutDelta:
+    """What changed in the last update, so that a renderer redraws only that."""
+
+    full: bool = False
+    grid: bool = False  # size, background, headers
+    cards: set[str] = field(default_factory=set)  # moved or redrawn
+    removed_cards: set[str] = field(default_factory=set)
+    links: set[str] = field(default_factory=set)
+    removed_links: set[str] = field(default_factory=set)
+
+
+class Layout:
+    """The geometry of a whole board, kept up to date from document events via ``apply``."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.cards: dict[str, CardGeometry] = {}
+        self.links: dict[str, LinkGeometry] = {}
+        self.stage_headers: dict[str, HeaderGeometry] = {}
+        self.lane_headers: dict[str, HeaderGeometry] = {}
+        self.blueprint_lines: list[BlueprintLine] = []
+        self.background: tuple[Primitive, ...] = ()
+        self.width = 0.0
+        self.height = 0.0
+        self._shapes: dict[str, tuple[tuple[object, ...], CardShape]] = {}
+        self._stage_x: dict[str, float] = {}
+        self._lane_y: dict[str, float] = {}
+        self._lane_h: dict[str, float] = {}
+        self._lane_header_h: dict[str, float] = {}
+        self._cell_h: dict[Cell, float] = {}
+        self._grid_top = 0.0
+        self._lanes_top = 0.0
+        self._title_primitives: tuple[Primitive, ...] = ()
+        self.recompute()
+
+    # ------------------------------------------------------------ queries
+    def card_rect(self, card_id: str) -> Rect:
+        """Bounds of a card on the board."""
+        return self.cards[card_id].rect
+
+    def cell_rect(self, stage_id: str, lane_id: str) -> Rect:
+        """Bounds of a cell (stage column x lane band)."""
+        return Rect(self._stage_x[stage_id], self._lane_y[lane_id], st.COLUMN_W, self._lane_h[lane_id])
+
+    def stage_at(self, x: float) -> str | None:
+        """The stage whose column holds board x, if any."""
+        for stage_id, left in self._stage_x.items():
+            if left <= x < left + st.COLUMN_W:
+                return stage_id
+        return None
+
+    def lane_at(self, y: float) -> str | None:
+        """The lane whose band holds board y, if any."""
+        for lane_id, top in self._lane_y.items():
+            if top <= y < top + self._lane_h[lane_id]:
+                return lane_id
+        return None
+
+    def cell_at(self, x: float, y: float) -> Cell | None:
+        """The (stage, lane) cell under a board point, if any."""
+        stage_id, lane_id = self.stage_at(x), self.lane_at(y)
+        if stage_id is None or lane_id is None:
+            return None
+        return stage_id, lane_id
+
+    def insert_index(self, stage_id: str, lane_id: str, y: float, moving: str | None = None) -> int:
+        """Where a card dropped at board y would go in a cell (``moving`` is left out)."""
+        index = 0
+        for card_id in self.document.cell_cards(stage_id, lane_id):
+            if card_id == moving:
+                continue
+            geometry = self.cards[card_id]
+            if y > geometry.y + geometry.h / 2:
+                index += 1
+        return index
+
+    def stage_insert_index(self, x: float) -> int:
+        """Where a stage header dropped at board x would go."""
+        centres = [left + st.COLUMN_W / 2 for left in self._stage_x.values()]
+        return sum(1 for c in centres if x > c)
+
+    def lane_insert_index(self, y: float) -> int:
+        """Where a lane header dropped at board y would go."""
+        centres = [top + self._lane_h[lid] / 2 for lid, top in self._lane_y.items()]
+        return sum(1 for c in centres if y > c)
+
+    @property
+    def grid_rect(self) -> Rect:
+        """The stage-and-lane area (headers included)."""
+        return Rect(st.MARGIN, self._grid_top, self.width - 2 * st.MARGIN, self.height - st.MARGIN - self._grid_top)
+
+    def primitives(self) -> Iterator[Primitive]:
+        """Everything in paint order, in board coordinates (what exporters draw)."""
+        yield from self.background
+        for header in self.stage_headers.values():
+            yield from header.primitives
+        for header in self.lane_headers.values():
+            yield from header.primitives
+        for link in self.links.values():
+            yield from link.primitives
+        for card in self.ordered_cards():
+            for primitive in card.primitives:
+                yield translated(primitive, card.x, card.y)
+
+    def ordered_cards(self) -> Iterator[CardGeometry]:
+        """Card geometries in document order."""
+        for card in self.document.cards():
+            yield self.cards[card.id]
+
+    # ------------------------------------------------------------ building
+    def recompute(self) -> LayoutDelta:
+        """Lay out the whole board again (cached card shapes are reused)."""
+        doc = self.document
+        live = {card.id for card in doc.cards()}
+        for stale in set(self._shapes) - live:
+            del self._shapes[stale]
+        self._build_title()
+        x = st.MARGIN + st.LANE_HEADER_W + st.GUTTER
+        self._stage_x = {}
+        for stage in doc.stages:
+            self._stage_x[stage.id] = x
+            x += st.COLUMN_W
+        self.width = max(x, st.MARGIN + st.LANE_HEADER_W + st.GUTTER + st.COLUMN_W) + st.MARGIN
+        self._cell_h = {}
+        for (stage_id, lane_id), ids in doc.cells():
+            self._cell_h[(stage_id, lane_id)] = self._stack_height(ids)
+        self._lane_header_h = {lane.id: self._lane_header_height(lane.id) for lane in doc.lanes}
+        self._lane_h = {lane.id: self._lane_height(lane.id) for lane in doc.lanes}
+        self._place_grid()
+        self.cards = {}
+        for (stage_id, lane_id), ids in doc.cells():
+            self._place_cell(stage_id, lane_id, ids)
+        self.links = {}
+        for link in doc.links():
+            self._place_link(link.id)
+        return LayoutDelta(full=True, grid=True, cards=set(self.cards), links=set(self.links))
+
+    def apply(self, event: object) -> LayoutDelta:
+        """Bring the layout up to date after one document event; return what changed."""
+        if isinstance(event, ev.CardChanged | ev.CardAdded | ev.CardRemoved | ev.CardMoved):
+            return self._apply_card_event(event)
+        if isinstance(event, ev.LinkAdded | ev.LinkChanged):
+            delta = LayoutDelta(links={event.link_id})
+            self._place_link(event.link_id)
+            return delta
+        if isinstance(event, ev.LinkRemoved):
+            self.links.pop(event.link_id, None)
+            return LayoutDelta(removed_links={event.link_id})
+        if isinstance(event, ev.PersonasChanged):
+            return LayoutDelta()
+        before_cards, before_links = set(self.cards), set(self.links)
+        delta = self.recompute()
+        delta.removed_cards = before_cards - set(self.cards)
+        delta.removed_links = before_links - set(self.links)
+        return delta
+
+    def _apply_card_event(self, event: ev.CardChanged | ev.CardAdded | ev.CardRemoved | ev.CardMoved) -> LayoutDelta:
+        doc = self.document
+        delta = LayoutDelta()
+        cells: set[Cell] = set()
+        if isinstance(event, ev.CardChanged):
+            card = doc.card(event.card_id)
+            cells.add((card.stage, card.lane))
+            delta.cards.add(event.card_id)
+        elif isinstance(event, ev.CardAdded):
+            cells.add(event.cell)
+            delta.cards.add(event.card_id)
+        elif isinstance(event, ev.CardRemoved):
+            cells.add(event.cell)
+            self.cards.pop(event.card_id, None)
+            self._shapes.pop(event.card_id, None)
+            delta.removed_cards.add(event.card_id)
+        else:
+            cells.update((event.old_cell, event.new_cell))
+            delta.cards.add(event.card_id)
+        lanes_to_check: set[str] = set()
+        for stage_id, lane_id in cells:
+            ids = doc.cell_cards(stage_id, lane_id)
+            self._cell_h[(stage_id, lane_id)] = self._stack_height(ids)
+            lanes_to_check.add(lane_id)
+        grid_changed = False
+        for lane_id in lanes_to_check:
+            height = self._lane_height(lane_id)
+            if height != self._lane_h[lane_id]:
+                self._lane_h[lane_id] = height
+                grid_changed = True
+        if grid_changed:
+            old_y = dict(self._lane_y)
+            self._place_grid()
+            delta.grid = True
+            shifted = {lane_id for lane_id, y in self._lane_y.items() if y != old_y.get(lane_id)}
+            for (stage_id, lane_id), ids in doc.cells():
+                if lane_id in shifted or (stage_id, lane_id) in cells:
+                    delta.cards.update(self._place_cell(stage_id, lane_id, ids))
+        else:
+            for stage_id, lane_id in cells:
+                delta.cards.update(self._place_cell(stage_id, lane_id, doc.cell_cards(stage_id, lane_id)))
+        for card_id in delta.cards:
+            for link in doc.links_of(card_id):
+                delta.links.add(link.id)
+        for link_id in delta.links:
+            self._place_link(link_id)
+        return delta
+
+    def _shape(self, card_id: str) -> CardShape:
+        card = self.document.card(card_id)
+        kind = self.document.lane(card.lane).kind
+        signature = card_signature(card, kind)
+        cached = self._shapes.get(card_id)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        shape = measure_card(card, kind)
+        self._shapes[card_id] = (signature, shape)
+        return shape
+
+    def _stack_height(self, ids: Iterable[str]) -> float:
+        heights = [self._shape(card_id).h for card_id in ids]
+        if not heights:
+            return 0.0
+        return sum(heights) + st.CARD_GAP * (len(heights) - 1)
+
+    def _lane_height(self, lane_id: str) -> float:
+        tallest = max((self._cell_h.get((s.id, lane_id), 0.0) for s in self.document.stages), default=0.0)
+        return max(st.MIN_LANE_H, tallest + 2 * st.CELL_PAD_Y, self._lane_header_h[lane_id])
+
+    def _lane_header_height(self, lane_id: str) -> float:
+        lane = self.document.lane(lane_id)
+        _, height = text_block(lane.name, st.LANE_HEADER_W - 32, st.LANE_SIZE, bold=True)
+        return height + 52
+
+    def _place_cell(self, stage_id: str, lane_id: str, ids: Iterable[str]) -> list[str]:
+        x = self._stage_x[stage_id] + st.CELL_PAD_X
+        y = self._lane_y[lane_id] + st.CELL_PAD_Y
+        placed = []
+        for card_id in ids:
+            shape = self._shape(card_id)
+            geometry = self.cards.get(card_id)
+            if geometry is None or geometry.x != x or geometry.y != y or geometry.shape is not shape:
+                self.cards[card_id] = CardGeometry(card_id, x, y, shape)
+                placed.append(card_id)
+            y += shape.h + st.CARD_GAP
+        return placed
+
+    def _place_link(self, link_id: str) -> None:
+        link = self.document.link(link_id)
+        self.links[link_id] = link_geometry(link, self.cards[link.source].rect, self.cards[link.target].rect)
+
+    def _build_title(self) -> None:
+        doc = self.document
+        width = max(self._content_width() - 2 * st.MARGIN, 400)
+        prims: list[Primitive] = []
+        title_lines, title_h = text_block(doc.title or "Untitled", width, st.TITLE_SIZE, bold=True)
+        y = float(st.MARGIN)
+        prims += text_primitives(title_lines, st.MARGIN, y, st.TITLE_SIZE, st.INK, bold=True)
+        y += title_h
+        if doc.description:
+            lines, height = text_block(doc.description, width, st.DESCRIPTION_SIZE, bold=False)
+            y += 4
+            prims += text_primitives(lines, st.MARGIN, y, st.DESCRIPTION_SIZE, st.MUTED)
+            y += height
+        self._title_primitives = tuple(prims)
+        self._grid_top = y + st.TITLE_GAP
+
+    def _content_width(self) -> float:
+        return 2 * st.MARGIN + st.LANE_HEADER_W + st.GUTTER + max(1, len(self.document.stages)) * st.COLUMN_W
+
+    def _place_grid(self) -> None:
+        """Lane positions, headers, bands and blueprint lines from the current heights."""
+        doc = self.document
+        header_h = float(st.STAGE_HEADER_H)
+        for stage in doc.stages:
+            _, name_h = text_block(stage.name, st.COLUMN_W - 36, st.STAGE_SIZE, bold=True)
+            header_h = max(header_h, name_h + 36)
+        y = self._grid_top + header_h + st.GUTTER
+        self._lanes_top = y
+        self._lane_y = {}
+        for lane in doc.lanes:
+            self._lane_y[lane.id] = y
+            y += self._lane_h[lane.id]
+        bottom = max(y, self._lanes_top + st.MIN_LANE_H)
+        self.height = bottom + st.MARGIN
+        self.stage_headers = {}
+        for index, stage in enumerate(doc.stages):
+            rect = Rect(self._stage_x[stage.id] + 4, self._grid_top, st.COLUMN_W - 8, header_h)
+            self.stage_headers[stage.id] = HeaderGeometry(
+                stage.id, rect, stage_header_primitives(index, stage.name, rect.x, rect.y, rect.w, rect.h)
+            )
+        self.lane_headers = {}
+        for lane in doc.lanes:
+            rect = Rect(st.MARGIN, self._lane_y[lane.id], st.LANE_HEADER_W, self._lane_h[lane.id])
+            self.lane_headers[lane.id] = HeaderGeometry(
+                lane.id,
+                rect,
+                lane_header_primitives(
+                    lane.name, LANE_KIND_LABELS[lane.kind], st.KIND_STYLES[lane.kind].accent,
+                    rect.x, rect.y, rect.w, rect.h,
+                ),
+            )
+        self.background = self._background(bottom)
+
+    def _background(self, bottom: float) -> tuple[Primitive, ...]:
+        doc = self.document
+        right = self.width - st.MARGIN
+        prims: list[Primitive] = [Box(0, 0, self.width, self.height, fill=st.PAGE)]
+        prims += self._title_primitives
+        for index, lane in enumerate(doc.lanes):
+            top = self._lane_y[lane.id]
+            fill = st.BAND_ODD if index % 2 else st.BAND_EVEN
+            prims.append(Box(st.MARGIN, top, right - st.MARGIN, self._lane_h[lane.id], fill=fill))
+        for lane in doc.lanes[1:]:
+            top = self._lane_y[lane.id]
+            prims.append(Line(st.MARGIN, top, right, top, st.FAINT))
+        for stage in doc.stages[1:]:
+            left = self._stage_x[stage.id]
+            prims.append(Line(left, self._lanes_top, left, bottom, st.FAINT))
+        if doc.lanes:
+            prims.append(Box(st.MARGIN, self._lanes_top, right - st.MARGIN, bottom - self._lanes_top,
+                             stroke=st.FAINT, radius=0))
+        self.blueprint_lines = []
+        for upper, lower in zip(doc.lanes, doc.lanes[1:], strict=False):
+            name = BLUEPRINT_LINES.get((upper.kind, lower.kind))
+            if name is None:
+                continue
+            y = self._lane_y[lower.id]
+            self.blueprint_lines.append(BlueprintLine(name, y, upper.id, lower.id))
+            prims.append(Line(st.MARGIN, y, right, y, st.BLUEPRINT_LINE, 1.25, (6.0, 4.0)))
+            prims.append(Text(st.MARGIN + 16, y - 6, name, st.LINE_LABEL_SIZE, st.BLUEPRINT_LINE, bold=True))
+        return tuple(prims)

@@ -1,0 +1,112 @@
+"""Arrow geometry: a smooth curve from the facing side of one card to the facing side of another."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from model import style as st
+from model.entities import Link
+from model.primitives import Box, Path, PathCommand, Primitive, Text
+from model.typesetting import line_height, text_primitives, text_width
+
+if TYPE_CHECKING:
+    from model.layout import Rect
+
+Point = tuple[float, float]
+_SIDES: dict[str, Point] = {"left": (-1, 0), "right": (1, 0), "top": (0, -1), "bottom": (0, 1)}
+
+
+@dataclass(slots=True)
+class LinkGeometry:
+    """An arrow: its curve (for hit testing), its drawing and its bounds."""
+
+    id: str
+    kind: str
+    curve: tuple[PathCommand, ...]
+    primitives: tuple[Primitive, ...]
+    bounds: tuple[float, float, float, float]  # x, y, w, h
+
+
+def link_geometry(link: Link, source: Rect, target: Rect) -> LinkGeometry:
+    """Route ``link`` from ``source`` to ``target`` (both card rectangles)."""
+    if link.source == link.target:
+        start_side, end_side = "right", "top"
+    else:
+        start_side, end_side = _facing_sides(source, target)
+    start, start_dir = _anchor(source, start_side)
+    end, end_dir = _anchor(target, end_side)
+    # The curve stops at the arrowhead's base so the line never pokes through the tip.
+    into = (-end_dir[0], -end_dir[1])
+    curve_end = (end[0] - into[0] * st.ARROW_HEAD, end[1] - into[1] * st.ARROW_HEAD)
+    curve_start = start
+    if link.kind == "twoway":
+        curve_start = (start[0] + start_dir[0] * st.ARROW_HEAD, start[1] + start_dir[1] * st.ARROW_HEAD)
+    reach = max(28.0, min(90.0, math.dist(curve_start, curve_end) / 2.5))
+    if link.source == link.target:
+        reach = 60.0
+    c1 = (curve_start[0] + start_dir[0] * reach, curve_start[1] + start_dir[1] * reach)
+    c2 = (curve_end[0] + end_dir[0] * reach, curve_end[1] + end_dir[1] * reach)
+    curve: tuple[PathCommand, ...] = (("M", *curve_start), ("C", *c1, *c2, *curve_end))
+    dash = (5.0, 4.0) if link.kind == "depends" else None
+    prims: list[Primitive] = [Path(curve, stroke=st.ARROW, width=st.ARROW_WIDTH, dash=dash)]
+    prims.append(_head(end, into))
+    if link.kind == "twoway":
+        prims.append(_head(start, (-start_dir[0], -start_dir[1])))
+    if link.label:
+        prims += _label(link.label, _bezier_point(curve_start, c1, c2, curve_end, 0.5))
+    xs = [curve_start[0], c1[0], c2[0], curve_end[0], end[0], start[0]]
+    ys = [curve_start[1], c1[1], c2[1], curve_end[1], end[1], start[1]]
+    for prim in prims:
+        if isinstance(prim, Box):
+            xs += [prim.x, prim.x + prim.w]
+            ys += [prim.y, prim.y + prim.h]
+    pad = st.ARROW_HEAD
+    bounds = (min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+    return LinkGeometry(link.id, link.kind, curve, tuple(prims), bounds)
+
+
+def _facing_sides(source: Rect, target: Rect) -> tuple[str, str]:
+    """Leave and enter on the sides that face each other."""
+    if target.x >= source.x + source.w:
+        return "right", "left"
+    if target.x + target.w <= source.x:
+        return "left", "right"
+    if target.y >= source.y + source.h / 2:
+        return "bottom", "top"
+    return "top", "bottom"
+
+
+def _anchor(rect: Rect, side: str) -> tuple[Point, Point]:
+    direction = _SIDES[side]
+    x = rect.x + rect.w / 2 + direction[0] * rect.w / 2
+    y = rect.y + rect.h / 2 + direction[1] * rect.h / 2
+    return (x, y), direction
+
+
+def _head(tip: Point, direction: Point) -> Path:
+    """A filled triangle whose tip is at ``tip``, pointing along ``direction``."""
+    dx, dy = direction
+    base = (tip[0] - dx * st.ARROW_HEAD, tip[1] - dy * st.ARROW_HEAD)
+    half = st.ARROW_HEAD * 0.5
+    left = (base[0] - dy * half, base[1] + dx * half)
+    right = (base[0] + dy * half, base[1] - dx * half)
+    return Path((("M", *tip), ("L", *left), ("L", *right), ("Z",)), fill=st.ARROW)
+
+
+def _bezier_point(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point:
+    u = 1 - t
+    x = u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0]
+    y = u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1]
+    return x, y
+
+
+def _label(label: str, centre: Point) -> list[Primitive]:
+    """The label on a white pill at the curve's midpoint, so the line does not cross it."""
+    w = text_width(label, st.LINK_LABEL_SIZE) + 12
+    h = line_height(st.LINK_LABEL_SIZE) + 4
+    x, y = centre[0] - w / 2, centre[1] - h / 2
+    prims: list[Primitive] = [Box(x, y, w, h, fill="#FFFFFF", stroke=st.FAINT, radius=h / 2)]
+    texts: list[Text] = text_primitives([label], centre[0], y + 2, st.LINK_LABEL_SIZE, st.MUTED, anchor="middle")
+    return prims + list(texts)

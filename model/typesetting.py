@@ -1,0 +1,41 @@
+"""Text blocks: wrapped lines, their height, and their Text primitives on a baseline grid."""
+
+from __future__ import annotations
+
+from model import style as st
+from model.fonts import font_metrics
+from model.primitives import Text
+from model.wrapping import wrap
+
+
+def line_height(size: float) -> int:
+    """Height of one line of text at ``size`` px."""
+    return round(size * st.LINE_FACTOR)
+
+
+def baseline_offset(size: float, bold: bool = False) -> float:
+    """Distance from a line box's top to its baseline, centring the font's extent in it."""
+    metrics = font_metrics(bold)
+    scale = size / metrics.units_per_em
+    extent = (metrics.ascent + metrics.descent) * scale
+    return (line_height(size) - extent) / 2 + metrics.ascent * scale
+
+
+def text_block(text: str, width: float, size: float, bold: bool) -> tuple[list[str], float]:
+    """``text`` wrapped to ``width``, and the height the lines take."""
+    lines = wrap(text, width, font_metrics(bold), size)
+    return lines, len(lines) * line_height(size)
+
+
+def text_primitives(
+    lines: list[str], x: float, top: float, size: float, color: str, bold: bool = False, anchor: str = "start"
+) -> list[Text]:
+    """One Text per line, the first line's box starting at ``top``."""
+    step = line_height(size)
+    baseline = top + baseline_offset(size, bold)
+    return [Text(x, baseline + i * step, line, size, color, bold, anchor) for i, line in enumerate(lines)]
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width of one line of text."""
+    return font_metrics(bold).width(text, size)

@@ -1,0 +1,56 @@
+"""Greedy word wrapping against font metrics: the one place text is broken into lines."""
+
+from __future__ import annotations
+
+import re
+
+from model.fonts import FontMetrics
+
+# A token is a run of spaces, one ideographic character (CJK text breaks between any two),
+# or a run of anything else up to the next space or ideograph.
+_IDEOGRAPHS = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_TOKEN = re.compile(rf"[ \t]+|[{_IDEOGRAPHS}]|[^ \t{_IDEOGRAPHS}]+")
+
+
+def wrap(text: str, width: float, metrics: FontMetrics, size: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width``; newlines are kept as breaks.
+
+    A word longer than a line is cut between characters. An empty text gives one
+    empty line, so that an empty card still has the height of one line.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, width, metrics, size))
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    current_width = 0.0
+    for token in _TOKEN.findall(paragraph):
+        token_width = metrics.width(token, size)
+        if token.isspace():
+            if current:
+                current += token
+                current_width += token_width
+            continue
+        if current_width + token_width <= width:
+            current += token
+            current_width += token_width
+            continue
+        if current:
+            lines.append(current.rstrip())
+            current, current_width = "", 0.0
+        if token_width <= width:
+            current, current_width = token, token_width
+            continue
+        for ch in token:  # a word wider than the line: cut it between characters
+            ch_width = metrics.width(ch, size)
+            if current and current_width + ch_width > width:
+                lines.append(current)
+                current, current_width = "", 0.0
+            current += ch
+            current_width += ch_width
+    lines.append(current.rstrip())
+    return lines

@@ -47,7 +47,7 @@ class Document:
         self._personas: list[Persona] = []
         self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._cells: dict[Cell, list[str]] = {}
-        self._card_order: dict[str, None] = {}  # file order of cards (insertion-ordered)
+        self._card_order: list[str] = []  # file order of cards; cells keep their own order
         self._links: dict[str, Link] = {}
         self._ids: set[str] = set()
         self._id_counter = itertools.count(1)
@@ -108,7 +108,7 @@ class Document:
 
     def has_card(self, card_id: str) -> bool:
         """Whether a card with this id exists."""
-        return card_id in self._card_order
+        return card_id in self._graph
 
     def card(self, card_id: str) -> Card:
         """The card with this id (KeyError if none). Treat it as read-only."""
@@ -213,8 +213,20 @@ class Document:
             self.changed.emit(ev.TitleChanged("description", old, description))
 
     # ----------------------------------------------------------------- cards
-    def add_card(self, card: Card, index: int | None = None) -> None:
-        """Insert a card in its cell at ``index`` (the end when None)."""
+    def card_position(self, card_id: str) -> int:
+        """Where a card stands in the file's card list (for undo)."""
+        return self._card_order.index(card_id)
+
+    def link_index(self, link_id: str) -> int:
+        """Where a link stands in the file's link list (for undo)."""
+        return list(self._links).index(link_id)
+
+    def add_card(self, card: Card, index: int | None = None, position: int | None = None) -> None:
+        """Insert a card in its cell at ``index`` (the end when None).
+
+        ``position`` is its place in the file's card list (the end when None), so that
+        undoing a removal restores the file exactly.
+        """
         self._check_cell(card.stage, card.lane)
         check_card_value("score", card.score)
         self._claim_id(card.id)
@@ -222,7 +234,10 @@ class Document:
         ids = self._cells.setdefault(cell, [])
         index = len(ids) if index is None else max(0, min(index, len(ids)))
         ids.insert(index, card.id)
-        self._card_order[card.id] = None
+        if position is None:
+            self._card_order.append(card.id)
+        else:
+            self._card_order.insert(position, card.id)
         self._graph.add_node(card.id, card=card)
         self.changed.emit(ev.CardAdded(card.id, cell, index))
 
@@ -235,7 +250,7 @@ class Document:
         cell = (card.stage, card.lane)
         index = self._cells[cell].index(card_id)
         del self._cells[cell][index]
-        del self._card_order[card_id]
+        self._card_order.remove(card_id)
         self._graph.remove_node(card_id)
         self._ids.discard(card_id)
         self.changed.emit(ev.CardRemoved(card_id, cell, index))
@@ -270,15 +285,20 @@ class Document:
         self.changed.emit(ev.CardChanged(card_id, field, old, value))
 
     # ----------------------------------------------------------------- links
-    def add_link(self, link: Link) -> None:
-        """Add an arrow between two existing cards."""
+    def add_link(self, link: Link, index: int | None = None) -> None:
+        """Add an arrow between two existing cards, at ``index`` in the file's list."""
         if link.kind not in LINK_KINDS:
             raise ValueError(f'unknown link kind "{link.kind}"')
         for end in (link.source, link.target):
             if not self.has_card(end):
                 raise ValueError(f'no card with id "{end}"')
         self._claim_id(link.id)
-        self._links[link.id] = link
+        if index is None or index >= len(self._links):
+            self._links[link.id] = link
+        else:
+            items = list(self._links.items())
+            items.insert(max(0, index), (link.id, link))
+            self._links = dict(items)
         self._graph.add_edge(link.source, link.target, key=link.id, link=link)
         self.changed.emit(ev.LinkAdded(link.id))
 
@@ -420,7 +440,7 @@ class Document:
         for card in cards:
             doc._claim_id(card.id)
             doc._cells.setdefault((card.stage, card.lane), []).append(card.id)
-            doc._card_order[card.id] = None
+            doc._card_order.append(card.id)
             doc._graph.add_node(card.id, card=card)
         for link in links:
             doc._claim_id(link.id)

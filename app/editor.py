@@ -1,0 +1,223 @@
+"""The editor widget: owns the scene, the view, the undo stack and the edit actions.
+
+The main window stays thin and only puts these actions in its menus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from canvas import commands as cmd
+from canvas.items import CardItem, HeaderItem
+from canvas.scene import BoardScene
+from canvas.view import BoardView
+from model import Document, Lane, Stage
+
+
+@dataclass
+class EditActions:
+    """The editor's actions, for the window's menus."""
+
+    undo: QAction
+    redo: QAction
+    delete: QAction
+    select_all: QAction
+    add_card: QAction
+    edit_text: QAction
+    add_stage: QAction
+    add_lane: QAction
+    delete_stage: QAction
+    delete_lane: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_fit: QAction
+    zoom_actual: QAction
+
+
+class Editor(QWidget):
+    """One document on a canvas, with undo."""
+
+    selection_changed = Signal()
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = QUndoStack(self)
+        self.scene = BoardScene(document, self.push)
+        self.view = BoardView(self.scene, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.actions = self._make_actions()
+        self.scene.selectionChanged.connect(self.selection_changed)
+        self.scene.cell_changed.connect(self.selection_changed)
+        self.scene.selectionChanged.connect(self._update_action_state)
+        self.scene.cell_changed.connect(self._update_action_state)
+        self._update_action_state()
+
+    def close_document(self) -> None:
+        """Detach from the document before this editor is thrown away."""
+        self.scene.close_editor()
+        self.scene.detach()
+
+    # ------------------------------------------------------------ contract
+    def push(self, command: QUndoCommand) -> None:
+        """Run a command and put it on the undo stack."""
+        self.undo_stack.push(command)
+
+    def selected_cards(self) -> list[str]:
+        """Selected card ids, in document order."""
+        return self.scene.selected_cards()
+
+    def selected_links(self) -> list[str]:
+        """Selected link ids, in document order."""
+        return self.scene.selected_links()
+
+    def current_stage(self) -> str | None:
+        """The stage whose header is selected, or of the current cell or single selected card."""
+        header = self.scene.selected_header()
+        if header is not None:
+            return header.item_id if header.kind == "stage" else None
+        if self.scene.current_cell is not None:
+            return self.scene.current_cell[0]
+        cards = self.selected_cards()
+        return self.document.card(cards[0]).stage if len(cards) == 1 else None
+
+    def current_lane(self) -> str | None:
+        """The lane whose header is selected, or of the current cell or single selected card."""
+        header = self.scene.selected_header()
+        if header is not None:
+            return header.item_id if header.kind == "lane" else None
+        if self.scene.current_cell is not None:
+            return self.scene.current_cell[1]
+        cards = self.selected_cards()
+        return self.document.card(cards[0]).lane if len(cards) == 1 else None
+
+    # ------------------------------------------------------------ actions
+    def _action(self, text: str, slot: object, *keys: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+        action = QAction(text, self)
+        shortcuts = [k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys]
+        action.setShortcuts(shortcuts)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> EditActions:
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        return EditActions(
+            undo=undo,
+            redo=redo,
+            delete=self._action("&Delete", self.delete_selection, QKeySequence.StandardKey.Delete, "Backspace"),
+            select_all=self._action("Select &All", self.select_all, QKeySequence.StandardKey.SelectAll),
+            add_card=self._action("Add &card", self.add_card, "Return", "Enter"),
+            edit_text=self._action("&Edit text", self.edit_text, "F2"),
+            add_stage=self._action("Add &stage", self.add_stage, "Ctrl+Return", "Ctrl+Alt+S"),
+            add_lane=self._action("Add &lane", self.add_lane, "Ctrl+Shift+Return", "Ctrl+Alt+L"),
+            delete_stage=self._action("Delete stage", self.delete_stage),
+            delete_lane=self._action("Delete lane", self.delete_lane),
+            zoom_in=self._action("Zoom &in", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+            zoom_out=self._action("Zoom &out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut),
+            zoom_fit=self._action("&Fit board", self.view.zoom_fit, "Ctrl+0"),
+            zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
+        )
+
+    def _update_action_state(self) -> None:
+        a = self.actions
+        has_items = bool(self.scene.selectedItems())
+        a.delete.setEnabled(has_items)
+        a.edit_text.setEnabled(len(self.selected_cards()) == 1 or self.scene.selected_header() is not None)
+        a.add_card.setEnabled(self.scene.current_cell is not None or len(self.selected_cards()) == 1)
+        a.delete_stage.setEnabled(self.current_stage() is not None)
+        a.delete_lane.setEnabled(self.current_lane() is not None)
+
+    # ------------------------------------------------------------ edits
+    def delete_selection(self) -> None:
+        """Delete the selected cards (with their links) and links, or the selected header's stage/lane."""
+        cards, links = self.selected_cards(), self.selected_links()
+        if cards or links:
+            self.push(cmd.delete_selection(self.document, cards, links))
+            return
+        header = self.scene.selected_header()
+        if header is not None:
+            if header.kind == "stage":
+                self.push(cmd.remove_stage(self.document, header.item_id))
+            else:
+                self.push(cmd.remove_lane(self.document, header.item_id))
+
+    def select_all(self) -> None:
+        """Select every card."""
+        for card_id in self.document.cards():
+            self.scene.card_item(card_id.id).setSelected(True)
+
+    def add_card(self) -> None:
+        """Add a card in the current cell (Enter); with one card selected, edit it instead."""
+        cell = self.scene.current_cell
+        if cell is None:
+            cards = self.selected_cards()
+            if len(cards) == 1:
+                self.scene.edit_card(cards[0])
+            return
+        self.scene.add_card_in_cell(*cell)
+
+    def edit_text(self) -> None:
+        """Edit the selected card's text, or rename the selected header (F2)."""
+        cards = self.selected_cards()
+        if len(cards) == 1:
+            self.scene.edit_card(cards[0])
+            return
+        header = self.scene.selected_header()
+        if header is not None:
+            self.scene.rename_header(header)
+
+    def add_stage(self) -> None:
+        """Add a stage after the current one (or at the end) and rename it in place."""
+        doc = self.document
+        current = self.current_stage()
+        index = doc.stage_index(current) + 1 if current else len(doc.stages)
+        stage = Stage(doc.new_id("stage"), f"Stage {len(doc.stages) + 1}")
+        self.push(cmd.AddStage(doc, stage, index))
+        self._rename_new(self.scene.header_item("stage", stage.id))
+
+    def add_lane(self) -> None:
+        """Add a lane below the current one (or at the bottom) and rename it in place."""
+        doc = self.document
+        current = self.current_lane()
+        index = doc.lane_index(current) + 1 if current else len(doc.lanes)
+        lane = Lane(doc.new_id("lane"), "New lane", "note")
+        self.push(cmd.AddLane(doc, lane, index))
+        self._rename_new(self.scene.header_item("lane", lane.id))
+
+    def _rename_new(self, header: HeaderItem) -> None:
+        self.scene.clearSelection()
+        self.scene.select_cell(None)
+        header.setSelected(True)
+        self.scene.rename_header(header)
+
+    def delete_stage(self) -> None:
+        """Delete the current stage with its cards."""
+        stage_id = self.current_stage()
+        if stage_id is not None:
+            self.scene.select_cell(None)
+            self.push(cmd.remove_stage(self.document, stage_id))
+
+    def delete_lane(self) -> None:
+        """Delete the current lane with its cards."""
+        lane_id = self.current_lane()
+        if lane_id is not None:
+            self.scene.select_cell(None)
+            self.push(cmd.remove_lane(self.document, lane_id))
+
+    def card_item(self, card_id: str) -> CardItem:
+        """The canvas item of a card."""
+        return self.scene.card_item(card_id)

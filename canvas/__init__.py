@@ -1,0 +1,1 @@
+"""The Qt canvas: a scene that draws model.Layout and turns gestures into undo commands."""

@@ -1,0 +1,336 @@
+"""Undo commands: every user edit is one QUndoCommand that calls Document methods.
+
+Commands store ids, indices and copies of removed records, so undo restores the
+document exactly (orange-canvas-core's document/commands.py). Compound edits are a
+parent command whose children run in order on redo and in reverse on undo.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from model import Card, Document, Lane, Link, Stage
+
+
+class AddCard(QUndoCommand):
+    """Insert a new card in a cell."""
+
+    def __init__(self, document: Document, card: Card, index: int | None = None,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__("Add card", parent)
+        self._doc, self._card, self._index = document, copy.deepcopy(card), index
+
+    def redo(self) -> None:
+        """Add the card."""
+        self._doc.add_card(copy.deepcopy(self._card), self._index)
+
+    def undo(self) -> None:
+        """Remove it again."""
+        self._doc.remove_card(self._card.id)
+
+
+class RemoveCard(QUndoCommand):
+    """Remove a card and the links that touch it."""
+
+    def __init__(self, document: Document, card_id: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__("Delete card", parent)
+        self._doc, self._card_id = document, card_id
+        self._card: Card | None = None
+        self._index = 0
+        self._position = 0
+        self._links: list[tuple[int, Link]] = []
+
+    def redo(self) -> None:
+        """Remove the card, remembering where it stood and its links."""
+        doc = self._doc
+        self._position = doc.card_position(self._card_id)
+        self._links = [(doc.link_index(k.id), copy.deepcopy(k)) for k in doc.links_of(self._card_id)]
+        card, self._index, _ = doc.remove_card(self._card_id)
+        self._card = copy.deepcopy(card)
+
+    def undo(self) -> None:
+        """Put the card back at its place, then its links at theirs."""
+        assert self._card is not None
+        self._doc.add_card(copy.deepcopy(self._card), self._index, self._position)
+        for index, link in sorted(self._links, key=lambda pair: pair[0]):
+            self._doc.add_link(copy.deepcopy(link), index)
+
+
+class MoveCard(QUndoCommand):
+    """Move a card to another cell or another place in its cell."""
+
+    def __init__(self, document: Document, card_id: str, stage_id: str, lane_id: str, index: int | None,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__("Move card", parent)
+        card = document.card(card_id)
+        self._doc, self._card_id = document, card_id
+        self._old = (card.stage, card.lane, document.card_index(card_id))
+        self._new = (stage_id, lane_id, index)
+
+    def redo(self) -> None:
+        """Move to the new place."""
+        self._doc.move_card(self._card_id, *self._new)
+
+    def undo(self) -> None:
+        """Move back."""
+        self._doc.move_card(self._card_id, *self._old)
+
+
+class SetCardField(QUndoCommand):
+    """Change one field of a card (text, colour, fail, wait, channel, score, tags, notes...)."""
+
+    def __init__(self, document: Document, card_id: str, field: str, value: Any,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Change card {field}", parent)
+        self._doc, self._card_id, self._field = document, card_id, field
+        self._old = copy.deepcopy(getattr(document.card(card_id), field))
+        self._new = copy.deepcopy(value)
+
+    def redo(self) -> None:
+        """Set the new value."""
+        self._doc.set_card_field(self._card_id, self._field, copy.deepcopy(self._new))
+
+    def undo(self) -> None:
+        """Set the old value."""
+        self._doc.set_card_field(self._card_id, self._field, copy.deepcopy(self._old))
+
+
+class AddLink(QUndoCommand):
+    """Connect two cards."""
+
+    def __init__(self, document: Document, link: Link, parent: QUndoCommand | None = None) -> None:
+        super().__init__("Connect cards", parent)
+        self._doc, self._link = document, copy.deepcopy(link)
+
+    def redo(self) -> None:
+        """Add the link."""
+        self._doc.add_link(copy.deepcopy(self._link))
+
+    def undo(self) -> None:
+        """Remove it."""
+        self._doc.remove_link(self._link.id)
+
+
+class RemoveLink(QUndoCommand):
+    """Delete one link."""
+
+    def __init__(self, document: Document, link_id: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__("Delete link", parent)
+        self._doc, self._link = document, copy.deepcopy(document.link(link_id))
+        self._index = [k.id for k in document.links()].index(link_id)
+
+    def redo(self) -> None:
+        """Remove the link."""
+        self._index = self._doc.link_index(self._link.id)
+        self._doc.remove_link(self._link.id)
+
+    def undo(self) -> None:
+        """Add it back at its place in the file."""
+        self._doc.add_link(copy.deepcopy(self._link), self._index)
+
+
+class SetLinkField(QUndoCommand):
+    """Change a link's label or kind."""
+
+    def __init__(self, document: Document, link_id: str, field: str, value: Any,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Change link {field}", parent)
+        self._doc, self._link_id, self._field = document, link_id, field
+        self._old, self._new = getattr(document.link(link_id), field), value
+
+    def redo(self) -> None:
+        """Set the new value."""
+        self._doc.set_link_field(self._link_id, self._field, self._new)
+
+    def undo(self) -> None:
+        """Set the old value."""
+        self._doc.set_link_field(self._link_id, self._field, self._old)
+
+
+class AddStage(QUndoCommand):
+    """Insert a stage."""
+
+    def __init__(self, document: Document, stage: Stage, index: int | None,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__("Add stage", parent)
+        self._doc, self._stage, self._index = document, copy.deepcopy(stage), index
+
+    def redo(self) -> None:
+        """Add the stage."""
+        self._doc.add_stage(copy.deepcopy(self._stage), self._index)
+
+    def undo(self) -> None:
+        """Remove it."""
+        self._doc.remove_stage(self._stage.id)
+
+
+class _RemoveEmpty(QUndoCommand):
+    """Remove an emptied stage or lane (the cards go first, as child commands)."""
+
+    def __init__(self, text: str, document: Document, item_id: str, is_stage: bool,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self._doc, self._id, self._is_stage = document, item_id, is_stage
+        self._item: Stage | Lane | None = None
+        self._index = 0
+
+    def redo(self) -> None:
+        """Remove the stage or lane."""
+        if self._is_stage:
+            self._item, self._index = self._doc.remove_stage(self._id)
+        else:
+            self._item, self._index = self._doc.remove_lane(self._id)
+
+    def undo(self) -> None:
+        """Put it back at its index."""
+        if isinstance(self._item, Stage):
+            self._doc.add_stage(self._item, self._index)
+        elif isinstance(self._item, Lane):
+            self._doc.add_lane(self._item, self._index)
+
+
+def remove_stage(document: Document, stage_id: str) -> QUndoCommand:
+    """One undo step that deletes a stage with its cards and their links."""
+    parent = QUndoCommand(f'Delete stage "{document.stage(stage_id).name}"')
+    for card_id in document.cards_in_stage(stage_id):
+        RemoveCard(document, card_id, parent)
+    _RemoveEmpty("Delete stage", document, stage_id, True, parent)
+    return parent
+
+
+def remove_lane(document: Document, lane_id: str) -> QUndoCommand:
+    """One undo step that deletes a lane with its cards and their links."""
+    parent = QUndoCommand(f'Delete lane "{document.lane(lane_id).name}"')
+    for card_id in document.cards_in_lane(lane_id):
+        RemoveCard(document, card_id, parent)
+    _RemoveEmpty("Delete lane", document, lane_id, False, parent)
+    return parent
+
+
+class AddLane(QUndoCommand):
+    """Insert a lane."""
+
+    def __init__(self, document: Document, lane: Lane, index: int | None,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__("Add lane", parent)
+        self._doc, self._lane, self._index = document, copy.deepcopy(lane), index
+
+    def redo(self) -> None:
+        """Add the lane."""
+        self._doc.add_lane(copy.deepcopy(self._lane), self._index)
+
+    def undo(self) -> None:
+        """Remove it."""
+        self._doc.remove_lane(self._lane.id)
+
+
+class MoveStage(QUndoCommand):
+    """Reorder a stage."""
+
+    def __init__(self, document: Document, stage_id: str, index: int, parent: QUndoCommand | None = None) -> None:
+        super().__init__("Move stage", parent)
+        self._doc, self._id = document, stage_id
+        self._old, self._new = document.stage_index(stage_id), index
+
+    def redo(self) -> None:
+        """Move to the new index."""
+        self._doc.move_stage(self._id, self._new)
+
+    def undo(self) -> None:
+        """Move back."""
+        self._doc.move_stage(self._id, self._old)
+
+
+class MoveLane(QUndoCommand):
+    """Reorder a lane."""
+
+    def __init__(self, document: Document, lane_id: str, index: int, parent: QUndoCommand | None = None) -> None:
+        super().__init__("Move lane", parent)
+        self._doc, self._id = document, lane_id
+        self._old, self._new = document.lane_index(lane_id), index
+
+    def redo(self) -> None:
+        """Move to the new index."""
+        self._doc.move_lane(self._id, self._new)
+
+    def undo(self) -> None:
+        """Move back."""
+        self._doc.move_lane(self._id, self._old)
+
+
+class SetStageField(QUndoCommand):
+    """Rename a stage or change its metrics."""
+
+    def __init__(self, document: Document, stage_id: str, field: str, value: Any,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__("Rename stage" if field == "name" else "Change stage metrics", parent)
+        self._doc, self._id, self._field = document, stage_id, field
+        self._old, self._new = copy.deepcopy(getattr(document.stage(stage_id), field)), copy.deepcopy(value)
+
+    def redo(self) -> None:
+        """Set the new value."""
+        self._doc.set_stage_field(self._id, self._field, copy.deepcopy(self._new))
+
+    def undo(self) -> None:
+        """Set the old value."""
+        self._doc.set_stage_field(self._id, self._field, copy.deepcopy(self._old))
+
+
+class SetLaneField(QUndoCommand):
+    """Rename a lane or change its kind."""
+
+    def __init__(self, document: Document, lane_id: str, field: str, value: Any,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__("Rename lane" if field == "name" else "Change lane kind", parent)
+        self._doc, self._id, self._field = document, lane_id, field
+        self._old, self._new = getattr(document.lane(lane_id), field), value
+
+    def redo(self) -> None:
+        """Set the new value."""
+        self._doc.set_lane_field(self._id, self._field, self._new)
+
+    def undo(self) -> None:
+        """Set the old value."""
+        self._doc.set_lane_field(self._id, self._field, self._old)
+
+
+class SetTitle(QUndoCommand):
+    """Rename the board or change its description."""
+
+    def __init__(self, document: Document, field: str, value: str | None,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__("Rename board" if field == "title" else "Change description", parent)
+        self._doc, self._field = document, field
+        self._old = document.title if field == "title" else document.description
+        self._new = value
+
+    def redo(self) -> None:
+        """Set the new value."""
+        self._apply(self._new)
+
+    def undo(self) -> None:
+        """Set the old value."""
+        self._apply(self._old)
+
+    def _apply(self, value: str | None) -> None:
+        if self._field == "title":
+            self._doc.set_title(value or "")
+        else:
+            self._doc.set_description(value)
+
+
+def delete_selection(document: Document, card_ids: list[str], link_ids: list[str]) -> QUndoCommand:
+    """One undo step deleting cards (with their links) and links."""
+    count = len(card_ids) + len(link_ids)
+    parent = QUndoCommand(f"Delete {count} item{'s' if count != 1 else ''}")
+    doomed = set(card_ids)
+    for link_id in link_ids:
+        link = document.link(link_id)
+        if link.source not in doomed and link.target not in doomed:
+            RemoveLink(document, link_id, parent)
+    for card_id in card_ids:
+        RemoveCard(document, card_id, parent)
+    return parent

@@ -1,0 +1,291 @@
+"""Scene items. Each holds an id and drawing caches, never document state; it paints the
+primitives the layout gave it and nothing else (architecture.md, Canvas)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
+
+from exporters.qtpaint import draw_primitives
+from model import style as st
+from model.layout import CardGeometry, HeaderGeometry
+from model.links import LinkGeometry
+from model.primitives import PathCommand, Primitive
+
+if TYPE_CHECKING:
+    from canvas.scene import BoardScene
+
+SELECTION = QColor("#2563EB")
+HANDLE_R = 5.0
+# Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
+TEXT_LOD = 0.45
+
+
+def path_from_commands(commands: Iterable[PathCommand]) -> QPainterPath:
+    """A QPainterPath from layout path commands."""
+    path = QPainterPath()
+    for op, *c in commands:
+        if op == "M":
+            path.moveTo(c[0], c[1])  # type: ignore[arg-type]
+        elif op == "L":
+            path.lineTo(c[0], c[1])  # type: ignore[arg-type]
+        elif op == "C":
+            path.cubicTo(c[0], c[1], c[2], c[3], c[4], c[5])  # type: ignore[arg-type]
+        elif op == "Z":
+            path.closeSubpath()
+    return path
+
+
+class BackgroundItem(QGraphicsItem):
+    """Title, lane bands, grid and blueprint lines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._primitives: tuple[Primitive, ...] = ()
+        self._rect = QRectF()
+        self.setZValue(-10)
+
+    def set_primitives(self, primitives: tuple[Primitive, ...], width: float, height: float) -> None:
+        """Show new background drawing."""
+        self.prepareGeometryChange()
+        self._primitives = primitives
+        self._rect = QRectF(0, 0, width, height)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        draw_primitives(painter, self._primitives)
+
+
+class HeaderItem(QGraphicsItem):
+    """A stage or lane header; selectable, renamed by double-click, reordered by dragging."""
+
+    def __init__(self, kind: str, geometry: HeaderGeometry) -> None:
+        super().__init__()
+        self.kind = kind  # "stage" or "lane"
+        self.item_id = geometry.id
+        self._geometry = geometry
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(-5)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self._press: QPointF | None = None
+        self.set_geometry(geometry)
+
+    @property
+    def header_rect(self) -> QRectF:
+        """The header's box on the board."""
+        return self._rect
+
+    def set_geometry(self, geometry: HeaderGeometry) -> None:
+        """Take new geometry from the layout."""
+        self.prepareGeometryChange()
+        self._geometry = geometry
+        r = geometry.rect
+        self._rect = QRectF(r.x, r.y, r.w, r.h)
+        self.setPos(0, 0)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-3, -3, 3, 3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        draw_primitives(painter, self._geometry.primitives)
+        if self.isSelected():
+            painter.setPen(QPen(SELECTION, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._rect.adjusted(1, 1, -1, -1), 8, 8)
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._press = event.scenePos()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._press is None:
+            return
+        delta = event.scenePos() - self._press
+        # Follow the pointer along the header's own axis only.
+        self.setPos(delta.x(), 0) if self.kind == "stage" else self.setPos(0, delta.y())
+        self.setZValue(5)
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        moved = self.pos() != QPointF(0, 0)
+        self.setPos(0, 0)
+        self.setZValue(-5)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self._press = None
+        if moved:
+            scene: BoardScene = self.scene()  # type: ignore[assignment]
+            scene.drop_header(self, event.scenePos())
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        scene: BoardScene = self.scene()  # type: ignore[assignment]
+        scene.rename_header(self)
+
+
+class CardItem(QGraphicsItem):
+    """A card: paints its layout primitives, with plain shapes when zoomed far out."""
+
+    def __init__(self, geometry: CardGeometry) -> None:
+        super().__init__()
+        self.card_id = geometry.id
+        self._geometry = geometry
+        self._rect = QRectF()
+        self._hover = False
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.set_geometry(geometry)
+
+    @property
+    def geometry(self) -> CardGeometry:
+        """The layout's geometry for this card."""
+        return self._geometry
+
+    def set_geometry(self, geometry: CardGeometry) -> None:
+        """Take new geometry from the layout (position and look)."""
+        if geometry.shape is not self._geometry.shape or self._rect.isNull():
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, geometry.w, geometry.h)
+            self.update()
+        self._geometry = geometry
+        self.setPos(geometry.x, geometry.y)
+
+    def boundingRect(self) -> QRectF:
+        # Room for the selection outline and the connection handles.
+        return self._rect.adjusted(-HANDLE_R - 2, -3, HANDLE_R + 2, HANDLE_R + 3)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self._rect, st.CARD_RADIUS, st.CARD_RADIUS)
+        return path
+
+    def handles(self) -> list[QPointF]:
+        """Connection handles (item coordinates): the middle of the right and bottom edges."""
+        return [QPointF(self._rect.width(), self._rect.height() / 2),
+                QPointF(self._rect.width() / 2, self._rect.height())]
+
+    def handle_at(self, pos: QPointF) -> bool:
+        """Whether an item-coordinate point is on a connection handle."""
+        return any((pos - h).manhattanLength() <= HANDLE_R * 2 for h in self.handles())
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = True
+        self.update()
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        on_handle = self.handle_at(event.pos())
+        self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.ArrowCursor)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = False
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < TEXT_LOD:
+            # The card's own fill and border only: the two boxes of its primitives.
+            draw_primitives(painter, self._geometry.primitives[1:2])
+        else:
+            draw_primitives(painter, self._geometry.primitives)
+        if self.isSelected():
+            painter.setPen(QPen(SELECTION, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._rect.adjusted(-1.5, -1.5, 1.5, 1.5), st.CARD_RADIUS + 1, st.CARD_RADIUS + 1)
+        if (self._hover or self.isSelected()) and lod >= TEXT_LOD:
+            painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+            painter.setBrush(SELECTION)
+            for handle in self.handles():
+                painter.drawEllipse(handle, HANDLE_R, HANDLE_R)
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.button() == Qt.MouseButton.LeftButton and self.handle_at(event.pos()):
+            scene: BoardScene = self.scene()  # type: ignore[assignment]
+            scene.start_connect(self.card_id, event.scenePos())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        scene: BoardScene = self.scene()  # type: ignore[assignment]
+        scene.edit_card(self.card_id)
+
+
+class LinkItem(QGraphicsItem):
+    """An arrow between two cards; selectable along a widened stroke of its curve."""
+
+    def __init__(self, geometry: LinkGeometry) -> None:
+        super().__init__()
+        self.link_id = geometry.id
+        self._geometry = geometry
+        self._shape = QPainterPath()
+        self._curve = QPainterPath()
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0)
+        self.set_geometry(geometry)
+
+    def set_geometry(self, geometry: LinkGeometry) -> None:
+        """Take a new route from the layout."""
+        self.prepareGeometryChange()
+        self._geometry = geometry
+        self._curve = path_from_commands(geometry.curve)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        self._shape = stroker.createStroke(self._curve)
+        x, y, w, h = geometry.bounds
+        self._rect = QRectF(x, y, w, h)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self.isSelected():
+            painter.setPen(QPen(QColor(37, 99, 235, 90), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._curve)
+        draw_primitives(painter, self._geometry.primitives)
+
+
+class CellHighlightItem(QGraphicsItem):
+    """The selected empty cell, where Enter adds a card."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self.setZValue(-4)
+        self.hide()
+
+    def set_rect(self, rect: QRectF | None) -> None:
+        """Show the highlight over ``rect``, or hide it."""
+        if rect is None:
+            self.hide()
+            return
+        self.prepareGeometryChange()
+        self._rect = rect
+        self.show()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(QPen(SELECTION, 1.5, Qt.PenStyle.DashLine))
+        painter.setBrush(QColor(37, 99, 235, 18))
+        painter.drawRoundedRect(self._rect.adjusted(3, 3, -3, -3), 8, 8)

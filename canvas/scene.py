@@ -1,0 +1,391 @@
+"""The board scene: displays a Layout of the document and turns gestures into commands.
+
+It subscribes to the document's events, asks the layout what each one changed, and
+updates only those items (orange-canvas-core's canvas/scene.py keeps the same id->item map).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainterPath, QPen, QUndoCommand
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+)
+
+from canvas import commands as cmd
+from canvas.inline_editor import InlineEditor
+from canvas.items import BackgroundItem, CardItem, CellHighlightItem, HeaderItem, LinkItem
+from model import Card, Document, Link
+from model import style as st
+from model.events import Cell
+from model.layout import Layout, LayoutDelta
+
+
+class ConnectTool:
+    """Drag from a card's edge handle to another card to link them."""
+
+    def __init__(self, scene: BoardScene, source_id: str, start: QPointF) -> None:
+        self.scene, self.source_id = scene, source_id
+        self.start = start
+        self.preview = QGraphicsPathItem()
+        self.preview.setPen(QPen(QColor("#2563EB"), 1.5, Qt.PenStyle.DashLine))
+        self.preview.setZValue(40)
+        scene.addItem(self.preview)
+
+    def move(self, pos: QPointF) -> None:
+        """Draw the rubber line to the pointer."""
+        path = QPainterPath(self.start)
+        path.lineTo(pos)
+        self.preview.setPath(path)
+
+    def release(self, pos: QPointF) -> None:
+        """Link to the card under the pointer, if any."""
+        target = self.scene.card_item_at(pos)
+        self.cancel()
+        if target is not None and target.card_id != self.source_id:
+            doc = self.scene.document
+            link = Link(doc.new_id("link"), self.source_id, target.card_id)
+            self.scene.push(cmd.AddLink(doc, link))
+
+    def cancel(self) -> None:
+        """Remove the preview."""
+        if self.preview.scene() is not None:
+            self.scene.removeItem(self.preview)
+        self.scene.tool = None
+
+
+class BoardScene(QGraphicsScene):
+    """Shows one document; every edit goes out through ``push`` as an undo command."""
+
+    cell_changed = Signal()
+
+    def __init__(self, document: Document, push: Callable[[QUndoCommand], None]) -> None:
+        super().__init__()
+        self.document = document
+        self.push = push
+        self.layout = Layout(document)
+        self.tool: ConnectTool | None = None
+        self.editor: InlineEditor | None = None
+        self.current_cell: Cell | None = None
+        self._cards: dict[str, CardItem] = {}
+        self._links: dict[str, LinkItem] = {}
+        self._stage_headers: dict[str, HeaderItem] = {}
+        self._lane_headers: dict[str, HeaderItem] = {}
+        self._background = BackgroundItem()
+        self._cell_highlight = CellHighlightItem()
+        self.addItem(self._background)
+        self.addItem(self._cell_highlight)
+        self.setBackgroundBrush(QColor("#E9EDF2"))
+        self._apply(LayoutDelta(full=True, grid=True, cards=set(self.layout.cards), links=set(self.layout.links)))
+        document.changed.connect(self._on_document_changed)
+
+    # ------------------------------------------------------------ model -> items
+    def detach(self) -> None:
+        """Stop listening to the document (before the scene is dropped)."""
+        self.document.changed.disconnect(self._on_document_changed)
+
+    def _on_document_changed(self, event: object) -> None:
+        self._apply(self.layout.apply(event))
+
+    def _apply(self, delta: LayoutDelta) -> None:
+        layout = self.layout
+        if delta.full:
+            delta.removed_cards |= set(self._cards) - set(layout.cards)
+            delta.removed_links |= set(self._links) - set(layout.links)
+        for card_id in delta.removed_cards:
+            item = self._cards.pop(card_id, None)
+            if item is not None:
+                self.removeItem(item)
+        for link_id in delta.removed_links:
+            link_item = self._links.pop(link_id, None)
+            if link_item is not None:
+                self.removeItem(link_item)
+        for card_id in delta.cards:
+            geometry = layout.cards.get(card_id)
+            if geometry is None:
+                continue
+            item = self._cards.get(card_id)
+            if item is None:
+                item = self._cards[card_id] = CardItem(geometry)
+                self.addItem(item)
+            else:
+                item.set_geometry(geometry)
+        for link_id in delta.links:
+            link_geometry = layout.links.get(link_id)
+            if link_geometry is None:
+                continue
+            link_item = self._links.get(link_id)
+            if link_item is None:
+                link_item = self._links[link_id] = LinkItem(link_geometry)
+                self.addItem(link_item)
+            else:
+                link_item.set_geometry(link_geometry)
+        if delta.grid or delta.full:
+            self._background.set_primitives(layout.background, layout.width, layout.height)
+            self._sync_headers(self._stage_headers, layout.stage_headers, "stage")
+            self._sync_headers(self._lane_headers, layout.lane_headers, "lane")
+            self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+            if self.current_cell is not None:
+                self.select_cell(self.current_cell)
+
+    def _sync_headers(self, items: dict[str, HeaderItem], geometries: dict, kind: str) -> None:  # type: ignore[type-arg]
+        for stale in set(items) - set(geometries):
+            self.removeItem(items.pop(stale))
+        for item_id, geometry in geometries.items():
+            item = items.get(item_id)
+            if item is None:
+                item = items[item_id] = HeaderItem(kind, geometry)
+                self.addItem(item)
+            else:
+                item.set_geometry(geometry)
+
+    # ------------------------------------------------------------ queries
+    def card_item(self, card_id: str) -> CardItem:
+        """The item drawing a card."""
+        return self._cards[card_id]
+
+    def link_item(self, link_id: str) -> LinkItem:
+        """The item drawing a link."""
+        return self._links[link_id]
+
+    def header_item(self, kind: str, item_id: str) -> HeaderItem:
+        """The header item of a stage or lane."""
+        return (self._stage_headers if kind == "stage" else self._lane_headers)[item_id]
+
+    def card_item_at(self, pos: QPointF) -> CardItem | None:
+        """The topmost card under a scene point."""
+        for item in self.items(pos):
+            if isinstance(item, CardItem):
+                return item
+        return None
+
+    def selected_cards(self) -> list[str]:
+        """Selected card ids, in document order."""
+        chosen = {item.card_id for item in self.selectedItems() if isinstance(item, CardItem)}
+        return [card.id for card in self.document.cards() if card.id in chosen]
+
+    def selected_links(self) -> list[str]:
+        """Selected link ids, in document order."""
+        chosen = {item.link_id for item in self.selectedItems() if isinstance(item, LinkItem)}
+        return [link.id for link in self.document.links() if link.id in chosen]
+
+    def selected_header(self) -> HeaderItem | None:
+        """The selected stage or lane header, if exactly one."""
+        headers = [item for item in self.selectedItems() if isinstance(item, HeaderItem)]
+        return headers[0] if len(headers) == 1 else None
+
+    # ------------------------------------------------------------ cells
+    def select_cell(self, cell: Cell | None) -> None:
+        """Make ``cell`` the current cell (where Enter adds a card), or clear it."""
+        if cell is not None and (cell[0] not in self.layout.stage_headers or cell[1] not in self.layout.lane_headers):
+            cell = None
+        changed = cell != self.current_cell
+        self.current_cell = cell
+        if cell is None:
+            self._cell_highlight.set_rect(None)
+        else:
+            r = self.layout.cell_rect(*cell)
+            self._cell_highlight.set_rect(QRectF(r.x, r.y, r.w, r.h))
+        if changed:
+            self.cell_changed.emit()
+
+    # ------------------------------------------------------------ editing
+    def add_card_in_cell(self, stage_id: str, lane_id: str, index: int | None = None) -> str:
+        """Start a new card in a cell and edit its text; the card exists once committed.
+
+        The card is put in the document provisionally so the layout makes room for it;
+        committing removes it again and pushes one AddCard with the typed text, so that
+        adding a card is one undo step and a cancelled card leaves no trace.
+        """
+        doc = self.document
+        card = Card(doc.new_id("card"), lane_id, stage_id, "")
+        doc.add_card(card, index)
+        index = doc.card_index(card.id)
+
+        def commit(text: str) -> None:
+            doc.remove_card(card.id)
+            self.push(cmd.AddCard(doc, Card(card.id, lane_id, stage_id, text), index))
+            self.clearSelection()
+            self._cards[card.id].setSelected(True)
+
+        def cancel() -> None:
+            doc.remove_card(card.id)
+
+        self._open_card_editor(card.id, commit, cancel)
+        return card.id
+
+    def edit_card(self, card_id: str) -> None:
+        """Edit a card's text in place."""
+        doc = self.document
+
+        def commit(text: str) -> None:
+            if text != doc.card(card_id).text:
+                self.push(cmd.SetCardField(doc, card_id, "text", text))
+
+        self._open_card_editor(card_id, commit, lambda: None)
+
+    def _open_card_editor(self, card_id: str, commit: Callable[[str], None], cancel: Callable[[], None]) -> None:
+        self.close_editor()
+        geometry = self.layout.cards[card_id]
+        card = self.document.card(card_id)
+        text_w = st.CARD_W - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
+        rect = QRectF(geometry.x + st.CARD_PAD_X, geometry.y + geometry.shape.text_top, text_w,
+                      max(geometry.h - 2 * st.CARD_PAD_Y, 18))
+        fill = st.card_fill(self.document.lane(card.lane).kind, card.color)
+        self._open_editor(InlineEditor(card.text, rect, st.CARD_SIZE, False, commit, cancel, True, fill))
+
+    def rename_header(self, header: HeaderItem) -> None:
+        """Rename a stage or lane in place."""
+        doc = self.document
+        is_stage = header.kind == "stage"
+        name = doc.stage(header.item_id).name if is_stage else doc.lane(header.item_id).name
+        r = header.header_rect
+        rect = QRectF(r.x() + 14, r.y() + 22, r.width() - 28, 22) if is_stage else \
+            QRectF(r.x() + 22, r.y() + 14, r.width() - 30, 22)
+
+        def commit(text: str) -> None:
+            text = text.strip()
+            if not text or text == name:
+                return
+            if is_stage:
+                self.push(cmd.SetStageField(doc, header.item_id, "name", text))
+            else:
+                self.push(cmd.SetLaneField(doc, header.item_id, "name", text))
+
+        size = st.STAGE_SIZE if is_stage else st.LANE_SIZE
+        self._open_editor(InlineEditor(name, rect, size, True, commit, lambda: None, False))
+
+    def _open_editor(self, editor: InlineEditor) -> None:
+        self.editor = editor
+        self.addItem(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        for view in self.views():
+            view.ensureVisible(editor.sceneBoundingRect(), 40, 40)
+
+    def close_editor(self) -> None:
+        """Commit an open in-place edit."""
+        if self.editor is not None and not self.editor.finished:
+            self.editor.commit()
+        self.editor = None
+
+    # ------------------------------------------------------------ gestures
+    def start_connect(self, source_id: str, pos: QPointF) -> None:
+        """Begin dragging a new link out of a card's handle."""
+        self.tool = ConnectTool(self, source_id, pos)
+
+    def drop_header(self, header: HeaderItem, pos: QPointF) -> None:
+        """Reorder the stage or lane whose header was dropped at ``pos``."""
+        doc, layout = self.document, self.layout
+        if header.kind == "stage":
+            others = [s.id for s in doc.stages if s.id != header.item_id]
+            index = sum(1 for sid in others if pos.x() > layout.stage_headers[sid].rect.x
+                        + layout.stage_headers[sid].rect.w / 2)
+            if index != doc.stage_index(header.item_id):
+                self.push(cmd.MoveStage(doc, header.item_id, index))
+        else:
+            others = [ln.id for ln in doc.lanes if ln.id != header.item_id]
+            index = sum(1 for lid in others if pos.y() > layout.lane_headers[lid].rect.y
+                        + layout.lane_headers[lid].rect.h / 2)
+            if index != doc.lane_index(header.item_id):
+                self.push(cmd.MoveLane(doc, header.item_id, index))
+
+    def _drop_moved_cards(self) -> None:
+        """After a drag, move each dragged card to the cell and place under its centre."""
+        moved = [item for item in self._cards.values()
+                 if item.pos() != QPointF(item.geometry.x, item.geometry.y)]
+        if not moved:
+            return
+        moved.sort(key=lambda item: (item.pos().y(), item.pos().x()))
+        doc = self.document
+        parent = QUndoCommand("Move card" if len(moved) == 1 else f"Move {len(moved)} cards")
+        targets = []
+        for item in moved:
+            centre = item.pos() + QPointF(item.geometry.w / 2, item.geometry.h / 2)
+            cell = self.layout.cell_at(centre.x(), centre.y())
+            if cell is None:
+                continue
+            index = self.layout.insert_index(cell[0], cell[1], centre.y(), moving=item.card_id)
+            targets.append((item.card_id, cell, index))
+        for item in moved:  # snap back; the commands move them for real
+            item.set_geometry(item.geometry)
+        if not targets:
+            return
+        # Cards dropped together into one cell keep their vertical order.
+        offsets: dict[Cell, int] = {}
+        for card_id, cell, index in targets:
+            shift = offsets.get(cell, 0)
+            cmd.MoveCard(doc, card_id, cell[0], cell[1], index + shift, parent)
+            offsets[cell] = shift + 1
+        self.push(parent)
+
+    # ------------------------------------------------------------ Qt events
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.tool is not None:
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = [i for i in self.items(event.scenePos()) if isinstance(i, CardItem | HeaderItem | LinkItem)]
+            self.select_cell(None if hit else self.layout.cell_at(event.scenePos().x(), event.scenePos().y()))
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.tool is not None:
+            self.tool.move(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.tool is not None:
+            grabber = self.mouseGrabberItem()
+            if grabber is not None:
+                grabber.ungrabMouse()
+            self.tool.release(event.scenePos())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drop_moved_cards()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        pos = event.scenePos()
+        if any(isinstance(i, CardItem | HeaderItem | InlineEditor) for i in self.items(pos)):
+            super().mouseDoubleClickEvent(event)
+            return
+        cell = self.layout.cell_at(pos.x(), pos.y())
+        if cell is not None:
+            self.select_cell(cell)
+            self.add_card_in_cell(cell[0], cell[1], self.layout.insert_index(cell[0], cell[1], pos.y()))
+            event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.focusItem() is not None and isinstance(self.focusItem(), InlineEditor):
+            super().keyPressEvent(event)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            if self.tool is not None:
+                self.tool.cancel()
+            else:
+                self.clearSelection()
+                self.select_cell(None)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def cancel_tool(self) -> None:
+        """Abort a gesture in progress."""
+        if self.tool is not None:
+            self.tool.cancel()
+
+    def item_ids(self) -> tuple[set[str], set[str]]:
+        """Ids of the card and link items present (for tests and checks)."""
+        return set(self._cards), set(self._links)
+
+    def all_items_of(self, kind: type[QGraphicsItem]) -> list[QGraphicsItem]:
+        """Every item of one class."""
+        return [item for item in self.items() if isinstance(item, kind)]

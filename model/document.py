@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import math
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -193,6 +194,10 @@ class Document:
             raise ValueError(f'the id "{new_id}" is already used')
         self._ids.add(new_id)
 
+    def _check_persona(self, persona_id: str | None) -> None:
+        if persona_id is not None and not any(p.id == persona_id for p in self._personas):
+            raise ValueError(f'no persona with id "{persona_id}"')
+
     def _check_cell(self, stage_id: str, lane_id: str) -> None:
         if not any(s.id == stage_id for s in self._stages):
             raise ValueError(f'no stage with id "{stage_id}"')
@@ -228,7 +233,9 @@ class Document:
         undoing a removal restores the file exactly.
         """
         self._check_cell(card.stage, card.lane)
-        check_card_value("score", card.score)
+        for field in CARD_EDITABLE_FIELDS:  # a card the file could not hold is refused here, not at load
+            check_card_value(field, getattr(card, field))
+        self._check_persona(card.persona)
         self._claim_id(card.id)
         cell = (card.stage, card.lane)
         ids = self._cells.setdefault(cell, [])
@@ -277,6 +284,8 @@ class Document:
         if field not in CARD_EDITABLE_FIELDS:
             raise ValueError(f"a card has no editable field {field!r}")
         check_card_value(field, value)
+        if field == "persona":
+            self._check_persona(value)
         card = self.card(card_id)
         old = getattr(card, field)
         if old == value:
@@ -325,6 +334,7 @@ class Document:
     # ----------------------------------------------------------------- stages
     def add_stage(self, stage: Stage, index: int | None = None) -> None:
         """Insert a stage at ``index`` (the end when None)."""
+        check_metrics(stage.metrics)
         self._claim_id(stage.id)
         index = len(self._stages) if index is None else max(0, min(index, len(self._stages)))
         self._stages.insert(index, stage)
@@ -355,6 +365,8 @@ class Document:
         """Change a stage's ``name`` or ``metrics``."""
         if field not in ("name", "metrics"):
             raise ValueError(f"a stage has no editable field {field!r}")
+        if field == "metrics":
+            check_metrics(value)
         stage = self.stage(stage_id)
         old = getattr(stage, field)
         if old != value:
@@ -406,12 +418,19 @@ class Document:
 
     # ----------------------------------------------------------------- personas
     def set_personas(self, personas: Iterable[Persona]) -> None:
-        """Replace the persona list."""
+        """Replace the persona list; refused whole if an id clashes or a card still refers to a dropped persona."""
         new = list(personas)
-        for persona in self._personas:
-            self._ids.discard(persona.id)
-        for persona in new:
-            self._claim_id(persona.id)
+        new_ids = [persona.id for persona in new]
+        others = self._ids - {persona.id for persona in self._personas}
+        for persona_id in new_ids:
+            if not isinstance(persona_id, str) or not persona_id:
+                raise ValueError("an id must be a non-empty string")
+            if persona_id in others or new_ids.count(persona_id) > 1:
+                raise ValueError(f'the id "{persona_id}" is already used')
+        for card in self.cards():
+            if card.persona is not None and card.persona not in new_ids:
+                raise ValueError(f'card "{card.id}" still refers to persona "{card.persona}"')
+        self._ids = others | set(new_ids)
         self._personas = new
         self.changed.emit(ev.PersonasChanged())
 
@@ -476,6 +495,19 @@ def check_card_value(field: str, value: Any) -> None:
         raise ValueError("text is a string")
     elif field in ("channel", "wait", "notes", "persona") and value is not None and not isinstance(value, str):
         raise ValueError(f"{field} is a string")
+
+
+def check_metrics(metrics: Any) -> None:
+    """Raise ValueError unless ``metrics`` is None or maps names to finite numbers."""
+    if metrics is None:
+        return
+    if not isinstance(metrics, dict):
+        raise ValueError("metrics map a name to a number")
+    for name, number in metrics.items():
+        if not isinstance(name, str):
+            raise ValueError("a metric's name is a string")
+        if isinstance(number, bool) or not isinstance(number, int | float) or not math.isfinite(number):
+            raise ValueError(f"the metric {name!r} is not a finite number")
 
 
 def is_hex_color(value: object) -> bool:

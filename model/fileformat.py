@@ -11,6 +11,7 @@ import contextlib
 import glob
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
@@ -75,10 +76,50 @@ def _loads(data: str | bytes) -> Document:
         raise LoadError("expected text or bytes")
     text = text.removeprefix("\ufeff")
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise LoadError(f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
+    if _SURROGATE_ESCAPE.search(text) or not _encodable(text):
+        _check_surrogates(raw)
     return _build(raw)
+
+
+# A "\ud800"-style escape: json.loads turns an unpaired one into a lone surrogate, which
+# loads but can never be written back as UTF-8 (save, SVG, PDF would all fail later).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_constant(name: str) -> Any:
+    # Python's json reads NaN and Infinity, which are not JSON and would be written back.
+    raise LoadError(f"not valid JSON ({name} is not a JSON number)")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_surrogates(raw: Any) -> None:
+    """Refuse any string or key holding an unpaired UTF-16 surrogate, naming where it is."""
+    stack: list[tuple[Any, str]] = [(raw, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            if _LONE_SURROGATE.search(value):
+                raise LoadError(f"{where or 'the document'}: holds an unpaired surrogate (not Unicode text)")
+        elif isinstance(value, dict):
+            items = list(value.items())
+            for key, item in reversed(items):
+                place = f"{where}.{key}" if where else key
+                if _LONE_SURROGATE.search(key):
+                    raise LoadError(f"{where or 'the top level'}: a key holds an unpaired surrogate (not Unicode text)")
+                stack.append((item, place))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{i}]") for i, item in reversed(list(enumerate(value))))
 
 
 def _build(raw: Any) -> Document:

@@ -60,19 +60,18 @@ def _chip_row(card: Card, kind: str, left: float, width: float) -> tuple[list[Pr
     """Chips (wait, channel, score, tags) flowed left to right, wrapping onto new rows."""
     chips: list[tuple[float, list[Primitive]]] = []
     if card.wait:
-        chips.append(_wait_chip(card.wait))
+        chips.append(_wait_chip(card.wait, width))
     if card.channel:
-        chips.append(_chip(card.channel, st.CHIP_FILL, st.card_border(kind, card.color), st.MUTED))
+        chips.append(_chip(card.channel, st.CHIP_FILL, st.card_border(kind, card.color), st.MUTED, width))
     if card.score is not None:
         sign = "+" if card.score > 0 else ("−" if card.score < 0 else "±")
         chips.append(_chip(f"{sign}{abs(card.score)} {SCORE_LABELS[card.score]}", st.CHIP_FILL,
-                           st.card_border(kind, card.color), st.INK))
+                           st.card_border(kind, card.color), st.INK, width))
     for tag in card.tags or ():
-        chips.append(_chip(f"#{tag}", None, None, st.MUTED))
+        chips.append(_chip(f"#{tag}", None, None, st.MUTED, width))
     placed: list[Primitive] = []
     x, y = left, 0.0
     for chip_w, prims in chips:
-        chip_w = min(chip_w, width)
         if x > left and x + chip_w > left + width:
             x, y = left, y + st.CHIP_H + 4
         placed += _offset(prims, y, x)
@@ -80,8 +79,9 @@ def _chip_row(card: Card, kind: str, left: float, width: float) -> tuple[list[Pr
     return placed, (y + st.CHIP_H if chips else 0.0)
 
 
-def _chip(label: str, fill: str | None, stroke: str | None, color: str) -> tuple[float, list[Primitive]]:
+def _chip(label: str, fill: str | None, stroke: str | None, color: str, width: float) -> tuple[float, list[Primitive]]:
     pad = 7 if fill or stroke else 0
+    label = _elide(label, width - 2 * pad)
     w = text_width(label, st.CHIP_SIZE) + 2 * pad
     prims: list[Primitive] = []
     if fill or stroke:
@@ -90,9 +90,10 @@ def _chip(label: str, fill: str | None, stroke: str | None, color: str) -> tuple
     return w, prims
 
 
-def _wait_chip(wait: str) -> tuple[float, list[Primitive]]:
+def _wait_chip(wait: str, width: float) -> tuple[float, list[Primitive]]:
     """The classic W marker: a W in an amber disc, then the waiting time."""
     r = st.CHIP_H / 2 - 2
+    wait = _elide(wait, width - (2 * r + 6 + 9))
     w = 2 * r + 6 + text_width(wait, st.CHIP_SIZE) + 9
     prims: list[Primitive] = [
         Box(0, 0, w, st.CHIP_H, fill=st.WAIT_FILL, stroke=st.WAIT, radius=st.CHIP_H / 2),
@@ -101,6 +102,16 @@ def _wait_chip(wait: str) -> tuple[float, list[Primitive]]:
         Text(2 * r + 8, _chip_baseline(), wait, st.CHIP_SIZE, st.INK),
     ]
     return w, prims
+
+
+def _elide(label: str, width: float) -> str:
+    """``label`` cut short with an ellipsis so that it fits ``width``: a chip never leaves its card."""
+    label = " ".join(label.split())  # a chip is one line
+    if text_width(label, st.CHIP_SIZE) <= width:
+        return label
+    while label and text_width(label + "…", st.CHIP_SIZE) > width:
+        label = label[:-1]
+    return label.rstrip() + "…"
 
 
 def _chip_baseline(bold: bool = False) -> float:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from canvas import commands as cmd
 from canvas.items import CardItem, HeaderItem
@@ -133,6 +134,8 @@ class Editor(QWidget):
         )
 
     def _update_action_state(self) -> None:
+        if not isValid(self.scene):  # the scene emits while it is being destroyed
+            return
         a = self.actions
         has_items = bool(self.scene.selectedItems())
         a.delete.setEnabled(has_items)

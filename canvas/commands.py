@@ -15,6 +15,23 @@ from PySide6.QtGui import QUndoCommand
 from model import Card, Document, Lane, Link, Stage
 
 
+class Macro(QUndoCommand):
+    """A compound edit: its children run in order on redo and in reverse on undo.
+
+    It keeps the Python side of each child alive; PySide would otherwise let a child
+    command's wrapper be collected while Qt still calls it (a crash on push).
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._children: list[QUndoCommand] = []
+
+    def adopt(self, child: QUndoCommand) -> QUndoCommand:
+        """Keep ``child`` (created with this macro as its parent)."""
+        self._children.append(child)
+        return child
+
+
 class AddCard(QUndoCommand):
     """Insert a new card in a cell."""
 
@@ -194,19 +211,19 @@ class _RemoveEmpty(QUndoCommand):
 
 def remove_stage(document: Document, stage_id: str) -> QUndoCommand:
     """One undo step that deletes a stage with its cards and their links."""
-    parent = QUndoCommand(f'Delete stage "{document.stage(stage_id).name}"')
+    parent = Macro(f'Delete stage "{document.stage(stage_id).name}"')
     for card_id in document.cards_in_stage(stage_id):
-        RemoveCard(document, card_id, parent)
-    _RemoveEmpty("Delete stage", document, stage_id, True, parent)
+        parent.adopt(RemoveCard(document, card_id, parent))
+    parent.adopt(_RemoveEmpty("Delete stage", document, stage_id, True, parent))
     return parent
 
 
 def remove_lane(document: Document, lane_id: str) -> QUndoCommand:
     """One undo step that deletes a lane with its cards and their links."""
-    parent = QUndoCommand(f'Delete lane "{document.lane(lane_id).name}"')
+    parent = Macro(f'Delete lane "{document.lane(lane_id).name}"')
     for card_id in document.cards_in_lane(lane_id):
-        RemoveCard(document, card_id, parent)
-    _RemoveEmpty("Delete lane", document, lane_id, False, parent)
+        parent.adopt(RemoveCard(document, card_id, parent))
+    parent.adopt(_RemoveEmpty("Delete lane", document, lane_id, False, parent))
     return parent
 
 
@@ -325,12 +342,12 @@ class SetTitle(QUndoCommand):
 def delete_selection(document: Document, card_ids: list[str], link_ids: list[str]) -> QUndoCommand:
     """One undo step deleting cards (with their links) and links."""
     count = len(card_ids) + len(link_ids)
-    parent = QUndoCommand(f"Delete {count} item{'s' if count != 1 else ''}")
+    parent = Macro(f"Delete {count} item{'s' if count != 1 else ''}")
     doomed = set(card_ids)
     for link_id in link_ids:
         link = document.link(link_id)
         if link.source not in doomed and link.target not in doomed:
-            RemoveLink(document, link_id, parent)
+            parent.adopt(RemoveLink(document, link_id, parent))
     for card_id in card_ids:
-        RemoveCard(document, card_id, parent)
+        parent.adopt(RemoveCard(document, card_id, parent))
     return parent

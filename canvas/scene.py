@@ -294,18 +294,22 @@ class BoardScene(QGraphicsScene):
             if index != doc.lane_index(header.item_id):
                 self.push(cmd.MoveLane(doc, header.item_id, index))
 
-    def _drop_moved_cards(self) -> None:
-        """After a drag, move each dragged card to the cell and place under its centre."""
+    def _drop_moved_cards(self, grabbed: QGraphicsItem | None, pointer: QPointF) -> None:
+        """After a drag, move each dragged card to the cell and place under it.
+
+        The card held by the pointer goes where the pointer is; the others of a
+        multiple selection go where their centres are.
+        """
         moved = [item for item in self._cards.values()
                  if item.pos() != QPointF(item.geometry.x, item.geometry.y)]
         if not moved:
             return
         moved.sort(key=lambda item: (item.pos().y(), item.pos().x()))
         doc = self.document
-        parent = QUndoCommand("Move card" if len(moved) == 1 else f"Move {len(moved)} cards")
+        parent = cmd.Macro("Move card" if len(moved) == 1 else f"Move {len(moved)} cards")
         targets = []
         for item in moved:
-            centre = item.pos() + QPointF(item.geometry.w / 2, item.geometry.h / 2)
+            centre = pointer if item is grabbed else item.pos() + QPointF(item.geometry.w / 2, item.geometry.h / 2)
             cell = self.layout.cell_at(centre.x(), centre.y())
             if cell is None:
                 continue
@@ -319,7 +323,7 @@ class BoardScene(QGraphicsScene):
         offsets: dict[Cell, int] = {}
         for card_id, cell, index in targets:
             shift = offsets.get(cell, 0)
-            cmd.MoveCard(doc, card_id, cell[0], cell[1], index + shift, parent)
+            parent.adopt(cmd.MoveCard(doc, card_id, cell[0], cell[1], index + shift, parent))
             offsets[cell] = shift + 1
         self.push(parent)
 
@@ -348,9 +352,10 @@ class BoardScene(QGraphicsScene):
             self.tool.release(event.scenePos())
             event.accept()
             return
+        grabbed = self.mouseGrabberItem()
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
-            self._drop_moved_cards()
+            self._drop_moved_cards(grabbed, event.scenePos())
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.scenePos()

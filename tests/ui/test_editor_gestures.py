@@ -1,0 +1,236 @@
+"""Drive the real editor with mouse and key events: add, edit, move, connect, delete,
+then undo everything back to the snapshot and redo everything forward again."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+import model
+from app.editor import Editor
+from canvas.inline_editor import InlineEditor
+
+ROOT = Path(__file__).resolve().parents[2]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+
+
+@pytest.fixture
+def editor(qtbot) -> Editor:  # type: ignore[no-untyped-def]
+    widget = Editor(model.load(BLUEPRINT))
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.view.zoom_actual()
+    return widget
+
+
+def view_point(editor: Editor, x: float, y: float) -> QPoint:
+    """Viewport coordinates of a board point, scrolling it into view first."""
+    editor.view.centerOn(x, y)
+    return editor.view.mapFromScene(QPointF(x, y))
+
+
+def send_mouse(editor: Editor, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton) -> None:
+    """A mouse event on the viewport, with the button state Qt would give it."""
+    viewport = editor.view.viewport()
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+    event = QMouseEvent(kind, QPointF(pos), QPointF(viewport.mapToGlobal(pos)), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, event)
+
+
+def drag(editor: Editor, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """Press at ``start``, move in steps, release at ``end`` (board coordinates)."""
+    editor.view.centerOn((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    a = editor.view.mapFromScene(QPointF(*start))
+    b = editor.view.mapFromScene(QPointF(*end))
+    send_mouse(editor, QEvent.Type.MouseButtonPress, a, Qt.MouseButton.LeftButton)
+    for step in range(1, 11):
+        p = a + (b - a) * (step / 10)
+        send_mouse(editor, QEvent.Type.MouseMove, p, Qt.MouseButton.LeftButton)
+    send_mouse(editor, QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
+
+
+def type_into_editor(qtbot, editor: Editor, text: str) -> None:  # type: ignore[no-untyped-def]
+    inline = editor.scene.editor
+    assert isinstance(inline, InlineEditor) and not inline.finished
+    QTest.keyClicks(editor.view.viewport(), text)
+
+
+def test_add_edit_move_connect_delete_then_undo_and_redo_all(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    doc = editor.document
+    before = model.dumps(doc)
+    layout = editor.scene.layout
+    stages, lanes = [s.id for s in doc.stages], [ln.id for ln in doc.lanes]
+
+    # 1. Add a card: double-click an empty part of a cell, type, Enter.
+    target_cell = (stages[0], lanes[3])
+    cell = layout.cell_rect(*target_cell)
+    cards_before = set(doc.cell_cards(*target_cell))
+    bottom = max((layout.cards[c].y + layout.cards[c].h for c in cards_before), default=cell.y)
+    pos = view_point(editor, cell.x + cell.w / 2, (bottom + cell.y + cell.h) / 2 + 2)
+    QTest.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    type_into_editor(qtbot, editor, "Prints the receipt")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    new_ids = set(doc.cell_cards(*target_cell)) - cards_before
+    assert len(new_ids) == 1
+    new_id = new_ids.pop()
+    assert doc.card(new_id).text == "Prints the receipt"
+    assert editor.undo_stack.count() == 1  # adding with text is one step
+
+    # 2. Edit in place with F2; Shift+Enter makes a new line; Esc cancels a second edit.
+    editor.scene.clearSelection()
+    editor.scene.card_item(new_id).setSelected(True)
+    editor.view.setFocus()
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_F2)
+    QTest.keyClicks(editor.view.viewport(), "Prints")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClicks(editor.view.viewport(), "a receipt")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    assert doc.card(new_id).text == "Prints\na receipt"
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_F2)
+    QTest.keyClicks(editor.view.viewport(), "throw away")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)
+    assert doc.card(new_id).text == "Prints\na receipt"
+    assert editor.undo_stack.count() == 2
+
+    # 3. Drag the card to another stage: it lands in that cell, in one undo step.
+    g = layout.cards[new_id]
+    other = layout.cell_rect(stages[2], lanes[3])
+    drag(editor, (g.x + 30, g.y + 12), (other.x + 40, other.y + other.h - 6))
+    assert (doc.card(new_id).stage, doc.card(new_id).lane) == (stages[2], lanes[3])
+    assert editor.undo_stack.count() == 3
+
+    # 4. Connect: drag from the new card's right handle onto a card in the next stage.
+    g = layout.cards[new_id]
+    target = doc.cell_cards(stages[3], lanes[3])[0]
+    t = layout.cards[target]
+    links_before = {k.id for k in doc.links()}
+    drag(editor, (g.x + g.w, g.y + g.h / 2), (t.x + t.w / 2, t.y + t.h / 2))
+    added = [k for k in doc.links() if k.id not in links_before]
+    assert [(k.source, k.target) for k in added] == [(new_id, target)]
+    assert editor.undo_stack.count() == 4
+
+    # 5. Select the link by clicking it and delete it; then delete a card with links.
+    link_item = editor.scene.link_item(added[0].id)
+    editor.scene.clearSelection()
+    link_item.setSelected(True)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Delete)
+    assert not doc.has_link(added[0].id)
+    victim = next(c for c in doc.cards() if doc.links_of(c.id))
+    editor.scene.clearSelection()
+    victim_geometry = layout.cards[victim.id]
+    click = view_point(editor, victim_geometry.x + 20, victim_geometry.y + 8)
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, click)
+    assert editor.selected_cards() == [victim.id]
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Delete)
+    assert not doc.has_card(victim.id)
+
+    # 6. Add a lane, name it, delete another lane with its cards.
+    editor.scene.clearSelection()
+    editor.actions.add_lane.trigger()
+    QTest.keyClicks(editor.view.viewport(), "Partners")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    assert doc.lanes[-1].name == "Partners"
+    header = editor.scene.header_item("lane", lanes[0])
+    editor.scene.clearSelection()
+    header.setSelected(True)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Delete)
+    assert lanes[0] not in [ln.id for ln in doc.lanes]
+
+    after = model.dumps(doc)
+    steps = editor.undo_stack.count()
+    assert steps == 9
+    while editor.undo_stack.canUndo():
+        editor.undo_stack.undo()
+    assert model.dumps(doc) == before
+    # The scene follows the document: one item per card and link again.
+    assert editor.scene.item_ids() == ({c.id for c in doc.cards()}, {k.id for k in doc.links()})
+    while editor.undo_stack.canRedo():
+        editor.undo_stack.redo()
+    assert model.dumps(doc) == after
+
+
+def test_enter_on_selected_cell_adds_card_and_escape_leaves_no_trace(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    doc = editor.document
+    before = model.dumps(doc)
+    stage, lane = doc.stages[4].id, doc.lanes[0].id
+    cell = editor.scene.layout.cell_rect(stage, lane)
+    pos = view_point(editor, cell.x + cell.w - 6, cell.y + cell.h - 6)
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    assert editor.scene.current_cell == (stage, lane)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    QTest.keyClicks(editor.view.viewport(), "never mind")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)
+    assert model.dumps(doc) == before
+    assert editor.undo_stack.count() == 0
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    QTest.keyClicks(editor.view.viewport(), "Receipt by email")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    assert [doc.card(c).text for c in doc.cell_cards(stage, lane)][-1] == "Receipt by email"
+
+
+def test_rubber_band_and_ctrl_click_selection(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    doc, layout = editor.document, editor.scene.layout
+    first_stage = doc.stages[0].id
+    ids = [c.id for c in doc.cards() if c.stage == first_stage]
+    rects = [layout.cards[c] for c in ids]
+    left = min(r.x for r in rects) - 6
+    top = min(r.y for r in rects) - 6
+    right = max(r.x + r.w for r in rects) + 6
+    bottom = max(r.y + r.h for r in rects) + 6
+    editor.view.zoom_fit()
+    a = editor.view.mapFromScene(QPointF(left, top))
+    b = editor.view.mapFromScene(QPointF(right, bottom))
+    send_mouse(editor, QEvent.Type.MouseButtonPress, a, Qt.MouseButton.LeftButton)
+    for step in range(1, 6):
+        send_mouse(editor, QEvent.Type.MouseMove, a + (b - a) * (step / 5), Qt.MouseButton.LeftButton)
+    send_mouse(editor, QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
+    assert set(editor.selected_cards()) == set(ids)
+    # Ctrl-click toggles one card out of the selection.
+    g = layout.cards[ids[0]]
+    editor.view.zoom_actual()
+    p = view_point(editor, g.x + 20, g.y + 8)
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, p)
+    assert set(editor.selected_cards()) == set(ids) - {ids[0]}
+
+
+def test_zoom_keys_wheel_fit_and_actual(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    view = editor.view
+    view.setFocus()
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.25)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.0)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    board = editor.scene.sceneRect()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(board)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.0)
+
+
+def test_stage_rename_by_double_click_and_reorder_by_drag(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    doc, layout = editor.document, editor.scene.layout
+    first, second = doc.stages[0].id, doc.stages[1].id
+    r = layout.stage_headers[first].rect
+    pos = view_point(editor, r.x + r.w / 2, r.y + r.h / 2)
+    QTest.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    QTest.keyClicks(editor.view.viewport(), "Find us")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    assert doc.stage(first).name == "Find us"
+    r2 = layout.stage_headers[second].rect
+    drag(editor, (r.x + 20, r.y + r.h / 2), (r2.x + r2.w - 10, r2.y + r2.h / 2))
+    assert [s.id for s in doc.stages][:2] == [second, first]
+    editor.undo_stack.undo()
+    assert [s.id for s in doc.stages][:2] == [first, second]

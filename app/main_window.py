@@ -1,0 +1,401 @@
+"""The main window: menus, the Properties dock and the file dialogs around one Editor.
+
+One document per window. The window stays thin: the Editor owns the scene, the view,
+the undo stack and the edit actions; this module only opens, saves, exports and asks.
+Every modal dialog goes through a small method (``ask_open_path``, ``ask_save_path``,
+``ask_export_path``, ``ask_save_changes``, ``show_error``) so tests can replace it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+
+import model
+from app.editor import Editor
+from app.properties import PropertiesPanel
+from model import events as ev
+from model.templates import new_document
+
+APP_NAME = "Touchline"
+SUFFIX = ".touchline"
+FILE_FILTER = "Touchline files (*.touchline)"
+EXPORT_FILTERS: dict[str, str] = {"svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)", "png": "PNG image (*.png)"}
+MAX_RECENT = 10
+RECENT_KEY = "recentFiles"
+TEMPLATE_LABELS: dict[str, str] = {"blueprint": "Service blueprint", "journey": "Journey map"}
+
+SaveChoice = Literal["save", "discard", "cancel"]
+PathLike = str | os.PathLike[str]
+
+
+# ---------------------------------------------------------------------- recent files
+def settings() -> QSettings:
+    """The application's settings store."""
+    return QSettings(APP_NAME, APP_NAME)
+
+
+def recent_files() -> list[str]:
+    """The recently opened or saved files, newest first."""
+    value = settings().value(RECENT_KEY, [])
+    if isinstance(value, str):  # an INI file gives a one-entry list back as a plain string
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [str(item) for item in value if item][:MAX_RECENT]
+
+
+def add_recent_file(path: PathLike) -> None:
+    """Put ``path`` at the top of the recent files."""
+    entry = str(Path(path).absolute())
+    files = [entry, *(item for item in recent_files() if item != entry)]
+    settings().setValue(RECENT_KEY, files[:MAX_RECENT])
+
+
+def clear_recent_files() -> None:
+    """Forget every recent file."""
+    settings().remove(RECENT_KEY)
+
+
+def with_suffix(path: PathLike, suffix: str = SUFFIX) -> Path:
+    """``path`` with ``suffix`` appended when its name does not already end with it."""
+    target = Path(path)
+    if not target.name.lower().endswith(suffix.lower()):
+        target = target.with_name(target.name + suffix)
+    return target
+
+
+def _set_shortcut(action: QAction, standard: QKeySequence.StandardKey, fallback: str) -> None:
+    """The platform's standard key, or ``fallback`` where the platform has none."""
+    keys = QKeySequence.keyBindings(standard)
+    action.setShortcuts(keys if keys else [QKeySequence(fallback)])
+
+
+class MainWindow(QMainWindow):
+    """One Touchline document in a window with the File, Edit and View menus."""
+
+    def __init__(self, document: model.Document | None = None, path: PathLike | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._path: Path | None = None
+        self._export_dir: Path | None = None
+        self.setObjectName("MainWindow")
+        self.properties = PropertiesPanel(None)
+        self.properties_dock = QDockWidget("Properties", self)
+        self.properties_dock.setObjectName("PropertiesDock")
+        self.properties_dock.setWidget(self.properties)
+        self.properties_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                                             | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties_dock)
+        self._build_menus()
+        self.editor: Editor = self._install(document or new_document("blueprint"),
+                                            Path(path) if path and document is not None else None)
+        if document is None and path:
+            self.open_path(path)
+
+    # ------------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        new_menu = file_menu.addMenu("&New from template")
+        self.new_actions: dict[str, QAction] = {}
+        for kind, label in TEMPLATE_LABELS.items():
+            action = new_menu.addAction(label)
+            action.triggered.connect(lambda _checked=False, kind=kind: self.new_from_template(kind))
+            self.new_actions[kind] = action
+        self.new_actions["blueprint"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+
+        self.open_action = file_menu.addAction("&Open…")
+        _set_shortcut(self.open_action, QKeySequence.StandardKey.Open, "Ctrl+O")
+        self.open_action.triggered.connect(self._open_dialog)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self.update_recent_menu)
+        file_menu.addSeparator()
+
+        self.save_action = file_menu.addAction("&Save")
+        _set_shortcut(self.save_action, QKeySequence.StandardKey.Save, "Ctrl+S")
+        self.save_action.triggered.connect(self.save)
+        self.save_as_action = file_menu.addAction("Save &As…")
+        _set_shortcut(self.save_as_action, QKeySequence.StandardKey.SaveAs, "Ctrl+Shift+S")
+        self.save_as_action.triggered.connect(lambda: self.save_as())
+
+        export_menu = file_menu.addMenu("&Export")
+        self.export_actions: dict[str, QAction] = {}
+        for fmt in EXPORT_FILTERS:
+            action = export_menu.addAction(f"{fmt.upper()}…")
+            action.triggered.connect(lambda _checked=False, fmt=fmt: self._export_dialog(fmt))
+            self.export_actions[fmt] = action
+        file_menu.addSeparator()
+
+        self.close_action = file_menu.addAction("&Close")
+        _set_shortcut(self.close_action, QKeySequence.StandardKey.Close, "Ctrl+W")
+        self.close_action.triggered.connect(self.close)
+        self.quit_action = file_menu.addAction("&Quit")
+        _set_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(QApplication.closeAllWindows)
+
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.properties_dock.toggleViewAction().setText("&Properties Panel")
+        self.update_recent_menu()
+
+    def _fill_editor_menus(self) -> None:
+        """Put the current editor's actions in the Edit and View menus."""
+        actions = self.editor.actions
+        groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
+                  ("add_stage", "add_lane", "delete_stage", "delete_lane"))
+        self._fill_menu(self.edit_menu, actions, groups)
+        self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.properties_dock.toggleViewAction())
+
+    @staticmethod
+    def _fill_menu(menu: QMenu, actions: object, groups: tuple[tuple[str, ...], ...]) -> None:
+        menu.clear()  # removes the old editor's actions; they belong to the editor, not the menu
+        for number, group in enumerate(groups):
+            if number:
+                menu.addSeparator()
+            for name in group:
+                action = getattr(actions, name, None)
+                if isinstance(action, QAction):
+                    menu.addAction(action)
+
+    def update_recent_menu(self) -> None:
+        """Rebuild Open Recent: files that no longer exist are listed but disabled."""
+        menu = self.recent_menu
+        menu.clear()
+        files = recent_files()
+        for number, path in enumerate(files, start=1):
+            name = Path(path).name.replace("&", "&&")
+            action = menu.addAction(f"&{number} {name}" if number < 10 else f"1&0 {name}")
+            action.setData(path)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.setEnabled(Path(path).is_file())
+            action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
+        if files:
+            menu.addSeparator()
+        clear = menu.addAction("&Clear Menu")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.clear_recent)
+
+    def clear_recent(self) -> None:
+        """Forget the recent files."""
+        clear_recent_files()
+        self.update_recent_menu()
+
+    # ------------------------------------------------------------------ document
+    @property
+    def path(self) -> Path | None:
+        """The file the document was opened from or saved to; None while untitled."""
+        return self._path
+
+    def _install(self, document: model.Document, path: Path | None) -> Editor:
+        """Show ``document`` in a fresh Editor, replacing the old one."""
+        old = getattr(self, "editor", None)
+        editor = Editor(document, self)
+        self.editor = editor
+        self._path = path.absolute() if path is not None else None
+        self.properties.set_editor(editor)
+        if old is not None:
+            old.document.changed.disconnect(self._on_document_changed)
+            old.close_document()  # stop the old scene listening to a document nobody shows
+        self.setCentralWidget(editor)  # the old editor is deleted with its undo stack
+        document.changed.connect(self._on_document_changed)
+        editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._fill_editor_menus()
+        self.update_title()
+        self.setWindowModified(not editor.undo_stack.isClean())
+        editor.setFocus()
+        return editor
+
+    def _on_document_changed(self, event: object) -> None:
+        if isinstance(event, (ev.TitleChanged, ev.DocumentReset)):
+            self.update_title()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def display_name(self) -> str:
+        """The board's title, else the file name, else "Untitled"."""
+        title = self.editor.document.title.strip()
+        if title:
+            return title
+        return self._path.name if self._path is not None else "Untitled"
+
+    def update_title(self) -> None:
+        """Show "<title or file name>[*] — Touchline"."""
+        name = self.display_name().replace("[*]", "[ * ]")  # keep Qt's placeholder unique
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def is_modified(self) -> bool:
+        """Whether there are changes since the last save or load."""
+        return not self.editor.undo_stack.isClean()
+
+    def maybe_save(self) -> bool:
+        """Ask to save changes first; False when the user cancels or the save fails."""
+        self.properties.commit_pending()
+        if not self.is_modified():
+            return True
+        choice = self.ask_save_changes()
+        if choice == "save":
+            return self.save()
+        return choice == "discard"
+
+    def new_from_template(self, kind: str) -> bool:
+        """Replace the document with a new, untitled one from the ``blueprint`` or ``journey`` template."""
+        if not self.maybe_save():
+            return False
+        try:
+            document = new_document(kind)
+        except (model.LoadError, ValueError) as exc:
+            self.show_error("Could not create a document", f"The {kind} template could not be loaded.\n\n{exc}")
+            return False
+        self._install(document, None)
+        return True
+
+    def open_path(self, path: PathLike) -> bool:
+        """Open ``path`` in this window (asking to save changes first); on error keep the current document."""
+        target = Path(path)
+        if not self.maybe_save():  # first: saving may write the very file being opened
+            return False
+        try:
+            document = model.load(target)
+        except model.LoadError as exc:
+            self.show_error("Could not open", f"“{target.name}” could not be opened.\n\n{target}: {exc}")
+            return False
+        self._install(document, target)
+        add_recent_file(target)
+        self.update_recent_menu()
+        self.statusBar().showMessage(f"Opened {target.name}", 4000)
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file, or ask for one when untitled; True when saved."""
+        self.properties.commit_pending()
+        if self._path is None:
+            return self.save_as()
+        return self._write(self._path)
+
+    def save_as(self, path: PathLike | None = None) -> bool:
+        """Save under a new name (asked for when None); ".touchline" is added when missing."""
+        self.properties.commit_pending()
+        if path is None:
+            path = self.ask_save_path()
+            if not path:
+                return False
+        return self._write(with_suffix(path))
+
+    def _write(self, target: Path) -> bool:
+        try:
+            model.save(self.editor.document, target)
+        except (model.SaveError, OSError) as exc:
+            self.show_error("Could not save", f"“{target.name}” could not be saved.\n\n{exc}")
+            return False
+        self._path = target.absolute()
+        self.editor.undo_stack.setClean()
+        self.setWindowModified(False)
+        self.update_title()
+        add_recent_file(target)
+        self.update_recent_menu()
+        self.statusBar().showMessage(f"Saved {target.name}", 4000)
+        return True
+
+    def export_to(self, path: PathLike) -> bool:
+        """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``."""
+        self.properties.commit_pending()
+        target = Path(path)
+        try:
+            import exporters
+
+            exporters.export(self.editor.document, target)
+        except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
+            self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")
+            return False
+        self._export_dir = target.absolute().parent
+        self.statusBar().showMessage(f"Exported {target.name}", 4000)
+        return True
+
+    # ------------------------------------------------------------------ dialogs
+    def _open_dialog(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.open_path(path)
+
+    def _export_dialog(self, fmt: str) -> None:
+        path = self.ask_export_path(fmt)
+        if path:
+            self.export_to(with_suffix(path, f".{fmt}"))
+
+    def _start_folder(self) -> Path:
+        if self._path is not None:
+            return self._path.parent
+        files = recent_files()
+        return Path(files[0]).parent if files else Path.home()
+
+    def _suggested_name(self, suffix: str) -> str:
+        stem = self._path.stem if self._path is not None else self.editor.document.title.strip()
+        stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", stem).strip() or "Untitled"
+        return stem + suffix
+
+    def ask_open_path(self) -> str | None:
+        """Ask which file to open; None when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(self, "Open", str(self._start_folder()), FILE_FILTER)
+        return path or None
+
+    def _ask_save_file(self, caption: str, start: Path, name_filter: str, suffix: str) -> str | None:
+        dialog = QFileDialog(self, caption, str(start), name_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix(suffix.lstrip("."))
+        if dialog.exec() != QFileDialog.DialogCode.Accepted:
+            return None
+        files = dialog.selectedFiles()
+        return files[0] if files else None
+
+    def ask_save_path(self) -> str | None:
+        """Ask where to save; None when cancelled."""
+        start = self._path or self._start_folder() / self._suggested_name(SUFFIX)
+        return self._ask_save_file("Save As", start, FILE_FILTER, SUFFIX)
+
+    def ask_export_path(self, fmt: str) -> str | None:
+        """Ask where to export as ``fmt`` (svg, pdf or png); None when cancelled."""
+        folder = self._export_dir or self._start_folder()
+        return self._ask_save_file(f"Export as {fmt.upper()}", folder / self._suggested_name(f".{fmt}"),
+                                   EXPORT_FILTERS[fmt], f".{fmt}")
+
+    def ask_save_changes(self) -> SaveChoice:
+        """Ask whether to save the changes: "save", "discard" or "cancel"."""
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                          f"Do you want to save the changes to “{self.display_name()}”?", buttons, self)
+        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.standardButton(box.clickedButton())
+        if clicked == QMessageBox.StandardButton.Save:
+            return "save"
+        if clicked == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def show_error(self, title: str, text: str) -> None:
+        """Tell the user something went wrong."""
+        QMessageBox.warning(self, title, text)
+
+    # ------------------------------------------------------------------ Qt
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask to save changes; stay open on Cancel or when the save fails."""
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,638 @@
+"""The Properties panel: edit the selected card or link, the current lane or stage, or the board.
+
+The panel keeps no document state of its own: it reads the document whenever the
+selection or the shown object changes, and every edit is one undo command pushed
+through the editor, only when the value really changed. Multi-line text is committed
+once, on focus-out or Ctrl+Enter, so typing a paragraph is one undo step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canvas.commands import SetCardField, SetLaneField, SetLinkField, SetStageField, SetTitle
+from model import events as ev
+from model.entities import LANE_KIND_LABELS, LANE_KINDS, LINK_KINDS
+from model.style import KIND_STYLES, MUTED
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand
+
+    from app.editor import Editor
+    from model import Document
+
+CHANNELS: tuple[str, ...] = ("web", "app", "email", "phone", "chat", "store", "mail", "social", "person")
+SCORES: tuple[tuple[int | None, str], ...] = (
+    (None, "—"),
+    (-2, "−2 Very negative"),
+    (-1, "−1 Negative"),
+    (0, "0 Neutral"),
+    (1, "+1 Positive"),
+    (2, "+2 Very positive"),
+)
+LINK_KIND_LABELS: dict[str, str] = {"flow": "Flow", "depends": "Depends on", "twoway": "Two-way"}
+HINT = "Select a card to edit its properties"
+MULTI_HINT = "Several items are selected. " + HINT.replace("Select", "Select one")
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A plain-text box that reports its text as finished on focus-out or Ctrl+Enter."""
+
+    committed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Enter commits instead of inserting a line break."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()
+            self.committed.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Leaving the box commits what was typed."""
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` as the unedited value."""
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+        self.document().setModified(False)
+
+    def is_edited(self) -> bool:
+        """Whether the user typed since the last ``set_text``."""
+        return self.document().isModified()
+
+
+def _form() -> tuple[QWidget, QFormLayout]:
+    section = QWidget()
+    form = QFormLayout(section)
+    form.setContentsMargins(0, 0, 0, 0)
+    form.setHorizontalSpacing(10)
+    form.setVerticalSpacing(8)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return section, form
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _named(widget: QWidget, name: str, description: str = "") -> Any:
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+    return widget
+
+
+def _line_value(text: str) -> str | None:
+    """A one-line field: surrounding blanks dropped, empty means absent."""
+    return text.strip() or None
+
+
+def _tags_value(text: str) -> list[str] | None:
+    tags = [tag.strip() for tag in text.split(",") if tag.strip()]
+    return tags or None
+
+
+def _swatch(color: str, size: int = 16) -> QIcon:
+    pixmap = QPixmap(size * 2, size)
+    pixmap.fill(QColor(color))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor(MUTED))
+    painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class PropertiesPanel(QWidget):
+    """Shows and edits the properties of whatever the editor has selected.
+
+    One card: text, colour, fail point, wait, channel, score, tags, notes. One link: label
+    and kind. No card or link but a current lane or stage: its name (and the lane's kind).
+    Nothing at all: the board's title and description. Several items: a hint.
+    """
+
+    def __init__(self, editor: Editor | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._editor: Editor | None = None
+        self._document: Document | None = None
+        self._shown: tuple[str, str | None] = ("none", None)
+        self._lane_id: str | None = None  # the lane and stage the structure section shows
+        self._stage_id: str | None = None
+        self._loading = False
+        # A selection can change item by item (thousands of signals for "select all"):
+        # pending text is committed at once, the panel itself is refreshed once, later.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.setMinimumWidth(260)
+        self._build()
+        self.set_editor(editor)
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        self.heading = _heading("")
+        self.hint = QLabel(HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)  # drawn in the muted palette colour
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        self.card_section = self._build_card()
+        self.link_section = self._build_link()
+        self.lane_section = self._build_lane()
+        self.stage_section = self._build_stage()
+        self.board_section = self._build_board()
+        for section in (self.card_section, self.link_section, self.lane_section, self.stage_section,
+                        self.board_section):
+            layout.addWidget(section)
+        layout.addStretch(1)
+
+    def _build_card(self) -> QWidget:
+        section, form = _form()
+        self.card_text = _named(CommitTextEdit(), "Card text", "The text on the card (Ctrl+Enter to apply)")
+        self.card_text.setTabChangesFocus(True)
+        self.card_text.setFixedHeight(90)
+        self.card_text.committed.connect(self._commit_card_text)
+        form.addRow("&Text", self.card_text)
+
+        self.card_color = _named(QToolButton(), "Card colour", "Choose the card's fill colour")
+        self.card_color.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.card_color.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.card_color.clicked.connect(self._choose_color)
+        self.card_color_default = _named(QPushButton("Default"), "Default card colour",
+                                         "Use the lane's colour for this card")
+        self.card_color_default.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.card_color_default.clicked.connect(lambda: self._set_card("color", None))
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.card_color, 1)
+        row.addWidget(self.card_color_default)
+        color_label = QLabel("&Colour")
+        color_label.setBuddy(self.card_color)
+        form.addRow(color_label, row)
+
+        self.card_fail = _named(QCheckBox("Fail point"), "Fail point", "Mark the card as a fail point")
+        self.card_fail.toggled.connect(self._on_fail_toggled)
+        form.addRow("", self.card_fail)
+
+        self.card_wait = _named(QLineEdit(), "Wait", "A wait point, e.g. 5 min; empty for none")
+        self.card_wait.setPlaceholderText("e.g. 5 min")
+        self.card_wait.setClearButtonEnabled(True)
+        self.card_wait.editingFinished.connect(self._commit_card_wait)
+        form.addRow("&Wait", self.card_wait)
+
+        self.card_channel = _named(QComboBox(), "Channel", "The channel of this step; empty for none")
+        self.card_channel.setEditable(True)
+        self.card_channel.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.card_channel.addItems(["", *CHANNELS])
+        self.card_channel.activated.connect(lambda _index: self._commit_card_channel())
+        line_edit = self.card_channel.lineEdit()
+        if line_edit is not None:
+            line_edit.setAccessibleName("Channel")
+            line_edit.editingFinished.connect(self._commit_card_channel)
+        form.addRow("C&hannel", self.card_channel)
+
+        self.card_score = _named(QComboBox(), "Score", "How the customer feels at this step")
+        for value, label in SCORES:
+            self.card_score.addItem(label, value)
+        self.card_score.currentIndexChanged.connect(self._on_score_changed)
+        form.addRow("&Score", self.card_score)
+
+        self.card_tags = _named(QLineEdit(), "Tags", "Comma-separated tags")
+        self.card_tags.setPlaceholderText("comma, separated")
+        self.card_tags.setClearButtonEnabled(True)
+        self.card_tags.editingFinished.connect(self._commit_card_tags)
+        form.addRow("T&ags", self.card_tags)
+
+        self.card_notes = _named(CommitTextEdit(), "Notes", "Longer notes, not drawn on the card")
+        self.card_notes.setTabChangesFocus(True)
+        self.card_notes.setMinimumHeight(90)
+        self.card_notes.committed.connect(self._commit_card_notes)
+        form.addRow("&Notes", self.card_notes)
+        return section
+
+    def _build_link(self) -> QWidget:
+        section, form = _form()
+        self.link_label = _named(QLineEdit(), "Link label", "Text drawn on the arrow; empty for none")
+        self.link_label.setClearButtonEnabled(True)
+        self.link_label.editingFinished.connect(self._commit_link_label)
+        form.addRow("&Label", self.link_label)
+        self.link_kind = _named(QComboBox(), "Link kind", "Flow, dependency or two-way")
+        for kind in LINK_KINDS:
+            self.link_kind.addItem(LINK_KIND_LABELS.get(kind, kind), kind)
+        self.link_kind.currentIndexChanged.connect(self._on_link_kind_changed)
+        form.addRow("&Kind", self.link_kind)
+        return section
+
+    def _build_lane(self) -> QWidget:
+        section, form = _form()
+        self.lane_heading = _heading("Lane")
+        form.addRow(self.lane_heading)
+        self.lane_name = _named(QLineEdit(), "Lane name")
+        self.lane_name.editingFinished.connect(self._commit_lane_name)
+        form.addRow("&Name", self.lane_name)
+        self.lane_kind = _named(QComboBox(), "Lane kind", "Decides colours and blueprint lines")
+        for kind in LANE_KINDS:
+            self.lane_kind.addItem(LANE_KIND_LABELS.get(kind, kind), kind)
+        self.lane_kind.currentIndexChanged.connect(self._on_lane_kind_changed)
+        form.addRow("&Kind", self.lane_kind)
+        return section
+
+    def _build_stage(self) -> QWidget:
+        section, form = _form()
+        self.stage_heading = _heading("Stage")
+        form.addRow(self.stage_heading)
+        self.stage_name = _named(QLineEdit(), "Stage name")
+        self.stage_name.editingFinished.connect(self._commit_stage_name)
+        form.addRow("Na&me", self.stage_name)
+        return section
+
+    def _build_board(self) -> QWidget:
+        section, form = _form()
+        self.board_title = _named(QLineEdit(), "Board title")
+        self.board_title.editingFinished.connect(self._commit_board_title)
+        form.addRow("&Title", self.board_title)
+        self.board_description = _named(CommitTextEdit(), "Board description",
+                                         "Free text shown under the title")
+        self.board_description.setTabChangesFocus(True)
+        self.board_description.setMinimumHeight(90)
+        self.board_description.committed.connect(self._commit_board_description)
+        form.addRow("&Description", self.board_description)
+        return section
+
+    # ------------------------------------------------------------------ wiring
+    @property
+    def editor(self) -> Editor | None:
+        """The editor whose selection the panel follows."""
+        return self._editor
+
+    def set_editor(self, editor: Editor | None) -> None:
+        """Follow another editor (None: show nothing); the old one is let go without commits."""
+        if self._editor is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the old editor may already be gone
+                self._editor.selection_changed.disconnect(self._on_selection_changed)
+        if self._document is not None:
+            self._document.changed.disconnect(self._on_document_changed)
+        self._editor = editor
+        self._document = editor.document if editor is not None else None
+        self._shown = ("none", None)
+        if editor is not None:
+            editor.selection_changed.connect(self._on_selection_changed)
+            assert self._document is not None
+            self._document.changed.connect(self._on_document_changed)
+        self.refresh()
+
+    def _on_selection_changed(self) -> None:
+        self.commit_pending()
+        self._refresh_timer.start()
+
+    def _on_document_changed(self, event: object) -> None:
+        kind, ident = self._shown
+        if isinstance(event, ev.DocumentReset):
+            self.refresh()
+        elif kind == "card":
+            if isinstance(event, ev.CardChanged) and event.card_id == ident:
+                self._load_card(event.field)
+            elif isinstance(event, ev.CardRemoved) and event.card_id == ident:
+                self.refresh()
+            elif isinstance(event, (ev.CardMoved, ev.LaneChanged)):
+                self._load_card("color")  # the default fill follows the lane's kind
+        elif kind == "link":
+            if isinstance(event, ev.LinkChanged) and event.link_id == ident:
+                self._load_link()
+            elif isinstance(event, ev.LinkRemoved) and event.link_id == ident:
+                self.refresh()
+        elif kind in ("lane", "stage"):
+            if isinstance(event, (ev.LaneChanged, ev.StageChanged)):
+                self._load_structure()
+            elif isinstance(event, (ev.LaneRemoved, ev.StageRemoved)):
+                self.refresh()
+        elif kind == "board" and isinstance(event, ev.TitleChanged):
+            self._load_board()
+
+    # ------------------------------------------------------------------ showing
+    def shown(self) -> tuple[str, str | None]:
+        """What the panel shows: ("card"|"link"|"lane"|"stage"|"board"|"multi"|"none", id).
+
+        A refresh still waiting for the event loop is done first.
+        """
+        if self._refresh_timer.isActive():
+            self.refresh()
+        return self._shown
+
+    def _target(self) -> tuple[str, str | None]:
+        editor, doc = self._editor, self._document
+        if editor is None or doc is None:
+            return ("none", None)
+        cards, links = editor.selected_cards(), editor.selected_links()
+        if len(cards) == 1 and not links and doc.has_card(cards[0]):
+            return ("card", cards[0])
+        if len(links) == 1 and not cards and doc.has_link(links[0]):
+            return ("link", links[0])
+        if cards or links:
+            return ("multi", None)
+        lane = editor.current_lane()
+        if lane is not None and any(item.id == lane for item in doc.lanes):
+            return ("lane", lane)
+        stage = editor.current_stage()
+        if stage is not None and any(item.id == stage for item in doc.stages):
+            return ("stage", stage)
+        return ("board", None)
+
+    def refresh(self) -> None:
+        """Choose the section for the editor's selection and load its values."""
+        self._refresh_timer.stop()
+        self._shown = kind, _ident = self._target()
+        headings = {"card": "Card", "link": "Link", "lane": "", "stage": "", "board": "Board",
+                    "multi": "", "none": ""}
+        self.heading.setText(headings[kind])
+        self.heading.setVisible(bool(headings[kind]))
+        self.hint.setText(MULTI_HINT if kind == "multi" else HINT)
+        self.hint.setVisible(kind in ("board", "multi", "none", "lane", "stage"))
+        self.card_section.setVisible(kind == "card")
+        self.link_section.setVisible(kind == "link")
+        self.board_section.setVisible(kind == "board")
+        self.lane_section.setVisible(False)
+        self.stage_section.setVisible(False)
+        if kind == "card":
+            self._load_card()
+        elif kind == "link":
+            self._load_link()
+        elif kind in ("lane", "stage"):
+            self._load_structure()
+        elif kind == "board":
+            self._load_board()
+
+    def _load_card(self, field: str | None = None) -> None:
+        card_id = self._shown[1]
+        doc = self._document
+        if doc is None or card_id is None or not doc.has_card(card_id):
+            return
+        card = doc.card(card_id)
+        self._loading = True
+        try:
+            if field in (None, "text"):
+                self.card_text.set_text(card.text)
+            if field in (None, "color"):
+                lane_kind = doc.lane(card.lane).kind
+                fill = KIND_STYLES[lane_kind].fill if lane_kind in KIND_STYLES else "#ffffff"
+                self.card_color.setIcon(_swatch(card.color or fill))
+                self.card_color.setText(card.color or "Lane colour")
+                self.card_color_default.setEnabled(card.color is not None)
+            if field in (None, "fail"):
+                self.card_fail.setChecked(bool(card.fail))
+            if field in (None, "wait"):
+                self.card_wait.setText(card.wait or "")
+            if field in (None, "channel"):
+                self.card_channel.setCurrentText(card.channel or "")
+                line_edit = self.card_channel.lineEdit()
+                if line_edit is not None:
+                    line_edit.setModified(False)
+            if field in (None, "score"):
+                index = self.card_score.findData(card.score) if card.score is not None else 0
+                self.card_score.setCurrentIndex(max(index, 0))
+            if field in (None, "tags"):
+                self.card_tags.setText(", ".join(card.tags or []))
+            if field in (None, "notes"):
+                self.card_notes.set_text(card.notes or "")
+        finally:
+            self._loading = False
+
+    def _load_link(self) -> None:
+        link_id = self._shown[1]
+        doc = self._document
+        if doc is None or link_id is None or not doc.has_link(link_id):
+            return
+        link = doc.link(link_id)
+        self._loading = True
+        try:
+            self.link_label.setText(link.label or "")
+            self.link_label.setCursorPosition(0)  # show the start of a long text
+            self.link_kind.setCurrentIndex(max(self.link_kind.findData(link.kind), 0))
+        finally:
+            self._loading = False
+
+    def _load_structure(self) -> None:
+        """Show the current lane and/or stage (a selected cell has both)."""
+        editor, doc = self._editor, self._document
+        if editor is None or doc is None:
+            return
+        lane_id, stage_id = editor.current_lane(), editor.current_stage()
+        lane = next((item for item in doc.lanes if item.id == lane_id), None)
+        stage = next((item for item in doc.stages if item.id == stage_id), None)
+        self._loading = True
+        try:
+            if lane is not None:
+                self.lane_name.setText(lane.name)
+                self.lane_name.setCursorPosition(0)  # show the start of a long text
+                self.lane_kind.setCurrentIndex(max(self.lane_kind.findData(lane.kind), 0))
+            if stage is not None:
+                self.stage_name.setText(stage.name)
+                self.stage_name.setCursorPosition(0)  # show the start of a long text
+        finally:
+            self._loading = False
+        self.lane_section.setVisible(lane is not None)
+        self.stage_section.setVisible(stage is not None)
+        self._lane_id = lane.id if lane is not None else None
+        self._stage_id = stage.id if stage is not None else None
+
+    def _load_board(self) -> None:
+        doc = self._document
+        if doc is None:
+            return
+        self._loading = True
+        try:
+            self.board_title.setText(doc.title)
+            self.board_title.setCursorPosition(0)  # show the start of a long text
+            self.board_description.set_text(doc.description or "")
+        finally:
+            self._loading = False
+
+    # ------------------------------------------------------------------ committing
+    def commit_pending(self) -> None:
+        """Apply text the user typed but has not committed yet (before a save or a switch)."""
+        kind = self._shown[0]
+        if kind == "card":
+            if self.card_text.is_edited():
+                self._commit_card_text()
+            if self.card_notes.is_edited():
+                self._commit_card_notes()
+            for line_edit, commit in ((self.card_wait, self._commit_card_wait),
+                                      (self.card_tags, self._commit_card_tags),
+                                      (self.card_channel.lineEdit(), self._commit_card_channel)):
+                if line_edit is not None and line_edit.isModified():
+                    commit()
+        elif kind == "link" and self.link_label.isModified():
+            self._commit_link_label()
+        elif kind in ("lane", "stage"):
+            if self.lane_section.isVisibleTo(self) and self.lane_name.isModified():
+                self._commit_lane_name()
+            if self.stage_section.isVisibleTo(self) and self.stage_name.isModified():
+                self._commit_stage_name()
+        elif kind == "board":
+            if self.board_title.isModified():
+                self._commit_board_title()
+            if self.board_description.is_edited():
+                self._commit_board_description()
+
+    def _push(self, command: QUndoCommand) -> None:
+        assert self._editor is not None
+        self._editor.push(command)
+
+    def _set_card(self, field: str, value: Any) -> None:
+        """Push one SetCardField for the shown card, only when the value changes."""
+        doc, (kind, card_id) = self._document, self._shown
+        if self._loading or doc is None or kind != "card" or card_id is None or not doc.has_card(card_id):
+            return
+        if getattr(doc.card(card_id), field) == value:
+            return
+        self._push(SetCardField(doc, card_id, field, value))
+
+    def _commit_card_text(self) -> None:
+        if self._shown[0] == "card":
+            self._set_card("text", self.card_text.toPlainText())
+            self.card_text.document().setModified(False)
+
+    def _commit_card_notes(self) -> None:
+        if self._shown[0] == "card":
+            text = self.card_notes.toPlainText()
+            self._set_card("notes", text if text.strip() else None)
+            self.card_notes.document().setModified(False)
+
+    def _commit_card_wait(self) -> None:
+        self._set_card("wait", _line_value(self.card_wait.text()))
+        self.card_wait.setModified(False)
+
+    def _commit_card_tags(self) -> None:
+        self._set_card("tags", _tags_value(self.card_tags.text()))
+        self.card_tags.setModified(False)
+
+    def _commit_card_channel(self) -> None:
+        line_edit = self.card_channel.lineEdit()
+        self._set_card("channel", _line_value(self.card_channel.currentText()))
+        if line_edit is not None:
+            line_edit.setModified(False)
+
+    def _on_fail_toggled(self, checked: bool) -> None:
+        self._set_card("fail", bool(checked))
+
+    def _on_score_changed(self, index: int) -> None:
+        self._set_card("score", self.card_score.itemData(index))
+
+    def _choose_color(self) -> None:
+        doc, card_id = self._document, self._shown[1]
+        if doc is None or card_id is None or not doc.has_card(card_id):
+            return
+        current = doc.card(card_id).color
+        color = self.ask_color(QColor(current) if current else QColor("#ffffff"))
+        if color is not None and color.isValid():
+            self._set_card("color", color.name())
+
+    def ask_color(self, initial: QColor) -> QColor | None:
+        """Ask for a card colour (tests replace this); None when cancelled."""
+        color = QColorDialog.getColor(initial, self, "Card colour")
+        return color if color.isValid() else None
+
+    def _commit_link_label(self) -> None:
+        doc, (kind, link_id) = self._document, self._shown
+        self.link_label.setModified(False)
+        if self._loading or doc is None or kind != "link" or link_id is None or not doc.has_link(link_id):
+            return
+        value = _line_value(self.link_label.text())
+        if doc.link(link_id).label != value:
+            self._push(SetLinkField(doc, link_id, "label", value))
+
+    def _on_link_kind_changed(self, index: int) -> None:
+        doc, (kind, link_id) = self._document, self._shown
+        if self._loading or doc is None or kind != "link" or link_id is None or not doc.has_link(link_id):
+            return
+        value = self.link_kind.itemData(index)
+        if value is not None and doc.link(link_id).kind != value:
+            self._push(SetLinkField(doc, link_id, "kind", value))
+
+    def _current_lane(self) -> str | None:
+        doc, lane_id = self._document, self._lane_id
+        if self._loading or doc is None or self._shown[0] not in ("lane", "stage") or lane_id is None:
+            return None
+        return lane_id if any(item.id == lane_id for item in doc.lanes) else None
+
+    def _commit_lane_name(self) -> None:
+        lane_id, doc = self._current_lane(), self._document
+        self.lane_name.setModified(False)
+        if lane_id is None or doc is None:
+            return
+        name = self.lane_name.text().strip()
+        if not name:  # a lane needs a name: put the old one back
+            self.lane_name.setText(doc.lane(lane_id).name)
+        elif doc.lane(lane_id).name != name:
+            self._push(SetLaneField(doc, lane_id, "name", name))
+
+    def _on_lane_kind_changed(self, index: int) -> None:
+        lane_id, doc = self._current_lane(), self._document
+        value = self.lane_kind.itemData(index)
+        if lane_id is not None and doc is not None and value is not None and doc.lane(lane_id).kind != value:
+            self._push(SetLaneField(doc, lane_id, "kind", value))
+
+    def _commit_stage_name(self) -> None:
+        doc, stage_id = self._document, self._stage_id
+        self.stage_name.setModified(False)
+        if self._loading or doc is None or self._shown[0] not in ("lane", "stage") or stage_id is None:
+            return
+        if not any(stage.id == stage_id for stage in doc.stages):
+            return
+        name = self.stage_name.text().strip()
+        if not name:  # a stage needs a name: put the old one back
+            self.stage_name.setText(doc.stage(stage_id).name)
+        elif doc.stage(stage_id).name != name:
+            self._push(SetStageField(doc, stage_id, "name", name))
+
+    def _commit_board_title(self) -> None:
+        doc = self._document
+        self.board_title.setModified(False)
+        if self._loading or doc is None or self._shown[0] != "board":
+            return
+        title = self.board_title.text().strip()
+        if title != doc.title:
+            self._push(SetTitle(doc, "title", title))
+
+    def _commit_board_description(self) -> None:
+        doc = self._document
+        if self._loading or doc is None or self._shown[0] != "board":
+            return
+        text = self.board_description.toPlainText()
+        value = text if text.strip() else None
+        self.board_description.document().setModified(False)
+        if value != doc.description:
+            self._push(SetTitle(doc, "description", value))

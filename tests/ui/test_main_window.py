@@ -1,0 +1,728 @@
+"""The main window and the Properties panel: templates, open, save, recent files, prompts, errors."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+import sys
+import types
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+import model
+from app import main_window as mw
+from app.main_window import MainWindow
+from app.properties import PropertiesPanel
+from model.templates import template_path
+
+ROOT = Path(__file__).resolve().parents[2]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
+
+Errors = list[tuple[str, str]]
+
+
+@pytest.fixture(autouse=True)
+def temporary_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Point QSettings at an empty folder so no test reads or writes the user's settings."""
+    folder = tmp_path_factory.mktemp("settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(folder / "system"))
+    assert mw.settings().fileName().startswith(str(folder))
+    return folder
+
+
+@pytest.fixture
+def errors() -> Errors:
+    """The (title, text) of every error the windows of a test showed."""
+    return []
+
+
+@pytest.fixture
+def make_window(qtbot, errors: Errors, monkeypatch: pytest.MonkeyPatch) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
+    """Build windows whose modal dialogs never open: errors are recorded, changes discarded."""
+
+    def make(*args: object, **kwargs: object) -> MainWindow:
+        monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: errors.append((title, text)))
+        window = MainWindow(*args, **kwargs)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+        window.ask_save_path = _refuse  # type: ignore[method-assign]
+        window.ask_open_path = _refuse  # type: ignore[method-assign]
+        return window
+
+    return make
+
+
+def _refuse(*_args: object) -> None:
+    raise AssertionError("a file dialog was opened that the test did not expect")
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    """A window with a fresh, untitled blueprint."""
+    return make_window()
+
+
+@pytest.fixture
+def opened(make_window: Callable[..., MainWindow], tmp_path: Path) -> MainWindow:
+    """A window showing a copy of the coffee-shop example."""
+    path = tmp_path / "coffee.touchline"
+    shutil.copyfile(BLUEPRINT, path)
+    window = make_window()
+    assert window.open_path(path)
+    return window
+
+
+def select_card(window: MainWindow, card_id: str) -> PropertiesPanel:
+    """Select exactly one card on the canvas and return the panel."""
+    scene = window.editor.scene
+    scene.clearSelection()
+    scene.select_cell(None)
+    scene.card_item(card_id).setSelected(True)
+    assert window.editor.selected_cards() == [card_id]
+    assert window.properties.shown() == ("card", card_id)
+    return window.properties
+
+
+def select_nothing(window: MainWindow) -> None:
+    """Clear the selection and the current cell."""
+    window.editor.scene.clearSelection()
+    window.editor.scene.select_cell(None)
+
+
+def first_card(window: MainWindow, **where: object) -> str:
+    """The first card whose fields equal ``where``."""
+    for card in window.editor.document.cards():
+        if all(getattr(card, key) == value for key, value in where.items()):
+            return card.id
+    raise LookupError(where)
+
+
+def make_edit(window: MainWindow) -> None:
+    """One undoable edit: mark a card as a fail point, or retitle an empty board."""
+    if window.editor.document.card_count():
+        panel = select_card(window, first_card(window, fail=False))
+        panel.card_fail.setChecked(True)
+    else:
+        select_nothing(window)
+        panel = window.properties
+        panel.board_title.setText(window.editor.document.title + " (edited)")
+        panel.board_title.editingFinished.emit()
+    assert window.editor.undo_stack.count() == 1
+
+
+# ---------------------------------------------------------------------- templates and opening
+@pytest.mark.parametrize("kind", ["blueprint", "journey"])
+def test_new_from_template_gives_the_templates_lanes_and_stages(window: MainWindow, kind: str) -> None:
+    old_editor = window.editor
+    assert window.new_from_template(kind)
+    assert window.editor is not old_editor
+    assert window.centralWidget() is window.editor
+    expected = model.load(template_path(kind))
+    doc = window.editor.document
+    assert [(lane.name, lane.kind) for lane in doc.lanes] == [(lane.name, lane.kind) for lane in expected.lanes]
+    assert [stage.name for stage in doc.stages] == [stage.name for stage in expected.stages]
+    kinds = {lane.kind for lane in doc.lanes}
+    assert ("frontstage" in kinds) == (kind == "blueprint")
+    assert ("emotion" in kinds) == (kind == "journey")
+    assert window.path is None  # untitled until saved
+    assert not window.isWindowModified()
+    assert window.windowTitle() == f"{expected.title}[*] — Touchline"
+
+
+def test_new_untitled_save_asks_for_a_path_and_adds_the_suffix(window: MainWindow, tmp_path: Path) -> None:
+    window.new_from_template("journey")
+    window.ask_save_path = lambda: str(tmp_path / "my journey")  # type: ignore[method-assign]
+    assert window.save()
+    assert window.path == tmp_path / "my journey.touchline"
+    assert model.load(window.path).title == "Untitled journey map"
+
+
+def test_open_example_shows_its_title(make_window: Callable[..., MainWindow], errors: Errors) -> None:
+    window = make_window()
+    assert window.open_path(BLUEPRINT)
+    title = model.load(BLUEPRINT).title
+    assert window.windowTitle() == f"{title}[*] — Touchline"
+    assert window.path == BLUEPRINT
+    assert not window.isWindowModified()
+    assert errors == []
+
+
+def test_window_title_falls_back_to_file_name_and_follows_the_board_title(opened: MainWindow) -> None:
+    select_nothing(opened)
+    panel = opened.properties
+    assert panel.shown() == ("board", None)
+    panel.board_title.setText("")
+    panel.board_title.editingFinished.emit()
+    assert opened.windowTitle() == "coffee.touchline[*] — Touchline"
+    panel.board_title.setText("Night shift")
+    panel.board_title.editingFinished.emit()
+    assert opened.windowTitle() == "Night shift[*] — Touchline"
+    assert opened.editor.undo_stack.count() == 2
+
+
+def test_document_given_to_constructor(make_window: Callable[..., MainWindow]) -> None:
+    doc = model.load(JOURNEY)
+    window = make_window(doc, JOURNEY)
+    assert window.editor.document is doc
+    assert window.path == JOURNEY
+
+
+def test_path_given_to_constructor_is_opened(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window(path=str(JOURNEY))
+    assert window.editor.document.title == model.load(JOURNEY).title
+
+
+def test_menus_hold_the_editors_actions(window: MainWindow) -> None:
+    names = ("undo", "redo", "delete", "select_all", "add_card", "edit_text", "add_stage", "add_lane",
+             "delete_stage", "delete_lane")
+    in_edit = set(window.edit_menu.actions())
+    assert all(getattr(window.editor.actions, name) in in_edit for name in names)
+    window.new_from_template("journey")  # a new editor: the menus follow it
+    in_edit = set(window.edit_menu.actions())
+    assert all(getattr(window.editor.actions, name) in in_edit for name in names)
+    in_view = set(window.view_menu.actions())
+    for name in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"):
+        assert getattr(window.editor.actions, name) in in_view
+    assert window.properties_dock.toggleViewAction() in in_view
+    assert window.save_action.shortcut().toString() == "Ctrl+S"
+    assert window.open_action.shortcut().toString() == "Ctrl+O"
+    assert window.save_as_action.shortcut().toString() == "Ctrl+Shift+S"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+
+
+def test_properties_dock_can_be_hidden_and_shown(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show()
+    qtbot.waitExposed(window)
+    toggle = window.properties_dock.toggleViewAction()
+    assert window.properties_dock.isVisible()
+    toggle.trigger()
+    assert not window.properties_dock.isVisible()
+    toggle.trigger()
+    assert window.properties_dock.isVisible()
+    assert window.dockWidgetArea(window.properties_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+# ---------------------------------------------------------------------- properties panel
+def test_panel_edit_is_one_undo_step_and_undo_restores(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    card_id = first_card(opened, wait=None)
+    panel = select_card(opened, card_id)
+    stack = opened.editor.undo_stack
+    qtbot.keyClicks(panel.card_wait, "5 min")
+    qtbot.keyClick(panel.card_wait, Qt.Key.Key_Return)
+    assert stack.count() == 1
+    assert opened.editor.document.card(card_id).wait == "5 min"
+    panel.card_wait.editingFinished.emit()  # a second "finished" with nothing new: no step
+    assert stack.count() == 1
+    stack.undo()
+    assert opened.editor.document.card(card_id).wait is None
+    assert panel.card_wait.text() == ""  # the panel follows undo
+    stack.redo()
+    assert panel.card_wait.text() == "5 min"
+
+
+def test_card_text_commits_once_on_ctrl_enter(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    card_id = first_card(opened)
+    before = opened.editor.document.card(card_id).text
+    panel = select_card(opened, card_id)
+    panel.card_text.selectAll()
+    qtbot.keyClicks(panel.card_text, "Two")
+    qtbot.keyClick(panel.card_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(panel.card_text, "lines")
+    assert opened.editor.undo_stack.count() == 0  # typing alone changes nothing
+    qtbot.keyClick(panel.card_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert opened.editor.undo_stack.count() == 1
+    assert opened.editor.document.card(card_id).text == "Two\nlines"
+    opened.editor.undo_stack.undo()
+    assert opened.editor.document.card(card_id).text == before
+    assert panel.card_text.toPlainText() == before
+
+
+def test_every_card_field_maps_to_its_value(opened: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    card_id = first_card(opened, channel=None, score=None, tags=None, notes=None, color=None)
+    panel = select_card(opened, card_id)
+    doc, stack = opened.editor.document, opened.editor.undo_stack
+
+    def card() -> model.Card:
+        return doc.card(card_id)
+
+    panel.card_score.setCurrentIndex(1)
+    assert card().score == -2
+    panel.card_score.setCurrentIndex(panel.card_score.count() - 1)
+    assert card().score == 2
+    panel.card_score.setCurrentIndex(0)
+    assert card().score is None
+
+    panel.card_channel.setCurrentIndex(panel.card_channel.findText("email"))
+    panel.card_channel.activated.emit(panel.card_channel.currentIndex())
+    assert card().channel == "email"
+    panel.card_channel.setEditText("  carrier pigeon ")
+    panel.card_channel.lineEdit().editingFinished.emit()
+    assert card().channel == "carrier pigeon"
+    panel.card_channel.setEditText("")
+    panel.card_channel.lineEdit().editingFinished.emit()
+    assert card().channel is None
+
+    panel.card_tags.setText(" vip, ,late ,")
+    panel.card_tags.editingFinished.emit()
+    assert card().tags == ["vip", "late"]
+    panel.card_tags.setText(" , ")
+    panel.card_tags.editingFinished.emit()
+    assert card().tags is None
+
+    panel.card_notes.setPlainText("Ask the barista")
+    panel.card_notes.committed.emit()
+    assert card().notes == "Ask the barista"
+    panel.card_notes.setPlainText("  \n")
+    panel.card_notes.committed.emit()
+    assert card().notes is None
+
+    monkeypatch.setattr(panel, "ask_color", lambda initial: QColor("#ABCDEF"))
+    panel.card_color.click()
+    assert card().color == "#abcdef"
+    assert panel.card_color.text() == "#abcdef"
+    assert panel.card_color_default.isEnabled()
+    monkeypatch.setattr(panel, "ask_color", lambda initial: None)  # cancelled: nothing happens
+    count = stack.count()
+    panel.card_color.click()
+    assert stack.count() == count
+    panel.card_color_default.click()
+    assert card().color is None
+    assert not panel.card_color_default.isEnabled()
+
+    panel.card_fail.setChecked(not card().fail)
+    panel.card_wait.setText("   ")
+    panel.card_wait.editingFinished.emit()  # empty stays None: no step
+    assert card().wait is None
+    assert stack.count() == 13
+
+    while stack.canUndo():
+        stack.undo()
+    assert model.dumps(doc) == BLUEPRINT.read_text(encoding="utf-8")
+
+
+def test_unchanged_values_push_nothing(opened: MainWindow) -> None:
+    card_id = first_card(opened, channel="app")
+    panel = select_card(opened, card_id)
+    panel.card_channel.activated.emit(panel.card_channel.currentIndex())
+    panel.card_text.committed.emit()
+    panel.card_notes.committed.emit()
+    panel.card_tags.editingFinished.emit()
+    panel.card_wait.editingFinished.emit()
+    panel.card_channel.lineEdit().editingFinished.emit()
+    panel.card_score.setCurrentIndex(panel.card_score.currentIndex())
+    assert opened.editor.undo_stack.count() == 0
+
+
+def test_switching_cards_commits_pending_text_to_the_first(opened: MainWindow) -> None:
+    first = first_card(opened)
+    second = next(c.id for c in opened.editor.document.cards() if c.id != first)
+    panel = select_card(opened, first)
+    panel.card_text.setPlainText("typed, not committed")
+    panel.card_text.document().setModified(True)
+    select_card(opened, second)
+    doc = opened.editor.document
+    assert doc.card(first).text == "typed, not committed"
+    assert doc.card(second).text != "typed, not committed"
+    assert panel.card_text.toPlainText() == doc.card(second).text
+
+
+def test_save_commits_text_still_being_typed(opened: MainWindow) -> None:
+    card_id = first_card(opened)
+    panel = select_card(opened, card_id)
+    panel.card_text.setPlainText("saved while typing")
+    panel.card_text.document().setModified(True)
+    assert opened.save()
+    assert model.load(opened.path).card(card_id).text == "saved while typing"
+    assert not opened.isWindowModified()
+
+
+def test_panel_shows_a_hint_for_several_cards(opened: MainWindow) -> None:
+    ids = [card.id for card in opened.editor.document.cards()][:2]
+    for card_id in ids:
+        opened.editor.scene.card_item(card_id).setSelected(True)
+    panel = opened.properties
+    assert panel.shown() == ("multi", None)
+    assert panel.hint.isVisibleTo(panel)
+    assert "Select" in panel.hint.text()
+    assert not panel.card_section.isVisibleTo(panel)
+
+
+def test_panel_edits_a_link(opened: MainWindow) -> None:
+    doc = opened.editor.document
+    link = next(doc.links())
+    select_nothing(opened)
+    opened.editor.scene.link_item(link.id).setSelected(True)
+    panel = opened.properties
+    assert panel.shown() == ("link", link.id)
+    panel.link_label.setText("then")
+    panel.link_label.editingFinished.emit()
+    panel.link_kind.setCurrentIndex(panel.link_kind.findData("twoway"))
+    assert (doc.link(link.id).label, doc.link(link.id).kind) == ("then", "twoway")
+    opened.editor.undo_stack.undo()
+    assert panel.link_kind.currentData() == link.kind
+    opened.editor.undo_stack.undo()
+    assert doc.link(link.id).label is None
+    assert panel.link_label.text() == ""
+
+
+def test_panel_edits_the_current_lane(opened: MainWindow) -> None:
+    doc = opened.editor.document
+    lane = doc.lanes[2]
+    select_nothing(opened)
+    opened.editor.scene.header_item("lane", lane.id).setSelected(True)
+    panel = opened.properties
+    assert panel.shown() == ("lane", lane.id)
+    assert panel.lane_section.isVisibleTo(panel)
+    assert panel.lane_name.text() == lane.name
+    panel.lane_name.setText("Baristas")
+    panel.lane_name.editingFinished.emit()
+    panel.lane_kind.setCurrentIndex(panel.lane_kind.findData("note"))
+    assert (doc.lane(lane.id).name, doc.lane(lane.id).kind) == ("Baristas", "note")
+    assert panel.lane_kind.currentText() == "Notes"
+    panel.lane_name.setText("  ")
+    panel.lane_name.editingFinished.emit()  # a lane keeps a name
+    assert panel.lane_name.text() == "Baristas"
+    assert opened.editor.undo_stack.count() == 2
+    opened.editor.undo_stack.undo()
+    opened.editor.undo_stack.undo()
+    assert panel.lane_name.text() == lane.name == "Frontstage"
+
+
+def test_panel_edits_lane_and_stage_of_the_current_cell(opened: MainWindow) -> None:
+    doc = opened.editor.document
+    stage, lane = doc.stages[1], doc.lanes[0]
+    select_nothing(opened)
+    opened.editor.scene.select_cell((stage.id, lane.id))
+    panel = opened.properties
+    assert panel.shown() == ("lane", lane.id)
+    assert panel.lane_section.isVisibleTo(panel) and panel.stage_section.isVisibleTo(panel)
+    assert panel.stage_name.text() == stage.name
+    panel.stage_name.setText("Queue")
+    panel.stage_name.editingFinished.emit()
+    assert doc.stage(stage.id).name == "Queue"
+    opened.editor.undo_stack.undo()
+    assert panel.stage_name.text() == stage.name
+
+
+def test_panel_edits_a_selected_stage_header(opened: MainWindow) -> None:
+    doc = opened.editor.document
+    stage = doc.stages[0]
+    select_nothing(opened)
+    opened.editor.scene.header_item("stage", stage.id).setSelected(True)
+    panel = opened.properties
+    assert panel.shown() == ("stage", stage.id)
+    assert panel.stage_section.isVisibleTo(panel) and not panel.lane_section.isVisibleTo(panel)
+
+
+def test_panel_edits_the_board_when_nothing_is_selected(opened: MainWindow) -> None:
+    select_nothing(opened)
+    panel = opened.properties
+    assert panel.shown() == ("board", None)
+    assert panel.hint.isVisibleTo(panel)
+    panel.board_description.setPlainText("Morning rush")
+    panel.board_description.committed.emit()
+    assert opened.editor.document.description == "Morning rush"
+    opened.editor.undo_stack.undo()
+    assert panel.board_description.toPlainText() == (opened.editor.document.description or "")
+
+
+def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
+
+    panel = window.properties
+    controls = [w for kind in (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton) for w in panel.findChildren(kind)]
+    assert controls
+    unnamed = [w for w in controls if not w.accessibleName() and not isinstance(w.parent(), QLineEdit)]
+    assert unnamed == []
+
+
+# ---------------------------------------------------------------------- modified mark and saving
+def test_modified_mark_follows_undo_redo_and_save(opened: MainWindow) -> None:
+    stack = opened.editor.undo_stack
+    assert not opened.isWindowModified()
+    make_edit(opened)
+    assert opened.isWindowModified()
+    stack.undo()
+    assert not opened.isWindowModified()
+    stack.redo()
+    assert opened.isWindowModified()
+    assert opened.save()
+    assert not opened.isWindowModified()
+    stack.undo()
+    assert opened.isWindowModified()  # undoing past the save is a change too
+    stack.redo()
+    assert not opened.isWindowModified()
+
+
+def test_save_and_reopen_is_byte_identical(opened: MainWindow, make_window: Callable[..., MainWindow],
+                                            tmp_path: Path) -> None:
+    make_edit(opened)
+    first = tmp_path / "first.touchline"
+    assert opened.save_as(first)
+    again = make_window()
+    assert again.open_path(first)
+    second = tmp_path / "second.touchline"
+    assert again.save_as(second)
+    assert first.read_bytes() == second.read_bytes()
+    untouched = make_window()
+    assert untouched.open_path(BLUEPRINT)
+    assert untouched.save_as(tmp_path / "copy")
+    assert (tmp_path / "copy.touchline").read_bytes() == BLUEPRINT.read_bytes()
+
+
+def test_save_as_to_a_new_path(opened: MainWindow, tmp_path: Path) -> None:
+    original = opened.path
+    assert original is not None
+    make_edit(opened)
+    target = tmp_path / "sub"
+    target.mkdir()
+    opened.ask_save_path = lambda: str(target / "renamed")  # type: ignore[method-assign]
+    assert opened.save_as()
+    assert opened.path == target / "renamed.touchline"
+    assert (target / "renamed.touchline").is_file()
+    assert original.read_bytes() == BLUEPRINT.read_bytes()  # the old file is not touched
+    assert not opened.isWindowModified()
+    assert mw.recent_files()[0] == str(target / "renamed.touchline")
+    opened.ask_save_path = lambda: None  # type: ignore[method-assign]
+    assert not opened.save_as()  # cancelled dialog
+
+
+def test_saving_to_a_missing_folder_shows_an_error_and_stays_modified(opened: MainWindow, errors: Errors,
+                                                                        tmp_path: Path) -> None:
+    make_edit(opened)
+    path = opened.path
+    assert not opened.save_as(tmp_path / "missing" / "x.touchline")
+    assert len(errors) == 1
+    title, text = errors[0]
+    assert "save" in title.lower()
+    assert "x.touchline" in text and "does not exist" in text
+    assert "Traceback" not in text
+    assert opened.isWindowModified()
+    assert opened.path == path
+
+
+# ---------------------------------------------------------------------- recent files
+def test_recent_files_are_updated_and_open_from_the_menu(make_window: Callable[..., MainWindow],
+                                                         tmp_path: Path) -> None:
+    journey = tmp_path / "journey.touchline"
+    shutil.copyfile(JOURNEY, journey)
+    gone = tmp_path / "gone.touchline"
+    shutil.copyfile(JOURNEY, gone)
+    window = make_window()
+    assert window.open_path(gone)
+    assert window.open_path(journey)
+    assert window.open_path(BLUEPRINT)
+    assert mw.recent_files()[:3] == [str(BLUEPRINT), str(journey), str(gone)]
+    gone.unlink()
+    window.update_recent_menu()
+    actions = {a.data(): a for a in window.recent_menu.actions() if a.data()}
+    assert not actions[str(gone)].isEnabled()  # a missing file is shown disabled
+    assert actions[str(journey)].isEnabled()
+    actions[str(journey)].trigger()
+    assert window.path == journey
+    assert window.editor.document.title == model.load(JOURNEY).title
+    assert mw.recent_files()[0] == str(journey)
+
+    clear = next(a for a in window.recent_menu.actions() if "Clear" in a.text())
+    clear.trigger()
+    assert mw.recent_files() == []
+    assert [a for a in window.recent_menu.actions() if a.data()] == []
+
+
+def test_recent_files_keep_the_last_ten(tmp_path: Path) -> None:
+    for number in range(12):
+        mw.add_recent_file(tmp_path / f"{number}.touchline")
+    files = mw.recent_files()
+    assert len(files) == 10
+    assert files[0] == str(tmp_path / "11.touchline")
+    mw.add_recent_file(tmp_path / "5.touchline")
+    assert mw.recent_files()[0] == str(tmp_path / "5.touchline")
+    assert len(mw.recent_files()) == 10
+
+
+# ---------------------------------------------------------------------- save changes?
+def test_close_cancel_keeps_the_window_open_and_discard_closes(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    opened.show()
+    qtbot.waitExposed(opened)
+    make_edit(opened)
+    asked: list[str] = []
+
+    def answer(choice: str) -> Callable[[], str]:
+        def ask() -> str:
+            asked.append(choice)
+            return choice
+        return ask
+
+    opened.ask_save_changes = answer("cancel")  # type: ignore[method-assign]
+    assert not opened.close()
+    assert opened.isVisible()
+    assert asked == ["cancel"]
+    opened.ask_save_changes = answer("discard")  # type: ignore[method-assign]
+    assert opened.close()
+    assert not opened.isVisible()
+    assert asked == ["cancel", "discard"]
+    assert opened.path is not None
+    assert opened.path.read_bytes() == BLUEPRINT.read_bytes()  # discarded, not saved
+
+
+def test_close_unmodified_does_not_ask(opened: MainWindow) -> None:
+    opened.ask_save_changes = _refuse  # type: ignore[method-assign]
+    opened.show()
+    assert opened.close()
+
+
+def test_close_save_writes_the_file_and_a_failed_save_keeps_the_window(window: MainWindow, errors: Errors,
+                                                                       tmp_path: Path) -> None:
+    window.show()
+    make_edit(window)
+    window.ask_save_changes = lambda: "save"  # type: ignore[method-assign]
+    window.ask_save_path = lambda: None  # type: ignore[method-assign]
+    assert not window.close()  # the Save As dialog was cancelled
+    window.ask_save_path = lambda: str(tmp_path / "nowhere" / "board")  # type: ignore[method-assign]
+    assert not window.close()  # the save failed
+    assert len(errors) == 1
+    assert window.isVisible() and window.isWindowModified()
+    window.ask_save_path = lambda: str(tmp_path / "board")  # type: ignore[method-assign]
+    assert window.close()
+    assert model.load(tmp_path / "board.touchline").title == window.editor.document.title
+
+
+def test_new_and_open_ask_before_replacing_a_modified_document(opened: MainWindow) -> None:
+    make_edit(opened)
+    doc = opened.editor.document
+    opened.ask_save_changes = lambda: "cancel"  # type: ignore[method-assign]
+    assert not opened.new_from_template("journey")
+    assert not opened.open_path(JOURNEY)
+    assert opened.editor.document is doc
+    assert opened.isWindowModified()
+    opened.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    assert opened.open_path(JOURNEY)
+    assert opened.editor.document is not doc
+    assert not opened.isWindowModified()
+
+
+def test_reopening_the_same_file_after_save_shows_the_saved_content(opened: MainWindow) -> None:
+    make_edit(opened)
+    assert opened.path is not None
+    changed = model.dumps(opened.editor.document)
+    opened.ask_save_changes = lambda: "save"  # type: ignore[method-assign]
+    assert opened.open_path(opened.path)
+    assert model.dumps(opened.editor.document) == changed
+    assert not opened.isWindowModified()
+
+
+def test_open_dialog_path_is_opened(window: MainWindow) -> None:
+    window.ask_open_path = lambda: str(JOURNEY)  # type: ignore[method-assign]
+    window.open_action.trigger()
+    assert window.path == JOURNEY
+    window.ask_open_path = lambda: None  # type: ignore[method-assign]
+    window.open_action.trigger()
+    assert window.path == JOURNEY
+
+
+# ---------------------------------------------------------------------- errors
+@pytest.mark.parametrize("content", [b"{not json", b'{"format": "touchline", "version": 9}', b"\xff\xfe"])
+def test_opening_a_broken_file_shows_an_error_and_keeps_the_document(
+    opened: MainWindow, errors: Errors, tmp_path: Path, content: bytes
+) -> None:
+    broken = tmp_path / "broken.touchline"
+    broken.write_bytes(content)
+    make_edit(opened)
+    doc, editor, path = opened.editor.document, opened.editor, opened.path
+    assert not opened.open_path(broken)
+    assert len(errors) == 1
+    title, text = errors[0]
+    assert "open" in title.lower()
+    assert "broken.touchline" in text
+    assert "Traceback" not in text
+    assert opened.editor is editor and opened.editor.document is doc
+    assert opened.path == path
+    assert opened.isWindowModified()
+    assert broken.read_bytes() == content
+
+
+def test_opening_a_missing_file_shows_an_error(window: MainWindow, errors: Errors, tmp_path: Path) -> None:
+    assert not window.open_path(tmp_path / "nope.touchline")
+    assert len(errors) == 1 and "nope.touchline" in errors[0][1]
+
+
+# ---------------------------------------------------------------------- export
+def test_export_goes_to_the_exporter_and_reports_its_errors(
+    opened: MainWindow, errors: Errors, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[model.Document, Path]] = []
+
+    def export(document: model.Document, path: Path) -> None:
+        if path.suffix == ".pdf":
+            raise OSError("disk full")
+        calls.append((document, Path(path)))
+
+    fake = types.ModuleType("exporters")
+    fake.export = export  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "exporters", fake)
+    opened.ask_export_path = lambda fmt: str(tmp_path / "board")  # type: ignore[method-assign]
+    opened.export_actions["svg"].trigger()
+    assert calls == [(opened.editor.document, tmp_path / "board.svg")]
+    assert not opened.export_to(tmp_path / "board.pdf")
+    assert len(errors) == 1 and "board.pdf" in errors[0][1] and "disk full" in errors[0][1]
+    assert not opened.isWindowModified()
+
+
+@pytest.mark.parametrize("fmt", ["svg", "pdf", "png"])
+def test_export_through_the_real_exporters(opened: MainWindow, errors: Errors, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"board.{fmt}"
+    opened.ask_export_path = lambda _fmt: str(tmp_path / "board")  # type: ignore[method-assign]
+    opened.export_actions[fmt].trigger()
+    assert errors == []
+    assert target.is_file() and target.stat().st_size > 0
+
+
+# ---------------------------------------------------------------------- gui
+@pytest.mark.parametrize("broken", [False, True])
+def test_run_editor_opens_the_file_in_a_window(monkeypatch: pytest.MonkeyPatch, errors: Errors, qtbot,  # type: ignore[no-untyped-def]
+                                               tmp_path: Path, broken: bool) -> None:
+    from app import gui
+
+    path = BLUEPRINT
+    if broken:
+        path = tmp_path / "broken.touchline"
+        path.write_text("[]", encoding="utf-8")
+
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: errors.append((title, text)))
+    assert "Noto Sans" in gui.register_fonts()
+    seen: list[MainWindow] = []
+
+    def inspect_and_quit() -> None:
+        seen.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        QApplication.quit()
+
+    font = QApplication.font()
+    try:
+        QTimer.singleShot(0, inspect_and_quit)
+        assert gui.run_editor(str(path)) == 0
+        assert QApplication.font().family() == "Noto Sans"
+    finally:
+        QApplication.setFont(font)
+    assert len(seen) == 1
+    window = seen[0]
+    qtbot.addWidget(window)
+    assert window.width() > 0
+    assert QApplication.applicationName() == "Touchline"
+    if broken:  # the error was shown, then an empty blueprint
+        assert len(errors) == 1 and "broken.touchline" in errors[0][1]
+        assert window.path is None
+        assert window.editor.document.title == model.load(template_path("blueprint")).title
+    else:
+        assert errors == []
+        assert window.path == BLUEPRINT

@@ -14,7 +14,7 @@ from exporters.qtpaint import draw_primitives
 from model import style as st
 from model.layout import CardGeometry, HeaderGeometry
 from model.links import LinkGeometry
-from model.primitives import PathCommand, Primitive
+from model.primitives import Box, PathCommand, Primitive
 
 if TYPE_CHECKING:
     from canvas.scene import BoardScene
@@ -235,12 +235,14 @@ class LinkItem(QGraphicsItem):
         self._rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
+        self.label_item = LinkLabelItem(geometry)
         self.set_geometry(geometry)
 
     def set_geometry(self, geometry: LinkGeometry) -> None:
         """Take a new route from the layout."""
         self.prepareGeometryChange()
         self._geometry = geometry
+        self.label_item.set_geometry(geometry)
         self._curve = path_from_commands(geometry.curve)
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
@@ -261,6 +263,33 @@ class LinkItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._curve)
         draw_primitives(painter, self._geometry.primitives)
+
+
+class LinkLabelItem(QGraphicsItem):
+    """A link's label, stacked above the cards so a short link's label stays readable."""
+
+    def __init__(self, geometry: LinkGeometry) -> None:
+        super().__init__()
+        self._primitives: tuple[Primitive, ...] = ()
+        self._rect = QRectF()
+        self.setZValue(3)
+        self.set_geometry(geometry)
+
+    def set_geometry(self, geometry: LinkGeometry) -> None:
+        """Take the label's new place from the layout."""
+        self.prepareGeometryChange()
+        self._primitives = geometry.label
+        self._rect = QRectF()
+        for prim in geometry.label:
+            if isinstance(prim, Box):
+                self._rect = self._rect.united(QRectF(prim.x, prim.y, prim.w, prim.h))
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        draw_primitives(painter, self._primitives)
 
 
 class CellHighlightItem(QGraphicsItem):

@@ -104,6 +104,7 @@ class BoardScene(QGraphicsScene):
         for link_id in delta.removed_links:
             link_item = self._links.pop(link_id, None)
             if link_item is not None:
+                self.removeItem(link_item.label_item)
                 self.removeItem(link_item)
         for card_id in delta.cards:
             geometry = layout.cards.get(card_id)
@@ -123,6 +124,7 @@ class BoardScene(QGraphicsScene):
             if link_item is None:
                 link_item = self._links[link_id] = LinkItem(link_geometry)
                 self.addItem(link_item)
+                self.addItem(link_item.label_item)
             else:
                 link_item.set_geometry(link_geometry)
         if delta.grid or delta.full:

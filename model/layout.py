@@ -201,6 +201,8 @@ class Layout:
         for card in self.ordered_cards():
             for primitive in card.primitives:
                 yield translated(primitive, card.x, card.y)
+        for link in self.links.values():
+            yield from link.label
 
     def ordered_cards(self) -> Iterator[CardGeometry]:
         """Card geometries in document order."""

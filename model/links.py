@@ -25,8 +25,11 @@ class LinkGeometry:
     id: str
     kind: str
     curve: tuple[PathCommand, ...]
-    primitives: tuple[Primitive, ...]
+    primitives: tuple[Primitive, ...]  # the line and its arrowheads
     bounds: tuple[float, float, float, float]  # x, y, w, h
+    # Drawn above the cards: a label in the gap between two stacked cards would
+    # otherwise be hidden by them (its pill only covers card padding, never text).
+    label: tuple[Primitive, ...] = ()
 
 
 def link_geometry(link: Link, source: Rect, target: Rect) -> LinkGeometry:
@@ -54,17 +57,16 @@ def link_geometry(link: Link, source: Rect, target: Rect) -> LinkGeometry:
     prims.append(_head(end, into))
     if link.kind == "twoway":
         prims.append(_head(start, (-start_dir[0], -start_dir[1])))
-    if link.label:
-        prims += _label(link.label, _bezier_point(curve_start, c1, c2, curve_end, 0.5))
+    label = _label(link.label, _bezier_point(curve_start, c1, c2, curve_end, 0.5)) if link.label else []
     xs = [curve_start[0], c1[0], c2[0], curve_end[0], end[0], start[0]]
     ys = [curve_start[1], c1[1], c2[1], curve_end[1], end[1], start[1]]
-    for prim in prims:
+    for prim in label:
         if isinstance(prim, Box):
             xs += [prim.x, prim.x + prim.w]
             ys += [prim.y, prim.y + prim.h]
     pad = st.ARROW_HEAD
     bounds = (min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
-    return LinkGeometry(link.id, link.kind, curve, tuple(prims), bounds)
+    return LinkGeometry(link.id, link.kind, curve, tuple(prims), bounds, tuple(label))
 
 
 def _facing_sides(source: Rect, target: Rect) -> tuple[str, str]:

@@ -23,5 +23,6 @@ def lane_header_primitives(
     prims: list[Primitive] = [Box(x + 8, y + 14, 4, max(h - 28, 8), fill=accent, radius=2)]
     lines, name_h = text_block(name, w - 32, st.LANE_SIZE, bold=True)
     prims += text_primitives(lines, x + 22, y + 14, st.LANE_SIZE, st.INK, bold=True)
-    prims += text_primitives([kind_label], x + 22, y + 16 + name_h, st.LANE_KIND_SIZE, st.MUTED)
+    if kind_label.casefold() != name.casefold():  # "Pain points / Pain points" says nothing
+        prims += text_primitives([kind_label], x + 22, y + 16 + name_h, st.LANE_KIND_SIZE, st.MUTED)
     return tuple(prims)

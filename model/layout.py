@@ -345,7 +345,22 @@ class Layout:
 
     def _place_link(self, link_id: str) -> None:
         link = self.document.link(link_id)
-        self.links[link_id] = link_geometry(link, self.cards[link.source].rect, self.cards[link.target].rect)
+        source, target = self.cards[link.source].rect, self.cards[link.target].rect
+        obstacles = self._cards_between(link.source, link.target) if link.label else []
+        self.links[link_id] = link_geometry(link, source, target, obstacles)
+
+    def _cards_between(self, source_id: str, target_id: str) -> list[Rect]:
+        """Rects of the cards in the block of cells spanned by two cards (and one cell around)."""
+        doc = self.document
+        a, b = doc.card(source_id), doc.card(target_id)
+        stages, lanes = doc.stages, doc.lanes
+        s0, s1 = sorted((doc.stage_index(a.stage), doc.stage_index(b.stage)))
+        l0, l1 = sorted((doc.lane_index(a.lane), doc.lane_index(b.lane)))
+        rects = []
+        for stage in stages[max(0, s0 - 1): s1 + 2]:
+            for lane in lanes[max(0, l0 - 1): l1 + 2]:
+                rects += [self.cards[c].rect for c in doc.cell_cards(stage.id, lane.id) if c in self.cards]
+        return rects
 
     def _build_title(self) -> None:
         doc = self.document

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,11 @@ class LinkGeometry:
     label: tuple[Primitive, ...] = ()
 
 
-def link_geometry(link: Link, source: Rect, target: Rect) -> LinkGeometry:
-    """Route ``link`` from ``source`` to ``target`` (both card rectangles)."""
+def link_geometry(link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = ()) -> LinkGeometry:
+    """Route ``link`` from ``source`` to ``target`` (both card rectangles).
+
+    ``obstacles`` are the cards near the link; its label goes where it covers none of them.
+    """
     if link.source == link.target:
         start_side, end_side = "right", "top"
     else:
@@ -57,7 +61,10 @@ def link_geometry(link: Link, source: Rect, target: Rect) -> LinkGeometry:
     prims.append(_head(end, into))
     if link.kind == "twoway":
         prims.append(_head(start, (-start_dir[0], -start_dir[1])))
-    label = _label(link.label, _bezier_point(curve_start, c1, c2, curve_end, 0.5)) if link.label else []
+    label: list[Primitive] = []
+    if link.label:
+        centre = _label_centre(link.label, (curve_start, c1, c2, curve_end), obstacles, (source, target))
+        label = _label(link.label, centre)
     xs = [curve_start[0], c1[0], c2[0], curve_end[0], end[0], start[0]]
     ys = [curve_start[1], c1[1], c2[1], curve_end[1], end[1], start[1]]
     for prim in label:
@@ -104,10 +111,52 @@ def _bezier_point(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point
     return x, y
 
 
+def _label_size(label: str) -> tuple[float, float]:
+    return text_width(label, st.LINK_LABEL_SIZE) + 12, line_height(st.LINK_LABEL_SIZE) + 4
+
+
+_LABEL_TS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+_LABEL_SHIFTS = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0))
+
+
+def _label_centre(
+    label: str, curve: tuple[Point, Point, Point, Point], obstacles: Sequence[Rect], ends: tuple[Rect, Rect]
+) -> Point:
+    """The first place along the curve (or just beside it) where the label covers no card.
+
+    Between two cards side by side there is no room on the curve, so the gaps above and
+    below the pair are tried last. When every candidate touches a card, the one covering
+    the least card area wins.
+    """
+    w, h = _label_size(label)
+    candidates = []
+    for t in _LABEL_TS:
+        x, y = _bezier_point(*curve, t)
+        candidates += [(x + sx * (w / 2 + 6), y + sy * (h / 2 + 6)) for sx, sy in _LABEL_SHIFTS]
+    mid_x = _bezier_point(*curve, 0.5)[0]
+    top = min(r.y for r in ends)
+    bottom = max(r.y + r.h for r in ends)
+    candidates += [(mid_x, top - h / 2 - 4), (mid_x, bottom + h / 2 + 4)]
+    best: tuple[float, Point] | None = None
+    for cx, cy in candidates:
+        overlap = sum(_overlap(cx - w / 2, cy - h / 2, w, h, r) for r in obstacles)
+        if overlap == 0:
+            return cx, cy
+        if best is None or overlap < best[0]:
+            best = (overlap, (cx, cy))
+    assert best is not None
+    return best[1]
+
+
+def _overlap(x: float, y: float, w: float, h: float, r: Rect) -> float:
+    dx = min(x + w, r.x + r.w) - max(x, r.x)
+    dy = min(y + h, r.y + r.h) - max(y, r.y)
+    return dx * dy if dx > 0 and dy > 0 else 0.0
+
+
 def _label(label: str, centre: Point) -> list[Primitive]:
     """The label on a white pill at the curve's midpoint, so the line does not cross it."""
-    w = text_width(label, st.LINK_LABEL_SIZE) + 12
-    h = line_height(st.LINK_LABEL_SIZE) + 4
+    w, h = _label_size(label)
     x, y = centre[0] - w / 2, centre[1] - h / 2
     prims: list[Primitive] = [Box(x, y, w, h, fill="#FFFFFF", stroke=st.FAINT, radius=h / 2)]
     texts: list[Text] = text_primitives([label], centre[0], y + 2, st.LINK_LABEL_SIZE, st.MUTED, anchor="middle")

@@ -1,0 +1,294 @@
+"""The ``touchline`` command (cli.md): open the editor, or run one headless sub-command.
+
+Every sub-command calls ``model`` and ``exporters`` directly. Nothing here imports Qt at
+module level: only the editor (``app.gui``) and the PNG exporter bring PySide6 in, and
+both are imported when they are needed, so ``export`` to SVG or PDF, ``validate``,
+``new`` and ``import`` run with no display and no QApplication.
+
+Errors follow one contract: exit status 2, a single line
+``touchline: error: <file>: <what and where>`` on standard error, no traceback, no
+output file written and every existing file left as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from model.document import Document
+
+PROG = "touchline"
+COMMANDS = ("new", "export", "validate", "import")
+TEMPLATE_KINDS = ("blueprint", "journey")
+PAGES = ("A4", "A3", "A2", "Letter", "Tabloid", "fit")
+IMPLEMENTED_PAGES = ("fit",)
+EXPORT_SUFFIXES = (".svg", ".pdf", ".png")
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+class CommandError(Exception):
+    """A failure reported as ``touchline: error: <file>: <message>`` with exit status 2."""
+
+    def __init__(self, file: str | os.PathLike[str], message: str) -> None:
+        super().__init__(f"{os.fspath(file)}: {message}")
+        self.file = os.fspath(file)
+        self.message = message
+
+
+class _UsageError(Exception):
+    """argparse rejected the command line; the message is already one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors become one line instead of usage plus message."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _page(value: str) -> str:
+    """``--page`` is case-insensitive: a4, A4 and Fit are all accepted."""
+    for page in PAGES:
+        if value.lower() == page.lower():
+            return page
+    raise argparse.ArgumentTypeError(f"invalid page {value!r} (choose from {', '.join(PAGES)})")
+
+
+def _dpi(value: str) -> int:
+    try:
+        dpi = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid dpi {value!r} (a whole number)") from None
+    if not 10 <= dpi <= 2400:
+        raise argparse.ArgumentTypeError(f"dpi {dpi} is outside 10…2400")
+    return dpi
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the sub-commands (``touchline [FILE]`` is handled before it)."""
+    parser = _Parser(
+        prog=PROG,
+        description="Customer journey maps and service blueprints. With no command, opens the editor.",
+        epilog="touchline [FILE] opens the editor, on FILE if given.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    new = sub.add_parser("new", help="write a new document from a bundled template")
+    new.add_argument("kind", choices=TEMPLATE_KINDS, help="the template")
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help="the document to write")
+
+    export = sub.add_parser("export", help="render a document to .svg, .pdf or .png (by OUT's suffix)")
+    export.add_argument("file", metavar="FILE", help="the document to render")
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    export.add_argument("--page", type=_page, default="fit", metavar="{" + ",".join(PAGES) + "}",
+                        help="paper size, or fit: one page the size of the board (default)")
+    export.add_argument("--portrait", action="store_true", help="portrait paper (landscape by default)")
+    export.add_argument("--tile", action="store_true", help="spread the board over several pages")
+    export.add_argument("--dpi", type=_dpi, metavar="N", help="resolution of a PNG (ignored for .svg and .pdf)")
+
+    validate = sub.add_parser("validate", help="load a document and print the structural findings")
+    validate.add_argument("file", metavar="FILE", help="the document to check")
+    validate.add_argument("--json", action="store_true", help="print the findings as JSON")
+
+    importer = sub.add_parser("import", help="convert a Mermaid journey or a CSV table into a document")
+    importer.add_argument("source", metavar="SRC", help="a .mmd, .mermaid or .csv file")
+    importer.add_argument("-o", "--output", required=True, metavar="FILE", help="the document to write")
+    return parser
+
+
+def _editor_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, add_help=False)
+    parser.add_argument("file", nargs="?", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``touchline`` command with ``argv`` (``sys.argv[1:]`` when None); return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version")):
+            options = build_parser().parse_args(args)
+            return _COMMAND_RUNNERS[options.command](options)
+        options = _editor_parser().parse_args(args)
+        return _run_editor(options.file)
+    except _UsageError as exc:
+        return _fail(str(exc))
+    except SystemExit as exc:  # --help and --version
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    except CommandError as exc:
+        return _fail(str(exc))
+
+
+def _fail(line: str) -> int:
+    # One line, whatever the message holds: a newline in a file name must not make two.
+    print(f"{PROG}: error: {' '.join(line.splitlines())}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("touchline")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+# ---------------------------------------------------------------------- editor
+def _run_editor(file: str | None) -> int:
+    from app.gui import run_editor  # Qt comes in here, and only here
+
+    return int(run_editor(file) or 0)
+
+
+# ---------------------------------------------------------------------- new
+def _cmd_new(options: argparse.Namespace) -> int:
+    from model import SaveError, save
+    from model.templates import new_document
+
+    output = options.output
+    target = Path(output)
+    _check_output(output, target)
+    if target.exists():
+        raise CommandError(output, "already exists; new never overwrites a file")
+    document = new_document(options.kind)
+    try:
+        save(document, target)
+    except SaveError as exc:
+        raise CommandError(output, _without_prefix(str(exc), str(target))) from None
+    print(f"{output}: new {options.kind} written")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- export
+def _cmd_export(options: argparse.Namespace) -> int:
+    output = options.output
+    target = Path(output)
+    suffix = target.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        shown = f'"{target.suffix}"' if target.suffix else "no suffix"
+        raise CommandError(output, f"unknown output format ({shown}); use .svg, .pdf or .png")
+    if options.page not in IMPLEMENTED_PAGES:
+        raise CommandError(output, f"--page {options.page} is not available yet (only --page fit is)")
+    if options.portrait or options.tile:
+        flag = "--portrait" if options.portrait else "--tile"
+        raise CommandError(output, f"{flag} needs a paper size, which is not available yet (only --page fit is)")
+    document = _load(options.file)
+    _check_output(output, target)
+    _write_via_temp(output, target, lambda tmp: _export(document, tmp, suffix, options.dpi))
+    return EXIT_OK
+
+
+def _export(document: Document, path: Path, suffix: str, dpi: int | None) -> None:
+    import exporters  # SVG and PDF load no Qt; PNG brings it in when it runs
+
+    if suffix == ".png" and dpi is not None:
+        exporters.export(document, path, dpi=dpi)
+    else:
+        exporters.export(document, path)
+
+
+def _write_via_temp(output: str, target: Path, write: Callable[[Path], None]) -> None:
+    """Let ``write`` fill a temporary file beside ``target``, then rename it over ``target``.
+
+    Whatever fails, ``target`` is the old file or the new one, whole, and no
+    temporary file is left behind. The temporary name keeps the suffix because the
+    exporters choose the format by it.
+    """
+    folder = target.parent
+    try:
+        mode = (target.stat().st_mode & 0o777) if target.exists() else 0o666 & ~_umask()
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".part{target.suffix}", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise CommandError(output, f"cannot write ({exc.strerror or exc})") from None
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise CommandError(output, f"cannot write ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise CommandError(output, f"cannot export ({exc})") from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+# ---------------------------------------------------------------------- validate
+def _cmd_validate(options: argparse.Namespace) -> int:
+    from model.analysis import has_errors, structural_findings
+
+    document = _load(options.file)
+    findings = structural_findings(document)
+    failed = has_errors(findings)
+    if options.json:
+        report = {"ok": not failed, "findings": [f.to_json() for f in findings]}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            cards = f" (cards: {', '.join(finding.cards)})" if finding.cards else ""
+            print(f"{options.file}: {finding.severity}: {finding.message} [{finding.code}]{cards}")
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+        print(f"{options.file}: {'problems found' if failed else 'ok'} ({summary})")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+# ---------------------------------------------------------------------- import
+def _cmd_import(options: argparse.Namespace) -> int:
+    raise CommandError(options.source, "import is not available yet in this version of Touchline")
+
+
+# ---------------------------------------------------------------------- shared
+def _load(file: str) -> Document:
+    from model import LoadError, load
+
+    try:
+        return load(file)
+    except LoadError as exc:
+        raise CommandError(file, str(exc)) from None
+
+
+def _check_output(output: str, target: Path) -> None:
+    """Refuse an output whose folder is missing, that is a folder, or that is read-only."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise CommandError(output, f"the folder {folder} does not exist")
+    if target.is_dir():
+        raise CommandError(output, "is a folder, not a file")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise CommandError(output, "the file is read-only")
+    if not os.access(folder, os.W_OK):
+        raise CommandError(output, f"the folder {folder} is not writable")
+
+
+def _without_prefix(message: str, prefix: str) -> str:
+    return message.removeprefix(f"{prefix}: ")
+
+
+_COMMAND_RUNNERS = {
+    "new": _cmd_new,
+    "export": _cmd_export,
+    "validate": _cmd_validate,
+    "import": _cmd_import,
+}

@@ -1,0 +1,321 @@
+"""The ``touchline`` command (cli.md), run as ``python -m app`` in a subprocess, no display, no Qt."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import app.cli
+import model.analysis
+from model.analysis import Finding
+from model.fonts import RESOURCES
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = RESOURCES / "examples" / "coffee-shop-blueprint.touchline"
+TEMPLATE = RESOURCES / "templates" / "blueprint.touchline"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m app ARGS`` with no display: a command that needed one would fail here."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def assert_error(result: subprocess.CompletedProcess[str], file: str) -> str:
+    """Status 2 and exactly one line ``touchline: error: <file>: ...`` on stderr, no traceback."""
+    assert result.returncode == 2, result
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"touchline: error: {file}: "), lines[0]
+    assert len(lines[0]) > len(f"touchline: error: {file}: ") + 3
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    return lines[0]
+
+
+def good(folder: Path, name: str = "good.touchline") -> str:
+    (folder / name).write_bytes(EXAMPLE.read_bytes())
+    return name
+
+
+# Broken inputs: name -> (file content, a piece of the expected message).
+BROKEN_INPUTS: dict[str, tuple[bytes, str]] = {
+    "not JSON": (b'{"format": "touchline",', "not valid JSON"),
+    "not Touchline": (b'{"format": "miro", "version": 1}', "not a Touchline document"),
+    "newer version": (
+        TEMPLATE.read_bytes().replace(b'"version": 1', b'"version": 3'),
+        "version 3 is newer than this Touchline understands (1)",
+    ),
+    "broken reference": (
+        EXAMPLE.read_bytes().replace(b'"lane": "ln-customer"', b'"lane": "l9"', 1),
+        'lane: no lane with id "l9"',
+    ),
+    "invalid UTF-8": (b'{"format": "touchline", "title": "\xff"}', "not valid UTF-8"),
+}
+
+
+@pytest.mark.parametrize("command", ["export", "validate"])
+def test_missing_input(tmp_path: Path, command: str) -> None:
+    extra = ["-o", "out.svg"] if command == "export" else []
+    line = assert_error(run(command, "missing.touchline", *extra, cwd=tmp_path), "missing.touchline")
+    assert "no such file" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("case", list(BROKEN_INPUTS))
+@pytest.mark.parametrize("command", ["export", "validate"])
+def test_broken_input(tmp_path: Path, command: str, case: str) -> None:
+    content, expected = BROKEN_INPUTS[case]
+    (tmp_path / "in.touchline").write_bytes(content)
+    extra = ["-o", "out.pdf"] if command == "export" else ["--json"]
+    result = run(command, "in.touchline", *extra, cwd=tmp_path)
+    assert expected in assert_error(result, "in.touchline")
+    assert result.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.touchline"]
+    assert (tmp_path / "in.touchline").read_bytes() == content
+
+
+def test_broken_input_leaves_an_existing_output_untouched(tmp_path: Path) -> None:
+    (tmp_path / "in.touchline").write_bytes(BROKEN_INPUTS["broken reference"][0])
+    out = tmp_path / "out.svg"
+    out.write_text("the old export")
+    os.utime(out, (1_000_000, 1_000_000))
+    assert_error(run("export", "in.touchline", "-o", "out.svg", cwd=tmp_path), "in.touchline")
+    assert out.read_text() == "the old export" and out.stat().st_mtime == 1_000_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.touchline", "out.svg"]
+
+
+@pytest.mark.parametrize("name", ["out.txt", "out", "out.svg.bak", "out.jpeg"])
+def test_unknown_output_suffix(tmp_path: Path, name: str) -> None:
+    source = good(tmp_path)
+    line = assert_error(run("export", source, "-o", name, cwd=tmp_path), name)
+    assert ".svg" in line and ".pdf" in line and ".png" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source]
+
+
+def test_output_folder_missing(tmp_path: Path) -> None:
+    source = good(tmp_path)
+    out = os.path.join("nowhere", "out.svg")
+    line = assert_error(run("export", source, "-o", out, cwd=tmp_path), out)
+    assert "does not exist" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source]
+
+
+def test_output_is_a_folder(tmp_path: Path) -> None:
+    source = good(tmp_path)
+    (tmp_path / "out.svg").mkdir()
+    assert_error(run("export", source, "-o", "out.svg", cwd=tmp_path), "out.svg")
+    assert (tmp_path / "out.svg").is_dir() and list((tmp_path / "out.svg").iterdir()) == []
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_output_folder_not_writable(tmp_path: Path) -> None:
+    source = good(tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        assert_error(run("export", source, "-o", "locked/out.svg", cwd=tmp_path), "locked/out.svg")
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+@pytest.mark.parametrize("page", ["A4", "a3", "A2", "Letter", "Tabloid"])
+def test_paper_sizes_are_refused_until_they_exist(tmp_path: Path, page: str) -> None:
+    source = good(tmp_path)
+    line = assert_error(run("export", source, "-o", "out.pdf", "--page", page, cwd=tmp_path), "out.pdf")
+    assert "not available yet" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source]
+
+
+@pytest.mark.parametrize("flag", ["--portrait", "--tile"])
+def test_portrait_and_tile_need_a_paper_size(tmp_path: Path, flag: str) -> None:
+    source = good(tmp_path)
+    line = assert_error(run("export", source, "-o", "out.pdf", flag, cwd=tmp_path), "out.pdf")
+    assert flag in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source]
+
+
+def test_import_is_not_available_yet(tmp_path: Path) -> None:
+    (tmp_path / "journey.mmd").write_text("journey\n  title Coffee\n  section Order\n    Ask: 3: Me\n")
+    line = assert_error(run("import", "journey.mmd", "-o", "out.touchline", cwd=tmp_path), "journey.mmd")
+    assert "not available yet" in line
+    assert not (tmp_path / "out.touchline").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["export"],
+    ["export", "good.touchline"],
+    ["new", "spaceship", "-o", "x.touchline"],
+    ["new", "blueprint"],
+    ["validate"],
+    ["export", "good.touchline", "-o", "out.png", "--dpi", "lots"],
+    ["export", "good.touchline", "-o", "out.pdf", "--page", "B5"],
+    ["validate", "good.touchline", "--colour"],
+])
+def test_usage_errors_exit_2_with_one_line(tmp_path: Path, args: list[str]) -> None:
+    good(tmp_path)
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("touchline: error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.touchline"]
+
+
+def test_help_exits_0(tmp_path: Path) -> None:
+    result = run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("new", "export", "validate", "import"):
+        assert command in result.stdout
+    export_help = run("export", "--help", cwd=tmp_path)
+    assert export_help.returncode == 0 and "--page" in export_help.stdout and "--dpi" in export_help.stdout
+
+
+# ---------------------------------------------------------------- happy paths
+@pytest.mark.parametrize("kind", ["blueprint", "journey"])
+def test_new_then_validate(tmp_path: Path, kind: str) -> None:
+    result = run("new", kind, "-o", "board.touchline", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    written = (tmp_path / "board.touchline").read_bytes()
+    assert written == (RESOURCES / "templates" / f"{kind}.touchline").read_bytes()
+    checked = run("validate", "board.touchline", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert "empty-board" in checked.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["board.touchline"]
+
+
+def test_new_never_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "board.touchline").write_text("my work")
+    line = assert_error(run("new", "journey", "-o", "board.touchline", cwd=tmp_path), "board.touchline")
+    assert "exists" in line
+    assert (tmp_path / "board.touchline").read_text() == "my work"
+
+
+def test_new_into_a_missing_folder(tmp_path: Path) -> None:
+    out = os.path.join("nowhere", "board.touchline")
+    assert_error(run("new", "journey", "-o", out, cwd=tmp_path), out)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_validate_json_shape(tmp_path: Path) -> None:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    first = data["cards"][0]["id"]
+    data["links"].append({"id": "self-link", "from": first, "to": first})
+    (tmp_path / "b.touchline").write_text(json.dumps(data), encoding="utf-8")
+    result = run("validate", "b.touchline", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"ok", "findings"}
+    assert report["ok"] is True
+    assert isinstance(report["findings"], list) and report["findings"]
+    for finding in report["findings"]:
+        assert set(finding) == {"severity", "code", "message", "cards"}
+        assert finding["severity"] in ("error", "warning", "info")
+        assert isinstance(finding["code"], str) and isinstance(finding["message"], str)
+        assert isinstance(finding["cards"], list) and all(isinstance(c, str) for c in finding["cards"])
+    self_links = [f for f in report["findings"] if f["code"] == "link-self"]
+    assert self_links == [{"severity": "warning", "code": "link-self",
+                           "message": f'link "self-link" goes from card "{first}" to itself', "cards": [first]}]
+
+
+def test_validate_json_of_an_empty_board(tmp_path: Path) -> None:
+    result = run("validate", str(TEMPLATE), "--json", cwd=tmp_path)
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {
+        "ok": True,
+        "findings": [{"severity": "info", "code": "empty-board", "message": "the board has no cards yet", "cards": []}],
+    }
+
+
+def test_validate_exits_1_on_an_error_finding(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def fake(document: object) -> list[Finding]:
+        return [Finding("error", "test-error", "something is wrong", ("c1",)), Finding("info", "test-info", "just so")]
+
+    monkeypatch.setattr(model.analysis, "structural_findings", fake)
+    assert app.cli.main(["validate", str(EXAMPLE), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False
+    assert [f["code"] for f in report["findings"]] == ["test-error", "test-info"]
+    assert app.cli.main(["validate", str(EXAMPLE)]) == 1
+    text = capsys.readouterr().out
+    assert "error: something is wrong [test-error] (cards: c1)" in text
+
+
+def test_validate_text_of_a_clean_board(tmp_path: Path) -> None:
+    result = run("validate", str(EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.strip().endswith("ok (0 errors, 0 warnings, 0 infos)")
+
+
+NO_QT = """
+import sys
+from app.cli import main
+status = main(sys.argv[1:])
+qt = sorted(name for name in sys.modules if name.split(".")[0] == "PySide6")
+print(status, len(qt))
+"""
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
+def test_export_svg_and_pdf_without_qt(tmp_path: Path, suffix: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(ROOT)
+    out = f"board{suffix}"
+    result = subprocess.run([sys.executable, "-c", NO_QT, "export", str(EXAMPLE), "-o", out], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "0"]  # exit status 0, no PySide6 module loaded
+    data = (tmp_path / out).read_bytes()
+    if suffix == ".svg":
+        assert b"<svg" in data[:500] and data.rstrip().endswith(b"</svg>")
+        assert b"Mobile order" in data
+    else:
+        assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_export_replaces_an_existing_output(tmp_path: Path) -> None:
+    out = tmp_path / "board.svg"
+    out.write_text("the old export")
+    result = run("export", str(EXAMPLE), "-o", "board.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"<") and b"<svg" in out.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["board.svg"]
+
+
+def test_validate_and_new_load_no_qt(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["PYTHONPATH"] = str(ROOT)
+    for args in (["validate", str(EXAMPLE), "--json"], ["new", "journey", "-o", "j.touchline"],
+                 ["import", "x.csv", "-o", "y.touchline"]):
+        result = subprocess.run([sys.executable, "-c", NO_QT, *args], cwd=tmp_path, env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert result.stdout.split()[-1] == "0", (args, result.stdout, result.stderr)
+
+
+def test_no_command_opens_the_editor(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str | None] = []
+
+    def run_editor(path: str | None) -> int:
+        opened.append(path)
+        return 0
+
+    fake_gui = type(sys)("app.gui")
+    fake_gui.run_editor = run_editor  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "app.gui", fake_gui)
+    assert app.cli.main([]) == 0
+    assert app.cli.main(["board.touchline"]) == 0
+    assert opened == [None, "board.touchline"]
+    assert app.cli.main(["board.touchline", "extra"]) == 2  # one FILE at most
+    assert opened == [None, "board.touchline"]

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
         if files:
             menu.addSeparator()
-        clear = menu.addAction("&Clear Menu")
+        clear = menu.addAction("&Clear menu")
         clear.setEnabled(bool(files))
         clear.triggered.connect(self.clear_recent)
 

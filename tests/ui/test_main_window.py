@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import subprocess
 import sys
 import types
 from collections.abc import Callable
@@ -347,6 +348,28 @@ def test_save_commits_text_still_being_typed(opened: MainWindow) -> None:
     assert not opened.isWindowModified()
 
 
+def test_focus_out_commits_and_ctrl_s_saves_text_being_typed(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    opened.show()
+    opened.activateWindow()
+    qtbot.waitActive(opened)
+    card_id = first_card(opened)
+    panel = select_card(opened, card_id)
+    panel.card_text.setFocus()
+    qtbot.waitUntil(panel.card_text.hasFocus)
+    panel.card_text.selectAll()
+    qtbot.keyClicks(panel.card_text, "Focus out")
+    panel.card_wait.setFocus()  # leaving the text box commits it
+    qtbot.waitUntil(panel.card_wait.hasFocus)
+    assert opened.editor.document.card(card_id).text == "Focus out"
+    assert opened.editor.undo_stack.count() == 1
+    qtbot.keyClicks(panel.card_wait, "3 min")
+    qtbot.keyClick(panel.card_wait, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # File > Save
+    assert opened.path is not None
+    saved = model.load(opened.path).card(card_id)
+    assert (saved.text, saved.wait) == ("Focus out", "3 min")
+    assert not opened.isWindowModified()
+
+
 def test_panel_shows_a_hint_for_several_cards(opened: MainWindow) -> None:
     ids = [card.id for card in opened.editor.document.cards()][:2]
     for card_id in ids:
@@ -629,6 +652,37 @@ def test_open_dialog_path_is_opened(window: MainWindow) -> None:
     window.ask_open_path = lambda: None  # type: ignore[method-assign]
     window.open_action.trigger()
     assert window.path == JOURNEY
+
+
+REPLACE_AFTER_DELETE = """
+import sys
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[2])
+app = QApplication([])
+from app.main_window import MainWindow
+window = MainWindow()
+window.open_path(sys.argv[1])
+ids = [card.id for card in window.editor.document.cards()][:2]
+for card_id in ids:
+    window.editor.scene.card_item(card_id).setSelected(True)
+window.editor.actions.delete.trigger()  # one compound undo step
+assert window.editor.undo_stack.count() == 1
+window.ask_save_changes = lambda: "discard"
+assert window.new_from_template("journey")
+QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old editor and its undo stack go
+window.close()
+print("clean exit")
+"""
+
+
+def test_replacing_the_editor_after_a_compound_edit_does_not_crash(tmp_path: Path) -> None:
+    # In a child process, so that a crash in Qt is a failure here and not the end of the test run.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", REPLACE_AFTER_DELETE, str(BLUEPRINT), str(tmp_path)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "clean exit" in result.stdout
 
 
 # ---------------------------------------------------------------------- errors

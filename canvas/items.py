@@ -216,7 +216,18 @@ class CardItem(QGraphicsItem):
             scene.start_connect(self.card_id, event.scenePos())
             event.accept()
             return
+        if event.button() == Qt.MouseButton.LeftButton and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            # Shift-click adds to the selection (Qt only knows Ctrl-click, which toggles).
+            self.setSelected(True)
+            event.accept()
+            return
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            event.accept()  # Qt's own release would narrow the selection to this card
+            return
+        super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         scene: BoardScene = self.scene()  # type: ignore[assignment]
@@ -250,6 +261,11 @@ class LinkItem(QGraphicsItem):
         x, y, w, h = geometry.bounds
         self._rect = QRectF(x, y, w, h)
         self.update()
+
+    @property
+    def curve(self) -> QPainterPath:
+        """The arrow's centre line."""
+        return self._curve
 
     def boundingRect(self) -> QRectF:
         return self._rect

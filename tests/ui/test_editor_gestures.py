@@ -203,6 +203,65 @@ def test_rubber_band_and_ctrl_click_selection(qtbot, editor: Editor) -> None:  #
     p = view_point(editor, g.x + 20, g.y + 8)
     QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, p)
     assert set(editor.selected_cards()) == set(ids) - {ids[0]}
+    # Shift-click adds it back; a plain click selects only that card.
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, p)
+    assert set(editor.selected_cards()) == set(ids)
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+    assert editor.selected_cards() == [ids[0]]
+
+
+def test_click_selects_a_link_and_delete_removes_only_it(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    doc = editor.document
+    link = next(k for k in doc.links() if doc.card(k.source).stage != doc.card(k.target).stage)
+    point = editor.scene.link_item(link.id).curve.pointAtPercent(0.5)
+    cards_before = doc.card_count()
+    pos = view_point(editor, point.x(), point.y())
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    assert editor.selected_links() == [link.id]
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Delete)
+    assert not doc.has_link(link.id)
+    assert doc.card_count() == cards_before
+
+
+def test_space_drag_pans_the_view(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    view = editor.view
+    view.setFocus()
+    view.set_zoom(2.0)  # the board must be larger than the window to pan
+    view.centerOn(600, 400)
+    before = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    start = QPoint(700, 400)
+    send_mouse(editor, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for step in range(1, 6):
+        send_mouse(editor, QEvent.Type.MouseMove, start - QPoint(40 * step, 20 * step), Qt.MouseButton.LeftButton)
+    send_mouse(editor, QEvent.Type.MouseButtonRelease, start - QPoint(200, 100), Qt.MouseButton.NoButton)
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    after = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    assert after[0] - before[0] == 200 and after[1] - before[1] == 100
+    assert model.dumps(editor.document) == model.dumps(model.load(BLUEPRINT))  # panning edits nothing
+
+
+def test_ctrl_wheel_zooms_plain_wheel_scrolls(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QWheelEvent
+
+    view = editor.view
+    centre = QPointF(view.viewport().rect().center())
+
+    def wheel(dy: int, modifiers: Qt.KeyboardModifier) -> None:
+        event = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(), QPoint(0, dy),
+                            Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(view.viewport(), event)
+
+    wheel(120, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.25)
+    wheel(-240, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1 / 1.25)
+    view.set_zoom(2.0)
+    view.centerOn(600, 400)
+    before = view.verticalScrollBar().value()
+    wheel(-120, Qt.KeyboardModifier.NoModifier)
+    assert view.verticalScrollBar().value() > before
+    assert view.zoom == pytest.approx(2.0)
 
 
 def test_zoom_keys_wheel_fit_and_actual(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]

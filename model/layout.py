@@ -300,9 +300,29 @@ class Layout:
         for card_id in delta.cards:
             for link in doc.links_of(card_id):
                 delta.links.add(link.id)
+        # A label avoids the cards around its link, so it moves when those cards do too.
+        touched = cells | {(doc.card(c).stage, doc.card(c).lane) for c in delta.cards}
+        delta.links |= self._labelled_links_near(touched)
         for link_id in delta.links:
             self._place_link(link_id)
         return delta
+
+    def _labelled_links_near(self, cells: set[Cell]) -> set[str]:
+        """Labelled links whose label placement looks at one of ``cells`` (the block of ``_cards_between``)."""
+        doc = self.document
+        stage_pos = {stage.id: i for i, stage in enumerate(doc.stages)}
+        lane_pos = {lane.id: i for i, lane in enumerate(doc.lanes)}
+        spots = {(stage_pos[s], lane_pos[lane]) for s, lane in cells}
+        found: set[str] = set()
+        for link in doc.links():
+            if not link.label:
+                continue
+            a, b = doc.card(link.source), doc.card(link.target)
+            s0, s1 = sorted((stage_pos[a.stage], stage_pos[b.stage]))
+            l0, l1 = sorted((lane_pos[a.lane], lane_pos[b.lane]))
+            if any(s0 - 1 <= si <= s1 + 1 and l0 - 1 <= li <= l1 + 1 for si, li in spots):
+                found.add(link.id)
+        return found
 
     def _shape(self, card_id: str) -> CardShape:
         card = self.document.card(card_id)

@@ -53,7 +53,7 @@ class Editor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        self.actions = self._make_actions()
+        self.edit_actions = self._make_actions()
         self.scene.selectionChanged.connect(self.selection_changed)
         self.scene.cell_changed.connect(self.selection_changed)
         self.scene.selectionChanged.connect(self._update_action_state)
@@ -136,7 +136,7 @@ class Editor(QWidget):
     def _update_action_state(self) -> None:
         if not isValid(self.scene):  # the scene emits while it is being destroyed
             return
-        a = self.actions
+        a = self.edit_actions
         has_items = bool(self.scene.selectedItems())
         a.delete.setEnabled(has_items)
         a.edit_text.setEnabled(len(self.selected_cards()) == 1 or self.scene.selected_header() is not None)
@@ -159,9 +159,14 @@ class Editor(QWidget):
                 self.push(cmd.remove_lane(self.document, header.item_id))
 
     def select_all(self) -> None:
-        """Select every card."""
-        for card_id in self.document.cards():
-            self.scene.card_item(card_id.id).setSelected(True)
+        """Select every card, announcing the new selection once."""
+        self.scene.blockSignals(True)
+        try:
+            for card in self.document.cards():
+                self.scene.card_item(card.id).setSelected(True)
+        finally:
+            self.scene.blockSignals(False)
+        self.scene.selectionChanged.emit()
 
     def add_card(self) -> None:
         """Add a card in the current cell (Enter); with one card selected, edit it instead."""

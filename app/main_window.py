@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
 
     def _fill_editor_menus(self) -> None:
         """Put the current editor's actions in the Edit and View menus."""
-        actions = self.editor.actions
+        actions = self.editor.edit_actions
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
                   ("add_stage", "add_lane", "delete_stage", "delete_lane"))
         self._fill_menu(self.edit_menu, actions, groups)

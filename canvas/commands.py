@@ -16,20 +16,30 @@ from model import Card, Document, Lane, Link, Stage
 
 
 class Macro(QUndoCommand):
-    """A compound edit: its children run in order on redo and in reverse on undo.
+    """A compound edit: its steps run in order on redo and in reverse on undo.
 
-    It keeps the Python side of each child alive; PySide would otherwise let a child
-    command's wrapper be collected while Qt still calls it (a crash on push).
+    The steps are plain commands without a Qt parent, held in a Python list. Qt-parented
+    child commands made PySide crash in ~QUndoCommand when the stack was cleared or
+    destroyed (New or Open after a Delete).
     """
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self._children: list[QUndoCommand] = []
+        self._steps: list[QUndoCommand] = []
 
-    def adopt(self, child: QUndoCommand) -> QUndoCommand:
-        """Keep ``child`` (created with this macro as its parent)."""
-        self._children.append(child)
-        return child
+    def add(self, step: QUndoCommand) -> None:
+        """Append a step (created without a parent)."""
+        self._steps.append(step)
+
+    def redo(self) -> None:
+        """Run every step in order."""
+        for step in self._steps:
+            step.redo()
+
+    def undo(self) -> None:
+        """Undo every step, last first."""
+        for step in reversed(self._steps):
+            step.undo()
 
 
 class AddCard(QUndoCommand):
@@ -213,8 +223,8 @@ def remove_stage(document: Document, stage_id: str) -> QUndoCommand:
     """One undo step that deletes a stage with its cards and their links."""
     parent = Macro(f'Delete stage "{document.stage(stage_id).name}"')
     for card_id in document.cards_in_stage(stage_id):
-        parent.adopt(RemoveCard(document, card_id, parent))
-    parent.adopt(_RemoveEmpty("Delete stage", document, stage_id, True, parent))
+        parent.add(RemoveCard(document, card_id))
+    parent.add(_RemoveEmpty("Delete stage", document, stage_id, True))
     return parent
 
 
@@ -222,8 +232,8 @@ def remove_lane(document: Document, lane_id: str) -> QUndoCommand:
     """One undo step that deletes a lane with its cards and their links."""
     parent = Macro(f'Delete lane "{document.lane(lane_id).name}"')
     for card_id in document.cards_in_lane(lane_id):
-        parent.adopt(RemoveCard(document, card_id, parent))
-    parent.adopt(_RemoveEmpty("Delete lane", document, lane_id, False, parent))
+        parent.add(RemoveCard(document, card_id))
+    parent.add(_RemoveEmpty("Delete lane", document, lane_id, False))
     return parent
 
 
@@ -347,7 +357,7 @@ def delete_selection(document: Document, card_ids: list[str], link_ids: list[str
     for link_id in link_ids:
         link = document.link(link_id)
         if link.source not in doomed and link.target not in doomed:
-            parent.adopt(RemoveLink(document, link_id, parent))
+            parent.add(RemoveLink(document, link_id))
     for card_id in card_ids:
-        parent.adopt(RemoveCard(document, card_id, parent))
+        parent.add(RemoveCard(document, card_id))
     return parent

@@ -325,7 +325,7 @@ class BoardScene(QGraphicsScene):
         offsets: dict[Cell, int] = {}
         for card_id, cell, index in targets:
             shift = offsets.get(cell, 0)
-            parent.adopt(cmd.MoveCard(doc, card_id, cell[0], cell[1], index + shift, parent))
+            parent.add(cmd.MoveCard(doc, card_id, cell[0], cell[1], index + shift))
             offsets[cell] = shift + 1
         self.push(parent)
 

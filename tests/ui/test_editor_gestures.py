@@ -138,7 +138,7 @@ def test_add_edit_move_connect_delete_then_undo_and_redo_all(qtbot, editor: Edit
 
     # 6. Add a lane, name it, delete another lane with its cards.
     editor.scene.clearSelection()
-    editor.actions.add_lane.trigger()
+    editor.edit_actions.add_lane.trigger()
     QTest.keyClicks(editor.view.viewport(), "Partners")
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
     assert doc.lanes[-1].name == "Partners"

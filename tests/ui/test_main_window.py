@@ -188,13 +188,13 @@ def test_menus_hold_the_editors_actions(window: MainWindow) -> None:
     names = ("undo", "redo", "delete", "select_all", "add_card", "edit_text", "add_stage", "add_lane",
              "delete_stage", "delete_lane")
     in_edit = set(window.edit_menu.actions())
-    assert all(getattr(window.editor.actions, name) in in_edit for name in names)
+    assert all(getattr(window.editor.edit_actions, name) in in_edit for name in names)
     window.new_from_template("journey")  # a new editor: the menus follow it
     in_edit = set(window.edit_menu.actions())
-    assert all(getattr(window.editor.actions, name) in in_edit for name in names)
+    assert all(getattr(window.editor.edit_actions, name) in in_edit for name in names)
     in_view = set(window.view_menu.actions())
     for name in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"):
-        assert getattr(window.editor.actions, name) in in_view
+        assert getattr(window.editor.edit_actions, name) in in_view
     assert window.properties_dock.toggleViewAction() in in_view
     assert window.save_action.shortcut().toString() == "Ctrl+S"
     assert window.open_action.shortcut().toString() == "Ctrl+O"
@@ -666,7 +666,7 @@ window.open_path(sys.argv[1])
 ids = [card.id for card in window.editor.document.cards()][:2]
 for card_id in ids:
     window.editor.scene.card_item(card_id).setSelected(True)
-window.editor.actions.delete.trigger()  # one compound undo step
+window.editor.edit_actions.delete.trigger()  # one compound undo step
 assert window.editor.undo_stack.count() == 1
 window.ask_save_changes = lambda: "discard"
 assert window.new_from_template("journey")

@@ -319,3 +319,18 @@ def test_no_command_opens_the_editor(monkeypatch: pytest.MonkeyPatch) -> None:
     assert opened == [None, "board.touchline"]
     assert app.cli.main(["board.touchline", "extra"]) == 2  # one FILE at most
     assert opened == [None, "board.touchline"]
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_export_png_honours_dpi(tmp_path: Path) -> None:
+    assert run("export", str(EXAMPLE), "-o", "screen.png", cwd=tmp_path).returncode == 0
+    result = run("export", str(EXAMPLE), "-o", "print.png", "--dpi", "192", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    screen = _png_size((tmp_path / "screen.png").read_bytes())
+    printed = _png_size((tmp_path / "print.png").read_bytes())
+    assert printed[0] == pytest.approx(2 * screen[0], abs=2) and printed[1] == pytest.approx(2 * screen[1], abs=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["print.png", "screen.png"]

@@ -1,0 +1,62 @@
+"""Exporters: draw a model.Layout as SVG (svgwrite), PDF (reportlab) or PNG (Qt).
+
+Importing this package loads no Qt; only the PNG exporter does, when it runs. Every
+exporter renders into memory first and then replaces the target file in one rename, so a
+failed export never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from exporters.common import DocumentOrLayout, as_layout
+
+FORMATS: tuple[str, ...] = ("svg", "pdf", "png")
+
+__all__ = ["FORMATS", "export", "format_for"]
+
+
+def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The export format for ``path``: ``fmt`` when given, else the file's suffix (svg, pdf or png).
+
+    Raises ValueError for anything else.
+    """
+    if fmt is not None:
+        chosen = fmt.lower().lstrip(".")
+        if chosen not in FORMATS:
+            raise ValueError(f'unknown export format "{fmt}"; use one of: {", ".join(FORMATS)}')
+        return chosen
+    suffix = Path(path).suffix
+    chosen = suffix.lower().lstrip(".")
+    if chosen not in FORMATS:
+        what = f'suffix "{suffix}"' if suffix else "no suffix"
+        raise ValueError(
+            f"cannot tell the export format of {os.fspath(path)!r} ({what}); "
+            f"use a name ending in {', '.join('.' + f for f in FORMATS)}"
+        )
+    return chosen
+
+
+def export(
+    document: DocumentOrLayout, path: str | os.PathLike[str], fmt: str | None = None, *, dpi: float = 96.0
+) -> None:
+    """Export a document (or its layout) to ``path``, the format chosen by ``fmt`` or by the suffix.
+
+    ``dpi`` applies to PNG only. The file is written atomically: rendered in memory,
+    written beside the target and renamed over it.
+    """
+    chosen = format_for(path, fmt)
+    layout = as_layout(document)
+    if chosen == "svg":
+        from exporters.svg import export_svg
+
+        export_svg(layout, path)
+    elif chosen == "pdf":
+        from exporters.pdf import export_pdf
+
+        export_pdf(layout, path)
+    else:
+        from exporters.png import export_png
+
+        export_png(layout, path, dpi=dpi)

@@ -1,0 +1,113 @@
+"""What every exporter shares: taking a document or a layout, clean text, atomic writes.
+
+No Qt here: the SVG and PDF exporters and the command line import this module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from model.document import Document
+from model.layout import Layout
+
+# Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates,
+# U+FFFE/U+FFFF). svgwrite writes them unchanged and the SVG then opens nowhere; the PDF
+# and Qt renderers drop them too so that all three pictures show the same text.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Within one laid-out line a tab, newline or return can only be drawn as a space.
+_SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+
+DEFAULT_VERSION = "0.1.0"
+
+DocumentOrLayout = Document | Layout
+
+
+def as_layout(document_or_layout: DocumentOrLayout) -> Layout:
+    """The layout of a document, or the layout itself when one is given."""
+    if isinstance(document_or_layout, Layout):
+        return document_or_layout
+    if isinstance(document_or_layout, Document):
+        return Layout(document_or_layout)
+    raise TypeError(f"expected a Document or a Layout, not {type(document_or_layout).__name__}")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without XML-illegal characters, with tabs and line breaks as spaces."""
+    return _ILLEGAL.sub("", text).translate(_SPACES)
+
+
+@cache
+def app_version() -> str:
+    """Touchline's installed version, or the default when it is not installed."""
+    try:
+        return metadata.version("touchline")
+    except metadata.PackageNotFoundError:
+        return DEFAULT_VERSION
+
+
+def creator() -> str:
+    """The creator string written into exported files."""
+    return f"Touchline {app_version()}"
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that ``path`` is always either the old file or the new one.
+
+    The bytes go to a temporary file in the same directory, are flushed to disk and then
+    renamed over the target; on any failure the temporary file is removed and an
+    existing target stays untouched.
+    """
+    target = Path(path)
+    directory = target.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, _target_mode(target))
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_directory(directory)
+
+
+def _target_mode(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets 0o666 minus the umask, as open() would."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    try:  # Linux tells the umask without changing it (os.umask would race other threads)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable where the platform allows it."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,226 @@
+"""QPainter drawing of the layout's primitives, shared by the PNG exporter and the canvas.
+
+Qt is imported lazily (on the first call), so importing this module pulls in no Qt and
+the ``exporters`` package stays importable without PySide6. A QGuiApplication must exist
+before the first call that draws text or asks for a font.
+
+Pens for 1-px lines and arrows are cosmetic by default: Qt's fast path, which keeps a
+board with thousands of arrows responsive (architecture.md, known traps).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from exporters.common import clean_text
+from model.fonts import FONT_FAMILY, FONT_FILES
+from model.primitives import Box, Circle, Line, Path, Primitive, Text
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+
+log = logging.getLogger(__name__)
+
+HAIRLINE = 1.0  # stroke width drawn with a cosmetic pen when ``hairline`` is on
+
+
+def draw_primitives(painter: QPainter, primitives: Iterable[Primitive], *, hairline: bool = True) -> None:
+    """Draw primitives in order, in the painter's current coordinates (board px).
+
+    With ``hairline`` (the default) Lines and Paths of width 1 use a cosmetic 1-px pen, which
+    stays one device pixel wide at any zoom; pass ``False`` when the picture is scaled
+    (a PNG at more than 96 dpi) so that those strokes scale with it.
+    """
+    kit = _kit()
+    for primitive in primitives:
+        kit.draw(painter, primitive, hairline)
+
+
+def draw_primitive(painter: QPainter, primitive: Primitive, *, hairline: bool = True) -> None:
+    """Draw one primitive (see ``draw_primitives``)."""
+    _kit().draw(painter, primitive, hairline)
+
+
+def qfont(size: float, bold: bool = False) -> QFont:
+    """The bundled Noto Sans at ``size`` px: no kerning, no ligatures, no hinting (cached, do not modify)."""
+    return _kit().font(size, bold)
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled font files with Qt (once per process); the families they provide."""
+    return _kit().families
+
+
+@cache
+def _kit() -> _QtKit:
+    return _QtKit()
+
+
+class _QtKit:
+    """The Qt classes, the registered fonts and caches of pens, brushes and fonts."""
+
+    def __init__(self) -> None:
+        from PySide6 import QtCore, QtGui
+
+        if not isinstance(QtGui.QGuiApplication.instance(), QtGui.QGuiApplication):
+            raise RuntimeError("drawing with Qt needs a QGuiApplication; create one first")
+        self.QtCore = QtCore
+        self.QtGui = QtGui
+        self.Qt = QtCore.Qt
+        self.families = self._add_fonts()
+        self._pens: dict[tuple[Any, ...], QPen] = {}
+        self._brushes: dict[tuple[str, float], QBrush] = {}
+        self._colors: dict[tuple[str, float], QColor] = {}
+        self._fonts: dict[tuple[int, bool], QFont] = {}
+        self._metrics: dict[tuple[int, bool], QFontMetricsF] = {}
+        self._no_pen = QtGui.QPen(self.Qt.PenStyle.NoPen)
+        self._no_brush = QtGui.QBrush(self.Qt.BrushStyle.NoBrush)
+
+    def _add_fonts(self) -> list[str]:
+        families: list[str] = []
+        for path in FONT_FILES.values():
+            font_id = self.QtGui.QFontDatabase.addApplicationFont(str(path))
+            if font_id < 0:
+                log.warning("Qt could not load the bundled font %s; text falls back to a system font", path)
+                continue
+            families += [f for f in self.QtGui.QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+        return families
+
+    # ------------------------------------------------------------ resources
+    def color(self, color: str, alpha: float = 1.0) -> QColor:
+        key = (color, alpha)
+        found = self._colors.get(key)
+        if found is None:
+            found = self.QtGui.QColor(color)
+            if alpha < 1:
+                found.setAlphaF(max(0.0, alpha))
+            self._colors[key] = found
+        return found
+
+    def brush(self, color: str | None, alpha: float = 1.0) -> QBrush:
+        if color is None:
+            return self._no_brush
+        key = (color, alpha)
+        found = self._brushes.get(key)
+        if found is None:
+            found = self.QtGui.QBrush(self.color(color, alpha))
+            self._brushes[key] = found
+        return found
+
+    def pen(self, color: str | None, width: float, dash: tuple[float, ...] | None,
+            alpha: float = 1.0, cosmetic: bool = False) -> QPen:
+        if color is None or width <= 0:
+            return self._no_pen
+        key = (color, width, dash, alpha, cosmetic)
+        found = self._pens.get(key)
+        if found is None:
+            found = self.QtGui.QPen(self.color(color, alpha), width)
+            found.setCosmetic(cosmetic)
+            # SVG's and PDF's defaults, so that dash ends and corners match the exports.
+            found.setCapStyle(self.Qt.PenCapStyle.FlatCap)
+            found.setJoinStyle(self.Qt.PenJoinStyle.MiterJoin)
+            if dash:
+                found.setDashPattern([d / width for d in dash])  # Qt counts dashes in pen widths
+            self._pens[key] = found
+        return found
+
+    def font(self, size: float, bold: bool) -> QFont:
+        key = (max(1, round(size)), bold)
+        found = self._fonts.get(key)
+        if found is None:
+            font_class = self.QtGui.QFont
+            found = font_class(FONT_FAMILY)
+            found.setFamilies([FONT_FAMILY])
+            found.setPixelSize(key[0])  # the type scale is whole pixels (model/style.py)
+            found.setBold(bold)
+            found.setKerning(False)
+            found.setFeature(font_class.Tag("liga"), 0)
+            found.setFeature(font_class.Tag("clig"), 0)
+            found.setHintingPreference(font_class.HintingPreference.PreferNoHinting)
+            found.setStyleStrategy(font_class.StyleStrategy.PreferAntialias)
+            self._fonts[key] = found
+        return found
+
+    def metrics(self, size: float, bold: bool) -> QFontMetricsF:
+        key = (max(1, round(size)), bold)
+        found = self._metrics.get(key)
+        if found is None:
+            found = self.QtGui.QFontMetricsF(self.font(size, bold))
+            self._metrics[key] = found
+        return found
+
+    # ------------------------------------------------------------ drawing
+    def draw(self, painter: QPainter, primitive: Primitive, hairline: bool) -> None:
+        if isinstance(primitive, Text):
+            self._text(painter, primitive)
+        elif isinstance(primitive, Box):
+            self._box(painter, primitive)
+        elif isinstance(primitive, Line):
+            self._line(painter, primitive, hairline)
+        elif isinstance(primitive, Path):
+            self._path(painter, primitive, hairline)
+        elif isinstance(primitive, Circle):
+            self._circle(painter, primitive)
+        else:
+            raise TypeError(f"unknown primitive {type(primitive).__name__}")
+
+    def _box(self, painter: QPainter, box: Box) -> None:
+        if box.fill is None and box.stroke is None:
+            return
+        painter.setPen(self.pen(box.stroke, box.stroke_width, box.dash, box.opacity))
+        painter.setBrush(self.brush(box.fill, box.opacity))
+        rect = self.QtCore.QRectF(box.x, box.y, box.w, box.h)
+        radius = min(box.radius, box.w / 2, box.h / 2)
+        if radius > 0:
+            painter.drawRoundedRect(rect, radius, radius)
+        else:
+            painter.drawRect(rect)
+
+    def _circle(self, painter: QPainter, circle: Circle) -> None:
+        if circle.fill is None and circle.stroke is None:
+            return
+        painter.setPen(self.pen(circle.stroke, circle.stroke_width, None))
+        painter.setBrush(self.brush(circle.fill))
+        painter.drawEllipse(self.QtCore.QPointF(circle.cx, circle.cy), circle.r, circle.r)
+
+    def _line(self, painter: QPainter, line: Line, hairline: bool) -> None:
+        painter.setPen(self.pen(line.color, line.width, line.dash, cosmetic=hairline and line.width == HAIRLINE))
+        painter.drawLine(self.QtCore.QLineF(line.x1, line.y1, line.x2, line.y2))
+
+    def _path(self, painter: QPainter, path: Path, hairline: bool) -> None:
+        if (path.fill is None and path.stroke is None) or not path.commands:
+            return
+        qpath = self.QtGui.QPainterPath()
+        qpath.setFillRule(self.Qt.FillRule.WindingFill)  # SVG's and PDF's nonzero rule
+        for command in path.commands:
+            op = command[0]
+            c = [float(v) for v in command[1:]]  # type: ignore[arg-type]
+            if op == "M":
+                qpath.moveTo(c[0], c[1])
+            elif op == "L":
+                qpath.lineTo(c[0], c[1])
+            elif op == "C":
+                qpath.cubicTo(c[0], c[1], c[2], c[3], c[4], c[5])
+            elif op == "Z":
+                qpath.closeSubpath()
+            else:
+                raise ValueError(f"unknown path command {op!r}")
+        cosmetic = hairline and path.width == HAIRLINE
+        painter.setPen(self.pen(path.stroke, path.width, path.dash, cosmetic=cosmetic))
+        painter.setBrush(self.brush(path.fill))
+        painter.drawPath(qpath)
+
+    def _text(self, painter: QPainter, text: Text) -> None:
+        content = clean_text(text.text)
+        if not content.strip():
+            return
+        painter.setFont(self.font(text.size, text.bold))
+        painter.setPen(self.color(text.color))
+        x = text.x
+        if text.anchor in ("middle", "end"):
+            width = self.metrics(text.size, text.bold).horizontalAdvance(content)
+            x -= width / 2 if text.anchor == "middle" else width
+        painter.drawText(self.QtCore.QPointF(x, text.y), content)

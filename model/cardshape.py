@@ -64,7 +64,7 @@ def _chip_row(card: Card, kind: str, left: float, width: float) -> tuple[list[Pr
     if card.channel:
         chips.append(_chip(card.channel, st.CHIP_FILL, st.card_border(kind, card.color), st.MUTED, width))
     if card.score is not None:
-        sign = "+" if card.score > 0 else ("−" if card.score < 0 else "±")
+        sign = "+" if card.score > 0 else ("–" if card.score < 0 else "±")
         chips.append(_chip(f"{sign}{abs(card.score)} {SCORE_LABELS[card.score]}", st.CHIP_FILL,
                            st.card_border(kind, card.color), st.INK, width))
     for tag in card.tags or ():
@@ -115,7 +115,7 @@ def _elide(label: str, width: float) -> str:
 
 
 def _chip_baseline(bold: bool = False) -> float:
-    return (st.CHIP_H - line_height(st.CHIP_SIZE)) / 2 + baseline_offset(st.CHIP_SIZE, bold)
+    return round((st.CHIP_H - line_height(st.CHIP_SIZE)) / 2 + baseline_offset(st.CHIP_SIZE, bold))
 
 
 def _offset(prims: list[Primitive], dy: float, dx: float = 0.0) -> list[Primitive]:

@@ -234,7 +234,9 @@ class Layout:
             self._place_cell(stage_id, lane_id, ids)
         self.links = {}
         for link in doc.links():
-            self._place_link(link.id)
+            if not link.label:
+                self._place_link(link.id)
+        self._place_labelled_links()
         return LayoutDelta(full=True, grid=True, cards=set(self.cards), links=set(self.links))
 
     def apply(self, event: object) -> LayoutDelta:
@@ -243,11 +245,17 @@ class Layout:
             return self._apply_card_event(event)
         if isinstance(event, ev.LinkAdded | ev.LinkChanged):
             delta = LayoutDelta(links={event.link_id})
+            old = self.links.get(event.link_id)
+            if self.document.link(event.link_id).label or (old is not None and old.label):
+                delta.links |= self._place_labelled_links()
             self._place_link(event.link_id)
             return delta
         if isinstance(event, ev.LinkRemoved):
-            self.links.pop(event.link_id, None)
-            return LayoutDelta(removed_links={event.link_id})
+            delta = LayoutDelta(removed_links={event.link_id})
+            removed = self.links.pop(event.link_id, None)
+            if removed is not None and removed.label:
+                delta.links |= self._place_labelled_links()
+            return delta
         if isinstance(event, ev.PersonasChanged):
             return LayoutDelta()
         before_cards, before_links = set(self.cards), set(self.links)
@@ -300,12 +308,30 @@ class Layout:
         for card_id in delta.cards:
             for link in doc.links_of(card_id):
                 delta.links.add(link.id)
-        # A label avoids the cards around its link, so it moves when those cards do too.
-        touched = cells | {(doc.card(c).stage, doc.card(c).lane) for c in delta.cards}
-        delta.links |= self._labelled_links_near(touched)
         for link_id in delta.links:
-            self._place_link(link_id)
+            if not doc.link(link_id).label:
+                self._place_link(link_id)
+        # A label avoids the cards around its link and the labels placed before it, so
+        # when anything near one label moves, all labels are placed again, in file order,
+        # exactly as a fresh layout would place them.
+        touched = cells | {(doc.card(c).stage, doc.card(c).lane) for c in delta.cards}
+        if self._labelled_links_near(touched):
+            delta.links |= self._place_labelled_links()
         return delta
+
+    def _place_labelled_links(self) -> set[str]:
+        """Place every labelled link in file order; each label avoids the ones before it."""
+        placed_labels: list[Rect] = []
+        ids = set()
+        for link in self.document.links():
+            if not link.label:
+                continue
+            self._place_link(link.id, placed_labels)
+            ids.add(link.id)
+            for prim in self.links[link.id].label:
+                if isinstance(prim, Box):
+                    placed_labels.append(Rect(prim.x, prim.y, prim.w, prim.h))
+        return ids
 
     def _labelled_links_near(self, cells: set[Cell]) -> set[str]:
         """Labelled links whose label placement looks at one of ``cells`` (the block of ``_cards_between``)."""
@@ -363,10 +389,10 @@ class Layout:
             y += shape.h + st.CARD_GAP
         return placed
 
-    def _place_link(self, link_id: str) -> None:
+    def _place_link(self, link_id: str, labels: list[Rect] | None = None) -> None:
         link = self.document.link(link_id)
         source, target = self.cards[link.source].rect, self.cards[link.target].rect
-        obstacles = self._cards_between(link.source, link.target) if link.label else []
+        obstacles = self._cards_between(link.source, link.target) + (labels or []) if link.label else []
         self.links[link_id] = link_geometry(link, source, target, obstacles)
 
     def _cards_between(self, source_id: str, target_id: str) -> list[Rect]:
@@ -446,10 +472,10 @@ class Layout:
             prims.append(Box(st.MARGIN, top, right - st.MARGIN, self._lane_h[lane.id], fill=fill))
         for lane in doc.lanes[1:]:
             top = self._lane_y[lane.id]
-            prims.append(Line(st.MARGIN, top, right, top, st.FAINT))
+            prims.append(Line(st.MARGIN, top + 0.5, right, top + 0.5, st.FAINT))
         for stage in doc.stages[1:]:
             left = self._stage_x[stage.id]
-            prims.append(Line(left, self._lanes_top, left, bottom, st.FAINT))
+            prims.append(Line(left + 0.5, self._lanes_top, left + 0.5, bottom, st.FAINT))
         if doc.lanes:
             prims.append(Box(st.MARGIN, self._lanes_top, right - st.MARGIN, bottom - self._lanes_top,
                              stroke=st.FAINT, radius=0))
@@ -460,6 +486,8 @@ class Layout:
                 continue
             y = self._lane_y[lower.id]
             self.blueprint_lines.append(BlueprintLine(name, y, upper.id, lower.id))
-            prims.append(Line(st.MARGIN, y, right, y, st.BLUEPRINT_LINE, 1.25, (6.0, 4.0)))
+            # 1 px on the pixel grid: a fractional width is drawn two rows grey by one
+            # rasteriser and one row dark by another.
+            prims.append(Line(st.MARGIN, y + 0.5, right, y + 0.5, st.BLUEPRINT_LINE, 1.0, (6.0, 4.0)))
             prims.append(Text(st.MARGIN + 16, y - 6, name, st.LINE_LABEL_SIZE, st.BLUEPRINT_LINE, bold=True))
         return tuple(prims)

@@ -50,7 +50,9 @@ def link_geometry(link: Link, source: Rect, target: Rect, obstacles: Sequence[Re
     curve_start = start
     if link.kind == "twoway":
         curve_start = (start[0] + start_dir[0] * st.ARROW_HEAD, start[1] + start_dir[1] * st.ARROW_HEAD)
-    reach = max(28.0, min(90.0, math.dist(curve_start, curve_end) / 2.5))
+    distance = math.dist(curve_start, curve_end)
+    # Never reach past half the distance: close cards would get an S-shaped wiggle.
+    reach = min(max(28.0, min(90.0, distance / 2.5)), distance / 2)
     if link.source == link.target:
         reach = 60.0
     c1 = (curve_start[0] + start_dir[0] * reach, curve_start[1] + start_dir[1] * reach)

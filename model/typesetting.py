@@ -32,7 +32,9 @@ def text_primitives(
 ) -> list[Text]:
     """One Text per line, the first line's box starting at ``top``."""
     step = line_height(size)
-    baseline = top + baseline_offset(size, bold)
+    # Whole-pixel baselines: rasterisers snap text differently (pdftoppm snaps the
+    # baseline, cairo does not), so a fractional one makes the pictures disagree.
+    baseline = round(top + baseline_offset(size, bold))
     return [Text(x, baseline + i * step, line, size, color, bold, anchor) for i, line in enumerate(lines)]
 
 

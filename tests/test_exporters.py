@@ -38,10 +38,6 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 # when both are rendered at the board's size (the method of checks/svg_vs_pdf.py).
 TOLERANCE = 40
 MAX_DIFF = 0.01
-# Above MAX_DIFF but below this, the known layout issue (fractional baselines that
-# pdftoppm snaps to whole pixels, 1.25-px blueprint lines straddling two pixel rows)
-# explains the excess; the test is marked xfail with the figure. Above it: a real bug.
-KNOWN_ISSUE_DIFF = 0.02
 
 TRICKY = 'Tricky <&> "quoted" \'single\' \x07bell\x00nul\x1b esc  two  spaces\ttab'
 
@@ -224,10 +220,7 @@ def test_svg_and_pdf_look_alike(example: tuple[Layout, Path, Path], tmp_path: Pa
         pdf, tmp_path / "pdf")
     ratio = diff_ratio(svg_png, pdf_png)
     sys.stderr.write(f"svg vs pdf: {ratio:.3%} of {w}x{h} pixels differ\n")
-    assert ratio < KNOWN_ISSUE_DIFF, f"SVG and PDF differ in {ratio:.3%} of pixels"
-    if ratio >= MAX_DIFF:
-        pytest.xfail(f"{ratio:.3%} of pixels differ (target < {MAX_DIFF:.0%}): fractional text baselines and "
-                     "1.25-px blueprint lines in the layout render differently in rsvg and pdftoppm")
+    assert ratio < MAX_DIFF, f"SVG and PDF differ in {ratio:.3%} of pixels"
 
 
 # ---------------------------------------------------------------------- tricky text

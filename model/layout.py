@@ -308,6 +308,12 @@ class Layout:
         for card_id in delta.cards:
             for link in doc.links_of(card_id):
                 delta.links.add(link.id)
+        # A link within one column bends round the cards between its ends, so it is
+        # routed again when any card of that column comes, goes or moves.
+        stages = {stage_id for stage_id, _ in cells}
+        for link in doc.links():
+            if doc.card(link.source).stage in stages and doc.card(link.target).stage in stages:
+                delta.links.add(link.id)
         for link_id in delta.links:
             if not doc.link(link_id).label:
                 self._place_link(link_id)
@@ -393,10 +399,23 @@ class Layout:
         link = self.document.link(link_id)
         source, target = self.cards[link.source].rect, self.cards[link.target].rect
         obstacles = self._cards_between(link.source, link.target) + (labels or []) if link.label else []
-        self.links[link_id] = link_geometry(link, source, target, obstacles)
+        self.links[link_id] = link_geometry(link, source, target, obstacles, self._blocked(link.source, link.target))
+
+    def _blocked(self, source_id: str, target_id: str) -> bool:
+        """Whether another card of the same column stands between two cards."""
+        doc = self.document
+        a, b = doc.card(source_id), doc.card(target_id)
+        if a.stage != b.stage or source_id == target_id:
+            return False
+        top = min(self.cards[source_id].y, self.cards[target_id].y)
+        bottom = max(self.cards[source_id].y, self.cards[target_id].y)
+        lanes = doc.lanes[min(doc.lane_index(a.lane), doc.lane_index(b.lane)):
+                          max(doc.lane_index(a.lane), doc.lane_index(b.lane)) + 1]
+        return any(top < self.cards[c].y < bottom
+                   for lane in lanes for c in doc.cell_cards(a.stage, lane.id) if c not in (source_id, target_id))
 
     def _cards_between(self, source_id: str, target_id: str) -> list[Rect]:
-        """Rects of the cards in the block of cells spanned by two cards (and one cell around)."""
+        """Content rects of the cards in the block of cells spanned by two cards (and one cell around)."""
         doc = self.document
         a, b = doc.card(source_id), doc.card(target_id)
         stages, lanes = doc.stages, doc.lanes
@@ -405,7 +424,8 @@ class Layout:
         rects = []
         for stage in stages[max(0, s0 - 1): s1 + 2]:
             for lane in lanes[max(0, l0 - 1): l1 + 2]:
-                rects += [self.cards[c].rect for c in doc.cell_cards(stage.id, lane.id) if c in self.cards]
+                rects += [_content_rect(self.cards[c].rect) for c in doc.cell_cards(stage.id, lane.id)
+                          if c in self.cards]
         return rects
 
     def _build_title(self) -> None:
@@ -491,3 +511,9 @@ class Layout:
             prims.append(Line(st.MARGIN, y + 0.5, right, y + 0.5, st.BLUEPRINT_LINE, 1.0, (6.0, 4.0)))
             prims.append(Text(st.MARGIN + 16, y - 6, name, st.LINE_LABEL_SIZE, st.BLUEPRINT_LINE, bold=True))
         return tuple(prims)
+
+
+def _content_rect(rect: Rect) -> Rect:
+    """A card's rect less most of its padding: a label may cover padding, never text."""
+    dx, dy = st.CARD_PAD_X - 4, st.CARD_PAD_Y - 3
+    return Rect(rect.x + dx, rect.y + dy, rect.w - 2 * dx, rect.h - 2 * dy)

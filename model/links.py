@@ -33,13 +33,19 @@ class LinkGeometry:
     label: tuple[Primitive, ...] = ()
 
 
-def link_geometry(link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = ()) -> LinkGeometry:
+def link_geometry(
+    link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = (), detour: bool = False
+) -> LinkGeometry:
     """Route ``link`` from ``source`` to ``target`` (both card rectangles).
 
     ``obstacles`` are the cards near the link; its label goes where it covers none of them.
+    ``detour`` says a card stands between the two in their column: the arrow then
+    leaves and enters on the right and bends round it, instead of running behind it.
     """
     if link.source == link.target:
         start_side, end_side = "right", "top"
+    elif detour:
+        start_side, end_side = "right", "right"
     else:
         start_side, end_side = _facing_sides(source, target)
     start, start_dir = _anchor(source, start_side)
@@ -55,6 +61,8 @@ def link_geometry(link: Link, source: Rect, target: Rect, obstacles: Sequence[Re
     reach = min(max(28.0, min(90.0, distance / 2.5)), distance / 2)
     if link.source == link.target:
         reach = 60.0
+    elif detour:
+        reach = 30.0  # stay within the cell's padding and the gap to the next column
     c1 = (curve_start[0] + start_dir[0] * reach, curve_start[1] + start_dir[1] * reach)
     c2 = (curve_end[0] + end_dir[0] * reach, curve_end[1] + end_dir[1] * reach)
     curve: tuple[PathCommand, ...] = (("M", *curve_start), ("C", *c1, *c2, *curve_end))

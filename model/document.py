@@ -159,10 +159,12 @@ class Document:
         return self._cells[(card.stage, card.lane)].index(card_id)
 
     def links_of(self, card_id: str) -> list[Link]:
-        """Links leaving or entering a card, in file order."""
-        keys = {k for _, _, k in self._graph.out_edges(card_id, keys=True)}
-        keys |= {k for _, _, k in self._graph.in_edges(card_id, keys=True)}
-        return [link for link_id, link in self._links.items() if link_id in keys]
+        """Links leaving or entering a card (outgoing first), each once."""
+        # Straight from the graph's adjacency: scanning every link made a relayout that
+        # moves many cards cost cards x links.
+        keys = dict.fromkeys(k for _, _, k in self._graph.out_edges(card_id, keys=True))
+        keys.update(dict.fromkeys(k for _, _, k in self._graph.in_edges(card_id, keys=True)))
+        return [self._links[k] for k in keys]
 
     def cards_in_stage(self, stage_id: str) -> list[str]:
         """Ids of every card in a stage, in file order."""
@@ -251,7 +253,8 @@ class Document:
     def remove_card(self, card_id: str) -> tuple[Card, int, list[Link]]:
         """Remove a card and its links; return what undo needs to put them back."""
         card = self.card(card_id)
-        removed_links = self.links_of(card_id)
+        order = {link_id: i for i, link_id in enumerate(self._links)}
+        removed_links = sorted(self.links_of(card_id), key=lambda link: order[link.id])  # file order
         for link in removed_links:
             self.remove_link(link.id)
         cell = (card.stage, card.lane)

@@ -81,6 +81,10 @@ class BoardScene(QGraphicsScene):
         self.addItem(self._background)
         self.addItem(self._cell_highlight)
         self.setBackgroundBrush(QColor("#E9EDF2"))
+        # Qt picks a deep BSP tree for many items; an arrow spanning the board then sits
+        # in thousands of leaves and each prepareGeometryChange() cost 4 ms (a card move in
+        # a 5,000-card board took 1.8 s). Depth 6 measured: 0.02 ms, frames unchanged.
+        self.setBspTreeDepth(6)
         self._apply(LayoutDelta(full=True, grid=True, cards=set(self.layout.cards), links=set(self.layout.links)))
         document.changed.connect(self._on_document_changed)
 

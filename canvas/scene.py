@@ -108,7 +108,8 @@ class BoardScene(QGraphicsScene):
         for link_id in delta.removed_links:
             link_item = self._links.pop(link_id, None)
             if link_item is not None:
-                self.removeItem(link_item.label_item)
+                if link_item.label_item.scene() is self:
+                    self.removeItem(link_item.label_item)
                 self.removeItem(link_item)
         for card_id in delta.cards:
             geometry = layout.cards.get(card_id)
@@ -128,9 +129,14 @@ class BoardScene(QGraphicsScene):
             if link_item is None:
                 link_item = self._links[link_id] = LinkItem(link_geometry)
                 self.addItem(link_item)
-                self.addItem(link_item.label_item)
             else:
                 link_item.set_geometry(link_geometry)
+            # Only labelled links put a label item in the scene (most links have none).
+            labelled = bool(link_geometry.label)
+            if labelled and link_item.label_item.scene() is None:
+                self.addItem(link_item.label_item)
+            elif not labelled and link_item.label_item.scene() is self:
+                self.removeItem(link_item.label_item)
         if delta.grid or delta.full:
             self._background.set_primitives(layout.background, layout.width, layout.height)
             self._sync_headers(self._stage_headers, layout.stage_headers, "stage")

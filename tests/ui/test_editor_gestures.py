@@ -293,3 +293,19 @@ def test_stage_rename_by_double_click_and_reorder_by_drag(qtbot, editor: Editor)
     assert [s.id for s in doc.stages][:2] == [second, first]
     editor.undo_stack.undo()
     assert [s.id for s in doc.stages][:2] == [first, second]
+
+
+def test_a_link_label_shows_above_cards_only_while_the_link_has_one(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    from canvas import commands as cmd
+    from canvas.items import CardItem
+
+    doc = editor.document
+    link = next(k for k in doc.links() if not k.label)
+    label_item = editor.scene.link_item(link.id).label_item
+    assert label_item.scene() is None
+    editor.push(cmd.SetLinkField(doc, link.id, "label", "hand-off"))
+    assert label_item.scene() is editor.scene
+    assert label_item.zValue() > max(i.zValue() for i in editor.scene.items() if isinstance(i, CardItem))
+    assert not label_item.boundingRect().isEmpty()
+    editor.undo_stack.undo()
+    assert label_item.scene() is None

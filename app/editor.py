@@ -60,6 +60,10 @@ class Editor(QWidget):
         self.scene.cell_changed.connect(self._update_action_state)
         self._update_action_state()
 
+    def commit_pending(self) -> None:
+        """Finish an in-place edit, keeping what was typed (before save, menus, close)."""
+        self.scene.close_editor()
+
     def close_document(self) -> None:
         """Detach from the document before this editor is thrown away."""
         self.scene.close_editor()
@@ -114,7 +118,9 @@ class Editor(QWidget):
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (undo, redo):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Window-wide, so Ctrl+Z works from the Properties panel too; a text field
+            # with focus still takes Ctrl+Z for its own text first (ShortcutOverride).
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
         return EditActions(
             undo=undo,

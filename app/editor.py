@@ -5,6 +5,7 @@ The main window stays thin and only puts these actions in its menus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -195,28 +196,45 @@ class Editor(QWidget):
             self.scene.rename_header(header)
 
     def add_stage(self) -> None:
-        """Add a stage after the current one (or at the end) and rename it in place."""
+        """Add a stage after the current one (or at the end) and name it in place."""
         doc = self.document
         current = self.current_stage()
         index = doc.stage_index(current) + 1 if current else len(doc.stages)
-        stage = Stage(doc.new_id("stage"), f"Stage {len(doc.stages) + 1}")
-        self.push(cmd.AddStage(doc, stage, index))
-        self._rename_new(self.scene.header_item("stage", stage.id))
+        stage_id, default = doc.new_id("stage"), f"Stage {len(doc.stages) + 1}"
+        # Shown provisionally, outside the undo stack, while it is named: adding and
+        # naming a stage is then one undo step, as adding and typing a card is.
+        doc.add_stage(Stage(stage_id, default), index)
+
+        def finish(name: str) -> None:
+            if doc.has_stage(stage_id) and not doc.cards_in_stage(stage_id):
+                doc.remove_stage(stage_id)
+                self.push(cmd.AddStage(doc, Stage(stage_id, name.strip() or default), index))
+                self.scene.header_item("stage", stage_id).setSelected(True)
+
+        self._name_new(self.scene.header_item("stage", stage_id), finish)
 
     def add_lane(self) -> None:
-        """Add a lane below the current one (or at the bottom) and rename it in place."""
+        """Add a lane below the current one (or at the bottom) and name it in place."""
         doc = self.document
         current = self.current_lane()
         index = doc.lane_index(current) + 1 if current else len(doc.lanes)
-        lane = Lane(doc.new_id("lane"), "New lane", "note")
-        self.push(cmd.AddLane(doc, lane, index))
-        self._rename_new(self.scene.header_item("lane", lane.id))
+        lane_id, default = doc.new_id("lane"), "New lane"
+        doc.add_lane(Lane(lane_id, default, "note"), index)
 
-    def _rename_new(self, header: HeaderItem) -> None:
+        def finish(name: str) -> None:
+            if doc.has_lane(lane_id) and not doc.cards_in_lane(lane_id):
+                doc.remove_lane(lane_id)
+                self.push(cmd.AddLane(doc, Lane(lane_id, name.strip() or default, "note"), index))
+                self.scene.header_item("lane", lane_id).setSelected(True)
+
+        self._name_new(self.scene.header_item("lane", lane_id), finish)
+
+    def _name_new(self, header: HeaderItem, finish: Callable[[str], None]) -> None:
         self.scene.clearSelection()
         self.scene.select_cell(None)
         header.setSelected(True)
-        self.scene.rename_header(header)
+        # Esc keeps the new stage or lane under its default name: it was asked for.
+        self.scene.rename_header(header, on_commit=finish, on_cancel=lambda: finish(""))
 
     def delete_stage(self) -> None:
         """Delete the current stage with its cards."""

@@ -14,7 +14,7 @@ from exporters.qtpaint import draw_primitives
 from model import style as st
 from model.layout import CardGeometry, HeaderGeometry
 from model.links import LinkGeometry
-from model.primitives import Box, PathCommand, Primitive
+from model.primitives import Box, PathCommand, Primitive, Text
 
 if TYPE_CHECKING:
     from canvas.scene import BoardScene
@@ -40,12 +40,25 @@ def path_from_commands(commands: Iterable[PathCommand]) -> QPainterPath:
     return path
 
 
+def without_text(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
+    """The shapes of a drawing, for zoom levels where text would be specks."""
+    return tuple(p for p in primitives if not isinstance(p, Text))
+
+
+def lod_primitives(
+    painter: QPainter, option: QStyleOptionGraphicsItem, full: tuple[Primitive, ...], reduced: tuple[Primitive, ...]
+) -> tuple[Primitive, ...]:
+    """``full`` at readable sizes, ``reduced`` when zoomed out below TEXT_LOD."""
+    return full if option.levelOfDetailFromTransform(painter.worldTransform()) >= TEXT_LOD else reduced
+
+
 class BackgroundItem(QGraphicsItem):
     """Title, lane bands, grid and blueprint lines."""
 
     def __init__(self) -> None:
         super().__init__()
         self._primitives: tuple[Primitive, ...] = ()
+        self._shapes_only: tuple[Primitive, ...] = ()
         self._rect = QRectF()
         self.setZValue(-10)
 
@@ -53,6 +66,7 @@ class BackgroundItem(QGraphicsItem):
         """Show new background drawing."""
         self.prepareGeometryChange()
         self._primitives = primitives
+        self._shapes_only = without_text(primitives)
         self._rect = QRectF(0, 0, width, height)
         self.update()
 
@@ -60,7 +74,7 @@ class BackgroundItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, self._primitives)
+        draw_primitives(painter, lod_primitives(painter, option, self._primitives, self._shapes_only))
 
 
 class HeaderItem(QGraphicsItem):
@@ -96,7 +110,8 @@ class HeaderItem(QGraphicsItem):
         return self._rect.adjusted(-3, -3, 3, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, self._geometry.primitives)
+        prims = self._geometry.primitives
+        draw_primitives(painter, lod_primitives(painter, option, prims, prims[:1]))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -273,6 +288,12 @@ class LinkItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         return self._shape
 
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            # A selected arrow comes above the cards, so a short one between stacked cards shows.
+            self.setZValue(2 if value else 0)
+        return super().itemChange(change, value)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self.isSelected():
             painter.setPen(QPen(QColor(37, 99, 235, 90), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
@@ -305,7 +326,7 @@ class LinkLabelItem(QGraphicsItem):
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, self._primitives)
+        draw_primitives(painter, lod_primitives(painter, option, self._primitives, ()))
 
 
 class CellHighlightItem(QGraphicsItem):

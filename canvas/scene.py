@@ -24,6 +24,7 @@ from model import Card, Document, Link
 from model import style as st
 from model.events import Cell
 from model.layout import Layout, LayoutDelta
+from model.typesetting import line_height
 
 
 class ConnectTool:
@@ -44,18 +45,24 @@ class ConnectTool:
         self.preview.setPath(path)
 
     def release(self, pos: QPointF) -> None:
-        """Link to the card under the pointer, if any."""
+        """Link to the card under the pointer, if any and if the two are not linked yet."""
         target = self.scene.card_item_at(pos)
         self.cancel()
-        if target is not None and target.card_id != self.source_id:
-            doc = self.scene.document
-            link = Link(doc.new_id("link"), self.source_id, target.card_id)
-            self.scene.push(cmd.AddLink(doc, link))
+        if target is None or target.card_id == self.source_id:
+            return
+        doc = self.scene.document
+        if any(k.target == target.card_id for k in doc.links_of(self.source_id) if k.source == self.source_id):
+            return  # a second, identical arrow would hide under the first
+        link = Link(doc.new_id("link"), self.source_id, target.card_id)
+        self.scene.push(cmd.AddLink(doc, link))
 
     def cancel(self) -> None:
-        """Remove the preview."""
+        """Remove the preview and let go of the mouse."""
         if self.preview.scene() is not None:
             self.scene.removeItem(self.preview)
+        grabber = self.scene.mouseGrabberItem()
+        if grabber is not None:
+            grabber.ungrabMouse()
         self.scene.tool = None
 
 
@@ -72,6 +79,7 @@ class BoardScene(QGraphicsScene):
         self.tool: ConnectTool | None = None
         self.editor: InlineEditor | None = None
         self.current_cell: Cell | None = None
+        self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
         self._links: dict[str, LinkItem] = {}
         self._stage_headers: dict[str, HeaderItem] = {}
@@ -220,13 +228,16 @@ class BoardScene(QGraphicsScene):
         index = doc.card_index(card.id)
 
         def commit(text: str) -> None:
+            if not doc.has_card(card.id):
+                return  # its stage or lane went while it was typed
             doc.remove_card(card.id)
             self.push(cmd.AddCard(doc, Card(card.id, lane_id, stage_id, text), index))
             self.clearSelection()
             self._cards[card.id].setSelected(True)
 
         def cancel() -> None:
-            doc.remove_card(card.id)
+            if doc.has_card(card.id):
+                doc.remove_card(card.id)
 
         self._open_card_editor(card.id, commit, cancel)
         return card.id
@@ -236,7 +247,7 @@ class BoardScene(QGraphicsScene):
         doc = self.document
 
         def commit(text: str) -> None:
-            if text != doc.card(card_id).text:
+            if doc.has_card(card_id) and text != doc.card(card_id).text:
                 self.push(cmd.SetCardField(doc, card_id, "text", text))
 
         self._open_card_editor(card_id, commit, lambda: None)
@@ -246,13 +257,19 @@ class BoardScene(QGraphicsScene):
         geometry = self.layout.cards[card_id]
         card = self.document.card(card_id)
         text_w = st.CARD_W - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
-        rect = QRectF(geometry.x + st.CARD_PAD_X, geometry.y + geometry.shape.text_top, text_w,
-                      max(geometry.h - 2 * st.CARD_PAD_Y, 18))
+        # Over the text only, so the card's chips stay visible while it is edited.
+        text_h = max(1, len(geometry.lines)) * line_height(st.CARD_SIZE)
+        rect = QRectF(geometry.x + st.CARD_PAD_X, geometry.y + geometry.shape.text_top, text_w, text_h)
         fill = st.card_fill(self.document.lane(card.lane).kind, card.color)
         self._open_editor(InlineEditor(card.text, rect, st.CARD_SIZE, False, commit, cancel, True, fill))
 
-    def rename_header(self, header: HeaderItem) -> None:
-        """Rename a stage or lane in place."""
+    def rename_header(
+        self,
+        header: HeaderItem,
+        on_commit: Callable[[str], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> None:
+        """Rename a stage or lane in place (by default as one rename command)."""
         doc = self.document
         is_stage = header.kind == "stage"
         name = doc.stage(header.item_id).name if is_stage else doc.lane(header.item_id).name
@@ -262,7 +279,8 @@ class BoardScene(QGraphicsScene):
 
         def commit(text: str) -> None:
             text = text.strip()
-            if not text or text == name:
+            exists = doc.has_stage(header.item_id) if is_stage else doc.has_lane(header.item_id)
+            if not text or text == name or not exists:
                 return
             if is_stage:
                 self.push(cmd.SetStageField(doc, header.item_id, "name", text))
@@ -270,7 +288,22 @@ class BoardScene(QGraphicsScene):
                 self.push(cmd.SetLaneField(doc, header.item_id, "name", text))
 
         size = st.STAGE_SIZE if is_stage else st.LANE_SIZE
-        self._open_editor(InlineEditor(name, rect, size, True, commit, lambda: None, False))
+        self._open_editor(InlineEditor(name, rect, size, True, on_commit or commit, on_cancel or (lambda: None),
+                                       False))
+
+    def edit_link_label(self, link_id: str) -> None:
+        """Edit an arrow's label in place, on the arrow's midpoint (empty removes it)."""
+        doc = self.document
+        label = doc.link(link_id).label or ""
+        middle = self._links[link_id].curve.pointAtPercent(0.5)
+        rect = QRectF(middle.x() - 70, middle.y() - 10, 140, 20)
+
+        def commit(text: str) -> None:
+            value = text.strip() or None
+            if doc.has_link(link_id) and value != doc.link(link_id).label:
+                self.push(cmd.SetLinkField(doc, link_id, "label", value))
+
+        self._open_editor(InlineEditor(label, rect, st.LINK_LABEL_SIZE, False, commit, lambda: None, False))
 
     def _open_editor(self, editor: InlineEditor) -> None:
         self.editor = editor
@@ -326,6 +359,9 @@ class BoardScene(QGraphicsScene):
             if cell is None:
                 continue
             index = self.layout.insert_index(cell[0], cell[1], centre.y(), moving=item.card_id)
+            card = doc.card(item.card_id)
+            if (card.stage, card.lane) == cell and doc.card_index(item.card_id) == index:
+                continue  # dropped back where it was: a click with a little jitter
             targets.append((item.card_id, cell, index))
         for item in moved:  # snap back; the commands move them for real
             item.set_geometry(item.geometry)
@@ -350,6 +386,9 @@ class BoardScene(QGraphicsScene):
             self.select_cell(None if hit else self.layout.cell_at(event.scenePos().x(), event.scenePos().y()))
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._swallow_drag:
+            event.accept()
+            return
         if self.tool is not None:
             self.tool.move(event.scenePos())
             event.accept()
@@ -357,6 +396,10 @@ class BoardScene(QGraphicsScene):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._swallow_drag:
+            self._swallow_drag = False
+            event.accept()
+            return
         if self.tool is not None:
             grabber = self.mouseGrabberItem()
             if grabber is not None:
@@ -371,8 +414,14 @@ class BoardScene(QGraphicsScene):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.scenePos()
-        if any(isinstance(i, CardItem | HeaderItem | InlineEditor) for i in self.items(pos)):
+        hits = self.items(pos)
+        if any(isinstance(i, CardItem | HeaderItem | InlineEditor) for i in hits):
             super().mouseDoubleClickEvent(event)
+            return
+        link_hit = next((i for i in hits if isinstance(i, LinkItem)), None)
+        if link_hit is not None:
+            self.edit_link_label(link_hit.link_id)
+            event.accept()
             return
         cell = self.layout.cell_at(pos.x(), pos.y())
         if cell is not None:
@@ -387,6 +436,7 @@ class BoardScene(QGraphicsScene):
         if event.key() == Qt.Key.Key_Escape:
             if self.tool is not None:
                 self.tool.cancel()
+                self._swallow_drag = True  # the button is still down: ignore the rest of it
             else:
                 self.clearSelection()
                 self.select_cell(None)

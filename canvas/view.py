@@ -93,5 +93,7 @@ class BoardView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def _editing(self) -> bool:
+        from canvas.inline_editor import InlineEditor
+
         scene = self.scene()
-        return scene is not None and scene.focusItem() is not None
+        return scene is not None and isinstance(scene.focusItem(), InlineEditor)

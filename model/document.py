@@ -107,6 +107,14 @@ class Document:
         """Position of a lane, top to bottom."""
         return next(i for i, lane in enumerate(self._lanes) if lane.id == lane_id)
 
+    def has_stage(self, stage_id: str) -> bool:
+        """Whether a stage with this id exists."""
+        return any(s.id == stage_id for s in self._stages)
+
+    def has_lane(self, lane_id: str) -> bool:
+        """Whether a lane with this id exists."""
+        return any(lane.id == lane_id for lane in self._lanes)
+
     def has_card(self, card_id: str) -> bool:
         """Whether a card with this id exists."""
         return card_id in self._graph

@@ -493,7 +493,7 @@ class Layout:
         for lane in doc.lanes[1:]:
             top = self._lane_y[lane.id]
             prims.append(Line(st.MARGIN, top + 0.5, right, top + 0.5, st.FAINT))
-        for stage in doc.stages[1:]:
+        for stage in doc.stages:  # the first one too: it parts the lane headers from the cells
             left = self._stage_x[stage.id]
             prims.append(Line(left + 0.5, self._lanes_top, left + 0.5, bottom, st.FAINT))
         if doc.lanes:

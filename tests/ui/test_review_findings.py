@@ -185,8 +185,6 @@ def test_menu_delete_stage_while_typing_a_new_card(qtbot, window: MainWindow) ->
 
 
 # ---------------------------------------------------------------------- focus and keyboard
-@pytest.mark.xfail(strict=True, reason="Space-drag panning stops working once a card was clicked: CardItem is "
-                   "ItemIsFocusable, so BoardView._editing() sees a focus item and treats Space as typing")
 def test_space_pans_after_clicking_a_card(window: MainWindow) -> None:
     ed = window.editor
     ed.view.set_zoom(2.0)
@@ -241,8 +239,6 @@ def test_enter_in_stage_name_keeps_the_cursor_at_the_end(qtbot, window: MainWind
 
 
 # ---------------------------------------------------------------------- gestures
-@pytest.mark.xfail(strict=True, reason="Double-clicking a link (to edit its label) adds a new card in the cell "
-                   "under it: BoardScene.mouseDoubleClickEvent ignores LinkItem hits")
 def test_double_click_on_a_link_adds_no_card(window: MainWindow) -> None:
     ed, doc = window.editor, window.editor.document
     layout = ed.scene.layout
@@ -256,14 +252,16 @@ def test_double_click_on_a_link_adds_no_card(window: MainWindow) -> None:
         pytest.skip("no link runs through an empty part of a cell")
     count = doc.card_count()
     QTest.mouseDClick(ed.view.viewport(), LEFT, KEEP, view_point(ed, point.x(), point.y()))
-    opened = ed.scene.editor is not None and not ed.scene.editor.finished
-    QTest.keyClick(ed.view.viewport(), Qt.Key.Key_Escape)
-    assert not opened
+    # What opens is the arrow's label editor, on the arrow's midpoint, not a new card.
+    inline = ed.scene.editor
+    assert inline is not None and not inline.finished
+    assert inline.sceneBoundingRect().contains(point)
+    QTest.keyClicks(ed.view.viewport(), "hand-off")
+    QTest.keyClick(ed.view.viewport(), Qt.Key.Key_Return)
+    assert doc.link(link.id).label == "hand-off"
     assert doc.card_count() == count
 
 
-@pytest.mark.xfail(strict=True, reason="Adding a stage and typing its name takes two undo steps (AddStage, then "
-                   "Rename stage); one Undo leaves a stage called 'Stage 6'. Adding a card is one step")
 def test_adding_and_naming_a_stage_is_one_undo_step(window: MainWindow) -> None:
     ed, doc = window.editor, window.editor.document
     names = [s.name for s in doc.stages]
@@ -276,9 +274,6 @@ def test_adding_and_naming_a_stage_is_one_undo_step(window: MainWindow) -> None:
     assert [s.name for s in doc.stages] == names
 
 
-@pytest.mark.xfail(strict=True, reason="A click with a few pixels of jitter on a card pushes a no-op 'Move card' "
-                   "and marks the window modified (BoardScene._drop_moved_cards pushes even when cell and index "
-                   "are unchanged)")
 def test_a_drag_back_into_the_same_place_leaves_no_undo_step(window: MainWindow) -> None:
     ed = window.editor
     card_id = ed.document.cell_cards(ed.document.stages[0].id, ed.document.lanes[0].id)[0]
@@ -288,8 +283,6 @@ def test_a_drag_back_into_the_same_place_leaves_no_undo_step(window: MainWindow)
     assert not window.isWindowModified()
 
 
-@pytest.mark.xfail(strict=True, reason="Dragging a connection between two cards that are already linked adds a "
-                   "second, identical link drawn on top of the first (ConnectTool.release does not check)")
 def test_connecting_two_linked_cards_again_adds_no_link(window: MainWindow) -> None:
     ed, doc = window.editor, window.editor.document
     link = next(k for k in doc.links() if doc.card(k.source).stage != doc.card(k.target).stage)
@@ -299,8 +292,6 @@ def test_connecting_two_linked_cards_again_adds_no_link(window: MainWindow) -> N
     assert len(list(doc.links())) == count
 
 
-@pytest.mark.xfail(strict=True, reason="Esc during a connect drag cancels the tool but leaves the card as mouse "
-                   "grabber: moving on drags the card and the release moves it to another cell")
 def test_escape_during_a_connect_drag_then_moving_on_moves_nothing(window: MainWindow) -> None:
     ed, doc = window.editor, window.editor.document
     card_id = doc.cell_cards(doc.stages[0].id, doc.lanes[0].id)[0]

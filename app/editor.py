@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -55,11 +55,18 @@ class Editor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.edit_actions = self._make_actions()
+        self._shown = False
         self.scene.selectionChanged.connect(self.selection_changed)
         self.scene.cell_changed.connect(self.selection_changed)
         self.scene.selectionChanged.connect(self._update_action_state)
         self.scene.cell_changed.connect(self._update_action_state)
         self._update_action_state()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.view.show_board_start()
 
     def commit_pending(self) -> None:
         """Finish an in-place edit, keeping what was typed (before save, menus, close)."""

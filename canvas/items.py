@@ -355,3 +355,36 @@ class CellHighlightItem(QGraphicsItem):
         painter.setPen(QPen(SELECTION, 1.5, Qt.PenStyle.DashLine))
         painter.setBrush(QColor(37, 99, 235, 18))
         painter.drawRoundedRect(self._rect.adjusted(3, 3, -3, -3), 8, 8)
+
+
+class EmptyBoardHint(QGraphicsItem):
+    """A quiet how-to in the first cell of a board with no cards (canvas only, never exported)."""
+
+    TEXT = "Double-click a cell, or click it and press Enter, to add a card"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self.setZValue(-3)
+        self.hide()
+
+    def set_rect(self, rect: QRectF | None) -> None:
+        """Show the hint in ``rect``, or hide it."""
+        if rect is None:
+            self.hide()
+            return
+        self.prepareGeometryChange()
+        self._rect = rect
+        self.show()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        from exporters.qtpaint import qfont
+
+        painter.setFont(qfont(st.CHIP_SIZE + 1))
+        painter.setPen(QColor(st.MUTED))
+        painter.drawText(self._rect.adjusted(16, 12, -16, -12),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+                         self.TEXT)

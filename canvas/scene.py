@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from canvas import commands as cmd
 from canvas.inline_editor import InlineEditor
-from canvas.items import BackgroundItem, CardItem, CellHighlightItem, HeaderItem, LinkItem
+from canvas.items import BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
 from model import Card, Document, Link
 from model import style as st
 from model.events import Cell
@@ -88,6 +88,8 @@ class BoardScene(QGraphicsScene):
         self._cell_highlight = CellHighlightItem()
         self.addItem(self._background)
         self.addItem(self._cell_highlight)
+        self._empty_hint = EmptyBoardHint()
+        self.addItem(self._empty_hint)
         self.setBackgroundBrush(QColor("#E9EDF2"))
         # Qt picks a deep BSP tree for many items; an arrow spanning the board then sits
         # in thousands of leaves and each prepareGeometryChange() cost 4 ms (a card move in
@@ -152,6 +154,15 @@ class BoardScene(QGraphicsScene):
             self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
             if self.current_cell is not None:
                 self.select_cell(self.current_cell)
+        self._update_empty_hint()
+
+    def _update_empty_hint(self) -> None:
+        doc = self.document
+        if doc.card_count() or not doc.stages or not doc.lanes:
+            self._empty_hint.set_rect(None)
+            return
+        r = self.layout.cell_rect(doc.stages[0].id, doc.lanes[0].id)
+        self._empty_hint.set_rect(QRectF(r.x, r.y, r.w, r.h))
 
     def _sync_headers(self, items: dict[str, HeaderItem], geometries: dict, kind: str) -> None:  # type: ignore[type-arg]
         for stale in set(items) - set(geometries):

@@ -65,6 +65,31 @@ class BoardView(QGraphicsView):
             self.set_zoom(self.zoom)
         self.zoom_changed.emit(self.zoom)
 
+    def show_board_start(self) -> None:
+        """The opening view: the whole board if it fits at 100% or less, from its top-left corner."""
+        rect: QRectF = self.sceneRect()
+        viewport = self.viewport().rect()
+        if rect.isEmpty() or viewport.isEmpty():
+            return
+        fit = min(viewport.width() / (rect.width() + 32), viewport.height() / (rect.height() + 32))
+        self.set_zoom(min(1.0, max(fit, 0.5)))
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
+    def rubber_band_links_filter(self, band: QRectF) -> None:
+        """After a rubber band, keep only the arrows it encloses whole (touching one is not choosing it)."""
+        from canvas.items import LinkItem
+
+        for item in self.scene().selectedItems():
+            if isinstance(item, LinkItem) and not band.contains(item.curve.boundingRect()):
+                item.setSelected(False)
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        band = self.mapToScene(self.rubberBandRect()).boundingRect() if not self.rubberBandRect().isNull() else None
+        super().mouseReleaseEvent(event)
+        if band is not None:
+            self.rubber_band_links_filter(band)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120

@@ -29,7 +29,8 @@ def editor(qtbot) -> Editor:  # type: ignore[no-untyped-def]
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
     widget.show()
-    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)  # shortcuts need the active window
     widget.view.zoom_actual()
     return widget
 
@@ -309,3 +310,60 @@ def test_a_link_label_shows_above_cards_only_while_the_link_has_one(qtbot, edito
     assert not label_item.boundingRect().isEmpty()
     editor.undo_stack.undo()
     assert label_item.scene() is None
+
+
+def test_opening_shows_the_board_from_its_top_left_corner(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = Editor(model.load(BLUEPRINT))
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    view = widget.view
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.left() <= 1 and visible.top() <= 1  # the title's first letter is on screen
+    assert 0.5 <= view.zoom <= 1.0
+
+
+def test_rubber_band_selects_only_the_arrows_it_encloses(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    doc, layout = editor.document, editor.scene.layout
+    stage = doc.stages[2].id
+    ids = [c.id for c in doc.cards() if c.stage == stage]
+    rects = [layout.cards[c] for c in ids]
+    left, top = min(r.x for r in rects) - 6, min(r.y for r in rects) - 6
+    right, bottom = max(r.x + r.w for r in rects) + 6, max(r.y + r.h for r in rects) + 6
+    editor.view.zoom_fit()
+    a = editor.view.mapFromScene(QPointF(left, top))
+    b = editor.view.mapFromScene(QPointF(right, bottom))
+    send_mouse(editor, QEvent.Type.MouseButtonPress, a, Qt.MouseButton.LeftButton)
+    for step in range(1, 6):
+        send_mouse(editor, QEvent.Type.MouseMove, a + (b - a) * (step / 5), Qt.MouseButton.LeftButton)
+    send_mouse(editor, QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
+    inside = {k.id for k in doc.links() if doc.card(k.source).stage == stage and doc.card(k.target).stage == stage}
+    crossing = {k.id for k in doc.links() if (doc.card(k.source).stage == stage) != (doc.card(k.target).stage == stage)}
+    assert inside and crossing
+    selected = set(editor.selected_links())
+    assert selected <= inside and not selected & crossing
+    assert set(editor.selected_cards()) == set(ids)
+
+
+def test_an_empty_board_says_how_to_add_a_card_until_it_has_one(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from model.templates import new_document
+
+    widget = Editor(new_document("journey"))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)  # shortcuts need the active window
+    hint = widget.scene._empty_hint
+    assert hint.isVisible()
+    first = widget.scene.layout.cell_rect(widget.document.stages[0].id, widget.document.lanes[0].id)
+    assert hint.boundingRect().topLeft().toTuple() == (first.x, first.y)
+    widget.scene.select_cell((widget.document.stages[1].id, widget.document.lanes[1].id))
+    widget.view.setFocus()
+    QTest.keyClick(widget.view.viewport(), Qt.Key.Key_Return)
+    QTest.keyClicks(widget.view.viewport(), "Sees an ad")
+    QTest.keyClick(widget.view.viewport(), Qt.Key.Key_Return)
+    assert widget.document.card_count() == 1
+    assert not hint.isVisible()
+    widget.undo_stack.undo()
+    assert hint.isVisible()

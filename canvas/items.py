@@ -329,17 +329,17 @@ class LinkLabelItem(QGraphicsItem):
         draw_primitives(painter, lod_primitives(painter, option, self._primitives, ()))
 
 
-class CellHighlightItem(QGraphicsItem):
-    """The selected empty cell, where Enter adds a card."""
+class CellOverlay(QGraphicsItem):
+    """Something drawn over one cell, hidden until it is given a rect (canvas only)."""
 
-    def __init__(self) -> None:
+    def __init__(self, z: float) -> None:
         super().__init__()
         self._rect = QRectF()
-        self.setZValue(-4)
+        self.setZValue(z)
         self.hide()
 
     def set_rect(self, rect: QRectF | None) -> None:
-        """Show the highlight over ``rect``, or hide it."""
+        """Show the overlay over ``rect``, or hide it."""
         if rect is None:
             self.hide()
             return
@@ -351,34 +351,26 @@ class CellHighlightItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
 
+
+class CellHighlightItem(CellOverlay):
+    """The selected empty cell, where Enter adds a card."""
+
+    def __init__(self) -> None:
+        super().__init__(-4)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setPen(QPen(SELECTION, 1.5, Qt.PenStyle.DashLine))
         painter.setBrush(QColor(37, 99, 235, 18))
         painter.drawRoundedRect(self._rect.adjusted(3, 3, -3, -3), 8, 8)
 
 
-class EmptyBoardHint(QGraphicsItem):
-    """A quiet how-to in the first cell of a board with no cards (canvas only, never exported)."""
+class EmptyBoardHint(CellOverlay):
+    """A quiet how-to in the first cell of a board with no cards (never exported)."""
 
     TEXT = "Double-click a cell, or click it and press Enter, to add a card"
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rect = QRectF()
-        self.setZValue(-3)
-        self.hide()
-
-    def set_rect(self, rect: QRectF | None) -> None:
-        """Show the hint in ``rect``, or hide it."""
-        if rect is None:
-            self.hide()
-            return
-        self.prepareGeometryChange()
-        self._rect = rect
-        self.show()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
+        super().__init__(-3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         from exporters.qtpaint import qfont

@@ -62,6 +62,17 @@ def drag(editor: Editor, start: tuple[float, float], end: tuple[float, float]) -
     send_mouse(editor, QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
 
 
+def rubber_band(editor: Editor, left: float, top: float, right: float, bottom: float) -> None:
+    """Drag a rubber band over the board, fitted in the window, from (left, top) to (right, bottom)."""
+    editor.view.zoom_fit()
+    a = editor.view.mapFromScene(QPointF(left, top))
+    b = editor.view.mapFromScene(QPointF(right, bottom))
+    send_mouse(editor, QEvent.Type.MouseButtonPress, a, Qt.MouseButton.LeftButton)
+    for step in range(1, 6):
+        send_mouse(editor, QEvent.Type.MouseMove, a + (b - a) * (step / 5), Qt.MouseButton.LeftButton)
+    send_mouse(editor, QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
+
+
 def type_into_editor(qtbot, editor: Editor, text: str) -> None:  # type: ignore[no-untyped-def]
     inline = editor.scene.editor
     assert isinstance(inline, InlineEditor) and not inline.finished
@@ -190,13 +201,7 @@ def test_rubber_band_and_ctrl_click_selection(qtbot, editor: Editor) -> None:  #
     top = min(r.y for r in rects) - 6
     right = max(r.x + r.w for r in rects) + 6
     bottom = max(r.y + r.h for r in rects) + 6
-    editor.view.zoom_fit()
-    a = editor.view.mapFromScene(QPointF(left, top))
-    b = editor.view.mapFromScene(QPointF(right, bottom))
-    send_mouse(editor, QEvent.Type.MouseButtonPress, a, Qt.MouseButton.LeftButton)
-    for step in range(1, 6):
-        send_mouse(editor, QEvent.Type.MouseMove, a + (b - a) * (step / 5), Qt.MouseButton.LeftButton)
-    send_mouse(editor, QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
+    rubber_band(editor, left, top, right, bottom)
     assert set(editor.selected_cards()) == set(ids)
     # Ctrl-click toggles one card out of the selection.
     g = layout.cards[ids[0]]
@@ -331,13 +336,7 @@ def test_rubber_band_selects_only_the_arrows_it_encloses(qtbot, editor: Editor) 
     rects = [layout.cards[c] for c in ids]
     left, top = min(r.x for r in rects) - 6, min(r.y for r in rects) - 6
     right, bottom = max(r.x + r.w for r in rects) + 6, max(r.y + r.h for r in rects) + 6
-    editor.view.zoom_fit()
-    a = editor.view.mapFromScene(QPointF(left, top))
-    b = editor.view.mapFromScene(QPointF(right, bottom))
-    send_mouse(editor, QEvent.Type.MouseButtonPress, a, Qt.MouseButton.LeftButton)
-    for step in range(1, 6):
-        send_mouse(editor, QEvent.Type.MouseMove, a + (b - a) * (step / 5), Qt.MouseButton.LeftButton)
-    send_mouse(editor, QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
+    rubber_band(editor, left, top, right, bottom)
     inside = {k.id for k in doc.links() if doc.card(k.source).stage == stage and doc.card(k.target).stage == stage}
     crossing = {k.id for k in doc.links() if (doc.card(k.source).stage == stage) != (doc.card(k.target).stage == stage)}
     assert inside and crossing
@@ -357,7 +356,7 @@ def test_an_empty_board_says_how_to_add_a_card_until_it_has_one(qtbot) -> None: 
     hint = widget.scene._empty_hint
     assert hint.isVisible()
     first = widget.scene.layout.cell_rect(widget.document.stages[0].id, widget.document.lanes[0].id)
-    assert hint.boundingRect().topLeft().toTuple() == (first.x, first.y)
+    assert hint.boundingRect().adjusted(2, 2, -2, -2).topLeft().toTuple() == (first.x, first.y)
     widget.scene.select_cell((widget.document.stages[1].id, widget.document.lanes[1].id))
     widget.view.setFocus()
     QTest.keyClick(widget.view.viewport(), Qt.Key.Key_Return)

@@ -237,12 +237,18 @@ def _umask() -> int:
 # ---------------------------------------------------------------------- validate
 def _cmd_validate(options: argparse.Namespace) -> int:
     from model.analysis import has_errors, structural_findings
+    from model.blueprint_checks import blueprint_findings
+    from model.stage_numbers import stage_numbers
 
     document = _load(options.file)
-    findings = structural_findings(document)
+    findings = structural_findings(document) + blueprint_findings(document)
     failed = has_errors(findings)
     if options.json:
-        report = {"ok": not failed, "findings": [f.to_json() for f in findings]}
+        report = {
+            "ok": not failed,
+            "findings": [f.to_json() for f in findings],
+            "stages": [numbers.to_json() for numbers in stage_numbers(document)],
+        }
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for finding in findings:

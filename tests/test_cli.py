@@ -12,6 +12,7 @@ import pytest
 
 import app.cli
 import model.analysis
+import model.blueprint_checks
 from model.analysis import Finding
 from model.fonts import RESOURCES
 
@@ -212,8 +213,11 @@ def test_validate_json_shape(tmp_path: Path) -> None:
     result = run("validate", "b.touchline", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert set(report) == {"ok", "findings"}
+    assert set(report) == {"ok", "findings", "stages"}
     assert report["ok"] is True
+    assert [stage["id"] for stage in report["stages"]] == [stage["id"] for stage in data["stages"]]
+    for stage in report["stages"]:
+        assert set(stage) == {"id", "name", "cards", "handoffs", "fail_points", "wait_minutes", "unparsed_waits"}
     assert isinstance(report["findings"], list) and report["findings"]
     for finding in report["findings"]:
         assert set(finding) == {"severity", "code", "message", "cards"}
@@ -228,10 +232,12 @@ def test_validate_json_shape(tmp_path: Path) -> None:
 def test_validate_json_of_an_empty_board(tmp_path: Path) -> None:
     result = run("validate", str(TEMPLATE), "--json", cwd=tmp_path)
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {
-        "ok": True,
-        "findings": [{"severity": "info", "code": "empty-board", "message": "the board has no cards yet", "cards": []}],
-    }
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    assert report["findings"] == [
+        {"severity": "info", "code": "empty-board", "message": "the board has no cards yet", "cards": []}
+    ]
+    assert all(sum(stage["cards"].values()) == 0 for stage in report["stages"]) and len(report["stages"]) == 4
 
 
 def test_validate_exits_1_on_an_error_finding(
@@ -241,6 +247,7 @@ def test_validate_exits_1_on_an_error_finding(
         return [Finding("error", "test-error", "something is wrong", ("c1",)), Finding("info", "test-info", "just so")]
 
     monkeypatch.setattr(model.analysis, "structural_findings", fake)
+    monkeypatch.setattr(model.blueprint_checks, "blueprint_findings", lambda document: [])
     assert app.cli.main(["validate", str(EXAMPLE), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is False
@@ -250,10 +257,12 @@ def test_validate_exits_1_on_an_error_finding(
     assert "error: something is wrong [test-error] (cards: c1)" in text
 
 
-def test_validate_text_of_a_clean_board(tmp_path: Path) -> None:
+def test_validate_text_of_the_example_blueprint(tmp_path: Path) -> None:
     result = run("validate", str(EXAMPLE), cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout.strip().endswith("ok (0 errors, 0 warnings, 0 infos)")
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1].endswith(f"ok (0 errors, 0 warnings, {len(lines) - 1} infos)")
+    assert all(": info: " in line for line in lines[:-1])
 
 
 NO_QT = """

@@ -1,0 +1,139 @@
+"""The checks a service team asks of a blueprint, as plain functions over the graph."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from model.analysis import Finding
+from model.document import Document
+
+BLUEPRINT_KINDS = frozenset({"customer", "frontstage", "backstage", "support"})
+
+
+def blueprint_findings(document: Document) -> list[Finding]:
+    """Every check's findings, check by check, each in file order."""
+    if document.card_count() == 0:
+        return []  # "empty-board" says it all; seven checks repeating it would be noise
+    kind = {card.id: document.lane(card.lane).kind for card in document.cards()}
+    neighbours = _neighbours(document)
+    findings: list[Finding] = []
+    findings += _customer_without_frontstage(document, kind, neighbours)
+    findings += _frontstage_unsupported(document, kind)
+    findings += _isolated(document, kind)
+    findings += _flow_cycles(document)
+    findings += _backward_flows(document)
+    findings += _fail_points_unmitigated(document, kind, neighbours)
+    findings += _empty_stages(document, kind)
+    return findings
+
+
+def _neighbours(document: Document) -> dict[str, set[str]]:
+    result: dict[str, set[str]] = {card.id: set() for card in document.cards()}
+    for link in document.links():
+        if link.source != link.target:
+            result[link.source].add(link.target)
+            result[link.target].add(link.source)
+    return result
+
+
+def _text(document: Document, card_id: str) -> str:
+    text = document.card(card_id).text.replace("\n", " ").strip() or card_id
+    return text if len(text) <= 48 else text[:47] + "…"
+
+
+def _customer_without_frontstage(
+    document: Document, kind: dict[str, str], neighbours: dict[str, set[str]]
+) -> list[Finding]:
+    findings = []
+    for card in document.cards():
+        if kind[card.id] != "customer":
+            continue
+        front = {c for lane in document.lanes if lane.kind == "frontstage"
+                 for c in document.cell_cards(card.stage, lane.id)}
+        if front and not neighbours[card.id] & front:
+            findings.append(Finding(
+                "info", "customer-without-frontstage",
+                f'customer action "{_text(document, card.id)}" is linked to none of its stage\'s frontstage actions',
+                (card.id,)))
+    return findings
+
+
+def _frontstage_unsupported(document: Document, kind: dict[str, str]) -> list[Finding]:
+    if not any(lane.kind in ("backstage", "support") for lane in document.lanes):
+        return []
+    undirected = nx.Graph()
+    undirected.add_nodes_from(kind)
+    undirected.add_edges_from((k.source, k.target) for k in document.links())
+    findings = []
+    for component in nx.connected_components(undirected):
+        supported = any(kind[c] in ("backstage", "support") for c in component)
+        if supported:
+            continue
+        for card in document.cards():
+            if card.id in component and kind[card.id] == "frontstage":
+                findings.append(Finding(
+                    "warning", "frontstage-unsupported",
+                    f'frontstage action "{_text(document, card.id)}" has no path to any backstage or support card',
+                    (card.id,)))
+    order = {card.id: i for i, card in enumerate(document.cards())}
+    return sorted(findings, key=lambda f: order[f.cards[0]])
+
+
+def _isolated(document: Document, kind: dict[str, str]) -> list[Finding]:
+    return [
+        Finding("info", "isolated-card", f'"{_text(document, card.id)}" has no links', (card.id,))
+        for card in document.cards()
+        if kind[card.id] in BLUEPRINT_KINDS and not document.links_of(card.id)
+    ]
+
+
+def _flow_cycles(document: Document) -> list[Finding]:
+    flow = nx.DiGraph()
+    flow.add_edges_from((k.source, k.target) for k in document.links() if k.kind == "flow")
+    order = {card.id: i for i, card in enumerate(document.cards())}
+    findings = []
+    for component in nx.strongly_connected_components(flow):
+        if len(component) < 2:
+            continue
+        cards = tuple(sorted(component, key=order.__getitem__))
+        names = " → ".join(f'"{_text(document, c)}"' for c in cards[:4]) + (" → …" if len(cards) > 4 else "")
+        findings.append(Finding("warning", "flow-cycle",
+                                f"a loop of flow links the customer cannot leave: {names}", cards))
+    return sorted(findings, key=lambda f: order[f.cards[0]])
+
+
+def _backward_flows(document: Document) -> list[Finding]:
+    index = {stage.id: i for i, stage in enumerate(document.stages)}
+    findings = []
+    for link in document.links():
+        if link.kind != "flow":
+            continue
+        a, b = document.card(link.source), document.card(link.target)
+        if index[b.stage] < index[a.stage]:
+            findings.append(Finding(
+                "info", "backward-flow",
+                f'flow from "{_text(document, a.id)}" goes back to an earlier stage '
+                f'("{document.stage(b.stage).name}")', (a.id, b.id)))
+    return findings
+
+
+def _fail_points_unmitigated(
+    document: Document, kind: dict[str, str], neighbours: dict[str, set[str]]
+) -> list[Finding]:
+    return [
+        Finding("info", "fail-point-unmitigated",
+                f'fail point "{_text(document, card.id)}" is linked to no opportunity or support card', (card.id,))
+        for card in document.cards()
+        if card.fail and not any(kind[n] in ("opportunity", "support") for n in neighbours[card.id])
+    ]
+
+
+def _empty_stages(document: Document, kind: dict[str, str]) -> list[Finding]:
+    if not any(lane.kind == "customer" for lane in document.lanes):
+        return []
+    findings = []
+    for stage in document.stages:
+        has_customer = any(document.cell_cards(stage.id, lane.id) for lane in document.lanes if lane.kind == "customer")
+        if not has_customer:
+            findings.append(Finding("info", "empty-stage", f'stage "{stage.name}" has no customer action'))
+    return findings

@@ -1,0 +1,83 @@
+"""Numbers per stage: cards per lane, hand-offs across the line of visibility, fail points, waits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from model.document import Document
+
+# Lanes the customer sees (above the line of visibility) and those they do not.
+VISIBLE_KINDS = frozenset({"evidence", "customer", "frontstage", "touchpoint"})
+HIDDEN_KINDS = frozenset({"backstage", "support"})
+
+_UNITS = {
+    "s": 1 / 60, "sec": 1 / 60, "secs": 1 / 60, "second": 1 / 60, "seconds": 1 / 60,
+    "m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1,
+    "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60,
+    "d": 1440, "day": 1440, "days": 1440,
+    "w": 10080, "wk": 10080, "week": 10080, "weeks": 10080,
+}
+_DURATION = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\.?\s*$")
+
+
+def parse_minutes(text: str) -> float | None:
+    """A wait like "5 min", "2 h", "1.5 hours" or "3 days" in minutes; None when it is no duration."""
+    match = _DURATION.match(text)
+    if match is None:
+        return None
+    unit = _UNITS.get(match.group(2).lower())
+    if unit is None:
+        return None
+    return float(match.group(1).replace(",", ".")) * unit
+
+
+@dataclass(frozen=True, slots=True)
+class StageNumbers:
+    """The summary of one stage."""
+
+    stage: str
+    name: str
+    cards: dict[str, int]  # lane id -> cards in this stage's cell
+    handoffs: int  # links from this stage's cards that cross the line of visibility
+    fail_points: int
+    wait_minutes: float  # total of the waits that parse as durations
+    unparsed_waits: int
+
+    def to_json(self) -> dict[str, object]:
+        """As ``validate --json`` prints it under "stages"."""
+        return {
+            "id": self.stage, "name": self.name, "cards": self.cards, "handoffs": self.handoffs,
+            "fail_points": self.fail_points, "wait_minutes": round(self.wait_minutes, 2),
+            "unparsed_waits": self.unparsed_waits,
+        }
+
+
+def stage_numbers(document: Document) -> list[StageNumbers]:
+    """One summary per stage, left to right."""
+    kind_of = {lane.id: lane.kind for lane in document.lanes}
+    result = []
+    for stage in document.stages:
+        cards = {lane.id: len(document.cell_cards(stage.id, lane.id)) for lane in document.lanes}
+        ids = [c for lane in document.lanes for c in document.cell_cards(stage.id, lane.id)]
+        handoffs = 0
+        fails = 0
+        minutes = 0.0
+        unparsed = 0
+        for card_id in ids:
+            card = document.card(card_id)
+            fails += card.fail
+            if card.wait:
+                parsed = parse_minutes(card.wait)
+                if parsed is None:
+                    unparsed += 1
+                else:
+                    minutes += parsed
+            for link in document.links_of(card_id):
+                if link.source != card_id:
+                    continue
+                a, b = kind_of[card.lane], kind_of[document.card(link.target).lane]
+                if (a in VISIBLE_KINDS and b in HIDDEN_KINDS) or (a in HIDDEN_KINDS and b in VISIBLE_KINDS):
+                    handoffs += 1
+        result.append(StageNumbers(stage.id, stage.name, cards, handoffs, fails, minutes, unparsed))
+    return result

@@ -1,0 +1,122 @@
+"""Each blueprint check fires where it should and stays silent where it should not; impact
+sets and per-stage numbers on small hand-made boards."""
+
+from __future__ import annotations
+
+import pytest
+
+from model import Card, Document, Lane, Link, Stage
+from model.blueprint_checks import blueprint_findings
+from model.impact import impact
+from model.stage_numbers import parse_minutes, stage_numbers
+
+KINDS = ("customer", "frontstage", "backstage", "support", "opportunity")
+
+
+def board(cards: list[tuple[str, str, str]], links: list[tuple[str, str, str]] = (), **flags: dict) -> Document:  # type: ignore[assignment]
+    """Stages s1..s3 and one lane per kind; cards as (id, stage, lane kind); links as (from, to, kind)."""
+    stages = [Stage(f"s{i}", f"Stage {i}") for i in (1, 2, 3)]
+    lanes = [Lane(kind, kind.title(), kind) for kind in KINDS]
+    made = [Card(cid, kind, stage, f"text of {cid}", fail=cid in flags.get("fail", ()),
+                 wait=flags.get("wait", {}).get(cid)) for cid, stage, kind in cards]
+    made_links = [Link(f"k{i}", a, b, kind=k) for i, (a, b, k) in enumerate(links)]
+    return Document.build(title="t", description=None, stages=stages, lanes=lanes, cards=made, links=made_links,
+                          personas=[], extra={})
+
+
+def codes(doc: Document, code: str) -> list[tuple[str, ...]]:
+    return [f.cards for f in blueprint_findings(doc) if f.code == code]
+
+
+def test_customer_without_frontstage() -> None:
+    doc = board([("c", "s1", "customer"), ("f", "s1", "frontstage"), ("c2", "s2", "customer")], [])
+    assert codes(doc, "customer-without-frontstage") == [("c",)]  # c2's stage has no frontstage
+    linked = board([("c", "s1", "customer"), ("f", "s1", "frontstage")], [("c", "f", "flow")])
+    assert codes(linked, "customer-without-frontstage") == []
+
+
+def test_frontstage_unsupported() -> None:
+    doc = board([("f1", "s1", "frontstage"), ("f2", "s2", "frontstage"), ("b", "s2", "backstage"),
+                 ("x", "s3", "support")], [("f2", "b", "depends")])
+    assert codes(doc, "frontstage-unsupported") == [("f1",)]
+    path = board([("f1", "s1", "frontstage"), ("f2", "s2", "frontstage"), ("x", "s2", "support")],
+                 [("f1", "f2", "flow"), ("f2", "x", "depends")])
+    assert codes(path, "frontstage-unsupported") == []
+    no_back_lanes = Document.build(title="t", description=None, stages=[Stage("s1", "S")],
+                                   lanes=[Lane("front", "F", "frontstage")], cards=[Card("f", "front", "s1", "x")],
+                                   links=[], personas=[], extra={})
+    assert codes(no_back_lanes, "frontstage-unsupported") == []
+
+
+def test_isolated_card_only_in_blueprint_lanes() -> None:
+    doc = board([("c", "s1", "customer"), ("o", "s1", "opportunity"), ("b", "s1", "backstage"),
+                 ("x", "s1", "support")], [("b", "x", "depends")])
+    assert codes(doc, "isolated-card") == [("c",)]
+
+
+def test_flow_cycle() -> None:
+    doc = board([("a", "s1", "customer"), ("b", "s2", "customer"), ("c", "s3", "customer")],
+                [("a", "b", "flow"), ("b", "c", "flow"), ("c", "a", "flow")])
+    assert codes(doc, "flow-cycle") == [("a", "b", "c")]
+    depends_loop = board([("a", "s1", "customer"), ("b", "s2", "customer")],
+                         [("a", "b", "flow"), ("b", "a", "depends")])
+    assert codes(depends_loop, "flow-cycle") == []
+
+
+def test_backward_flow() -> None:
+    doc = board([("a", "s1", "customer"), ("b", "s3", "customer")], [("b", "a", "flow"), ("a", "b", "flow")])
+    assert codes(doc, "backward-flow") == [("b", "a")]
+    depends_back = board([("a", "s1", "customer"), ("b", "s3", "support")], [("b", "a", "depends")])
+    assert codes(depends_back, "backward-flow") == []
+
+
+def test_fail_point_unmitigated() -> None:
+    doc = board([("a", "s1", "customer"), ("b", "s1", "customer"), ("o", "s1", "opportunity"),
+                 ("x", "s2", "support")], [("b", "o", "flow")], fail=("a", "b"))
+    assert codes(doc, "fail-point-unmitigated") == [("a",)]
+    supported = board([("a", "s1", "frontstage"), ("x", "s1", "support")], [("a", "x", "depends")], fail=("a",))
+    assert codes(supported, "fail-point-unmitigated") == []
+
+
+def test_empty_stage() -> None:
+    doc = board([("a", "s1", "customer"), ("f", "s2", "frontstage"), ("c", "s3", "customer")])
+    messages = [f.message for f in blueprint_findings(doc) if f.code == "empty-stage"]
+    assert messages == ['stage "Stage 2" has no customer action']
+
+
+def test_impact_of_a_support_card_reaches_the_customer_steps_that_rely_on_it() -> None:
+    # customer c1 -> frontstage f1 (flow), f1 depends on backstage b1, b1 depends on support x.
+    # c2 follows f1 (flow). c3 is unrelated.
+    doc = board([("c1", "s1", "customer"), ("f1", "s1", "frontstage"), ("b1", "s1", "backstage"),
+                 ("x", "s1", "support"), ("c2", "s2", "customer"), ("c3", "s3", "customer")],
+                [("c1", "f1", "flow"), ("f1", "b1", "depends"), ("b1", "x", "depends"), ("f1", "c2", "flow")])
+    result = impact(doc, "x")
+    assert result.affected == {"b1", "f1", "c2"}
+    assert result.customer_paths == {"c2": ("x", "b1", "f1", "c2")}
+    assert result.dependencies == frozenset()
+    assert impact(doc, "f1").dependencies == {"b1", "x", "c1"}
+
+
+def test_twoway_links_affect_both_ways() -> None:
+    doc = board([("a", "s1", "customer"), ("b", "s1", "frontstage")], [("a", "b", "twoway")])
+    assert impact(doc, "a").affected == {"b"} and impact(doc, "b").affected == {"a"}
+
+
+def test_stage_numbers() -> None:
+    doc = board([("c", "s1", "customer"), ("f", "s1", "frontstage"), ("b", "s1", "backstage"),
+                 ("x", "s2", "support")],
+                [("c", "f", "flow"), ("f", "b", "depends"), ("b", "x", "depends")],
+                fail=("f",), wait={"c": "5 min", "f": "1.5 h", "b": "a while"})
+    first, second, _ = stage_numbers(doc)
+    assert first.cards == {"customer": 1, "frontstage": 1, "backstage": 1, "support": 0, "opportunity": 0}
+    assert first.handoffs == 1  # f -> b crosses the line of visibility; b -> x does not
+    assert first.fail_points == 1
+    assert first.wait_minutes == pytest.approx(95)
+    assert first.unparsed_waits == 1
+    assert second.handoffs == 0 and second.cards["support"] == 1
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("5 min", 5), ("2h", 120), ("1,5 hours", 90), ("30 s", 0.5),
+                                                ("3 days", 4320), ("soon", None), ("5", None)])
+def test_parse_minutes(text: str, minutes: float | None) -> None:
+    assert parse_minutes(text) == (pytest.approx(minutes) if minutes is not None else None)

@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
         self.properties_dock.toggleViewAction().setText("&Properties Panel")
+        for menu in (file_menu, self.edit_menu, self.view_menu):
+            # Text typed on the canvas or in the panel becomes part of the document before
+            # any menu command runs, so Delete, Undo, Save… all see it.
+            menu.aboutToShow.connect(self.commit_pending)
         self.update_recent_menu()
 
     def _fill_editor_menus(self) -> None:
@@ -198,22 +202,26 @@ class MainWindow(QMainWindow):
         return self._path
 
     def _install(self, document: model.Document, path: Path | None) -> Editor:
-        """Show ``document`` in a fresh Editor, replacing the old one."""
+        """Show ``document`` in a fresh Editor, replacing the old one; the board gets the keyboard focus."""
         old = getattr(self, "editor", None)
-        editor = Editor(document, self)
-        self.editor = editor
-        self._path = path.absolute() if path is not None else None
-        self.properties.set_editor(editor)
         if old is not None:
+            # The panel shows nothing while the editors change, so the focus the old editor
+            # loses cannot land in (and select all of) one of its fields.
+            self.properties.set_editor(None)
             old.document.changed.disconnect(self._on_document_changed)
             old.close_document()  # stop the old scene listening to a document nobody shows
+        editor = Editor(document, self)
+        editor.setFocusProxy(editor.view)  # focusing the editor focuses the board
+        self.editor = editor
+        self._path = path.absolute() if path is not None else None
         self.setCentralWidget(editor)  # the old editor is deleted with its undo stack
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.properties.set_editor(editor)
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._fill_editor_menus()
         self.update_title()
         self.setWindowModified(not editor.undo_stack.isClean())
-        editor.setFocus()
         return editor
 
     def _on_document_changed(self, event: object) -> None:
@@ -239,9 +247,14 @@ class MainWindow(QMainWindow):
         """Whether there are changes since the last save or load."""
         return not self.editor.undo_stack.isClean()
 
+    def commit_pending(self) -> None:
+        """Finish what is being typed, on the canvas or in the Properties panel, as undoable edits."""
+        self.editor.commit_pending()
+        self.properties.commit_pending()
+
     def maybe_save(self) -> bool:
         """Ask to save changes first; False when the user cancels or the save fails."""
-        self.properties.commit_pending()
+        self.commit_pending()
         if not self.is_modified():
             return True
         choice = self.ask_save_changes()
@@ -279,14 +292,14 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save to the current file, or ask for one when untitled; True when saved."""
-        self.properties.commit_pending()
+        self.commit_pending()
         if self._path is None:
             return self.save_as()
         return self._write(self._path)
 
     def save_as(self, path: PathLike | None = None) -> bool:
         """Save under a new name (asked for when None); ".touchline" is added when missing."""
-        self.properties.commit_pending()
+        self.commit_pending()
         if path is None:
             path = self.ask_save_path()
             if not path:
@@ -310,7 +323,7 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: PathLike) -> bool:
         """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``."""
-        self.properties.commit_pending()
+        self.commit_pending()
         target = Path(path)
         try:
             import exporters
@@ -325,11 +338,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dialogs
     def _open_dialog(self) -> None:
+        self.commit_pending()  # before the dialog takes the focus
         path = self.ask_open_path()
         if path:
             self.open_path(path)
 
     def _export_dialog(self, fmt: str) -> None:
+        self.commit_pending()  # the suggested file name follows a board title still being typed
         path = self.ask_export_path(fmt)
         if path:
             self.export_to(with_suffix(path, f".{fmt}"))

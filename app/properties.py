@@ -3,7 +3,8 @@
 The panel keeps no document state of its own: it reads the document whenever the
 selection or the shown object changes, and every edit is one undo command pushed
 through the editor, only when the value really changed. Multi-line text is committed
-once, on focus-out or Ctrl+Enter, so typing a paragraph is one undo step.
+once, on focus-out or Ctrl+Enter, so typing a paragraph is one undo step. Stepping
+through a choice with the arrow keys or the wheel is one undo step too: the steps merge.
 """
 
 from __future__ import annotations
@@ -11,8 +12,19 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QUndoCommand,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -31,27 +43,115 @@ from PySide6.QtWidgets import (
 
 from canvas.commands import SetCardField, SetLaneField, SetLinkField, SetStageField, SetTitle
 from model import events as ev
+from model.cardshape import SCORE_LABELS
 from model.entities import LANE_KIND_LABELS, LANE_KINDS, LINK_KINDS
-from model.style import KIND_STYLES, MUTED
+from model.style import KIND_STYLES
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoCommand
-
     from app.editor import Editor
     from model import Document
 
 CHANNELS: tuple[str, ...] = ("web", "app", "email", "phone", "chat", "store", "mail", "social", "person")
+
+
+def score_label(score: int) -> str:
+    """A score as the card's chip spells it: "–2 Very negative" … "±0 Neutral" … "+2 Very positive"."""
+    sign = "+" if score > 0 else ("–" if score < 0 else "±")  # the en dash and ± of model.cardshape
+    return f"{sign}{abs(score)} {SCORE_LABELS[score]}"
+
+
 SCORES: tuple[tuple[int | None, str], ...] = (
     (None, "—"),
-    (-2, "−2 Very negative"),
-    (-1, "−1 Negative"),
-    (0, "0 Neutral"),
-    (1, "+1 Positive"),
-    (2, "+2 Very positive"),
+    *((score, score_label(score)) for score in sorted(SCORE_LABELS)),
 )
 LINK_KIND_LABELS: dict[str, str] = {"flow": "Flow", "depends": "Depends on", "twoway": "Two-way"}
-HINT = "Select a card to edit its properties"
-MULTI_HINT = "Several items are selected. " + HINT.replace("Select", "Select one")
+HINT = "Select a card, link, lane or stage to edit it. With nothing selected, you edit the board here."
+MULTI_HINT = "Several items are selected. Select just one to edit its properties."
+NO_BOARD_HINT = "No board is open."
+PANEL_WIDTH = 320  # the panel asks for the same width whatever it shows, so the canvas never reflows
+MIN_PANEL_WIDTH = 260
+SWATCH_SIZE = QSize(28, 16)
+SWATCH_BORDER = "#94A3B8"
+
+
+class StepComboBox(QComboBox):
+    """A combo box that says whether a change comes from stepping through it (arrow keys, wheel).
+
+    ``stepping`` is True while a key press or a wheel turn changes the choice; ``session``
+    counts focus-ins and popups, so the steps of one visit can be merged into one undo step.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stepping = False
+        self.session = 0
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrow keys, Home, End, Page Up/Down: steps."""
+        self.stepping = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.stepping = False
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """A wheel turn: a step."""
+        self.stepping = True
+        try:
+            super().wheelEvent(event)
+        finally:
+            self.stepping = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """A new visit: its steps do not merge with the last visit's."""
+        self.session += 1
+        super().focusInEvent(event)
+
+    def showPopup(self) -> None:
+        """A choice from the list starts afresh too."""
+        self.session += 1
+        super().showPopup()
+
+
+class StepCommand(QUndoCommand):
+    """A field change made by stepping through a combo box; the steps of one visit merge.
+
+    It wraps the real command (SetCardField, SetLaneField, …). Steps merge while they are
+    for the same field of the same object in the same combo visit and nothing else was done
+    in between (QUndoStack only merges with the newest command); when the steps come back to
+    where they started, the merged command is obsolete and leaves the undo stack.
+    """
+
+    MERGE_ID = 0x5354  # "ST"
+
+    def __init__(self, command: QUndoCommand, key: tuple[object, ...], before: object, after: object) -> None:
+        super().__init__(command.text())
+        self._commands = [command]
+        self._key, self._before, self._after = key, before, after
+
+    def redo(self) -> None:
+        """Apply the steps in order."""
+        for command in self._commands:
+            command.redo()
+
+    def undo(self) -> None:
+        """Take the steps back, newest first."""
+        for command in reversed(self._commands):
+            command.undo()
+
+    def id(self) -> int:
+        """Step commands may merge."""
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Take in the next step of the same visit."""
+        if not isinstance(other, StepCommand) or other._key != self._key:
+            return False
+        self._commands.extend(other._commands)
+        other._commands = []
+        self._after = other._after
+        self.setObsolete(self._after == self._before)
+        return True
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -117,19 +217,52 @@ def _line_value(text: str) -> str | None:
     return text.strip() or None
 
 
+def _show_line(field: QLineEdit, text: str) -> None:
+    """Show ``text`` in a one-line field as its unedited value.
+
+    A field the user is in keeps its cursor (after Enter the document echoes the value
+    back); any other field shows the start of a long text.
+    """
+    if field.text() != text:
+        field.setText(text)
+    if not field.hasFocus():
+        field.setCursorPosition(0)
+    field.setModified(False)
+
+
 def _tags_value(text: str) -> list[str] | None:
     tags = [tag.strip() for tag in text.split(",") if tag.strip()]
     return tags or None
 
 
-def _swatch(color: str, size: int = 16) -> QIcon:
-    pixmap = QPixmap(size * 2, size)
-    pixmap.fill(QColor(color))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor(MUTED))
-    painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
-    painter.end()
-    return QIcon(pixmap)
+def _swatch(color: str, size: QSize = SWATCH_SIZE) -> QIcon:
+    """A colour sample with a 1 px border, drawn at ``size`` (and twice that for HiDPI screens).
+
+    Drawn at the button's icon size, never scaled down, so the border stays and a pale fill
+    still shows against a white button.
+    """
+    icon = QIcon()
+    for ratio in (1.0, 2.0):
+        pixmap = QPixmap(size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(SWATCH_BORDER))
+        painter.setBrush(QColor(color))
+        painter.drawRoundedRect(QRectF(0.5, 0.5, size.width() - 1, size.height() - 1), 2, 2)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def _muted(widget: QWidget) -> None:
+    """Draw ``widget``'s text in a readable muted colour, between the text and the background colours."""
+    palette = widget.palette()
+    text, back = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
+    mix = QColor.fromRgbF(*(0.62 * a + 0.38 * b for a, b in zip(text.getRgbF()[:3], back.getRgbF()[:3], strict=True)))
+    palette.setColor(QPalette.ColorRole.WindowText, mix)
+    widget.setPalette(palette)
 
 
 class PropertiesPanel(QWidget):
@@ -138,6 +271,7 @@ class PropertiesPanel(QWidget):
     One card: text, colour, fail point, wait, channel, score, tags, notes. One link: label
     and kind. No card or link but a current lane or stage: its name (and the lane's kind).
     Nothing at all: the board's title and description. Several items: a hint.
+    The panel asks for the same width whatever it shows (``PANEL_WIDTH``).
     """
 
     def __init__(self, editor: Editor | None = None, parent: QWidget | None = None) -> None:
@@ -154,9 +288,23 @@ class PropertiesPanel(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
-        self.setMinimumWidth(260)
+        self._forms: list[QFormLayout] = []
         self._build()
         self.set_editor(editor)
+
+    def sizeHint(self) -> QSize:
+        """The same width for every section, so the dock keeps its width as the selection changes."""
+        return QSize(max(PANEL_WIDTH, self.minimumSizeHint().width()), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the widest section allows, whatever is shown.
+
+        So narrowing the dock never clips a card's fields, and showing a card never widens it.
+        """
+        margins = self.layout().contentsMargins()
+        sections = (self.card_section, self.link_section, self.lane_section, self.stage_section, self.board_section)
+        width = max(section.minimumSizeHint().width() for section in sections) + margins.left() + margins.right()
+        return QSize(max(MIN_PANEL_WIDTH, width), super().minimumSizeHint().height())
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -166,7 +314,7 @@ class PropertiesPanel(QWidget):
         self.heading = _heading("")
         self.hint = QLabel(HINT)
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)  # drawn in the muted palette colour
+        _muted(self.hint)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
         self.card_section = self._build_card()
@@ -178,9 +326,25 @@ class PropertiesPanel(QWidget):
                         self.board_section):
             layout.addWidget(section)
         layout.addStretch(1)
+        self._align_labels()
+
+    def _form(self) -> tuple[QWidget, QFormLayout]:
+        section, form = _form()
+        self._forms.append(form)
+        return section, form
+
+    def _align_labels(self) -> None:
+        """One label column for every section, so the fields start at the same x whatever is shown."""
+        labels = [item.widget() for form in self._forms for row in range(form.rowCount())
+                  if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+                  and isinstance(item.widget(), QLabel)]
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _build_card(self) -> QWidget:
-        section, form = _form()
+        section, form = self._form()
         self.card_text = _named(CommitTextEdit(), "Card text", "The text on the card (Ctrl+Enter to apply)")
         self.card_text.setTabChangesFocus(True)
         self.card_text.setFixedHeight(90)
@@ -189,6 +353,9 @@ class PropertiesPanel(QWidget):
 
         self.card_color = _named(QToolButton(), "Card colour", "Choose the card's fill colour")
         self.card_color.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.card_color.setIconSize(SWATCH_SIZE)
+        # A minimum that does not follow the text ("Lane colour", "#a1b2c3"): the panel's width stays put.
+        self.card_color.setMinimumWidth(SWATCH_SIZE.width() + self.fontMetrics().horizontalAdvance("Lane colour") + 24)
         self.card_color.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.card_color.clicked.connect(self._choose_color)
         self.card_color_default = _named(QPushButton("Default"), "Default card colour",
@@ -213,7 +380,7 @@ class PropertiesPanel(QWidget):
         self.card_wait.editingFinished.connect(self._commit_card_wait)
         form.addRow("&Wait", self.card_wait)
 
-        self.card_channel = _named(QComboBox(), "Channel", "The channel of this step; empty for none")
+        self.card_channel = _named(StepComboBox(), "Channel", "The channel of this step; empty for none")
         self.card_channel.setEditable(True)
         self.card_channel.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.card_channel.addItems(["", *CHANNELS])
@@ -224,7 +391,7 @@ class PropertiesPanel(QWidget):
             line_edit.editingFinished.connect(self._commit_card_channel)
         form.addRow("C&hannel", self.card_channel)
 
-        self.card_score = _named(QComboBox(), "Score", "How the customer feels at this step")
+        self.card_score = _named(StepComboBox(), "Score", "How the customer feels at this step")
         for value, label in SCORES:
             self.card_score.addItem(label, value)
         self.card_score.currentIndexChanged.connect(self._on_score_changed)
@@ -244,12 +411,12 @@ class PropertiesPanel(QWidget):
         return section
 
     def _build_link(self) -> QWidget:
-        section, form = _form()
+        section, form = self._form()
         self.link_label = _named(QLineEdit(), "Link label", "Text drawn on the arrow; empty for none")
         self.link_label.setClearButtonEnabled(True)
         self.link_label.editingFinished.connect(self._commit_link_label)
         form.addRow("&Label", self.link_label)
-        self.link_kind = _named(QComboBox(), "Link kind", "Flow, dependency or two-way")
+        self.link_kind = _named(StepComboBox(), "Link kind", "Flow, dependency or two-way")
         for kind in LINK_KINDS:
             self.link_kind.addItem(LINK_KIND_LABELS.get(kind, kind), kind)
         self.link_kind.currentIndexChanged.connect(self._on_link_kind_changed)
@@ -257,13 +424,13 @@ class PropertiesPanel(QWidget):
         return section
 
     def _build_lane(self) -> QWidget:
-        section, form = _form()
+        section, form = self._form()
         self.lane_heading = _heading("Lane")
         form.addRow(self.lane_heading)
         self.lane_name = _named(QLineEdit(), "Lane name")
         self.lane_name.editingFinished.connect(self._commit_lane_name)
         form.addRow("&Name", self.lane_name)
-        self.lane_kind = _named(QComboBox(), "Lane kind", "Decides colours and blueprint lines")
+        self.lane_kind = _named(StepComboBox(), "Lane kind", "Decides colours and blueprint lines")
         for kind in LANE_KINDS:
             self.lane_kind.addItem(LANE_KIND_LABELS.get(kind, kind), kind)
         self.lane_kind.currentIndexChanged.connect(self._on_lane_kind_changed)
@@ -271,7 +438,7 @@ class PropertiesPanel(QWidget):
         return section
 
     def _build_stage(self) -> QWidget:
-        section, form = _form()
+        section, form = self._form()
         self.stage_heading = _heading("Stage")
         form.addRow(self.stage_heading)
         self.stage_name = _named(QLineEdit(), "Stage name")
@@ -280,7 +447,7 @@ class PropertiesPanel(QWidget):
         return section
 
     def _build_board(self) -> QWidget:
-        section, form = _form()
+        section, form = self._form()
         self.board_title = _named(QLineEdit(), "Board title")
         self.board_title.editingFinished.connect(self._commit_board_title)
         form.addRow("&Title", self.board_title)
@@ -379,8 +546,9 @@ class PropertiesPanel(QWidget):
                     "multi": "", "none": ""}
         self.heading.setText(headings[kind])
         self.heading.setVisible(bool(headings[kind]))
-        self.hint.setText(MULTI_HINT if kind == "multi" else HINT)
-        self.hint.setVisible(kind in ("board", "multi", "none", "lane", "stage"))
+        hints = {"board": HINT, "multi": MULTI_HINT, "none": NO_BOARD_HINT}
+        self.hint.setText(hints.get(kind, ""))
+        self.hint.setVisible(kind in hints)  # a lane, stage, card or link section needs no explaining
         self.card_section.setVisible(kind == "card")
         self.link_section.setVisible(kind == "link")
         self.board_section.setVisible(kind == "board")
@@ -438,8 +606,7 @@ class PropertiesPanel(QWidget):
         link = doc.link(link_id)
         self._loading = True
         try:
-            self.link_label.setText(link.label or "")
-            self.link_label.setCursorPosition(0)  # show the start of a long text
+            _show_line(self.link_label, link.label or "")
             self.link_kind.setCurrentIndex(max(self.link_kind.findData(link.kind), 0))
         finally:
             self._loading = False
@@ -455,12 +622,10 @@ class PropertiesPanel(QWidget):
         self._loading = True
         try:
             if lane is not None:
-                self.lane_name.setText(lane.name)
-                self.lane_name.setCursorPosition(0)  # show the start of a long text
+                _show_line(self.lane_name, lane.name)
                 self.lane_kind.setCurrentIndex(max(self.lane_kind.findData(lane.kind), 0))
             if stage is not None:
-                self.stage_name.setText(stage.name)
-                self.stage_name.setCursorPosition(0)  # show the start of a long text
+                _show_line(self.stage_name, stage.name)
         finally:
             self._loading = False
         self.lane_section.setVisible(lane is not None)
@@ -474,8 +639,7 @@ class PropertiesPanel(QWidget):
             return
         self._loading = True
         try:
-            self.board_title.setText(doc.title)
-            self.board_title.setCursorPosition(0)  # show the start of a long text
+            _show_line(self.board_title, doc.title)
             self.board_description.set_text(doc.description or "")
         finally:
             self._loading = False
@@ -511,14 +675,26 @@ class PropertiesPanel(QWidget):
         assert self._editor is not None
         self._editor.push(command)
 
-    def _set_card(self, field: str, value: Any) -> None:
+    def _push_step(self, combo: QComboBox, command: QUndoCommand, target: tuple[object, ...],
+                   before: object, after: object) -> None:
+        """Push ``command``; a step through ``combo`` (arrow keys, wheel) merges with the visit's last step."""
+        if isinstance(combo, StepComboBox) and combo.stepping:
+            command = StepCommand(command, (id(combo), combo.session, *target), before, after)
+        self._push(command)
+
+    def _set_card(self, field: str, value: Any, combo: QComboBox | None = None) -> None:
         """Push one SetCardField for the shown card, only when the value changes."""
         doc, (kind, card_id) = self._document, self._shown
         if self._loading or doc is None or kind != "card" or card_id is None or not doc.has_card(card_id):
             return
-        if getattr(doc.card(card_id), field) == value:
+        before = getattr(doc.card(card_id), field)
+        if before == value:
             return
-        self._push(SetCardField(doc, card_id, field, value))
+        command = SetCardField(doc, card_id, field, value)
+        if combo is None:
+            self._push(command)
+        else:
+            self._push_step(combo, command, ("card", card_id, field), before, value)
 
     def _commit_card_text(self) -> None:
         if self._shown[0] == "card":
@@ -541,7 +717,7 @@ class PropertiesPanel(QWidget):
 
     def _commit_card_channel(self) -> None:
         line_edit = self.card_channel.lineEdit()
-        self._set_card("channel", _line_value(self.card_channel.currentText()))
+        self._set_card("channel", _line_value(self.card_channel.currentText()), self.card_channel)
         if line_edit is not None:
             line_edit.setModified(False)
 
@@ -549,7 +725,7 @@ class PropertiesPanel(QWidget):
         self._set_card("fail", bool(checked))
 
     def _on_score_changed(self, index: int) -> None:
-        self._set_card("score", self.card_score.itemData(index))
+        self._set_card("score", self.card_score.itemData(index), self.card_score)
 
     def _choose_color(self) -> None:
         doc, card_id = self._document, self._shown[1]
@@ -578,9 +754,10 @@ class PropertiesPanel(QWidget):
         doc, (kind, link_id) = self._document, self._shown
         if self._loading or doc is None or kind != "link" or link_id is None or not doc.has_link(link_id):
             return
-        value = self.link_kind.itemData(index)
-        if value is not None and doc.link(link_id).kind != value:
-            self._push(SetLinkField(doc, link_id, "kind", value))
+        value, before = self.link_kind.itemData(index), doc.link(link_id).kind
+        if value is not None and before != value:
+            self._push_step(self.link_kind, SetLinkField(doc, link_id, "kind", value), ("link", link_id, "kind"),
+                            before, value)
 
     def _current_lane(self) -> str | None:
         doc, lane_id = self._document, self._lane_id
@@ -602,8 +779,12 @@ class PropertiesPanel(QWidget):
     def _on_lane_kind_changed(self, index: int) -> None:
         lane_id, doc = self._current_lane(), self._document
         value = self.lane_kind.itemData(index)
-        if lane_id is not None and doc is not None and value is not None and doc.lane(lane_id).kind != value:
-            self._push(SetLaneField(doc, lane_id, "kind", value))
+        if lane_id is None or doc is None or value is None:
+            return
+        before = doc.lane(lane_id).kind
+        if before != value:
+            self._push_step(self.lane_kind, SetLaneField(doc, lane_id, "kind", value), ("lane", lane_id, "kind"),
+                            before, value)
 
     def _commit_stage_name(self) -> None:
         doc, stage_id = self._document, self._stage_id

@@ -203,8 +203,8 @@ def test_menus_hold_the_editors_actions(window: MainWindow) -> None:
 
 
 def test_properties_dock_can_be_hidden_and_shown(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):  # waitExposed() waits only as a context manager
+        window.show()
     toggle = window.properties_dock.toggleViewAction()
     assert window.properties_dock.isVisible()
     toggle.trigger()
@@ -351,7 +351,7 @@ def test_save_commits_text_still_being_typed(opened: MainWindow) -> None:
 def test_focus_out_commits_and_ctrl_s_saves_text_being_typed(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     opened.show()
     opened.activateWindow()
-    qtbot.waitActive(opened)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)  # waitActive() waits only as a context manager
     card_id = first_card(opened)
     panel = select_card(opened, card_id)
     panel.card_text.setFocus()
@@ -470,6 +470,145 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
     assert unnamed == []
 
 
+def test_score_labels_spell_the_score_as_the_card_chip_does(opened: MainWindow) -> None:
+    from dataclasses import replace
+
+    from model.cardshape import measure_card
+
+    labels = [opened.properties.card_score.itemText(i) for i in range(opened.properties.card_score.count())]
+    assert labels == ["—", "\u20132 Very negative", "\u20131 Negative", "\u00b10 Neutral", "+1 Positive",
+                      "+2 Very positive"]
+    doc = opened.editor.document
+    card = doc.card(first_card(opened))
+    for index in range(1, len(labels)):  # the card draws the very same text in its chip
+        scored = replace(card, score=opened.properties.card_score.itemData(index))
+        texts = [getattr(prim, "text", None) for prim in measure_card(scored, doc.lane(card.lane).kind).primitives]
+        assert labels[index] in texts
+
+
+def _active(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1200, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_arrow_keys_through_a_kind_are_one_undo_step(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _active(opened, qtbot)
+    doc, stack = opened.editor.document, opened.editor.undo_stack
+    lane = doc.lanes[1]
+    original = lane.kind
+    select_nothing(opened)
+    opened.editor.scene.header_item("lane", lane.id).setSelected(True)
+    assert opened.properties.shown() == ("lane", lane.id)
+    combo = opened.properties.lane_kind
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    start = combo.currentIndex()
+    for _ in range(3):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentIndex() == start + 3
+    assert doc.lane(lane.id).kind == combo.currentData() != original
+    assert stack.count() == 1
+    stack.undo()
+    assert doc.lane(lane.id).kind == original
+    assert combo.currentData() == original
+    stack.redo()
+    for _ in range(3):  # back where it started: no step left at all
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert doc.lane(lane.id).kind == original
+    assert stack.count() == 0 and not opened.isWindowModified()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert stack.count() == 1
+    opened.properties.lane_name.setFocus()  # another visit is another step
+    qtbot.waitUntil(opened.properties.lane_name.hasFocus)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert stack.count() == 2
+    combo.setCurrentIndex(combo.findData(original))  # a choice set from outside (e.g. a screen reader) is a step
+    assert stack.count() == 3 and doc.lane(lane.id).kind == original
+
+
+def test_arrow_keys_through_the_score_are_one_undo_step(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _active(opened, qtbot)
+    card_id = first_card(opened, score=None)
+    panel = select_card(opened, card_id)
+    panel.card_score.setFocus()
+    qtbot.waitUntil(panel.card_score.hasFocus)
+    for _ in range(4):
+        qtbot.keyClick(panel.card_score, Qt.Key.Key_Down)
+    assert opened.editor.document.card(card_id).score == 1
+    assert opened.editor.undo_stack.count() == 1
+    opened.editor.undo_stack.undo()
+    assert opened.editor.document.card(card_id).score is None
+
+
+def test_the_hint_shows_only_for_the_board_or_several_items(opened: MainWindow) -> None:
+    panel, doc, scene = opened.properties, opened.editor.document, opened.editor.scene
+    select_nothing(opened)
+    scene.header_item("lane", doc.lanes[0].id).setSelected(True)
+    assert panel.shown()[0] == "lane"
+    assert not panel.hint.isVisibleTo(panel)
+    select_nothing(opened)
+    scene.select_cell((doc.stages[0].id, doc.lanes[0].id))
+    assert panel.shown()[0] == "lane"
+    assert not panel.hint.isVisibleTo(panel)
+    select_card(opened, first_card(opened))
+    assert not panel.hint.isVisibleTo(panel)
+    select_nothing(opened)
+    assert panel.shown() == ("board", None)
+    assert panel.hint.isVisibleTo(panel) and panel.hint.text().startswith("Select")
+
+
+def test_the_colour_swatch_is_drawn_at_its_size_with_a_border(opened: MainWindow) -> None:
+    from app.properties import SWATCH_BORDER
+
+    panel = select_card(opened, first_card(opened, color=None))
+    button = panel.card_color
+    size = button.iconSize()
+    assert size.width() >= 24 and size.height() >= 14
+    image = button.icon().pixmap(size).toImage()
+    assert (image.width(), image.height()) == (size.width(), size.height())  # drawn, not scaled down
+    assert image.pixelColor(size.width() // 2, 0).name() == SWATCH_BORDER.lower()
+    assert image.pixelColor(0, size.height() // 2).name() == SWATCH_BORDER.lower()
+
+
+def test_every_menu_commits_the_text_being_typed(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _active(opened, qtbot)
+    ed, panel = opened.editor, opened.properties
+    menus = [action.menu() for action in opened.menuBar().actions()]
+    assert len(menus) == 3
+    for number, menu in enumerate(menus, start=1):
+        card_id = first_card(opened)
+        select_card(opened, card_id)
+        ed.view.setFocus()
+        qtbot.keyClick(ed.view.viewport(), Qt.Key.Key_F2)
+        qtbot.keyClicks(ed.view.viewport(), f"typed {number}")
+        menu.aboutToShow.emit()
+        assert ed.document.card(card_id).text == f"typed {number}"
+        panel.card_wait.setText(f"{number} min")
+        panel.card_wait.setModified(True)
+        menu.aboutToShow.emit()
+        assert ed.document.card(card_id).wait == f"{number} min"
+    assert opened.isWindowModified()
+
+
+def test_the_board_has_the_focus_after_new_and_open(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _active(opened, qtbot)
+    select_nothing(opened)
+    opened.properties.board_title.setFocus()
+    qtbot.waitUntil(opened.properties.board_title.hasFocus)
+    assert opened.new_from_template("journey")
+    assert QApplication.focusWidget() is opened.editor.view
+    assert opened.properties.board_title.cursorPosition() == 0
+    assert opened.open_path(BLUEPRINT)
+    assert QApplication.focusWidget() is opened.editor.view
+    assert opened.properties.shown() == ("board", None)
+    assert opened.properties.board_title.cursorPosition() == 0
+
+
 # ---------------------------------------------------------------------- modified mark and saving
 def test_modified_mark_follows_undo_redo_and_save(opened: MainWindow) -> None:
     stack = opened.editor.undo_stack
@@ -576,8 +715,8 @@ def test_recent_files_keep_the_last_ten(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------- save changes?
 def test_close_cancel_keeps_the_window_open_and_discard_closes(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    opened.show()
-    qtbot.waitExposed(opened)
+    with qtbot.waitExposed(opened):  # waitExposed() waits only as a context manager
+        opened.show()
     make_edit(opened)
     asked: list[str] = []
 

@@ -38,12 +38,14 @@ class EditActions:
     zoom_out: QAction
     zoom_fit: QAction
     zoom_actual: QAction
+    show_impact: QAction
 
 
 class Editor(QWidget):
     """One document on a canvas, with undo."""
 
     selection_changed = Signal()
+    impact_changed = Signal(str)  # a one-line summary for the status bar, "" when the view is left
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +62,7 @@ class Editor(QWidget):
         self.scene.cell_changed.connect(self.selection_changed)
         self.scene.selectionChanged.connect(self._update_action_state)
         self.scene.cell_changed.connect(self._update_action_state)
+        self.scene.impact_cleared.connect(lambda: self.impact_changed.emit(""))
         self._update_action_state()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -145,6 +148,7 @@ class Editor(QWidget):
             zoom_out=self._action("Zoom &out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut),
             zoom_fit=self._action("&Fit board", self.view.zoom_fit, "Ctrl+0"),
             zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
+            show_impact=self._action("Show &impact", self.toggle_impact, "Ctrl+I"),
         )
 
     def _update_action_state(self) -> None:
@@ -157,10 +161,12 @@ class Editor(QWidget):
         a.add_card.setEnabled(self.scene.current_cell is not None or len(self.selected_cards()) == 1)
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
+        a.show_impact.setEnabled(len(self.selected_cards()) == 1 or self.scene.impact is not None)
 
     # ------------------------------------------------------------ edits
     def delete_selection(self) -> None:
         """Delete the selected cards (with their links) and links, or the selected header's stage/lane."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
         cards, links = self.selected_cards(), self.selected_links()
         if cards or links:
             self.push(cmd.delete_selection(self.document, cards, links))
@@ -174,6 +180,7 @@ class Editor(QWidget):
 
     def select_all(self) -> None:
         """Select every card, announcing the new selection once."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
         self.scene.blockSignals(True)
         try:
             for card in self.document.cards():
@@ -204,6 +211,7 @@ class Editor(QWidget):
 
     def add_stage(self) -> None:
         """Add a stage after the current one (or at the end) and name it in place."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
         doc = self.document
         current = self.current_stage()
         index = doc.stage_index(current) + 1 if current else len(doc.stages)
@@ -222,6 +230,7 @@ class Editor(QWidget):
 
     def add_lane(self) -> None:
         """Add a lane below the current one (or at the bottom) and name it in place."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
         doc = self.document
         current = self.current_lane()
         index = doc.lane_index(current) + 1 if current else len(doc.lanes)
@@ -245,6 +254,7 @@ class Editor(QWidget):
 
     def delete_stage(self) -> None:
         """Delete the current stage with its cards."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
         stage_id = self.current_stage()
         if stage_id is not None:
             self.scene.select_cell(None)
@@ -252,10 +262,28 @@ class Editor(QWidget):
 
     def delete_lane(self) -> None:
         """Delete the current lane with its cards."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
         lane_id = self.current_lane()
         if lane_id is not None:
             self.scene.select_cell(None)
             self.push(cmd.remove_lane(self.document, lane_id))
+
+    def toggle_impact(self) -> None:
+        """Show what the selected card affects and relies on (Ctrl+I again, or Esc, to leave)."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
+        if self.scene.impact is not None:
+            self.scene.clear_impact()  # the scene says so through impact_cleared
+            return
+        cards = self.selected_cards()
+        if len(cards) != 1:
+            return
+        result = self.scene.show_impact(cards[0])
+        steps = len(result.customer_paths)
+        name = self.document.card(cards[0]).text.split("\n")[0][:40] or "This card"
+        self.impact_changed.emit(
+            f"{name}: affects {len(result.affected)} card{'s' if len(result.affected) != 1 else ''}, "
+            f"{steps} customer step{'s' if steps != 1 else ''}; relies on {len(result.dependencies)}. Esc to leave."
+        )
 
     def card_item(self, card_id: str) -> CardItem:
         """The canvas item of a card."""

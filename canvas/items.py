@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from canvas.scene import BoardScene
 
 SELECTION = QColor("#2563EB")
+IMPACT = QColor(234, 88, 12, 150)  # the path from a failing card to the customer steps it breaks
+DIMMED = 0.18
 HANDLE_R = 5.0
 # Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
 TEXT_LOD = 0.45
@@ -261,6 +263,7 @@ class LinkItem(QGraphicsItem):
         self._rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
+        self._emphasis = False
         self.label_item = LinkLabelItem(geometry)
         self.set_geometry(geometry)
 
@@ -277,6 +280,13 @@ class LinkItem(QGraphicsItem):
         self._rect = QRectF(x, y, w, h)
         self.update()
 
+    def set_emphasis(self, emphasis: bool) -> None:
+        """Draw the arrow as part of an impact path (or not)."""
+        if emphasis != self._emphasis:
+            self._emphasis = emphasis
+            self.setZValue(2 if emphasis or self.isSelected() else 0)
+            self.update()
+
     @property
     def curve(self) -> QPainterPath:
         """The arrow's centre line."""
@@ -291,10 +301,14 @@ class LinkItem(QGraphicsItem):
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             # A selected arrow comes above the cards, so a short one between stacked cards shows.
-            self.setZValue(2 if value else 0)
+            self.setZValue(2 if value or self._emphasis else 0)
         return super().itemChange(change, value)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self._emphasis:
+            painter.setPen(QPen(IMPACT, 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._curve)
         if self.isSelected():
             painter.setPen(QPen(QColor(37, 99, 235, 90), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -6,6 +6,7 @@ updates only those items (orange-canvas-core's canvas/scene.py keeps the same id
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from canvas import commands as cmd
 from canvas.inline_editor import InlineEditor
-from canvas.items import BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
+from canvas.items import DIMMED, BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
 from model import Card, Document, Link
 from model import style as st
 from model.events import Cell
+from model.impact import Impact, impact
 from model.layout import Layout, LayoutDelta
 from model.typesetting import line_height
 
@@ -70,6 +72,7 @@ class BoardScene(QGraphicsScene):
     """Shows one document; every edit goes out through ``push`` as an undo command."""
 
     cell_changed = Signal()
+    impact_cleared = Signal()
 
     def __init__(self, document: Document, push: Callable[[QUndoCommand], None]) -> None:
         super().__init__()
@@ -79,6 +82,7 @@ class BoardScene(QGraphicsScene):
         self.tool: ConnectTool | None = None
         self.editor: InlineEditor | None = None
         self.current_cell: Cell | None = None
+        self.impact: Impact | None = None
         self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
         self._links: dict[str, LinkItem] = {}
@@ -104,7 +108,41 @@ class BoardScene(QGraphicsScene):
         self.document.changed.disconnect(self._on_document_changed)
 
     def _on_document_changed(self, event: object) -> None:
+        if self.impact is not None:
+            self.clear_impact()  # it describes the board before this edit
         self._apply(self.layout.apply(event))
+
+    # ------------------------------------------------------------ impact view
+    def show_impact(self, card_id: str) -> Impact:
+        """Light what a card affects and relies on, dim the rest, draw its paths to customer steps."""
+        doc = self.document
+        result = impact(doc, card_id)
+        lit = {card_id} | result.affected | result.dependencies
+        on_path: set[str] = set()
+        for path in result.customer_paths.values():
+            for a, b in itertools.pairwise(path):
+                on_path.update(k.id for k in doc.links_of(a) if {k.source, k.target} == {a, b})
+        for item_id, item in self._cards.items():
+            item.setOpacity(1.0 if item_id in lit else DIMMED)
+        for link_id, link_item in self._links.items():
+            link = doc.link(link_id)
+            shown = link.source in lit and link.target in lit
+            link_item.setOpacity(1.0 if shown else DIMMED)
+            link_item.label_item.setOpacity(1.0 if shown else DIMMED)
+            link_item.set_emphasis(link_id in on_path)
+        self.impact = result
+        return result
+
+    def clear_impact(self) -> None:
+        """Back to the normal view."""
+        for item in self._cards.values():
+            item.setOpacity(1.0)
+        for link_item in self._links.values():
+            link_item.setOpacity(1.0)
+            link_item.label_item.setOpacity(1.0)
+            link_item.set_emphasis(False)
+        self.impact = None
+        self.impact_cleared.emit()
 
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout
@@ -445,7 +483,9 @@ class BoardScene(QGraphicsScene):
             super().keyPressEvent(event)
             return
         if event.key() == Qt.Key.Key_Escape:
-            if self.tool is not None:
+            if self.impact is not None:
+                self.clear_impact()
+            elif self.tool is not None:
                 self.tool.cancel()
                 self._swallow_drag = True  # the button is still down: ignore the rest of it
             else:

@@ -366,3 +366,28 @@ def test_an_empty_board_says_how_to_add_a_card_until_it_has_one(qtbot) -> None: 
     assert not hint.isVisible()
     widget.undo_stack.undo()
     assert hint.isVisible()
+
+
+def test_show_impact_lights_what_a_support_card_breaks_and_esc_leaves(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    from model.impact import impact
+
+    doc, scene = editor.document, editor.scene
+    support = next(c.id for c in doc.cards() if doc.lane(c.lane).kind == "support" and impact(doc, c.id).customer_paths)
+    expected = impact(doc, support)
+    scene.clearSelection()
+    scene.card_item(support).setSelected(True)
+    messages: list[str] = []
+    editor.impact_changed.connect(messages.append)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    lit = {support} | expected.affected | expected.dependencies
+    for card in doc.cards():
+        assert scene.card_item(card.id).opacity() == (1.0 if card.id in lit else pytest.approx(0.18))
+    on_path = [k for k in doc.links() if scene.link_item(k.id)._emphasis]
+    assert on_path and all(k.source in lit and k.target in lit for k in on_path)
+    customer_steps = set(expected.customer_paths)
+    assert customer_steps <= {k.target for k in on_path} | {k.source for k in on_path}
+    assert messages and f"{len(customer_steps)} customer step" in messages[-1]
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)
+    assert messages[-1] == ""  # the status line is cleared too
+    assert all(scene.card_item(c.id).opacity() == 1.0 for c in doc.cards())
+    assert not any(scene.link_item(k.id)._emphasis for k in doc.links())

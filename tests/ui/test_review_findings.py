@@ -161,8 +161,6 @@ def test_menu_delete_during_f2_then_enter_raises_nothing(qtbot, window: MainWind
     assert key_catching(qtbot, ed.view.viewport(), Qt.Key.Key_Return) == []
 
 
-@pytest.mark.xfail(strict=True, reason="Edit > Delete stage while a new card is typed in that stage removes the "
-                   "provisional card inside the undo command: Enter raises KeyError and Undo brings back an empty card")
 def test_menu_delete_stage_while_typing_a_new_card(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     ed, doc = window.editor, window.editor.document
     stage, lane = doc.stages[4].id, doc.lanes[0].id

@@ -7,19 +7,17 @@ then is a Document built. Nothing is half-loaded.
 
 from __future__ import annotations
 
-import contextlib
-import glob
 import json
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from model.document import Document, is_hex_color
 from model.entities import LANE_KINDS, LINK_KINDS, SCORE_RANGE, Card, Lane, Link, Persona, Stage
+from model.limits import count_problem, size_problem
+from model.safefile import SaveError as SaveError  # re-exported: model.SaveError lives here too
+from model.safefile import write_file
 
 FORMAT_NAME = "touchline"
 FORMAT_VERSION = 1
@@ -31,10 +29,6 @@ UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 class LoadError(ValueError):
     """A document that cannot be loaded; the message names the place."""
-
-
-class SaveError(OSError):
-    """A document that could not be written; the old file is untouched."""
 
 
 # ---------------------------------------------------------------------- reading
@@ -54,7 +48,12 @@ def loads(data: str | bytes) -> Document:
 def load(path: str | os.PathLike[str]) -> Document:
     """Read a document from a file; raise LoadError naming the place."""
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            # The size first: a file too big to open is refused without being read.
+            problem = size_problem(os.fstat(handle.fileno()).st_size)
+            if problem:
+                raise LoadError(problem)
+            data = handle.read()
     except FileNotFoundError:
         raise LoadError("no such file") from None
     except IsADirectoryError:
@@ -65,6 +64,9 @@ def load(path: str | os.PathLike[str]) -> Document:
 
 
 def _loads(data: str | bytes) -> Document:
+    problem = size_problem(len(data)) if isinstance(data, str | bytes) else None
+    if problem:
+        raise LoadError(problem)
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8")
@@ -134,6 +136,9 @@ def _build(raw: Any) -> Document:
         raise LoadError(f"version {version} is newer than this Touchline understands ({FORMAT_VERSION})")
     if version < 1:
         raise LoadError(f"version: {version} is not a Touchline version")
+    problem = count_problem(raw)
+    if problem:
+        raise LoadError(problem)
     while version < FORMAT_VERSION:
         raw = UPGRADES[version](raw)
         version += 1
@@ -405,63 +410,12 @@ def dumps(document: Document) -> str:
     return json.dumps(to_data(document), indent=2, ensure_ascii=False) + "\n"
 
 
-def save(document: Document, path: str | os.PathLike[str]) -> None:
+def save(document: Document, path: str | os.PathLike[str], *, backup: bool = True) -> None:
     """Write atomically: readers and crashes see the old file or the new one, whole.
 
     The text goes to a temporary file beside the target, is flushed to disk, then
-    renamed over the target. Temporary files left by an earlier killed save of the
-    same file are removed first.
+    renamed over the target; the previous version is kept as ``.NAME.bak`` (unless
+    ``backup`` is False). Temporary files left by an earlier killed save of the same
+    file are removed first. See ``model.safefile``.
     """
-    target = Path(path)
-    text = dumps(document).encode("utf-8")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise SaveError(f"{target}: the folder {folder} does not exist")
-    if target.is_dir():
-        raise SaveError(f"{target}: is a folder")
-    if target.exists() and not os.access(target, os.W_OK):
-        raise SaveError(f"{target}: the file is read-only")
-    prefix = f".{target.name}."
-    for stale in glob.glob(os.path.join(glob.escape(str(folder)), glob.escape(prefix) + "*.tmp")):
-        with contextlib.suppress(OSError):
-            os.unlink(stale)
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
-        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise SaveError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
-        else:
-            os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise SaveError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    _fsync_folder(folder)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform lets a folder be opened.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    write_file(path, dumps(document).encode("utf-8"), backup=backup)

@@ -1,0 +1,245 @@
+"""Writing a file so that no crash, kill or full disk can cost the user the old version.
+
+``write_file`` is what ``model.save`` does with a document's bytes (format.md):
+
+1. stale temporary files of the same target, left by a save that was killed, are removed;
+2. the new bytes go to a fresh temporary file beside the target (``.NAME.xxxxxxxx.tmp``,
+   created with O_EXCL, so a planted symlink is never followed), are flushed and fsynced;
+3. the previous version is kept as ``.NAME.bak`` beside the target: a hard link to the
+   old file (no copy, no disk space) or, where the file system has no hard links, a
+   copy written the same temp-then-rename way. The backup is put in place by a rename,
+   which replaces whatever sits at the backup path (a planted symlink included) instead
+   of writing through it;
+4. the temporary file is renamed over the target and the folder is fsynced.
+
+A process killed at any instant therefore leaves the old file or the new one, whole.
+Every failure before step 4 leaves the target untouched and removes the temporary file,
+and is reported as a ``SaveError`` that says what went wrong in words (the disk is full,
+the file is read-only, ...). A backup that cannot be made does not stop the save (the
+user's new work matters more than the copy of the old one); it is logged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import re
+import secrets
+import stat
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+BACKUP_SUFFIX = ".bak"
+TEMP_SUFFIX = ".tmp"
+# The random part of a temporary name (mkstemp's 8 characters, token_hex's 8 digits);
+# no dots, so the temporary files of "NAME.v2" are never taken for those of "NAME".
+_RANDOM = "[A-Za-z0-9_]+"
+
+
+class SaveError(OSError):
+    """A document that could not be written; the old file is untouched."""
+
+
+_REASONS: dict[int, str] = {
+    errno.ENOSPC: "the disk is full (no space left on device)",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "the operation is not permitted",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EFBIG: "the file is too large for this disk",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def reason(exc: OSError) -> str:
+    """An OSError in plain words: "the disk is full (no space left on device)" rather than errno 28."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def backup_path(target: str | os.PathLike[str]) -> Path:
+    """Where the previous version of ``target`` is kept: ``.NAME.bak`` beside it."""
+    path = Path(target)
+    return path.with_name(f".{path.name}{BACKUP_SUFFIX}")
+
+
+def temp_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
+    """The names of the temporary files a save of ``target`` (or of its backup) creates."""
+    name = re.escape(Path(target).name)
+    return re.compile(rf"\.{name}\.(?:bak\.)?{_RANDOM}\.tmp")
+
+
+def stale_temps(target: str | os.PathLike[str]) -> list[Path]:
+    """Temporary files beside ``target`` that a killed save of it left behind."""
+    path = Path(target)
+    folder = path.parent if str(path.parent) else Path(".")
+    pattern = temp_pattern(path)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [folder / name for name in sorted(names) if pattern.fullmatch(name)]
+
+
+def remove_stale_temps(target: str | os.PathLike[str]) -> None:
+    """Remove what ``stale_temps`` finds; a file that cannot be removed is left."""
+    for stale in stale_temps(target):
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(stale).st_mode) or os.path.islink(stale):
+                os.unlink(stale)
+
+
+def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping the old version as the backup.
+
+    Raises SaveError, the old file untouched, when the folder is missing, the target is
+    a folder or read-only, or the data cannot be written (full disk, quota, I/O error).
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise SaveError(f"{target}: the folder {folder} does not exist")
+    if target.is_dir():
+        raise SaveError(f"{target}: is a folder")
+    old_mode = _existing_mode(target)
+    if old_mode is not None and (not os.access(target, os.W_OK) or not old_mode & 0o222):
+        # The mode bits too: root may write anywhere, but a file marked read-only was
+        # marked so by someone who meant it.
+        raise SaveError(f"{target}: the file is read-only; it was not changed")
+    remove_stale_temps(target)
+    mode = old_mode if old_mode is not None else 0o666 & ~_umask()
+    tmp = _write_temp(target, folder, f".{target.name}.", data, mode)
+    try:
+        if backup and old_mode is not None:
+            keep_backup(target, data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        _unlink(tmp)
+        raise SaveError(f"{target}: cannot write: {reason(exc)}; the file on disk was not changed") from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+    fsync_folder(folder)
+
+
+def keep_backup(target: Path, new_data: bytes | None = None) -> bool:
+    """Keep the current ``target`` as its backup; True when a backup was made.
+
+    Nothing is done when the file already holds ``new_data`` (the backup then keeps the
+    version before, which is the one worth having). Failures are logged, never raised.
+    """
+    try:
+        info = os.stat(target)
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        if new_data is not None and info.st_size == len(new_data) and _read(target) == new_data:
+            return False
+        tmp = _link_or_copy(target, info)
+    except OSError as exc:
+        log.warning("no backup of %s: %s", target, reason(exc))
+        return False
+    try:
+        os.replace(tmp, backup_path(target))  # a rename: a symlink at the backup path is replaced, not followed
+    except OSError as exc:
+        log.warning("no backup of %s: %s", target, reason(exc))
+        return False
+    finally:
+        # Renaming one hard link over another of the same file does nothing and leaves both
+        # names (POSIX rename): so it is when a save killed just before its last rename
+        # left the backup linked to the file. The temporary name must go all the same.
+        _unlink(tmp)
+    return True
+
+
+def _link_or_copy(target: Path, info: os.stat_result) -> Path:
+    """A temporary name beside ``target`` holding its current content."""
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}{BACKUP_SUFFIX}."
+    for _ in range(16):
+        name = folder / f"{prefix}{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        try:
+            os.link(target, name)  # link() never follows a symlink planted at the new name: it fails
+            return name
+        except FileExistsError:
+            continue
+        except OSError:
+            break  # no hard links on this file system (FAT, some network shares): copy instead
+    return _write_temp(target, folder, prefix, _read(target), stat.S_IMODE(info.st_mode))
+
+
+def _write_temp(target: Path, folder: Path, prefix: str, data: bytes, mode: int) -> Path:
+    """``data`` in a new, fsynced temporary file in ``folder``; SaveError (nothing left behind) on failure."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise SaveError(f"{target}: cannot write: {reason(exc)}; the file on disk was not changed") from None
+    tmp = Path(name)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, mode)
+    except OSError as exc:
+        _unlink(tmp)
+        raise SaveError(f"{target}: cannot write: {reason(exc)}; the file on disk was not changed") from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _existing_mode(target: Path) -> int | None:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SaveError(f"{target}: cannot write: {reason(exc)}") from None
+
+
+def _read(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def _umask() -> int:
+    try:  # Linux tells the umask without changing it (os.umask would race other threads)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable, where the platform lets a folder be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,5 +1,8 @@
 """Exporters: draw a model.Layout as SVG (svgwrite), PDF (reportlab) or PNG (Qt).
 
+Also for other tools: draw.io (.drawio, from the same layout), a Mermaid journey (.mmd or
+.mermaid) and a CSV table (.csv).
+
 Importing this package loads no Qt; only the PNG exporter does, when it runs. Every
 exporter renders into memory first and then replaces the target file in one rename, so a
 failed export never leaves a half-written file behind.
@@ -12,23 +15,26 @@ from pathlib import Path
 
 from exporters.common import DocumentOrLayout, as_layout
 
-FORMATS: tuple[str, ...] = ("svg", "pdf", "png")
+FORMATS: tuple[str, ...] = ("svg", "pdf", "png", "drawio", "mmd", "csv")
+ALIASES: dict[str, str] = {"mermaid": "mmd"}  # another suffix for the same format
 
 __all__ = ["FORMATS", "export", "format_for"]
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """The export format for ``path``: ``fmt`` when given, else the file's suffix (svg, pdf or png).
+    """The export format for ``path``: ``fmt`` when given, else the file's suffix (see FORMATS; .mermaid is mmd).
 
     Raises ValueError for anything else.
     """
     if fmt is not None:
         chosen = fmt.lower().lstrip(".")
+        chosen = ALIASES.get(chosen, chosen)
         if chosen not in FORMATS:
             raise ValueError(f'unknown export format "{fmt}"; use one of: {", ".join(FORMATS)}')
         return chosen
     suffix = Path(path).suffix
     chosen = suffix.lower().lstrip(".")
+    chosen = ALIASES.get(chosen, chosen)
     if chosen not in FORMATS:
         what = f'suffix "{suffix}"' if suffix else "no suffix"
         raise ValueError(
@@ -47,6 +53,11 @@ def export(
     written beside the target and renamed over it.
     """
     chosen = format_for(path, fmt)
+    if chosen in ("mmd", "csv"):  # text for other tools: no layout needed
+        from exporters.interchange import export_csv, export_mermaid
+
+        (export_mermaid if chosen == "mmd" else export_csv)(document, path)
+        return
     layout = as_layout(document)
     if chosen == "svg":
         from exporters.svg import export_svg
@@ -56,6 +67,10 @@ def export(
         from exporters.pdf import export_pdf
 
         export_pdf(layout, path)
+    elif chosen == "drawio":
+        from exporters.drawio import export_drawio
+
+        export_drawio(layout, path)
     else:
         from exporters.png import export_png
 

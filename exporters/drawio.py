@@ -1,0 +1,166 @@
+"""draw.io export: the board as an uncompressed ``.drawio`` file a user can go on editing.
+
+Structure (draw.io's own, uncompressed): ``mxfile`` → ``diagram`` → ``mxGraphModel`` →
+``root`` with the two cells every model has (``0``, and ``1`` whose parent is ``0``), then:
+
+- the title (and description) as a text cell;
+- each stage header as a rounded box along the top;
+- each lane as a swimlane container (its header on the left, ``horizontal=0``) spanning
+  the whole board;
+- each card as a rounded rectangle inside its lane: a child of the lane's swimlane, so its
+  geometry is relative to the lane, and lane + card give exactly the layout's rectangle;
+- each link as an edge with ``source`` and ``target`` (draw.io routes it);
+- the blueprint lines as dashed, unconnected edges.
+
+Positions and sizes come from ``model.Layout``, as for every other exporter. Labels are
+HTML (``html=1``, so they wrap): text is HTML-escaped and line breaks become ``<br>``;
+ElementTree then escapes it once more as XML. Ids are the document's ids with a prefix
+per kind (``lane-``, ``card-``, …), unique because document ids are.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import xml.etree.ElementTree as ET
+
+from exporters.common import DocumentOrLayout, as_layout, creator, write_atomic
+from model import style as st
+from model.cardshape import SCORE_LABELS
+from model.entities import LANE_KIND_LABELS, Card
+from model.layout import Layout, Rect
+
+# XML 1.0 forbids these (ElementTree would write them and no reader would open the file).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
+    """The .drawio file of a board, as UTF-8 bytes."""
+    layout = as_layout(document_or_layout)
+    doc = layout.document
+    mxfile = ET.Element("mxfile", host="Touchline", agent=creator(), compressed="false")
+    diagram = ET.SubElement(mxfile, "diagram", id="touchline-board", name=_clean(doc.title) or "Board")
+    model = ET.SubElement(diagram, "mxGraphModel", {
+        "dx": "0", "dy": "0", "grid": "1", "gridSize": "10", "guides": "1", "tooltips": "1", "connect": "1",
+        "arrows": "1", "fold": "1", "page": "1", "pageScale": "1", "pageWidth": _num(layout.width),
+        "pageHeight": _num(layout.height), "math": "0", "shadow": "0", "background": st.PAGE,
+    })
+    root = ET.SubElement(model, "root")
+    ET.SubElement(root, "mxCell", id="0")
+    ET.SubElement(root, "mxCell", id="1", parent="0")
+    _title(root, layout)
+    for index, stage in enumerate(doc.stages, start=1):
+        rect = layout.stage_headers[stage.id].rect
+        metrics = " · ".join(f"{name} {value:g}" for name, value in (stage.metrics or {}).items())
+        label = f'<font color="{st.MUTED}" style="font-size: {st.STAGE_NUMBER_SIZE}px">{index}</font><br>' \
+                f"<b>{_html(stage.name)}</b>"
+        if metrics:
+            label += f'<br><font color="{st.MUTED}" style="font-size: {st.CHIP_SIZE}px">{_html(metrics)}</font>'
+        _vertex(root, f"stage-{stage.id}", label, rect, "1",
+                f"rounded=1;arcSize=12;whiteSpace=wrap;html=1;fillColor={st.HEADER_FILL};strokeColor={st.FAINT};"
+                f"fontColor={st.INK};fontSize={st.STAGE_SIZE};verticalAlign=middle;")
+    right = layout.width - st.MARGIN
+    for index, lane in enumerate(doc.lanes):
+        header = layout.lane_headers[lane.id].rect
+        band = Rect(header.x, header.y, right - header.x, header.h)
+        accent = st.KIND_STYLES[lane.kind].accent
+        label = f"<b>{_html(lane.name)}</b><br>" \
+                f'<font color="{accent}" style="font-size: {st.LANE_KIND_SIZE}px">{LANE_KIND_LABELS[lane.kind]}</font>'
+        _vertex(root, f"lane-{lane.id}", label, band, "1",
+                f"swimlane;horizontal=0;startSize={_num(header.w)};html=1;whiteSpace=wrap;collapsible=0;"
+                f"fillColor={st.HEADER_FILL};swimlaneFillColor={st.BAND_ODD if index % 2 else st.BAND_EVEN};"
+                f"strokeColor={st.FAINT};fontColor={st.INK};fontSize={st.LANE_SIZE};fontStyle=0;")
+        for stage in doc.stages:
+            for card_id in doc.cell_cards(stage.id, lane.id):
+                card = doc.card(card_id)
+                rect = layout.cards[card_id].rect
+                relative = Rect(rect.x - band.x, rect.y - band.y, rect.w, rect.h)
+                _vertex(root, f"card-{card_id}", _card_label(card), relative, f"lane-{lane.id}",
+                        _card_style(card, lane.kind))
+    for link in doc.links():
+        style = f"edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;strokeColor={st.ARROW};" \
+                f"fontColor={st.INK};fontSize={st.LINK_LABEL_SIZE};"
+        if link.kind == "depends":
+            style += "dashed=1;"
+        elif link.kind == "twoway":
+            style += "startArrow=block;startFill=1;"
+        cell = ET.SubElement(root, "mxCell", {
+            "id": f"link-{link.id}", "value": _html(link.label or ""), "style": style, "edge": "1", "parent": "1",
+            "source": f"card-{link.source}", "target": f"card-{link.target}",
+        })
+        ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
+    for number, line in enumerate(layout.blueprint_lines, start=1):
+        cell = ET.SubElement(root, "mxCell", {
+            "id": f"blueprint-line-{number}", "value": _html(line.name),
+            "style": f"endArrow=none;html=1;dashed=1;dashPattern=6 4;strokeColor={st.BLUEPRINT_LINE};"
+                     f"fontColor={st.BLUEPRINT_LINE};fontSize={st.LINE_LABEL_SIZE};fontStyle=1;align=left;"
+                     "labelPosition=left;verticalLabelPosition=top;verticalAlign=bottom;labelBackgroundColor=none;",
+            "edge": "1", "parent": "1",
+        })
+        geometry = ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
+        ET.SubElement(geometry, "mxPoint", x=_num(st.MARGIN), y=_num(line.y), **{"as": "sourcePoint"})
+        ET.SubElement(geometry, "mxPoint", x=_num(right), y=_num(line.y), **{"as": "targetPoint"})
+    ET.indent(mxfile, space="  ")
+    return ET.tostring(mxfile, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def export_drawio(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
+    """Write the board to ``path`` as .drawio, atomically."""
+    write_atomic(path, render_drawio(document_or_layout))
+
+
+def _title(root: ET.Element, layout: Layout) -> None:
+    doc = layout.document
+    label = f'<b style="font-size: {st.TITLE_SIZE}px">{_html(doc.title or "Untitled")}</b>'
+    if doc.description:
+        label += f'<br><font color="{st.MUTED}" style="font-size: {st.DESCRIPTION_SIZE}px">' \
+                 f"{_html(doc.description)}</font>"
+    height = max(layout.grid_rect.y - st.TITLE_GAP - st.MARGIN, 1.0)
+    _vertex(root, "title", label, Rect(st.MARGIN, st.MARGIN, layout.width - 2 * st.MARGIN, height), "1",
+            f"text;html=1;whiteSpace=wrap;align=left;verticalAlign=top;spacing=0;fontColor={st.INK};")
+
+
+def _card_label(card: Card) -> str:
+    chips = []
+    if card.fail:
+        chips.append(f'<font color="{st.FAIL}"><b>F</b> fail point</font>')
+    if card.wait:
+        chips.append(f'<font color="{st.WAIT}"><b>W</b></font> {_html(card.wait)}')
+    if card.channel:
+        chips.append(_html(card.channel))
+    if card.score is not None:
+        sign = "+" if card.score > 0 else ("–" if card.score < 0 else "±")
+        chips.append(f"{sign}{abs(card.score)} {SCORE_LABELS[card.score]}")
+    chips += [_html(f"#{tag}") for tag in card.tags or ()]
+    label = _html(card.text)
+    if chips:
+        label += f'<br><font color="{st.MUTED}" style="font-size: {st.CHIP_SIZE}px">{" · ".join(chips)}</font>'
+    return label
+
+
+def _card_style(card: Card, kind: str) -> str:
+    border = st.FAIL if card.fail else st.card_border(kind, card.color)
+    return (f"rounded=1;absoluteArcSize=1;arcSize={2 * st.CARD_RADIUS};whiteSpace=wrap;html=1;"
+            f"fillColor={st.card_fill(kind, card.color)};strokeColor={border};fontColor={st.INK};"
+            f"fontSize={st.CARD_SIZE};align=left;verticalAlign=top;spacingLeft={st.CARD_PAD_X - 2};"
+            f"spacingTop={st.CARD_PAD_Y - 4};")
+
+
+def _vertex(root: ET.Element, cell_id: str, value: str, rect: Rect, parent: str, style: str) -> None:
+    cell = ET.SubElement(root, "mxCell", id=cell_id, value=value, style=style, vertex="1", parent=parent)
+    ET.SubElement(cell, "mxGeometry", x=_num(rect.x), y=_num(rect.y), width=_num(rect.w), height=_num(rect.h),
+                  **{"as": "geometry"})
+
+
+def _clean(text: str) -> str:
+    return _ILLEGAL.sub("", text)
+
+
+def _html(text: str) -> str:
+    """Plain text as an HTML label: escaped, line breaks as <br>, XML-illegal characters dropped."""
+    return html.escape(_clean(text), quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")

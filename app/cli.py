@@ -30,7 +30,7 @@ COMMANDS = ("new", "export", "validate", "import")
 TEMPLATE_KINDS = ("blueprint", "journey")
 PAGES = ("A4", "A3", "A2", "Letter", "Tabloid", "fit")
 IMPLEMENTED_PAGES = ("fit",)
-EXPORT_SUFFIXES = (".svg", ".pdf", ".png")
+EXPORT_SUFFIXES = (".svg", ".pdf", ".png", ".drawio", ".mmd", ".mermaid", ".csv")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=TEMPLATE_KINDS, help="the template")
     new.add_argument("-o", "--output", required=True, metavar="FILE", help="the document to write")
 
-    export = sub.add_parser("export", help="render a document to .svg, .pdf or .png (by OUT's suffix)")
+    export = sub.add_parser("export", help="render a document to .svg, .pdf, .png, .drawio, .mmd or .csv "
+                                           "(by OUT's suffix)")
     export.add_argument("file", metavar="FILE", help="the document to render")
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
     export.add_argument("--page", type=_page, default="fit", metavar="{" + ",".join(PAGES) + "}",
@@ -179,7 +180,7 @@ def _cmd_export(options: argparse.Namespace) -> int:
     suffix = target.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
         shown = f'"{target.suffix}"' if target.suffix else "no suffix"
-        raise CommandError(output, f"unknown output format ({shown}); use .svg, .pdf or .png")
+        raise CommandError(output, f"unknown output format ({shown}); use .svg, .pdf, .png, .drawio, .mmd or .csv")
     if options.page not in IMPLEMENTED_PAGES:
         raise CommandError(output, f"--page {options.page} is not available yet (only --page fit is)")
     if options.portrait or options.tile:
@@ -262,7 +263,24 @@ def _cmd_validate(options: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------- import
 def _cmd_import(options: argparse.Namespace) -> int:
-    raise CommandError(options.source, "import is not available yet in this version of Touchline")
+    from model import LoadError, SaveError, save
+    from model.imports import import_file
+
+    source, output = options.source, options.output
+    target = Path(output)
+    try:
+        document = import_file(source)
+    except LoadError as exc:
+        raise CommandError(source, str(exc)) from None
+    _check_output(output, target)
+    if target.exists():
+        raise CommandError(output, "already exists; import never overwrites a file")
+    try:
+        save(document, target)
+    except SaveError as exc:
+        raise CommandError(output, _without_prefix(str(exc), str(target))) from None
+    print(f"{output}: {document.card_count()} cards in {len(document.stages)} stages imported from {source}")
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------------- shared

@@ -142,13 +142,6 @@ def test_portrait_and_tile_need_a_paper_size(tmp_path: Path, flag: str) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [source]
 
 
-def test_import_is_not_available_yet(tmp_path: Path) -> None:
-    (tmp_path / "journey.mmd").write_text("journey\n  title Coffee\n  section Order\n    Ask: 3: Me\n")
-    line = assert_error(run("import", "journey.mmd", "-o", "out.touchline", cwd=tmp_path), "journey.mmd")
-    assert "not available yet" in line
-    assert not (tmp_path / "out.touchline").exists()
-
-
 @pytest.mark.parametrize("args", [
     ["export"],
     ["export", "good.touchline"],

@@ -1,0 +1,52 @@
+"""Import a board from another tool's file, chosen by its suffix: Mermaid journeys and CSV tables.
+
+Qt-free; the ``touchline import`` command and File › Import both come through here.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from model.csvtable import from_csv
+from model.document import Document
+from model.fileformat import LoadError
+from model.mermaid import from_mermaid
+
+IMPORT_SUFFIXES: dict[str, str] = {".mmd": "mermaid", ".mermaid": "mermaid", ".csv": "csv"}
+
+
+def import_format(path: str | os.PathLike[str]) -> str:
+    """``mermaid`` or ``csv`` for the file's suffix; LoadError for any other."""
+    suffix = Path(path).suffix
+    chosen = IMPORT_SUFFIXES.get(suffix.lower())
+    if chosen is None:
+        shown = f'"{suffix}"' if suffix else "no suffix"
+        raise LoadError(f"unknown input format ({shown}); use .mmd or .mermaid (a Mermaid journey) or .csv")
+    return chosen
+
+
+def title_from_name(path: str | os.PathLike[str]) -> str:
+    """A board title from a file name: ``checkout-journey.mmd`` → ``Checkout journey``."""
+    words = " ".join(Path(path).stem.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+def import_file(path: str | os.PathLike[str]) -> Document:
+    """Read a Mermaid journey or a CSV table into a new document; LoadError names the place of a problem.
+
+    The file name gives the title when the file itself has none (a CSV never has one).
+    """
+    chosen = import_format(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise LoadError("no such file") from None
+    except IsADirectoryError:
+        raise LoadError("is a folder, not a file") from None
+    except OSError as exc:
+        raise LoadError(f"cannot be read ({exc.strerror or exc})") from None
+    title = title_from_name(path)
+    if chosen == "mermaid":
+        return from_mermaid(data, default_title=title)
+    return from_csv(data, default_title=title)

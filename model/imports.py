@@ -11,6 +11,7 @@ from pathlib import Path
 from model.csvtable import from_csv
 from model.document import Document
 from model.fileformat import LoadError
+from model.limits import MAX_COUNTS, size_problem
 from model.mermaid import from_mermaid
 
 IMPORT_SUFFIXES: dict[str, str] = {".mmd": "mermaid", ".mermaid": "mermaid", ".csv": "csv"}
@@ -39,6 +40,9 @@ def import_file(path: str | os.PathLike[str]) -> Document:
     """
     chosen = import_format(path)
     try:
+        problem = size_problem(Path(path).stat().st_size)
+        if problem:
+            raise LoadError(problem)
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise LoadError("no such file") from None
@@ -47,6 +51,15 @@ def import_file(path: str | os.PathLike[str]) -> Document:
     except OSError as exc:
         raise LoadError(f"cannot be read ({exc.strerror or exc})") from None
     title = title_from_name(path)
-    if chosen == "mermaid":
-        return from_mermaid(data, default_title=title)
-    return from_csv(data, default_title=title)
+    document = from_mermaid(data, default_title=title) if chosen == "mermaid" else from_csv(data, default_title=title)
+    check_limits(document)
+    return document
+
+
+def check_limits(document: Document) -> None:
+    """LoadError when the board holds more than Touchline opens: it could be saved but not reopened."""
+    counts = {"cards": document.card_count(), "links": len(list(document.links())), "stages": len(document.stages),
+              "lanes": len(document.lanes), "personas": len(document.personas)}
+    for key, limit in MAX_COUNTS.items():
+        if counts.get(key, 0) > limit:
+            raise LoadError(f"{counts[key]:,} {key} is more than the {limit:,} Touchline opens")

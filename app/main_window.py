@@ -26,7 +26,13 @@ from model.templates import new_document
 APP_NAME = "Touchline"
 SUFFIX = ".touchline"
 FILE_FILTER = "Touchline files (*.touchline)"
-EXPORT_FILTERS: dict[str, str] = {"svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)", "png": "PNG image (*.png)"}
+EXPORT_FILTERS: dict[str, str] = {"svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)", "png": "PNG image (*.png)",
+                                  "drawio": "draw.io diagram (*.drawio)", "mmd": "Mermaid journey (*.mmd)",
+                                  "csv": "CSV table (*.csv)"}
+EXPORT_LABELS: dict[str, str] = {"svg": "SVG…", "pdf": "PDF…", "png": "PNG…", "drawio": "draw.io…",
+                                 "mmd": "Mermaid journey…", "csv": "CSV table…"}
+IMPORT_FILTER = ("Mermaid journeys and CSV tables (*.mmd *.mermaid *.csv);;Mermaid journey (*.mmd *.mermaid);;"
+                 "CSV table (*.csv)")
 MAX_RECENT = 10
 RECENT_KEY = "recentFiles"
 TEMPLATE_LABELS: dict[str, str] = {"blueprint": "Service blueprint", "journey": "Journey map"}
@@ -116,6 +122,8 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self._open_dialog)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self.update_recent_menu)
+        self.import_action = file_menu.addAction("&Import…")
+        self.import_action.triggered.connect(self._import_dialog)
         file_menu.addSeparator()
 
         self.save_action = file_menu.addAction("&Save")
@@ -128,7 +136,7 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu("&Export")
         self.export_actions: dict[str, QAction] = {}
         for fmt in EXPORT_FILTERS:
-            action = export_menu.addAction(f"{fmt.upper()}…")
+            action = export_menu.addAction(EXPORT_LABELS[fmt])
             action.triggered.connect(lambda _checked=False, fmt=fmt: self._export_dialog(fmt))
             self.export_actions[fmt] = action
         file_menu.addSeparator()
@@ -336,7 +344,34 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {target.name}", 4000)
         return True
 
+    def import_path(self, path: PathLike) -> bool:
+        """Open a Mermaid journey or a CSV table as a new, untitled board (asking to save changes first)."""
+        from model.imports import import_file
+
+        target = Path(path)
+        if not self.maybe_save():
+            return False
+        try:
+            document = import_file(target)
+        except model.LoadError as exc:
+            self.show_error("Could not import", f"“{target.name}” could not be imported.\n\n{target}: {exc}")
+            return False
+        self._install(document, None)
+        self.statusBar().showMessage(f"Imported {target.name}", 4000)
+        return True
+
     # ------------------------------------------------------------------ dialogs
+    def _import_dialog(self) -> None:
+        self.commit_pending()  # before the dialog takes the focus
+        path = self.ask_import_path()
+        if path:
+            self.import_path(path)
+
+    def ask_import_path(self) -> str | None:
+        """Ask which Mermaid journey or CSV table to import; None when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(self, "Import", str(self._start_folder()), IMPORT_FILTER)
+        return path or None
+
     def _open_dialog(self) -> None:
         self.commit_pending()  # before the dialog takes the focus
         path = self.ask_open_path()

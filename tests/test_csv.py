@@ -176,3 +176,16 @@ def test_order_empty_lanes_and_duplicate_names_survive_export() -> None:
     assert [c.text for c in back.cards()] == ["=SUM(A1)", "-2", "'=kept", "@home"]
     last = list(back.cards())[-1]
     assert (last.score, last.tags, last.fail) == (-2, ["a", "b"], True)
+
+
+def test_an_import_beyond_the_load_limits_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A board Touchline could save but never open again is refused at import."""
+    import model.imports
+
+    monkeypatch.setitem(model.imports.MAX_COUNTS, "cards", 3)
+    table = tmp_path / "big.csv"
+    table.write_text("stage,lane,text\n" + "".join(f"S,L,card {i}\n" for i in range(4)), encoding="utf-8")
+    with pytest.raises(LoadError, match="4 cards is more than the 3 Touchline opens"):
+        model.imports.import_file(table)
+    table.write_text("stage,lane,text\nS,L,one\n", encoding="utf-8")
+    assert model.imports.import_file(table).title == "Big"

@@ -366,6 +366,10 @@ def _mermaid_models(tmp_path: Path, texts: dict[str, str]) -> dict[str, dict[str
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed: Mermaid's own parser cannot run (see .ci/run)")
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    major = re.match(r"v(\d+)", version)
+    if major is None or int(major.group(1)) < 20:
+        pytest.skip(f"Node.js {version or '(unknown version)'} is older than 20, which jsdom 29 needs")
     if not (SUPPORT / "node_modules" / "mermaid").is_dir() or not (SUPPORT / "node_modules" / "jsdom").is_dir():
         pytest.skip("npm packages mermaid and jsdom are not installed: run `npm ci` in tests/support (.ci/run does)")
     names = sorted(texts)

@@ -15,7 +15,7 @@ from typing import Any
 
 from model.document import Document, is_hex_color
 from model.entities import LANE_KINDS, LINK_KINDS, SCORE_RANGE, Card, Lane, Link, Persona, Stage
-from model.limits import count_problem, size_problem
+from model.limits import count_problem, depth_problem, size_problem
 from model.safefile import SaveError as SaveError  # re-exported: model.SaveError lives here too
 from model.safefile import write_file
 
@@ -78,7 +78,7 @@ def _loads(data: str | bytes) -> Document:
         raise LoadError("expected text or bytes")
     text = text.removeprefix("\ufeff")
     try:
-        raw = json.loads(text, parse_constant=_refuse_constant)
+        raw = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise LoadError(f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
     if _SURROGATE_ESCAPE.search(text) or not _encodable(text):
@@ -95,6 +95,24 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def _refuse_constant(name: str) -> Any:
     # Python's json reads NaN and Infinity, which are not JSON and would be written back.
     raise LoadError(f"not valid JSON ({name} is not a JSON number)")
+
+
+def _finite_float(text: str) -> float:
+    # "1e999" is valid JSON but becomes inf, which dumps() would write back as Infinity:
+    # the saved file would no longer load (found by tests/test_fuzz_loader.py).
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise LoadError(f"the number {text[:20]} is too large for Touchline")
+    return value
+
+
+def _whole_number(text: str) -> int:
+    # Python refuses to read integers of more than 4,300 digits (a guard against slow
+    # conversions); say so in words instead of through the last-resort guard.
+    try:
+        return int(text)
+    except ValueError:
+        raise LoadError(f"a number with {len(text.lstrip('-')):,} digits is too long for Touchline") from None
 
 
 def _encodable(text: str) -> bool:
@@ -136,7 +154,7 @@ def _build(raw: Any) -> Document:
         raise LoadError(f"version {version} is newer than this Touchline understands ({FORMAT_VERSION})")
     if version < 1:
         raise LoadError(f"version: {version} is not a Touchline version")
-    problem = count_problem(raw)
+    problem = count_problem(raw) or depth_problem(raw)
     if problem:
         raise LoadError(problem)
     while version < FORMAT_VERSION:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from model import Document, LoadError, load, loads
-from model.limits import MAX_COUNTS, MAX_FILE_BYTES, human_size
+from model.limits import MAX_COUNTS, MAX_DEPTH, MAX_FILE_BYTES, human_size
 
 HEAD = '{"format":"touchline","version":1,"title":"big","stages":[{"id":"s","name":"S"}],' \
        '"lanes":[{"id":"l","name":"L","kind":"note"}],'
@@ -115,3 +115,26 @@ def test_human_sizes() -> None:
     assert human_size(50 * 1024 * 1024) == "50 MiB"
     assert human_size(1536) == "1.5 KiB"
     assert human_size(12) == "12 bytes"
+
+
+def test_nesting_deeper_than_the_limit_is_refused_naming_the_place() -> None:
+    """900 nested lists in an unknown key loaded, and saving them wrote 1.6 MB for 2 KB."""
+    deep = "[" * MAX_DEPTH + "]" * MAX_DEPTH
+    text = f'{HEAD}"cards":[],"links":[],"x-ext":{{"deep":{deep}}}}}'
+    with pytest.raises(LoadError, match=rf"^x-ext\.deep(\[0\])+: nested more than {MAX_DEPTH} levels deep"):
+        loads(text)
+    allowed = "[" * (MAX_DEPTH - 3) + "]" * (MAX_DEPTH - 3)
+    assert loads(f'{HEAD}"cards":[],"links":[],"x-ext":{{"deep":{allowed}}}}}').extra["x-ext"]
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("1e999", "the number 1e999 is too large"),
+    ("-1E400", "the number -1E400 is too large"),
+    ("9" * 5000, "a number with 5,000 digits is too long"),
+])
+def test_numbers_that_cannot_be_written_back_are_refused(value: str, message: str) -> None:
+    """Found by the fuzzer: 1e999 in an unknown key loaded as inf and was saved as
+    ``Infinity``, which is not JSON, so the saved file no longer opened; 5,000 digits
+    reached the loader's last-resort guard."""
+    with pytest.raises(LoadError, match=message):
+        loads(f'{HEAD}"cards":[],"links":[],"x-ext":[{value}]}}')

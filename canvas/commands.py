@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from model import Card, Document, Lane, Link, Stage
+from model import Card, Document, Lane, Link, Persona, Stage
 
 
 class Macro(QUndoCommand):
@@ -360,4 +360,31 @@ def delete_selection(document: Document, card_ids: list[str], link_ids: list[str
             parent.add(RemoveLink(document, link_id))
     for card_id in card_ids:
         parent.add(RemoveCard(document, card_id))
+    return parent
+
+
+class SetPersonas(QUndoCommand):
+    """Replace the persona list: add, edit, reorder or remove personas in one step."""
+
+    def __init__(self, document: Document, personas: list[Persona], parent: QUndoCommand | None = None) -> None:
+        super().__init__("Change personas", parent)
+        self._doc = document
+        self._old, self._new = copy.deepcopy(list(document.personas)), copy.deepcopy(list(personas))
+
+    def redo(self) -> None:
+        """Set the new list."""
+        self._doc.set_personas(copy.deepcopy(self._new))
+
+    def undo(self) -> None:
+        """Set the old list."""
+        self._doc.set_personas(copy.deepcopy(self._old))
+
+
+def remove_persona(document: Document, persona_id: str) -> QUndoCommand:
+    """One undo step that removes a persona, first clearing it from the cards that name it."""
+    parent = Macro(f'Delete persona "{document.persona(persona_id).name}"')
+    for card in document.cards():
+        if card.persona == persona_id:
+            parent.add(SetCardField(document, card.id, "persona", None))
+    parent.add(SetPersonas(document, [p for p in document.personas if p.id != persona_id]))
     return parent

@@ -18,8 +18,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 import model
+from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.properties import PropertiesPanel
+from app.safekeeping import Safekeeping
 from model import events as ev
 from model.templates import new_document
 
@@ -83,7 +85,7 @@ def _set_shortcut(action: QAction, standard: QKeySequence.StandardKey, fallback:
     action.setShortcuts(keys if keys else [QKeySequence(fallback)])
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Safekeeping, QMainWindow):
     """One Touchline document in a window with the File, Edit and View menus."""
 
     def __init__(self, document: model.Document | None = None, path: PathLike | None = None,
@@ -99,6 +101,13 @@ class MainWindow(QMainWindow):
         self.properties_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                                              | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties_dock)
+        self.checks = ChecksPanel(None)
+        self.checks_dock = QDockWidget("Checks", self)
+        self.checks_dock.setObjectName("ChecksDock")
+        self.checks_dock.setWidget(self.checks)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
+        self.tabifyDockWidget(self.properties_dock, self.checks_dock)
+        self.properties_dock.raise_()
         self._build_menus()
         self.editor: Editor = self._install(document or new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
@@ -164,9 +173,12 @@ class MainWindow(QMainWindow):
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
                   ("add_stage", "add_lane", "delete_stage", "delete_lane"))
         self._fill_menu(self.edit_menu, actions, groups)
-        self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),))
+        self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
+                                                  ("show_impact",)))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.properties_dock.toggleViewAction())
+        self.checks_dock.toggleViewAction().setText("&Checks Panel")
+        self.view_menu.addAction(self.checks_dock.toggleViewAction())
 
     @staticmethod
     def _fill_menu(menu: QMenu, actions: object, groups: tuple[tuple[str, ...], ...]) -> None:
@@ -216,6 +228,7 @@ class MainWindow(QMainWindow):
             # The panel shows nothing while the editors change, so the focus the old editor
             # loses cannot land in (and select all of) one of its fields.
             self.properties.set_editor(None)
+            self.checks.set_editor(None)
             old.document.changed.disconnect(self._on_document_changed)
             old.close_document()  # stop the old scene listening to a document nobody shows
         editor = Editor(document, self)
@@ -225,12 +238,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(editor)  # the old editor is deleted with its undo stack
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.properties.set_editor(editor)
+        self.checks.set_editor(editor)
+        editor.impact_changed.connect(self._show_impact_summary)
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._fill_editor_menus()
         self.update_title()
         self.setWindowModified(not editor.undo_stack.isClean())
+        self.safekeep_installed(editor, self._path)  # autosave and the watch on the file follow it
         return editor
+
+    def _show_impact_summary(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _on_document_changed(self, event: object) -> None:
         if isinstance(event, (ev.TitleChanged, ev.DocumentReset)):
@@ -315,6 +337,8 @@ class MainWindow(QMainWindow):
         return self._write(with_suffix(path))
 
     def _write(self, target: Path) -> bool:
+        if not self.safekeep_may_overwrite(target):  # changed on disk since loaded: asks first
+            return False
         try:
             model.save(self.editor.document, target)
         except (model.SaveError, OSError) as exc:
@@ -322,6 +346,7 @@ class MainWindow(QMainWindow):
             return False
         self._path = target.absolute()
         self.editor.undo_stack.setClean()
+        self.safekeep_saved(target)
         self.setWindowModified(False)
         self.update_title()
         add_recent_file(target)
@@ -446,6 +471,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save changes; stay open on Cancel or when the save fails."""
         if self.maybe_save():
+            self.safekeep_closed()  # saved or discarded on purpose: the recovery file goes
             event.accept()
         else:
             event.ignore()

@@ -4,4 +4,30 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Autosave and recovery files go to a fresh folder, never the user's data folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run: a test that meets one fails at once.
+
+    Tests that expect a dialog replace the window's ask_*/show_error methods on the instance,
+    which wins over these class-level stand-ins.
+    """
+    from app.main_window import MainWindow
+
+    def unexpected(name: str):  # type: ignore[no-untyped-def]
+        def fail(*args: object, **kwargs: object) -> object:
+            raise AssertionError(f"unexpected modal dialog: MainWindow.{name}{args[1:]}")
+        return fail
+
+    for name in [n for n in vars(MainWindow) if n.startswith("ask_") or n == "show_error"]:
+        monkeypatch.setattr(MainWindow, name, unexpected(name))

@@ -1,0 +1,104 @@
+"""The Checks panel: what the blueprint checks find, and the numbers of each stage.
+
+Clicking a finding selects its cards on the board. The list follows the document,
+recomputed shortly after the last edit (the checks read the whole graph).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from app.editor import Editor
+from model.analysis import Finding, structural_findings
+from model.blueprint_checks import blueprint_findings
+from model.stage_numbers import stage_numbers
+
+SEVERITY_COLOURS = {"error": "#B91C1C", "warning": "#B45309", "info": "#1D4ED8"}
+SEVERITY_MARKS = {"error": "✖ Error", "warning": "▲ Warning", "info": "ⓘ Info"}
+CARDS_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ChecksPanel(QWidget):
+    """Findings (click one to select its cards) and a per-stage summary."""
+
+    def __init__(self, editor: Editor | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor: Editor | None = None
+        self.findings: list[Finding] = []
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Finding", "What"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setAccessibleName("Findings")
+        self.tree.itemClicked.connect(self._select_cards)
+        self.tree.itemActivated.connect(self._select_cards)
+        self.stages = QTreeWidget()
+        self.stages.setHeaderLabels(["Stage", "Cards", "Hand-offs", "Fail points", "Waiting"])
+        self.stages.setRootIsDecorated(False)
+        self.stages.setAccessibleName("Stage numbers")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 3)
+        layout.addWidget(QLabel("Per stage"))
+        layout.addWidget(self.stages, 2)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        self.set_editor(editor)
+
+    def set_editor(self, editor: Editor | None) -> None:
+        """Follow another editor's document (None shows nothing)."""
+        if self.editor is not None:
+            self.editor.document.changed.disconnect(self._on_changed)
+        self.editor = editor
+        if editor is not None:
+            editor.document.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, event: object) -> None:
+        self._timer.start()  # many edits in a row: check once they settle
+
+    def refresh(self) -> None:
+        """Run the checks again and show what they find."""
+        self.tree.clear()
+        self.stages.clear()
+        if self.editor is None:
+            self.findings = []
+            self.summary.setText("")
+            return
+        doc = self.editor.document
+        self.findings = structural_findings(doc) + blueprint_findings(doc)
+        for finding in self.findings:
+            item = QTreeWidgetItem([SEVERITY_MARKS[finding.severity], finding.message])
+            item.setForeground(0, QColor(SEVERITY_COLOURS[finding.severity]))
+            item.setToolTip(1, f"{finding.message} [{finding.code}]")
+            item.setData(0, CARDS_ROLE, list(finding.cards))
+            self.tree.addTopLevelItem(item)
+        counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
+        self.summary.setText("Nothing to report." if not self.findings else
+                             ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+                             + ". Click a finding to select its cards.")
+        for numbers in stage_numbers(doc):
+            waiting = f"{numbers.wait_minutes:g} min" if numbers.wait_minutes else "—"
+            self.stages.addTopLevelItem(QTreeWidgetItem([
+                numbers.name, str(sum(numbers.cards.values())), str(numbers.handoffs),
+                str(numbers.fail_points), waiting,
+            ]))
+        self.tree.resizeColumnToContents(0)
+
+    def _select_cards(self, item: QTreeWidgetItem) -> None:
+        if self.editor is None:
+            return
+        cards = [c for c in item.data(0, CARDS_ROLE) or [] if self.editor.document.has_card(c)]
+        if not cards:
+            return
+        scene = self.editor.scene
+        scene.clearSelection()
+        for card_id in cards:
+            scene.card_item(card_id).setSelected(True)
+        self.editor.view.ensureVisible(scene.card_item(cards[0]), 60, 60)

@@ -1,0 +1,47 @@
+"""The Checks panel lists the blueprint findings, follows edits, and selects a finding's cards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+
+import model
+from app.main_window import MainWindow
+from canvas import commands as cmd
+from model.blueprint_checks import blueprint_findings
+
+ROOT = Path(__file__).resolve().parents[2]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+
+
+def test_checks_panel_lists_findings_selects_their_cards_and_follows_edits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    window = MainWindow(model.load(BLUEPRINT), BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    window.show()
+    panel = window.checks
+    expected = blueprint_findings(window.editor.document)
+    assert panel.tree.topLevelItemCount() == len(expected) > 0
+    assert [panel.tree.topLevelItem(i).text(1) for i in range(len(expected))] == [f.message for f in expected]
+    assert panel.stages.topLevelItemCount() == len(window.editor.document.stages)
+
+    item = panel.tree.topLevelItem(0)
+    rect = panel.tree.visualItemRect(item)
+    window.checks_dock.raise_()
+    qtbot.waitUntil(lambda: panel.tree.isVisible())
+    rect = panel.tree.visualItemRect(item)
+    QTest.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert window.editor.selected_cards() == list(expected[0].cards)
+
+    # Linking the customer step to its frontstage action answers the first finding.
+    doc = window.editor.document
+    customer = expected[0].cards[0]
+    stage = doc.card(customer).stage
+    front = next(c for lane in doc.lanes if lane.kind == "frontstage" for c in doc.cell_cards(stage, lane.id))
+    window.editor.push(cmd.AddLink(doc, model.Link("k-new", customer, front)))
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == len(expected) - 1, timeout=3000)
+    assert expected[0].message not in [panel.tree.topLevelItem(i).text(1)
+                                        for i in range(panel.tree.topLevelItemCount())]

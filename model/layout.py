@@ -20,6 +20,7 @@ from model.events import Cell
 from model.headers import lane_header_primitives, stage_header_primitives
 from model.links import LinkGeometry, link_geometry
 from model.primitives import Box, Line, Primitive, Text, translated
+from model.stage_numbers import HIDDEN_KINDS
 from model.typesetting import text_block, text_primitives
 
 BLUEPRINT_LINES: dict[tuple[str, str], str] = {
@@ -399,7 +400,17 @@ class Layout:
         link = self.document.link(link_id)
         source, target = self.cards[link.source].rect, self.cards[link.target].rect
         obstacles = self._cards_between(link.source, link.target) + (labels or []) if link.label else []
-        self.links[link_id] = link_geometry(link, source, target, obstacles, self._blocked(link.source, link.target))
+        self.links[link_id] = link_geometry(link, source, target, obstacles, self._blocked(link.source, link.target),
+                                            self._crosses_visibility(link.source, link.target))
+
+    def _crosses_visibility(self, source_id: str, target_id: str) -> bool:
+        """Whether two cards lie on either side of the line of visibility (a hand-off)."""
+        if not any(line.name == "Line of visibility" for line in self.blueprint_lines):
+            return False
+        doc = self.document
+        sides = {doc.lane(doc.card(c).lane).kind in HIDDEN_KINDS for c in (source_id, target_id)}
+        kinds = {doc.lane(doc.card(c).lane).kind for c in (source_id, target_id)}
+        return len(sides) == 2 and not kinds & {"note", "opportunity", "pain", "thought", "emotion"}
 
     def _blocked(self, source_id: str, target_id: str) -> bool:
         """Whether another card of the same column stands between two cards."""

@@ -34,13 +34,15 @@ class LinkGeometry:
 
 
 def link_geometry(
-    link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = (), detour: bool = False
+    link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = (), detour: bool = False,
+    handoff: bool = False,
 ) -> LinkGeometry:
     """Route ``link`` from ``source`` to ``target`` (both card rectangles).
 
     ``obstacles`` are the cards near the link; its label goes where it covers none of them.
     ``detour`` says a card stands between the two in their column: the arrow then
     leaves and enters on the right and bends round it, instead of running behind it.
+    ``handoff`` says the arrow crosses the line of visibility: it is drawn in its own colour.
     """
     if link.source == link.target:
         start_side, end_side = "right", "top"
@@ -67,10 +69,11 @@ def link_geometry(
     c2 = (curve_end[0] + end_dir[0] * reach, curve_end[1] + end_dir[1] * reach)
     curve: tuple[PathCommand, ...] = (("M", *curve_start), ("C", *c1, *c2, *curve_end))
     dash = (5.0, 4.0) if link.kind == "depends" else None
-    prims: list[Primitive] = [Path(curve, stroke=st.ARROW, width=st.ARROW_WIDTH, dash=dash)]
-    prims.append(_head(end, into))
+    colour = st.HANDOFF if handoff else st.ARROW
+    prims: list[Primitive] = [Path(curve, stroke=colour, width=st.ARROW_WIDTH, dash=dash)]
+    prims.append(_head(end, into, colour))
     if link.kind == "twoway":
-        prims.append(_head(start, (-start_dir[0], -start_dir[1])))
+        prims.append(_head(start, (-start_dir[0], -start_dir[1]), colour))
     label: list[Primitive] = []
     if link.label:
         centre = _label_centre(link.label, (curve_start, c1, c2, curve_end), obstacles, (source, target))
@@ -104,14 +107,14 @@ def _anchor(rect: Rect, side: str) -> tuple[Point, Point]:
     return (x, y), direction
 
 
-def _head(tip: Point, direction: Point) -> Path:
+def _head(tip: Point, direction: Point, colour: str) -> Path:
     """A filled triangle whose tip is at ``tip``, pointing along ``direction``."""
     dx, dy = direction
     base = (tip[0] - dx * st.ARROW_HEAD, tip[1] - dy * st.ARROW_HEAD)
     half = st.ARROW_HEAD * 0.5
     left = (base[0] - dy * half, base[1] + dx * half)
     right = (base[0] + dy * half, base[1] - dx * half)
-    return Path((("M", *tip), ("L", *left), ("L", *right), ("Z",)), fill=st.ARROW)
+    return Path((("M", *tip), ("L", *left), ("L", *right), ("Z",)), fill=colour)
 
 
 def _bezier_point(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point:

@@ -43,6 +43,7 @@ WAIT = "#D97706"
 WAIT_FILL = "#FEF3C7"
 CHIP_FILL = "#FFFFFF"
 ARROW = "#64748B"
+HANDOFF = "#C2410C"  # arrows that cross the line of visibility: where service breaks most often
 BLUEPRINT_LINE = "#475569"
 
 # Type scale (px; integers so that Qt's pixel sizes match exactly).

@@ -50,4 +50,5 @@ def run_editor(path: str | None) -> int:
         width, height = min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95))
     window.resize(width, height)
     window.show()
+    window.offer_recovery()  # work of a session that crashed or was killed
     return int(app.exec())

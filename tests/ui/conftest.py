@@ -29,5 +29,5 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
             raise AssertionError(f"unexpected modal dialog: MainWindow.{name}{args[1:]}")
         return fail
 
-    for name in [n for n in vars(MainWindow) if n.startswith("ask_") or n == "show_error"]:
+    for name in [n for n in dir(MainWindow) if n.startswith("ask_") or n == "show_error"]:  # mixins too
         monkeypatch.setattr(MainWindow, name, unexpected(name))

@@ -1,0 +1,267 @@
+"""The main window's part in never losing work: autosave, recovery after a crash, and
+files changed on disk behind its back (issue 6, promises 3 and 4).
+
+``Safekeeping`` is mixed into MainWindow, which calls four hooks: ``safekeep_installed``
+when it shows a document, ``safekeep_may_overwrite`` before and ``safekeep_saved`` after
+writing the file, ``safekeep_closed`` when it closes. Everything it asks goes through
+an overridable method, as the window's other dialogs do: ``ask_recover``,
+``ask_reload_changed`` and ``ask_overwrite_changed``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+import model
+from app.diskwatch import DiskWatcher, disk_state
+from app.recovery import Autosaver, RecoveryEntry, orphans
+
+if TYPE_CHECKING:
+    from app.editor import Editor
+
+RecoverChoice = Literal["recover", "discard", "later"]
+ReloadChoice = Literal["reload", "keep"]
+OverwriteChoice = Literal["overwrite", "cancel"]
+
+# Windows opened for the second and later recovered documents; kept here so Python does
+# not collect them (each deletes itself on close).
+_extra_windows: list[QWidget] = []
+
+
+class _ActivationFilter(QObject):
+    """Checks the file on disk each time the window becomes active."""
+
+    def __init__(self, window: Safekeeping) -> None:
+        super().__init__(window)  # type: ignore[arg-type]
+        self._window = window
+        window.installEventFilter(self)  # type: ignore[attr-defined]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            QTimer.singleShot(0, self._window.check_disk)  # after the activation, not inside it
+        return False
+
+
+class Safekeeping:
+    """Autosave, crash recovery and changed-on-disk checks for a MainWindow (a mixin)."""
+
+    _autosaver: Autosaver
+    _disk_watcher: DiskWatcher
+    _asking_about_disk = False
+
+    # ------------------------------------------------------------------ parts
+    @property
+    def autosaver(self) -> Autosaver:
+        """Writes the recovery file of this window's document."""
+        self._safekeeping_parts()
+        return self._autosaver
+
+    @property
+    def disk_watcher(self) -> DiskWatcher:
+        """Watches this window's file on disk."""
+        self._safekeeping_parts()
+        return self._disk_watcher
+
+    def _safekeeping_parts(self) -> None:
+        if "_autosaver" in self.__dict__:
+            return
+        window: Any = self
+        self._autosaver = Autosaver(window)
+        self._disk_watcher = DiskWatcher(window)
+        self._disk_watcher.poked.connect(self.check_disk)
+        self._activation_filter = _ActivationFilter(self)
+
+    # ------------------------------------------------------------------ hooks
+    def safekeep_installed(self, editor: Editor, path: Path | None) -> None:
+        """A document is shown (new, opened, reloaded or recovered): follow it."""
+        self.disk_watcher.watch(path)
+        self.autosaver.attach(editor.undo_stack, editor.document, path, self.disk_watcher.baseline)
+
+    def safekeep_may_overwrite(self, target: Path) -> bool:
+        """Before saving to ``target``: True unless it is this document's file, another
+        program changed it since it was loaded or saved, and the user does not want it overwritten."""
+        watcher = self.disk_watcher
+        path = self._safekept_path()
+        if path is None or Path(target).absolute() != path:
+            return True  # Save As elsewhere: the file dialog asked about replacing
+        if not watcher.differs() or watcher.current() is None:
+            return True  # unchanged, or deleted: nothing of anyone's would be lost
+        return self.ask_overwrite_changed() == "overwrite"
+
+    def safekeep_saved(self, target: Path) -> None:
+        """The document was written to ``target``: that is now the version on disk."""
+        path = Path(target).absolute()
+        self.disk_watcher.watch(path)
+        self.autosaver.path = path
+        self.autosaver.disk = self.disk_watcher.baseline
+        self.autosaver.base_changes = 0
+        self.autosaver.remove()
+
+    def safekeep_closed(self) -> None:
+        """The window closes on purpose (saved or discarded): no recovery file stays."""
+        self.autosaver.close()
+        self.disk_watcher.watch(None)
+
+    # ------------------------------------------------------------------ recovery
+    def offer_recovery(self) -> bool:
+        """Offer the documents of sessions that crashed; True when something was recovered."""
+        entries = orphans()
+        if not entries:
+            return False
+        choice = self.ask_recover(entries)
+        if choice == "discard":
+            for entry in entries:
+                entry.discard()
+            return False
+        if choice != "recover":
+            for entry in entries:
+                entry.release()
+            return False
+        recovered = False
+        for entry in entries:
+            target = self if not self._safekept_editor().undo_stack.count() and not recovered else None
+            if target is None:
+                window: Any = type(self)()
+                window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                _extra_windows.append(window)
+                window.destroyed.connect(lambda _obj=None, w=window: _forget(w))
+                window.show()
+                target = window
+            recovered = target.restore(entry) or recovered
+        return recovered
+
+    def restore(self, entry: RecoveryEntry) -> bool:
+        """Show a recovered document, marked modified; its recovery file moves to this session."""
+        window: Any = self
+        try:
+            document = entry.document()
+        except model.LoadError as exc:
+            window.show_error("Could not recover", f"“{entry.title}” could not be recovered.\n\n{exc}")
+            entry.release()
+            return False
+        window._install(document, entry.path)
+        if entry.disk is not None:
+            self.disk_watcher.baseline = entry.disk  # a file changed since is not overwritten unasked
+            self.autosaver.disk = entry.disk
+        self._safekept_editor().undo_stack.resetClean()  # modified: closing asks, Save writes
+        self.autosaver.base_changes = entry.changes
+        self.autosaver.write_now()  # this session's copy first, then the old one goes
+        entry.discard()
+        window.statusBar().showMessage(f"Recovered “{entry.title}”: {entry.changes} unsaved changes", 8000)
+        return True
+
+    # ------------------------------------------------------------------ changed on disk
+    def check_disk(self) -> None:
+        """If the file changed on disk, offer to reload it or keep this version."""
+        if self._asking_about_disk or QApplication.activeModalWidget() is not None:
+            return  # never a second question over an open one; the next activation checks again
+        watcher = self.disk_watcher
+        if watcher.path is None or not watcher.differs():
+            return
+        state = watcher.current()
+        if state is not None and watcher.dismissed is not None and state["sha256"] == watcher.dismissed["sha256"]:
+            return  # the user already chose to keep theirs over this version
+        window: Any = self
+        self._asking_about_disk = True
+        try:
+            if state is None:
+                # Deleted or moved away: the document now exists only here.
+                self._safekept_editor().undo_stack.resetClean()
+                window.statusBar().showMessage(
+                    f"“{watcher.path.name}” was deleted or moved on disk; Save writes it again", 8000)
+                watcher.baseline = watcher.dismissed = None  # told once; a file that reappears is asked about
+                return
+            if self.ask_reload_changed() == "reload":
+                self.reload_from_disk()
+            else:
+                watcher.dismissed = state
+                self._safekept_editor().undo_stack.resetClean()  # differs from the file: closing asks
+        finally:
+            self._asking_about_disk = False
+
+    def reload_from_disk(self) -> bool:
+        """Replace the document with the file's present content (its undo history goes)."""
+        window: Any = self
+        path = self._safekept_path()
+        if path is None:
+            return False
+        try:
+            document = model.load(path)
+        except model.LoadError as exc:
+            window.show_error("Could not reload", f"“{path.name}” could not be reloaded; your version stays.\n\n{exc}")
+            self.disk_watcher.dismissed = disk_state(path)
+            self._safekept_editor().undo_stack.resetClean()
+            return False
+        window._install(document, path)
+        window.statusBar().showMessage(f"Reloaded {path.name}", 4000)
+        return True
+
+    # ------------------------------------------------------------------ asking (overridable)
+    def ask_recover(self, entries: list[RecoveryEntry]) -> RecoverChoice:
+        """Offer to recover unsaved work: "recover", "discard" or "later" (asked again next start)."""
+        parent: Any = self
+        count = len(entries)
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
+                          f"Touchline did not close properly. Recover {'these' if count > 1 else 'this'} "
+                          f"unsaved {'boards' if count > 1 else 'board'}?", QMessageBox.StandardButton.NoButton,
+                          parent)
+        box.setInformativeText("\n".join(entry.describe() for entry in entries))
+        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(recover)
+        box.setEscapeButton(later)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is recover:
+            return "recover"
+        if clicked is discard:
+            return "discard"
+        return "later"
+
+    def ask_reload_changed(self) -> ReloadChoice:
+        """The file changed on disk: "reload" it or "keep" this version."""
+        parent: Any = self
+        name = self._safekept_path().name if self._safekept_path() else "The file"
+        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
+                          f"“{name}” was changed by another program.", QMessageBox.StandardButton.NoButton, parent)
+        box.setInformativeText("Reload it and lose the changes made here since it was opened or saved, "
+                               "or keep this version? If you keep it, Save asks before overwriting the file.")
+        reload = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return "reload" if box.clickedButton() is reload else "keep"
+
+    def ask_overwrite_changed(self) -> OverwriteChoice:
+        """Saving would overwrite a newer version on disk: "overwrite" or "cancel"."""
+        parent: Any = self
+        path = self._safekept_path()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Overwrite newer file?",
+                          f"“{path.name if path else 'The file'}” was changed by another program since you "
+                          "opened or saved it.", QMessageBox.StandardButton.NoButton, parent)
+        box.setInformativeText("Overwrite it with this version? (Save As keeps both.)")
+        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return "overwrite" if box.clickedButton() is overwrite else "cancel"
+
+    # ------------------------------------------------------------------ the window's state
+    def _safekept_path(self) -> Path | None:
+        path: Path | None = getattr(self, "path", None)
+        return path
+
+    def _safekept_editor(self) -> Editor:
+        editor: Editor = getattr(self, "editor")  # noqa: B009 - set by MainWindow
+        return editor
+
+
+def _forget(window: QWidget) -> None:
+    if window in _extra_windows:
+        _extra_windows.remove(window)

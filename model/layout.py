@@ -247,9 +247,11 @@ class Layout:
         if isinstance(event, ev.LinkAdded | ev.LinkChanged):
             delta = LayoutDelta(links={event.link_id})
             old = self.links.get(event.link_id)
+            if not self.document.link(event.link_id).label:
+                self._place_link(event.link_id)
             if self.document.link(event.link_id).label or (old is not None and old.label):
+                # Labels avoid earlier labels: place them all again, this one among them.
                 delta.links |= self._place_labelled_links()
-            self._place_link(event.link_id)
             return delta
         if isinstance(event, ev.LinkRemoved):
             delta = LayoutDelta(removed_links={event.link_id})

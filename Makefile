@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXAMPLE := resources/examples/coffee-shop-blueprint.touchline
 
-.PHONY: run test lint bench clean setup
+.PHONY: run test lint bench clean setup fuzz fuzz-atheris stress
 
 setup: $(STAMP)
 
@@ -29,6 +29,20 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench.py
+
+# The long runs behind the short budgets of `make test` (README, "Never losing work").
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -m fuzz --timeout=0 tests/test_fuzz_loader.py
+
+fuzz-atheris: $(STAMP)
+	$(PY) -m pip install -q atheris
+	mkdir -p out/fuzz-corpus out/fuzz-artifacts
+	cp resources/examples/*.touchline resources/templates/*.touchline out/fuzz-corpus/
+	$(PY) tests/fuzz/atheris_loads.py -runs=100000 -max_len=8192 -artifact_prefix=out/fuzz-artifacts/ out/fuzz-corpus
+
+stress: $(STAMP)
+	TOUCHLINE_KILL_ROUNDS=1000 TOUCHLINE_UNDO_EXAMPLES=500 QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q -s --timeout=0 tests/test_save_safety.py tests/ui/test_undo_exact.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -68,11 +68,10 @@ _DIRECTIVE = re.compile(
     rf"%%\{{{_S}*(?:\w+{_S}*:|\w+){_S}*(?:\w+|(?:(?!\}}%%)[^\n\r\u2028\u2029]|\r?\n)*)?{_S}*(?:\}}%%)?",
     re.I | re.A,
 )
-_COMMENT_LINE = re.compile(rf"^{_S}*%%(?!\{{)[^\n]+\n?", re.M)
+_COMMENT_START = re.compile(r"%%(?!\{)")  # comments.ts: /^\s*%%(?!{)[^\n]+\n?/gm, see _comment_lines
 # encodeEntities: "#58;" and "#amp;" become placeholders before lexing (and style lines
 # lose a final ";", as Mermaid's does for every diagram).
 _ENTITY = re.compile(r"#(\w+);", re.A)
-_STYLE_SEMICOLON = re.compile(r"(?:style|classDef)[^\n]*:[^\s]*#[^\n]*;")
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around a protected entity code
 _PLACEHOLDER = re.compile(f"{_OPEN}(\\w+){_CLOSE}", re.A)
 
@@ -170,6 +169,17 @@ class _Source:
         line_parts.extend(self.lines[pos:])
         return _Source("".join(text_parts), line_parts)
 
+    def remove(self, spans: list[tuple[int, int]]) -> _Source:
+        """The text without the given (start, end) spans, which are sorted and do not overlap."""
+        keep: list[tuple[int, int]] = []
+        pos = 0
+        for start, end in spans:
+            keep.append((pos, start))
+            pos = end
+        keep.append((pos, len(self.text)))
+        lines = [line for start, end in keep for line in self.lines[start:end]] + [self.lines[-1]]
+        return _Source("".join(self.text[start:end] for start, end in keep), lines)
+
     def drop_front(self, n: int) -> _Source:
         return _Source(self.text[n:], self.lines[n:])
 
@@ -196,7 +206,7 @@ def _preprocess(text: str) -> tuple[_Source, str | None]:
         front_title = _yaml_title(match.group(2))
         source = source.drop_front(match.end())
     source = source.substitute(_DIRECTIVE)
-    source = source.substitute(_COMMENT_LINE)
+    source = source.remove(_comment_lines(source.text))
     start = len(source.text) - len(source.text.lstrip(_JS_SPACE))
     return source.drop_front(start), front_title
 
@@ -288,14 +298,68 @@ def _parse(text: str) -> _Journey:
             raise MermaidError(_unexpected(token))
 
 
+def _comment_lines(text: str) -> list[tuple[int, int]]:
+    """Where Mermaid's comment-line regex matches, found in linear time.
+
+    The regex (``^\\s*%%(?!{)[^\\n]+\\n?`` with the m flag) retries its ``\\s*`` from every
+    line start of a long blank run, which a large file turns quadratic; the match is the
+    same: from the first line start of the white space before ``%%`` to the line's end.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in _COMMENT_START.finditer(text):
+        start = match.start()
+        if start < pos or start + 2 >= len(text) or text[start + 2] == "\n":
+            continue
+        first = start
+        while first > pos and text[first - 1] in _JS_SPACE:
+            first -= 1
+        if first > 0 and text[first - 1] != "\n":
+            newline = text.find("\n", first, start)
+            if newline < 0:
+                continue  # "%%" in the middle of a line
+            first = newline + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        spans.append((first, end))
+        pos = end
+    return spans
+
+
 def _drop_style_semicolons(source: _Source) -> tuple[str, list[int]]:
-    """Mermaid's encodeEntities drops the last ";" of a ``style …:…#…;`` run; so do we."""
+    """Mermaid's encodeEntities drops the last ";" of a line matching ``style.*:\\S*#.*;`` (then
+    ``classDef.*:\\S*#.*;``); so do we, line by line in linear time."""
     text, lines = source.text, source.lines
-    drop = {match.end() - 1 for match in _STYLE_SEMICOLON.finditer(text)}
+    drop: set[int] = set()
+    offset = 0
+    for line in text.split("\n"):
+        for word in ("style", "classDef"):
+            semicolon = _style_semicolon(line, word, {i - offset for i in drop})
+            if semicolon is not None:
+                drop.add(offset + semicolon)
+        offset += len(line) + 1
     if not drop:
         return text, lines
     keep = [i for i in range(len(text)) if i not in drop]
     return "".join(text[i] for i in keep), [lines[i] for i in keep] + [lines[-1]]
+
+
+def _style_semicolon(line: str, word: str, dropped: set[int]) -> int | None:
+    """The index of the ";" the regex ``word.*:\\S*#.*;`` would end on in ``line``, if it matches."""
+    start = line.find(word)
+    last = max((i for i in range(len(line)) if line[i] == ";" and i not in dropped), default=-1)
+    if start < 0 or last < 0:
+        return None
+    next_hash = [len(line)] * (len(line) + 1)  # the next "#" before any white space
+    for i in range(len(line) - 1, -1, -1):
+        if line[i] == "#":
+            next_hash[i] = i
+        elif line[i] not in _JS_SPACE:
+            next_hash[i] = next_hash[i + 1]
+    for colon in range(start + len(word), last):
+        if line[colon] == ":" and next_hash[colon + 1] < last:
+            return last
+    return None
 
 
 def _task(name: _Token, data: _Token) -> _Task:

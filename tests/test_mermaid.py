@@ -334,6 +334,9 @@ MERMAID_ACCEPTS = {
     "scores": "journey\nsection S\nA: 5.0\nB: +4\nC: 0x3\nD: 2e0: X: Y\n",
     "front-matter": "---\ntitle: From front matter\n---\njourney\nsection A\nB: 3\n",
     "percent": "journey\nsection Sale\n50% off: 4: Me\n",
+    # Mermaid's encodeEntities drops the last ";" of a line like "style…:…#…;" (for every diagram).
+    "style-semicolon": "journey\nsection S\nRestyle: 5: a:b#c;\nclassDef x: 4: y:#z;\n",
+    "comment-runs": "journey\n\n   \n  %% one\n\n%% two\n  %%\nsection S %% not a comment line\nT%%x: 3\n",
     "round-trip": ROUND_TRIP,
 }
 MERMAID_REJECTS = {

@@ -66,7 +66,8 @@ class SessionLock:
         """Take the lock without waiting; False when another session (or object) holds it."""
         if self._fd is not None:
             return True
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Recovery files hold whole boards: the folder is the user's alone.
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
             _lock(fd)

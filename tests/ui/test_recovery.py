@@ -103,6 +103,7 @@ def test_an_edit_is_autosaved_after_the_delay(make_window: Callable[..., MainWin
     assert data["title"] == "Renamed" and data["changes"] == 1 and data["path"] == str(board)
     assert model.loads(data["document"]).title == "Renamed"
     assert data["disk"]["sha256"], "the file's version is recorded, for changed-on-disk checks after recovery"
+    assert recovery_dir().stat().st_mode & 0o777 == 0o700, "other users cannot read the recovered boards"
 
 
 def test_later_edits_do_not_postpone_the_autosave(make_window: Callable[..., MainWindow], qtbot: Any) -> None:

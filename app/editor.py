@@ -39,6 +39,7 @@ class EditActions:
     zoom_fit: QAction
     zoom_actual: QAction
     show_impact: QAction
+    arrange: QAction
 
 
 class Editor(QWidget):
@@ -149,6 +150,7 @@ class Editor(QWidget):
             zoom_fit=self._action("&Fit board", self.view.zoom_fit, "Ctrl+0"),
             zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
             show_impact=self._action("Show &impact", self.toggle_impact, "Ctrl+I"),
+            arrange=self._action("Arra&nge cards", self.arrange_cards, "Ctrl+Shift+A"),
         )
 
     def _update_action_state(self) -> None:
@@ -267,6 +269,13 @@ class Editor(QWidget):
         if lane_id is not None:
             self.scene.select_cell(None)
             self.push(cmd.remove_lane(self.document, lane_id))
+
+    def arrange_cards(self) -> None:
+        """Reorder the cards inside each cell so fewer arrows cross, as one undo step."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
+        command = cmd.arrange(self.document)
+        if command is not None:
+            self.push(command)
 
     def toggle_impact(self) -> None:
         """Show what the selected card affects and relies on (Ctrl+I again, or Esc, to leave)."""

@@ -171,7 +171,7 @@ class MainWindow(Safekeeping, QMainWindow):
         """Put the current editor's actions in the Edit and View menus."""
         actions = self.editor.edit_actions
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
-                  ("add_stage", "add_lane", "delete_stage", "delete_lane"))
+                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("arrange",))
         self._fill_menu(self.edit_menu, actions, groups)
         self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
                                                   ("show_impact",)))

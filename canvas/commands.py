@@ -388,3 +388,31 @@ def remove_persona(document: Document, persona_id: str) -> QUndoCommand:
             parent.add(SetCardField(document, card.id, "persona", None))
     parent.add(SetPersonas(document, [p for p in document.personas if p.id != persona_id]))
     return parent
+
+
+def arrange(document: Document) -> QUndoCommand | None:
+    """One undo step that reorders the cards in each cell to cross fewer arrows (None if none move).
+
+    Each MoveCard reads the card's place when made, so every step is made and run in turn,
+    then all are undone, last first: the document ends as it began (with its change
+    announcements held back meanwhile) and the macro replays the same steps.
+    """
+    from model.arrange import arranged_order
+
+    target = arranged_order(document)
+    parent = Macro("Arrange cards")
+    steps: list[MoveCard] = []
+    with document.changed.blocked():
+        try:
+            for (stage_id, lane_id), ids in target.items():
+                for index, card_id in enumerate(ids):
+                    if document.card_index(card_id) != index:
+                        step = MoveCard(document, card_id, stage_id, lane_id, index)
+                        step.redo()
+                        steps.append(step)
+        finally:
+            for step in reversed(steps):
+                step.undo()
+    for step in steps:
+        parent.add(step)
+    return parent if steps else None

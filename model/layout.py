@@ -18,7 +18,7 @@ from model.document import Document
 from model.entities import LANE_KIND_LABELS
 from model.events import Cell
 from model.headers import lane_header_primitives, stage_header_primitives
-from model.links import LinkGeometry, link_geometry
+from model.links import Channel, LinkGeometry, link_geometry
 from model.primitives import Box, Line, Primitive, Text, translated
 from model.stage_numbers import HIDDEN_KINDS
 from model.typesetting import text_block, text_primitives
@@ -403,7 +403,33 @@ class Layout:
         source, target = self.cards[link.source].rect, self.cards[link.target].rect
         obstacles = self._cards_between(link.source, link.target) + (labels or []) if link.label else []
         self.links[link_id] = link_geometry(link, source, target, obstacles, self._blocked(link.source, link.target),
-                                            self._crosses_visibility(link.source, link.target))
+                                            self._crosses_visibility(link.source, link.target),
+                                            self._channel(link.source, link.target))
+
+    def _channel(self, source_id: str, target_id: str) -> Channel | None:
+        """The free route for an arrow that would otherwise pass behind the cards of the
+        columns between its ends (two or more columns apart); None for the others.
+
+        The channel row is the top padding of the source's lane, or of the lane below it
+        when the target is lower, so it always lies between the two ends: any change that
+        moves it moves one of the ends too, and the arrow is routed again.
+        """
+        doc = self.document
+        a, b = doc.card(source_id), doc.card(target_id)
+        si, ti = doc.stage_index(a.stage), doc.stage_index(b.stage)
+        if abs(si - ti) < 2:
+            return None
+        li, lt = doc.lane_index(a.lane), doc.lane_index(b.lane)
+        lane = doc.lanes[li + 1] if lt > li else doc.lanes[li]
+        y = self._lane_y[lane.id] + st.CELL_PAD_Y / 2
+        half_gap = st.CELL_PAD_X / 2
+        if ti > si:
+            leave = self._stage_x[a.stage] + st.COLUMN_W - half_gap
+            enter = self._stage_x[b.stage] + half_gap
+        else:
+            leave = self._stage_x[a.stage] + half_gap
+            enter = self._stage_x[b.stage] + st.COLUMN_W - half_gap
+        return Channel(leave, y, enter)
 
     def _crosses_visibility(self, source_id: str, target_id: str) -> bool:
         """Whether two cards lie on either side of the line of visibility (a hand-off)."""

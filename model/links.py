@@ -33,9 +33,22 @@ class LinkGeometry:
     label: tuple[Primitive, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """Free space an arrow can run through without passing behind a card.
+
+    ``leave_x`` and ``enter_x`` are the gutters beside the source's and the target's
+    columns, ``y`` a row of cell padding that no card reaches in any column.
+    """
+
+    leave_x: float
+    y: float
+    enter_x: float
+
+
 def link_geometry(
     link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = (), detour: bool = False,
-    handoff: bool = False,
+    handoff: bool = False, channel: Channel | None = None,
 ) -> LinkGeometry:
     """Route ``link`` from ``source`` to ``target`` (both card rectangles).
 
@@ -43,7 +56,11 @@ def link_geometry(
     ``detour`` says a card stands between the two in their column: the arrow then
     leaves and enters on the right and bends round it, instead of running behind it.
     ``handoff`` says the arrow crosses the line of visibility: it is drawn in its own colour.
+    ``channel`` routes an arrow that spans columns of cards orthogonally, with rounded
+    corners, through the gutters and a row of padding, instead of behind those cards.
     """
+    if channel is not None and link.source != link.target:
+        return _routed(link, source, target, channel, handoff)
     if link.source == link.target:
         start_side, end_side = "right", "top"
     elif detour:
@@ -87,6 +104,61 @@ def link_geometry(
     pad = st.ARROW_HEAD
     bounds = (min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
     return LinkGeometry(link.id, link.kind, curve, tuple(prims), bounds, tuple(label))
+
+
+CORNER = 10.0  # radius of a routed arrow's rounded corners
+
+
+def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: bool) -> LinkGeometry:
+    """An orthogonal arrow: out of the facing side, along the gutter, the channel, the gutter, in."""
+    forward = target.x > source.x
+    start, start_dir = _anchor(source, "right" if forward else "left")
+    end, end_dir = _anchor(target, "left" if forward else "right")
+    into = (-end_dir[0], -end_dir[1])
+    tip_base = (end[0] - into[0] * st.ARROW_HEAD, end[1])
+    first = start
+    if link.kind == "twoway":
+        first = (start[0] + start_dir[0] * st.ARROW_HEAD, start[1])
+    points = [first, (channel.leave_x, start[1]), (channel.leave_x, channel.y),
+              (channel.enter_x, channel.y), (channel.enter_x, end[1]), tip_base]
+    curve = _rounded(points)
+    dash = (5.0, 4.0) if link.kind == "depends" else None
+    colour = st.HANDOFF if handoff else st.ARROW
+    prims: list[Primitive] = [Path(curve, stroke=colour, width=st.ARROW_WIDTH, dash=dash), _head(end, into, colour)]
+    if link.kind == "twoway":
+        prims.append(_head(start, (-start_dir[0], -start_dir[1]), colour))
+    label: list[Primitive] = []
+    if link.label:
+        label = _label(link.label, ((channel.leave_x + channel.enter_x) / 2, channel.y))
+    xs = [p[0] for p in points] + [end[0], start[0]]
+    ys = [p[1] for p in points] + [end[1], start[1]]
+    for prim in label:
+        if isinstance(prim, Box):
+            xs += [prim.x, prim.x + prim.w]
+            ys += [prim.y, prim.y + prim.h]
+    pad = st.ARROW_HEAD
+    bounds = (min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+    return LinkGeometry(link.id, link.kind, curve, tuple(prims), bounds, tuple(label))
+
+
+def _rounded(points: list[Point]) -> tuple[PathCommand, ...]:
+    """A polyline with each corner rounded by a quarter-circle-like cubic."""
+    commands: list[PathCommand] = [("M", *points[0])]
+    for before, corner, after in zip(points, points[1:], points[2:], strict=False):
+        d_in = math.dist(before, corner)
+        d_out = math.dist(corner, after)
+        if d_in == 0 or d_out == 0:
+            continue
+        r = min(CORNER, d_in / 2, d_out / 2)
+        ux, uy = (corner[0] - before[0]) / d_in, (corner[1] - before[1]) / d_in
+        vx, vy = (after[0] - corner[0]) / d_out, (after[1] - corner[1]) / d_out
+        a = (corner[0] - ux * r, corner[1] - uy * r)
+        b = (corner[0] + vx * r, corner[1] + vy * r)
+        k = 0.5523 * r  # cubic handle length for a quarter circle
+        commands.append(("L", *a))
+        commands.append(("C", a[0] + ux * k, a[1] + uy * k, b[0] - vx * k, b[1] - vy * k, *b))
+    commands.append(("L", *points[-1]))
+    return tuple(commands)
 
 
 def _facing_sides(source: Rect, target: Rect) -> tuple[str, str]:

@@ -75,3 +75,55 @@ def test_pdf_carries_the_markers(layout: Layout, tmp_path: Path) -> None:
     export_pdf(layout, out)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "4 min" in text and "Line of visibility" in text and "Line of interaction" in text
+
+
+def spanning_board() -> Document:
+    """Cards in every cell of three lanes x four stages; arrows that span columns."""
+    lanes = [Lane("cust", "Customer", "customer"), Lane("front", "Front", "frontstage"),
+             Lane("back", "Back", "backstage")]
+    stages = [Stage(f"s{i}", f"Stage {i}") for i in range(4)]
+    cards = [Card(f"{lane.id}{i}", lane.id, f"s{i}", f"{lane.name} step {i} with some words to wrap")
+             for lane in lanes for i in range(4)]
+    links = [Link("same-lane", "cust0", "cust3"), Link("down", "cust0", "back3", label="hand-over"),
+             Link("up", "back0", "front2"), Link("return", "front3", "cust0", kind="twoway")]
+    return Document.build(title="Spans", description=None, stages=stages, lanes=lanes, cards=cards, links=links,
+                          personas=[], extra={})
+
+
+def segment_points(commands: tuple[tuple[object, ...], ...], steps: int = 12) -> list[tuple[float, float]]:
+    """Points along a path of M/L/C commands."""
+    points: list[tuple[float, float]] = []
+    current = (0.0, 0.0)
+    for op, *c in commands:
+        xy = [float(v) for v in c]  # type: ignore[arg-type]
+        if op == "M":
+            current = (xy[0], xy[1])
+        elif op == "L":
+            end = (xy[0], xy[1])
+            points += [(current[0] + (end[0] - current[0]) * t / steps, current[1] + (end[1] - current[1]) * t / steps)
+                       for t in range(steps + 1)]
+            current = end
+        elif op == "C":
+            p1, p2, p3 = (xy[0], xy[1]), (xy[2], xy[3]), (xy[4], xy[5])
+            for t in (i / steps for i in range(steps + 1)):
+                u = 1 - t
+                points.append((u**3 * current[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+                               u**3 * current[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1]))
+            current = p3
+    return points
+
+
+def test_arrows_spanning_columns_run_round_the_cards_between_their_ends() -> None:
+    doc = spanning_board()
+    layout = Layout(doc)
+    for link in doc.links():
+        geometry = layout.links[link.id]
+        assert any(op == "L" for op, *_ in geometry.curve)  # routed orthogonally
+        others = [g.rect for cid, g in layout.cards.items() if cid not in (link.source, link.target)]
+        for x, y in segment_points(geometry.curve):
+            hit = [r for r in others if r.x + 1 < x < r.x + r.w - 1 and r.y + 1 < y < r.y + r.h - 1]
+            assert not hit, (link.id, (x, y))
+    label = next(p for p in layout.links["down"].label if isinstance(p, Text))
+    for card in layout.cards.values():  # the label sits in the channel, over no card's text
+        inner_top, inner_bottom = card.y + st.CARD_PAD_Y, card.y + card.h - st.CARD_PAD_Y
+        assert not (card.x < label.x < card.x + card.w and inner_top < label.y < inner_bottom)

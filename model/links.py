@@ -97,13 +97,7 @@ def link_geometry(
         label = _label(link.label, centre)
     xs = [curve_start[0], c1[0], c2[0], curve_end[0], end[0], start[0]]
     ys = [curve_start[1], c1[1], c2[1], curve_end[1], end[1], start[1]]
-    for prim in label:
-        if isinstance(prim, Box):
-            xs += [prim.x, prim.x + prim.w]
-            ys += [prim.y, prim.y + prim.h]
-    pad = st.ARROW_HEAD
-    bounds = (min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
-    return LinkGeometry(link.id, link.kind, curve, tuple(prims), bounds, tuple(label))
+    return LinkGeometry(link.id, link.kind, curve, tuple(prims), _bounds(xs, ys, label), tuple(label))
 
 
 CORNER = 10.0  # radius of a routed arrow's rounded corners
@@ -132,13 +126,7 @@ def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: b
         label = _label(link.label, ((channel.leave_x + channel.enter_x) / 2, channel.y))
     xs = [p[0] for p in points] + [end[0], start[0]]
     ys = [p[1] for p in points] + [end[1], start[1]]
-    for prim in label:
-        if isinstance(prim, Box):
-            xs += [prim.x, prim.x + prim.w]
-            ys += [prim.y, prim.y + prim.h]
-    pad = st.ARROW_HEAD
-    bounds = (min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
-    return LinkGeometry(link.id, link.kind, curve, tuple(prims), bounds, tuple(label))
+    return LinkGeometry(link.id, link.kind, curve, tuple(prims), _bounds(xs, ys, label), tuple(label))
 
 
 def _rounded(points: list[Point]) -> tuple[PathCommand, ...]:
@@ -159,6 +147,16 @@ def _rounded(points: list[Point]) -> tuple[PathCommand, ...]:
         commands.append(("C", a[0] + ux * k, a[1] + uy * k, b[0] - vx * k, b[1] - vy * k, *b))
     commands.append(("L", *points[-1]))
     return tuple(commands)
+
+
+def _bounds(xs: list[float], ys: list[float], label: list[Primitive]) -> tuple[float, float, float, float]:
+    """The box round an arrow's points and its label, with room for the arrowheads."""
+    for prim in label:
+        if isinstance(prim, Box):
+            xs = [*xs, prim.x, prim.x + prim.w]
+            ys = [*ys, prim.y, prim.y + prim.h]
+    pad = st.ARROW_HEAD
+    return min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
 
 
 def _facing_sides(source: Rect, target: Rect) -> tuple[str, str]:

@@ -113,7 +113,7 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True
         # marked so by someone who meant it.
         raise SaveError(f"{target}: the file is read-only; it was not changed")
     remove_stale_temps(target)
-    mode = old_mode if old_mode is not None else 0o666 & ~_umask()
+    mode = old_mode if old_mode is not None else 0o666 & ~umask()
     tmp = _write_temp(target, folder, f".{target.name}.", data, mode)
     try:
         if backup and old_mode is not None:
@@ -218,7 +218,8 @@ def _unlink(path: Path) -> None:
         os.unlink(path)
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's umask (new files get 0o666 minus it)."""
     try:  # Linux tells the umask without changing it (os.umask would race other threads)
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:

@@ -401,10 +401,15 @@ class Layout:
     def _place_link(self, link_id: str, labels: list[Rect] | None = None) -> None:
         link = self.document.link(link_id)
         source, target = self.cards[link.source].rect, self.cards[link.target].rect
-        obstacles = self._cards_between(link.source, link.target) + (labels or []) if link.label else []
+        obstacles = (self._cards_between(link.source, link.target) + (labels or []) + self._line_strips()
+                     if link.label else [])
         self.links[link_id] = link_geometry(link, source, target, obstacles, self._blocked(link.source, link.target),
                                             self._crosses_visibility(link.source, link.target),
                                             self._channel(link.source, link.target))
+
+    def _line_strips(self) -> list[Rect]:
+        """Thin bands along the blueprint lines: a label sitting on one hides the line's dashes."""
+        return [Rect(st.MARGIN, line.y - 2, self.width - 2 * st.MARGIN, 4) for line in self.blueprint_lines]
 
     def _channel(self, source_id: str, target_id: str) -> Channel | None:
         """The free route for an arrow that would otherwise pass behind the cards of the

@@ -313,10 +313,12 @@ class Layout:
                 delta.links.add(link.id)
         # A link within one column bends round the cards between its ends, so it is
         # routed again when any card of that column comes, goes or moves.
-        stages = {stage_id for stage_id, _ in cells}
-        for link in doc.links():
-            if doc.card(link.source).stage in stages and doc.card(link.target).stage in stages:
-                delta.links.add(link.id)
+        # Only the links of the touched columns' cards are looked at, not every link.
+        for stage_id in {stage_id for stage_id, _ in cells}:
+            for lane in doc.lanes:
+                for card_id in doc.cell_cards(stage_id, lane.id):
+                    delta.links.update(k.id for k in doc.links_of(card_id)
+                                       if doc.card(k.source).stage == doc.card(k.target).stage == stage_id)
         for link_id in delta.links:
             if not doc.link(link_id).label:
                 self._place_link(link_id)

@@ -31,3 +31,14 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in [n for n in dir(MainWindow) if n.startswith("ask_") or n == "show_error"]:  # mixins too
         monkeypatch.setattr(MainWindow, name, unexpected(name))
+
+
+@pytest.fixture(autouse=True)
+def temporary_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test reads or writes the user's settings (recent files, window state)."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(folder / "system"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 import model
@@ -17,7 +17,6 @@ BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
 
 
 def test_checks_panel_lists_findings_selects_their_cards_and_follows_edits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     window = MainWindow(model.load(BLUEPRINT), BLUEPRINT)
     qtbot.addWidget(window)
     window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]

@@ -9,7 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from app import main_window as mw
 from app.main_window import MainWindow
@@ -20,13 +19,6 @@ from model.mermaid import from_mermaid
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "examples" / "import"
 EXAMPLE = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
-
-
-@pytest.fixture(autouse=True)
-def temporary_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    folder = tmp_path_factory.mktemp("settings")
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
@@ -29,17 +29,6 @@ BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
 JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
 
 Errors = list[tuple[str, str]]
-
-
-@pytest.fixture(autouse=True)
-def temporary_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Point QSettings at an empty folder so no test reads or writes the user's settings."""
-    folder = tmp_path_factory.mktemp("settings")
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(folder / "system"))
-    assert mw.settings().fileName().startswith(str(folder))
-    return folder
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 import model
@@ -33,13 +33,6 @@ from model import Card
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("editor_driver.py")
 TEMPLATE = ROOT / "resources" / "templates" / "journey.touchline"
-
-
-@pytest.fixture(autouse=True)
-def temporary_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    folder = tmp_path_factory.mktemp("settings")
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -34,13 +34,6 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 # ---------------------------------------------------------------------- fixtures and helpers
-@pytest.fixture(autouse=True)
-def temporary_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """No test reads or writes the user's settings (recent files)."""
-    folder = tmp_path_factory.mktemp("settings")
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(folder / "system"))
 
 
 @pytest.fixture

@@ -15,13 +15,16 @@ from model import events as ev
 from model import style as st
 from model.cardshape import CardShape, card_signature, measure_card
 from model.document import Document
-from model.entities import LANE_KIND_LABELS
+from model.entities import LANE_KIND_LABELS, Card
 from model.events import Cell
 from model.headers import lane_header_primitives, stage_header_primitives
 from model.links import Channel, LinkGeometry, link_geometry
 from model.primitives import Box, Line, Primitive, Text, translated
 from model.stage_numbers import HIDDEN_KINDS
 from model.typesetting import text_block, text_primitives
+
+# Lanes that describe the service from outside it: an arrow to one is no hand-off.
+OFF_THE_SERVICE = frozenset({"note", "opportunity", "pain", "thought", "emotion"})
 
 BLUEPRINT_LINES: dict[tuple[str, str], str] = {
     ("customer", "frontstage"): "Line of interaction",
@@ -126,6 +129,10 @@ class Layout:
         self._shapes: dict[str, tuple[tuple[object, ...], CardShape]] = {}
         self._stage_x: dict[str, float] = {}
         self._lane_y: dict[str, float] = {}
+        self._stage_pos: dict[str, int] = {}
+        self._lane_order: list[str] = []
+        self._lane_pos: dict[str, int] = {}
+        self._lane_kind: dict[str, str] = {}
         self._lane_h: dict[str, float] = {}
         self._lane_header_h: dict[str, float] = {}
         self._cell_h: dict[Cell, float] = {}
@@ -220,6 +227,7 @@ class Layout:
         self._build_title()
         x = st.MARGIN + st.LANE_HEADER_W + st.GUTTER
         self._stage_x = {}
+        self._stage_pos = {stage.id: i for i, stage in enumerate(doc.stages)}
         for stage in doc.stages:
             self._stage_x[stage.id] = x
             x += st.COLUMN_W
@@ -401,19 +409,19 @@ class Layout:
         return placed
 
     def _place_link(self, link_id: str, labels: list[Rect] | None = None) -> None:
-        link = self.document.link(link_id)
-        source, target = self.cards[link.source].rect, self.cards[link.target].rect
-        obstacles = (self._cards_between(link.source, link.target) + (labels or []) + self._line_strips()
-                     if link.label else [])
-        self.links[link_id] = link_geometry(link, source, target, obstacles, self._blocked(link.source, link.target),
-                                            self._crosses_visibility(link.source, link.target),
-                                            self._channel(link.source, link.target))
+        doc = self.document
+        link = doc.link(link_id)
+        a, b = doc.card(link.source), doc.card(link.target)
+        source, target = self.cards[a.id].rect, self.cards[b.id].rect
+        obstacles = self._cards_between(a, b) + (labels or []) + self._line_strips() if link.label else []
+        self.links[link_id] = link_geometry(link, source, target, obstacles, self._blocked(a, b),
+                                            self._crosses_visibility(a, b), self._channel(a, b))
 
     def _line_strips(self) -> list[Rect]:
         """Thin bands along the blueprint lines: a label sitting on one hides the line's dashes."""
         return [Rect(st.MARGIN, line.y - 2, self.width - 2 * st.MARGIN, 4) for line in self.blueprint_lines]
 
-    def _channel(self, source_id: str, target_id: str) -> Channel | None:
+    def _channel(self, a: Card, b: Card) -> Channel | None:
         """The free route for an arrow that would otherwise pass behind the cards of the
         columns between its ends (two or more columns apart); None for the others.
 
@@ -421,14 +429,12 @@ class Layout:
         when the target is lower, so it always lies between the two ends: any change that
         moves it moves one of the ends too, and the arrow is routed again.
         """
-        doc = self.document
-        a, b = doc.card(source_id), doc.card(target_id)
-        si, ti = doc.stage_index(a.stage), doc.stage_index(b.stage)
+        si, ti = self._stage_pos[a.stage], self._stage_pos[b.stage]
         if abs(si - ti) < 2:
             return None
-        li, lt = doc.lane_index(a.lane), doc.lane_index(b.lane)
-        lane = doc.lanes[li + 1] if lt > li else doc.lanes[li]
-        y = self._lane_y[lane.id] + st.CELL_PAD_Y / 2
+        li, lt = self._lane_pos[a.lane], self._lane_pos[b.lane]
+        lane_id = self._lane_order[li + 1] if lt > li else a.lane
+        y = self._lane_y[lane_id] + st.CELL_PAD_Y / 2
         half_gap = st.CELL_PAD_X / 2
         if ti > si:
             leave = self._stage_x[a.stage] + st.COLUMN_W - half_gap
@@ -438,35 +444,31 @@ class Layout:
             enter = self._stage_x[b.stage] + st.COLUMN_W - half_gap
         return Channel(leave, y, enter)
 
-    def _crosses_visibility(self, source_id: str, target_id: str) -> bool:
+    def _crosses_visibility(self, a: Card, b: Card) -> bool:
         """Whether two cards lie on either side of the line of visibility (a hand-off)."""
         if not any(line.name == "Line of visibility" for line in self.blueprint_lines):
             return False
-        doc = self.document
-        sides = {doc.lane(doc.card(c).lane).kind in HIDDEN_KINDS for c in (source_id, target_id)}
-        kinds = {doc.lane(doc.card(c).lane).kind for c in (source_id, target_id)}
-        return len(sides) == 2 and not kinds & {"note", "opportunity", "pain", "thought", "emotion"}
+        kinds = {self._lane_kind[a.lane], self._lane_kind[b.lane]}
+        return len({kind in HIDDEN_KINDS for kind in kinds}) == 2 and not kinds & OFF_THE_SERVICE
 
-    def _blocked(self, source_id: str, target_id: str) -> bool:
+
+
+    def _blocked(self, a: Card, b: Card) -> bool:
         """Whether another card of the same column stands between two cards."""
-        doc = self.document
-        a, b = doc.card(source_id), doc.card(target_id)
-        if a.stage != b.stage or source_id == target_id:
+        if a.stage != b.stage or a.id == b.id:
             return False
-        top = min(self.cards[source_id].y, self.cards[target_id].y)
-        bottom = max(self.cards[source_id].y, self.cards[target_id].y)
-        lanes = doc.lanes[min(doc.lane_index(a.lane), doc.lane_index(b.lane)):
-                          max(doc.lane_index(a.lane), doc.lane_index(b.lane)) + 1]
+        top, bottom = sorted((self.cards[a.id].y, self.cards[b.id].y))
+        l0, l1 = sorted((self._lane_pos[a.lane], self._lane_pos[b.lane]))
         return any(top < self.cards[c].y < bottom
-                   for lane in lanes for c in doc.cell_cards(a.stage, lane.id) if c not in (source_id, target_id))
+                   for lane_id in self._lane_order[l0:l1 + 1]
+                   for c in self.document.cell_cards(a.stage, lane_id) if c not in (a.id, b.id))
 
-    def _cards_between(self, source_id: str, target_id: str) -> list[Rect]:
+    def _cards_between(self, a: Card, b: Card) -> list[Rect]:
         """Content rects of the cards in the block of cells spanned by two cards (and one cell around)."""
         doc = self.document
-        a, b = doc.card(source_id), doc.card(target_id)
         stages, lanes = doc.stages, doc.lanes
-        s0, s1 = sorted((doc.stage_index(a.stage), doc.stage_index(b.stage)))
-        l0, l1 = sorted((doc.lane_index(a.lane), doc.lane_index(b.lane)))
+        s0, s1 = sorted((self._stage_pos[a.stage], self._stage_pos[b.stage]))
+        l0, l1 = sorted((self._lane_pos[a.lane], self._lane_pos[b.lane]))
         rects = []
         for stage in stages[max(0, s0 - 1): s1 + 2]:
             for lane in lanes[max(0, l0 - 1): l1 + 2]:
@@ -503,6 +505,9 @@ class Layout:
         y = self._grid_top + header_h + st.GUTTER
         self._lanes_top = y
         self._lane_y = {}
+        self._lane_order = [lane.id for lane in doc.lanes]
+        self._lane_pos = {lane_id: i for i, lane_id in enumerate(self._lane_order)}
+        self._lane_kind = {lane.id: lane.kind for lane in doc.lanes}
         for lane in doc.lanes:
             self._lane_y[lane.id] = y
             y += self._lane_h[lane.id]

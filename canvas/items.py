@@ -3,18 +3,17 @@ primitives the layout gave it and nothing else (architecture.md, Canvas)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
-from exporters.qtpaint import draw_primitives
+from exporters.qtpaint import draw_primitives, qpath
 from model import style as st
 from model.layout import CardGeometry, HeaderGeometry
 from model.links import LinkGeometry
-from model.primitives import Box, PathCommand, Primitive, Text
+from model.primitives import Box, Primitive, Text
 
 if TYPE_CHECKING:
     from canvas.scene import BoardScene
@@ -25,21 +24,6 @@ DIMMED = 0.18
 HANDLE_R = 5.0
 # Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
 TEXT_LOD = 0.45
-
-
-def path_from_commands(commands: Iterable[PathCommand]) -> QPainterPath:
-    """A QPainterPath from layout path commands."""
-    path = QPainterPath()
-    for op, *c in commands:
-        if op == "M":
-            path.moveTo(c[0], c[1])  # type: ignore[arg-type]
-        elif op == "L":
-            path.lineTo(c[0], c[1])  # type: ignore[arg-type]
-        elif op == "C":
-            path.cubicTo(c[0], c[1], c[2], c[3], c[4], c[5])  # type: ignore[arg-type]
-        elif op == "Z":
-            path.closeSubpath()
-    return path
 
 
 def without_text(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
@@ -272,7 +256,7 @@ class LinkItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._geometry = geometry
         self.label_item.set_geometry(geometry)
-        self._curve = path_from_commands(geometry.curve)
+        self._curve = qpath(geometry.curve)
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
         self._shape = stroker.createStroke(self._curve)

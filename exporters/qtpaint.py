@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from exporters.common import clean_text
 from model.fonts import FONT_FAMILY, FONT_FILES
-from model.primitives import Box, Circle, Line, Path, Primitive, Text
+from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+    from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 log = logging.getLogger(__name__)
 
+MAX_CACHED_PATHS = 50_000
 HAIRLINE = 1.0  # stroke width drawn with a cosmetic pen when ``hairline`` is on
 
 
@@ -47,6 +48,11 @@ def draw_primitive(painter: QPainter, primitive: Primitive, *, hairline: bool = 
 def qfont(size: float, bold: bool = False) -> QFont:
     """The bundled Noto Sans at ``size`` px: no kerning, no ligatures, no hinting (cached, do not modify)."""
     return _kit().font(size, bold)
+
+
+def qpath(commands: tuple[PathCommand, ...]) -> QPainterPath:
+    """A (cached) QPainterPath of layout path commands."""
+    return _kit().qpath(commands)
 
 
 def load_fonts() -> list[str]:
@@ -75,6 +81,7 @@ class _QtKit:
         self._brushes: dict[tuple[str, float], QBrush] = {}
         self._colors: dict[tuple[str, float], QColor] = {}
         self._fonts: dict[tuple[int, bool], QFont] = {}
+        self._paths: dict[tuple[PathCommand, ...], QPainterPath] = {}
         self._metrics: dict[tuple[int, bool], QFontMetricsF] = {}
         self._no_pen = QtGui.QPen(self.Qt.PenStyle.NoPen)
         self._no_brush = QtGui.QBrush(self.Qt.BrushStyle.NoBrush)
@@ -126,6 +133,35 @@ class _QtKit:
                 found.setDashPattern([d / width for d in dash])  # Qt counts dashes in pen widths
             self._pens[key] = found
         return found
+
+    def qpath(self, commands: tuple[PathCommand, ...]) -> QPainterPath:
+        """The QPainterPath of layout path commands, built once per distinct path.
+
+        Arrows are repainted on every frame; their commands only change when the layout
+        routes them again, so rebuilding them in paint() was work thrown away.
+        """
+        found = self._paths.get(commands)
+        if found is not None:
+            return found
+        qpath = self.QtGui.QPainterPath()
+        qpath.setFillRule(self.Qt.FillRule.WindingFill)  # SVG's and PDF's nonzero rule
+        for command in commands:
+            op = command[0]
+            c = [float(v) for v in command[1:]]  # type: ignore[arg-type]
+            if op == "M":
+                qpath.moveTo(c[0], c[1])
+            elif op == "L":
+                qpath.lineTo(c[0], c[1])
+            elif op == "C":
+                qpath.cubicTo(c[0], c[1], c[2], c[3], c[4], c[5])
+            elif op == "Z":
+                qpath.closeSubpath()
+            else:
+                raise ValueError(f"unknown path command {op!r}")
+        if len(self._paths) >= MAX_CACHED_PATHS:
+            self._paths.clear()  # a crude bound: stale routes of a long session go at once
+        self._paths[commands] = qpath
+        return qpath
 
     def font(self, size: float, bold: bool) -> QFont:
         key = (max(1, round(size)), bold)
@@ -193,21 +229,7 @@ class _QtKit:
     def _path(self, painter: QPainter, path: Path, hairline: bool) -> None:
         if (path.fill is None and path.stroke is None) or not path.commands:
             return
-        qpath = self.QtGui.QPainterPath()
-        qpath.setFillRule(self.Qt.FillRule.WindingFill)  # SVG's and PDF's nonzero rule
-        for command in path.commands:
-            op = command[0]
-            c = [float(v) for v in command[1:]]  # type: ignore[arg-type]
-            if op == "M":
-                qpath.moveTo(c[0], c[1])
-            elif op == "L":
-                qpath.lineTo(c[0], c[1])
-            elif op == "C":
-                qpath.cubicTo(c[0], c[1], c[2], c[3], c[4], c[5])
-            elif op == "Z":
-                qpath.closeSubpath()
-            else:
-                raise ValueError(f"unknown path command {op!r}")
+        qpath = self.qpath(path.commands)
         cosmetic = hairline and path.width == HAIRLINE
         painter.setPen(self.pen(path.stroke, path.width, path.dash, cosmetic=cosmetic))
         painter.setBrush(self.brush(path.fill))

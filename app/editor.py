@@ -40,6 +40,13 @@ class EditActions:
     zoom_actual: QAction
     show_impact: QAction
     arrange: QAction
+    vote: QAction
+    unvote: QAction
+    connect: QAction
+    move_left: QAction
+    move_right: QAction
+    move_up: QAction
+    move_down: QAction
 
 
 class Editor(QWidget):
@@ -151,6 +158,13 @@ class Editor(QWidget):
             zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
             show_impact=self._action("Show &impact", self.toggle_impact, "Ctrl+I"),
             arrange=self._action("Arra&nge cards", self.arrange_cards, "Ctrl+Shift+A"),
+            vote=self._action("Add &vote", lambda: self.vote(1), "V"),
+            unvote=self._action("Remove vo&te", lambda: self.vote(-1), "Shift+V"),
+            connect=self._action("C&onnect to…", self.start_connect, "L"),
+            move_left=self._action("Move card left", lambda: self.move_card(-1, 0), "Ctrl+Left"),
+            move_right=self._action("Move card right", lambda: self.move_card(1, 0), "Ctrl+Right"),
+            move_up=self._action("Move card up", lambda: self.move_card(0, -1), "Ctrl+Up"),
+            move_down=self._action("Move card down", lambda: self.move_card(0, 1), "Ctrl+Down"),
         )
 
     def _update_action_state(self) -> None:
@@ -164,6 +178,11 @@ class Editor(QWidget):
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
         a.show_impact.setEnabled(len(self.selected_cards()) == 1 or self.scene.impact is not None)
+        a.vote.setEnabled(bool(self.selected_cards()))
+        a.unvote.setEnabled(any(self.document.card(c).votes for c in self.selected_cards()))
+        focused = self.scene.nav.focused_card() is not None or len(self.selected_cards()) == 1
+        for action in (a.connect, a.move_left, a.move_right, a.move_up, a.move_down):
+            action.setEnabled(focused)
 
     # ------------------------------------------------------------ edits
     def delete_selection(self) -> None:
@@ -293,6 +312,37 @@ class Editor(QWidget):
             f"{name}: affects {len(result.affected)} card{'s' if len(result.affected) != 1 else ''}, "
             f"{steps} customer step{'s' if steps != 1 else ''}; relies on {len(result.dependencies)}. Esc to leave."
         )
+
+    def vote(self, delta: int) -> None:
+        """V / Shift+V: one vote more or less on each selected card, as one undo step."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
+        command = cmd.change_votes(self.document, self.selected_cards(), delta)
+        if command is not None:
+            self.push(command)
+            self._update_action_state()
+
+    def _focus_selected(self) -> bool:
+        """Give the keyboard focus to the single selected card if none has it."""
+        nav = self.scene.nav
+        if nav.focused_card() is None:
+            cards = self.selected_cards()
+            if len(cards) != 1:
+                return False
+            nav.set_focus(("card", cards[0]))
+        return True
+
+    def move_card(self, dx: int, dy: int) -> None:
+        """Ctrl+arrows: move the focused card to the neighbouring cell (one undo step)."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
+        if self._focus_selected():
+            self.scene.nav.move_card(dx, dy)
+
+    def start_connect(self) -> None:
+        """L: connect the focused card to a neighbour chosen with the arrows; Enter links, Esc cancels."""
+        self.commit_pending()  # an edit in progress is finished before anything else changes
+        if self._focus_selected():
+            self.scene.nav.start_connect()
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def card_item(self, card_id: str) -> CardItem:
         """The canvas item of a card."""

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from model import Card, Document, Lane, Link, Persona, Stage
+from model.entities import MAX_VOTES
 
 
 class Macro(QUndoCommand):
@@ -416,3 +417,20 @@ def arrange(document: Document) -> QUndoCommand | None:
     for step in steps:
         parent.add(step)
     return parent if steps else None
+
+
+def change_votes(document: Document, card_ids: list[str], delta: int) -> QUndoCommand | None:
+    """One vote more (``delta`` 1) or less (-1) on each card, as one step; None if nothing changes."""
+    changes = []
+    for card_id in card_ids:
+        votes = document.card(card_id).votes
+        new = max(0, min(MAX_VOTES, votes + delta))
+        if new != votes:
+            changes.append((card_id, new))
+    if not changes:
+        return None
+    verb = "Add vote" if delta > 0 else "Remove vote"
+    parent = Macro(verb if len(changes) == 1 else f"{verb}s on {len(changes)} cards")
+    for card_id, new in changes:
+        parent.add(SetCardField(document, card_id, "votes", new))
+    return parent

@@ -31,6 +31,11 @@ class InlineEditor(QGraphicsTextItem):
         self._on_commit, self._on_cancel = on_commit, on_cancel
         self._multiline = multiline
         self._done = False
+        # How the edit ended ("enter", "tab", "backtab" or "" for a click away or a
+        # programmatic commit), so fast capture knows whether to start the next card.
+        self.commit_key = ""
+        # With it, Tab and Shift+Tab commit (fast capture moves on to the next cell).
+        self.tab_commits = False
         self._fill = QColor(fill)
         self.setFont(qfont(size, bold))
         self.setDefaultTextColor(QColor(st.INK))
@@ -72,7 +77,8 @@ class InlineEditor(QGraphicsTextItem):
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
+                                Qt.Key.Key_Backtab)
         ):
             event.accept()
             return True
@@ -87,6 +93,12 @@ class InlineEditor(QGraphicsTextItem):
             if self._multiline and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.textCursor().insertText("\n")
                 return
+            self.commit_key = "enter"
+            self.commit()
+            return
+        if self.tab_commits and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            backwards = key == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.commit_key = "backtab" if backwards else "tab"
             self.commit()
             return
         super().keyPressEvent(event)
@@ -97,6 +109,12 @@ class InlineEditor(QGraphicsTextItem):
         # Clicking elsewhere keeps what was typed, as in every sticky-note tool.
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.commit()
+
+    def place_cursor_at_end(self) -> None:
+        """Put the cursor after the text instead of selecting it (the first typed letter stays)."""
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.setTextCursor(cursor)
 
     def commit(self) -> None:
         """Hand the text to the owner once."""

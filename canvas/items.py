@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
+from canvas import commands as cmd
 from exporters.qtpaint import draw_primitives, qpath
 from model import style as st
 from model.layout import CardGeometry, HeaderGeometry
@@ -211,7 +212,21 @@ class CardItem(QGraphicsItem):
             for handle in self.handles():
                 painter.drawEllipse(handle, HANDLE_R, HANDLE_R)
 
+    def on_vote_badge(self, pos: QPointF) -> bool:
+        """Whether an item-coordinate point is on the card's vote badge."""
+        badge = self._geometry.shape.vote_badge
+        return badge is not None and QRectF(*badge).adjusted(-2, -2, 2, 2).contains(pos)
+
     def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.button() == Qt.MouseButton.LeftButton and self.on_vote_badge(event.pos()):
+            # A click on the dots adds a vote, Shift+click takes one away (dot voting).
+            scene: BoardScene = self.scene()  # type: ignore[assignment]
+            delta = -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+            command = cmd.change_votes(scene.document, [self.card_id], delta)
+            if command is not None:
+                scene.push(command)
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton and self.handle_at(event.pos()):
             scene: BoardScene = self.scene()  # type: ignore[assignment]
             scene.start_connect(self.card_id, event.scenePos())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 MIN_ZOOM = 0.05
@@ -29,6 +29,8 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Board")
         self._space_down = False
+        self._space_dragged = False
+        self.follows_focus = True  # scrolls to keep the keyboard focus in sight
 
     @property
     def zoom(self) -> float:
@@ -90,6 +92,26 @@ class BoardView(QGraphicsView):
         if band is not None:
             self.rubber_band_links_filter(band)
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._space_down and event.buttons():
+            self._space_dragged = True
+        super().mouseMoveEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        nav = getattr(self.scene(), "nav", None)
+        if nav is not None and isinstance(event, QKeyEvent) and not self._editing():
+            if event.type() == QEvent.Type.ShortcutOverride and nav.wants_key(event):
+                # Typed letters go into the focused cell and Enter/Esc/arrows to connect
+                # mode, before single-key shortcuts (V, L) or Enter's "Add card" see them.
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                    and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                nav.tab(event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                event.accept()
+                return True
+        return super().event(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
@@ -102,6 +124,7 @@ class BoardView(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._editing():
             self._space_down = True
+            self._space_dragged = False
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
             self.setInteractive(False)
             event.accept()
@@ -113,6 +136,9 @@ class BoardView(QGraphicsView):
             self._space_down = False
             self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
             self.setInteractive(True)
+            nav = getattr(self.scene(), "nav", None)
+            if not self._space_dragged and nav is not None:
+                nav.toggle_selected()  # a tap of Space (no pan) selects or unselects the focused card
             event.accept()
             return
         super().keyReleaseEvent(event)

@@ -25,12 +25,13 @@ class CardShape:
     lines: tuple[str, ...]
     primitives: tuple[Primitive, ...]
     text_top: float  # where the first line's box starts, for the in-place editor
+    vote_badge: tuple[float, float, float, float] | None = None  # x, y, w, h of the dots, clickable
 
 
 def card_signature(card: Card, kind: str) -> tuple[object, ...]:
     """Everything a card's shape depends on; equal signatures give equal shapes."""
     return (card.text, card.color, card.score, card.channel, card.fail, card.wait,
-            tuple(card.tags or ()), kind)
+            tuple(card.tags or ()), kind, card.votes)
 
 
 def measure_card(card: Card, kind: str) -> CardShape:
@@ -38,7 +39,7 @@ def measure_card(card: Card, kind: str) -> CardShape:
     w = float(st.CARD_W)
     text_w = w - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
     lines, text_h = text_block(card.text, text_w, st.CARD_SIZE, bold=False)
-    chips, chips_h = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X)
+    chips, chips_h, badge = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X)
     top = float(st.CARD_PAD_Y)
     h = st.CARD_PAD_Y + text_h + (st.CHIP_GAP + chips_h if chips else 0) + st.CARD_PAD_Y
     fill = st.card_fill(kind, card.color)
@@ -47,17 +48,25 @@ def measure_card(card: Card, kind: str) -> CardShape:
         Box(0, 0, w, h, fill=fill, stroke=st.card_border(kind, card.color), radius=st.CARD_RADIUS),
     ]
     prims += text_primitives(lines, st.CARD_PAD_X, top, st.CARD_SIZE, st.INK)
+    vote_badge = None
     if chips:
         prims += _offset(chips, top + text_h + st.CHIP_GAP)
+        if badge is not None:
+            vote_badge = (badge[0], badge[1] + top + text_h + st.CHIP_GAP, badge[2], badge[3])
     if card.fail:
         cx, cy = w - st.CARD_PAD_X + 3 - st.FAIL_R, st.CARD_PAD_Y + st.FAIL_R - 1
         prims.append(Circle(cx, cy, st.FAIL_R, fill=st.FAIL))
         prims.append(Text(cx, cy + 4, "F", 11, "#FFFFFF", bold=True, anchor="middle"))
-    return CardShape(w, h, tuple(lines), tuple(prims), top)
+    return CardShape(w, h, tuple(lines), tuple(prims), top, vote_badge)
 
 
-def _chip_row(card: Card, kind: str, left: float, width: float) -> tuple[list[Primitive], float]:
-    """Chips (wait, channel, score, tags) flowed left to right, wrapping onto new rows."""
+def _chip_row(
+    card: Card, kind: str, left: float, width: float
+) -> tuple[list[Primitive], float, tuple[float, float, float, float] | None]:
+    """Chips (wait, channel, score, tags, votes) flowed left to right, wrapping onto new rows.
+
+    Also returns the vote badge's box (relative to the row), which the canvas makes clickable.
+    """
     chips: list[tuple[float, list[Primitive]]] = []
     if card.wait:
         chips.append(_wait_chip(card.wait, width))
@@ -69,14 +78,38 @@ def _chip_row(card: Card, kind: str, left: float, width: float) -> tuple[list[Pr
                            st.card_border(kind, card.color), st.INK, width))
     for tag in card.tags or ():
         chips.append(_chip(f"#{tag}", None, None, st.MUTED, width))
+    if card.votes > 0:
+        chips.append(_vote_chip(card.votes))
     placed: list[Primitive] = []
+    badge = None
     x, y = left, 0.0
-    for chip_w, prims in chips:
+    for i, (chip_w, prims) in enumerate(chips):
         if x > left and x + chip_w > left + width:
             x, y = left, y + st.CHIP_H + 4
         placed += _offset(prims, y, x)
+        if card.votes > 0 and i == len(chips) - 1:
+            badge = (x, y, chip_w, float(st.CHIP_H))
         x += chip_w + 4
-    return placed, (y + st.CHIP_H if chips else 0.0)
+    return placed, (y + st.CHIP_H if chips else 0.0), badge
+
+
+def _vote_chip(votes: int) -> tuple[float, list[Primitive]]:
+    """Dot votes: one filled dot a vote, up to five, then "+N" for the rest."""
+    r, gap, pad = st.VOTE_DOT_R, 3.0, 7.0
+    shown = min(votes, st.VOTE_DOTS_SHOWN)
+    prims: list[Primitive] = []
+    x = pad
+    for _ in range(shown):
+        prims.append(Circle(x + r, st.CHIP_H / 2, r, fill=st.VOTE))
+        x += 2 * r + gap
+    x -= gap
+    if votes > shown:
+        label = f"+{votes - shown}"
+        prims.append(Text(x + 4, _chip_baseline(bold=True), label, st.CHIP_SIZE, st.VOTE, bold=True))
+        x += 4 + text_width(label, st.CHIP_SIZE, bold=True)
+    w = x + pad
+    prims.insert(0, Box(0, 0, w, st.CHIP_H, fill=st.CHIP_FILL, stroke=st.VOTE, radius=st.CHIP_H / 2))
+    return w, prims
 
 
 def _chip(label: str, fill: str | None, stroke: str | None, color: str, width: float) -> tuple[float, list[Primitive]]:

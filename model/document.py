@@ -20,6 +20,7 @@ from model.entities import (
     CARD_EDITABLE_FIELDS,
     LANE_KINDS,
     LINK_KINDS,
+    MAX_VOTES,
     SCORE_RANGE,
     Card,
     Lane,
@@ -502,6 +503,9 @@ def check_card_value(field: str, value: Any) -> None:
     elif field == "tags" and value is not None:
         if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
             raise ValueError("tags are a list of strings")
+    elif field == "votes":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_VOTES:
+            raise ValueError(f"votes are a whole number from 0 to {MAX_VOTES}")
     elif field == "text" and not isinstance(value, str):
         raise ValueError("text is a string")
     elif field in ("channel", "wait", "notes", "persona") and value is not None and not isinstance(value, str):

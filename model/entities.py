@@ -37,6 +37,7 @@ LANE_KIND_LABELS: dict[str, str] = {
 }
 LINK_KINDS: tuple[str, ...] = ("flow", "depends", "twoway")
 SCORE_RANGE: tuple[int, int] = (-2, 2)
+MAX_VOTES = 9999  # dot votes on one card (an extension of format v1)
 
 
 @dataclass(slots=True)
@@ -75,6 +76,7 @@ class Card:
     tags: list[str] | None = None
     notes: str | None = None
     persona: str | None = None
+    votes: int = 0  # dot votes (docs/format-extensions.md), written only when above 0
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -89,6 +91,7 @@ CARD_EDITABLE_FIELDS: tuple[str, ...] = (
     "tags",
     "notes",
     "persona",
+    "votes",
 )
 
 

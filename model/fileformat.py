@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from model.document import Document, is_hex_color
-from model.entities import LANE_KINDS, LINK_KINDS, SCORE_RANGE, Card, Lane, Link, Persona, Stage
+from model.entities import LANE_KINDS, LINK_KINDS, MAX_VOTES, SCORE_RANGE, Card, Lane, Link, Persona, Stage
 from model.limits import count_problem, depth_problem, size_problem
 from model.safefile import SaveError as SaveError  # re-exported: model.SaveError lives here too
 from model.safefile import write_file
@@ -185,7 +185,8 @@ def _build(raw: Any) -> Document:
 _TOP_KEYS = ("format", "version", "title", "description", "personas", "stages", "lanes", "cards", "links")
 _STAGE_KEYS = ("id", "name", "metrics")
 _LANE_KEYS = ("id", "name", "kind")
-_CARD_KEYS = ("id", "lane", "stage", "text", "color", "score", "channel", "fail", "wait", "tags", "notes", "persona")
+_CARD_KEYS = ("id", "lane", "stage", "text", "color", "score", "channel", "fail", "wait", "tags", "notes", "persona",
+              "votes")
 _LINK_KEYS = ("id", "from", "to", "label", "kind")
 _PERSONA_KEYS = ("id", "name", "role", "quote", "goals", "pains")
 
@@ -290,6 +291,9 @@ def _card(r: _Reader, value: Any, where: str) -> Card:
     fail = obj.get("fail", False)
     if not isinstance(fail, bool):
         raise LoadError(f"{where}.fail: expected true or false")
+    votes = obj.get("votes", 0)
+    if isinstance(votes, bool) or not isinstance(votes, int) or not 0 <= votes <= MAX_VOTES:
+        raise LoadError(f"{where}.votes: expected a whole number from 0 to {MAX_VOTES}")
     return Card(
         id=r.ident(obj, "id", f"{where}.id"),
         lane=r.ident(obj, "lane", f"{where}.lane"),
@@ -303,6 +307,7 @@ def _card(r: _Reader, value: Any, where: str) -> Card:
         tags=r.strings(obj, "tags", f"{where}.tags"),
         notes=r.string(obj, "notes", f"{where}.notes"),
         persona=r.string(obj, "persona", f"{where}.persona"),
+        votes=votes,
         extra=_extra(obj, _CARD_KEYS),
     )
 
@@ -402,6 +407,8 @@ def _card_data(card: Card) -> dict[str, Any]:
         value = getattr(card, key)
         if value is not None:
             data[key] = value
+    if card.votes:
+        data["votes"] = card.votes
     return {**data, **card.extra}
 
 

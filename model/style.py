@@ -45,6 +45,9 @@ CHIP_FILL = "#FFFFFF"
 ARROW = "#64748B"
 HANDOFF = "#C2410C"  # arrows that cross the line of visibility: where service breaks most often
 BLUEPRINT_LINE = "#475569"
+VOTE = "#4338CA"  # dot votes: the sticky dots of a dot-voting exercise
+VOTE_DOT_R = 4.0
+VOTE_DOTS_SHOWN = 5  # more votes than this show as five dots and "+N"
 
 # Type scale (px; integers so that Qt's pixel sizes match exactly).
 TITLE_SIZE = 22

@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 
 from model import LoadError, dumps, loads
-from model.entities import LANE_KINDS, LINK_KINDS, SCORE_RANGE
+from model.entities import LANE_KINDS, LINK_KINDS, MAX_VOTES, SCORE_RANGE
 from model.fonts import RESOURCES
 from model.imports import import_file
 from model.limits import MAX_COUNTS
@@ -41,7 +41,8 @@ def valid() -> dict[str, Any]:
                   {"id": "emo", "name": "Feel", "kind": "emotion"}],
         "cards": [
             {"id": "c1", "lane": "cust", "stage": "s1", "text": "Orders", "color": "#AABBCC", "channel": "app",
-             "fail": True, "wait": "2 min", "tags": ["a"], "notes": "n", "persona": "p1", "future": {"kept": 1}},
+             "fail": True, "wait": "2 min", "tags": ["a"], "notes": "n", "persona": "p1", "votes": 3,
+             "future": {"kept": 1}},
             {"id": "c2", "lane": "emo", "stage": "s2", "text": "", "score": -2},
         ],
         "links": [{"id": "k1", "from": "c1", "to": "c2", "label": "then", "kind": "depends"}],
@@ -132,6 +133,11 @@ BROKEN: dict[str, Callable[[dict[str, Any]], None]] = {
     "score 1.5": _set("cards.1.score", 1.5),
     "score as text": _set("cards.1.score", "1"),
     "score true": _set("cards.1.score", True),
+    "votes -1": _set("cards.1.votes", -1),
+    "votes 2.5": _set("cards.1.votes", 2.5),
+    "votes as text": _set("cards.1.votes", "3"),
+    "votes true": _set("cards.1.votes", True),
+    "votes above the limit": _set("cards.1.votes", MAX_VOTES + 1),
     "color a name": _set("cards.0.color", "red"),
     "color short": _set("cards.0.color", "#abc"),
     "color with a newline": _set("cards.0.color", "#aabbcc\n"),
@@ -187,6 +193,8 @@ def test_the_schema_uses_the_loaders_vocabulary() -> None:
     assert defs["link"]["properties"]["kind"]["enum"] == list(LINK_KINDS)
     score = defs["card"]["properties"]["score"]
     assert (score["minimum"], score["maximum"]) == SCORE_RANGE
+    votes = defs["card"]["properties"]["votes"]
+    assert (votes["minimum"], votes["maximum"]) == (0, MAX_VOTES)
     for key, limit in MAX_COUNTS.items():
         assert SCHEMA["properties"][key]["maxItems"] == limit
     # Each record's keys are the ones the loader reads and dumps() writes.

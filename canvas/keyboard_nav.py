@@ -1,0 +1,375 @@
+"""The board with the keyboard alone: a visible focus, moved by the arrow keys and Tab.
+
+The focus is either a card or a cell's free slot (below its cards, where a new card
+goes). Each stage column reads top to bottom as: the first lane's cards, its slot, the
+next lane's cards, its slot, and so on; Up and Down walk that list, Left and Right go
+to the same place in the neighbouring stage, Tab and Shift+Tab go from cell to cell down
+the stage and on to the next. A focused card is selected (Space toggles it); a focused
+slot is the scene's current cell, where typing starts a card (fast capture: Enter commits
+it and starts the next one in the same cell, Tab commits and moves on to the next cell).
+Ctrl+arrows move the focused card to the neighbouring cell, as one undo step; L starts
+connect mode, where the arrows choose the card to link to and Enter links.
+
+The focus ring is drawn on the canvas and never exported.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+from shiboken6 import isValid
+
+from canvas import commands as cmd
+from canvas.items import CellOverlay
+from model import Link
+from model.events import Cell
+
+if TYPE_CHECKING:
+    from canvas.scene import BoardScene
+
+RING_DARK = QColor("#0F172A")
+RING_LIGHT = QColor("#FFFFFF")
+CONNECT = QColor("#2563EB")
+ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+
+# ("card", card id) or ("cell", (stage id, lane id)).
+Focus = tuple[str, object]
+
+
+class FocusRingItem(CellOverlay):
+    """A dark ring with a light halo, visible on every fill, around the focused card or cell."""
+
+    def __init__(self) -> None:
+        super().__init__(30)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the card below
+        self.radius = 10.0
+        self.connecting = False
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = self._rect
+        painter.setPen(QPen(RING_LIGHT, 5))
+        painter.drawRoundedRect(rect, self.radius, self.radius)
+        style = Qt.PenStyle.DashLine if self.connecting else Qt.PenStyle.SolidLine
+        painter.setPen(QPen(CONNECT if self.connecting else RING_DARK, 2.5, style))
+        painter.drawRoundedRect(rect, self.radius, self.radius)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-4, -4, 4, 4)
+
+
+class KeyboardNav:
+    """Keyboard focus, navigation, moves, connect mode and fast capture on one scene."""
+
+    def __init__(self, scene: BoardScene) -> None:
+        self.scene = scene
+        self.focus: Focus | None = None
+        self.connect_source: str | None = None
+        self.ring = FocusRingItem()
+        self._preview = QGraphicsPathItem()
+        self._preview.setPen(QPen(CONNECT, 2, Qt.PenStyle.DashLine))
+        self._preview.setZValue(40)
+        self._preview.hide()
+        scene.addItem(self.ring)
+        scene.addItem(self._preview)
+        self._syncing = False
+
+    # ------------------------------------------------------------ the focus
+    def focused_card(self) -> str | None:
+        """The focused card's id, if a card has the focus."""
+        if self.focus is not None and self.focus[0] == "card":
+            return str(self.focus[1])
+        return None
+
+    def focused_cell(self) -> Cell | None:
+        """The focused cell, if a cell's slot has the focus."""
+        if self.focus is not None and self.focus[0] == "cell":
+            return self.focus[1]  # type: ignore[return-value]
+        return None
+
+    def set_focus(self, focus: Focus | None, *, select: bool = True, extend: bool = False) -> None:
+        """Move the focus; a focused card becomes the selection (or joins it with ``extend``)."""
+        scene = self.scene
+        self.focus = focus
+        self._syncing = True
+        try:
+            if focus is not None and focus[0] == "card" and select:
+                scene.select_cell(None)
+                if not extend:
+                    scene.clearSelection()
+                scene.card_item(str(focus[1])).setSelected(True)
+            elif focus is not None and focus[0] == "cell":
+                if not extend:
+                    scene.clearSelection()
+                scene.select_cell(focus[1])  # type: ignore[arg-type]
+        finally:
+            self._syncing = False
+        self.refresh()
+        rect = self.ring.sceneBoundingRect() if self.ring.isVisible() else None
+        if rect is not None:
+            for view in scene.views():
+                if getattr(view, "follows_focus", True):
+                    view.ensureVisible(rect, 24, 24)
+
+    def refresh(self) -> None:
+        """Put the ring where the focus is (after layout changes), dropping a focus that went."""
+        doc, layout = self.scene.document, self.scene.layout
+        focus = self.focus
+        if focus is not None and focus[0] == "card" and not (doc.has_card(str(focus[1]))
+                                                             and str(focus[1]) in layout.cards):
+            focus = self.focus = None
+        if focus is not None and focus[0] == "cell":
+            stage_id, lane_id = focus[1]  # type: ignore[misc]
+            if stage_id not in layout.stage_headers or lane_id not in layout.lane_headers:
+                focus = self.focus = None
+        if focus is None:
+            self.ring.set_rect(None)
+        elif focus[0] == "card":
+            r = layout.card_rect(str(focus[1]))
+            self.ring.radius = 12
+            self.ring.set_rect(QRectF(r.x, r.y, r.w, r.h).adjusted(-5, -5, 5, 5))
+        else:
+            r = layout.cell_rect(*focus[1])  # type: ignore[misc]
+            self.ring.radius = 10
+            self.ring.set_rect(QRectF(r.x, r.y, r.w, r.h).adjusted(4, 4, -4, -4))
+        self.ring.connecting = self.connect_source is not None
+        self.ring.update()
+        self._update_preview()
+
+    def follow_selection(self) -> None:
+        """After a click: the focus goes to the card or cell the mouse chose."""
+        scene = self.scene
+        if self._syncing or not isValid(scene) or not isValid(self.ring):  # the scene emits while destroyed
+            return
+        cards = scene.selected_cards()
+        if len(cards) == 1 and self.focused_card() != cards[0]:
+            self.focus = ("card", cards[0])
+        elif scene.current_cell is not None:
+            self.focus = ("cell", scene.current_cell)
+        elif not cards and scene.selected_header() is None and self.focus is not None and self.focus[0] == "cell":
+            self.focus = None
+        self.refresh()
+
+    # ------------------------------------------------------------ navigation
+    def _column(self, stage_id: str) -> list[Focus]:
+        """A stage column in reading order: each lane's cards, then its slot."""
+        doc = self.scene.document
+        places: list[Focus] = []
+        for lane in doc.lanes:
+            places += [("card", c) for c in doc.cell_cards(stage_id, lane.id)]
+            places.append(("cell", (stage_id, lane.id)))
+        return places
+
+    def _cell_of(self, focus: Focus) -> tuple[Cell, int]:
+        """The cell of a focus and its index in the cell (the slot counts as after the cards)."""
+        doc = self.scene.document
+        if focus[0] == "card":
+            card = doc.card(str(focus[1]))
+            return (card.stage, card.lane), doc.cell_cards(card.stage, card.lane).index(card.id)
+        cell: Cell = focus[1]  # type: ignore[assignment]
+        return cell, len(doc.cell_cards(*cell))
+
+    def _start(self) -> Focus | None:
+        doc = self.scene.document
+        if not doc.stages or not doc.lanes:
+            return None
+        column = self._column(doc.stages[0].id)
+        return column[0]
+
+    def step(self, dx: int, dy: int, *, cards_only: bool = False) -> Focus | None:
+        """The place one step away from the focus (None at the board's edge)."""
+        doc = self.scene.document
+        if self.focus is None:
+            return self._start()
+        (stage_id, lane_id), index = self._cell_of(self.focus)
+        if dy:
+            column = [f for f in self._column(stage_id) if not cards_only or f[0] == "card"]
+            here = self.focus if self.focus in column else None
+            if here is None:
+                return column[0] if column else None
+            pos = column.index(here) + dy
+            return column[pos] if 0 <= pos < len(column) else None
+        stages = [s.id for s in doc.stages]
+        pos = stages.index(stage_id) + dx
+        while 0 <= pos < len(stages):
+            cards = doc.cell_cards(stages[pos], lane_id)
+            if self.focus[0] == "card" and cards:
+                return ("card", cards[min(index, len(cards) - 1)])
+            if not cards_only:
+                return ("cell", (stages[pos], lane_id))
+            pos += dx
+        return None
+
+    def move(self, dx: int, dy: int, *, extend: bool = False) -> None:
+        """Arrow keys: move the focus (in connect mode, only among cards)."""
+        target = self.step(dx, dy, cards_only=self.connect_source is not None)
+        if target is not None:
+            self.set_focus(target, select=self.connect_source is None, extend=extend)
+
+    def tab(self, forward: bool = True) -> None:
+        """Tab / Shift+Tab: the next cell down the stage, then on to the next stage."""
+        doc = self.scene.document
+        cells = [(s.id, ln.id) for s in doc.stages for ln in doc.lanes]
+        if not cells:
+            return
+        if self.focus is None:
+            target = cells[0] if forward else cells[-1]
+        else:
+            cell, _ = self._cell_of(self.focus)
+            pos = cells.index(cell) + (1 if forward else -1)
+            if not 0 <= pos < len(cells):
+                return
+            target = cells[pos]
+        self.set_focus(("cell", target))
+
+    def toggle_selected(self) -> None:
+        """Space: select or unselect the focused card, keeping the rest of the selection."""
+        card_id = self.focused_card()
+        if card_id is None:
+            return
+        item = self.scene.card_item(card_id)
+        self._syncing = True
+        try:
+            item.setSelected(not item.isSelected())
+        finally:
+            self._syncing = False
+
+    # ------------------------------------------------------------ edits
+    def move_card(self, dx: int, dy: int) -> bool:
+        """Ctrl+arrows: move the focused card to the neighbouring cell, as one undo step."""
+        card_id = self.focused_card()
+        if card_id is None:
+            return False
+        doc = self.scene.document
+        card = doc.card(card_id)
+        stages, lanes = [s.id for s in doc.stages], [ln.id for ln in doc.lanes]
+        s, ln = stages.index(card.stage) + dx, lanes.index(card.lane) + dy
+        if not (0 <= s < len(stages) and 0 <= ln < len(lanes)):
+            return False
+        index = doc.cell_cards(card.stage, card.lane).index(card_id)
+        target = doc.cell_cards(stages[s], lanes[ln])
+        self.scene.push(cmd.MoveCard(doc, card_id, stages[s], lanes[ln], min(index, len(target))))
+        self.set_focus(("card", card_id))
+        return True
+
+    def start_connect(self) -> bool:
+        """L: connect the focused card to another one chosen with the arrows (Enter links, Esc cancels)."""
+        card_id = self.focused_card()
+        if card_id is None:
+            return False
+        self.connect_source = card_id
+        self.refresh()
+        return True
+
+    def cancel_connect(self) -> None:
+        """Leave connect mode without linking."""
+        self.connect_source = None
+        self.refresh()
+
+    def finish_connect(self) -> str | None:
+        """Link the connect-mode source to the focused card; the new link's id, or None."""
+        source, target = self.connect_source, self.focused_card()
+        self.connect_source = None
+        self.refresh()
+        if source is None or target is None or target == source:
+            return None
+        doc = self.scene.document
+        if any(k.target == target for k in doc.links_of(source) if k.source == source):
+            return None  # a second, identical arrow would hide under the first
+        link = Link(doc.new_id("link"), source, target)
+        self.scene.push(cmd.AddLink(doc, link))
+        self.set_focus(("card", target))
+        return link.id
+
+    def _update_preview(self) -> None:
+        source, target = self.connect_source, self.focused_card()
+        layout = self.scene.layout
+        if source is None or source not in layout.cards:
+            self._preview.hide()
+            return
+        a = layout.card_rect(source)
+        path = QPainterPath(QPointF(a.x + a.w / 2, a.y + a.h / 2))
+        if target is not None and target != source and target in layout.cards:
+            b = layout.card_rect(target)
+            path.lineTo(QPointF(b.x + b.w / 2, b.y + b.h / 2))
+        self._preview.setPath(path)
+        self._preview.show()
+
+    # ------------------------------------------------------------ fast capture
+    def capture(self, cell: Cell, text: str = "") -> str:
+        """Start a card at the end of ``cell`` with ``text`` typed so far (fast capture)."""
+        scene = self.scene
+        self.focus = ("cell", cell)
+        self.refresh()
+        return scene.add_card_in_cell(cell[0], cell[1], None, text=text,
+                                      captured=lambda card_id, key: self._captured(cell, card_id, key))
+
+    def _captured(self, cell: Cell, card_id: str | None, key: str) -> None:
+        """After a captured card: Enter starts the next in the same cell, Tab moves on."""
+        doc = self.scene.document
+        if not (doc.has_stage(cell[0]) and doc.has_lane(cell[1])):
+            return
+        if key == "enter" and card_id is not None:
+            self.set_focus(("cell", cell))
+            self.capture(cell)
+        elif key in ("tab", "backtab"):
+            self.set_focus(("cell", cell))
+            self.tab(key == "tab")
+        elif key in ("enter", "cancel"):
+            self.set_focus(("cell", cell))  # an empty Enter or Esc ends the run of cards
+        elif card_id is not None and self.focus == ("cell", cell):
+            self.focus = ("card", card_id)
+            self.refresh()
+
+    # ------------------------------------------------------------ keys
+    def wants_key(self, event: QKeyEvent) -> bool:
+        """Whether a key should reach ``key_press`` rather than a window shortcut."""
+        key = event.key()
+        if self.connect_source is not None:
+            return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, *ARROWS)
+        return self.focused_cell() is not None and _typed(event) != ""
+
+    def key_press(self, event: QKeyEvent) -> bool:
+        """Handle a key on the board; False leaves it to the scene's own handling."""
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        if self.connect_source is not None:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.finish_connect()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.cancel_connect()
+                return True
+        if key in ARROWS and not (mods & Qt.KeyboardModifier.AltModifier):
+            dx, dy = ARROWS[key]  # type: ignore[index]
+            if ctrl and self.connect_source is None:
+                self.move_card(dx, dy)
+            else:
+                self.move(dx, dy, extend=shift)
+            return True
+        cell = self.focused_cell()
+        text = _typed(event)
+        if cell is not None and text and self.scene.current_cell == cell:
+            self.capture(cell, text)
+            return True
+        return False
+
+
+def _typed(event: QKeyEvent) -> str:
+    """The printable text of a key press with no Ctrl, Alt or Meta, else ""."""
+    mods = event.modifiers()
+    if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+               | Qt.KeyboardModifier.MetaModifier):
+        return ""
+    text = event.text()
+    return text if text and text.isprintable() and text != " " else ""
+
+
+def is_focus_ring(item: QGraphicsItem) -> bool:
+    """Whether an item is the keyboard focus ring (left out of hit tests)."""
+    return isinstance(item, FocusRingItem)

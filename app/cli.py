@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Customer journey maps and service blueprints. With no command, opens the editor.",
-        epilog="touchline [FILE] opens the editor, on FILE if given.",
+        epilog="touchline [FILE] opens the editor, on FILE if given; touchline --present FILE [--screen N] "
+               "presents FILE full screen (on screen N, counted from 1).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -112,7 +113,19 @@ def build_parser() -> argparse.ArgumentParser:
 def _editor_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, add_help=False)
     parser.add_argument("file", nargs="?", metavar="FILE")
+    parser.add_argument("--present", action="store_true")
+    parser.add_argument("--screen", type=_screen, metavar="N")
     return parser
+
+
+def _screen(value: str) -> int:
+    try:
+        screen = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid screen {value!r} (a whole number from 1)") from None
+    if screen < 1:
+        raise argparse.ArgumentTypeError(f"invalid screen {value!r} (a whole number from 1)")
+    return screen
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = build_parser().parse_args(args)
             return _COMMAND_RUNNERS[options.command](options)
         options = _editor_parser().parse_args(args)
+        if options.present or options.screen is not None:
+            return _run_presentation(options.file, options.screen)
         return _run_editor(options.file)
     except _UsageError as exc:
         return _fail(str(exc))
@@ -152,6 +167,16 @@ def _run_editor(file: str | None) -> int:
     from app.gui import run_editor  # Qt comes in here, and only here
 
     return int(run_editor(file) or 0)
+
+
+def _run_presentation(file: str | None, screen: int | None) -> int:
+    """``touchline --present FILE [--screen N]``: the editor, presenting FILE full screen at once."""
+    if not file:
+        raise _UsageError(f"{PROG}: --present needs a FILE (see {PROG} --help)")
+    _load(file)  # a file that cannot be shown fails here, in one line, before any window opens
+    from app.gui import run_editor
+
+    return int(run_editor(file, present=True, screen=None if screen is None else screen - 1) or 0)
 
 
 # ---------------------------------------------------------------------- new

@@ -37,8 +37,12 @@ def create_application() -> QApplication:
     return app
 
 
-def run_editor(path: str | None) -> int:
-    """Open the editor on ``path`` (an empty blueprint when None or unreadable); the exit status."""
+def run_editor(path: str | None, present: bool = False, screen: int | None = None) -> int:
+    """Open the editor on ``path`` (an empty blueprint when None or unreadable); the exit status.
+
+    With ``present`` the board goes full screen at once (on ``screen``, an index into the
+    application's screens, or the automatic choice), as F5 would.
+    """
     app = create_application()
     window = MainWindow()
     if path:
@@ -51,4 +55,6 @@ def run_editor(path: str | None) -> int:
     window.resize(width, height)
     window.show()
     window.offer_recovery()  # work of a session that crashed or was killed
+    if present:
+        window.workshop.present(screen)
     return int(app.exec())

@@ -22,6 +22,7 @@ from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.properties import PropertiesPanel
 from app.safekeeping import Safekeeping
+from app.workshop import Workshop
 from model import events as ev
 from model.templates import new_document
 
@@ -111,6 +112,8 @@ class MainWindow(Safekeeping, QMainWindow):
         self._build_menus()
         self.editor: Editor = self._install(document or new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
+        self.workshop = Workshop(self)  # Present (F5), presenter panel, timer, Top voted
+        self.workshop.fill_view_menu(self.view_menu)
         if document is None and path:
             self.open_path(path)
 
@@ -171,7 +174,8 @@ class MainWindow(Safekeeping, QMainWindow):
         """Put the current editor's actions in the Edit and View menus."""
         actions = self.editor.edit_actions
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
-                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("arrange",))
+                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("arrange",),
+                  ("vote", "unvote"), ("connect", "move_left", "move_right", "move_up", "move_down"))
         self._fill_menu(self.edit_menu, actions, groups)
         self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
                                                   ("show_impact",)))
@@ -179,6 +183,10 @@ class MainWindow(Safekeeping, QMainWindow):
         self.view_menu.addAction(self.properties_dock.toggleViewAction())
         self.checks_dock.toggleViewAction().setText("&Checks Panel")
         self.view_menu.addAction(self.checks_dock.toggleViewAction())
+        workshop = getattr(self, "workshop", None)
+        if workshop is not None:
+            workshop.editor_changed()
+            workshop.fill_view_menu(self.view_menu)
 
     @staticmethod
     def _fill_menu(menu: QMenu, actions: object, groups: tuple[tuple[str, ...], ...]) -> None:

@@ -82,6 +82,18 @@ class InlineEditor(QGraphicsTextItem):
         ):
             event.accept()
             return True
+        if (
+            self.tab_commits
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            # QGraphicsTextItem sends Tab straight to its text (a tab character), past
+            # keyPressEvent, so fast capture's Tab is taken here.
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.commit_key = "backtab" if backwards else "tab"
+            self.commit()
+            return True
         return super().sceneEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -94,11 +106,6 @@ class InlineEditor(QGraphicsTextItem):
                 self.textCursor().insertText("\n")
                 return
             self.commit_key = "enter"
-            self.commit()
-            return
-        if self.tab_commits and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            backwards = key == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            self.commit_key = "backtab" if backwards else "tab"
             self.commit()
             return
         super().keyPressEvent(event)

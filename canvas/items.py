@@ -15,6 +15,7 @@ from model import style as st
 from model.layout import CardGeometry, HeaderGeometry
 from model.links import LinkGeometry
 from model.primitives import Box, Primitive, Text
+from model.projection import projected
 
 if TYPE_CHECKING:
     from canvas.scene import BoardScene
@@ -25,6 +26,17 @@ DIMMED = 0.18
 HANDLE_R = 5.0
 # Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
 TEXT_LOD = 0.45
+
+
+def look(widget: QWidget | None, primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
+    """The primitives as the painting view wants them: the projection look in a presentation.
+
+    ``widget`` is the viewport being painted; a view with ``projection_look`` set (the
+    audience view) gets model.projection's high-contrast drawing, every other view the
+    layout's own, so the editor beside a projector keeps its normal look.
+    """
+    view = widget.parentWidget() if widget is not None else None
+    return projected(primitives) if getattr(view, "projection_look", False) else primitives
 
 
 def without_text(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
@@ -61,7 +73,7 @@ class BackgroundItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, lod_primitives(painter, option, self._primitives, self._shapes_only))
+        draw_primitives(painter, look(widget, lod_primitives(painter, option, self._primitives, self._shapes_only)))
 
 
 class HeaderItem(QGraphicsItem):
@@ -98,7 +110,7 @@ class HeaderItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         prims = self._geometry.primitives
-        draw_primitives(painter, lod_primitives(painter, option, prims, prims[:1]))
+        draw_primitives(painter, look(widget, lod_primitives(painter, option, prims, prims[:1])))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -199,9 +211,9 @@ class CardItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < TEXT_LOD:
             # The card's own fill and border only: the two boxes of its primitives.
-            draw_primitives(painter, self._geometry.primitives[1:2])
+            draw_primitives(painter, look(widget, self._geometry.primitives[1:2]))
         else:
-            draw_primitives(painter, self._geometry.primitives)
+            draw_primitives(painter, look(widget, self._geometry.primitives))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -312,7 +324,7 @@ class LinkItem(QGraphicsItem):
             painter.setPen(QPen(QColor(37, 99, 235, 90), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._curve)
-        draw_primitives(painter, self._geometry.primitives)
+        draw_primitives(painter, look(widget, self._geometry.primitives))
 
 
 class LinkLabelItem(QGraphicsItem):
@@ -339,7 +351,7 @@ class LinkLabelItem(QGraphicsItem):
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, lod_primitives(painter, option, self._primitives, ()))
+        draw_primitives(painter, look(widget, lod_primitives(painter, option, self._primitives, ())))
 
 
 class CellOverlay(QGraphicsItem):

@@ -15,6 +15,7 @@ The focus ring is drawn on the canvas and never exported.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -77,6 +78,8 @@ class KeyboardNav:
         scene.addItem(self.ring)
         scene.addItem(self._preview)
         self._syncing = False
+        # Called after the keyboard moved the focus (the presentation glides to its stage).
+        self.focus_listeners: list[Callable[[], None]] = []
 
     # ------------------------------------------------------------ the focus
     def focused_card(self) -> str | None:
@@ -114,6 +117,8 @@ class KeyboardNav:
             for view in scene.views():
                 if getattr(view, "follows_focus", True):
                     view.ensureVisible(rect, 24, 24)
+        for listener in list(self.focus_listeners):
+            listener()
 
     def refresh(self) -> None:
         """Put the ring where the focus is (after layout changes), dropping a focus that went."""
@@ -146,7 +151,9 @@ class KeyboardNav:
         if self._syncing or not isValid(scene) or not isValid(self.ring):  # the scene emits while destroyed
             return
         cards = scene.selected_cards()
-        if len(cards) == 1 and self.focused_card() != cards[0]:
+        if scene.selected_header() is not None and not cards:
+            self.focus = None  # the header shows its own outline; Tab goes into its stage or lane
+        elif len(cards) == 1 and self.focused_card() != cards[0]:
             self.focus = ("card", cards[0])
         elif scene.current_cell is not None:
             self.focus = ("cell", scene.current_cell)
@@ -216,7 +223,11 @@ class KeyboardNav:
         cells = [(s.id, ln.id) for s in doc.stages for ln in doc.lanes]
         if not cells:
             return
-        if self.focus is None:
+        header = self.scene.selected_header()
+        if self.focus is None and header is not None:
+            first_stage, first_lane = cells[0]
+            target = (header.item_id, first_lane) if header.kind == "stage" else (first_stage, header.item_id)
+        elif self.focus is None:
             target = cells[0] if forward else cells[-1]
         else:
             cell, _ = self._cell_of(self.focus)

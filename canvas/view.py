@@ -99,6 +99,12 @@ class BoardView(QGraphicsView):
 
     def event(self, event: QEvent) -> bool:
         nav = getattr(self.scene(), "nav", None)
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and self._editing()
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            # Tab belongs to the text being written (fast capture moves on with it), not
+            # to Qt's focus chain, which would hop to a card and drop the edit.
+            self.keyPressEvent(event)
+            return True
         if nav is not None and isinstance(event, QKeyEvent) and not self._editing():
             if event.type() == QEvent.Type.ShortcutOverride and nav.wants_key(event):
                 # Typed letters go into the focused cell and Enter/Esc/arrows to connect

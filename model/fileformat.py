@@ -255,6 +255,8 @@ def _stage(r: _Reader, value: Any, where: str) -> Stage:
             if number != number or number in (float("inf"), float("-inf")):
                 raise LoadError(f"{where}.metrics.{name}: expected a finite number")
             metrics[name] = number
+    # Stage notes (docs/format-extensions.md) stay in ``extra``, but only as a string.
+    r.string(obj, "notes", f"{where}.notes")
     return Stage(
         id=r.ident(obj, "id", f"{where}.id"),
         name=r.string(obj, "name", f"{where}.name", required=True) or "",

@@ -36,7 +36,8 @@ def valid() -> dict[str, Any]:
         "format": "touchline", "version": 1, "title": "Coffee to go", "description": "Morning rush",
         "personas": [{"id": "p1", "name": "Maya", "role": "Commuter", "quote": "Quick!", "goals": ["fast"],
                       "pains": ["queues"]}],
-        "stages": [{"id": "s1", "name": "Order", "metrics": {"NPS": 32, "CES": 4.1}}, {"id": "s2", "name": "Pay"}],
+        "stages": [{"id": "s1", "name": "Order", "metrics": {"NPS": 32, "CES": 4.1}, "notes": "Ask who orders ahead"},
+                   {"id": "s2", "name": "Pay"}],
         "lanes": [{"id": "cust", "name": "Customer", "kind": "customer"},
                   {"id": "emo", "name": "Feel", "kind": "emotion"}],
         "cards": [
@@ -133,6 +134,7 @@ BROKEN: dict[str, Callable[[dict[str, Any]], None]] = {
     "score 1.5": _set("cards.1.score", 1.5),
     "score as text": _set("cards.1.score", "1"),
     "score true": _set("cards.1.score", True),
+    "stage notes as a number": _set("stages.0.notes", 3),
     "votes -1": _set("cards.1.votes", -1),
     "votes 2.5": _set("cards.1.votes", 2.5),
     "votes as text": _set("cards.1.votes", "3"),

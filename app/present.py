@@ -1,0 +1,335 @@
+"""Present mode: the board full screen for a room, walked through stage by stage.
+
+The audience view is a second view on the editor's own scene, so whatever is captured,
+voted or spotlit while presenting is the document itself, with one undo stack. It draws
+the projection look (model.projection), has no chrome, and frames one stage at a time:
+Right/Left or PageDown/PageUp glide (an animation under 300 ms) to the next or previous
+stage with its neighbours dimmed; Home/End show the whole board; 1…9 jump to a stage;
+Esc ends a spotlight, or else leaves. A click on a card or a lane header spotlights it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QTransform
+from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
+
+from app.timer import Countdown, TimerBadge
+from canvas.items import CardItem, HeaderItem
+from canvas.scene import BoardScene
+from canvas.spotlight import Spotlight
+from canvas.view import MAX_ZOOM, MIN_ZOOM, BoardView
+from model import style as st
+from model.fonts import FONT_FAMILY
+
+GLIDE_MS = 240  # under the 300 ms the issue allows, long enough to see where the view went
+SURROUND = QColor("#0F172A")  # around the board: a dark room makes the page stand out
+NEIGHBOUR_VEIL = QColor(15, 23, 42, 150)  # over the stages beside the framed one
+CAPTION_H = 86  # device px at the top for "2 / 5  Order in app"
+CAPTION_SIZE = 40
+LANE_LABEL_SIZE = 22
+PAD = 24
+OVERVIEW = -1
+
+
+def _font(size: int, bold: bool = True) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(size)
+    font.setBold(bold)
+    return font
+
+
+class PresentationView(BoardView):
+    """The audience's view of a scene: projection look, stage framing, spotlight on click."""
+
+    stage_changed = Signal(int)  # the framed stage's index, OVERVIEW for the whole board
+    leave_requested = Signal()
+
+    def __init__(self, scene: BoardScene, countdown: Countdown, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.board_scene = scene
+        self.projection_look = True  # items draw model.projection's look in this view only
+        self.follows_focus = False  # the walk decides what is framed; see _on_focus_moved
+        self.countdown = countdown
+        self.spotlight = Spotlight(scene)
+        self.stage_index = OVERVIEW
+        self._frame = QRectF()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setBackgroundBrush(SURROUND)
+        self.setAccessibleName("Presentation")
+        self._glide = QVariantAnimation(self)
+        self._glide.setDuration(GLIDE_MS)
+        self._glide.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._glide.valueChanged.connect(self._apply_frame)
+        scene.sceneRectChanged.connect(self._on_scene_rect_changed)
+        scene.nav.focus_listeners.append(self._on_focus_moved)
+        self._on_scene_rect_changed(scene.sceneRect())
+
+    def detach(self) -> None:
+        """Let go of the scene (the presentation is closing)."""
+        self._glide.stop()
+        self.spotlight.detach()
+        if self._on_focus_moved in self.board_scene.nav.focus_listeners:
+            self.board_scene.nav.focus_listeners.remove(self._on_focus_moved)
+        self.board_scene.sceneRectChanged.disconnect(self._on_scene_rect_changed)
+
+    # ------------------------------------------------------------ framing
+    @property
+    def gliding(self) -> bool:
+        """Whether the view is still on its way to a frame."""
+        return self._glide.state() == QVariantAnimation.State.Running
+
+    def stage_count(self) -> int:
+        """How many stages the board has."""
+        return len(self.board_scene.document.stages)
+
+    def stage_rect(self, index: int) -> QRectF:
+        """A stage's column on the board, from its header to the bottom lane."""
+        layout = self.board_scene.layout
+        stage = self.board_scene.document.stages[index]
+        header = layout.stage_headers[stage.id].rect
+        grid = layout.grid_rect
+        return QRectF(header.x - 4, header.y, st.COLUMN_W, grid.y + grid.h - header.y)
+
+    def frame_for(self, index: int) -> QRectF:
+        """What the view shows for a stage (with part of each neighbour) or the whole board."""
+        if index == OVERVIEW or not self.stage_count():
+            return self.board_scene.sceneRect().adjusted(-8, -8, 8, 8)
+        return self.stage_rect(index).adjusted(-st.COLUMN_W * 0.5, -12, st.COLUMN_W * 0.5, 12)
+
+    def go_to(self, index: int, animate: bool = True) -> None:
+        """Frame stage ``index`` (clamped) or the whole board (OVERVIEW), gliding there."""
+        count = self.stage_count()
+        index = OVERVIEW if index == OVERVIEW or not count else max(0, min(count - 1, index))
+        self.stage_index = index
+        target = self.frame_for(index)
+        self._glide.stop()
+        if animate and not self._frame.isNull() and self.isVisible():
+            self._glide.setStartValue(QRectF(self._frame))
+            self._glide.setEndValue(target)
+            self._glide.start()
+        else:
+            self._apply_frame(target)
+        nav = self.board_scene.nav
+        cell = nav.focused_cell()
+        if cell is not None and index != OVERVIEW:
+            # Capture follows the walk: the same lane in the new stage.
+            stage_id = self.board_scene.document.stages[index].id
+            if cell[0] != stage_id:
+                nav.set_focus(("cell", (stage_id, cell[1])))
+        self.viewport().update()
+        self.stage_changed.emit(index)
+
+    def step(self, delta: int) -> None:
+        """The next (1) or previous (-1) stage; from the whole board, the first or the last."""
+        count = self.stage_count()
+        if not count:
+            return
+        if self.stage_index == OVERVIEW:
+            self.go_to(0 if delta > 0 else count - 1)
+        else:
+            self.go_to(max(0, min(count - 1, self.stage_index + delta)))
+
+    def visible_scene_rect(self) -> QRectF:
+        """The part of the board the audience sees now."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def _apply_frame(self, rect: object) -> None:
+        if not isinstance(rect, QRectF) or rect.isEmpty():
+            return
+        self._frame = QRectF(rect)
+        viewport = self.viewport().rect()
+        usable_w, usable_h = viewport.width() - 2 * PAD, viewport.height() - CAPTION_H - PAD
+        if usable_w <= 0 or usable_h <= 0:
+            return
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, usable_w / rect.width(), usable_h / rect.height()))
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        # The frame's centre goes to the middle of the area below the caption band.
+        shift = (CAPTION_H - PAD) / 2 / zoom
+        self.centerOn(QPointF(rect.center().x(), rect.center().y() - shift))
+        self.zoom_changed.emit(zoom)
+
+    def _on_scene_rect_changed(self, rect: QRectF) -> None:
+        # Room around the board, so that a stage at the edge can be centred too.
+        self.setSceneRect(rect.adjusted(-4000, -4000, 4000, 4000))
+        if not self._frame.isNull() and not self.gliding:
+            self.stage_index = min(self.stage_index, self.stage_count() - 1)
+            self._apply_frame(self.frame_for(self.stage_index))
+
+    def _on_focus_moved(self) -> None:
+        nav, doc = self.board_scene.nav, self.board_scene.document
+        focus = nav.focused_cell() or (nav.focused_card() and doc.card(nav.focused_card() or "").stage)
+        if focus is None or self.stage_index == OVERVIEW:
+            return
+        stage_id = focus[0] if isinstance(focus, tuple) else focus
+        index = doc.stage_index(stage_id)
+        if index != self.stage_index:
+            self.go_to(index)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._frame.isNull() and not self.gliding:
+            self._apply_frame(self.frame_for(self.stage_index))
+
+    # ------------------------------------------------------------ drawing
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        scene = self.board_scene
+        if self.stage_index != OVERVIEW and self.stage_index < self.stage_count():
+            column = self.stage_rect(self.stage_index)
+            board = scene.sceneRect()
+            grid_left = column.x() - self.stage_index * st.COLUMN_W
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(NEIGHBOUR_VEIL)
+            left = QRectF(grid_left, board.top(), column.left() - grid_left, board.height())
+            right = QRectF(column.right(), board.top(), board.right() - column.right(), board.height())
+            for veil in (left, right):
+                if veil.width() > 0:
+                    painter.drawRect(veil)
+        painter.save()
+        painter.resetTransform()
+        self._draw_lane_labels(painter)
+        self._draw_caption(painter)
+        painter.restore()
+
+    def _draw_caption(self, painter: QPainter) -> None:
+        doc = self.board_scene.document
+        width = self.viewport().width()
+        painter.fillRect(QRectF(0, 0, width, CAPTION_H), SURROUND)
+        if self.stage_index == OVERVIEW or self.stage_index >= self.stage_count():
+            left, right = doc.title or "Untitled", f"{self.stage_count()} stages"
+        else:
+            stage = doc.stages[self.stage_index]
+            left, right = stage.name, f"{self.stage_index + 1} / {self.stage_count()}"
+        painter.setFont(_font(CAPTION_SIZE))
+        painter.setPen(QColor("#FFFFFF"))
+        box = QRectF(PAD + 8, 0, width - 2 * PAD - 16, CAPTION_H)
+        metrics = painter.fontMetrics()
+        room = int(box.width()) - metrics.horizontalAdvance(right) - 48
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         metrics.elidedText(left, Qt.TextElideMode.ElideRight, max(room, 40)))
+        painter.setPen(QColor("#CBD5E1"))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), right)
+
+    def _draw_lane_labels(self, painter: QPainter) -> None:
+        """Lane names pinned to the left edge when the lane headers are out of sight."""
+        if self.stage_index == OVERVIEW:
+            return
+        layout = self.board_scene.layout
+        visible = self.visible_scene_rect()
+        header_right = st.MARGIN + st.LANE_HEADER_W
+        if visible.left() < header_right - 40:
+            return  # the real headers show
+        painter.setFont(_font(LANE_LABEL_SIZE))
+        metrics = painter.fontMetrics()
+        for lane in self.board_scene.document.lanes:
+            r = layout.lane_headers[lane.id].rect
+            top = self.mapFromScene(QPointF(r.x, r.y)).y()
+            bottom = self.mapFromScene(QPointF(r.x, r.y + r.h)).y()
+            text = metrics.elidedText(lane.name, Qt.TextElideMode.ElideRight, 300)
+            w, h = metrics.horizontalAdvance(text) + 28, metrics.height() + 12
+            if bottom - top < h:
+                continue
+            y = top + (bottom - top - h) / 2
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(15, 23, 42, 225))
+            painter.drawRoundedRect(QRectF(10, y, w, h), 10, 10)
+            painter.setBrush(QColor(st.KIND_STYLES[lane.kind].accent))
+            painter.drawRoundedRect(QRectF(10, y, 6, h), 3, 3)
+            painter.setPen(QColor("#FFFFFF"))
+            painter.drawText(QRectF(24, y, w - 24, h), int(Qt.AlignmentFlag.AlignVCenter), text)
+
+    # ------------------------------------------------------------ input
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        scene = self.board_scene
+        if self._editing() or scene.nav.connect_source is not None:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        typing = scene.nav.focused_cell() is not None  # letters and digits go into the cell
+        if plain and key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
+            self.step(1)
+        elif plain and key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self.step(-1)
+        elif plain and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.go_to(OVERVIEW)
+        elif plain and not typing and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self.go_to(key - Qt.Key.Key_1)
+        elif plain and not typing and key == Qt.Key.Key_T:
+            if self.countdown.active:
+                self.countdown.toggle_pause()
+            else:
+                self.countdown.start(5)
+        elif key == Qt.Key.Key_Escape:
+            if self.spotlight.active or scene.impact is not None:
+                self.spotlight.clear()
+                if scene.impact is not None:
+                    scene.clear_impact()
+            else:
+                self.leave_requested.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._editing() or event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        items = self.board_scene.items(pos)
+        card = next((i for i in items if isinstance(i, CardItem)), None)
+        if card is not None:
+            if card.on_vote_badge(card.mapFromScene(pos)):
+                super().mousePressEvent(event)  # the card counts the vote
+                return
+            if self.spotlight.target == ("card", card.card_id):
+                self.spotlight.clear()
+            else:
+                self.spotlight.card(card.card_id)
+            self.board_scene.nav.set_focus(("card", card.card_id))
+            event.accept()
+            return
+        header = next((i for i in items if isinstance(i, HeaderItem)), None)
+        if header is not None:
+            if header.kind == "lane":
+                if self.spotlight.target == ("lane", header.item_id):
+                    self.spotlight.clear()
+                else:
+                    self.spotlight.lane(header.item_id)
+            else:
+                self.go_to(self.board_scene.document.stage_index(header.item_id))
+            event.accept()
+            return
+        self.spotlight.clear()
+        super().mousePressEvent(event)  # a click in a cell makes it the place to capture into
+
+
+class PresentationWindow(QWidget):
+    """The chrome-less full-screen window holding the audience view and the countdown."""
+
+    closed = Signal()
+
+    def __init__(self, scene: BoardScene, countdown: Countdown) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setWindowTitle("Touchline — Presentation")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = PresentationView(scene, countdown, self)
+        layout.addWidget(self.view)
+        self.setFocusProxy(self.view)
+        self.timer_badge = TimerBadge(countdown, self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.timer_badge.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()

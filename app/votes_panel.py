@@ -1,0 +1,78 @@
+"""The "Top voted" panel: the cards of a dot-voting round, most votes first."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from model import Document
+
+MAX_SHOWN = 50
+
+
+def ranking(document: Document) -> list[tuple[str, int]]:
+    """(card id, votes) of the cards with votes, most first; ties keep the board's order."""
+    voted = [(card.id, card.votes) for card in document.cards() if card.votes > 0]
+    return sorted(voted, key=lambda pair: -pair[1])  # sorted() is stable: ties stay in board order
+
+
+class VotesPanel(QWidget):
+    """Lists the top-voted cards; choosing one selects it on the board."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._editor = None  # type: ignore[var-annotated]
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Top voted cards")
+        self.list.setWordWrap(True)
+        self.hint = QLabel("No votes yet. Select a card and press V to vote, Shift+V to take a vote back.", self)
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list)
+        self.list.itemActivated.connect(self._choose)
+        self.list.itemClicked.connect(self._choose)
+
+    def set_editor(self, editor) -> None:  # type: ignore[no-untyped-def]
+        """Follow another editor's document (None: show nothing)."""
+        if self._editor is not None:
+            with contextlib.suppress(RuntimeError, TypeError, ValueError):
+                self._editor.document.changed.disconnect(self._on_changed)
+        self._editor = editor
+        if editor is not None:
+            editor.document.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, _event: object) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the list from the document."""
+        self.list.clear()
+        editor = self._editor
+        if editor is None:
+            return
+        doc = editor.document
+        ranked = ranking(doc)
+        self.hint.setVisible(not ranked)
+        for place, (card_id, votes) in enumerate(ranked[:MAX_SHOWN], start=1):
+            card = doc.card(card_id)
+            first = card.text.split("\n")[0].strip() or "(empty card)"
+            where = f"{doc.stage(card.stage).name} · {doc.lane(card.lane).name}"
+            item = QListWidgetItem(f"{place}.  {votes} vote{'s' if votes != 1 else ''}  —  {first}\n{where}")
+            item.setData(Qt.ItemDataRole.UserRole, card_id)
+            self.list.addItem(item)
+
+    def card_ids(self) -> list[str]:
+        """The listed cards, in rank order (for tests and for reading aloud)."""
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        editor = self._editor
+        card_id = item.data(Qt.ItemDataRole.UserRole)
+        if editor is None or not editor.document.has_card(card_id):
+            return
+        editor.scene.nav.set_focus(("card", card_id))

@@ -1,0 +1,178 @@
+"""Workshop mode in the main window: Present (F5), the presenter panel, the timer, Top voted.
+
+The main window creates one Workshop and lets it add its entries to the View menu; the
+Workshop follows the window's current editor (File › Open replaces it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from app.present import OVERVIEW, PresentationWindow
+from app.presenter_view import PresenterPanel
+from app.timer import Countdown
+from app.votes_panel import VotesPanel
+
+if TYPE_CHECKING:
+    from app.main_window import MainWindow
+
+TIMER_MINUTES = (1, 3, 5, 10, 15)
+
+
+class Workshop(QObject):
+    """Present mode, its presenter panel and countdown, and the Top voted panel of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.countdown = Countdown(self)
+        self.presentation: PresentationWindow | None = None
+        self.screen_choice: int | None = None  # index into QGuiApplication.screens(); None: automatic
+
+        self.present_action = QAction("&Present", window)
+        self.present_action.setShortcuts([QKeySequence("F5")])
+        self.present_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.present_action.setCheckable(True)
+        self.present_action.setToolTip("Show the board full screen for a room, stage by stage (F5; Esc leaves)")
+        self.present_action.triggered.connect(self.toggle)
+        window.addAction(self.present_action)
+
+        self.screen_menu = QMenu("Present &on", window)
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
+
+        self.timer_menu = QMenu("Workshop &timer", window)
+        self.timer_actions: dict[int, QAction] = {}
+        for minutes in TIMER_MINUTES:
+            action = self.timer_menu.addAction(f"Start {minutes} minute{'s' if minutes != 1 else ''}")
+            action.triggered.connect(lambda _checked=False, m=minutes: self.countdown.start(m))
+            self.timer_actions[minutes] = action
+        self.timer_menu.addSeparator()
+        self.pause_action = self.timer_menu.addAction("&Pause or resume")
+        self.pause_action.triggered.connect(self.countdown.toggle_pause)
+        self.stop_action = self.timer_menu.addAction("&Stop")
+        self.stop_action.triggered.connect(self.countdown.stop)
+
+        self.presenter = PresenterPanel(self.countdown)
+        self.presenter_dock = QDockWidget("Presenter", window)
+        self.presenter_dock.setObjectName("PresenterDock")
+        self.presenter_dock.setWidget(self.presenter)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.presenter_dock)
+        self.presenter_dock.hide()
+        self.presenter_dock.toggleViewAction().setText("P&resenter Panel")
+
+        self.votes = VotesPanel()
+        self.votes_dock = QDockWidget("Top voted", window)
+        self.votes_dock.setObjectName("VotesDock")
+        self.votes_dock.setWidget(self.votes)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.votes_dock)
+        window.tabifyDockWidget(window.checks_dock, self.votes_dock)
+        window.properties_dock.raise_()
+        self.votes_dock.toggleViewAction().setText("&Top Voted Panel")
+        self.editor_changed()
+
+    # ------------------------------------------------------------ menus
+    def fill_view_menu(self, menu: QMenu) -> None:
+        """Add Present, Present on, the timer and the panels to the View menu."""
+        menu.addSeparator()
+        menu.addAction(self.present_action)
+        menu.addMenu(self.screen_menu)
+        menu.addMenu(self.timer_menu)
+        menu.addSeparator()
+        menu.addAction(self.presenter_dock.toggleViewAction())
+        menu.addAction(self.votes_dock.toggleViewAction())
+
+    def _fill_screen_menu(self) -> None:
+        menu = self.screen_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        auto = menu.addAction("&Automatic (the other screen when there are two)")
+        auto.setCheckable(True)
+        auto.setChecked(self.screen_choice is None)
+        auto.triggered.connect(lambda: setattr(self, "screen_choice", None))
+        group.addAction(auto)
+        for index, screen in enumerate(QGuiApplication.screens()):
+            size = screen.geometry()
+            action = menu.addAction(f"&{index + 1} {screen.name()} ({size.width()}×{size.height()})")
+            action.setCheckable(True)
+            action.setChecked(self.screen_choice == index)
+            action.triggered.connect(lambda _checked=False, i=index: setattr(self, "screen_choice", i))
+            group.addAction(action)
+
+    def editor_changed(self) -> None:
+        """The window shows another editor: leave a presentation of the old one, follow the new."""
+        if self.presentation is not None:
+            self.leave()
+        self.votes.set_editor(self.window.editor if hasattr(self.window, "editor") else None)
+
+    # ------------------------------------------------------------ presenting
+    @property
+    def presenting(self) -> bool:
+        """Whether the presentation window is up."""
+        return self.presentation is not None
+
+    def toggle(self) -> None:
+        """F5: present, or leave the presentation."""
+        if self.presenting:
+            self.leave()
+        else:
+            self.present()
+
+    def target_screen(self, index: int | None = None) -> QScreen:
+        """The screen to present on: the chosen one, else the one without the editor when there are two."""
+        screens = QGuiApplication.screens()
+        choice = index if index is not None else self.screen_choice
+        if choice is not None and 0 <= choice < len(screens):
+            return screens[choice]
+        own = self.window.screen()
+        others = [s for s in screens if s is not own]
+        return others[0] if others else (own or QGuiApplication.primaryScreen())
+
+    def present(self, screen_index: int | None = None) -> PresentationWindow:
+        """Put the board full screen on the target screen, starting with the whole board."""
+        if self.presentation is not None:
+            return self.presentation
+        window, editor = self.window, self.window.editor
+        editor.commit_pending()
+        presentation = PresentationWindow(editor.scene, self.countdown)
+        # The editor's shortcuts (undo, delete, V, L, Enter…) and Save work on the projector too.
+        presentation.addActions(editor.actions())
+        presentation.addAction(window.save_action)
+        view = presentation.view
+        view.stage_changed.connect(lambda index: self.presenter.show_stage(editor.document, index))
+        view.leave_requested.connect(self.leave)
+        presentation.closed.connect(self._on_closed)
+        screen = self.target_screen(screen_index)
+        presentation.setScreen(screen)
+        presentation.setGeometry(screen.geometry())
+        presentation.showFullScreen()
+        view.go_to(OVERVIEW, animate=False)
+        self.presentation = presentation
+        self.present_action.setChecked(True)
+        # With a second screen the laptop keeps the editor, with the presenter panel beside it.
+        self.presenter_dock.setVisible(screen is not window.screen())
+        presentation.activateWindow()
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return presentation
+
+    def leave(self) -> None:
+        """Close the presentation and return to the editor."""
+        presentation = self.presentation
+        if presentation is None:
+            return
+        self.presentation = None
+        presentation.closed.disconnect(self._on_closed)
+        presentation.view.detach()
+        presentation.close()
+        presentation.deleteLater()
+        self.present_action.setChecked(False)
+        self.presenter_dock.hide()
+        self.window.activateWindow()
+        self.window.editor.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_closed(self) -> None:
+        if self.presentation is not None:  # closed by the window manager (Alt+F4)
+            self.leave()

@@ -1,0 +1,221 @@
+"""The board with the keyboard alone: focus ring, navigation, Space, Ctrl+arrows, connect
+mode, fast capture of a whole stage, and votes (V / Shift+V, the badge, undo)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+import model
+from app.editor import Editor
+from canvas.inline_editor import InlineEditor
+
+ROOT = Path(__file__).resolve().parents[2]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+NO = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def editor(qtbot) -> Editor:  # type: ignore[no-untyped-def]
+    widget = Editor(model.load(BLUEPRINT))
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)  # shortcuts need the active window
+    widget.view.setFocus()
+    return widget
+
+
+def key(editor: Editor, k: Qt.Key, mods: Qt.KeyboardModifier = NO) -> None:
+    QTest.keyClick(editor.view, k, mods)
+
+
+def ring_rect(editor: Editor) -> QRectF:
+    ring = editor.scene.nav.ring
+    assert ring.isVisible()
+    return ring.sceneBoundingRect()
+
+
+def test_arrows_move_a_visible_focus_between_cards_and_cells(editor: Editor) -> None:
+    doc, nav, layout = editor.document, editor.scene.nav, editor.scene.layout
+    s0, s1 = doc.stages[0].id, doc.stages[1].id
+    lane0, lane1 = doc.lanes[0].id, doc.lanes[1].id
+    key(editor, Qt.Key.Key_Down)  # nothing focused: the board's first place
+    first = doc.cell_cards(s0, lane0)[0]
+    assert nav.focus == ("card", first) and editor.selected_cards() == [first]
+    r = layout.card_rect(first)
+    assert ring_rect(editor).contains(QRectF(r.x, r.y, r.w, r.h))  # the ring is drawn around the card
+    key(editor, Qt.Key.Key_Down)  # past the last card of the cell: its free slot
+    assert nav.focus == ("cell", (s0, lane0)) and editor.scene.current_cell == (s0, lane0)
+    assert editor.selected_cards() == []
+    key(editor, Qt.Key.Key_Down)  # on into the next lane
+    assert nav.focus == ("card", doc.cell_cards(s0, lane1)[0])
+    key(editor, Qt.Key.Key_Right)  # the same place in the next stage
+    assert nav.focus == ("card", doc.cell_cards(s1, lane1)[0])
+    key(editor, Qt.Key.Key_Up)
+    assert nav.focus == ("cell", (s1, lane0))
+    key(editor, Qt.Key.Key_Tab)  # Tab: the next cell down the stage
+    assert nav.focus == ("cell", (s1, lane1))
+    key(editor, Qt.Key.Key_Backtab, SHIFT)
+    assert nav.focus == ("cell", (s1, lane0))
+
+
+def test_enter_edits_the_focused_card_and_space_toggles_its_selection(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    doc, nav = editor.document, editor.scene.nav
+    key(editor, Qt.Key.Key_Down)
+    card_id = nav.focused_card()
+    assert card_id is not None
+    key(editor, Qt.Key.Key_Space)
+    assert editor.selected_cards() == [] and nav.focused_card() == card_id  # unselected, still focused
+    key(editor, Qt.Key.Key_Space)
+    assert editor.selected_cards() == [card_id]
+    key(editor, Qt.Key.Key_Right, SHIFT)  # Shift+arrow extends the selection
+    assert len(editor.selected_cards()) == 2
+    key(editor, Qt.Key.Key_Left)
+    key(editor, Qt.Key.Key_Return)  # Enter edits the focused card
+    inline = editor.scene.editor
+    assert isinstance(inline, InlineEditor) and not inline.finished
+    QTest.keyClicks(editor.view, "Window sticker")
+    key(editor, Qt.Key.Key_Return)
+    assert doc.card(card_id).text == "Window sticker"
+
+
+def test_ctrl_arrows_move_the_focused_card_one_undo_step_each(editor: Editor) -> None:
+    doc, nav = editor.document, editor.scene.nav
+    before = model.dumps(doc)
+    key(editor, Qt.Key.Key_Down)
+    card_id = nav.focused_card()
+    assert card_id is not None
+    start = (doc.card(card_id).stage, doc.card(card_id).lane)
+    steps = editor.undo_stack.count()
+    key(editor, Qt.Key.Key_Right, CTRL)
+    assert (doc.card(card_id).stage, doc.card(card_id).lane) == (doc.stages[1].id, start[1])
+    key(editor, Qt.Key.Key_Down, CTRL)
+    assert (doc.card(card_id).stage, doc.card(card_id).lane) == (doc.stages[1].id, doc.lanes[1].id)
+    assert editor.undo_stack.count() == steps + 2
+    assert nav.focused_card() == card_id  # the focus goes with the card
+    editor.undo_stack.undo()
+    editor.undo_stack.undo()
+    assert model.dumps(doc) == before
+
+
+def test_l_connects_the_focused_card_to_a_neighbour_chosen_with_the_arrows(editor: Editor) -> None:
+    doc, nav = editor.document, editor.scene.nav
+    key(editor, Qt.Key.Key_Down)
+    source = nav.focused_card()
+    assert source is not None
+    links = {k.id for k in doc.links()}
+    key(editor, Qt.Key.Key_L)
+    assert nav.connect_source == source and nav.ring.connecting
+    key(editor, Qt.Key.Key_Right)  # choose: the evidence card of the next stage
+    target = nav.focused_card()
+    assert target == doc.cell_cards(doc.stages[1].id, doc.lanes[0].id)[0]
+    key(editor, Qt.Key.Key_Return)
+    new = [k for k in doc.links() if k.id not in links]
+    assert [(k.source, k.target) for k in new] == [(source, target)]
+    assert nav.connect_source is None
+    editor.undo_stack.undo()
+    assert {k.id for k in doc.links()} == links
+    key(editor, Qt.Key.Key_L)  # Esc leaves connect mode without a link
+    key(editor, Qt.Key.Key_Right)
+    key(editor, Qt.Key.Key_Escape)
+    assert nav.connect_source is None and {k.id for k in doc.links()} == links
+
+
+def test_a_whole_stage_of_five_cards_is_captured_without_the_mouse(editor: Editor) -> None:
+    doc = editor.document
+    lanes = [ln.id for ln in doc.lanes]
+    names_before = [s.name for s in doc.stages]
+    key(editor, Qt.Key.Key_Down)  # focus the first card: the new stage goes to its right
+    key(editor, Qt.Key.Key_Return, CTRL)  # Ctrl+Enter: a stage to the right, named in place
+    QTest.keyClicks(editor.view, "Return visit")
+    key(editor, Qt.Key.Key_Return)
+    assert [s.name for s in doc.stages] == [names_before[0], "Return visit", *names_before[1:]]
+    stage = doc.stages[1].id
+    steps = editor.undo_stack.count()
+    key(editor, Qt.Key.Key_Tab)  # into the new stage's first cell
+    assert editor.scene.nav.focus == ("cell", (stage, lanes[0]))
+    QTest.keyClicks(editor.view, "Sees the offer")  # typing starts a card
+    key(editor, Qt.Key.Key_Return)  # commits and starts the next in the same cell
+    QTest.keyClicks(editor.view, "Opens the app")
+    key(editor, Qt.Key.Key_Tab)  # commits and moves on to the next lane
+    QTest.keyClicks(editor.view, "Orders again")
+    key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Return)  # Enter on the empty next card ends the run
+    key(editor, Qt.Key.Key_Down)  # arrows move between cells too: the frontstage cell
+    assert editor.scene.nav.focus == ("cell", (stage, lanes[2]))
+    QTest.keyClicks(editor.view, "Greets by name")
+    key(editor, Qt.Key.Key_Tab)
+    QTest.keyClicks(editor.view, "Prepares usual")
+    key(editor, Qt.Key.Key_Return)
+    QTest.keyClicks(editor.view, "half a thought")
+    key(editor, Qt.Key.Key_Escape)  # Esc drops the card being typed, and ends the run
+    assert editor.scene.editor is None or editor.scene.editor.finished
+    captured = {ln: [doc.card(c).text for c in doc.cell_cards(stage, ln)] for ln in lanes}
+    assert captured == {lanes[0]: ["Sees the offer", "Opens the app"], lanes[1]: ["Orders again"],
+                        lanes[2]: ["Greets by name"], lanes[3]: ["Prepares usual"], lanes[4]: []}
+    assert editor.undo_stack.count() == steps + 5  # one step per card
+    assert editor.scene.nav.focus == ("cell", (stage, lanes[3]))
+
+
+def test_typed_letters_go_into_a_focused_cell_not_to_single_key_shortcuts(editor: Editor) -> None:
+    doc = editor.document
+    stage, lane = doc.stages[0].id, doc.lanes[3].id
+    editor.scene.nav.set_focus(("cell", (stage, lane)))
+    before = list(doc.cell_cards(stage, lane))
+    QTest.keyClicks(editor.view, "VL5")  # V votes and L connects when a card is focused
+    key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Escape)  # no second card
+    added = [c for c in doc.cell_cards(stage, lane) if c not in before]
+    assert [doc.card(c).text for c in added] == ["VL5"]
+    assert all(c.votes == 0 for c in doc.cards())
+
+
+def test_v_and_shift_v_vote_with_undo_and_the_badge_counts_a_click(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    doc = editor.document
+    key(editor, Qt.Key.Key_Down)
+    card_id = editor.scene.nav.focused_card()
+    assert card_id is not None
+    h0 = editor.scene.layout.card_rect(card_id).h
+    key(editor, Qt.Key.Key_V)
+    key(editor, Qt.Key.Key_V)
+    key(editor, Qt.Key.Key_V, SHIFT)
+    assert doc.card(card_id).votes == 1
+    assert editor.scene.layout.card_rect(card_id).h > h0  # the dots take a row on the card
+    editor.undo_stack.undo()
+    assert doc.card(card_id).votes == 2
+    editor.undo_stack.undo()
+    editor.undo_stack.undo()
+    assert doc.card(card_id).votes == 0
+    editor.undo_stack.redo()
+    # A click on the dots adds a vote.
+    item = editor.scene.card_item(card_id)
+    badge = item.geometry.shape.vote_badge
+    assert badge is not None
+    centre = item.mapToScene(QPointF(badge[0] + badge[2] / 2, badge[1] + badge[3] / 2))
+    editor.view.centerOn(centre)
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, NO, editor.view.mapFromScene(centre))
+    assert doc.card(card_id).votes == 2
+    assert model.loads(model.dumps(doc)).card(card_id).votes == 2  # round trip
+
+
+def test_keyboard_actions_are_in_the_menus_with_their_shortcuts(editor: Editor) -> None:
+    a = editor.edit_actions
+    assert a.vote.shortcut().toString() == "V" and a.unvote.shortcut().toString() == "Shift+V"
+    assert a.connect.shortcut().toString() == "L"
+    assert a.move_right.shortcut().toString() == "Ctrl+Right"
+    shortcuts = [s.toString() for action in editor.actions() for s in action.shortcuts()]
+    assert len(shortcuts) == len(set(shortcuts))  # no key does two things

@@ -166,6 +166,7 @@ class Workshop(QObject):
         self.presentation = None
         presentation.closed.disconnect(self._on_closed)
         presentation.view.detach()
+        presentation.view.setScene(None)  # the scene is the editor's: let go of it now, not at deletion
         presentation.close()
         presentation.deleteLater()
         self.present_action.setChecked(False)

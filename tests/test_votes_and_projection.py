@@ -1,0 +1,97 @@
+"""Dot votes in the model (format extension, card drawing, SVG) and the projection look."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import model
+from exporters.svg import render_svg
+from model import style as st
+from model.cardshape import measure_card
+from model.entities import MAX_VOTES, Card
+from model.layout import Layout
+from model.primitives import Box, Circle, Line, Text
+from model.primitives import Path as PathPrim
+from model.projection import PROJECTION_INK, projected
+
+ROOT = Path(__file__).resolve().parents[1]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+
+
+def vote_dots(card: Card) -> list[Circle]:
+    shape = measure_card(card, "customer")
+    return [p for p in shape.primitives if isinstance(p, Circle) and p.fill == st.VOTE]
+
+
+@pytest.mark.parametrize(("votes", "dots", "more"), [(0, 0, None), (1, 1, None), (5, 5, None), (12, 5, "+7")])
+def test_votes_are_drawn_as_dots_then_a_count(votes: int, dots: int, more: str | None) -> None:
+    card = Card("c", "l", "s", "Pays with saved card", votes=votes)
+    assert len(vote_dots(card)) == dots
+    shape = measure_card(card, "customer")
+    labels = [p.text for p in shape.primitives if isinstance(p, Text) and p.color == st.VOTE]
+    assert labels == ([more] if more else [])
+    assert (shape.vote_badge is None) == (votes == 0)
+    if shape.vote_badge is not None:
+        x, y, w, h = shape.vote_badge
+        assert x >= 0 and x + w <= shape.w and y >= 0 and y + h <= shape.h  # the badge stays on the card
+        assert all(x <= d.cx - d.r and d.cx + d.r <= x + w for d in vote_dots(card))
+
+
+def test_votes_round_trip_and_zero_is_not_written() -> None:
+    doc = model.load(BLUEPRINT)
+    card_id = next(doc.cards()).id
+    assert '"votes"' not in model.dumps(doc)
+    doc.set_card_field(card_id, "votes", 7)
+    text = model.dumps(doc)
+    again = model.loads(text)
+    assert again.card(card_id).votes == 7 and model.dumps(again) == text
+    assert json.loads(text)["cards"][0]["votes"] == 7
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "3", True, MAX_VOTES + 1])
+def test_bad_votes_are_refused_with_the_place(bad: object) -> None:
+    data = json.loads(model.dumps(model.load(BLUEPRINT)))
+    data["cards"][2]["votes"] = bad
+    with pytest.raises(model.LoadError, match=r"^cards\[2\]\.votes: expected a whole number from 0 to 9999$"):
+        model.loads(json.dumps(data))
+    doc = model.load(BLUEPRINT)
+    with pytest.raises(ValueError, match="votes"):
+        doc.set_card_field(next(doc.cards()).id, "votes", bad)
+
+
+def test_the_svg_draws_the_same_dots() -> None:
+    doc = model.load(BLUEPRINT)
+    ids = [c.id for c in doc.cards()][:2]
+    doc.set_card_field(ids[0], "votes", 3)
+    doc.set_card_field(ids[1], "votes", 9)
+    svg = render_svg(Layout(doc))
+    circles = re.findall(r"<circle[^>]*>", svg)
+    vote = [c for c in circles if st.VOTE.lower() in c.lower()]
+    assert len(vote) == 3 + 5
+    assert "+4" in svg
+
+
+def test_the_projection_look_keeps_every_place_and_darkens_the_ink() -> None:
+    layout = Layout(model.load(BLUEPRINT))
+    card = next(iter(layout.cards.values()))
+    original = card.primitives
+    look = projected(original)
+    texts = [p for p in original if isinstance(p, Text)]
+    projected_texts = [p for p in look if isinstance(p, Text)]
+    assert [(t.x, t.y, t.text, t.size) for t in texts] == [(t.x, t.y, t.text, t.size) for t in projected_texts]
+    assert all(t.color == PROJECTION_INK for t in projected_texts if t.text in card.lines)
+    shadows = [p for p in original if isinstance(p, Box) and p.opacity < 1]
+    assert shadows and not [p for p in look if isinstance(p, Box) and p.opacity < 1]
+    body = next(p for p in look if isinstance(p, Box))
+    plain = next(p for p in original if isinstance(p, Box) and p.opacity == 1)
+    assert (body.x, body.y, body.w, body.h) == (plain.x, plain.y, plain.w, plain.h)
+    assert body.stroke_width == 2.0 and body.stroke != plain.stroke  # the kind's accent, heavier
+    arrows = [p for k in layout.links.values() for p in projected(k.primitives) if isinstance(p, PathPrim)]
+    assert arrows and all(p.width >= 2.0 for p in arrows if p.stroke)
+    lines = [p for p in projected(layout.background) if isinstance(p, Line) and p.dash]
+    assert lines and all(p.width >= 2.0 for p in lines)  # the blueprint lines
+    assert projected(original) is look  # cached: the canvas asks on every paint

@@ -1,0 +1,227 @@
+"""Present mode: F5 in and Esc out, the stage walk (the view frames the right stage once
+the glide ends), spotlight, capture and votes while presenting, the timer, Top voted."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+import model
+from app.main_window import MainWindow
+from app.present import GLIDE_MS, OVERVIEW, PresentationView
+from app.presenter_view import stage_notes
+from app.timer import Countdown, format_remaining
+from app.votes_panel import ranking
+from canvas.items import DIMMED
+from model.impact import impact
+
+ROOT = Path(__file__).resolve().parents[2]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
+NO = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(path=BLUEPRINT)
+    qtbot.addWidget(win)
+    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    win.resize(1200, 800)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    return win
+
+
+def start(qtbot, window: MainWindow) -> PresentationView:  # type: ignore[no-untyped-def]
+    QTest.keyClick(window.editor.view, Qt.Key.Key_F5)
+    presentation = window.workshop.presentation
+    assert presentation is not None
+    qtbot.waitExposed(presentation)
+    presentation.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is presentation)
+    return presentation.view
+
+
+def settle(qtbot, view: PresentationView) -> QRectF:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not view.gliding, timeout=2000)
+    return view.visible_scene_rect()
+
+
+def frames(view: PresentationView, visible: QRectF, index: int) -> bool:
+    """Whether the visible part shows stage ``index`` whole and centred."""
+    column = view.stage_rect(index)
+    return visible.contains(column) and abs(visible.center().x() - column.center().x()) < 2
+
+
+def test_f5_presents_full_screen_without_chrome_and_esc_leaves(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    presentation = window.workshop.presentation
+    assert presentation is not None and presentation.isFullScreen()
+    assert presentation.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert view.scene() is window.editor.scene  # the same board: edits show on both screens
+    assert view.projection_look and not window.editor.view.__dict__.get("projection_look", False)
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert window.workshop.present_action.isChecked()
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert window.workshop.presentation is None and not window.workshop.present_action.isChecked()
+    qtbot.waitUntil(lambda: not presentation.isVisible())
+    assert window.editor.scene.views() == [window.editor.view]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # back in the editor
+    assert window.editor.view.hasFocus()
+    QTest.keyClick(window.editor.view, Qt.Key.Key_F5)  # F5 again presents again, and F5 leaves
+    again = window.workshop.presentation
+    assert again is not None
+    QTest.keyClick(again.view, Qt.Key.Key_F5)
+    assert window.workshop.presentation is None
+
+
+def test_the_view_glides_to_frame_each_stage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    doc = window.editor.document
+    whole = window.editor.scene.sceneRect()
+    assert settle(qtbot, view).contains(whole)  # it opens on the whole board
+    assert GLIDE_MS < 300
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.gliding  # animated, not a jump
+    assert frames(view, settle(qtbot, view), 0) and view.stage_index == 0
+    QTest.keyClick(view, Qt.Key.Key_PageDown)  # the clicker's "next"
+    visible = settle(qtbot, view)
+    assert frames(view, visible, 1)
+    assert not visible.contains(view.stage_rect(4))  # a stage, not the board
+    QTest.keyClick(view, Qt.Key.Key_PageUp)
+    assert frames(view, settle(qtbot, view), 0)
+    QTest.keyClick(view, Qt.Key.Key_Left)  # stays on the first stage
+    assert frames(view, settle(qtbot, view), 0)
+    QTest.keyClick(view, Qt.Key.Key_4)  # a number jumps
+    assert frames(view, settle(qtbot, view), 3)
+    assert window.workshop.presenter.heading.text() == f"Stage 4 of 5: {doc.stages[3].name}"
+    QTest.keyClick(view, Qt.Key.Key_End)  # the whole board
+    assert settle(qtbot, view).contains(whole) and view.stage_index == OVERVIEW
+    QTest.keyClick(view, Qt.Key.Key_Left)  # from the whole board, back to the last stage
+    assert frames(view, settle(qtbot, view), 4)
+
+
+def test_a_click_spotlights_a_card_with_its_impact_path_and_a_lane_header_its_lane(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    support = next(ln.id for ln in doc.lanes if ln.kind == "support")
+    card_id = next(c.id for c in doc.cards() if c.lane == support and impact(doc, c.id).customer_paths)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    settle(qtbot, view)
+    r = scene.layout.card_rect(card_id)
+    view.go_to(doc.stage_index(doc.card(card_id).stage), animate=False)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO,
+                     view.mapFromScene(QPointF(r.x + 20, r.y + r.h / 2)))
+    lit = {card_id} | impact(doc, card_id).affected | impact(doc, card_id).dependencies
+    assert view.spotlight.target == ("card", card_id)
+    opacity = {c.id: scene.card_item(c.id).opacity() for c in doc.cards()}
+    assert all(opacity[c] == 1.0 for c in lit)
+    assert all(opacity[c] == DIMMED for c in opacity if c not in lit) and len(lit) < len(opacity)
+    assert any(scene.link_item(k.id)._emphasis for k in doc.links())  # the path to the customer is drawn
+    assert doc.card(card_id).votes == 0  # a click on the text spotlights, it does not vote
+    QTest.keyClick(view, Qt.Key.Key_Escape)  # Esc ends the spotlight first…
+    assert not view.spotlight.active and all(scene.card_item(c.id).opacity() == 1.0 for c in doc.cards())
+    assert window.workshop.presenting
+    lane = doc.lanes[1].id  # …then a lane header spotlights its lane
+    view.go_to(OVERVIEW, animate=False)
+    header = scene.layout.lane_headers[lane].rect
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO,
+                     view.mapFromScene(QPointF(header.x + 40, header.y + 20)))
+    in_lane = set(doc.cards_in_lane(lane))
+    assert all((scene.card_item(c.id).opacity() == 1.0) == (c.id in in_lane) for c in doc.cards())
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    QTest.keyClick(view, Qt.Key.Key_Escape)  # …and a second Esc leaves
+    assert not window.workshop.presenting
+
+
+def test_on_a_journey_map_a_card_spotlight_is_plain(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.open_path(JOURNEY)
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    card_id = next(c.id for c in doc.cards() if doc.links_of(c.id))
+    assert view.spotlight.card(card_id) == {card_id}
+    assert [c.id for c in doc.cards() if scene.card_item(c.id).opacity() == 1.0] == [card_id]
+
+
+def test_capture_and_votes_while_presenting_land_in_the_document(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    doc, editor = window.editor.document, window.editor
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    stage, lane = doc.stages[1].id, doc.lanes[1].id
+    editor.scene.nav.set_focus(("cell", (stage, lane)))
+    before = list(doc.cell_cards(stage, lane))
+    QTest.keyClicks(view, "Wants 3 shots")  # digits typed into a cell are text, not a jump
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    QTest.keyClicks(view, "Tips")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    QTest.keyClick(view, Qt.Key.Key_Escape)  # ends the run of cards…
+    assert window.workshop.presenting  # …without leaving
+    added = [c for c in doc.cell_cards(stage, lane) if c not in before]
+    assert [doc.card(c).text for c in added] == ["Wants 3 shots", "Tips"]
+    assert view.stage_index == 1
+    QTest.keyClick(view, Qt.Key.Key_Right)  # the clicker still walks; the capture cell follows
+    settle(qtbot, view)
+    assert editor.scene.nav.focus == ("cell", (doc.stages[2].id, lane))
+    editor.scene.nav.set_focus(("card", added[0]))
+    QTest.keyClick(view, Qt.Key.Key_V)
+    QTest.keyClick(view, Qt.Key.Key_V)
+    assert doc.card(added[0]).votes == 2
+    assert window.workshop.votes.card_ids()[0] == added[0]  # Top voted ranks it
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo works on the projector
+    assert doc.card(added[0]).votes == 1
+
+
+def test_t_starts_a_countdown_shown_in_a_corner(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    presentation = window.workshop.presentation
+    assert presentation is not None
+    badge = presentation.timer_badge
+    assert not badge.isVisible()
+    QTest.keyClick(view, Qt.Key.Key_T)
+    countdown = window.workshop.countdown
+    assert countdown.running and badge.isVisible() and badge.text() in ("5:00", "4:59")
+    assert badge.geometry().right() > presentation.width() * 0.8  # in the corner
+    assert badge.geometry().bottom() > presentation.height() * 0.8
+    QTest.keyClick(view, Qt.Key.Key_T)  # pauses
+    assert not countdown.running and countdown.active
+    countdown.start(0.001)
+    qtbot.waitUntil(lambda: countdown.remaining_ms() == 0 and not countdown.running, timeout=3000)
+    assert badge.text().startswith("Time's up")
+
+
+def test_countdown_text_rounds_up() -> None:
+    assert format_remaining(300_000) == "5:00"
+    assert format_remaining(299_001) == "5:00"
+    assert format_remaining(59_000) == "0:59"
+    assert format_remaining(0) == "0:00"
+    assert Countdown().text() == ""
+
+
+def test_stage_notes_come_from_the_stage_then_its_cards() -> None:
+    doc = model.load(BLUEPRINT)
+    stage = doc.stages[1]
+    stage.extra["notes"] = "Ask who ordered ahead this week"
+    text = stage_notes(doc, 1)
+    assert text.startswith("Ask who ordered ahead this week")
+    noted = [c for c in doc.cards() if c.stage == stage.id and c.notes]
+    assert noted and all(c.notes.strip() in text for c in noted)  # type: ignore[union-attr]
+    saved = model.loads(model.dumps(doc))
+    assert saved.stages[1].extra["notes"] == "Ask who ordered ahead this week"  # round trip
+
+
+def test_ranking_puts_most_votes_first_and_keeps_board_order_for_ties() -> None:
+    doc = model.load(BLUEPRINT)
+    ids = [c.id for c in doc.cards()]
+    for card_id, votes in ((ids[5], 2), (ids[1], 4), (ids[3], 2)):
+        doc.set_card_field(card_id, "votes", votes)
+    assert ranking(doc) == [(ids[1], 4), (ids[3], 2), (ids[5], 2)]

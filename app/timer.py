@@ -120,9 +120,10 @@ class TimerBadge(QLabel):
             return
         over = c.remaining_ms() <= 0
         paused = not c.running and not over
-        background = "#B91C1C" if over else ("#475569" if paused else "#0F172A")
-        self.setStyleSheet(f"QLabel {{ color: #FFFFFF; background: {background}; border-radius: 14px;"
-                           " padding: 6px 22px; }")
+        background = "#B91C1C" if over else ("#475569" if paused else "#1E293B")
+        # A light rim keeps the badge apart from the dark surround and from dark cards alike.
+        self.setStyleSheet(f"QLabel {{ color: #FFFFFF; background: {background}; border: 3px solid #E2E8F0;"
+                           " border-radius: 14px; padding: 4px 22px; }")
         self.setText(("Time's up " if over else "") + c.text() + (" ‖" if paused else ""))
         self.adjustSize()
         parent = self.parentWidget()

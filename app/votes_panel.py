@@ -27,6 +27,8 @@ class VotesPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName("Top voted cards")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)
         self.hint = QLabel("No votes yet. Select a card and press V to vote, Shift+V to take a vote back.", self)
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -15,16 +15,17 @@ STAGES = 20
 LINKS_PER_CARD = 1.2
 
 
-def synthetic_board(n_cards: int, seed: int = 7) -> Document:
-    """20 stages x 5 lanes, cards stacked in cells with 1-3 lines of text, 1.2 links per card."""
+def synthetic_board(n_cards: int, seed: int = 7, stages: int = STAGES) -> Document:
+    """``stages`` x 5 lanes, cards stacked in cells with 1-3 lines of text, 1.2 links per card."""
     rng = random.Random(seed)
-    stages = [Stage(f"s{i}", f"Stage {i + 1}") for i in range(STAGES)]
+    stage_count = stages
+    stages = [Stage(f"s{i}", f"Stage {i + 1}") for i in range(stage_count)]
     lanes = [Lane(f"l{i}", kind.title(), kind) for i, kind in enumerate(KINDS)]
     cards = []
     for i in range(n_cards):
         words = rng.randint(3, 14)
         text = " ".join(rng.choice(WORDS) for _ in range(words))
-        cards.append(Card(f"c{i}", lanes[i % len(KINDS)].id, stages[(i // len(KINDS)) % STAGES].id, text,
+        cards.append(Card(f"c{i}", lanes[i % len(KINDS)].id, stages[(i // len(KINDS)) % stage_count].id, text,
                           fail=rng.random() < 0.05, wait="3 min" if rng.random() < 0.05 else None))
     links = []
     for i in range(int(n_cards * LINKS_PER_CARD)):

@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
-from boards import synthetic_board  # noqa: E402 (the benchmark's boards, beside it)
+from boards import synthetic_board
 
-import model  # noqa: E402
-from exporters.pdf import render_pdf  # noqa: E402
-from exporters.svg import render_svg  # noqa: E402
-from model.layout import Layout  # noqa: E402
+import model
+from exporters.pdf import render_pdf
+from exporters.svg import render_svg
+from model.layout import Layout
 
 SIZES = (1000, 2000, 4000)
 MAX_GROWTH = 1.5

@@ -176,7 +176,7 @@ def _run_presentation(file: str | None, screen: int | None) -> int:
     _load(file)  # a file that cannot be shown fails here, in one line, before any window opens
     from app.gui import run_editor
 
-    return int(run_editor(file, present=True, screen=None if screen is None else screen - 1) or 0)
+    return int(run_editor(file, present=True, screen_index=None if screen is None else screen - 1) or 0)
 
 
 # ---------------------------------------------------------------------- new

@@ -29,8 +29,8 @@ def test_bad_present_calls_exit_2_with_one_line(args: list[str], says: str, caps
 def test_present_opens_the_editor_presenting_on_the_screen_given(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str | None, bool, int | None]] = []
 
-    def fake_run_editor(path: str | None, present: bool = False, screen: int | None = None) -> int:
-        calls.append((path, present, screen))
+    def fake_run_editor(path: str | None, present: bool = False, screen_index: int | None = None) -> int:
+        calls.append((path, present, screen_index))
         return 0
 
     import app.gui

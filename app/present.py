@@ -5,7 +5,8 @@ voted or spotlit while presenting is the document itself, with one undo stack. I
 the projection look (model.projection), has no chrome, and frames one stage at a time:
 Right/Left or PageDown/PageUp glide (an animation under 300 ms) to the next or previous
 stage with its neighbours dimmed; Home/End show the whole board; 1…9 jump to a stage;
-Esc ends a spotlight, or else leaves. A click on a card or a lane header spotlights it.
++ and - give a closer or wider look; Esc ends a spotlight, or else leaves. A click on a
+card or a lane header spotlights it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from canvas.view import MAX_ZOOM, MIN_ZOOM, BoardView
 from model import style as st
 from model.fonts import FONT_FAMILY
 
+ZOOM_FACTOR = 1.25
 GLIDE_MS = 240  # under the 300 ms the issue allows, long enough to see where the view went
 SURROUND = QColor("#0F172A")  # around the board: a dark room makes the page stand out
 NEIGHBOUR_VEIL = QColor(15, 23, 42, 150)  # over the stages beside the framed one
@@ -132,6 +134,22 @@ class PresentationView(BoardView):
             self.go_to(0 if delta > 0 else count - 1)
         else:
             self.go_to(max(0, min(count - 1, self.stage_index + delta)))
+
+    def zoom_frame(self, factor: float) -> None:
+        """+ / -: a closer or wider look around the middle of what is shown (larger type on demand).
+
+        The wheel pans a closer look; the next stage step frames a whole stage again.
+        """
+        if self._frame.isNull():
+            return
+        centre = self.visible_scene_rect().center()
+        shift = (CAPTION_H - PAD) / 2 / self.zoom  # the caption band is not part of the frame
+        target = QRectF(0, 0, self._frame.width() * factor, self._frame.height() * factor)
+        target.moveCenter(QPointF(centre.x(), centre.y() + shift))
+        self._glide.stop()
+        self._glide.setStartValue(QRectF(self._frame))
+        self._glide.setEndValue(target)
+        self._glide.start()
 
     def visible_scene_rect(self) -> QRectF:
         """The part of the board the audience sees now."""
@@ -260,6 +278,8 @@ class PresentationView(BoardView):
             self.go_to(OVERVIEW)
         elif plain and not typing and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
             self.go_to(key - Qt.Key.Key_1)
+        elif not typing and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            self.zoom_frame(1 / ZOOM_FACTOR if key != Qt.Key.Key_Minus else ZOOM_FACTOR)
         elif plain and not typing and key == Qt.Key.Key_T:
             if self.countdown.active:
                 self.countdown.toggle_pause()

@@ -1,27 +1,38 @@
 """The presenter's panel on the laptop: the current stage, its notes, what comes next, the time.
 
 Stage notes are the stage's ``notes`` string (an extension of format v1, see
-docs/format-extensions.md); the notes of the stage's cards follow, so a board written
-without stage notes still gives the facilitator something to say.
+docs/format-extensions.md), written here and kept in the file; the notes of the stage's
+cards follow, so a board written without stage notes still gives the facilitator
+something to say.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.timer import Countdown
+from canvas import commands as cmd
 from model import Document
+
+if TYPE_CHECKING:
+    from app.editor import Editor
 
 OVERVIEW = -1
 
 
-def stage_notes(document: Document, index: int) -> str:
-    """What the presenter reads for stage ``index``: its own notes, then its cards' notes."""
+def own_notes(document: Document, index: int) -> str:
+    """Stage ``index``'s own notes ("" when it has none)."""
+    notes = document.stages[index].extra.get("notes")
+    return notes if isinstance(notes, str) else ""
+
+
+def card_notes(document: Document, index: int) -> str:
+    """The notes of stage ``index``'s cards, lane by lane, one paragraph a card."""
     stage = document.stages[index]
     parts: list[str] = []
-    own = stage.extra.get("notes")
-    if isinstance(own, str) and own.strip():
-        parts.append(own.strip())
     for lane in document.lanes:
         for card_id in document.cell_cards(stage.id, lane.id):
             card = document.card(card_id)
@@ -31,13 +42,18 @@ def stage_notes(document: Document, index: int) -> str:
     return "\n\n".join(parts)
 
 
+def stage_notes(document: Document, index: int) -> str:
+    """What the presenter reads for stage ``index``: its own notes, then its cards' notes."""
+    return "\n\n".join(part for part in (own_notes(document, index).strip(), card_notes(document, index)) if part)
+
+
 class PresenterPanel(QWidget):
-    """Stage n of N, the stage's notes, the next stage and the countdown."""
+    """Stage n of N, the stage's notes (editable), its cards' notes, the next stage and the countdown."""
 
     def __init__(self, countdown: Countdown, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.countdown = countdown
-        self.document: Document | None = None
+        self.editor: Editor | None = None
         self.index = OVERVIEW
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -46,8 +62,13 @@ class PresenterPanel(QWidget):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.notes = QPlainTextEdit(self)
-        self.notes.setReadOnly(True)
         self.notes.setAccessibleName("Stage notes")
+        self.notes.setPlaceholderText("Notes for this stage (saved with the board, never drawn on it)")
+        self.notes.installEventFilter(self)
+        self.cards_label = QLabel("Card notes", self)
+        self.card_notes = QPlainTextEdit(self)
+        self.card_notes.setReadOnly(True)
+        self.card_notes.setAccessibleName("Notes of this stage's cards")
         self.next_label = QLabel(self)
         self.next_label.setWordWrap(True)
         self.time_label = QLabel(self)
@@ -55,23 +76,46 @@ class PresenterPanel(QWidget):
                            "click a card to spotlight · T timer · Esc leave", self)
         self.keys.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.notes, self.next_label, self.time_label, self.keys):
+        for widget in (self.heading, self.notes, self.cards_label, self.card_notes, self.next_label,
+                       self.time_label, self.keys):
             layout.addWidget(widget)
         countdown.changed.connect(self._show_time)
         self._show_time()
 
-    def show_stage(self, document: Document, index: int) -> None:
-        """Show stage ``index`` of ``document`` (OVERVIEW: the whole board)."""
-        self.document, self.index = document, index
+    def show_stage(self, editor: Editor, index: int) -> None:
+        """Show stage ``index`` of the editor's board (OVERVIEW: the whole board)."""
+        self.commit_notes()
+        self.editor, self.index = editor, index
+        document = editor.document
         count = len(document.stages)
-        if index == OVERVIEW or index >= count:
+        overview = index == OVERVIEW or index >= count
+        self.notes.setEnabled(not overview)
+        if overview:
             self.heading.setText(f"{document.title or 'Untitled'} — whole board ({count} stages)")
-            self.notes.setPlainText(document.description or "")
+            self.notes.setPlainText("")
+            self.card_notes.setPlainText(document.description or "")
             self.next_label.setText(f"Next: {document.stages[0].name}" if count else "")
             return
         self.heading.setText(f"Stage {index + 1} of {count}: {document.stages[index].name}")
-        self.notes.setPlainText(stage_notes(document, index) or "No notes for this stage.")
+        self.notes.setPlainText(own_notes(document, index))
+        self.card_notes.setPlainText(card_notes(document, index) or "No card notes in this stage.")
         self.next_label.setText(f"Next: {document.stages[index + 1].name}" if index + 1 < count else "Last stage")
+
+    def commit_notes(self) -> None:
+        """Put what was typed in the notes field into the document, as one undo step."""
+        editor, index = self.editor, self.index
+        if editor is None or index == OVERVIEW or index >= len(editor.document.stages):
+            return
+        text = self.notes.toPlainText()
+        value = text if text.strip() else None
+        stage = editor.document.stages[index]
+        if value != stage.extra.get("notes"):
+            editor.push(cmd.SetStageField(editor.document, stage.id, "notes", value))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self.commit_notes()
+        return super().eventFilter(watched, event)
 
     def _show_time(self) -> None:
         text = self.countdown.text()

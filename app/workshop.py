@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QDockWidget, QMenu
+from shiboken6 import isValid
 
 from app.present import OVERVIEW, PresentationWindow
 from app.presenter_view import PresenterPanel
@@ -18,6 +19,7 @@ from app.timer import Countdown
 from app.votes_panel import VotesPanel
 
 if TYPE_CHECKING:
+    from app.editor import Editor
     from app.main_window import MainWindow
 
 TIMER_MINUTES = (1, 3, 5, 10, 15)
@@ -32,6 +34,7 @@ class Workshop(QObject):
         self.countdown = Countdown(self)
         self.presentation: PresentationWindow | None = None
         self.screen_choice: int | None = None  # index into QGuiApplication.screens(); None: automatic
+        self._dock_for_presentation = False
 
         self.present_action = QAction("&Present", window)
         self.present_action.setShortcuts([QKeySequence("F5")])
@@ -106,7 +109,26 @@ class Workshop(QObject):
         """The window shows another editor: leave a presentation of the old one, follow the new."""
         if self.presentation is not None:
             self.leave()
-        self.votes.set_editor(self.window.editor if hasattr(self.window, "editor") else None)
+        editor = self.window.editor if hasattr(self.window, "editor") else None
+        self.presenter.commit_notes()
+        self.presenter.editor = None
+        self.votes.set_editor(editor)
+        if editor is not None:
+            # Outside a presentation the panel follows the stage being edited, so notes
+            # can be written while preparing the workshop.
+            editor.selection_changed.connect(lambda e=editor: self._follow_editor(e))
+            self._follow_editor(editor)
+
+    def _follow_editor(self, editor: Editor) -> None:
+        if not isValid(editor) or not isValid(editor.scene):  # the scene emits while it is destroyed
+            return
+        if self.presentation is not None or editor is not self.window.editor:
+            return
+        stage_id = editor.current_stage()
+        if stage_id is not None and editor.document.has_stage(stage_id):
+            self.presenter.show_stage(editor, editor.document.stage_index(stage_id))
+        elif editor.document.stages and self.presenter.editor is not editor:
+            self.presenter.show_stage(editor, 0)
 
     # ------------------------------------------------------------ presenting
     @property
@@ -142,7 +164,7 @@ class Workshop(QObject):
         presentation.addActions(editor.actions())
         presentation.addAction(window.save_action)
         view = presentation.view
-        view.stage_changed.connect(lambda index: self.presenter.show_stage(editor.document, index))
+        view.stage_changed.connect(lambda index: self.presenter.show_stage(editor, index))
         view.leave_requested.connect(self.leave)
         presentation.closed.connect(self._on_closed)
         screen = self.target_screen(screen_index)
@@ -153,7 +175,9 @@ class Workshop(QObject):
         self.presentation = presentation
         self.present_action.setChecked(True)
         # With a second screen the laptop keeps the editor, with the presenter panel beside it.
-        self.presenter_dock.setVisible(screen is not window.screen())
+        self._dock_for_presentation = screen is not window.screen() and not self.presenter_dock.isVisible()
+        if self._dock_for_presentation:
+            self.presenter_dock.show()
         presentation.activateWindow()
         view.setFocus(Qt.FocusReason.OtherFocusReason)
         return presentation
@@ -170,7 +194,9 @@ class Workshop(QObject):
         presentation.close()
         presentation.deleteLater()
         self.present_action.setChecked(False)
-        self.presenter_dock.hide()
+        self.presenter.commit_notes()
+        if self._dock_for_presentation:  # shown for the presentation only: hidden again
+            self.presenter_dock.hide()
         self.window.activateWindow()
         self.window.editor.view.setFocus(Qt.FocusReason.OtherFocusReason)
 

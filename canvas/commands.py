@@ -294,9 +294,12 @@ class SetStageField(QUndoCommand):
 
     def __init__(self, document: Document, stage_id: str, field: str, value: Any,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__("Rename stage" if field == "name" else "Change stage metrics", parent)
+        super().__init__({"name": "Rename stage", "notes": "Change stage notes"}.get(field, "Change stage metrics"),
+                         parent)
         self._doc, self._id, self._field = document, stage_id, field
-        self._old, self._new = copy.deepcopy(getattr(document.stage(stage_id), field)), copy.deepcopy(value)
+        stage = document.stage(stage_id)
+        old = stage.extra.get("notes") if field == "notes" else getattr(stage, field)
+        self._old, self._new = copy.deepcopy(old), copy.deepcopy(value)
 
     def redo(self) -> None:
         """Set the new value."""

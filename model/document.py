@@ -378,12 +378,25 @@ class Document:
         self.changed.emit(ev.StageMoved(stage_id, old, index))
 
     def set_stage_field(self, stage_id: str, field: str, value: Any) -> None:
-        """Change a stage's ``name`` or ``metrics``."""
-        if field not in ("name", "metrics"):
+        """Change a stage's ``name``, ``metrics`` or ``notes`` (an extension kept in ``extra``)."""
+        if field not in ("name", "metrics", "notes"):
             raise ValueError(f"a stage has no editable field {field!r}")
         if field == "metrics":
             check_metrics(value)
         stage = self.stage(stage_id)
+        if field == "notes":
+            # Stage notes are an extension of format v1 (docs/format-extensions.md): they
+            # live in ``extra`` so that they are written back where they were read.
+            if value is not None and not isinstance(value, str):
+                raise ValueError("stage notes are a string")
+            old_notes = stage.extra.get("notes")
+            if old_notes != value:
+                if value is None:
+                    stage.extra.pop("notes", None)
+                else:
+                    stage.extra["notes"] = value
+                self.changed.emit(ev.StageChanged(stage_id, field, old_notes, value))
+            return
         old = getattr(stage, field)
         if old != value:
             setattr(stage, field, copy.deepcopy(value))

@@ -267,8 +267,8 @@ class Layout:
             if removed is not None and removed.label:
                 delta.links |= self._place_labelled_links()
             return delta
-        if isinstance(event, ev.PersonasChanged):
-            return LayoutDelta()
+        if isinstance(event, ev.PersonasChanged) or (isinstance(event, ev.StageChanged) and event.field == "notes"):
+            return LayoutDelta()  # nothing drawn changes
         before_cards, before_links = set(self.cards), set(self.links)
         delta = self.recompute()
         delta.removed_cards = before_cards - set(self.cards)

@@ -104,6 +104,12 @@ def test_the_view_glides_to_frame_each_stage(qtbot, window: MainWindow) -> None:
     QTest.keyClick(view, Qt.Key.Key_4)  # a number jumps
     assert frames(view, settle(qtbot, view), 3)
     assert window.workshop.presenter.heading.text() == f"Stage 4 of 5: {doc.stages[3].name}"
+    zoom = view.zoom
+    QTest.keyClick(view, Qt.Key.Key_Plus)  # a closer look: larger type on demand
+    settle(qtbot, view)
+    assert view.zoom == pytest.approx(zoom * 1.25, rel=0.01)
+    QTest.keyClick(view, Qt.Key.Key_Right)  # the next step frames a whole stage again
+    assert frames(view, settle(qtbot, view), 4)
     QTest.keyClick(view, Qt.Key.Key_End)  # the whole board
     assert settle(qtbot, view).contains(whole) and view.stage_index == OVERVIEW
     QTest.keyClick(view, Qt.Key.Key_Left)  # from the whole board, back to the last stage
@@ -225,3 +231,24 @@ def test_ranking_puts_most_votes_first_and_keeps_board_order_for_ties() -> None:
     for card_id, votes in ((ids[5], 2), (ids[1], 4), (ids[3], 2)):
         doc.set_card_field(card_id, "votes", votes)
     assert ranking(doc) == [(ids[1], 4), (ids[3], 2), (ids[5], 2)]
+
+
+def test_stage_notes_are_written_in_the_presenter_panel_with_undo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    workshop, editor = window.workshop, window.editor
+    doc = editor.document
+    workshop.presenter_dock.show()
+    editor.scene.header_item("stage", doc.stages[2].id).setSelected(True)  # the panel follows the stage
+    panel = workshop.presenter
+    assert panel.heading.text().startswith("Stage 3 of 5")
+    panel.notes.setFocus()
+    qtbot.waitUntil(panel.notes.hasFocus)
+    QTest.keyClicks(panel.notes, "Ask about rush hour")
+    editor.view.setFocus()  # leaving the field keeps the text, as one undo step
+    qtbot.waitUntil(lambda: doc.stages[2].extra.get("notes") == "Ask about rush hour")
+    assert '"notes": "Ask about rush hour"' in model.dumps(doc)
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_3)
+    assert panel.notes.toPlainText() == "Ask about rush hour"
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    editor.undo_stack.undo()
+    assert "notes" not in doc.stages[2].extra

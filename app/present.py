@@ -165,9 +165,18 @@ class PresentationView(BoardView):
             return
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, usable_w / rect.width(), usable_h / rect.height()))
         self.setTransform(QTransform.fromScale(zoom, zoom))
-        # The frame's centre goes to the middle of the area below the caption band.
+        # The frame's centre goes to the middle of the area below the caption band, but the
+        # view stops at the board's sides rather than show empty room beyond them (a stage
+        # at the edge keeps the lane headers in sight).
         shift = (CAPTION_H - PAD) / 2 / zoom
-        self.centerOn(QPointF(rect.center().x(), rect.center().y() - shift))
+        board = self.board_scene.sceneRect()
+        half = viewport.width() / 2 / zoom
+        x = rect.center().x()
+        if board.width() >= 2 * half:
+            x = max(board.left() + half, min(board.right() - half, x))
+        elif rect.width() < board.width():
+            x = board.center().x()
+        self.centerOn(QPointF(x, rect.center().y() - shift))
         self.zoom_changed.emit(zoom)
 
     def _on_scene_rect_changed(self, rect: QRectF) -> None:

@@ -57,9 +57,18 @@ def settle(qtbot, view: PresentationView) -> QRectF:  # type: ignore[no-untyped-
 
 
 def frames(view: PresentationView, visible: QRectF, index: int) -> bool:
-    """Whether the visible part shows stage ``index`` whole and centred."""
-    column = view.stage_rect(index)
-    return visible.contains(column) and abs(visible.center().x() - column.center().x()) < 2
+    """Whether the visible part shows stage ``index`` whole, centred unless the board's side is near."""
+    column, board = view.stage_rect(index), view.board_scene.sceneRect()
+    centred = abs(visible.center().x() - column.center().x()) < 2
+    at_side = visible.left() <= board.left() + 1 or visible.right() >= board.right() - 1
+    return view.stage_index == index and visible.contains(column) and (centred or at_side)
+
+
+def widen(window: MainWindow, stages: int) -> None:
+    """More stages, so that the board is wider than the screen and the walk has to travel."""
+    doc = window.editor.document
+    for number in range(stages):
+        doc.add_stage(model.Stage(doc.new_id("stage"), f"Extra {number + 1}"))
 
 
 def test_f5_presents_full_screen_without_chrome_and_esc_leaves(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -85,6 +94,7 @@ def test_f5_presents_full_screen_without_chrome_and_esc_leaves(qtbot, window: Ma
 
 
 def test_the_view_glides_to_frame_each_stage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    widen(window, 5)
     view = start(qtbot, window)
     doc = window.editor.document
     whole = window.editor.scene.sceneRect()
@@ -96,24 +106,29 @@ def test_the_view_glides_to_frame_each_stage(qtbot, window: MainWindow) -> None:
     QTest.keyClick(view, Qt.Key.Key_PageDown)  # the clicker's "next"
     visible = settle(qtbot, view)
     assert frames(view, visible, 1)
-    assert not visible.contains(view.stage_rect(4))  # a stage, not the board
+    assert not visible.contains(view.stage_rect(9))  # a stage, not the board
+    view.go_to(6)
+    middle = settle(qtbot, view)
+    assert frames(view, middle, 6) and abs(middle.center().x() - view.stage_rect(6).center().x()) < 2
+    view.go_to(1)
+    settle(qtbot, view)
     QTest.keyClick(view, Qt.Key.Key_PageUp)
     assert frames(view, settle(qtbot, view), 0)
     QTest.keyClick(view, Qt.Key.Key_Left)  # stays on the first stage
     assert frames(view, settle(qtbot, view), 0)
     QTest.keyClick(view, Qt.Key.Key_4)  # a number jumps
     assert frames(view, settle(qtbot, view), 3)
-    assert window.workshop.presenter.heading.text() == f"Stage 4 of 5: {doc.stages[3].name}"
+    assert window.workshop.presenter.heading.text() == f"Stage 4 of {len(doc.stages)}: {doc.stages[3].name}"
     zoom = view.zoom
     QTest.keyClick(view, Qt.Key.Key_Plus)  # a closer look: larger type on demand
     settle(qtbot, view)
     assert view.zoom == pytest.approx(zoom * 1.25, rel=0.01)
     QTest.keyClick(view, Qt.Key.Key_Right)  # the next step frames a whole stage again
-    assert frames(view, settle(qtbot, view), 4)
+    assert frames(view, settle(qtbot, view), 4) and view.zoom == pytest.approx(zoom)
     QTest.keyClick(view, Qt.Key.Key_End)  # the whole board
     assert settle(qtbot, view).contains(whole) and view.stage_index == OVERVIEW
     QTest.keyClick(view, Qt.Key.Key_Left)  # from the whole board, back to the last stage
-    assert frames(view, settle(qtbot, view), 4)
+    assert frames(view, settle(qtbot, view), len(doc.stages) - 1)
 
 
 def test_a_click_spotlights_a_card_with_its_impact_path_and_a_lane_header_its_lane(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -212,7 +212,8 @@ class PresentationView(BoardView):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(NEIGHBOUR_VEIL)
             left = QRectF(grid_left, board.top(), column.left() - grid_left, board.height())
-            right = QRectF(column.right(), board.top(), board.right() - column.right(), board.height())
+            grid_right = grid_left + self.stage_count() * st.COLUMN_W
+            right = QRectF(column.right(), board.top(), grid_right - column.right(), board.height())
             for veil in (left, right):
                 if veil.width() > 0:
                     painter.drawRect(veil)

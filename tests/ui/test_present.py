@@ -267,3 +267,57 @@ def test_stage_notes_are_written_in_the_presenter_panel_with_undo(qtbot, window:
     QTest.keyClick(view, Qt.Key.Key_Escape)
     editor.undo_stack.undo()
     assert "notes" not in doc.stages[2].extra
+
+
+TWO_SCREENS = {"screens": [
+    {"name": "Laptop", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+    {"name": "Projector", "x": 1280, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96,
+     "dpr": 1},
+]}
+
+TWO_SCREENS_SCRIPT = """
+import json, sys
+from app.gui import create_application
+from app.main_window import MainWindow
+app = create_application()
+window = MainWindow(path=sys.argv[1])
+window.ask_save_changes = lambda: "discard"
+window.setScreen(app.screens()[0])
+window.setGeometry(40, 40, 1200, 700)
+window.show()
+presentation = window.workshop.present()
+app.processEvents()
+state = {
+    "audience": presentation.screen().name(),
+    "geometry": list(presentation.geometry().getRect()),
+    "full_screen": presentation.isFullScreen(),
+    "editor": window.screen().name(),
+    "presenter_panel": window.workshop.presenter_dock.isVisible(),
+    "heading": window.workshop.presenter.heading.text(),
+}
+presentation.view.go_to(1, animate=False)
+state["after_step"] = window.workshop.presenter.heading.text()
+window.workshop.leave()
+state["panel_after"] = window.workshop.presenter_dock.isVisible()
+print(json.dumps(state))
+"""
+
+
+def test_with_two_screens_the_audience_gets_the_projector_and_the_laptop_the_presenter_panel(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(TWO_SCREENS), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    result = subprocess.run([sys.executable, "-c", TWO_SCREENS_SCRIPT, str(BLUEPRINT)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    state = json.loads(result.stdout.strip().splitlines()[-1])
+    assert state["audience"] == "Projector" and state["editor"] == "Laptop"
+    assert state["geometry"] == [1280, 0, 1920, 1080] and state["full_screen"]
+    assert state["presenter_panel"] and "whole board" in state["heading"]
+    doc = model.load(BLUEPRINT)
+    assert state["after_step"] == f"Stage 2 of 5: {doc.stages[1].name}"
+    assert not state["panel_after"]

@@ -34,6 +34,20 @@ PAD = 24
 OVERVIEW = -1
 
 
+# The presentation's own keys (besides the editor's actions), for the shortcut sheet and the presenter panel.
+PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
+    ("Right, PageDown", "next stage"),
+    ("Left, PageUp", "previous stage"),
+    ("Home, End", "the whole board"),
+    ("1 … 9", "jump to a stage"),
+    ("+, -", "a closer or wider look"),
+    ("T", "start, pause or resume the countdown"),
+    ("Click a card or lane header", "spotlight it"),
+    ("Esc", "end the spotlight, else leave"),
+    ("F5", "leave"),
+)
+
+
 def _font(size: int, bold: bool = True) -> QFont:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(size)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from app.present import PRESENTATION_KEYS
 from app.timer import Countdown
 from canvas import commands as cmd
 from model import Document
@@ -72,8 +73,7 @@ class PresenterPanel(QWidget):
         self.next_label = QLabel(self)
         self.next_label.setWordWrap(True)
         self.time_label = QLabel(self)
-        self.keys = QLabel("Right/PageDown next · Left/PageUp back · Home whole board · 1–9 jump · "
-                           "click a card to spotlight · T timer · Esc leave", self)
+        self.keys = QLabel(" · ".join(f"{keys}: {what}" for keys, what in PRESENTATION_KEYS), self)
         self.keys.setWordWrap(True)
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.notes, self.cards_label, self.card_notes, self.next_label,

@@ -78,10 +78,18 @@ class KeyboardNav:
         scene.addItem(self.ring)
         scene.addItem(self._preview)
         self._syncing = False
+        self._last_cell: Cell | None = None
         # Called after the keyboard moved the focus (the presentation glides to its stage).
         self.focus_listeners: list[Callable[[], None]] = []
 
     # ------------------------------------------------------------ the focus
+    def show_start(self) -> None:
+        """Focus the board's first place without selecting it (the view got focus by Tab)."""
+        if self.focus is None:
+            start = self._start()
+            if start is not None:
+                self.set_focus(start, select=False)
+
     def focused_card(self) -> str | None:
         """The focused card's id, if a card has the focus."""
         if self.focus is not None and self.focus[0] == "card":
@@ -124,9 +132,13 @@ class KeyboardNav:
         """Put the ring where the focus is (after layout changes), dropping a focus that went."""
         doc, layout = self.scene.document, self.scene.layout
         focus = self.focus
-        if focus is not None and focus[0] == "card" and not (doc.has_card(str(focus[1]))
-                                                             and str(focus[1]) in layout.cards):
-            focus = self.focus = None
+        if focus is not None and focus[0] == "card":
+            if doc.has_card(str(focus[1])) and str(focus[1]) in layout.cards:
+                card = doc.card(str(focus[1]))
+                self._last_cell = (card.stage, card.lane)
+            else:
+                # The card went (deleted, undone): the focus stays where it was, on its cell.
+                focus = self.focus = ("cell", self._last_cell) if self._last_cell is not None else None
         if focus is not None and focus[0] == "cell":
             stage_id, lane_id = focus[1]  # type: ignore[misc]
             if stage_id not in layout.stage_headers or lane_id not in layout.lane_headers:

@@ -219,3 +219,20 @@ def test_keyboard_actions_are_in_the_menus_with_their_shortcuts(editor: Editor) 
     assert a.move_right.shortcut().toString() == "Ctrl+Right"
     shortcuts = [s.toString() for action in editor.actions() for s in action.shortcuts()]
     assert len(shortcuts) == len(set(shortcuts))  # no key does two things
+
+
+def test_the_focus_stays_visible_after_its_card_is_deleted_and_when_tabbed_into(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    doc, nav = editor.document, editor.scene.nav
+    key(editor, Qt.Key.Key_Down)
+    card_id = nav.focused_card()
+    assert card_id is not None
+    cell = (doc.card(card_id).stage, doc.card(card_id).lane)
+    key(editor, Qt.Key.Key_Delete)
+    assert not doc.has_card(card_id)
+    assert nav.focus == ("cell", cell) and nav.ring.isVisible()  # on the cell the card was in
+    # Arriving on the board by Tab shows the focus at once, without selecting anything.
+    nav.set_focus(None)
+    assert not nav.ring.isVisible()
+    editor.view.clearFocus()
+    editor.view.setFocus(Qt.FocusReason.TabFocusReason)
+    assert nav.focus is not None and nav.ring.isVisible() and editor.selected_cards() == []

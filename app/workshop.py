@@ -36,7 +36,7 @@ class Workshop(QObject):
         self.screen_choice: int | None = None  # index into QGuiApplication.screens(); None: automatic
         self._dock_for_presentation = False
 
-        self.present_action = QAction("&Present", window)
+        self.present_action = QAction("Pr&esent", window)
         self.present_action.setShortcuts([QKeySequence("F5")])
         self.present_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.present_action.setCheckable(True)
@@ -44,7 +44,7 @@ class Workshop(QObject):
         self.present_action.triggered.connect(self.toggle)
         window.addAction(self.present_action)
 
-        self.screen_menu = QMenu("Present &on", window)
+        self.screen_menu = QMenu("Present on &screen", window)
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
         self.timer_menu = QMenu("Workshop &timer", window)
@@ -65,7 +65,7 @@ class Workshop(QObject):
         self.presenter_dock.setWidget(self.presenter)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.presenter_dock)
         self.presenter_dock.hide()
-        self.presenter_dock.toggleViewAction().setText("P&resenter Panel")
+        self.presenter_dock.toggleViewAction().setText("Presente&r Panel")
 
         self.votes = VotesPanel()
         self.votes_dock = QDockWidget("Top voted", window)
@@ -74,7 +74,7 @@ class Workshop(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.votes_dock)
         window.tabifyDockWidget(window.checks_dock, self.votes_dock)
         window.properties_dock.raise_()
-        self.votes_dock.toggleViewAction().setText("&Top Voted Panel")
+        self.votes_dock.toggleViewAction().setText("Top &Voted Panel")
         self.editor_changed()
 
     # ------------------------------------------------------------ menus

@@ -95,3 +95,28 @@ def test_the_projection_look_keeps_every_place_and_darkens_the_ink() -> None:
     lines = [p for p in projected(layout.background) if isinstance(p, Line) and p.dash]
     assert lines and all(p.width >= 2.0 for p in lines)  # the blueprint lines
     assert projected(original) is look  # cached: the canvas asks on every paint
+
+
+def _luminance(color: str) -> float:
+    channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("kind", sorted(st.KIND_STYLES))
+def test_projected_cards_keep_text_above_7_to_1_and_edges_above_3_to_1(kind: str) -> None:
+    card = Card("c", "l", "s", "Words on a card")
+    look = projected(measure_card(card, kind).primitives)
+    body = next(p for p in look if isinstance(p, Box))
+    assert body.fill is not None and body.stroke is not None
+    text = next(p for p in look if isinstance(p, Text))
+    assert _contrast(text.color, body.fill) >= 7  # WCAG AAA for body text
+    assert _contrast(body.stroke, body.fill) >= 3 and _contrast(body.stroke, st.PAGE) >= 3  # the card's edge
+    plain = measure_card(card, kind).primitives
+    plain_body = next(p for p in plain if isinstance(p, Box) and p.opacity == 1)
+    assert plain_body.stroke is not None and _contrast(plain_body.stroke, plain_body.fill or st.PAGE) < 3

@@ -103,6 +103,7 @@ class UndoMachine(RuleBasedStateMachine):
             "text": TEXT, "color": COLOR, "score": st.none() | st.integers(-2, 2), "channel": OPTIONAL_TEXT,
             "fail": st.booleans(), "wait": OPTIONAL_TEXT, "tags": st.none() | st.lists(TEXT, max_size=3),
             "notes": OPTIONAL_TEXT, "persona": st.none() | (st.sampled_from(personas) if personas else st.none()),
+            "votes": st.integers(0, 12),
         }
         field = data.draw(st.sampled_from(sorted(values)))
         self.push(cmd.SetCardField(self.doc, card, field, data.draw(values[field])), "SetCardField")
@@ -166,8 +167,8 @@ class UndoMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def set_stage_field(self, data: st.DataObject) -> None:
         stage = data.draw(st.sampled_from([s.id for s in self.doc.stages]))
-        field = data.draw(st.sampled_from(["name", "metrics"]))
-        value = data.draw(TEXT if field == "name" else METRICS)
+        field = data.draw(st.sampled_from(["name", "metrics", "notes"]))
+        value = data.draw({"name": TEXT, "metrics": METRICS, "notes": OPTIONAL_TEXT}[field])
         self.push(cmd.SetStageField(self.doc, stage, field, value), "SetStageField")
 
     @precondition(lambda self: self.doc.lanes)

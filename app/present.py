@@ -11,7 +11,7 @@ card or a lane header spotlights it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QTransform
 from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from model import style as st
 from model.fonts import FONT_FAMILY
 
 ZOOM_FACTOR = 1.25
+CURSOR_IDLE_MS = 2000
 GLIDE_MS = 240  # under the 300 ms the issue allows, long enough to see where the view went
 SURROUND = QColor("#0F172A")  # around the board: a dark room makes the page stand out
 NEIGHBOUR_VEIL = QColor(15, 23, 42, 150)  # over the stages beside the framed one
@@ -42,6 +43,7 @@ PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
     ("1 … 9", "jump to a stage"),
     ("+, -", "a closer or wider look"),
     ("T", "start, pause or resume the countdown"),
+    ("B, .", "black screen (any key brings the board back)"),
     ("Click a card or lane header", "spotlight it"),
     ("Esc", "end the spotlight, else leave"),
     ("F5", "leave"),
@@ -83,10 +85,19 @@ class PresentationView(BoardView):
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         scene.nav.focus_listeners.append(self._on_focus_moved)
         self._on_scene_rect_changed(scene.sceneRect())
+        self.blanked = False  # B or "." (a clicker's blank button): a black screen while people talk
+        # The pointer hides when it rests, as in every presentation program.
+        self._cursor_timer = QTimer(self)
+        self._cursor_timer.setSingleShot(True)
+        self._cursor_timer.setInterval(CURSOR_IDLE_MS)
+        self._cursor_timer.timeout.connect(lambda: self.viewport().setCursor(Qt.CursorShape.BlankCursor))
+        self.viewport().setMouseTracking(True)
+        self._cursor_timer.start()
 
     def detach(self) -> None:
         """Let go of the scene (the presentation is closing)."""
         self._glide.stop()
+        self._cursor_timer.stop()
         self.spotlight.detach()
         if self._on_focus_moved in self.board_scene.nav.focus_listeners:
             self.board_scene.nav.focus_listeners.remove(self._on_focus_moved)
@@ -216,8 +227,24 @@ class PresentationView(BoardView):
             self._apply_frame(self.frame_for(self.stage_index))
 
     # ------------------------------------------------------------ drawing
+    def set_blanked(self, blanked: bool) -> None:
+        """Black the screen out (B, or a clicker's blank button) or show the board again."""
+        self.blanked = blanked
+        self.viewport().update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self.viewport().unsetCursor()
+        self._cursor_timer.start()
+        super().mouseMoveEvent(event)
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
+        if self.blanked:
+            painter.save()
+            painter.resetTransform()
+            painter.fillRect(self.viewport().rect(), QColor("#000000"))
+            painter.restore()
+            return
         scene = self.board_scene
         if self.stage_index != OVERVIEW and self.stage_index < self.stage_count():
             column = self.stage_rect(self.stage_index)
@@ -294,7 +321,11 @@ class PresentationView(BoardView):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         plain = mods == Qt.KeyboardModifier.NoModifier
         typing = scene.nav.focused_cell() is not None  # letters and digits go into the cell
-        if plain and key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
+        if self.blanked and key not in (Qt.Key.Key_F5,):
+            self.set_blanked(False)  # any key brings the board back, and does nothing else
+        elif not typing and key in (Qt.Key.Key_B, Qt.Key.Key_Period) and plain:
+            self.set_blanked(True)
+        elif plain and key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
             self.step(1)
         elif plain and key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
             self.step(-1)

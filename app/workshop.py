@@ -43,6 +43,11 @@ class Workshop(QObject):
         self.present_action.setToolTip("Show the board full screen for a room, stage by stage (F5; Esc leaves)")
         self.present_action.triggered.connect(self.toggle)
         window.addAction(self.present_action)
+        self.present_here_action = QAction("Present from the &current stage", window)
+        self.present_here_action.setShortcuts([QKeySequence("Shift+F5")])
+        self.present_here_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.present_here_action.triggered.connect(self.present_from_current_stage)
+        window.addAction(self.present_here_action)
 
         self.screen_menu = QMenu("Present on &screen", window)
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
@@ -82,6 +87,7 @@ class Workshop(QObject):
         """Add Present, Present on, the timer and the panels to the View menu."""
         menu.addSeparator()
         menu.addAction(self.present_action)
+        menu.addAction(self.present_here_action)
         menu.addMenu(self.screen_menu)
         menu.addMenu(self.timer_menu)
         menu.addSeparator()
@@ -142,6 +148,14 @@ class Workshop(QObject):
             self.leave()
         else:
             self.present()
+
+    def present_from_current_stage(self) -> None:
+        """Shift+F5: present, starting on the stage being edited (the first without one)."""
+        editor = self.window.editor
+        stage_id = editor.current_stage()
+        presentation = self.present()
+        index = editor.document.stage_index(stage_id) if stage_id is not None else 0
+        presentation.view.go_to(index, animate=False)
 
     def target_screen(self, index: int | None = None) -> QScreen:
         """The screen to present on: the chosen one, else the one without the editor when there are two."""

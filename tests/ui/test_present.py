@@ -321,3 +321,48 @@ def test_with_two_screens_the_audience_gets_the_projector_and_the_laptop_the_pre
     doc = model.load(BLUEPRINT)
     assert state["after_step"] == f"Stage 2 of 5: {doc.stages[1].name}"
     assert not state["panel_after"]
+
+
+def test_b_blacks_the_screen_out_and_any_key_brings_the_board_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    settle(qtbot, view)
+
+    def centre_colour() -> str:
+        image = view.viewport().grab().toImage()
+        return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+    assert centre_colour() != "#000000"
+    QTest.keyClick(view, Qt.Key.Key_B)
+    assert view.blanked and centre_colour() == "#000000"
+    QTest.keyClick(view, Qt.Key.Key_Right)  # the first key only brings the board back
+    assert not view.blanked and view.stage_index == 0 and centre_colour() != "#000000"
+    QTest.keyClick(view, Qt.Key.Key_Period)  # the clicker's blank button
+    assert view.blanked
+
+
+def test_the_pointer_hides_when_it_rests(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import app.present
+
+    monkeypatch.setattr(app.present, "CURSOR_IDLE_MS", 30)
+    view = start(qtbot, window)
+    qtbot.waitUntil(lambda: view.viewport().cursor().shape() == Qt.CursorShape.BlankCursor)
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+
+    centre = QPointF(view.viewport().rect().center())
+    move = QMouseEvent(QEvent.Type.MouseMove, centre, view.viewport().mapToGlobal(centre), Qt.MouseButton.NoButton,
+                       Qt.MouseButton.NoButton, NO)
+    QApplication.sendEvent(view.viewport(), move)
+    assert view.viewport().cursor().shape() != Qt.CursorShape.BlankCursor
+    qtbot.waitUntil(lambda: view.viewport().cursor().shape() == Qt.CursorShape.BlankCursor)
+
+
+def test_shift_f5_presents_from_the_stage_being_edited(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    editor = window.editor
+    doc = editor.document
+    editor.scene.header_item("stage", doc.stages[3].id).setSelected(True)
+    QTest.keyClick(editor.view, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    presentation = window.workshop.presentation
+    assert presentation is not None and presentation.view.stage_index == 3
+    assert frames(presentation.view, settle(qtbot, presentation.view), 3)

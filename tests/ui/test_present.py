@@ -42,6 +42,8 @@ def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
 
 
 def start(qtbot, window: MainWindow) -> PresentationView:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # F5 is a shortcut of the active window
     QTest.keyClick(window.editor.view, Qt.Key.Key_F5)
     presentation = window.workshop.presentation
     assert presentation is not None
@@ -366,3 +368,18 @@ def test_shift_f5_presents_from_the_stage_being_edited(qtbot, window: MainWindow
     presentation = window.workshop.presentation
     assert presentation is not None and presentation.view.stage_index == 3
     assert frames(presentation.view, settle(qtbot, presentation.view), 3)
+
+
+def test_opening_another_board_leaves_the_presentation_of_the_old_one(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    old_scene = view.board_scene
+    assert window.open_path(JOURNEY)
+    assert window.workshop.presentation is None
+    assert old_scene not in (window.editor.scene,)
+    view = start(qtbot, window)  # and the new board presents
+    assert view.board_scene is window.editor.scene
+    assert window.workshop.votes.card_ids() == []  # the panel follows the new document
+    card = next(window.editor.document.cards()).id
+    window.editor.scene.nav.set_focus(("card", card))
+    QTest.keyClick(view, Qt.Key.Key_V)
+    assert window.workshop.votes.card_ids() == [card]

@@ -212,11 +212,12 @@ class PresentationView(BoardView):
             self._apply_frame(self.frame_for(self.stage_index))
 
     def _on_focus_moved(self) -> None:
+        """The keyboard took the focus to another stage (Tab past the last lane): glide there."""
         nav, doc = self.board_scene.nav, self.board_scene.document
-        focus = nav.focused_cell() or (nav.focused_card() and doc.card(nav.focused_card() or "").stage)
-        if focus is None or self.stage_index == OVERVIEW:
+        cell, card_id = nav.focused_cell(), nav.focused_card()
+        stage_id = cell[0] if cell is not None else (doc.card(card_id).stage if card_id is not None else None)
+        if stage_id is None or self.stage_index == OVERVIEW:
             return
-        stage_id = focus[0] if isinstance(focus, tuple) else focus
         index = doc.stage_index(stage_id)
         if index != self.stage_index:
             self.go_to(index)

@@ -383,3 +383,14 @@ def test_opening_another_board_leaves_the_presentation_of_the_old_one(qtbot, win
     window.editor.scene.nav.set_focus(("card", card))
     QTest.keyClick(view, Qt.Key.Key_V)
     assert window.workshop.votes.card_ids() == [card]
+
+
+def test_tab_past_the_last_lane_takes_the_walk_to_the_next_stage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    doc, nav = window.editor.document, window.editor.scene.nav
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    settle(qtbot, view)
+    nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[-1].id)))
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert nav.focus == ("cell", (doc.stages[1].id, doc.lanes[0].id))
+    assert frames(view, settle(qtbot, view), 1)

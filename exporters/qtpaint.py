@@ -118,17 +118,21 @@ class _QtKit:
         return found
 
     def pen(self, color: str | None, width: float, dash: tuple[float, ...] | None,
-            alpha: float = 1.0, cosmetic: bool = False) -> QPen:
+            alpha: float = 1.0, cosmetic: bool = False, round_ends: bool = False) -> QPen:
         if color is None or width <= 0:
             return self._no_pen
-        key = (color, width, dash, alpha, cosmetic)
+        key = (color, width, dash, alpha, cosmetic, round_ends)
         found = self._pens.get(key)
         if found is None:
             found = self.QtGui.QPen(self.color(color, alpha), width)
             found.setCosmetic(cosmetic)
             # SVG's and PDF's defaults, so that dash ends and corners match the exports.
-            found.setCapStyle(self.Qt.PenCapStyle.FlatCap)
-            found.setJoinStyle(self.Qt.PenJoinStyle.MiterJoin)
+            if round_ends:
+                found.setCapStyle(self.Qt.PenCapStyle.RoundCap)
+                found.setJoinStyle(self.Qt.PenJoinStyle.RoundJoin)
+            else:
+                found.setCapStyle(self.Qt.PenCapStyle.FlatCap)
+                found.setJoinStyle(self.Qt.PenJoinStyle.MiterJoin)
             if dash:
                 found.setDashPattern([d / width for d in dash])  # Qt counts dashes in pen widths
             self._pens[key] = found
@@ -231,7 +235,7 @@ class _QtKit:
             return
         qpath = self.qpath(path.commands)
         cosmetic = hairline and path.width == HAIRLINE
-        painter.setPen(self.pen(path.stroke, path.width, path.dash, cosmetic=cosmetic))
+        painter.setPen(self.pen(path.stroke, path.width, path.dash, cosmetic=cosmetic, round_ends=path.round))
         painter.setBrush(self.brush(path.fill))
         painter.drawPath(qpath)
 

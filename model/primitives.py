@@ -63,6 +63,7 @@ class Path:
     width: float = 1.0
     fill: str | None = None
     dash: tuple[float, ...] | None = None
+    round: bool = False  # round caps and joins (line icons); butt caps and miter joins otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,4 +102,4 @@ def translated(primitive: Primitive, dx: float, dy: float) -> Primitive:
         op, *coords = command
         moved = [c + (dy if i % 2 else dx) for i, c in enumerate(coords)]  # type: ignore[operator]
         commands.append((op, *moved))
-    return Path(tuple(commands), primitive.stroke, primitive.width, primitive.fill, primitive.dash)
+    return Path(tuple(commands), primitive.stroke, primitive.width, primitive.fill, primitive.dash, primitive.round)

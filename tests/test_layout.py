@@ -230,9 +230,9 @@ def test_a_card_edit_measures_only_that_card(monkeypatch: pytest.MonkeyPatch) ->
     document.changed.connect(layout.apply)
     measured: list[str] = []
 
-    def counting(card: Card, kind: str) -> Any:
+    def counting(card: Card, kind: str, *args: Any, **kwargs: Any) -> Any:
         measured.append(card.id)
-        return measure_card(card, kind)
+        return measure_card(card, kind, *args, **kwargs)
 
     monkeypatch.setattr(model.layout, "measure_card", counting)
     card_id = document.cards_in_lane(document.lanes[1].id)[0]

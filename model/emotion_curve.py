@@ -1,0 +1,181 @@
+"""The emotion lane: points placed by score on a five-step scale, and the curve through them.
+
+An emotion lane does not stack its cards. Each card is a sentiment marker (a face on a
+colour, so never colour alone) with the card's text in a small label beside it; the
+marker sits at the card's score on a faint scale whose middle line is neutral, and
+several cards of one stage share the stage's width. One smooth curve runs through all
+markers of the lane: a monotone cubic (Fritsch–Carlson), so it never overshoots between
+two points, never rises above the happier or dips below the sadder of two neighbours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from model import style as st
+from model.cardshape import CardShape, measure_card
+from model.channel_icons import SCORE_ICONS
+from model.entities import SCORE_RANGE, Card
+from model.icons import icon_path
+from model.primitives import Circle, Line, Path, PathCommand, Primitive, Text, translated
+
+STEP = 3 * st.SPACE  # px between two neighbouring scores
+MARKER_R = 12.0
+FACE = 18.0  # the face icon inside a marker
+LABEL_GAP = st.SPACE  # between a marker and its label
+PAD = 2 * st.SPACE  # lane padding above and below the scale
+LOW, HIGH = SCORE_RANGE
+
+
+def score_of(card: Card) -> int:
+    """A card's score as drawn: a card without one sits on the neutral line."""
+    return 0 if card.score is None else card.score
+
+
+def label_below(score: int) -> bool:
+    """Whether the label hangs under the marker (neutral and above) or stands over it."""
+    return score >= 0
+
+
+def marker_primitives(score: int, cx: float, cy: float) -> list[Primitive]:
+    """A sentiment marker: a disc in the score's colour with the score's face on it."""
+    return [
+        Circle(cx, cy, MARKER_R + 2, fill=st.PAGE),  # a ring of page colour parts it from the curve
+        Circle(cx, cy, MARKER_R, fill=st.SENTIMENT[score]),
+        icon_path(SCORE_ICONS[score], cx - FACE / 2, cy - FACE / 2, FACE, st.ON_ACCENT),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionScale:
+    """Where an emotion lane's scale lies: its neutral line, relative to the lane's top."""
+
+    neutral: float  # y of score 0 below the lane top
+    height: float  # the lane's height
+
+    def y(self, score: float) -> float:
+        """y of a score below the lane top."""
+        return self.neutral - score * STEP
+
+    def score_at(self, y: float) -> int:
+        """The score nearest to a y below the lane top, within the allowed range."""
+        return max(LOW, min(HIGH, round((self.neutral - y) / STEP)))
+
+
+def lane_scale(cards: Sequence[tuple[int, float]], min_height: float) -> EmotionScale:
+    """The scale of a lane whose cards have these (score, label height) pairs.
+
+    The neutral line is put low enough that every label over a negative marker fits
+    under the lane top, and the lane tall enough that every label under a marker fits.
+    """
+    reach = MARKER_R + LABEL_GAP
+    neutral = PAD + HIGH * STEP + MARKER_R
+    for score, label_h in cards:
+        if not label_below(score):
+            neutral = max(neutral, PAD + label_h + reach + score * STEP)
+    height = neutral - LOW * STEP + MARKER_R + PAD
+    for score, label_h in cards:
+        if label_below(score):
+            height = max(height, neutral - score * STEP + reach + label_h + PAD)
+    return EmotionScale(neutral, max(height, min_height))
+
+
+def slots(count: int, left: float, width: float) -> list[tuple[float, float]]:
+    """(x, width) of ``count`` labels sharing a stage's width, left to right."""
+    gap = st.SPACE
+    w = (width - gap * (count - 1)) / max(count, 1)
+    return [(left + i * (w + gap), w) for i in range(count)]
+
+
+def scale_primitives(scale: EmotionScale, top: float, left: float, right: float, axis_x: float) -> list[Primitive]:
+    """The faint five-step scale across the lane, its neutral line, and the step names at ``axis_x``."""
+    prims: list[Primitive] = []
+    for score in range(LOW, HIGH + 1):
+        y = round(top + scale.y(score)) + 0.5
+        if score == 0:
+            prims.append(Line(left, y, right, y, st.NEUTRAL_LINE, 1.0, (4.0, 4.0)))
+        else:
+            prims.append(Line(left, y, right, y, st.SCALE_LINE))
+        sign = "+" if score > 0 else ("−" if score < 0 else "")
+        prims.append(Text(axis_x, round(y + 3.5), f"{sign}{abs(score)}", st.TYPE_SCALE[0], st.MUTED,
+                          anchor="end"))
+    return prims
+
+
+def monotone_slopes(xs: Sequence[float], ys: Sequence[float]) -> list[float]:
+    """Fritsch–Carlson tangents: a cubic Hermite curve with them is monotone between points."""
+    n = len(xs)
+    if n < 2:
+        return [0.0] * n
+    h = [xs[i + 1] - xs[i] for i in range(n - 1)]
+    if any(step <= 0 for step in h):
+        raise ValueError("curve points must have increasing x")
+    delta = [(ys[i + 1] - ys[i]) / h[i] for i in range(n - 1)]
+    m = [delta[0]] + [(delta[i - 1] + delta[i]) / 2 for i in range(1, n - 1)] + [delta[-1]]
+    for i in range(n - 1):
+        if delta[i] == 0:
+            m[i] = m[i + 1] = 0.0
+            continue
+        if i > 0 and delta[i - 1] * delta[i] <= 0:
+            m[i] = 0.0  # a local extreme: flat, so the curve does not overshoot it
+        a, b = m[i] / delta[i], m[i + 1] / delta[i]
+        if a < 0:
+            m[i] = 0.0
+            a = 0.0
+        if b < 0:
+            m[i + 1] = 0.0
+            b = 0.0
+        length = a * a + b * b
+        if length > 9:  # Fritsch–Carlson: keep (a, b) inside the circle of radius 3
+            t = 3 / length ** 0.5
+            m[i] = t * a * delta[i]
+            m[i + 1] = t * b * delta[i]
+    return m
+
+
+def curve_commands(points: Sequence[tuple[float, float]]) -> tuple[PathCommand, ...]:
+    """Path commands of the monotone cubic through points of increasing x (as Bézier segments)."""
+    if len(points) < 2:
+        return ()
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    m = monotone_slopes(xs, ys)
+    commands: list[PathCommand] = [("M", xs[0], ys[0])]
+    for i in range(len(points) - 1):
+        third = (xs[i + 1] - xs[i]) / 3
+        commands.append(("C", xs[i] + third, ys[i] + m[i] * third,
+                         xs[i + 1] - third, ys[i + 1] - m[i + 1] * third, xs[i + 1], ys[i + 1]))
+    return tuple(commands)
+
+
+def curve_primitive(points: Sequence[tuple[float, float]]) -> Path | None:
+    """The emotion curve through the markers, or None with fewer than two."""
+    commands = curve_commands(sorted(points))
+    if not commands:
+        return None
+    return Path(commands, stroke=st.CURVE, width=2.0, round=True)
+
+
+def emotion_card_shape(card: Card, width: float, persona: str | None = None) -> CardShape:
+    """An emotion card: its marker and, beside it, a label with the card's text.
+
+    The label hangs under the marker for neutral and positive scores and stands over it
+    for negative ones, so labels keep to the calmer middle of the lane.
+    """
+    label = measure_card(card, "emotion", width, score_chip=False, persona=persona)
+    score = score_of(card)
+    marker_h = 2 * MARKER_R + LABEL_GAP
+    cx = width / 2
+    if label_below(score):
+        prims = [*marker_primitives(score, cx, MARKER_R), *(translated(p, 0, marker_h) for p in label.primitives)]
+        text_top = label.text_top + marker_h
+    else:
+        prims = [*label.primitives, *marker_primitives(score, cx, label.h + LABEL_GAP + MARKER_R)]
+        text_top = label.text_top
+    return CardShape(width, label.h + marker_h, label.lines, tuple(prims), text_top)
+
+
+def marker_offset(card: Card, shape: CardShape) -> float:
+    """y of the marker's centre below the card's top."""
+    return MARKER_R if label_below(score_of(card)) else shape.h - MARKER_R

@@ -18,8 +18,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 import model
+from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
+from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.safekeeping import Safekeeping
 from model import events as ev
@@ -107,7 +109,14 @@ class MainWindow(Safekeeping, QMainWindow):
         self.checks_dock.setWidget(self.checks)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
         self.tabifyDockWidget(self.properties_dock, self.checks_dock)
+        self.personas = PersonaPanel(None)
+        self.personas_dock = QDockWidget("Personas", self)
+        self.personas_dock.setObjectName("PersonasDock")
+        self.personas_dock.setWidget(self.personas)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.personas_dock)
+        self.tabifyDockWidget(self.checks_dock, self.personas_dock)
         self.properties_dock.raise_()
+        self.appearance = Appearance(self, settings)
         self._build_menus()
         self.editor: Editor = self._install(document or new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
@@ -171,7 +180,8 @@ class MainWindow(Safekeeping, QMainWindow):
         """Put the current editor's actions in the Edit and View menus."""
         actions = self.editor.edit_actions
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
-                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("arrange",))
+                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("raise_score", "lower_score"),
+                  ("arrange",))
         self._fill_menu(self.edit_menu, actions, groups)
         self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
                                                   ("show_impact",)))
@@ -179,6 +189,18 @@ class MainWindow(Safekeeping, QMainWindow):
         self.view_menu.addAction(self.properties_dock.toggleViewAction())
         self.checks_dock.toggleViewAction().setText("&Checks Panel")
         self.view_menu.addAction(self.checks_dock.toggleViewAction())
+        self.personas_dock.toggleViewAction().setText("&Personas Panel")
+        self.view_menu.addAction(self.personas_dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.appearance.legend_action)
+        self.view_menu.addMenu(self.appearance.theme_menu)
+
+    def _apply_appearance(self, theme: str, legend: bool) -> None:
+        """The theme and legend chosen in the View menu, on the current board."""
+        editor = getattr(self, "editor", None)
+        if editor is not None:
+            editor.set_theme(theme)
+            editor.set_legend(legend)
 
     @staticmethod
     def _fill_menu(menu: QMenu, actions: object, groups: tuple[tuple[str, ...], ...]) -> None:
@@ -229,6 +251,7 @@ class MainWindow(Safekeeping, QMainWindow):
             # loses cannot land in (and select all of) one of its fields.
             self.properties.set_editor(None)
             self.checks.set_editor(None)
+            self.personas.set_editor(None)
             old.document.changed.disconnect(self._on_document_changed)
             old.close_document()  # stop the old scene listening to a document nobody shows
         editor = Editor(document, self)
@@ -239,6 +262,8 @@ class MainWindow(Safekeeping, QMainWindow):
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.properties.set_editor(editor)
         self.checks.set_editor(editor)
+        self.personas.set_editor(editor)
+        self.appearance.bind(self._apply_appearance)
         editor.impact_changed.connect(self._show_impact_summary)
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -360,8 +385,12 @@ class MainWindow(Safekeeping, QMainWindow):
         target = Path(path)
         try:
             import exporters
+            from model.layout import Layout
 
-            exporters.export(self.editor.document, target)
+            pictures = ("svg", "pdf", "png")
+            source = Layout(self.editor.document, legend=self.editor.legend_shown) \
+                if exporters.format_for(target, None) in pictures else self.editor.document
+            exporters.export(source, target)
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
             self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")
             return False

@@ -26,6 +26,12 @@ HANDLE_R = 5.0
 TEXT_LOD = 0.45
 
 
+def theme_of(item: QGraphicsItem) -> str:
+    """The colour theme of the scene an item is in ("light" outside a board scene)."""
+    scene = item.scene()
+    return getattr(scene, "theme", "light") if scene is not None else "light"
+
+
 def without_text(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
     """The shapes of a drawing, for zoom levels where text would be specks."""
     return tuple(p for p in primitives if not isinstance(p, Text))
@@ -60,7 +66,8 @@ class BackgroundItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, lod_primitives(painter, option, self._primitives, self._shapes_only))
+        draw_primitives(painter, lod_primitives(painter, option, self._primitives, self._shapes_only),
+                        theme=theme_of(self))
 
 
 class HeaderItem(QGraphicsItem):
@@ -97,7 +104,7 @@ class HeaderItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         prims = self._geometry.primitives
-        draw_primitives(painter, lod_primitives(painter, option, prims, prims[:1]))
+        draw_primitives(painter, lod_primitives(painter, option, prims, prims[:1]), theme=theme_of(self))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -198,9 +205,9 @@ class CardItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < TEXT_LOD:
             # The card's own fill and border only: the two boxes of its primitives.
-            draw_primitives(painter, self._geometry.primitives[1:2])
+            draw_primitives(painter, self._geometry.primitives[1:2], theme=theme_of(self))
         else:
-            draw_primitives(painter, self._geometry.primitives)
+            draw_primitives(painter, self._geometry.primitives, theme=theme_of(self))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -297,7 +304,7 @@ class LinkItem(QGraphicsItem):
             painter.setPen(QPen(QColor(37, 99, 235, 90), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._curve)
-        draw_primitives(painter, self._geometry.primitives)
+        draw_primitives(painter, self._geometry.primitives, theme=theme_of(self))
 
 
 class LinkLabelItem(QGraphicsItem):
@@ -324,7 +331,7 @@ class LinkLabelItem(QGraphicsItem):
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, lod_primitives(painter, option, self._primitives, ()))
+        draw_primitives(painter, lod_primitives(painter, option, self._primitives, ()), theme=theme_of(self))
 
 
 class CellOverlay(QGraphicsItem):

@@ -148,10 +148,9 @@ _DARK: dict[str, str] = {
     INK: "#E5E7EB", MUTED: "#A3B1C6", FAINT: "#2A3648", SHADOW: "#000000", ON_ACCENT: ON_ACCENT,
     BLUEPRINT_LINE: "#A3B1C6", ARROW: "#94A3B8", HANDOFF: "#FB923C", FAIL: "#DC2626", WAIT: "#B45309",
     WAIT_FILL: "#3B2A10", CURVE: "#CBD5E1", SCALE_LINE: "#263244", NEUTRAL_LINE: "#64748B",
-    LEGEND_FILL: "#151E2E", PERSONA_BORDER: "#334155", PERSONA_ACCENT: "#818CF8", CHART_LINE: "#A5B4FC",
+    LEGEND_FILL: "#151E2E", PERSONA_BORDER: "#334155", PERSONA_ACCENT: "#5850D8", CHART_LINE: "#A5B4FC",
     CANVAS_LIGHT: CANVAS_DARK,
-    **{SENTIMENT[s]: c for s, c in zip(SENTIMENT, ("#F97066", "#FDB022", "#98A2B3", "#53B1FD", "#84CAFF"),
-                                            strict=True)},
+    **{c: c for c in SENTIMENT.values()},  # mid-tones that read on either background, under white faces
 }
 
 

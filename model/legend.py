@@ -92,7 +92,7 @@ def _groups(content: LegendContent) -> Iterable[tuple[str, list[Item]]]:
         markers.append((_arrow(st.KIND_STYLES["opportunity"].accent), "Opportunity answering a pain point"))
     if content.personas:
         markers.append(([Circle(r, r, r, fill=st.PERSONA_ACCENT),
-                         Text(r, r + 3.5, "AB", 9, st.ON_ACCENT, bold=True, anchor="middle")], "Persona of a card"))
+                         Text(r, r + 3.5, "AB", 10, st.ON_ACCENT, bold=True, anchor="middle")], "Persona of a card"))
     yield "Markers", markers
     if content.emotion:
         faces: list[Item] = []

@@ -47,7 +47,7 @@ KIND_STYLES: dict[str, KindStyle] = {
 }
 
 INK = "#1E293B"  # card and header text
-MUTED = "#64748B"  # captions, arrows, blueprint line labels
+MUTED = "#556274"  # captions, arrows, blueprint line labels
 FAINT = "#E2E8F0"  # grid lines
 BAND_EVEN = "#FFFFFF"
 BAND_ODD = "#F8FAFC"
@@ -77,7 +77,7 @@ PERSONA_FILL = "#FFFFFF"
 PERSONA_BORDER = "#D8DEE8"
 PERSONA_ACCENT = "#4F46E5"
 METRIC_FILL = "#FFFFFF"
-CHART_LINE = "#4F46E5"
+CHART_LINE = "#6366F1"
 
 # Type scale (px; integers so that Qt's pixel sizes match exactly). Every size used on
 # the board is one of these steps.
@@ -142,13 +142,15 @@ def mix(color: str, other: str, amount: float) -> str:
 THEMES = ("light", "dark")
 
 # The dark theme's counterpart of each named light colour; other colours (a card's own
-# fill) are mapped by ``_invert``, which flips lightness and keeps hue.
+# fill) are mapped by ``_invert``, which flips lightness and keeps hue. The map is keyed by
+# the colour value, so two roles that need different dark colours need different light
+# values too (tests/test_style.py finds a clash as a contrast failure).
 _DARK: dict[str, str] = {
     PAGE: "#111827", BAND_EVEN: "#111827", BAND_ODD: "#151E2E", HEADER_FILL: "#1E293B",
     INK: "#E5E7EB", MUTED: "#A3B1C6", FAINT: "#2A3648", SHADOW: "#000000", ON_ACCENT: ON_ACCENT,
     BLUEPRINT_LINE: "#A3B1C6", ARROW: "#94A3B8", HANDOFF: "#FB923C", FAIL: "#DC2626", WAIT: "#B45309",
-    WAIT_FILL: "#3B2A10", CURVE: "#CBD5E1", SCALE_LINE: "#263244", NEUTRAL_LINE: "#64748B",
-    LEGEND_FILL: "#151E2E", PERSONA_BORDER: "#334155", PERSONA_ACCENT: "#5850D8", CHART_LINE: "#A5B4FC",
+    WAIT_FILL: "#3B2A10", NEUTRAL_LINE: "#64748B",  # CURVE, SCALE_LINE: as BLUEPRINT_LINE, FAINT
+    PERSONA_BORDER: "#334155", PERSONA_ACCENT: "#5850D8", CHART_LINE: "#A5B4FC",
     CANVAS_LIGHT: CANVAS_DARK,
     **{c: c for c in SENTIMENT.values()},  # mid-tones that read on either background, under white faces
 }

@@ -181,9 +181,17 @@ class CardItem(QGraphicsItem):
         return path
 
     def handles(self) -> list[QPointF]:
-        """Connection handles (item coordinates): the middle of the right and bottom edges."""
-        return [QPointF(self._rect.width(), self._rect.height() / 2),
-                QPointF(self._rect.width() / 2, self._rect.height())]
+        """Connection handles (item coordinates): the middle of the right and bottom edges.
+
+        An emotion point's marker is dragged to change its score, so no handle sits on it.
+        """
+        found = [QPointF(self._rect.width(), self._rect.height() / 2),
+                 QPointF(self._rect.width() / 2, self._rect.height())]
+        marker = self._geometry.shape.marker
+        if marker is None:
+            return found
+        reach = st.CARD_RADIUS + HANDLE_R * 3
+        return [h for h in found if abs(h.x() - marker[0]) + abs(h.y() - marker[1]) > reach]
 
     def handle_at(self, pos: QPointF) -> bool:
         """Whether an item-coordinate point is on a connection handle."""

@@ -27,6 +27,7 @@ class CardShape:
     lines: tuple[str, ...]
     primitives: tuple[Primitive, ...]
     text_top: float  # where the first line's box starts, for the in-place editor
+    marker: tuple[float, float] | None = None  # an emotion card's marker centre, relative to its corner
 
 
 def card_signature(card: Card, kind: str) -> tuple[object, ...]:

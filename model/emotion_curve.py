@@ -10,6 +10,7 @@ two points, never rises above the happier or dips below the sadder of two neighb
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -119,18 +120,15 @@ def monotone_slopes(xs: Sequence[float], ys: Sequence[float]) -> list[float]:
             continue
         if i > 0 and delta[i - 1] * delta[i] <= 0:
             m[i] = 0.0  # a local extreme: flat, so the curve does not overshoot it
-        a, b = m[i] / delta[i], m[i + 1] / delta[i]
-        if a < 0:
-            m[i] = 0.0
-            a = 0.0
-        if b < 0:
-            m[i + 1] = 0.0
-            b = 0.0
-        length = a * a + b * b
-        if length > 9:  # Fritsch–Carlson: keep (a, b) inside the circle of radius 3
-            t = 3 / length ** 0.5
-            m[i] = t * a * delta[i]
-            m[i + 1] = t * b * delta[i]
+        # Fritsch–Carlson's condition as the square alpha, beta <= 3 (tangents no steeper
+        # than three times the secant, of its sign), written without dividing by the
+        # secant so that tiny steps cannot overflow.
+        limit = 3 * abs(delta[i])
+        for j in (i, i + 1):
+            if m[j] * delta[i] < 0:
+                m[j] = 0.0
+            elif abs(m[j]) > limit:
+                m[j] = math.copysign(limit, delta[i])
     return m
 
 
@@ -168,14 +166,18 @@ def emotion_card_shape(card: Card, width: float, persona: str | None = None) -> 
     marker_h = 2 * MARKER_R + LABEL_GAP
     cx = width / 2
     if label_below(score):
-        prims = [*marker_primitives(score, cx, MARKER_R), *(translated(p, 0, marker_h) for p in label.primitives)]
+        marker = (cx, MARKER_R)
+        prims = [*marker_primitives(score, *marker), *(translated(p, 0, marker_h) for p in label.primitives)]
         text_top = label.text_top + marker_h
     else:
-        prims = [*label.primitives, *marker_primitives(score, cx, label.h + LABEL_GAP + MARKER_R)]
+        marker = (cx, label.h + LABEL_GAP + MARKER_R)
+        prims = [*label.primitives, *marker_primitives(score, *marker)]
         text_top = label.text_top
-    return CardShape(width, label.h + marker_h, label.lines, tuple(prims), text_top)
+    return CardShape(width, label.h + marker_h, label.lines, tuple(prims), text_top, marker)
 
 
 def marker_offset(card: Card, shape: CardShape) -> float:
     """y of the marker's centre below the card's top."""
+    if shape.marker is not None:
+        return shape.marker[1]
     return MARKER_R if label_below(score_of(card)) else shape.h - MARKER_R

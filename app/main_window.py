@@ -388,9 +388,10 @@ class MainWindow(Safekeeping, QMainWindow):
             import exporters
             from model.layout import Layout
 
-            pictures = ("svg", "pdf", "png")
+            # Pictures show the board as the window does, with or without its legend.
+            pictures = (".svg", ".pdf", ".png")
             source = Layout(self.editor.document, legend=self.editor.legend_shown) \
-                if exporters.format_for(target, None) in pictures else self.editor.document
+                if target.suffix.lower() in pictures else self.editor.document
             exporters.export(source, target)
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
             self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")

@@ -22,6 +22,7 @@ SELECTION = QColor("#2563EB")
 IMPACT = QColor(234, 88, 12, 150)  # the path from a failing card to the customer steps it breaks
 DIMMED = 0.18
 HANDLE_R = 5.0
+MARKER_HIT = 15.0  # an emotion marker's grab and selection radius (its disc is 12)
 # Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
 TEXT_LOD = 0.45
 
@@ -177,16 +178,24 @@ class CardItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRoundedRect(self._rect, st.CARD_RADIUS, st.CARD_RADIUS)
+        path.addRoundedRect(self._body(), st.CARD_RADIUS, st.CARD_RADIUS)
+        marker = self._geometry.shape.marker
+        if marker is not None:  # an emotion card: its label and its marker, not the space between
+            path.addEllipse(QPointF(*marker), MARKER_HIT, MARKER_HIT)
         return path
+
+    def _body(self) -> QRectF:
+        """The card's box; for an emotion card, its label's box."""
+        body = self._geometry.shape.body
+        return QRectF(*body) if body is not None else self._rect
 
     def handles(self) -> list[QPointF]:
         """Connection handles (item coordinates): the middle of the right and bottom edges.
 
         An emotion point's marker is dragged to change its score, so no handle sits on it.
         """
-        found = [QPointF(self._rect.width(), self._rect.height() / 2),
-                 QPointF(self._rect.width() / 2, self._rect.height())]
+        box = self._body()
+        found = [QPointF(box.right(), box.center().y()), QPointF(box.center().x(), box.bottom())]
         marker = self._geometry.shape.marker
         if marker is None:
             return found
@@ -219,7 +228,10 @@ class CardItem(QGraphicsItem):
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(self._rect.adjusted(-1.5, -1.5, 1.5, 1.5), st.CARD_RADIUS + 1, st.CARD_RADIUS + 1)
+            painter.drawRoundedRect(self._body().adjusted(-1.5, -1.5, 1.5, 1.5), st.CARD_RADIUS + 1, st.CARD_RADIUS + 1)
+            marker = self._geometry.shape.marker
+            if marker is not None:
+                painter.drawEllipse(QPointF(*marker), MARKER_HIT, MARKER_HIT)
         if (self._hover or self.isSelected()) and lod >= TEXT_LOD:
             painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
             painter.setBrush(SELECTION)

@@ -28,6 +28,7 @@ class CardShape:
     primitives: tuple[Primitive, ...]
     text_top: float  # where the first line's box starts, for the in-place editor
     marker: tuple[float, float] | None = None  # an emotion card's marker centre, relative to its corner
+    body: tuple[float, float, float, float] | None = None  # an emotion card's label box (x, y, w, h)
 
 
 def card_signature(card: Card, kind: str) -> tuple[object, ...]:

@@ -64,26 +64,83 @@ class EmotionScale:
         return max(LOW, min(HIGH, round((self.neutral - y) / STEP)))
 
 
-def lane_scale(cards: Sequence[tuple[int, float]], min_height: float) -> EmotionScale:
-    """The scale of a lane whose cards have these (score, label height) pairs.
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """Where one emotion card goes in its cell, relative to the cell's content box and the neutral line.
 
-    The neutral line is put low enough that every label over a negative marker fits
-    under the lane top, and the lane tall enough that every label under a marker fits.
+    x values are from the left of the cell's content (the stage column less its padding),
+    y values from the neutral line, negative upwards.
     """
-    reach = MARKER_R + LABEL_GAP
-    neutral = PAD + HIGH * STEP + MARKER_R
-    for score, label_h in cards:
-        if not label_below(score):
-            neutral = max(neutral, PAD + label_h + reach + score * STEP)
-    height = neutral - LOW * STEP + MARKER_R + PAD
-    for score, label_h in cards:
-        if label_below(score):
-            height = max(height, neutral - score * STEP + reach + label_h + PAD)
-    return EmotionScale(neutral, max(height, min_height))
+
+    marker_x: float
+    marker_y: float
+    label_x: float
+    label_y: float  # the label box's top
+    label_w: float
+    label_h: float
+
+
+MIN_LABEL_W = 17 * st.SPACE  # a label narrower than this wraps a word a line
+
+
+def label_width(count: int, width: float = st.CARD_W) -> float:
+    """The width of each label when ``count`` cards share a stage: the whole stage for one,
+    otherwise their share, but never so narrow that text wraps a word a line."""
+    if count <= 1:
+        return float(width)
+    return min(float(width), max(slots(count, 0, width)[0][1], MIN_LABEL_W))
+
+
+def place_cell(items: Sequence[tuple[int, float]], width: float = st.CARD_W) -> list[Spot]:
+    """Spots of the cards of one emotion cell, given their (score, label height) in cell order.
+
+    Markers are spread evenly across the stage at their scores; each label hangs under
+    its marker (neutral and above) or stands over it (negative), within the stage. Where
+    that would cover an earlier label or another marker of the stage, it takes the other
+    side of its marker, and when both are taken it steps further out.
+    """
+    count = len(items)
+    label_w = label_width(count, width)
+    centres = [x + w / 2 for x, w in slots(count, 0, width)]
+    markers = [(cx, -score * STEP) for cx, (score, _) in zip(centres, items, strict=True)]
+    spots: list[Spot] = []
+    for index, ((score, label_h), (mx, my)) in enumerate(zip(items, markers, strict=True)):
+        lx = max(0.0, min(width - label_w, mx - label_w / 2))
+        blockers = [(s.label_x, s.label_y, s.label_w, s.label_h) for s in spots]
+        blockers += [(x - MARKER_R, y - MARKER_R, 2 * MARKER_R, 2 * MARKER_R)
+                     for i, (x, y) in enumerate(markers) if i != index]
+        under = my + MARKER_R + LABEL_GAP
+        over = my - MARKER_R - LABEL_GAP - label_h
+        below = label_below(score)
+        # Next to its own marker, on its usual side or else the other; only when both are
+        # taken does the label step further out on its usual side.
+        top = next((t for t in ((under, over) if below else (over, under))
+                    if not any(_overlaps((lx, t, label_w, label_h), b) for b in blockers)), None)
+        if top is None:
+            top = under if below else over
+            for _ in range(2 * len(blockers) + 1):  # each move clears one blocker for good
+                hit = next((b for b in blockers if _overlaps((lx, top, label_w, label_h), b)), None)
+                if hit is None:
+                    break
+                top = hit[1] + hit[3] + LABEL_GAP / 2 if below else hit[1] - LABEL_GAP / 2 - label_h
+        spots.append(Spot(mx, my, lx, top, label_w, label_h))
+    return spots
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def lane_scale(spots: Sequence[Spot], min_height: float) -> EmotionScale:
+    """The scale of a lane holding these spots: room for the whole scale and every label."""
+    top = min([-HIGH * STEP - MARKER_R, *(s.label_y for s in spots), *(s.marker_y - MARKER_R for s in spots)])
+    bottom = max([-LOW * STEP + MARKER_R, *(s.label_y + s.label_h for s in spots)])
+    neutral = PAD - top
+    return EmotionScale(neutral, max(neutral + bottom + PAD, min_height))
 
 
 def slots(count: int, left: float, width: float) -> list[tuple[float, float]]:
-    """(x, width) of ``count`` labels sharing a stage's width, left to right."""
+    """(x, width) of ``count`` equal shares of a stage's width, left to right."""
     gap = st.SPACE
     w = (width - gap * (count - 1)) / max(count, 1)
     return [(left + i * (w + gap), w) for i in range(count)]
@@ -155,25 +212,26 @@ def curve_primitive(points: Sequence[tuple[float, float]]) -> Path | None:
     return Path(commands, stroke=st.CURVE, width=2.0, round=True)
 
 
-def emotion_card_shape(card: Card, width: float, persona: str | None = None) -> CardShape:
+def emotion_card_shape(card: Card, spot: Spot, persona: str | None = None) -> CardShape:
     """An emotion card: its marker and, beside it, a label with the card's text.
 
-    The label hangs under the marker for neutral and positive scores and stands over it
-    for negative ones, so labels keep to the calmer middle of the lane.
+    The shape's box is the label's width and spans marker and label; the marker's
+    centre is kept in the shape for dragging and for the curve.
     """
-    label = measure_card(card, "emotion", width, score_chip=False, persona=persona)
+    label = measure_card(card, "emotion", spot.label_w, score_chip=False, persona=persona)
     score = score_of(card)
-    marker_h = 2 * MARKER_R + LABEL_GAP
-    cx = width / 2
-    if label_below(score):
-        marker = (cx, MARKER_R)
-        prims = [*marker_primitives(score, *marker), *(translated(p, 0, marker_h) for p in label.primitives)]
-        text_top = label.text_top + marker_h
-    else:
-        marker = (cx, label.h + LABEL_GAP + MARKER_R)
-        prims = [*label.primitives, *marker_primitives(score, *marker)]
-        text_top = label.text_top
-    return CardShape(width, label.h + marker_h, label.lines, tuple(prims), text_top, marker)
+    top = min(spot.label_y, spot.marker_y - MARKER_R)
+    bottom = max(spot.label_y + label.h, spot.marker_y + MARKER_R)
+    marker = (spot.marker_x - spot.label_x, spot.marker_y - top)
+    dy = spot.label_y - top
+    prims = [*(translated(p, 0, dy) for p in label.primitives), *marker_primitives(score, *marker)]
+    return CardShape(spot.label_w, bottom - top, label.lines, tuple(prims), label.text_top + dy, marker,
+                     (0.0, dy, label.w, label.h))
+
+
+def label_shape(card: Card, width: float, persona: str | None = None) -> CardShape:
+    """The label alone, to learn its height before the cell is placed."""
+    return measure_card(card, "emotion", width, score_chip=False, persona=persona)
 
 
 def marker_offset(card: Card, shape: CardShape) -> float:

@@ -145,6 +145,8 @@ class Layout:
         self._lanes_top = 0.0
         self._title_primitives: tuple[Primitive, ...] = ()
         self._scales: dict[str, emo.EmotionScale] = {}
+        self._spots: dict[str, emo.Spot] = {}
+        self._labels: dict[str, tuple[tuple[object, ...], CardShape]] = {}
         self._charts: list[str] = []
         self._charts_top = 0.0
         self._legend: LegendContent | None = None
@@ -207,7 +209,10 @@ class Layout:
         if card.lane not in self._scales:
             return None
         geometry = self.cards[card_id]
-        return geometry.x + geometry.w / 2, geometry.y + emo.marker_offset(card, geometry.shape)
+        marker = geometry.shape.marker
+        if marker is None:
+            return None
+        return geometry.x + marker[0], geometry.y + marker[1]
 
     def set_legend(self, shown: bool) -> LayoutDelta:
         """Show or hide the legend under the board."""
@@ -256,6 +261,8 @@ class Layout:
         live = {card.id for card in doc.cards()}
         for stale in set(self._shapes) - live:
             del self._shapes[stale]
+        for stale in set(self._labels) - live:
+            del self._labels[stale]
         self._build_title()
         x = st.MARGIN + st.LANE_HEADER_W + st.GUTTER
         self._stage_x = {}
@@ -420,16 +427,13 @@ class Layout:
         card = doc.card(card_id)
         kind = doc.lane(card.lane).kind
         initials = self._initials(card.persona)
-        width = float(st.CARD_W)
-        if kind == "emotion":  # several cards of a stage share its width
-            count = len(doc.cell_cards(card.stage, card.lane))
-            width = emo.slots(count, 0, st.CARD_W)[0][1]
-        signature = (*card_signature(card, kind), initials, width)
+        spot = self._spots.get(card_id) if kind == "emotion" else None
+        signature = (*card_signature(card, kind), initials, spot)
         cached = self._shapes.get(card_id)
         if cached is not None and cached[0] == signature:
             return cached[1]
-        if kind == "emotion":
-            shape = emo.emotion_card_shape(card, width, initials)
+        if spot is not None:
+            shape = emo.emotion_card_shape(card, spot, initials)
         else:
             shape = measure_card(card, kind, persona=initials)
         self._shapes[card_id] = (signature, shape)
@@ -441,6 +445,9 @@ class Layout:
         return next((persona_initials(p.name) for p in self.document.personas if p.id == persona_id), None)
 
     def _stack_height(self, ids: Iterable[str]) -> float:
+        ids = list(ids)
+        if ids and self.document.lane(self.document.card(ids[0]).lane).kind == "emotion":
+            return 0.0  # an emotion lane's height comes from its scale (_emotion_scale)
         heights = [self._shape(card_id).h for card_id in ids]
         if not heights:
             return 0.0
@@ -458,29 +465,45 @@ class Layout:
         return height + 52
 
     def _emotion_scale(self, lane_id: str) -> emo.EmotionScale:
-        """The lane's scale from its cards' scores and label heights (kept for placing and dragging)."""
+        """The lane's spots and scale from its cards' scores and label heights."""
         doc = self.document
-        items = []
+        spots: list[emo.Spot] = []
         for stage in doc.stages:
-            for card_id in doc.cell_cards(stage.id, lane_id):
-                shape = self._shape(card_id)
-                items.append((emo.score_of(doc.card(card_id)), shape.h - 2 * emo.MARKER_R - emo.LABEL_GAP))
-        scale = emo.lane_scale(items, max(st.MIN_LANE_H, self._lane_header_h.get(lane_id, 0.0)))
+            ids = doc.cell_cards(stage.id, lane_id)
+            if not ids:
+                continue
+            width = emo.label_width(len(ids))
+            items = [(emo.score_of(doc.card(card_id)), self._label(card_id, width).h) for card_id in ids]
+            for card_id, spot in zip(ids, emo.place_cell(items), strict=True):
+                self._spots[card_id] = spot
+                spots.append(spot)
+        scale = emo.lane_scale(spots, max(st.MIN_LANE_H, self._lane_header_h.get(lane_id, 0.0)))
         self._scales[lane_id] = scale
         return scale
 
+    def _label(self, card_id: str, width: float) -> CardShape:
+        """An emotion card's label alone (cached), whose height placing the cell needs."""
+        card = self.document.card(card_id)
+        initials = self._initials(card.persona)
+        signature = (*card_signature(card, "emotion"), initials, width)
+        cached = self._labels.get(card_id)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        shape = emo.label_shape(card, width, initials)
+        self._labels[card_id] = (signature, shape)
+        return shape
+
     def _place_emotion_cell(self, stage_id: str, lane_id: str, ids: Iterable[str]) -> list[str]:
-        """Cards of an emotion cell side by side, each with its marker at its score."""
-        doc = self.document
-        ids = list(ids)
+        """Cards of an emotion cell at their spots: markers at their scores, labels beside them."""
         scale = self._scales[lane_id]
-        top = self._lane_y[lane_id]
+        left = self._stage_x[stage_id] + st.CELL_PAD_X
+        neutral = self._lane_y[lane_id] + scale.neutral
         placed = []
-        for card_id, (x, _) in zip(ids, emo.slots(len(ids), self._stage_x[stage_id] + st.CELL_PAD_X, st.CARD_W),
-                                   strict=True):
-            card = doc.card(card_id)
+        for card_id in ids:
+            spot = self._spots[card_id]
             shape = self._shape(card_id)
-            y = top + scale.y(emo.score_of(card)) - emo.marker_offset(card, shape)
+            x = left + spot.label_x
+            y = neutral + min(spot.label_y, spot.marker_y - emo.MARKER_R)
             geometry = self.cards.get(card_id)
             if geometry is None or geometry.x != x or geometry.y != y or geometry.shape is not shape:
                 self.cards[card_id] = CardGeometry(card_id, x, y, shape)

@@ -16,8 +16,12 @@ AVATAR_R = 22.0
 BULLET = "•"
 
 
-def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W) -> tuple[list[Primitive], float]:
-    """A persona card at (x, y): avatar, name, role, quote, then goals and pains side by side; its height."""
+def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W,
+                 min_h: float = 0.0) -> tuple[list[Primitive], float]:
+    """A persona card at (x, y): avatar, name, role, quote, then goals and pains side by side; its height.
+
+    ``min_h`` lets the cards of one row share the tallest one's height.
+    """
     inner = w - 2 * PAD
     text_x = x + PAD + 2 * AVATAR_R + 12
     text_w = x + w - PAD - text_x
@@ -51,7 +55,7 @@ def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W) -> 
                 row += height
             bottoms.append(row)
         top = max(bottoms)
-    h = top + PAD - y
+    h = max(top + PAD - y, min_h)
     prims += [
         Box(x, y + 1.5, w, h, fill=st.SHADOW, radius=st.CARD_RADIUS + 2, opacity=0.06),
         Box(x, y, w, h, fill=st.PERSONA_FILL, stroke=st.PERSONA_BORDER, radius=st.CARD_RADIUS + 2),
@@ -70,13 +74,9 @@ def persona_row(personas: Sequence[Persona], x: float, y: float, width: float) -
     per_row = max(1, int((width + 2 * st.SPACE) // (PERSONA_W + 2 * st.SPACE)))
     top = y
     for start in range(0, len(personas), per_row):
-        row_h = 0.0
-        cards = []
-        for i, persona in enumerate(personas[start:start + per_row]):
-            card, h = persona_card(persona, x + i * (PERSONA_W + 2 * st.SPACE), top)
-            cards.append((card, h))
-            row_h = max(row_h, h)
-        for card, _ in cards:
-            prims += card
+        row = personas[start:start + per_row]
+        row_h = max(persona_card(persona, 0, 0)[1] for persona in row)
+        for i, persona in enumerate(row):
+            prims += persona_card(persona, x + i * (PERSONA_W + 2 * st.SPACE), top, min_h=row_h)[0]
         top += row_h + 2 * st.SPACE
     return prims, top - y - 2 * st.SPACE

@@ -99,17 +99,35 @@ def test_the_curve_runs_through_every_marker_in_stage_order() -> None:
     assert through == expected
 
 
-def test_several_cards_of_a_stage_are_spread_across_it() -> None:
-    doc = emotion_board([[1, -1, 2]])
+def label_rect(layout: Layout, card_id: str) -> tuple[float, float, float, float]:
+    geometry = layout.cards[card_id]
+    x, y, w, h = geometry.shape.body  # type: ignore[misc]
+    return geometry.x + x, geometry.y + y, w, h
+
+
+def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+@pytest.mark.parametrize("scores", [[1, -1, 2], [0, 0], [1, 1, 1], [-2, -2], [2, -2, 0, 1]])
+def test_several_cards_of_a_stage_are_spread_across_it(scores: list[int]) -> None:
+    doc = emotion_board([scores, [0]])
     layout = Layout(doc)
     cell = layout.cell_rect("s0", "emo")
-    rects = [layout.card_rect(f"c0-{j}") for j in range(3)]
-    for a, b in itertools.pairwise(rects):
-        assert a.x + a.w < b.x, "labels of one stage overlap"
-    for rect in rects:
-        assert cell.x <= rect.x and rect.x + rect.w <= cell.x + cell.w
-    xs = [layout.marker_centre(f"c0-{j}")[0] for j in range(3)]  # type: ignore[index]
-    assert xs == sorted(xs) and len(set(xs)) == 3
+    ids = [f"c0-{j}" for j in range(len(scores))]
+    xs = [layout.marker_centre(c)[0] for c in ids]  # type: ignore[index]
+    assert xs == sorted(xs) and len(set(xs)) == len(ids), "markers spread left to right"
+    assert xs[0] - cell.x < cell.w / 2 < xs[-1] - cell.x
+    labels = [label_rect(layout, c) for c in ids]
+    for i, a in enumerate(labels):
+        assert cell.x <= a[0] and a[0] + a[2] <= cell.x + cell.w, "a label leaves its stage"
+        assert cell.y <= a[1] and a[1] + a[3] <= cell.y + cell.h, "a label leaves its lane"
+        for j, b in enumerate(labels):
+            assert i == j or not overlap(a, b), "two labels overlap"
+        for c in ids:
+            mx, my = layout.marker_centre(c)  # type: ignore[misc]
+            r = emo.MARKER_R
+            assert c == ids[i] or not overlap(a, (mx - r, my - r, 2 * r, 2 * r)), "a label hides a marker"
 
 
 def test_a_new_score_moves_the_marker_and_the_curve_incrementally() -> None:

@@ -168,6 +168,7 @@ def test_stage_metrics_are_edited_in_the_stage_properties(window: MainWindow) ->
     editor, panel = window.editor, window.properties
     doc = editor.document
     stage_id = doc.stages[0].id
+    before = doc.stage(stage_id).metrics
     editor.scene.header_item("stage", stage_id).setSelected(True)
     assert panel.shown() == ("stage", stage_id)
     panel.stage_metrics.setPlainText("NPS = 41\nchurn %: 7.5")
@@ -180,7 +181,7 @@ def test_stage_metrics_are_edited_in_the_stage_properties(window: MainWindow) ->
     assert panel.stage_metrics_error.isVisibleTo(panel) and "Line 1" in panel.stage_metrics_error.text()
     assert doc.stage(stage_id).metrics == {"NPS": 41, "churn %": 7.5}
     editor.undo_stack.undo()
-    assert doc.stage(stage_id).metrics is None
+    assert doc.stage(stage_id).metrics == before
 
 
 # ------------------------------------------------------------------ legend and theme

@@ -108,3 +108,13 @@ def test_svg_and_pdf_of_the_journey_with_its_legend_look_alike(exported: tuple[L
     ratio = float((np.abs(a - b).max(axis=2) > TOLERANCE).mean())
     sys.stderr.write(f"journey svg vs pdf: {ratio:.3%} of {w}x{h} pixels differ\n")
     assert ratio < MAX_DIFF
+
+
+def test_the_command_line_draws_the_legend_only_when_asked(tmp_path: Path) -> None:
+    from app.cli import main
+
+    plain, legend = tmp_path / "plain.svg", tmp_path / "legend.svg"
+    assert main(["export", str(JOURNEY), "-o", str(plain)]) == 0
+    assert main(["export", str(JOURNEY), "-o", str(legend), "--legend"]) == 0
+    assert ">Legend<" not in plain.read_text(encoding="utf-8")
+    assert ">Legend<" in legend.read_text(encoding="utf-8")

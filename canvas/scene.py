@@ -324,7 +324,8 @@ class BoardScene(QGraphicsScene):
         text_h = max(1, len(geometry.lines)) * line_height(st.CARD_SIZE)
         rect = QRectF(geometry.x + st.CARD_PAD_X, geometry.y + geometry.shape.text_top, text_w, text_h)
         fill = st.card_fill(self.document.lane(card.lane).kind, card.color)
-        self._open_editor(InlineEditor(card.text, rect, st.CARD_SIZE, False, commit, cancel, True, fill))
+        self._open_editor(InlineEditor(card.text, rect, st.CARD_SIZE, False, commit, cancel, True, fill,
+                                       theme=self.theme))
 
     def rename_header(
         self,
@@ -352,7 +353,7 @@ class BoardScene(QGraphicsScene):
 
         size = st.STAGE_SIZE if is_stage else st.LANE_SIZE
         self._open_editor(InlineEditor(name, rect, size, True, on_commit or commit, on_cancel or (lambda: None),
-                                       False))
+                                       False, st.HEADER_FILL if is_stage else st.PAGE, theme=self.theme))
 
     def edit_link_label(self, link_id: str) -> None:
         """Edit an arrow's label in place, on the arrow's midpoint (empty removes it)."""
@@ -366,7 +367,8 @@ class BoardScene(QGraphicsScene):
             if doc.has_link(link_id) and value != doc.link(link_id).label:
                 self.push(cmd.SetLinkField(doc, link_id, "label", value))
 
-        self._open_editor(InlineEditor(label, rect, st.LINK_LABEL_SIZE, False, commit, lambda: None, False))
+        self._open_editor(InlineEditor(label, rect, st.LINK_LABEL_SIZE, False, commit, lambda: None, False,
+                                       theme=self.theme))
 
     def _open_editor(self, editor: InlineEditor) -> None:
         self.editor = editor

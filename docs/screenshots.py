@@ -21,14 +21,13 @@ JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
 
 def main() -> int:
     """Write docs/editor.png, docs/journey-editor.png, docs/journey-dark.png and docs/pdf-page.png."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     import model
     from app.gui import register_fonts
     from app.main_window import MainWindow
     from exporters import export
-
-    from PySide6.QtCore import QSettings
 
     app = QApplication([])
     # A scratch settings folder: the pictures show the defaults, and the user's own

@@ -294,6 +294,13 @@ class Layout:
         """Bring the layout up to date after one document event; return what changed."""
         if isinstance(event, ev.CardChanged | ev.CardAdded | ev.CardRemoved | ev.CardMoved):
             return self._apply_card_event(event)
+        if isinstance(event, ev.LinkAdded | ev.LinkChanged | ev.LinkRemoved) and self._legend_may_change(event) \
+                and self._legend_content() != self._legend:
+            before_cards, before_links = set(self.cards), set(self.links)
+            delta = self.recompute()  # the legend grows or shrinks: the board's height changes
+            delta.removed_cards = before_cards - set(self.cards)
+            delta.removed_links = before_links - set(self.links)
+            return delta
         if isinstance(event, ev.LinkAdded | ev.LinkChanged):
             delta = LayoutDelta(links={event.link_id})
             old = self.links.get(event.link_id)
@@ -348,7 +355,7 @@ class Layout:
         emotion_lanes = {lane_id for lane_id in lanes_to_check if lane_id in self._scales}
         # The curve runs through every marker of the lane and the legend lists what the
         # board uses: both are redrawn with the background.
-        if not grid_changed and self.show_legend and self._legend_content() != self._legend:
+        if not grid_changed and self._legend_may_change(event) and self._legend_content() != self._legend:
             self._place_grid()
             delta.grid = True
         for lane_id in emotion_lanes:  # a new neutral line moves every card of the lane
@@ -740,6 +747,20 @@ class Layout:
             y = self._charts_top + index * CHART_H
             prims += metric_chart(name, doc.stages, centres, st.MARGIN + 22, st.MARGIN, right, y)
         return prims
+
+    def _legend_may_change(self, event: object) -> bool:
+        """Whether an edit can change what the legend lists (so the legend is looked at again).
+
+        Looking costs a pass over every card and link, which a big board should not pay
+        for each reorder or text edit.
+        """
+        if not self.show_legend:
+            return False
+        if isinstance(event, ev.CardChanged):
+            return event.field in ("fail", "wait", "persona", "channel")
+        if isinstance(event, ev.CardMoved):
+            return event.old_cell[1] != event.new_cell[1]  # another lane: a hand-off may come or go
+        return isinstance(event, ev.CardAdded | ev.CardRemoved | ev.LinkAdded | ev.LinkRemoved)
 
     def _legend_content(self) -> LegendContent:
         """What the board uses, for the legend."""

@@ -289,3 +289,22 @@ def test_the_legend_lists_what_the_board_uses_and_can_be_hidden() -> None:
         assert label in words, label
     assert "Line of visibility" not in words and "Backstage" not in words  # not used on this board
     assert shown.set_legend(False).full and "Legend" not in texts(shown)
+
+
+def test_the_legend_follows_edits_as_a_fresh_layout_would() -> None:
+    doc = emotion_board([[1], [0]])
+    doc.add_lane(Lane("pain", "Pains", "pain"))
+    doc.add_lane(Lane("opp", "Ideas", "opportunity"))
+    doc.add_card(Card("p", "pain", "s0", "Slow"))
+    doc.add_card(Card("o", "opp", "s0", "Faster"))
+    layout = Layout(doc, legend=True)
+    doc.changed.connect(layout.apply)
+    assert "Fail point" not in texts(layout)
+    doc.set_card_field("p", "fail", True)
+    assert "Fail point" in texts(layout)
+    doc.add_link(model.Link("k", "p", "o"))
+    assert "Opportunity answering a pain point" in texts(layout)
+    fresh = Layout(doc, legend=True)
+    assert (layout.width, layout.height, layout.background) == (fresh.width, fresh.height, fresh.background)
+    doc.remove_link("k")
+    assert "Opportunity answering a pain point" not in texts(layout)

@@ -61,7 +61,7 @@ class InlineEditor(QGraphicsTextItem):
         return rect.adjusted(-4, -3, 4, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(QPen(QColor("#2563EB"), 1.5))
+        painter.setPen(QPen(QColor(st.SELECTION), 1.5))
         painter.setBrush(self._fill)
         painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 4, 4)
         # Without Qt's own dashed focus box inside our frame.

@@ -18,7 +18,7 @@ from model.primitives import Box, Primitive, Text
 if TYPE_CHECKING:
     from canvas.scene import BoardScene
 
-SELECTION = QColor("#2563EB")
+SELECTION = QColor(st.SELECTION)
 IMPACT = QColor(234, 88, 12, 150)  # the path from a failing card to the customer steps it breaks
 DIMMED = 0.18
 HANDLE_R = 5.0

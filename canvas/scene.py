@@ -36,7 +36,7 @@ class ConnectTool:
         self.scene, self.source_id = scene, source_id
         self.start = start
         self.preview = QGraphicsPathItem()
-        self.preview.setPen(QPen(QColor("#2563EB"), 1.5, Qt.PenStyle.DashLine))
+        self.preview.setPen(QPen(QColor(st.SELECTION), 1.5, Qt.PenStyle.DashLine))
         self.preview.setZValue(40)
         scene.addItem(self.preview)
 

@@ -23,7 +23,7 @@ from model.legend import LegendContent, legend
 from model.links import Channel, LinkGeometry, link_geometry
 from model.metrics_row import CHART_H, charted_metrics, metric_chart, metric_tiles, metrics_height
 from model.persona_header import persona_row
-from model.primitives import Box, Line, Primitive, Text, translated
+from model.primitives import Box, Line, Primitive, Text, recoloured, translated
 from model.stage_numbers import HIDDEN_KINDS
 from model.typesetting import text_block, text_primitives
 
@@ -120,9 +120,14 @@ class LayoutDelta:
 class Layout:
     """The geometry of a whole board, kept up to date from document events via ``apply``."""
 
-    def __init__(self, document: Document, *, legend: bool = False) -> None:
+    def __init__(self, document: Document, *, legend: bool = False, theme: str = "light") -> None:
+        if theme not in st.THEMES:
+            raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(st.THEMES)}")
         self.document = document
         self.show_legend = legend  # a view setting: the legend is drawn under the board
+        # The colours ``primitives()`` hands to exporters. The geometry is always built in
+        # light colours; the canvas maps them itself when it paints (model.style.themed).
+        self.theme = theme
         self.cards: dict[str, CardGeometry] = {}
         self.links: dict[str, LinkGeometry] = {}
         self.stage_headers: dict[str, HeaderGeometry] = {}
@@ -235,7 +240,15 @@ class Layout:
         return Rect(st.MARGIN, self._grid_top, self.width - 2 * st.MARGIN, self.height - st.MARGIN - self._grid_top)
 
     def primitives(self) -> Iterator[Primitive]:
-        """Everything in paint order, in board coordinates (what exporters draw)."""
+        """Everything in paint order, in board coordinates (what exporters draw), in the layout's theme."""
+        if self.theme == "light":
+            yield from self._primitives()
+            return
+        theme = self.theme
+        for primitive in self._primitives():
+            yield recoloured(primitive, lambda colour: st.themed(colour, theme))
+
+    def _primitives(self) -> Iterator[Primitive]:
         yield from self.background
         for header in self.stage_headers.values():
             yield from header.primitives

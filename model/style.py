@@ -18,6 +18,10 @@ import colorsys
 from dataclasses import dataclass
 from functools import cache
 
+from model.fonts import FONT_FAMILY
+
+FONT = FONT_FAMILY  # the one typeface, bundled (resources/fonts), measured by model.fonts
+
 SPACE = 8  # the spacing unit: margins, gaps and paddings are multiples of it (or of half of it)
 
 
@@ -62,6 +66,7 @@ ARROW = "#64748B"
 HANDOFF = "#C2410C"  # arrows that cross the line of visibility: where service breaks most often
 BLUEPRINT_LINE = "#475569"
 ON_ACCENT = "#FEFEFE"  # text on saturated marks (F, W, badges); stays white in the dark theme
+SELECTION = "#2563EB"  # the editor's selection outline, handles and rubber lines (screen only)
 CANVAS_LIGHT = "#E9EDF2"  # the desk around the board on screen
 CANVAS_DARK = "#0B1120"
 

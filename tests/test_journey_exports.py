@@ -118,3 +118,22 @@ def test_the_command_line_draws_the_legend_only_when_asked(tmp_path: Path) -> No
     assert main(["export", str(JOURNEY), "-o", str(legend), "--legend"]) == 0
     assert ">Legend<" not in plain.read_text(encoding="utf-8")
     assert ">Legend<" in legend.read_text(encoding="utf-8")
+
+
+def test_a_dark_export_is_asked_for_and_keeps_every_text_readable(tmp_path: Path) -> None:
+    from app.cli import main
+    from model import style as st
+
+    out = tmp_path / "dark.svg"
+    assert main(["export", str(JOURNEY), "-o", str(out), "--theme", "dark"]) == 0
+    root = ET.parse(out).getroot()
+    page = next(el for el in root.iter(f"{SVG_NS}rect"))
+    assert page.get("fill") == st.themed(st.PAGE, "dark")
+    light = Layout(model.load(JOURNEY))
+    dark = Layout(model.load(JOURNEY), theme="dark")
+    assert [type(p) for p in dark.primitives()] == [type(p) for p in light.primitives()]
+    inks = {p.color for p in dark.primitives() if type(p).__name__ == "Text"}
+    assert st.INK not in inks and st.themed(st.INK, "dark") in inks
+    plain = tmp_path / "plain.svg"
+    assert main(["export", str(JOURNEY), "-o", str(plain)]) == 0
+    assert next(el for el in ET.parse(plain).getroot().iter(f"{SVG_NS}rect")).get("fill") == st.PAGE

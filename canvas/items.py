@@ -170,7 +170,20 @@ class CardItem(QGraphicsItem):
             self._rect = QRectF(0, 0, geometry.w, geometry.h)
             self.update()
         self._geometry = geometry
+        # An emotion point snaps to the scale's steps while dragged; only those cards pay
+        # for position notifications (thousands of setPos calls are a known Qt trap).
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, geometry.shape.marker is not None)
         self.setPos(geometry.x, geometry.y)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        marker = self._geometry.shape.marker
+        scene = self.scene()
+        if (change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and marker is not None
+                and isinstance(value, QPointF) and scene is not None and scene.mouseGrabberItem() is self):
+            snapped = scene.layout.snap_marker_y(self.card_id, value.y() + marker[1])  # type: ignore[attr-defined]
+            if snapped is not None:
+                return QPointF(value.x(), snapped - marker[1])
+        return super().itemChange(change, value)
 
     def boundingRect(self) -> QRectF:
         # Room for the selection outline and the connection handles.

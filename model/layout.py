@@ -219,6 +219,17 @@ class Layout:
             return None
         return geometry.x + marker[0], geometry.y + marker[1]
 
+    def snap_marker_y(self, card_id: str, y: float) -> float | None:
+        """The board y of the scale step nearest to ``y`` in an emotion card's lane (None for other cards)."""
+        lane_id = self.document.card(card_id).lane
+        scale = self._scales.get(lane_id)
+        if scale is None:
+            return None
+        top = self._lane_y[lane_id]
+        if not top <= y <= top + self._lane_h[lane_id]:
+            return None  # on its way to another lane: it moves freely
+        return top + scale.y(scale.score_at(y - top))
+
     def set_legend(self, shown: bool) -> LayoutDelta:
         """Show or hide the legend under the board."""
         self.show_legend = shown

@@ -89,6 +89,26 @@ def test_dragging_a_point_up_raises_its_score_in_one_undo_step(editor: Editor) -
     assert editor.scene.layout.marker_centre(card_id)[1] == pytest.approx(before_y)  # type: ignore[index]
 
 
+def test_a_dragged_point_snaps_to_the_scale_steps_while_held(editor: Editor) -> None:
+    card_id = emotion_card(editor, 0)
+    layout = editor.scene.layout
+    x, y = layout.marker_centre(card_id)  # type: ignore[misc]
+    item = editor.scene.card_item(card_id)
+    editor.view.centerOn(x, y)
+    send(editor, QEvent.Type.MouseButtonPress, QPointF(x, y), Qt.MouseButton.LeftButton)
+    marker_y = item.geometry.shape.marker[1]  # type: ignore[index]
+    seen = set()
+    for step in range(1, 13):
+        send(editor, QEvent.Type.MouseMove, QPointF(x, y - step * 4), Qt.MouseButton.LeftButton)
+        held = item.pos().y() + marker_y
+        assert (y - held) % emo.STEP == pytest.approx(0, abs=0.01) or \
+            (y - held) % emo.STEP == pytest.approx(emo.STEP, abs=0.01), "between two steps"
+        seen.add(round((y - held) / emo.STEP))
+    send(editor, QEvent.Type.MouseButtonRelease, QPointF(x, y - 48), Qt.MouseButton.NoButton)
+    assert seen == {0, 1, 2}
+    assert editor.document.card(card_id).score == 2
+
+
 def test_dragging_a_point_far_down_stops_at_the_lowest_score(editor: Editor) -> None:
     card_id = emotion_card(editor, 1)
     drag_marker(editor, card_id, 3 * emo.STEP + 2)

@@ -15,10 +15,11 @@ from model import emotion_curve as emo
 from model import events as ev
 from model import style as st
 from model.cardshape import CardShape, card_signature, measure_card, persona_initials
+from model.channel_icons import KIND_ICONS
 from model.document import Document
 from model.entities import LANE_KIND_LABELS, Card
 from model.events import Cell
-from model.headers import lane_header_primitives, stage_header_primitives
+from model.headers import lane_header_primitives, lane_name_width, stage_header_primitives
 from model.legend import LegendContent, legend
 from model.links import Channel, LinkGeometry, link_geometry
 from model.metrics_row import CHART_H, charted_metrics, metric_chart, metric_tiles, metrics_height
@@ -492,7 +493,8 @@ class Layout:
 
     def _lane_header_height(self, lane_id: str) -> float:
         lane = self.document.lane(lane_id)
-        _, height = text_block(lane.name, st.LANE_HEADER_W - 32, st.LANE_SIZE, bold=True)
+        _, height = text_block(lane.name, lane_name_width(st.LANE_HEADER_W, KIND_ICONS.get(lane.kind)),
+                               st.LANE_SIZE, bold=True)
         return height + 52
 
     def _emotion_scale(self, lane_id: str) -> emo.EmotionScale:
@@ -701,7 +703,7 @@ class Layout:
                 rect,
                 lane_header_primitives(
                     lane.name, LANE_KIND_LABELS[lane.kind], st.KIND_STYLES[lane.kind].accent,
-                    rect.x, rect.y, rect.w, rect.h,
+                    rect.x, rect.y, rect.w, rect.h, KIND_ICONS.get(lane.kind),
                 ),
             )
         self.background = self._background(bottom)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -18,9 +19,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 import model
+from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.long_task import CancelledError, StepProgress, after_current_work, run_in_background
+from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.safekeeping import Safekeeping
 from model import events as ev
@@ -67,8 +70,8 @@ def _laid_out(path: Path) -> tuple[model.Document, Layout]:
     return document, Layout(document)
 
 
-def export_cancellable(parent: QWidget, document: model.Document, target: Path) -> None:
-    """Export ``document`` to ``target`` in the worker thread, with Cancel.
+def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path) -> None:
+    """Export ``source(format)`` (a document, or a layout made for it) to ``target`` in the worker thread.
 
     The exporter writes a hidden sibling file that becomes ``target`` only once it is
     complete and the user has not cancelled, so a cancelled export leaves no file (and an
@@ -78,11 +81,11 @@ def export_cancellable(parent: QWidget, document: model.Document, target: Path) 
 
     fmt = exporters.format_for(target)
     if fmt == "png":
-        exporters.export(document, target, fmt)
+        exporters.export(source(fmt), target, fmt)
         return
     partial = target.with_name(f".{target.name}.exporting")
     try:
-        run_in_background(parent, f"Exporting “{target.name}”…", lambda: exporters.export(document, partial, fmt))
+        run_in_background(parent, f"Exporting “{target.name}”…", lambda: exporters.export(source(fmt), partial, fmt))
     except CancelledError:
         _remove_when_written(partial)
         raise
@@ -146,7 +149,14 @@ class MainWindow(Safekeeping, QMainWindow):
         self.checks_dock.visibilityChanged.connect(self.checks.set_seen)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
         self.tabifyDockWidget(self.properties_dock, self.checks_dock)
+        self.personas = PersonaPanel(None)
+        self.personas_dock = QDockWidget("Personas", self)
+        self.personas_dock.setObjectName("PersonasDock")
+        self.personas_dock.setWidget(self.personas)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.personas_dock)
+        self.tabifyDockWidget(self.checks_dock, self.personas_dock)
         self.properties_dock.raise_()
+        self.appearance = Appearance(self, settings)
         self._build_menus()
         self.editor: Editor = self._install(document or new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
@@ -210,7 +220,8 @@ class MainWindow(Safekeeping, QMainWindow):
         """Put the current editor's actions in the Edit and View menus."""
         actions = self.editor.edit_actions
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
-                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("arrange",))
+                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("raise_score", "lower_score"),
+                  ("arrange",))
         self._fill_menu(self.edit_menu, actions, groups)
         self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
                                                   ("show_impact",)))
@@ -218,6 +229,18 @@ class MainWindow(Safekeeping, QMainWindow):
         self.view_menu.addAction(self.properties_dock.toggleViewAction())
         self.checks_dock.toggleViewAction().setText("&Checks Panel")
         self.view_menu.addAction(self.checks_dock.toggleViewAction())
+        self.personas_dock.toggleViewAction().setText("&Personas Panel")
+        self.view_menu.addAction(self.personas_dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.appearance.legend_action)
+        self.view_menu.addMenu(self.appearance.theme_menu)
+
+    def _apply_appearance(self, theme: str, legend: bool) -> None:
+        """The theme and legend chosen in the View menu, on the current board."""
+        editor = getattr(self, "editor", None)
+        if editor is not None:
+            editor.set_theme(theme)
+            editor.set_legend(legend)
 
     @staticmethod
     def _fill_menu(menu: QMenu, actions: object, groups: tuple[tuple[str, ...], ...]) -> None:
@@ -274,6 +297,7 @@ class MainWindow(Safekeeping, QMainWindow):
             # loses cannot land in (and select all of) one of its fields.
             self.properties.set_editor(None)
             self.checks.set_editor(None)
+            self.personas.set_editor(None)
             old.document.changed.disconnect(self._on_document_changed)
             old.close_document()  # stop the old scene listening to a document nobody shows
         editor.setFocusProxy(editor.view)  # focusing the editor focuses the board
@@ -283,6 +307,8 @@ class MainWindow(Safekeeping, QMainWindow):
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.properties.set_editor(editor)
         self.checks.set_editor(editor)
+        self.personas.set_editor(editor)
+        self.appearance.bind(self._apply_appearance)
         editor.impact_changed.connect(self._show_impact_summary)
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -411,7 +437,13 @@ class MainWindow(Safekeeping, QMainWindow):
         self.commit_pending()
         target = Path(path)
         try:
-            export_cancellable(self, self.editor.document, target)
+            document, legend = self.editor.document, self.editor.legend_shown
+
+            def source(fmt: str) -> model.Document | Layout:
+                # Pictures show the board as the window does, with or without its legend.
+                return Layout(document, legend=legend) if fmt in ("svg", "pdf", "png") else document
+
+            export_cancellable(self, source, target)
         except CancelledError:
             self.statusBar().showMessage(f"Export of {target.name} cancelled: no file written", 4000)
             return False

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from exporters.common import clean_text
+from exporters.common import draw_text
 from model.fonts import FONT_FAMILY, FONT_FILES
+from model.glyphs import finder
 from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ class _QtKit:
         self._fonts: dict[tuple[int, bool], QFont] = {}
         self._paths: dict[tuple[PathCommand, ...], QPainterPath] = {}
         self._metrics: dict[tuple[int, bool], QFontMetricsF] = {}
+        self._fallback_count = 0
+        self._family_list = [FONT_FAMILY]
         self._no_pen = QtGui.QPen(self.Qt.PenStyle.NoPen)
         self._no_brush = QtGui.QBrush(self.Qt.BrushStyle.NoBrush)
 
@@ -163,13 +166,28 @@ class _QtKit:
         self._paths[commands] = qpath
         return qpath
 
+    def font_families(self) -> list[str]:
+        """The bundled family, then the fallbacks layout measured with (model.glyphs), in that order.
+
+        Qt picks a fallback per character from this list, as the SVG's font-family list and
+        the PDF do, so all three draw each character in the same font.
+        """
+        fallbacks = finder().fonts()
+        if len(fallbacks) != self._fallback_count:  # new fallbacks found: fonts made so far lack them
+            self._fallback_count = len(fallbacks)
+            self._fonts.clear()
+            self._metrics.clear()
+            self._family_list = list(dict.fromkeys([FONT_FAMILY, *(f.family for f in fallbacks)]))
+        return self._family_list
+
     def font(self, size: float, bold: bool) -> QFont:
+        families = self.font_families()
         key = (max(1, round(size)), bold)
         found = self._fonts.get(key)
         if found is None:
             font_class = self.QtGui.QFont
             found = font_class(FONT_FAMILY)
-            found.setFamilies([FONT_FAMILY])
+            found.setFamilies(families)
             found.setPixelSize(key[0])  # the type scale is whole pixels (model/style.py)
             found.setBold(bold)
             found.setKerning(False)
@@ -236,7 +254,7 @@ class _QtKit:
         painter.drawPath(qpath)
 
     def _text(self, painter: QPainter, text: Text) -> None:
-        content = clean_text(text.text)
+        content = draw_text(text.text)
         if not content.strip():
             return
         painter.setFont(self.font(text.size, text.bold))

@@ -13,6 +13,10 @@ from model.entities import Card
 from model.primitives import Box, Circle, Primitive, Text, translated
 from model.typesetting import baseline_offset, line_height, text_block, text_primitives, text_width
 
+# A card grows with its text up to this many lines; beyond, the last line ends in an
+# ellipsis (the PDF prints the whole text on an appendix page, the editor edits all of it).
+MAX_LINES = 14
+
 SCORE_LABELS = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive", 2: "Very positive"}
 
 
@@ -25,6 +29,7 @@ class CardShape:
     lines: tuple[str, ...]
     primitives: tuple[Primitive, ...]
     text_top: float  # where the first line's box starts, for the in-place editor
+    clipped: bool = False  # the text had more than MAX_LINES lines and ends in an ellipsis
 
 
 def card_signature(card: Card, kind: str) -> tuple[object, ...]:
@@ -38,6 +43,10 @@ def measure_card(card: Card, kind: str) -> CardShape:
     w = float(st.CARD_W)
     text_w = w - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
     lines, text_h = text_block(card.text, text_w, st.CARD_SIZE, bold=False)
+    clipped = len(lines) > MAX_LINES
+    if clipped:
+        lines = [*lines[: MAX_LINES - 1], _ellipsised(lines[MAX_LINES - 1], text_w, st.CARD_SIZE)]
+        text_h = MAX_LINES * line_height(st.CARD_SIZE)
     chips, chips_h = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X)
     top = float(st.CARD_PAD_Y)
     h = st.CARD_PAD_Y + text_h + (st.CHIP_GAP + chips_h if chips else 0) + st.CARD_PAD_Y
@@ -53,7 +62,7 @@ def measure_card(card: Card, kind: str) -> CardShape:
         cx, cy = w - st.CARD_PAD_X + 3 - st.FAIL_R, st.CARD_PAD_Y + st.FAIL_R - 1
         prims.append(Circle(cx, cy, st.FAIL_R, fill=st.FAIL))
         prims.append(Text(cx, cy + 4, "F", 11, "#FFFFFF", bold=True, anchor="middle"))
-    return CardShape(w, h, tuple(lines), tuple(prims), top)
+    return CardShape(w, h, tuple(lines), tuple(prims), top, clipped)
 
 
 def _chip_row(card: Card, kind: str, left: float, width: float) -> tuple[list[Primitive], float]:
@@ -112,6 +121,14 @@ def _elide(label: str, width: float) -> str:
     while label and text_width(label + "…", st.CHIP_SIZE) > width:
         label = label[:-1]
     return label.rstrip() + "…"
+
+
+def _ellipsised(line: str, width: float, size: float) -> str:
+    """``line`` with an ellipsis at its end, shortened until both fit ``width``."""
+    line = line.rstrip()
+    while line and text_width(line + "…", size) > width:
+        line = line[:-1].rstrip()
+    return line + "…"
 
 
 def _chip_baseline(bold: bool = False) -> float:

@@ -175,7 +175,8 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     rects = [card.rect for card in layout.cards.values()]
     columns = _cuts(layout.width, span_w, OVERLAP / scale, [(r.x, r.x + r.w) for r in rects])
     rows = _cuts(layout.height, span_h, OVERLAP / scale, [(r.y, r.y + r.h) for r in rects])
-    total = f"{len(rows)} × {len(columns)} pages"
+    count = len(rows) * len(columns)
+    total = f"{len(rows)} × {len(columns)} pages" if count > 1 else "1 page"
     title = _shorten(clean_text(layout.document.title or "Untitled").strip() or "Untitled", 50)
     day = (today or date.today()).isoformat()
     sheets = []

@@ -22,7 +22,9 @@ from model.primitives import Box, Circle, Line, Path, Primitive, Text
 
 # Inherited by every <text>: the layout's metrics are the font's advances, without kerning
 # or ligatures, so the renderer must not apply them either.
-_TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;font-feature-settings:'kern' 0,'liga' 0"
+# geometricPrecision: Chromium then leaves glyph advances unhinted, as layout measured them.
+_TEXT_STYLE = ("text-rendering:geometricPrecision;font-kerning:none;font-variant-ligatures:none;"
+               "font-feature-settings:'kern' 0,'liga' 0")
 
 
 def render_svg(layout: Layout) -> str:

@@ -22,6 +22,7 @@ from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.properties import PropertiesPanel
 from app.safekeeping import Safekeeping
+from exporters.pages import PageSpec
 from model import events as ev
 from model.templates import new_document
 
@@ -93,6 +94,7 @@ class MainWindow(Safekeeping, QMainWindow):
         super().__init__(parent)
         self._path: Path | None = None
         self._export_dir: Path | None = None
+        self._page_spec = PageSpec()  # the PDF paper chosen last, offered again
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
         self.properties_dock = QDockWidget("Properties", self)
@@ -159,6 +161,11 @@ class MainWindow(Safekeeping, QMainWindow):
         self.quit_action.triggered.connect(QApplication.closeAllWindows)
 
         self.edit_menu = bar.addMenu("&Edit")
+        self.copy_image_action = QAction("Copy as &Image", self)
+        self.copy_image_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_image_action.setStatusTip("Copy the selected cards, or the whole board, as a picture")
+        self.copy_image_action.triggered.connect(self.copy_as_image)
+        self.addAction(self.copy_image_action)  # the shortcut works wherever the focus is in the window
         self.view_menu = bar.addMenu("&View")
         self.properties_dock.toggleViewAction().setText("&Properties Panel")
         for menu in (file_menu, self.edit_menu, self.view_menu):
@@ -173,6 +180,8 @@ class MainWindow(Safekeeping, QMainWindow):
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
                   ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("arrange",))
         self._fill_menu(self.edit_menu, actions, groups)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.copy_image_action)
         self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
                                                   ("show_impact",)))
         self.view_menu.addSeparator()
@@ -354,20 +363,39 @@ class MainWindow(Safekeeping, QMainWindow):
         self.statusBar().showMessage(f"Saved {target.name}", 4000)
         return True
 
-    def export_to(self, path: PathLike) -> bool:
-        """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``."""
+    def export_to(self, path: PathLike, page: PageSpec | None = None) -> bool:
+        """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``; ``page``: the PDF's paper.
+
+        Warnings (text too small for the paper, characters no font has) go to the status bar.
+        """
         self.commit_pending()
         target = Path(path)
         try:
             import exporters
 
-            exporters.export(self.editor.document, target)
+            if page is not None:
+                warnings = exporters.export(self.editor.document, target, page=page)
+            else:
+                warnings = exporters.export(self.editor.document, target)
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
             self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")
             return False
         self._export_dir = target.absolute().parent
-        self.statusBar().showMessage(f"Exported {target.name}", 4000)
+        if warnings:
+            self.statusBar().showMessage(f"Exported {target.name} — {'; '.join(warnings)}", 15000)
+        else:
+            self.statusBar().showMessage(f"Exported {target.name}", 4000)
         return True
+
+    def copy_as_image(self) -> None:
+        """Edit › Copy as image: the selected cards, or the whole board when none is selected."""
+        from app.board_image import copy_to_clipboard
+
+        self.commit_pending()
+        selected = self.editor.selected_cards()
+        copy_to_clipboard(self.editor.scene.layout, selected)
+        what = f"{len(selected)} card{'s' if len(selected) != 1 else ''}" if selected else "the board"
+        self.statusBar().showMessage(f"Copied {what} as an image", 4000)
 
     def import_path(self, path: PathLike) -> bool:
         """Open a Mermaid journey or a CSV table as a new, untitled board (asking to save changes first)."""
@@ -405,9 +433,24 @@ class MainWindow(Safekeeping, QMainWindow):
 
     def _export_dialog(self, fmt: str) -> None:
         self.commit_pending()  # the suggested file name follows a board title still being typed
+        page = None
+        if fmt == "pdf":
+            page = self.ask_page_spec()
+            if page is None:
+                return
+            self._page_spec = page
         path = self.ask_export_path(fmt)
         if path:
-            self.export_to(with_suffix(path, f".{fmt}"))
+            self.export_to(with_suffix(path, f".{fmt}"), page)
+
+    def ask_page_spec(self) -> PageSpec | None:
+        """Ask for the PDF's paper size, orientation and tiling (with a preview); None when cancelled."""
+        from app.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.editor.scene.layout, self._page_spec, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return None
+        return dialog.spec()
 
     def _start_folder(self) -> Path:
         if self._path is not None:

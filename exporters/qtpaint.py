@@ -23,6 +23,8 @@ from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Te
 if TYPE_CHECKING:
     from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
+    from exporters.pages import Sheet
+
 log = logging.getLogger(__name__)
 
 MAX_CACHED_PATHS = 50_000
@@ -39,6 +41,26 @@ def draw_primitives(painter: QPainter, primitives: Iterable[Primitive], *, hairl
     kit = _kit()
     for primitive in primitives:
         kit.draw(painter, primitive, hairline)
+
+
+def draw_sheet(painter: QPainter, sheet: Sheet, board: Iterable[Primitive]) -> None:
+    """One sheet of a page plan (exporters.pages) in page points: white paper, the board part, decorations.
+
+    The same transform and clip as the PDF writer, so the export dialog's preview shows
+    what will be printed.
+    """
+    kit = _kit()
+    view = sheet.viewport
+    painter.save()
+    painter.fillRect(kit.QtCore.QRectF(0, 0, sheet.width, sheet.height), kit.color("#FFFFFF"))
+    painter.setClipRect(kit.QtCore.QRectF(view.left, view.top, view.w * view.scale, view.h * view.scale))
+    painter.translate(view.left - view.x * view.scale, view.top - view.y * view.scale)
+    painter.scale(view.scale, view.scale)
+    for primitive in board:
+        kit.draw(painter, primitive, False)
+    painter.restore()
+    for primitive in sheet.decorations:
+        kit.draw(painter, primitive, False)
 
 
 def draw_primitive(painter: QPainter, primitive: Primitive, *, hairline: bool = True) -> None:

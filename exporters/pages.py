@@ -5,7 +5,7 @@ shows at which scale and what is drawn around it (title block, trim marks, label
 as primitives, so the PDF writer, the export dialog's preview and the tests read one plan.
 
 - ``fit``: one page the size of the board, 1 px = 1 pt, nothing added.
-- a named size: the board scaled down to fit one sheet (landscape unless portrait) inside
+- a named size: the board scaled to fill one sheet (landscape unless portrait) inside
   the margins, above a title block; a warning when card text would drop below 6 pt.
 - ``tile``: a poster at a readable scale (card text 10 pt). Sheets overlap by
   ``OVERLAP`` so they can be trimmed and taped; a column or row boundary is moved back
@@ -36,6 +36,7 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
 PAGES = (*PAGE_SIZES, "fit")
 MARGIN = 10 * MM  # inside every printer's unprintable border
 TITLE_BLOCK_H = 34.0
+MAX_UPSCALE = 1.5
 MIN_TEXT_PT = 6.0  # below this, a named page warns and suggests --tile
 TILE_TEXT_PT = 10.0  # card text on a tiled poster (the issue asks for >= 9 pt)
 OVERLAP = 8 * MM  # what two neighbouring tiles both show: the glue strip
@@ -126,8 +127,9 @@ def _single(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     width, height = paper_size(spec.page, spec.portrait)
     area_w = width - 2 * MARGIN
     area_h = height - 2 * MARGIN - TITLE_BLOCK_H
-    # Scaled down to fit, never blown up: a small board stays at its screen size.
-    scale = min(1.0, area_w / layout.width, area_h / layout.height)
+    # Scaled to fill the sheet (no wasted paper), but a small board is enlarged at most
+    # MAX_UPSCALE times: card text stays under 20 pt.
+    scale = min(MAX_UPSCALE, area_w / layout.width, area_h / layout.height)
     drawn_w, drawn_h = layout.width * scale, layout.height * scale
     left = MARGIN + (area_w - drawn_w) / 2
     top = MARGIN + (area_h - drawn_h) / 2

@@ -19,7 +19,7 @@ import pytest
 
 import model
 from exporters import PageSpec, export
-from exporters.pages import MIN_TEXT_PT, OVERLAP, PAGE_SIZES, TILE_TEXT_PT, paper_size, plan_pages
+from exporters.pages import MAX_UPSCALE, MIN_TEXT_PT, OVERLAP, PAGE_SIZES, TILE_TEXT_PT, paper_size, plan_pages
 from exporters.pdf import render_pdf
 from model import style as st
 from model.entities import Card, Lane, Persona, Stage
@@ -208,12 +208,19 @@ def test_small_text_warns_and_suggests_tile() -> None:
     assert plan_pages(layout, PageSpec("A4", tile=True)).warnings == []
 
 
-def test_small_board_is_not_blown_up() -> None:
+def test_small_board_fills_the_sheet_up_to_a_limit() -> None:
     doc = model.Document(title="Tiny")
     doc.add_stage(Stage("s", "One"))
     doc.add_lane(Lane("l", "Lane", "customer"))
     plan = plan_pages(Layout(doc), PageSpec("A3"))
-    assert plan.scale == 1.0
+    assert plan.scale == MAX_UPSCALE  # enlarged, but card text stays under 20 pt
+    assert st.CARD_SIZE * plan.scale < 20
+    example = Layout(model.load(EXAMPLE))
+    plan = plan_pages(example, PageSpec("A2"))
+    view = plan.sheets[0].viewport
+    # the example fills the A2 sheet's width or height inside the margins
+    assert max(view.w * view.scale / (plan.sheets[0].width - 2 * 28.35),
+               view.h * view.scale / (plan.sheets[0].height - 2 * 28.35 - 34)) == pytest.approx(1, abs=0.01)
 
 
 def test_fit_is_one_page_of_the_board_size(example_layout: Layout) -> None:

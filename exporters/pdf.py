@@ -61,7 +61,6 @@ def render_pdf(layout: Layout, spec: PageSpec | None = None, plan: PagePlan | No
     if document.description:
         canvas.setSubject(clean_text(document.description))
     canvas.setCreator(creator())
-    canvas.setAuthor(creator())
     marks = _stage_marks(layout, plan)
     board = list(layout.primitives())
     for index, sheet in enumerate(plan.sheets):

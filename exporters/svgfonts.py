@@ -45,8 +45,11 @@ def fonts_for(texts: Iterable[tuple[str, bool]]) -> tuple[list[EmbeddedFont], li
     """
     wanted: dict[tuple[str, int, bool], set[str]] = {}
     families: dict[tuple[str, int, bool], str] = {}
+    used: dict[bool, set[str]] = {False: set(), True: set()}
     for text, bold in texts:
-        for ch in text:
+        used[bold].update(text)  # each character once: a large board repeats them thousands of times
+    for bold, chars in used.items():
+        for ch in sorted(chars):
             if ch.isspace() or is_invisible(ch):
                 continue
             if bundled_has(ch, bold):
@@ -60,8 +63,9 @@ def fonts_for(texts: Iterable[tuple[str, bool]]) -> tuple[list[EmbeddedFont], li
                 families[key] = font.family
             wanted.setdefault(key, set()).add(ch)
     embedded = [
-        EmbeddedFont(families[key], key[2], _subset(key[0], key[1], "".join(sorted(chars))))
-        for key, chars in wanted.items()
+        EmbeddedFont(families[key], key[2], _subset(key[0], key[1], "".join(sorted(members)),
+                                                    shaping=families[key] != FONT_FAMILY))
+        for key, members in wanted.items()
     ]
     names = [FONT_FAMILY] + [f.family for f in finder().fonts() if f.family != FONT_FAMILY]
     return embedded, list(dict.fromkeys(names))
@@ -71,14 +75,24 @@ def fonts_for(texts: Iterable[tuple[str, bool]]) -> tuple[list[EmbeddedFont], li
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 
-def _subset(path: str, index: int, text: str) -> str:
+def _subset(path: str, index: int, text: str, shaping: bool) -> str:
+    """A TrueType subset of the font with the characters of ``text``, as base64.
+
+    A fallback keeps its shaping tables (Arabic joining forms, mark positioning). The
+    bundled face does not need them: every renderer draws it without kerning or
+    ligatures, and reading Noto Sans's GPOS alone took a second on each export.
+    """
     options = subset.Options()
-    options.layout_features = ["*"]  # keep shaping (Arabic joining forms, marks)
+    if shaping:
+        options.layout_features = ["*"]
+    else:
+        options.layout_features = []
+        options.drop_tables += ["GPOS", "GSUB", "GDEF"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.hinting = False
     options.drop_tables += ["DSIG"]
-    font = TTFont(path, fontNumber=index, lazy=False)
+    font = TTFont(path, fontNumber=index)  # tables and glyphs are read as the subsetter needs them
     try:
         subsetter = subset.Subsetter(options)
         subsetter.populate(text=text)

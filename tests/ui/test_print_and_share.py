@@ -158,20 +158,29 @@ def test_export_menu_asks_for_paper_then_writes_that_pdf(window, tmp_path: Path)
 
 
 # ---------------------------------------------------------------------- copy as image
-def test_copy_as_image_whole_board_and_selection(window) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def clipboard():  # type: ignore[no-untyped-def]
+    """The clipboard, emptied afterwards: mime data still held at interpreter exit crashes offscreen Qt."""
+    board = QGuiApplication.clipboard()
+    yield board
+    board.clear()
+    QGuiApplication.processEvents()
+
+
+def test_copy_as_image_whole_board_and_selection(window, clipboard) -> None:  # type: ignore[no-untyped-def]
     win = window(model.load(EXAMPLES[0]))
     layout = win.editor.scene.layout
     win.editor.scene.clearSelection()
     win.copy_image_action.trigger()
-    data = QGuiApplication.clipboard().mimeData()
-    image = QGuiApplication.clipboard().image()
+    data = clipboard.mimeData()
+    image = clipboard.image()
     assert (image.width(), image.height()) == (math.ceil(layout.width * 2), math.ceil(layout.height * 2))
     assert data.hasFormat("image/svg+xml") and bytes(data.data("image/svg+xml")).startswith(b"<?xml")
     ids = [c.id for c in win.editor.document.cards()][:2]
     for card_id in ids:
         win.editor.scene.card_item(card_id).setSelected(True)
     win.copy_image_action.trigger()
-    image = QGuiApplication.clipboard().image()
+    image = clipboard.image()
     rects = [layout.cards[i].rect for i in ids]
     assert image.width() < layout.width * 2 and image.height() < layout.height * 2
     assert image.width() >= 2 * (max(r.x + r.w for r in rects) - min(r.x for r in rects))

@@ -33,7 +33,7 @@ class EmbeddedFont:
     def css(self) -> str:
         """The ``@font-face`` rule."""
         weight = "bold" if self.bold else "normal"
-        return (f"@font-face{{font-family:'{self.family}';font-weight:{weight};font-style:normal;"
+        return (f"@font-face{{font-family:'{embedded_family(self.family)}';font-weight:{weight};font-style:normal;"
                 f"src:url(data:font/ttf;base64,{self.data}) format('truetype')}}")
 
 
@@ -68,7 +68,17 @@ def fonts_for(texts: Iterable[tuple[str, bool]]) -> tuple[list[EmbeddedFont], li
         for key, members in wanted.items()
     ]
     names = [FONT_FAMILY] + [f.family for f in finder().fonts() if f.family != FONT_FAMILY]
-    return embedded, list(dict.fromkeys(names))
+    names = list(dict.fromkeys(names))
+    # The embedded subsets first, under names of their own: Chromium prefers an installed
+    # font of the same name to an @font-face rule (an older Noto Sans made lines 0.5 %
+    # wider). Then the real names, for renderers without @font-face (librsvg).
+    embedded_names = [embedded_family(font.family) for font in embedded]
+    return embedded, list(dict.fromkeys(embedded_names + names))
+
+
+def embedded_family(family: str) -> str:
+    """The name an embedded subset of ``family`` goes by in the SVG."""
+    return f"Touchline {family}"
 
 
 # fontTools reports every table it drops (FFTM, ...) on the root logger; that is not news.

@@ -70,6 +70,7 @@ def render_pdf(layout: Layout, spec: PageSpec | None = None, plan: PagePlan | No
         for key, (sheet_index, left, top) in marks.items():
             if sheet_index == index:
                 canvas.bookmarkHorizontalAbsolute(key, top, left=left)
+        _link_shortened_cards(canvas, layout, sheet)
         canvas.showPage()
     _draw_appendix(canvas, layout, fonts)
     _add_outline(canvas, layout, marks)
@@ -127,6 +128,19 @@ def _touches(primitive: Primitive, left: float, top: float, right: float, bottom
     return True
 
 
+def _link_shortened_cards(canvas: Canvas, layout: Layout, sheet: Sheet) -> None:
+    """Each shortened card on the sheet links to its full text on the appendix page (an invisible link)."""
+    view = sheet.viewport
+    for number, card in enumerate(c for c in layout.ordered_cards() if c.shape.clipped):
+        r = card.rect
+        if not (view.shows(r.x, r.y) and view.shows(r.x + r.w, r.y + r.h)):
+            continue
+        x0, y0 = view.to_page(r.x, r.y)
+        x1, y1 = view.to_page(r.x + r.w, r.y + r.h)
+        canvas.linkAbsolute("Full text", f"full-text-{number}", Rect=(x0, sheet.height - y1, x1, sheet.height - y0),
+                            thickness=0)
+
+
 def _draw_appendix(canvas: Canvas, layout: Layout, fonts: dict[bool, str]) -> None:
     """Pages with the whole text of every card the board shows shortened (with an ellipsis)."""
     clipped = [card for card in layout.ordered_cards() if card.shape.clipped]
@@ -156,6 +170,7 @@ def _draw_appendix(canvas: Canvas, layout: Layout, fonts: dict[bool, str]) -> No
             heading = "Full text of shortened cards" + (" (continued)" if index else "")
             painter.draw(Text(left, top + 14, heading, 14, st.INK, bold=True))
             y = top + 30
+        canvas.bookmarkHorizontalAbsolute(f"full-text-{index}", height - y + 4, left=left)
         for line in lines:
             if y + line.y + 4 > height - MARGIN:  # a very long card continues on the next page
                 canvas.showPage()

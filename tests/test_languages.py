@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import math
 import re
 import shutil
@@ -280,3 +281,19 @@ def test_svg_looks_the_same_in_chromium_without_the_fonts_installed(tmp_path: Pa
     monkeypatch.setenv("FONTCONFIG_FILE", str(config))  # Chromium sees Noto Serif and nothing else
     bare = _chromium(svg, w, h, tmp_path)
     assert _ratio(everything, bare) < 0.001, "the SVG depends on fonts installed on this machine"
+
+
+def test_shortened_card_links_to_its_full_text(board: tuple[Layout, Path, Path, list[str]]) -> None:
+    need("qpdf")
+    layout, _, pdf, _ = board
+    data = json.loads(run("qpdf", "--json", "--json-key=pages", "--json-key=qpdf", pdf).stdout)
+    pages = [page["object"] for page in data["pages"]]
+    objects = data["qpdf"][1]
+    links = [obj["value"] for obj in objects.values()
+             if isinstance(obj.get("value"), dict) and obj["value"].get("/Subtype") == "/Link"]
+    assert len(links) == 1  # one shortened card
+    (link,) = links
+    assert link["/Dest"][0] == pages[-1]  # the appendix page
+    r = layout.cards["c6"].rect
+    assert link["/Rect"] == [pytest.approx(v, abs=0.01) for v in (r.x, layout.height - r.y - r.h, r.x + r.w,
+                                                                   layout.height - r.y)]

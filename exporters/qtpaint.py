@@ -194,12 +194,12 @@ class _QtKit:
         Qt picks a fallback per character from this list, as the SVG's font-family list and
         the PDF do, so all three draw each character in the same font.
         """
-        fallbacks = finder().fonts()
-        if len(fallbacks) != self._fallback_count:  # new fallbacks found: fonts made so far lack them
-            self._fallback_count = len(fallbacks)
+        fallbacks = finder()
+        if fallbacks.found != self._fallback_count:  # new fallbacks found: fonts made so far lack them
+            self._fallback_count = fallbacks.found
             self._fonts.clear()
             self._metrics.clear()
-            self._family_list = list(dict.fromkeys([FONT_FAMILY, *(f.family for f in fallbacks)]))
+            self._family_list = list(dict.fromkeys([FONT_FAMILY, *(f.family for f in fallbacks.fonts())]))
         return self._family_list
 
     def font(self, size: float, bold: bool) -> QFont:

@@ -80,6 +80,11 @@ class FallbackFinder:
             self._missing.add((code, bold))
         return found
 
+    @property
+    def found(self) -> int:
+        """How many (font, weight) pairs were found so far: changes when ``fonts()`` would."""
+        return len(self._fonts[False]) + len(self._fonts[True])
+
     def fonts(self) -> list[FallbackFont]:
         """Every fallback font found so far (regular, then bold), without repeats."""
         seen: list[FallbackFont] = []

@@ -186,3 +186,21 @@ def test_copy_as_image_whole_board_and_selection(window, clipboard) -> None:  # 
     assert image.width() >= 2 * (max(r.x + r.w for r in rects) - min(r.x for r in rects))
     assert "Copied 2 cards" in win.statusBar().currentMessage()
     assert win.copy_image_action in win.edit_menu.actions()
+
+
+def test_multilingual_png_matches_the_svg(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if shutil.which("rsvg-convert") is None:
+        pytest.skip("rsvg-convert is not installed")
+    need_fonts()
+    layout = Layout(multilingual())
+    png, png2, svg = tmp_path / "b.png", tmp_path / "b2.png", tmp_path / "b.svg"
+    warnings = export(layout, png)
+    assert len(warnings) == 1 and "U+F0001" in warnings[0]  # the character no font has, named once
+    export(layout, png2, dpi=192)
+    export(layout, svg)
+    w, h = math.ceil(layout.width), math.ceil(layout.height)
+    subprocess.run(["rsvg-convert", "-b", "white", "-w", str(w), "-h", str(h), "-o", str(tmp_path / "svg.png"),
+                    str(svg)], check=True, capture_output=True)
+    assert ratio(png, tmp_path / "svg.png") < MAX_DIFF
+    with Image.open(png2) as image:
+        assert image.size == (math.ceil(w * 2), math.ceil(h * 2))

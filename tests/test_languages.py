@@ -297,3 +297,12 @@ def test_shortened_card_links_to_its_full_text(board: tuple[Layout, Path, Path, 
     r = layout.cards["c6"].rect
     assert link["/Rect"] == [pytest.approx(v, abs=0.01) for v in (r.x, layout.height - r.y - r.h, r.x + r.w,
                                                                    layout.height - r.y)]
+
+
+def test_without_fontconfig_there_is_no_fallback_and_no_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    from model import glyphs
+
+    monkeypatch.setattr(glyphs.shutil, "which", lambda _name: None)
+    fresh = glyphs.FallbackFinder()
+    assert fresh.font_for("漢") is None and fresh.fonts() == []
+    assert fresh.font_for("漢") is None  # remembered as missing: fc-match is not asked again

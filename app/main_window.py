@@ -20,10 +20,12 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindo
 import model
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
+from app.long_task import CancelledError, StepProgress, after_current_work, run_in_background
 from app.properties import PropertiesPanel
 from app.safekeeping import Safekeeping
 from exporters.pages import PageSpec
 from model import events as ev
+from model.layout import Layout
 from model.templates import new_document
 
 APP_NAME = "Touchline"
@@ -58,6 +60,49 @@ def recent_files() -> list[str]:
     if not isinstance(value, list):
         return []
     return [str(item) for item in value if item][:MAX_RECENT]
+
+
+def _laid_out(path: Path) -> tuple[model.Document, Layout]:
+    """The document at ``path`` and its layout (run in the worker thread)."""
+    document = model.load(path)
+    return document, Layout(document)
+
+
+def export_cancellable(parent: QWidget, document: model.Document, target: Path,
+                       page: PageSpec | None = None) -> list[str]:
+    """Export ``document`` to ``target`` in the worker thread, with Cancel; the export's warning lines.
+
+    The exporter writes a hidden sibling file that becomes ``target`` only once it is
+    complete and the user has not cancelled, so a cancelled export leaves no file (and an
+    existing one untouched). PNG goes through QPainter, kept on the GUI thread. ``page``:
+    the PDF's paper (exporters.pages).
+    """
+    import exporters
+
+    def run(path: Path) -> list[str]:
+        if page is None:
+            return exporters.export(document, path, fmt) or []
+        return exporters.export(document, path, fmt, page=page) or []
+
+    fmt = exporters.format_for(target)
+    if fmt == "png":
+        return run(target)
+    partial = target.with_name(f".{target.name}.exporting")
+    try:
+        warnings = run_in_background(parent, f"Exporting “{target.name}”…", lambda: run(partial))
+    except CancelledError:
+        _remove_when_written(partial)
+        raise
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, target)
+    return warnings
+
+
+def _remove_when_written(partial: Path) -> None:
+    # The abandoned export may still be writing: remove its file once the worker is done.
+    after_current_work(lambda: partial.unlink(missing_ok=True))
 
 
 def add_recent_file(path: PathLike) -> None:
@@ -231,8 +276,14 @@ class MainWindow(Safekeeping, QMainWindow):
         """The file the document was opened from or saved to; None while untitled."""
         return self._path
 
-    def _install(self, document: model.Document, path: Path | None) -> Editor:
-        """Show ``document`` in a fresh Editor, replacing the old one; the board gets the keyboard focus."""
+    def _install(self, document: model.Document, path: Path | None, *, layout: Layout | None = None,
+                 progress: StepProgress | None = None) -> Editor:
+        """Show ``document`` in a fresh Editor, replacing the old one; the board gets the keyboard focus.
+
+        The new editor is made first: if ``progress`` is cancelled meanwhile (CancelledError is
+        raised), the old one stays as it was.
+        """
+        editor = Editor(document, self, layout=layout, progress=progress)
         old = getattr(self, "editor", None)
         if old is not None:
             # The panel shows nothing while the editors change, so the focus the old editor
@@ -241,7 +292,6 @@ class MainWindow(Safekeeping, QMainWindow):
             self.checks.set_editor(None)
             old.document.changed.disconnect(self._on_document_changed)
             old.close_document()  # stop the old scene listening to a document nobody shows
-        editor = Editor(document, self)
         editor.setFocusProxy(editor.view)  # focusing the editor focuses the board
         self.editor = editor
         self._path = path.absolute() if path is not None else None
@@ -320,11 +370,19 @@ class MainWindow(Safekeeping, QMainWindow):
         if not self.maybe_save():  # first: saving may write the very file being opened
             return False
         try:
-            document = model.load(target)
+            # Loading and layout need no Qt: off the GUI thread, with Cancel, for large boards.
+            document, layout = run_in_background(self, f"Opening “{target.name}”…", lambda: _laid_out(target))
+            progress = StepProgress(self, f"Drawing “{target.name}”…")
+            try:
+                self._install(document, target, layout=layout, progress=progress)
+            finally:
+                progress.close()
+        except CancelledError:
+            self.statusBar().showMessage(f"Opening {target.name} cancelled: nothing changed", 4000)
+            return False
         except model.LoadError as exc:
             self.show_error("Could not open", f"“{target.name}” could not be opened.\n\n{target}: {exc}")
             return False
-        self._install(document, target)
         add_recent_file(target)
         self.update_recent_menu()
         self.statusBar().showMessage(f"Opened {target.name}", 4000)
@@ -372,12 +430,10 @@ class MainWindow(Safekeeping, QMainWindow):
         self.commit_pending()
         target = Path(path)
         try:
-            import exporters
-
-            if page is not None:
-                warnings = exporters.export(self.editor.document, target, page=page)
-            else:
-                warnings = exporters.export(self.editor.document, target)
+            warnings = export_cancellable(self, self.editor.document, target, page)
+        except CancelledError:
+            self.statusBar().showMessage(f"Export of {target.name} cancelled: no file written", 4000)
+            return False
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
             self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")
             return False

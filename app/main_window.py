@@ -26,6 +26,7 @@ from app.long_task import CancelledError, StepProgress, after_current_work, run_
 from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.safekeeping import Safekeeping
+from exporters.pages import PageSpec
 from model import events as ev
 from model.layout import Layout
 from model.templates import new_document
@@ -70,22 +71,29 @@ def _laid_out(path: Path) -> tuple[model.Document, Layout]:
     return document, Layout(document)
 
 
-def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path) -> None:
-    """Export ``source(format)`` (a document, or a layout made for it) to ``target`` in the worker thread.
+def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path,
+                       page: PageSpec | None = None) -> list[str]:
+    """Export ``source(format)`` (a document, or a layout made for it) to ``target`` in the worker thread,
+    with Cancel; the export's warning lines.
 
     The exporter writes a hidden sibling file that becomes ``target`` only once it is
     complete and the user has not cancelled, so a cancelled export leaves no file (and an
-    existing one untouched). PNG goes through QPainter, kept on the GUI thread.
+    existing one untouched). PNG goes through QPainter, kept on the GUI thread. ``page``:
+    the PDF's paper (exporters.pages).
     """
     import exporters
 
+    def run(path: Path) -> list[str]:
+        if page is None:
+            return exporters.export(source(fmt), path, fmt) or []
+        return exporters.export(source(fmt), path, fmt, page=page) or []
+
     fmt = exporters.format_for(target)
     if fmt == "png":
-        exporters.export(source(fmt), target, fmt)
-        return
+        return run(target)
     partial = target.with_name(f".{target.name}.exporting")
     try:
-        run_in_background(parent, f"Exporting “{target.name}”…", lambda: exporters.export(source(fmt), partial, fmt))
+        warnings = run_in_background(parent, f"Exporting “{target.name}”…", lambda: run(partial))
     except CancelledError:
         _remove_when_written(partial)
         raise
@@ -93,6 +101,7 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
         partial.unlink(missing_ok=True)
         raise
     os.replace(partial, target)
+    return warnings
 
 
 def _remove_when_written(partial: Path) -> None:
@@ -134,6 +143,7 @@ class MainWindow(Safekeeping, QMainWindow):
         super().__init__(parent)
         self._path: Path | None = None
         self._export_dir: Path | None = None
+        self._page_spec = PageSpec()  # the PDF paper chosen last, offered again
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
         self.properties_dock = QDockWidget("Properties", self)
@@ -208,6 +218,11 @@ class MainWindow(Safekeeping, QMainWindow):
         self.quit_action.triggered.connect(QApplication.closeAllWindows)
 
         self.edit_menu = bar.addMenu("&Edit")
+        self.copy_image_action = QAction("Copy as &Image", self)
+        self.copy_image_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_image_action.setStatusTip("Copy the selected cards, or the whole board, as a picture")
+        self.copy_image_action.triggered.connect(self.copy_as_image)
+        self.addAction(self.copy_image_action)  # the shortcut works wherever the focus is in the window
         self.view_menu = bar.addMenu("&View")
         self.properties_dock.toggleViewAction().setText("&Properties Panel")
         for menu in (file_menu, self.edit_menu, self.view_menu):
@@ -223,6 +238,8 @@ class MainWindow(Safekeeping, QMainWindow):
                   ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("raise_score", "lower_score"),
                   ("arrange",))
         self._fill_menu(self.edit_menu, actions, groups)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.copy_image_action)
         self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
                                                   ("show_impact",)))
         self.view_menu.addSeparator()
@@ -432,8 +449,11 @@ class MainWindow(Safekeeping, QMainWindow):
         self.statusBar().showMessage(f"Saved {target.name}", 4000)
         return True
 
-    def export_to(self, path: PathLike) -> bool:
-        """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``."""
+    def export_to(self, path: PathLike, page: PageSpec | None = None) -> bool:
+        """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``; ``page``: the PDF's paper.
+
+        Warnings (text too small for the paper, characters no font has) go to the status bar.
+        """
         self.commit_pending()
         target = Path(path)
         try:
@@ -443,7 +463,7 @@ class MainWindow(Safekeeping, QMainWindow):
                 # Pictures show the board as the window does, with or without its legend.
                 return Layout(document, legend=legend) if fmt in ("svg", "pdf", "png") else document
 
-            export_cancellable(self, source, target)
+            warnings = export_cancellable(self, source, target, page)
         except CancelledError:
             self.statusBar().showMessage(f"Export of {target.name} cancelled: no file written", 4000)
             return False
@@ -451,8 +471,21 @@ class MainWindow(Safekeeping, QMainWindow):
             self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")
             return False
         self._export_dir = target.absolute().parent
-        self.statusBar().showMessage(f"Exported {target.name}", 4000)
+        if warnings:
+            self.statusBar().showMessage(f"Exported {target.name} — {'; '.join(warnings)}", 15000)
+        else:
+            self.statusBar().showMessage(f"Exported {target.name}", 4000)
         return True
+
+    def copy_as_image(self) -> None:
+        """Edit › Copy as image: the selected cards, or the whole board when none is selected."""
+        from app.board_image import copy_to_clipboard
+
+        self.commit_pending()
+        selected = self.editor.selected_cards()
+        copy_to_clipboard(self.editor.scene.layout, selected)
+        what = f"{len(selected)} card{'s' if len(selected) != 1 else ''}" if selected else "the board"
+        self.statusBar().showMessage(f"Copied {what} as an image", 4000)
 
     def import_path(self, path: PathLike) -> bool:
         """Open a Mermaid journey or a CSV table as a new, untitled board (asking to save changes first)."""
@@ -490,9 +523,24 @@ class MainWindow(Safekeeping, QMainWindow):
 
     def _export_dialog(self, fmt: str) -> None:
         self.commit_pending()  # the suggested file name follows a board title still being typed
+        page = None
+        if fmt == "pdf":
+            page = self.ask_page_spec()
+            if page is None:
+                return
+            self._page_spec = page
         path = self.ask_export_path(fmt)
         if path:
-            self.export_to(with_suffix(path, f".{fmt}"))
+            self.export_to(with_suffix(path, f".{fmt}"), page)
+
+    def ask_page_spec(self) -> PageSpec | None:
+        """Ask for the PDF's paper size, orientation and tiling (with a preview); None when cancelled."""
+        from app.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.editor.scene.layout, self._page_spec, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return None
+        return dialog.spec()
 
     def _start_folder(self) -> Path:
         if self._path is not None:

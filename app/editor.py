@@ -13,11 +13,14 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndo
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from app.long_task import CancelledError, run_in_background
 from canvas import commands as cmd
 from canvas.items import CardItem, HeaderItem
 from canvas.scene import BoardScene
 from canvas.view import BoardView
 from model import Document, Lane, Stage
+from model.entities import SCORE_RANGE
+from model.layout import Layout
 
 
 @dataclass
@@ -47,6 +50,8 @@ class EditActions:
     move_right: QAction
     move_up: QAction
     move_down: QAction
+    raise_score: QAction
+    lower_score: QAction
 
 
 class Editor(QWidget):
@@ -55,11 +60,13 @@ class Editor(QWidget):
     selection_changed = Signal()
     impact_changed = Signal(str)  # a one-line summary for the status bar, "" when the view is left
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None, *, layout: Layout | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
+        """An editor on ``document``; ``layout`` and ``progress`` go to the scene (see BoardScene)."""
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
-        self.scene = BoardScene(document, self.push)
+        self.scene = BoardScene(document, self.push, layout, progress)
         self.view = BoardView(self.scene, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +172,8 @@ class Editor(QWidget):
             move_right=self._action("Move card right", lambda: self.move_card(1, 0), "Ctrl+Right"),
             move_up=self._action("Move card up", lambda: self.move_card(0, -1), "Ctrl+Up"),
             move_down=self._action("Move card down", lambda: self.move_card(0, 1), "Ctrl+Down"),
+            raise_score=self._action("&Raise emotion score", lambda: self.step_score(1), "Alt+Up"),
+            lower_score=self._action("&Lower emotion score", lambda: self.step_score(-1), "Alt+Down"),
         )
 
     def _update_action_state(self) -> None:
@@ -183,8 +192,50 @@ class Editor(QWidget):
         focused = self.scene.nav.focused_card() is not None or len(self.selected_cards()) == 1
         for action in (a.connect, a.move_left, a.move_right, a.move_up, a.move_down):
             action.setEnabled(focused)
+        scored = bool(self._scored_cards())
+        a.raise_score.setEnabled(scored)
+        a.lower_score.setEnabled(scored)
+
+    # ------------------------------------------------------------ view
+    @property
+    def theme(self) -> str:
+        """The canvas colour theme: "light" or "dark"."""
+        return self.scene.theme
+
+    def set_theme(self, name: str) -> None:
+        """Paint the canvas in the "light" or "dark" theme (exports stay light)."""
+        self.scene.set_theme(name)
+
+    @property
+    def legend_shown(self) -> bool:
+        """Whether the legend is drawn under the board (and in the exports made from here)."""
+        return self.scene.layout.show_legend
+
+    def set_legend(self, shown: bool) -> None:
+        """Show or hide the legend."""
+        self.scene.set_legend(shown)
 
     # ------------------------------------------------------------ edits
+    def _scored_cards(self) -> list[str]:
+        """Selected cards that carry an emotion score: those of emotion lanes and any with a score."""
+        doc = self.document
+        return [cid for cid in self.selected_cards()
+                if doc.lane(doc.card(cid).lane).kind == "emotion" or doc.card(cid).score is not None]
+
+    def step_score(self, step: int) -> None:
+        """Raise (+1) or lower (-1) the selected cards' emotion scores, as one undo step."""
+        low, high = SCORE_RANGE
+        parent = cmd.Macro("Raise emotion score" if step > 0 else "Lower emotion score")
+        changed = False
+        for card_id in self._scored_cards():
+            old = self.document.card(card_id).score
+            new = max(low, min(high, (old or 0) + step))
+            if new != old:
+                parent.add(cmd.SetCardField(self.document, card_id, "score", new))
+                changed = True
+        if changed:
+            self.push(parent)
+
     def delete_selection(self) -> None:
         """Delete the selected cards (with their links) and links, or the selected header's stage/lane."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
@@ -292,7 +343,14 @@ class Editor(QWidget):
     def arrange_cards(self) -> None:
         """Reorder the cards inside each cell so fewer arrows cross, as one undo step."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
-        command = cmd.arrange(self.document)
+        from model.arrange import arranged_order
+
+        document = self.document
+        try:  # the sweeps only read the document: off the GUI thread, with Cancel, for large boards
+            target = run_in_background(self.window(), "Arranging cards…", lambda: arranged_order(document))
+        except CancelledError:
+            return
+        command = cmd.arrange(document, target)
         if command is not None:
             self.push(command)
 

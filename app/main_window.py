@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -18,12 +19,17 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 import model
+from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
+from app.long_task import CancelledError, StepProgress, after_current_work, run_in_background
+from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.safekeeping import Safekeeping
 from app.workshop import Workshop
+from exporters.pages import PageSpec
 from model import events as ev
+from model.layout import Layout
 from model.templates import new_document
 
 APP_NAME = "Touchline"
@@ -60,6 +66,50 @@ def recent_files() -> list[str]:
     return [str(item) for item in value if item][:MAX_RECENT]
 
 
+def _laid_out(path: Path) -> tuple[model.Document, Layout]:
+    """The document at ``path`` and its layout (run in the worker thread)."""
+    document = model.load(path)
+    return document, Layout(document)
+
+
+def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path,
+                       page: PageSpec | None = None) -> list[str]:
+    """Export ``source(format)`` (a document, or a layout made for it) to ``target`` in the worker thread,
+    with Cancel; the export's warning lines.
+
+    The exporter writes a hidden sibling file that becomes ``target`` only once it is
+    complete and the user has not cancelled, so a cancelled export leaves no file (and an
+    existing one untouched). PNG goes through QPainter, kept on the GUI thread. ``page``:
+    the PDF's paper (exporters.pages).
+    """
+    import exporters
+
+    def run(path: Path) -> list[str]:
+        if page is None:
+            return exporters.export(source(fmt), path, fmt) or []
+        return exporters.export(source(fmt), path, fmt, page=page) or []
+
+    fmt = exporters.format_for(target)
+    if fmt == "png":
+        return run(target)
+    partial = target.with_name(f".{target.name}.exporting")
+    try:
+        warnings = run_in_background(parent, f"Exporting “{target.name}”…", lambda: run(partial))
+    except CancelledError:
+        _remove_when_written(partial)
+        raise
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, target)
+    return warnings
+
+
+def _remove_when_written(partial: Path) -> None:
+    # The abandoned export may still be writing: remove its file once the worker is done.
+    after_current_work(lambda: partial.unlink(missing_ok=True))
+
+
 def add_recent_file(path: PathLike) -> None:
     """Put ``path`` at the top of the recent files."""
     entry = str(Path(path).absolute())
@@ -94,6 +144,7 @@ class MainWindow(Safekeeping, QMainWindow):
         super().__init__(parent)
         self._path: Path | None = None
         self._export_dir: Path | None = None
+        self._page_spec = PageSpec()  # the PDF paper chosen last, offered again
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
         self.properties_dock = QDockWidget("Properties", self)
@@ -109,7 +160,14 @@ class MainWindow(Safekeeping, QMainWindow):
         self.checks_dock.visibilityChanged.connect(self.checks.set_seen)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
         self.tabifyDockWidget(self.properties_dock, self.checks_dock)
+        self.personas = PersonaPanel(None)
+        self.personas_dock = QDockWidget("Personas", self)
+        self.personas_dock.setObjectName("PersonasDock")
+        self.personas_dock.setWidget(self.personas)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.personas_dock)
+        self.tabifyDockWidget(self.checks_dock, self.personas_dock)
         self.properties_dock.raise_()
+        self.appearance = Appearance(self, settings)
         self._build_menus()
         self.editor: Editor = self._install(document or new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
@@ -163,6 +221,11 @@ class MainWindow(Safekeeping, QMainWindow):
         self.quit_action.triggered.connect(QApplication.closeAllWindows)
 
         self.edit_menu = bar.addMenu("&Edit")
+        self.copy_image_action = QAction("Copy as &Image", self)
+        self.copy_image_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_image_action.setStatusTip("Copy the selected cards, or the whole board, as a picture")
+        self.copy_image_action.triggered.connect(self.copy_as_image)
+        self.addAction(self.copy_image_action)  # the shortcut works wherever the focus is in the window
         self.view_menu = bar.addMenu("&View")
         self.properties_dock.toggleViewAction().setText("&Properties Panel")
         for menu in (file_menu, self.edit_menu, self.view_menu):
@@ -175,19 +238,33 @@ class MainWindow(Safekeeping, QMainWindow):
         """Put the current editor's actions in the Edit and View menus."""
         actions = self.editor.edit_actions
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
-                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("arrange",),
-                  ("vote", "unvote"), ("connect", "move_left", "move_right", "move_up", "move_down"))
+                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("raise_score", "lower_score"),
+                  ("arrange",), ("vote", "unvote"), ("connect", "move_left", "move_right", "move_up", "move_down"))
         self._fill_menu(self.edit_menu, actions, groups)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.copy_image_action)
         self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
                                                   ("show_impact",)))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.properties_dock.toggleViewAction())
         self.checks_dock.toggleViewAction().setText("&Checks Panel")
         self.view_menu.addAction(self.checks_dock.toggleViewAction())
+        self.personas_dock.toggleViewAction().setText("&Personas Panel")
+        self.view_menu.addAction(self.personas_dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.appearance.legend_action)
+        self.view_menu.addMenu(self.appearance.theme_menu)
         workshop = getattr(self, "workshop", None)
         if workshop is not None:
             workshop.editor_changed()
             workshop.fill_view_menu(self.view_menu)
+
+    def _apply_appearance(self, theme: str, legend: bool) -> None:
+        """The theme and legend chosen in the View menu, on the current board."""
+        editor = getattr(self, "editor", None)
+        if editor is not None:
+            editor.set_theme(theme)
+            editor.set_legend(legend)
 
     @staticmethod
     def _fill_menu(menu: QMenu, actions: object, groups: tuple[tuple[str, ...], ...]) -> None:
@@ -230,17 +307,23 @@ class MainWindow(Safekeeping, QMainWindow):
         """The file the document was opened from or saved to; None while untitled."""
         return self._path
 
-    def _install(self, document: model.Document, path: Path | None) -> Editor:
-        """Show ``document`` in a fresh Editor, replacing the old one; the board gets the keyboard focus."""
+    def _install(self, document: model.Document, path: Path | None, *, layout: Layout | None = None,
+                 progress: StepProgress | None = None) -> Editor:
+        """Show ``document`` in a fresh Editor, replacing the old one; the board gets the keyboard focus.
+
+        The new editor is made first: if ``progress`` is cancelled meanwhile (CancelledError is
+        raised), the old one stays as it was.
+        """
+        editor = Editor(document, self, layout=layout, progress=progress)
         old = getattr(self, "editor", None)
         if old is not None:
             # The panel shows nothing while the editors change, so the focus the old editor
             # loses cannot land in (and select all of) one of its fields.
             self.properties.set_editor(None)
             self.checks.set_editor(None)
+            self.personas.set_editor(None)
             old.document.changed.disconnect(self._on_document_changed)
             old.close_document()  # stop the old scene listening to a document nobody shows
-        editor = Editor(document, self)
         editor.setFocusProxy(editor.view)  # focusing the editor focuses the board
         self.editor = editor
         self._path = path.absolute() if path is not None else None
@@ -248,6 +331,8 @@ class MainWindow(Safekeeping, QMainWindow):
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.properties.set_editor(editor)
         self.checks.set_editor(editor)
+        self.personas.set_editor(editor)
+        self.appearance.bind(self._apply_appearance)
         editor.impact_changed.connect(self._show_impact_summary)
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -319,11 +404,19 @@ class MainWindow(Safekeeping, QMainWindow):
         if not self.maybe_save():  # first: saving may write the very file being opened
             return False
         try:
-            document = model.load(target)
+            # Loading and layout need no Qt: off the GUI thread, with Cancel, for large boards.
+            document, layout = run_in_background(self, f"Opening “{target.name}”…", lambda: _laid_out(target))
+            progress = StepProgress(self, f"Drawing “{target.name}”…")
+            try:
+                self._install(document, target, layout=layout, progress=progress)
+            finally:
+                progress.close()
+        except CancelledError:
+            self.statusBar().showMessage(f"Opening {target.name} cancelled: nothing changed", 4000)
+            return False
         except model.LoadError as exc:
             self.show_error("Could not open", f"“{target.name}” could not be opened.\n\n{target}: {exc}")
             return False
-        self._install(document, target)
         add_recent_file(target)
         self.update_recent_menu()
         self.statusBar().showMessage(f"Opened {target.name}", 4000)
@@ -363,20 +456,43 @@ class MainWindow(Safekeeping, QMainWindow):
         self.statusBar().showMessage(f"Saved {target.name}", 4000)
         return True
 
-    def export_to(self, path: PathLike) -> bool:
-        """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``."""
+    def export_to(self, path: PathLike, page: PageSpec | None = None) -> bool:
+        """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``; ``page``: the PDF's paper.
+
+        Warnings (text too small for the paper, characters no font has) go to the status bar.
+        """
         self.commit_pending()
         target = Path(path)
         try:
-            import exporters
+            document, legend = self.editor.document, self.editor.legend_shown
 
-            exporters.export(self.editor.document, target)
+            def source(fmt: str) -> model.Document | Layout:
+                # Pictures show the board as the window does, with or without its legend.
+                return Layout(document, legend=legend) if fmt in ("svg", "pdf", "png") else document
+
+            warnings = export_cancellable(self, source, target, page)
+        except CancelledError:
+            self.statusBar().showMessage(f"Export of {target.name} cancelled: no file written", 4000)
+            return False
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
             self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")
             return False
         self._export_dir = target.absolute().parent
-        self.statusBar().showMessage(f"Exported {target.name}", 4000)
+        if warnings:
+            self.statusBar().showMessage(f"Exported {target.name} — {'; '.join(warnings)}", 15000)
+        else:
+            self.statusBar().showMessage(f"Exported {target.name}", 4000)
         return True
+
+    def copy_as_image(self) -> None:
+        """Edit › Copy as image: the selected cards, or the whole board when none is selected."""
+        from app.board_image import copy_to_clipboard
+
+        self.commit_pending()
+        selected = self.editor.selected_cards()
+        copy_to_clipboard(self.editor.scene.layout, selected)
+        what = f"{len(selected)} card{'s' if len(selected) != 1 else ''}" if selected else "the board"
+        self.statusBar().showMessage(f"Copied {what} as an image", 4000)
 
     def import_path(self, path: PathLike) -> bool:
         """Open a Mermaid journey or a CSV table as a new, untitled board (asking to save changes first)."""
@@ -414,9 +530,24 @@ class MainWindow(Safekeeping, QMainWindow):
 
     def _export_dialog(self, fmt: str) -> None:
         self.commit_pending()  # the suggested file name follows a board title still being typed
+        page = None
+        if fmt == "pdf":
+            page = self.ask_page_spec()
+            if page is None:
+                return
+            self._page_spec = page
         path = self.ask_export_path(fmt)
         if path:
-            self.export_to(with_suffix(path, f".{fmt}"))
+            self.export_to(with_suffix(path, f".{fmt}"), page)
+
+    def ask_page_spec(self) -> PageSpec | None:
+        """Ask for the PDF's paper size, orientation and tiling (with a preview); None when cancelled."""
+        from app.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.editor.scene.layout, self._page_spec, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return None
+        return dialog.spec()
 
     def _start_folder(self) -> Path:
         if self._path is not None:

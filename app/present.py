@@ -118,8 +118,11 @@ class PresentationView(BoardView):
         layout = self.board_scene.layout
         stage = self.board_scene.document.stages[index]
         header = layout.stage_headers[stage.id].rect
-        grid = layout.grid_rect
-        return QRectF(header.x - 4, header.y, st.COLUMN_W, grid.y + grid.h - header.y)
+        # The bottom lane's end, not the grid's: the legend under the lanes belongs to the
+        # overview, and framing it with every stage would shrink the cards on the screen.
+        lanes = [h.rect.y + h.rect.h for h in layout.lane_headers.values()]
+        bottom = max(lanes) if lanes else header.y + header.h
+        return QRectF(header.x - 4, header.y, st.COLUMN_W, bottom - header.y)
 
     def frame_for(self, index: int) -> QRectF:
         """What the view shows for a stage (with part of each neighbour) or the whole board."""

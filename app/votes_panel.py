@@ -24,6 +24,8 @@ class VotesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._editor = None  # type: ignore[var-annotated]
+        self._stale = False
+        self._seen = False
         self.list = QListWidget(self)
         self.list.setAccessibleName("Top voted cards")
         self.list.setWordWrap(True)
@@ -46,13 +48,25 @@ class VotesPanel(QWidget):
         self._editor = editor
         if editor is not None:
             editor.document.changed.connect(self._on_changed)
-        self.refresh()
+        self._on_changed(None)
 
     def _on_changed(self, _event: object) -> None:
-        self.refresh()
+        # The ranking walks every card: a panel nobody sees (it sits behind Properties, or
+        # is closed) only notes that it is stale, so bulk edits on a large board stay cheap.
+        if self._seen:
+            self.refresh()
+        else:
+            self._stale = True
+
+    def set_seen(self, seen: bool) -> None:
+        """Whether the panel can be seen (its dock's visibilityChanged); seen and stale, it refreshes."""
+        self._seen = seen
+        if seen and self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the list from the document."""
+        self._stale = False
         self.list.clear()
         editor = self._editor
         if editor is None:
@@ -70,6 +84,8 @@ class VotesPanel(QWidget):
 
     def card_ids(self) -> list[str]:
         """The listed cards, in rank order (for tests and for reading aloud)."""
+        if self._stale:
+            self.refresh()
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
     def _choose(self, item: QListWidgetItem) -> None:

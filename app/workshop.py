@@ -76,6 +76,7 @@ class Workshop(QObject):
         self.votes_dock = QDockWidget("Top voted", window)
         self.votes_dock.setObjectName("VotesDock")
         self.votes_dock.setWidget(self.votes)
+        self.votes_dock.visibilityChanged.connect(self.votes.set_seen)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.votes_dock)
         window.tabifyDockWidget(window.checks_dock, self.votes_dock)
         window.properties_dock.raise_()

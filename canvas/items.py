@@ -20,23 +20,46 @@ from model.projection import projected
 if TYPE_CHECKING:
     from canvas.scene import BoardScene
 
-SELECTION = QColor("#2563EB")
+SELECTION = QColor(st.SELECTION)
 IMPACT = QColor(234, 88, 12, 150)  # the path from a failing card to the customer steps it breaks
 DIMMED = 0.18
 HANDLE_R = 5.0
+MARKER_HIT = 15.0  # an emotion marker's grab and selection radius (its disc is 12)
 # Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
 TEXT_LOD = 0.45
 
 
-def look(widget: QWidget | None, primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
-    """The primitives as the painting view wants them: the projection look in a presentation.
+def theme_of(item: QGraphicsItem) -> str:
+    """The colour theme of the scene an item is in ("light" outside a board scene)."""
+    scene = item.scene()
+    return getattr(scene, "theme", "light") if scene is not None else "light"
 
-    ``widget`` is the viewport being painted; a view with ``projection_look`` set (the
-    audience view) gets model.projection's high-contrast drawing, every other view the
-    layout's own, so the editor beside a projector keeps its normal look.
-    """
+
+def is_projection(widget: QWidget | None) -> bool:
+    """Whether the viewport being painted belongs to a view with ``projection_look`` set (the audience view)."""
     view = widget.parentWidget() if widget is not None else None
-    return projected(primitives) if getattr(view, "projection_look", False) else primitives
+    return bool(getattr(view, "projection_look", False))
+
+
+def painted_theme(item: QGraphicsItem, widget: QWidget | None) -> str:
+    """The theme an item is painted in on ``widget``: the projection look is always light."""
+    return "light" if is_projection(widget) else theme_of(item)
+
+
+def draw_look(painter: QPainter, item: QGraphicsItem, widget: QWidget | None,
+              primitives: tuple[Primitive, ...]) -> None:
+    """Draw an item's primitives as the painting view wants them.
+
+    ``widget`` is the viewport being painted; the audience view gets model.projection's
+    high-contrast drawing, every other view the layout's own in the scene's colour theme,
+    so the editor beside a projector keeps its look. The projection look is a light look
+    made for a lit room (its colours are chosen against a white page), so it is painted
+    light even when the editor is dark.
+    """
+    if is_projection(widget):
+        draw_primitives(painter, projected(primitives))
+    else:
+        draw_primitives(painter, primitives, theme=theme_of(item))
 
 
 def without_text(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
@@ -73,7 +96,7 @@ class BackgroundItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, look(widget, lod_primitives(painter, option, self._primitives, self._shapes_only)))
+        draw_look(painter, self, widget, lod_primitives(painter, option, self._primitives, self._shapes_only))
 
 
 class HeaderItem(QGraphicsItem):
@@ -110,7 +133,7 @@ class HeaderItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         prims = self._geometry.primitives
-        draw_primitives(painter, look(widget, lod_primitives(painter, option, prims, prims[:1])))
+        draw_look(painter, self, widget, lod_primitives(painter, option, prims, prims[:1]))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -175,7 +198,20 @@ class CardItem(QGraphicsItem):
             self._rect = QRectF(0, 0, geometry.w, geometry.h)
             self.update()
         self._geometry = geometry
+        # An emotion point snaps to the scale's steps while dragged; only those cards pay
+        # for position notifications (thousands of setPos calls are a known Qt trap).
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, geometry.shape.marker is not None)
         self.setPos(geometry.x, geometry.y)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        marker = self._geometry.shape.marker
+        scene = self.scene()
+        if (change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and marker is not None
+                and isinstance(value, QPointF) and scene is not None and scene.mouseGrabberItem() is self):
+            snapped = scene.layout.snap_marker_y(self.card_id, value.y() + marker[1])  # type: ignore[attr-defined]
+            if snapped is not None:
+                return QPointF(value.x(), snapped - marker[1])
+        return super().itemChange(change, value)
 
     def boundingRect(self) -> QRectF:
         # Room for the selection outline and the connection handles.
@@ -183,13 +219,29 @@ class CardItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRoundedRect(self._rect, st.CARD_RADIUS, st.CARD_RADIUS)
+        path.addRoundedRect(self._body(), st.CARD_RADIUS, st.CARD_RADIUS)
+        marker = self._geometry.shape.marker
+        if marker is not None:  # an emotion card: its label and its marker, not the space between
+            path.addEllipse(QPointF(*marker), MARKER_HIT, MARKER_HIT)
         return path
 
+    def _body(self) -> QRectF:
+        """The card's box; for an emotion card, its label's box."""
+        body = self._geometry.shape.body
+        return QRectF(*body) if body is not None else self._rect
+
     def handles(self) -> list[QPointF]:
-        """Connection handles (item coordinates): the middle of the right and bottom edges."""
-        return [QPointF(self._rect.width(), self._rect.height() / 2),
-                QPointF(self._rect.width() / 2, self._rect.height())]
+        """Connection handles (item coordinates): the middle of the right and bottom edges.
+
+        An emotion point's marker is dragged to change its score, so no handle sits on it.
+        """
+        box = self._body()
+        found = [QPointF(box.right(), box.center().y()), QPointF(box.center().x(), box.bottom())]
+        marker = self._geometry.shape.marker
+        if marker is None:
+            return found
+        reach = st.CARD_RADIUS + HANDLE_R * 3
+        return [h for h in found if abs(h.x() - marker[0]) + abs(h.y() - marker[1]) > reach]
 
     def handle_at(self, pos: QPointF) -> bool:
         """Whether an item-coordinate point is on a connection handle."""
@@ -211,13 +263,16 @@ class CardItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < TEXT_LOD:
             # The card's own fill and border only: the two boxes of its primitives.
-            draw_primitives(painter, look(widget, self._geometry.primitives[1:2]))
+            draw_look(painter, self, widget, self._geometry.primitives[1:2])
         else:
-            draw_primitives(painter, look(widget, self._geometry.primitives))
+            draw_look(painter, self, widget, self._geometry.primitives)
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(self._rect.adjusted(-1.5, -1.5, 1.5, 1.5), st.CARD_RADIUS + 1, st.CARD_RADIUS + 1)
+            painter.drawRoundedRect(self._body().adjusted(-1.5, -1.5, 1.5, 1.5), st.CARD_RADIUS + 1, st.CARD_RADIUS + 1)
+            marker = self._geometry.shape.marker
+            if marker is not None:
+                painter.drawEllipse(QPointF(*marker), MARKER_HIT, MARKER_HIT)
         if (self._hover or self.isSelected()) and lod >= TEXT_LOD:
             painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
             painter.setBrush(SELECTION)
@@ -331,7 +386,7 @@ class LinkItem(QGraphicsItem):
             painter.setPen(QPen(QColor(37, 99, 235, 90), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self.curve)
-        draw_primitives(painter, look(widget, self._geometry.primitives))
+        draw_look(painter, self, widget, self._geometry.primitives)
 
 
 class LinkLabelItem(QGraphicsItem):
@@ -358,7 +413,7 @@ class LinkLabelItem(QGraphicsItem):
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, look(widget, lod_primitives(painter, option, self._primitives, ())))
+        draw_look(painter, self, widget, lod_primitives(painter, option, self._primitives, ()))
 
 
 class CellOverlay(QGraphicsItem):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 from shiboken6 import isValid
 
 from canvas import commands as cmd
-from canvas.items import CellOverlay
+from canvas.items import CellOverlay, painted_theme
 from model import Link
 from model.events import Cell
 
@@ -53,10 +53,13 @@ class FocusRingItem(CellOverlay):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         rect = self._rect
-        painter.setPen(QPen(RING_LIGHT, 5))
+        # In the dark theme the ring is light on a dark halo: the strong line is the one
+        # that stands out from the board around it.
+        ring, halo = (RING_DARK, RING_LIGHT) if painted_theme(self, widget) == "light" else (RING_LIGHT, RING_DARK)
+        painter.setPen(QPen(halo, 5))
         painter.drawRoundedRect(rect, self.radius, self.radius)
         style = Qt.PenStyle.DashLine if self.connecting else Qt.PenStyle.SolidLine
-        painter.setPen(QPen(CONNECT if self.connecting else RING_DARK, 2.5, style))
+        painter.setPen(QPen(CONNECT if self.connecting else ring, 2.5, style))
         painter.drawRoundedRect(rect, self.radius, self.radius)
 
     def boundingRect(self) -> QRectF:

@@ -37,7 +37,7 @@ class ConnectTool:
         self.scene, self.source_id = scene, source_id
         self.start = start
         self.preview = QGraphicsPathItem()
-        self.preview.setPen(QPen(QColor("#2563EB"), 1.5, Qt.PenStyle.DashLine))
+        self.preview.setPen(QPen(QColor(st.SELECTION), 1.5, Qt.PenStyle.DashLine))
         self.preview.setZValue(40)
         scene.addItem(self.preview)
 
@@ -69,21 +69,31 @@ class ConnectTool:
         self.scene.tool = None
 
 
+ITEMS_PER_STEP = 500  # items made between two progress reports while a large board opens
+
+
 class BoardScene(QGraphicsScene):
     """Shows one document; every edit goes out through ``push`` as an undo command."""
 
     cell_changed = Signal()
     impact_cleared = Signal()
 
-    def __init__(self, document: Document, push: Callable[[QUndoCommand], None]) -> None:
+    def __init__(self, document: Document, push: Callable[[QUndoCommand], None], layout: Layout | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
+        """Items for ``document`` as laid out by ``layout`` (made here when None).
+
+        ``progress(done, total)`` is called as the items are made, in steps; it may raise
+        to abandon the scene (the document is only listened to once every item exists).
+        """
         super().__init__()
         self.document = document
         self.push = push
-        self.layout = Layout(document)
+        self.layout = layout if layout is not None else Layout(document)
         self.tool: ConnectTool | None = None
         self.editor: InlineEditor | None = None
         self.current_cell: Cell | None = None
         self.impact: Impact | None = None
+        self.theme = "light"  # the canvas colour theme; the layout itself is always light
         self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
         self._links: dict[str, LinkItem] = {}
@@ -95,16 +105,31 @@ class BoardScene(QGraphicsScene):
         self.addItem(self._cell_highlight)
         self._empty_hint = EmptyBoardHint()
         self.addItem(self._empty_hint)
-        self.setBackgroundBrush(QColor("#E9EDF2"))
+        self.setBackgroundBrush(QColor(st.CANVAS_LIGHT))
         # Qt picks a deep BSP tree for many items; an arrow spanning the board then sits
         # in thousands of leaves and each prepareGeometryChange() cost 4 ms (a card move in
         # a 5,000-card board took 1.8 s). Depth 6 measured: 0.02 ms, frames unchanged.
         self.setBspTreeDepth(6)
-        self.nav = KeyboardNav(self)
-        self._apply(LayoutDelta(full=True, grid=True, cards=set(self.layout.cards), links=set(self.layout.links)))
+        self.nav = KeyboardNav(self)  # before the items: _apply tells it what changed
+        if progress is None:
+            self._apply(LayoutDelta(full=True, grid=True, cards=set(self.layout.cards), links=set(self.layout.links)))
+        else:
+            self._apply_in_steps(progress)
         document.changed.connect(self._on_document_changed)
         self.selectionChanged.connect(self.nav.follow_selection)
         self.cell_changed.connect(self.nav.follow_selection)
+
+    def _apply_in_steps(self, progress: Callable[[int, int], None]) -> None:
+        cards, links = list(self.layout.cards), list(self.layout.links)
+        total = len(cards) + len(links)
+        done = 0
+        for ids, is_card in ((cards, True), (links, False)):
+            for start in range(0, len(ids), ITEMS_PER_STEP):
+                step = set(ids[start:start + ITEMS_PER_STEP])
+                self._apply(LayoutDelta(cards=step) if is_card else LayoutDelta(links=step))
+                done += len(step)
+                progress(done, total)
+        self._apply(LayoutDelta(full=True, grid=True))
 
     # ------------------------------------------------------------ model -> items
     def detach(self) -> None:
@@ -115,6 +140,19 @@ class BoardScene(QGraphicsScene):
         if self.impact is not None:
             self.clear_impact()  # it describes the board before this edit
         self._apply(self.layout.apply(event))
+
+    def set_theme(self, theme: str) -> None:
+        """Paint the board in another colour theme (model.style.THEMES)."""
+        if theme not in st.THEMES:
+            raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(st.THEMES)}")
+        self.theme = theme
+        self.setBackgroundBrush(QColor(st.themed(st.CANVAS_LIGHT, theme)))
+        self.update()
+
+    def set_legend(self, shown: bool) -> None:
+        """Show or hide the legend under the board."""
+        if shown != self.layout.show_legend:
+            self._apply(self.layout.set_legend(shown))
 
     # ------------------------------------------------------------ impact view
     def show_impact(self, card_id: str) -> Impact:
@@ -337,13 +375,13 @@ class BoardScene(QGraphicsScene):
         self.close_editor()
         geometry = self.layout.cards[card_id]
         card = self.document.card(card_id)
-        text_w = st.CARD_W - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
+        text_w = geometry.w - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
         # Over the text only, so the card's chips stay visible while it is edited.
         text_h = max(1, len(geometry.lines)) * line_height(st.CARD_SIZE)
         rect = QRectF(geometry.x + st.CARD_PAD_X, geometry.y + geometry.shape.text_top, text_w, text_h)
         fill = st.card_fill(self.document.lane(card.lane).kind, card.color)
         self._open_editor(InlineEditor(card.text if text is None else text, rect, st.CARD_SIZE, False, commit, cancel,
-                                       True, fill))
+                                       True, fill, theme=self.theme))
 
     def rename_header(
         self,
@@ -371,7 +409,7 @@ class BoardScene(QGraphicsScene):
 
         size = st.STAGE_SIZE if is_stage else st.LANE_SIZE
         self._open_editor(InlineEditor(name, rect, size, True, on_commit or commit, on_cancel or (lambda: None),
-                                       False))
+                                       False, st.HEADER_FILL if is_stage else st.PAGE, theme=self.theme))
 
     def edit_link_label(self, link_id: str) -> None:
         """Edit an arrow's label in place, on the arrow's midpoint (empty removes it)."""
@@ -385,7 +423,8 @@ class BoardScene(QGraphicsScene):
             if doc.has_link(link_id) and value != doc.link(link_id).label:
                 self.push(cmd.SetLinkField(doc, link_id, "label", value))
 
-        self._open_editor(InlineEditor(label, rect, st.LINK_LABEL_SIZE, False, commit, lambda: None, False))
+        self._open_editor(InlineEditor(label, rect, st.LINK_LABEL_SIZE, False, commit, lambda: None, False,
+                                       theme=self.theme))
 
     def _open_editor(self, editor: InlineEditor) -> None:
         self.editor = editor
@@ -435,10 +474,23 @@ class BoardScene(QGraphicsScene):
         doc = self.document
         parent = cmd.Macro("Move card" if len(moved) == 1 else f"Move {len(moved)} cards")
         targets = []
+        scores: list[tuple[str, int]] = []
         for item in moved:
             centre = pointer if item is grabbed else item.pos() + QPointF(item.geometry.w / 2, item.geometry.h / 2)
             cell = self.layout.cell_at(centre.x(), centre.y())
             if cell is None:
+                continue
+            marker = self.layout.marker_centre(item.card_id)
+            card = doc.card(item.card_id)
+            if marker is not None and cell[1] == card.lane:
+                # An emotion point dragged within its lane: its new height is its new score,
+                # and it goes to the stage it was dropped in.
+                marker_y = marker[1] + item.pos().y() - item.geometry.y
+                score = self.layout.emotion_score_at(card.lane, marker_y)
+                if score is not None and score != card.score:
+                    scores.append((item.card_id, score))
+                if cell[0] != card.stage:
+                    targets.append((item.card_id, cell, len(doc.cell_cards(*cell))))
                 continue
             index = self.layout.insert_index(cell[0], cell[1], centre.y(), moving=item.card_id)
             card = doc.card(item.card_id)
@@ -447,14 +499,18 @@ class BoardScene(QGraphicsScene):
             targets.append((item.card_id, cell, index))
         for item in moved:  # snap back; the commands move them for real
             item.set_geometry(item.geometry)
-        if not targets:
+        if not targets and not scores:
             return
+        if not targets and len(scores) == 1:
+            parent.setText("Change emotion score")
         # Cards dropped together into one cell keep their vertical order.
         offsets: dict[Cell, int] = {}
         for card_id, cell, index in targets:
             shift = offsets.get(cell, 0)
             parent.add(cmd.MoveCard(doc, card_id, cell[0], cell[1], index + shift))
             offsets[cell] = shift + 1
+        for card_id, score in scores:
+            parent.add(cmd.SetCardField(doc, card_id, "score", score))
         self.push(parent)
 
     # ------------------------------------------------------------ Qt events

@@ -15,12 +15,16 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from exporters.common import clean_text
+from exporters.common import draw_text
 from model.fonts import FONT_FAMILY, FONT_FILES
+from model.glyphs import finder
 from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
+from model.style import themed
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+    from exporters.pages import Sheet
 
 log = logging.getLogger(__name__)
 
@@ -28,21 +32,47 @@ MAX_CACHED_PATHS = 50_000
 HAIRLINE = 1.0  # stroke width drawn with a cosmetic pen when ``hairline`` is on
 
 
-def draw_primitives(painter: QPainter, primitives: Iterable[Primitive], *, hairline: bool = True) -> None:
+def draw_primitives(painter: QPainter, primitives: Iterable[Primitive], *, hairline: bool = True,
+                    theme: str = "light") -> None:
     """Draw primitives in order, in the painter's current coordinates (board px).
 
     With ``hairline`` (the default) Lines and Paths of width 1 use a cosmetic 1-px pen, which
     stays one device pixel wide at any zoom; pass ``False`` when the picture is scaled
-    (a PNG at more than 96 dpi) so that those strokes scale with it.
+    (a PNG at more than 96 dpi) so that those strokes scale with it. ``theme`` "dark"
+    paints every colour through the design system's dark map (model.style.themed).
     """
     kit = _kit()
-    for primitive in primitives:
-        kit.draw(painter, primitive, hairline)
+    kit.theme = theme
+    try:
+        for primitive in primitives:
+            kit.draw(painter, primitive, hairline)
+    finally:
+        kit.theme = "light"
 
 
-def draw_primitive(painter: QPainter, primitive: Primitive, *, hairline: bool = True) -> None:
+def draw_sheet(painter: QPainter, sheet: Sheet, board: Iterable[Primitive]) -> None:
+    """One sheet of a page plan (exporters.pages) in page points: white paper, the board part, decorations.
+
+    The same transform and clip as the PDF writer, so the export dialog's preview shows
+    what will be printed.
+    """
+    kit = _kit()
+    view = sheet.viewport
+    painter.save()
+    painter.fillRect(kit.QtCore.QRectF(0, 0, sheet.width, sheet.height), kit.color("#FFFFFF"))
+    painter.setClipRect(kit.QtCore.QRectF(view.left, view.top, view.w * view.scale, view.h * view.scale))
+    painter.translate(view.left - view.x * view.scale, view.top - view.y * view.scale)
+    painter.scale(view.scale, view.scale)
+    for primitive in board:
+        kit.draw(painter, primitive, False)
+    painter.restore()
+    for primitive in sheet.decorations:
+        kit.draw(painter, primitive, False)
+
+
+def draw_primitive(painter: QPainter, primitive: Primitive, *, hairline: bool = True, theme: str = "light") -> None:
     """Draw one primitive (see ``draw_primitives``)."""
-    _kit().draw(painter, primitive, hairline)
+    draw_primitives(painter, (primitive,), hairline=hairline, theme=theme)
 
 
 def qfont(size: float, bold: bool = False) -> QFont:
@@ -83,8 +113,11 @@ class _QtKit:
         self._fonts: dict[tuple[int, bool], QFont] = {}
         self._paths: dict[tuple[PathCommand, ...], QPainterPath] = {}
         self._metrics: dict[tuple[int, bool], QFontMetricsF] = {}
+        self._fallback_count = 0
+        self._family_list = [FONT_FAMILY]
         self._no_pen = QtGui.QPen(self.Qt.PenStyle.NoPen)
         self._no_brush = QtGui.QBrush(self.Qt.BrushStyle.NoBrush)
+        self.theme = "light"  # the colour map of the drawing in progress
 
     def _add_fonts(self) -> list[str]:
         families: list[str] = []
@@ -98,6 +131,11 @@ class _QtKit:
 
     # ------------------------------------------------------------ resources
     def color(self, color: str, alpha: float = 1.0) -> QColor:
+        if self.theme != "light":
+            color = themed(color, self.theme)
+        return self._raw_color(color, alpha)
+
+    def _raw_color(self, color: str, alpha: float) -> QColor:
         key = (color, alpha)
         found = self._colors.get(key)
         if found is None:
@@ -110,25 +148,33 @@ class _QtKit:
     def brush(self, color: str | None, alpha: float = 1.0) -> QBrush:
         if color is None:
             return self._no_brush
+        if self.theme != "light":
+            color = themed(color, self.theme)
         key = (color, alpha)
         found = self._brushes.get(key)
         if found is None:
-            found = self.QtGui.QBrush(self.color(color, alpha))
+            found = self.QtGui.QBrush(self._raw_color(color, alpha))
             self._brushes[key] = found
         return found
 
     def pen(self, color: str | None, width: float, dash: tuple[float, ...] | None,
-            alpha: float = 1.0, cosmetic: bool = False) -> QPen:
+            alpha: float = 1.0, cosmetic: bool = False, round_ends: bool = False) -> QPen:
         if color is None or width <= 0:
             return self._no_pen
-        key = (color, width, dash, alpha, cosmetic)
+        if self.theme != "light":
+            color = themed(color, self.theme)
+        key = (color, width, dash, alpha, cosmetic, round_ends)
         found = self._pens.get(key)
         if found is None:
-            found = self.QtGui.QPen(self.color(color, alpha), width)
+            found = self.QtGui.QPen(self._raw_color(color, alpha), width)
             found.setCosmetic(cosmetic)
             # SVG's and PDF's defaults, so that dash ends and corners match the exports.
-            found.setCapStyle(self.Qt.PenCapStyle.FlatCap)
-            found.setJoinStyle(self.Qt.PenJoinStyle.MiterJoin)
+            if round_ends:
+                found.setCapStyle(self.Qt.PenCapStyle.RoundCap)
+                found.setJoinStyle(self.Qt.PenJoinStyle.RoundJoin)
+            else:
+                found.setCapStyle(self.Qt.PenCapStyle.FlatCap)
+                found.setJoinStyle(self.Qt.PenJoinStyle.MiterJoin)
             if dash:
                 found.setDashPattern([d / width for d in dash])  # Qt counts dashes in pen widths
             self._pens[key] = found
@@ -163,13 +209,28 @@ class _QtKit:
         self._paths[commands] = qpath
         return qpath
 
+    def font_families(self) -> list[str]:
+        """The bundled family, then the fallbacks layout measured with (model.glyphs), in that order.
+
+        Qt picks a fallback per character from this list, as the SVG's font-family list and
+        the PDF do, so all three draw each character in the same font.
+        """
+        fallbacks = finder()
+        if fallbacks.found != self._fallback_count:  # new fallbacks found: fonts made so far lack them
+            self._fallback_count = fallbacks.found
+            self._fonts.clear()
+            self._metrics.clear()
+            self._family_list = list(dict.fromkeys([FONT_FAMILY, *(f.family for f in fallbacks.fonts())]))
+        return self._family_list
+
     def font(self, size: float, bold: bool) -> QFont:
+        families = self.font_families()
         key = (max(1, round(size)), bold)
         found = self._fonts.get(key)
         if found is None:
             font_class = self.QtGui.QFont
             found = font_class(FONT_FAMILY)
-            found.setFamilies([FONT_FAMILY])
+            found.setFamilies(families)
             found.setPixelSize(key[0])  # the type scale is whole pixels (model/style.py)
             found.setBold(bold)
             found.setKerning(False)
@@ -231,12 +292,12 @@ class _QtKit:
             return
         qpath = self.qpath(path.commands)
         cosmetic = hairline and path.width == HAIRLINE
-        painter.setPen(self.pen(path.stroke, path.width, path.dash, cosmetic=cosmetic))
+        painter.setPen(self.pen(path.stroke, path.width, path.dash, cosmetic=cosmetic, round_ends=path.round))
         painter.setBrush(self.brush(path.fill))
         painter.drawPath(qpath)
 
     def _text(self, painter: QPainter, text: Text) -> None:
-        content = clean_text(text.text)
+        content = draw_text(text.text)
         if not content.strip():
             return
         painter.setFont(self.font(text.size, text.bold))

@@ -120,3 +120,40 @@ def test_projected_cards_keep_text_above_7_to_1_and_edges_above_3_to_1(kind: str
     plain = measure_card(card, kind).primitives
     plain_body = next(p for p in plain if isinstance(p, Box) and p.opacity == 1)
     assert plain_body.stroke is not None and _contrast(plain_body.stroke, plain_body.fill or st.PAGE) < 3
+
+
+JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
+
+
+def test_votes_sit_beside_the_corner_marks_and_under_clipped_text() -> None:
+    # A pain point that fails, with far too much text and votes: the dots, the F and the
+    # pain icon in the corner, and the 14-line cap all on one card, none over another.
+    card = Card("c", "l", "s", " ".join(["word"] * 400), fail=True, votes=8)
+    shape = measure_card(card, "pain")
+    assert shape.clipped and shape.lines[-1].endswith("…")
+    assert shape.vote_badge is not None
+    x, y, w, h = shape.vote_badge
+    last_line = max(p.y for p in shape.primitives if isinstance(p, Text) and p.text in shape.lines)
+    assert y > last_line  # the dots come after the text, not over its last line
+    assert x + w <= shape.w and y + h <= shape.h
+    fail = next(p for p in shape.primitives if isinstance(p, Circle) and p.fill == st.FAIL)
+    assert fail.cy + fail.r < y  # the corner marks stay in the corner
+
+
+def test_an_emotion_points_votes_stay_on_its_label_and_move_with_it() -> None:
+    doc = model.load(JOURNEY)
+    emotion = next(lane.id for lane in doc.lanes if lane.kind == "emotion")
+    card_id = next(c.id for c in doc.cards() if c.lane == emotion)
+    doc.set_card_field(card_id, "votes", 3)
+    shape = Layout(doc).cards[card_id].shape
+    assert shape.marker is not None and shape.body is not None and shape.vote_badge is not None
+    bx, by, bw, bh = shape.body
+    x, y, w, h = shape.vote_badge
+    assert bx <= x and x + w <= bx + bw and by <= y and y + h <= by + bh  # on the label, not the marker
+    dots = [p for p in shape.primitives if isinstance(p, Circle) and p.fill == st.VOTE]
+    assert len(dots) == 3 and all(y <= d.cy <= y + h and x <= d.cx <= x + w for d in dots)
+
+
+@pytest.mark.parametrize("theme", st.THEMES)
+def test_the_vote_count_reads_in_both_themes(theme: str) -> None:
+    assert st.contrast(st.themed(st.VOTE, theme), st.themed(st.CHIP_FILL, theme)) >= 4.5

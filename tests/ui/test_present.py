@@ -360,6 +360,26 @@ def test_the_pointer_hides_when_it_rests(qtbot, window: MainWindow, monkeypatch:
     qtbot.waitUntil(lambda: view.viewport().cursor().shape() == Qt.CursorShape.BlankCursor)
 
 
+def test_the_audience_sees_the_light_projection_look_while_the_editor_is_dark(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.editor.set_theme("dark")
+    view = start(qtbot, window)
+    settle(qtbot, view)
+    scene = window.editor.scene
+    header = scene.layout.stage_headers[window.editor.document.stages[0].id].rect
+    corner = QPointF(header.x + 4, header.y + 4)  # the header's fill, clear of its text
+
+    def lightness(graphics_view) -> float:  # type: ignore[no-untyped-def]
+        graphics_view.viewport().repaint()
+        image = graphics_view.viewport().grab().toImage()
+        point = graphics_view.mapFromScene(corner)
+        return image.pixelColor(point.x(), point.y()).lightnessF()
+
+    assert lightness(view) > 0.75  # the projection look is made for a lit room: light
+    window.editor.view.centerOn(corner)
+    assert lightness(window.editor.view) < 0.3  # the editor beside it stays dark
+    assert scene.theme == "dark"
+
+
 def test_shift_f5_presents_from_the_stage_being_edited(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     editor = window.editor
     doc = editor.document
@@ -394,3 +414,30 @@ def test_tab_past_the_last_lane_takes_the_walk_to_the_next_stage(qtbot, window: 
     QTest.keyClick(view, Qt.Key.Key_Tab)
     assert nav.focus == ("cell", (doc.stages[1].id, doc.lanes[0].id))
     assert frames(view, settle(qtbot, view), 1)
+
+
+def test_top_voted_behind_another_panel_catches_up_when_it_is_shown(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel, doc = window.workshop.votes, window.editor.document
+    window.properties_dock.raise_()  # Top voted is tabbed behind Properties
+    qtbot.waitUntil(lambda: not panel._seen)
+    card = next(doc.cards()).id
+    doc.set_card_field(card, "votes", 2)
+    assert panel.list.count() == 0  # a hidden panel does not rank the board on every edit…
+    window.workshop.votes_dock.raise_()
+    qtbot.waitUntil(lambda: panel._seen)
+    assert panel.list.count() == 1  # …it catches up when it comes into view
+    doc.set_card_field(card, "votes", 0)
+    assert panel.list.count() == 0 and panel.card_ids() == []  # and, seen, follows at once
+
+
+def test_a_stage_is_framed_down_to_its_last_lane_not_the_legend(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.open_path(JOURNEY)
+    window.editor.set_legend(True)
+    view = start(qtbot, window)
+    layout = window.editor.scene.layout
+    last_lane = layout.lane_headers[window.editor.document.lanes[-1].id].rect
+    column = view.stage_rect(1)
+    assert column.bottom() == last_lane.y + last_lane.h
+    assert layout.grid_rect.y + layout.grid_rect.h > column.bottom() + 50  # the legend lies below, unframed
+    QTest.keyClick(view, Qt.Key.Key_Right)  # from the overview to the first stage
+    assert frames(view, settle(qtbot, view), 0)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+
+from canvas.items import TEXT_LOD
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
@@ -31,6 +33,23 @@ class BoardView(QGraphicsView):
         self._space_down = False
         self._space_dragged = False
         self.follows_focus = True  # scrolls to keep the keyboard focus in sight
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        # Decided per frame from the painter's scale (render() and printing scale too):
+        # zoomed out past readable text, the scene's items stop painting and
+        # drawForeground draws the batched overview (canvas/overview.py).
+        want_overview = getattr(self.scene(), "want_overview", None)
+        if want_overview is not None:
+            scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+            want_overview(self, scale < TEXT_LOD)
+        super().drawBackground(painter, rect)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        paint_overview = getattr(self.scene(), "paint_overview", None)
+        if paint_overview is not None:
+            # The audience view (projection_look) draws the overview in the projection look too.
+            paint_overview(painter, bool(getattr(self, "projection_look", False)))
+        super().drawForeground(painter, rect)
 
     @property
     def zoom(self) -> float:

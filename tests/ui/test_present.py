@@ -441,3 +441,28 @@ def test_a_stage_is_framed_down_to_its_last_lane_not_the_legend(qtbot, window: M
     assert layout.grid_rect.y + layout.grid_rect.h > column.bottom() + 50  # the legend lies below, unframed
     QTest.keyClick(view, Qt.Key.Key_Right)  # from the overview to the first stage
     assert frames(view, settle(qtbot, view), 0)
+
+
+def test_zoomed_out_on_both_screens_the_audience_overview_keeps_the_projection_look(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from canvas.items import TEXT_LOD
+    from model import style as st
+    from model.primitives import Box
+    from model.projection import projected
+
+    widen(window, 14)  # wide enough that the whole board is past readable text on this screen
+    window.editor.set_theme("dark")
+    window.editor.view.set_zoom(0.1)
+    view = start(qtbot, window)  # starts on the whole board
+    settle(qtbot, view)
+    assert view.transform().m11() < TEXT_LOD
+    scene = window.editor.scene
+    window.editor.view.viewport().grab()
+    image = view.viewport().grab().toImage()
+    assert scene.overview_active  # both views are zoomed out: the batched overview draws
+    card = next(g for g in scene.layout.cards.values() if g.shape.marker is None)
+    body = next(p for p in projected(card.primitives) if isinstance(p, Box))
+    assert body.fill is not None
+    point = view.mapFromScene(card.x + card.w / 2, card.y + card.h / 2)
+    seen = image.pixelColor(point.x(), point.y()).name().upper()
+    assert seen == body.fill.upper()  # the projection fill, not the editor's dark one
+    assert seen != st.themed(card.primitives[1].fill, "dark").upper()  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
@@ -59,6 +59,8 @@ class Editor(QWidget):
         layout.addWidget(self.view)
         self.edit_actions = self._make_actions()
         self._shown = False
+        # Where the board opens: a saved centre and zoom (app/remembering.py), else its start.
+        self.initial_view: tuple[QPointF, float] | None = None
         self.scene.selectionChanged.connect(self.selection_changed)
         self.scene.cell_changed.connect(self.selection_changed)
         self.scene.selectionChanged.connect(self._update_action_state)
@@ -70,7 +72,15 @@ class Editor(QWidget):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            self.view.show_board_start()
+            if self.initial_view is not None:
+                self.view.show_position(*self.initial_view)
+            else:
+                self.view.show_board_start()
+
+    @property
+    def was_shown(self) -> bool:
+        """Whether the board has been on screen (its view position is then the user's, not a default)."""
+        return self._shown
 
     def commit_pending(self) -> None:
         """Finish an in-place edit, keeping what was typed (before save, menus, close)."""
@@ -128,7 +138,10 @@ class Editor(QWidget):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # The platform's Redo keys, with Ctrl+Shift+Z and Ctrl+Y everywhere (designers use both).
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys + [k for k in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+                                       if k not in redo_keys])
         for action in (undo, redo):
             # Window-wide, so Ctrl+Z works from the Properties panel too; a text field
             # with focus still takes Ctrl+Z for its own text first (ShortcutOverride).

@@ -13,15 +13,29 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+    QWidget,
+)
 
 import model
+from app.accessibility import describe_window
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.properties import PropertiesPanel
+from app.remembering import Remembering
 from app.safekeeping import Safekeeping
+from app.settings import add_recent_file, clear_recent_files, export_settings, recent_files, save_export_settings
+from app.welcome import Welcoming
 from model import events as ev
 from model.templates import new_document
 
@@ -35,40 +49,10 @@ EXPORT_LABELS: dict[str, str] = {"svg": "SVG…", "pdf": "PDF…", "png": "PNG�
                                  "mmd": "Mermaid journey…", "csv": "CSV table…"}
 IMPORT_FILTER = ("Mermaid journeys and CSV tables (*.mmd *.mermaid *.csv);;Mermaid journey (*.mmd *.mermaid);;"
                  "CSV table (*.csv)")
-MAX_RECENT = 10
-RECENT_KEY = "recentFiles"
 TEMPLATE_LABELS: dict[str, str] = {"blueprint": "Service blueprint", "journey": "Journey map"}
 
 SaveChoice = Literal["save", "discard", "cancel"]
 PathLike = str | os.PathLike[str]
-
-
-# ---------------------------------------------------------------------- recent files
-def settings() -> QSettings:
-    """The application's settings store."""
-    return QSettings(APP_NAME, APP_NAME)
-
-
-def recent_files() -> list[str]:
-    """The recently opened or saved files, newest first."""
-    value = settings().value(RECENT_KEY, [])
-    if isinstance(value, str):  # an INI file gives a one-entry list back as a plain string
-        value = [value]
-    if not isinstance(value, list):
-        return []
-    return [str(item) for item in value if item][:MAX_RECENT]
-
-
-def add_recent_file(path: PathLike) -> None:
-    """Put ``path`` at the top of the recent files."""
-    entry = str(Path(path).absolute())
-    files = [entry, *(item for item in recent_files() if item != entry)]
-    settings().setValue(RECENT_KEY, files[:MAX_RECENT])
-
-
-def clear_recent_files() -> None:
-    """Forget every recent file."""
-    settings().remove(RECENT_KEY)
 
 
 def with_suffix(path: PathLike, suffix: str = SUFFIX) -> Path:
@@ -85,14 +69,15 @@ def _set_shortcut(action: QAction, standard: QKeySequence.StandardKey, fallback:
     action.setShortcuts(keys if keys else [QKeySequence(fallback)])
 
 
-class MainWindow(Safekeeping, QMainWindow):
+class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     """One Touchline document in a window with the File, Edit and View menus."""
 
     def __init__(self, document: model.Document | None = None, path: PathLike | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path: Path | None = None
-        self._export_dir: Path | None = None
+        last_export = export_settings().get("folder")
+        self._export_dir: Path | None = Path(last_export) if isinstance(last_export, str) and last_export else None
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
         self.properties_dock = QDockWidget("Properties", self)
@@ -160,6 +145,7 @@ class MainWindow(Safekeeping, QMainWindow):
 
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
+        self._build_desktop_actions(bar)
         self.properties_dock.toggleViewAction().setText("&Properties Panel")
         for menu in (file_menu, self.edit_menu, self.view_menu):
             # Text typed on the canvas or in the panel becomes part of the document before
@@ -179,6 +165,8 @@ class MainWindow(Safekeeping, QMainWindow):
         self.view_menu.addAction(self.properties_dock.toggleViewAction())
         self.checks_dock.toggleViewAction().setText("&Checks Panel")
         self.view_menu.addAction(self.checks_dock.toggleViewAction())
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
 
     @staticmethod
     def _fill_menu(menu: QMenu, actions: object, groups: tuple[tuple[str, ...], ...]) -> None:
@@ -230,8 +218,10 @@ class MainWindow(Safekeeping, QMainWindow):
             self.properties.set_editor(None)
             self.checks.set_editor(None)
             old.document.changed.disconnect(self._on_document_changed)
+            self.remember_leaving()  # where the old board was looked at, for its next opening
             old.close_document()  # stop the old scene listening to a document nobody shows
         editor = Editor(document, self)
+        self.view_to_restore(editor, path)
         editor.setFocusProxy(editor.view)  # focusing the editor focuses the board
         self.editor = editor
         self._path = path.absolute() if path is not None else None
@@ -246,6 +236,7 @@ class MainWindow(Safekeeping, QMainWindow):
         self.update_title()
         self.setWindowModified(not editor.undo_stack.isClean())
         self.safekeep_installed(editor, self._path)  # autosave and the watch on the file follow it
+        describe_window(self)  # names and descriptions for screen readers, the new editor's included
         return editor
 
     def _show_impact_summary(self, text: str) -> None:
@@ -316,6 +307,7 @@ class MainWindow(Safekeeping, QMainWindow):
             return False
         self._install(document, target)
         add_recent_file(target)
+        self.remember_file(target)
         self.update_recent_menu()
         self.statusBar().showMessage(f"Opened {target.name}", 4000)
         return True
@@ -350,6 +342,8 @@ class MainWindow(Safekeeping, QMainWindow):
         self.setWindowModified(False)
         self.update_title()
         add_recent_file(target)
+        self.remember_file(target)
+        self.remember_leaving()
         self.update_recent_menu()
         self.statusBar().showMessage(f"Saved {target.name}", 4000)
         return True
@@ -366,6 +360,7 @@ class MainWindow(Safekeeping, QMainWindow):
             self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")
             return False
         self._export_dir = target.absolute().parent
+        save_export_settings({"folder": str(self._export_dir), "format": target.suffix.lstrip(".").lower()})
         self.statusBar().showMessage(f"Exported {target.name}", 4000)
         return True
 
@@ -467,11 +462,61 @@ class MainWindow(Safekeeping, QMainWindow):
         """Tell the user something went wrong."""
         QMessageBox.warning(self, title, text)
 
+    # ------------------------------------------------------------------ desktop
+    def _build_desktop_actions(self, bar: QMenuBar) -> None:
+        """Edit › Preferences and the Help menu (issue 10)."""
+        self.preferences_action = QAction("Pre&ferences…", self)
+        _set_shortcut(self.preferences_action, QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(lambda: self.ask_preferences())
+        help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu
+        self.shortcuts_action = help_menu.addAction("&Keyboard Shortcuts")
+        # "?" as on the web apps designers know; F1 where the platform has a help key.
+        self.shortcuts_action.setShortcuts([QKeySequence("?"), *QKeySequence.keyBindings(
+            QKeySequence.StandardKey.HelpContents)])
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.welcome_action = help_menu.addAction("&Start Screen")
+        self.welcome_action.triggered.connect(self.show_welcome)
+        help_menu.addSeparator()
+        self.about_action = help_menu.addAction("&About Touchline")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.aboutToShow.connect(self.commit_pending)
+
+    def show_shortcuts(self) -> QDialog:
+        """The keyboard shortcut sheet, built from the actions as they are now (not modal)."""
+        from app.shortcuts_sheet import ShortcutsSheet
+
+        sheet = ShortcutsSheet(self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        return sheet
+
+    def ask_preferences(self) -> bool:
+        """Edit › Preferences; True when the user pressed OK."""
+        from app.preferences import PreferencesDialog
+
+        return PreferencesDialog(self).exec() == QDialog.DialogCode.Accepted
+
+    def show_about(self) -> None:
+        """Help › About Touchline."""
+        from app.cli import _version
+
+        QMessageBox.about(self, "About Touchline",
+                          f"<b>Touchline</b> {_version()}<br>Customer journey maps and service blueprints, "
+                          "offline.")
+
     # ------------------------------------------------------------------ Qt
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        describe_window(self)  # the tab bar of docked panels exists only once the window is laid out
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save changes; stay open on Cancel or when the save fails."""
         if self.maybe_save():
             self.safekeep_closed()  # saved or discarded on purpose: the recovery file goes
+            self.remember_closing()
             event.accept()
         else:
             event.ignore()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
@@ -75,6 +75,14 @@ class BoardView(QGraphicsView):
         self.set_zoom(min(1.0, max(fit, 0.5)))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
+    def show_position(self, centre: QPointF, zoom: float) -> None:
+        """Look at the scene point ``centre`` at ``zoom`` (a remembered view position)."""
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.set_zoom(zoom)
+        self.setTransformationAnchor(anchor)
+        self.centerOn(centre)
 
     def rubber_band_links_filter(self, band: QRectF) -> None:
         """After a rubber band, keep only the arrows it encloses whole (touching one is not choosing it)."""

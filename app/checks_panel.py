@@ -49,6 +49,8 @@ class ChecksPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.refresh)
+        self._stale = True
+        self._seen = False
         self.set_editor(editor)
 
     def set_editor(self, editor: Editor | None) -> None:
@@ -58,13 +60,31 @@ class ChecksPanel(QWidget):
         self.editor = editor
         if editor is not None:
             editor.document.changed.connect(self._on_changed)
-        self.refresh()
+        self._refresh_when_seen()
 
     def _on_changed(self, event: object) -> None:
-        self._timer.start()  # many edits in a row: check once they settle
+        if self._seen:
+            self._timer.start()  # many edits in a row: check once they settle
+        else:
+            self._stale = True
+
+    def _refresh_when_seen(self) -> None:
+        # The checks of a large board take a while (about 1 s at 5,000 cards) and the panel
+        # usually sits behind Properties: run them when it comes into view, not as the board opens.
+        if self._seen:
+            self.refresh()
+        else:
+            self._stale = True
+
+    def set_seen(self, seen: bool) -> None:
+        """Whether the panel can be seen (its dock's visibilityChanged); seen and stale, it refreshes."""
+        self._seen = seen
+        if seen and self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
         """Run the checks again and show what they find."""
+        self._stale = False
         self.tree.clear()
         self.stages.clear()
         if self.editor is None:

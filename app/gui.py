@@ -7,15 +7,18 @@ file over and exits. Without a file the window opens on the start screen.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
+import model
 from app import settings as store
+from app.first_paint import watch_first_paint
 from app.i18n import install_translators
-from app.main_window import MainWindow
+from app.main_window import MainWindow, add_recent_file
 from app.single_instance import InstanceServer, absolute_paths, send_to_running
 from app.welcome import app_icon
 from model.fonts import FONT_DIR, FONT_FAMILY
@@ -49,6 +52,22 @@ def create_application() -> QApplication:
     return app
 
 
+def _window_for(path: str | None) -> MainWindow:
+    """A window on the document at ``path``, loaded once (not over an empty board first)."""
+    if path:
+        try:
+            window = MainWindow(model.load(path), path)
+        except model.LoadError:
+            window = MainWindow()
+            window.open_path(path)  # shows why in a message box; the empty blueprint stays
+            return window
+        add_recent_file(Path(path))
+        window.remember_file(Path(path))
+        window.update_recent_menu()
+        return window
+    return MainWindow()
+
+
 def run_editor(path: str | None) -> int:
     """Open the editor on ``path`` (the start screen when None); the exit status.
 
@@ -69,10 +88,8 @@ def start_editor(path: str | None, server: InstanceServer | None = None) -> Main
     app = QApplication.instance()
     server = server or InstanceServer(parent=app)
     server.listen()
-    window = MainWindow()
-    if path:
-        window.open_path(path)  # an error is shown in a message box; the empty blueprint stays
-    elif store.show_welcome():
+    window = _window_for(path)
+    if not path and store.show_welcome():
         window.show_welcome()
     if not window.restore_window():
         width, height = WINDOW_SIZE
@@ -81,6 +98,7 @@ def start_editor(path: str | None, server: InstanceServer | None = None) -> Main
             available = screen.availableGeometry()
             width, height = min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95))
         window.resize(width, height)
+    watch_first_paint(window.editor.view.viewport())
     window.show()
     server.files_received.connect(lambda files: open_files(window, files))
     window.instance_server = server  # type: ignore[attr-defined]  # tests close it

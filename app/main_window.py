@@ -90,6 +90,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.checks_dock = QDockWidget("Checks", self)
         self.checks_dock.setObjectName("ChecksDock")
         self.checks_dock.setWidget(self.checks)
+        self.checks_dock.visibilityChanged.connect(self.checks.set_seen)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
         self.tabifyDockWidget(self.properties_dock, self.checks_dock)
         self.properties_dock.raise_()

@@ -12,12 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QTimer
+from shiboken6 import isValid
 
 from app import settings as store
 
 if TYPE_CHECKING:
     from app.editor import Editor
+
+
+THUMBNAIL_DELAY_MS = 300
 
 
 class Remembering:
@@ -40,9 +44,19 @@ class Remembering:
             editor.initial_view = store.view_position(path)
 
     def remember_file(self, path: Path) -> None:
-        """``path`` was opened or saved: a fresh thumbnail for the recent files."""
+        """``path`` was opened or saved: a fresh thumbnail for the recent files, drawn a moment later.
+
+        Deferred so that opening a large board paints it first; skipped when by then the
+        window shows another document.
+        """
         window: Any = self
-        store.save_thumbnail(path, window.editor.scene)
+        editor = window.editor
+
+        def draw() -> None:
+            if isValid(window) and window.editor is editor and isValid(editor.scene):
+                store.save_thumbnail(path, editor.scene)
+
+        QTimer.singleShot(THUMBNAIL_DELAY_MS, draw)
 
     def remember_closing(self) -> None:
         """The window closes: its geometry, dock layout and the view of its document."""

@@ -242,8 +242,8 @@ class LinkItem(QGraphicsItem):
         super().__init__()
         self.link_id = geometry.id
         self._geometry = geometry
-        self._shape = QPainterPath()
-        self._curve = QPainterPath()
+        self._shape: QPainterPath | None = None
+        self._curve: QPainterPath | None = None
         self._rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
@@ -256,10 +256,11 @@ class LinkItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._geometry = geometry
         self.label_item.set_geometry(geometry)
-        self._curve = qpath(geometry.curve)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        self._shape = stroker.createStroke(self._curve)
+        # The curve and its hit area are built when first asked for (painting, a click):
+        # most arrows of a large board are never on screen, and building them cost a third
+        # of opening it.
+        self._curve = None
+        self._shape = None
         x, y, w, h = geometry.bounds
         self._rect = QRectF(x, y, w, h)
         self.update()
@@ -274,12 +275,18 @@ class LinkItem(QGraphicsItem):
     @property
     def curve(self) -> QPainterPath:
         """The arrow's centre line."""
+        if self._curve is None:
+            self._curve = qpath(self._geometry.curve)
         return self._curve
 
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            self._shape = stroker.createStroke(self.curve)
         return self._shape
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
@@ -292,11 +299,11 @@ class LinkItem(QGraphicsItem):
         if self._emphasis:
             painter.setPen(QPen(IMPACT, 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self._curve)
+            painter.drawPath(self.curve)
         if self.isSelected():
             painter.setPen(QPen(QColor(37, 99, 235, 90), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self._curve)
+            painter.drawPath(self.curve)
         draw_primitives(painter, self._geometry.primitives)
 
 

@@ -64,19 +64,17 @@ def _frontstage_unsupported(document: Document, kind: dict[str, str]) -> list[Fi
     undirected = nx.Graph()
     undirected.add_nodes_from(kind)
     undirected.add_edges_from((k.source, k.target) for k in document.links())
-    findings = []
+    unsupported: set[str] = set()
     for component in nx.connected_components(undirected):
-        supported = any(kind[c] in ("backstage", "support") for c in component)
-        if supported:
-            continue
-        for card in document.cards():
-            if card.id in component and kind[card.id] == "frontstage":
-                findings.append(Finding(
-                    "warning", "frontstage-unsupported",
-                    f'frontstage action "{_text(document, card.id)}" has no path to any backstage or support card',
-                    (card.id,)))
-    order = {card.id: i for i, card in enumerate(document.cards())}
-    return sorted(findings, key=lambda f: order[f.cards[0]])
+        if not any(kind[c] in ("backstage", "support") for c in component):
+            unsupported.update(component)
+    return [  # in file order: one pass over the cards, not one per component
+        Finding("warning", "frontstage-unsupported",
+                f'frontstage action "{_text(document, card.id)}" has no path to any backstage or support card',
+                (card.id,))
+        for card in document.cards()
+        if card.id in unsupported and kind[card.id] == "frontstage"
+    ]
 
 
 def _isolated(document: Document, kind: dict[str, str]) -> list[Finding]:

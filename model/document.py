@@ -49,6 +49,9 @@ class Document:
         self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._cells: dict[Cell, list[str]] = {}
         self._card_order: list[str] = []  # file order of cards; cells keep their own order
+        # The same Card objects as the graph's node data, by id: a plain dict lookup is what
+        # card() needs, ten times cheaper than going through the graph's node view.
+        self._cards: dict[str, Card] = {}
         self._links: dict[str, Link] = {}
         self._ids: set[str] = set()
         self._id_counter = itertools.count(1)
@@ -117,12 +120,11 @@ class Document:
 
     def has_card(self, card_id: str) -> bool:
         """Whether a card with this id exists."""
-        return card_id in self._graph
+        return card_id in self._cards
 
     def card(self, card_id: str) -> Card:
         """The card with this id (KeyError if none). Treat it as read-only."""
-        card: Card = self._graph.nodes[card_id]["card"]
-        return card
+        return self._cards[card_id]
 
     def link(self, link_id: str) -> Link:
         """The link with this id (KeyError if none). Treat it as read-only."""
@@ -256,6 +258,7 @@ class Document:
         else:
             self._card_order.insert(position, card.id)
         self._graph.add_node(card.id, card=card)
+        self._cards[card.id] = card
         self.changed.emit(ev.CardAdded(card.id, cell, index))
 
     def remove_card(self, card_id: str) -> tuple[Card, int, list[Link]]:
@@ -270,6 +273,7 @@ class Document:
         del self._cells[cell][index]
         self._card_order.remove(card_id)
         self._graph.remove_node(card_id)
+        del self._cards[card_id]
         self._ids.discard(card_id)
         self.changed.emit(ev.CardRemoved(card_id, cell, index))
         return card, index, removed_links
@@ -472,6 +476,7 @@ class Document:
             doc._cells.setdefault((card.stage, card.lane), []).append(card.id)
             doc._card_order.append(card.id)
             doc._graph.add_node(card.id, card=card)
+            doc._cards[card.id] = card
         for link in links:
             doc._claim_id(link.id)
             doc._links[link.id] = link
@@ -482,7 +487,7 @@ class Document:
         """Take over another document's content and announce one DocumentReset."""
         for name in (
             "_title", "_description", "_stages", "_lanes", "_personas", "_graph",
-            "_cells", "_card_order", "_links", "_ids", "extra",
+            "_cells", "_card_order", "_cards", "_links", "_ids", "extra",
         ):
             setattr(self, name, getattr(other, name))
         self.changed.emit(ev.DocumentReset())

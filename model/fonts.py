@@ -6,7 +6,7 @@ measured here is as wide on the canvas, in the SVG and in the PDF.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +16,8 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_DIR = RESOURCES / "fonts"
 FONT_FAMILY = "Noto Sans"
 FONT_FILES = {False: FONT_DIR / "NotoSans-Regular.ttf", True: FONT_DIR / "NotoSans-Bold.ttf"}
+WORD_CACHE_SIZE = 200_000  # words remembered per face (a few MiB at most)
+WORD_CACHE_MAX_LENGTH = 40  # longer runs are rarely measured twice
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +30,20 @@ class FontMetrics:
     descent: int  # positive, below the baseline
     advances: dict[str, int]
     fallback_advance: int
+    # Width in font units of each word measured so far: wrapping measures the same words
+    # over and over (a board's vocabulary is small), and a dict hit is ~10x cheaper than
+    # summing the advances again.
+    _word_units: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def width(self, text: str, size: float) -> float:
         """Width of ``text`` drawn at ``size`` px, without kerning."""
-        advances = self.advances
-        fallback = self.fallback_advance
-        units = sum(advances.get(ch, fallback) for ch in text)
+        units = self._word_units.get(text)
+        if units is None:
+            advances = self.advances
+            fallback = self.fallback_advance
+            units = sum(advances.get(ch, fallback) for ch in text)
+            if len(text) <= WORD_CACHE_MAX_LENGTH and len(self._word_units) < WORD_CACHE_SIZE:
+                self._word_units[text] = units
         return units * size / self.units_per_em
 
     def has_glyph(self, ch: str) -> bool:

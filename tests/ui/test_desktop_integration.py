@@ -138,6 +138,7 @@ def test_the_start_screen_offers_new_boards_examples_and_recent_files(qtbot: QtB
     seeding = MainWindow()
     qtbot.addWidget(seeding)
     assert seeding.open_path(board)  # a recent file with its thumbnail
+    qtbot.waitUntil(store.thumbnail_path(board).is_file)
     seeding.close()
     window = MainWindow()
     qtbot.addWidget(window)

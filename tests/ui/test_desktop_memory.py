@@ -52,13 +52,13 @@ def test_opening_and_saving_keep_a_thumbnail_of_the_board(qtbot: QtBot, board: P
     window = _window(qtbot)
     assert window.open_path(board)
     thumb = store.thumbnail_path(board)
-    assert thumb.is_file()
+    qtbot.waitUntil(thumb.is_file)
     image = QImage(str(thumb))
     assert (image.width(), image.height()) == (store.THUMBNAIL_WIDTH, store.THUMBNAIL_HEIGHT)
     assert _coloured_pixels(image) > 200  # the lanes' colours, not a blank picture
     copy = tmp_path / "copy.touchline"
     assert window.save_as(copy)
-    assert store.thumbnail_path(copy).is_file()
+    qtbot.waitUntil(store.thumbnail_path(copy).is_file)
     assert store.recent_files()[:2] == [str(copy.absolute()), str(board.absolute())]
     store.clear_recent_files()
     assert not store.thumbnail_path(copy).exists()

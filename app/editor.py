@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndo
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from app.i18n import tr
 from canvas import commands as cmd
 from canvas.items import CardItem, HeaderItem
 from canvas.scene import BoardScene
@@ -135,9 +136,9 @@ class Editor(QWidget):
         return action
 
     def _make_actions(self) -> EditActions:
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
         # The platform's Redo keys, with Ctrl+Shift+Z and Ctrl+Y everywhere (designers use both).
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         redo.setShortcuts(redo_keys + [k for k in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
@@ -150,20 +151,20 @@ class Editor(QWidget):
         return EditActions(
             undo=undo,
             redo=redo,
-            delete=self._action("&Delete", self.delete_selection, QKeySequence.StandardKey.Delete, "Backspace"),
-            select_all=self._action("Select &All", self.select_all, QKeySequence.StandardKey.SelectAll),
-            add_card=self._action("Add &card", self.add_card, "Return", "Enter"),
-            edit_text=self._action("&Edit text", self.edit_text, "F2"),
-            add_stage=self._action("Add &stage", self.add_stage, "Ctrl+Return", "Ctrl+Alt+S"),
-            add_lane=self._action("Add &lane", self.add_lane, "Ctrl+Shift+Return", "Ctrl+Alt+L"),
-            delete_stage=self._action("Delete stage", self.delete_stage),
-            delete_lane=self._action("Delete lane", self.delete_lane),
-            zoom_in=self._action("Zoom &in", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
-            zoom_out=self._action("Zoom &out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut),
-            zoom_fit=self._action("&Fit board", self.view.zoom_fit, "Ctrl+0"),
+            delete=self._action(tr("&Delete"), self.delete_selection, QKeySequence.StandardKey.Delete, "Backspace"),
+            select_all=self._action(tr("Select &All"), self.select_all, QKeySequence.StandardKey.SelectAll),
+            add_card=self._action(tr("Add &card"), self.add_card, "Return", "Enter"),
+            edit_text=self._action(tr("&Edit text"), self.edit_text, "F2"),
+            add_stage=self._action(tr("Add &stage"), self.add_stage, "Ctrl+Return", "Ctrl+Alt+S"),
+            add_lane=self._action(tr("Add &lane"), self.add_lane, "Ctrl+Shift+Return", "Ctrl+Alt+L"),
+            delete_stage=self._action(tr("Delete stage"), self.delete_stage),
+            delete_lane=self._action(tr("Delete lane"), self.delete_lane),
+            zoom_in=self._action(tr("Zoom &in"), self.view.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+            zoom_out=self._action(tr("Zoom &out"), self.view.zoom_out, QKeySequence.StandardKey.ZoomOut),
+            zoom_fit=self._action(tr("&Fit board"), self.view.zoom_fit, "Ctrl+0"),
             zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
-            show_impact=self._action("Show &impact", self.toggle_impact, "Ctrl+I"),
-            arrange=self._action("Arra&nge cards", self.arrange_cards, "Ctrl+Shift+A"),
+            show_impact=self._action(tr("Show &impact"), self.toggle_impact, "Ctrl+I"),
+            arrange=self._action(tr("Arra&nge cards"), self.arrange_cards, "Ctrl+Shift+A"),
         )
 
     def _update_action_state(self) -> None:
@@ -230,7 +231,7 @@ class Editor(QWidget):
         doc = self.document
         current = self.current_stage()
         index = doc.stage_index(current) + 1 if current else len(doc.stages)
-        stage_id, default = doc.new_id("stage"), f"Stage {len(doc.stages) + 1}"
+        stage_id, default = doc.new_id("stage"), tr("Stage {0}").format(len(doc.stages) + 1)
         # Shown provisionally, outside the undo stack, while it is named: adding and
         # naming a stage is then one undo step, as adding and typing a card is.
         doc.add_stage(Stage(stage_id, default), index)
@@ -249,7 +250,7 @@ class Editor(QWidget):
         doc = self.document
         current = self.current_lane()
         index = doc.lane_index(current) + 1 if current else len(doc.lanes)
-        lane_id, default = doc.new_id("lane"), "New lane"
+        lane_id, default = doc.new_id("lane"), tr("New lane")
         doc.add_lane(Lane(lane_id, default, "note"), index)
 
         def finish(name: str) -> None:
@@ -301,11 +302,10 @@ class Editor(QWidget):
             return
         result = self.scene.show_impact(cards[0])
         steps = len(result.customer_paths)
-        name = self.document.card(cards[0]).text.split("\n")[0][:40] or "This card"
-        self.impact_changed.emit(
-            f"{name}: affects {len(result.affected)} card{'s' if len(result.affected) != 1 else ''}, "
-            f"{steps} customer step{'s' if steps != 1 else ''}; relies on {len(result.dependencies)}. Esc to leave."
-        )
+        name = self.document.card(cards[0]).text.split("\n")[0][:40] or tr("This card")
+        self.impact_changed.emit(tr("{0}: affects {1}, {2}; relies on {3}. Esc to leave.").format(
+            name, tr("%n card(s)", "", len(result.affected)), tr("%n customer step(s)", "", steps),
+            len(result.dependencies)))
 
     def card_item(self, card_id: str) -> CardItem:
         """The canvas item of a card."""

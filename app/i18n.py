@@ -1,10 +1,10 @@
 """The interface language (issue 10, point 7): Touchline's catalogue and Qt's own.
 
-User-visible strings in app/ and canvas/ go through ``tr()`` (or
-``QCoreApplication.translate``); ``make translations`` collects them with
-pyside6-lupdate into resources/translations/touchline_<lang>.ts and compiles the .qm files
-the installed app loads. The language is chosen in Preferences ("" follows the system)
-and applies at the next start.
+User-visible strings in app/ and canvas/ go through ``tr()`` (canvas/translate.py);
+``make translations`` collects them with pyside6-lupdate into
+resources/translations/touchline_<lang>.ts and compiles the .qm files the app loads.
+The language is chosen in Preferences ("" follows the system) and applies at the next
+start.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app import settings as store
+from canvas.translate import tr
 from model.fonts import RESOURCES
+
+__all__ = ["available_languages", "chosen_locale", "install_translators", "tr"]
 
 TRANSLATION_DIR = RESOURCES / "translations"
 # The languages offered in Preferences: code -> name in that language ("" follows the system).
@@ -43,11 +46,16 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     _installed.clear()
     locale = locale or chosen_locale()
     language = locale.name().split("_")[0]
-    if language == "en":
-        return "en"
     ours = QTranslator(app)
-    if not ours.load(locale, "touchline", "_", str(TRANSLATION_DIR)):
-        return "en"  # no catalogue: Touchline's English, and Qt's buttons in English too for consistency
+    if language == "en" or not ours.load(locale, "touchline", "_", str(TRANSLATION_DIR)):
+        # English is the source language; its small catalogue holds only the plural forms
+        # ("1 card", "2 cards") of the texts written "%n card(s)". No catalogue for the
+        # language: English, with Qt's own buttons left in English too, for consistency.
+        english = QTranslator(app)
+        if english.load(str(TRANSLATION_DIR / "touchline_en.qm")):
+            app.installTranslator(english)
+            _installed.append(english)
+        return "en"
     app.installTranslator(ours)
     _installed.append(ours)
     qt = QTranslator(app)  # Qt's own strings: standard buttons, file dialogs, context menus

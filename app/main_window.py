@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ import model
 from app.accessibility import describe_window
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
+from app.i18n import tr
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
 from app.safekeeping import Safekeeping
@@ -41,15 +42,20 @@ from model.templates import new_document
 
 APP_NAME = "Touchline"
 SUFFIX = ".touchline"
-FILE_FILTER = "Touchline files (*.touchline)"
-EXPORT_FILTERS: dict[str, str] = {"svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)", "png": "PNG image (*.png)",
-                                  "drawio": "draw.io diagram (*.drawio)", "mmd": "Mermaid journey (*.mmd)",
-                                  "csv": "CSV table (*.csv)"}
+FILE_FILTER = QT_TRANSLATE_NOOP("", "Touchline files (*.touchline)")  # tr() where shown
+EXPORT_FILTERS: dict[str, str] = {"svg": QT_TRANSLATE_NOOP("", "SVG image (*.svg)"),
+                                  "pdf": QT_TRANSLATE_NOOP("", "PDF document (*.pdf)"),
+                                  "png": QT_TRANSLATE_NOOP("", "PNG image (*.png)"),
+                                  "drawio": QT_TRANSLATE_NOOP("", "draw.io diagram (*.drawio)"),
+                                  "mmd": QT_TRANSLATE_NOOP("", "Mermaid journey (*.mmd)"),
+                                  "csv": QT_TRANSLATE_NOOP("", "CSV table (*.csv)")}
 EXPORT_LABELS: dict[str, str] = {"svg": "SVG…", "pdf": "PDF…", "png": "PNG…", "drawio": "draw.io…",
-                                 "mmd": "Mermaid journey…", "csv": "CSV table…"}
-IMPORT_FILTER = ("Mermaid journeys and CSV tables (*.mmd *.mermaid *.csv);;Mermaid journey (*.mmd *.mermaid);;"
-                 "CSV table (*.csv)")
-TEMPLATE_LABELS: dict[str, str] = {"blueprint": "Service blueprint", "journey": "Journey map"}
+                                 "mmd": QT_TRANSLATE_NOOP("", "Mermaid journey…"),
+                                 "csv": QT_TRANSLATE_NOOP("", "CSV table…")}
+IMPORT_FILTER = QT_TRANSLATE_NOOP("", "Mermaid journeys and CSV tables (*.mmd *.mermaid *.csv);;"
+                                      "Mermaid journey (*.mmd *.mermaid);;CSV table (*.csv)")
+TEMPLATE_LABELS: dict[str, str] = {"blueprint": QT_TRANSLATE_NOOP("", "Service blueprint"),
+                                   "journey": QT_TRANSLATE_NOOP("", "Journey map")}
 
 SaveChoice = Literal["save", "discard", "cancel"]
 PathLike = str | os.PathLike[str]
@@ -80,14 +86,14 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self._export_dir: Path | None = Path(last_export) if isinstance(last_export, str) and last_export else None
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
-        self.properties_dock = QDockWidget("Properties", self)
+        self.properties_dock = QDockWidget(tr("Properties"), self)
         self.properties_dock.setObjectName("PropertiesDock")
         self.properties_dock.setWidget(self.properties)
         self.properties_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                                              | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties_dock)
         self.checks = ChecksPanel(None)
-        self.checks_dock = QDockWidget("Checks", self)
+        self.checks_dock = QDockWidget(tr("Checks"), self)
         self.checks_dock.setObjectName("ChecksDock")
         self.checks_dock.setWidget(self.checks)
         self.checks_dock.visibilityChanged.connect(self.checks.set_seen)
@@ -103,51 +109,51 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        new_menu = file_menu.addMenu("&New from template")
+        file_menu = bar.addMenu(tr("&File"))
+        new_menu = file_menu.addMenu(tr("&New from template"))
         self.new_actions: dict[str, QAction] = {}
         for kind, label in TEMPLATE_LABELS.items():
-            action = new_menu.addAction(label)
+            action = new_menu.addAction(tr(label))
             action.triggered.connect(lambda _checked=False, kind=kind: self.new_from_template(kind))
             self.new_actions[kind] = action
         self.new_actions["blueprint"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
 
-        self.open_action = file_menu.addAction("&Open…")
+        self.open_action = file_menu.addAction(tr("&Open…"))
         _set_shortcut(self.open_action, QKeySequence.StandardKey.Open, "Ctrl+O")
         self.open_action.triggered.connect(self._open_dialog)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self.update_recent_menu)
-        self.import_action = file_menu.addAction("&Import…")
+        self.import_action = file_menu.addAction(tr("&Import…"))
         self.import_action.triggered.connect(self._import_dialog)
         file_menu.addSeparator()
 
-        self.save_action = file_menu.addAction("&Save")
+        self.save_action = file_menu.addAction(tr("&Save"))
         _set_shortcut(self.save_action, QKeySequence.StandardKey.Save, "Ctrl+S")
         self.save_action.triggered.connect(self.save)
-        self.save_as_action = file_menu.addAction("Save &As…")
+        self.save_as_action = file_menu.addAction(tr("Save &As…"))
         _set_shortcut(self.save_as_action, QKeySequence.StandardKey.SaveAs, "Ctrl+Shift+S")
         self.save_as_action.triggered.connect(lambda: self.save_as())
 
-        export_menu = file_menu.addMenu("&Export")
+        export_menu = file_menu.addMenu(tr("&Export"))
         self.export_actions: dict[str, QAction] = {}
         for fmt in EXPORT_FILTERS:
-            action = export_menu.addAction(EXPORT_LABELS[fmt])
+            action = export_menu.addAction(tr(EXPORT_LABELS[fmt]))
             action.triggered.connect(lambda _checked=False, fmt=fmt: self._export_dialog(fmt))
             self.export_actions[fmt] = action
         file_menu.addSeparator()
 
-        self.close_action = file_menu.addAction("&Close")
+        self.close_action = file_menu.addAction(tr("&Close"))
         _set_shortcut(self.close_action, QKeySequence.StandardKey.Close, "Ctrl+W")
         self.close_action.triggered.connect(self.close)
-        self.quit_action = file_menu.addAction("&Quit")
+        self.quit_action = file_menu.addAction(tr("&Quit"))
         _set_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(QApplication.closeAllWindows)
 
-        self.edit_menu = bar.addMenu("&Edit")
-        self.view_menu = bar.addMenu("&View")
+        self.edit_menu = bar.addMenu(tr("&Edit"))
+        self.view_menu = bar.addMenu(tr("&View"))
         self._build_desktop_actions(bar)
-        self.properties_dock.toggleViewAction().setText("&Properties Panel")
+        self.properties_dock.toggleViewAction().setText(tr("&Properties Panel"))
         for menu in (file_menu, self.edit_menu, self.view_menu):
             # Text typed on the canvas or in the panel becomes part of the document before
             # any menu command runs, so Delete, Undo, Save… all see it.
@@ -164,7 +170,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
                                                   ("show_impact",)))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.properties_dock.toggleViewAction())
-        self.checks_dock.toggleViewAction().setText("&Checks Panel")
+        self.checks_dock.toggleViewAction().setText(tr("&Checks Panel"))
         self.view_menu.addAction(self.checks_dock.toggleViewAction())
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
@@ -195,7 +201,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
         if files:
             menu.addSeparator()
-        clear = menu.addAction("&Clear menu")
+        clear = menu.addAction(tr("&Clear menu"))
         clear.setEnabled(bool(files))
         clear.triggered.connect(self.clear_recent)
 
@@ -258,7 +264,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         title = self.editor.document.title.strip()
         if title:
             return title
-        return self._path.name if self._path is not None else "Untitled"
+        return self._path.name if self._path is not None else tr("Untitled")
 
     def update_title(self) -> None:
         """Show "<title or file name>[*] — Touchline"."""
@@ -291,7 +297,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         try:
             document = new_document(kind)
         except (model.LoadError, ValueError) as exc:
-            self.show_error("Could not create a document", f"The {kind} template could not be loaded.\n\n{exc}")
+            self.show_error(tr("Could not create a document"),
+                            tr("The {0} template could not be loaded.\n\n{1}").format(kind, exc))
             return False
         self._install(document, None)
         return True
@@ -304,13 +311,14 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         try:
             document = model.load(target)
         except model.LoadError as exc:
-            self.show_error("Could not open", f"“{target.name}” could not be opened.\n\n{target}: {exc}")
+            self.show_error(tr("Could not open"),
+                            tr("“{0}” could not be opened.\n\n{1}: {2}").format(target.name, target, exc))
             return False
         self._install(document, target)
         add_recent_file(target)
         self.remember_file(target)
         self.update_recent_menu()
-        self.statusBar().showMessage(f"Opened {target.name}", 4000)
+        self.statusBar().showMessage(tr("Opened {0}").format(target.name), 4000)
         return True
 
     def save(self) -> bool:
@@ -335,7 +343,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         try:
             model.save(self.editor.document, target)
         except (model.SaveError, OSError) as exc:
-            self.show_error("Could not save", f"“{target.name}” could not be saved.\n\n{exc}")
+            self.show_error(tr("Could not save"), tr("“{0}” could not be saved.\n\n{1}").format(target.name, exc))
             return False
         self._path = target.absolute()
         self.editor.undo_stack.setClean()
@@ -346,7 +354,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.remember_file(target)
         self.remember_leaving()
         self.update_recent_menu()
-        self.statusBar().showMessage(f"Saved {target.name}", 4000)
+        self.statusBar().showMessage(tr("Saved {0}").format(target.name), 4000)
         return True
 
     def export_to(self, path: PathLike) -> bool:
@@ -358,11 +366,11 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
 
             exporters.export(self.editor.document, target)
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
-            self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")
+            self.show_error(tr("Could not export"), tr("“{0}” could not be exported.\n\n{1}").format(target.name, exc))
             return False
         self._export_dir = target.absolute().parent
         save_export_settings({"folder": str(self._export_dir), "format": target.suffix.lstrip(".").lower()})
-        self.statusBar().showMessage(f"Exported {target.name}", 4000)
+        self.statusBar().showMessage(tr("Exported {0}").format(target.name), 4000)
         return True
 
     def import_path(self, path: PathLike) -> bool:
@@ -375,10 +383,11 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         try:
             document = import_file(target)
         except model.LoadError as exc:
-            self.show_error("Could not import", f"“{target.name}” could not be imported.\n\n{target}: {exc}")
+            self.show_error(tr("Could not import"),
+                            tr("“{0}” could not be imported.\n\n{1}: {2}").format(target.name, target, exc))
             return False
         self._install(document, None)
-        self.statusBar().showMessage(f"Imported {target.name}", 4000)
+        self.statusBar().showMessage(tr("Imported {0}").format(target.name), 4000)
         return True
 
     # ------------------------------------------------------------------ dialogs
@@ -390,7 +399,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
 
     def ask_import_path(self) -> str | None:
         """Ask which Mermaid journey or CSV table to import; None when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(self, "Import", str(self._start_folder()), IMPORT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import"), str(self._start_folder()), tr(IMPORT_FILTER))
         return path or None
 
     def _open_dialog(self) -> None:
@@ -418,7 +427,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
 
     def ask_open_path(self) -> str | None:
         """Ask which file to open; None when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(self, "Open", str(self._start_folder()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open"), str(self._start_folder()), tr(FILE_FILTER))
         return path or None
 
     def _ask_save_file(self, caption: str, start: Path, name_filter: str, suffix: str) -> str | None:
@@ -434,21 +443,21 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     def ask_save_path(self) -> str | None:
         """Ask where to save; None when cancelled."""
         start = self._path or self._start_folder() / self._suggested_name(SUFFIX)
-        return self._ask_save_file("Save As", start, FILE_FILTER, SUFFIX)
+        return self._ask_save_file(tr("Save As"), start, tr(FILE_FILTER), SUFFIX)
 
     def ask_export_path(self, fmt: str) -> str | None:
         """Ask where to export as ``fmt`` (svg, pdf or png); None when cancelled."""
         folder = self._export_dir or self._start_folder()
-        return self._ask_save_file(f"Export as {fmt.upper()}", folder / self._suggested_name(f".{fmt}"),
-                                   EXPORT_FILTERS[fmt], f".{fmt}")
+        return self._ask_save_file(tr("Export as {0}").format(fmt.upper()), folder / self._suggested_name(f".{fmt}"),
+                                   tr(EXPORT_FILTERS[fmt]), f".{fmt}")
 
     def ask_save_changes(self) -> SaveChoice:
         """Ask whether to save the changes: "save", "discard" or "cancel"."""
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                          f"Do you want to save the changes to “{self.display_name()}”?", buttons, self)
-        box.setInformativeText("Your changes will be lost if you don't save them.")
+                          tr("Do you want to save the changes to “{0}”?").format(self.display_name()), buttons, self)
+        box.setInformativeText(tr("Your changes will be lost if you don't save them."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -466,21 +475,21 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     # ------------------------------------------------------------------ desktop
     def _build_desktop_actions(self, bar: QMenuBar) -> None:
         """Edit › Preferences and the Help menu (issue 10)."""
-        self.preferences_action = QAction("Pre&ferences…", self)
+        self.preferences_action = QAction(tr("Pre&ferences…"), self)
         _set_shortcut(self.preferences_action, QKeySequence.StandardKey.Preferences, "Ctrl+,")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(lambda: self.ask_preferences())
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(tr("&Help"))
         self.help_menu = help_menu
-        self.shortcuts_action = help_menu.addAction("&Keyboard Shortcuts")
+        self.shortcuts_action = help_menu.addAction(tr("&Keyboard Shortcuts"))
         # "?" as on the web apps designers know; F1 where the platform has a help key.
         self.shortcuts_action.setShortcuts([QKeySequence("?"), *QKeySequence.keyBindings(
             QKeySequence.StandardKey.HelpContents)])
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self.welcome_action = help_menu.addAction("&Start Screen")
+        self.welcome_action = help_menu.addAction(tr("&Start Screen"))
         self.welcome_action.triggered.connect(self.show_welcome)
         help_menu.addSeparator()
-        self.about_action = help_menu.addAction("&About Touchline")
+        self.about_action = help_menu.addAction(tr("&About Touchline"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.aboutToShow.connect(self.commit_pending)
@@ -504,9 +513,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         """Help › About Touchline."""
         from app.cli import _version
 
-        QMessageBox.about(self, "About Touchline",
-                          f"<b>Touchline</b> {_version()}<br>Customer journey maps and service blueprints, "
-                          "offline.")
+        QMessageBox.about(self, tr("About Touchline"),
+                          tr("<b>Touchline</b> {0}<br>Customer journey maps and service blueprints, offline.")
+                          .format(_version()))
 
     # ------------------------------------------------------------------ Qt
     def showEvent(self, event: QShowEvent) -> None:

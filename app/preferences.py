@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app import settings as store
-from app.i18n import available_languages
+from app.i18n import available_languages, tr
 
 
 class PreferencesDialog(QDialog):
@@ -17,25 +17,25 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Preferences"))
-        self.setAccessibleName(self.tr("Preferences"))
-        self.setAccessibleDescription(self.tr("Touchline's language and start-up settings"))
+        self.setWindowTitle(tr("Preferences"))
+        self.setAccessibleName(tr("Preferences"))
+        self.setAccessibleDescription(tr("Touchline's language and start-up settings"))
         self.language = QComboBox(self)
-        self.language.addItem(self.tr("System language"), "")
+        self.language.addItem(tr("System language"), "")
         for code, name in available_languages().items():
             self.language.addItem(name, code)
         index = self.language.findData(store.language())
         self.language.setCurrentIndex(max(0, index))
-        self.language.setAccessibleName(self.tr("Language"))
-        self.language.setAccessibleDescription(self.tr("The language of menus and dialogs, from the next start"))
-        self.welcome = QCheckBox(self.tr("Show the start screen when Touchline starts without a file"), self)
+        self.language.setAccessibleName(tr("Language"))
+        self.language.setAccessibleDescription(tr("The language of menus and dialogs, from the next start"))
+        self.welcome = QCheckBox(tr("Show the start screen when Touchline starts without a file"), self)
         self.welcome.setChecked(store.show_welcome())
-        self.welcome.setAccessibleName(self.tr("Show the start screen"))
-        self.welcome.setAccessibleDescription(self.tr("When Touchline starts without a file"))
-        note = QLabel(self.tr("A new language applies when Touchline starts next time."), self)
+        self.welcome.setAccessibleName(tr("Show the start screen"))
+        self.welcome.setAccessibleDescription(tr("When Touchline starts without a file"))
+        note = QLabel(tr("A new language applies when Touchline starts next time."), self)
         note.setWordWrap(True)
         form = QFormLayout()
-        language_label = QLabel(self.tr("&Language:"), self)
+        language_label = QLabel(tr("&Language:"), self)
         language_label.setBuddy(self.language)
         form.addRow(language_label, self.language)
         form.addRow("", note)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import getCppPointer
 
+from canvas.translate import tr
+
 
 @dataclass(frozen=True)
 class ShortcutRow:
@@ -83,13 +85,15 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
             walk(menu, plain(top.text()))
     # Actions that are only on widgets (the board's own keys) still belong on the sheet.
     for widget in [window, *window.findChildren(QWidget)]:
+        if widget is not window and not widget.isVisibleTo(window):
+            continue  # an editor on its way out, or hidden behind the start screen
         for action in widget.actions():
             if _identity(action) in seen or action.menu() is not None:
                 continue
             seen.add(_identity(action))
             keys = key_text(action)
             if keys and action.text():
-                rows.append(ShortcutRow(window.tr("Board"), plain(action.text()), keys))
+                rows.append(ShortcutRow(tr("Board"), plain(action.text()), keys))
     return rows
 
 
@@ -98,14 +102,14 @@ class ShortcutsSheet(QDialog):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.setAccessibleDescription(self.tr("Every command that has a keyboard shortcut, by menu"))
+        self.setWindowTitle(tr("Keyboard shortcuts"))
+        self.setAccessibleName(tr("Keyboard shortcuts"))
+        self.setAccessibleDescription(tr("Every command that has a keyboard shortcut, by menu"))
         self.rows = shortcut_rows(window)
         self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName(self.tr("Shortcuts"))
-        self.tree.setAccessibleDescription(self.tr("Commands and their keys"))
-        self.tree.setHeaderLabels([self.tr("Command"), self.tr("Keys")])
+        self.tree.setAccessibleName(tr("Shortcuts"))
+        self.tree.setAccessibleDescription(tr("Commands and their keys"))
+        self.tree.setHeaderLabels([tr("Command"), tr("Keys")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         groups: dict[str, QTreeWidgetItem] = {}
@@ -125,7 +129,7 @@ class ShortcutsSheet(QDialog):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(self.tr("Close this sheet"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(tr("Close this sheet"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)

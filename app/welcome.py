@@ -29,6 +29,7 @@ from shiboken6 import isValid
 
 import model
 from app import settings as store
+from app.i18n import tr
 from model.fonts import RESOURCES
 
 EXAMPLE_DIR = RESOURCES / "examples"
@@ -73,8 +74,8 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("WelcomePage")
-        self.setAccessibleName(self.tr("Start screen"))
-        self.setAccessibleDescription(self.tr("Start a new board, open one, or continue with a recent file"))
+        self.setAccessibleName(tr("Start screen"))
+        self.setAccessibleDescription(tr("Start a new board, open one, or continue with a recent file"))
         self.setAutoFillBackground(True)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(48, 40, 48, 40)
@@ -84,38 +85,38 @@ class WelcomePage(QWidget):
         left.setSpacing(10)
         logo = QLabel(self)
         logo.setPixmap(app_icon().pixmap(QSize(64, 64), self.devicePixelRatioF()))
-        logo.setAccessibleName(self.tr("Touchline logo"))
-        logo.setAccessibleDescription(self.tr("The Touchline application icon"))
+        logo.setAccessibleName(tr("Touchline logo"))
+        logo.setAccessibleDescription(tr("The Touchline application icon"))
         left.addWidget(logo)
-        title = QLabel(self.tr("Touchline"), self)
+        title = QLabel(tr("Touchline"), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         title.setFont(font)
         left.addWidget(title)
-        subtitle = QLabel(self.tr("Customer journey maps and service blueprints"), self)
+        subtitle = QLabel(tr("Customer journey maps and service blueprints"), self)
         subtitle.setForegroundRole(subtitle.foregroundRole())
         left.addWidget(subtitle)
         left.addSpacing(18)
 
         self.new_blueprint_button = self._button(
-            self.tr("New service blueprint"), "new-blueprint",
-            self.tr("Start a blueprint with customer, frontstage, backstage and support lanes"))
+            tr("New service blueprint"), "new-blueprint",
+            tr("Start a blueprint with customer, frontstage, backstage and support lanes"))
         self.new_blueprint_button.clicked.connect(lambda: self.new_requested.emit("blueprint"))
         self.new_journey_button = self._button(
-            self.tr("New journey map"), "new-journey",
-            self.tr("Start a journey map with doing, thinking and feeling lanes"))
+            tr("New journey map"), "new-journey",
+            tr("Start a journey map with doing, thinking and feeling lanes"))
         self.new_journey_button.clicked.connect(lambda: self.new_requested.emit("journey"))
-        self.open_button = self._button(self.tr("Open…"), "open", self.tr("Open a .touchline file"))
+        self.open_button = self._button(tr("Open…"), "open", tr("Open a .touchline file"))
         self.open_button.clicked.connect(self.open_requested)
         for button in (self.new_blueprint_button, self.new_journey_button, self.open_button):
             left.addWidget(button)
 
         left.addSpacing(18)
-        left.addWidget(self._heading(self.tr("Examples")))
+        left.addWidget(self._heading(tr("Examples")))
         self.examples = QListWidget(self)
-        self.examples.setAccessibleName(self.tr("Examples"))
-        self.examples.setAccessibleDescription(self.tr("Bundled example boards; each opens as a new untitled copy"))
+        self.examples.setAccessibleName(tr("Examples"))
+        self.examples.setAccessibleDescription(tr("Bundled example boards; each opens as a new untitled copy"))
         self.examples.setFrameShape(QFrame.Shape.NoFrame)
         self.examples.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.examples.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -135,10 +136,10 @@ class WelcomePage(QWidget):
 
         right = QVBoxLayout()
         right.setSpacing(10)
-        right.addWidget(self._heading(self.tr("Recent files")))
+        right.addWidget(self._heading(tr("Recent files")))
         self.recent = QListWidget(self)
-        self.recent.setAccessibleName(self.tr("Recent files"))
-        self.recent.setAccessibleDescription(self.tr("Boards opened or saved lately, with a picture of each"))
+        self.recent.setAccessibleName(tr("Recent files"))
+        self.recent.setAccessibleDescription(tr("Boards opened or saved lately, with a picture of each"))
         self.recent.setViewMode(QListWidget.ViewMode.IconMode)
         self.recent.setIconSize(THUMB_SIZE)
         self.recent.setGridSize(QSize(THUMB_SIZE.width() + 28, THUMB_SIZE.height() + 52))
@@ -149,7 +150,7 @@ class WelcomePage(QWidget):
         self.recent.itemActivated.connect(self._open_recent)
         self.recent.itemClicked.connect(self._open_recent)
         right.addWidget(self.recent, 1)
-        self.no_recent = QLabel(self.tr("Files you open or save appear here."), self)
+        self.no_recent = QLabel(tr("Files you open or save appear here."), self)
         right.addWidget(self.no_recent)
         outer.addLayout(right, 1)
         self.refresh()
@@ -226,7 +227,8 @@ class Welcoming:
         page.dismissed.connect(self.hide_welcome)
         window.setCentralWidget(page)
         page.new_blueprint_button.setFocus()
-        window.setWindowTitle(window.tr("Touchline"))
+        window.setWindowTitle(tr("Touchline"))
+        window.statusBar().clearMessage()
         window.setWindowModified(False)
         return page
 
@@ -261,7 +263,7 @@ class Welcoming:
         try:
             document = model.load(path)
         except model.LoadError as exc:
-            window.show_error(window.tr("Could not open"), f"{path}: {exc}")
+            window.show_error(tr("Could not open"), f"{path}: {exc}")
             return False
         window._install(document, None)
         return True

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from canvas import commands as cmd
 from canvas.inline_editor import InlineEditor
 from canvas.items import DIMMED, BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
+from canvas.translate import tr
 from model import Card, Document, Link
 from model import style as st
 from model.events import Cell
@@ -400,7 +401,7 @@ class BoardScene(QGraphicsScene):
             return
         moved.sort(key=lambda item: (item.pos().y(), item.pos().x()))
         doc = self.document
-        parent = cmd.Macro("Move card" if len(moved) == 1 else f"Move {len(moved)} cards")
+        parent = cmd.Macro(tr("Move card") if len(moved) == 1 else tr("Move {0} cards").format(len(moved)))
         targets = []
         for item in moved:
             centre = pointer if item is grabbed else item.pos() + QPointF(item.geometry.w / 2, item.geometry.h / 2)

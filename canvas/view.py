@@ -6,6 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
+from canvas.translate import tr
+
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
 ZOOM_STEP = 1.25
@@ -27,7 +29,7 @@ class BoardView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Board")
+        self.setAccessibleName(tr("Board"))
         self._space_down = False
 
     @property

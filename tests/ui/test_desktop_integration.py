@@ -316,3 +316,73 @@ def test_interface_icons_are_svg() -> None:
         from PySide6.QtGui import QIcon
 
         assert QIcon(str(path)).pixmap(size).size() == size  # scalable: any size is drawn, not upscaled
+
+
+# ---------------------------------------------------------------------- translation
+def test_the_german_catalogue_translates_the_interface(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QLocale
+
+    from app.i18n import install_translators
+
+    app = QApplication.instance()
+    try:
+        assert install_translators(app, QLocale("de_DE")) == "de"
+        window = MainWindow()
+        qtbot.addWidget(window)
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus == ["&Datei", "&Bearbeiten", "&Ansicht", "&Hilfe"]
+        assert window.editor.edit_actions.add_stage.text() == "&Phase hinzufügen"
+        assert window.properties_dock.windowTitle() == "Eigenschaften"
+        assert window.checks_dock.windowTitle() == "Prüfungen"
+        from canvas.translate import tr
+
+        assert tr("%n card(s)", "", 1) == "1 Karte" and tr("%n card(s)", "", 3) == "3 Karten"
+        # Qt's own strings follow: a standard button of a message box.
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Abbrechen"
+    finally:
+        assert install_translators(app, QLocale("en_GB")) == "en"
+    from canvas.translate import tr
+
+    assert tr("&File") == "&File"
+    assert tr("%n card(s)", "", 1) == "1 card" and tr("%n card(s)", "", 2) == "2 cards"
+
+
+def test_every_catalogue_entry_is_translated_and_keeps_its_placeholders() -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ROOT / "resources" / "translations" / "touchline_de.ts")
+    messages = list(tree.iter("message"))
+    assert len(messages) > 250
+    for message in messages:
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, source  # none unfinished
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for form in forms:
+            assert form.strip(), source
+            assert sorted(re.findall(r"\{\d*\}", form)) == sorted(re.findall(r"\{\d*\}", source)), source
+            assert ("&" in form) == ("&" in source), source  # a menu mnemonic stays a mnemonic
+    for qm in ("touchline_de.qm", "touchline_en.qm"):
+        assert (ROOT / "resources" / "translations" / qm).stat().st_size > 100
+
+
+def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
+    """`make translations` would add nothing: the shipped .ts is up to date with app/ and canvas/."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed beside this Python")
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in [*ROOT.glob("app/*.py"), *ROOT.glob("canvas/*.py")])
+    subprocess.run([str(lupdate), "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)], check=True,
+                   capture_output=True)
+    import xml.etree.ElementTree as ET
+
+    def texts(path: Path) -> set[str]:
+        return {m.findtext("source") or "" for m in ET.parse(path).iter("message")}
+
+    missing = texts(fresh) - texts(ROOT / "resources" / "translations" / "touchline_de.ts")
+    assert not missing, f"run `make translations` and translate: {sorted(missing)}"

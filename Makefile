@@ -60,10 +60,7 @@ uninstall-desktop: $(STAMP)
 # Collect the user-visible strings of app/ and canvas/ into the .ts catalogues, then compile the .qm files.
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none app/*.py canvas/*.py -ts resources/translations/touchline_de.ts
-	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none -pluralonly app/*.py canvas/*.py \
-		-ts resources/translations/touchline_en.ts
-	for lang in de en; do $(VENV)/bin/pyside6-lrelease resources/translations/touchline_$$lang.ts \
-		-qm resources/translations/touchline_$$lang.qm; done
+	$(VENV)/bin/pyside6-lrelease resources/translations/touchline_de.ts -qm resources/translations/touchline_de.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

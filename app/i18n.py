@@ -48,13 +48,8 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     language = locale.name().split("_")[0]
     ours = QTranslator(app)
     if language == "en" or not ours.load(locale, "touchline", "_", str(TRANSLATION_DIR)):
-        # English is the source language; its small catalogue holds only the plural forms
-        # ("1 card", "2 cards") of the texts written "%n card(s)". No catalogue for the
-        # language: English, with Qt's own buttons left in English too, for consistency.
-        english = QTranslator(app)
-        if english.load(str(TRANSLATION_DIR / "touchline_en.qm")):
-            app.installTranslator(english)
-            _installed.append(english)
+        # English is the source language (its plurals come from canvas/translate.py). No
+        # catalogue for the language: English, with Qt's own buttons left in English too.
         return "en"
     app.installTranslator(ours)
     _installed.append(ours)

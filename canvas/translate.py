@@ -16,5 +16,8 @@ CONTEXT = ""  # the context pyside6-lupdate gives module-level tr() calls
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` in the interface language."""
-    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+    """``text`` in the interface language; English plurals ("1 card", "2 cards") without a catalogue."""
+    result = QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+    if n >= 0 and "(s)" in result:  # the source text itself: English, written "%n card(s)"
+        result = result.replace("(s)", "" if n == 1 else "s")
+    return result

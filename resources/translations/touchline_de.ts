@@ -952,6 +952,18 @@
         <translation>Verbindung</translation>
     </message>
     <message>
+        <source>never saved</source>
+        <translation>nie gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved change(s)</source>
+        <translation><numerusform>%n ungespeicherte Änderung</numerusform><numerusform>%n ungespeicherte Änderungen</numerusform></translation>
+    </message>
+    <message>
+        <source>“{0}” ({1}), autosaved {2}, {3}</source>
+        <translation>„{0}“ ({1}), automatisch gesichert {2}, {3}</translation>
+    </message>
+    <message>
         <source>Could not recover</source>
         <translation>Wiederherstellen nicht möglich</translation>
     </message>

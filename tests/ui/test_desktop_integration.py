@@ -366,8 +366,7 @@ def test_every_catalogue_entry_is_translated_and_keeps_its_placeholders() -> Non
             assert form.strip(), source
             assert sorted(re.findall(r"\{\d*\}", form)) == sorted(re.findall(r"\{\d*\}", source)), source
             assert ("&" in form) == ("&" in source), source  # a menu mnemonic stays a mnemonic
-    for qm in ("touchline_de.qm", "touchline_en.qm"):
-        assert (ROOT / "resources" / "translations" / qm).stat().st_size > 100
+    assert (ROOT / "resources" / "translations" / "touchline_de.qm").stat().st_size > 10_000
 
 
 def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:

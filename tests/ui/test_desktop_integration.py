@@ -385,3 +385,22 @@ def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
 
     missing = texts(fresh) - texts(ROOT / "resources" / "translations" / "touchline_de.ts")
     assert not missing, f"run `make translations` and translate: {sorted(missing)}"
+
+
+# ---------------------------------------------------------------------- standard keys
+def test_standard_commands_use_the_platforms_standard_keys(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    edit = window.editor.edit_actions
+    K = QKeySequence.StandardKey
+    pairs = [(window.new_actions["blueprint"], K.New), (window.open_action, K.Open), (window.save_action, K.Save),
+             (window.save_as_action, K.SaveAs), (window.close_action, K.Close), (window.quit_action, K.Quit),
+             (window.preferences_action, K.Preferences), (window.shortcuts_action, K.HelpContents),
+             (edit.undo, K.Undo), (edit.redo, K.Redo), (edit.delete, K.Delete), (edit.select_all, K.SelectAll),
+             (edit.zoom_in, K.ZoomIn), (edit.zoom_out, K.ZoomOut)]
+    for action, standard in pairs:
+        bindings = QKeySequence.keyBindings(standard)
+        if bindings:  # where the platform defines the key, the action answers to (at least the first of) it
+            assert bindings[0] in action.shortcuts(), (action.text(), standard)
+        else:  # where it does not (Quit, Preferences on some desktops), a conventional one
+            assert action.shortcuts(), action.text()

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app.i18n import tr
+from app.long_task import CancelledError, run_in_background
 from canvas import commands as cmd
 from canvas.items import CardItem, HeaderItem
 from canvas.scene import BoardScene
 from canvas.view import BoardView
 from model import Document, Lane, Stage
+from model.layout import Layout
 
 
 @dataclass
@@ -49,11 +51,13 @@ class Editor(QWidget):
     selection_changed = Signal()
     impact_changed = Signal(str)  # a one-line summary for the status bar, "" when the view is left
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None, *, layout: Layout | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
+        """An editor on ``document``; ``layout`` and ``progress`` go to the scene (see BoardScene)."""
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
-        self.scene = BoardScene(document, self.push)
+        self.scene = BoardScene(document, self.push, layout, progress)
         self.view = BoardView(self.scene, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -287,7 +291,14 @@ class Editor(QWidget):
     def arrange_cards(self) -> None:
         """Reorder the cards inside each cell so fewer arrows cross, as one undo step."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
-        command = cmd.arrange(self.document)
+        from model.arrange import arranged_order
+
+        document = self.document
+        try:  # the sweeps only read the document: off the GUI thread, with Cancel, for large boards
+            target = run_in_background(self.window(), tr("Arranging cards…"), lambda: arranged_order(document))
+        except CancelledError:
+            return
+        command = cmd.arrange(document, target)
         if command is not None:
             self.push(command)
 

@@ -32,12 +32,14 @@ from app.accessibility import describe_window
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.i18n import tr
+from app.long_task import CancelledError, StepProgress, after_current_work, run_in_background
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
 from app.safekeeping import Safekeeping
 from app.settings import add_recent_file, clear_recent_files, export_settings, recent_files, save_export_settings
 from app.welcome import Welcoming
 from model import events as ev
+from model.layout import Layout
 from model.templates import new_document
 
 APP_NAME = "Touchline"
@@ -59,6 +61,43 @@ TEMPLATE_LABELS: dict[str, str] = {"blueprint": QT_TRANSLATE_NOOP("", "Service b
 
 SaveChoice = Literal["save", "discard", "cancel"]
 PathLike = str | os.PathLike[str]
+
+
+def _laid_out(path: Path) -> tuple[model.Document, Layout]:
+    """The document at ``path`` and its layout (run in the worker thread)."""
+    document = model.load(path)
+    return document, Layout(document)
+
+
+def export_cancellable(parent: QWidget, document: model.Document, target: Path) -> None:
+    """Export ``document`` to ``target`` in the worker thread, with Cancel.
+
+    The exporter writes a hidden sibling file that becomes ``target`` only once it is
+    complete and the user has not cancelled, so a cancelled export leaves no file (and an
+    existing one untouched). PNG goes through QPainter, kept on the GUI thread.
+    """
+    import exporters
+
+    fmt = exporters.format_for(target)
+    if fmt == "png":
+        exporters.export(document, target, fmt)
+        return
+    partial = target.with_name(f".{target.name}.exporting")
+    try:
+        run_in_background(parent, tr("Exporting “{0}”…").format(target.name),
+                          lambda: exporters.export(document, partial, fmt))
+    except CancelledError:
+        _remove_when_written(partial)
+        raise
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, target)
+
+
+def _remove_when_written(partial: Path) -> None:
+    # The abandoned export may still be writing: remove its file once the worker is done.
+    after_current_work(lambda: partial.unlink(missing_ok=True))
 
 
 def with_suffix(path: PathLike, suffix: str = SUFFIX) -> Path:
@@ -216,8 +255,15 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         """The file the document was opened from or saved to; None while untitled."""
         return self._path
 
-    def _install(self, document: model.Document, path: Path | None) -> Editor:
-        """Show ``document`` in a fresh Editor, replacing the old one; the board gets the keyboard focus."""
+    def _install(self, document: model.Document, path: Path | None, *, layout: Layout | None = None,
+                 progress: StepProgress | None = None) -> Editor:
+        """Show ``document`` in a fresh Editor, replacing the old one; the board gets the keyboard focus.
+
+        The new editor is made first: if ``progress`` is cancelled meanwhile (CancelledError is
+        raised), the old one stays as it was.
+        """
+        editor = Editor(document, self, layout=layout, progress=progress)
+        self.view_to_restore(editor, path)
         old = getattr(self, "editor", None)
         if old is not None:
             # The panel shows nothing while the editors change, so the focus the old editor
@@ -227,8 +273,6 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             old.document.changed.disconnect(self._on_document_changed)
             self.remember_leaving()  # where the old board was looked at, for its next opening
             old.close_document()  # stop the old scene listening to a document nobody shows
-        editor = Editor(document, self)
-        self.view_to_restore(editor, path)
         editor.setFocusProxy(editor.view)  # focusing the editor focuses the board
         self.editor = editor
         self._path = path.absolute() if path is not None else None
@@ -309,12 +353,21 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         if not self.maybe_save():  # first: saving may write the very file being opened
             return False
         try:
-            document = model.load(target)
+            # Loading and layout need no Qt: off the GUI thread, with Cancel, for large boards.
+            document, layout = run_in_background(self, tr("Opening “{0}”…").format(target.name),
+                                                 lambda: _laid_out(target))
+            progress = StepProgress(self, tr("Drawing “{0}”…").format(target.name))
+            try:
+                self._install(document, target, layout=layout, progress=progress)
+            finally:
+                progress.close()
+        except CancelledError:
+            self.statusBar().showMessage(tr("Opening {0} cancelled: nothing changed").format(target.name), 4000)
+            return False
         except model.LoadError as exc:
             self.show_error(tr("Could not open"),
                             tr("“{0}” could not be opened.\n\n{1}: {2}").format(target.name, target, exc))
             return False
-        self._install(document, target)
         add_recent_file(target)
         self.remember_file(target)
         self.update_recent_menu()
@@ -362,9 +415,10 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.commit_pending()
         target = Path(path)
         try:
-            import exporters
-
-            exporters.export(self.editor.document, target)
+            export_cancellable(self, self.editor.document, target)
+        except CancelledError:
+            self.statusBar().showMessage(tr("Export of {0} cancelled: no file written").format(target.name), 4000)
+            return False
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
             self.show_error(tr("Could not export"), tr("“{0}” could not be exported.\n\n{1}").format(target.name, exc))
             return False

@@ -17,7 +17,7 @@ import getpass
 import hashlib
 import os
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from shiboken6 import isValid
 
@@ -104,7 +104,9 @@ class InstanceServer(QObject):
         self._buffers[socket] = b""
         socket.write(ACK)
         socket.flush()
-        self.files_received.emit(files)
+        # Opened from the event loop, not inside this socket's signal: opening may run a
+        # nested loop (progress dialog) in which the socket disconnects and is deleted.
+        QTimer.singleShot(0, lambda: self.files_received.emit(files))
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)

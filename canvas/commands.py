@@ -8,12 +8,15 @@ parent command whose children run in order on redo and in reverse on undo.
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from canvas.translate import tr
 from model import Card, Document, Lane, Link, Persona, Stage
+
+if TYPE_CHECKING:
+    from model.arrange import Order
 
 
 class Macro(QUndoCommand):
@@ -391,7 +394,7 @@ def remove_persona(document: Document, persona_id: str) -> QUndoCommand:
     return parent
 
 
-def arrange(document: Document) -> QUndoCommand | None:
+def arrange(document: Document, target: Order | None = None) -> QUndoCommand | None:
     """One undo step that reorders the cards in each cell to cross fewer arrows (None if none move).
 
     Each MoveCard reads the card's place when made, so every step is made and run in turn,
@@ -400,7 +403,8 @@ def arrange(document: Document) -> QUndoCommand | None:
     """
     from model.arrange import arranged_order
 
-    target = arranged_order(document)
+    if target is None:  # the order to reach, when the caller has not worked it out already
+        target = arranged_order(document)
     parent = Macro(tr("Arrange cards"))
     steps: list[MoveCard] = []
     with document.changed.blocked():

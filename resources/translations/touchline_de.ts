@@ -368,6 +368,10 @@
         <translation>Neue Bahn</translation>
     </message>
     <message>
+        <source>Arranging cards…</source>
+        <translation>Karten werden angeordnet…</translation>
+    </message>
+    <message>
         <source>This card</source>
         <translation>Diese Karte</translation>
     </message>
@@ -382,6 +386,18 @@
     <message numerus="yes">
         <source>%n customer step(s)</source>
         <translation><numerusform>%n Kundenschritt</numerusform><numerusform>%n Kundenschritte</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Touchline</source>
+        <translation>Touchline</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Touchline files (*.touchline)</source>
@@ -430,6 +446,10 @@
     <message>
         <source>Journey map</source>
         <translation>Journey Map</translation>
+    </message>
+    <message>
+        <source>Exporting “{0}”…</source>
+        <translation>„{0}“ wird exportiert…</translation>
     </message>
     <message>
         <source>Properties</source>
@@ -516,6 +536,18 @@
 {1}</translation>
     </message>
     <message>
+        <source>Opening “{0}”…</source>
+        <translation>„{0}“ wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Drawing “{0}”…</source>
+        <translation>„{0}“ wird gezeichnet…</translation>
+    </message>
+    <message>
+        <source>Opening {0} cancelled: nothing changed</source>
+        <translation>Öffnen von {0} abgebrochen: nichts geändert</translation>
+    </message>
+    <message>
         <source>Could not open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
@@ -546,6 +578,10 @@
     <message>
         <source>Saved {0}</source>
         <translation>{0} gespeichert</translation>
+    </message>
+    <message>
+        <source>Export of {0} cancelled: no file written</source>
+        <translation>Export von {0} abgebrochen: keine Datei geschrieben</translation>
     </message>
     <message>
         <source>Could not export</source>
@@ -1098,10 +1134,6 @@
     <message>
         <source>The Touchline application icon</source>
         <translation>Das Programmsymbol von Touchline</translation>
-    </message>
-    <message>
-        <source>Touchline</source>
-        <translation>Touchline</translation>
     </message>
     <message>
         <source>Customer journey maps and service blueprints</source>

@@ -843,21 +843,26 @@ def test_opening_a_missing_file_shows_an_error(window: MainWindow, errors: Error
 def test_export_goes_to_the_exporter_and_reports_its_errors(
     opened: MainWindow, errors: Errors, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[tuple[model.Document, Path]] = []
+    calls: list[tuple[model.Document, str]] = []
 
-    def export(document: model.Document, path: Path) -> None:
-        if path.suffix == ".pdf":
+    def export(document: model.Document, path: Path, fmt: str) -> None:
+        if fmt == "pdf":
+            Path(path).write_text("half a PDF")
             raise OSError("disk full")
-        calls.append((document, Path(path)))
+        Path(path).write_text("an SVG")
+        calls.append((document, fmt))
 
     fake = types.ModuleType("exporters")
     fake.export = export  # type: ignore[attr-defined]
+    fake.format_for = lambda path, fmt=None: Path(path).suffix.lstrip(".")  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "exporters", fake)
     opened.ask_export_path = lambda fmt: str(tmp_path / "board")  # type: ignore[method-assign]
     opened.export_actions["svg"].trigger()
-    assert calls == [(opened.editor.document, tmp_path / "board.svg")]
+    assert calls == [(opened.editor.document, "svg")]
+    assert (tmp_path / "board.svg").read_text() == "an SVG"
     assert not opened.export_to(tmp_path / "board.pdf")
     assert len(errors) == 1 and "board.pdf" in errors[0][1] and "disk full" in errors[0][1]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".board", "board"))) == ["board.svg"]
     assert not opened.isWindowModified()
 
 

@@ -2,7 +2,7 @@
 and it exports the example and starts the editor with no Python on the search paths.
 
 ``TOUCHLINE_BUNDLE=dist/touchline`` tests a bundle already built (``make bundle``) instead
-of building one (about 40 s on two cores)."""
+of building one (about 35 s on two cores)."""
 
 from __future__ import annotations
 

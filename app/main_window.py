@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from shiboken6 import isValid
 
 import model
 from app.accessibility import describe_window
@@ -574,7 +575,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     # ------------------------------------------------------------------ Qt
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        describe_window(self)  # the tab bar of docked panels exists only once the window is laid out
+        describe_window(self)
+        # The tab bar of docked panels is made when the window is laid out, after this event.
+        QTimer.singleShot(0, lambda: describe_window(self) if isValid(self) else None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save changes; stay open on Cancel or when the save fails."""

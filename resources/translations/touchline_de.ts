@@ -708,6 +708,14 @@
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
+        <source>Keep these settings</source>
+        <translation>Diese Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Close without changing anything</source>
+        <translation>Schließen, ohne etwas zu ändern</translation>
+    </message>
+    <message>
         <source>Flow</source>
         <translation>Ablauf</translation>
     </message>

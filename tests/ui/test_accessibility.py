@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.main_window import MainWindow
@@ -48,6 +48,8 @@ def unnamed(iface: QAccessibleInterface | None, path: str = "", out: list[str] |
     obj = iface.object()
     if role == R.ScrollBar:
         return out  # scroll bars are named by Qt by orientation; nothing of ours
+    if role == R.PageTabList and isinstance(obj, QTabBar) and obj.count() == 0:
+        return out  # the docks' tab bar with no tab left (its panels hidden): nothing to operate
     interactive = role in INTERACTIVE or (role == R.Client and type(obj).__name__ in ("BoardView", "Editor"))
     if interactive and not (role == R.MenuItem and isinstance(obj, QAction) and obj.isSeparator()):
         if role == R.ComboBox and isinstance(obj, QWidget):
@@ -106,3 +108,21 @@ def test_the_walk_finds_an_unnamed_control(qtbot: QtBot) -> None:
     qtbot.waitExposed(widget)
     problems = unnamed(QAccessible.queryAccessibleInterface(widget))
     assert any("PushButton" in p and "no accessible name" in p for p in problems)
+
+
+def test_the_start_screen_and_the_dialogs_are_named_and_described(qtbot: QtBot) -> None:
+    from app.preferences import PreferencesDialog
+    from app.shortcuts_sheet import ShortcutsSheet
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_welcome()
+    window.show()
+    qtbot.waitExposed(window)
+    problems = unnamed(QAccessible.queryAccessibleInterface(window))
+    for dialog in (PreferencesDialog(window), ShortcutsSheet(window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        problems += unnamed(QAccessible.queryAccessibleInterface(dialog))
+    assert not problems, "\n".join(problems)

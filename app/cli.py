@@ -98,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--portrait", action="store_true", help="portrait paper (landscape by default)")
     export.add_argument("--tile", action="store_true", help="spread the board over several pages")
     export.add_argument("--dpi", type=_dpi, metavar="N", help="resolution of a PNG (ignored for .svg and .pdf)")
+    export.add_argument("--legend", action="store_true",
+                        help="draw the legend under the board (.svg, .pdf and .png)")
+    export.add_argument("--theme", choices=("light", "dark"), default="light",
+                        help="colours of a picture (.svg, .pdf and .png); light by default")
 
     validate = sub.add_parser("validate", help="load a document and print the structural findings")
     validate.add_argument("file", metavar="FILE", help="the document to check")
@@ -188,17 +192,23 @@ def _cmd_export(options: argparse.Namespace) -> int:
         raise CommandError(output, f"{flag} needs a paper size, which is not available yet (only --page fit is)")
     document = _load(options.file)
     _check_output(output, target)
-    _write_via_temp(output, target, lambda tmp: _export(document, tmp, suffix, options.dpi))
+    _write_via_temp(output, target,
+                    lambda tmp: _export(document, tmp, suffix, options.dpi, options.legend, options.theme))
     return EXIT_OK
 
 
-def _export(document: Document, path: Path, suffix: str, dpi: int | None) -> None:
+def _export(document: Document, path: Path, suffix: str, dpi: int | None, legend: bool = False,
+            theme: str = "light") -> None:
     import exporters  # SVG and PDF load no Qt; PNG brings it in when it runs
+    from model.layout import Layout
 
+    source: Document | Layout = document
+    if (legend or theme != "light") and suffix in (".svg", ".pdf", ".png"):
+        source = Layout(document, legend=legend, theme=theme)
     if suffix == ".png" and dpi is not None:
-        exporters.export(document, path, dpi=dpi)
+        exporters.export(source, path, dpi=dpi)
     else:
-        exporters.export(document, path)
+        exporters.export(source, path)
 
 
 def _write_via_temp(output: str, target: Path, write: Callable[[Path], None]) -> None:

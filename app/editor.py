@@ -20,6 +20,7 @@ from canvas.items import CardItem, HeaderItem
 from canvas.scene import BoardScene
 from canvas.view import BoardView
 from model import Document, Lane, Stage
+from model.entities import SCORE_RANGE
 from model.layout import Layout
 
 
@@ -43,6 +44,8 @@ class EditActions:
     zoom_actual: QAction
     show_impact: QAction
     arrange: QAction
+    raise_score: QAction
+    lower_score: QAction
 
 
 class Editor(QWidget):
@@ -169,6 +172,8 @@ class Editor(QWidget):
             zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
             show_impact=self._action(tr("Show &impact"), self.toggle_impact, "Ctrl+I"),
             arrange=self._action(tr("Arra&nge cards"), self.arrange_cards, "Ctrl+Shift+A"),
+            raise_score=self._action(tr("&Raise emotion score"), lambda: self.step_score(1), "Alt+Up"),
+            lower_score=self._action(tr("&Lower emotion score"), lambda: self.step_score(-1), "Alt+Down"),
         )
 
     def _update_action_state(self) -> None:
@@ -182,8 +187,50 @@ class Editor(QWidget):
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
         a.show_impact.setEnabled(len(self.selected_cards()) == 1 or self.scene.impact is not None)
+        scored = bool(self._scored_cards())
+        a.raise_score.setEnabled(scored)
+        a.lower_score.setEnabled(scored)
+
+    # ------------------------------------------------------------ view
+    @property
+    def theme(self) -> str:
+        """The canvas colour theme: "light" or "dark"."""
+        return self.scene.theme
+
+    def set_theme(self, name: str) -> None:
+        """Paint the canvas in the "light" or "dark" theme (exports stay light)."""
+        self.scene.set_theme(name)
+
+    @property
+    def legend_shown(self) -> bool:
+        """Whether the legend is drawn under the board (and in the exports made from here)."""
+        return self.scene.layout.show_legend
+
+    def set_legend(self, shown: bool) -> None:
+        """Show or hide the legend."""
+        self.scene.set_legend(shown)
 
     # ------------------------------------------------------------ edits
+    def _scored_cards(self) -> list[str]:
+        """Selected cards that carry an emotion score: those of emotion lanes and any with a score."""
+        doc = self.document
+        return [cid for cid in self.selected_cards()
+                if doc.lane(doc.card(cid).lane).kind == "emotion" or doc.card(cid).score is not None]
+
+    def step_score(self, step: int) -> None:
+        """Raise (+1) or lower (-1) the selected cards' emotion scores, as one undo step."""
+        low, high = SCORE_RANGE
+        parent = cmd.Macro(tr("Raise emotion score") if step > 0 else tr("Lower emotion score"))
+        changed = False
+        for card_id in self._scored_cards():
+            old = self.document.card(card_id).score
+            new = max(low, min(high, (old or 0) + step))
+            if new != old:
+                parent.add(cmd.SetCardField(self.document, card_id, "score", new))
+                changed = True
+        if changed:
+            self.push(parent)
+
     def delete_selection(self) -> None:
         """Delete the selected cards (with their links) and links, or the selected header's stage/lane."""
         self.commit_pending()  # an edit in progress is finished before anything else changes

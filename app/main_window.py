@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -30,14 +31,23 @@ from shiboken6 import isValid
 
 import model
 from app.accessibility import describe_window
+from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.i18n import tr
 from app.long_task import CancelledError, StepProgress, after_current_work, run_in_background
+from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
 from app.safekeeping import Safekeeping
-from app.settings import add_recent_file, clear_recent_files, export_settings, recent_files, save_export_settings
+from app.settings import (
+    add_recent_file,
+    clear_recent_files,
+    export_settings,
+    recent_files,
+    save_export_settings,
+    settings,
+)
 from app.welcome import Welcoming
 from model import events as ev
 from model.layout import Layout
@@ -70,8 +80,8 @@ def _laid_out(path: Path) -> tuple[model.Document, Layout]:
     return document, Layout(document)
 
 
-def export_cancellable(parent: QWidget, document: model.Document, target: Path) -> None:
-    """Export ``document`` to ``target`` in the worker thread, with Cancel.
+def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path) -> None:
+    """Export ``source(format)`` (a document, or a layout made for it) to ``target`` in the worker thread.
 
     The exporter writes a hidden sibling file that becomes ``target`` only once it is
     complete and the user has not cancelled, so a cancelled export leaves no file (and an
@@ -81,12 +91,12 @@ def export_cancellable(parent: QWidget, document: model.Document, target: Path) 
 
     fmt = exporters.format_for(target)
     if fmt == "png":
-        exporters.export(document, target, fmt)
+        exporters.export(source(fmt), target, fmt)
         return
     partial = target.with_name(f".{target.name}.exporting")
     try:
         run_in_background(parent, tr("Exporting “{0}”…").format(target.name),
-                          lambda: exporters.export(document, partial, fmt))
+                          lambda: exporters.export(source(fmt), partial, fmt))
     except CancelledError:
         _remove_when_written(partial)
         raise
@@ -139,7 +149,14 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.checks_dock.visibilityChanged.connect(self.checks.set_seen)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
         self.tabifyDockWidget(self.properties_dock, self.checks_dock)
+        self.personas = PersonaPanel(None)
+        self.personas_dock = QDockWidget(tr("Personas"), self)
+        self.personas_dock.setObjectName("PersonasDock")
+        self.personas_dock.setWidget(self.personas)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.personas_dock)
+        self.tabifyDockWidget(self.checks_dock, self.personas_dock)
         self.properties_dock.raise_()
+        self.appearance = Appearance(self, settings)
         self._build_menus()
         self.editor: Editor = self._install(document or new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
@@ -204,7 +221,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         """Put the current editor's actions in the Edit and View menus."""
         actions = self.editor.edit_actions
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
-                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("arrange",))
+                  ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("raise_score", "lower_score"),
+                  ("arrange",))
         self._fill_menu(self.edit_menu, actions, groups)
         self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
                                                   ("show_impact",)))
@@ -214,6 +232,18 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.view_menu.addAction(self.checks_dock.toggleViewAction())
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
+        self.personas_dock.toggleViewAction().setText(tr("&Personas Panel"))
+        self.view_menu.addAction(self.personas_dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.appearance.legend_action)
+        self.view_menu.addMenu(self.appearance.theme_menu)
+
+    def _apply_appearance(self, theme: str, legend: bool) -> None:
+        """The theme and legend chosen in the View menu, on the current board."""
+        editor = getattr(self, "editor", None)
+        if editor is not None:
+            editor.set_theme(theme)
+            editor.set_legend(legend)
 
     @staticmethod
     def _fill_menu(menu: QMenu, actions: object, groups: tuple[tuple[str, ...], ...]) -> None:
@@ -271,6 +301,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             # loses cannot land in (and select all of) one of its fields.
             self.properties.set_editor(None)
             self.checks.set_editor(None)
+            self.personas.set_editor(None)
             old.document.changed.disconnect(self._on_document_changed)
             self.remember_leaving()  # where the old board was looked at, for its next opening
             old.close_document()  # stop the old scene listening to a document nobody shows
@@ -281,6 +312,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.properties.set_editor(editor)
         self.checks.set_editor(editor)
+        self.personas.set_editor(editor)
+        self.appearance.bind(self._apply_appearance)
         editor.impact_changed.connect(self._show_impact_summary)
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -416,7 +449,13 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.commit_pending()
         target = Path(path)
         try:
-            export_cancellable(self, self.editor.document, target)
+            document, legend = self.editor.document, self.editor.legend_shown
+
+            def source(fmt: str) -> model.Document | Layout:
+                # Pictures show the board as the window does, with or without its legend.
+                return Layout(document, legend=legend) if fmt in ("svg", "pdf", "png") else document
+
+            export_cancellable(self, source, target)
         except CancelledError:
             self.statusBar().showMessage(tr("Export of {0} cancelled: no file written").format(target.name), 4000)
             return False

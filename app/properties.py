@@ -55,6 +55,34 @@ if TYPE_CHECKING:
 CHANNELS: tuple[str, ...] = ("web", "app", "email", "phone", "chat", "store", "mail", "social", "person")
 
 
+def format_metrics(metrics: dict[str, float] | None) -> str:
+    """A stage's metrics as the panel shows them: one "name = value" a line."""
+    from model.metrics_row import format_value
+
+    return "\n".join(f"{name} = {format_value(value)}" for name, value in (metrics or {}).items())
+
+
+def parse_metrics(text: str) -> dict[str, float] | None:
+    """Metrics typed as "name = value" lines (":" works too); None when empty; ValueError naming the line."""
+    metrics: dict[str, float] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        sep = "=" if "=" in line else ":"
+        name, found, value = line.rpartition(sep)
+        name = name.strip()
+        if not found or not name:
+            raise ValueError(tr("Line {0}: write a metric as name = value, e.g. NPS = 32").format(number))
+        try:
+            number_value = float(value.strip().replace(",", "."))
+        except ValueError:
+            raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, value.strip())) from None
+        if number_value != number_value or number_value in (float("inf"), float("-inf")):
+            raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, value.strip()))
+        metrics[name] = int(number_value) if number_value.is_integer() and "." not in value else number_value
+    return metrics or None
+
+
 def score_label(score: int) -> str:
     """A score as the card's chip spells it: "–2 Very negative" … "±0 Neutral" … "+2 Very positive"."""
     sign = "+" if score > 0 else ("–" if score < 0 else "±")  # the en dash and ± of model.cardshape
@@ -413,6 +441,10 @@ class PropertiesPanel(QWidget):
         self.card_score.currentIndexChanged.connect(self._on_score_changed)
         form.addRow(tr("&Score"), self.card_score)
 
+        self.card_persona = _named(StepComboBox(), tr("Persona"), tr("Whose step this is; shown as a small badge"))
+        self.card_persona.currentIndexChanged.connect(self._on_persona_changed)
+        form.addRow(tr("&Persona"), self.card_persona)
+
         self.card_tags = _named(QLineEdit(), tr("Tags"), tr("Comma-separated tags"))
         self.card_tags.setPlaceholderText(tr("comma, separated"))
         self.card_tags.setClearButtonEnabled(True)
@@ -460,6 +492,18 @@ class PropertiesPanel(QWidget):
         self.stage_name = _named(QLineEdit(), tr("Stage name"))
         self.stage_name.editingFinished.connect(self._commit_stage_name)
         form.addRow(tr("Na&me"), self.stage_name)
+        self.stage_metrics = _named(CommitTextEdit(), tr("Stage metrics"),
+                                    tr("One metric a line, as name = value, e.g. NPS = 32 (Ctrl+Enter to apply)"))
+        self.stage_metrics.setPlaceholderText(tr("NPS = 32\nCES = 4.1"))
+        self.stage_metrics.setTabChangesFocus(True)
+        self.stage_metrics.setFixedHeight(90)
+        self.stage_metrics.committed.connect(self._commit_stage_metrics)
+        form.addRow(tr("M&etrics"), self.stage_metrics)
+        self.stage_metrics_error = QLabel("")
+        self.stage_metrics_error.setWordWrap(True)
+        self.stage_metrics_error.setStyleSheet("color: #B42318")
+        self.stage_metrics_error.setVisible(False)
+        form.addRow("", self.stage_metrics_error)
         return section
 
     def _build_board(self) -> QWidget:
@@ -607,6 +651,12 @@ class PropertiesPanel(QWidget):
             if field in (None, "score"):
                 index = self.card_score.findData(card.score) if card.score is not None else 0
                 self.card_score.setCurrentIndex(max(index, 0))
+            if field in (None, "persona"):
+                self.card_persona.clear()
+                self.card_persona.addItem(tr("None"), None)
+                for persona in doc.personas:
+                    self.card_persona.addItem(persona.name or persona.id, persona.id)
+                self.card_persona.setCurrentIndex(max(self.card_persona.findData(card.persona), 0))
             if field in (None, "tags"):
                 self.card_tags.setText(", ".join(card.tags or []))
             if field in (None, "notes"):
@@ -642,6 +692,8 @@ class PropertiesPanel(QWidget):
                 self.lane_kind.setCurrentIndex(max(self.lane_kind.findData(lane.kind), 0))
             if stage is not None:
                 _show_line(self.stage_name, stage.name)
+                self.stage_metrics.set_text(format_metrics(stage.metrics))
+                self.stage_metrics_error.setVisible(False)
         finally:
             self._loading = False
         self.lane_section.setVisible(lane is not None)
@@ -681,6 +733,8 @@ class PropertiesPanel(QWidget):
                 self._commit_lane_name()
             if self.stage_section.isVisibleTo(self) and self.stage_name.isModified():
                 self._commit_stage_name()
+            if self.stage_section.isVisibleTo(self) and self.stage_metrics.is_edited():
+                self._commit_stage_metrics()
         elif kind == "board":
             if self.board_title.isModified():
                 self._commit_board_title()
@@ -739,6 +793,10 @@ class PropertiesPanel(QWidget):
 
     def _on_fail_toggled(self, checked: bool) -> None:
         self._set_card("fail", bool(checked))
+
+    def _on_persona_changed(self, index: int) -> None:
+        if index >= 0:
+            self._set_card("persona", self.card_persona.itemData(index), self.card_persona)
 
     def _on_score_changed(self, index: int) -> None:
         self._set_card("score", self.card_score.itemData(index), self.card_score)
@@ -801,6 +859,20 @@ class PropertiesPanel(QWidget):
         if before != value:
             self._push_step(self.lane_kind, SetLaneField(doc, lane_id, "kind", value), ("lane", lane_id, "kind"),
                             before, value)
+
+    def _commit_stage_metrics(self) -> None:
+        doc, stage_id = self._document, self._stage_id
+        if self._loading or doc is None or stage_id is None or not doc.has_stage(stage_id):
+            return
+        try:
+            metrics = parse_metrics(self.stage_metrics.toPlainText())
+        except ValueError as exc:
+            self.stage_metrics_error.setText(str(exc))
+            self.stage_metrics_error.setVisible(True)
+            return
+        self.stage_metrics_error.setVisible(False)
+        if metrics != (doc.stage(stage_id).metrics or None):
+            self._push(SetStageField(doc, stage_id, "metrics", metrics))
 
     def _commit_stage_name(self) -> None:
         doc, stage_id = self._document, self._stage_id

@@ -25,15 +25,16 @@ class InlineEditor(QGraphicsTextItem):
         on_cancel: Callable[[], None],
         multiline: bool = True,
         fill: str = "#FFFFFF",
+        theme: str = "light",
     ) -> None:
         # Created without a parent item (architecture.md, known traps).
         super().__init__()
         self._on_commit, self._on_cancel = on_commit, on_cancel
         self._multiline = multiline
         self._done = False
-        self._fill = QColor(fill)
+        self._fill = QColor(st.themed(fill, theme))  # the colours the card is painted in
         self.setFont(qfont(size, bold))
-        self.setDefaultTextColor(QColor(st.INK))
+        self.setDefaultTextColor(QColor(st.themed(st.INK, theme)))
         self.document().setDocumentMargin(0)
         option = self.document().defaultTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -60,7 +61,7 @@ class InlineEditor(QGraphicsTextItem):
         return rect.adjusted(-4, -3, 4, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(QPen(QColor("#2563EB"), 1.5))
+        painter.setPen(QPen(QColor(st.SELECTION), 1.5))
         painter.setBrush(self._fill)
         painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 4, 4)
         # Without Qt's own dashed focus box inside our frame.

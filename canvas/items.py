@@ -19,12 +19,19 @@ from model.primitives import Box, Primitive, Text
 if TYPE_CHECKING:
     from canvas.scene import BoardScene
 
-SELECTION = QColor("#2563EB")
+SELECTION = QColor(st.SELECTION)
 IMPACT = QColor(234, 88, 12, 150)  # the path from a failing card to the customer steps it breaks
 DIMMED = 0.18
 HANDLE_R = 5.0
+MARKER_HIT = 15.0  # an emotion marker's grab and selection radius (its disc is 12)
 # Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
 TEXT_LOD = 0.45
+
+
+def theme_of(item: QGraphicsItem) -> str:
+    """The colour theme of the scene an item is in ("light" outside a board scene)."""
+    scene = item.scene()
+    return getattr(scene, "theme", "light") if scene is not None else "light"
 
 
 def without_text(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
@@ -61,7 +68,8 @@ class BackgroundItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, lod_primitives(painter, option, self._primitives, self._shapes_only))
+        draw_primitives(painter, lod_primitives(painter, option, self._primitives, self._shapes_only),
+                        theme=theme_of(self))
 
 
 class HeaderItem(QGraphicsItem):
@@ -98,7 +106,7 @@ class HeaderItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         prims = self._geometry.primitives
-        draw_primitives(painter, lod_primitives(painter, option, prims, prims[:1]))
+        draw_primitives(painter, lod_primitives(painter, option, prims, prims[:1]), theme=theme_of(self))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -163,7 +171,20 @@ class CardItem(QGraphicsItem):
             self._rect = QRectF(0, 0, geometry.w, geometry.h)
             self.update()
         self._geometry = geometry
+        # An emotion point snaps to the scale's steps while dragged; only those cards pay
+        # for position notifications (thousands of setPos calls are a known Qt trap).
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, geometry.shape.marker is not None)
         self.setPos(geometry.x, geometry.y)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        marker = self._geometry.shape.marker
+        scene = self.scene()
+        if (change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and marker is not None
+                and isinstance(value, QPointF) and scene is not None and scene.mouseGrabberItem() is self):
+            snapped = scene.layout.snap_marker_y(self.card_id, value.y() + marker[1])  # type: ignore[attr-defined]
+            if snapped is not None:
+                return QPointF(value.x(), snapped - marker[1])
+        return super().itemChange(change, value)
 
     def boundingRect(self) -> QRectF:
         # Room for the selection outline and the connection handles.
@@ -171,13 +192,29 @@ class CardItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRoundedRect(self._rect, st.CARD_RADIUS, st.CARD_RADIUS)
+        path.addRoundedRect(self._body(), st.CARD_RADIUS, st.CARD_RADIUS)
+        marker = self._geometry.shape.marker
+        if marker is not None:  # an emotion card: its label and its marker, not the space between
+            path.addEllipse(QPointF(*marker), MARKER_HIT, MARKER_HIT)
         return path
 
+    def _body(self) -> QRectF:
+        """The card's box; for an emotion card, its label's box."""
+        body = self._geometry.shape.body
+        return QRectF(*body) if body is not None else self._rect
+
     def handles(self) -> list[QPointF]:
-        """Connection handles (item coordinates): the middle of the right and bottom edges."""
-        return [QPointF(self._rect.width(), self._rect.height() / 2),
-                QPointF(self._rect.width() / 2, self._rect.height())]
+        """Connection handles (item coordinates): the middle of the right and bottom edges.
+
+        An emotion point's marker is dragged to change its score, so no handle sits on it.
+        """
+        box = self._body()
+        found = [QPointF(box.right(), box.center().y()), QPointF(box.center().x(), box.bottom())]
+        marker = self._geometry.shape.marker
+        if marker is None:
+            return found
+        reach = st.CARD_RADIUS + HANDLE_R * 3
+        return [h for h in found if abs(h.x() - marker[0]) + abs(h.y() - marker[1]) > reach]
 
     def handle_at(self, pos: QPointF) -> bool:
         """Whether an item-coordinate point is on a connection handle."""
@@ -199,13 +236,16 @@ class CardItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < TEXT_LOD:
             # The card's own fill and border only: the two boxes of its primitives.
-            draw_primitives(painter, self._geometry.primitives[1:2])
+            draw_primitives(painter, self._geometry.primitives[1:2], theme=theme_of(self))
         else:
-            draw_primitives(painter, self._geometry.primitives)
+            draw_primitives(painter, self._geometry.primitives, theme=theme_of(self))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(self._rect.adjusted(-1.5, -1.5, 1.5, 1.5), st.CARD_RADIUS + 1, st.CARD_RADIUS + 1)
+            painter.drawRoundedRect(self._body().adjusted(-1.5, -1.5, 1.5, 1.5), st.CARD_RADIUS + 1, st.CARD_RADIUS + 1)
+            marker = self._geometry.shape.marker
+            if marker is not None:
+                painter.drawEllipse(QPointF(*marker), MARKER_HIT, MARKER_HIT)
         if (self._hover or self.isSelected()) and lod >= TEXT_LOD:
             painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
             painter.setBrush(SELECTION)
@@ -305,7 +345,7 @@ class LinkItem(QGraphicsItem):
             painter.setPen(QPen(QColor(37, 99, 235, 90), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self.curve)
-        draw_primitives(painter, self._geometry.primitives)
+        draw_primitives(painter, self._geometry.primitives, theme=theme_of(self))
 
 
 class LinkLabelItem(QGraphicsItem):
@@ -332,7 +372,7 @@ class LinkLabelItem(QGraphicsItem):
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_primitives(painter, lod_primitives(painter, option, self._primitives, ()))
+        draw_primitives(painter, lod_primitives(painter, option, self._primitives, ()), theme=theme_of(self))
 
 
 class CellOverlay(QGraphicsItem):

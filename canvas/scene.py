@@ -37,7 +37,7 @@ class ConnectTool:
         self.scene, self.source_id = scene, source_id
         self.start = start
         self.preview = QGraphicsPathItem()
-        self.preview.setPen(QPen(QColor("#2563EB"), 1.5, Qt.PenStyle.DashLine))
+        self.preview.setPen(QPen(QColor(st.SELECTION), 1.5, Qt.PenStyle.DashLine))
         self.preview.setZValue(40)
         scene.addItem(self.preview)
 
@@ -93,6 +93,7 @@ class BoardScene(QGraphicsScene):
         self.editor: InlineEditor | None = None
         self.current_cell: Cell | None = None
         self.impact: Impact | None = None
+        self.theme = "light"  # the canvas colour theme; the layout itself is always light
         self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
         self._links: dict[str, LinkItem] = {}
@@ -104,7 +105,7 @@ class BoardScene(QGraphicsScene):
         self.addItem(self._cell_highlight)
         self._empty_hint = EmptyBoardHint()
         self.addItem(self._empty_hint)
-        self.setBackgroundBrush(QColor("#E9EDF2"))
+        self.setBackgroundBrush(QColor(st.CANVAS_LIGHT))
         # Qt picks a deep BSP tree for many items; an arrow spanning the board then sits
         # in thousands of leaves and each prepareGeometryChange() cost 4 ms (a card move in
         # a 5,000-card board took 1.8 s). Depth 6 measured: 0.02 ms, frames unchanged.
@@ -136,6 +137,19 @@ class BoardScene(QGraphicsScene):
         if self.impact is not None:
             self.clear_impact()  # it describes the board before this edit
         self._apply(self.layout.apply(event))
+
+    def set_theme(self, theme: str) -> None:
+        """Paint the board in another colour theme (model.style.THEMES)."""
+        if theme not in st.THEMES:
+            raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(st.THEMES)}")
+        self.theme = theme
+        self.setBackgroundBrush(QColor(st.themed(st.CANVAS_LIGHT, theme)))
+        self.update()
+
+    def set_legend(self, shown: bool) -> None:
+        """Show or hide the legend under the board."""
+        if shown != self.layout.show_legend:
+            self._apply(self.layout.set_legend(shown))
 
     # ------------------------------------------------------------ impact view
     def show_impact(self, card_id: str) -> Impact:
@@ -330,12 +344,13 @@ class BoardScene(QGraphicsScene):
         self.close_editor()
         geometry = self.layout.cards[card_id]
         card = self.document.card(card_id)
-        text_w = st.CARD_W - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
+        text_w = geometry.w - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
         # Over the text only, so the card's chips stay visible while it is edited.
         text_h = max(1, len(geometry.lines)) * line_height(st.CARD_SIZE)
         rect = QRectF(geometry.x + st.CARD_PAD_X, geometry.y + geometry.shape.text_top, text_w, text_h)
         fill = st.card_fill(self.document.lane(card.lane).kind, card.color)
-        self._open_editor(InlineEditor(card.text, rect, st.CARD_SIZE, False, commit, cancel, True, fill))
+        self._open_editor(InlineEditor(card.text, rect, st.CARD_SIZE, False, commit, cancel, True, fill,
+                                       theme=self.theme))
 
     def rename_header(
         self,
@@ -363,7 +378,7 @@ class BoardScene(QGraphicsScene):
 
         size = st.STAGE_SIZE if is_stage else st.LANE_SIZE
         self._open_editor(InlineEditor(name, rect, size, True, on_commit or commit, on_cancel or (lambda: None),
-                                       False))
+                                       False, st.HEADER_FILL if is_stage else st.PAGE, theme=self.theme))
 
     def edit_link_label(self, link_id: str) -> None:
         """Edit an arrow's label in place, on the arrow's midpoint (empty removes it)."""
@@ -377,7 +392,8 @@ class BoardScene(QGraphicsScene):
             if doc.has_link(link_id) and value != doc.link(link_id).label:
                 self.push(cmd.SetLinkField(doc, link_id, "label", value))
 
-        self._open_editor(InlineEditor(label, rect, st.LINK_LABEL_SIZE, False, commit, lambda: None, False))
+        self._open_editor(InlineEditor(label, rect, st.LINK_LABEL_SIZE, False, commit, lambda: None, False,
+                                       theme=self.theme))
 
     def _open_editor(self, editor: InlineEditor) -> None:
         self.editor = editor
@@ -427,10 +443,23 @@ class BoardScene(QGraphicsScene):
         doc = self.document
         parent = cmd.Macro(tr("Move card") if len(moved) == 1 else tr("Move {0} cards").format(len(moved)))
         targets = []
+        scores: list[tuple[str, int]] = []
         for item in moved:
             centre = pointer if item is grabbed else item.pos() + QPointF(item.geometry.w / 2, item.geometry.h / 2)
             cell = self.layout.cell_at(centre.x(), centre.y())
             if cell is None:
+                continue
+            marker = self.layout.marker_centre(item.card_id)
+            card = doc.card(item.card_id)
+            if marker is not None and cell[1] == card.lane:
+                # An emotion point dragged within its lane: its new height is its new score,
+                # and it goes to the stage it was dropped in.
+                marker_y = marker[1] + item.pos().y() - item.geometry.y
+                score = self.layout.emotion_score_at(card.lane, marker_y)
+                if score is not None and score != card.score:
+                    scores.append((item.card_id, score))
+                if cell[0] != card.stage:
+                    targets.append((item.card_id, cell, len(doc.cell_cards(*cell))))
                 continue
             index = self.layout.insert_index(cell[0], cell[1], centre.y(), moving=item.card_id)
             card = doc.card(item.card_id)
@@ -439,14 +468,18 @@ class BoardScene(QGraphicsScene):
             targets.append((item.card_id, cell, index))
         for item in moved:  # snap back; the commands move them for real
             item.set_geometry(item.geometry)
-        if not targets:
+        if not targets and not scores:
             return
+        if not targets and len(scores) == 1:
+            parent.setText(tr("Change emotion score"))
         # Cards dropped together into one cell keep their vertical order.
         offsets: dict[Cell, int] = {}
         for card_id, cell, index in targets:
             shift = offsets.get(cell, 0)
             parent.add(cmd.MoveCard(doc, card_id, cell[0], cell[1], index + shift))
             offsets[cell] = shift + 1
+        for card_id, score in scores:
+            parent.add(cmd.SetCardField(doc, card_id, "score", score))
         self.push(parent)
 
     # ------------------------------------------------------------ Qt events

@@ -20,7 +20,8 @@ JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
 
 
 def main() -> int:
-    """Write docs/editor.png and docs/pdf-page.png."""
+    """Write docs/editor.png, docs/journey-editor.png, docs/journey-dark.png and docs/pdf-page.png."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     import model
@@ -29,6 +30,11 @@ def main() -> int:
     from exporters import export
 
     app = QApplication([])
+    # A scratch settings folder: the pictures show the defaults, and the user's own
+    # settings (theme, legend, recent files) are neither read nor changed.
+    scratch = tempfile.TemporaryDirectory()
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, scratch.name)
     register_fonts()
     window = MainWindow()
     window.open_path(str(EXAMPLE))
@@ -41,9 +47,27 @@ def main() -> int:
     editor.scene.card_item(card).setSelected(True)
     app.processEvents()
     window.grab().save(str(ROOT / "docs" / "editor.png"))
+    # The journey map: emotion curve, personas, metrics, icons, legend; light and dark canvas.
+    window.open_path(str(JOURNEY))
+    app.processEvents()
+    editor = window.editor
+    editor.view.set_zoom(0.8)
+    lane = next(lane.id for lane in editor.document.lanes if lane.kind == "emotion")
+    card = next(c for c in editor.document.cards() if c.lane == lane and c.score == -2)
+    editor.scene.card_item(card.id).setSelected(True)
+    editor.view.centerOn(*editor.scene.layout.marker_centre(card.id))  # type: ignore[misc]
+    app.processEvents()
+    window.appearance.set_choice("light")
+    app.processEvents()
+    window.grab().save(str(ROOT / "docs" / "journey-editor.png"))
+    window.appearance.set_choice("dark")
+    app.processEvents()
+    window.grab().save(str(ROOT / "docs" / "journey-dark.png"))
     with tempfile.TemporaryDirectory() as tmp:
+        from model.layout import Layout
+
         pdf = Path(tmp) / "journey.pdf"
-        export(model.load(JOURNEY), pdf)
+        export(Layout(model.load(JOURNEY), legend=True), pdf)
         subprocess.run(["pdftoppm", "-png", "-r", "72", "-singlefile", str(pdf), str(ROOT / "docs" / "pdf-page")],
                        check=True)
     return 0

@@ -134,6 +134,7 @@ class _PdfPainter:
         self._width = 1.0
         self._dash: tuple[float, ...] | None = None
         self._font: tuple[str, float] | None = None
+        self._round = False
         canvas.setLineWidth(1.0)
 
     def draw(self, primitive: Primitive) -> None:
@@ -159,6 +160,8 @@ class _PdfPainter:
         if box.fill is None and box.stroke is None:
             return
         self._paint(box.fill, box.stroke, box.stroke_width, box.dash, box.opacity)
+        if box.stroke is not None:
+            self._ends(False)
         x, y, w, h = box.x, self.page_height - box.y - box.h, box.w, box.h
         r = min(box.radius, w / 2, h / 2)
         if r <= 0:
@@ -179,6 +182,8 @@ class _PdfPainter:
         if circle.fill is None and circle.stroke is None:
             return
         self._paint(circle.fill, circle.stroke, circle.stroke_width, None, 1.0)
+        if circle.stroke is not None:
+            self._ends(False)
         cx, cy, r = circle.cx, self.page_height - circle.cy, circle.r
         k = r * KAPPA
         ops = " ".join((
@@ -192,6 +197,7 @@ class _PdfPainter:
 
     def _line(self, line: Line) -> None:
         self._paint(None, line.color, line.width, line.dash, 1.0)
+        self._ends(False)
         flip = self.page_height
         self.canvas.addLiteral(f"{_n(line.x1)} {_n(flip - line.y1)} m {_n(line.x2)} {_n(flip - line.y2)} l S")
 
@@ -199,6 +205,7 @@ class _PdfPainter:
         if (path.fill is None and path.stroke is None) or not path.commands:
             return
         self._paint(path.fill, path.stroke, path.width, path.dash, 1.0)
+        self._ends(path.round)
         flip = self.page_height
         parts: list[str] = []
         for command in path.commands:
@@ -266,6 +273,14 @@ class _PdfPainter:
         return runs
 
     # ------------------------------------------------------------ state
+    def _ends(self, round_ends: bool) -> None:
+        """Round caps and joins (line icons), or butt caps and miter joins (everything else)."""
+        if round_ends != self._round:
+            style = 1 if round_ends else 0
+            self.canvas.setLineCap(style)
+            self.canvas.setLineJoin(style)
+            self._round = round_ends
+
     def _paint(self, fill: str | None, stroke: str | None, width: float,
                dash: tuple[float, ...] | None, opacity: float) -> None:
         canvas = self.canvas

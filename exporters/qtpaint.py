@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from exporters.common import clean_text
 from model.fonts import FONT_FAMILY, FONT_FILES
 from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
+from model.style import themed
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -28,21 +29,27 @@ MAX_CACHED_PATHS = 50_000
 HAIRLINE = 1.0  # stroke width drawn with a cosmetic pen when ``hairline`` is on
 
 
-def draw_primitives(painter: QPainter, primitives: Iterable[Primitive], *, hairline: bool = True) -> None:
+def draw_primitives(painter: QPainter, primitives: Iterable[Primitive], *, hairline: bool = True,
+                    theme: str = "light") -> None:
     """Draw primitives in order, in the painter's current coordinates (board px).
 
     With ``hairline`` (the default) Lines and Paths of width 1 use a cosmetic 1-px pen, which
     stays one device pixel wide at any zoom; pass ``False`` when the picture is scaled
-    (a PNG at more than 96 dpi) so that those strokes scale with it.
+    (a PNG at more than 96 dpi) so that those strokes scale with it. ``theme`` "dark"
+    paints every colour through the design system's dark map (model.style.themed).
     """
     kit = _kit()
-    for primitive in primitives:
-        kit.draw(painter, primitive, hairline)
+    kit.theme = theme
+    try:
+        for primitive in primitives:
+            kit.draw(painter, primitive, hairline)
+    finally:
+        kit.theme = "light"
 
 
-def draw_primitive(painter: QPainter, primitive: Primitive, *, hairline: bool = True) -> None:
+def draw_primitive(painter: QPainter, primitive: Primitive, *, hairline: bool = True, theme: str = "light") -> None:
     """Draw one primitive (see ``draw_primitives``)."""
-    _kit().draw(painter, primitive, hairline)
+    draw_primitives(painter, (primitive,), hairline=hairline, theme=theme)
 
 
 def qfont(size: float, bold: bool = False) -> QFont:
@@ -85,6 +92,7 @@ class _QtKit:
         self._metrics: dict[tuple[int, bool], QFontMetricsF] = {}
         self._no_pen = QtGui.QPen(self.Qt.PenStyle.NoPen)
         self._no_brush = QtGui.QBrush(self.Qt.BrushStyle.NoBrush)
+        self.theme = "light"  # the colour map of the drawing in progress
 
     def _add_fonts(self) -> list[str]:
         families: list[str] = []
@@ -98,6 +106,11 @@ class _QtKit:
 
     # ------------------------------------------------------------ resources
     def color(self, color: str, alpha: float = 1.0) -> QColor:
+        if self.theme != "light":
+            color = themed(color, self.theme)
+        return self._raw_color(color, alpha)
+
+    def _raw_color(self, color: str, alpha: float) -> QColor:
         key = (color, alpha)
         found = self._colors.get(key)
         if found is None:
@@ -110,25 +123,33 @@ class _QtKit:
     def brush(self, color: str | None, alpha: float = 1.0) -> QBrush:
         if color is None:
             return self._no_brush
+        if self.theme != "light":
+            color = themed(color, self.theme)
         key = (color, alpha)
         found = self._brushes.get(key)
         if found is None:
-            found = self.QtGui.QBrush(self.color(color, alpha))
+            found = self.QtGui.QBrush(self._raw_color(color, alpha))
             self._brushes[key] = found
         return found
 
     def pen(self, color: str | None, width: float, dash: tuple[float, ...] | None,
-            alpha: float = 1.0, cosmetic: bool = False) -> QPen:
+            alpha: float = 1.0, cosmetic: bool = False, round_ends: bool = False) -> QPen:
         if color is None or width <= 0:
             return self._no_pen
-        key = (color, width, dash, alpha, cosmetic)
+        if self.theme != "light":
+            color = themed(color, self.theme)
+        key = (color, width, dash, alpha, cosmetic, round_ends)
         found = self._pens.get(key)
         if found is None:
-            found = self.QtGui.QPen(self.color(color, alpha), width)
+            found = self.QtGui.QPen(self._raw_color(color, alpha), width)
             found.setCosmetic(cosmetic)
             # SVG's and PDF's defaults, so that dash ends and corners match the exports.
-            found.setCapStyle(self.Qt.PenCapStyle.FlatCap)
-            found.setJoinStyle(self.Qt.PenJoinStyle.MiterJoin)
+            if round_ends:
+                found.setCapStyle(self.Qt.PenCapStyle.RoundCap)
+                found.setJoinStyle(self.Qt.PenJoinStyle.RoundJoin)
+            else:
+                found.setCapStyle(self.Qt.PenCapStyle.FlatCap)
+                found.setJoinStyle(self.Qt.PenJoinStyle.MiterJoin)
             if dash:
                 found.setDashPattern([d / width for d in dash])  # Qt counts dashes in pen widths
             self._pens[key] = found
@@ -231,7 +252,7 @@ class _QtKit:
             return
         qpath = self.qpath(path.commands)
         cosmetic = hairline and path.width == HAIRLINE
-        painter.setPen(self.pen(path.stroke, path.width, path.dash, cosmetic=cosmetic))
+        painter.setPen(self.pen(path.stroke, path.width, path.dash, cosmetic=cosmetic, round_ends=path.round))
         painter.setBrush(self.brush(path.fill))
         painter.drawPath(qpath)
 

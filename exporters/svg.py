@@ -100,6 +100,9 @@ def _path(path: Path) -> BaseElement | None:
     if (path.fill is None and path.stroke is None) or not path.commands:
         return None
     attrs = _paint(path.fill, path.stroke, path.width, path.dash, 1.0)
+    if path.round:
+        attrs["stroke_linecap"] = "round"
+        attrs["stroke_linejoin"] = "round"
     return svgwrite.path.Path(d=path_data(path), debug=False, **attrs)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model import style as st
+from model.channel_icons import KIND_ICONS, channel_icon
 from model.entities import Card
+from model.icons import icon_path
 from model.primitives import Box, Circle, Primitive, Text, translated
 from model.typesetting import baseline_offset, line_height, text_block, text_primitives, text_width
 
@@ -25,20 +27,35 @@ class CardShape:
     lines: tuple[str, ...]
     primitives: tuple[Primitive, ...]
     text_top: float  # where the first line's box starts, for the in-place editor
+    marker: tuple[float, float] | None = None  # an emotion card's marker centre, relative to its corner
+    body: tuple[float, float, float, float] | None = None  # an emotion card's label box (x, y, w, h)
 
 
 def card_signature(card: Card, kind: str) -> tuple[object, ...]:
     """Everything a card's shape depends on; equal signatures give equal shapes."""
     return (card.text, card.color, card.score, card.channel, card.fail, card.wait,
-            tuple(card.tags or ()), kind)
+            tuple(card.tags or ()), kind, card.persona)
 
 
-def measure_card(card: Card, kind: str) -> CardShape:
-    """Wrap the card's text and lay out its fail marker and chip row."""
-    w = float(st.CARD_W)
-    text_w = w - 2 * st.CARD_PAD_X - (2 * st.FAIL_R + 4 if card.fail else 0)
+def persona_initials(name: str) -> str:
+    """Up to two initials of a persona's name ("Sam Reyes" -> "SR")."""
+    words = [w for w in name.split() if w[:1].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+def measure_card(card: Card, kind: str, width: float = st.CARD_W, *, score_chip: bool = True,
+                 persona: str | None = None) -> CardShape:
+    """Wrap the card's text and lay out its markers and chip row.
+
+    ``persona`` is the initials of the card's persona, drawn as a small badge;
+    ``score_chip`` is off where the score is drawn otherwise (the emotion curve).
+    """
+    w = float(width)
+    marks, marks_left = _corner_marks(card, kind, w)
+    marks_w = (w - st.CARD_PAD_X - marks_left + 3) if marks else 0.0
+    text_w = w - 2 * st.CARD_PAD_X - marks_w
     lines, text_h = text_block(card.text, text_w, st.CARD_SIZE, bold=False)
-    chips, chips_h = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X)
+    chips, chips_h = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X, score_chip, persona)
     top = float(st.CARD_PAD_Y)
     h = st.CARD_PAD_Y + text_h + (st.CHIP_GAP + chips_h if chips else 0) + st.CARD_PAD_Y
     fill = st.card_fill(kind, card.color)
@@ -46,24 +63,44 @@ def measure_card(card: Card, kind: str) -> CardShape:
         Box(0, 1.5, w, h, fill=st.SHADOW, radius=st.CARD_RADIUS, opacity=0.07),
         Box(0, 0, w, h, fill=fill, stroke=st.card_border(kind, card.color), radius=st.CARD_RADIUS),
     ]
+    if kind in KIND_ICONS and card.color is None:
+        # Pain points and opportunities: an accent edge in the kind's colour.
+        prims.append(Box(0, 0, 4, h, fill=st.KIND_STYLES[kind].accent, radius=2))
     prims += text_primitives(lines, st.CARD_PAD_X, top, st.CARD_SIZE, st.INK)
     if chips:
         prims += _offset(chips, top + text_h + st.CHIP_GAP)
-    if card.fail:
-        cx, cy = w - st.CARD_PAD_X + 3 - st.FAIL_R, st.CARD_PAD_Y + st.FAIL_R - 1
-        prims.append(Circle(cx, cy, st.FAIL_R, fill=st.FAIL))
-        prims.append(Text(cx, cy + 4, "F", 11, "#FFFFFF", bold=True, anchor="middle"))
+    prims += marks
     return CardShape(w, h, tuple(lines), tuple(prims), top)
 
 
-def _chip_row(card: Card, kind: str, left: float, width: float) -> tuple[list[Primitive], float]:
-    """Chips (wait, channel, score, tags) flowed left to right, wrapping onto new rows."""
+def _corner_marks(card: Card, kind: str, w: float) -> tuple[list[Primitive], float]:
+    """Marks in the top-right corner (the fail marker, the pain or opportunity icon) and their left edge."""
+    marks: list[Primitive] = []
+    right = w - st.CARD_PAD_X + 3
+    cy = st.CARD_PAD_Y + st.FAIL_R - 1
+    if card.fail:
+        cx = right - st.FAIL_R
+        marks.append(Circle(cx, cy, st.FAIL_R, fill=st.FAIL))
+        marks.append(Text(cx, cy + 4, "F", 11, st.ON_ACCENT, bold=True, anchor="middle"))
+        right = cx - st.FAIL_R - 4
+    if kind in KIND_ICONS:
+        size = st.ICON_SIZE
+        marks.append(icon_path(KIND_ICONS[kind], right - size, cy - size / 2, size, st.KIND_STYLES[kind].accent))
+        right -= size
+    return marks, right
+
+
+def _chip_row(card: Card, kind: str, left: float, width: float, score_chip: bool = True,
+              persona: str | None = None) -> tuple[list[Primitive], float]:
+    """Chips (persona, wait, channel, score, tags) flowed left to right, wrapping onto new rows."""
     chips: list[tuple[float, list[Primitive]]] = []
+    if persona:
+        chips.append(_persona_badge(persona))
     if card.wait:
         chips.append(_wait_chip(card.wait, width))
     if card.channel:
-        chips.append(_chip(card.channel, st.CHIP_FILL, st.card_border(kind, card.color), st.MUTED, width))
-    if card.score is not None:
+        chips.append(_channel_chip(card.channel, st.card_border(kind, card.color), width))
+    if card.score is not None and score_chip:
         sign = "+" if card.score > 0 else ("–" if card.score < 0 else "±")
         chips.append(_chip(f"{sign}{abs(card.score)} {SCORE_LABELS[card.score]}", st.CHIP_FILL,
                            st.card_border(kind, card.color), st.INK, width))
@@ -98,10 +135,33 @@ def _wait_chip(wait: str, width: float) -> tuple[float, list[Primitive]]:
     prims: list[Primitive] = [
         Box(0, 0, w, st.CHIP_H, fill=st.WAIT_FILL, stroke=st.WAIT, radius=st.CHIP_H / 2),
         Circle(2 + r, st.CHIP_H / 2, r, fill=st.WAIT),
-        Text(2 + r, _chip_baseline(bold=True), "W", 10, "#FFFFFF", bold=True, anchor="middle"),
+        Text(2 + r, _chip_baseline(bold=True), "W", 10, st.ON_ACCENT, bold=True, anchor="middle"),
         Text(2 * r + 8, _chip_baseline(), wait, st.CHIP_SIZE, st.INK),
     ]
     return w, prims
+
+
+def _channel_chip(channel: str, stroke: str, width: float) -> tuple[float, list[Primitive]]:
+    """A channel: its icon (a generic one for channels Touchline does not know) and its name."""
+    icon = 14.0
+    pad = 7
+    label = _elide(channel, width - 2 * pad - icon - 4)
+    w = pad + icon + 4 + text_width(label, st.CHIP_SIZE) + pad
+    prims: list[Primitive] = [
+        Box(0, 0, w, st.CHIP_H, fill=st.CHIP_FILL, stroke=stroke, radius=st.CHIP_H / 2),
+        icon_path(channel_icon(channel), pad - 1, (st.CHIP_H - icon) / 2, icon, st.INK),
+        Text(pad + icon + 4, _chip_baseline(), label, st.CHIP_SIZE, st.INK),
+    ]
+    return w, prims
+
+
+def _persona_badge(initials: str) -> tuple[float, list[Primitive]]:
+    """A card's persona: the initials in a small disc."""
+    r = st.CHIP_H / 2
+    return 2 * r, [
+        Circle(r, r, r, fill=st.PERSONA_ACCENT),
+        Text(r, _chip_baseline(bold=True), initials, 10, st.ON_ACCENT, bold=True, anchor="middle"),
+    ]
 
 
 def _elide(label: str, width: float) -> str:

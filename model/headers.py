@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from model import style as st
+from model.icons import icon_path
 from model.primitives import Box, Primitive
 from model.typesetting import line_height, text_block, text_primitives
 
@@ -16,12 +17,20 @@ def stage_header_primitives(index: int, name: str, x: float, y: float, w: float,
     return tuple(prims)
 
 
+def lane_name_width(w: float, icon: str | None) -> float:
+    """The width a lane's name wraps to: less when the header shows the kind's icon."""
+    return w - 32 - (st.ICON_SIZE + 6 if icon else 0)
+
+
 def lane_header_primitives(
-    name: str, kind_label: str, accent: str, x: float, y: float, w: float, h: float
+    name: str, kind_label: str, accent: str, x: float, y: float, w: float, h: float, icon: str | None = None
 ) -> tuple[Primitive, ...]:
-    """An accent bar in the lane kind's colour, the wrapped lane name and the kind below it."""
+    """An accent bar in the lane kind's colour, the wrapped lane name and the kind below it;
+    the kind's icon (pain points, opportunities) at the top right."""
     prims: list[Primitive] = [Box(x + 8, y + 14, 4, max(h - 28, 8), fill=accent, radius=2)]
-    lines, name_h = text_block(name, w - 32, st.LANE_SIZE, bold=True)
+    if icon:
+        prims.append(icon_path(icon, x + w - 10 - st.ICON_SIZE, y + 15, st.ICON_SIZE, accent))
+    lines, name_h = text_block(name, lane_name_width(w, icon), st.LANE_SIZE, bold=True)
     prims += text_primitives(lines, x + 22, y + 14, st.LANE_SIZE, st.INK, bold=True)
     if kind_label.casefold() != name.casefold():  # "Pain points / Pain points" says nothing
         prims += text_primitives([kind_label], x + 22, y + 16 + name_h, st.LANE_KIND_SIZE, st.MUTED)

@@ -11,15 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from model import emotion_curve as emo
 from model import events as ev
 from model import style as st
-from model.cardshape import CardShape, card_signature, measure_card
+from model.cardshape import CardShape, card_signature, measure_card, persona_initials
+from model.channel_icons import KIND_ICONS
 from model.document import Document
 from model.entities import LANE_KIND_LABELS, Card
 from model.events import Cell
-from model.headers import lane_header_primitives, stage_header_primitives
+from model.headers import lane_header_primitives, lane_name_width, stage_header_primitives
+from model.legend import LegendContent, legend
 from model.links import Channel, LinkGeometry, link_geometry
-from model.primitives import Box, Line, Primitive, Text, translated
+from model.metrics_row import CHART_H, charted_metrics, metric_chart, metric_tiles, metrics_height
+from model.persona_header import persona_row
+from model.primitives import Box, Line, Primitive, Text, recoloured, translated
 from model.stage_numbers import HIDDEN_KINDS
 from model.typesetting import text_block, text_primitives
 
@@ -116,8 +121,14 @@ class LayoutDelta:
 class Layout:
     """The geometry of a whole board, kept up to date from document events via ``apply``."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, *, legend: bool = False, theme: str = "light") -> None:
+        if theme not in st.THEMES:
+            raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(st.THEMES)}")
         self.document = document
+        self.show_legend = legend  # a view setting: the legend is drawn under the board
+        # The colours ``primitives()`` hands to exporters. The geometry is always built in
+        # light colours; the canvas maps them itself when it paints (model.style.themed).
+        self.theme = theme
         self.cards: dict[str, CardGeometry] = {}
         self.links: dict[str, LinkGeometry] = {}
         self.stage_headers: dict[str, HeaderGeometry] = {}
@@ -139,6 +150,15 @@ class Layout:
         self._grid_top = 0.0
         self._lanes_top = 0.0
         self._title_primitives: tuple[Primitive, ...] = ()
+        self._scales: dict[str, emo.EmotionScale] = {}
+        self._spots: dict[str, emo.Spot] = {}
+        self._labels: dict[str, tuple[tuple[object, ...], CardShape]] = {}
+        self._charts: list[str] = []
+        self._charts_top = 0.0
+        self._legend: LegendContent | None = None
+        self._legend_primitives: list[Primitive] = []
+        self._metrics_top = 0.0
+        self._bottom = 0.0
         self.recompute()
 
     # ------------------------------------------------------------ queries
@@ -182,6 +202,40 @@ class Layout:
                 index += 1
         return index
 
+    def emotion_score_at(self, lane_id: str, y: float) -> int | None:
+        """The score a marker dragged to board y would get in an emotion lane (None for other lanes)."""
+        scale = self._scales.get(lane_id)
+        if scale is None:
+            return None
+        return scale.score_at(y - self._lane_y[lane_id])
+
+    def marker_centre(self, card_id: str) -> tuple[float, float] | None:
+        """Where an emotion card's marker sits on the board (None for cards of other lanes)."""
+        card = self.document.card(card_id)
+        if card.lane not in self._scales:
+            return None
+        geometry = self.cards[card_id]
+        marker = geometry.shape.marker
+        if marker is None:
+            return None
+        return geometry.x + marker[0], geometry.y + marker[1]
+
+    def snap_marker_y(self, card_id: str, y: float) -> float | None:
+        """The board y of the scale step nearest to ``y`` in an emotion card's lane (None for other cards)."""
+        lane_id = self.document.card(card_id).lane
+        scale = self._scales.get(lane_id)
+        if scale is None:
+            return None
+        top = self._lane_y[lane_id]
+        if not top <= y <= top + self._lane_h[lane_id]:
+            return None  # on its way to another lane: it moves freely
+        return top + scale.y(scale.score_at(y - top))
+
+    def set_legend(self, shown: bool) -> LayoutDelta:
+        """Show or hide the legend under the board."""
+        self.show_legend = shown
+        return self.recompute()
+
     def stage_insert_index(self, x: float) -> int:
         """Where a stage header dropped at board x would go."""
         centres = [left + st.COLUMN_W / 2 for left in self._stage_x.values()]
@@ -198,7 +252,15 @@ class Layout:
         return Rect(st.MARGIN, self._grid_top, self.width - 2 * st.MARGIN, self.height - st.MARGIN - self._grid_top)
 
     def primitives(self) -> Iterator[Primitive]:
-        """Everything in paint order, in board coordinates (what exporters draw)."""
+        """Everything in paint order, in board coordinates (what exporters draw), in the layout's theme."""
+        if self.theme == "light":
+            yield from self._primitives()
+            return
+        theme = self.theme
+        for primitive in self._primitives():
+            yield recoloured(primitive, lambda colour: st.themed(colour, theme))
+
+    def _primitives(self) -> Iterator[Primitive]:
         yield from self.background
         for header in self.stage_headers.values():
             yield from header.primitives
@@ -224,6 +286,8 @@ class Layout:
         live = {card.id for card in doc.cards()}
         for stale in set(self._shapes) - live:
             del self._shapes[stale]
+        for stale in set(self._labels) - live:
+            del self._labels[stale]
         self._build_title()
         x = st.MARGIN + st.LANE_HEADER_W + st.GUTTER
         self._stage_x = {}
@@ -233,6 +297,7 @@ class Layout:
             x += st.COLUMN_W
         self.width = max(x, st.MARGIN + st.LANE_HEADER_W + st.GUTTER + st.COLUMN_W) + st.MARGIN
         self._cell_h = {}
+        self._scales = {}
         for (stage_id, lane_id), ids in doc.cells():
             self._cell_h[(stage_id, lane_id)] = self._stack_height(ids)
         self._lane_header_h = {lane.id: self._lane_header_height(lane.id) for lane in doc.lanes}
@@ -241,6 +306,8 @@ class Layout:
         self.cards = {}
         for (stage_id, lane_id), ids in doc.cells():
             self._place_cell(stage_id, lane_id, ids)
+        if self._scales:  # the emotion curves run through the cards just placed
+            self.background = self._background(self._bottom)
         self.links = {}
         for link in doc.links():
             if not link.label:
@@ -252,6 +319,13 @@ class Layout:
         """Bring the layout up to date after one document event; return what changed."""
         if isinstance(event, ev.CardChanged | ev.CardAdded | ev.CardRemoved | ev.CardMoved):
             return self._apply_card_event(event)
+        if isinstance(event, ev.LinkAdded | ev.LinkChanged | ev.LinkRemoved) and self._legend_may_change(event) \
+                and self._legend_content() != self._legend:
+            before_cards, before_links = set(self.cards), set(self.links)
+            delta = self.recompute()  # the legend grows or shrinks: the board's height changes
+            delta.removed_cards = before_cards - set(self.cards)
+            delta.removed_links = before_links - set(self.links)
+            return delta
         if isinstance(event, ev.LinkAdded | ev.LinkChanged):
             delta = LayoutDelta(links={event.link_id})
             old = self.links.get(event.link_id)
@@ -267,8 +341,6 @@ class Layout:
             if removed is not None and removed.label:
                 delta.links |= self._place_labelled_links()
             return delta
-        if isinstance(event, ev.PersonasChanged):
-            return LayoutDelta()
         before_cards, before_links = set(self.cards), set(self.links)
         delta = self.recompute()
         delta.removed_cards = before_cards - set(self.cards)
@@ -305,6 +377,15 @@ class Layout:
             if height != self._lane_h[lane_id]:
                 self._lane_h[lane_id] = height
                 grid_changed = True
+        emotion_lanes = {lane_id for lane_id in lanes_to_check if lane_id in self._scales}
+        # The curve runs through every marker of the lane and the legend lists what the
+        # board uses: both are redrawn with the background.
+        if not grid_changed and self._legend_may_change(event) and self._legend_content() != self._legend:
+            self._place_grid()
+            delta.grid = True
+        for lane_id in emotion_lanes:  # a new neutral line moves every card of the lane
+            for stage in doc.stages:
+                cells.add((stage.id, lane_id))
         if grid_changed:
             old_y = dict(self._lane_y)
             self._place_grid()
@@ -327,6 +408,10 @@ class Layout:
                 for card_id in doc.cell_cards(stage_id, lane.id):
                     delta.links.update(k.id for k in doc.links_of(card_id)
                                        if doc.card(k.source).stage == doc.card(k.target).stage == stage_id)
+        if emotion_lanes or (delta.grid and self._scales):
+            # After the cards are placed: the curves run through them.
+            self.background = self._background(self._bottom)
+            delta.grid = True
         for link_id in delta.links:
             if not doc.link(link_id).label:
                 self._place_link(link_id)
@@ -370,32 +455,97 @@ class Layout:
         return found
 
     def _shape(self, card_id: str) -> CardShape:
-        card = self.document.card(card_id)
-        kind = self.document.lane(card.lane).kind
-        signature = card_signature(card, kind)
+        doc = self.document
+        card = doc.card(card_id)
+        kind = doc.lane(card.lane).kind
+        initials = self._initials(card.persona)
+        spot = self._spots.get(card_id) if kind == "emotion" else None
+        signature = (*card_signature(card, kind), initials, spot)
         cached = self._shapes.get(card_id)
         if cached is not None and cached[0] == signature:
             return cached[1]
-        shape = measure_card(card, kind)
+        if spot is not None:
+            shape = emo.emotion_card_shape(card, spot, initials)
+        else:
+            shape = measure_card(card, kind, persona=initials)
         self._shapes[card_id] = (signature, shape)
         return shape
 
+    def _initials(self, persona_id: str | None) -> str | None:
+        if persona_id is None:
+            return None
+        return next((persona_initials(p.name) for p in self.document.personas if p.id == persona_id), None)
+
     def _stack_height(self, ids: Iterable[str]) -> float:
+        ids = list(ids)
+        if ids and self.document.lane(self.document.card(ids[0]).lane).kind == "emotion":
+            return 0.0  # an emotion lane's height comes from its scale (_emotion_scale)
         heights = [self._shape(card_id).h for card_id in ids]
         if not heights:
             return 0.0
         return sum(heights) + st.CARD_GAP * (len(heights) - 1)
 
     def _lane_height(self, lane_id: str) -> float:
+        if self.document.lane(lane_id).kind == "emotion":
+            return self._emotion_scale(lane_id).height
         tallest = max((self._cell_h.get((s.id, lane_id), 0.0) for s in self.document.stages), default=0.0)
         return max(st.MIN_LANE_H, tallest + 2 * st.CELL_PAD_Y, self._lane_header_h[lane_id])
 
     def _lane_header_height(self, lane_id: str) -> float:
         lane = self.document.lane(lane_id)
-        _, height = text_block(lane.name, st.LANE_HEADER_W - 32, st.LANE_SIZE, bold=True)
+        _, height = text_block(lane.name, lane_name_width(st.LANE_HEADER_W, KIND_ICONS.get(lane.kind)),
+                               st.LANE_SIZE, bold=True)
         return height + 52
 
+    def _emotion_scale(self, lane_id: str) -> emo.EmotionScale:
+        """The lane's spots and scale from its cards' scores and label heights."""
+        doc = self.document
+        spots: list[emo.Spot] = []
+        for stage in doc.stages:
+            ids = doc.cell_cards(stage.id, lane_id)
+            if not ids:
+                continue
+            width = emo.label_width(len(ids))
+            items = [(emo.score_of(doc.card(card_id)), self._label(card_id, width).h) for card_id in ids]
+            for card_id, spot in zip(ids, emo.place_cell(items), strict=True):
+                self._spots[card_id] = spot
+                spots.append(spot)
+        scale = emo.lane_scale(spots, max(st.MIN_LANE_H, self._lane_header_h.get(lane_id, 0.0)))
+        self._scales[lane_id] = scale
+        return scale
+
+    def _label(self, card_id: str, width: float) -> CardShape:
+        """An emotion card's label alone (cached), whose height placing the cell needs."""
+        card = self.document.card(card_id)
+        initials = self._initials(card.persona)
+        signature = (*card_signature(card, "emotion"), initials, width)
+        cached = self._labels.get(card_id)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        shape = emo.label_shape(card, width, initials)
+        self._labels[card_id] = (signature, shape)
+        return shape
+
+    def _place_emotion_cell(self, stage_id: str, lane_id: str, ids: Iterable[str]) -> list[str]:
+        """Cards of an emotion cell at their spots: markers at their scores, labels beside them."""
+        scale = self._scales[lane_id]
+        left = self._stage_x[stage_id] + st.CELL_PAD_X
+        neutral = self._lane_y[lane_id] + scale.neutral
+        placed = []
+        for card_id in ids:
+            spot = self._spots[card_id]
+            shape = self._shape(card_id)
+            x = left + spot.label_x
+            y = neutral + min(spot.label_y, spot.marker_y - emo.MARKER_R)
+            geometry = self.cards.get(card_id)
+            if geometry is None or geometry.x != x or geometry.y != y or geometry.shape is not shape:
+                self.cards[card_id] = CardGeometry(card_id, x, y, shape)
+                placed.append(card_id)
+        return placed
+
     def _place_cell(self, stage_id: str, lane_id: str, ids: Iterable[str]) -> list[str]:
+        if lane_id in self._scales:
+            return self._place_emotion_cell(stage_id, lane_id, ids)
         x = self._stage_x[stage_id] + st.CELL_PAD_X
         y = self._lane_y[lane_id] + st.CELL_PAD_Y
         placed = []
@@ -414,8 +564,10 @@ class Layout:
         a, b = doc.card(link.source), doc.card(link.target)
         source, target = self.cards[a.id].rect, self.cards[b.id].rect
         obstacles = self._cards_between(a, b) + (labels or []) + self._line_strips() if link.label else []
+        answers = self._lane_kind[a.lane] == "pain" and self._lane_kind[b.lane] == "opportunity"
+        accent = st.KIND_STYLES["opportunity"].accent if answers else None
         self.links[link_id] = link_geometry(link, source, target, obstacles, self._blocked(a, b),
-                                            self._crosses_visibility(a, b), self._channel(a, b))
+                                            self._crosses_visibility(a, b), self._channel(a, b), accent)
 
     def _line_strips(self) -> list[Rect]:
         """Thin bands along the blueprint lines: a label sitting on one hides the line's dashes."""
@@ -489,6 +641,11 @@ class Layout:
             y += 4
             prims += text_primitives(lines, st.MARGIN, y, st.DESCRIPTION_SIZE, st.MUTED)
             y += height
+        if doc.personas:
+            y += 2 * st.SPACE
+            cards, height = persona_row(doc.personas, st.MARGIN, y, width)
+            prims += cards
+            y += height
         self._title_primitives = tuple(prims)
         self._grid_top = y + st.TITLE_GAP
 
@@ -502,7 +659,15 @@ class Layout:
         for stage in doc.stages:
             _, name_h = text_block(stage.name, st.COLUMN_W - 36, st.STAGE_SIZE, bold=True)
             header_h = max(header_h, name_h + 36)
+        names_h = header_h
+        tiles_h = metrics_height(doc.stages)
+        if tiles_h:
+            header_h += tiles_h + st.SPACE + st.SPACE // 2  # the tiles sit inside the header box
         y = self._grid_top + header_h + st.GUTTER
+        self._charts = charted_metrics(doc.stages)
+        self._charts_top = y
+        if self._charts:
+            y += len(self._charts) * CHART_H + st.GUTTER
         self._lanes_top = y
         self._lane_y = {}
         self._lane_order = [lane.id for lane in doc.lanes]
@@ -512,13 +677,24 @@ class Layout:
             self._lane_y[lane.id] = y
             y += self._lane_h[lane.id]
         bottom = max(y, self._lanes_top + st.MIN_LANE_H)
-        self.height = bottom + st.MARGIN
+        self._bottom = bottom
+        self._find_blueprint_lines()
+        self._legend_primitives = []
+        self._legend = self._legend_content() if self.show_legend else None
+        end = bottom
+        if self._legend is not None:
+            self._legend_primitives, legend_h = legend(self._legend, st.MARGIN, bottom + 3 * st.SPACE,
+                                                       self.width - 2 * st.MARGIN)
+            end = bottom + 3 * st.SPACE + legend_h if legend_h else bottom
+        self.height = end + st.MARGIN
         self.stage_headers = {}
         for index, stage in enumerate(doc.stages):
             rect = Rect(self._stage_x[stage.id] + 4, self._grid_top, st.COLUMN_W - 8, header_h)
-            self.stage_headers[stage.id] = HeaderGeometry(
-                stage.id, rect, stage_header_primitives(index, stage.name, rect.x, rect.y, rect.w, rect.h)
-            )
+            prims = stage_header_primitives(index, stage.name, rect.x, rect.y, rect.w, rect.h)
+            if stage.metrics:
+                prims += tuple(metric_tiles(stage.metrics, rect.x + st.SPACE, rect.y + names_h - st.SPACE // 2,
+                                            rect.w - 2 * st.SPACE))
+            self.stage_headers[stage.id] = HeaderGeometry(stage.id, rect, prims)
         self.lane_headers = {}
         for lane in doc.lanes:
             rect = Rect(st.MARGIN, self._lane_y[lane.id], st.LANE_HEADER_W, self._lane_h[lane.id])
@@ -527,7 +703,7 @@ class Layout:
                 rect,
                 lane_header_primitives(
                     lane.name, LANE_KIND_LABELS[lane.kind], st.KIND_STYLES[lane.kind].accent,
-                    rect.x, rect.y, rect.w, rect.h,
+                    rect.x, rect.y, rect.w, rect.h, KIND_ICONS.get(lane.kind),
                 ),
             )
         self.background = self._background(bottom)
@@ -550,18 +726,84 @@ class Layout:
         if doc.lanes:
             prims.append(Box(st.MARGIN, self._lanes_top, right - st.MARGIN, bottom - self._lanes_top,
                              stroke=st.FAINT, radius=0))
-        self.blueprint_lines = []
-        for upper, lower in zip(doc.lanes, doc.lanes[1:], strict=False):
-            name = BLUEPRINT_LINES.get((upper.kind, lower.kind))
-            if name is None:
-                continue
-            y = self._lane_y[lower.id]
-            self.blueprint_lines.append(BlueprintLine(name, y, upper.id, lower.id))
+        prims += self._emotion_primitives(right)
+        prims += self._chart_primitives(right)
+        for line in self.blueprint_lines:
+            y = line.y
             # 1 px on the pixel grid: a fractional width is drawn two rows grey by one
             # rasteriser and one row dark by another.
             prims.append(Line(st.MARGIN, y + 0.5, right, y + 0.5, st.BLUEPRINT_LINE, 1.0, (6.0, 4.0)))
-            prims.append(Text(st.MARGIN + 16, y - 6, name, st.LINE_LABEL_SIZE, st.BLUEPRINT_LINE, bold=True))
+            prims.append(Text(st.MARGIN + 16, y - 6, line.name, st.LINE_LABEL_SIZE, st.BLUEPRINT_LINE, bold=True))
+        prims += self._legend_primitives
         return tuple(prims)
+
+    def _find_blueprint_lines(self) -> None:
+        doc = self.document
+        self.blueprint_lines = []
+        for upper, lower in zip(doc.lanes, doc.lanes[1:], strict=False):
+            name = BLUEPRINT_LINES.get((upper.kind, lower.kind))
+            if name is not None:
+                self.blueprint_lines.append(BlueprintLine(name, self._lane_y[lower.id], upper.id, lower.id))
+
+    def _emotion_primitives(self, right: float) -> list[Primitive]:
+        """Each emotion lane's faint scale and the monotone curve through its markers."""
+        doc = self.document
+        prims: list[Primitive] = []
+        first_stage = min(self._stage_x.values(), default=st.MARGIN + st.LANE_HEADER_W + st.GUTTER)
+        for lane_id, scale in self._scales.items():
+            top = self._lane_y[lane_id]
+            prims += emo.scale_primitives(scale, top, first_stage + 1, right, first_stage - 8)
+            points = []
+            for stage in doc.stages:
+                for card_id in doc.cell_cards(stage.id, lane_id):
+                    centre = self.marker_centre(card_id) if card_id in self.cards else None
+                    if centre is not None:
+                        points.append(centre)
+            curve = emo.curve_primitive(points)
+            if curve is not None:
+                prims.append(curve)
+        return prims
+
+    def _chart_primitives(self, right: float) -> list[Primitive]:
+        """A small line chart for each metric that two or more stages report."""
+        doc = self.document
+        centres = {sid: x + st.COLUMN_W / 2 for sid, x in self._stage_x.items()}
+        prims: list[Primitive] = []
+        for index, name in enumerate(self._charts):
+            y = self._charts_top + index * CHART_H
+            prims += metric_chart(name, doc.stages, centres, st.MARGIN + 22, st.MARGIN, right, y)
+        return prims
+
+    def _legend_may_change(self, event: object) -> bool:
+        """Whether an edit can change what the legend lists (so the legend is looked at again).
+
+        Looking costs a pass over every card and link, which a big board should not pay
+        for each reorder or text edit.
+        """
+        if not self.show_legend:
+            return False
+        if isinstance(event, ev.CardChanged):
+            return event.field in ("fail", "wait", "persona", "channel")
+        if isinstance(event, ev.CardMoved):
+            return event.old_cell[1] != event.new_cell[1]  # another lane: a hand-off may come or go
+        return isinstance(event, ev.CardAdded | ev.CardRemoved | ev.LinkAdded | ev.LinkRemoved)
+
+    def _legend_content(self) -> LegendContent:
+        """What the board uses, for the legend."""
+        doc = self.document
+        content = LegendContent(kinds={lane.kind for lane in doc.lanes})
+        content.emotion = "emotion" in content.kinds
+        for card in doc.cards():
+            content.fail |= card.fail
+            content.wait |= bool(card.wait)
+            content.personas |= card.persona is not None
+            if card.channel and card.channel not in content.channels:
+                content.channels.append(card.channel)
+        for link in doc.links():
+            a, b = doc.card(link.source), doc.card(link.target)
+            content.handoff |= self._crosses_visibility(a, b)
+            content.answers |= (self._lane_kind[a.lane], self._lane_kind[b.lane]) == ("pain", "opportunity")
+        return content
 
 
 def _content_rect(rect: Rect) -> Rect:

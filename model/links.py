@@ -48,7 +48,7 @@ class Channel:
 
 def link_geometry(
     link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = (), detour: bool = False,
-    handoff: bool = False, channel: Channel | None = None,
+    handoff: bool = False, channel: Channel | None = None, accent: str | None = None,
 ) -> LinkGeometry:
     """Route ``link`` from ``source`` to ``target`` (both card rectangles).
 
@@ -58,9 +58,10 @@ def link_geometry(
     ``handoff`` says the arrow crosses the line of visibility: it is drawn in its own colour.
     ``channel`` routes an arrow that spans columns of cards orthogonally, with rounded
     corners, through the gutters and a row of padding, instead of behind those cards.
+    ``accent`` draws the arrow in that colour instead (a pain point's answering opportunity).
     """
     if channel is not None and link.source != link.target:
-        return _routed(link, source, target, channel, handoff)
+        return _routed(link, source, target, channel, handoff, accent)
     if link.source == link.target:
         start_side, end_side = "right", "top"
     elif detour:
@@ -86,7 +87,7 @@ def link_geometry(
     c2 = (curve_end[0] + end_dir[0] * reach, curve_end[1] + end_dir[1] * reach)
     curve: tuple[PathCommand, ...] = (("M", *curve_start), ("C", *c1, *c2, *curve_end))
     dash = (5.0, 4.0) if link.kind == "depends" else None
-    colour = st.HANDOFF if handoff else st.ARROW
+    colour = accent or (st.HANDOFF if handoff else st.ARROW)
     prims: list[Primitive] = [Path(curve, stroke=colour, width=st.ARROW_WIDTH, dash=dash)]
     prims.append(_head(end, into, colour))
     if link.kind == "twoway":
@@ -103,7 +104,8 @@ def link_geometry(
 CORNER = 10.0  # radius of a routed arrow's rounded corners
 
 
-def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: bool) -> LinkGeometry:
+def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: bool,
+            accent: str | None = None) -> LinkGeometry:
     """An orthogonal arrow: out of the facing side, along the gutter, the channel, the gutter, in."""
     forward = target.x > source.x
     start, start_dir = _anchor(source, "right" if forward else "left")
@@ -117,7 +119,7 @@ def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: b
               (channel.enter_x, channel.y), (channel.enter_x, end[1]), tip_base]
     curve = _rounded(points)
     dash = (5.0, 4.0) if link.kind == "depends" else None
-    colour = st.HANDOFF if handoff else st.ARROW
+    colour = accent or (st.HANDOFF if handoff else st.ARROW)
     prims: list[Primitive] = [Path(curve, stroke=colour, width=st.ARROW_WIDTH, dash=dash), _head(end, into, colour)]
     if link.kind == "twoway":
         prims.append(_head(start, (-start_dir[0], -start_dir[1]), colour))
@@ -241,6 +243,6 @@ def _label(label: str, centre: Point) -> list[Primitive]:
     """The label on a white pill at the curve's midpoint, so the line does not cross it."""
     w, h = _label_size(label)
     x, y = centre[0] - w / 2, centre[1] - h / 2
-    prims: list[Primitive] = [Box(x, y, w, h, fill="#FFFFFF", stroke=st.FAINT, radius=h / 2)]
+    prims: list[Primitive] = [Box(x, y, w, h, fill=st.CHIP_FILL, stroke=st.FAINT, radius=h / 2)]
     texts: list[Text] = text_primitives([label], centre[0], y + 2, st.LINK_LABEL_SIZE, st.MUTED, anchor="middle")
     return prims + list(texts)

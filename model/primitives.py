@@ -7,7 +7,8 @@ Coordinates are pixels (1 px = 1 pt in the PDF), y growing downwards.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 # Path commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",)
 PathCommand = tuple[object, ...]
@@ -63,6 +64,7 @@ class Path:
     width: float = 1.0
     fill: str | None = None
     dash: tuple[float, ...] | None = None
+    round: bool = False  # round caps and joins (line icons); butt caps and miter joins otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,4 +103,15 @@ def translated(primitive: Primitive, dx: float, dy: float) -> Primitive:
         op, *coords = command
         moved = [c + (dy if i % 2 else dx) for i, c in enumerate(coords)]  # type: ignore[operator]
         commands.append((op, *moved))
-    return Path(tuple(commands), primitive.stroke, primitive.width, primitive.fill, primitive.dash)
+    return Path(tuple(commands), primitive.stroke, primitive.width, primitive.fill, primitive.dash, primitive.round)
+
+
+def recoloured(primitive: Primitive, colour: Callable[[str], str]) -> Primitive:
+    """The same primitive with every colour passed through ``colour`` (a theme's map)."""
+    if isinstance(primitive, Text):
+        return replace(primitive, color=colour(primitive.color))
+    if isinstance(primitive, Line):
+        return replace(primitive, color=colour(primitive.color))
+    fill = colour(primitive.fill) if primitive.fill else None
+    stroke = colour(primitive.stroke) if primitive.stroke else None
+    return replace(primitive, fill=fill, stroke=stroke)

@@ -228,6 +228,26 @@
         <translation>Meldungen zur letzten Aktion</translation>
     </message>
     <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>Show &amp;legend</source>
+        <translation>&amp;Legende zeigen</translation>
+    </message>
+    <message>
         <source>✖ Error</source>
         <translation>✖ Fehler</translation>
     </message>
@@ -360,6 +380,22 @@
         <translation>Karten a&amp;nordnen</translation>
     </message>
     <message>
+        <source>&amp;Raise emotion score</source>
+        <translation>Emotionswert &amp;erhöhen</translation>
+    </message>
+    <message>
+        <source>&amp;Lower emotion score</source>
+        <translation>Emotionswert &amp;senken</translation>
+    </message>
+    <message>
+        <source>Raise emotion score</source>
+        <translation>Emotionswert erhöhen</translation>
+    </message>
+    <message>
+        <source>Lower emotion score</source>
+        <translation>Emotionswert senken</translation>
+    </message>
+    <message>
         <source>Stage {0}</source>
         <translation>Phase {0}</translation>
     </message>
@@ -460,6 +496,10 @@
         <translation>Prüfungen</translation>
     </message>
     <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -514,6 +554,10 @@
     <message>
         <source>&amp;Checks Panel</source>
         <translation>&amp;Prüfungen-Leiste</translation>
+    </message>
+    <message>
+        <source>&amp;Personas Panel</source>
+        <translation>P&amp;ersonas-Leiste</translation>
     </message>
     <message>
         <source>&amp;Clear menu</source>
@@ -668,6 +712,66 @@
         <translation>&lt;b&gt;Touchline&lt;/b&gt; {0}&lt;br&gt;Customer Journey Maps und Service Blueprints, offline.</translation>
     </message>
     <message>
+        <source>&amp;Add persona</source>
+        <translation>Persona &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Persona name</source>
+        <translation>Name der Persona</translation>
+    </message>
+    <message>
+        <source>Persona role</source>
+        <translation>Rolle der Persona</translation>
+    </message>
+    <message>
+        <source>Persona quote</source>
+        <translation>Zitat der Persona</translation>
+    </message>
+    <message>
+        <source>Persona goals</source>
+        <translation>Ziele der Persona</translation>
+    </message>
+    <message>
+        <source>One goal a line</source>
+        <translation>Ein Ziel je Zeile</translation>
+    </message>
+    <message>
+        <source>Persona pains</source>
+        <translation>Probleme der Persona</translation>
+    </message>
+    <message>
+        <source>One pain a line</source>
+        <translation>Ein Problem je Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>R&amp;olle</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>&amp;Zitat</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>Zi&amp;ele</translation>
+    </message>
+    <message>
+        <source>&amp;Pains</source>
+        <translation>&amp;Probleme</translation>
+    </message>
+    <message>
+        <source>New persona</source>
+        <translation>Neue Persona</translation>
+    </message>
+    <message>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -714,6 +818,14 @@
     <message>
         <source>Close without changing anything</source>
         <translation>Schließen, ohne etwas zu ändern</translation>
+    </message>
+    <message>
+        <source>Line {0}: write a metric as name = value, e.g. NPS = 32</source>
+        <translation>Zeile {0}: eine Kennzahl als Name = Wert schreiben, z. B. NPS = 32</translation>
+    </message>
+    <message>
+        <source>Line {0}: “{1}” is not a number</source>
+        <translation>Zeile {0}: „{1}“ ist keine Zahl</translation>
     </message>
     <message>
         <source>Flow</source>
@@ -892,6 +1004,18 @@
         <translation>Be&amp;wertung</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Whose step this is; shown as a small badge</source>
+        <translation>Wessen Schritt das ist; als kleines Abzeichen gezeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Persona</source>
+        <translation>&amp;Persona</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
@@ -948,10 +1072,6 @@
         <translation>Name der Bahn</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
         <source>Lane kind</source>
         <translation>Art der Bahn</translation>
     </message>
@@ -966,6 +1086,24 @@
     <message>
         <source>Na&amp;me</source>
         <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>Stage metrics</source>
+        <translation>Kennzahlen der Phase</translation>
+    </message>
+    <message>
+        <source>One metric a line, as name = value, e.g. NPS = 32 (Ctrl+Enter to apply)</source>
+        <translation>Eine Kennzahl je Zeile, als Name = Wert, z. B. NPS = 32 (Strg+Eingabe übernimmt)</translation>
+    </message>
+    <message>
+        <source>NPS = 32
+CES = 4.1</source>
+        <translation>NPS = 32
+CES = 4,1</translation>
+    </message>
+    <message>
+        <source>M&amp;etrics</source>
+        <translation>Kenn&amp;zahlen</translation>
     </message>
     <message>
         <source>Board title</source>
@@ -994,6 +1132,10 @@
     <message>
         <source>Link</source>
         <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>never saved</source>
@@ -1290,6 +1432,10 @@
     <message>
         <source>Move {0} cards</source>
         <translation>{0} Karten verschieben</translation>
+    </message>
+    <message>
+        <source>Change emotion score</source>
+        <translation>Emotionswert ändern</translation>
     </message>
 </context>
 </TS>

@@ -850,7 +850,7 @@ def test_export_goes_to_the_exporter_and_reports_its_errors(
             Path(path).write_text("half a PDF")
             raise OSError("disk full")
         Path(path).write_text("an SVG")
-        calls.append((document, fmt))
+        calls.append((getattr(document, "document", document), fmt))  # a picture gets the layout
 
     fake = types.ModuleType("exporters")
     fake.export = export  # type: ignore[attr-defined]

@@ -1,0 +1,104 @@
+"""Stage metrics: a row of value tiles under each stage header, and a small line chart for
+each metric that several stages report, drawn across the stages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from model import style as st
+from model.entities import Stage
+from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
+from model.typesetting import text_width
+
+TILE_H = 5 * st.SPACE
+TILE_GAP = st.SPACE // 2
+PER_ROW = 3
+CHART_H = 9 * st.SPACE
+
+
+def format_value(value: float) -> str:
+    """A metric value as people write it: 46, 3.8, 31.5 (no trailing .0, at most two decimals)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def metrics_height(stages: Sequence[Stage]) -> float:
+    """Height of the metrics row: enough tile rows for the stage with the most metrics (0 if none)."""
+    most = max((len(s.metrics or {}) for s in stages), default=0)
+    if not most:
+        return 0.0
+    rows = -(-most // PER_ROW)
+    return rows * TILE_H + (rows - 1) * TILE_GAP
+
+
+def metric_tiles(metrics: Mapping[str, float], x: float, y: float, w: float) -> list[Primitive]:
+    """The tiles of one stage's metrics: the value large, the name small under it."""
+    prims: list[Primitive] = []
+    items = list(metrics.items())
+    for index, (name, value) in enumerate(items):
+        row, col = divmod(index, PER_ROW)
+        count = min(PER_ROW, len(items) - row * PER_ROW)
+        tile_w = (w - TILE_GAP * (count - 1)) / count
+        tx, ty = x + col * (tile_w + TILE_GAP), y + row * (TILE_H + TILE_GAP)
+        prims.append(Box(tx, ty, tile_w, TILE_H, fill=st.METRIC_FILL, stroke=st.FAINT, radius=6))
+        prims.append(Text(tx + 8, ty + 18, _fit(format_value(value), tile_w - 16, st.STAGE_SIZE, True),
+                          st.STAGE_SIZE, st.INK, bold=True))
+        prims.append(Text(tx + 8, ty + 33, _fit(name, tile_w - 16, st.TYPE_SCALE[0]), st.TYPE_SCALE[0], st.MUTED))
+    return prims
+
+
+def charted_metrics(stages: Sequence[Stage]) -> list[str]:
+    """Metrics reported by two or more stages, in first-seen order: these get a line chart."""
+    counts: dict[str, int] = {}
+    for stage in stages:
+        for name in stage.metrics or {}:
+            counts[name] = counts.get(name, 0) + 1
+    return [name for name, count in counts.items() if count >= 2]
+
+
+def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float], label_x: float,
+                 left: float, right: float, y: float) -> list[Primitive]:
+    """One metric across the stages: a line through its values (broken where a stage lacks it)."""
+    values = [(centres[s.id], float((s.metrics or {})[name])) for s in stages if name in (s.metrics or {})]
+    low, high = min(v for _, v in values), max(v for _, v in values)
+    top, bottom = y + 20, y + CHART_H - 12
+    span = high - low
+
+    def py(v: float) -> float:
+        return (top + bottom) / 2 if span == 0 else bottom - (v - low) / span * (bottom - top)
+
+    prims: list[Primitive] = [
+        Line(left, round(y + CHART_H) - 0.5, right, round(y + CHART_H) - 0.5, st.FAINT),
+        Text(label_x, y + 24, _fit(name, right - label_x, st.CARD_SIZE, True), st.CARD_SIZE, st.INK, bold=True),
+        Text(label_x, y + 40, "by stage", st.TYPE_SCALE[1], st.MUTED),
+    ]
+    commands: list[PathCommand] = []
+    previous_index = -2
+    index_of = {s.id: i for i, s in enumerate(stages)}
+    for stage in stages:
+        if name not in (stage.metrics or {}):
+            continue
+        point = (centres[stage.id], py(float((stage.metrics or {})[name])))
+        i = index_of[stage.id]
+        commands.append(("L" if i == previous_index + 1 else "M", *point))
+        previous_index = i
+    prims.append(Path(tuple(commands), stroke=st.CHART_LINE, width=2.0, round=True))
+    for stage in stages:
+        if name not in (stage.metrics or {}):
+            continue
+        value = float((stage.metrics or {})[name])
+        cx, cy = centres[stage.id], py(value)
+        prims.append(Circle(cx, cy, 4.5, fill=st.PAGE, stroke=st.CHART_LINE, stroke_width=2.0))
+        prims.append(Text(cx + 9, round(cy - 6), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True))
+    return prims
+
+
+def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
+    """``text`` on one line, cut with an ellipsis if it is wider than ``width``."""
+    text = " ".join(text.split())
+    if text_width(text, size, bold) <= width:
+        return text
+    while text and text_width(text + "…", size, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

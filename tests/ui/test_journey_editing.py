@@ -1,0 +1,272 @@
+"""Editing the journey map's rich parts in the real editor: dragging an emotion point with the
+mouse, Alt+Up/Down, the score in Properties, personas, stage metrics, legend and theme."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+import model
+from app.appearance import THEME_KEY
+from app.editor import Editor
+from app.main_window import MainWindow, settings
+from model import emotion_curve as emo
+from model import style as st
+
+ROOT = Path(__file__).resolve().parents[2]
+JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
+
+
+@pytest.fixture
+def editor(qtbot) -> Editor:  # type: ignore[no-untyped-def]
+    widget = Editor(model.load(JOURNEY))
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    widget.view.zoom_actual()
+    return widget
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:  # type: ignore[no-untyped-def]
+    w = MainWindow(model.load(JOURNEY))
+    qtbot.addWidget(w)
+    w.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    return w
+
+
+def emotion_card(editor: Editor, score: int) -> str:
+    doc = editor.document
+    lane = next(lane.id for lane in doc.lanes if lane.kind == "emotion")
+    return next(c.id for c in doc.cards() if c.lane == lane and c.score == score)
+
+
+def send(editor: Editor, kind: QEvent.Type, pos: QPointF, buttons: Qt.MouseButton) -> None:
+    viewport = editor.view.viewport()
+    point = editor.view.mapFromScene(pos)
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+    event = QMouseEvent(kind, QPointF(point), QPointF(viewport.mapToGlobal(point)), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, event)
+
+
+def drag_marker(editor: Editor, card_id: str, dy: float) -> None:
+    """Press on a card's emotion marker, move it by ``dy`` in steps, release (real mouse events)."""
+    x, y = editor.scene.layout.marker_centre(card_id)  # type: ignore[misc]
+    editor.view.centerOn(x, y + dy / 2)
+    send(editor, QEvent.Type.MouseButtonPress, QPointF(x, y), Qt.MouseButton.LeftButton)
+    for step in range(1, 11):
+        send(editor, QEvent.Type.MouseMove, QPointF(x, y + dy * step / 10), Qt.MouseButton.LeftButton)
+    send(editor, QEvent.Type.MouseButtonRelease, QPointF(x, y + dy), Qt.MouseButton.NoButton)
+
+
+# ------------------------------------------------------------------ emotion points
+def test_dragging_a_point_up_raises_its_score_in_one_undo_step(editor: Editor) -> None:
+    card_id = emotion_card(editor, 0)
+    before_text = model.dumps(editor.document)
+    before_y = editor.scene.layout.marker_centre(card_id)[1]  # type: ignore[index]
+    drag_marker(editor, card_id, -2 * emo.STEP - 3)
+    card = editor.document.card(card_id)
+    assert card.score == 2
+    assert editor.undo_stack.count() == 1
+    assert editor.undo_stack.undoText() == "Change emotion score"
+    after_y = editor.scene.layout.marker_centre(card_id)[1]  # type: ignore[index]
+    assert after_y == pytest.approx(before_y - 2 * emo.STEP)
+    assert editor.scene.card_item(card_id).pos().y() == editor.scene.layout.cards[card_id].y  # snapped
+    editor.undo_stack.undo()
+    assert model.dumps(editor.document) == before_text
+    assert editor.scene.layout.marker_centre(card_id)[1] == pytest.approx(before_y)  # type: ignore[index]
+
+
+def test_a_dragged_point_snaps_to_the_scale_steps_while_held(editor: Editor) -> None:
+    card_id = emotion_card(editor, 0)
+    layout = editor.scene.layout
+    x, y = layout.marker_centre(card_id)  # type: ignore[misc]
+    item = editor.scene.card_item(card_id)
+    editor.view.centerOn(x, y)
+    send(editor, QEvent.Type.MouseButtonPress, QPointF(x, y), Qt.MouseButton.LeftButton)
+    marker_y = item.geometry.shape.marker[1]  # type: ignore[index]
+    seen = set()
+    for step in range(1, 13):
+        send(editor, QEvent.Type.MouseMove, QPointF(x, y - step * 4), Qt.MouseButton.LeftButton)
+        held = item.pos().y() + marker_y
+        assert (y - held) % emo.STEP == pytest.approx(0, abs=0.01) or \
+            (y - held) % emo.STEP == pytest.approx(emo.STEP, abs=0.01), "between two steps"
+        seen.add(round((y - held) / emo.STEP))
+    send(editor, QEvent.Type.MouseButtonRelease, QPointF(x, y - 48), Qt.MouseButton.NoButton)
+    assert seen == {0, 1, 2}
+    assert editor.document.card(card_id).score == 2
+
+
+def test_dragging_a_point_far_down_stops_at_the_lowest_score(editor: Editor) -> None:
+    card_id = emotion_card(editor, 1)
+    drag_marker(editor, card_id, 3 * emo.STEP + 2)
+    assert editor.document.card(card_id).score == -2
+    assert editor.undo_stack.count() == 1
+
+
+def test_a_small_wobble_changes_nothing(editor: Editor) -> None:
+    card_id = emotion_card(editor, 1)
+    drag_marker(editor, card_id, emo.STEP * 0.3)
+    assert editor.document.card(card_id).score == 1
+    assert editor.undo_stack.count() == 0
+
+
+def test_alt_up_and_alt_down_step_the_selected_scores(editor: Editor) -> None:
+    card_id = emotion_card(editor, -2)
+    editor.scene.card_item(card_id).setSelected(True)
+    editor.view.setFocus()
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert editor.document.card(card_id).score == 0
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # stays at -2
+    assert editor.document.card(card_id).score == -2
+    assert editor.undo_stack.count() == 4
+    editor.undo_stack.undo()
+    assert editor.document.card(card_id).score == -1
+
+
+def test_the_score_control_in_properties_moves_the_point(window: MainWindow) -> None:
+    editor = window.editor
+    card_id = emotion_card(editor, 1)
+    y = editor.scene.layout.marker_centre(card_id)[1]  # type: ignore[index]
+    editor.scene.card_item(card_id).setSelected(True)
+    panel = window.properties
+    assert panel.shown() == ("card", card_id)
+    panel.card_score.setCurrentIndex(panel.card_score.findData(-1))
+    assert editor.document.card(card_id).score == -1
+    assert editor.scene.layout.marker_centre(card_id)[1] == pytest.approx(y + 2 * emo.STEP)  # type: ignore[index]
+
+
+# ------------------------------------------------------------------ personas and metrics
+def test_the_persona_panel_adds_edits_and_removes_personas(window: MainWindow) -> None:
+    editor, panel = window.editor, window.personas
+    doc = editor.document
+    count = len(doc.personas)
+    assert panel.list.count() == count
+    new_id = panel.add_persona()
+    assert len(doc.personas) == count + 1 and doc.persona(new_id).name == "New persona"  # type: ignore[arg-type]
+    panel.name.setText("Priya Natarajan")
+    panel.role.setText("Small-business owner")
+    panel.name.editingFinished.emit()
+    panel.goals.set_text("")
+    panel.goals.setPlainText("Pay suppliers on time\nSee cash flow at a glance")
+    panel.goals.committed.emit()
+    persona = doc.persona(new_id)  # type: ignore[arg-type]
+    assert (persona.name, persona.role) == ("Priya Natarajan", "Small-business owner")
+    assert persona.goals == ["Pay suppliers on time", "See cash flow at a glance"]
+    assert "Priya Natarajan" in [p.text for p in editor.scene.layout.background if hasattr(p, "text")]
+    # A badge comes with tying a card to the persona, and goes with the persona.
+    card_id = next(c.id for c in doc.cards() if c.persona is None)
+    editor.scene.card_item(card_id).setSelected(True)
+    props = window.properties
+    assert props.shown() == ("card", card_id)
+    props.card_persona.setCurrentIndex(props.card_persona.findData(new_id))
+    assert doc.card(card_id).persona == new_id
+    assert "PN" in [getattr(p, "text", None) for p in editor.scene.layout.cards[card_id].primitives]
+    panel.list.setCurrentRow(len(doc.personas) - 1)
+    panel.remove_current()
+    assert len(doc.personas) == count and doc.card(card_id).persona is None
+    editor.undo_stack.undo()
+    assert doc.card(card_id).persona == new_id
+
+
+def test_stage_metrics_are_edited_in_the_stage_properties(window: MainWindow) -> None:
+    editor, panel = window.editor, window.properties
+    doc = editor.document
+    stage_id = doc.stages[0].id
+    before = doc.stage(stage_id).metrics
+    editor.scene.header_item("stage", stage_id).setSelected(True)
+    assert panel.shown() == ("stage", stage_id)
+    panel.stage_metrics.setPlainText("NPS = 41\nchurn %: 7.5")
+    panel.stage_metrics.committed.emit()
+    assert doc.stage(stage_id).metrics == {"NPS": 41, "churn %": 7.5}
+    header = [getattr(p, "text", None) for p in editor.scene.layout.stage_headers[stage_id].primitives]
+    assert "41" in header and "churn %" in header
+    panel.stage_metrics.setPlainText("NPS = lots")
+    panel.stage_metrics.committed.emit()
+    assert panel.stage_metrics_error.isVisibleTo(panel) and "Line 1" in panel.stage_metrics_error.text()
+    assert doc.stage(stage_id).metrics == {"NPS": 41, "churn %": 7.5}
+    editor.undo_stack.undo()
+    assert doc.stage(stage_id).metrics == before
+
+
+# ------------------------------------------------------------------ legend and theme
+def test_the_legend_can_be_hidden_and_exports_follow(window: MainWindow, tmp_path: Path) -> None:
+    layout = window.editor.scene.layout
+    assert window.appearance.legend_action.isChecked() and layout.show_legend
+    tall = layout.height
+    window.appearance.legend_action.trigger()
+    assert not layout.show_legend and layout.height < tall
+    assert window.editor.scene.sceneRect().height() == layout.height
+    out = tmp_path / "board.svg"
+    assert window.export_to(out)
+    assert "Legend" not in out.read_text(encoding="utf-8")
+    window.appearance.legend_action.trigger()
+    assert window.export_to(out)
+    assert ">Legend<" in out.read_text(encoding="utf-8")
+
+
+def test_theme_menu_switches_the_canvas_and_is_remembered(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.appearance.theme_actions["dark"].trigger()
+    assert window.editor.theme == "dark"
+    assert settings().value(THEME_KEY) == "dark"
+    assert window.editor.scene.backgroundBrush().color() == QColor(st.CANVAS_DARK)
+    window.resize(900, 600)
+    window.show()
+    shot = window.editor.view.viewport().grab().toImage()
+    corner = shot.pixelColor(3, 3)
+    assert corner.lightness() < 60, "the dark canvas is dark"
+    again = MainWindow(model.load(JOURNEY))
+    qtbot.addWidget(again)
+    assert again.editor.theme == "dark" and again.appearance.theme_actions["dark"].isChecked()
+    window.appearance.theme_actions["light"].trigger()
+    assert window.editor.theme == "light"
+
+
+def test_system_theme_follows_the_desktop_colour_scheme(window: MainWindow,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desktop's scheme is read on every colorSchemeChanged (offscreen Qt cannot change
+    it, so the scheme it reports is replaced and the real signal is emitted)."""
+    import app.appearance
+
+    hints = QGuiApplication.styleHints()
+    scheme = {"now": "light"}
+    monkeypatch.setattr(app.appearance, "system_theme", lambda: scheme["now"])
+    window.appearance.theme_actions["system"].trigger()
+    assert window.editor.theme == "light"
+    scheme["now"] = "dark"
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.editor.theme == "dark"
+    window.appearance.theme_actions["light"].trigger()  # a fixed choice ignores the desktop
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.editor.theme == "light"
+
+
+def test_system_theme_reads_qt_colour_scheme(monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.appearance
+
+    class Hints:
+        def __init__(self, scheme: Qt.ColorScheme) -> None:
+            self.scheme = scheme
+
+        def colorScheme(self) -> Qt.ColorScheme:
+            return self.scheme
+
+    for scheme, expected in ((Qt.ColorScheme.Dark, "dark"), (Qt.ColorScheme.Light, "light"),
+                             (Qt.ColorScheme.Unknown, "light")):
+        monkeypatch.setattr(app.appearance.QGuiApplication, "styleHints", staticmethod(lambda s=scheme: Hints(s)))
+        assert app.appearance.system_theme() == expected

@@ -29,7 +29,7 @@ PROG = "touchline"
 COMMANDS = ("new", "export", "validate", "import")
 TEMPLATE_KINDS = ("blueprint", "journey")
 PAGES = ("A4", "A3", "A2", "Letter", "Tabloid", "fit")
-IMPLEMENTED_PAGES = ("fit",)
+DPI_RANGE = (96, 600)
 EXPORT_SUFFIXES = (".svg", ".pdf", ".png", ".drawio", ".mmd", ".mermaid", ".csv")
 
 EXIT_OK = 0
@@ -70,8 +70,9 @@ def _dpi(value: str) -> int:
         dpi = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid dpi {value!r} (a whole number)") from None
-    if not 10 <= dpi <= 2400:
-        raise argparse.ArgumentTypeError(f"dpi {dpi} is outside 10…2400")
+    low, high = DPI_RANGE
+    if not low <= dpi <= high:
+        raise argparse.ArgumentTypeError(f"dpi {dpi} is outside {low}…{high}")
     return dpi
 
 
@@ -97,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="paper size, or fit: one page the size of the board (default)")
     export.add_argument("--portrait", action="store_true", help="portrait paper (landscape by default)")
     export.add_argument("--tile", action="store_true", help="spread the board over several pages")
-    export.add_argument("--dpi", type=_dpi, metavar="N", help="resolution of a PNG (ignored for .svg and .pdf)")
+    export.add_argument("--dpi", type=_dpi, metavar="N",
+                        help=f"resolution of a PNG, {DPI_RANGE[0]}…{DPI_RANGE[1]} (default 96: one pixel per board "
+                             "pixel; ignored for .svg and .pdf)")
     export.add_argument("--legend", action="store_true",
                         help="draw the legend under the board (.svg, .pdf and .png)")
     export.add_argument("--theme", choices=("light", "dark"), default="light",
@@ -185,30 +188,33 @@ def _cmd_export(options: argparse.Namespace) -> int:
     if suffix not in EXPORT_SUFFIXES:
         shown = f'"{target.suffix}"' if target.suffix else "no suffix"
         raise CommandError(output, f"unknown output format ({shown}); use .svg, .pdf, .png, .drawio, .mmd or .csv")
-    if options.page not in IMPLEMENTED_PAGES:
-        raise CommandError(output, f"--page {options.page} is not available yet (only --page fit is)")
-    if options.portrait or options.tile:
+    if options.page == "fit" and (options.portrait or options.tile):
         flag = "--portrait" if options.portrait else "--tile"
-        raise CommandError(output, f"{flag} needs a paper size, which is not available yet (only --page fit is)")
+        raise CommandError(output, f"{flag} needs a paper size: add --page A4, A3, A2, Letter or Tabloid")
+    if options.page != "fit" and suffix != ".pdf":
+        raise CommandError(output, f"--page {options.page} applies to PDF only; a {suffix} is one picture "
+                                   "the size of the board")
     document = _load(options.file)
     _check_output(output, target)
-    _write_via_temp(output, target,
-                    lambda tmp: _export(document, tmp, suffix, options.dpi, options.legend, options.theme))
+    warnings: list[str] = []
+    _write_via_temp(output, target, lambda tmp: warnings.extend(_export(document, tmp, suffix, options)))
+    for warning in warnings:
+        print(f"{PROG}: warning: {output}: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
-def _export(document: Document, path: Path, suffix: str, dpi: int | None, legend: bool = False,
-            theme: str = "light") -> None:
+def _export(document: Document, path: Path, suffix: str, options: argparse.Namespace) -> list[str]:
+    """Render ``document`` to ``path``; the warning lines for the user."""
     import exporters  # SVG and PDF load no Qt; PNG brings it in when it runs
     from model.layout import Layout
 
     source: Document | Layout = document
-    if (legend or theme != "light") and suffix in (".svg", ".pdf", ".png"):
-        source = Layout(document, legend=legend, theme=theme)
-    if suffix == ".png" and dpi is not None:
-        exporters.export(source, path, dpi=dpi)
-    else:
-        exporters.export(source, path)
+    if (options.legend or options.theme != "light") and suffix in (".svg", ".pdf", ".png"):
+        source = Layout(document, legend=options.legend, theme=options.theme)
+    page = exporters.PageSpec(options.page, options.portrait, options.tile)
+    if suffix == ".png" and options.dpi is not None:
+        return exporters.export(source, path, dpi=options.dpi)
+    return exporters.export(source, path, page=page)
 
 
 def _write_via_temp(output: str, target: Path, write: Callable[[Path], None]) -> None:

@@ -49,6 +49,7 @@ from app.settings import (
     settings,
 )
 from app.welcome import Welcoming
+from exporters.pages import PageSpec
 from model import events as ev
 from model.layout import Layout
 from model.templates import new_document
@@ -80,23 +81,29 @@ def _laid_out(path: Path) -> tuple[model.Document, Layout]:
     return document, Layout(document)
 
 
-def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path) -> None:
-    """Export ``source(format)`` (a document, or a layout made for it) to ``target`` in the worker thread.
+def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path,
+                       page: PageSpec | None = None) -> list[str]:
+    """Export ``source(format)`` (a document, or a layout made for it) to ``target`` in the worker thread,
+    with Cancel; the export's warning lines.
 
     The exporter writes a hidden sibling file that becomes ``target`` only once it is
     complete and the user has not cancelled, so a cancelled export leaves no file (and an
-    existing one untouched). PNG goes through QPainter, kept on the GUI thread.
+    existing one untouched). PNG goes through QPainter, kept on the GUI thread. ``page``:
+    the PDF's paper (exporters.pages).
     """
     import exporters
 
+    def run(path: Path) -> list[str]:
+        if page is None:
+            return exporters.export(source(fmt), path, fmt) or []
+        return exporters.export(source(fmt), path, fmt, page=page) or []
+
     fmt = exporters.format_for(target)
     if fmt == "png":
-        exporters.export(source(fmt), target, fmt)
-        return
+        return run(target)
     partial = target.with_name(f".{target.name}.exporting")
     try:
-        run_in_background(parent, tr("Exporting “{0}”…").format(target.name),
-                          lambda: exporters.export(source(fmt), partial, fmt))
+        warnings = run_in_background(parent, tr("Exporting “{0}”…").format(target.name), lambda: run(partial))
     except CancelledError:
         _remove_when_written(partial)
         raise
@@ -104,11 +111,22 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
         partial.unlink(missing_ok=True)
         raise
     os.replace(partial, target)
+    return warnings
 
 
 def _remove_when_written(partial: Path) -> None:
     # The abandoned export may still be writing: remove its file once the worker is done.
     after_current_work(lambda: partial.unlink(missing_ok=True))
+
+
+def _remembered_page_spec() -> PageSpec:
+    """The paper of the last PDF export (app/settings.py), or fit when none or no longer valid."""
+    values = export_settings()
+    try:
+        return PageSpec(str(values.get("page", "fit")), values.get("portrait") in (True, "true"),
+                        values.get("tile") in (True, "true"))
+    except ValueError:
+        return PageSpec()
 
 
 def with_suffix(path: PathLike, suffix: str = SUFFIX) -> Path:
@@ -134,6 +152,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self._path: Path | None = None
         last_export = export_settings().get("folder")
         self._export_dir: Path | None = Path(last_export) if isinstance(last_export, str) and last_export else None
+        self._page_spec = _remembered_page_spec()  # the PDF paper chosen last, offered again (settings)
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
         self.properties_dock = QDockWidget(tr("Properties"), self)
@@ -208,6 +227,11 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.quit_action.triggered.connect(QApplication.closeAllWindows)
 
         self.edit_menu = bar.addMenu(tr("&Edit"))
+        self.copy_image_action = QAction(tr("Copy as &Image"), self)
+        self.copy_image_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_image_action.setStatusTip(tr("Copy the selected cards, or the whole board, as a picture"))
+        self.copy_image_action.triggered.connect(self.copy_as_image)
+        self.addAction(self.copy_image_action)  # the shortcut works wherever the focus is in the window
         self.view_menu = bar.addMenu(tr("&View"))
         self._build_desktop_actions(bar)
         self.properties_dock.toggleViewAction().setText(tr("&Properties Panel"))
@@ -224,6 +248,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
                   ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("raise_score", "lower_score"),
                   ("arrange",))
         self._fill_menu(self.edit_menu, actions, groups)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.copy_image_action)
         self._fill_menu(self.view_menu, actions, (("zoom_in", "zoom_out", "zoom_fit", "zoom_actual"),
                                                   ("show_impact",)))
         self.view_menu.addSeparator()
@@ -444,8 +470,11 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.statusBar().showMessage(tr("Saved {0}").format(target.name), 4000)
         return True
 
-    def export_to(self, path: PathLike) -> bool:
-        """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``."""
+    def export_to(self, path: PathLike, page: PageSpec | None = None) -> bool:
+        """Export the board to SVG, PDF or PNG, chosen by the suffix of ``path``; ``page``: the PDF's paper.
+
+        Warnings (text too small for the paper, characters no font has) go to the status bar.
+        """
         self.commit_pending()
         target = Path(path)
         try:
@@ -455,7 +484,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
                 # Pictures show the board as the window does, with or without its legend.
                 return Layout(document, legend=legend) if fmt in ("svg", "pdf", "png") else document
 
-            export_cancellable(self, source, target)
+            warnings = export_cancellable(self, source, target, page)
         except CancelledError:
             self.statusBar().showMessage(tr("Export of {0} cancelled: no file written").format(target.name), 4000)
             return False
@@ -463,9 +492,25 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             self.show_error(tr("Could not export"), tr("“{0}” could not be exported.\n\n{1}").format(target.name, exc))
             return False
         self._export_dir = target.absolute().parent
-        save_export_settings({"folder": str(self._export_dir), "format": target.suffix.lstrip(".").lower()})
-        self.statusBar().showMessage(tr("Exported {0}").format(target.name), 4000)
+        remembered: dict[str, object] = {"folder": str(self._export_dir), "format": target.suffix.lstrip(".").lower()}
+        if page is not None:
+            remembered.update({"page": page.page, "portrait": page.portrait, "tile": page.tile})
+        save_export_settings(remembered)
+        if warnings:
+            self.statusBar().showMessage(tr("Exported {0} — {1}").format(target.name, "; ".join(warnings)), 15000)
+        else:
+            self.statusBar().showMessage(tr("Exported {0}").format(target.name), 4000)
         return True
+
+    def copy_as_image(self) -> None:
+        """Edit › Copy as image: the selected cards, or the whole board when none is selected."""
+        from app.board_image import copy_to_clipboard
+
+        self.commit_pending()
+        selected = self.editor.selected_cards()
+        copy_to_clipboard(self.editor.scene.layout, selected)
+        what = tr("%n card(s)", "", len(selected)) if selected else tr("the board")
+        self.statusBar().showMessage(tr("Copied {0} as an image").format(what), 4000)
 
     def import_path(self, path: PathLike) -> bool:
         """Open a Mermaid journey or a CSV table as a new, untitled board (asking to save changes first)."""
@@ -504,9 +549,24 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
 
     def _export_dialog(self, fmt: str) -> None:
         self.commit_pending()  # the suggested file name follows a board title still being typed
+        page = None
+        if fmt == "pdf":
+            page = self.ask_page_spec()
+            if page is None:
+                return
+            self._page_spec = page
         path = self.ask_export_path(fmt)
         if path:
-            self.export_to(with_suffix(path, f".{fmt}"))
+            self.export_to(with_suffix(path, f".{fmt}"), page)
+
+    def ask_page_spec(self) -> PageSpec | None:
+        """Ask for the PDF's paper size, orientation and tiling (with a preview); None when cancelled."""
+        from app.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.editor.scene.layout, self._page_spec, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return None
+        return dialog.spec()
 
     def _start_folder(self) -> Path:
         if self._path is not None:

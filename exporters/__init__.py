@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from exporters.common import DocumentOrLayout, as_layout
+from exporters.common import DocumentOrLayout, as_layout, missing_glyph_warnings
+from exporters.pages import PageSpec
+from model.layout import Layout
 
 FORMATS: tuple[str, ...] = ("svg", "pdf", "png", "drawio", "mmd", "csv")
 ALIASES: dict[str, str] = {"mermaid": "mmd"}  # another suffix for the same format
 
-__all__ = ["FORMATS", "export", "format_for"]
+__all__ = ["FORMATS", "PageSpec", "export", "format_for"]
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
@@ -45,28 +47,48 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
 
 
 def export(
-    document: DocumentOrLayout, path: str | os.PathLike[str], fmt: str | None = None, *, dpi: float = 96.0
-) -> None:
+    document: DocumentOrLayout,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    dpi: float = 96.0,
+    page: PageSpec | None = None,
+) -> list[str]:
     """Export a document (or its layout) to ``path``, the format chosen by ``fmt`` or by the suffix.
 
-    ``dpi`` applies to PNG only. The file is written atomically: rendered in memory,
-    written beside the target and renamed over it.
+    ``dpi`` applies to PNG only, ``page`` (paper size, orientation, tiling) to PDF only;
+    another format with a paper size raises ValueError. The file is written atomically:
+    rendered in memory, written beside the target and renamed over it. Returns warning
+    lines for the user (text too small on the chosen paper, characters no font can draw).
     """
     chosen = format_for(path, fmt)
+    page = page or PageSpec()
+    if page.page != "fit" and chosen != "pdf":
+        raise ValueError(f"a paper size (--page {page.page}) applies to PDF only, not to .{chosen}")
     if chosen in ("mmd", "csv"):  # text for other tools: no layout needed
         from exporters.interchange import export_csv, export_mermaid
 
         (export_mermaid if chosen == "mmd" else export_csv)(document, path)
-        return
+        return []
     layout = as_layout(document)
+    warnings: list[str] = []
+    if chosen == "pdf":
+        from exporters.pages import plan_pages
+        from exporters.pdf import export_pdf
+
+        plan = plan_pages(layout, page)
+        export_pdf(layout, path, plan=plan)
+        warnings += plan.warnings
+    else:
+        _export_single(layout, path, chosen, dpi)
+    return warnings + missing_glyph_warnings(layout)
+
+
+def _export_single(layout: Layout, path: str | os.PathLike[str], chosen: str, dpi: float) -> None:
     if chosen == "svg":
         from exporters.svg import export_svg
 
         export_svg(layout, path)
-    elif chosen == "pdf":
-        from exporters.pdf import export_pdf
-
-        export_pdf(layout, path)
     elif chosen == "drawio":
         from exporters.drawio import export_drawio
 

@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from model.document import Document
+from model.glyphs import drawable, missing_glyph_warning
 from model.layout import Layout
 from model.safefile import fsync_folder, umask
 
@@ -29,6 +30,14 @@ DEFAULT_VERSION = "0.1.0"
 DocumentOrLayout = Document | Layout
 
 
+def missing_glyph_warnings(layout: Layout) -> list[str]:
+    """One warning line naming the characters of the board no installed font can draw, if any."""
+    from model.primitives import Text
+
+    line = missing_glyph_warning(clean_text(p.text) for p in layout.primitives() if isinstance(p, Text))
+    return [line] if line else []
+
+
 def as_layout(document_or_layout: DocumentOrLayout) -> Layout:
     """The layout of a document, or the layout itself when one is given."""
     if isinstance(document_or_layout, Layout):
@@ -41,6 +50,11 @@ def as_layout(document_or_layout: DocumentOrLayout) -> Layout:
 def clean_text(text: str) -> str:
     """``text`` without XML-illegal characters, with tabs and line breaks as spaces."""
     return _ILLEGAL.sub("", text).translate(_SPACES)
+
+
+def draw_text(text: str) -> str:
+    """What a renderer draws for a Text primitive: ``clean_text``, with characters no font has as boxes."""
+    return drawable(clean_text(text))
 
 
 @cache

@@ -1,123 +1,58 @@
-"""Fallback fonts for the PDF: system fonts, found with fontconfig, for characters Noto Sans lacks.
+"""Fallback fonts for the exporters: the fonts model.glyphs found, as reportlab fonts and SVG subsets.
 
 reportlab draws a character its font does not have as an invisible ``.notdef`` glyph and
-drops it from the text layer, silently (an arrow ``→`` in a card simply vanished). Qt and
-SVG renderers fall back to another installed font by themselves; this module gives the
-PDF exporter the same: for a missing character it asks ``fc-match`` for candidates and
-takes the first TrueType-outline font (reportlab cannot embed CFF outlines) whose cmap
-has it. Without fontconfig (Windows, macOS) there is no fallback and the character is
-left out, with a logged warning.
+drops it from the text layer, silently. The PDF exporter therefore draws each character
+the bundled face lacks with the fallback font model.glyphs chose for it (the one layout
+measured it with), registered here under a stable name; reportlab embeds a subset of it.
 """
 
 from __future__ import annotations
 
-import logging
-import shutil
-import subprocess
-from dataclasses import dataclass, field
+import pathlib
+import re
 from functools import cache
 
-from fontTools.ttLib import TTFont as FontToolsFont
-from fontTools.ttLib import TTLibError
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
 
-from model.fonts import FONT_FAMILY
+from model.glyphs import FallbackFinder, FallbackFont, finder
 
-log = logging.getLogger(__name__)
-
-MAX_CANDIDATES = 24  # fonts examined per query; fc-match sorts the likely ones first
-FC_TIMEOUT = 10.0
-
-
-@dataclass(frozen=True, slots=True)
-class FallbackFont:
-    """A font file (and index within a collection) that reportlab can embed."""
-
-    path: str
-    index: int
-    cmap: frozenset[int] = field(compare=False, repr=False)
-
-
-class FallbackFinder:
-    """Finds and remembers fallback fonts; one instance serves a whole process."""
-
-    def __init__(self) -> None:
-        self._fonts: dict[bool, list[FallbackFont]] = {False: [], True: []}
-        self._rejected: set[tuple[str, int]] = set()
-        self._missing: set[tuple[int, bool]] = set()
-        self._warned: set[int] = set()
-
-    def font_for(self, ch: str, bold: bool) -> FallbackFont | None:
-        """A font that has ``ch`` (bold face preferred when ``bold``), or None."""
-        code = ord(ch)
-        for font in self._fonts[bold]:
-            if code in font.cmap:
-                return font
-        if (code, bold) in self._missing:
-            return None
-        found = self._search(code, bold)
-        if found is None:
-            self._missing.add((code, bold))
-            if code not in self._warned:
-                self._warned.add(code)
-                log.warning("no installed font can draw U+%04X %r in the PDF; it is left out", code, ch)
-        return found
-
-    def _search(self, code: int, bold: bool) -> FallbackFont | None:
-        for path, index in _fc_candidates(code, bold):
-            if (path, index) in self._rejected:
-                continue
-            known = next((f for f in self._fonts[bold] if (f.path, f.index) == (path, index)), None)
-            if known is not None:
-                continue  # already checked: it lacks this character
-            cmap = _embeddable_cmap(path, index)
-            if cmap is None:
-                self._rejected.add((path, index))
-                continue
-            font = FallbackFont(path, index, cmap)
-            self._fonts[bold].append(font)
-            if code in cmap:
-                return font
-        return None
+__all__ = ["FallbackFinder", "FallbackFont", "finder", "reportlab_name"]
 
 
 @cache
-def finder() -> FallbackFinder:
-    """The process-wide fallback finder."""
-    return FallbackFinder()
-
-
-def _fc_candidates(code: int, bold: bool) -> list[tuple[str, int]]:
-    """Font files fontconfig suggests for the character, best first."""
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        return []
-    pattern = f"{FONT_FAMILY}:charset={code:x}" + (":weight=bold" if bold else "")
+def reportlab_name(font: FallbackFont) -> str | None:
+    """The reportlab name of a fallback font, registering it on first use; None if reportlab refuses it."""
+    stem = re.sub(r"[^A-Za-z0-9-]", "", pathlib.Path(font.path).stem)
+    name = f"Touchline-Fallback-{stem}-{font.index}"
     try:
-        result = subprocess.run(
-            [fc_match, "--sort", "--format", "%{file}\t%{index}\n", pattern],
-            capture_output=True, text=True, timeout=FC_TIMEOUT, check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return []
-    candidates: list[tuple[str, int]] = []
-    for line in result.stdout.splitlines():
-        path, _, index = line.partition("\t")
-        if path.lower().endswith((".ttf", ".ttc", ".otf", ".otc")):
-            candidates.append((path, int(index) if index.isdigit() else 0))
-        if len(candidates) >= MAX_CANDIDATES:
-            break
-    return candidates
-
-
-def _embeddable_cmap(path: str, index: int) -> frozenset[int] | None:
-    """The code points of a font with TrueType outlines, or None when reportlab could not embed it."""
-    try:
-        font = FontToolsFont(path, fontNumber=index, lazy=True)
+        pdfmetrics.getFont(name)
+    except KeyError:
         try:
-            if "glyf" not in font or "cmap" not in font:
-                return None
-            return frozenset(font.getBestCmap() or {})
-        finally:
-            font.close()
-    except (OSError, TTLibError, AssertionError, KeyError, ValueError):
-        return None
+            pdfmetrics.registerFont(TTFont(name, font.path, subfontIndex=font.index))
+        except Exception:  # reportlab raises bare TTFError/struct errors on fonts it cannot embed
+            return None
+    return name
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 surrogate pairs.
+
+    reportlab writes them as five hex digits (``<1F600>``), which PDF readers take for
+    another character: pdftotext turned 😀 into ὠ. Everything else is reportlab's own text.
+    """
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{utf16(code)}>" for i, code in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ]
+    return "\n".join(lines)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap

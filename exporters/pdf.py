@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import io
 import os
-import pathlib
-import re
 from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from exporters.common import DocumentOrLayout, as_layout, clean_text, creator, write_atomic
-from exporters.fallback import finder
+from exporters.common import DocumentOrLayout, as_layout, clean_text, creator, draw_text, write_atomic
+from exporters.fallback import finder, reportlab_name
+from exporters.pages import MARGIN, PAGE_SIZES, PagePlan, PageSpec, Sheet, plan_pages
+from model import style as st
 from model.fonts import FONT_FILES, font_metrics
+from model.glyphs import has_rtl, is_invisible, visual
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
+from model.typesetting import text_block, text_primitives
 
 FONT_NAMES = {False: "Touchline-NotoSans", True: "Touchline-NotoSans-Bold"}
 KAPPA = 0.5522847498  # control-point distance of a quarter circle drawn as one cubic, per radius
@@ -37,17 +39,19 @@ def register_fonts() -> dict[bool, str]:
     return FONT_NAMES
 
 
-def render_pdf(layout: Layout) -> bytes:
-    """The layout drawn on a single PDF page of its own size, as the bytes of a PDF file.
+def render_pdf(layout: Layout, spec: PageSpec | None = None, plan: PagePlan | None = None) -> bytes:
+    """The layout drawn on the pages ``spec`` asks for (default: one page of its own size), as PDF bytes.
 
     The creation date is the current time, or SOURCE_DATE_EPOCH when that is set
     (reproducible builds), as reportlab implements it.
     """
+    plan = plan or plan_pages(layout, spec or PageSpec())
     fonts = register_fonts()
     buffer = io.BytesIO()
+    first = plan.sheets[0]
     canvas = Canvas(
         buffer,
-        pagesize=(layout.width, layout.height),
+        pagesize=(first.width, first.height),
         pageCompression=1,
         initialFontName=fonts[False],
         initialFontSize=12,
@@ -57,50 +61,152 @@ def render_pdf(layout: Layout) -> bytes:
     if document.description:
         canvas.setSubject(clean_text(document.description))
     canvas.setCreator(creator())
-    canvas.setMiterLimit(MITER_LIMIT)
-    painter = _PdfPainter(canvas, layout.height, fonts)
-    for primitive in layout.primitives():
-        painter.draw(primitive)
-    _add_outline(canvas, layout)
-    canvas.showPage()
+    marks = _stage_marks(layout, plan)
+    board = list(layout.primitives())
+    for index, sheet in enumerate(plan.sheets):
+        canvas.setPageSize((sheet.width, sheet.height))
+        canvas.setMiterLimit(MITER_LIMIT)
+        _draw_sheet(canvas, layout, sheet, board, fonts)
+        for key, (sheet_index, left, top) in marks.items():
+            if sheet_index == index:
+                canvas.bookmarkHorizontalAbsolute(key, top, left=left)
+        _link_shortened_cards(canvas, layout, sheet)
+        canvas.showPage()
+    _draw_appendix(canvas, layout, fonts)
+    _add_outline(canvas, layout, marks)
     canvas.save()
     return buffer.getvalue()
 
 
-def export_pdf(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
+def export_pdf(
+    document_or_layout: DocumentOrLayout, path: str | os.PathLike[str], spec: PageSpec | None = None,
+    plan: PagePlan | None = None,
+) -> None:
     """Render a document (or a ready layout) to PDF and write it atomically to ``path``."""
-    write_atomic(path, render_pdf(as_layout(document_or_layout)))
+    write_atomic(path, render_pdf(as_layout(document_or_layout), spec, plan))
 
 
-def _add_outline(canvas: Canvas, layout: Layout) -> None:
+def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primitive],
+                fonts: dict[bool, str]) -> None:
+    """The sheet's part of the board (clipped, scaled), then its title block or marks on top."""
+    view = sheet.viewport
+    whole = view.scale == 1 and view.left == 0 and view.top == 0 and (view.w, view.h) == (layout.width,
+                                                                                        layout.height)
+    if whole:  # --page fit: no transform, the content stream stays as simple as it was
+        painter = _PdfPainter(canvas, layout.height, fonts)
+        for primitive in board:
+            painter.draw(primitive)
+    else:
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(view.left, sheet.height - view.top - view.h * view.scale, view.w * view.scale,
+                  view.h * view.scale)
+        canvas.clipPath(clip, stroke=0, fill=0)
+        s = view.scale
+        canvas.transform(s, 0, 0, s, view.left - s * view.x, sheet.height - view.top - s * (layout.height - view.y))
+        painter = _PdfPainter(canvas, layout.height, fonts)
+        right, bottom = view.x + view.w, view.y + view.h
+        for primitive in board:
+            if _touches(primitive, view.x, view.y, right, bottom):
+                painter.draw(primitive)
+        canvas.restoreState()
+    if sheet.decorations:
+        painter = _PdfPainter(canvas, sheet.height, fonts)
+        for primitive in sheet.decorations:
+            painter.draw(primitive)
+
+
+def _touches(primitive: Primitive, left: float, top: float, right: float, bottom: float) -> bool:
+    """Whether a primitive may show in the board rectangle (generous for text: it is clipped anyway)."""
+    if isinstance(primitive, Box):
+        return primitive.x <= right and primitive.x + primitive.w >= left and primitive.y <= bottom and \
+            primitive.y + primitive.h >= top
+    if isinstance(primitive, Text):
+        reach = primitive.size * max(len(primitive.text), 1)
+        return primitive.x - reach <= right and primitive.x + reach >= left and \
+            primitive.y - 2 * primitive.size <= bottom and primitive.y + primitive.size >= top
+    return True
+
+
+def _link_shortened_cards(canvas: Canvas, layout: Layout, sheet: Sheet) -> None:
+    """Each shortened card on the sheet links to its full text on the appendix page (an invisible link)."""
+    view = sheet.viewport
+    for number, card in enumerate(c for c in layout.ordered_cards() if c.shape.clipped):
+        r = card.rect
+        if not (view.shows(r.x, r.y) and view.shows(r.x + r.w, r.y + r.h)):
+            continue
+        x0, y0 = view.to_page(r.x, r.y)
+        x1, y1 = view.to_page(r.x + r.w, r.y + r.h)
+        canvas.linkAbsolute("Full text", f"full-text-{number}", Rect=(x0, sheet.height - y1, x1, sheet.height - y0),
+                            thickness=0)
+
+
+def _draw_appendix(canvas: Canvas, layout: Layout, fonts: dict[bool, str]) -> None:
+    """Pages with the whole text of every card the board shows shortened (with an ellipsis)."""
+    clipped = [card for card in layout.ordered_cards() if card.shape.clipped]
+    if not clipped:
+        return
+    width, height = PAGE_SIZES["A4"]
+    left, top, text_w = MARGIN, MARGIN, width - 2 * MARGIN
+    document = layout.document
+    blocks: list[list[Primitive]] = []
+    for geometry in clipped:
+        card = document.card(geometry.id)
+        where = f"{document.stage(card.stage).name} · {document.lane(card.lane).name}"
+        head_lines, head_h = text_block(where, text_w, 11, True)
+        body_lines, _ = text_block(card.text, text_w, 10, False)
+        block: list[Primitive] = list(text_primitives(head_lines, 0, 0, 11, st.INK, bold=True))
+        block += text_primitives(body_lines, 0, head_h + 2, 10, st.INK)
+        blocks.append(block)
+    y = top
+    painter = None
+    for index, block in enumerate(blocks):
+        lines = [p for p in block if isinstance(p, Text)]
+        if painter is None or y > height - MARGIN - 40:
+            if painter is not None:
+                canvas.showPage()
+            canvas.setPageSize((width, height))
+            painter = _PdfPainter(canvas, height, fonts)
+            heading = "Full text of shortened cards" + (" (continued)" if index else "")
+            painter.draw(Text(left, top + 14, heading, 14, st.INK, bold=True))
+            y = top + 30
+        canvas.bookmarkHorizontalAbsolute(f"full-text-{index}", height - y + 4, left=left)
+        for line in lines:
+            if y + line.y + 4 > height - MARGIN:  # a very long card continues on the next page
+                canvas.showPage()
+                canvas.setPageSize((width, height))
+                painter = _PdfPainter(canvas, height, fonts)
+                y = top - line.y + 14
+            painter.draw(Text(left + line.x, y + line.y, line.text, line.size, line.color, line.bold))
+        y += max(line.y for line in lines) + 16
+    canvas.showPage()
+
+
+def _stage_marks(layout: Layout, plan: PagePlan) -> dict[str, tuple[int, float, float]]:
+    """For each stage's outline key: the sheet that shows its header first, and where (PDF coordinates)."""
+    marks: dict[str, tuple[int, float, float]] = {}
+    for number, header in enumerate(layout.stage_headers.values(), start=1):
+        rect = header.rect
+        for index, sheet in enumerate(plan.sheets):
+            view = sheet.viewport
+            if view.shows(rect.x + 1, rect.y + 1):
+                x, y = view.to_page(rect.x, rect.y)
+                marks[f"stage-{number}"] = (index, x, sheet.height - y)
+                break
+    return marks
+
+
+def _add_outline(canvas: Canvas, layout: Layout, marks: dict[str, tuple[int, float, float]]) -> None:
     """One outline entry per stage, opening the page at the stage's header."""
     document = layout.document
-    for index, (stage_id, header) in enumerate(layout.stage_headers.items()):
+    for index, stage_id in enumerate(layout.stage_headers):
         key = f"stage-{index + 1}"
-        top = layout.height - header.rect.y
-        canvas.bookmarkHorizontalAbsolute(key, top, left=header.rect.x)
+        if key not in marks:
+            continue
         name = clean_text(document.stage(stage_id).name).strip() or f"Stage {index + 1}"
         canvas.addOutlineEntry(f"{index + 1:02d} {name}", key, level=0)
-    if layout.stage_headers:
+    if marks:
         canvas.showOutline()
-
-
-@cache
-def _fallback_name(ch: str, bold: bool) -> str | None:
-    """The reportlab name of a fallback font that draws ``ch``, registering it on first use."""
-    font = finder().font_for(ch, bold)
-    if font is None:
-        return None
-    stem = re.sub(r"[^A-Za-z0-9-]", "", pathlib.Path(font.path).stem)
-    name = f"Touchline-Fallback-{stem}-{font.index}"
-    try:
-        pdfmetrics.getFont(name)
-    except KeyError:
-        try:
-            pdfmetrics.registerFont(TTFont(name, font.path, subfontIndex=font.index))
-        except Exception:  # reportlab raises bare TTFError/struct errors on fonts it cannot embed
-            return None
-    return name
 
 
 def _n(value: float) -> str:
@@ -226,9 +332,13 @@ class _PdfPainter:
         self.canvas.addLiteral(" ".join(parts))
 
     def _text(self, text: Text) -> None:
-        content = clean_text(text.text)
+        content = draw_text(text.text)
         if not content.strip():
             return
+        if has_rtl(content):  # reportlab neither shapes nor reorders: draw the visual string
+            content = visual(content)
+        if not content.isascii():
+            content = "".join(ch for ch in content if not is_invisible(ch))
         self._paint(text.color, None, self._width, self._dash, 1.0)
         runs = self._runs(content, text.bold, text.size)
         # Like text-anchor in SVG and QFontMetrics in Qt: align what is actually drawn.
@@ -259,7 +369,8 @@ class _PdfPainter:
         for ch in content:
             name: str | None = main
             if not metrics.has_glyph(ch) and ch != " ":
-                name = _fallback_name(ch, bold)
+                font = finder().font_for(ch, bold)
+                name = reportlab_name(font) if font is not None else None
             if pieces and pieces[-1][0] == name:
                 pieces[-1] = (name, pieces[-1][1] + ch)
             else:

@@ -15,13 +15,16 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from exporters.common import clean_text
+from exporters.common import draw_text
 from model.fonts import FONT_FAMILY, FONT_FILES
+from model.glyphs import finder
 from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
 from model.style import themed
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+    from exporters.pages import Sheet
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,26 @@ def draw_primitives(painter: QPainter, primitives: Iterable[Primitive], *, hairl
             kit.draw(painter, primitive, hairline)
     finally:
         kit.theme = "light"
+
+
+def draw_sheet(painter: QPainter, sheet: Sheet, board: Iterable[Primitive]) -> None:
+    """One sheet of a page plan (exporters.pages) in page points: white paper, the board part, decorations.
+
+    The same transform and clip as the PDF writer, so the export dialog's preview shows
+    what will be printed.
+    """
+    kit = _kit()
+    view = sheet.viewport
+    painter.save()
+    painter.fillRect(kit.QtCore.QRectF(0, 0, sheet.width, sheet.height), kit.color("#FFFFFF"))
+    painter.setClipRect(kit.QtCore.QRectF(view.left, view.top, view.w * view.scale, view.h * view.scale))
+    painter.translate(view.left - view.x * view.scale, view.top - view.y * view.scale)
+    painter.scale(view.scale, view.scale)
+    for primitive in board:
+        kit.draw(painter, primitive, False)
+    painter.restore()
+    for primitive in sheet.decorations:
+        kit.draw(painter, primitive, False)
 
 
 def draw_primitive(painter: QPainter, primitive: Primitive, *, hairline: bool = True, theme: str = "light") -> None:
@@ -90,6 +113,8 @@ class _QtKit:
         self._fonts: dict[tuple[int, bool], QFont] = {}
         self._paths: dict[tuple[PathCommand, ...], QPainterPath] = {}
         self._metrics: dict[tuple[int, bool], QFontMetricsF] = {}
+        self._fallback_count = 0
+        self._family_list = [FONT_FAMILY]
         self._no_pen = QtGui.QPen(self.Qt.PenStyle.NoPen)
         self._no_brush = QtGui.QBrush(self.Qt.BrushStyle.NoBrush)
         self.theme = "light"  # the colour map of the drawing in progress
@@ -184,13 +209,28 @@ class _QtKit:
         self._paths[commands] = qpath
         return qpath
 
+    def font_families(self) -> list[str]:
+        """The bundled family, then the fallbacks layout measured with (model.glyphs), in that order.
+
+        Qt picks a fallback per character from this list, as the SVG's font-family list and
+        the PDF do, so all three draw each character in the same font.
+        """
+        fallbacks = finder()
+        if fallbacks.found != self._fallback_count:  # new fallbacks found: fonts made so far lack them
+            self._fallback_count = fallbacks.found
+            self._fonts.clear()
+            self._metrics.clear()
+            self._family_list = list(dict.fromkeys([FONT_FAMILY, *(f.family for f in fallbacks.fonts())]))
+        return self._family_list
+
     def font(self, size: float, bold: bool) -> QFont:
+        families = self.font_families()
         key = (max(1, round(size)), bold)
         found = self._fonts.get(key)
         if found is None:
             font_class = self.QtGui.QFont
             found = font_class(FONT_FAMILY)
-            found.setFamilies([FONT_FAMILY])
+            found.setFamilies(families)
             found.setPixelSize(key[0])  # the type scale is whole pixels (model/style.py)
             found.setBold(bold)
             found.setKerning(False)
@@ -257,7 +297,7 @@ class _QtKit:
         painter.drawPath(qpath)
 
     def _text(self, painter: QPainter, text: Text) -> None:
-        content = clean_text(text.text)
+        content = draw_text(text.text)
         if not content.strip():
             return
         painter.setFont(self.font(text.size, text.bold))

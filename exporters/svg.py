@@ -15,36 +15,61 @@ import os
 import svgwrite
 from svgwrite.base import BaseElement
 
-from exporters.common import DocumentOrLayout, as_layout, clean_text, write_atomic
-from model.fonts import FONT_FAMILY
+from exporters.common import DocumentOrLayout, as_layout, clean_text, draw_text, write_atomic
+from exporters.svgfonts import fonts_for
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
 
 # Inherited by every <text>: the layout's metrics are the font's advances, without kerning
 # or ligatures, so the renderer must not apply them either.
-_TEXT_STYLE = "font-kerning:none;font-variant-ligatures:none;font-feature-settings:'kern' 0,'liga' 0"
+# geometricPrecision: Chromium then leaves glyph advances unhinted, as layout measured them.
+_TEXT_STYLE = ("text-rendering:geometricPrecision;font-kerning:none;font-variant-ligatures:none;"
+               "font-feature-settings:'kern' 0,'liga' 0")
 
 
 def render_svg(layout: Layout) -> str:
     """The layout drawn as a standalone SVG document (a string starting with the XML declaration)."""
     width, height = _num(layout.width), _num(layout.height)
+    primitives = list(layout.primitives())
+    texts = [(draw_text(p.text), p.bold) for p in primitives if isinstance(p, Text)]
+    embedded, families = fonts_for(texts)
     drawing = svgwrite.Drawing(
         size=(width, height),
         viewBox=f"0 0 {width} {height}",
         debug=False,
         profile="full",
-        font_family=f"'{FONT_FAMILY}', sans-serif",
+        font_family=", ".join(f"'{family}'" for family in families) + ", sans-serif",
         style=_TEXT_STYLE,
         **{"xml:space": "preserve"},
     )
     document = layout.document
     description = clean_text(document.description) if document.description else None
     drawing.set_desc(title=clean_text(document.title or "Untitled"), desc=description)
-    for primitive in layout.primitives():
+    if embedded:  # the fonts travel with the file: it looks the same where they are not installed
+        drawing.defs.add(_FontFaces("".join(font.css() for font in embedded)))
+    for primitive in primitives:
         element = _element(primitive)
         if element is not None:
             drawing.add(element)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + drawing.tostring() + "\n"
+
+
+class _FontFaces(BaseElement):  # type: ignore[misc]
+    """A ``<style>`` of ``@font-face`` rules as plain character data (svgwrite's Style wraps it in CDATA).
+
+    The rules hold only family names, weights and base64, none of which XML escapes.
+    """
+
+    elementname = "style"
+
+    def __init__(self, css: str) -> None:
+        super().__init__(debug=False)
+        self.css = css
+
+    def get_xml(self):  # type: ignore[no-untyped-def]
+        xml = super().get_xml()
+        xml.text = self.css
+        return xml
 
 
 def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
@@ -116,7 +141,7 @@ def path_data(path: Path) -> str:
 
 
 def _text(text: Text) -> BaseElement | None:
-    content = clean_text(text.text)
+    content = draw_text(text.text)
     if not content.strip():
         return None
     attrs: dict[str, str] = {"font_size": _num(text.size), "fill": text.color}

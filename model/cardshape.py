@@ -15,6 +15,10 @@ from model.icons import icon_path
 from model.primitives import Box, Circle, Primitive, Text, translated
 from model.typesetting import baseline_offset, line_height, text_block, text_primitives, text_width
 
+# A card grows with its text up to this many lines; beyond, the last line ends in an
+# ellipsis (the PDF prints the whole text on an appendix page, the editor edits all of it).
+MAX_LINES = 14
+
 SCORE_LABELS = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive", 2: "Very positive"}
 
 
@@ -29,6 +33,7 @@ class CardShape:
     text_top: float  # where the first line's box starts, for the in-place editor
     marker: tuple[float, float] | None = None  # an emotion card's marker centre, relative to its corner
     body: tuple[float, float, float, float] | None = None  # an emotion card's label box (x, y, w, h)
+    clipped: bool = False  # the text had more than MAX_LINES lines and ends in an ellipsis
 
 
 def card_signature(card: Card, kind: str) -> tuple[object, ...]:
@@ -55,6 +60,10 @@ def measure_card(card: Card, kind: str, width: float = st.CARD_W, *, score_chip:
     marks_w = (w - st.CARD_PAD_X - marks_left + 3) if marks else 0.0
     text_w = w - 2 * st.CARD_PAD_X - marks_w
     lines, text_h = text_block(card.text, text_w, st.CARD_SIZE, bold=False)
+    clipped = len(lines) > MAX_LINES
+    if clipped:
+        lines = [*lines[: MAX_LINES - 1], _ellipsised(lines[MAX_LINES - 1], text_w, st.CARD_SIZE)]
+        text_h = MAX_LINES * line_height(st.CARD_SIZE)
     chips, chips_h = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X, score_chip, persona)
     top = float(st.CARD_PAD_Y)
     h = st.CARD_PAD_Y + text_h + (st.CHIP_GAP + chips_h if chips else 0) + st.CARD_PAD_Y
@@ -70,7 +79,7 @@ def measure_card(card: Card, kind: str, width: float = st.CARD_W, *, score_chip:
     if chips:
         prims += _offset(chips, top + text_h + st.CHIP_GAP)
     prims += marks
-    return CardShape(w, h, tuple(lines), tuple(prims), top)
+    return CardShape(w, h, tuple(lines), tuple(prims), top, clipped=clipped)
 
 
 def _corner_marks(card: Card, kind: str, w: float) -> tuple[list[Primitive], float]:
@@ -172,6 +181,14 @@ def _elide(label: str, width: float) -> str:
     while label and text_width(label + "…", st.CHIP_SIZE) > width:
         label = label[:-1]
     return label.rstrip() + "…"
+
+
+def _ellipsised(line: str, width: float, size: float) -> str:
+    """``line`` with an ellipsis at its end, shortened until both fit ``width``."""
+    line = line.rstrip()
+    while line and text_width(line + "…", size) > width:
+        line = line[:-1].rstrip()
+    return line + "…"
 
 
 def _chip_baseline(bold: bool = False) -> float:

@@ -33,18 +33,39 @@ class FontMetrics:
     # Width in font units of each word measured so far: wrapping measures the same words
     # over and over (a board's vocabulary is small), and a dict hit is ~10x cheaper than
     # summing the advances again.
-    _word_units: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _word_units: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    bold: bool = False
 
     def width(self, text: str, size: float) -> float:
-        """Width of ``text`` drawn at ``size`` px, without kerning."""
+        """Width of ``text`` drawn at ``size`` px, without kerning.
+
+        A character the face lacks is measured in the fallback font that draws it
+        (model.glyphs), or as the replacement box; Arabic and Hebrew as the shaped,
+        reordered string the PDF draws.
+        """
         units = self._word_units.get(text)
         if units is None:
             advances = self.advances
-            fallback = self.fallback_advance
-            units = sum(advances.get(ch, fallback) for ch in text)
+            try:
+                units = sum(advances[ch] for ch in text)
+            except KeyError:
+                units = self._mixed_units(text)
             if len(text) <= WORD_CACHE_MAX_LENGTH and len(self._word_units) < WORD_CACHE_SIZE:
                 self._word_units[text] = units
         return units * size / self.units_per_em
+
+    def _mixed_units(self, text: str) -> float:
+        from model import glyphs  # glyphs asks this module what the bundled face has
+
+        if glyphs.has_rtl(text):
+            text = glyphs.visual(text)
+        advances = self.advances
+        units = 0.0
+        for ch in glyphs.drawable(text):
+            own = advances.get(ch)
+            units += own if own is not None else _fallback_units(ch, self.bold, self.units_per_em)
+        return units
 
     def has_glyph(self, ch: str) -> bool:
         """Whether the font maps this character to a glyph."""
@@ -59,8 +80,8 @@ def font_metrics(bold: bool = False) -> FontMetrics:
     metrics = font["hmtx"].metrics
     advances = {chr(cp): metrics[glyph][0] for cp, glyph in font.getBestCmap().items()}
     hhea = font["hhea"]
-    # Characters the font lacks are measured as a CJK-wide em so that text in another
-    # script wraps no later than it would with a fallback font.
+    # fallback_advance: what a character no font at all can draw measures, when not even
+    # the replacement box can be drawn (model.glyphs.fallback_advance).
     return FontMetrics(
         path=path,
         units_per_em=font["head"].unitsPerEm,
@@ -68,4 +89,12 @@ def font_metrics(bold: bool = False) -> FontMetrics:
         descent=-hhea.descent,
         advances=advances,
         fallback_advance=font["head"].unitsPerEm,
+        bold=bold,
     )
+
+
+@cache
+def _fallback_units(ch: str, bold: bool, units_per_em: int) -> float:
+    from model import glyphs
+
+    return glyphs.fallback_advance(ch, bold) * units_per_em

@@ -9,7 +9,9 @@ from model.fonts import FontMetrics
 # A token is a run of spaces, one ideographic character (CJK text breaks between any two),
 # or a run of anything else up to the next space or ideograph.
 _IDEOGRAPHS = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-_TOKEN = re.compile(rf"[ \t]+|[{_IDEOGRAPHS}]|[^ \t{_IDEOGRAPHS}]+")
+# Closing punctuation stays with the character before it: a line never starts with 。 or ）.
+_CLOSING = "\u3001\u3002\u300d\u300f\u3011\uff01\uff09\uff0c\uff0e\uff1a\uff1b\uff1f"
+_TOKEN = re.compile(rf"[ \t]+|[{_IDEOGRAPHS}][{_CLOSING}]*|[^ \t{_IDEOGRAPHS}]+")
 
 
 def wrap(text: str, width: float, metrics: FontMetrics, size: float) -> list[str]:

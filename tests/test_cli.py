@@ -126,11 +126,13 @@ def test_output_folder_is_a_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([source, "notes.txt"])
 
 
-@pytest.mark.parametrize("page", ["A4", "a3", "A2", "Letter", "Tabloid"])
-def test_paper_sizes_are_refused_until_they_exist(tmp_path: Path, page: str) -> None:
+@pytest.mark.parametrize("page", ["A4", "a3"])
+@pytest.mark.parametrize("suffix", [".svg", ".png"])
+def test_paper_sizes_are_for_pdf_only(tmp_path: Path, page: str, suffix: str) -> None:
     source = good(tmp_path)
-    line = assert_error(run("export", source, "-o", "out.pdf", "--page", page, cwd=tmp_path), "out.pdf")
-    assert "not available yet" in line
+    out = f"out{suffix}"
+    line = assert_error(run("export", source, "-o", out, "--page", page, cwd=tmp_path), out)
+    assert "PDF only" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == [source]
 
 
@@ -138,7 +140,7 @@ def test_paper_sizes_are_refused_until_they_exist(tmp_path: Path, page: str) -> 
 def test_portrait_and_tile_need_a_paper_size(tmp_path: Path, flag: str) -> None:
     source = good(tmp_path)
     line = assert_error(run("export", source, "-o", "out.pdf", flag, cwd=tmp_path), "out.pdf")
-    assert flag in line
+    assert flag in line and "--page A4" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == [source]
 
 
@@ -149,6 +151,8 @@ def test_portrait_and_tile_need_a_paper_size(tmp_path: Path, flag: str) -> None:
     ["new", "blueprint"],
     ["validate"],
     ["export", "good.touchline", "-o", "out.png", "--dpi", "lots"],
+    ["export", "good.touchline", "-o", "out.png", "--dpi", "95"],
+    ["export", "good.touchline", "-o", "out.png", "--dpi", "601"],
     ["export", "good.touchline", "-o", "out.pdf", "--page", "B5"],
     ["validate", "good.touchline", "--colour"],
 ])

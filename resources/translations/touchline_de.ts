@@ -424,6 +424,34 @@
         <translation><numerusform>%n Kundenschritt</numerusform><numerusform>%n Kundenschritte</numerusform></translation>
     </message>
     <message>
+        <source>Fit: one page the size of the board</source>
+        <translation>Einpassen: eine Seite in der Größe des Boards</translation>
+    </message>
+    <message>
+        <source>Tabloid (11 × 17 in)</source>
+        <translation>Tabloid (11 × 17 Zoll)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Hochformat</translation>
+    </message>
+    <message>
+        <source>Tile across several pages (readable poster: card text 10 pt)</source>
+        <translation>Auf mehrere Seiten verteilen (lesbares Poster: Kartentext 10 pt)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -544,6 +572,14 @@
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
+        <source>Copy as &amp;Image</source>
+        <translation>Als &amp;Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected cards, or the whole board, as a picture</source>
+        <translation>Die ausgewählten Karten oder das ganze Board als Bild kopieren</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -640,8 +676,20 @@
 {1}</translation>
     </message>
     <message>
+        <source>Exported {0} — {1}</source>
+        <translation>{0} exportiert — {1}</translation>
+    </message>
+    <message>
         <source>Exported {0}</source>
         <translation>{0} exportiert</translation>
+    </message>
+    <message>
+        <source>the board</source>
+        <translation>das Board</translation>
+    </message>
+    <message>
+        <source>Copied {0} as an image</source>
+        <translation>{0} als Bild kopiert</translation>
     </message>
     <message>
         <source>Could not import</source>

@@ -112,5 +112,18 @@ def test_the_last_export_folder_and_format_are_remembered(qtbot: QtBot, board: P
     qtbot.addWidget(later)
     asked: list[str] = []
     later.ask_export_path = lambda fmt: asked.append(str(later._export_dir)) or None  # type: ignore[method-assign]
-    later.export_actions["pdf"].trigger()
+    later.export_actions["svg"].trigger()
     assert asked == [str(out.absolute())]
+
+
+def test_the_last_pdf_paper_is_offered_again(qtbot: QtBot, board: Path, tmp_path: Path) -> None:
+    from exporters.pages import PageSpec
+
+    window = _window(qtbot)
+    assert window.open_path(board)
+    assert window.export_to(tmp_path / "board.pdf", PageSpec("A3", portrait=True, tile=False))
+    assert store.export_settings()["page"] == "A3"
+    window.close()
+    later = MainWindow()
+    qtbot.addWidget(later)
+    assert later._page_spec == PageSpec("A3", portrait=True, tile=False)

@@ -868,8 +868,11 @@ def test_export_goes_to_the_exporter_and_reports_its_errors(
 
 @pytest.mark.parametrize("fmt", ["svg", "pdf", "png"])
 def test_export_through_the_real_exporters(opened: MainWindow, errors: Errors, tmp_path: Path, fmt: str) -> None:
+    from exporters.pages import PageSpec
+
     target = tmp_path / f"board.{fmt}"
     opened.ask_export_path = lambda _fmt: str(tmp_path / "board")  # type: ignore[method-assign]
+    opened.ask_page_spec = lambda: PageSpec()  # type: ignore[method-assign]
     opened.export_actions[fmt].trigger()
     assert errors == []
     assert target.is_file() and target.stat().st_size > 0

@@ -1,0 +1,126 @@
+"""File › Export › PDF: paper size, orientation and tiling, with a live preview of the pages.
+
+The preview draws the page plan (exporters.pages) with the canvas's QPainter code: the
+same sheets, transforms, title block and trim marks the PDF will have. The dialog is
+built and driven without exec() in tests; MainWindow.ask_page_spec runs it modally.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import tr
+from exporters.pages import PAGES, PagePlan, PageSpec, plan_pages, sheets_summary
+from exporters.qtpaint import draw_sheet
+from model.layout import Layout
+
+PREVIEW_W, PREVIEW_H = 520, 340
+GAP = 8.0  # between sheets in the preview, in preview px
+PAGE_LABELS = {"fit": QT_TRANSLATE_NOOP("", "Fit: one page the size of the board"), "A4": "A4", "A3": "A3", "A2": "A2",
+               "Letter": "Letter", "Tabloid": QT_TRANSLATE_NOOP("", "Tabloid (11 × 17 in)")}  # tr() where shown
+
+
+class ExportDialog(QDialog):
+    """Choose a paper size, orientation and tiling; see the pages before writing the PDF."""
+
+    def __init__(self, layout: Layout, spec: PageSpec | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Export PDF"))
+        self.layout_ = layout
+        self.page = QComboBox()
+        for page in PAGES:
+            self.page.addItem(tr(PAGE_LABELS[page]), page)
+        self.portrait = QCheckBox(tr("Portrait"))
+        self.tile = QCheckBox(tr("Tile across several pages (readable poster: card text 10 pt)"))
+        self.summary = QLabel()
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #B45309")
+        self.preview = QLabel()
+        self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background: #CBD5E1")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(tr("Paper"), self.page)
+        form.addRow("", self.portrait)
+        form.addRow("", self.tile)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.preview)
+        box.addWidget(self.summary)
+        box.addWidget(self.warning)
+        box.addWidget(buttons)
+        spec = spec or PageSpec()
+        self.page.setCurrentIndex(PAGES.index(spec.page))
+        self.portrait.setChecked(spec.portrait)
+        self.tile.setChecked(spec.tile)
+        self.plan: PagePlan | None = None
+        self.page.currentIndexChanged.connect(self.update_preview)
+        self.portrait.toggled.connect(self.update_preview)
+        self.tile.toggled.connect(self.update_preview)
+        self.update_preview()
+
+    def spec(self) -> PageSpec:
+        """What the controls say; portrait and tiling only with a paper size."""
+        page = str(self.page.currentData())
+        named = page != "fit"
+        return PageSpec(page, self.portrait.isChecked() and named, self.tile.isChecked() and named)
+
+    def update_preview(self) -> None:
+        """Plan the pages again and draw them side by side, scaled to the preview."""
+        named = self.page.currentData() != "fit"
+        self.portrait.setEnabled(named)
+        self.tile.setEnabled(named)
+        plan = plan_pages(self.layout_, self.spec())
+        self.plan = plan
+        self.summary.setText(sheets_summary(plan))
+        self.warning.setText("\n".join(plan.warnings))
+        self.warning.setVisible(bool(plan.warnings))
+        self.preview.setPixmap(QPixmap.fromImage(preview_image(self.layout_, plan)))
+
+
+def preview_image(layout: Layout, plan: PagePlan, width: int = PREVIEW_W, height: int = PREVIEW_H) -> QImage:
+    """The plan's sheets in a grid (tiles in their rows and columns), scaled to fit ``width`` x ``height``."""
+    columns = len({s.viewport.x for s in plan.sheets}) if plan.spec.tile else 1
+    rows = math.ceil(len(plan.sheets) / columns)
+    sheet_w, sheet_h = plan.sheets[0].width, plan.sheets[0].height
+    total_w = columns * sheet_w + (columns - 1) * GAP
+    total_h = rows * sheet_h + (rows - 1) * GAP
+    scale = min((width - 2 * GAP) / total_w, (height - 2 * GAP) / total_h)
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#CBD5E1"))
+    board = list(layout.primitives())
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        left = (width - total_w * scale) / 2
+        top = (height - total_h * scale) / 2
+        for index, sheet in enumerate(plan.sheets):
+            row, column = divmod(index, columns)
+            painter.save()
+            painter.translate(left + column * (sheet_w + GAP) * scale, top + row * (sheet_h + GAP) * scale)
+            painter.scale(scale, scale)
+            painter.setClipRect(QRectF(0, 0, sheet.width, sheet.height))
+            draw_sheet(painter, sheet, board)
+            painter.restore()
+    finally:
+        painter.end()
+    return image

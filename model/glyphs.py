@@ -1,0 +1,233 @@
+"""Characters beyond the bundled font: fallback fonts, replacement boxes and right-to-left text.
+
+The bundled Noto Sans covers Latin, Greek and Cyrillic. For any other character the
+system's fonts are asked through fontconfig (``fc-match --sort``) and the first font
+with TrueType outlines (what reportlab can embed) that maps it is taken, the same one for
+measuring (layout), the PDF, the SVG's embedded fonts and the canvas's font list, so
+that every picture uses one font per character and every box is measured with it.
+
+A character that no font has is drawn as ``REPLACEMENT`` (a white square) everywhere,
+and the exporters print one warning line naming such characters.
+
+Arabic and Hebrew: Qt and SVG renderers shape and reorder text themselves; the PDF gets
+the visual string of ``visual`` (arabic-reshaper's contextual forms, then the Unicode
+bidi algorithm with a left-to-right paragraph, as the canvas and SVG lay out a line),
+and layout measures that same string.
+
+No Qt here. Without fontconfig (Windows, macOS) there is no fallback: characters the
+bundled font lacks become replacement boxes, with the warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from fontTools.ttLib import TTFont as FontToolsFont
+from fontTools.ttLib import TTLibError
+
+log = logging.getLogger(__name__)
+
+REPLACEMENT = "\u25a1"  # WHITE SQUARE: a visible box, never a silent black one
+BUNDLED_FAMILY = "Noto Sans"
+MAX_CANDIDATES = 24  # fonts examined per query; fc-match sorts the likely ones first
+FC_TIMEOUT = 10.0
+# Characters the renderers leave out or draw as nothing: never a reason to look for a font.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ufe00-\ufe0f]")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+@dataclass(frozen=True, slots=True)
+class FallbackFont:
+    """A font file (and index within a collection) that reportlab can embed."""
+
+    path: str
+    index: int
+    family: str
+    units_per_em: int = field(compare=False)
+    advances: dict[int, int] = field(compare=False, repr=False)  # code point -> advance, font units
+
+    @property
+    def cmap(self) -> frozenset[int]:
+        """The code points the font maps."""
+        return frozenset(self.advances)
+
+
+class FallbackFinder:
+    """Finds and remembers fallback fonts; one instance serves a whole process."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[bool, list[FallbackFont]] = {False: [], True: []}
+        self._checked: set[tuple[str, int]] = set()
+        self._missing: set[tuple[int, bool]] = set()
+
+    def font_for(self, ch: str, bold: bool = False) -> FallbackFont | None:
+        """A font that has ``ch`` (bold face preferred when ``bold``), or None."""
+        code = ord(ch)
+        for font in self._fonts[bold]:
+            if code in font.advances:
+                return font
+        if (code, bold) in self._missing:
+            return None
+        found = self._search(code, bold)
+        if found is None:
+            self._missing.add((code, bold))
+        return found
+
+    @property
+    def found(self) -> int:
+        """How many (font, weight) pairs were found so far: changes when ``fonts()`` would."""
+        return len(self._fonts[False]) + len(self._fonts[True])
+
+    def fonts(self) -> list[FallbackFont]:
+        """Every fallback font found so far (regular, then bold), without repeats."""
+        seen: list[FallbackFont] = []
+        for font in self._fonts[False] + self._fonts[True]:
+            if font not in seen:
+                seen.append(font)
+        return seen
+
+    def _search(self, code: int, bold: bool) -> FallbackFont | None:
+        for path, index in _fc_candidates(code, bold):
+            key = (path, index)
+            known = next((f for f in self._fonts[bold] if (f.path, f.index) == key), None)
+            if known is not None:
+                continue  # already in the list: it lacks this character
+            font = _load(path, index)
+            if font is None:
+                continue
+            if code in font.advances:
+                self._fonts[bold].append(font)
+                return font
+        return None
+
+
+@cache
+def finder() -> FallbackFinder:
+    """The process-wide fallback finder."""
+    return FallbackFinder()
+
+
+@lru_cache(maxsize=64)
+def _load(path: str, index: int) -> FallbackFont | None:
+    """A font with TrueType outlines and its advances, or None when reportlab could not embed it."""
+    try:
+        font = FontToolsFont(path, fontNumber=index, lazy=True)
+        try:
+            if "glyf" not in font or "cmap" not in font or "hmtx" not in font:
+                return None
+            metrics = font["hmtx"].metrics
+            cmap = font.getBestCmap() or {}
+            advances = {code: metrics[glyph][0] for code, glyph in cmap.items() if glyph in metrics}
+            family = font["name"].getBestFamilyName() or path
+            return FallbackFont(path, index, str(family), font["head"].unitsPerEm, advances)
+        finally:
+            font.close()
+    except (OSError, TTLibError, AssertionError, KeyError, ValueError):
+        return None
+
+
+def _fc_candidates(code: int, bold: bool) -> list[tuple[str, int]]:
+    """Font files fontconfig suggests for the character, best first."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return []
+    pattern = f"{BUNDLED_FAMILY}:charset={code:x}" + (":weight=bold" if bold else "")
+    try:
+        result = subprocess.run(
+            [fc_match, "--sort", "--format", "%{file}\t%{index}\n", pattern],
+            capture_output=True, text=True, timeout=FC_TIMEOUT, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    candidates: list[tuple[str, int]] = []
+    for line in result.stdout.splitlines():
+        path, _, index = line.partition("\t")
+        if path.lower().endswith((".ttf", ".ttc", ".otf", ".otc")):
+            candidates.append((path, int(index) if index.isdigit() else 0))
+        if len(candidates) >= MAX_CANDIDATES:
+            break
+    return candidates
+
+
+def bundled_has(ch: str, bold: bool = False) -> bool:
+    """Whether the bundled face maps ``ch``."""
+    from model.fonts import font_metrics  # model.fonts uses this module for what it lacks
+
+    return ch in font_metrics(bold).advances
+
+
+def is_invisible(ch: str) -> bool:
+    """Controls, joiners, direction marks and variation selectors: drawn as nothing."""
+    return bool(_INVISIBLE.match(ch))
+
+
+def covered(ch: str, bold: bool = False) -> bool:
+    """Whether some font can draw ``ch`` (spaces and invisible characters count as covered)."""
+    return ch.isspace() or is_invisible(ch) or bundled_has(ch, bold) or finder().font_for(ch, bold) is not None
+
+
+@lru_cache(maxsize=8192)
+def drawable(text: str) -> str:
+    """``text`` with every character that no font can draw replaced by ``REPLACEMENT``."""
+    if text.isascii():
+        return text
+    return "".join(ch if covered(ch) else REPLACEMENT for ch in text)
+
+
+def fallback_advance(ch: str, bold: bool) -> float:
+    """Advance of a character the bundled face lacks, as a fraction of the em (0 for invisible ones)."""
+    if is_invisible(ch):
+        return 0.0
+    font = finder().font_for(ch, bold)
+    if font is None:
+        font = finder().font_for(REPLACEMENT, bold)
+        if font is None:
+            return 1.0  # not even a box: measure as a CJK-wide em so that wrapping stays safe
+        return font.advances[ord(REPLACEMENT)] / font.units_per_em
+    return font.advances[ord(ch)] / font.units_per_em
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds Hebrew or Arabic letters."""
+    return bool(_RTL.search(text))
+
+
+@lru_cache(maxsize=8192)
+def visual(text: str) -> str:
+    """The string as drawn left to right: Arabic in its contextual forms, right-to-left runs reversed."""
+    if not has_rtl(text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    reshaped = arabic_reshaper.reshape(text)
+    return str(get_display(reshaped, base_dir="L"))
+
+
+def missing_characters(texts: Iterable[str]) -> list[str]:
+    """The characters of ``texts`` that no font can draw, once each, in order of appearance."""
+    missing: dict[str, None] = {}
+    for text in texts:
+        if text.isascii():
+            continue
+        for ch in text:
+            if ch not in missing and not covered(ch):
+                missing[ch] = None
+    return list(missing)
+
+
+def missing_glyph_warning(texts: Iterable[str]) -> str | None:
+    """One warning line naming the characters no font can draw, or None when there are none."""
+    chars = missing_characters(texts)
+    if not chars:
+        return None
+    named = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in chars[:8])
+    more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
+    return f"no installed font can draw {named}{more}; drawn as {REPLACEMENT} boxes"

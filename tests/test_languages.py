@@ -1,0 +1,308 @@
+"""Every language: a multilingual board exported to SVG and PDF and checked as a reader's tools see it.
+
+CJK, Hangul, Arabic, Hebrew, Greek, Cyrillic, emoji, markup characters, a control
+character, a 2,000-character card and a character no font has. Fallback fonts come from
+fontconfig; a test that needs a font .ci/run installs is skipped, saying so, where that
+font is missing. No Qt here (the PNG and the canvas: tests/ui/test_same_picture.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import math
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import numpy as np
+import pytest
+from fontTools.ttLib import TTFont
+from PIL import Image
+
+import model
+from exporters import export
+from exporters.svg import render_svg
+from model.cardshape import MAX_LINES
+from model.entities import Card, Lane, Link, Stage
+from model.fonts import font_metrics
+from model.glyphs import REPLACEMENT, covered, finder, visual
+from model.layout import Layout
+from model.primitives import Text
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.touchline"))
+SVG_NS = "{http://www.w3.org/2000/svg}"
+TOLERANCE = 40
+MAX_DIFF = 0.01  # measured: rsvg/pdftoppm 0.67-0.79 %, Chromium/pdftoppm 0.70-0.76 %
+
+LONG = ("Long card. " + "The customer reads every word of the terms before paying; " * 40)[:2000]
+NO_FONT = "\U000f0001"  # a private-use character no font maps
+SAMPLES = {
+    "cjk": "顧客はアプリで注文します。漢字とかな 中文",
+    "hangul": "한국어 고객",
+    "arabic": "مرحبا بالعالم",
+    "hebrew": "שלום עולם",
+    "emoji": "Emoji 😀 ☕ 🎉",
+    "greek": "Ελληνικά Кириллица",
+}
+
+
+def need(*tools: str) -> None:
+    for tool in tools:
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed")
+
+
+def need_fonts() -> None:
+    """Skip unless fontconfig finds a font for every sample script (.ci/run installs them)."""
+    missing = [name for name, text in SAMPLES.items() if not all(covered(ch) for ch in text)]
+    if missing:
+        pytest.skip(f"no installed font for {', '.join(missing)} (see .ci/run's fonts)")
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"{args[0]} exited {result.returncode}: {result.stderr or result.stdout}"
+    return result
+
+
+def normalise(text: str) -> str:
+    text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", unicodedata.normalize("NFKC", text))
+    return " ".join(text.split())
+
+
+def multilingual() -> model.Document:
+    doc = model.Document(title="Multilingual 多言語 עברית", description='Every script <&> "quoted"')
+    doc.add_stage(Stage("s1", "Discover 発見"))
+    doc.add_stage(Stage("s2", "اكتشاف Buy"))
+    doc.add_stage(Stage("s3", "שירות Support"))
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    doc.add_lane(Lane("l2", "Frontstage", "frontstage"))
+    doc.add_card(Card("c1", "l1", "s1", text=SAMPLES["cjk"] + " " + SAMPLES["hangul"]))
+    doc.add_card(Card("c2", "l1", "s2", text=SAMPLES["arabic"]))
+    doc.add_card(Card("c3", "l1", "s3", text=SAMPLES["hebrew"]))
+    doc.add_card(Card("c4", "l2", "s1", text=SAMPLES["emoji"] + " → " + SAMPLES["greek"]))
+    doc.add_card(Card("c5", "l2", "s2", text='Markup <&> "quoted", a bell\x07 here'))
+    doc.add_card(Card("c6", "l2", "s3", text=LONG))
+    doc.add_card(Card("c7", "l1", "s1", text=f"No font has {NO_FONT} this"))
+    doc.add_link(Link("k1", "c1", "c2", label="→ next"))
+    return doc
+
+
+@pytest.fixture(scope="module")
+def board(tmp_path_factory: pytest.TempPathFactory) -> tuple[Layout, Path, Path, list[str]]:
+    layout = Layout(multilingual())
+    out = tmp_path_factory.mktemp("languages")
+    svg, pdf = out / "board.svg", out / "board.pdf"
+    warnings = export(layout, svg)
+    export(layout, pdf)
+    return layout, svg, pdf, warnings
+
+
+# ---------------------------------------------------------------------- SVG
+def test_svg_is_valid_renders_and_is_self_contained(board: tuple[Layout, Path, Path, list[str]],
+                                                    tmp_path: Path) -> None:
+    need("xmllint", "rsvg-convert")
+    need_fonts()
+    _, svg, _, _ = board
+    run("xmllint", "--noout", "--nonet", svg)
+    run("rsvg-convert", "-o", tmp_path / "board.png", svg)
+    root = ET.parse(svg).getroot()
+    assert root.find(f"{SVG_NS}title") is not None and root.find(f"{SVG_NS}desc") is not None
+    (style,) = list(root.iter(f"{SVG_NS}style"))
+    faces = re.findall(r"font-family:'([^']+)';font-weight:(\w+);[^}]*base64,([A-Za-z0-9+/=]+)", style.text or "")
+    drawn = "".join(el.text or "" for el in root.iter(f"{SVG_NS}text"))
+    # every drawn character is in one embedded font, whose family the root's list names
+    fonts = {}
+    for family, weight, data in faces:
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        fonts.setdefault(family, set()).update(font.getBestCmap())
+        assert len(font.getGlyphOrder()) < 2000, f"{family} {weight} is not subset"
+    listed = re.findall(r"'([^']+)'", root.get("font-family", ""))
+    assert set(fonts) <= set(listed)
+    for ch in set(drawn):
+        if ch.isspace():
+            continue
+        assert any(ord(ch) in cmap for cmap in fonts.values()), f"U+{ord(ch):04X} is in no embedded font"
+    assert "\x07" not in drawn and NO_FONT not in drawn and REPLACEMENT in drawn
+    for element in root.iter():
+        for name in element.attrib:
+            assert not name.split("}")[-1].lower().startswith("on")
+        assert element.tag.split("}")[-1] not in ("script", "a", "image", "use", "foreignObject")
+    assert "http://" not in re.sub(r'xmlns(:\w+)?="[^"]*"', "", svg.read_text())
+
+
+def test_svg_keeps_logical_order_for_the_browser(board: tuple[Layout, Path, Path, list[str]]) -> None:
+    _, svg, _, _ = board
+    drawn = " ".join(el.text or "" for el in ET.parse(svg).getroot().iter(f"{SVG_NS}text"))
+    assert SAMPLES["arabic"] in drawn and SAMPLES["hebrew"] in drawn  # browsers shape and reorder themselves
+
+
+# ---------------------------------------------------------------------- PDF
+def test_pdf_fonts_embedded_subset_and_text_extractable(board: tuple[Layout, Path, Path, list[str]]) -> None:
+    need("pdffonts", "pdftotext", "qpdf")
+    need_fonts()
+    _, _, pdf, _ = board
+    run("qpdf", "--check", pdf)
+    rows = run("pdffonts", pdf).stdout.splitlines()[2:]
+    assert len(rows) >= 4  # the bundled faces and fallbacks for CJK, Hangul, RTL scripts and emoji
+    for row in rows:
+        assert row.split()[-5] == "yes" and row.split()[-4] == "yes", row
+    text = normalise(run("pdftotext", "-enc", "UTF-8", pdf, "-").stdout)
+    for sample in ("顧客はアプリで注文します", "漢字とかな", "中文", "한국어", "😀", "☕", "Ελληνικά", "Кириллица",
+                   'Markup <&> "quoted", a bell here'):
+        assert sample in text, sample
+    for word in SAMPLES["arabic"].split() + SAMPLES["hebrew"].split():
+        assert word in text, word  # poppler puts right-to-left runs back in logical order
+    assert normalise(LONG) in text  # the appendix page
+    assert REPLACEMENT in text
+
+
+def test_pdf_draws_rtl_in_visual_order_with_arabic_forms() -> None:
+    shaped = visual(SAMPLES["arabic"])
+    assert all("\ufe70" <= ch <= "\ufefc" or ch == " " for ch in shaped)  # contextual presentation forms
+    assert unicodedata.normalize("NFKC", shaped)[::-1] == SAMPLES["arabic"]  # the same letters, reversed
+    hebrew = visual(SAMPLES["hebrew"])
+    assert hebrew == SAMPLES["hebrew"][::-1]  # a right-to-left run is drawn reversed, left to right
+    assert visual("plain text") == "plain text"
+
+
+# ---------------------------------------------------------------------- measuring and overflow
+def test_measuring_uses_the_fallback_fonts_advances() -> None:
+    need_fonts()
+    metrics = font_metrics(False)
+    for ch in "漢😀":
+        font = finder().font_for(ch)
+        assert font is not None
+        expected = font.advances[ord(ch)] / font.units_per_em * 13
+        assert metrics.width(ch, 13) == pytest.approx(expected)
+
+
+def test_long_card_is_capped_with_an_ellipsis(board: tuple[Layout, Path, Path, list[str]]) -> None:
+    layout, _, _, _ = board
+    card = layout.cards["c6"]
+    assert card.shape.clipped and len(card.lines) == MAX_LINES and card.lines[-1].endswith("…")
+    short = layout.cards["c5"]
+    assert not short.shape.clipped
+    # nothing overlaps: cards in a cell are stacked
+    rects = sorted((c.rect for c in layout.cards.values()), key=lambda r: (r.x, r.y))
+    for a in rects:
+        for b in rects:
+            if a is not b:
+                assert a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
+
+
+def test_missing_glyph_is_a_box_and_one_warning(board: tuple[Layout, Path, Path, list[str]]) -> None:
+    need_fonts()
+    layout, _, _, warnings = board
+    assert len(warnings) == 1
+    assert "U+F0001" in warnings[0] and REPLACEMENT in warnings[0]
+    texts = [p.text for p in layout.primitives() if isinstance(p, Text)]
+    assert any(NO_FONT in t for t in texts)  # the layout keeps the text; renderers draw the box
+    assert REPLACEMENT in render_svg(layout)
+
+
+# ---------------------------------------------------------------------- the same picture
+def _render(svg: Path, pdf: Path, w: int, h: int, out: Path) -> tuple[Path, Path]:
+    svg_png, pdf_png = out / "svg.png", out / "pdf.png"
+    run("rsvg-convert", "-b", "white", "-w", str(w), "-h", str(h), "-o", svg_png, svg)
+    run("pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to-x", str(w), "-scale-to-y", str(h),
+        pdf, out / "pdf")
+    return svg_png, pdf_png
+
+
+def _ratio(a: Path, b: Path) -> float:
+    x = np.asarray(Image.open(a).convert("RGB"), dtype=np.int16)
+    y = np.asarray(Image.open(b).convert("RGB"), dtype=np.int16)
+    assert x.shape == y.shape
+    return float((np.abs(x - y).max(axis=2) > TOLERANCE).mean())
+
+
+def _chromium(svg: Path, w: int, h: int, out: Path) -> Path:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("chromium is not installed")
+    shot = out / "chromium.png"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        "--disable-background-networking", "--no-first-run", f"--user-data-dir={profile}",
+                        "--force-device-scale-factor=1", "--virtual-time-budget=5000", f"--window-size={w},{h}",
+                        f"--screenshot={shot}", svg.resolve().as_uri()], capture_output=True, timeout=120, check=False)
+    if not shot.exists():
+        pytest.skip("chromium could not take a screenshot here")
+    return shot
+
+
+@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES] + ["multilingual"])
+def test_svg_pdf_and_chromium_look_alike(name: str, tmp_path: Path) -> None:
+    need("rsvg-convert", "pdftoppm")
+    if name == "multilingual":
+        need_fonts()
+        document = multilingual()
+    else:
+        document = model.load(ROOT / "resources" / "examples" / f"{name}.touchline")
+    layout = Layout(document)
+    svg, pdf = tmp_path / "b.svg", tmp_path / "b.pdf"
+    export(layout, svg)
+    export(layout, pdf)
+    w, h = math.ceil(layout.width), math.ceil(layout.height)
+    svg_png, pdf_png = _render(svg, pdf, w, h, tmp_path)
+    ratio = _ratio(svg_png, pdf_png)
+    assert ratio < MAX_DIFF, f"rsvg and pdftoppm differ in {ratio:.3%} of pixels"
+    shot = _chromium(svg, w, h, tmp_path)
+    chromium = _ratio(shot, pdf_png)
+    assert chromium < MAX_DIFF, f"Chromium and pdftoppm differ in {chromium:.3%} of pixels"
+
+
+def test_svg_looks_the_same_in_chromium_without_the_fonts_installed(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chromium with one unrelated font installed (Noto Serif) draws the SVG exactly as with all of them."""
+    need_fonts()
+    serif = next(iter(Path("/usr/share/fonts").rglob("NotoSerif-Regular.ttf")), None)
+    if serif is None:
+        pytest.skip("NotoSerif-Regular.ttf (fonts-noto-core) is not installed")
+    layout = Layout(multilingual())
+    svg = tmp_path / "b.svg"
+    export(layout, svg)
+    w, h = math.ceil(layout.width), math.ceil(layout.height)
+    everything = _chromium(svg, w, h, tmp_path).rename(tmp_path / "all-fonts.png")
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / serif.name).symlink_to(serif)
+    config = tmp_path / "fonts.conf"
+    config.write_text(f'<?xml version="1.0"?><fontconfig><dir>{fonts}</dir>'
+                      f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(config))  # Chromium sees Noto Serif and nothing else
+    bare = _chromium(svg, w, h, tmp_path)
+    assert _ratio(everything, bare) < 0.001, "the SVG depends on fonts installed on this machine"
+
+
+def test_shortened_card_links_to_its_full_text(board: tuple[Layout, Path, Path, list[str]]) -> None:
+    need("qpdf")
+    layout, _, pdf, _ = board
+    data = json.loads(run("qpdf", "--json", "--json-key=pages", "--json-key=qpdf", pdf).stdout)
+    pages = [page["object"] for page in data["pages"]]
+    objects = data["qpdf"][1]
+    links = [obj["value"] for obj in objects.values()
+             if isinstance(obj.get("value"), dict) and obj["value"].get("/Subtype") == "/Link"]
+    assert len(links) == 1  # one shortened card
+    (link,) = links
+    assert link["/Dest"][0] == pages[-1]  # the appendix page
+    r = layout.cards["c6"].rect
+    assert link["/Rect"] == [pytest.approx(v, abs=0.01) for v in (r.x, layout.height - r.y - r.h, r.x + r.w,
+                                                                   layout.height - r.y)]
+
+
+def test_without_fontconfig_there_is_no_fallback_and_no_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    from model import glyphs
+
+    monkeypatch.setattr(glyphs.shutil, "which", lambda _name: None)
+    fresh = glyphs.FallbackFinder()
+    assert fresh.font_for("漢") is None and fresh.fonts() == []
+    assert fresh.font_for("漢") is None  # remembered as missing: fc-match is not asked again

@@ -1,0 +1,269 @@
+"""Paper sizes, tiled posters and PDF metadata, checked with pdfinfo, pdffonts, qpdf and pdftotext.
+
+No Qt here. Each tool-based test is skipped only when its tool is not installed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import model
+from exporters import PageSpec, export
+from exporters.pages import MAX_UPSCALE, MIN_TEXT_PT, OVERLAP, PAGE_SIZES, TILE_TEXT_PT, paper_size, plan_pages
+from exporters.pdf import render_pdf
+from model import style as st
+from model.entities import Card, Lane, Persona, Stage
+from model.layout import Layout
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.touchline"))
+NAMED = list(PAGE_SIZES)
+
+
+def need(*tools: str) -> None:
+    for tool in tools:
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed")
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"{args[0]} exited {result.returncode}: {result.stderr or result.stdout}"
+    return result
+
+
+def normalise(text: str) -> str:
+    """NFKC, bidi controls dropped, every run of whitespace as one space."""
+    text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", unicodedata.normalize("NFKC", text))
+    return " ".join(text.split())
+
+
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Width and height in pt of every page (pdfinfo)."""
+    info = run("pdfinfo", "-f", "1", "-l", "999", pdf).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info)]
+
+
+def wide_board(stages: int = 14) -> model.Document:
+    """A board wider than any paper: many stages, a persona, cards of several heights."""
+    doc = model.Document(title="Wide board", description="Many stages for the poster tests")
+    doc.set_personas([Persona("p1", "Maya Okafor")])
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    doc.add_lane(Lane("l2", "Backstage", "backstage"))
+    for i in range(stages):
+        doc.add_stage(Stage(f"s{i}", f"Stage {i + 1}"))
+        for lane in ("l1", "l2"):
+            for j in range(1 + (i + len(lane)) % 3):
+                doc.add_card(Card(f"c{i}{lane}{j}", lane, f"s{i}", text=f"Card {i}-{lane}-{j} " + "words " * (4 * j)))
+    return doc
+
+
+@pytest.fixture(scope="module")
+def example_layout() -> Layout:
+    return Layout(model.load(EXAMPLE))
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory, example_layout: Layout) -> dict[tuple[str, bool], Path]:
+    """The example on every named size, one page and tiled."""
+    out = tmp_path_factory.mktemp("pages")
+    made = {}
+    for page in NAMED:
+        for tile in (False, True):
+            path = out / f"{page}-{'tile' if tile else 'one'}.pdf"
+            export(example_layout, path, page=PageSpec(page, tile=tile))
+            made[(page, tile)] = path
+    return made
+
+
+# ---------------------------------------------------------------------- pdfinfo, pdffonts, qpdf, pdftotext
+@pytest.mark.parametrize("tile", [False, True], ids=["one-page", "tiled"])
+@pytest.mark.parametrize("page", NAMED)
+def test_page_count_and_size(pdfs: dict[tuple[str, bool], Path], example_layout: Layout, page: str,
+                             tile: bool) -> None:
+    need("pdfinfo")
+    plan = plan_pages(example_layout, PageSpec(page, tile=tile))
+    sizes = page_sizes(pdfs[(page, tile)])
+    assert len(sizes) == len(plan.sheets) == (len(plan.sheets) if tile else 1)
+    width, height = paper_size(page, portrait=False)
+    assert width > height  # landscape unless --portrait
+    for w, h in sizes:
+        assert w == pytest.approx(width, abs=0.01) and h == pytest.approx(height, abs=0.01)
+    if tile and page in ("A4", "Letter"):
+        assert len(sizes) > 1  # at 10 pt card text the example does not fit one small sheet
+
+
+@pytest.mark.parametrize("tile", [False, True], ids=["one-page", "tiled"])
+@pytest.mark.parametrize("page", NAMED)
+def test_fonts_embedded_subset_and_qpdf_clean(pdfs: dict[tuple[str, bool], Path], page: str, tile: bool) -> None:
+    need("pdffonts", "qpdf")
+    pdf = pdfs[(page, tile)]
+    run("qpdf", "--check", pdf)
+    rows = run("pdffonts", pdf).stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        name, emb, sub = row.split()[0], row.split()[-5], row.split()[-4]
+        assert emb == "yes" and sub == "yes" and re.match(r"[A-Z]{6}\+", name), row
+
+
+@pytest.mark.parametrize("tile", [False, True], ids=["one-page", "tiled"])
+@pytest.mark.parametrize("page", NAMED)
+def test_text_is_extractable(pdfs: dict[tuple[str, bool], Path], example_layout: Layout, page: str,
+                             tile: bool) -> None:
+    need("pdftotext")
+    text = normalise(run("pdftotext", "-enc", "UTF-8", pdfs[(page, tile)], "-").stdout)
+    for card in example_layout.cards.values():
+        for line in card.lines:
+            if line.strip():
+                assert normalise(line) in text, f"{line!r} is not in the {page} PDF's text"
+    if tile:
+        for sheet in plan_pages(example_layout, PageSpec(page, tile=True)).sheets:
+            assert sheet.label in text
+    else:
+        assert "Persona: Maya Okafor" in text and f"{page} landscape" in text  # the title block
+
+
+def test_metadata_and_outline_on_tiles(pdfs: dict[tuple[str, bool], Path], example_layout: Layout) -> None:
+    need("pdfinfo", "qpdf")
+    pdf = pdfs[("A4", True)]
+    info = run("pdfinfo", pdf).stdout
+    document = example_layout.document
+    assert re.search(rf"^Title:\s+{re.escape(document.title)}$", info, re.M)
+    assert re.search(rf"^Subject:\s+{re.escape(' '.join(document.description.split()))}", info, re.M)
+    assert re.search(r"^Creator:\s+Touchline \d+\.\d+", info, re.M)
+    data = json.loads(run("qpdf", "--json", "--json-key=outlines", "--json-key=pages", pdf).stdout)
+    outlines, pages = data["outlines"], data["pages"]
+    assert [o["title"][3:] for o in outlines] == [s.name for s in document.stages]
+    plan = plan_pages(example_layout, PageSpec("A4", tile=True))
+    for outline, header in zip(outlines, example_layout.stage_headers.values(), strict=True):
+        # the bookmark opens the first sheet that shows the stage's header, at the header
+        index = next(i for i, s in enumerate(plan.sheets) if s.viewport.shows(header.rect.x + 1, header.rect.y + 1))
+        assert outline["destpageposfrom1"] == index + 1
+        sheet = plan.sheets[index]
+        x, y = sheet.viewport.to_page(header.rect.x, header.rect.y)
+        assert outline["dest"][2:4] == [pytest.approx(x, abs=0.01), pytest.approx(sheet.height - y, abs=0.01)]
+    assert len(pages) == len(plan.sheets)
+
+
+# ---------------------------------------------------------------------- the plan itself
+@pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("page", NAMED)
+def test_every_card_is_whole_on_some_tile(page: str, portrait: bool) -> None:
+    for doc in [wide_board(), *(model.load(p) for p in EXAMPLES)]:
+        layout = Layout(doc)
+        plan = plan_pages(layout, PageSpec(page, portrait, tile=True))
+        assert st.CARD_SIZE * plan.scale >= 9 and plan.scale == pytest.approx(TILE_TEXT_PT / st.CARD_SIZE)
+        for card in layout.cards.values():
+            r = card.rect
+            assert any(s.viewport.shows(r.x, r.y) and s.viewport.shows(r.x + r.w, r.y + r.h) for s in plan.sheets), \
+                f"card {card.id} is whole on no {page} tile"
+        # the tiles cover the board, each neighbour overlapping by at least the glue strip
+        views = [s.viewport for s in plan.sheets]
+        xs = sorted({v.x for v in views})
+        ys = sorted({v.y for v in views})
+        span_w, span_h = max(v.w for v in views), max(v.h for v in views)
+        for a, b in itertools.pairwise(xs):
+            assert b <= a + span_w - OVERLAP / plan.scale + 1e-6
+        for a, b in itertools.pairwise(ys):
+            assert b <= a + span_h - OVERLAP / plan.scale + 1e-6
+        assert max(v.x + v.w for v in views) == pytest.approx(layout.width)
+        assert max(v.y + v.h for v in views) == pytest.approx(layout.height)
+        labels = [s.label for s in plan.sheets]
+        assert labels[0] == "row 1 / column 1" and len(set(labels)) == len(labels)
+
+
+def test_single_page_fits_inside_the_margins_above_the_title_block() -> None:
+    layout = Layout(wide_board())
+    for page in NAMED:
+        for portrait in (False, True):
+            plan = plan_pages(layout, PageSpec(page, portrait), today=date(2026, 1, 2))
+            (sheet,) = plan.sheets
+            v = sheet.viewport
+            assert v.left >= 28 and v.top >= 28
+            assert v.left + v.w * v.scale <= sheet.width - 28 + 1e-6
+            assert v.top + v.h * v.scale <= sheet.height - 28 - 30  # the title block is below the picture
+            texts = [p.text for p in sheet.decorations if hasattr(p, "text")]
+            assert "Wide board" in texts and "Persona: Maya Okafor" in texts
+            assert f"2026-01-02 · {page} {'portrait' if portrait else 'landscape'}" in texts
+
+
+def test_small_text_warns_and_suggests_tile() -> None:
+    layout = Layout(wide_board(20))
+    plan = plan_pages(layout, PageSpec("A4"))
+    assert st.CARD_SIZE * plan.scale < MIN_TEXT_PT
+    assert len(plan.warnings) == 1 and "--tile" in plan.warnings[0] and "A4" in plan.warnings[0]
+    assert plan_pages(layout, PageSpec("A2")).warnings == [] or st.CARD_SIZE * plan_pages(
+        layout, PageSpec("A2")).scale < MIN_TEXT_PT
+    assert plan_pages(layout, PageSpec("A4", tile=True)).warnings == []
+
+
+def test_small_board_fills_the_sheet_up_to_a_limit() -> None:
+    doc = model.Document(title="Tiny")
+    doc.add_stage(Stage("s", "One"))
+    doc.add_lane(Lane("l", "Lane", "customer"))
+    plan = plan_pages(Layout(doc), PageSpec("A3"))
+    assert plan.scale == MAX_UPSCALE  # enlarged, but card text stays under 20 pt
+    assert st.CARD_SIZE * plan.scale < 20
+    example = Layout(model.load(EXAMPLE))
+    plan = plan_pages(example, PageSpec("A2"))
+    view = plan.sheets[0].viewport
+    # the example fills the A2 sheet's width or height inside the margins
+    assert max(view.w * view.scale / (plan.sheets[0].width - 2 * 28.35),
+               view.h * view.scale / (plan.sheets[0].height - 2 * 28.35 - 34)) == pytest.approx(1, abs=0.01)
+
+
+def test_fit_is_one_page_of_the_board_size(example_layout: Layout) -> None:
+    plan = plan_pages(example_layout, PageSpec())
+    (sheet,) = plan.sheets
+    assert (sheet.width, sheet.height) == (example_layout.width, example_layout.height)
+    assert sheet.decorations == []
+
+
+def test_fit_with_portrait_or_tile_is_refused() -> None:
+    with pytest.raises(ValueError, match="paper size"):
+        PageSpec("fit", tile=True)
+    with pytest.raises(ValueError, match="unknown page"):
+        PageSpec("B5")
+
+
+def test_portrait_pages(tmp_path: Path, example_layout: Layout) -> None:
+    need("pdfinfo")
+    pdf = tmp_path / "portrait.pdf"
+    pdf.write_bytes(render_pdf(example_layout, PageSpec("A3", portrait=True)))
+    ((w, h),) = page_sizes(pdf)
+    assert (w, h) == (pytest.approx(PAGE_SIZES["A3"][0], abs=0.01), pytest.approx(PAGE_SIZES["A3"][1], abs=0.01))
+
+
+# ---------------------------------------------------------------------- command line
+def test_cli_named_page_and_tile(tmp_path: Path) -> None:
+    need("pdfinfo")
+    for args, count in ((["--page", "A3"], 1), (["--page", "a4", "--tile"], None)):
+        out = tmp_path / "out.pdf"
+        result = subprocess.run([sys.executable, "-m", "app", "export", str(EXAMPLE), "-o", str(out), *args],
+                                capture_output=True, text=True, cwd=ROOT, check=False)
+        assert result.returncode == 0, result.stderr
+        sizes = page_sizes(out)
+        assert len(sizes) == count if count else len(sizes) > 1
+
+
+def test_cli_warns_about_small_text(tmp_path: Path) -> None:
+    source = tmp_path / "wide.touchline"
+    model.save(wide_board(20), source)
+    out = tmp_path / "wide.pdf"
+    result = subprocess.run([sys.executable, "-m", "app", "export", str(source), "-o", str(out), "--page", "A4"],
+                            capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0 and out.exists()
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"touchline: warning: {out}: card text is ")
+    assert "--tile" in lines[0]

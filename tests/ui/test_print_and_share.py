@@ -1,0 +1,206 @@
+"""The canvas draws what the exports draw; the export dialog's preview; Edit › Copy as image.
+
+Canvas grab (the scene rendered at 1 px per board px) against the SVG (rsvg-convert) and the
+PDF (pdftoppm) for both bundled examples and a multilingual board: under 1 % of pixels differ.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+
+import model
+from app.export_dialog import ExportDialog, preview_image
+from app.main_window import MainWindow
+from exporters import export
+from exporters.pages import PageSpec, plan_pages
+from model.layout import Layout
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from test_languages import multilingual, need_fonts  # noqa: E402
+from test_pages import wide_board  # noqa: E402
+
+EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.touchline"))
+TOLERANCE = 40
+MAX_DIFF = 0.01
+
+
+def ratio(a: Path, b: Path) -> float:
+    x = np.asarray(Image.open(a).convert("RGB"), dtype=np.int16)
+    y = np.asarray(Image.open(b).convert("RGB"), dtype=np.int16)
+    assert x.shape == y.shape, (x.shape, y.shape)
+    return float((np.abs(x - y).max(axis=2) > TOLERANCE).mean())
+
+
+def grab_canvas(window: MainWindow, path: Path) -> None:
+    """The editor's scene, nothing selected, rendered at one pixel per board pixel."""
+    scene = window.editor.scene
+    scene.clearSelection()
+    scene.select_cell(None)
+    layout = scene.layout
+    w, h = math.ceil(layout.width), math.ceil(layout.height)
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    scene.render(painter, QRectF(0, 0, w, h), QRectF(0, 0, w, h))
+    painter.end()
+    assert image.save(str(path))
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    def make(document: model.Document) -> MainWindow:
+        win = MainWindow(document)
+        qtbot.addWidget(win)
+        win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+        win.resize(1200, 800)
+        return win
+    return make
+
+
+@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES] + ["multilingual"])
+def test_canvas_svg_and_pdf_are_the_same_picture(window, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    for tool in ("rsvg-convert", "pdftoppm"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed")
+    if name == "multilingual":
+        need_fonts()
+        document = multilingual()
+    else:
+        document = model.load(ROOT / "resources" / "examples" / f"{name}.touchline")
+    win = window(document)
+    layout = win.editor.scene.layout
+    w, h = math.ceil(layout.width), math.ceil(layout.height)
+    canvas_png, svg, pdf = tmp_path / "canvas.png", tmp_path / "b.svg", tmp_path / "b.pdf"
+    grab_canvas(win, canvas_png)
+    export(layout, svg)
+    export(layout, pdf)
+    subprocess.run(["rsvg-convert", "-b", "white", "-w", str(w), "-h", str(h), "-o", str(tmp_path / "svg.png"),
+                    str(svg)], check=True, capture_output=True)
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to-x", str(w), "-scale-to-y",
+                    str(h), str(pdf), str(tmp_path / "pdf")], check=True, capture_output=True)
+    figures = {"canvas/svg": ratio(canvas_png, tmp_path / "svg.png"),
+               "canvas/pdf": ratio(canvas_png, tmp_path / "pdf.png"),
+               "svg/pdf": ratio(tmp_path / "svg.png", tmp_path / "pdf.png")}
+    sys.stderr.write(f"{name}: " + ", ".join(f"{k} {v:.3%}" for k, v in figures.items()) + "\n")
+    for pair, value in figures.items():
+        assert value < MAX_DIFF, f"{name}: {pair} differ in {value:.3%} of pixels"
+
+
+# ---------------------------------------------------------------------- export dialog
+def test_export_dialog_previews_every_choice(qtbot) -> None:  # type: ignore[no-untyped-def]
+    layout = Layout(wide_board(20))
+    dialog = ExportDialog(layout)
+    qtbot.addWidget(dialog)
+    assert dialog.spec() == PageSpec() and not dialog.tile.isEnabled() and not dialog.portrait.isEnabled()
+    assert dialog.summary.text().startswith("1 page of")
+    first = dialog.preview.pixmap().toImage()
+    dialog.page.setCurrentIndex(dialog.page.findData("A4"))
+    assert dialog.tile.isEnabled() and dialog.spec() == PageSpec("A4")
+    assert "--tile" in dialog.warning.text()  # 20 stages on one A4 sheet: text under 6 pt
+    assert dialog.preview.pixmap().toImage() != first
+    dialog.tile.setChecked(True)
+    assert dialog.spec() == PageSpec("A4", tile=True)
+    plan = plan_pages(layout, PageSpec("A4", tile=True))
+    assert dialog.summary.text().startswith(f"{len(plan.sheets)} pages of 297 × 210 mm")
+    assert dialog.warning.text() == ""
+    dialog.portrait.setChecked(True)
+    assert dialog.summary.text().split(" of ")[1].startswith("210 × 297 mm")
+    dialog.page.setCurrentIndex(dialog.page.findData("fit"))
+    assert dialog.spec() == PageSpec()  # portrait and tile need paper
+
+
+def test_preview_shows_paper_and_board(qtbot) -> None:  # type: ignore[no-untyped-def]
+    layout = Layout(model.load(EXAMPLES[0]))
+    image = preview_image(layout, plan_pages(layout, PageSpec("A3")), 400, 300)
+    white = QColor("#FFFFFF").rgb()
+    assert image.pixel(2, 2) != white  # the background around the sheet
+    assert any(image.pixel(x, 150) == white for x in range(0, 400, 4))  # white paper
+    # the tiled preview shows as many sheets as the plan has: count white runs along a row
+    tiled = plan_pages(layout, PageSpec("A4", tile=True))
+    image = preview_image(layout, tiled, 400, 300)
+    columns = len({s.viewport.x for s in tiled.sheets})
+    row = [image.pixel(x, 20) == white or image.pixel(x, 20) != image.pixel(1, 1) for x in range(400)]
+    runs = sum(1 for a, b in zip([False, *row], row, strict=False) if b and not a)
+    assert runs == columns
+
+
+def test_export_menu_asks_for_paper_then_writes_that_pdf(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo is not installed")
+    win = window(model.load(EXAMPLES[0]))
+    win.ask_page_spec = lambda: PageSpec("A3")  # type: ignore[method-assign]
+    win.ask_export_path = lambda _fmt: str(tmp_path / "board")  # type: ignore[method-assign]
+    win.export_actions["pdf"].trigger()
+    info = subprocess.run(["pdfinfo", str(tmp_path / "board.pdf")], capture_output=True, text=True).stdout
+    assert "Pages:           1" in info and "1190.55 x 841.89 pts (A3)" in info
+    # cancelling the paper choice writes nothing and asks for no file
+    win.ask_page_spec = lambda: None  # type: ignore[method-assign]
+    win.ask_export_path = lambda _fmt: pytest.fail("asked for a file after cancel")  # type: ignore[method-assign]
+    (tmp_path / "board.pdf").unlink()
+    win.export_actions["pdf"].trigger()
+    assert not (tmp_path / "board.pdf").exists()
+
+
+# ---------------------------------------------------------------------- copy as image
+@pytest.fixture
+def clipboard():  # type: ignore[no-untyped-def]
+    """The clipboard, emptied afterwards: mime data still held at interpreter exit crashes offscreen Qt."""
+    board = QGuiApplication.clipboard()
+    yield board
+    board.clear()
+    QGuiApplication.processEvents()
+
+
+def test_copy_as_image_whole_board_and_selection(window, clipboard) -> None:  # type: ignore[no-untyped-def]
+    win = window(model.load(EXAMPLES[0]))
+    layout = win.editor.scene.layout
+    win.editor.scene.clearSelection()
+    win.copy_image_action.trigger()
+    data = clipboard.mimeData()
+    image = clipboard.image()
+    assert (image.width(), image.height()) == (math.ceil(layout.width * 2), math.ceil(layout.height * 2))
+    assert data.hasFormat("image/svg+xml") and bytes(data.data("image/svg+xml")).startswith(b"<?xml")
+    ids = [c.id for c in win.editor.document.cards()][:2]
+    for card_id in ids:
+        win.editor.scene.card_item(card_id).setSelected(True)
+    win.copy_image_action.trigger()
+    image = clipboard.image()
+    rects = [layout.cards[i].rect for i in ids]
+    assert image.width() < layout.width * 2 and image.height() < layout.height * 2
+    assert image.width() >= 2 * (max(r.x + r.w for r in rects) - min(r.x for r in rects))
+    assert "Copied 2 cards" in win.statusBar().currentMessage()
+    assert win.copy_image_action in win.edit_menu.actions()
+
+
+def test_multilingual_png_matches_the_svg(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if shutil.which("rsvg-convert") is None:
+        pytest.skip("rsvg-convert is not installed")
+    need_fonts()
+    layout = Layout(multilingual())
+    png, png2, svg = tmp_path / "b.png", tmp_path / "b2.png", tmp_path / "b.svg"
+    warnings = export(layout, png)
+    assert len(warnings) == 1 and "U+F0001" in warnings[0]  # the character no font has, named once
+    export(layout, png2, dpi=192)
+    export(layout, svg)
+    w, h = math.ceil(layout.width), math.ceil(layout.height)
+    subprocess.run(["rsvg-convert", "-b", "white", "-w", str(w), "-h", str(h), "-o", str(tmp_path / "svg.png"),
+                    str(svg)], check=True, capture_output=True)
+    assert ratio(png, tmp_path / "svg.png") < MAX_DIFF
+    with Image.open(png2) as image:
+        assert image.size == (math.ceil(w * 2), math.ceil(h * 2))

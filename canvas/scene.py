@@ -7,20 +7,22 @@ updates only those items (orange-canvas-core's canvas/scene.py keeps the same id
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainterPath, QPen, QUndoCommand
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen, QUndoCommand
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
+    QGraphicsView,
 )
 
 from canvas import commands as cmd
 from canvas.inline_editor import InlineEditor
 from canvas.items import DIMMED, BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
+from canvas.overview import Overview
 from canvas.translate import tr
 from model import Card, Document, Link
 from model import style as st
@@ -89,6 +91,9 @@ class BoardScene(QGraphicsScene):
         self.document = document
         self.push = push
         self.layout = layout if layout is not None else Layout(document)
+        self.overview = Overview(self.layout)
+        self.overview_active = False  # card, arrow and label items paint nothing; views draw the overview
+        self._overview_views: set[int] = set()
         self.tool: ConnectTool | None = None
         self.editor: InlineEditor | None = None
         self.current_cell: Cell | None = None
@@ -183,8 +188,35 @@ class BoardScene(QGraphicsScene):
         self.impact = None
         self.impact_cleared.emit()
 
+    # ------------------------------------------------------------ zoomed-out drawing
+    def want_overview(self, view: QGraphicsView, wanted: bool) -> None:
+        """A view says whether it is zoomed out past TEXT_LOD; the overview is on when all views are."""
+        key = id(view)
+        if wanted:
+            self._overview_views.add(key)
+        else:
+            self._overview_views.discard(key)
+        views = self.views()
+        active = bool(views) and all(id(v) in self._overview_views for v in views)
+        if active != self.overview_active:
+            self.overview_active = active
+            for item in self._content_items():
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, active)
+
+    def _content_items(self) -> Iterator[QGraphicsItem]:
+        yield from self._cards.values()
+        for link_item in self._links.values():
+            yield link_item
+            yield link_item.label_item
+
+    def paint_overview(self, painter: QPainter) -> None:
+        """Draw the zoomed-out board (a view's foreground while the overview is on)."""
+        if self.overview_active:
+            self.overview.paint(painter, self.theme, self.selected_cards())
+
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout
+        self.overview.invalidate()
         if delta.full:
             delta.removed_cards |= set(self._cards) - set(layout.cards)
             delta.removed_links |= set(self._links) - set(layout.links)
@@ -205,6 +237,7 @@ class BoardScene(QGraphicsScene):
             item = self._cards.get(card_id)
             if item is None:
                 item = self._cards[card_id] = CardItem(geometry)
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
                 self.addItem(item)
             else:
                 item.set_geometry(geometry)
@@ -215,6 +248,8 @@ class BoardScene(QGraphicsScene):
             link_item = self._links.get(link_id)
             if link_item is None:
                 link_item = self._links[link_id] = LinkItem(link_geometry)
+                link_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
+                link_item.label_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
                 self.addItem(link_item)
             else:
                 link_item.set_geometry(link_geometry)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+
+from canvas.items import TEXT_LOD
 
 from canvas.translate import tr
 
@@ -31,6 +33,22 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(tr("Board"))
         self._space_down = False
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        # Decided per frame from the painter's scale (render() and printing scale too):
+        # zoomed out past readable text, the scene's items stop painting and
+        # drawForeground draws the batched overview (canvas/overview.py).
+        want_overview = getattr(self.scene(), "want_overview", None)
+        if want_overview is not None:
+            scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+            want_overview(self, scale < TEXT_LOD)
+        super().drawBackground(painter, rect)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        paint_overview = getattr(self.scene(), "paint_overview", None)
+        if paint_overview is not None:
+            paint_overview(painter)
+        super().drawForeground(painter, rect)
 
     @property
     def zoom(self) -> float:

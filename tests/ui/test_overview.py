@@ -1,0 +1,99 @@
+"""Zoomed out past readable text, the board is drawn as a batched overview, and still works.
+
+Card, arrow and label items stop painting (ItemHasNoContents) only when every view of the
+scene is zoomed out; the view then draws boxes batched by colour. Clicks still select.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGraphicsItem
+
+import model
+from app.editor import Editor
+from canvas.items import TEXT_LOD
+from canvas.view import BoardView
+
+ROOT = Path(__file__).resolve().parents[2]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+def _editor(qtbot) -> Editor:  # type: ignore[no-untyped-def]
+    editor = Editor(model.load(BLUEPRINT))
+    qtbot.addWidget(editor)
+    editor.resize(QSize(1200, 800))
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def _paint(view: BoardView) -> None:
+    view.viewport().grab()  # a paint event, as the screen would send
+
+
+def test_zoomed_out_the_items_rest_and_the_overview_draws_the_cards(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot)
+    scene, view = editor.scene, editor.view
+    view.set_zoom(TEXT_LOD * 1.2)
+    _paint(view)
+    assert not scene.overview_active
+    view.set_zoom(TEXT_LOD * 0.5)
+    _paint(view)
+    assert scene.overview_active
+    items = list(scene._content_items())
+    assert items and all(item.flags() & NO_CONTENTS for item in items)
+    # A card's box is drawn by the overview in the card's fill colour.
+    card = next(iter(scene.layout.cards.values()))
+    body = card.primitives[1]
+    centre = view.mapFromScene(card.x + body.x + body.w / 2, card.y + body.y + body.h / 2)
+    image = view.viewport().grab().toImage()
+    pixel = image.pixelColor(centre.x() * image.devicePixelRatio(), centre.y() * image.devicePixelRatio())
+    assert pixel == QColor(body.fill), (pixel.name(), body.fill)
+    # A click on it still selects the card, and the selection is outlined.
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert editor.selected_cards() == [card.id]
+    # Zoomed back in, the items paint themselves again.
+    view.set_zoom(1.0)
+    _paint(view)
+    assert not scene.overview_active
+    assert not any(item.flags() & NO_CONTENTS for item in scene._content_items())
+
+
+def test_a_second_view_zoomed_in_keeps_the_items_painting(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot)
+    scene = editor.scene
+    second = BoardView(scene)
+    qtbot.addWidget(second)
+    second.resize(QSize(800, 600))
+    second.show()
+    second.set_zoom(1.0)
+    editor.view.set_zoom(TEXT_LOD * 0.5)
+    _paint(editor.view)
+    _paint(second)
+    assert not scene.overview_active  # the close-up view still needs the cards' text
+    second.set_zoom(TEXT_LOD * 0.5)
+    _paint(second)
+    _paint(editor.view)
+    assert scene.overview_active
+
+
+def test_an_edit_while_zoomed_out_shows_in_the_overview(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot)
+    scene, view = editor.scene, editor.view
+    view.set_zoom(TEXT_LOD * 0.5)
+    _paint(view)
+    doc = scene.document
+    first = next(iter(doc.cards()))
+    other_stage = next(s.id for s in doc.stages if s.id != first.stage)
+    doc.move_card(first.id, other_stage, first.lane, 0)
+    _paint(view)
+    card = scene.layout.cards[first.id]
+    body = card.primitives[1]
+    centre = view.mapFromScene(card.x + body.x + body.w / 2, card.y + body.y + body.h / 2)
+    image = view.viewport().grab().toImage()
+    assert image.pixelColor(QPoint(centre.x(), centre.y())) == QColor(body.fill)

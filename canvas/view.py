@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from canvas.items import TEXT_LOD
-
 from canvas.translate import tr
 
 MIN_ZOOM = 0.05

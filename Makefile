@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXAMPLE := resources/examples/coffee-shop-blueprint.touchline
 
-.PHONY: run test lint bench clean setup fuzz fuzz-atheris stress
+.PHONY: run test lint bench clean setup fuzz fuzz-atheris stress bundle install-desktop uninstall-desktop translations
 
 setup: $(STAMP)
 
@@ -44,5 +44,23 @@ stress: $(STAMP)
 	TOUCHLINE_KILL_ROUNDS=1000 TOUCHLINE_UNDO_EXAMPLES=500 QT_QPA_PLATFORM=offscreen \
 		$(PY) -m pytest -q -s --timeout=0 tests/test_save_safety.py tests/ui/test_undo_exact.py
 
+# A one-folder app that runs without Python: dist/touchline/touchline (packaging/touchline.spec).
+bundle: $(STAMP)
+	$(PY) -m pip install -q "pyinstaller>=6.0"
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/touchline.spec
+	@du -sh dist/touchline
+
+# The launcher, icons and .touchline file type for the current user ($$XDG_DATA_HOME, ~/.local/share).
+install-desktop: $(STAMP)
+	$(PY) -m app.desktop_install install
+
+uninstall-desktop: $(STAMP)
+	$(PY) -m app.desktop_install uninstall
+
+# Collect the user-visible strings of app/ and canvas/ into the .ts catalogues, then compile the .qm files.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none app/*.py canvas/*.py -ts resources/translations/touchline_de.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/touchline_de.ts -qm resources/translations/touchline_de.qm
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.i18n import tr
+
 THEME_KEY = "view/theme"
 LEGEND_KEY = "view/legend"
-THEME_CHOICES: dict[str, str] = {"system": "&System", "light": "&Light", "dark": "&Dark"}
+THEME_CHOICES: dict[str, str] = {"system": QT_TRANSLATE_NOOP("", "&System"), "light": QT_TRANSLATE_NOOP("", "&Light"),
+                                 "dark": QT_TRANSLATE_NOOP("", "&Dark")}  # tr() where shown
 
 
 def system_theme() -> str:
@@ -31,17 +34,17 @@ class Appearance(QObject):
         super().__init__(parent)
         self._settings = settings
         self._apply_to: Callable[[str, bool], None] | None = None
-        self.theme_menu = QMenu("&Theme", parent)
+        self.theme_menu = QMenu(tr("&Theme"), parent)
         self._group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         for key, label in THEME_CHOICES.items():
-            action = self.theme_menu.addAction(label)
+            action = self.theme_menu.addAction(tr(label))
             action.setCheckable(True)
             action.setData(key)
             self._group.addAction(action)
             action.triggered.connect(lambda _checked=False, k=key: self.set_choice(k))
             self.theme_actions[key] = action
-        self.legend_action = QAction("Show &legend", self)
+        self.legend_action = QAction(tr("Show &legend"), self)
         self.legend_action.setCheckable(True)
         self.legend_action.toggled.connect(self._on_legend_toggled)
         self.theme_actions[self.choice].setChecked(True)

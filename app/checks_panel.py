@@ -6,17 +6,28 @@ recomputed shortly after the last edit (the checks read the whole graph).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.editor import Editor
+from app.i18n import tr
 from model.analysis import Finding, structural_findings
 from model.blueprint_checks import blueprint_findings
 from model.stage_numbers import stage_numbers
 
 SEVERITY_COLOURS = {"error": "#B91C1C", "warning": "#B45309", "info": "#1D4ED8"}
-SEVERITY_MARKS = {"error": "✖ Error", "warning": "▲ Warning", "info": "ⓘ Info"}
+SEVERITY_MARKS = {"error": QT_TRANSLATE_NOOP("", "✖ Error"), "warning": QT_TRANSLATE_NOOP("", "▲ Warning"),
+                  "info": QT_TRANSLATE_NOOP("", "ⓘ Info")}
+
+
+def severity_count(severity: str, n: int) -> str:
+    """"2 errors", "1 warning"… in the interface language, with its plural forms."""
+    if severity == "error":
+        return tr("%n error(s)", "", n)
+    if severity == "warning":
+        return tr("%n warning(s)", "", n)
+    return tr("%n info(s)", "", n)
 CARDS_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -30,20 +41,20 @@ class ChecksPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Finding", "What"])
+        self.tree.setHeaderLabels([tr("Finding"), tr("What")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
-        self.tree.setAccessibleName("Findings")
+        self.tree.setAccessibleName(tr("Findings"))
         self.tree.itemClicked.connect(self._select_cards)
         self.tree.itemActivated.connect(self._select_cards)
         self.stages = QTreeWidget()
-        self.stages.setHeaderLabels(["Stage", "Cards", "Hand-offs", "Fail points", "Waiting"])
+        self.stages.setHeaderLabels([tr("Stage"), tr("Cards"), tr("Hand-offs"), tr("Fail points"), tr("Waiting")])
         self.stages.setRootIsDecorated(False)
-        self.stages.setAccessibleName("Stage numbers")
+        self.stages.setAccessibleName(tr("Stage numbers"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 3)
-        layout.addWidget(QLabel("Per stage"))
+        layout.addWidget(QLabel(tr("Per stage")))
         layout.addWidget(self.stages, 2)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -94,15 +105,15 @@ class ChecksPanel(QWidget):
         doc = self.editor.document
         self.findings = structural_findings(doc) + blueprint_findings(doc)
         for finding in self.findings:
-            item = QTreeWidgetItem([SEVERITY_MARKS[finding.severity], finding.message])
+            item = QTreeWidgetItem([tr(SEVERITY_MARKS[finding.severity]), finding.message])
             item.setForeground(0, QColor(SEVERITY_COLOURS[finding.severity]))
             item.setToolTip(1, f"{finding.message} [{finding.code}]")
             item.setData(0, CARDS_ROLE, list(finding.cards))
             self.tree.addTopLevelItem(item)
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
-        self.summary.setText("Nothing to report." if not self.findings else
-                             ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-                             + ". Click a finding to select its cards.")
+        self.summary.setText(tr("Nothing to report.") if not self.findings else
+                             tr("{0}. Click a finding to select its cards.").format(
+                                 ", ".join(severity_count(s, n) for s, n in counts.items() if n)))
         for numbers in stage_numbers(doc):
             waiting = f"{numbers.wait_minutes:g} min" if numbers.wait_minutes else "—"
             self.stages.addTopLevelItem(QTreeWidgetItem([

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from app.i18n import tr
 from app.long_task import CancelledError, run_in_background
 from canvas import commands as cmd
 from canvas.items import CardItem, HeaderItem
@@ -73,6 +74,8 @@ class Editor(QWidget):
         layout.addWidget(self.view)
         self.edit_actions = self._make_actions()
         self._shown = False
+        # Where the board opens: a saved centre and zoom (app/remembering.py), else its start.
+        self.initial_view: tuple[QPointF, float] | None = None
         self.scene.selectionChanged.connect(self.selection_changed)
         self.scene.cell_changed.connect(self.selection_changed)
         self.scene.selectionChanged.connect(self._update_action_state)
@@ -84,7 +87,15 @@ class Editor(QWidget):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            self.view.show_board_start()
+            if self.initial_view is not None:
+                self.view.show_position(*self.initial_view)
+            else:
+                self.view.show_board_start()
+
+    @property
+    def was_shown(self) -> bool:
+        """Whether the board has been on screen (its view position is then the user's, not a default)."""
+        return self._shown
 
     def commit_pending(self) -> None:
         """Finish an in-place edit, keeping what was typed (before save, menus, close)."""
@@ -139,10 +150,13 @@ class Editor(QWidget):
         return action
 
     def _make_actions(self) -> EditActions:
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        # The platform's Redo keys, with Ctrl+Shift+Z and Ctrl+Y everywhere (designers use both).
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys + [k for k in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+                                       if k not in redo_keys])
         for action in (undo, redo):
             # Window-wide, so Ctrl+Z works from the Properties panel too; a text field
             # with focus still takes Ctrl+Z for its own text first (ShortcutOverride).
@@ -151,29 +165,29 @@ class Editor(QWidget):
         return EditActions(
             undo=undo,
             redo=redo,
-            delete=self._action("&Delete", self.delete_selection, QKeySequence.StandardKey.Delete, "Backspace"),
-            select_all=self._action("Select &All", self.select_all, QKeySequence.StandardKey.SelectAll),
-            add_card=self._action("Add &card", self.add_card, "Return", "Enter"),
-            edit_text=self._action("&Edit text", self.edit_text, "F2"),
-            add_stage=self._action("Add &stage", self.add_stage, "Ctrl+Return", "Ctrl+Alt+S"),
-            add_lane=self._action("Add &lane", self.add_lane, "Ctrl+Shift+Return", "Ctrl+Alt+L"),
-            delete_stage=self._action("Delete stage", self.delete_stage),
-            delete_lane=self._action("Delete lane", self.delete_lane),
-            zoom_in=self._action("Zoom &in", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
-            zoom_out=self._action("Zoom &out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut),
-            zoom_fit=self._action("&Fit board", self.view.zoom_fit, "Ctrl+0"),
+            delete=self._action(tr("&Delete"), self.delete_selection, QKeySequence.StandardKey.Delete, "Backspace"),
+            select_all=self._action(tr("Select &All"), self.select_all, QKeySequence.StandardKey.SelectAll),
+            add_card=self._action(tr("Add &card"), self.add_card, "Return", "Enter"),
+            edit_text=self._action(tr("&Edit text"), self.edit_text, "F2"),
+            add_stage=self._action(tr("Add &stage"), self.add_stage, "Ctrl+Return", "Ctrl+Alt+S"),
+            add_lane=self._action(tr("Add &lane"), self.add_lane, "Ctrl+Shift+Return", "Ctrl+Alt+L"),
+            delete_stage=self._action(tr("Delete stage"), self.delete_stage),
+            delete_lane=self._action(tr("Delete lane"), self.delete_lane),
+            zoom_in=self._action(tr("Zoom &in"), self.view.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+            zoom_out=self._action(tr("Zoom &out"), self.view.zoom_out, QKeySequence.StandardKey.ZoomOut),
+            zoom_fit=self._action(tr("&Fit board"), self.view.zoom_fit, "Ctrl+0"),
             zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
-            show_impact=self._action("Show &impact", self.toggle_impact, "Ctrl+I"),
-            arrange=self._action("Arra&nge cards", self.arrange_cards, "Ctrl+Shift+A"),
-            vote=self._action("Add &vote", lambda: self.vote(1), "V"),
-            unvote=self._action("Remove vo&te", lambda: self.vote(-1), "Shift+V"),
-            connect=self._action("C&onnect to…", self.start_connect, "L"),
-            move_left=self._action("Move card left", lambda: self.move_card(-1, 0), "Ctrl+Left"),
-            move_right=self._action("Move card right", lambda: self.move_card(1, 0), "Ctrl+Right"),
-            move_up=self._action("Move card up", lambda: self.move_card(0, -1), "Ctrl+Up"),
-            move_down=self._action("Move card down", lambda: self.move_card(0, 1), "Ctrl+Down"),
-            raise_score=self._action("&Raise emotion score", lambda: self.step_score(1), "Alt+Up"),
-            lower_score=self._action("&Lower emotion score", lambda: self.step_score(-1), "Alt+Down"),
+            show_impact=self._action(tr("Show &impact"), self.toggle_impact, "Ctrl+I"),
+            arrange=self._action(tr("Arra&nge cards"), self.arrange_cards, "Ctrl+Shift+A"),
+            vote=self._action(tr("Add &vote"), lambda: self.vote(1), "V"),
+            unvote=self._action(tr("Remove vo&te"), lambda: self.vote(-1), "Shift+V"),
+            connect=self._action(tr("C&onnect to…"), self.start_connect, "L"),
+            move_left=self._action(tr("Move card left"), lambda: self.move_card(-1, 0), "Ctrl+Left"),
+            move_right=self._action(tr("Move card right"), lambda: self.move_card(1, 0), "Ctrl+Right"),
+            move_up=self._action(tr("Move card up"), lambda: self.move_card(0, -1), "Ctrl+Up"),
+            move_down=self._action(tr("Move card down"), lambda: self.move_card(0, 1), "Ctrl+Down"),
+            raise_score=self._action(tr("&Raise emotion score"), lambda: self.step_score(1), "Alt+Up"),
+            lower_score=self._action(tr("&Lower emotion score"), lambda: self.step_score(-1), "Alt+Down"),
         )
 
     def _update_action_state(self) -> None:
@@ -225,7 +239,7 @@ class Editor(QWidget):
     def step_score(self, step: int) -> None:
         """Raise (+1) or lower (-1) the selected cards' emotion scores, as one undo step."""
         low, high = SCORE_RANGE
-        parent = cmd.Macro("Raise emotion score" if step > 0 else "Lower emotion score")
+        parent = cmd.Macro(tr("Raise emotion score") if step > 0 else tr("Lower emotion score"))
         changed = False
         for card_id in self._scored_cards():
             old = self.document.card(card_id).score
@@ -287,7 +301,7 @@ class Editor(QWidget):
         doc = self.document
         current = self.current_stage()
         index = doc.stage_index(current) + 1 if current else len(doc.stages)
-        stage_id, default = doc.new_id("stage"), f"Stage {len(doc.stages) + 1}"
+        stage_id, default = doc.new_id("stage"), tr("Stage {0}").format(len(doc.stages) + 1)
         # Shown provisionally, outside the undo stack, while it is named: adding and
         # naming a stage is then one undo step, as adding and typing a card is.
         doc.add_stage(Stage(stage_id, default), index)
@@ -306,7 +320,7 @@ class Editor(QWidget):
         doc = self.document
         current = self.current_lane()
         index = doc.lane_index(current) + 1 if current else len(doc.lanes)
-        lane_id, default = doc.new_id("lane"), "New lane"
+        lane_id, default = doc.new_id("lane"), tr("New lane")
         doc.add_lane(Lane(lane_id, default, "note"), index)
 
         def finish(name: str) -> None:
@@ -347,7 +361,7 @@ class Editor(QWidget):
 
         document = self.document
         try:  # the sweeps only read the document: off the GUI thread, with Cancel, for large boards
-            target = run_in_background(self.window(), "Arranging cards…", lambda: arranged_order(document))
+            target = run_in_background(self.window(), tr("Arranging cards…"), lambda: arranged_order(document))
         except CancelledError:
             return
         command = cmd.arrange(document, target)
@@ -365,11 +379,10 @@ class Editor(QWidget):
             return
         result = self.scene.show_impact(cards[0])
         steps = len(result.customer_paths)
-        name = self.document.card(cards[0]).text.split("\n")[0][:40] or "This card"
-        self.impact_changed.emit(
-            f"{name}: affects {len(result.affected)} card{'s' if len(result.affected) != 1 else ''}, "
-            f"{steps} customer step{'s' if steps != 1 else ''}; relies on {len(result.dependencies)}. Esc to leave."
-        )
+        name = self.document.card(cards[0]).text.split("\n")[0][:40] or tr("This card")
+        self.impact_changed.emit(tr("{0}: affects {1}, {2}; relies on {3}. Esc to leave.").format(
+            name, tr("%n card(s)", "", len(result.affected)), tr("%n customer step(s)", "", steps),
+            len(result.dependencies)))
 
     def vote(self, delta: int) -> None:
         """V / Shift+V: one vote more or less on each selected card, as one undo step."""

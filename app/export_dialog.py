@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from exporters.pages import PAGES, PagePlan, PageSpec, plan_pages, sheets_summary
 from exporters.qtpaint import draw_sheet
 from model.layout import Layout
 
 PREVIEW_W, PREVIEW_H = 520, 340
 GAP = 8.0  # between sheets in the preview, in preview px
-PAGE_LABELS = {"fit": "Fit: one page the size of the board", "A4": "A4", "A3": "A3", "A2": "A2",
-               "Letter": "Letter", "Tabloid": "Tabloid (11 × 17 in)"}
+PAGE_LABELS = {"fit": QT_TRANSLATE_NOOP("", "Fit: one page the size of the board"), "A4": "A4", "A3": "A3", "A2": "A2",
+               "Letter": "Letter", "Tabloid": QT_TRANSLATE_NOOP("", "Tabloid (11 × 17 in)")}  # tr() where shown
 
 
 class ExportDialog(QDialog):
@@ -37,13 +38,13 @@ class ExportDialog(QDialog):
 
     def __init__(self, layout: Layout, spec: PageSpec | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle(tr("Export PDF"))
         self.layout_ = layout
         self.page = QComboBox()
         for page in PAGES:
-            self.page.addItem(PAGE_LABELS[page], page)
-        self.portrait = QCheckBox("Portrait")
-        self.tile = QCheckBox("Tile across several pages (readable poster: card text 10 pt)")
+            self.page.addItem(tr(PAGE_LABELS[page]), page)
+        self.portrait = QCheckBox(tr("Portrait"))
+        self.tile = QCheckBox(tr("Tile across several pages (readable poster: card text 10 pt)"))
         self.summary = QLabel()
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -53,11 +54,11 @@ class ExportDialog(QDialog):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #CBD5E1")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Paper", self.page)
+        form.addRow(tr("Paper"), self.page)
         form.addRow("", self.portrait)
         form.addRow("", self.tile)
         box = QVBoxLayout(self)

@@ -1,16 +1,26 @@
-"""Start the editor: the QApplication, the bundled fonts and one MainWindow."""
+"""Start the editor: the QApplication, the bundled fonts and one MainWindow.
+
+One editor per user session (app/single_instance.py): a launch while one runs hands its
+file over and exits. Without a file the window opens on the start screen.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 import model
+from app import settings as store
 from app.first_paint import watch_first_paint
+from app.i18n import install_translators
 from app.main_window import MainWindow, add_recent_file
+from app.single_instance import InstanceServer, absolute_paths, send_to_running
+from app.welcome import app_icon
 from model.fonts import FONT_DIR, FONT_FAMILY
 
 APP_NAME = "Touchline"
@@ -35,6 +45,8 @@ def create_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
+    QGuiApplication.setDesktopFileName("touchline")  # Wayland and the task bar match touchline.desktop
+    app.setWindowIcon(app_icon())
     register_fonts()
     app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
     return app
@@ -50,28 +62,94 @@ def _window_for(path: str | None) -> MainWindow:
             window.open_path(path)  # shows why in a message box; the empty blueprint stays
             return window
         add_recent_file(Path(path))
+        window.remember_file(Path(path))
         window.update_recent_menu()
         return window
     return MainWindow()
 
 
 def run_editor(path: str | None, present: bool = False, screen_index: int | None = None) -> int:
-    """Open the editor on ``path`` (an empty blueprint when None or unreadable); the exit status.
+    """Open the editor on ``path`` (the start screen when None); the exit status.
 
-    With ``present`` the board goes full screen at once (on ``screen_index``, an index into
-    the application's screens, or the automatic choice), as F5 would.
+    When an editor is already running for this user, ``path`` is opened there and this
+    launch ends at once. With ``present`` the board goes full screen at once (on
+    ``screen_index``, an index into the application's screens, or the automatic choice), as F5 would.
     """
     app = create_application()
-    window = _window_for(path)
-    width, height = WINDOW_SIZE
-    screen = QGuiApplication.primaryScreen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        width, height = min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95))
-    window.resize(width, height)
-    watch_first_paint(window.editor.view.viewport())
-    window.show()
+    install_translators(app)
+    if send_to_running(absolute_paths([path])):
+        return 0
+    window = start_editor(path)
     window.offer_recovery()  # work of a session that crashed or was killed
     if present:
         window.workshop.present(screen_index)
     return int(app.exec())
+
+
+def start_editor(path: str | None, server: InstanceServer | None = None) -> MainWindow:
+    """The first window, shown: on ``path``, else on the start screen; it takes files later launches send."""
+    app = QApplication.instance()
+    server = server or InstanceServer(parent=app)
+    server.listen()
+    window = _window_for(path)
+    if not path and store.show_welcome():
+        window.show_welcome()
+    if not window.restore_window():
+        width, height = WINDOW_SIZE
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95))
+        window.resize(width, height)
+    watch_first_paint(window.editor.view.viewport())
+    window.show()
+    server.files_received.connect(lambda files: open_files(window, files))
+    window.instance_server = server  # type: ignore[attr-defined]  # tests close it
+    return window
+
+
+def open_files(first: MainWindow, files: list[str]) -> list[MainWindow]:
+    """Open files handed over by a later launch; the windows showing them (raised).
+
+    A file already open is raised in its window; the first one goes into a window that
+    shows nothing yet (the start screen or an untouched untitled board); the others get
+    windows of their own. With no files the most recent window comes to the front.
+    """
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if not windows and isValid(first):
+        windows = [first]
+    if not windows:  # every window was closed while the application still runs: a fresh one
+        windows = [MainWindow()]
+        _keep(windows[0])
+    shown: list[MainWindow] = []
+    for file in files:
+        target = next((w for w in windows if w.path is not None and str(w.path) == file), None)
+        if target is None:
+            target = next((w for w in windows if w.path is None and not w.editor.undo_stack.count()), None)
+            if target is not None and not target.open_path(file):
+                continue
+        if target is None:
+            target = MainWindow()
+            _keep(target)
+            if not target.open_path(file):
+                target.close()
+                continue
+            target.resize(windows[-1].size())
+            target.show()
+            windows.append(target)
+        shown.append(target)
+    for window in shown or windows[-1:]:
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
+    return shown
+
+
+# Windows opened for files a later launch handed over; kept so Python does not collect them.
+_extra_windows: list[MainWindow] = []
+
+
+def _keep(window: MainWindow) -> None:
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _extra_windows.append(window)
+    window.destroyed.connect(lambda _obj=None, w=window: _extra_windows.remove(w))

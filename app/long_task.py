@@ -17,6 +17,8 @@ from typing import TypeVar
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from app.i18n import tr
+
 T = TypeVar("T")
 SHOW_AFTER_MS = 400  # quicker work finishes without a dialog flashing up
 POLL_MS = 20
@@ -31,14 +33,15 @@ class CancelledError(Exception):
 
 def progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
     """A window-modal progress dialog with Cancel that shows itself after SHOW_AFTER_MS."""
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("LongTaskProgress")
-    dialog.setWindowTitle("Touchline")
+    dialog.setWindowTitle(tr("Touchline"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoReset(False)
     dialog.setAutoClose(False)
-    dialog.setAccessibleName("Progress")
+    dialog.setAccessibleName(tr("Progress"))
+    dialog.setAccessibleDescription(label)
     return dialog
 
 

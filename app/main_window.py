@@ -14,18 +14,41 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+    QWidget,
+)
+from shiboken6 import isValid
 
 import model
+from app.accessibility import describe_window
 from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
+from app.i18n import tr
 from app.long_task import CancelledError, StepProgress, after_current_work, run_in_background
 from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
+from app.remembering import Remembering
 from app.safekeeping import Safekeeping
+from app.settings import (
+    add_recent_file,
+    clear_recent_files,
+    export_settings,
+    recent_files,
+    save_export_settings,
+    settings,
+)
+from app.welcome import Welcoming
 from app.workshop import Workshop
 from exporters.pages import PageSpec
 from model import events as ev
@@ -34,36 +57,23 @@ from model.templates import new_document
 
 APP_NAME = "Touchline"
 SUFFIX = ".touchline"
-FILE_FILTER = "Touchline files (*.touchline)"
-EXPORT_FILTERS: dict[str, str] = {"svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)", "png": "PNG image (*.png)",
-                                  "drawio": "draw.io diagram (*.drawio)", "mmd": "Mermaid journey (*.mmd)",
-                                  "csv": "CSV table (*.csv)"}
+FILE_FILTER = QT_TRANSLATE_NOOP("", "Touchline files (*.touchline)")  # tr() where shown
+EXPORT_FILTERS: dict[str, str] = {"svg": QT_TRANSLATE_NOOP("", "SVG image (*.svg)"),
+                                  "pdf": QT_TRANSLATE_NOOP("", "PDF document (*.pdf)"),
+                                  "png": QT_TRANSLATE_NOOP("", "PNG image (*.png)"),
+                                  "drawio": QT_TRANSLATE_NOOP("", "draw.io diagram (*.drawio)"),
+                                  "mmd": QT_TRANSLATE_NOOP("", "Mermaid journey (*.mmd)"),
+                                  "csv": QT_TRANSLATE_NOOP("", "CSV table (*.csv)")}
 EXPORT_LABELS: dict[str, str] = {"svg": "SVG…", "pdf": "PDF…", "png": "PNG…", "drawio": "draw.io…",
-                                 "mmd": "Mermaid journey…", "csv": "CSV table…"}
-IMPORT_FILTER = ("Mermaid journeys and CSV tables (*.mmd *.mermaid *.csv);;Mermaid journey (*.mmd *.mermaid);;"
-                 "CSV table (*.csv)")
-MAX_RECENT = 10
-RECENT_KEY = "recentFiles"
-TEMPLATE_LABELS: dict[str, str] = {"blueprint": "Service blueprint", "journey": "Journey map"}
+                                 "mmd": QT_TRANSLATE_NOOP("", "Mermaid journey…"),
+                                 "csv": QT_TRANSLATE_NOOP("", "CSV table…")}
+IMPORT_FILTER = QT_TRANSLATE_NOOP("", "Mermaid journeys and CSV tables (*.mmd *.mermaid *.csv);;"
+                                      "Mermaid journey (*.mmd *.mermaid);;CSV table (*.csv)")
+TEMPLATE_LABELS: dict[str, str] = {"blueprint": QT_TRANSLATE_NOOP("", "Service blueprint"),
+                                   "journey": QT_TRANSLATE_NOOP("", "Journey map")}
 
 SaveChoice = Literal["save", "discard", "cancel"]
 PathLike = str | os.PathLike[str]
-
-
-# ---------------------------------------------------------------------- recent files
-def settings() -> QSettings:
-    """The application's settings store."""
-    return QSettings(APP_NAME, APP_NAME)
-
-
-def recent_files() -> list[str]:
-    """The recently opened or saved files, newest first."""
-    value = settings().value(RECENT_KEY, [])
-    if isinstance(value, str):  # an INI file gives a one-entry list back as a plain string
-        value = [value]
-    if not isinstance(value, list):
-        return []
-    return [str(item) for item in value if item][:MAX_RECENT]
 
 
 def _laid_out(path: Path) -> tuple[model.Document, Layout]:
@@ -94,7 +104,7 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
         return run(target)
     partial = target.with_name(f".{target.name}.exporting")
     try:
-        warnings = run_in_background(parent, f"Exporting “{target.name}”…", lambda: run(partial))
+        warnings = run_in_background(parent, tr("Exporting “{0}”…").format(target.name), lambda: run(partial))
     except CancelledError:
         _remove_when_written(partial)
         raise
@@ -110,16 +120,14 @@ def _remove_when_written(partial: Path) -> None:
     after_current_work(lambda: partial.unlink(missing_ok=True))
 
 
-def add_recent_file(path: PathLike) -> None:
-    """Put ``path`` at the top of the recent files."""
-    entry = str(Path(path).absolute())
-    files = [entry, *(item for item in recent_files() if item != entry)]
-    settings().setValue(RECENT_KEY, files[:MAX_RECENT])
-
-
-def clear_recent_files() -> None:
-    """Forget every recent file."""
-    settings().remove(RECENT_KEY)
+def _remembered_page_spec() -> PageSpec:
+    """The paper of the last PDF export (app/settings.py), or fit when none or no longer valid."""
+    values = export_settings()
+    try:
+        return PageSpec(str(values.get("page", "fit")), values.get("portrait") in (True, "true"),
+                        values.get("tile") in (True, "true"))
+    except ValueError:
+        return PageSpec()
 
 
 def with_suffix(path: PathLike, suffix: str = SUFFIX) -> Path:
@@ -136,32 +144,33 @@ def _set_shortcut(action: QAction, standard: QKeySequence.StandardKey, fallback:
     action.setShortcuts(keys if keys else [QKeySequence(fallback)])
 
 
-class MainWindow(Safekeeping, QMainWindow):
+class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     """One Touchline document in a window with the File, Edit and View menus."""
 
     def __init__(self, document: model.Document | None = None, path: PathLike | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path: Path | None = None
-        self._export_dir: Path | None = None
-        self._page_spec = PageSpec()  # the PDF paper chosen last, offered again
+        last_export = export_settings().get("folder")
+        self._export_dir: Path | None = Path(last_export) if isinstance(last_export, str) and last_export else None
+        self._page_spec = _remembered_page_spec()  # the PDF paper chosen last, offered again (settings)
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
-        self.properties_dock = QDockWidget("Properties", self)
+        self.properties_dock = QDockWidget(tr("Properties"), self)
         self.properties_dock.setObjectName("PropertiesDock")
         self.properties_dock.setWidget(self.properties)
         self.properties_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                                              | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties_dock)
         self.checks = ChecksPanel(None)
-        self.checks_dock = QDockWidget("Checks", self)
+        self.checks_dock = QDockWidget(tr("Checks"), self)
         self.checks_dock.setObjectName("ChecksDock")
         self.checks_dock.setWidget(self.checks)
         self.checks_dock.visibilityChanged.connect(self.checks.set_seen)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
         self.tabifyDockWidget(self.properties_dock, self.checks_dock)
         self.personas = PersonaPanel(None)
-        self.personas_dock = QDockWidget("Personas", self)
+        self.personas_dock = QDockWidget(tr("Personas"), self)
         self.personas_dock.setObjectName("PersonasDock")
         self.personas_dock.setWidget(self.personas)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.personas_dock)
@@ -179,55 +188,56 @@ class MainWindow(Safekeeping, QMainWindow):
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        new_menu = file_menu.addMenu("&New from template")
+        file_menu = bar.addMenu(tr("&File"))
+        new_menu = file_menu.addMenu(tr("&New from template"))
         self.new_actions: dict[str, QAction] = {}
         for kind, label in TEMPLATE_LABELS.items():
-            action = new_menu.addAction(label)
+            action = new_menu.addAction(tr(label))
             action.triggered.connect(lambda _checked=False, kind=kind: self.new_from_template(kind))
             self.new_actions[kind] = action
         self.new_actions["blueprint"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
 
-        self.open_action = file_menu.addAction("&Open…")
+        self.open_action = file_menu.addAction(tr("&Open…"))
         _set_shortcut(self.open_action, QKeySequence.StandardKey.Open, "Ctrl+O")
         self.open_action.triggered.connect(self._open_dialog)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self.update_recent_menu)
-        self.import_action = file_menu.addAction("&Import…")
+        self.import_action = file_menu.addAction(tr("&Import…"))
         self.import_action.triggered.connect(self._import_dialog)
         file_menu.addSeparator()
 
-        self.save_action = file_menu.addAction("&Save")
+        self.save_action = file_menu.addAction(tr("&Save"))
         _set_shortcut(self.save_action, QKeySequence.StandardKey.Save, "Ctrl+S")
         self.save_action.triggered.connect(self.save)
-        self.save_as_action = file_menu.addAction("Save &As…")
+        self.save_as_action = file_menu.addAction(tr("Save &As…"))
         _set_shortcut(self.save_as_action, QKeySequence.StandardKey.SaveAs, "Ctrl+Shift+S")
         self.save_as_action.triggered.connect(lambda: self.save_as())
 
-        export_menu = file_menu.addMenu("&Export")
+        export_menu = file_menu.addMenu(tr("&Export"))
         self.export_actions: dict[str, QAction] = {}
         for fmt in EXPORT_FILTERS:
-            action = export_menu.addAction(EXPORT_LABELS[fmt])
+            action = export_menu.addAction(tr(EXPORT_LABELS[fmt]))
             action.triggered.connect(lambda _checked=False, fmt=fmt: self._export_dialog(fmt))
             self.export_actions[fmt] = action
         file_menu.addSeparator()
 
-        self.close_action = file_menu.addAction("&Close")
+        self.close_action = file_menu.addAction(tr("&Close"))
         _set_shortcut(self.close_action, QKeySequence.StandardKey.Close, "Ctrl+W")
         self.close_action.triggered.connect(self.close)
-        self.quit_action = file_menu.addAction("&Quit")
+        self.quit_action = file_menu.addAction(tr("&Quit"))
         _set_shortcut(self.quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(QApplication.closeAllWindows)
 
-        self.edit_menu = bar.addMenu("&Edit")
-        self.copy_image_action = QAction("Copy as &Image", self)
+        self.edit_menu = bar.addMenu(tr("&Edit"))
+        self.copy_image_action = QAction(tr("Copy as &Image"), self)
         self.copy_image_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_image_action.setStatusTip("Copy the selected cards, or the whole board, as a picture")
+        self.copy_image_action.setStatusTip(tr("Copy the selected cards, or the whole board, as a picture"))
         self.copy_image_action.triggered.connect(self.copy_as_image)
         self.addAction(self.copy_image_action)  # the shortcut works wherever the focus is in the window
-        self.view_menu = bar.addMenu("&View")
-        self.properties_dock.toggleViewAction().setText("&Properties Panel")
+        self.view_menu = bar.addMenu(tr("&View"))
+        self._build_desktop_actions(bar)
+        self.properties_dock.toggleViewAction().setText(tr("&Properties Panel"))
         for menu in (file_menu, self.edit_menu, self.view_menu):
             # Text typed on the canvas or in the panel becomes part of the document before
             # any menu command runs, so Delete, Undo, Save… all see it.
@@ -247,9 +257,11 @@ class MainWindow(Safekeeping, QMainWindow):
                                                   ("show_impact",)))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.properties_dock.toggleViewAction())
-        self.checks_dock.toggleViewAction().setText("&Checks Panel")
+        self.checks_dock.toggleViewAction().setText(tr("&Checks Panel"))
         self.view_menu.addAction(self.checks_dock.toggleViewAction())
-        self.personas_dock.toggleViewAction().setText("&Personas Panel")
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
+        self.personas_dock.toggleViewAction().setText(tr("&Personas Panel"))
         self.view_menu.addAction(self.personas_dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.appearance.legend_action)
@@ -292,7 +304,7 @@ class MainWindow(Safekeeping, QMainWindow):
             action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
         if files:
             menu.addSeparator()
-        clear = menu.addAction("&Clear menu")
+        clear = menu.addAction(tr("&Clear menu"))
         clear.setEnabled(bool(files))
         clear.triggered.connect(self.clear_recent)
 
@@ -315,6 +327,7 @@ class MainWindow(Safekeeping, QMainWindow):
         raised), the old one stays as it was.
         """
         editor = Editor(document, self, layout=layout, progress=progress)
+        self.view_to_restore(editor, path)
         old = getattr(self, "editor", None)
         if old is not None:
             # The panel shows nothing while the editors change, so the focus the old editor
@@ -323,6 +336,7 @@ class MainWindow(Safekeeping, QMainWindow):
             self.checks.set_editor(None)
             self.personas.set_editor(None)
             old.document.changed.disconnect(self._on_document_changed)
+            self.remember_leaving()  # where the old board was looked at, for its next opening
             old.close_document()  # stop the old scene listening to a document nobody shows
         editor.setFocusProxy(editor.view)  # focusing the editor focuses the board
         self.editor = editor
@@ -340,6 +354,7 @@ class MainWindow(Safekeeping, QMainWindow):
         self.update_title()
         self.setWindowModified(not editor.undo_stack.isClean())
         self.safekeep_installed(editor, self._path)  # autosave and the watch on the file follow it
+        describe_window(self)  # names and descriptions for screen readers, the new editor's included
         return editor
 
     def _show_impact_summary(self, text: str) -> None:
@@ -360,7 +375,7 @@ class MainWindow(Safekeeping, QMainWindow):
         title = self.editor.document.title.strip()
         if title:
             return title
-        return self._path.name if self._path is not None else "Untitled"
+        return self._path.name if self._path is not None else tr("Untitled")
 
     def update_title(self) -> None:
         """Show "<title or file name>[*] — Touchline"."""
@@ -393,7 +408,8 @@ class MainWindow(Safekeeping, QMainWindow):
         try:
             document = new_document(kind)
         except (model.LoadError, ValueError) as exc:
-            self.show_error("Could not create a document", f"The {kind} template could not be loaded.\n\n{exc}")
+            self.show_error(tr("Could not create a document"),
+                            tr("The {0} template could not be loaded.\n\n{1}").format(kind, exc))
             return False
         self._install(document, None)
         return True
@@ -405,21 +421,24 @@ class MainWindow(Safekeeping, QMainWindow):
             return False
         try:
             # Loading and layout need no Qt: off the GUI thread, with Cancel, for large boards.
-            document, layout = run_in_background(self, f"Opening “{target.name}”…", lambda: _laid_out(target))
-            progress = StepProgress(self, f"Drawing “{target.name}”…")
+            document, layout = run_in_background(self, tr("Opening “{0}”…").format(target.name),
+                                                 lambda: _laid_out(target))
+            progress = StepProgress(self, tr("Drawing “{0}”…").format(target.name))
             try:
                 self._install(document, target, layout=layout, progress=progress)
             finally:
                 progress.close()
         except CancelledError:
-            self.statusBar().showMessage(f"Opening {target.name} cancelled: nothing changed", 4000)
+            self.statusBar().showMessage(tr("Opening {0} cancelled: nothing changed").format(target.name), 4000)
             return False
         except model.LoadError as exc:
-            self.show_error("Could not open", f"“{target.name}” could not be opened.\n\n{target}: {exc}")
+            self.show_error(tr("Could not open"),
+                            tr("“{0}” could not be opened.\n\n{1}: {2}").format(target.name, target, exc))
             return False
         add_recent_file(target)
+        self.remember_file(target)
         self.update_recent_menu()
-        self.statusBar().showMessage(f"Opened {target.name}", 4000)
+        self.statusBar().showMessage(tr("Opened {0}").format(target.name), 4000)
         return True
 
     def save(self) -> bool:
@@ -444,7 +463,7 @@ class MainWindow(Safekeeping, QMainWindow):
         try:
             model.save(self.editor.document, target)
         except (model.SaveError, OSError) as exc:
-            self.show_error("Could not save", f"“{target.name}” could not be saved.\n\n{exc}")
+            self.show_error(tr("Could not save"), tr("“{0}” could not be saved.\n\n{1}").format(target.name, exc))
             return False
         self._path = target.absolute()
         self.editor.undo_stack.setClean()
@@ -452,8 +471,10 @@ class MainWindow(Safekeeping, QMainWindow):
         self.setWindowModified(False)
         self.update_title()
         add_recent_file(target)
+        self.remember_file(target)
+        self.remember_leaving()
         self.update_recent_menu()
-        self.statusBar().showMessage(f"Saved {target.name}", 4000)
+        self.statusBar().showMessage(tr("Saved {0}").format(target.name), 4000)
         return True
 
     def export_to(self, path: PathLike, page: PageSpec | None = None) -> bool:
@@ -472,16 +493,20 @@ class MainWindow(Safekeeping, QMainWindow):
 
             warnings = export_cancellable(self, source, target, page)
         except CancelledError:
-            self.statusBar().showMessage(f"Export of {target.name} cancelled: no file written", 4000)
+            self.statusBar().showMessage(tr("Export of {0} cancelled: no file written").format(target.name), 4000)
             return False
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
-            self.show_error("Could not export", f"“{target.name}” could not be exported.\n\n{exc}")
+            self.show_error(tr("Could not export"), tr("“{0}” could not be exported.\n\n{1}").format(target.name, exc))
             return False
         self._export_dir = target.absolute().parent
+        remembered: dict[str, object] = {"folder": str(self._export_dir), "format": target.suffix.lstrip(".").lower()}
+        if page is not None:
+            remembered.update({"page": page.page, "portrait": page.portrait, "tile": page.tile})
+        save_export_settings(remembered)
         if warnings:
-            self.statusBar().showMessage(f"Exported {target.name} — {'; '.join(warnings)}", 15000)
+            self.statusBar().showMessage(tr("Exported {0} — {1}").format(target.name, "; ".join(warnings)), 15000)
         else:
-            self.statusBar().showMessage(f"Exported {target.name}", 4000)
+            self.statusBar().showMessage(tr("Exported {0}").format(target.name), 4000)
         return True
 
     def copy_as_image(self) -> None:
@@ -491,8 +516,8 @@ class MainWindow(Safekeeping, QMainWindow):
         self.commit_pending()
         selected = self.editor.selected_cards()
         copy_to_clipboard(self.editor.scene.layout, selected)
-        what = f"{len(selected)} card{'s' if len(selected) != 1 else ''}" if selected else "the board"
-        self.statusBar().showMessage(f"Copied {what} as an image", 4000)
+        what = tr("%n card(s)", "", len(selected)) if selected else tr("the board")
+        self.statusBar().showMessage(tr("Copied {0} as an image").format(what), 4000)
 
     def import_path(self, path: PathLike) -> bool:
         """Open a Mermaid journey or a CSV table as a new, untitled board (asking to save changes first)."""
@@ -504,10 +529,11 @@ class MainWindow(Safekeeping, QMainWindow):
         try:
             document = import_file(target)
         except model.LoadError as exc:
-            self.show_error("Could not import", f"“{target.name}” could not be imported.\n\n{target}: {exc}")
+            self.show_error(tr("Could not import"),
+                            tr("“{0}” could not be imported.\n\n{1}: {2}").format(target.name, target, exc))
             return False
         self._install(document, None)
-        self.statusBar().showMessage(f"Imported {target.name}", 4000)
+        self.statusBar().showMessage(tr("Imported {0}").format(target.name), 4000)
         return True
 
     # ------------------------------------------------------------------ dialogs
@@ -519,7 +545,7 @@ class MainWindow(Safekeeping, QMainWindow):
 
     def ask_import_path(self) -> str | None:
         """Ask which Mermaid journey or CSV table to import; None when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(self, "Import", str(self._start_folder()), IMPORT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import"), str(self._start_folder()), tr(IMPORT_FILTER))
         return path or None
 
     def _open_dialog(self) -> None:
@@ -562,7 +588,7 @@ class MainWindow(Safekeeping, QMainWindow):
 
     def ask_open_path(self) -> str | None:
         """Ask which file to open; None when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(self, "Open", str(self._start_folder()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open"), str(self._start_folder()), tr(FILE_FILTER))
         return path or None
 
     def _ask_save_file(self, caption: str, start: Path, name_filter: str, suffix: str) -> str | None:
@@ -578,21 +604,21 @@ class MainWindow(Safekeeping, QMainWindow):
     def ask_save_path(self) -> str | None:
         """Ask where to save; None when cancelled."""
         start = self._path or self._start_folder() / self._suggested_name(SUFFIX)
-        return self._ask_save_file("Save As", start, FILE_FILTER, SUFFIX)
+        return self._ask_save_file(tr("Save As"), start, tr(FILE_FILTER), SUFFIX)
 
     def ask_export_path(self, fmt: str) -> str | None:
         """Ask where to export as ``fmt`` (svg, pdf or png); None when cancelled."""
         folder = self._export_dir or self._start_folder()
-        return self._ask_save_file(f"Export as {fmt.upper()}", folder / self._suggested_name(f".{fmt}"),
-                                   EXPORT_FILTERS[fmt], f".{fmt}")
+        return self._ask_save_file(tr("Export as {0}").format(fmt.upper()), folder / self._suggested_name(f".{fmt}"),
+                                   tr(EXPORT_FILTERS[fmt]), f".{fmt}")
 
     def ask_save_changes(self) -> SaveChoice:
         """Ask whether to save the changes: "save", "discard" or "cancel"."""
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                          f"Do you want to save the changes to “{self.display_name()}”?", buttons, self)
-        box.setInformativeText("Your changes will be lost if you don't save them.")
+                          tr("Do you want to save the changes to “{0}”?").format(self.display_name()), buttons, self)
+        box.setInformativeText(tr("Your changes will be lost if you don't save them."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -607,11 +633,63 @@ class MainWindow(Safekeeping, QMainWindow):
         """Tell the user something went wrong."""
         QMessageBox.warning(self, title, text)
 
+    # ------------------------------------------------------------------ desktop
+    def _build_desktop_actions(self, bar: QMenuBar) -> None:
+        """Edit › Preferences and the Help menu (issue 10)."""
+        self.preferences_action = QAction(tr("Pre&ferences…"), self)
+        _set_shortcut(self.preferences_action, QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(lambda: self.ask_preferences())
+        help_menu = bar.addMenu(tr("&Help"))
+        self.help_menu = help_menu
+        self.shortcuts_action = help_menu.addAction(tr("&Keyboard Shortcuts"))
+        # "?" as on the web apps designers know; F1 where the platform has a help key.
+        self.shortcuts_action.setShortcuts([QKeySequence("?"), *QKeySequence.keyBindings(
+            QKeySequence.StandardKey.HelpContents)])
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.welcome_action = help_menu.addAction(tr("&Start Screen"))
+        self.welcome_action.triggered.connect(self.show_welcome)
+        help_menu.addSeparator()
+        self.about_action = help_menu.addAction(tr("&About Touchline"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.aboutToShow.connect(self.commit_pending)
+
+    def show_shortcuts(self) -> QDialog:
+        """The keyboard shortcut sheet, built from the actions as they are now (not modal)."""
+        from app.shortcuts_sheet import ShortcutsSheet
+
+        sheet = ShortcutsSheet(self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        return sheet
+
+    def ask_preferences(self) -> bool:
+        """Edit › Preferences; True when the user pressed OK."""
+        from app.preferences import PreferencesDialog
+
+        return PreferencesDialog(self).exec() == QDialog.DialogCode.Accepted
+
+    def show_about(self) -> None:
+        """Help › About Touchline."""
+        from app.cli import _version
+
+        QMessageBox.about(self, tr("About Touchline"),
+                          tr("<b>Touchline</b> {0}<br>Customer journey maps and service blueprints, offline.")
+                          .format(_version()))
+
     # ------------------------------------------------------------------ Qt
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        describe_window(self)
+        # The tab bar of docked panels is made when the window is laid out, after this event.
+        QTimer.singleShot(0, lambda: describe_window(self) if isValid(self) else None)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save changes; stay open on Cancel or when the save fails."""
         if self.maybe_save():
             self.safekeep_closed()  # saved or discarded on purpose: the recovery file goes
+            self.remember_closing()
             event.accept()
         else:
             event.ignore()

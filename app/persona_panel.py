@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.editor import Editor
+from app.i18n import tr
 from app.properties import CommitTextEdit
 from canvas.commands import SetPersonas, remove_persona
 from model import events as ev
@@ -44,13 +45,13 @@ class PersonaPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         self.list = QListWidget()
-        self.list.setAccessibleName("Personas")
+        self.list.setAccessibleName(tr("Personas"))
         self.list.currentRowChanged.connect(self._load_form)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add persona")
+        self.add_button = QPushButton(tr("&Add persona"))
         self.add_button.clicked.connect(self.add_persona)
-        self.remove_button = QPushButton("&Remove")
+        self.remove_button = QPushButton(tr("&Remove"))
         self.remove_button.clicked.connect(self.remove_current)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -58,28 +59,28 @@ class PersonaPanel(QWidget):
         layout.addLayout(buttons)
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setAccessibleName("Persona name")
+        self.name.setAccessibleName(tr("Persona name"))
         self.role = QLineEdit()
-        self.role.setAccessibleName("Persona role")
+        self.role.setAccessibleName(tr("Persona role"))
         self.quote = QLineEdit()
-        self.quote.setAccessibleName("Persona quote")
+        self.quote.setAccessibleName(tr("Persona quote"))
         self.goals = CommitTextEdit()
-        self.goals.setAccessibleName("Persona goals")
-        self.goals.setPlaceholderText("One goal a line")
+        self.goals.setAccessibleName(tr("Persona goals"))
+        self.goals.setPlaceholderText(tr("One goal a line"))
         self.pains = CommitTextEdit()
-        self.pains.setAccessibleName("Persona pains")
-        self.pains.setPlaceholderText("One pain a line")
+        self.pains.setAccessibleName(tr("Persona pains"))
+        self.pains.setPlaceholderText(tr("One pain a line"))
         for edit in (self.goals, self.pains):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(80)
             edit.committed.connect(self._commit)
         for line in (self.name, self.role, self.quote):
             line.editingFinished.connect(self._commit)
-        form.addRow("&Name", self.name)
-        form.addRow("R&ole", self.role)
-        form.addRow("&Quote", self.quote)
-        form.addRow("&Goals", self.goals)
-        form.addRow("&Pains", self.pains)
+        form.addRow(tr("&Name"), self.name)
+        form.addRow(tr("R&ole"), self.role)
+        form.addRow(tr("&Quote"), self.quote)
+        form.addRow(tr("&Goals"), self.goals)
+        form.addRow(tr("&Pains"), self.pains)
         self.form_widget = QWidget()
         self.form_widget.setLayout(form)
         layout.addWidget(self.form_widget)
@@ -146,7 +147,7 @@ class PersonaPanel(QWidget):
         if self._editor is None:
             return None
         doc = self._editor.document
-        persona = Persona(doc.new_id("persona"), "New persona")
+        persona = Persona(doc.new_id("persona"), tr("New persona"))
         self._editor.push(SetPersonas(doc, [*doc.personas, persona]))
         ids = [p.id for p in doc.personas]
         self.list.setCurrentRow(ids.index(persona.id))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from canvas.commands import SetCardField, SetLaneField, SetLinkField, SetStageField, SetTitle
 from model import events as ev
 from model.cardshape import SCORE_LABELS
@@ -71,13 +72,13 @@ def parse_metrics(text: str) -> dict[str, float] | None:
         name, found, value = line.rpartition(sep)
         name = name.strip()
         if not found or not name:
-            raise ValueError(f"Line {number}: write a metric as name = value, e.g. NPS = 32")
+            raise ValueError(tr("Line {0}: write a metric as name = value, e.g. NPS = 32").format(number))
         try:
             number_value = float(value.strip().replace(",", "."))
         except ValueError:
-            raise ValueError(f"Line {number}: “{value.strip()}” is not a number") from None
+            raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, value.strip())) from None
         if number_value != number_value or number_value in (float("inf"), float("-inf")):
-            raise ValueError(f"Line {number}: “{value.strip()}” is not a number")
+            raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, value.strip()))
         metrics[name] = int(number_value) if number_value.is_integer() and "." not in value else number_value
     return metrics or None
 
@@ -85,17 +86,30 @@ def parse_metrics(text: str) -> dict[str, float] | None:
 def score_label(score: int) -> str:
     """A score as the card's chip spells it: "–2 Very negative" … "±0 Neutral" … "+2 Very positive"."""
     sign = "+" if score > 0 else ("–" if score < 0 else "±")  # the en dash and ± of model.cardshape
-    return f"{sign}{abs(score)} {SCORE_LABELS[score]}"
+    return f"{sign}{abs(score)} {tr(SCORE_LABELS[score])}"
 
 
 SCORES: tuple[tuple[int | None, str], ...] = (
     (None, "—"),
     *((score, score_label(score)) for score in sorted(SCORE_LABELS)),
 )
-LINK_KIND_LABELS: dict[str, str] = {"flow": "Flow", "depends": "Depends on", "twoway": "Two-way"}
-HINT = "Select a card, link, lane or stage to edit it. With nothing selected, you edit the board here."
-MULTI_HINT = "Several items are selected. Select just one to edit its properties."
-NO_BOARD_HINT = "No board is open."
+# Translated where they are shown (tr() at import time would run before the catalogue is loaded).
+LINK_KIND_LABELS: dict[str, str] = {"flow": QT_TRANSLATE_NOOP("", "Flow"),
+                                    "depends": QT_TRANSLATE_NOOP("", "Depends on"),
+                                    "twoway": QT_TRANSLATE_NOOP("", "Two-way")}
+HINT = QT_TRANSLATE_NOOP("", "Select a card, link, lane or stage to edit it. With nothing selected, you edit the "
+                             "board here.")
+MULTI_HINT = QT_TRANSLATE_NOOP("", "Several items are selected. Select just one to edit its properties.")
+NO_BOARD_HINT = QT_TRANSLATE_NOOP("", "No board is open.")
+# model's names of lane kinds and scores, for the panel's lists (the board itself shows the document's own text).
+_MODEL_LABELS = (QT_TRANSLATE_NOOP("", "Physical evidence"), QT_TRANSLATE_NOOP("", "Customer actions"),
+                 QT_TRANSLATE_NOOP("", "Frontstage"), QT_TRANSLATE_NOOP("", "Backstage"),
+                 QT_TRANSLATE_NOOP("", "Support processes"), QT_TRANSLATE_NOOP("", "Touchpoints"),
+                 QT_TRANSLATE_NOOP("", "Emotions"), QT_TRANSLATE_NOOP("", "Thoughts"),
+                 QT_TRANSLATE_NOOP("", "Pain points"), QT_TRANSLATE_NOOP("", "Opportunities"),
+                 QT_TRANSLATE_NOOP("", "Notes"), QT_TRANSLATE_NOOP("", "Very negative"),
+                 QT_TRANSLATE_NOOP("", "Negative"), QT_TRANSLATE_NOOP("", "Neutral"),
+                 QT_TRANSLATE_NOOP("", "Positive"), QT_TRANSLATE_NOOP("", "Very positive"))
 PANEL_WIDTH = 320  # the panel asks for the same width whatever it shows, so the canvas never reflows
 MIN_PANEL_WIDTH = 260
 SWATCH_SIZE = QSize(28, 16)
@@ -340,7 +354,7 @@ class PropertiesPanel(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
         self.heading = _heading("")
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(tr(HINT))
         self.hint.setWordWrap(True)
         _muted(self.hint)
         layout.addWidget(self.heading)
@@ -373,116 +387,118 @@ class PropertiesPanel(QWidget):
 
     def _build_card(self) -> QWidget:
         section, form = self._form()
-        self.card_text = _named(CommitTextEdit(), "Card text", "The text on the card (Ctrl+Enter to apply)")
+        self.card_text = _named(CommitTextEdit(), tr("Card text"), tr("The text on the card (Ctrl+Enter to apply)"))
         self.card_text.setTabChangesFocus(True)
         self.card_text.setFixedHeight(90)
         self.card_text.committed.connect(self._commit_card_text)
-        form.addRow("&Text", self.card_text)
+        form.addRow(tr("&Text"), self.card_text)
 
-        self.card_color = _named(QToolButton(), "Card colour", "Choose the card's fill colour")
+        self.card_color = _named(QToolButton(), tr("Card colour"), tr("Choose the card's fill colour"))
         self.card_color.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.card_color.setIconSize(SWATCH_SIZE)
         # A minimum that does not follow the text ("Lane colour", "#a1b2c3"): the panel's width stays put.
-        self.card_color.setMinimumWidth(SWATCH_SIZE.width() + self.fontMetrics().horizontalAdvance("Lane colour") + 24)
+        self.card_color.setMinimumWidth(SWATCH_SIZE.width() + self.fontMetrics().horizontalAdvance(tr("Lane colour"))
+                                        + 24)
         self.card_color.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.card_color.clicked.connect(self._choose_color)
-        self.card_color_default = _named(QPushButton("Default"), "Default card colour",
-                                         "Use the lane's colour for this card")
+        self.card_color_default = _named(QPushButton(tr("Default")), tr("Default card colour"),
+                                         tr("Use the lane's colour for this card"))
         self.card_color_default.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.card_color_default.clicked.connect(lambda: self._set_card("color", None))
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.card_color, 1)
         row.addWidget(self.card_color_default)
-        color_label = QLabel("&Colour")
+        color_label = QLabel(tr("&Colour"))
         color_label.setBuddy(self.card_color)
         form.addRow(color_label, row)
 
-        self.card_fail = _named(QCheckBox("Fail point"), "Fail point", "Mark the card as a fail point")
+        self.card_fail = _named(QCheckBox(tr("Fail point")), tr("Fail point"), tr("Mark the card as a fail point"))
         self.card_fail.toggled.connect(self._on_fail_toggled)
         form.addRow("", self.card_fail)
 
-        self.card_wait = _named(QLineEdit(), "Wait", "A wait point, e.g. 5 min; empty for none")
-        self.card_wait.setPlaceholderText("e.g. 5 min")
+        self.card_wait = _named(QLineEdit(), tr("Wait"), tr("A wait point, e.g. 5 min; empty for none"))
+        self.card_wait.setPlaceholderText(tr("e.g. 5 min"))
         self.card_wait.setClearButtonEnabled(True)
         self.card_wait.editingFinished.connect(self._commit_card_wait)
-        form.addRow("&Wait", self.card_wait)
+        form.addRow(tr("&Wait"), self.card_wait)
 
-        self.card_channel = _named(StepComboBox(), "Channel", "The channel of this step; empty for none")
+        self.card_channel = _named(StepComboBox(), tr("Channel"), tr("The channel of this step; empty for none"))
         self.card_channel.setEditable(True)
         self.card_channel.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.card_channel.addItems(["", *CHANNELS])
         self.card_channel.activated.connect(lambda _index: self._commit_card_channel())
         line_edit = self.card_channel.lineEdit()
         if line_edit is not None:
-            line_edit.setAccessibleName("Channel")
+            line_edit.setAccessibleName(tr("Channel"))
             line_edit.editingFinished.connect(self._commit_card_channel)
-        form.addRow("C&hannel", self.card_channel)
+        form.addRow(tr("C&hannel"), self.card_channel)
 
-        self.card_score = _named(StepComboBox(), "Score", "How the customer feels at this step")
-        for value, label in SCORES:
+        self.card_score = _named(StepComboBox(), tr("Score"), tr("How the customer feels at this step"))
+        for value, _label in SCORES:
+            label = score_label(value) if value is not None else "—"
             self.card_score.addItem(label, value)
         self.card_score.currentIndexChanged.connect(self._on_score_changed)
-        form.addRow("&Score", self.card_score)
+        form.addRow(tr("&Score"), self.card_score)
 
-        self.card_persona = _named(StepComboBox(), "Persona", "Whose step this is; shown as a small badge")
+        self.card_persona = _named(StepComboBox(), tr("Persona"), tr("Whose step this is; shown as a small badge"))
         self.card_persona.currentIndexChanged.connect(self._on_persona_changed)
-        form.addRow("&Persona", self.card_persona)
+        form.addRow(tr("&Persona"), self.card_persona)
 
-        self.card_tags = _named(QLineEdit(), "Tags", "Comma-separated tags")
-        self.card_tags.setPlaceholderText("comma, separated")
+        self.card_tags = _named(QLineEdit(), tr("Tags"), tr("Comma-separated tags"))
+        self.card_tags.setPlaceholderText(tr("comma, separated"))
         self.card_tags.setClearButtonEnabled(True)
         self.card_tags.editingFinished.connect(self._commit_card_tags)
-        form.addRow("T&ags", self.card_tags)
+        form.addRow(tr("T&ags"), self.card_tags)
 
-        self.card_notes = _named(CommitTextEdit(), "Notes", "Longer notes, not drawn on the card")
+        self.card_notes = _named(CommitTextEdit(), tr("Notes"), tr("Longer notes, not drawn on the card"))
         self.card_notes.setTabChangesFocus(True)
         self.card_notes.setMinimumHeight(90)
         self.card_notes.committed.connect(self._commit_card_notes)
-        form.addRow("&Notes", self.card_notes)
+        form.addRow(tr("&Notes"), self.card_notes)
         return section
 
     def _build_link(self) -> QWidget:
         section, form = self._form()
-        self.link_label = _named(QLineEdit(), "Link label", "Text drawn on the arrow; empty for none")
+        self.link_label = _named(QLineEdit(), tr("Link label"), tr("Text drawn on the arrow; empty for none"))
         self.link_label.setClearButtonEnabled(True)
         self.link_label.editingFinished.connect(self._commit_link_label)
-        form.addRow("&Label", self.link_label)
-        self.link_kind = _named(StepComboBox(), "Link kind", "Flow, dependency or two-way")
+        form.addRow(tr("&Label"), self.link_label)
+        self.link_kind = _named(StepComboBox(), tr("Link kind"), tr("Flow, dependency or two-way"))
         for kind in LINK_KINDS:
-            self.link_kind.addItem(LINK_KIND_LABELS.get(kind, kind), kind)
+            self.link_kind.addItem(tr(LINK_KIND_LABELS.get(kind, kind)), kind)
         self.link_kind.currentIndexChanged.connect(self._on_link_kind_changed)
-        form.addRow("&Kind", self.link_kind)
+        form.addRow(tr("&Kind"), self.link_kind)
         return section
 
     def _build_lane(self) -> QWidget:
         section, form = self._form()
-        self.lane_heading = _heading("Lane")
+        self.lane_heading = _heading(tr("Lane"))
         form.addRow(self.lane_heading)
-        self.lane_name = _named(QLineEdit(), "Lane name")
+        self.lane_name = _named(QLineEdit(), tr("Lane name"))
         self.lane_name.editingFinished.connect(self._commit_lane_name)
-        form.addRow("&Name", self.lane_name)
-        self.lane_kind = _named(StepComboBox(), "Lane kind", "Decides colours and blueprint lines")
+        form.addRow(tr("&Name"), self.lane_name)
+        self.lane_kind = _named(StepComboBox(), tr("Lane kind"), tr("Decides colours and blueprint lines"))
         for kind in LANE_KINDS:
-            self.lane_kind.addItem(LANE_KIND_LABELS.get(kind, kind), kind)
+            self.lane_kind.addItem(tr(LANE_KIND_LABELS.get(kind, kind)), kind)
         self.lane_kind.currentIndexChanged.connect(self._on_lane_kind_changed)
-        form.addRow("&Kind", self.lane_kind)
+        form.addRow(tr("&Kind"), self.lane_kind)
         return section
 
     def _build_stage(self) -> QWidget:
         section, form = self._form()
-        self.stage_heading = _heading("Stage")
+        self.stage_heading = _heading(tr("Stage"))
         form.addRow(self.stage_heading)
-        self.stage_name = _named(QLineEdit(), "Stage name")
+        self.stage_name = _named(QLineEdit(), tr("Stage name"))
         self.stage_name.editingFinished.connect(self._commit_stage_name)
-        form.addRow("Na&me", self.stage_name)
-        self.stage_metrics = _named(CommitTextEdit(), "Stage metrics",
-                                    "One metric a line, as name = value, e.g. NPS = 32 (Ctrl+Enter to apply)")
-        self.stage_metrics.setPlaceholderText("NPS = 32\nCES = 4.1")
+        form.addRow(tr("Na&me"), self.stage_name)
+        self.stage_metrics = _named(CommitTextEdit(), tr("Stage metrics"),
+                                    tr("One metric a line, as name = value, e.g. NPS = 32 (Ctrl+Enter to apply)"))
+        self.stage_metrics.setPlaceholderText(tr("NPS = 32\nCES = 4.1"))
         self.stage_metrics.setTabChangesFocus(True)
         self.stage_metrics.setFixedHeight(90)
         self.stage_metrics.committed.connect(self._commit_stage_metrics)
-        form.addRow("M&etrics", self.stage_metrics)
+        form.addRow(tr("M&etrics"), self.stage_metrics)
         self.stage_metrics_error = QLabel("")
         self.stage_metrics_error.setWordWrap(True)
         self.stage_metrics_error.setStyleSheet("color: #B42318")
@@ -492,15 +508,15 @@ class PropertiesPanel(QWidget):
 
     def _build_board(self) -> QWidget:
         section, form = self._form()
-        self.board_title = _named(QLineEdit(), "Board title")
+        self.board_title = _named(QLineEdit(), tr("Board title"))
         self.board_title.editingFinished.connect(self._commit_board_title)
-        form.addRow("&Title", self.board_title)
-        self.board_description = _named(CommitTextEdit(), "Board description",
-                                         "Free text shown under the title")
+        form.addRow(tr("&Title"), self.board_title)
+        self.board_description = _named(CommitTextEdit(), tr("Board description"),
+                                         tr("Free text shown under the title"))
         self.board_description.setTabChangesFocus(True)
         self.board_description.setMinimumHeight(90)
         self.board_description.committed.connect(self._commit_board_description)
-        form.addRow("&Description", self.board_description)
+        form.addRow(tr("&Description"), self.board_description)
         return section
 
     # ------------------------------------------------------------------ wiring
@@ -586,12 +602,12 @@ class PropertiesPanel(QWidget):
         """Choose the section for the editor's selection and load its values."""
         self._refresh_timer.stop()
         self._shown = kind, _ident = self._target()
-        headings = {"card": "Card", "link": "Link", "lane": "", "stage": "", "board": "Board",
+        headings = {"card": tr("Card"), "link": tr("Link"), "lane": "", "stage": "", "board": tr("Board"),
                     "multi": "", "none": ""}
         self.heading.setText(headings[kind])
         self.heading.setVisible(bool(headings[kind]))
         hints = {"board": HINT, "multi": MULTI_HINT, "none": NO_BOARD_HINT}
-        self.hint.setText(hints.get(kind, ""))
+        self.hint.setText(tr(hints[kind]) if kind in hints else "")
         self.hint.setVisible(kind in hints)  # a lane, stage, card or link section needs no explaining
         self.card_section.setVisible(kind == "card")
         self.link_section.setVisible(kind == "link")
@@ -621,7 +637,7 @@ class PropertiesPanel(QWidget):
                 lane_kind = doc.lane(card.lane).kind
                 fill = KIND_STYLES[lane_kind].fill if lane_kind in KIND_STYLES else "#ffffff"
                 self.card_color.setIcon(_swatch(card.color or fill))
-                self.card_color.setText(card.color or "Lane colour")
+                self.card_color.setText(card.color or tr("Lane colour"))
                 self.card_color_default.setEnabled(card.color is not None)
             if field in (None, "fail"):
                 self.card_fail.setChecked(bool(card.fail))
@@ -637,7 +653,7 @@ class PropertiesPanel(QWidget):
                 self.card_score.setCurrentIndex(max(index, 0))
             if field in (None, "persona"):
                 self.card_persona.clear()
-                self.card_persona.addItem("None", None)
+                self.card_persona.addItem(tr("None"), None)
                 for persona in doc.personas:
                     self.card_persona.addItem(persona.name or persona.id, persona.id)
                 self.card_persona.setCurrentIndex(max(self.card_persona.findData(card.persona), 0))
@@ -796,7 +812,7 @@ class PropertiesPanel(QWidget):
 
     def ask_color(self, initial: QColor) -> QColor | None:
         """Ask for a card colour (tests replace this); None when cancelled."""
-        color = QColorDialog.getColor(initial, self, "Card colour")
+        color = QColorDialog.getColor(initial, self, tr("Card colour"))
         return color if color.isValid() else None
 
     def _commit_link_label(self) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtGui import QUndoStack
 from shiboken6 import isValid
 
 import model
+from canvas.translate import tr
 from model.safefile import write_file
 
 APP_NAME = "Touchline"
@@ -132,9 +133,9 @@ class RecoveryEntry:
     def describe(self) -> str:
         """One line for the recovery dialog: title, file, time and number of changes."""
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
-        where = str(self.path) if self.path is not None else "never saved"
-        changes = f"{self.changes} unsaved change{'s' if self.changes != 1 else ''}"
-        return f"“{self.title}” ({where}), autosaved {when}, {changes}"
+        where = str(self.path) if self.path is not None else tr("never saved")
+        changes = tr("%n unsaved change(s)", "", self.changes)
+        return tr("“{0}” ({1}), autosaved {2}, {3}").format(self.title, where, when, changes)
 
     def discard(self) -> None:
         """Delete the recovery file and its lock."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import model
 from app.diskwatch import DiskWatcher, disk_state
+from app.i18n import tr
 from app.recovery import Autosaver, RecoveryEntry, orphans
 
 if TYPE_CHECKING:
@@ -140,7 +141,8 @@ class Safekeeping:
         try:
             document = entry.document()
         except model.LoadError as exc:
-            window.show_error("Could not recover", f"“{entry.title}” could not be recovered.\n\n{exc}")
+            window.show_error(tr("Could not recover"),
+                              tr("“{0}” could not be recovered.\n\n{1}").format(entry.title, exc))
             entry.release()
             return False
         window._install(document, entry.path)
@@ -151,7 +153,8 @@ class Safekeeping:
         self.autosaver.base_changes = entry.changes
         self.autosaver.write_now()  # this session's copy first, then the old one goes
         entry.discard()
-        window.statusBar().showMessage(f"Recovered “{entry.title}”: {entry.changes} unsaved changes", 8000)
+        window.statusBar().showMessage(
+            tr("Recovered “{0}”: {1} unsaved changes").format(entry.title, entry.changes), 8000)
         return True
 
     # ------------------------------------------------------------------ changed on disk
@@ -172,7 +175,7 @@ class Safekeeping:
                 # Deleted or moved away: the document now exists only here.
                 self._safekept_editor().undo_stack.resetClean()
                 window.statusBar().showMessage(
-                    f"“{watcher.path.name}” was deleted or moved on disk; Save writes it again", 8000)
+                    tr("“{0}” was deleted or moved on disk; Save writes it again").format(watcher.path.name), 8000)
                 watcher.baseline = watcher.dismissed = None  # told once; a file that reappears is asked about
                 return
             if self.ask_reload_changed() == "reload":
@@ -192,12 +195,13 @@ class Safekeeping:
         try:
             document = model.load(path)
         except model.LoadError as exc:
-            window.show_error("Could not reload", f"“{path.name}” could not be reloaded; your version stays.\n\n{exc}")
+            window.show_error(tr("Could not reload"),
+                              tr("“{0}” could not be reloaded; your version stays.\n\n{1}").format(path.name, exc))
             self.disk_watcher.dismissed = disk_state(path)
             self._safekept_editor().undo_stack.resetClean()
             return False
         window._install(document, path)
-        window.statusBar().showMessage(f"Reloaded {path.name}", 4000)
+        window.statusBar().showMessage(tr("Reloaded {0}").format(path.name), 4000)
         return True
 
     # ------------------------------------------------------------------ asking (overridable)
@@ -205,14 +209,14 @@ class Safekeeping:
         """Offer to recover unsaved work: "recover", "discard" or "later" (asked again next start)."""
         parent: Any = self
         count = len(entries)
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
-                          f"Touchline did not close properly. Recover {'these' if count > 1 else 'this'} "
-                          f"unsaved {'boards' if count > 1 else 'board'}?", QMessageBox.StandardButton.NoButton,
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Recover unsaved work"),
+                          tr("Touchline did not close properly. Recover the unsaved board(s)?", "", count),
+                          QMessageBox.StandardButton.NoButton,
                           parent)
         box.setInformativeText("\n".join(entry.describe() for entry in entries))
-        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        recover = box.addButton(tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(recover)
         box.setEscapeButton(later)
         box.exec()
@@ -226,13 +230,14 @@ class Safekeeping:
     def ask_reload_changed(self) -> ReloadChoice:
         """The file changed on disk: "reload" it or "keep" this version."""
         parent: Any = self
-        name = self._safekept_path().name if self._safekept_path() else "The file"
-        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
-                          f"“{name}” was changed by another program.", QMessageBox.StandardButton.NoButton, parent)
-        box.setInformativeText("Reload it and lose the changes made here since it was opened or saved, "
-                               "or keep this version? If you keep it, Save asks before overwriting the file.")
-        reload = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
+        name = self._safekept_path().name if self._safekept_path() else tr("The file")
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("File changed on disk"),
+                          tr("“{0}” was changed by another program.").format(name),
+                          QMessageBox.StandardButton.NoButton, parent)
+        box.setInformativeText(tr("Reload it and lose the changes made here since it was opened or saved, "
+                               "or keep this version? If you keep it, Save asks before overwriting the file."))
+        reload = box.addButton(tr("Reload"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(tr("Keep Mine"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
@@ -242,11 +247,11 @@ class Safekeeping:
         """Saving would overwrite a newer version on disk: "overwrite" or "cancel"."""
         parent: Any = self
         path = self._safekept_path()
-        box = QMessageBox(QMessageBox.Icon.Warning, "Overwrite newer file?",
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Overwrite newer file?"),
                           f"“{path.name if path else 'The file'}” was changed by another program since you "
                           "opened or saved it.", QMessageBox.StandardButton.NoButton, parent)
-        box.setInformativeText("Overwrite it with this version? (Save As keeps both.)")
-        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(tr("Overwrite it with this version? (Save As keeps both.)"))
+        overwrite = box.addButton(tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.exec()

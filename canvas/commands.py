@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from canvas.translate import tr
 from model import Card, Document, Lane, Link, Persona, Stage
 from model.entities import MAX_VOTES
 
@@ -51,7 +52,7 @@ class AddCard(QUndoCommand):
 
     def __init__(self, document: Document, card: Card, index: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__("Add card", parent)
+        super().__init__(tr("Add card"), parent)
         self._doc, self._card, self._index = document, copy.deepcopy(card), index
 
     def redo(self) -> None:
@@ -67,7 +68,7 @@ class RemoveCard(QUndoCommand):
     """Remove a card and the links that touch it."""
 
     def __init__(self, document: Document, card_id: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__("Delete card", parent)
+        super().__init__(tr("Delete card"), parent)
         self._doc, self._card_id = document, card_id
         self._card: Card | None = None
         self._index = 0
@@ -95,7 +96,7 @@ class MoveCard(QUndoCommand):
 
     def __init__(self, document: Document, card_id: str, stage_id: str, lane_id: str, index: int | None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__("Move card", parent)
+        super().__init__(tr("Move card"), parent)
         card = document.card(card_id)
         self._doc, self._card_id = document, card_id
         self._old = (card.stage, card.lane, document.card_index(card_id))
@@ -115,7 +116,7 @@ class SetCardField(QUndoCommand):
 
     def __init__(self, document: Document, card_id: str, field: str, value: Any,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Change card {field}", parent)
+        super().__init__(tr("Change card {0}").format(field), parent)
         self._doc, self._card_id, self._field = document, card_id, field
         self._old = copy.deepcopy(getattr(document.card(card_id), field))
         self._new = copy.deepcopy(value)
@@ -133,7 +134,7 @@ class AddLink(QUndoCommand):
     """Connect two cards."""
 
     def __init__(self, document: Document, link: Link, parent: QUndoCommand | None = None) -> None:
-        super().__init__("Connect cards", parent)
+        super().__init__(tr("Connect cards"), parent)
         self._doc, self._link = document, copy.deepcopy(link)
 
     def redo(self) -> None:
@@ -149,7 +150,7 @@ class RemoveLink(QUndoCommand):
     """Delete one link."""
 
     def __init__(self, document: Document, link_id: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__("Delete link", parent)
+        super().__init__(tr("Delete link"), parent)
         self._doc, self._link = document, copy.deepcopy(document.link(link_id))
         self._index = [k.id for k in document.links()].index(link_id)
 
@@ -168,7 +169,7 @@ class SetLinkField(QUndoCommand):
 
     def __init__(self, document: Document, link_id: str, field: str, value: Any,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Change link {field}", parent)
+        super().__init__(tr("Change link {0}").format(field), parent)
         self._doc, self._link_id, self._field = document, link_id, field
         self._old, self._new = getattr(document.link(link_id), field), value
 
@@ -186,7 +187,7 @@ class AddStage(QUndoCommand):
 
     def __init__(self, document: Document, stage: Stage, index: int | None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__("Add stage", parent)
+        super().__init__(tr("Add stage"), parent)
         self._doc, self._stage, self._index = document, copy.deepcopy(stage), index
 
     def redo(self) -> None:
@@ -225,19 +226,19 @@ class _RemoveEmpty(QUndoCommand):
 
 def remove_stage(document: Document, stage_id: str) -> QUndoCommand:
     """One undo step that deletes a stage with its cards and their links."""
-    parent = Macro(f'Delete stage "{document.stage(stage_id).name}"')
+    parent = Macro(tr("Delete stage \"{0}\"").format(document.stage(stage_id).name))
     for card_id in document.cards_in_stage(stage_id):
         parent.add(RemoveCard(document, card_id))
-    parent.add(_RemoveEmpty("Delete stage", document, stage_id, True))
+    parent.add(_RemoveEmpty(tr("Delete stage"), document, stage_id, True))
     return parent
 
 
 def remove_lane(document: Document, lane_id: str) -> QUndoCommand:
     """One undo step that deletes a lane with its cards and their links."""
-    parent = Macro(f'Delete lane "{document.lane(lane_id).name}"')
+    parent = Macro(tr("Delete lane \"{0}\"").format(document.lane(lane_id).name))
     for card_id in document.cards_in_lane(lane_id):
         parent.add(RemoveCard(document, card_id))
-    parent.add(_RemoveEmpty("Delete lane", document, lane_id, False))
+    parent.add(_RemoveEmpty(tr("Delete lane"), document, lane_id, False))
     return parent
 
 
@@ -246,7 +247,7 @@ class AddLane(QUndoCommand):
 
     def __init__(self, document: Document, lane: Lane, index: int | None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__("Add lane", parent)
+        super().__init__(tr("Add lane"), parent)
         self._doc, self._lane, self._index = document, copy.deepcopy(lane), index
 
     def redo(self) -> None:
@@ -262,7 +263,7 @@ class MoveStage(QUndoCommand):
     """Reorder a stage."""
 
     def __init__(self, document: Document, stage_id: str, index: int, parent: QUndoCommand | None = None) -> None:
-        super().__init__("Move stage", parent)
+        super().__init__(tr("Move stage"), parent)
         self._doc, self._id = document, stage_id
         self._old, self._new = document.stage_index(stage_id), index
 
@@ -279,7 +280,7 @@ class MoveLane(QUndoCommand):
     """Reorder a lane."""
 
     def __init__(self, document: Document, lane_id: str, index: int, parent: QUndoCommand | None = None) -> None:
-        super().__init__("Move lane", parent)
+        super().__init__(tr("Move lane"), parent)
         self._doc, self._id = document, lane_id
         self._old, self._new = document.lane_index(lane_id), index
 
@@ -297,8 +298,8 @@ class SetStageField(QUndoCommand):
 
     def __init__(self, document: Document, stage_id: str, field: str, value: Any,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__({"name": "Rename stage", "notes": "Change stage notes"}.get(field, "Change stage metrics"),
-                         parent)
+        labels = {"name": tr("Rename stage"), "notes": tr("Change stage notes")}
+        super().__init__(labels.get(field, tr("Change stage metrics")), parent)
         self._doc, self._id, self._field = document, stage_id, field
         stage = document.stage(stage_id)
         old = stage.extra.get("notes") if field == "notes" else getattr(stage, field)
@@ -318,7 +319,7 @@ class SetLaneField(QUndoCommand):
 
     def __init__(self, document: Document, lane_id: str, field: str, value: Any,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__("Rename lane" if field == "name" else "Change lane kind", parent)
+        super().__init__(tr("Rename lane") if field == "name" else tr("Change lane kind"), parent)
         self._doc, self._id, self._field = document, lane_id, field
         self._old, self._new = getattr(document.lane(lane_id), field), value
 
@@ -336,7 +337,7 @@ class SetTitle(QUndoCommand):
 
     def __init__(self, document: Document, field: str, value: str | None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__("Rename board" if field == "title" else "Change description", parent)
+        super().__init__(tr("Rename board") if field == "title" else tr("Change description"), parent)
         self._doc, self._field = document, field
         self._old = document.title if field == "title" else document.description
         self._new = value
@@ -359,7 +360,7 @@ class SetTitle(QUndoCommand):
 def delete_selection(document: Document, card_ids: list[str], link_ids: list[str]) -> QUndoCommand:
     """One undo step deleting cards (with their links) and links."""
     count = len(card_ids) + len(link_ids)
-    parent = Macro(f"Delete {count} item{'s' if count != 1 else ''}")
+    parent = Macro(tr("Delete %n item(s)", "", count))
     doomed = set(card_ids)
     for link_id in link_ids:
         link = document.link(link_id)
@@ -374,7 +375,7 @@ class SetPersonas(QUndoCommand):
     """Replace the persona list: add, edit, reorder or remove personas in one step."""
 
     def __init__(self, document: Document, personas: list[Persona], parent: QUndoCommand | None = None) -> None:
-        super().__init__("Change personas", parent)
+        super().__init__(tr("Change personas"), parent)
         self._doc = document
         self._old, self._new = copy.deepcopy(list(document.personas)), copy.deepcopy(list(personas))
 
@@ -389,7 +390,7 @@ class SetPersonas(QUndoCommand):
 
 def remove_persona(document: Document, persona_id: str) -> QUndoCommand:
     """One undo step that removes a persona, first clearing it from the cards that name it."""
-    parent = Macro(f'Delete persona "{document.persona(persona_id).name}"')
+    parent = Macro(tr("Delete persona \"{0}\"").format(document.persona(persona_id).name))
     for card in document.cards():
         if card.persona == persona_id:
             parent.add(SetCardField(document, card.id, "persona", None))
@@ -408,7 +409,7 @@ def arrange(document: Document, target: Order | None = None) -> QUndoCommand | N
 
     if target is None:  # the order to reach, when the caller has not worked it out already
         target = arranged_order(document)
-    parent = Macro("Arrange cards")
+    parent = Macro(tr("Arrange cards"))
     steps: list[MoveCard] = []
     with document.changed.blocked():
         try:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
 from canvas import commands as cmd
+from canvas.translate import tr
 from exporters.qtpaint import draw_primitives, qpath
 from model import style as st
 from model.layout import CardGeometry, HeaderGeometry
@@ -454,7 +455,7 @@ class CellHighlightItem(CellOverlay):
 class EmptyBoardHint(CellOverlay):
     """A quiet how-to in the first cell of a board with no cards (never exported)."""
 
-    TEXT = "Double-click a cell, or click it and press Enter, to add a card"
+    TEXT = QT_TRANSLATE_NOOP("", "Double-click a cell, or click it and press Enter, to add a card")
 
     def __init__(self) -> None:
         super().__init__(-3)
@@ -466,4 +467,4 @@ class EmptyBoardHint(CellOverlay):
         painter.setPen(QColor(st.MUTED))
         painter.drawText(self._rect.adjusted(16, 12, -16, -12),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
-                         self.TEXT)
+                         tr(self.TEXT))

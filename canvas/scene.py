@@ -24,6 +24,7 @@ from canvas.inline_editor import InlineEditor
 from canvas.items import DIMMED, BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
 from canvas.keyboard_nav import KeyboardNav
 from canvas.overview import PROJECTION, Overview
+from canvas.translate import tr
 from model import Card, Document, Link
 from model import style as st
 from model.events import Cell
@@ -510,7 +511,7 @@ class BoardScene(QGraphicsScene):
             return
         moved.sort(key=lambda item: (item.pos().y(), item.pos().x()))
         doc = self.document
-        parent = cmd.Macro("Move card" if len(moved) == 1 else f"Move {len(moved)} cards")
+        parent = cmd.Macro(tr("Move card") if len(moved) == 1 else tr("Move {0} cards").format(len(moved)))
         targets = []
         scores: list[tuple[str, int]] = []
         for item in moved:
@@ -540,7 +541,7 @@ class BoardScene(QGraphicsScene):
         if not targets and not scores:
             return
         if not targets and len(scores) == 1:
-            parent.setText("Change emotion score")
+            parent.setText(tr("Change emotion score"))
         # Cards dropped together into one cell keep their vertical order.
         offsets: dict[Cell, int] = {}
         for card_id, cell, index in targets:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from canvas.items import TEXT_LOD
+from canvas.translate import tr
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
@@ -29,7 +30,7 @@ class BoardView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Board")
+        self.setAccessibleName(tr("Board"))
         self._space_down = False
         self._space_dragged = False
         self.follows_focus = True  # scrolls to keep the keyboard focus in sight
@@ -96,6 +97,14 @@ class BoardView(QGraphicsView):
         self.set_zoom(min(1.0, max(fit, 0.5)))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
+    def show_position(self, centre: QPointF, zoom: float) -> None:
+        """Look at the scene point ``centre`` at ``zoom`` (a remembered view position)."""
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.set_zoom(zoom)
+        self.setTransformationAnchor(anchor)
+        self.centerOn(centre)
 
     def rubber_band_links_filter(self, band: QRectF) -> None:
         """After a rubber band, keep only the arrows it encloses whole (touching one is not choosing it)."""

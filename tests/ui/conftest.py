@@ -11,8 +11,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(autouse=True)
 def private_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Autosave and recovery files go to a fresh folder, never the user's data folder."""
+    """Autosave, recovery files and thumbnails go to fresh folders, never the user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # recent files' thumbnails
+    # Every editor a test starts is on its own: none hands its file to (or waits for) another.
+    monkeypatch.setenv("TOUCHLINE_INSTANCE", "off")
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,61 @@
+"""The interface language (issue 10, point 7): Touchline's catalogue and Qt's own.
+
+User-visible strings in app/ and canvas/ go through ``tr()`` (canvas/translate.py);
+``make translations`` collects them with pyside6-lupdate into
+resources/translations/touchline_<lang>.ts and compiles the .qm files the app loads.
+The language is chosen in Preferences ("" follows the system) and applies at the next
+start.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app import settings as store
+from canvas.translate import tr
+from model.fonts import RESOURCES
+
+__all__ = ["available_languages", "chosen_locale", "install_translators", "tr"]
+
+TRANSLATION_DIR = RESOURCES / "translations"
+# The languages offered in Preferences: code -> name in that language ("" follows the system).
+LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
+
+_installed: list[QTranslator] = []  # kept alive while installed
+
+
+def available_languages() -> dict[str, str]:
+    """The languages with a compiled catalogue, English (the source language) always first."""
+    found = {"en": LANGUAGES["en"]}
+    for code, name in LANGUAGES.items():
+        if (TRANSLATION_DIR / f"touchline_{code}.qm").is_file():
+            found[code] = name
+    return found
+
+
+def chosen_locale() -> QLocale:
+    """The locale of the chosen language, or the system's."""
+    code = store.language()
+    return QLocale(code) if code else QLocale.system()
+
+
+def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> str:
+    """Load the catalogues for ``locale`` (default: the chosen one); the language code in use."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    locale = locale or chosen_locale()
+    language = locale.name().split("_")[0]
+    ours = QTranslator(app)
+    if language == "en" or not ours.load(locale, "touchline", "_", str(TRANSLATION_DIR)):
+        # English is the source language (its plurals come from canvas/translate.py). No
+        # catalogue for the language: English, with Qt's own buttons left in English too.
+        return "en"
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt = QTranslator(app)  # Qt's own strings: standard buttons, file dialogs, context menus
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    QLocale.setDefault(locale)
+    return language

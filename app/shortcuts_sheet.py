@@ -1,0 +1,136 @@
+"""Help › Keyboard shortcuts (also ``?`` on the board): every shortcut the window really has.
+
+The sheet is built from the window's QActions at the moment it opens — the menus walked
+from the menu bar, submenus included, plus actions living only on widgets (such as the
+editor's) — so it shows exactly the keys that work, in the platform's notation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMainWindow,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import getCppPointer
+
+from canvas.translate import tr
+
+
+@dataclass(frozen=True)
+class ShortcutRow:
+    """One command and its keys."""
+
+    group: str  # the menu it is in, e.g. "Edit" or "File › Export"
+    command: str  # the action's text without mnemonic or ellipsis
+    keys: str  # the shortcuts in native text, ", "-separated
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.command} = {self.keys}"
+
+
+def plain(text: str) -> str:
+    """A menu text without its mnemonic ampersand and trailing ellipsis."""
+    return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&").rstrip("…").rstrip(".").strip()
+
+
+# Keys of multimedia keyboards (XF86 Open, Save, Close…) that some platforms add to the standard
+# bindings: they work, but listing them beside Ctrl+O only clutters the sheet.
+_MEDIA_KEYS = range(int(Qt.Key.Key_Back.value), int(Qt.Key.Key_unknown.value))
+
+
+def key_text(action: QAction) -> str:
+    """The action's shortcuts, as the platform writes them (Ctrl+S, ⌘S…)."""
+    return ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+                     if not key.isEmpty() and int(key[0].key().value) not in _MEDIA_KEYS)
+
+
+def _identity(action: QAction) -> int:
+    # The C++ object, not the Python wrapper: one action can come back in different wrappers.
+    return int(getCppPointer(action)[0])
+
+
+def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
+    """Every action of ``window`` that has a shortcut, in menu order, then actions not in any menu."""
+    rows: list[ShortcutRow] = []
+    seen: set[int] = set()
+
+    def walk(menu: QMenu, group: str) -> None:
+        for action in menu.actions():
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                walk(sub, f"{group} › {plain(action.text())}")
+                continue
+            if action.isSeparator() or _identity(action) in seen:
+                continue
+            seen.add(_identity(action))
+            keys = key_text(action)
+            if keys and action.isVisible():
+                rows.append(ShortcutRow(group, plain(action.text()), keys))
+
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            seen.add(_identity(top))
+            walk(menu, plain(top.text()))
+    # Actions that are only on widgets (the board's own keys) still belong on the sheet.
+    for widget in [window, *window.findChildren(QWidget)]:
+        if widget is not window and not widget.isVisibleTo(window):
+            continue  # an editor on its way out, or hidden behind the start screen
+        for action in widget.actions():
+            if _identity(action) in seen or action.menu() is not None:
+                continue
+            seen.add(_identity(action))
+            keys = key_text(action)
+            if keys and action.text():
+                rows.append(ShortcutRow(tr("Board"), plain(action.text()), keys))
+    return rows
+
+
+class ShortcutsSheet(QDialog):
+    """The keyboard shortcut sheet, grouped by menu."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setWindowTitle(tr("Keyboard shortcuts"))
+        self.setAccessibleName(tr("Keyboard shortcuts"))
+        self.setAccessibleDescription(tr("Every command that has a keyboard shortcut, by menu"))
+        self.rows = shortcut_rows(window)
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(tr("Shortcuts"))
+        self.tree.setAccessibleDescription(tr("Commands and their keys"))
+        self.tree.setHeaderLabels([tr("Command"), tr("Keys")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        groups: dict[str, QTreeWidgetItem] = {}
+        for row in self.rows:
+            parent = groups.get(row.group)
+            if parent is None:
+                parent = QTreeWidgetItem(self.tree, [row.group])
+                font = parent.font(0)
+                font.setBold(True)
+                parent.setFont(0, font)
+                parent.setFirstColumnSpanned(True)
+                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                groups[row.group] = parent
+            QTreeWidgetItem(parent, [row.command, row.keys])
+        self.tree.expandAll()
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(tr("Close this sheet"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(520, 640)

@@ -1,0 +1,1521 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name />
+    <message>
+        <source>Create, open, save, import and export boards</source>
+        <translation>Boards anlegen, öffnen, speichern, importieren und exportieren</translation>
+    </message>
+    <message>
+        <source>Change the board: undo, cards, stages and lanes</source>
+        <translation>Das Board ändern: Rückgängig, Karten, Phasen und Bahnen</translation>
+    </message>
+    <message>
+        <source>Zoom, impact and the panels</source>
+        <translation>Zoom, Auswirkungen und die Seitenleisten</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts, the start screen and about Touchline</source>
+        <translation>Tastenkürzel, Startbildschirm und Über Touchline</translation>
+    </message>
+    <message>
+        <source>Start a new board from a bundled template</source>
+        <translation>Ein neues Board aus einer mitgelieferten Vorlage beginnen</translation>
+    </message>
+    <message>
+        <source>A new service blueprint with customer, frontstage, backstage and support lanes</source>
+        <translation>Ein neuer Service Blueprint mit Kunden-, Frontstage-, Backstage- und Support-Bahnen</translation>
+    </message>
+    <message>
+        <source>A new journey map with doing, thinking and feeling lanes</source>
+        <translation>Eine neue Journey Map mit Bahnen für Tun, Denken und Fühlen</translation>
+    </message>
+    <message>
+        <source>Open a Touchline file</source>
+        <translation>Eine Touchline-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open one of the files opened or saved lately</source>
+        <translation>Eine der zuletzt geöffneten oder gespeicherten Dateien öffnen</translation>
+    </message>
+    <message>
+        <source>Forget the recent files</source>
+        <translation>Die zuletzt verwendeten Dateien vergessen</translation>
+    </message>
+    <message>
+        <source>Make a board from a Mermaid journey or a CSV table</source>
+        <translation>Ein Board aus einer Mermaid-Journey oder einer CSV-Tabelle erstellen</translation>
+    </message>
+    <message>
+        <source>Save the board to its file</source>
+        <translation>Das Board in seine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Save the board under a new name</source>
+        <translation>Das Board unter neuem Namen speichern</translation>
+    </message>
+    <message>
+        <source>Write the board as SVG, PDF, PNG or for other tools</source>
+        <translation>Das Board als SVG, PDF, PNG oder für andere Werkzeuge schreiben</translation>
+    </message>
+    <message>
+        <source>Export the board as an SVG image</source>
+        <translation>Das Board als SVG-Bild exportieren</translation>
+    </message>
+    <message>
+        <source>Export the board as a PDF document</source>
+        <translation>Das Board als PDF-Dokument exportieren</translation>
+    </message>
+    <message>
+        <source>Export the board as a PNG image</source>
+        <translation>Das Board als PNG-Bild exportieren</translation>
+    </message>
+    <message>
+        <source>Export the board as a draw.io diagram</source>
+        <translation>Das Board als draw.io-Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export the customer lane as a Mermaid journey</source>
+        <translation>Die Kundenbahn als Mermaid-Journey exportieren</translation>
+    </message>
+    <message>
+        <source>Export the cards as a CSV table</source>
+        <translation>Die Karten als CSV-Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Dieses Fenster schließen</translation>
+    </message>
+    <message>
+        <source>Close every window and quit Touchline</source>
+        <translation>Alle Fenster schließen und Touchline beenden</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Die letzte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Redo the change undone last</source>
+        <translation>Die zuletzt rückgängig gemachte Änderung wiederholen</translation>
+    </message>
+    <message>
+        <source>Delete the selected cards, arrows, stage or lane</source>
+        <translation>Die ausgewählten Karten, Pfeile, Phase oder Bahn löschen</translation>
+    </message>
+    <message>
+        <source>Select every card</source>
+        <translation>Alle Karten auswählen</translation>
+    </message>
+    <message>
+        <source>Add a card in the current cell</source>
+        <translation>Eine Karte in der aktuellen Zelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit the selected card's text or rename the selected header</source>
+        <translation>Den Text der ausgewählten Karte bearbeiten oder die ausgewählte Überschrift umbenennen</translation>
+    </message>
+    <message>
+        <source>Add a stage after the current one</source>
+        <translation>Eine Phase nach der aktuellen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a lane below the current one</source>
+        <translation>Eine Bahn unter der aktuellen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete the current stage with its cards</source>
+        <translation>Die aktuelle Phase mit ihren Karten löschen</translation>
+    </message>
+    <message>
+        <source>Delete the current lane with its cards</source>
+        <translation>Die aktuelle Bahn mit ihren Karten löschen</translation>
+    </message>
+    <message>
+        <source>Reorder the cards in each cell so fewer arrows cross</source>
+        <translation>Die Karten jeder Zelle so ordnen, dass sich weniger Pfeile kreuzen</translation>
+    </message>
+    <message>
+        <source>Language and start-up settings</source>
+        <translation>Sprache und Einstellungen für den Start</translation>
+    </message>
+    <message>
+        <source>Look closer</source>
+        <translation>Näher heran</translation>
+    </message>
+    <message>
+        <source>Look from farther away</source>
+        <translation>Weiter weg</translation>
+    </message>
+    <message>
+        <source>Show the whole board</source>
+        <translation>Das ganze Board zeigen</translation>
+    </message>
+    <message>
+        <source>Show the board at its real size</source>
+        <translation>Das Board in Originalgröße zeigen</translation>
+    </message>
+    <message>
+        <source>Show what the selected card affects and relies on</source>
+        <translation>Zeigen, was die ausgewählte Karte beeinflusst und wovon sie abhängt</translation>
+    </message>
+    <message>
+        <source>Show or hide the Properties panel</source>
+        <translation>Die Eigenschaften-Leiste zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Show or hide the Checks panel</source>
+        <translation>Die Prüfungen-Leiste zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut, from the menus as they are</source>
+        <translation>Alle Tastenkürzel, aus den Menüs, wie sie sind</translation>
+    </message>
+    <message>
+        <source>New boards, examples and recent files</source>
+        <translation>Neue Boards, Beispiele und zuletzt verwendete Dateien</translation>
+    </message>
+    <message>
+        <source>The version of Touchline</source>
+        <translation>Die Version von Touchline</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Menüleiste</translation>
+    </message>
+    <message>
+        <source>The File, Edit, View and Help menus</source>
+        <translation>Die Menüs Datei, Bearbeiten, Ansicht und Hilfe</translation>
+    </message>
+    <message>
+        <source>The {} panel</source>
+        <translation>Die Leiste {}</translation>
+    </message>
+    <message>
+        <source>Touchline: a journey map or service blueprint with its panels</source>
+        <translation>Touchline: eine Journey Map oder ein Service Blueprint mit seinen Leisten</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>Leisten</translation>
+    </message>
+    <message>
+        <source>Switch between the panels docked together</source>
+        <translation>Zwischen den zusammen angedockten Leisten wechseln</translation>
+    </message>
+    <message>
+        <source>Board editor</source>
+        <translation>Board-Editor</translation>
+    </message>
+    <message>
+        <source>The board being edited</source>
+        <translation>Das Board in Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>The board: stages are columns, lanes are rows, cards sit in their cells. Arrow keys move between cards, Enter edits, ? lists the keyboard shortcuts.</source>
+        <translation>Das Board: Phasen sind Spalten, Bahnen sind Zeilen, Karten stehen in ihren Zellen. Pfeiltasten wechseln zwischen Karten, Eingabe bearbeitet, ? listet die Tastenkürzel.</translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation>Statusleiste</translation>
+    </message>
+    <message>
+        <source>Messages about the last action</source>
+        <translation>Meldungen zur letzten Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>Show &amp;legend</source>
+        <translation>&amp;Legende zeigen</translation>
+    </message>
+    <message>
+        <source>✖ Error</source>
+        <translation>✖ Fehler</translation>
+    </message>
+    <message>
+        <source>▲ Warning</source>
+        <translation>▲ Warnung</translation>
+    </message>
+    <message>
+        <source>ⓘ Info</source>
+        <translation>ⓘ Hinweis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n Fehler</numerusform><numerusform>%n Fehler</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n Warnung</numerusform><numerusform>%n Warnungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n info(s)</source>
+        <translation><numerusform>%n Hinweis</numerusform><numerusform>%n Hinweise</numerusform></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>Hand-offs</source>
+        <translation>Übergaben</translation>
+    </message>
+    <message>
+        <source>Fail points</source>
+        <translation>Fehlerpunkte</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Stage numbers</source>
+        <translation>Zahlen je Phase</translation>
+    </message>
+    <message>
+        <source>Per stage</source>
+        <translation>Je Phase</translation>
+    </message>
+    <message>
+        <source>Nothing to report.</source>
+        <translation>Nichts zu melden.</translation>
+    </message>
+    <message>
+        <source>{0}. Click a finding to select its cards.</source>
+        <translation>{0}. Ein Klick auf einen Befund wählt seine Karten aus.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Add &amp;card</source>
+        <translation>&amp;Karte hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit text</source>
+        <translation>Text &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add &amp;stage</source>
+        <translation>&amp;Phase hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;lane</source>
+        <translation>Ba&amp;hn hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>Phase löschen</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Bahn löschen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit board</source>
+        <translation>Board ein&amp;passen</translation>
+    </message>
+    <message>
+        <source>Show &amp;impact</source>
+        <translation>&amp;Auswirkungen zeigen</translation>
+    </message>
+    <message>
+        <source>Arra&amp;nge cards</source>
+        <translation>Karten a&amp;nordnen</translation>
+    </message>
+    <message>
+        <source>Add &amp;vote</source>
+        <translation>&amp;Stimme hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove vo&amp;te</source>
+        <translation>S&amp;timme entfernen</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect to…</source>
+        <translation>&amp;Verbinden mit…</translation>
+    </message>
+    <message>
+        <source>Move card left</source>
+        <translation>Karte nach links verschieben</translation>
+    </message>
+    <message>
+        <source>Move card right</source>
+        <translation>Karte nach rechts verschieben</translation>
+    </message>
+    <message>
+        <source>Move card up</source>
+        <translation>Karte nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move card down</source>
+        <translation>Karte nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Raise emotion score</source>
+        <translation>Emotionswert &amp;erhöhen</translation>
+    </message>
+    <message>
+        <source>&amp;Lower emotion score</source>
+        <translation>Emotionswert &amp;senken</translation>
+    </message>
+    <message>
+        <source>Raise emotion score</source>
+        <translation>Emotionswert erhöhen</translation>
+    </message>
+    <message>
+        <source>Lower emotion score</source>
+        <translation>Emotionswert senken</translation>
+    </message>
+    <message>
+        <source>Stage {0}</source>
+        <translation>Phase {0}</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>Neue Bahn</translation>
+    </message>
+    <message>
+        <source>Arranging cards…</source>
+        <translation>Karten werden angeordnet…</translation>
+    </message>
+    <message>
+        <source>This card</source>
+        <translation>Diese Karte</translation>
+    </message>
+    <message>
+        <source>{0}: affects {1}, {2}; relies on {3}. Esc to leave.</source>
+        <translation>{0}: beeinflusst {1}, {2}; hängt von {3} ab. Esc zum Verlassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation><numerusform>%n Karte</numerusform><numerusform>%n Karten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer step(s)</source>
+        <translation><numerusform>%n Kundenschritt</numerusform><numerusform>%n Kundenschritte</numerusform></translation>
+    </message>
+    <message>
+        <source>Fit: one page the size of the board</source>
+        <translation>Einpassen: eine Seite in der Größe des Boards</translation>
+    </message>
+    <message>
+        <source>Tabloid (11 × 17 in)</source>
+        <translation>Tabloid (11 × 17 Zoll)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Hochformat</translation>
+    </message>
+    <message>
+        <source>Tile across several pages (readable poster: card text 10 pt)</source>
+        <translation>Auf mehrere Seiten verteilen (lesbares Poster: Kartentext 10 pt)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Touchline</source>
+        <translation>Touchline</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Touchline files (*.touchline)</source>
+        <translation>Touchline-Dateien (*.touchline)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>draw.io diagram (*.drawio)</source>
+        <translation>draw.io-Diagramm (*.drawio)</translation>
+    </message>
+    <message>
+        <source>Mermaid journey (*.mmd)</source>
+        <translation>Mermaid-Journey (*.mmd)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Mermaid journey…</source>
+        <translation>Mermaid-Journey…</translation>
+    </message>
+    <message>
+        <source>CSV table…</source>
+        <translation>CSV-Tabelle…</translation>
+    </message>
+    <message>
+        <source>Mermaid journeys and CSV tables (*.mmd *.mermaid *.csv);;Mermaid journey (*.mmd *.mermaid);;CSV table (*.csv)</source>
+        <translation>Mermaid-Journeys und CSV-Tabellen (*.mmd *.mermaid *.csv);;Mermaid-Journey (*.mmd *.mermaid);;CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Service blueprint</source>
+        <translation>Service Blueprint</translation>
+    </message>
+    <message>
+        <source>Journey map</source>
+        <translation>Journey Map</translation>
+    </message>
+    <message>
+        <source>Exporting “{0}”…</source>
+        <translation>„{0}“ wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New from template</source>
+        <translation>&amp;Neu aus Vorlage</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Image</source>
+        <translation>Als &amp;Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected cards, or the whole board, as a picture</source>
+        <translation>Die ausgewählten Karten oder das ganze Board als Bild kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Properties Panel</source>
+        <translation>&amp;Eigenschaften-Leiste</translation>
+    </message>
+    <message>
+        <source>&amp;Checks Panel</source>
+        <translation>&amp;Prüfungen-Leiste</translation>
+    </message>
+    <message>
+        <source>&amp;Personas Panel</source>
+        <translation>P&amp;ersonas-Leiste</translation>
+    </message>
+    <message>
+        <source>&amp;Clear menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Could not create a document</source>
+        <translation>Dokument konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>The {0} template could not be loaded.
+
+{1}</source>
+        <translation>Die Vorlage {0} konnte nicht geladen werden.
+
+{1}</translation>
+    </message>
+    <message>
+        <source>Opening “{0}”…</source>
+        <translation>„{0}“ wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Drawing “{0}”…</source>
+        <translation>„{0}“ wird gezeichnet…</translation>
+    </message>
+    <message>
+        <source>Opening {0} cancelled: nothing changed</source>
+        <translation>Öffnen von {0} abgebrochen: nichts geändert</translation>
+    </message>
+    <message>
+        <source>Could not open</source>
+        <translation>Öffnen nicht möglich</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be opened.
+
+{1}: {2}</source>
+        <translation>„{0}“ konnte nicht geöffnet werden.
+
+{1}: {2}</translation>
+    </message>
+    <message>
+        <source>Opened {0}</source>
+        <translation>{0} geöffnet</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be saved.
+
+{1}</source>
+        <translation>„{0}“ konnte nicht gespeichert werden.
+
+{1}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0} gespeichert</translation>
+    </message>
+    <message>
+        <source>Export of {0} cancelled: no file written</source>
+        <translation>Export von {0} abgebrochen: keine Datei geschrieben</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be exported.
+
+{1}</source>
+        <translation>„{0}“ konnte nicht exportiert werden.
+
+{1}</translation>
+    </message>
+    <message>
+        <source>Exported {0} — {1}</source>
+        <translation>{0} exportiert — {1}</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>{0} exportiert</translation>
+    </message>
+    <message>
+        <source>the board</source>
+        <translation>das Board</translation>
+    </message>
+    <message>
+        <source>Copied {0} as an image</source>
+        <translation>{0} als Bild kopiert</translation>
+    </message>
+    <message>
+        <source>Could not import</source>
+        <translation>Import nicht möglich</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be imported.
+
+{1}: {2}</source>
+        <translation>„{0}“ konnte nicht importiert werden.
+
+{1}: {2}</translation>
+    </message>
+    <message>
+        <source>Imported {0}</source>
+        <translation>{0} importiert</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>Export as {0}</source>
+        <translation>Als {0} exportieren</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes to “{0}”?</source>
+        <translation>Möchten Sie die Änderungen an „{0}“ speichern?</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don't save them.</source>
+        <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Start Screen</source>
+        <translation>&amp;Startbildschirm</translation>
+    </message>
+    <message>
+        <source>&amp;About Touchline</source>
+        <translation>Über &amp;Touchline</translation>
+    </message>
+    <message>
+        <source>About Touchline</source>
+        <translation>Über Touchline</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Touchline&lt;/b&gt; {0}&lt;br&gt;Customer journey maps and service blueprints, offline.</source>
+        <translation>&lt;b&gt;Touchline&lt;/b&gt; {0}&lt;br&gt;Customer Journey Maps und Service Blueprints, offline.</translation>
+    </message>
+    <message>
+        <source>&amp;Add persona</source>
+        <translation>Persona &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Persona name</source>
+        <translation>Name der Persona</translation>
+    </message>
+    <message>
+        <source>Persona role</source>
+        <translation>Rolle der Persona</translation>
+    </message>
+    <message>
+        <source>Persona quote</source>
+        <translation>Zitat der Persona</translation>
+    </message>
+    <message>
+        <source>Persona goals</source>
+        <translation>Ziele der Persona</translation>
+    </message>
+    <message>
+        <source>One goal a line</source>
+        <translation>Ein Ziel je Zeile</translation>
+    </message>
+    <message>
+        <source>Persona pains</source>
+        <translation>Probleme der Persona</translation>
+    </message>
+    <message>
+        <source>One pain a line</source>
+        <translation>Ein Problem je Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>R&amp;olle</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>&amp;Zitat</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>Zi&amp;ele</translation>
+    </message>
+    <message>
+        <source>&amp;Pains</source>
+        <translation>&amp;Probleme</translation>
+    </message>
+    <message>
+        <source>New persona</source>
+        <translation>Neue Persona</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Touchline's language and start-up settings</source>
+        <translation>Sprache und Start-Einstellungen von Touchline</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language of menus and dialogs, from the next start</source>
+        <translation>Die Sprache der Menüs und Dialoge, ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>Show the start screen when Touchline starts without a file</source>
+        <translation>Startbildschirm zeigen, wenn Touchline ohne Datei startet</translation>
+    </message>
+    <message>
+        <source>Show the start screen</source>
+        <translation>Startbildschirm zeigen</translation>
+    </message>
+    <message>
+        <source>When Touchline starts without a file</source>
+        <translation>Wenn Touchline ohne Datei startet</translation>
+    </message>
+    <message>
+        <source>A new language applies when Touchline starts next time.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Touchline.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Keep these settings</source>
+        <translation>Diese Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Close without changing anything</source>
+        <translation>Schließen, ohne etwas zu ändern</translation>
+    </message>
+    <message>
+        <source>Line {0}: write a metric as name = value, e.g. NPS = 32</source>
+        <translation>Zeile {0}: eine Kennzahl als Name = Wert schreiben, z. B. NPS = 32</translation>
+    </message>
+    <message>
+        <source>Line {0}: “{1}” is not a number</source>
+        <translation>Zeile {0}: „{1}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Two-way</source>
+        <translation>Wechselseitig</translation>
+    </message>
+    <message>
+        <source>Select a card, link, lane or stage to edit it. With nothing selected, you edit the board here.</source>
+        <translation>Wählen Sie eine Karte, eine Verbindung, eine Bahn oder eine Phase, um sie zu bearbeiten. Ist nichts ausgewählt, bearbeiten Sie hier das Board.</translation>
+    </message>
+    <message>
+        <source>Several items are selected. Select just one to edit its properties.</source>
+        <translation>Mehrere Elemente sind ausgewählt. Wählen Sie nur eines, um seine Eigenschaften zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>No board is open.</source>
+        <translation>Kein Board geöffnet.</translation>
+    </message>
+    <message>
+        <source>Physical evidence</source>
+        <translation>Physische Belege</translation>
+    </message>
+    <message>
+        <source>Customer actions</source>
+        <translation>Kundenaktionen</translation>
+    </message>
+    <message>
+        <source>Frontstage</source>
+        <translation>Frontstage</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>Backstage</translation>
+    </message>
+    <message>
+        <source>Support processes</source>
+        <translation>Unterstützende Prozesse</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Touchpoints</translation>
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation>Emotionen</translation>
+    </message>
+    <message>
+        <source>Thoughts</source>
+        <translation>Gedanken</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Schmerzpunkte</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Chancen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Very negative</source>
+        <translation>Sehr negativ</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <source>Very positive</source>
+        <translation>Sehr positiv</translation>
+    </message>
+    <message>
+        <source>Card text</source>
+        <translation>Kartentext</translation>
+    </message>
+    <message>
+        <source>The text on the card (Ctrl+Enter to apply)</source>
+        <translation>Der Text auf der Karte (Strg+Eingabe übernimmt)</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>Card colour</source>
+        <translation>Kartenfarbe</translation>
+    </message>
+    <message>
+        <source>Choose the card's fill colour</source>
+        <translation>Die Füllfarbe der Karte wählen</translation>
+    </message>
+    <message>
+        <source>Lane colour</source>
+        <translation>Farbe der Bahn</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Default card colour</source>
+        <translation>Standard-Kartenfarbe</translation>
+    </message>
+    <message>
+        <source>Use the lane's colour for this card</source>
+        <translation>Für diese Karte die Farbe der Bahn verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>&amp;Farbe</translation>
+    </message>
+    <message>
+        <source>Fail point</source>
+        <translation>Fehlerpunkt</translation>
+    </message>
+    <message>
+        <source>Mark the card as a fail point</source>
+        <translation>Die Karte als Fehlerpunkt markieren</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>A wait point, e.g. 5 min; empty for none</source>
+        <translation>Ein Wartepunkt, z. B. 5 min; leer für keinen</translation>
+    </message>
+    <message>
+        <source>e.g. 5 min</source>
+        <translation>z. B. 5 min</translation>
+    </message>
+    <message>
+        <source>&amp;Wait</source>
+        <translation>&amp;Wartezeit</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>The channel of this step; empty for none</source>
+        <translation>Der Kanal dieses Schritts; leer für keinen</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>&amp;Kanal</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>How the customer feels at this step</source>
+        <translation>Wie sich der Kunde bei diesem Schritt fühlt</translation>
+    </message>
+    <message>
+        <source>&amp;Score</source>
+        <translation>Be&amp;wertung</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Whose step this is; shown as a small badge</source>
+        <translation>Wessen Schritt das ist; als kleines Abzeichen gezeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Persona</source>
+        <translation>&amp;Persona</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Comma-separated tags</source>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>comma, separated</source>
+        <translation>durch, Kommas, getrennt</translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation>Schlag&amp;wörter</translation>
+    </message>
+    <message>
+        <source>Longer notes, not drawn on the card</source>
+        <translation>Längere Notizen, nicht auf der Karte gezeichnet</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notizen</translation>
+    </message>
+    <message>
+        <source>Link label</source>
+        <translation>Beschriftung der Verbindung</translation>
+    </message>
+    <message>
+        <source>Text drawn on the arrow; empty for none</source>
+        <translation>Text am Pfeil; leer für keinen</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;Beschriftung</translation>
+    </message>
+    <message>
+        <source>Link kind</source>
+        <translation>Art der Verbindung</translation>
+    </message>
+    <message>
+        <source>Flow, dependency or two-way</source>
+        <translation>Ablauf, Abhängigkeit oder wechselseitig</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Bahn</translation>
+    </message>
+    <message>
+        <source>Lane name</source>
+        <translation>Name der Bahn</translation>
+    </message>
+    <message>
+        <source>Lane kind</source>
+        <translation>Art der Bahn</translation>
+    </message>
+    <message>
+        <source>Decides colours and blueprint lines</source>
+        <translation>Bestimmt Farben und Blueprint-Linien</translation>
+    </message>
+    <message>
+        <source>Stage name</source>
+        <translation>Name der Phase</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>Stage metrics</source>
+        <translation>Kennzahlen der Phase</translation>
+    </message>
+    <message>
+        <source>One metric a line, as name = value, e.g. NPS = 32 (Ctrl+Enter to apply)</source>
+        <translation>Eine Kennzahl je Zeile, als Name = Wert, z. B. NPS = 32 (Strg+Eingabe übernimmt)</translation>
+    </message>
+    <message>
+        <source>NPS = 32
+CES = 4.1</source>
+        <translation>NPS = 32
+CES = 4,1</translation>
+    </message>
+    <message>
+        <source>M&amp;etrics</source>
+        <translation>Kenn&amp;zahlen</translation>
+    </message>
+    <message>
+        <source>Board title</source>
+        <translation>Titel des Boards</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>Board description</source>
+        <translation>Beschreibung des Boards</translation>
+    </message>
+    <message>
+        <source>Free text shown under the title</source>
+        <translation>Freier Text unter dem Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>Beschrei&amp;bung</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>never saved</source>
+        <translation>nie gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved change(s)</source>
+        <translation><numerusform>%n ungespeicherte Änderung</numerusform><numerusform>%n ungespeicherte Änderungen</numerusform></translation>
+    </message>
+    <message>
+        <source>“{0}” ({1}), autosaved {2}, {3}</source>
+        <translation>„{0}“ ({1}), automatisch gesichert {2}, {3}</translation>
+    </message>
+    <message>
+        <source>Could not recover</source>
+        <translation>Wiederherstellen nicht möglich</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be recovered.
+
+{1}</source>
+        <translation>„{0}“ konnte nicht wiederhergestellt werden.
+
+{1}</translation>
+    </message>
+    <message>
+        <source>Recovered “{0}”: {1} unsaved changes</source>
+        <translation>„{0}“ wiederhergestellt: {1} ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>“{0}” was deleted or moved on disk; Save writes it again</source>
+        <translation>„{0}“ wurde auf dem Datenträger gelöscht oder verschoben; Speichern schreibt es neu</translation>
+    </message>
+    <message>
+        <source>Could not reload</source>
+        <translation>Neu laden nicht möglich</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be reloaded; your version stays.
+
+{1}</source>
+        <translation>„{0}“ konnte nicht neu geladen werden; Ihre Fassung bleibt.
+
+{1}</translation>
+    </message>
+    <message>
+        <source>Reloaded {0}</source>
+        <translation>{0} neu geladen</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Touchline did not close properly. Recover the unsaved board(s)?</source>
+        <translation><numerusform>Touchline wurde nicht richtig beendet. Das ungespeicherte Board wiederherstellen?</numerusform><numerusform>Touchline wurde nicht richtig beendet. Die %n ungespeicherten Boards wiederherstellen?</numerusform></translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Die Datei</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>Datei auf dem Datenträger geändert</translation>
+    </message>
+    <message>
+        <source>“{0}” was changed by another program.</source>
+        <translation>„{0}“ wurde von einem anderen Programm geändert.</translation>
+    </message>
+    <message>
+        <source>Reload it and lose the changes made here since it was opened or saved, or keep this version? If you keep it, Save asks before overwriting the file.</source>
+        <translation>Neu laden und die hier seit dem Öffnen oder Speichern gemachten Änderungen verlieren, oder diese Fassung behalten? Wenn Sie sie behalten, fragt Speichern vor dem Überschreiben der Datei.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Overwrite newer file?</source>
+        <translation>Neuere Datei überschreiben?</translation>
+    </message>
+    <message>
+        <source>Overwrite it with this version? (Save As keeps both.)</source>
+        <translation>Mit dieser Fassung überschreiben? (Speichern unter behält beide.)</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Every command that has a keyboard shortcut, by menu</source>
+        <translation>Alle Befehle mit Tastenkürzel, nach Menü</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Commands and their keys</source>
+        <translation>Befehle und ihre Tasten</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Close this sheet</source>
+        <translation>Diese Übersicht schließen</translation>
+    </message>
+    <message>
+        <source>Start screen</source>
+        <translation>Startbildschirm</translation>
+    </message>
+    <message>
+        <source>Start a new board, open one, or continue with a recent file</source>
+        <translation>Ein neues Board beginnen, eines öffnen oder mit einer zuletzt verwendeten Datei weitermachen</translation>
+    </message>
+    <message>
+        <source>Touchline logo</source>
+        <translation>Touchline-Logo</translation>
+    </message>
+    <message>
+        <source>The Touchline application icon</source>
+        <translation>Das Programmsymbol von Touchline</translation>
+    </message>
+    <message>
+        <source>Customer journey maps and service blueprints</source>
+        <translation>Customer Journey Maps und Service Blueprints</translation>
+    </message>
+    <message>
+        <source>New service blueprint</source>
+        <translation>Neuer Service Blueprint</translation>
+    </message>
+    <message>
+        <source>Start a blueprint with customer, frontstage, backstage and support lanes</source>
+        <translation>Einen Blueprint mit Kunden-, Frontstage-, Backstage- und Support-Bahnen beginnen</translation>
+    </message>
+    <message>
+        <source>New journey map</source>
+        <translation>Neue Journey Map</translation>
+    </message>
+    <message>
+        <source>Start a journey map with doing, thinking and feeling lanes</source>
+        <translation>Eine Journey Map mit Bahnen für Tun, Denken und Fühlen beginnen</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a .touchline file</source>
+        <translation>Eine .touchline-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Bundled example boards; each opens as a new untitled copy</source>
+        <translation>Mitgelieferte Beispiel-Boards; jedes öffnet sich als neue, unbenannte Kopie</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Boards opened or saved lately, with a picture of each</source>
+        <translation>Zuletzt geöffnete oder gespeicherte Boards, jedes mit einem Bild</translation>
+    </message>
+    <message>
+        <source>Files you open or save appear here.</source>
+        <translation>Dateien, die Sie öffnen oder speichern, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Add card</source>
+        <translation>Karte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete card</source>
+        <translation>Karte löschen</translation>
+    </message>
+    <message>
+        <source>Move card</source>
+        <translation>Karte verschieben</translation>
+    </message>
+    <message>
+        <source>Change card {0}</source>
+        <translation>Karte ändern ({0})</translation>
+    </message>
+    <message>
+        <source>Connect cards</source>
+        <translation>Karten verbinden</translation>
+    </message>
+    <message>
+        <source>Delete link</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Change link {0}</source>
+        <translation>Verbindung ändern ({0})</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Phase hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete stage "{0}"</source>
+        <translation>Phase „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete lane "{0}"</source>
+        <translation>Bahn „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>Bahn hinzufügen</translation>
+    </message>
+    <message>
+        <source>Move stage</source>
+        <translation>Phase verschieben</translation>
+    </message>
+    <message>
+        <source>Move lane</source>
+        <translation>Bahn verschieben</translation>
+    </message>
+    <message>
+        <source>Rename stage</source>
+        <translation>Phase umbenennen</translation>
+    </message>
+    <message>
+        <source>Change stage metrics</source>
+        <translation>Kennzahlen der Phase ändern</translation>
+    </message>
+    <message>
+        <source>Change stage notes</source>
+        <translation>Notizen der Phase ändern</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>Bahn umbenennen</translation>
+    </message>
+    <message>
+        <source>Change lane kind</source>
+        <translation>Art der Bahn ändern</translation>
+    </message>
+    <message>
+        <source>Rename board</source>
+        <translation>Board umbenennen</translation>
+    </message>
+    <message>
+        <source>Change description</source>
+        <translation>Beschreibung ändern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)</source>
+        <translation><numerusform>%n Element löschen</numerusform><numerusform>%n Elemente löschen</numerusform></translation>
+    </message>
+    <message>
+        <source>Change personas</source>
+        <translation>Personas ändern</translation>
+    </message>
+    <message>
+        <source>Delete persona "{0}"</source>
+        <translation>Persona „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Arrange cards</source>
+        <translation>Karten anordnen</translation>
+    </message>
+    <message>
+        <source>Double-click a cell, or click it and press Enter, to add a card</source>
+        <translation>Doppelklick auf eine Zelle, oder Zelle anklicken und Eingabe drücken, um eine Karte hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Move {0} cards</source>
+        <translation>{0} Karten verschieben</translation>
+    </message>
+    <message>
+        <source>Change emotion score</source>
+        <translation>Emotionswert ändern</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,406 @@
+"""A good desktop citizen (issue 10): one running editor per user, the start screen, the
+shortcut sheet, Preferences and crisp icons at 200 % scaling."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app import settings as store
+from app.gui import open_files, start_editor
+from app.main_window import MainWindow
+from app.shortcuts_sheet import ShortcutsSheet, key_text, plain, shortcut_rows
+from app.single_instance import InstanceServer, send_to_running
+from app.welcome import WelcomePage
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "resources" / "examples"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def instance_name(monkeypatch: pytest.MonkeyPatch) -> str:
+    name = f"touchline-test-{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv("TOUCHLINE_INSTANCE", name)
+    return name
+
+
+def _board(folder: Path, name: str = "board.touchline") -> Path:
+    target = folder / name
+    shutil.copy(EXAMPLES / "coffee-shop-blueprint.touchline", target)
+    return target
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    env.update(extra)
+    return env
+
+
+# ---------------------------------------------------------------------- single instance
+def test_a_second_launch_opens_its_file_in_the_running_editor(qtbot: QtBot, tmp_path: Path, instance_name: str,
+                                                              request: pytest.FixtureRequest) -> None:
+    window = start_editor(None)  # the first launch: the start screen, listening
+    qtbot.addWidget(window)
+    request.addfinalizer(window.instance_server.close)
+    assert isinstance(window.welcome_page(), WelcomePage)
+    board = _board(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    # A real second `touchline board.touchline`, from another folder with a relative path.
+    second = subprocess.Popen([sys.executable, "-m", "app", "../board.touchline"], cwd=elsewhere,
+                              env=_env(TOUCHLINE_INSTANCE=instance_name))
+    try:
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=30_000)
+    finally:
+        if second.poll() is None:  # it did not find the running editor and became one itself
+            second.kill()
+            second.wait()
+    assert second.returncode == 0
+    qtbot.waitUntil(lambda: window.path == board.absolute(), timeout=5_000)
+    assert window.welcome_page() is None
+    assert window.editor.document.title.startswith("Mobile order")
+
+
+def test_a_busy_window_keeps_its_board_and_the_file_gets_a_new_window(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    first = _board(tmp_path, "first.touchline")
+    assert window.open_path(first)
+    other = _board(tmp_path, "other.touchline")
+    shown = open_files(window, [str(other.absolute())])
+    assert len(shown) == 1 and shown[0] is not window
+    qtbot.addWidget(shown[0])
+    assert shown[0].path == other.absolute() and window.path == first.absolute()
+    again = open_files(window, [str(first.absolute())])  # already open: its window comes forward
+    assert again == [window]
+
+
+SENDER = r"""
+import sys
+from PySide6.QtCore import QCoreApplication
+from app.single_instance import send_to_running
+app = QCoreApplication([])
+sys.exit(0 if send_to_running(["/a/b c.touchline", "/ü/ß.touchline"], sys.argv[1]) else 1)
+"""
+
+
+def test_messages_reach_the_server_and_a_stale_name_is_taken_over(qtbot: QtBot, instance_name: str) -> None:
+    assert not send_to_running(["/nowhere"], instance_name)  # nobody listening
+    server = InstanceServer(instance_name)
+    assert server.listen()
+    received: list[list[str]] = []
+    server.files_received.connect(received.append)
+    # The sender blocks until the answer comes (holding the interpreter), so it is another process.
+    sender = subprocess.Popen([sys.executable, "-c", SENDER, instance_name], env=_env())
+    try:
+        qtbot.waitUntil(lambda: sender.poll() is not None, timeout=30_000)
+    finally:
+        if sender.poll() is None:
+            sender.kill()
+    results = [sender.returncode == 0]
+    assert results == [True]
+    assert received == [["/a/b c.touchline", "/ü/ß.touchline"]]
+    server.close()
+    # A killed editor leaves its socket behind on Unix; the next editor still listens.
+    if sys.platform != "win32":
+        import socket as pysocket
+
+        path = Path(server._server.fullServerName() or f"/tmp/{instance_name}")
+        leftover = pysocket.socket(pysocket.AF_UNIX)
+        leftover.bind(str(path))
+        leftover.close()
+        assert path.exists()
+        replacement = InstanceServer(instance_name)
+        assert replacement.listen()
+        replacement.close()
+
+
+# ---------------------------------------------------------------------- welcome
+def test_the_start_screen_offers_new_boards_examples_and_recent_files(qtbot: QtBot, tmp_path: Path) -> None:
+    board = _board(tmp_path)
+    seeding = MainWindow()
+    qtbot.addWidget(seeding)
+    assert seeding.open_path(board)  # a recent file with its thumbnail
+    qtbot.waitUntil(store.thumbnail_path(board).is_file)
+    seeding.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    page = window.show_welcome()
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.properties_dock.isVisible()
+    assert [page.examples.item(i).text() for i in range(page.examples.count())] == [
+        "Mobile order & pick-up — Service blueprint", "Opening an account with a digital bank — Journey map"]
+    assert page.recent.count() == 1
+    assert not page.recent.item(0).icon().isNull()
+    # New journey map: the journey template, the board in place, the panels back.
+    qtbot.mouseClick(page.new_journey_button, Qt.MouseButton.LeftButton)
+    assert window.welcome_page() is None
+    assert [lane.kind for lane in window.editor.document.lanes][:1] == ["customer"] or window.editor.document.lanes
+    assert window.centralWidget() is window.editor
+    qtbot.waitUntil(window.properties_dock.isVisible)
+    # An example opens as an untitled copy: saving never writes into the installation.
+    page = window.show_welcome()
+    page.example_requested.emit(page.examples.item(0).data(Qt.ItemDataRole.UserRole))
+    assert window.path is None and window.editor.document.title.startswith("Mobile order")
+    # A recent file opens itself.
+    page = window.show_welcome()
+    page.recent.itemClicked.emit(page.recent.item(0))
+    assert window.path == board.absolute()
+    # Esc goes to the board that waited behind.
+    page = window.show_welcome()
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert window.welcome_page() is None and window.path == board.absolute()
+
+
+def test_the_start_screen_can_be_switched_off(qtbot: QtBot, instance_name: str) -> None:
+    store.set_show_welcome(False)
+    window = start_editor(None)
+    qtbot.addWidget(window)
+    window.instance_server.close()
+    assert window.welcome_page() is None and window.centralWidget() is window.editor
+
+
+def test_new_journey_from_the_start_screen_uses_the_template(qtbot: QtBot) -> None:
+    from model.templates import new_document
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    page = window.show_welcome()
+    page.new_requested.emit("journey")
+    expected = [lane.name for lane in new_document("journey").lanes]
+    assert [lane.name for lane in window.editor.document.lanes] == expected
+
+
+# ---------------------------------------------------------------------- shortcut sheet
+def test_the_shortcut_sheet_lists_every_menu_shortcut_as_it_is(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    rows = shortcut_rows(window)
+    listed = {(row.command, row.keys) for row in rows}
+    expected = set()
+    for menu_action in window.menuBar().actions():
+        stack = [menu_action.menu()]
+        while stack:
+            menu = stack.pop()
+            for action in menu.actions():
+                if action.menu() is not None:
+                    stack.append(action.menu())
+                elif key_text(action):
+                    expected.add((plain(action.text()), key_text(action)))
+    assert expected and expected <= listed
+    save = next(row for row in rows if row.command == "Save")
+    assert save.keys.split(", ")[0] == QKeySequence(QKeySequence.StandardKey.Save).toString(
+        QKeySequence.SequenceFormat.NativeText)
+    # It never lies: a changed shortcut shows on the next sheet.
+    window.editor.edit_actions.arrange.setShortcut(QKeySequence("Ctrl+Alt+R"))
+    assert ("Arrange cards", "Ctrl+Alt+R") in {(r.command, r.keys) for r in shortcut_rows(window)}
+    sheet = ShortcutsSheet(window)
+    qtbot.addWidget(sheet)
+    texts = [sheet.tree.topLevelItem(i).text(0) for i in range(sheet.tree.topLevelItemCount())]
+    assert texts[:4] == ["File › New from template", "File", "Edit", "View"]
+
+
+def test_question_mark_on_the_board_opens_the_sheet_but_types_while_editing(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(EXAMPLES / "coffee-shop-blueprint.touchline")
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    view = window.editor.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view.viewport(), "?")
+    sheets = [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsSheet) and w.isVisible()]
+    assert len(sheets) == 1
+    sheets[0].close()
+    qtbot.waitUntil(lambda: not sheets[0].isVisible())
+    card_id = next(iter(window.editor.document.cards())).id
+    window.editor.scene.clearSelection()
+    window.editor.card_item(card_id).setSelected(True)
+    view.setFocus()
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_F2)
+    qtbot.keyClicks(view.viewport(), "Why?")
+    window.commit_pending()
+    assert window.editor.document.card(card_id).text == "Why?"
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsSheet) and w.isVisible()]
+
+
+# ---------------------------------------------------------------------- preferences
+def test_preferences_are_in_the_edit_menu_and_store_the_language(qtbot: QtBot) -> None:
+    from app.preferences import PreferencesDialog
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.preferences_action in window.edit_menu.actions()
+    keys = [k.toString() for k in window.preferences_action.shortcuts()]
+    assert keys and all(k for k in keys)  # the platform's Preferences key, or Ctrl+, where it has none
+    called: list[bool] = []
+    window.ask_preferences = lambda: called.append(True) or False  # type: ignore[method-assign]
+    window.preferences_action.trigger()
+    assert called == [True]
+    dialog = PreferencesDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.language.findData("de") >= 0  # the German catalogue ships
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    dialog.welcome.setChecked(False)
+    dialog.accept()
+    assert store.language() == "de" and store.show_welcome() is False
+
+
+# ---------------------------------------------------------------------- HiDPI
+HIDPI_SCRIPT = r"""
+import json, sys
+from PySide6.QtCore import QSize
+from app.gui import create_application
+from app.main_window import MainWindow
+from app.welcome import app_icon, svg_icon
+app = create_application()
+window = MainWindow()
+page = window.show_welcome()
+window.resize(700, 500)
+window.show()
+app.processEvents()
+grab = window.grab()
+icon = app_icon().pixmap(QSize(32, 32), window.devicePixelRatioF())
+button = page.new_blueprint_button.icon().pixmap(page.new_blueprint_button.iconSize(), window.devicePixelRatioF())
+print(json.dumps({"size": [window.width(), window.height()], "dpr": window.devicePixelRatioF(),
+                  "grab_dpr": grab.devicePixelRatio(),
+                  "grab": [grab.width(), grab.height()], "icon": [icon.width(), icon.height()],
+                  "button": [button.width(), button.height()], "window_icon": app.windowIcon().isNull(),
+                  "svg_engine": app_icon().name() == "" and not svg_icon("open").isNull()}))
+"""
+
+
+def test_at_200_percent_the_window_and_its_icons_are_drawn_at_twice_the_pixels(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", HIDPI_SCRIPT], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120, env=_env(QT_SCALE_FACTOR="2", TOUCHLINE_INSTANCE="off",
+                                                  XDG_CONFIG_HOME=str(tmp_path / "config"),
+                                                  XDG_CACHE_HOME=str(tmp_path / "cache")))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["dpr"] == 2 and figures["grab_dpr"] == 2
+    assert figures["grab"] == [2 * figures["size"][0], 2 * figures["size"][1]]
+    # From the SVG, rendered for the device pixels: 64 px for a 32 px icon, 48 for a 24 px button icon.
+    assert figures["icon"] == [64, 64] and figures["button"] == [48, 48]
+    assert figures["window_icon"] is False
+
+
+def test_interface_icons_are_svg() -> None:
+    from app import welcome
+
+    icons = sorted((ROOT / "resources" / "icons").glob("*.svg"))
+    assert {p.stem for p in icons} >= {"touchline", "new-blueprint", "new-journey", "open", "example"}
+    assert welcome.ICON_DIR == ROOT / "resources" / "icons"
+    size = QSize(96, 96)
+    for path in icons:
+        from PySide6.QtGui import QIcon
+
+        assert QIcon(str(path)).pixmap(size).size() == size  # scalable: any size is drawn, not upscaled
+
+
+# ---------------------------------------------------------------------- translation
+def test_the_german_catalogue_translates_the_interface(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QLocale
+
+    from app.i18n import install_translators
+
+    app = QApplication.instance()
+    try:
+        assert install_translators(app, QLocale("de_DE")) == "de"
+        window = MainWindow()
+        qtbot.addWidget(window)
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus == ["&Datei", "&Bearbeiten", "&Ansicht", "&Hilfe"]
+        assert window.editor.edit_actions.add_stage.text() == "&Phase hinzufügen"
+        assert window.properties_dock.windowTitle() == "Eigenschaften"
+        assert window.checks_dock.windowTitle() == "Prüfungen"
+        from canvas.translate import tr
+
+        assert tr("%n card(s)", "", 1) == "1 Karte" and tr("%n card(s)", "", 3) == "3 Karten"
+        # Qt's own strings follow: a standard button of a message box.
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Abbrechen"
+    finally:
+        assert install_translators(app, QLocale("en_GB")) == "en"
+    from canvas.translate import tr
+
+    assert tr("&File") == "&File"
+    assert tr("%n card(s)", "", 1) == "1 card" and tr("%n card(s)", "", 2) == "2 cards"
+
+
+def test_every_catalogue_entry_is_translated_and_keeps_its_placeholders() -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ROOT / "resources" / "translations" / "touchline_de.ts")
+    messages = list(tree.iter("message"))
+    assert len(messages) > 250
+    for message in messages:
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, source  # none unfinished
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for form in forms:
+            assert form.strip(), source
+            assert sorted(re.findall(r"\{\d*\}", form)) == sorted(re.findall(r"\{\d*\}", source)), source
+            assert ("&" in form) == ("&" in source), source  # a menu mnemonic stays a mnemonic
+    assert (ROOT / "resources" / "translations" / "touchline_de.qm").stat().st_size > 10_000
+
+
+def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
+    """`make translations` would add nothing: the shipped .ts is up to date with app/ and canvas/."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed beside this Python")
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in [*ROOT.glob("app/*.py"), *ROOT.glob("canvas/*.py")])
+    subprocess.run([str(lupdate), "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)], check=True,
+                   capture_output=True)
+    import xml.etree.ElementTree as ET
+
+    def texts(path: Path) -> set[str]:
+        return {m.findtext("source") or "" for m in ET.parse(path).iter("message")}
+
+    missing = texts(fresh) - texts(ROOT / "resources" / "translations" / "touchline_de.ts")
+    assert not missing, f"run `make translations` and translate: {sorted(missing)}"
+
+
+# ---------------------------------------------------------------------- standard keys
+def test_standard_commands_use_the_platforms_standard_keys(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    edit = window.editor.edit_actions
+    K = QKeySequence.StandardKey
+    pairs = [(window.new_actions["blueprint"], K.New), (window.open_action, K.Open), (window.save_action, K.Save),
+             (window.save_as_action, K.SaveAs), (window.close_action, K.Close), (window.quit_action, K.Quit),
+             (window.preferences_action, K.Preferences), (window.shortcuts_action, K.HelpContents),
+             (edit.undo, K.Undo), (edit.redo, K.Redo), (edit.delete, K.Delete), (edit.select_all, K.SelectAll),
+             (edit.zoom_in, K.ZoomIn), (edit.zoom_out, K.ZoomOut)]
+    for action, standard in pairs:
+        bindings = QKeySequence.keyBindings(standard)
+        if bindings:  # where the platform defines the key, the action answers to (at least the first of) it
+            assert bindings[0] in action.shortcuts(), (action.text(), standard)
+        else:  # where it does not (Quit, Preferences on some desktops), a conventional one
+            assert action.shortcuts(), action.text()

@@ -11,7 +11,7 @@ card or a lane header spotlights it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QTransform
 from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from app.timer import Countdown, TimerBadge
 from canvas.items import CardItem, HeaderItem
 from canvas.scene import BoardScene
 from canvas.spotlight import Spotlight
+from canvas.translate import tr
 from canvas.view import MAX_ZOOM, MIN_ZOOM, BoardView
 from model import style as st
 from model.fonts import FONT_FAMILY
@@ -35,18 +36,19 @@ PAD = 24
 OVERVIEW = -1
 
 
-# The presentation's own keys (besides the editor's actions), for the shortcut sheet and the presenter panel.
+# The presentation's own keys (besides the editor's actions), for the shortcut sheet and the presenter panel;
+# marked for the catalogue here, tr() where shown (key names in words too: "Bild ab" for PageDown in German).
 PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
-    ("Right, PageDown", "next stage"),
-    ("Left, PageUp", "previous stage"),
-    ("Home, End", "the whole board"),
-    ("1 … 9", "jump to a stage"),
-    ("+, -", "a closer or wider look"),
-    ("T", "start, pause or resume the countdown"),
-    ("B, .", "black screen (any key brings the board back)"),
-    ("Click a card or lane header", "spotlight it"),
-    ("Esc", "end the spotlight, else leave"),
-    ("F5", "leave"),
+    (QT_TRANSLATE_NOOP("", "Right, PageDown"), QT_TRANSLATE_NOOP("", "next stage")),
+    (QT_TRANSLATE_NOOP("", "Left, PageUp"), QT_TRANSLATE_NOOP("", "previous stage")),
+    (QT_TRANSLATE_NOOP("", "Home, End"), QT_TRANSLATE_NOOP("", "the whole board")),
+    ("1 … 9", QT_TRANSLATE_NOOP("", "jump to a stage")),
+    ("+, -", QT_TRANSLATE_NOOP("", "a closer or wider look")),
+    ("T", QT_TRANSLATE_NOOP("", "start, pause or resume the countdown")),
+    ("B, .", QT_TRANSLATE_NOOP("", "black screen (any key brings the board back)")),
+    (QT_TRANSLATE_NOOP("", "Click a card or lane header"), QT_TRANSLATE_NOOP("", "spotlight it")),
+    ("Esc", QT_TRANSLATE_NOOP("", "end the spotlight, else leave")),
+    ("F5", QT_TRANSLATE_NOOP("", "leave")),
 )
 
 
@@ -77,7 +79,7 @@ class PresentationView(BoardView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setBackgroundBrush(SURROUND)
-        self.setAccessibleName("Presentation")
+        self.setAccessibleName(tr("Presentation"))
         self._glide = QVariantAnimation(self)
         self._glide.setDuration(GLIDE_MS)
         self._glide.setEasingCurve(QEasingCurve.Type.OutCubic)
@@ -273,7 +275,7 @@ class PresentationView(BoardView):
         width = self.viewport().width()
         painter.fillRect(QRectF(0, 0, width, CAPTION_H), SURROUND)
         if self.stage_index == OVERVIEW or self.stage_index >= self.stage_count():
-            left, right = doc.title or "Untitled", f"{self.stage_count()} stages"
+            left, right = doc.title or tr("Untitled"), tr("%n stage(s)", "", self.stage_count())
         else:
             stage = doc.stages[self.stage_index]
             left, right = stage.name, f"{self.stage_index + 1} / {self.stage_count()}"
@@ -396,7 +398,7 @@ class PresentationWindow(QWidget):
 
     def __init__(self, scene: BoardScene, countdown: Countdown) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
-        self.setWindowTitle("Touchline — Presentation")
+        self.setWindowTitle(tr("Touchline — Presentation"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

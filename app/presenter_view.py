@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from app.present import PRESENTATION_KEYS
 from app.timer import Countdown
 from canvas import commands as cmd
+from canvas.translate import tr
 from model import Document
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def card_notes(document: Document, index: int) -> str:
         for card_id in document.cell_cards(stage.id, lane.id):
             card = document.card(card_id)
             if card.notes and card.notes.strip():
-                title = card.text.split("\n")[0].strip() or "(empty card)"
+                title = card.text.split("\n")[0].strip() or tr("(empty card)")
                 parts.append(f"• {title} ({lane.name}): {card.notes.strip()}")
     return "\n\n".join(parts)
 
@@ -63,17 +64,17 @@ class PresenterPanel(QWidget):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.notes = QPlainTextEdit(self)
-        self.notes.setAccessibleName("Stage notes")
-        self.notes.setPlaceholderText("Notes for this stage (saved with the board, never drawn on it)")
+        self.notes.setAccessibleName(tr("Stage notes"))
+        self.notes.setPlaceholderText(tr("Notes for this stage (saved with the board, never drawn on it)"))
         self.notes.installEventFilter(self)
-        self.cards_label = QLabel("Card notes", self)
+        self.cards_label = QLabel(tr("Card notes"), self)
         self.card_notes = QPlainTextEdit(self)
         self.card_notes.setReadOnly(True)
-        self.card_notes.setAccessibleName("Notes of this stage's cards")
+        self.card_notes.setAccessibleName(tr("Notes of this stage's cards"))
         self.next_label = QLabel(self)
         self.next_label.setWordWrap(True)
         self.time_label = QLabel(self)
-        self.keys = QLabel(" · ".join(f"{keys}: {what}" for keys, what in PRESENTATION_KEYS), self)
+        self.keys = QLabel(" · ".join(f"{tr(keys)}: {tr(what)}" for keys, what in PRESENTATION_KEYS), self)
         self.keys.setWordWrap(True)
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.notes, self.cards_label, self.card_notes, self.next_label,
@@ -91,15 +92,17 @@ class PresenterPanel(QWidget):
         overview = index == OVERVIEW or index >= count
         self.notes.setEnabled(not overview)
         if overview:
-            self.heading.setText(f"{document.title or 'Untitled'} — whole board ({count} stages)")
+            title = document.title or tr("Untitled")
+            self.heading.setText(tr("{0} — whole board (%n stage(s))", "", count).format(title))
             self.notes.setPlainText("")
             self.card_notes.setPlainText(document.description or "")
-            self.next_label.setText(f"Next: {document.stages[0].name}" if count else "")
+            self.next_label.setText(tr("Next: {0}").format(document.stages[0].name) if count else "")
             return
-        self.heading.setText(f"Stage {index + 1} of {count}: {document.stages[index].name}")
+        self.heading.setText(tr("Stage {0} of {1}: {2}").format(index + 1, count, document.stages[index].name))
         self.notes.setPlainText(own_notes(document, index))
-        self.card_notes.setPlainText(card_notes(document, index) or "No card notes in this stage.")
-        self.next_label.setText(f"Next: {document.stages[index + 1].name}" if index + 1 < count else "Last stage")
+        self.card_notes.setPlainText(card_notes(document, index) or tr("No card notes in this stage."))
+        self.next_label.setText(tr("Next: {0}").format(document.stages[index + 1].name) if index + 1 < count
+                                else tr("Last stage"))
 
     def commit_notes(self) -> None:
         """Put what was typed in the notes field into the document, as one undo step."""
@@ -119,4 +122,4 @@ class PresenterPanel(QWidget):
 
     def _show_time(self) -> None:
         text = self.countdown.text()
-        self.time_label.setText(f"Timer: {text}" if text else "Timer: off (T starts 5 minutes)")
+        self.time_label.setText(tr("Timer: {0}").format(text) if text else tr("Timer: off (T starts 5 minutes)"))

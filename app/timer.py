@@ -10,6 +10,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
+from canvas.translate import tr
 from model.fonts import FONT_FAMILY
 
 TICK_MS = 250
@@ -108,7 +109,7 @@ class TimerBadge(QLabel):
         font.setBold(True)
         self.setFont(font)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAccessibleName("Countdown")
+        self.setAccessibleName(tr("Countdown"))
         countdown.changed.connect(self.refresh)
         self.refresh()
 
@@ -124,7 +125,7 @@ class TimerBadge(QLabel):
         # A light rim keeps the badge apart from the dark surround and from dark cards alike.
         self.setStyleSheet(f"QLabel {{ color: #FFFFFF; background: {background}; border: 3px solid #E2E8F0;"
                            " border-radius: 14px; padding: 4px 22px; }")
-        self.setText(("Time's up " if over else "") + c.text() + (" ‖" if paused else ""))
+        self.setText((tr("Time's up {0}").format(c.text()) if over else c.text()) + (" ‖" if paused else ""))
         self.adjustSize()
         parent = self.parentWidget()
         if parent is not None:

@@ -7,6 +7,7 @@ import contextlib
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from canvas.translate import tr
 from model import Document
 
 MAX_SHOWN = 50
@@ -27,11 +28,11 @@ class VotesPanel(QWidget):
         self._stale = False
         self._seen = False
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Top voted cards")
+        self.list.setAccessibleName(tr("Top voted cards"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.setAlternatingRowColors(True)
-        self.hint = QLabel("No votes yet. Select a card and press V to vote, Shift+V to take a vote back.", self)
+        self.hint = QLabel(tr("No votes yet. Select a card and press V to vote, Shift+V to take a vote back."), self)
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -76,9 +77,10 @@ class VotesPanel(QWidget):
         self.hint.setVisible(not ranked)
         for place, (card_id, votes) in enumerate(ranked[:MAX_SHOWN], start=1):
             card = doc.card(card_id)
-            first = card.text.split("\n")[0].strip() or "(empty card)"
+            first = card.text.split("\n")[0].strip() or tr("(empty card)")
             where = f"{doc.stage(card.stage).name} · {doc.lane(card.lane).name}"
-            item = QListWidgetItem(f"{place}.  {votes} vote{'s' if votes != 1 else ''}  —  {first}\n{where}")
+            count = tr("%n vote(s)", "", votes)
+            item = QListWidgetItem(f"{place}.  {count}  —  {first}\n{where}")
             item.setData(Qt.ItemDataRole.UserRole, card_id)
             self.list.addItem(item)
 

@@ -17,6 +17,7 @@ from app.present import OVERVIEW, PresentationWindow
 from app.presenter_view import PresenterPanel
 from app.timer import Countdown
 from app.votes_panel import VotesPanel
+from canvas.translate import tr
 
 if TYPE_CHECKING:
     from app.editor import Editor
@@ -36,51 +37,51 @@ class Workshop(QObject):
         self.screen_choice: int | None = None  # index into QGuiApplication.screens(); None: automatic
         self._dock_for_presentation = False
 
-        self.present_action = QAction("Pr&esent", window)
+        self.present_action = QAction(tr("Pr&esent"), window)
         self.present_action.setShortcuts([QKeySequence("F5")])
         self.present_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.present_action.setCheckable(True)
-        self.present_action.setToolTip("Show the board full screen for a room, stage by stage (F5; Esc leaves)")
+        self.present_action.setToolTip(tr("Show the board full screen for a room, stage by stage (F5; Esc leaves)"))
         self.present_action.triggered.connect(self.toggle)
         window.addAction(self.present_action)
-        self.present_here_action = QAction("Present from the &current stage", window)
+        self.present_here_action = QAction(tr("Present from the &current stage"), window)
         self.present_here_action.setShortcuts([QKeySequence("Shift+F5")])
         self.present_here_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.present_here_action.triggered.connect(self.present_from_current_stage)
         window.addAction(self.present_here_action)
 
-        self.screen_menu = QMenu("Present on &screen", window)
+        self.screen_menu = QMenu(tr("Present on &screen"), window)
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
-        self.timer_menu = QMenu("Workshop &timer", window)
+        self.timer_menu = QMenu(tr("Workshop &timer"), window)
         self.timer_actions: dict[int, QAction] = {}
         for minutes in TIMER_MINUTES:
-            action = self.timer_menu.addAction(f"Start {minutes} minute{'s' if minutes != 1 else ''}")
+            action = self.timer_menu.addAction(tr("Start %n minute(s)", "", minutes))
             action.triggered.connect(lambda _checked=False, m=minutes: self.countdown.start(m))
             self.timer_actions[minutes] = action
         self.timer_menu.addSeparator()
-        self.pause_action = self.timer_menu.addAction("&Pause or resume")
+        self.pause_action = self.timer_menu.addAction(tr("&Pause or resume"))
         self.pause_action.triggered.connect(self.countdown.toggle_pause)
-        self.stop_action = self.timer_menu.addAction("&Stop")
+        self.stop_action = self.timer_menu.addAction(tr("&Stop"))
         self.stop_action.triggered.connect(self.countdown.stop)
 
         self.presenter = PresenterPanel(self.countdown)
-        self.presenter_dock = QDockWidget("Presenter", window)
+        self.presenter_dock = QDockWidget(tr("Presenter"), window)
         self.presenter_dock.setObjectName("PresenterDock")
         self.presenter_dock.setWidget(self.presenter)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.presenter_dock)
         self.presenter_dock.hide()
-        self.presenter_dock.toggleViewAction().setText("Presente&r Panel")
+        self.presenter_dock.toggleViewAction().setText(tr("Presente&r Panel"))
 
         self.votes = VotesPanel()
-        self.votes_dock = QDockWidget("Top voted", window)
+        self.votes_dock = QDockWidget(tr("Top voted"), window)
         self.votes_dock.setObjectName("VotesDock")
         self.votes_dock.setWidget(self.votes)
         self.votes_dock.visibilityChanged.connect(self.votes.set_seen)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.votes_dock)
         window.tabifyDockWidget(window.checks_dock, self.votes_dock)
         window.properties_dock.raise_()
-        self.votes_dock.toggleViewAction().setText("Top &Voted Panel")
+        self.votes_dock.toggleViewAction().setText(tr("Top &Voted Panel"))
         self.editor_changed()
 
     # ------------------------------------------------------------ menus
@@ -99,7 +100,7 @@ class Workshop(QObject):
         menu = self.screen_menu
         menu.clear()
         group = QActionGroup(menu)
-        auto = menu.addAction("&Automatic (the other screen when there are two)")
+        auto = menu.addAction(tr("&Automatic (the other screen when there are two)"))
         auto.setCheckable(True)
         auto.setChecked(self.screen_choice is None)
         auto.triggered.connect(lambda: setattr(self, "screen_choice", None))

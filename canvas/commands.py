@@ -437,8 +437,11 @@ def change_votes(document: Document, card_ids: list[str], delta: int) -> QUndoCo
             changes.append((card_id, new))
     if not changes:
         return None
-    verb = "Add vote" if delta > 0 else "Remove vote"
-    parent = Macro(verb if len(changes) == 1 else f"{verb}s on {len(changes)} cards")
+    if delta > 0:
+        text = tr("Add vote") if len(changes) == 1 else tr("Add votes on %n card(s)", "", len(changes))
+    else:
+        text = tr("Remove vote") if len(changes) == 1 else tr("Remove votes on %n card(s)", "", len(changes))
+    parent = Macro(text)
     for card_id, new in changes:
         parent.add(SetCardField(document, card_id, "votes", new))
     return parent

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Create, open, save, import and export boards</source>
         <translation>Boards anlegen, öffnen, speichern, importieren und exportieren</translation>
@@ -112,7 +112,7 @@
         <translation>Eine Karte in der aktuellen Zelle hinzufügen</translation>
     </message>
     <message>
-        <source>Edit the selected card's text or rename the selected header</source>
+        <source>Edit the selected card&apos;s text or rename the selected header</source>
         <translation>Den Text der ausgewählten Karte bearbeiten oder die ausgewählte Überschrift umbenennen</translation>
     </message>
     <message>
@@ -261,15 +261,24 @@
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n Fehler</numerusform><numerusform>%n Fehler</numerusform></translation>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n Warnung</numerusform><numerusform>%n Warnungen</numerusform></translation>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n info(s)</source>
-        <translation><numerusform>%n Hinweis</numerusform><numerusform>%n Hinweise</numerusform></translation>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finding</source>
@@ -445,11 +454,17 @@
     </message>
     <message numerus="yes">
         <source>%n card(s)</source>
-        <translation><numerusform>%n Karte</numerusform><numerusform>%n Karten</numerusform></translation>
+        <translation>
+            <numerusform>%n Karte</numerusform>
+            <numerusform>%n Karten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n customer step(s)</source>
-        <translation><numerusform>%n Kundenschritt</numerusform><numerusform>%n Kundenschritte</numerusform></translation>
+        <translation>
+            <numerusform>%n Kundenschritt</numerusform>
+            <numerusform>%n Kundenschritte</numerusform>
+        </translation>
     </message>
     <message>
         <source>Fit: one page the size of the board</source>
@@ -756,7 +771,7 @@
         <translation>Möchten Sie die Änderungen an „{0}“ speichern?</translation>
     </message>
     <message>
-        <source>Your changes will be lost if you don't save them.</source>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
         <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
     </message>
     <message>
@@ -852,7 +867,7 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>Touchline's language and start-up settings</source>
+        <source>Touchline&apos;s language and start-up settings</source>
         <translation>Sprache und Start-Einstellungen von Touchline</translation>
     </message>
     <message>
@@ -1008,7 +1023,7 @@
         <translation>Kartenfarbe</translation>
     </message>
     <message>
-        <source>Choose the card's fill colour</source>
+        <source>Choose the card&apos;s fill colour</source>
         <translation>Die Füllfarbe der Karte wählen</translation>
     </message>
     <message>
@@ -1024,7 +1039,7 @@
         <translation>Standard-Kartenfarbe</translation>
     </message>
     <message>
-        <source>Use the lane's colour for this card</source>
+        <source>Use the lane&apos;s colour for this card</source>
         <translation>Für diese Karte die Farbe der Bahn verwenden</translation>
     </message>
     <message>
@@ -1219,7 +1234,10 @@ CES = 4,1</translation>
     </message>
     <message numerus="yes">
         <source>%n unsaved change(s)</source>
-        <translation><numerusform>%n ungespeicherte Änderung</numerusform><numerusform>%n ungespeicherte Änderungen</numerusform></translation>
+        <translation>
+            <numerusform>%n ungespeicherte Änderung</numerusform>
+            <numerusform>%n ungespeicherte Änderungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>“{0}” ({1}), autosaved {2}, {3}</source>
@@ -1267,7 +1285,10 @@ CES = 4,1</translation>
     </message>
     <message numerus="yes">
         <source>Touchline did not close properly. Recover the unsaved board(s)?</source>
-        <translation><numerusform>Touchline wurde nicht richtig beendet. Das ungespeicherte Board wiederherstellen?</numerusform><numerusform>Touchline wurde nicht richtig beendet. Die %n ungespeicherten Boards wiederherstellen?</numerusform></translation>
+        <translation>
+            <numerusform>Touchline wurde nicht richtig beendet. Das ungespeicherte Board wiederherstellen?</numerusform>
+            <numerusform>Touchline wurde nicht richtig beendet. Die %n ungespeicherten Boards wiederherstellen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recover</source>
@@ -1442,11 +1463,11 @@ CES = 4,1</translation>
         <translation>Phase hinzufügen</translation>
     </message>
     <message>
-        <source>Delete stage "{0}"</source>
+        <source>Delete stage &quot;{0}&quot;</source>
         <translation>Phase „{0}“ löschen</translation>
     </message>
     <message>
-        <source>Delete lane "{0}"</source>
+        <source>Delete lane &quot;{0}&quot;</source>
         <translation>Bahn „{0}“ löschen</translation>
     </message>
     <message>
@@ -1470,6 +1491,28 @@ CES = 4,1</translation>
         <translation>Kennzahlen der Phase ändern</translation>
     </message>
     <message>
+        <source>Add vote</source>
+        <translation>Stimme hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add votes on %n card(s)</source>
+        <translation>
+            <numerusform>Stimme auf %n Karte hinzufügen</numerusform>
+            <numerusform>Stimmen auf %n Karten hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove vote</source>
+        <translation>Stimme entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove votes on %n card(s)</source>
+        <translation>
+            <numerusform>Stimme von %n Karte entfernen</numerusform>
+            <numerusform>Stimmen von %n Karten entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Change stage notes</source>
         <translation>Notizen der Phase ändern</translation>
     </message>
@@ -1491,14 +1534,17 @@ CES = 4,1</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s)</source>
-        <translation><numerusform>%n Element löschen</numerusform><numerusform>%n Elemente löschen</numerusform></translation>
+        <translation>
+            <numerusform>%n Element löschen</numerusform>
+            <numerusform>%n Elemente löschen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Change personas</source>
         <translation>Personas ändern</translation>
     </message>
     <message>
-        <source>Delete persona "{0}"</source>
+        <source>Delete persona &quot;{0}&quot;</source>
         <translation>Persona „{0}“ löschen</translation>
     </message>
     <message>
@@ -1516,6 +1562,206 @@ CES = 4,1</translation>
     <message>
         <source>Change emotion score</source>
         <translation>Emotionswert ändern</translation>
+    </message>
+    <message>
+        <source>Right, PageDown</source>
+        <translation>Rechts, Bild ab</translation>
+    </message>
+    <message>
+        <source>next stage</source>
+        <translation>nächste Phase</translation>
+    </message>
+    <message>
+        <source>Left, PageUp</source>
+        <translation>Links, Bild auf</translation>
+    </message>
+    <message>
+        <source>previous stage</source>
+        <translation>vorige Phase</translation>
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation>Pos1, Ende</translation>
+    </message>
+    <message>
+        <source>the whole board</source>
+        <translation>das ganze Board</translation>
+    </message>
+    <message>
+        <source>jump to a stage</source>
+        <translation>zu einer Phase springen</translation>
+    </message>
+    <message>
+        <source>a closer or wider look</source>
+        <translation>näher heran oder weiter weg</translation>
+    </message>
+    <message>
+        <source>start, pause or resume the countdown</source>
+        <translation>Countdown starten, anhalten oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>black screen (any key brings the board back)</source>
+        <translation>schwarzer Bildschirm (jede Taste holt das Board zurück)</translation>
+    </message>
+    <message>
+        <source>Click a card or lane header</source>
+        <translation>Klick auf eine Karte oder einen Bahnkopf</translation>
+    </message>
+    <message>
+        <source>spotlight it</source>
+        <translation>hervorheben</translation>
+    </message>
+    <message>
+        <source>end the spotlight, else leave</source>
+        <translation>Hervorhebung beenden, sonst verlassen</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>verlassen</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Präsentation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n Phase</numerusform>
+            <numerusform>%n Phasen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Touchline — Presentation</source>
+        <translation>Touchline — Präsentation</translation>
+    </message>
+    <message>
+        <source>(empty card)</source>
+        <translation>(leere Karte)</translation>
+    </message>
+    <message>
+        <source>Stage notes</source>
+        <translation>Notizen der Phase</translation>
+    </message>
+    <message>
+        <source>Notes for this stage (saved with the board, never drawn on it)</source>
+        <translation>Notizen zu dieser Phase (mit dem Board gespeichert, nie darauf gezeichnet)</translation>
+    </message>
+    <message>
+        <source>Card notes</source>
+        <translation>Notizen der Karten</translation>
+    </message>
+    <message>
+        <source>Notes of this stage&apos;s cards</source>
+        <translation>Notizen der Karten dieser Phase</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} — whole board (%n stage(s))</source>
+        <translation>
+            <numerusform>{0} — ganzes Board (%n Phase)</numerusform>
+            <numerusform>{0} — ganzes Board (%n Phasen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Als Nächstes: {0}</translation>
+    </message>
+    <message>
+        <source>Stage {0} of {1}: {2}</source>
+        <translation>Phase {0} von {1}: {2}</translation>
+    </message>
+    <message>
+        <source>No card notes in this stage.</source>
+        <translation>Keine Kartennotizen in dieser Phase.</translation>
+    </message>
+    <message>
+        <source>Last stage</source>
+        <translation>Letzte Phase</translation>
+    </message>
+    <message>
+        <source>Timer: {0}</source>
+        <translation>Timer: {0}</translation>
+    </message>
+    <message>
+        <source>Timer: off (T starts 5 minutes)</source>
+        <translation>Timer: aus (T startet 5 Minuten)</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <source>Time&apos;s up {0}</source>
+        <translation>Zeit um {0}</translation>
+    </message>
+    <message>
+        <source>Top voted cards</source>
+        <translation>Karten mit den meisten Stimmen</translation>
+    </message>
+    <message>
+        <source>No votes yet. Select a card and press V to vote, Shift+V to take a vote back.</source>
+        <translation>Noch keine Stimmen. Wählen Sie eine Karte und drücken Sie V, um abzustimmen, Umschalt+V, um eine Stimme zurückzunehmen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vote(s)</source>
+        <translation>
+            <numerusform>%n Stimme</numerusform>
+            <numerusform>%n Stimmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pr&amp;esent</source>
+        <translation>Prä&amp;sentieren</translation>
+    </message>
+    <message>
+        <source>Show the board full screen for a room, stage by stage (F5; Esc leaves)</source>
+        <translation>Das Board im Vollbild für einen Raum zeigen, Phase für Phase (F5; Esc beendet)</translation>
+    </message>
+    <message>
+        <source>Present from the &amp;current stage</source>
+        <translation>Ab &amp;der aktuellen Phase präsentieren</translation>
+    </message>
+    <message>
+        <source>Present on &amp;screen</source>
+        <translation>Auf B&amp;ildschirm präsentieren</translation>
+    </message>
+    <message>
+        <source>Workshop &amp;timer</source>
+        <translation>Workshop-&amp;Timer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute starten</numerusform>
+            <numerusform>%n Minuten starten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Pause or resume</source>
+        <translation>&amp;Anhalten oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Referentenansicht</translation>
+    </message>
+    <message>
+        <source>Presente&amp;r Panel</source>
+        <translation>&amp;Referentenansicht-Leiste</translation>
+    </message>
+    <message>
+        <source>Top voted</source>
+        <translation>Meiste Stimmen</translation>
+    </message>
+    <message>
+        <source>Top &amp;Voted Panel</source>
+        <translation>&amp;Meiste-Stimmen-Leiste</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (the other screen when there are two)</source>
+        <translation>&amp;Automatisch (der andere Bildschirm, wenn es zwei gibt)</translation>
     </message>
 </context>
 </TS>

@@ -350,6 +350,77 @@ def test_the_german_catalogue_translates_the_interface(qtbot: QtBot) -> None:
     assert tr("%n card(s)", "", 1) == "1 card" and tr("%n card(s)", "", 2) == "2 cards"
 
 
+def test_the_german_catalogue_translates_the_workshop_screens(qtbot: QtBot) -> None:
+    """Present, the presenter panel, the countdown and Top voted speak German too (they once did not)."""
+    from PySide6.QtCore import QLocale
+
+    from app.i18n import install_translators
+    from app.present import PresentationWindow
+    from app.timer import TimerBadge
+
+    app = QApplication.instance()
+    try:
+        assert install_translators(app, QLocale("de_DE")) == "de"
+        window = MainWindow(path=EXAMPLES / "coffee-shop-blueprint.touchline")
+        qtbot.addWidget(window)
+        window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+        workshop = window.workshop
+        assert workshop.present_action.text() == "Prä&sentieren"
+        assert workshop.timer_menu.title() == "Workshop-&Timer"
+        assert [a.text() for a in workshop.timer_menu.actions()][:2] == ["1 Minute starten", "3 Minuten starten"]
+        assert workshop.presenter_dock.windowTitle() == "Referentenansicht"
+        assert workshop.votes_dock.windowTitle() == "Meiste Stimmen"
+        assert workshop.votes.hint.text().startswith("Noch keine Stimmen.")
+        doc = window.editor.document
+        workshop.presenter.show_stage(window.editor, 1)
+        assert workshop.presenter.heading.text() == f"Phase 2 von {len(doc.stages)}: {doc.stages[1].name}"
+        assert workshop.presenter.next_label.text() == f"Als Nächstes: {doc.stages[2].name}"
+        assert workshop.presenter.time_label.text() == "Timer: aus (T startet 5 Minuten)"
+        assert "Rechts, Bild ab: nächste Phase" in workshop.presenter.keys.text()
+        first = next(iter(doc.cards())).id
+        window.editor.scene.card_item(first).setSelected(True)
+        window.editor.vote(1)
+        assert window.editor.undo_stack.undoText() == "Stimme hinzufügen"
+        workshop.votes.refresh()
+        assert "1 Stimme" in workshop.votes.list.item(0).text()
+        presentation = PresentationWindow(window.editor.scene, workshop.countdown)
+        qtbot.addWidget(presentation)
+        assert presentation.windowTitle() == "Touchline — Präsentation"
+        badge = TimerBadge(workshop.countdown)
+        qtbot.addWidget(badge)
+        assert badge.accessibleName() == "Countdown"
+        presentation.view.detach()  # the scene is the editor's: let go of it as Workshop.leave does
+        presentation.view.setScene(None)
+    finally:
+        assert install_translators(app, QLocale("en_GB")) == "en"
+
+
+def test_no_user_visible_string_bypasses_tr() -> None:
+    """A literal handed straight to a label, action, menu, dock or tooltip would stay English in German."""
+    import ast
+
+    setters = {"QAction", "QMenu", "QLabel", "QDockWidget", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox",
+               "QToolButton", "setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "showMessage",
+               "setAccessibleName", "setAccessibleDescription", "addAction", "addMenu", "setStatusTip", "setTitle",
+               "addTab", "setTabText", "setHeaderLabels", "setLabelText"}
+
+    def untranslated(node: ast.AST) -> bool:  # some text with letters in it, and no tr() around any of it
+        parts = list(ast.walk(node))
+        if any(isinstance(p, ast.Call) and getattr(p.func, "id", None) == "tr" for p in parts):
+            return False
+        return any(isinstance(p, ast.Constant) and isinstance(p.value, str) and any(c.isalpha() for c in p.value)
+                   for p in parts)
+
+    found = []
+    for path in sorted([*ROOT.glob("app/*.py"), *ROOT.glob("canvas/*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args:
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name in setters and untranslated(node.args[0]):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}({ast.unparse(node.args[0])[:60]})")
+    assert not found, "wrap in tr(): " + "; ".join(found)
+
+
 def test_every_catalogue_entry_is_translated_and_keeps_its_placeholders() -> None:
     import re
     import xml.etree.ElementTree as ET

@@ -44,7 +44,7 @@ class Workshop(QObject):
         self.present_action.setToolTip(tr("Show the board full screen for a room, stage by stage (F5; Esc leaves)"))
         self.present_action.triggered.connect(self.toggle)
         window.addAction(self.present_action)
-        self.present_here_action = QAction(tr("Present from the &current stage"), window)
+        self.present_here_action = QAction(tr("Present from the c&urrent stage"), window)
         self.present_here_action.setShortcuts([QKeySequence("Shift+F5")])
         self.present_here_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.present_here_action.triggered.connect(self.present_from_current_stage)
@@ -53,7 +53,7 @@ class Workshop(QObject):
         self.screen_menu = QMenu(tr("Present on &screen"), window)
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
-        self.timer_menu = QMenu(tr("Workshop &timer"), window)
+        self.timer_menu = QMenu(tr("Wor&kshop timer"), window)
         self.timer_actions: dict[int, QAction] = {}
         for minutes in TIMER_MINUTES:
             action = self.timer_menu.addAction(tr("Start %n minute(s)", "", minutes))

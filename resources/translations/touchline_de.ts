@@ -378,7 +378,7 @@
     </message>
     <message>
         <source>&amp;Fit board</source>
-        <translation>Board ein&amp;passen</translation>
+        <translation>B&amp;oard einpassen</translation>
     </message>
     <message>
         <source>Show &amp;impact</source>
@@ -422,7 +422,7 @@
     </message>
     <message>
         <source>&amp;Lower emotion score</source>
-        <translation>Emotionswert &amp;senken</translation>
+        <translation>E&amp;motionswert senken</translation>
     </message>
     <message>
         <source>Raise emotion score</source>
@@ -616,7 +616,7 @@
     </message>
     <message>
         <source>Copy as &amp;Image</source>
-        <translation>Als &amp;Bild kopieren</translation>
+        <translation>Als Bild k&amp;opieren</translation>
     </message>
     <message>
         <source>Copy the selected cards, or the whole board, as a picture</source>
@@ -636,7 +636,7 @@
     </message>
     <message>
         <source>&amp;Personas Panel</source>
-        <translation>P&amp;ersonas-Leiste</translation>
+        <translation>Perso&amp;nas-Leiste</translation>
     </message>
     <message>
         <source>&amp;Clear menu</source>
@@ -776,7 +776,7 @@
     </message>
     <message>
         <source>Pre&amp;ferences…</source>
-        <translation>&amp;Einstellungen…</translation>
+        <translation>Einstellun&amp;gen…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -792,7 +792,7 @@
     </message>
     <message>
         <source>&amp;About Touchline</source>
-        <translation>Über &amp;Touchline</translation>
+        <translation>Ü&amp;ber Touchline</translation>
     </message>
     <message>
         <source>About Touchline</source>
@@ -1717,7 +1717,7 @@ CES = 4,1</translation>
         <translation>Das Board im Vollbild für einen Raum zeigen, Phase für Phase (F5; Esc beendet)</translation>
     </message>
     <message>
-        <source>Present from the &amp;current stage</source>
+        <source>Present from the c&amp;urrent stage</source>
         <translation>Ab &amp;der aktuellen Phase präsentieren</translation>
     </message>
     <message>
@@ -1725,7 +1725,7 @@ CES = 4,1</translation>
         <translation>Auf B&amp;ildschirm präsentieren</translation>
     </message>
     <message>
-        <source>Workshop &amp;timer</source>
+        <source>Wor&amp;kshop timer</source>
         <translation>Workshop-&amp;Timer</translation>
     </message>
     <message numerus="yes">

@@ -371,6 +371,15 @@ def test_the_german_catalogue_translates_the_workshop_screens(qtbot: QtBot) -> N
         assert workshop.presenter_dock.windowTitle() == "Referentenansicht"
         assert workshop.votes_dock.windowTitle() == "Meiste Stimmen"
         assert workshop.votes.hint.text().startswith("Noch keine Stimmen.")
+        import re
+
+        workshop._fill_screen_menu()
+        menus = [action.menu() for action in window.menuBar().actions()]
+        while menus:  # in German, no two entries of one menu share a mnemonic (Alt+letter would be ambiguous)
+            menu = menus.pop()
+            keys = [m.group(1).lower() for a in menu.actions() if (m := re.search(r"&(\w)", a.text()))]
+            assert len(keys) == len(set(keys)), [a.text() for a in menu.actions()]
+            menus += [a.menu() for a in menu.actions() if a.menu()]
         doc = window.editor.document
         workshop.presenter.show_stage(window.editor, 1)
         assert workshop.presenter.heading.text() == f"Phase 2 von {len(doc.stages)}: {doc.stages[1].name}"

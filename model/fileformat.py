@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from model.bulk import collector_paused
 from model.document import Document, is_hex_color
 from model.entities import LANE_KINDS, LINK_KINDS, MAX_VOTES, SCORE_RANGE, Card, Lane, Link, Persona, Stage
 from model.limits import count_problem, depth_problem, size_problem
@@ -35,7 +36,8 @@ class LoadError(ValueError):
 def loads(data: str | bytes) -> Document:
     """Parse a document from text or bytes; raise LoadError naming the place."""
     try:
-        return _loads(data)
+        with collector_paused():
+            return _loads(data)
     except LoadError:
         raise
     except RecursionError:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from model import emotion_curve as emo
 from model import events as ev
 from model import style as st
+from model.bulk import collector_paused
 from model.cardshape import CardShape, card_signature, measure_card, persona_initials
 from model.channel_icons import KIND_ICONS
 from model.document import Document
@@ -280,6 +281,7 @@ class Layout:
             yield self.cards[card.id]
 
     # ------------------------------------------------------------ building
+    @collector_paused()
     def recompute(self) -> LayoutDelta:
         """Lay out the whole board again (cached card shapes are reused)."""
         doc = self.document

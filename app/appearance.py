@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.chrome_palette import apply_chrome
 from app.i18n import tr
 
 THEME_KEY = "view/theme"
@@ -85,6 +86,7 @@ class Appearance(QObject):
 
     # ------------------------------------------------------------ reactions
     def _apply(self) -> None:
+        apply_chrome(self.choice, system_theme())
         if self._apply_to is not None:
             self._apply_to(self.theme, self.legend_shown)
 

@@ -45,3 +45,14 @@ def temporary_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
         QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(folder / "system"))
+
+
+@pytest.fixture(autouse=True)
+def desktop_palette_restored(qapp):  # type: ignore[no-untyped-def]
+    """A test that chose the dark theme by hand leaves the window colours as the desktop gave them."""
+    from app.chrome_palette import desktop_palette
+
+    original = desktop_palette()
+    yield
+    if qapp.palette() != original:
+        qapp.setPalette(original)

@@ -1,0 +1,46 @@
+"""Choosing Dark by hand darkens the window's own panels too, readable; System gives them back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+import model
+from app.chrome_palette import DARK_DISABLED_TEXT, DARK_ROLES, desktop_palette
+from app.main_window import MainWindow
+from model.style import contrast as contrast_ratio
+
+ROOT = Path(__file__).resolve().parents[2]
+JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
+Role = QPalette.ColorRole
+PAIRS = [(Role.WindowText, Role.Window), (Role.Text, Role.Base), (Role.Text, Role.AlternateBase),
+         (Role.ButtonText, Role.Button), (Role.ToolTipText, Role.ToolTipBase), (Role.HighlightedText, Role.Highlight),
+         (Role.PlaceholderText, Role.Base)]
+
+
+def test_every_text_of_the_dark_chrome_reads_at_4_5_to_1() -> None:
+    for text, background in PAIRS:
+        ratio = contrast_ratio(DARK_ROLES[text], DARK_ROLES[background])
+        assert ratio >= 4.5, (text, background, round(ratio, 2))
+    assert contrast_ratio(DARK_DISABLED_TEXT, DARK_ROLES[Role.Window]) >= 3.0  # disabled: legible, dimmer
+
+
+def test_dark_by_hand_darkens_the_panels_and_system_restores_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+    original = desktop_palette()
+    window = MainWindow(model.load(JOURNEY), JOURNEY)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.appearance.theme_actions["dark"].trigger()
+    app = QApplication.instance()
+    assert app.palette().color(Role.Window) == QColor(DARK_ROLES[Role.Window])
+    qtbot.wait(50)  # the palette change reaches the widgets as events
+    panel = window.properties_dock.grab().toImage()
+    assert panel.pixelColor(panel.width() // 2, panel.height() - 5).lightness() < 80, "the Properties panel is dark"
+    window.appearance.theme_actions["system"].trigger()
+    assert app.palette() == original
+    window.appearance.theme_actions["light"].trigger()  # the desktop here is light: its own palette
+    assert app.palette() == original

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from app.editor import Editor
 from app.i18n import tr
+from app.seen_panel import RefreshWhenSeen
 from model.analysis import Finding, structural_findings
 from model.blueprint_checks import blueprint_findings
 from model.stage_numbers import stage_numbers
@@ -31,7 +32,7 @@ def severity_count(severity: str, n: int) -> str:
 CARDS_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ChecksPanel(QWidget):
+class ChecksPanel(RefreshWhenSeen, QWidget):
     """Findings (click one to select its cards) and a per-stage summary."""
 
     def __init__(self, editor: Editor | None, parent: QWidget | None = None) -> None:
@@ -60,8 +61,6 @@ class ChecksPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.refresh)
-        self._stale = True
-        self._seen = False
         self.set_editor(editor)
 
     def set_editor(self, editor: Editor | None) -> None:
@@ -71,31 +70,14 @@ class ChecksPanel(QWidget):
         self.editor = editor
         if editor is not None:
             editor.document.changed.connect(self._on_changed)
-        self._refresh_when_seen()
+        self.refresh_when_seen()
 
     def _on_changed(self, event: object) -> None:
-        if self._seen:
-            self._timer.start()  # many edits in a row: check once they settle
-        else:
-            self._stale = True
-
-    def _refresh_when_seen(self) -> None:
-        # The checks of a large board take a while (about 1 s at 5,000 cards) and the panel
-        # usually sits behind Properties: run them when it comes into view, not as the board opens.
-        if self._seen:
-            self.refresh()
-        else:
-            self._stale = True
-
-    def set_seen(self, seen: bool) -> None:
-        """Whether the panel can be seen (its dock's visibilityChanged); seen and stale, it refreshes."""
-        self._seen = seen
-        if seen and self._stale:
-            self.refresh()
+        self.refresh_when_seen(self._timer.start)  # many edits in a row: check once they settle
 
     def refresh(self) -> None:
         """Run the checks again and show what they find."""
-        self._stale = False
+        self.mark_fresh()
         self.tree.clear()
         self.stages.clear()
         if self.editor is None:

@@ -18,7 +18,7 @@ import model
 from app import settings as store
 from app.first_paint import watch_first_paint
 from app.i18n import install_translators
-from app.main_window import MainWindow, add_recent_file
+from app.main_window import MainWindow
 from app.single_instance import InstanceServer, absolute_paths, send_to_running
 from app.welcome import app_icon
 from model.fonts import FONT_DIR, FONT_FAMILY
@@ -61,9 +61,7 @@ def _window_for(path: str | None) -> MainWindow:
             window = MainWindow()
             window.open_path(path)  # shows why in a message box; the empty blueprint stays
             return window
-        add_recent_file(Path(path))
-        window.remember_file(Path(path))
-        window.update_recent_menu()
+        window.note_opened(Path(path))
         return window
     return MainWindow()
 

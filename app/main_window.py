@@ -106,18 +106,13 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
     try:
         warnings = run_in_background(parent, tr("Exporting “{0}”…").format(target.name), lambda: run(partial))
     except CancelledError:
-        _remove_when_written(partial)
+        after_current_work(lambda: partial.unlink(missing_ok=True))  # it may still be writing
         raise
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     os.replace(partial, target)
     return warnings
-
-
-def _remove_when_written(partial: Path) -> None:
-    # The abandoned export may still be writing: remove its file once the worker is done.
-    after_current_work(lambda: partial.unlink(missing_ok=True))
 
 
 def _remembered_page_spec() -> PageSpec:
@@ -435,11 +430,15 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             self.show_error(tr("Could not open"),
                             tr("“{0}” could not be opened.\n\n{1}: {2}").format(target.name, target, exc))
             return False
+        self.note_opened(target)
+        return True
+
+    def note_opened(self, target: Path) -> None:
+        """A file is open in this window: recent files, its remembered view, the status bar."""
         add_recent_file(target)
         self.remember_file(target)
         self.update_recent_menu()
         self.statusBar().showMessage(tr("Opened {0}").format(target.name), 4000)
-        return True
 
     def save(self) -> bool:
         """Save to the current file, or ask for one when untitled; True when saved."""

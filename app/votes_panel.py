@@ -7,6 +7,7 @@ import contextlib
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.seen_panel import RefreshWhenSeen
 from canvas.translate import tr
 from model import Document
 
@@ -19,14 +20,12 @@ def ranking(document: Document) -> list[tuple[str, int]]:
     return sorted(voted, key=lambda pair: -pair[1])  # sorted() is stable: ties stay in board order
 
 
-class VotesPanel(QWidget):
+class VotesPanel(RefreshWhenSeen, QWidget):
     """Lists the top-voted cards; choosing one selects it on the board."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._editor = None  # type: ignore[var-annotated]
-        self._stale = False
-        self._seen = False
         self.list = QListWidget(self)
         self.list.setAccessibleName(tr("Top voted cards"))
         self.list.setWordWrap(True)
@@ -52,22 +51,11 @@ class VotesPanel(QWidget):
         self._on_changed(None)
 
     def _on_changed(self, _event: object) -> None:
-        # The ranking walks every card: a panel nobody sees (it sits behind Properties, or
-        # is closed) only notes that it is stale, so bulk edits on a large board stay cheap.
-        if self._seen:
-            self.refresh()
-        else:
-            self._stale = True
-
-    def set_seen(self, seen: bool) -> None:
-        """Whether the panel can be seen (its dock's visibilityChanged); seen and stale, it refreshes."""
-        self._seen = seen
-        if seen and self._stale:
-            self.refresh()
+        self.refresh_when_seen()  # the ranking walks every card (app/seen_panel.py)
 
     def refresh(self) -> None:
         """Rebuild the list from the document."""
-        self._stale = False
+        self.mark_fresh()
         self.list.clear()
         editor = self._editor
         if editor is None:

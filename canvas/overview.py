@@ -39,10 +39,8 @@ class Overview:
         # in different looks, and would otherwise redraw each other's picture every frame.
         self._pictures: dict[tuple[float, str], QImage] = {}
 
-    def invalidate(self, layout: Layout | None = None) -> None:
-        """Forget the batches (the layout changed, or is another one)."""
-        if layout is not None:
-            self.layout = layout
+    def invalidate(self) -> None:
+        """Forget the batches (the layout changed)."""
         self._boxes = None
         self._arrows = None
         self._pictures = {}

@@ -216,6 +216,11 @@ class BoardScene(QGraphicsScene):
             yield link_item
             yield link_item.label_item
 
+    def _add_content(self, item: QGraphicsItem) -> None:
+        # A card or arrow made while zoomed out rests like the others (see want_overview).
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
+        self.addItem(item)
+
     def paint_overview(self, painter: QPainter, projection: bool = False) -> None:
         """Draw the zoomed-out board (a view's foreground while the overview is on).
 
@@ -247,8 +252,7 @@ class BoardScene(QGraphicsScene):
             item = self._cards.get(card_id)
             if item is None:
                 item = self._cards[card_id] = CardItem(geometry)
-                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
-                self.addItem(item)
+                self._add_content(item)
             else:
                 item.set_geometry(geometry)
         for link_id in delta.links:
@@ -258,9 +262,8 @@ class BoardScene(QGraphicsScene):
             link_item = self._links.get(link_id)
             if link_item is None:
                 link_item = self._links[link_id] = LinkItem(link_geometry)
-                link_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
                 link_item.label_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
-                self.addItem(link_item)
+                self._add_content(link_item)
             else:
                 link_item.set_geometry(link_geometry)
             # Only labelled links put a label item in the scene (most links have none).

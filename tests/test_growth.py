@@ -64,7 +64,7 @@ def test_work_per_card_stays_flat_from_1000_to_4000_cards(calls_per_card: dict[s
 def test_one_edit_costs_the_same_on_a_board_four_times_larger() -> None:
     costs = []
     for n in SIZES:
-        document = synthetic_board(n, stages=n // (CARDS_PER_CELL * 5))
+        document = synthetic_board(n, stage_count=n // (CARDS_PER_CELL * 5))
         layout = Layout(document)
         document.changed.connect(layout.apply)
         stages = [stage.id for stage in document.stages]

@@ -15,10 +15,9 @@ STAGES = 20
 LINKS_PER_CARD = 1.2
 
 
-def synthetic_board(n_cards: int, seed: int = 7, stages: int = STAGES) -> Document:
-    """``stages`` x 5 lanes, cards stacked in cells with 1-3 lines of text, 1.2 links per card."""
+def synthetic_board(n_cards: int, seed: int = 7, stage_count: int = STAGES) -> Document:
+    """``stage_count`` stages x 5 lanes, cards stacked in cells with 1-3 lines of text, 1.2 links per card."""
     rng = random.Random(seed)
-    stage_count = stages
     stages = [Stage(f"s{i}", f"Stage {i + 1}") for i in range(stage_count)]
     lanes = [Lane(f"l{i}", kind.title(), kind) for i, kind in enumerate(KINDS)]
     cards = []

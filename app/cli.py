@@ -188,19 +188,10 @@ def _run_presentation(file: str | None, screen: int | None) -> int:
 
 # ---------------------------------------------------------------------- new
 def _cmd_new(options: argparse.Namespace) -> int:
-    from model import SaveError, save
     from model.templates import new_document
 
     output = options.output
-    target = Path(output)
-    _check_output(output, target)
-    if target.exists():
-        raise CommandError(output, "already exists; new never overwrites a file")
-    document = new_document(options.kind)
-    try:
-        save(document, target)
-    except SaveError as exc:
-        raise CommandError(output, _without_prefix(str(exc), str(target))) from None
+    _save_new_file(new_document(options.kind), output, "new")
     print(f"{output}: new {options.kind} written")
     return EXIT_OK
 
@@ -304,27 +295,34 @@ def _cmd_validate(options: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------- import
 def _cmd_import(options: argparse.Namespace) -> int:
-    from model import LoadError, SaveError, save
+    from model import LoadError
     from model.imports import import_file
 
     source, output = options.source, options.output
-    target = Path(output)
     try:
         document = import_file(source)
     except LoadError as exc:
         raise CommandError(source, str(exc)) from None
-    _check_output(output, target)
-    if target.exists():
-        raise CommandError(output, "already exists; import never overwrites a file")
-    try:
-        save(document, target)
-    except SaveError as exc:
-        raise CommandError(output, _without_prefix(str(exc), str(target))) from None
+    _save_new_file(document, output, "import")
     print(f"{output}: {document.card_count()} cards in {len(document.stages)} stages imported from {source}")
     return EXIT_OK
 
 
 # ---------------------------------------------------------------------- shared
+def _save_new_file(document: Document, output: str, command: str) -> None:
+    """Save ``document`` as the new file ``output``; ``command`` (new, import) never overwrites one."""
+    from model import SaveError, save
+
+    target = Path(output)
+    _check_output(output, target)
+    if target.exists():
+        raise CommandError(output, f"already exists; {command} never overwrites a file")
+    try:
+        save(document, target)
+    except SaveError as exc:
+        raise CommandError(output, _without_prefix(str(exc), str(target))) from None
+
+
 def _load(file: str) -> Document:
     from model import LoadError, load
 

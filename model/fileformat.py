@@ -49,20 +49,24 @@ def loads(data: str | bytes) -> Document:
 
 def load(path: str | os.PathLike[str]) -> Document:
     """Read a document from a file; raise LoadError naming the place."""
+    return loads(read_file(path))
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file to load or import; LoadError when it is missing, a folder, unreadable or too big."""
     try:
         with open(path, "rb") as handle:
             # The size first: a file too big to open is refused without being read.
             problem = size_problem(os.fstat(handle.fileno()).st_size)
             if problem:
                 raise LoadError(problem)
-            data = handle.read()
+            return handle.read()
     except FileNotFoundError:
         raise LoadError("no such file") from None
     except IsADirectoryError:
         raise LoadError("is a folder, not a file") from None
     except OSError as exc:
         raise LoadError(f"cannot be read ({exc.strerror or exc})") from None
-    return loads(data)
 
 
 def _loads(data: str | bytes) -> Document:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from model.csvtable import from_csv
 from model.document import Document
-from model.fileformat import LoadError
-from model.limits import MAX_COUNTS, size_problem
+from model.fileformat import LoadError, read_file
+from model.limits import MAX_COUNTS
 from model.mermaid import from_mermaid
 
 IMPORT_SUFFIXES: dict[str, str] = {".mmd": "mermaid", ".mermaid": "mermaid", ".csv": "csv"}
@@ -39,17 +39,7 @@ def import_file(path: str | os.PathLike[str]) -> Document:
     The file name gives the title when the file itself has none (a CSV never has one).
     """
     chosen = import_format(path)
-    try:
-        problem = size_problem(Path(path).stat().st_size)
-        if problem:
-            raise LoadError(problem)
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise LoadError("no such file") from None
-    except IsADirectoryError:
-        raise LoadError("is a folder, not a file") from None
-    except OSError as exc:
-        raise LoadError(f"cannot be read ({exc.strerror or exc})") from None
+    data = read_file(path)
     title = title_from_name(path)
     document = from_mermaid(data, default_title=title) if chosen == "mermaid" else from_csv(data, default_title=title)
     check_limits(document)

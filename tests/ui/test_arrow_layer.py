@@ -87,7 +87,8 @@ def test_a_repaint_calls_no_link_item_and_gathers_only_the_arrows_near_the_view(
     scene.link_item(chosen).setSelected(True)
     view.viewport().repaint()
     assert calls == [chosen]
-    assert scene.arrows.painted == len(scene.arrows.arrows_in(visible)) and chosen not in scene.arrows.arrows_in(visible)
+    gathered = scene.arrows.arrows_in(visible)
+    assert scene.arrows.painted == len(gathered) and chosen not in gathered
 
 
 def test_the_batched_arrows_are_the_picture_the_items_drew_one_by_one(qtbot) -> None:  # type: ignore[no-untyped-def]

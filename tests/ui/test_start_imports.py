@@ -30,9 +30,10 @@ from app.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 
-# Not needed to show a board: exporters run when asked, reportlab and svgwrite only in them,
+# Not needed to show a board: exporters run when asked, reportlab and svgwrite only in them, networkx
+# only when an analysis asks (model.document builds its graph lazily),
 # fontTools' OpenType layout tables only when a fallback font's name is read the slow way.
-NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgfonts",
+NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgglyphs", "networkx",
                 "exporters.png", "exporters.drawio", "exporters.interchange", "exporters.fallback",
                 "fontTools.ttLib.tables.otTables", "fontTools.ttLib.tables._n_a_m_e", "app.export_dialog",
                 "app.preferences", "app.board_image")
@@ -71,11 +72,12 @@ PDF_EXPORT_PROBE = """
 import sys
 from app.cli import main
 status = main(sys.argv[1:])
-print(status, *sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "svgwrite", "app")))
+watched = ("PySide6", "shiboken6", "svgwrite", "networkx", "app")
+print(status, *sorted(m for m in sys.modules if m.split(".")[0] in watched))
 """
 
 
-def test_a_pdf_export_imports_neither_qt_nor_the_svg_writer(tmp_path: Path) -> None:
+def test_a_pdf_export_imports_neither_qt_nor_the_svg_writer_nor_networkx(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", PDF_EXPORT_PROBE, "export", str(EXAMPLE), "-o", "board.pdf"],
                             cwd=tmp_path, env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]

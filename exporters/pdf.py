@@ -305,6 +305,7 @@ class _PdfPainter:
         self.canvas = canvas
         self.page_height = page_height
         self.fonts = fonts
+        self._bundled = frozenset(fonts.values())
         self._fill: str | None = None
         self._stroke: str | None = None
         self._fill_alpha = 1.0
@@ -442,7 +443,15 @@ class _PdfPainter:
         document = self.canvas._doc
         parts = [f"BT 1 0 0 1 {_fp(x)} {_fp(y)} Tm"]
         current = -1
-        for subset, chunk in font.splitString(run, document):
+        chunks: list[tuple[int, bytes]]
+        if font._asciiReadable and font.fontName in self._bundled and _printable_ascii(run):
+            # reportlab keeps printable ASCII as itself in subset 0 of an "ASCII readable" font
+            # (ttfonts.TTFont.State), and the bundled faces have all of it: what splitString
+            # would return, without its loop over every character in Python.
+            chunks = [(0, run.encode("ascii"))]
+        else:
+            chunks = font.splitString(run, document)
+        for subset, chunk in chunks:
             if subset != current:
                 parts.append(f"{font.getSubsetInternalName(subset, document)} {_font_size_op(size)}")
                 current = subset

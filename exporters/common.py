@@ -34,7 +34,9 @@ def missing_glyph_warnings(layout: Layout) -> list[str]:
     """One warning line naming the characters of the board no installed font can draw, if any."""
     from model.primitives import Text
 
-    line = missing_glyph_warning(clean_text(p.text) for p in layout.primitives() if isinstance(p, Text))
+    # ASCII text stays ASCII when cleaned, and every font has it: only the rest is looked at.
+    line = missing_glyph_warning(clean_text(p.text) for p in layout.primitives()
+                                 if isinstance(p, Text) and not p.text.isascii())
     return [line] if line else []
 
 

@@ -65,6 +65,11 @@ PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _within(extent: tuple[float, float], top: float, bottom: float) -> bool:
+    """Whether a (top, bottom) extent of the board lies inside ``top``..``bottom``."""
+    return top <= extent[0] and extent[1] <= bottom
+
+
 def _font(size: int, bold: bool = True) -> QFont:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(size)
@@ -226,12 +231,18 @@ class PresentationView(BoardView):
         nav = self.board_scene.nav
         cell = nav.focused_cell()
         if cell is not None and index != OVERVIEW:
-            # Capture follows the walk: the same lane in the new stage.
-            stage_id = self.board_scene.document.stages[index].id
-            if cell[0] != stage_id:
+            # Capture follows the walk: the same lane in the new stage, or, when that lane's
+            # slot is not on this part of it, the first lane whose slot is (typing shows where seen).
+            document = self.board_scene.document
+            stage_id = document.stages[index].id
+            shown = self.parts(index)[self.part_index] if self.parts(index) else None
+            lanes = [cell[1]] + [lane.id for lane in document.lanes]
+            lane_id = next((lane for lane in lanes if shown is None
+                            or _within(self._slot((stage_id, lane)), shown.top, shown.bottom)), cell[1])
+            if (stage_id, lane_id) != cell:
                 self._moving_focus = True
                 try:
-                    nav.set_focus(("cell", (stage_id, cell[1])))
+                    nav.set_focus(("cell", (stage_id, lane_id)))
                 finally:
                     self._moving_focus = False
         self.viewport().update()
@@ -323,17 +334,24 @@ class PresentationView(BoardView):
         else:
             assert cell is not None
             stage_id = cell[0]
-            r = layout.cell_rect(*cell)
-            lo, hi = max(r.y, r.y + r.h - 80), r.y + r.h - 8  # the slot under its cards, where typing goes
+            lo, hi = self._slot(cell)
         index = doc.stage_index(stage_id)
         parts = self.parts(index)
-        visible = [i for i, p in enumerate(parts) if p.top <= lo and hi <= p.bottom]
+        visible = [i for i, p in enumerate(parts) if _within((lo, hi), p.top, p.bottom)]
         if index == self.stage_index and (self.part_index in visible or not parts):
             return
         started = [i for i, p in enumerate(parts) if p.start <= lo]
         part = visible[0] if visible else (started[-1] if started else 0)
         if index != self.stage_index or part != self.part_index:
             self.go_to(index, part=part)
+
+    def _slot(self, cell: tuple[str, str]) -> tuple[float, float]:
+        """Where a card typed into ``cell`` goes (board y): under its last card, or at the top of an empty cell."""
+        layout = self.board_scene.layout
+        r = layout.cell_rect(*cell)
+        cards = [layout.card_rect(c) for c in self.board_scene.document.cell_cards(*cell) if c in layout.cards]
+        top = max((c.y + c.h for c in cards), default=r.y)
+        return top, min(top + 72, r.y + r.h)  # room for a card of two lines
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

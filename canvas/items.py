@@ -180,6 +180,7 @@ class CardItem(QGraphicsItem):
         self._geometry = geometry
         self._rect = QRectF()
         self._bounds = QRectF()
+        self._shape: tuple[object, QPainterPath] | None = None
         self._hover = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -244,12 +245,15 @@ class CardItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRoundedRect(self._body(), st.CARD_RADIUS, st.CARD_RADIUS)
-        marker = self._geometry.shape.marker
-        if marker is not None:  # an emotion card: its label and its marker, not the space between
-            path.addEllipse(QPointF(*marker), MARKER_HIT, MARKER_HIT)
-        return path
+        # Kept per look: a rubber band over 1,000 cards asks each for it on every move.
+        if self._shape is None or self._shape[0] is not self._geometry.shape:
+            path = QPainterPath()
+            path.addRoundedRect(self._body(), st.CARD_RADIUS, st.CARD_RADIUS)
+            marker = self._geometry.shape.marker
+            if marker is not None:  # an emotion card: its label and its marker, not the space between
+                path.addEllipse(QPointF(*marker), MARKER_HIT, MARKER_HIT)
+            self._shape = (self._geometry.shape, path)
+        return self._shape[1]
 
     def _body(self) -> QRectF:
         """The card's box; for an emotion card, its label's box."""

@@ -1,4 +1,9 @@
-"""The Document: ordered stages and lanes over a private networkx graph of cards and links.
+"""The Document: ordered stages and lanes over a private graph of cards and links.
+
+The cards and links live in plain dicts with an adjacency index; the networkx graph that
+analysis reads (``Document.graph``) is built the first time it is asked for and kept up to
+date from then on. Importing networkx costs ~300 ms, which opening and drawing a board
+never needs.
 
 Every change goes through a method here and announces itself on ``changed`` with an
 event from ``model.events`` (orange-canvas-core's Scheme, gaphor's modeling events).
@@ -10,9 +15,8 @@ import copy
 import itertools
 import math
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from psygnal import Signal
 
 from model import events as ev
@@ -30,6 +34,9 @@ from model.entities import (
 )
 from model.events import Cell
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 
 class Document:
     """A journey map or service blueprint.
@@ -37,6 +44,8 @@ class Document:
     Cards are graph nodes (attribute ``card``) and links are graph edges keyed by link id
     (attribute ``link``). The order of cards inside a cell is kept per cell; the order in
     which cells interleave in the file is kept globally so that a round trip is exact.
+    The adjacency (``_succ``/``_pred``: card -> neighbour -> link ids) has the shape and
+    order of networkx's own, so ``links_of`` lists links as the graph would.
     """
 
     changed = Signal(object)
@@ -47,7 +56,9 @@ class Document:
         self._stages: list[Stage] = []
         self._lanes: list[Lane] = []
         self._personas: list[Persona] = []
-        self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._graph: nx.MultiDiGraph | None = None  # built when analysis first asks (graph)
+        self._succ: dict[str, dict[str, dict[str, None]]] = {}
+        self._pred: dict[str, dict[str, dict[str, None]]] = {}
         self._cells: dict[Cell, list[str]] = {}
         self._card_order: list[str] = []  # file order of cards; cells keep their own order
         # The same Card objects as the graph's node data, by id: a plain dict lookup is what
@@ -87,6 +98,14 @@ class Document:
     @property
     def graph(self) -> nx.MultiDiGraph:
         """A read-only view of the card/link graph, for analysis."""
+        import networkx as nx  # only analysis needs it: see the module's docstring
+
+        if self._graph is None:
+            graph = nx.MultiDiGraph()
+            graph.add_nodes_from((card_id, {"card": card}) for card_id, card in self._cards.items())
+            graph.add_edges_from((link.source, link.target, link_id, {"link": link})
+                                 for link_id, link in self._links.items())
+            self._graph = graph
         return nx.freeze(self._graph.copy(as_view=True))
 
     def stage(self, stage_id: str) -> Stage:
@@ -171,10 +190,13 @@ class Document:
 
     def links_of(self, card_id: str) -> list[Link]:
         """Links leaving or entering a card (outgoing first), each once."""
-        # Straight from the graph's adjacency: scanning every link made a relayout that
-        # moves many cards cost cards x links.
-        keys = dict.fromkeys(k for _, _, k in self._graph.out_edges(card_id, keys=True))
-        keys.update(dict.fromkeys(k for _, _, k in self._graph.in_edges(card_id, keys=True)))
+        # Straight from the adjacency: scanning every link made a relayout that moves many
+        # cards cost cards x links.
+        keys: dict[str, None] = {}
+        for by_key in self._succ.get(card_id, {}).values():
+            keys.update(by_key)
+        for by_key in self._pred.get(card_id, {}).values():
+            keys.update(by_key)
         return [self._links[k] for k in keys]
 
     def cards_in_stage(self, stage_id: str) -> list[str]:
@@ -217,6 +239,19 @@ class Document:
         if not any(lane.id == lane_id for lane in self._lanes):
             raise ValueError(f'no lane with id "{lane_id}"')
 
+    def _add_node(self, card: Card) -> None:
+        self._cards[card.id] = card
+        self._succ[card.id] = {}
+        self._pred[card.id] = {}
+        if self._graph is not None:
+            self._graph.add_node(card.id, card=card)
+
+    def _add_edge(self, link: Link) -> None:
+        self._succ[link.source].setdefault(link.target, {})[link.id] = None
+        self._pred[link.target].setdefault(link.source, {})[link.id] = None
+        if self._graph is not None:
+            self._graph.add_edge(link.source, link.target, key=link.id, link=link)
+
     # ----------------------------------------------------------------- title
     def set_title(self, title: str) -> None:
         """Rename the board."""
@@ -258,8 +293,7 @@ class Document:
             self._card_order.append(card.id)
         else:
             self._card_order.insert(position, card.id)
-        self._graph.add_node(card.id, card=card)
-        self._cards[card.id] = card
+        self._add_node(card)
         self.changed.emit(ev.CardAdded(card.id, cell, index))
 
     def remove_card(self, card_id: str) -> tuple[Card, int, list[Link]]:
@@ -273,8 +307,9 @@ class Document:
         index = self._cells[cell].index(card_id)
         del self._cells[cell][index]
         self._card_order.remove(card_id)
-        self._graph.remove_node(card_id)
-        del self._cards[card_id]
+        del self._cards[card_id], self._succ[card_id], self._pred[card_id]
+        if self._graph is not None:
+            self._graph.remove_node(card_id)
         self._ids.discard(card_id)
         self.changed.emit(ev.CardRemoved(card_id, cell, index))
         return card, index, removed_links
@@ -324,13 +359,19 @@ class Document:
             items = list(self._links.items())
             items.insert(max(0, index), (link.id, link))
             self._links = dict(items)
-        self._graph.add_edge(link.source, link.target, key=link.id, link=link)
+        self._add_edge(link)
         self.changed.emit(ev.LinkAdded(link.id))
 
     def remove_link(self, link_id: str) -> Link:
         """Remove a link and return it."""
         link = self._links.pop(link_id)
-        self._graph.remove_edge(link.source, link.target, key=link_id)
+        for adjacency, a, b in ((self._succ, link.source, link.target), (self._pred, link.target, link.source)):
+            by_key = adjacency[a][b]
+            del by_key[link_id]
+            if not by_key:  # as networkx does: a neighbour with no link left is no neighbour
+                del adjacency[a][b]
+        if self._graph is not None:
+            self._graph.remove_edge(link.source, link.target, key=link_id)
         self._ids.discard(link_id)
         self.changed.emit(ev.LinkRemoved(link_id, link.source, link.target))
         return link
@@ -483,24 +524,33 @@ class Document:
         doc._personas = list(personas)
         doc._stages = list(stages)
         doc._lanes = list(lanes)
-        for item_id in itertools.chain((s.id for s in stages), (ln.id for ln in lanes), (p.id for p in personas)):
-            doc._claim_id(item_id)
+        ids = [item.id for group in (stages, lanes, personas, cards, links) for item in group]
+        if len(set(ids)) == len(ids) and all(type(item_id) is str and item_id for item_id in ids):
+            doc._ids = set(ids)
+        else:  # one at a time, so that the first bad or repeated id is the one named
+            for item_id in ids:
+                doc._claim_id(item_id)
+        cells, cards_by_id, succ, pred = doc._cells, doc._cards, doc._succ, doc._pred
         for card in cards:
-            doc._claim_id(card.id)
-            doc._cells.setdefault((card.stage, card.lane), []).append(card.id)
-            doc._card_order.append(card.id)
-            doc._graph.add_node(card.id, card=card)
-            doc._cards[card.id] = card
+            card_id = card.id
+            cell = (card.stage, card.lane)
+            if cell in cells:
+                cells[cell].append(card_id)
+            else:
+                cells[cell] = [card_id]
+            cards_by_id[card_id] = card
+            succ[card_id] = {}
+            pred[card_id] = {}
+        doc._card_order = [card.id for card in cards]
         for link in links:
-            doc._claim_id(link.id)
             doc._links[link.id] = link
-            doc._graph.add_edge(link.source, link.target, key=link.id, link=link)
+            doc._add_edge(link)
         return doc
 
     def replace_with(self, other: Document) -> None:
         """Take over another document's content and announce one DocumentReset."""
         for name in (
-            "_title", "_description", "_stages", "_lanes", "_personas", "_graph",
+            "_title", "_description", "_stages", "_lanes", "_personas", "_graph", "_succ", "_pred",
             "_cells", "_card_order", "_cards", "_links", "_ids", "extra",
         ):
             setattr(self, name, getattr(other, name))

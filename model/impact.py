@@ -8,10 +8,12 @@ or not; its dependencies = everything that affects it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from model.document import Document
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,8 @@ class Impact:
 
 def affects_graph(document: Document) -> nx.DiGraph:
     """A directed graph with an edge a→b whenever a failing a would break or stop b."""
+    import networkx as nx  # imported when an analysis runs, not with the model (Document's docstring)
+
     graph = nx.DiGraph()
     graph.add_nodes_from(card.id for card in document.cards())
     for link in document.links():
@@ -40,6 +44,8 @@ def affects_graph(document: Document) -> nx.DiGraph:
 
 def impact(document: Document, card_id: str, graph: nx.DiGraph | None = None) -> Impact:
     """Everything ``card_id`` affects and depends on, with a shortest path to each affected customer step."""
+    import networkx as nx
+
     graph = affects_graph(document) if graph is None else graph
     affected = nx.descendants(graph, card_id)
     dependencies = nx.ancestors(graph, card_id)

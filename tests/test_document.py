@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -186,6 +189,59 @@ def test_link_to_itself_is_allowed_and_in_the_graph(doc: Document) -> None:
     doc.add_link(Link("k9", "c3", "c3"))
     assert doc.graph.has_edge("c3", "c3", key="k9")
     assert [link.id for link in doc.links_of("c3")] == ["k9"]
+
+
+# ---------------------------------------------------------------- the graph, built when asked
+def test_opening_and_laying_out_the_example_does_not_import_networkx() -> None:
+    # A fresh process: this one has imported networkx long ago (other tests, hypothesis).
+    script = (
+        "import sys\n"
+        "import model, model.impact, model.blueprint_checks\n"
+        "from model.layout import Layout\n"
+        f"document = model.load({str(BLUEPRINT)!r})\n"
+        "layout = Layout(document)\n"
+        "document.move_card(next(document.cards()).id, document.stages[-1].id, document.lanes[0].id)\n"
+        "assert layout.cards and document.links_of(next(document.cards()).id) is not None\n"
+        "print('networkx' in sys.modules)\n"
+        "document.graph\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120,
+                            check=True)
+    assert result.stdout.split() == ["False", "True"]  # not imported until analysis asks for the graph
+
+
+def _graph_facts(document: Document) -> tuple[object, ...]:
+    graph = document.graph
+    return (list(graph.nodes), sorted(graph.edges(keys=True)),
+            {card_id: data["card"] is document.card(card_id) for card_id, data in graph.nodes(data=True)},
+            {key: data["link"] is document.link(key) for _, _, key, data in graph.edges(keys=True, data=True)})
+
+
+def test_the_graph_asked_for_early_follows_every_later_edit(doc: Document) -> None:
+    early = loads(SMALL)
+    assert "c1" in early.graph  # built now, then kept up to date by each edit below
+    for document in (doc, early):
+        document.add_card(Card("c9", "front", "s2", "Brews"))
+        document.add_link(Link("k9", "c9", "c4"))
+        document.add_link(Link("k8", "c4", "c9", kind="twoway"))
+        document.remove_link("k1")
+        document.remove_card("c2")
+    assert _graph_facts(early) == _graph_facts(doc)
+    assert sorted(early.graph.edges(keys=True)) == [("c4", "c5", "k3"), ("c4", "c9", "k8"), ("c9", "c4", "k9")]
+    assert "c2" not in early.graph and "c2" not in doc.graph
+
+
+def test_links_of_lists_links_as_the_graph_orders_them(doc: Document) -> None:
+    # Outgoing first, grouped by neighbour as networkx's adjacency groups them.
+    doc.add_link(Link("k5", "c1", "c3"))
+    doc.add_link(Link("k6", "c1", "c4"))
+    doc.add_link(Link("k7", "c3", "c1"))
+    graph = doc.graph
+    expected = list(dict.fromkeys([k for _, _, k in graph.out_edges("c1", keys=True)]
+                                  + [k for _, _, k in graph.in_edges("c1", keys=True)]))
+    assert [link.id for link in doc.links_of("c1")] == expected == ["k1", "k6", "k5", "k2", "k7"]
 
 
 def test_stages(doc: Document, events: list[object]) -> None:

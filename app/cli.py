@@ -171,7 +171,10 @@ def _version() -> str:
 
 # ---------------------------------------------------------------------- editor
 def _run_editor(file: str | None) -> int:
-    from app.gui import run_editor  # Qt comes in here, and only here
+    from app.qt_import import import_qt
+
+    import_qt()  # Qt comes in here, and only here
+    from app.gui import run_editor
 
     return int(run_editor(file) or 0)
 
@@ -181,6 +184,9 @@ def _run_presentation(file: str | None, screen: int | None) -> int:
     if not file:
         raise _UsageError(f"{PROG}: --present needs a FILE (see {PROG} --help)")
     _load(file)  # a file that cannot be shown fails here, in one line, before any window opens
+    from app.qt_import import import_qt
+
+    import_qt()
     from app.gui import run_editor
 
     return int(run_editor(file, present=True, screen_index=None if screen is None else screen - 1) or 0)

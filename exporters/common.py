@@ -19,7 +19,7 @@ from model.layout import Layout
 from model.safefile import fsync_folder, umask
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates,
-# U+FFFE/U+FFFF). svgwrite writes them unchanged and the SVG then opens nowhere; the PDF
+# U+FFFE/U+FFFF). Written unchanged they make an SVG that opens nowhere; the PDF
 # and Qt renderers drop them too so that all three pictures show the same text.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Within one laid-out line a tab, newline or return can only be drawn as a space.
@@ -34,7 +34,9 @@ def missing_glyph_warnings(layout: Layout) -> list[str]:
     """One warning line naming the characters of the board no installed font can draw, if any."""
     from model.primitives import Text
 
-    line = missing_glyph_warning(clean_text(p.text) for p in layout.primitives() if isinstance(p, Text))
+    # ASCII text stays ASCII when cleaned, and every font has it: only the rest is looked at.
+    line = missing_glyph_warning(clean_text(p.text) for p in layout.primitives()
+                                 if isinstance(p, Text) and not p.text.isascii())
     return [line] if line else []
 
 

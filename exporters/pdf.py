@@ -8,10 +8,14 @@ that jumps to its header.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+from collections.abc import Iterator
 from functools import cache
 
+from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -45,7 +49,24 @@ def render_pdf(layout: Layout, spec: PageSpec | None = None, plan: PagePlan | No
     The creation date is the current time, or SOURCE_DATE_EPOCH when that is set
     (reproducible builds), as reportlab implements it.
     """
-    plan = plan or plan_pages(layout, spec or PageSpec())
+    with _binary_streams():
+        return _render_pdf(layout, plan or plan_pages(layout, spec or PageSpec()))
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Streams compressed only, not also ASCII85-encoded (reportlab's default): the file is a
+    quarter smaller and, without reportlab's optional C accelerator, the encoding in pure
+    Python took longer than drawing a 5,000-card board. Viewers read both the same."""
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
+def _render_pdf(layout: Layout, plan: PagePlan) -> bytes:
     fonts = register_fonts()
     buffer = io.BytesIO()
     first = plan.sheets[0]
@@ -209,10 +230,20 @@ def _add_outline(canvas: Canvas, layout: Layout, marks: dict[str, tuple[int, flo
         canvas.showOutline()
 
 
+_NUMBERS: dict[float, str] = {}  # a board repeats its coordinates (columns, rows, card sizes)
+_NUMBERS_KEPT = 200_000
+
+
 def _n(value: float) -> str:
     """A number for the content stream: at most three decimals, no trailing zeros."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = _NUMBERS.get(value)
+    if text is None:
+        text = f"{value:.3f}".rstrip("0").rstrip(".")
+        if text in ("-0", ""):
+            text = "0"
+        if len(_NUMBERS) < _NUMBERS_KEPT:
+            _NUMBERS[value] = text
+    return text
 
 
 def _paint_op(fill: str | None, stroke: str | None) -> str:
@@ -226,6 +257,47 @@ def _rgb(color: str) -> tuple[float, float, float]:
     return int(color[1:3], 16) / 255, int(color[3:5], 16) / 255, int(color[5:7], 16) / 255
 
 
+@cache
+def _color_op(color: str, operator: str) -> str:
+    """``r g b rg`` (fill) or ``r g b RG`` (stroke), exactly as reportlab's setFillColorRGB writes it."""
+    return f"{fp_str(_rgb(color))} {operator}"
+
+
+# The string escapes of a PDF text operand (what reportlab's escapePDF writes), as one table
+# for str.translate: escapePDF loops over the bytes in Python when its C accelerator is missing.
+_ESCAPES = {code: f"\\{code:03o}" if code < 32 or code >= 127 else "\\" + chr(code) if chr(code) in "\\()"
+            else chr(code) for code in range(256)}
+
+
+def _escaped(chunk: bytes) -> str:
+    """A text operand's bytes (a font subset's codes), escaped as reportlab's escapePDF does."""
+    return chunk.decode("latin-1").translate(_ESCAPES)
+
+
+_FP: dict[float, str] = {}
+
+
+def _fp(value: float) -> str:
+    """One number as reportlab's fp_str writes it (remembered: a board repeats its text positions)."""
+    text = _FP.get(value)
+    if text is None:
+        text = fp_str(value)
+        if len(_FP) < _NUMBERS_KEPT:
+            _FP[value] = text
+    return text
+
+
+@cache
+def _font_size_op(size: float) -> str:
+    """The size and leading of a text object, as reportlab's text objects write them."""
+    return f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+
+
+def _printable_ascii(text: str) -> bool:
+    """Whether every character is printable ASCII, which the bundled faces all have (no per-character look-up)."""
+    return text.isascii() and text.isprintable()
+
+
 class _PdfPainter:
     """Draws primitives on a reportlab canvas, emitting a state operator only when it changes."""
 
@@ -233,6 +305,7 @@ class _PdfPainter:
         self.canvas = canvas
         self.page_height = page_height
         self.fonts = fonts
+        self._bundled = frozenset(fonts.values())
         self._fill: str | None = None
         self._stroke: str | None = None
         self._fill_alpha = 1.0
@@ -268,20 +341,21 @@ class _PdfPainter:
         self._paint(box.fill, box.stroke, box.stroke_width, box.dash, box.opacity)
         if box.stroke is not None:
             self._ends(False)
+        n = _n
         x, y, w, h = box.x, self.page_height - box.y - box.h, box.w, box.h
         r = min(box.radius, w / 2, h / 2)
         if r <= 0:
-            ops = f"{_n(x)} {_n(y)} {_n(w)} {_n(h)} re"
+            ops = f"{n(x)} {n(y)} {n(w)} {n(h)} re"
         else:
             k = r * (1 - KAPPA)  # distance of a corner's control points from the corner
             x2, y2 = x + w, y + h
-            ops = " ".join((
-                f"{_n(x + r)} {_n(y)} m {_n(x2 - r)} {_n(y)} l",
-                f"{_n(x2 - k)} {_n(y)} {_n(x2)} {_n(y + k)} {_n(x2)} {_n(y + r)} c {_n(x2)} {_n(y2 - r)} l",
-                f"{_n(x2)} {_n(y2 - k)} {_n(x2 - k)} {_n(y2)} {_n(x2 - r)} {_n(y2)} c {_n(x + r)} {_n(y2)} l",
-                f"{_n(x + k)} {_n(y2)} {_n(x)} {_n(y2 - k)} {_n(x)} {_n(y2 - r)} c {_n(x)} {_n(y + r)} l",
-                f"{_n(x)} {_n(y + k)} {_n(x + k)} {_n(y)} {_n(x + r)} {_n(y)} c h",
-            ))
+            # Each coordinate formatted once (a rounded box names each of them several times).
+            xs, ys, xr, yr, x2s, y2s = n(x), n(y), n(x + r), n(y + r), n(x2), n(y2)
+            x2r, y2r, xk, yk, x2k, y2k = n(x2 - r), n(y2 - r), n(x + k), n(y + k), n(x2 - k), n(y2 - k)
+            ops = (f"{xr} {ys} m {x2r} {ys} l {x2k} {ys} {x2s} {yk} {x2s} {yr} c {x2s} {y2r} l "
+                   f"{x2s} {y2k} {x2k} {y2s} {x2r} {y2s} c {xr} {y2s} l "
+                   f"{xk} {y2s} {xs} {y2k} {xs} {y2r} c {xs} {yr} l "
+                   f"{xs} {yk} {xk} {ys} {xr} {ys} c h")
         self.canvas.addLiteral(f"{ops} {_paint_op(box.fill, box.stroke)}")
 
     def _circle(self, circle: Circle) -> None:
@@ -313,17 +387,17 @@ class _PdfPainter:
         self._paint(path.fill, path.stroke, path.width, path.dash, 1.0)
         self._ends(path.round)
         flip = self.page_height
+        n = _n
         parts: list[str] = []
         for command in path.commands:
             op = command[0]
-            c = [float(v) for v in command[1:]]  # type: ignore[arg-type]
             if op == "M":
-                parts.append(f"{_n(c[0])} {_n(flip - c[1])} m")
+                parts.append(f"{n(command[1])} {n(flip - command[2])} m")  # type: ignore[operator]
             elif op == "L":
-                parts.append(f"{_n(c[0])} {_n(flip - c[1])} l")
+                parts.append(f"{n(command[1])} {n(flip - command[2])} l")  # type: ignore[operator]
             elif op == "C":
-                parts.append(f"{_n(c[0])} {_n(flip - c[1])} {_n(c[2])} {_n(flip - c[3])} "
-                             f"{_n(c[4])} {_n(flip - c[5])} c")
+                parts.append(f"{n(command[1])} {n(flip - command[2])} {n(command[3])} "  # type: ignore[operator]
+                             f"{n(flip - command[4])} {n(command[5])} {n(flip - command[6])} c")  # type: ignore[operator]
             elif op == "Z":
                 parts.append("h")
             else:
@@ -352,8 +426,38 @@ class _PdfPainter:
                 if self._font != (font_name, text.size):
                     self.canvas.setFont(font_name, text.size)
                     self._font = (font_name, text.size)
-                self.canvas.drawString(x, y, run)
+                self._show(font_name, text.size, x, y, run)
             x += run_width
+
+    def _show(self, font_name: str, size: float, x: float, y: float, run: str) -> None:
+        """One run of text at (x, y): the operators Canvas.drawString writes, without its text object.
+
+        drawString builds a text object, measures the string again and formats every
+        number in pure Python; a 5,000-card board has 14,000 lines, and that was a third
+        of the export. The embedded fonts are subset by reportlab as before (splitString).
+        """
+        font = pdfmetrics.getFont(font_name)
+        if not font._dynamicFont:  # a standard Type 1 font: never ours, but keep reportlab's path
+            self.canvas.drawString(x, y, run)
+            return
+        document = self.canvas._doc
+        parts = [f"BT 1 0 0 1 {_fp(x)} {_fp(y)} Tm"]
+        current = -1
+        chunks: list[tuple[int, bytes]]
+        if font._asciiReadable and font.fontName in self._bundled and _printable_ascii(run):
+            # reportlab keeps printable ASCII as itself in subset 0 of an "ASCII readable" font
+            # (ttfonts.TTFont.State), and the bundled faces have all of it: what splitString
+            # would return, without its loop over every character in Python.
+            chunks = [(0, run.encode("ascii"))]
+        else:
+            chunks = font.splitString(run, document)
+        for subset, chunk in chunks:
+            if subset != current:
+                parts.append(f"{font.getSubsetInternalName(subset, document)} {_font_size_op(size)}")
+                current = subset
+            parts.append(f"({_escaped(chunk)}) Tj")
+        parts.append("T* ET")
+        self.canvas.addLiteral(" ".join(parts))
 
     def _runs(self, content: str, bold: bool, size: float) -> list[tuple[str | None, str, float]]:
         """``content`` in runs of one font each (bundled face, fallback, or None: no font) with their widths.
@@ -363,7 +467,7 @@ class _PdfPainter:
         """
         metrics = font_metrics(bold)
         main = self.fonts[bold]
-        if all(metrics.has_glyph(ch) or ch == " " for ch in content):
+        if _printable_ascii(content) or all(metrics.has_glyph(ch) or ch == " " for ch in content):
             return [(main, content, metrics.width(content, size))]
         pieces: list[tuple[str | None, str]] = []
         for ch in content:
@@ -397,14 +501,14 @@ class _PdfPainter:
         canvas = self.canvas
         if fill is not None:
             if fill != self._fill:
-                canvas.setFillColorRGB(*_rgb(fill))
+                canvas.addLiteral(_color_op(fill, "rg"))
                 self._fill = fill
             if opacity != self._fill_alpha:
                 canvas.setFillAlpha(opacity)
                 self._fill_alpha = opacity
         if stroke is not None:
             if stroke != self._stroke:
-                canvas.setStrokeColorRGB(*_rgb(stroke))
+                canvas.addLiteral(_color_op(stroke, "RG"))
                 self._stroke = stroke
             if opacity != self._stroke_alpha:
                 canvas.setStrokeAlpha(opacity)

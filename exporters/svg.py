@@ -1,75 +1,57 @@
-"""SVG export: the layout's primitives as SVG elements, written with svgwrite.
+"""SVG export: the layout's primitives as SVG elements, written as text.
 
-Every Text becomes one real ``<text>`` element at its baseline, so the SVG stays
-searchable and editable; kerning and ligatures are switched off because the layout
-measured each line as the plain sum of the font's advance widths. (Browsers honour
-``font-kerning: none``; librsvg 2.54 ignores it and kerns, which makes a line up to ~1.5 %
-narrower there. Per-glyph ``x`` lists would pin every glyph but multiply the file size
-and break shaping of complex scripts, so the SVG does not use them.)
+Text is drawn twice over. What shows is the outlines of its glyphs (exporters.svgglyphs),
+from the same font files, in the same order and at the same advances as the PDF, so that
+Chromium, Firefox, librsvg and Inkscape draw the same shapes on a machine without any of
+those fonts (librsvg and Inkscape ignore ``@font-face``). On top of them each line is a
+real ``<text>`` with the characters in logical order and a fill opacity of 0: it keeps the
+SVG searchable, selectable and readable by screen readers. Its ``textLength`` is the
+measured width, so a selection covers the drawn line in whatever font the viewer has.
+
+No fonts are embedded any more: the outlines draw, and the invisible text only needs
+some font of the right size for its selection boxes, which ``textLength`` stretches to the
+line. (Embedding the subsets as ``@font-face`` as well made the example SVGs 1.5 to 3
+times larger for selection boxes a few pixels more exact, in browsers only.)
+
+Elements are written as strings: svgwrite built an object per element and validated
+nothing that the primitives do not already guarantee, at three times the cost. Every user
+string goes through ``_escape``; everything else is numbers and colours from the style.
 """
 
 from __future__ import annotations
 
 import os
 
-import svgwrite
-from svgwrite.base import BaseElement
-
 from exporters.common import DocumentOrLayout, as_layout, clean_text, draw_text, write_atomic
-from exporters.svgfonts import fonts_for
+from exporters.svgglyphs import EM, glyph_defs, glyph_run
+from model.fonts import FONT_FAMILY
+from model.glyphs import finder, has_rtl, is_invisible, visual
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
 
-# Inherited by every <text>: the layout's metrics are the font's advances, without kerning
-# or ligatures, so the renderer must not apply them either.
-# geometricPrecision: Chromium then leaves glyph advances unhinted, as layout measured them.
-_TEXT_STYLE = ("text-rendering:geometricPrecision;font-kerning:none;font-variant-ligatures:none;"
-               "font-feature-settings:'kern' 0,'liga' 0")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def render_svg(layout: Layout) -> str:
     """The layout drawn as a standalone SVG document (a string starting with the XML declaration)."""
     width, height = _num(layout.width), _num(layout.height)
-    primitives = list(layout.primitives())
-    texts = [(draw_text(p.text), p.bold) for p in primitives if isinstance(p, Text)]
-    embedded, families = fonts_for(texts)
-    drawing = svgwrite.Drawing(
-        size=(width, height),
-        viewBox=f"0 0 {width} {height}",
-        debug=False,
-        profile="full",
-        font_family=", ".join(f"'{family}'" for family in families) + ", sans-serif",
-        style=_TEXT_STYLE,
-        **{"xml:space": "preserve"},
-    )
+    glyphs: dict[str, None] = {}
+    body = [_element(primitive, glyphs) for primitive in layout.primitives()]
     document = layout.document
-    description = clean_text(document.description) if document.description else None
-    drawing.set_desc(title=clean_text(document.title or "Untitled"), desc=description)
-    if embedded:  # the fonts travel with the file: it looks the same where they are not installed
-        drawing.defs.add(_FontFaces("".join(font.css() for font in embedded)))
-    for primitive in primitives:
-        element = _element(primitive)
-        if element is not None:
-            drawing.add(element)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + drawing.tostring() + "\n"
-
-
-class _FontFaces(BaseElement):  # type: ignore[misc]
-    """A ``<style>`` of ``@font-face`` rules as plain character data (svgwrite's Style wraps it in CDATA).
-
-    The rules hold only family names, weights and base64, none of which XML escapes.
-    """
-
-    elementname = "style"
-
-    def __init__(self, css: str) -> None:
-        super().__init__(debug=False)
-        self.css = css
-
-    def get_xml(self):  # type: ignore[no-untyped-def]
-        xml = super().get_xml()
-        xml.text = self.css
-        return xml
+    families = [FONT_FAMILY] + [font.family for font in finder().fonts()]
+    family = ", ".join(f"'{_escape(name)}'" for name in dict.fromkeys(families)) + ", sans-serif"
+    head = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" ',
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{family}" ',
+        'xml:space="preserve">',
+        f"<title>{_escape(clean_text(document.title or 'Untitled'))}</title>",
+    ]
+    if document.description:
+        head.append(f"<desc>{_escape(clean_text(document.description))}</desc>")
+    if glyphs:
+        head.append(f"<defs>{glyph_defs(glyphs)}</defs>")
+    return "".join(head) + "".join(body) + "</svg>\n"
 
 
 def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
@@ -78,9 +60,10 @@ def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str
     write_atomic(path, data)
 
 
-def _element(primitive: Primitive) -> BaseElement | None:
+def _element(primitive: Primitive, glyphs: dict[str, None]) -> str:
+    """One primitive as SVG markup; the ids of the glyphs a text uses are added to ``glyphs``."""
     if isinstance(primitive, Text):
-        return _text(primitive)
+        return _text(primitive, glyphs)
     if isinstance(primitive, Box):
         return _box(primitive)
     if isinstance(primitive, Line):
@@ -92,43 +75,35 @@ def _element(primitive: Primitive) -> BaseElement | None:
     raise TypeError(f"unknown primitive {type(primitive).__name__}")
 
 
-def _box(box: Box) -> BaseElement | None:
+def _box(box: Box) -> str:
     if box.fill is None and box.stroke is None:
-        return None
-    attrs = _paint(box.fill, box.stroke, box.stroke_width, box.dash, box.opacity)
+        return ""
+    paint = _paint(box.fill, box.stroke, box.stroke_width, box.dash, box.opacity)
     radius = min(box.radius, box.w / 2, box.h / 2)
-    if radius > 0:
-        attrs["rx"] = _num(radius)
-    return svgwrite.shapes.Rect(
-        insert=(_num(box.x), _num(box.y)), size=(_num(box.w), _num(box.h)), debug=False, **attrs
-    )
+    corner = f' rx="{_num(radius)}"' if radius > 0 else ""
+    return (f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.w)}" height="{_num(box.h)}"'
+            f"{corner}{paint}/>")
 
 
-def _circle(circle: Circle) -> BaseElement | None:
+def _circle(circle: Circle) -> str:
     if circle.fill is None and circle.stroke is None:
-        return None
-    attrs = _paint(circle.fill, circle.stroke, circle.stroke_width, None, 1.0)
-    return svgwrite.shapes.Circle(
-        center=(_num(circle.cx), _num(circle.cy)), r=_num(circle.r), debug=False, **attrs
-    )
+        return ""
+    paint = _paint(circle.fill, circle.stroke, circle.stroke_width, None, 1.0)
+    return f'<circle cx="{_num(circle.cx)}" cy="{_num(circle.cy)}" r="{_num(circle.r)}"{paint}/>'
 
 
-def _line(line: Line) -> BaseElement:
-    attrs = _paint(None, line.color, line.width, line.dash, 1.0)
-    del attrs["fill"]  # a line has nothing to fill
-    return svgwrite.shapes.Line(
-        start=(_num(line.x1), _num(line.y1)), end=(_num(line.x2), _num(line.y2)), debug=False, **attrs
-    )
+def _line(line: Line) -> str:
+    paint = _paint(None, line.color, line.width, line.dash, 1.0)[len(' fill="none"'):]  # nothing to fill
+    return f'<line x1="{_num(line.x1)}" y1="{_num(line.y1)}" x2="{_num(line.x2)}" y2="{_num(line.y2)}"{paint}/>'
 
 
-def _path(path: Path) -> BaseElement | None:
+def _path(path: Path) -> str:
     if (path.fill is None and path.stroke is None) or not path.commands:
-        return None
-    attrs = _paint(path.fill, path.stroke, path.width, path.dash, 1.0)
+        return ""
+    paint = _paint(path.fill, path.stroke, path.width, path.dash, 1.0)
     if path.round:
-        attrs["stroke_linecap"] = "round"
-        attrs["stroke_linejoin"] = "round"
-    return svgwrite.path.Path(d=path_data(path), debug=False, **attrs)
+        paint += ' stroke-linecap="round" stroke-linejoin="round"'
+    return f'<path d="{path_data(path)}"{paint}/>'
 
 
 def path_data(path: Path) -> str:
@@ -140,37 +115,53 @@ def path_data(path: Path) -> str:
     return "".join(parts)
 
 
-def _text(text: Text) -> BaseElement | None:
+def _text(text: Text, glyphs: dict[str, None]) -> str:
+    """The line's glyph outlines, then the line itself as invisible, selectable text over them."""
     content = draw_text(text.text)
     if not content.strip():
-        return None
-    attrs: dict[str, str] = {"font_size": _num(text.size), "fill": text.color}
-    if text.bold:
-        attrs["font_weight"] = "bold"
-    if text.anchor in ("middle", "end"):
-        attrs["text_anchor"] = text.anchor
-    return svgwrite.text.Text(content, x=[_num(text.x)], y=[_num(text.y)], debug=False, **attrs)
+        return ""
+    drawn = visual(content) if has_rtl(content) else content  # the PDF's order and Arabic forms
+    if not drawn.isascii():
+        drawn = "".join(ch for ch in drawn if not is_invisible(ch))
+    run = glyph_run(drawn, text.bold)
+    glyphs.update(dict.fromkeys(run.ids))
+    scale = text.size / EM
+    width = run.width * scale
+    # Like text-anchor: align what is drawn (the PDF and Qt do the same).
+    left = text.x - (width / 2 if text.anchor == "middle" else width if text.anchor == "end" else 0)
+    outlines = (f'<g transform="translate({_num(left)} {_num(text.y)}) scale({scale:.6g})" '
+                f'fill="{_escape(text.color)}">{run.uses}</g>') if run.uses else ""
+    weight = ' font-weight="bold"' if text.bold else ""
+    anchor = f' text-anchor="{text.anchor}"' if text.anchor in ("middle", "end") else ""
+    fit = f' textLength="{_num(width)}"' if width > 0 else ""
+    return (f'{outlines}<text x="{_num(text.x)}" y="{_num(text.y)}" font-size="{_num(text.size)}"{weight}{anchor}'
+            f'{fit} fill-opacity="0">{_escape(content)}</text>')
 
 
-def _paint(
-    fill: str | None, stroke: str | None, width: float, dash: tuple[float, ...] | None, opacity: float
-) -> dict[str, str]:
+def _paint(fill: str | None, stroke: str | None, width: float, dash: tuple[float, ...] | None,
+           opacity: float) -> str:
     """Fill and stroke attributes; SVG's defaults (black fill, no stroke) are overridden explicitly."""
-    attrs = {"fill": fill or "none"}
+    attrs = f' fill="{_escape(fill)}"' if fill else ' fill="none"'
     if fill and opacity < 1:
-        attrs["fill_opacity"] = _num(opacity, 3)
+        attrs += f' fill-opacity="{_num(opacity, 3)}"'
     if stroke:
-        attrs["stroke"] = stroke
+        attrs += f' stroke="{_escape(stroke)}"'
         if width != 1:
-            attrs["stroke_width"] = _num(width)
+            attrs += f' stroke-width="{_num(width)}"'
         if dash:
-            attrs["stroke_dasharray"] = ",".join(_num(d) for d in dash)
+            attrs += f' stroke-dasharray="{",".join(_num(d) for d in dash)}"'
         if opacity < 1:
-            attrs["stroke_opacity"] = _num(opacity, 3)
+            attrs += f' stroke-opacity="{_num(opacity, 3)}"'
     return attrs
+
+
+def _escape(text: str) -> str:
+    """Character data or an attribute value with XML's special characters escaped."""
+    return text.translate(_ESCAPES)
 
 
 def _num(value: float, digits: int = 2) -> str:
     """A coordinate as short text: at most ``digits`` decimals, no trailing zeros, no ``-0``."""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    rounded = round(value, digits)
+    whole = int(rounded)
+    return str(whole) if rounded == whole else repr(rounded)

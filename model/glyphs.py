@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import struct
 import subprocess
 import unicodedata
 from collections.abc import Iterable
@@ -125,12 +126,63 @@ def _load(path: str, index: int) -> FallbackFont | None:
             metrics = font["hmtx"].metrics
             cmap = font.getBestCmap() or {}
             advances = {code: metrics[glyph][0] for code, glyph in cmap.items() if glyph in metrics}
-            family = font["name"].getBestFamilyName() or path
-            return FallbackFont(path, index, str(family), font["head"].unitsPerEm, advances)
+            return FallbackFont(path, index, _family_name(font, path), font["head"].unitsPerEm, advances)
         finally:
             font.close()
     except (OSError, TTLibError, AssertionError, KeyError, ValueError):
         return None
+
+
+def _family_name(font: FontToolsFont, path: str) -> str:
+    """The family name fontTools' ``getBestFamilyName`` gives, read from the raw name table.
+
+    fontTools' name-table module imports its OpenType layout tables first (~45 ms), which
+    the editor paid at start-up whenever a board has a character the bundled face lacks
+    (the example's "→"). Names in an encoding the reader below does not know go to fontTools.
+    """
+    try:
+        family = _best_family_name(font.reader["name"])
+    except (KeyError, AttributeError, struct.error):
+        family = None
+    if family is None:
+        family = font["name"].getBestFamilyName()
+    return str(family or path)
+
+
+# How fontTools decodes a name record (fontTools.misc.encodingTools), for the encodings families use.
+_NAME_CODECS = {(0, e): "utf_16_be" for e in range(7)} | {(3, 0): "utf_16_be", (3, 1): "utf_16_be",
+                                                           (3, 10): "utf_16_be"}
+
+
+def _best_family_name(data: bytes) -> str | None:
+    """WWS family (21), else typographic family (16), else family (1); Windows English first, then
+    Mac English, then any, as fontTools' getBestFamilyName. None: let fontTools read it."""
+    _, count, strings = struct.unpack_from(">HHH", data, 0)
+    records = [struct.unpack_from(">6H", data, 6 + 12 * i) for i in range(count)]
+    for name_id in (21, 16, 1):
+        english = mac = some = None
+        for platform, encoding, language, nid, length, offset in records:
+            if nid != name_id:
+                continue
+            codec = _NAME_CODECS.get((platform, encoding))
+            if codec is None:
+                if (platform, encoding, language) != (1, 0, 0):
+                    return None  # an encoding fontTools handles and this reader does not
+                codec = "mac_roman"
+            try:
+                text = data[strings + offset:strings + offset + length].decode(codec)
+            except UnicodeDecodeError:
+                continue
+            some = text
+            if (platform, language) == (3, 0x409):
+                english = text
+                break
+            if (platform, language) == (1, 0) and mac is None:
+                mac = text
+        name = english or mac or some
+        if name:
+            return name
+    return None
 
 
 def _fc_candidates(code: int, bold: bool) -> list[tuple[str, int]]:

@@ -61,7 +61,9 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
                  left: float, right: float, y: float) -> list[Primitive]:
     """One metric across the stages: a line through its values (broken where a stage lacks it)."""
     values = [(centres[s.id], float((s.metrics or {})[name])) for s in stages if name in (s.metrics or {})]
-    low, high = min(v for _, v in values), max(v for _, v in values)
+    # The scale starts at zero (or runs through it): 3.6 beside 4.2 must not look like
+    # the bottom and top of the world, which a min-to-max scale would draw.
+    low, high = min(0.0, *(v for _, v in values)), max(0.0, *(v for _, v in values))
     top, bottom = y + 20, y + CHART_H - 12
     span = high - low
 

@@ -16,7 +16,7 @@ from model.channel_icons import CHANNEL_ICONS, GENERIC_ICON, KIND_ICONS, SCORE_I
 from model.entities import Card, Lane, Stage
 from model.icons import icon_commands, icon_names, parse_svg_path
 from model.layout import Layout
-from model.metrics_row import charted_metrics, format_value
+from model.metrics_row import CHART_H, charted_metrics, format_value
 from model.primitives import Path as PathPrim
 from model.primitives import Text
 
@@ -248,6 +248,20 @@ def test_a_metric_of_several_stages_gets_a_line_chart() -> None:
     assert [c[1] for c in lines[0].commands] == pytest.approx(centres)
     ys = [c[2] for c in lines[0].commands]
     assert ys[1] < ys[2] < ys[0]  # 30 highest, 10 lowest
+
+
+def test_a_metric_chart_measures_from_zero_so_small_differences_look_small() -> None:
+    doc = model.Document("m")
+    doc.add_lane(Lane("l", "Doing", "customer"))
+    for i, csat in enumerate([3.6, 4.2]):
+        doc.add_stage(Stage(f"s{i}", f"S{i}", {"CSAT": csat}))
+    layout = Layout(doc)
+    line = next(p for p in layout.background if isinstance(p, PathPrim) and p.stroke == emo.st.CHART_LINE)
+    (_, _, y36), (_, _, y42) = line.commands
+    # the scale runs from 0 to 4.2 over the plotting height (chart height less its 20 + 12 px insets):
+    # 0.6 apart is a seventh of it, not all of it as a min-to-max scale would draw
+    plot_height = CHART_H - 32
+    assert y36 - y42 == pytest.approx(0.6 / 4.2 * plot_height, abs=0.5)
 
 
 def test_metric_values_are_written_as_people_write_them() -> None:

@@ -31,15 +31,16 @@ from exporters.svg import render_svg
 from model.cardshape import MAX_LINES
 from model.entities import Card, Lane, Link, Stage
 from model.fonts import font_metrics
-from model.glyphs import REPLACEMENT, covered, finder, visual
+from model.glyphs import REPLACEMENT, covered, finder, is_invisible, visual
 from model.layout import Layout
 from model.primitives import Text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.touchline"))
 SVG_NS = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 TOLERANCE = 40
-MAX_DIFF = 0.01  # measured: rsvg/pdftoppm 0.67-0.79 %, Chromium/pdftoppm 0.70-0.76 %
+MAX_DIFF = 0.01  # measured (text as outlines): rsvg/pdftoppm 0.27-0.32 %, Chromium/pdftoppm 0.28-0.34 %
 
 LONG = ("Long card. " + "The customer reads every word of the terms before paying; " * 40)[:2000]
 NO_FONT = "\U000f0001"  # a private-use character no font maps
@@ -110,38 +111,60 @@ def test_svg_is_valid_renders_and_is_self_contained(board: tuple[Layout, Path, P
                                                     tmp_path: Path) -> None:
     need("xmllint", "rsvg-convert")
     need_fonts()
-    _, svg, _, _ = board
+    layout, svg, _, _ = board
     run("xmllint", "--noout", "--nonet", svg)
     run("rsvg-convert", "-o", tmp_path / "board.png", svg)
     root = ET.parse(svg).getroot()
     assert root.find(f"{SVG_NS}title") is not None and root.find(f"{SVG_NS}desc") is not None
-    (style,) = list(root.iter(f"{SVG_NS}style"))
-    faces = re.findall(r"font-family:'([^']+)';font-weight:(\w+);[^}]*base64,([A-Za-z0-9+/=]+)", style.text or "")
+    assert not list(root.iter(f"{SVG_NS}style")), "no fonts are embedded: the text is drawn as outlines"
+    glyphs = {path.get("id"): path.get("d") for defs in root.iter(f"{SVG_NS}defs") for path in defs}
+    assert glyphs and all(d for d in glyphs.values())
+    # Each line: a group of glyph outlines, then the invisible text. Every character drawn
+    # (in the PDF's visual order, spaces and invisible characters aside) is one glyph.
+    children = list(root)
+    lines = [(children[i - 1], el) for i, el in enumerate(children) if el.tag == f"{SVG_NS}text"]
+    assert len(lines) == len([p for p in layout.primitives() if isinstance(p, Text) and p.text.strip()])
+    for outlines, text in lines:
+        assert text.get("fill-opacity") == "0"
+        drawn = [ch for ch in visual(text.text or "") if not ch.isspace() and not is_invisible(ch)]
+        uses = [use.get(XLINK_HREF) for use in outlines.iter(f"{SVG_NS}use")]
+        assert outlines.tag == f"{SVG_NS}g" and len(uses) == len(drawn), text.text
+        assert all(href is not None and href[1:] in glyphs for href in uses)
     drawn = "".join(el.text or "" for el in root.iter(f"{SVG_NS}text"))
-    # every drawn character is in one embedded font, whose family the root's list names
-    fonts = {}
-    for family, weight, data in faces:
-        font = TTFont(io.BytesIO(base64.b64decode(data)))
-        fonts.setdefault(family, set()).update(font.getBestCmap())
-        assert len(font.getGlyphOrder()) < 2000, f"{family} {weight} is not subset"
-    listed = re.findall(r"'([^']+)'", root.get("font-family", ""))
-    assert set(fonts) <= set(listed)
-    for ch in set(drawn):
-        if ch.isspace():
-            continue
-        assert any(ord(ch) in cmap for cmap in fonts.values()), f"U+{ord(ch):04X} is in no embedded font"
     assert "\x07" not in drawn and NO_FONT not in drawn and REPLACEMENT in drawn
     for element in root.iter():
         for name in element.attrib:
             assert not name.split("}")[-1].lower().startswith("on")
-        assert element.tag.split("}")[-1] not in ("script", "a", "image", "use", "foreignObject")
+        assert element.tag.split("}")[-1] not in ("script", "a", "image", "foreignObject")
     assert "http://" not in re.sub(r'xmlns(:\w+)?="[^"]*"', "", svg.read_text())
 
 
-def test_svg_keeps_logical_order_for_the_browser(board: tuple[Layout, Path, Path, list[str]]) -> None:
+def test_svg_text_keeps_logical_order_for_search_and_copy(board: tuple[Layout, Path, Path, list[str]]) -> None:
     _, svg, _, _ = board
     drawn = " ".join(el.text or "" for el in ET.parse(svg).getroot().iter(f"{SVG_NS}text"))
-    assert SAMPLES["arabic"] in drawn and SAMPLES["hebrew"] in drawn  # browsers shape and reorder themselves
+    assert SAMPLES["arabic"] in drawn and SAMPLES["hebrew"] in drawn  # the outlines are in visual order
+
+
+def test_svg_outlines_advance_as_layout_measured(board: tuple[Layout, Path, Path, list[str]]) -> None:
+    """Each line's glyphs span the width layout measured, placed by its anchor; the text is stretched to it."""
+    need_fonts()
+    _, svg, _, _ = board
+    children = list(ET.parse(svg).getroot())
+    checked = 0
+    for outlines, text in zip(children, children[1:], strict=False):
+        if text.tag != f"{SVG_NS}text" or outlines.tag != f"{SVG_NS}g":
+            continue
+        size, bold = float(text.get("font-size", "nan")), text.get("font-weight") == "bold"
+        width = font_metrics(bold).width(text.text or "", size)
+        assert float(text.get("textLength", "nan")) == pytest.approx(width, abs=0.01), text.text
+        match = re.fullmatch(r"translate\(([-\d.]+) ([-\d.]+)\) scale\(([\d.e-]+)\)", outlines.get("transform", ""))
+        assert match is not None
+        shift = {"middle": width / 2, "end": width}.get(text.get("text-anchor", "start"), 0)
+        assert float(match[1]) == pytest.approx(float(text.get("x", "nan")) - shift, abs=0.01)
+        assert float(match[2]) == pytest.approx(float(text.get("y", "nan")))
+        assert float(match[3]) == pytest.approx(size / 1000)
+        checked += 1
+    assert checked > 20
 
 
 # ---------------------------------------------------------------------- PDF
@@ -260,7 +283,48 @@ def test_svg_pdf_and_chromium_look_alike(name: str, tmp_path: Path) -> None:
     assert chromium < MAX_DIFF, f"Chromium and pdftoppm differ in {chromium:.3%} of pixels"
 
 
-def test_svg_looks_the_same_in_chromium_without_the_fonts_installed(tmp_path: Path,
+def _without_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: Path | None = None) -> None:
+    """From here on, programs this test starts see no font at all (or only ``keep``): fontconfig's
+    configuration names no font directory but a private one."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    if keep is not None:
+        (fonts / keep.name).symlink_to(keep)
+    config = tmp_path / "fonts.conf"
+    config.write_text(f'<?xml version="1.0"?><fontconfig><dir>{fonts}</dir>'
+                      f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(config))
+    result = subprocess.run(["fc-list"], capture_output=True, text=True, check=False)
+    assert len(result.stdout.splitlines()) == (0 if keep is None else 1), result.stdout
+
+
+@pytest.mark.parametrize("name", [EXAMPLES[0].stem, "multilingual"])
+def test_svg_looks_the_same_without_any_font_installed(name: str, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text is glyph outlines: rsvg (which ignores @font-face) and Chromium need no font to draw it."""
+    need("rsvg-convert", "pdftoppm", "fc-list")
+    if name == "multilingual":
+        need_fonts()
+        document = multilingual()
+    else:
+        document = model.load(ROOT / "resources" / "examples" / f"{name}.touchline")
+    layout = Layout(document)
+    svg, pdf = tmp_path / "b.svg", tmp_path / "b.pdf"
+    export(layout, svg)  # fallback fonts are looked up while fontconfig still finds them
+    export(layout, pdf)
+    w, h = math.ceil(layout.width), math.ceil(layout.height)
+    svg_png, pdf_png = _render(svg, pdf, w, h, tmp_path)
+    with_fonts = svg_png.rename(tmp_path / "with-fonts.png")
+    _without_fonts(tmp_path, monkeypatch)
+    run("rsvg-convert", "-b", "white", "-w", str(w), "-h", str(h), "-o", svg_png, svg)
+    assert _ratio(with_fonts, svg_png) < 0.001, "rsvg draws the SVG differently without the fonts"
+    ratio = _ratio(svg_png, pdf_png)
+    assert ratio < MAX_DIFF, f"rsvg without fonts and pdftoppm differ in {ratio:.3%} of pixels"
+    chromium = _ratio(_chromium(svg, w, h, tmp_path), pdf_png)
+    assert chromium < MAX_DIFF, f"Chromium without fonts and pdftoppm differ in {chromium:.3%} of pixels"
+
+
+def test_svg_looks_the_same_in_chromium_with_another_font_installed(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Chromium with one unrelated font installed (Noto Serif) draws the SVG exactly as with all of them."""
     need_fonts()
@@ -272,13 +336,7 @@ def test_svg_looks_the_same_in_chromium_without_the_fonts_installed(tmp_path: Pa
     export(layout, svg)
     w, h = math.ceil(layout.width), math.ceil(layout.height)
     everything = _chromium(svg, w, h, tmp_path).rename(tmp_path / "all-fonts.png")
-    fonts = tmp_path / "fonts"
-    fonts.mkdir()
-    (fonts / serif.name).symlink_to(serif)
-    config = tmp_path / "fonts.conf"
-    config.write_text(f'<?xml version="1.0"?><fontconfig><dir>{fonts}</dir>'
-                      f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
-    monkeypatch.setenv("FONTCONFIG_FILE", str(config))  # Chromium sees Noto Serif and nothing else
+    _without_fonts(tmp_path, monkeypatch, keep=serif)  # Chromium sees Noto Serif and nothing else
     bare = _chromium(svg, w, h, tmp_path)
     assert _ratio(everything, bare) < 0.001, "the SVG depends on fonts installed on this machine"
 

@@ -1,0 +1,114 @@
+"""What starting the editor imports: nothing the first paint does not need (issue 9, start-up).
+
+Each probe is a fresh process, since a module imported once stays imported. Nothing is timed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+
+# Started through the real entry point (app.cli.main, as `touchline FILE`); at the board's first
+# frame (app/first_paint.py) the probe prints the loaded modules and the process ends.
+FIRST_PAINT_PROBE = """
+import os, sys
+os.environ["TOUCHLINE_FIRST_PAINT"] = "exit"
+import app.first_paint as first_paint
+report = first_paint._FirstPaintWatch._report
+def modules_then_report(self):
+    print("modules", *sorted(sys.modules), flush=True)
+    report(self)
+first_paint._FirstPaintWatch._report = modules_then_report
+from app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+# Not needed to show a board: exporters run when asked, reportlab and svgwrite only in them, networkx
+# only when an analysis asks (model.document builds its graph lazily),
+# fontTools' OpenType layout tables only when a fallback font's name is read the slow way.
+NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgglyphs", "networkx",
+                "exporters.png", "exporters.drawio", "exporters.interchange", "exporters.fallback",
+                "fontTools.ttLib.tables.otTables", "fontTools.ttLib.tables._n_a_m_e", "app.export_dialog",
+                "app.preferences", "app.board_image")
+
+
+def _environment(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        folder = tmp_path / name.lower()
+        folder.mkdir(exist_ok=True)
+        env[name] = str(folder)
+    env.update(QT_QPA_PLATFORM="offscreen", TOUCHLINE_INSTANCE="off", PYTHONPATH=str(ROOT))
+    return env
+
+
+def _modules_at_first_paint(tmp_path: Path, *arguments: str) -> set[str]:
+    result = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE, *arguments], cwd=tmp_path,
+                            env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("modules ")]
+    assert lines, result.stderr[-2000:]
+    assert any(line.startswith("first-paint ") for line in result.stdout.splitlines())
+    return set(lines[0].split()[1:])
+
+
+def _loaded(modules: set[str], name: str) -> bool:
+    return name in modules or any(m.startswith(name + ".") for m in modules)
+
+
+def test_the_first_paint_of_the_example_imports_no_exporter_and_no_export_library(tmp_path: Path) -> None:
+    modules = _modules_at_first_paint(tmp_path, str(EXAMPLE))
+    assert {"app.main_window", "canvas.scene", "model.layout", "PySide6.QtWidgets"} <= modules  # the probe sees
+    assert [name for name in NOT_AT_START if _loaded(modules, name)] == []
+
+
+PDF_EXPORT_PROBE = """
+import sys
+from app.cli import main
+status = main(sys.argv[1:])
+watched = ("PySide6", "shiboken6", "svgwrite", "networkx", "app")
+print(status, *sorted(m for m in sys.modules if m.split(".")[0] in watched))
+"""
+
+
+def test_a_pdf_export_imports_neither_qt_nor_the_svg_writer_nor_networkx(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", PDF_EXPORT_PROBE, "export", str(EXAMPLE), "-o", "board.pdf"],
+                            cwd=tmp_path, env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    status, *loaded = result.stdout.split()
+    assert status == "0" and (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF-")
+    assert loaded == ["app", "app.cli"]  # no Qt, no svgwrite, no editor module
+
+
+SCAN_PROBE = """
+import inspect, sys
+if sys.argv[1] == "touchline":
+    from app.qt_import import import_qt
+    import_qt()
+else:
+    import PySide6.QtCore
+scanned = []
+getsource = inspect.getsource
+def counting(obj):
+    scanned.append(getattr(obj, "__name__", "?"))
+    return getsource(obj)
+inspect.getsource = counting
+import colorsys, model.style
+print(len(scanned))
+"""
+
+
+@pytest.mark.parametrize("how, scans", [("touchline", False), ("plain", True)])
+def test_modules_imported_after_qt_are_not_read_for_pysides_feature_switch(tmp_path: Path, how: str,
+                                                                           scans: bool) -> None:
+    """app/qt_import.py: PySide6 otherwise reads each new module's source once (the plain import shows it)."""
+    result = subprocess.run([sys.executable, "-c", SCAN_PROBE, how], cwd=tmp_path, env=_environment(tmp_path),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (int(result.stdout.strip()) > 0) is scans

@@ -55,6 +55,11 @@ class FontMetrics:
                 self._word_units[text] = units
         return units * size / self.units_per_em
 
+    @property
+    def known_units(self) -> dict[str, float]:
+        """The words measured so far and their widths in font units (for a caller's own loop)."""
+        return self._word_units
+
     def _mixed_units(self, text: str) -> float:
         from model import glyphs  # glyphs asks this module what the bundled face has
 

@@ -1,7 +1,7 @@
 """Start the editor: the QApplication, the bundled fonts and one MainWindow.
 
 One editor per user session (app/single_instance.py): a launch while one runs hands its
-file over and exits. Without a file the window opens on the start screen.
+file over (and, with --present, has it presented) and exits. Without a file the window opens on the start screen.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ def run_editor(path: str | None, present: bool = False, screen_index: int | None
     """
     app = create_application()
     install_translators(app)
-    if send_to_running(absolute_paths([path])):
-        return 0
+    if send_to_running(absolute_paths([path]), present=present, screen_index=screen_index):
+        return 0  # the running editor opens (and presents) it
     window = start_editor(path)
     window.offer_recovery()  # work of a session that crashed or was killed
     if present:
@@ -102,6 +102,7 @@ def start_editor(path: str | None, server: InstanceServer | None = None) -> Main
     watch_first_paint(window.editor.view.viewport())
     window.show()
     server.files_received.connect(lambda files: open_files(window, files))
+    server.present_received.connect(lambda files, screen: present_files(window, files, screen))
     window.instance_server = server  # type: ignore[attr-defined]  # tests close it
     return window
 
@@ -141,6 +142,23 @@ def open_files(first: MainWindow, files: list[str]) -> list[MainWindow]:
         window.raise_()
         window.activateWindow()
     return shown
+
+
+def present_files(first: MainWindow, files: list[str], screen_index: int | None = None) -> MainWindow | None:
+    """``touchline --present FILE`` while an editor runs: open FILE as open_files does, then present it.
+
+    A presentation of another board ends first (one projector, one presentation); the
+    window presenting, or None when the file could not be opened.
+    """
+    shown = open_files(first, files[:1])
+    if not shown:
+        return None
+    window = shown[0]
+    for other in QApplication.topLevelWidgets():
+        if isinstance(other, MainWindow) and other is not window and other.workshop.presenting:
+            other.workshop.leave()
+    window.workshop.present(screen_index)
+    return window
 
 
 # Windows opened for files a later launch handed over; kept so Python does not collect them.

@@ -12,7 +12,7 @@ card or a lane header spotlights it.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QTransform
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent, QTransform
 from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
 from app.timer import Countdown, TimerBadge
@@ -23,6 +23,7 @@ from canvas.translate import tr
 from canvas.view import MAX_ZOOM, MIN_ZOOM, BoardView
 from model import style as st
 from model.fonts import FONT_FAMILY
+from model.stage_parts import TOP_ROOM, Part, stage_parts
 
 ZOOM_FACTOR = 1.25
 CURSOR_IDLE_MS = 2000
@@ -31,16 +32,25 @@ SURROUND = QColor("#0F172A")  # around the board: a dark room makes the page sta
 NEIGHBOUR_VEIL = QColor(15, 23, 42, 150)  # over the stages beside the framed one
 CAPTION_H = 86  # device px at the top for "2 / 5  Order in app"
 CAPTION_SIZE = 40
-LANE_LABEL_SIZE = 22
+LANE_LABEL_SIZE = 30  # larger than the card text, as the caption is
+LANE_RAIL_W = 300  # device px of the lane rail at the left (wider while the lane headers are in sight)
+LINE_LABEL_SIZE = 19
 PAD = 24
 OVERVIEW = -1
+# Readable from the back of a room on a 1920x1080 projector: a stage is framed so that
+# card text is at least 24 px on the screen (25 for a margin), and no larger than 32 px
+# however short the stage; a stage taller than the screen at that zoom is walked in parts.
+CARD_TEXT_PX = 25
+CARD_TEXT_MAX_PX = 32
+READABLE_ZOOM = CARD_TEXT_PX / st.CARD_SIZE
+LARGEST_ZOOM = CARD_TEXT_MAX_PX / st.CARD_SIZE
 
 
 # The presentation's own keys (besides the editor's actions), for the shortcut sheet and the presenter panel;
 # marked for the catalogue here, tr() where shown (key names in words too: "Bild ab" for PageDown in German).
 PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
-    (QT_TRANSLATE_NOOP("", "Right, PageDown"), QT_TRANSLATE_NOOP("", "next stage")),
-    (QT_TRANSLATE_NOOP("", "Left, PageUp"), QT_TRANSLATE_NOOP("", "previous stage")),
+    (QT_TRANSLATE_NOOP("", "Right, PageDown"), QT_TRANSLATE_NOOP("", "next part or stage")),
+    (QT_TRANSLATE_NOOP("", "Left, PageUp"), QT_TRANSLATE_NOOP("", "previous part or stage")),
     (QT_TRANSLATE_NOOP("", "Home, End"), QT_TRANSLATE_NOOP("", "the whole board")),
     ("1 … 9", QT_TRANSLATE_NOOP("", "jump to a stage")),
     ("+, -", QT_TRANSLATE_NOOP("", "a closer or wider look")),
@@ -73,6 +83,8 @@ class PresentationView(BoardView):
         self.countdown = countdown
         self.spotlight = Spotlight(scene)
         self.stage_index = OVERVIEW
+        self.part_index = 0  # which screen of a stage taller than the screen (model.stage_parts)
+        self._moving_focus = False  # the walk itself moves the capture cell: no glide back
         self._frame = QRectF()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -126,18 +138,71 @@ class PresentationView(BoardView):
         bottom = max(lanes) if lanes else header.y + header.h
         return QRectF(header.x - 4, header.y, st.COLUMN_W, bottom - header.y)
 
-    def frame_for(self, index: int) -> QRectF:
-        """What the view shows for a stage (with part of each neighbour) or the whole board."""
+    def _usable(self) -> tuple[float, float]:
+        """Device px below the caption band the frame is fitted into."""
+        viewport = self.viewport().rect()
+        return viewport.width() - 2 * PAD, viewport.height() - CAPTION_H - PAD
+
+    def stage_zoom(self, index: int) -> float:
+        """The zoom a stage is shown at: its whole column when that keeps card text readable, else readable.
+
+        Never larger than LARGEST_ZOOM (a short stage is not blown up), never smaller than
+        READABLE_ZOOM unless the window is too narrow for one column at that zoom.
+        """
+        usable_w, usable_h = self._usable()
+        column = self.stage_rect(index)
+        whole = min(usable_w / (2 * st.COLUMN_W), usable_h / (column.height() + 2 * TOP_ROOM))
+        narrow = usable_w / (st.COLUMN_W + 2 * PAD)  # one column and a little room at the sides
+        return max(MIN_ZOOM, min(LARGEST_ZOOM, max(whole, min(READABLE_ZOOM, narrow))))
+
+    def parts(self, index: int) -> list[Part]:
+        """The screens stage ``index`` is shown in, top to bottom (one when it fits)."""
+        if index == OVERVIEW or not 0 <= index < self.stage_count():
+            return []
+        _usable_w, usable_h = self._usable()
+        if usable_h <= 0:
+            return []
+        span = usable_h / self.stage_zoom(index)
+        return stage_parts(self.board_scene.layout, self.board_scene.document.stages[index].id, span)
+
+    def part_count(self) -> int:
+        """How many parts the framed stage has (1 for the whole board)."""
+        return max(1, len(self.parts(self.stage_index)))
+
+    def position_text(self) -> str:
+        """Where the walk is, as the caption and the presenter panel say it: "Stage 2 of 6 · part 1 of 2"."""
+        count = self.stage_count()
+        if self.stage_index == OVERVIEW or self.stage_index >= count:
+            return tr("%n stage(s)", "", count)
+        parts = self.part_count()
+        if parts == 1:
+            return tr("Stage {0} of {1}").format(self.stage_index + 1, count)
+        return tr("Stage {0} of {1} · part {2} of {3}").format(self.stage_index + 1, count, self.part_index + 1,
+                                                            parts)
+
+    def frame_for(self, index: int, part: int = 0) -> QRectF:
+        """What the view shows for part ``part`` of a stage (with its neighbours beside it) or the whole board."""
         if index == OVERVIEW or not self.stage_count():
             return self.board_scene.sceneRect().adjusted(-8, -8, 8, 8)
-        return self.stage_rect(index).adjusted(-st.COLUMN_W * 0.5, -12, st.COLUMN_W * 0.5, 12)
+        parts = self.parts(index)
+        if not parts:
+            return self.stage_rect(index).adjusted(-st.COLUMN_W * 0.5, -12, st.COLUMN_W * 0.5, 12)
+        shown = parts[max(0, min(len(parts) - 1, part))]
+        usable_w, usable_h = self._usable()
+        zoom = self.stage_zoom(index)
+        # The screen's own proportions at the stage's zoom, so that _apply_frame arrives at that zoom.
+        width = usable_w / zoom
+        centre = self.stage_rect(index).center().x()
+        return QRectF(centre - width / 2, shown.top, width, usable_h / zoom)
 
-    def go_to(self, index: int, animate: bool = True) -> None:
-        """Frame stage ``index`` (clamped) or the whole board (OVERVIEW), gliding there."""
+    def go_to(self, index: int, animate: bool = True, part: int = 0) -> None:
+        """Frame part ``part`` (-1: the last) of stage ``index`` (clamped) or the whole board (OVERVIEW), gliding."""
         count = self.stage_count()
         index = OVERVIEW if index == OVERVIEW or not count else max(0, min(count - 1, index))
+        parts = len(self.parts(index))
         self.stage_index = index
-        target = self.frame_for(index)
+        self.part_index = 0 if index == OVERVIEW else (parts - 1 if part < 0 else max(0, min(parts - 1, part)))
+        target = self.frame_for(index, self.part_index)
         self._glide.stop()
         if animate and not self._frame.isNull() and self.isVisible():
             self._glide.setStartValue(QRectF(self._frame))
@@ -151,19 +216,29 @@ class PresentationView(BoardView):
             # Capture follows the walk: the same lane in the new stage.
             stage_id = self.board_scene.document.stages[index].id
             if cell[0] != stage_id:
-                nav.set_focus(("cell", (stage_id, cell[1])))
+                self._moving_focus = True
+                try:
+                    nav.set_focus(("cell", (stage_id, cell[1])))
+                finally:
+                    self._moving_focus = False
         self.viewport().update()
         self.stage_changed.emit(index)
 
     def step(self, delta: int) -> None:
-        """The next (1) or previous (-1) stage; from the whole board, the first or the last."""
+        """The next (1) or previous (-1) part, then stage; from the whole board, the first or the last."""
         count = self.stage_count()
         if not count:
             return
         if self.stage_index == OVERVIEW:
-            self.go_to(0 if delta > 0 else count - 1)
+            self.go_to(0 if delta > 0 else count - 1, part=0 if delta > 0 else -1)
+            return
+        part = self.part_index + delta
+        if 0 <= part < self.part_count():
+            self.go_to(self.stage_index, part=part)
+        elif 0 <= self.stage_index + delta < count:
+            self.go_to(self.stage_index + delta, part=0 if delta > 0 else -1)
         else:
-            self.go_to(max(0, min(count - 1, self.stage_index + delta)))
+            self.go_to(self.stage_index, part=self.part_index)  # the end of the walk: framed again, no further
 
     def zoom_frame(self, factor: float) -> None:
         """+ / -: a closer or wider look around the middle of what is shown (larger type on demand).
@@ -214,23 +289,44 @@ class PresentationView(BoardView):
         self.setSceneRect(rect.adjusted(-4000, -4000, 4000, 4000))
         if not self._frame.isNull() and not self.gliding:
             self.stage_index = min(self.stage_index, self.stage_count() - 1)
-            self._apply_frame(self.frame_for(self.stage_index))
+            self.part_index = min(self.part_index, self.part_count() - 1)
+            self._apply_frame(self.frame_for(self.stage_index, self.part_index))
 
     def _on_focus_moved(self) -> None:
-        """The keyboard took the focus to another stage (Tab past the last lane): glide there."""
-        nav, doc = self.board_scene.nav, self.board_scene.document
+        """The keyboard took the focus elsewhere (Tab past the last lane, Down past the screen): glide there."""
+        if not self._moving_focus:
+            self.reveal_focus()
+
+    def reveal_focus(self) -> None:
+        """Frame the stage and part where the keyboard focus is, if it is out of sight (not from the whole board)."""
+        nav, doc, layout = self.board_scene.nav, self.board_scene.document, self.board_scene.layout
         cell, card_id = nav.focused_cell(), nav.focused_card()
-        stage_id = cell[0] if cell is not None else (doc.card(card_id).stage if card_id is not None else None)
-        if stage_id is None or self.stage_index == OVERVIEW:
+        if self.stage_index == OVERVIEW or (cell is None and card_id is None):
             return
+        if card_id is not None:
+            stage_id = doc.card(card_id).stage
+            r = layout.card_rect(card_id)
+            lo, hi = r.y, r.y + r.h
+        else:
+            assert cell is not None
+            stage_id = cell[0]
+            r = layout.cell_rect(*cell)
+            lo, hi = max(r.y, r.y + r.h - 80), r.y + r.h - 8  # the slot under its cards, where typing goes
         index = doc.stage_index(stage_id)
-        if index != self.stage_index:
-            self.go_to(index)
+        parts = self.parts(index)
+        visible = [i for i, p in enumerate(parts) if p.top <= lo and hi <= p.bottom]
+        if index == self.stage_index and (self.part_index in visible or not parts):
+            return
+        started = [i for i, p in enumerate(parts) if p.start <= lo]
+        part = visible[0] if visible else (started[-1] if started else 0)
+        if index != self.stage_index or part != self.part_index:
+            self.go_to(index, part=part)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._frame.isNull() and not self.gliding:
-            self._apply_frame(self.frame_for(self.stage_index))
+            self.part_index = min(self.part_index, self.part_count() - 1)
+            self._apply_frame(self.frame_for(self.stage_index, self.part_index))
 
     # ------------------------------------------------------------ drawing
     def set_blanked(self, blanked: bool) -> None:
@@ -275,10 +371,10 @@ class PresentationView(BoardView):
         width = self.viewport().width()
         painter.fillRect(QRectF(0, 0, width, CAPTION_H), SURROUND)
         if self.stage_index == OVERVIEW or self.stage_index >= self.stage_count():
-            left, right = doc.title or tr("Untitled"), tr("%n stage(s)", "", self.stage_count())
+            left = doc.title or tr("Untitled")
         else:
-            stage = doc.stages[self.stage_index]
-            left, right = stage.name, f"{self.stage_index + 1} / {self.stage_count()}"
+            left = doc.stages[self.stage_index].name
+        right = self.position_text()
         painter.setFont(_font(CAPTION_SIZE))
         painter.setPen(QColor("#FFFFFF"))
         box = QRectF(PAD + 8, 0, width - 2 * PAD - 16, CAPTION_H)
@@ -290,32 +386,63 @@ class PresentationView(BoardView):
         painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), right)
 
     def _draw_lane_labels(self, painter: QPainter) -> None:
-        """Lane names pinned to the left edge when the lane headers are out of sight."""
-        if self.stage_index == OVERVIEW:
+        """The lanes' names on a dark rail pinned at the left, larger than the cards' text.
+
+        The board's own lane headers are as small as the card text and leave the screen
+        after the first stages, so the rail covers them: each lane's name at the top of the
+        lane's part in sight (it stays while the lane scrolls), in the kind's accent, with
+        the blueprint lines named where they cross. The rail reaches to the headers' right
+        edge while they are in sight, so it grows and shrinks smoothly with the glide.
+        """
+        if self.stage_index == OVERVIEW or not self.board_scene.document.lanes:
             return
         layout = self.board_scene.layout
-        visible = self.visible_scene_rect()
-        header_right = st.MARGIN + st.LANE_HEADER_W
-        if visible.left() < header_right - 40:
-            return  # the real headers show
-        painter.setFont(_font(LANE_LABEL_SIZE))
+        header_right = self.mapFromScene(QPointF(st.MARGIN + st.LANE_HEADER_W, 0)).x()
+        right = max(LANE_RAIL_W, header_right)
+        # Over the lanes only: the stage headers and metric charts above keep their own labels.
+        rects = [h.rect for h in layout.lane_headers.values()]
+        lanes_top = self.mapFromScene(QPointF(0, min(r.y for r in rects))).y()
+        lanes_bottom = self.mapFromScene(QPointF(0, max(r.y + r.h for r in rects))).y()
+        top_edge, bottom_edge = max(CAPTION_H, lanes_top), min(self.viewport().height(), lanes_bottom)
+        if bottom_edge <= top_edge:
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(SURROUND)
+        painter.drawRect(QRectF(0, top_edge, right, bottom_edge - top_edge))
+        font = _font(LANE_LABEL_SIZE)
+        painter.setFont(font)
         metrics = painter.fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        text_w = int(right) - 44
         for lane in self.board_scene.document.lanes:
             r = layout.lane_headers[lane.id].rect
             top = self.mapFromScene(QPointF(r.x, r.y)).y()
             bottom = self.mapFromScene(QPointF(r.x, r.y + r.h)).y()
-            text = metrics.elidedText(lane.name, Qt.TextElideMode.ElideRight, 300)
-            w, h = metrics.horizontalAdvance(text) + 28, metrics.height() + 12
-            if bottom - top < h:
+            shown_top, shown_bottom = max(top, top_edge), min(bottom, bottom_edge)
+            if shown_bottom - shown_top < 8:
                 continue
-            y = top + (bottom - top - h) / 2
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(15, 23, 42, 225))
-            painter.drawRoundedRect(QRectF(10, y, w, h), 10, 10)
             painter.setBrush(QColor(st.KIND_STYLES[lane.kind].accent))
-            painter.drawRoundedRect(QRectF(10, y, 6, h), 3, 3)
+            painter.drawRoundedRect(QRectF(12, shown_top + 10, 7, max(shown_bottom - shown_top - 20, 2)), 3, 3)
+            bound = metrics.boundingRect(0, 0, text_w, 2 * metrics.lineSpacing(), flags, lane.name)
+            h = min(bound.height(), 2 * metrics.lineSpacing())
+            # At the lane's top, or the screen's while the lane goes on above it; never past its end.
+            if shown_bottom - shown_top < h + 56:
+                continue  # too little of the lane in sight to name it (and its line's name below)
+            y = min(shown_top + 12, shown_bottom - h - 44)
             painter.setPen(QColor("#FFFFFF"))
-            painter.drawText(QRectF(24, y, w - 24, h), int(Qt.AlignmentFlag.AlignVCenter), text)
+            painter.drawText(QRectF(30, y, text_w, h), flags, lane.name)
+        painter.setFont(_font(LINE_LABEL_SIZE, bold=False))
+        small = painter.fontMetrics()
+        for line in layout.blueprint_lines:
+            y = self.mapFromScene(QPointF(0, line.y)).y()
+            if not top_edge + small.height() <= y <= bottom_edge:
+                continue
+            painter.setPen(QPen(QColor("#94A3B8"), 2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(0, y), QPointF(right, y))
+            painter.setPen(QColor("#CBD5E1"))
+            painter.drawText(QRectF(30, y - small.height() - 4, text_w, small.height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), line.name)
 
     # ------------------------------------------------------------ input
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -83,8 +83,8 @@ class PresenterPanel(QWidget):
         countdown.changed.connect(self._show_time)
         self._show_time()
 
-    def show_stage(self, editor: Editor, index: int) -> None:
-        """Show stage ``index`` of the editor's board (OVERVIEW: the whole board)."""
+    def show_stage(self, editor: Editor, index: int, part: int = 0, parts: int = 1) -> None:
+        """Show stage ``index`` of the editor's board (OVERVIEW: the whole board), on part ``part`` of ``parts``."""
         self.commit_notes()
         self.editor, self.index = editor, index
         document = editor.document
@@ -98,11 +98,20 @@ class PresenterPanel(QWidget):
             self.card_notes.setPlainText(document.description or "")
             self.next_label.setText(tr("Next: {0}").format(document.stages[0].name) if count else "")
             return
-        self.heading.setText(tr("Stage {0} of {1}: {2}").format(index + 1, count, document.stages[index].name))
-        self.notes.setPlainText(own_notes(document, index))
+        name = document.stages[index].name
+        if parts > 1:  # the walk shows a tall stage in parts, as the audience's caption says
+            self.heading.setText(tr("Stage {0} of {1} · part {2} of {3}: {4}").format(index + 1, count, part + 1,
+                                                                                     parts, name))
+        else:
+            self.heading.setText(tr("Stage {0} of {1}: {2}").format(index + 1, count, name))
+        if self.notes.toPlainText() != own_notes(document, index):
+            self.notes.setPlainText(own_notes(document, index))
         self.card_notes.setPlainText(card_notes(document, index) or tr("No card notes in this stage."))
-        self.next_label.setText(tr("Next: {0}").format(document.stages[index + 1].name) if index + 1 < count
-                                else tr("Last stage"))
+        if part + 1 < parts:
+            self.next_label.setText(tr("Next: part {0} of this stage").format(part + 2))
+        else:
+            self.next_label.setText(tr("Next: {0}").format(document.stages[index + 1].name) if index + 1 < count
+                                    else tr("Last stage"))
 
     def commit_notes(self) -> None:
         """Put what was typed in the notes field into the document, as one undo step."""

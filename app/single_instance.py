@@ -4,6 +4,9 @@ The first editor listens on a QLocalServer (a Unix socket in the runtime folder,
 pipe on Windows) named after the user. A later ``touchline FILE`` connects, sends the
 absolute path of FILE (an empty line for no file) and exits once the running editor has
 answered ``ok``; the running editor opens the file in a window of its own and raises it.
+``touchline --present FILE [--screen N]`` sends a first line ``--present=`` (with the
+screen's index after the ``=`` when one was chosen; an absolute path never starts with
+``-``), and the running editor presents the file once it is open.
 When no editor answers (none is running, or a killed one left its socket behind) the
 new launch becomes the listening editor, removing a stale socket first.
 
@@ -39,8 +42,16 @@ def server_name() -> str:
     return "touchline-" + hashlib.sha1(user.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
-def send_to_running(paths: list[str], name: str | None = None) -> bool:
-    """Hand ``paths`` (absolute paths, [] for none) to a running editor; True when it took them."""
+PRESENT = "--present="
+
+
+def send_to_running(paths: list[str], name: str | None = None, *, present: bool = False,
+                    screen_index: int | None = None) -> bool:
+    """Hand ``paths`` (absolute paths, [] for none) to a running editor; True when it took them.
+
+    With ``present`` the running editor presents the first of them (on ``screen_index``,
+    an index into its screens, or its automatic choice), as ``touchline --present`` does.
+    """
     name = server_name() if name is None else name
     if not name:
         return False
@@ -49,6 +60,8 @@ def send_to_running(paths: list[str], name: str | None = None) -> bool:
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
     message = "".join(f"{path}\n" for path in paths) or "\n"
+    if present:
+        message = f"{PRESENT}{'' if screen_index is None else screen_index}\n" + message
     socket.write(message.encode("utf-8") + b"\x00")  # NUL: end of the message
     socket.flush()
     reply = b""
@@ -62,6 +75,7 @@ class InstanceServer(QObject):
     """The running editor's end: emits ``files_received`` with each later launch's files."""
 
     files_received = Signal(list)  # list[str]; empty when a launch came without a file
+    present_received = Signal(list, object)  # files and the screen index (None: automatic) of a --present launch
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,12 +115,19 @@ class InstanceServer(QObject):
             return  # more to come
         text = data[:-1].decode("utf-8", errors="replace")
         files = [line for line in text.split("\n") if line]
+        present, screen = False, None
+        if files and files[0].startswith(PRESENT):
+            present, option = True, files.pop(0)[len(PRESENT):]
+            screen = int(option) if option.isdigit() else None
         self._buffers[socket] = b""
         socket.write(ACK)
         socket.flush()
         # Opened from the event loop, not inside this socket's signal: opening may run a
         # nested loop (progress dialog) in which the socket disconnects and is deleted.
-        QTimer.singleShot(0, lambda: self.files_received.emit(files))
+        if present:
+            QTimer.singleShot(0, lambda: self.present_received.emit(files, screen))
+        else:
+            QTimer.singleShot(0, lambda: self.files_received.emit(files))
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)

@@ -180,7 +180,8 @@ class Workshop(QObject):
         presentation.addActions(editor.actions())
         presentation.addAction(window.save_action)
         view = presentation.view
-        view.stage_changed.connect(lambda index: self.presenter.show_stage(editor, index))
+        view.stage_changed.connect(
+            lambda index: self.presenter.show_stage(editor, index, view.part_index, view.part_count()))
         view.leave_requested.connect(self.leave)
         presentation.closed.connect(self._on_closed)
         screen = self.target_screen(screen_index)

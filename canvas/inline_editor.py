@@ -1,15 +1,37 @@
-"""In-place text editing on the canvas: Enter commits, Shift+Enter breaks the line, Esc cancels."""
+"""In-place text editing on the canvas: Enter commits, Shift+Enter breaks the line, Esc cancels.
+
+The field is a scene item, so it shows in every view of the scene: in the editor in the
+board's theme, and on the presentation's audience view (``projection_look``) in the
+projection look's light fill and near-black ink, whatever the editor's theme, so a card
+captured in front of the room reads as the cards around it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from canvas.items import is_projection
 from exporters.qtpaint import qfont
 from model import style as st
+from model.primitives import Box
+from model.projection import PROJECTION_INK, projected_one
+
+PROJECTION_SELECTION = QColor("#BFDBFE")  # a pale blue behind selected text, under the near-black ink
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -38,6 +60,7 @@ class InlineEditor(QGraphicsTextItem):
         # With it, Tab and Shift+Tab commit (fast capture moves on to the next cell).
         self.tab_commits = False
         self._fill = QColor(st.themed(fill, theme))  # the colours the card is painted in
+        self._projection_fill = QColor(projection_fill(fill))  # ...and in the audience's view
         self.setFont(qfont(size, bold))
         self.setDefaultTextColor(QColor(st.themed(st.INK, theme)))
         self.document().setDocumentMargin(0)
@@ -65,13 +88,47 @@ class InlineEditor(QGraphicsTextItem):
         rect.setHeight(max(rect.height(), self._min_height))
         return rect.adjusted(-4, -3, 4, 3)
 
+    def colours(self, projection: bool) -> tuple[QColor, QColor]:
+        """The field's fill and text colour in the editor's view, or (``projection``) in the audience's."""
+        if projection:
+            return QColor(self._projection_fill), QColor(PROJECTION_INK)
+        return QColor(self._fill), self.defaultTextColor()
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        projection = is_projection(widget)
+        fill, ink = self.colours(projection)
         painter.setPen(QPen(QColor(st.SELECTION), 1.5))
-        painter.setBrush(self._fill)
+        painter.setBrush(fill)
         painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 4, 4)
+        if projection:
+            # The text item paints its text in one colour for all views; the audience's
+            # view draws the document itself, in the projection's ink (cursor steady, selection pale).
+            self._paint_text(painter, ink)
+            return
         # Without Qt's own dashed focus box inside our frame.
         option.state &= ~(QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
         super().paint(painter, option, widget)
+
+    def _paint_text(self, painter: QPainter, ink: QColor) -> None:
+        context = QAbstractTextDocumentLayout.PaintContext()
+        palette = QPalette(context.palette)
+        palette.setColor(QPalette.ColorRole.Text, ink)
+        context.palette = palette
+        cursor = self.textCursor()
+        if self.hasFocus():
+            context.cursorPosition = cursor.position()
+        if cursor.hasSelection():
+            selection = QAbstractTextDocumentLayout.Selection()
+            selection.cursor = cursor
+            selected = QTextCharFormat()
+            selected.setBackground(PROJECTION_SELECTION)
+            selected.setForeground(ink)
+            selection.format = selected
+            context.selections = [selection]
+        painter.save()
+        painter.setPen(ink)
+        self.document().documentLayout().draw(painter, context)
+        painter.restore()
 
     def sceneEvent(self, event: QEvent) -> bool:
         # Keep Enter and Esc for ourselves before shortcuts see them.
@@ -145,3 +202,9 @@ class InlineEditor(QGraphicsTextItem):
         scene = self.scene()
         if scene is not None:
             scene.removeItem(self)
+
+
+def projection_fill(fill: str) -> str:
+    """A field's fill (a light colour of the layout) as the projection look paints it."""
+    box = projected_one(Box(0, 0, 1, 1, fill=fill))
+    return box.fill if isinstance(box, Box) and box.fill else fill

@@ -19,6 +19,7 @@ from model.primitives import Box, Primitive, Text
 from model.projection import projected
 
 if TYPE_CHECKING:
+    from canvas.arrows import ArrowLayer
     from canvas.scene import BoardScene
 
 SELECTION = QColor(st.SELECTION)
@@ -319,26 +320,58 @@ class CardItem(QGraphicsItem):
 
 
 class LinkItem(QGraphicsItem):
-    """An arrow between two cards; selectable along a widened stroke of its curve."""
+    """An arrow between two cards; selectable along a widened stroke of its curve.
 
-    def __init__(self, geometry: LinkGeometry) -> None:
+    While plain (not selected, not on an impact path) it paints nothing: the scene's arrow
+    layer (canvas/arrows.py) draws it with the others. ``layer`` is that layer, or None
+    when the item draws itself always.
+    """
+
+    def __init__(self, geometry: LinkGeometry, layer: ArrowLayer | None = None) -> None:
         super().__init__()
         self.link_id = geometry.id
         self._geometry = geometry
         self._shape: QPainterPath | None = None
         self._curve: QPainterPath | None = None
         self._rect = QRectF()
+        self.layer = layer
+        self.overview = False  # the scene's zoomed-out drawing is on: nothing paints itself
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self._emphasis = False
         self.label_item = LinkLabelItem(geometry)
         self.set_geometry(geometry)
+        self._restyle()
+
+    @property
+    def plain(self) -> bool:
+        """Whether the arrow layer draws this arrow (it is neither selected nor on an impact path)."""
+        return self.layer is not None and not self._emphasis and not self.isSelected()
+
+    def _restyle(self) -> None:
+        """Hand the drawing to the layer or take it back, after the selection or emphasis changed."""
+        plain = self.plain
+        if self.layer is not None:
+            self.layer.set_own(self.link_id, not plain)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, plain or self.overview)
+
+    def set_overview(self, active: bool) -> None:
+        """The scene's zoomed-out drawing is on (or off)."""
+        self.overview = active
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.plain or active)
+        self.label_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, active)
 
     def set_geometry(self, geometry: LinkGeometry) -> None:
-        """Take a new route from the layout."""
+        """Take a new route from the layout (nothing happens if the drawing is the same)."""
+        if geometry.primitives == self._geometry.primitives and not self._rect.isNull() \
+                and geometry.label == self._geometry.label:
+            self._geometry = geometry
+            return
         self.prepareGeometryChange()
         self._geometry = geometry
         self.label_item.set_geometry(geometry)
+        if self.layer is not None:
+            self.layer.set_arrow(self.link_id, geometry)
         # The curve and its hit area are built when first asked for (painting, a click):
         # most arrows of a large board are never on screen, and building them cost a third
         # of opening it.
@@ -353,6 +386,7 @@ class LinkItem(QGraphicsItem):
         if emphasis != self._emphasis:
             self._emphasis = emphasis
             self.setZValue(2 if emphasis or self.isSelected() else 0)
+            self._restyle()
             self.update()
 
     @property
@@ -376,9 +410,14 @@ class LinkItem(QGraphicsItem):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             # A selected arrow comes above the cards, so a short one between stacked cards shows.
             self.setZValue(2 if value or self._emphasis else 0)
+            self._restyle()
+        elif change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged and self.layer is not None:
+            self.layer.set_opacity_of(self.link_id, self.opacity())
         return super().itemChange(change, value)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self.plain:
+            return  # the arrow layer draws it (QGraphicsScene.render() paints items without contents too)
         if self._emphasis:
             painter.setPen(QPen(IMPACT, 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvas import commands as cmd
+from canvas.arrows import ArrowLayer
 from canvas.inline_editor import InlineEditor
 from canvas.items import DIMMED, BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
 from canvas.keyboard_nav import KeyboardNav
@@ -108,6 +109,8 @@ class BoardScene(QGraphicsScene):
         self._lane_headers: dict[str, HeaderItem] = {}
         self._background = BackgroundItem()
         self._cell_highlight = CellHighlightItem()
+        self.arrows = ArrowLayer()  # draws the plain arrows, batched (canvas/arrows.py)
+        self.addItem(self.arrows)
         self.addItem(self._background)
         self.addItem(self._cell_highlight)
         self._empty_hint = EmptyBoardHint()
@@ -209,12 +212,12 @@ class BoardScene(QGraphicsScene):
             self.overview_active = active
             for item in self._content_items():
                 item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, active)
+            for link_item in self._links.values():
+                link_item.set_overview(active)
 
     def _content_items(self) -> Iterator[QGraphicsItem]:
+        yield self.arrows
         yield from self._cards.values()
-        for link_item in self._links.values():
-            yield link_item
-            yield link_item.label_item
 
     def _add_content(self, item: QGraphicsItem) -> None:
         # A card or arrow made while zoomed out rests like the others (see want_overview).
@@ -241,6 +244,7 @@ class BoardScene(QGraphicsScene):
                 self.removeItem(item)
         for link_id in delta.removed_links:
             link_item = self._links.pop(link_id, None)
+            self.arrows.remove_arrow(link_id)
             if link_item is not None:
                 if link_item.label_item.scene() is self:
                     self.removeItem(link_item.label_item)
@@ -261,9 +265,9 @@ class BoardScene(QGraphicsScene):
                 continue
             link_item = self._links.get(link_id)
             if link_item is None:
-                link_item = self._links[link_id] = LinkItem(link_geometry)
-                link_item.label_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
-                self._add_content(link_item)
+                link_item = self._links[link_id] = LinkItem(link_geometry, self.arrows)
+                link_item.set_overview(self.overview_active)
+                self.addItem(link_item)
             else:
                 link_item.set_geometry(link_geometry)
             # Only labelled links put a label item in the scene (most links have none).
@@ -273,6 +277,7 @@ class BoardScene(QGraphicsScene):
             elif not labelled and link_item.label_item.scene() is self:
                 self.removeItem(link_item.label_item)
         if delta.grid or delta.full:
+            self.arrows.set_size(layout.width, layout.height)
             self._background.set_primitives(layout.background, layout.width, layout.height)
             self._sync_headers(self._stage_headers, layout.stage_headers, "stage")
             self._sync_headers(self._lane_headers, layout.lane_headers, "lane")

@@ -1,4 +1,4 @@
-"""Exporters: draw a model.Layout as SVG (svgwrite), PDF (reportlab) or PNG (Qt).
+"""Exporters: draw a model.Layout as SVG (text, with glyph outlines from fontTools), PDF (reportlab) or PNG (Qt).
 
 Also for other tools: draw.io (.drawio, from the same layout), a Mermaid journey (.mmd or
 .mermaid) and a CSV table (.csv).

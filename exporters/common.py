@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from model.primitives import Primitive
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates,
-# U+FFFE/U+FFFF). svgwrite writes them unchanged and the SVG then opens nowhere; the PDF
+# U+FFFE/U+FFFF). Written unchanged they make an SVG that opens nowhere; the PDF
 # and Qt renderers drop them too so that all three pictures show the same text.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Within one laid-out line a tab, newline or return can only be drawn as a space.

@@ -162,5 +162,6 @@ def _escape(text: str) -> str:
 
 def _num(value: float, digits: int = 2) -> str:
     """A coordinate as short text: at most ``digits`` decimals, no trailing zeros, no ``-0``."""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    rounded = round(value, digits)
+    whole = int(rounded)
+    return str(whole) if rounded == whole else repr(rounded)

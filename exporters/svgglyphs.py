@@ -40,10 +40,6 @@ class _Face:
     cmap: dict[int, str]
     scale: float  # EM per font unit
 
-    def advance(self, glyph: str) -> float:
-        """A glyph's advance in 1/EM of the font size."""
-        return float(self.font["hmtx"].metrics[glyph][0] * self.scale)
-
 
 @cache
 def _face(path: str, index: int, tag: str) -> _Face:
@@ -56,13 +52,44 @@ def _bundled(bold: bool) -> _Face:
     return _face(str(FONT_FILES[bold]), 0, "b" if bold else "r")
 
 
+@cache
 def _fallback(font: FallbackFont) -> _Face:
-    digest = hashlib.sha1(f"{font.path}:{font.index}".encode()).hexdigest()[:5]
-    return _face(font.path, font.index, f"f{digest}-")
+    """A fallback font's face, tagged by a hash of its file: the same ids whatever order fonts came in."""
+    digest = hashlib.sha1(f"{font.path}:{font.index}".encode()).hexdigest()
+    length = 5
+    while _TAGS.setdefault(digest[:length], (font.path, font.index)) != (font.path, font.index):
+        length += 1  # two files whose hashes start alike: a longer tag for the newcomer
+    return _face(font.path, font.index, f"f{digest[:length]}-")
 
 
+_TAGS: dict[str, tuple[str, int]] = {}  # fallback tag -> (path, index) it stands for
 # id -> (face, glyph name) of every glyph a line placed so far in this process
 _GLYPHS: dict[str, tuple[_Face, str]] = {}
+# (character, bold) -> (id of the glyph drawn, or None when nothing shows; advance in 1/EM)
+_CHARS: dict[tuple[str, bool], tuple[str | None, float]] = {}
+
+
+def _char(ch: str, bold: bool) -> tuple[str | None, float]:
+    """The glyph that draws ``ch`` and its advance, chosen as the PDF chooses (exporters.pdf ``_runs``).
+
+    The bundled face for what it maps and for spaces, else the fallback font; a character
+    no font has (not even a replacement box) advances as layout measured it and draws nothing.
+    """
+    metrics = font_metrics(bold)
+    face: _Face | None = _bundled(bold)
+    if not metrics.has_glyph(ch) and ch != " ":
+        font = finder().font_for(ch, bold)
+        face = _fallback(font) if font is not None else None
+    glyph = face.cmap.get(ord(ch)) if face is not None else None
+    if face is None or glyph is None:
+        entry: tuple[str | None, float] = (None, metrics.width(ch, EM))
+    else:
+        gid = f"{face.tag}{face.font.getGlyphID(glyph)}"
+        _GLYPHS.setdefault(gid, (face, glyph))
+        advance = float(face.font["hmtx"].metrics[glyph][0] * face.scale)
+        entry = (gid if outline(gid) else None, advance)  # a space has no outline: it only advances
+    _CHARS[(ch, bold)] = entry
+    return entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,33 +103,17 @@ class GlyphRun:
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def glyph_run(drawn: str, bold: bool) -> GlyphRun:
-    """The glyphs of ``drawn`` (a line in drawing order, as the PDF draws it) placed left to right.
-
-    The font of each character is the PDF's (exporters.pdf ``_runs``): the bundled face
-    for what it maps and for spaces, else the fallback font; a character no font has (not
-    even a replacement box) advances as layout measured it and draws nothing.
-    """
-    metrics = font_metrics(bold)
-    bundled = _bundled(bold)
+    """The glyphs of ``drawn`` (a line in drawing order, as the PDF draws it) placed left to right."""
     parts: list[str] = []
     ids: dict[str, None] = {}
     x = 0.0
+    chars = _CHARS
     for ch in drawn:
-        face: _Face | None = bundled
-        if not metrics.has_glyph(ch) and ch != " ":
-            font = finder().font_for(ch, bold)
-            face = _fallback(font) if font is not None else None
-        glyph = face.cmap.get(ord(ch)) if face is not None else None
-        if face is None or glyph is None:
-            x += metrics.width(ch, EM)
-            continue
-        gid = f"{face.tag}{face.font.getGlyphID(glyph)}"
-        if gid not in _GLYPHS:
-            _GLYPHS[gid] = (face, glyph)
-        if outline(gid):  # a space has no outline: it only advances
+        gid, advance = chars.get((ch, bold)) or _char(ch, bold)
+        if gid is not None:
             ids[gid] = None
             parts.append(f'<use xlink:href="#{gid}" x="{_num(x)}"/>' if x else f'<use xlink:href="#{gid}"/>')
-        x += face.advance(glyph)
+        x += advance
     return GlyphRun("".join(parts), x, tuple(ids))
 
 
@@ -123,5 +134,8 @@ def glyph_defs(ids: dict[str, None]) -> str:
 
 def _num(value: float) -> str:
     """A coordinate in 1/EM units: one decimal at most (a thousandth of a pixel at 100 px type)."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    if value.is_integer():  # the usual case: the bundled face has 1,000 units per em
+        return str(int(value))
+    rounded = round(value, 1)
+    whole = int(rounded)
+    return str(whole) if rounded == whole else repr(rounded)

@@ -524,15 +524,25 @@ class Document:
         doc._personas = list(personas)
         doc._stages = list(stages)
         doc._lanes = list(lanes)
-        for item_id in itertools.chain((s.id for s in stages), (ln.id for ln in lanes), (p.id for p in personas)):
-            doc._claim_id(item_id)
+        ids = [item.id for group in (stages, lanes, personas, cards, links) for item in group]
+        if len(set(ids)) == len(ids) and all(type(item_id) is str and item_id for item_id in ids):
+            doc._ids = set(ids)
+        else:  # one at a time, so that the first bad or repeated id is the one named
+            for item_id in ids:
+                doc._claim_id(item_id)
+        cells, cards_by_id, succ, pred = doc._cells, doc._cards, doc._succ, doc._pred
         for card in cards:
-            doc._claim_id(card.id)
-            doc._cells.setdefault((card.stage, card.lane), []).append(card.id)
-            doc._card_order.append(card.id)
-            doc._add_node(card)
+            card_id = card.id
+            cell = (card.stage, card.lane)
+            if cell in cells:
+                cells[cell].append(card_id)
+            else:
+                cells[cell] = [card_id]
+            cards_by_id[card_id] = card
+            succ[card_id] = {}
+            pred[card_id] = {}
+        doc._card_order = [card.id for card in cards]
         for link in links:
-            doc._claim_id(link.id)
             doc._links[link.id] = link
             doc._add_edge(link)
         return doc

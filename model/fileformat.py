@@ -172,8 +172,10 @@ def _build(raw: Any) -> Document:
     personas = [_persona(r, p, f"personas[{i}]") for i, p in enumerate(r.items(raw, "personas", "personas"))]
     stages = [_stage(r, s, f"stages[{i}]") for i, s in enumerate(r.items(raw, "stages", "stages", True))]
     lanes = [_lane(r, lane, f"lanes[{i}]") for i, lane in enumerate(r.items(raw, "lanes", "lanes", True))]
-    cards = [_card(r, c, f"cards[{i}]") for i, c in enumerate(r.items(raw, "cards", "cards", True))]
-    links = [_link(r, k, f"links[{i}]") for i, k in enumerate(r.items(raw, "links", "links", True))]
+    # Each card and link is first read by a fast path that accepts only well-formed items;
+    # anything else goes through the reader, which names the place of the problem.
+    cards = [_card_fast(c) or _card(r, c, f"cards[{i}]") for i, c in enumerate(r.items(raw, "cards", "cards", True))]
+    links = [_link_fast(k) or _link(r, k, f"links[{i}]") for i, k in enumerate(r.items(raw, "links", "links", True))]
     _check_references(personas, stages, lanes, cards, links)
     extra = {k: v for k, v in raw.items() if k not in _TOP_KEYS}
     return Document.build(
@@ -320,6 +322,69 @@ def _card(r: _Reader, value: Any, where: str) -> Card:
     )
 
 
+_ABSENT: Any = object()  # a key not in the object (null is a value, and for most keys a wrong one)
+_CARD_KEY_SET = frozenset(_CARD_KEYS)
+_LINK_KEY_SET = frozenset(_LINK_KEYS)
+
+
+def _card_fast(value: Any) -> Card | None:
+    """The card ``_card`` would read from ``value``, or None when any field needs a closer look.
+
+    Loading spent most of its time building the places named in messages (``cards[12].wait``)
+    for fields that were fine; this checks the common case without them, and anything it
+    does not accept is read again by ``_card``, which names what is wrong.
+    """
+    if type(value) is not dict:
+        return None
+    get = value.get
+    card_id, lane, stage, text = get("id"), get("lane"), get("stage"), get("text")
+    if not (type(card_id) is str and card_id and type(lane) is str and lane and type(stage) is str and stage
+            and type(text) is str):
+        return None
+    color, channel, wait = get("color", _ABSENT), get("channel", _ABSENT), get("wait", _ABSENT)
+    notes, persona, tags = get("notes", _ABSENT), get("persona", _ABSENT), get("tags", _ABSENT)
+    score, fail, votes = get("score"), get("fail", False), get("votes", 0)
+    for optional in (channel, wait, notes, persona):
+        if optional is not _ABSENT and type(optional) is not str:
+            return None
+    if color is not _ABSENT and not (type(color) is str and is_hex_color(color)):
+        return None
+    if score is not None and not (type(score) is int and SCORE_RANGE[0] <= score <= SCORE_RANGE[1]):
+        return None
+    if type(fail) is not bool or not (type(votes) is int and 0 <= votes <= MAX_VOTES):
+        return None
+    if tags is not _ABSENT:
+        if type(tags) is not list or not all(type(tag) is str for tag in tags):
+            return None
+        tags = list(tags)
+    return Card(card_id, lane, stage, text,
+                None if color is _ABSENT else color, score,
+                None if channel is _ABSENT else channel, fail,
+                None if wait is _ABSENT else wait,
+                None if tags is _ABSENT else tags,
+                None if notes is _ABSENT else notes,
+                None if persona is _ABSENT else persona, votes,
+                {} if value.keys() <= _CARD_KEY_SET else _extra(value, _CARD_KEYS))
+
+
+def _link_fast(value: Any) -> Link | None:
+    """The link ``_link`` would read from ``value``, or None when it needs a closer look (see _card_fast)."""
+    if type(value) is not dict:
+        return None
+    get = value.get
+    link_id, source, target = get("id"), get("from"), get("to")
+    label, kind = get("label", _ABSENT), get("kind", _ABSENT)
+    if not (type(link_id) is str and link_id and type(source) is str and source and type(target) is str and target):
+        return None
+    if label is not _ABSENT and type(label) is not str:
+        return None
+    if kind is not _ABSENT and not (type(kind) is str and kind in LINK_KINDS):
+        return None
+    return Link(link_id, source, target, None if label is _ABSENT else label,
+                "flow" if kind is _ABSENT or not kind else kind,
+                {} if value.keys() <= _LINK_KEY_SET else _extra(value, _LINK_KEYS))
+
+
 def _link(r: _Reader, value: Any, where: str) -> Link:
     obj = r.obj(value, where)
     kind = r.string(obj, "kind", f"{where}.kind")
@@ -351,16 +416,18 @@ def _persona(r: _Reader, value: Any, where: str) -> Persona:
 def _check_references(
     personas: list[Persona], stages: list[Stage], lanes: list[Lane], cards: list[Card], links: list[Link]
 ) -> None:
-    seen: dict[str, str] = {}
     groups: list[tuple[str, list[Any]]] = [
         ("personas", personas), ("stages", stages), ("lanes", lanes), ("cards", cards), ("links", links)
     ]
-    for group, items in groups:
-        for i, item in enumerate(items):
-            where = f"{group}[{i}].id"
-            if item.id in seen:
-                raise LoadError(f'{where}: duplicate id "{item.id}" (first used at {seen[item.id]})')
-            seen[item.id] = where
+    all_ids = [item.id for _, items in groups for item in items]
+    if len(set(all_ids)) != len(all_ids):  # places are named only when there is a duplicate to name
+        seen: dict[str, str] = {}
+        for group, items in groups:
+            for i, item in enumerate(items):
+                where = f"{group}[{i}].id"
+                if item.id in seen:
+                    raise LoadError(f'{where}: duplicate id "{item.id}" (first used at {seen[item.id]})')
+                seen[item.id] = where
     stage_ids = {s.id for s in stages}
     lane_ids = {lane.id for lane in lanes}
     persona_ids = {p.id for p in personas}

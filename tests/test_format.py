@@ -350,3 +350,64 @@ def test_loads_cleanly_tells_documents_from_refusals() -> None:
     valid = canonical(small())
     assert isinstance(_loads_cleanly(valid), Document)
     assert _loads_cleanly(valid.replace('"to": "c3"', '"to": "c9"')) is None
+
+
+# ---------------------------------------------------------------- the loader's fast path
+# Values a field may carry: right ones, wrong types, nulls, edge values.
+FIELD_VALUES: list[Any] = [None, True, False, 0, 1, -2, 2, 3, -3, 9999, 10000, 1.5, "", "x", "c1", "#ffeeaa", "#FFEEAA",
+                           "#ffeeag", "#ffeea", "flow", "depends", "twoway", "blocks", [], ["a", "b"], ["a", 1], {},
+                           {"k": [1]}]
+LEFT_OUT = object()
+FULL_CARD = {"id": "c1", "lane": "l1", "stage": "s1", "text": "t", "color": "#ffeeaa", "score": -2, "channel": "app",
+             "fail": True, "wait": "2 min", "tags": ["a"], "notes": "n", "persona": "p1", "votes": 3, "x-extra": [1]}
+FULL_LINK = {"id": "k1", "from": "c1", "to": "c2", "label": "then", "kind": "twoway", "x-extra": {"a": 1}}
+BASES = [("card", FULL_CARD), ("card", {k: FULL_CARD[k] for k in ("id", "lane", "stage", "text")}),
+         ("link", FULL_LINK), ("link", {k: FULL_LINK[k] for k in ("id", "from", "to")})]
+
+
+def _read_both_ways(kind: str, value: dict[str, Any]) -> tuple[Any, Any]:
+    """What the fast path reads (None: it declined) and what the reader reads (LoadError: it refused)."""
+    fast, slow = ((model.fileformat._card_fast, model.fileformat._card) if kind == "card"
+                  else (model.fileformat._link_fast, model.fileformat._link))
+    try:
+        expected = slow(model.fileformat._Reader(), copy.deepcopy(value), "here")
+    except LoadError:
+        expected = LoadError
+    return fast(copy.deepcopy(value)), expected
+
+
+@pytest.mark.parametrize(("kind", "base"), BASES, ids=["full card", "bare card", "full link", "bare link"])
+def test_the_fast_path_reads_cards_and_links_as_the_reader_does(kind: str, base: dict[str, Any]) -> None:
+    # Every field of a full and a bare item, set in turn to every value or left out.
+    taken = 0
+    for key in [*FULL_CARD, *FULL_LINK] if kind == "card" else FULL_LINK:
+        for value in [*FIELD_VALUES, LEFT_OUT]:
+            item = {k: v for k, v in base.items() if k != key}
+            if value is not LEFT_OUT:
+                item[key] = value
+            read, expected = _read_both_ways(kind, item)
+            # The fast path accepts only what the reader accepts, and reads it the same way.
+            assert read is None or read == expected, (item, read, expected)
+            taken += read is not None
+    assert taken > 20  # and it does take the common cases
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(BASES), st.lists(st.tuples(st.sampled_from([*FULL_CARD, *FULL_LINK]),
+                                                  st.sampled_from([*FIELD_VALUES, LEFT_OUT])), max_size=3))
+def test_the_fast_path_agrees_with_the_reader_on_several_changes(
+        base: tuple[str, dict[str, Any]], changes: list[tuple[str, Any]]) -> None:
+    kind, item = base[0], dict(base[1])
+    for key, value in changes:
+        if value is LEFT_OUT:
+            item.pop(key, None)
+        else:
+            item[key] = value
+    read, expected = _read_both_ways(kind, item)
+    assert read is None or read == expected, (item, read, expected)
+
+
+def test_the_fast_path_takes_the_common_card_and_link() -> None:
+    document = small()
+    assert [model.fileformat._card_fast(c) for c in document["cards"]] == list(loads(canonical(document)).cards())
+    assert all(model.fileformat._link_fast(k) is not None for k in document["links"])

@@ -139,10 +139,32 @@ def test_svg_is_valid_renders_and_is_self_contained(board: tuple[Layout, Path, P
     assert "http://" not in re.sub(r'xmlns(:\w+)?="[^"]*"', "", svg.read_text())
 
 
-def test_svg_keeps_logical_order_for_the_browser(board: tuple[Layout, Path, Path, list[str]]) -> None:
+def test_svg_text_keeps_logical_order_for_search_and_copy(board: tuple[Layout, Path, Path, list[str]]) -> None:
     _, svg, _, _ = board
     drawn = " ".join(el.text or "" for el in ET.parse(svg).getroot().iter(f"{SVG_NS}text"))
-    assert SAMPLES["arabic"] in drawn and SAMPLES["hebrew"] in drawn  # browsers shape and reorder themselves
+    assert SAMPLES["arabic"] in drawn and SAMPLES["hebrew"] in drawn  # the outlines are in visual order
+
+
+def test_svg_outlines_advance_as_layout_measured(board: tuple[Layout, Path, Path, list[str]]) -> None:
+    """Each line's glyphs span the width layout measured, placed by its anchor; the text is stretched to it."""
+    need_fonts()
+    _, svg, _, _ = board
+    children = list(ET.parse(svg).getroot())
+    checked = 0
+    for outlines, text in zip(children, children[1:], strict=False):
+        if text.tag != f"{SVG_NS}text" or outlines.tag != f"{SVG_NS}g":
+            continue
+        size, bold = float(text.get("font-size", "nan")), text.get("font-weight") == "bold"
+        width = font_metrics(bold).width(text.text or "", size)
+        assert float(text.get("textLength", "nan")) == pytest.approx(width, abs=0.01), text.text
+        match = re.fullmatch(r"translate\(([-\d.]+) ([-\d.]+)\) scale\(([\d.e-]+)\)", outlines.get("transform", ""))
+        assert match is not None
+        shift = {"middle": width / 2, "end": width}.get(text.get("text-anchor", "start"), 0)
+        assert float(match[1]) == pytest.approx(float(text.get("x", "nan")) - shift, abs=0.01)
+        assert float(match[2]) == pytest.approx(float(text.get("y", "nan")))
+        assert float(match[3]) == pytest.approx(size / 1000)
+        checked += 1
+    assert checked > 20
 
 
 # ---------------------------------------------------------------------- PDF

@@ -138,3 +138,24 @@ def test_numbers_that_cannot_be_written_back_are_refused(value: str, message: st
     reached the loader's last-resort guard."""
     with pytest.raises(LoadError, match=message):
         loads(f'{HEAD}"cards":[],"links":[],"x-ext":[{value}]}}')
+
+
+def _nested(depth: int, shape: list[str]) -> object:
+    """A container ``depth`` levels deep, each level a dict or a list as ``shape`` says, with scalars beside."""
+    value: object = {} if shape[0] == "d" else []
+    for level in range(depth - 1):
+        kind = shape[(level + 1) % len(shape)]
+        value = {"a": 1, "b": value, "c": "x"} if kind == "d" else [1, value, "x"]
+    return value
+
+
+@pytest.mark.parametrize("shape", [["d"], ["l"], ["d", "l"], ["l", "l", "d"]])
+def test_the_quick_depth_look_answers_as_the_exact_walk(shape: list[str]) -> None:
+    from model.limits import _deepest_place, depth_problem
+
+    for depth in (1, 2, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, MAX_DEPTH + 5):
+        # Alone, and two levels down in a document beside flat cards and an empty list.
+        for raw, total in ((_nested(depth, shape), depth),
+                           ({"cards": [{"id": "c"}, _nested(depth, shape)], "x": [[]]}, depth + 2)):
+            assert depth_problem(raw) == _deepest_place(raw), (depth, shape)
+            assert (depth_problem(raw) is None) == (total <= MAX_DEPTH), (depth, shape)

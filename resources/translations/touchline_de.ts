@@ -1568,16 +1568,16 @@ CES = 4,1</translation>
         <translation>Rechts, Bild ab</translation>
     </message>
     <message>
-        <source>next stage</source>
-        <translation>nächste Phase</translation>
-    </message>
-    <message>
         <source>Left, PageUp</source>
         <translation>Links, Bild auf</translation>
     </message>
     <message>
-        <source>previous stage</source>
-        <translation>vorige Phase</translation>
+        <source>next part or stage</source>
+        <translation>nächster Teil oder nächste Phase</translation>
+    </message>
+    <message>
+        <source>previous part or stage</source>
+        <translation>voriger Teil oder vorige Phase</translation>
     </message>
     <message>
         <source>Home, End</source>
@@ -1631,6 +1631,14 @@ CES = 4,1</translation>
         </translation>
     </message>
     <message>
+        <source>Stage {0} of {1}</source>
+        <translation>Phase {0} von {1}</translation>
+    </message>
+    <message>
+        <source>Stage {0} of {1} · part {2} of {3}</source>
+        <translation>Phase {0} von {1} · Teil {2} von {3}</translation>
+    </message>
+    <message>
         <source>Touchline — Presentation</source>
         <translation>Touchline — Präsentation</translation>
     </message>
@@ -1666,12 +1674,20 @@ CES = 4,1</translation>
         <translation>Als Nächstes: {0}</translation>
     </message>
     <message>
+        <source>Stage {0} of {1} · part {2} of {3}: {4}</source>
+        <translation>Phase {0} von {1} · Teil {2} von {3}: {4}</translation>
+    </message>
+    <message>
         <source>Stage {0} of {1}: {2}</source>
         <translation>Phase {0} von {1}: {2}</translation>
     </message>
     <message>
         <source>No card notes in this stage.</source>
         <translation>Keine Kartennotizen in dieser Phase.</translation>
+    </message>
+    <message>
+        <source>Next: part {0} of this stage</source>
+        <translation>Als Nächstes: Teil {0} dieser Phase</translation>
     </message>
     <message>
         <source>Last stage</source>

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -33,10 +34,14 @@ from boards import synthetic_board, write_board
 import model
 from model.layout import Layout
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsView
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "coffee-shop-blueprint.touchline"
 TARGET_SIZE = 5000
 EXPORT_ONLY_SIZES = 20000  # from this size on: load, layout and export only
 FRAME = (1920, 1080)
+NOTES: list[str] = []  # what the interaction rows did, printed under the table
 
 
 @dataclass
@@ -101,10 +106,26 @@ def in_process(n: int, repeat: int) -> list[Figure]:
     return rows
 
 
+def canvas_only(n: int, repeat: int) -> list[Figure]:
+    """The canvas rows alone (``--canvas``)."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui import register_fonts
+
+    if QApplication.instance() is None:
+        QApplication([])
+    register_fonts()
+    return canvas_figures(n, repeat, model.dumps(synthetic_board(n)))
+
+
 def canvas_figures(n: int, repeat: int, text: str) -> list[Figure]:
-    """Scene build, a 1920x1080 frame at fit-all and at 100%, and one card moved, beside a bare scene."""
+    """Scene build, frames at fit-all and at 100%, one card moved and the interaction steps, beside a bare scene.
+
+    The 100% frame and the move are measured on both boards (tests/benchmarks/boards.py):
+    "local" links, as real boards have them, and "spanning" ones, the worst case.
+    """
     from floors import bare_scene
-    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView
 
@@ -129,42 +150,173 @@ def canvas_figures(n: int, repeat: int, text: str) -> list[Figure]:
     rows = [Figure("scene build", n, median_time(build, repeat),
                    floor=median_time(build_bare, repeat), floor_name="bare scene")]
     scene, floor_scene = scenes[-1], bare[-1]
-    view, floor_view = BoardView(scene), QGraphicsView(floor_scene)
-    for widget in (view, floor_view):
-        widget.resize(QSize(*FRAME))
-        widget.show()  # a hidden view never lays out its viewport: it would render a 624x464 corner
-    app.processEvents()
+    view, floor_view = shown_view(BoardView(scene)), shown_view(QGraphicsView(floor_scene))
 
-    def frame_of(widget: QGraphicsView) -> Callable[[], None]:
+    def frames(measure: str, ours: QGraphicsView, floor: QGraphicsView) -> Figure:
         # A synchronous repaint of the viewport: the paintEvent path a screen update takes
         # (QGraphicsView.render() takes another, which ignores ItemHasNoContents).
-        return widget.viewport().repaint
-
-    def frames(measure: str) -> Figure:
-        frame_of(view)(), frame_of(floor_view)()  # warm caches
-        return Figure(measure, n, median_time(frame_of(view), repeat),
-                      floor=median_time(frame_of(floor_view), repeat), floor_name="bare scene")
+        ours.viewport().repaint(), floor.viewport().repaint()  # warm caches
+        return Figure(measure, n, median_time(ours.viewport().repaint, repeat),
+                      floor=median_time(floor.viewport().repaint, repeat), floor_name="bare scene")
 
     view.zoom_fit()
     floor_view.fitInView(floor_scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-    rows.append(frames("frame, fit-all"))
-    view.zoom_actual()
-    view.centerOn(scene.sceneRect().center())
-    floor_view.resetTransform()
-    floor_view.centerOn(floor_scene.sceneRect().center())
-    rows.append(frames("frame, 100%"))
-    card = scene.document.card("c0")
-    stages = [s.id for s in scene.document.stages]
+    rows.append(frames("frame, fit-all", view, floor_view))
+    local = BoardScene(synthetic_board(n, links="local"), stack.push)
+    local_floor = bare_scene(Layout(local.document))
+    local_view, local_floor_view = shown_view(BoardView(local)), shown_view(QGraphicsView(local_floor))
+    for ours, floor in ((local_view, local_floor_view), (view, floor_view)):
+        ours.zoom_actual()
+        ours.centerOn(ours.sceneRect().center())
+        floor.resetTransform()
+        floor.centerOn(floor.sceneRect().center())
+    app.processEvents()
+    rows.append(frames("frame, 100%", local_view, local_floor_view))
+    rows.append(frames("frame, 100%, spanning", view, floor_view))
+    rows.append(Figure("move one card", n, median_time(card_mover(local_view), repeat)))
+    rows.append(Figure("move one card, spanning", n, median_time(card_mover(view), repeat)))
+    rows += interaction_figures(n, repeat, local_view)
+    for s in (*scenes, local):
+        s.detach()
+    for w in (view, floor_view, local_view, local_floor_view):
+        w.close()
+    return rows
+
+
+def shown_view(view: QGraphicsView) -> QGraphicsView:
+    """``view`` at FRAME size, shown (a hidden view never lays out its viewport: it would render a 624x464 corner)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    view.resize(QSize(*FRAME))
+    view.show()
+    QApplication.processEvents()
+    return view
+
+
+def settle() -> None:
+    """Deliver what an input event left pending: the scene's change notice, then the viewport's paint."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def card_mover(view: QGraphicsView) -> Callable[[], None]:
+    """Move the card nearest the view's centre to the next stage and back, each time until it is painted.
+
+    The repaint is what the screen does after an edit: the viewport's dirty region only.
+    """
+    scene = view.scene()
+    doc = scene.document
+    centre = view.mapToScene(view.viewport().rect().center())
+    card_id = min(scene.layout.cards.values(),
+                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card = doc.card(card_id)
+    stages = [s.id for s in doc.stages]
+    here = stages.index(card.stage)
+    there = stages[here + 1] if here + 1 < len(stages) else stages[here - 1]
+    home = (card.stage, doc.card_index(card_id))
     flip = [0]
 
     def move() -> None:
         flip[0] += 1
-        scene.document.move_card("c0", stages[flip[0] % 2], card.lane, 0)
-        frame_of(view)()
+        if flip[0] % 2:
+            doc.move_card(card_id, there, card.lane, home[1])
+        else:
+            doc.move_card(card_id, home[0], card.lane, home[1])
+        settle()
 
-    rows.append(Figure("move one card", n, median_time(move, repeat)))
-    for s in scenes:
-        s.detach()
+    settle()
+    return move
+
+
+def interaction_figures(n: int, repeat: int, view: QGraphicsView) -> list[Figure]:
+    """One step of each gesture at 5,000 cards, each until painted (point 4 of issue 9): pan, wheel zoom,
+    a rubber band choosing 1,000 cards, and those cards dragged one step."""
+    from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    scene = view.scene()
+    viewport = view.viewport()
+    centre = viewport.rect().center()
+
+    def wheel(dy: int, modifiers: Qt.KeyboardModifier) -> None:
+        event = QWheelEvent(QPointF(centre), QPointF(view.mapToGlobal(centre)), QPoint(0, 0), QPoint(0, dy),
+                            Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(viewport, event)
+        settle()
+
+    def stepper(modifiers: Qt.KeyboardModifier) -> Callable[[], None]:
+        flip = [0]
+
+        def step() -> None:
+            flip[0] += 1
+            wheel(-120 if flip[0] % 2 else 120, modifiers)
+        return step
+
+    view.zoom_actual()
+    view.centerOn(scene.sceneRect().center())
+    settle()
+    rows = [Figure("pan step, 100%", n, median_time(stepper(Qt.KeyboardModifier.NoModifier), repeat)),
+            Figure("wheel zoom step", n, median_time(stepper(Qt.KeyboardModifier.ControlModifier), repeat))]
+    # The band: from the top-left cell's corner over as many lanes as hold 1,000 cards (all
+    # stages), viewed whole; it starts on the cell's empty padding, as a designer's would.
+    layout = scene.layout
+    doc = scene.document
+    chosen = 0
+    band_lanes = []
+    for lane in doc.lanes:
+        if chosen >= min(1000, n):
+            break
+        band_lanes.append(lane.id)
+        chosen += sum(len(doc.cell_cards(s.id, lane.id)) for s in doc.stages)
+    first = layout.cell_rect(doc.stages[0].id, band_lanes[0])
+    last = layout.cell_rect(doc.stages[-1].id, band_lanes[-1])
+    band = QRectF(first.x + 1, first.y + 1, last.x + last.w - first.x - 2, last.y + last.h - first.y - 2)
+    view.fitInView(band.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+    settle()
+    start, end = view.mapFromScene(band.topLeft()), view.mapFromScene(band.bottomRight())
+    almost = view.mapFromScene(band.bottomRight() - QPointF(band.width() / 4, band.height() / 4))
+
+    def band_step() -> None:
+        # One move of the band's corner from three quarters of the way to the end: the
+        # selection grows to its 1,000 cards.
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        QTest.mouseMove(viewport, almost)
+        settle()
+        begin = time.perf_counter()
+        QTest.mouseMove(viewport, end)
+        settle()
+        band_times.append((time.perf_counter() - begin) * 1000)
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+        settle()
+
+    band_times: list[float] = []
+    for _ in range(repeat):
+        scene.clearSelection()
+        band_step()
+    selected = len(scene.selected_cards())
+    rows.append(Figure("rubber band step", n, statistics.median(band_times)))
+    # Drag them: press on a chosen card's body, then one step of the pointer.
+    grab = next(g for g in layout.cards.values() if g.id in set(scene.selected_cards()))
+    press = view.mapFromScene(QPointF(grab.x + grab.w / 2, grab.y + grab.h / 2))
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    drag_times = []
+    for i in range(repeat):
+        begin = time.perf_counter()
+        QTest.mouseMove(viewport, press + QPoint(8 * (i + 1), 0))
+        settle()
+        drag_times.append((time.perf_counter() - begin) * 1000)
+    dragged = sum(1 for item in scene.selectedItems() if item.pos() != view.mapToScene(0, 0) and
+                  getattr(item, "card_id", None) is not None and item.pos().x() != layout.cards[item.card_id].x)
+    QTest.mouseMove(viewport, press)  # back where they were: the release drops nothing
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    settle()
+    rows.append(Figure("drag step", n, statistics.median(drag_times)))
+    NOTES.append(f"at {n:,} cards the rubber band chose {selected:,} cards and the drag step moved {dragged:,}")
     return rows
 
 
@@ -196,7 +348,13 @@ def start_up(repeat: int) -> list[Figure]:
 TARGETS: dict[str, tuple[str, Callable[[Figure], bool]]] = {
     "frame, fit-all": ("<= 16 ms", lambda f: f.value <= 16),
     "frame, 100%": ("<= 1.5x, <= 16 ms", lambda f: f.value <= 16 and (f.ratio or 0) <= 1.5),
+    "frame, 100%, spanning": ("<= 1.5x, <= 16 ms", lambda f: f.value <= 16 and (f.ratio or 0) <= 1.5),
     "move one card": ("<= 16 ms", lambda f: f.value <= 16),
+    "move one card, spanning": ("<= 16 ms", lambda f: f.value <= 16),
+    "pan step, 100%": ("<= 16 ms", lambda f: f.value <= 16),
+    "wheel zoom step": ("<= 16 ms", lambda f: f.value <= 16),
+    "rubber band step": ("<= 16 ms", lambda f: f.value <= 16),
+    "drag step": ("<= 16 ms", lambda f: f.value <= 16),
     "open to first paint": ("<= 1.2x", lambda f: (f.ratio or 99) <= 1.2),
     "peak memory": ("<= 1.2x", lambda f: (f.ratio or 99) <= 1.2),
     "svg export, process": ("<= 1.0x graphviz", lambda f: f.ratio is not None and f.ratio <= 1.0),
@@ -244,14 +402,14 @@ def machine() -> str:
 
 def format_table(rows: list[Figure]) -> list[str]:
     """The table's lines: measure, cards, Touchline, floor, what the floor is, ratio, target, met."""
-    out = [f"{'measure':<22}{'cards':>7}{'touchline':>13}{'floor':>13}  {'floor is':<13}{'ratio':>7}  "
+    out = [f"{'measure':<25}{'cards':>7}{'touchline':>13}{'floor':>13}  {'floor is':<13}{'ratio':>7}  "
            f"{'target':<19}met"]
     for r in rows:
         floor = f"{r.floor:.1f} {r.unit}" if r.floor is not None else "-"
         ratio = f"{r.ratio:.2f}x" if r.ratio is not None else "-"
         met = "" if r.met is None else ("yes" if r.met else "NO")
         cards = f"{r.cards:,}" if r.cards else "ex."
-        out.append(f"{r.measure:<22}{cards:>7}{r.value:>10.1f} {r.unit:<2}{floor:>13}  {r.floor_name or '-':<13}"
+        out.append(f"{r.measure:<25}{cards:>7}{r.value:>10.1f} {r.unit:<2}{floor:>13}  {r.floor_name or '-':<13}"
                    f"{ratio:>7}  {r.target or '-':<19}{met}")
     return out
 
@@ -261,10 +419,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000, 20000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--canvas", action="store_true",
+                        help="only the canvas rows (scene, frames, move, interaction): a quick before/after")
     args = parser.parse_args(argv)
     print(f"Touchline benchmark on {machine()}; medians of {args.repeat} runs; processes run from compiled "
           "bytecode, as installed", flush=True)
     rows: list[Figure] = []
+    if args.canvas:
+        for n in args.sizes:
+            rows += canvas_only(n, args.repeat)
+        judge(rows)
+        print("\n".join(format_table(rows) + NOTES))
+        return 0
     processes.compile_once()
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -274,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"... {n:,} cards done", file=sys.stderr, flush=True)
         rows += start_up(args.repeat)
     judge(rows)
-    print("\n".join(format_table(rows)))
+    print("\n".join(format_table(rows) + NOTES))
     for line in growth(rows):
         print(line)
     missed = [r for r in rows if r.met is False]

@@ -385,7 +385,7 @@ def test_the_german_catalogue_translates_the_workshop_screens(qtbot: QtBot) -> N
         assert workshop.presenter.heading.text() == f"Phase 2 von {len(doc.stages)}: {doc.stages[1].name}"
         assert workshop.presenter.next_label.text() == f"Als Nächstes: {doc.stages[2].name}"
         assert workshop.presenter.time_label.text() == "Timer: aus (T startet 5 Minuten)"
-        assert "Rechts, Bild ab: nächste Phase" in workshop.presenter.keys.text()
+        assert "Rechts, Bild ab: nächster Teil oder nächste Phase" in workshop.presenter.keys.text()
         first = next(iter(doc.cards())).id
         window.editor.scene.card_item(first).setSelected(True)
         window.editor.vote(1)

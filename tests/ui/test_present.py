@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 import model
 from app.main_window import MainWindow
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
 JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
 NO = Qt.KeyboardModifier.NoModifier
+PROJECTOR = (1920, 1080)
 
 
 @pytest.fixture
@@ -41,16 +42,24 @@ def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     return win
 
 
-def start(qtbot, window: MainWindow) -> PresentationView:  # type: ignore[no-untyped-def]
+def start(qtbot, window: MainWindow, projector: bool = True) -> PresentationView:  # type: ignore[no-untyped-def]
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # F5 is a shortcut of the active window
     QTest.keyClick(window.editor.view, Qt.Key.Key_F5)
     presentation = window.workshop.presentation
     assert presentation is not None
     qtbot.waitExposed(presentation)
+    if projector:
+        on_projector(presentation)
     presentation.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is presentation)
     return presentation.view
+
+
+def on_projector(presentation: QWidget) -> None:
+    """The offscreen screen is 800x800: give the presentation a 1920x1080 projector's size."""
+    presentation.showNormal()
+    presentation.setGeometry(0, 0, *PROJECTOR)
 
 
 def settle(qtbot, view: PresentationView) -> QRectF:  # type: ignore[no-untyped-def]
@@ -58,12 +67,16 @@ def settle(qtbot, view: PresentationView) -> QRectF:  # type: ignore[no-untyped-
     return view.visible_scene_rect()
 
 
-def frames(view: PresentationView, visible: QRectF, index: int) -> bool:
-    """Whether the visible part shows stage ``index`` whole, centred unless the board's side is near."""
+def frames(view: PresentationView, visible: QRectF, index: int, part: int = 0) -> bool:
+    """Whether the view shows part ``part`` of stage ``index``: the column's width whole, centred unless
+    the board's side is near, and the part's height (a stage taller than the screen is walked in parts)."""
     column, board = view.stage_rect(index), view.board_scene.sceneRect()
+    shown = view.parts(index)[part]
     centred = abs(visible.center().x() - column.center().x()) < 2
     at_side = visible.left() <= board.left() + 1 or visible.right() >= board.right() - 1
-    return view.stage_index == index and visible.contains(column) and (centred or at_side)
+    across = visible.left() <= column.left() and visible.right() >= column.right()
+    down = visible.top() <= shown.top + 1 and visible.bottom() >= shown.bottom - 1
+    return view.stage_index == index and view.part_index == part and across and down and (centred or at_side)
 
 
 def widen(window: MainWindow, stages: int) -> None:
@@ -74,7 +87,7 @@ def widen(window: MainWindow, stages: int) -> None:
 
 
 def test_f5_presents_full_screen_without_chrome_and_esc_leaves(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    view = start(qtbot, window)
+    view = start(qtbot, window, projector=False)
     presentation = window.workshop.presentation
     assert presentation is not None and presentation.isFullScreen()
     assert presentation.windowFlags() & Qt.WindowType.FramelessWindowHint
@@ -105,6 +118,9 @@ def test_the_view_glides_to_frame_each_stage(qtbot, window: MainWindow) -> None:
     QTest.keyClick(view, Qt.Key.Key_Right)
     assert view.gliding  # animated, not a jump
     assert frames(view, settle(qtbot, view), 0) and view.stage_index == 0
+    for _part in range(1, view.part_count()):  # a stage taller than the screen: its parts first
+        QTest.keyClick(view, Qt.Key.Key_PageDown)
+        settle(qtbot, view)
     QTest.keyClick(view, Qt.Key.Key_PageDown)  # the clicker's "next"
     visible = settle(qtbot, view)
     assert frames(view, visible, 1)
@@ -115,22 +131,25 @@ def test_the_view_glides_to_frame_each_stage(qtbot, window: MainWindow) -> None:
     view.go_to(1)
     settle(qtbot, view)
     QTest.keyClick(view, Qt.Key.Key_PageUp)
-    assert frames(view, settle(qtbot, view), 0)
+    last = view.part_count() - 1
+    assert frames(view, settle(qtbot, view), 0, last)  # back to the previous stage's last part
+    view.go_to(0, animate=False)
     QTest.keyClick(view, Qt.Key.Key_Left)  # stays on the first stage
     assert frames(view, settle(qtbot, view), 0)
     QTest.keyClick(view, Qt.Key.Key_4)  # a number jumps
     assert frames(view, settle(qtbot, view), 3)
-    assert window.workshop.presenter.heading.text() == f"Stage 4 of {len(doc.stages)}: {doc.stages[3].name}"
+    assert view.position_text().startswith(f"Stage 4 of {len(doc.stages)}")
+    assert window.workshop.presenter.heading.text() == f"{view.position_text()}: {doc.stages[3].name}"
     zoom = view.zoom
     QTest.keyClick(view, Qt.Key.Key_Plus)  # a closer look: larger type on demand
     settle(qtbot, view)
     assert view.zoom == pytest.approx(zoom * 1.25, rel=0.01)
-    QTest.keyClick(view, Qt.Key.Key_Right)  # the next step frames a whole stage again
-    assert frames(view, settle(qtbot, view), 4) and view.zoom == pytest.approx(zoom)
+    QTest.keyClick(view, Qt.Key.Key_Right)  # the next step frames the stage's next part at the walk's zoom again
+    assert frames(view, settle(qtbot, view), 3, 1) and view.zoom == pytest.approx(zoom)
     QTest.keyClick(view, Qt.Key.Key_End)  # the whole board
     assert settle(qtbot, view).contains(whole) and view.stage_index == OVERVIEW
-    QTest.keyClick(view, Qt.Key.Key_Left)  # from the whole board, back to the last stage
-    assert frames(view, settle(qtbot, view), len(doc.stages) - 1)
+    QTest.keyClick(view, Qt.Key.Key_Left)  # from the whole board, back to the last stage's last part
+    assert frames(view, settle(qtbot, view), len(doc.stages) - 1, view.part_count() - 1)
 
 
 def test_a_click_spotlights_a_card_with_its_impact_path_and_a_lane_header_its_lane(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -192,8 +211,9 @@ def test_capture_and_votes_while_presenting_land_in_the_document(qtbot, window: 
     added = [c for c in doc.cell_cards(stage, lane) if c not in before]
     assert [doc.card(c).text for c in added] == ["Wants 3 shots", "Tips"]
     assert view.stage_index == 1
-    QTest.keyClick(view, Qt.Key.Key_Right)  # the clicker still walks; the capture cell follows
-    settle(qtbot, view)
+    while view.stage_index == 1:  # the clicker still walks (through the stage's parts); the capture cell follows
+        QTest.keyClick(view, Qt.Key.Key_Right)
+        settle(qtbot, view)
     assert editor.scene.nav.focus == ("cell", (doc.stages[2].id, lane))
     editor.scene.nav.set_focus(("card", added[0]))
     QTest.keyClick(view, Qt.Key.Key_V)
@@ -299,6 +319,7 @@ state = {
 }
 presentation.view.go_to(1, animate=False)
 state["after_step"] = window.workshop.presenter.heading.text()
+state["caption"] = presentation.view.position_text()
 window.workshop.leave()
 state["panel_after"] = window.workshop.presenter_dock.isVisible()
 print(json.dumps(state))
@@ -321,7 +342,9 @@ def test_with_two_screens_the_audience_gets_the_projector_and_the_laptop_the_pre
     assert state["geometry"] == [1280, 0, 1920, 1080] and state["full_screen"]
     assert state["presenter_panel"] and "whole board" in state["heading"]
     doc = model.load(BLUEPRINT)
-    assert state["after_step"] == f"Stage 2 of 5: {doc.stages[1].name}"
+    # The presenter reads what the audience's caption says ("Stage 2 of 5 · part 1 of 2"), then the name.
+    assert state["caption"].startswith("Stage 2 of 5")
+    assert state["after_step"] == f"{state['caption']}: {doc.stages[1].name}"
     assert not state["panel_after"]
 
 

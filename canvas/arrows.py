@@ -1,0 +1,195 @@
+"""The arrow layer: every arrow on screen drawn in a few batched calls instead of one item each.
+
+A board of thousands of arrows has hundreds to thousands of them crossing the view at
+100%; painted one LinkItem at a time that was one Python paint() and two drawPath calls
+each (at 5,000 cards, ~2,700 arrows cost ~100 ms a frame). The link items stay in the
+scene for clicks, selection and the rubber band, but paint nothing while they are plain;
+this item, just under them, draws the plain ones (exporters.qtpaint.PathBatch). An arrow
+that is selected or on an impact path paints itself, as before, above the cards.
+
+Which arrows a repaint needs comes from a grid of buckets over the arrows' segments (not
+their bounding boxes: an arrow routed round a board spans the board, its segments do not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from math import floor
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from canvas.items import is_projection, theme_of
+from exporters.qtpaint import PathBatch, PathLook, draw_primitives, path_looks
+from model.links import LinkGeometry
+from model.projection import projected
+
+BUCKET = 256.0  # scene px: a bucket's side
+Looks = tuple[tuple[PathLook, QPainterPath], ...]
+
+
+class _Arrow:
+    """One arrow the layer draws: its geometry, buckets, opacity and prepared paths per look."""
+
+    __slots__ = ("buckets", "geometry", "looks", "opacity")
+
+    def __init__(self, geometry: LinkGeometry, buckets: tuple[tuple[int, int], ...]) -> None:
+        self.geometry = geometry
+        self.buckets = buckets
+        self.opacity = 1.0
+        # projection look or not -> prepared paths (None: not made of paths alone)
+        self.looks: dict[bool, Looks | None] = {}
+
+
+class ArrowLayer(QGraphicsItem):
+    """Draws the arrows no item draws itself, gathered by look; repaints only where one changed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._arrows: dict[str, _Arrow] = {}
+        self._own: set[str] = set()  # drawn by their own item (selected, on an impact path)
+        self._grid: dict[tuple[int, int], set[str]] = {}
+        self._rect = QRectF()
+        self.setZValue(-1)  # above the background, headers and cell highlight; under every arrow item and card
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
+        self.painted = 0  # arrows drawn by the last paint() (for tests)
+
+    # ------------------------------------------------------------ keeping up with the layout
+    def set_size(self, width: float, height: float) -> None:
+        """The board's size (the layer covers it)."""
+        rect = QRectF(0, 0, width, height)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def set_arrow(self, link_id: str, geometry: LinkGeometry) -> None:
+        """Draw ``link_id`` with this geometry (a new or rerouted arrow); repaints its old and new place."""
+        old = self._arrows.get(link_id)
+        if old is not None:
+            if old.geometry.primitives == geometry.primitives:
+                old.geometry = geometry  # same drawing: nothing to repaint
+                return
+            self._unindex(link_id, old)
+        arrow = self._arrows[link_id] = _Arrow(geometry, tuple(_segment_buckets(geometry)))
+        if old is not None:
+            arrow.opacity = old.opacity
+        for key in arrow.buckets:
+            self._grid.setdefault(key, set()).add(link_id)
+        self._repaint(link_id, arrow)
+
+    def remove_arrow(self, link_id: str) -> None:
+        """Stop drawing an arrow (its link is gone)."""
+        old = self._arrows.pop(link_id, None)
+        self._own.discard(link_id)
+        if old is not None:
+            self._unindex(link_id, old)
+
+    def set_own(self, link_id: str, own: bool) -> None:
+        """Whether the arrow's own item draws it (the layer then leaves it out)."""
+        if own == (link_id in self._own):
+            return
+        if own:
+            self._own.add(link_id)
+        else:
+            self._own.discard(link_id)
+        arrow = self._arrows.get(link_id)
+        if arrow is not None:
+            self._repaint(link_id, arrow)
+
+    def set_opacity_of(self, link_id: str, opacity: float) -> None:
+        """Draw an arrow faded (the impact view and the spotlight dim what they do not show)."""
+        arrow = self._arrows.get(link_id)
+        if arrow is not None and arrow.opacity != opacity:
+            arrow.opacity = opacity
+            self._repaint(link_id, arrow)
+
+    def _unindex(self, link_id: str, arrow: _Arrow) -> None:
+        for key in arrow.buckets:
+            bucket = self._grid.get(key)
+            if bucket is not None:
+                bucket.discard(link_id)
+                if not bucket:
+                    del self._grid[key]
+        self._repaint(link_id, arrow)
+
+    def _repaint(self, link_id: str, arrow: _Arrow) -> None:
+        x, y, w, h = arrow.geometry.bounds
+        self.update(QRectF(x, y, w, h).adjusted(-2, -2, 2, 2))
+
+    # ------------------------------------------------------------ drawing
+    def arrows_in(self, rect: QRectF) -> set[str]:
+        """Ids of the arrows this layer draws that may cross ``rect`` (scene coordinates)."""
+        near: set[str] = set()
+        grid = self._grid
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        for key in _buckets_of(left, top, right, bottom):
+            bucket = grid.get(key)
+            if bucket:
+                near |= bucket
+        if self._own:
+            near -= self._own
+        arrows = self._arrows
+        found = set()
+        for link_id in near:  # a bucket reaches past the rect: keep the arrows whose box meets it
+            x, y, w, h = arrows[link_id].geometry.bounds
+            if x <= right and y <= bottom and x + w >= left and y + h >= top:
+                found.add(link_id)
+        return found
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        exposed = option.exposedRect  # type: ignore[attr-defined]
+        rect = exposed if not exposed.isEmpty() else self._rect
+        projection = is_projection(widget)
+        theme = "light" if projection else theme_of(self)
+        batch = PathBatch()
+        arrows = self._arrows
+        ids = self.arrows_in(rect)
+        unbatched = []
+        for link_id in ids:
+            arrow = arrows[link_id]
+            looks = arrow.looks.get(projection)
+            if looks is None:
+                prims = arrow.geometry.primitives
+                looks = arrow.looks[projection] = path_looks(projected(prims) if projection else prims)
+            if looks:
+                batch.add(looks, arrow.opacity)
+            elif looks is None:  # not made of paths alone: drawn on its own
+                unbatched.append(arrow)
+        batch.draw(painter, theme=theme)
+        base = painter.opacity()
+        for arrow in unbatched:
+            painter.setOpacity(base * arrow.opacity)
+            prims = arrow.geometry.primitives
+            draw_primitives(painter, projected(prims) if projection else prims, theme=theme)
+        painter.setOpacity(base)
+        self.painted = len(ids)
+
+
+def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
+    for i in range(floor(x0 / BUCKET), floor(x1 / BUCKET) + 1):
+        for j in range(floor(y0 / BUCKET), floor(y1 / BUCKET) + 1):
+            yield i, j
+
+
+def _segment_buckets(geometry: LinkGeometry) -> set[tuple[int, int]]:
+    """The buckets an arrow's drawing touches: each segment's box (a curve's: its control points')."""
+    keys: set[tuple[int, int]] = set()
+    margin = 2.0  # the pen and antialiasing
+    for prim in geometry.primitives:
+        commands = getattr(prim, "commands", ())
+        last: tuple[float, float] | None = None
+        for command in commands:
+            coords = [float(c) for c in command[1:]]  # type: ignore[arg-type]
+            if not coords:
+                continue
+            xs, ys = coords[0::2], coords[1::2]
+            if last is not None and command[0] != "M":
+                xs.append(last[0])
+                ys.append(last[1])
+            keys.update(_buckets_of(min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin))
+            last = (coords[-2], coords[-1])
+    return keys

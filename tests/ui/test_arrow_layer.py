@@ -1,0 +1,122 @@
+"""The arrow layer (canvas/arrows.py) draws the plain arrows batched; a selected or emphasised arrow draws itself.
+
+Counted and compared, never timed: which items paint, which arrows a repaint gathers, and
+that the batched drawing is the picture the arrows drew one by one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+import model
+from app.editor import Editor
+from canvas.items import LinkItem
+from canvas.view import BoardView
+
+ROOT = Path(__file__).resolve().parents[2]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+def _editor(qtbot, document: model.Document | None = None) -> Editor:  # type: ignore[no-untyped-def]
+    editor = Editor(document or model.load(BLUEPRINT))
+    qtbot.addWidget(editor)
+    editor.resize(QSize(1400, 900))
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.view.zoom_actual()
+    return editor
+
+
+def _pixels(view: BoardView) -> np.ndarray:
+    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.bytesPerLine() * height)
+    return data.reshape(height, image.bytesPerLine())[:, :width * 3].reshape(height, width, 3).astype(np.int16)
+
+
+def test_plain_arrows_paint_nothing_themselves_and_a_selected_one_takes_its_drawing_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot)
+    scene = editor.scene
+    link_ids = scene.item_ids()[1]
+    assert link_ids
+    items = [scene.link_item(k) for k in link_ids]
+    assert all(item.flags() & NO_CONTENTS for item in items)
+    everywhere = scene.arrows.arrows_in(scene.sceneRect())
+    assert everywhere == link_ids
+    chosen = items[0]
+    chosen.setSelected(True)
+    assert not chosen.flags() & NO_CONTENTS
+    assert chosen.link_id not in scene.arrows.arrows_in(scene.sceneRect())
+    chosen.setSelected(False)
+    assert chosen.flags() & NO_CONTENTS
+    assert chosen.link_id in scene.arrows.arrows_in(scene.sceneRect())
+    chosen.set_emphasis(True)  # on an impact path: drawn thicker, by the item
+    assert chosen.link_id not in scene.arrows.arrows_in(scene.sceneRect())
+    chosen.set_emphasis(False)
+    assert chosen.link_id in scene.arrows.arrows_in(scene.sceneRect())
+
+
+def test_a_repaint_calls_no_link_item_and_gathers_only_the_arrows_near_the_view(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    calls: list[str] = []
+    original = LinkItem.paint
+    monkeypatch.setattr(LinkItem, "paint", lambda self, *a: (calls.append(self.link_id), original(self, *a)))
+    editor = _editor(qtbot, synthetic_board(1000, links="local"))
+    scene, view = editor.scene, editor.view
+    view.centerOn(scene.sceneRect().center())
+    QApplication.processEvents()
+    calls.clear()
+    view.viewport().repaint()
+    assert calls == []
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    crossing = {k for k, g in scene.layout.links.items() if QRectF(*g.bounds).intersects(visible)}
+    assert 0 < scene.arrows.painted <= len(crossing) < len(scene.layout.links)
+    assert scene.arrows.arrows_in(visible) <= crossing
+    # A selected arrow in view paints itself (the counting above sees item paints).
+    chosen = next(iter(crossing))
+    scene.link_item(chosen).setSelected(True)
+    view.viewport().repaint()
+    assert calls == [chosen]
+    gathered = scene.arrows.arrows_in(visible)
+    assert scene.arrows.painted == len(gathered) and chosen not in gathered
+
+
+def test_the_batched_arrows_are_the_picture_the_items_drew_one_by_one(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot)
+    scene, view = editor.scene, editor.view
+    view.zoom_fit()
+    batched = _pixels(view)
+    for link_id in scene.item_ids()[1]:  # every item draws itself, as before the layer
+        item = scene.link_item(link_id)
+        item.layer = None
+        scene.arrows.set_own(link_id, True)
+        item.setFlag(NO_CONTENTS, False)
+    one_by_one = _pixels(view)
+    assert batched.shape == one_by_one.shape
+    differ = (np.abs(batched - one_by_one).max(axis=2) > 40).mean()
+    assert differ < 0.001, differ
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_layer_follows_the_theme(qtbot, theme: str) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot)
+    scene, view = editor.scene, editor.view
+    view.zoom_fit()
+    scene.set_theme(theme)
+    layered = _pixels(view)
+    for link_id in scene.item_ids()[1]:
+        item = scene.link_item(link_id)
+        item.layer = None
+        scene.arrows.set_own(link_id, True)
+        item.setFlag(NO_CONTENTS, False)
+    assert (np.abs(layered - _pixels(view)).max(axis=2) > 40).mean() < 0.001

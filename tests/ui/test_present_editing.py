@@ -1,0 +1,77 @@
+"""Editing while presenting (issue 7): the in-place editor takes the projection look in the
+audience's view, even when the editor beside it is dark."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QGraphicsView
+
+from app.main_window import MainWindow
+from canvas.inline_editor import InlineEditor
+from model import style as st
+from model.projection import PROJECTION_INK
+from tests.ui.test_present import BLUEPRINT, settle, start
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(path=BLUEPRINT)
+    qtbot.addWidget(win)
+    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    win.resize(1200, 800)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    return win
+
+
+def field_pixels(view: QGraphicsView, field: InlineEditor) -> tuple[QColor, float]:
+    """The most common colour inside the field as ``view`` shows it, and the lightness of its darkest pixel."""
+    view.viewport().repaint()
+    image: QImage = view.viewport().grab().toImage()
+    box = view.mapFromScene(field.sceneBoundingRect().adjusted(3, 3, -3, -3)).boundingRect()
+    colours: Counter[int] = Counter()
+    darkest = 1.0
+    for x in range(box.left(), box.right(), 2):
+        for y in range(box.top(), box.bottom(), 2):
+            colour = image.pixelColor(x, y)
+            colours[colour.rgb()] += 1
+            darkest = min(darkest, colour.lightnessF())
+    return QColor.fromRgb(colours.most_common(1)[0][0]), darkest
+
+
+def test_a_card_edited_while_presenting_in_the_dark_theme_is_light_on_the_projector(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.editor.set_theme("dark")
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    card_id = doc.cell_cards(doc.stages[1].id, doc.lanes[1].id)[0]
+    scene.nav.set_focus(("card", card_id))
+    QTest.keyClick(view, Qt.Key.Key_F2)  # the editor's own key, on the projector
+    field = scene.editor
+    assert isinstance(field, InlineEditor) and not field.finished
+    QTest.keyClick(view, Qt.Key.Key_End)
+    QTest.keyClicks(view, " now")
+    fill, ink = field.colours(projection=True)
+    assert fill.lightnessF() > 0.75 and ink == QColor(PROJECTION_INK)  # the projection look's colours
+    dark_fill, dark_ink = field.colours(projection=False)
+    assert dark_fill.lightnessF() < 0.35 and dark_ink.lightnessF() > 0.6  # the editor's dark theme
+    seen, darkest = field_pixels(view, field)
+    assert seen.lightnessF() > 0.75 and abs(seen.lightnessF() - fill.lightnessF()) < 0.05  # light box on the projector
+    assert darkest < 0.25  # with dark text
+    window.editor.view.centerOn(field)
+    seen_dark, _ = field_pixels(window.editor.view, field)
+    assert seen_dark.lightnessF() < 0.35  # the laptop's dark editor keeps its dark field
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert doc.card(card_id).text.endswith(" now")
+    assert st.themed(st.INK, "dark") != PROJECTION_INK

@@ -1,0 +1,191 @@
+"""Large type on the projector (issue 7, point 1): at 1920x1080 every step of the walk shows
+card text at 24 px or more, a stage taller than the screen is walked in parts that show every
+card whole, and the caption and the presenter panel say where the walk is."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+
+import model
+from app.main_window import MainWindow
+from app.present import CAPTION_H, CAPTION_SIZE, LANE_LABEL_SIZE, OVERVIEW, PresentationView
+from model.primitives import Text
+from tests.ui.test_present import BLUEPRINT, JOURNEY, settle, start
+
+MIN_CARD_PX = 24
+MAX_CARD_PX = 32
+
+
+def tall(window: MainWindow) -> None:
+    """The blueprint with a second stage of twelve cards in one cell: taller than two screens."""
+    doc = window.editor.document
+    stage, lane = doc.stages[1].id, doc.lanes[2].id
+    for number in range(12):
+        doc.add_card(model.Card(doc.new_id("card"), lane, stage, f"Shouted out in the room, idea {number + 1}"))
+
+
+def short(window: MainWindow) -> None:
+    """Two lanes of one card each: a short stage the zoom must not blow up."""
+    doc = window.editor.document
+    kept = {lane.id for lane in doc.lanes[:2]}
+    for card in list(doc.cards()):
+        if card.lane not in kept or doc.cell_cards(card.stage, card.lane).index(card.id) > 0:
+            doc.remove_card(card.id)
+    for lane in list(doc.lanes)[2:]:
+        doc.remove_lane(lane.id)
+
+
+@pytest.fixture(params=["blueprint", "journey", "tall", "short"])
+def board(request, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(path=JOURNEY if request.param == "journey" else BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    if request.param == "tall":
+        tall(window)
+    elif request.param == "short":
+        short(window)
+    window.resize(1200, 800)
+    window.show()
+    return window
+
+
+def card_text_px(view: PresentationView, card_id: str) -> float:
+    """The on-screen size of a card's body text: its font size times the view's scale."""
+    geometry = view.board_scene.layout.cards[card_id]
+    texts = [p for p in geometry.primitives if isinstance(p, Text)]
+    # Each wrapped line of the body (a chip may say the same word smaller, "email": the line's own is the largest).
+    sizes = [max(p.size for p in texts if p.text == line) for line in geometry.lines if line]
+    assert sizes, card_id
+    return min(sizes) * view.transform().m11()
+
+
+def shown(view: PresentationView) -> QRectF:
+    """The board area the audience sees below the caption band."""
+    visible = view.visible_scene_rect()
+    return visible.adjusted(0, CAPTION_H / view.transform().m11(), 0, 0)
+
+
+def walk(qtbot, view: PresentationView, key: Qt.Key) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Press ``key`` until the walk stops moving; the (stage, part) of each step."""
+    steps = [(view.stage_index, view.part_index)]
+    while True:
+        QTest.keyClick(view, key)
+        settle(qtbot, view)
+        here = (view.stage_index, view.part_index)
+        if here == steps[-1]:
+            return steps
+        steps.append(here)
+
+
+def test_every_step_shows_card_text_of_24_px_and_every_card_whole_in_some_part(qtbot, board: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, board)
+    doc = board.editor.document
+    assert view.viewport().size().width() == 1920 and view.viewport().size().height() == 1080
+    seen: dict[int, list[QRectF]] = {}
+    order = walk(qtbot, view, Qt.Key.Key_Right)
+    expected = [(OVERVIEW, 0)] + [(s, p) for s in range(len(doc.stages)) for p in range(len(view.parts(s)))]
+    assert order == expected  # each stage's parts top to bottom, then the next stage
+    view.go_to(OVERVIEW, animate=False)
+    for stage, part in order[1:]:
+        view.go_to(stage, part=part, animate=False)
+        cards = [c for lane in doc.lanes for c in doc.cell_cards(doc.stages[stage].id, lane.id)]
+        sizes = [card_text_px(view, c) for c in cards]
+        assert all(MIN_CARD_PX <= px <= MAX_CARD_PX for px in sizes), (stage, part, sizes)
+        # The caption and the lane names are larger than the card text.
+        assert max(sizes, default=0) < LANE_LABEL_SIZE < CAPTION_SIZE
+        seen.setdefault(stage, []).append(shown(view))
+    for stage, rects in seen.items():
+        for card_id in (c for lane in doc.lanes for c in doc.cell_cards(doc.stages[stage].id, lane.id)):
+            r = view.board_scene.layout.card_rect(card_id)
+            card = QRectF(r.x, r.y, r.w, r.h)
+            assert any(part.contains(card) for part in rects), (stage, doc.card(card_id).text)
+
+
+def test_the_walk_back_mirrors_the_walk_forward(qtbot, board: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, board)
+    forward = walk(qtbot, view, Qt.Key.Key_PageDown)
+    backward = walk(qtbot, view, Qt.Key.Key_PageUp)
+    assert backward == forward[:0:-1]  # from the last part of the last stage back to the first
+
+
+def test_the_caption_and_the_presenter_panel_say_stage_and_part(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(path=BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    tall(window)
+    window.show()
+    view = start(qtbot, window)
+    doc, panel = window.editor.document, window.workshop.presenter
+    QTest.keyClick(view, Qt.Key.Key_2)  # a number key: the stage's first part
+    settle(qtbot, view)
+    parts = view.part_count()
+    assert parts >= 2
+    assert view.position_text() == f"Stage 2 of 5 · part 1 of {parts}"
+    assert panel.heading.text() == f"Stage 2 of 5 · part 1 of {parts}: {doc.stages[1].name}"
+    assert panel.next_label.text() == "Next: part 2 of this stage"
+    QTest.keyClick(view, Qt.Key.Key_Right)  # glides down within the stage
+    assert view.gliding
+    settle(qtbot, view)
+    assert view.position_text() == f"Stage 2 of 5 · part 2 of {parts}" and view.stage_index == 1
+    assert panel.heading.text().startswith(f"Stage 2 of 5 · part 2 of {parts}")
+    QTest.keyClick(view, Qt.Key.Key_End)  # the whole board still
+    settle(qtbot, view)
+    assert view.stage_index == OVERVIEW and view.position_text() == "5 stages"
+    assert shown(view).contains(view.board_scene.sceneRect().adjusted(0, 8, 0, 0))
+    QTest.keyClick(view, Qt.Key.Key_Left)  # from the whole board: the last part of the last stage
+    settle(qtbot, view)
+    assert (view.stage_index, view.part_index) == (4, view.part_count() - 1)
+
+
+def test_a_short_stage_is_capped_and_shown_whole(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(path=BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    short(window)
+    window.show()
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    settle(qtbot, view)
+    card = window.editor.document.cell_cards(window.editor.document.stages[0].id, window.editor.document.lanes[0].id)[0]
+    assert MIN_CARD_PX < card_text_px(view, card) <= MAX_CARD_PX  # larger than the walk's least, whole
+    assert view.part_count() == 1 and view.position_text() == "Stage 1 of 5"
+    assert shown(view).contains(view.stage_rect(0))
+    presentation = window.workshop.presentation
+    assert presentation is not None
+    presentation.setGeometry(0, 0, 3840, 2160)  # a 4K screen: the stage would fit far larger
+    settle(qtbot, view)
+    assert card_text_px(view, card) == pytest.approx(MAX_CARD_PX)  # but is not blown up past the cap
+    assert shown(view).contains(view.stage_rect(0))
+
+
+def test_keyboard_capture_down_a_tall_stage_takes_the_walk_to_the_part_with_the_cell(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(path=BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    tall(window)
+    window.show()
+    view = start(qtbot, window)
+    doc, nav = window.editor.document, window.editor.scene.nav
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    nav.set_focus(("cell", (doc.stages[1].id, doc.lanes[0].id)))
+    assert view.part_index == 0
+    while nav.focus != ("cell", (doc.stages[1].id, doc.lanes[-1].id)):
+        QTest.keyClick(view, Qt.Key.Key_Tab)  # down the stage, cell by cell
+        settle(qtbot, view)
+        assert view.stage_index == 1
+        ring = nav.ring.sceneBoundingRect()
+        assert shown(view).contains(QPointF(ring.center().x(), ring.bottom() - 30))  # the slot a card goes to
+    assert view.part_index == view.part_count() - 1  # the last lane is on the last part
+    QTest.keyClicks(view, "Last")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    last = doc.cell_cards(doc.stages[1].id, doc.lanes[-1].id)[-1]
+    r = view.board_scene.layout.card_rect(last)
+    assert doc.card(last).text == "Last" and shown(view).contains(QRectF(r.x, r.y, r.w, r.h))

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 import random
+from pathlib import Path
 
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from exporters.pdf import FONT_NAMES, _color_op, _n, _PdfPainter, register_fonts
 
+EXAMPLE = Path(__file__).resolve().parents[1] / "resources" / "examples" / "coffee-shop-blueprint.touchline"
 TEXTS = ["Customer orders ahead", "a (paren) \\ back) slash(", "Ünïcödé “quotes” — dash", "x" * 300, "12 %", " ",
          "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃńŅņŇňŉŊŋŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſ"
          "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя"]  # past one 256-code subset
@@ -54,3 +56,17 @@ def test_numbers_keep_three_decimals_without_trailing_zeros() -> None:
     for value in values * 2:  # the second round answers from the cache
         text = f"{value:.3f}".rstrip("0").rstrip(".")
         assert _n(value) == ("0" if text in ("-0", "") else text)
+
+
+def test_streams_are_flate_only_and_reportlab_is_left_as_it_was() -> None:
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
+
+    from exporters.pdf import render_pdf
+    from model import load
+    from model.layout import Layout
+
+    filter_before, a85_before = pdfdoc.PDFZCompress, rl_config.useA85
+    data = render_pdf(Layout(load(EXAMPLE)))
+    assert b"/FlateDecode" in data and b"/ASCII85Decode" not in data
+    assert (pdfdoc.PDFZCompress, rl_config.useA85) == (filter_before, a85_before)

@@ -27,7 +27,7 @@ from exporters.pages import MARGIN, PAGE_SIZES, PagePlan, PageSpec, Sheet, plan_
 from model import style as st
 from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import has_rtl, is_invisible, visual
-from model.layout import Layout
+from model.layout import CardGeometry, Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
 from model.typesetting import text_block, text_primitives
 
@@ -99,6 +99,7 @@ def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive]) -> bytes
         canvas.setSubject(clean_text(document.description))
     canvas.setCreator(creator())
     marks = _stage_marks(layout, plan)
+    clipped = [card for card in layout.ordered_cards() if card.shape.clipped]  # shortened: linked to the appendix
     for index, sheet in enumerate(plan.sheets):
         canvas.setPageSize((sheet.width, sheet.height))
         canvas.setMiterLimit(MITER_LIMIT)
@@ -106,9 +107,9 @@ def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive]) -> bytes
         for key, (sheet_index, left, top) in marks.items():
             if sheet_index == index:
                 canvas.bookmarkHorizontalAbsolute(key, top, left=left)
-        _link_shortened_cards(canvas, layout, sheet)
+        _link_shortened_cards(canvas, clipped, sheet)
         canvas.showPage()
-    _draw_appendix(canvas, layout, fonts)
+    _draw_appendix(canvas, layout, clipped, fonts)
     _add_outline(canvas, layout, marks)
     canvas.save()
     return buffer.getvalue()
@@ -164,10 +165,10 @@ def _touches(primitive: Primitive, left: float, top: float, right: float, bottom
     return True
 
 
-def _link_shortened_cards(canvas: Canvas, layout: Layout, sheet: Sheet) -> None:
+def _link_shortened_cards(canvas: Canvas, clipped: list[CardGeometry], sheet: Sheet) -> None:
     """Each shortened card on the sheet links to its full text on the appendix page (an invisible link)."""
     view = sheet.viewport
-    for number, card in enumerate(c for c in layout.ordered_cards() if c.shape.clipped):
+    for number, card in enumerate(clipped):
         r = card.rect
         if not (view.shows(r.x, r.y) and view.shows(r.x + r.w, r.y + r.h)):
             continue
@@ -177,9 +178,8 @@ def _link_shortened_cards(canvas: Canvas, layout: Layout, sheet: Sheet) -> None:
                             thickness=0)
 
 
-def _draw_appendix(canvas: Canvas, layout: Layout, fonts: dict[bool, str]) -> None:
+def _draw_appendix(canvas: Canvas, layout: Layout, clipped: list[CardGeometry], fonts: dict[bool, str]) -> None:
     """Pages with the whole text of every card the board shows shortened (with an ellipsis)."""
-    clipped = [card for card in layout.ordered_cards() if card.shape.clipped]
     if not clipped:
         return
     width, height = PAGE_SIZES["A4"]

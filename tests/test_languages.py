@@ -8,8 +8,7 @@ font is missing. No Qt here (the PNG and the canvas: tests/ui/test_same_picture.
 
 from __future__ import annotations
 
-import base64
-import io
+import itertools
 import json
 import math
 import re
@@ -22,7 +21,6 @@ from xml.etree import ElementTree as ET
 
 import numpy as np
 import pytest
-from fontTools.ttLib import TTFont
 from PIL import Image
 
 import model
@@ -153,7 +151,7 @@ def test_svg_outlines_advance_as_layout_measured(board: tuple[Layout, Path, Path
     _, svg, _, _ = board
     children = list(ET.parse(svg).getroot())
     checked = 0
-    for outlines, text in zip(children, children[1:], strict=False):
+    for outlines, text in itertools.pairwise(children):
         if text.tag != f"{SVG_NS}text" or outlines.tag != f"{SVG_NS}g":
             continue
         size, bold = float(text.get("font-size", "nan")), text.get("font-weight") == "bold"

@@ -53,6 +53,10 @@ class ArrowLayer(QGraphicsItem):
         self._rect = QRectF()
         self.setZValue(-1)  # above the background, headers and cell highlight; under every arrow item and card
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
+        # Qt keeps a viewport-sized pixmap of a big item in this mode: a repaint blits it, a
+        # scroll shifts it and draws only the strip that came into view, and update(rect)
+        # draws only that rect again. The zoom changing draws it all again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.painted = 0  # arrows drawn by the last paint() (for tests)
 
     # ------------------------------------------------------------ keeping up with the layout
@@ -114,8 +118,16 @@ class ArrowLayer(QGraphicsItem):
         self._repaint(link_id, arrow)
 
     def _repaint(self, link_id: str, arrow: _Arrow) -> None:
+        # Only the part a view shows: Qt draws the exposed rects of a cached item into a
+        # pixmap of their whole size (4,000 x 21,000 px for an arrow routed round a
+        # 5,000-card board), though its cache holds the viewport only. What scrolls into
+        # view later is drawn then.
         x, y, w, h = arrow.geometry.bounds
-        self.update(QRectF(x, y, w, h).adjusted(-2, -2, 2, 2))
+        rect = QRectF(x, y, w, h).adjusted(-2, -2, 2, 2)
+        for view in self.scene().views() if self.scene() is not None else ():
+            shown = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4) & rect
+            if not shown.isEmpty():
+                self.update(shown)
 
     # ------------------------------------------------------------ drawing
     def arrows_in(self, rect: QRectF) -> set[str]:
@@ -142,7 +154,15 @@ class ArrowLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         exposed = option.exposedRect  # type: ignore[attr-defined]
-        rect = exposed if not exposed.isEmpty() else self._rect
+        rect = QRectF(exposed) if not exposed.isEmpty() else QRectF(self._rect)
+        # Qt asks for the whole item when it draws its cache pixmap afresh (after a zoom),
+        # though the pixmap is only the viewport's size: gather what the device can show.
+        device = painter.device()
+        inverse, invertible = painter.worldTransform().inverted()
+        if device is not None and invertible:
+            rect &= inverse.mapRect(QRectF(0, 0, device.width(), device.height())).adjusted(-2, -2, 2, 2)
+        if painter.hasClipping():
+            rect &= painter.clipBoundingRect().adjusted(-2, -2, 2, 2)
         projection = is_projection(widget)
         theme = "light" if projection else theme_of(self)
         batch = PathBatch()

@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen, QUndoCommand
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen, QPixmapCache, QUndoCommand
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -75,6 +75,7 @@ class ConnectTool:
 
 
 ITEMS_PER_STEP = 500  # items made between two progress reports while a large board opens
+PIXMAP_CACHE_KB = 48 * 1024  # about five 1080p screens of cards, or one and a quarter at twice the pixel density
 
 
 class BoardScene(QGraphicsScene):
@@ -101,9 +102,15 @@ class BoardScene(QGraphicsScene):
         self.editor: InlineEditor | None = None
         self.current_cell: Cell | None = None
         self.impact: Impact | None = None
+        self.lit: frozenset[str] | None = None  # the cards left lit by a spotlight or Show impact (dim_all_but)
         self.theme = "light"  # the canvas colour theme; the layout itself is always light
         self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
+        # Ids of the cards and links whose items took new geometry in the last update (for tests and checks).
+        self.last_changed: tuple[set[str], set[str]] = (set(), set())
+        self._selection_cache: tuple[tuple[str, ...], tuple[str, ...], HeaderItem | None] | None = None
+        self._order_cache: tuple[dict[str, int], dict[str, int]] | None = None
+        self.selectionChanged.connect(self._forget_selection)  # first: the others ask for the new selection
         self._links: dict[str, LinkItem] = {}
         self._stage_headers: dict[str, HeaderItem] = {}
         self._lane_headers: dict[str, HeaderItem] = {}
@@ -120,6 +127,9 @@ class BoardScene(QGraphicsScene):
         # in thousands of leaves and each prepareGeometryChange() cost 4 ms (a card move in
         # a 5,000-card board took 1.8 s). Depth 6 measured: 0.02 ms, frames unchanged.
         self.setBspTreeDepth(6)
+        # Cards keep their drawing as pixmaps (CardItem): Qt's default 10 MB holds less than
+        # one 1080p screen of cards, which would then be drawn again on every frame.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.nav = KeyboardNav(self)  # before the items: _apply tells it what changed
         with collector_paused():  # thousands of items at once (model/bulk.py)
             if progress is None:
@@ -149,6 +159,8 @@ class BoardScene(QGraphicsScene):
         self.document.changed.disconnect(self._on_document_changed)
 
     def _on_document_changed(self, event: object) -> None:
+        self._order_cache = None
+        self._selection_cache = None
         if self.impact is not None:
             self.clear_impact()  # it describes the board before this edit
         self._apply(self.layout.apply(event))
@@ -159,6 +171,8 @@ class BoardScene(QGraphicsScene):
             raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(st.THEMES)}")
         self.theme = theme
         self.setBackgroundBrush(QColor(st.themed(st.CANVAS_LIGHT, theme)))
+        for item in (*self._cards.values(), self.arrows, self._background):
+            item.update()  # their cached pixmaps hold the old colours
         self.update()
 
     def set_legend(self, shown: bool) -> None:
@@ -176,27 +190,37 @@ class BoardScene(QGraphicsScene):
         for path in result.customer_paths.values():
             for a, b in itertools.pairwise(path):
                 on_path.update(k.id for k in doc.links_of(a) if {k.source, k.target} == {a, b})
-        for item_id, item in self._cards.items():
-            item.setOpacity(1.0 if item_id in lit else DIMMED)
+        self.dim_all_but(lit)
         for link_id, link_item in self._links.items():
-            link = doc.link(link_id)
-            shown = link.source in lit and link.target in lit
-            link_item.setOpacity(1.0 if shown else DIMMED)
-            link_item.label_item.setOpacity(1.0 if shown else DIMMED)
             link_item.set_emphasis(link_id in on_path)
         self.impact = result
         return result
 
     def clear_impact(self) -> None:
         """Back to the normal view."""
-        for item in self._cards.values():
-            item.setOpacity(1.0)
+        self.dim_all_but(None)
         for link_item in self._links.values():
-            link_item.setOpacity(1.0)
-            link_item.label_item.setOpacity(1.0)
             link_item.set_emphasis(False)
         self.impact = None
         self.impact_cleared.emit()
+
+    def dim_all_but(self, lit: set[str] | frozenset[str] | None) -> None:
+        """Dim every card but ``lit`` and every arrow not between two of them (None: light everything).
+
+        The items carry it as their opacity; the zoomed-out overview, which draws for
+        them, reads ``self.lit`` (canvas/overview.py).
+        """
+        self.lit = None if lit is None else frozenset(lit)
+        doc = self.document
+        for item_id, item in self._cards.items():
+            item.setOpacity(1.0 if lit is None or item_id in lit else DIMMED)
+        for link_id, link_item in self._links.items():
+            link = doc.link(link_id)
+            shown = lit is None or (link.source in lit and link.target in lit)
+            link_item.setOpacity(1.0 if shown else DIMMED)
+            link_item.label_item.setOpacity(1.0 if shown else DIMMED)
+        if self.overview_active:
+            self.update()  # the items paint nothing now: the overview draws the dimming
 
     # ------------------------------------------------------------ zoomed-out drawing
     def want_overview(self, view: QGraphicsView, wanted: bool) -> None:
@@ -230,7 +254,7 @@ class BoardScene(QGraphicsScene):
         ``projection``: the view is the audience's, which draws the light projection look.
         """
         if self.overview_active:
-            self.overview.paint(painter, PROJECTION if projection else self.theme, self.selected_cards())
+            self.overview.paint(painter, PROJECTION if projection else self.theme, self.selected_cards(), self.lit)
 
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout
@@ -249,6 +273,9 @@ class BoardScene(QGraphicsScene):
                 if link_item.label_item.scene() is self:
                     self.removeItem(link_item.label_item)
                 self.removeItem(link_item)
+        # The layout names every card of a touched cell and every link of those cards; only
+        # the items whose drawing or place really changed are touched (and so repainted).
+        changed_cards, changed_links = set(), set()
         for card_id in delta.cards:
             geometry = layout.cards.get(card_id)
             if geometry is None:
@@ -257,8 +284,9 @@ class BoardScene(QGraphicsScene):
             if item is None:
                 item = self._cards[card_id] = CardItem(geometry)
                 self._add_content(item)
-            else:
-                item.set_geometry(geometry)
+                changed_cards.add(card_id)
+            elif item.set_geometry(geometry):
+                changed_cards.add(card_id)
         for link_id in delta.links:
             link_geometry = layout.links.get(link_id)
             if link_geometry is None:
@@ -268,8 +296,9 @@ class BoardScene(QGraphicsScene):
                 link_item = self._links[link_id] = LinkItem(link_geometry, self.arrows)
                 link_item.set_overview(self.overview_active)
                 self.addItem(link_item)
-            else:
-                link_item.set_geometry(link_geometry)
+                changed_links.add(link_id)
+            elif link_item.set_geometry(link_geometry):
+                changed_links.add(link_id)
             # Only labelled links put a label item in the scene (most links have none).
             labelled = bool(link_geometry.label)
             if labelled and link_item.label_item.scene() is None:
@@ -286,6 +315,7 @@ class BoardScene(QGraphicsScene):
                 self.select_cell(self.current_cell)
         self._update_empty_hint()
         self.nav.refresh()
+        self.last_changed = (changed_cards, changed_links)
 
     def _update_empty_hint(self) -> None:
         doc = self.document
@@ -328,18 +358,44 @@ class BoardScene(QGraphicsScene):
 
     def selected_cards(self) -> list[str]:
         """Selected card ids, in document order."""
-        chosen = {item.card_id for item in self.selectedItems() if isinstance(item, CardItem)}
-        return [card.id for card in self.document.cards() if card.id in chosen]
+        return list(self._selection()[0])
 
     def selected_links(self) -> list[str]:
         """Selected link ids, in document order."""
-        chosen = {item.link_id for item in self.selectedItems() if isinstance(item, LinkItem)}
-        return [link.id for link in self.document.links() if link.id in chosen]
+        return list(self._selection()[1])
 
     def selected_header(self) -> HeaderItem | None:
         """The selected stage or lane header, if exactly one."""
-        headers = [item for item in self.selectedItems() if isinstance(item, HeaderItem)]
-        return headers[0] if len(headers) == 1 else None
+        return self._selection()[2]
+
+    def _selection(self) -> tuple[tuple[str, ...], tuple[str, ...], HeaderItem | None]:
+        # Asked several times per selection change (keyboard focus, the editor's actions,
+        # the properties panel): with 1,000 cards chosen, wrapping selectedItems() and
+        # walking the document each time cost ~30 ms per question. Kept until the
+        # selection or the document changes; ordered by document positions kept likewise.
+        if self._selection_cache is None:
+            cards, links, headers = [], [], []
+            for item in self.selectedItems():
+                if isinstance(item, CardItem):
+                    cards.append(item.card_id)
+                elif isinstance(item, LinkItem):
+                    links.append(item.link_id)
+                elif isinstance(item, HeaderItem):
+                    headers.append(item)
+            if self._order_cache is None:
+                doc = self.document
+                self._order_cache = ({card.id: i for i, card in enumerate(doc.cards())},
+                                     {link.id: i for i, link in enumerate(doc.links())})
+            card_order, link_order = self._order_cache
+            cards = [c for c in cards if c in card_order]
+            links = [k for k in links if k in link_order]
+            cards.sort(key=card_order.__getitem__)
+            links.sort(key=link_order.__getitem__)
+            self._selection_cache = (tuple(cards), tuple(links), headers[0] if len(headers) == 1 else None)
+        return self._selection_cache
+
+    def _forget_selection(self) -> None:
+        self._selection_cache = None
 
     # ------------------------------------------------------------ cells
     def select_cell(self, cell: Cell | None) -> None:

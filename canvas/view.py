@@ -110,9 +110,20 @@ class BoardView(QGraphicsView):
         """After a rubber band, keep only the arrows it encloses whole (touching one is not choosing it)."""
         from canvas.items import LinkItem
 
-        for item in self.scene().selectedItems():
-            if isinstance(item, LinkItem) and not band.contains(item.curve.boundingRect()):
+        scene = self.scene()
+        touching = [item for item in scene.selectedItems()
+                    if isinstance(item, LinkItem) and not band.contains(item.curve.boundingRect())]
+        if not touching:
+            return
+        # One selection change, not one per arrow: each would make every listener look at
+        # the whole selection again (1,200 arrows under a band of 1,000 cards took seconds).
+        blocked = scene.blockSignals(True)
+        try:
+            for item in touching:
                 item.setSelected(False)
+        finally:
+            scene.blockSignals(blocked)
+        scene.selectionChanged.emit()
 
     def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         band = self.mapToScene(self.rubberBandRect()).boundingRect() if not self.rubberBandRect().isNull() else None

@@ -19,7 +19,7 @@ from exporters.common import draw_text
 from model.fonts import FONT_FAMILY, FONT_FILES
 from model.glyphs import finder
 from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
-from model.style import themed
+from model.style import ARROW, themed
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -355,13 +355,14 @@ class PathBatch:
 
     def draw(self, painter: QPainter, *, theme: str = "light") -> None:
         """Draw the gathered paths in ``theme``: faded ones first, and of each opacity the strokes, then the fills
-        (arrows' lines, then their heads)."""
+        (arrows' lines, then their heads), each in the plain arrow colour first, then the others (handoffs,
+        accents) above them, always in the same order."""
         kit = _kit()
         kit.theme = theme
         base = painter.opacity()
         try:
-            for (opacity, (stroke, width, dash, fill, round_ends)), path in sorted(
-                    self._groups.items(), key=lambda item: (item[0][0], item[0][1][3] is not None)):
+            for (opacity, look), path in sorted(self._groups.items(), key=_batch_order):
+                stroke, width, dash, fill, round_ends = look
                 painter.setOpacity(base * opacity)
                 painter.setPen(kit.pen(stroke, width, dash, cosmetic=width == HAIRLINE, round_ends=round_ends))
                 painter.setBrush(kit.brush(fill))
@@ -369,3 +370,9 @@ class PathBatch:
         finally:
             kit.theme = "light"
             painter.setOpacity(base)
+
+
+def _batch_order(item: tuple[tuple[float, PathLook], object]) -> tuple[float, bool, bool, str, float, str]:
+    (opacity, (stroke, width, dash, fill, _round)), _path = item
+    colour = fill if fill is not None else stroke or ""
+    return opacity, fill is not None, colour.upper() != ARROW.upper(), colour, width, str(dash)

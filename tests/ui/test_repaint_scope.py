@@ -1,0 +1,93 @@
+"""After one card moves, only what changed is touched and repainted (issue 9, point 3).
+
+Counted, not timed: the items that took new geometry are exactly the cards whose place or
+look changed and the links whose drawing changed, and the viewport's repaint stays inside
+the box round the old and new places of those items, not the whole view.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize
+from PySide6.QtGui import QRegion
+from PySide6.QtWidgets import QApplication
+
+from app.editor import Editor
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+from boards import synthetic_board  # noqa: E402
+
+
+class PaintRegions(QObject):
+    """Collects the regions of the paint events a widget gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regions: list[QRegion] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(QRegion(event.region()))  # type: ignore[attr-defined]
+        return False
+
+
+def _settle() -> None:
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def test_moving_one_card_touches_and_repaints_only_what_changed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = Editor(synthetic_board(1000, links="local"))
+    qtbot.addWidget(editor)
+    editor.resize(QSize(1400, 900))
+    editor.show()
+    qtbot.waitExposed(editor)
+    scene, view, doc = editor.scene, editor.view, editor.document
+    view.zoom_actual()
+    view.centerOn(scene.sceneRect().center())
+    _settle()
+    # The first update after the scene was built repaints the view once in full (Qt's own
+    # start-up bookkeeping); the measured move comes after it.
+    scene.arrows.update(QRectF(0, 0, 1, 1))
+    _settle()
+    centre = view.mapToScene(view.viewport().rect().center())
+    card_id = min(scene.layout.cards.values(),
+                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card = doc.card(card_id)
+    assert doc.card_index(card_id) > 0
+    cards_before = {k: (g.x, g.y, g.shape) for k, g in scene.layout.cards.items()}
+    links_before = {k: g.primitives for k, g in scene.layout.links.items()}
+    rects_before = {k: scene.card_item(k).sceneBoundingRect() for k in cards_before}
+    link_rects_before = {k: QRectF(*g.bounds) for k, g in scene.layout.links.items()}
+    regions = PaintRegions()
+    view.viewport().installEventFilter(regions)
+
+    # To the top of its cell: the cards above it there move down (the lane keeps its height,
+    # so nothing below it moves).
+    doc.move_card(card_id, card.stage, card.lane, 0)
+    _settle()
+
+    moved_cards = {k for k, g in scene.layout.cards.items() if (g.x, g.y, g.shape) != cards_before[k]}
+    moved_links = {k for k, g in scene.layout.links.items() if g.primitives != links_before[k]}
+    assert card_id in moved_cards and len(moved_cards) < 0.1 * len(cards_before)
+    assert moved_links and len(moved_links) < 0.1 * len(links_before)
+    assert scene.last_changed == (moved_cards, moved_links)
+    # What may be repainted: the old and new places of the changed cards and arrows.
+    dirty = QRegion()
+    for k in moved_cards:
+        for rect in (rects_before[k], scene.card_item(k).sceneBoundingRect()):
+            dirty += view.mapFromScene(rect.adjusted(-3, -3, 3, 3)).boundingRect()
+    for k in moved_links:
+        for rect in (link_rects_before[k], QRectF(*scene.layout.links[k].bounds)):
+            dirty += view.mapFromScene(rect.adjusted(-3, -3, 3, 3)).boundingRect()
+    assert regions.regions, "the move was not painted"
+    painted = QRegion()
+    for region in regions.regions:
+        painted += region
+    # Qt unites one item's update rects into their bounding box (the arrow layer is one item).
+    allowed = QRegion(dirty.boundingRect().adjusted(-2, -2, 2, 2))
+    assert painted.subtracted(allowed).isEmpty(), (painted.boundingRect(), dirty.boundingRect())
+    assert painted.boundingRect().width() < view.viewport().width() * 0.75

@@ -45,10 +45,13 @@ _COLOUR_GLYPHS = re.compile(
     "\U0001f000-\U0001faff]")
 
 
-def render_svg(layout: Layout) -> str:
-    """The layout drawn as a standalone SVG document (a string starting with the XML declaration)."""
+def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
+    """The layout drawn as a standalone SVG document (a string starting with the XML declaration).
+
+    ``board``: the layout's primitives, when the caller has walked them already.
+    """
     width, height = _num(layout.width), _num(layout.height)
-    primitives = list(layout.primitives())
+    primitives = list(layout.primitives()) if board is None else board
     glyphs = TextOutlines.for_runs((glyph_run(*_drawn(p)), p.bold) for p in primitives
                                    if isinstance(p, Text) and p.text.strip())
     body = [_element(primitive, glyphs) for primitive in primitives]
@@ -70,9 +73,10 @@ def render_svg(layout: Layout) -> str:
     return "".join(head) + "".join(body) + "</svg>\n"
 
 
-def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
+def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str],
+               board: list[Primitive] | None = None) -> None:
     """Render a document (or a ready layout) to SVG and write it atomically to ``path``."""
-    data = render_svg(as_layout(document_or_layout)).encode("utf-8")
+    data = render_svg(as_layout(document_or_layout), board).encode("utf-8")
     write_atomic(path, data)
 
 

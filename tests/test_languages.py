@@ -356,6 +356,18 @@ def test_svg_form_is_the_smaller_one() -> None:
     assert 'id="w0"' in render_svg(Layout(doc))
 
 
+def test_svg_past_librsvg_limits_is_written_by_word() -> None:
+    """librsvg stops after 500,000 references: past MAX_GLYPH_USES glyphs the SVG is by word, even if larger."""
+    def form(glyphs: int) -> bool:
+        # one line whose words are all different and long: by glyph would be the smaller file
+        run = svgglyphs.GlyphRun("", 0.0, ("r1",), glyphs, (("x" * glyphs, 0.0),))
+        return svgglyphs.TextOutlines.for_runs([(run, False)]).by_word
+
+    assert not form(svgglyphs.MAX_GLYPH_USES)
+    assert form(svgglyphs.MAX_GLYPH_USES + 1)
+    assert svgglyphs.MAX_GLYPH_USES < 500_000
+
+
 def test_svg_looks_the_same_in_chromium_with_another_font_installed(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Chromium with one unrelated font installed (Noto Serif) draws the SVG exactly as with all of them."""

@@ -12,7 +12,18 @@ card or a lane header spotlights it.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent, QTransform
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTransform,
+)
 from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
 from app.timer import Countdown, TimerBadge
@@ -360,6 +371,16 @@ class PresentationView(BoardView):
             self._apply_frame(self.frame_for(self.stage_index, self.part_index))
 
     # ------------------------------------------------------------ drawing
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Cards and the arrow layer keep device-cache pixmaps, which Qt paints with no
+        # widget to tell the views apart: the scene says whose paint this is meanwhile.
+        scene = self.board_scene
+        scene.painting_projection = True
+        try:
+            super().paintEvent(event)
+        finally:
+            scene.painting_projection = False
+
     def set_blanked(self, blanked: bool) -> None:
         """Black the screen out (B, or a clicker's blank button) or show the board again."""
         self.blanked = blanked

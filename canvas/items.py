@@ -37,15 +37,22 @@ def theme_of(item: QGraphicsItem) -> str:
     return getattr(scene, "theme", "light") if scene is not None else "light"
 
 
-def is_projection(widget: QWidget | None) -> bool:
-    """Whether the viewport being painted belongs to a view with ``projection_look`` set (the audience view)."""
-    view = widget.parentWidget() if widget is not None else None
-    return bool(getattr(view, "projection_look", False))
+def is_projection(widget: QWidget | None, item: QGraphicsItem | None = None) -> bool:
+    """Whether the view being painted is the audience's (a view with ``projection_look`` set).
+
+    ``widget`` is the viewport Qt hands paint(). An item kept in a device cache is drawn
+    into its pixmap with no widget (Qt passes none), so then the scene's
+    ``painting_projection``, set by the audience view while it paints, answers.
+    """
+    if widget is not None:
+        return bool(getattr(widget.parentWidget(), "projection_look", False))
+    scene = item.scene() if item is not None else None
+    return bool(getattr(scene, "painting_projection", False))
 
 
 def painted_theme(item: QGraphicsItem, widget: QWidget | None) -> str:
     """The theme an item is painted in on ``widget``: the projection look is always light."""
-    return "light" if is_projection(widget) else theme_of(item)
+    return "light" if is_projection(widget, item) else theme_of(item)
 
 
 def draw_look(painter: QPainter, item: QGraphicsItem, widget: QWidget | None,
@@ -58,7 +65,7 @@ def draw_look(painter: QPainter, item: QGraphicsItem, widget: QWidget | None,
     made for a lit room (its colours are chosen against a white page), so it is painted
     light even when the editor is dark.
     """
-    if is_projection(widget):
+    if is_projection(widget, item):
         draw_primitives(painter, projected(primitives))
     else:
         draw_primitives(painter, primitives, theme=theme_of(item))

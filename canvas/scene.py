@@ -104,6 +104,7 @@ class BoardScene(QGraphicsScene):
         self.impact: Impact | None = None
         self.lit: frozenset[str] | None = None  # the cards left lit by a spotlight or Show impact (dim_all_but)
         self.theme = "light"  # the canvas colour theme; the layout itself is always light
+        self.painting_projection = False  # the audience view is painting (canvas.items.is_projection)
         self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
         # Ids of the cards and links whose items took new geometry in the last update (for tests and checks).

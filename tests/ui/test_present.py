@@ -489,3 +489,33 @@ def test_zoomed_out_on_both_screens_the_audience_overview_keeps_the_projection_l
     seen = image.pixelColor(point.x(), point.y()).name().upper()
     assert seen == body.fill.upper()  # the projection fill, not the editor's dark one
     assert seen != st.themed(card.primitives[1].fill, "dark").upper()  # type: ignore[attr-defined]
+
+
+def test_cards_and_arrows_kept_as_cached_pixmaps_still_take_the_projection_look(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Cards and the arrow layer are drawn into device caches, where Qt hands paint() no widget:
+    the audience view must still get the projection look and the editor its own."""
+    from model.primitives import Box
+    from model.projection import projected
+
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_1)
+    settle(qtbot, view)
+    doc, scene = window.editor.document, window.editor.scene
+    plain = next(c for c in doc.cards() if c.stage == doc.stages[0].id and not (c.channel or c.wait or c.tags
+                                                                                 or c.persona or c.fail))
+    card = scene.layout.cards[plain.id]
+    inside = QPointF(card.x + card.w - 10, card.y + card.h - 10)  # the fill, clear of text and corner
+    own = next(p for p in card.primitives[1:] if isinstance(p, Box))
+    projected_fill = next(p for p in projected(card.primitives) if isinstance(p, Box)).fill  # no shadow there
+
+    def colour(graphics_view) -> str:  # type: ignore[no-untyped-def]
+        graphics_view.viewport().repaint()
+        image = graphics_view.viewport().grab().toImage()
+        point = graphics_view.mapFromScene(inside)
+        return image.pixelColor(point.x(), point.y()).name().upper()
+
+    for _twice in range(2):  # the second paint blits the cached pixmaps
+        assert colour(view) == str(projected_fill).upper()
+    window.editor.view.centerOn(inside)
+    assert colour(window.editor.view) == str(own.fill).upper() != str(projected_fill).upper()
+    assert colour(view) == str(projected_fill).upper()  # each view keeps its own look

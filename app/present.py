@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
     QPen,
     QResizeEvent,
     QTransform,
@@ -117,6 +116,9 @@ class PresentationView(BoardView):
         self._glide.valueChanged.connect(self._apply_frame)
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         scene.nav.focus_listeners.append(self._on_focus_moved)
+        # Two views on one scene: Qt's per-view item caches would go stale, and an item drawn
+        # into its cache is given no widget, so it could not tell this view's look from the editor's.
+        scene.set_cached(False)
         self._on_scene_rect_changed(scene.sceneRect())
         self.blanked = False  # B or "." (a clicker's blank button): a black screen while people talk
         # The pointer hides when it rests, as in every presentation program.
@@ -135,6 +137,7 @@ class PresentationView(BoardView):
         if self._on_focus_moved in self.board_scene.nav.focus_listeners:
             self.board_scene.nav.focus_listeners.remove(self._on_focus_moved)
         self.board_scene.sceneRectChanged.disconnect(self._on_scene_rect_changed)
+        self.board_scene.set_cached(True)
 
     # ------------------------------------------------------------ framing
     @property
@@ -371,16 +374,6 @@ class PresentationView(BoardView):
             self._apply_frame(self.frame_for(self.stage_index, self.part_index))
 
     # ------------------------------------------------------------ drawing
-    def paintEvent(self, event: QPaintEvent) -> None:
-        # Cards and the arrow layer keep device-cache pixmaps, which Qt paints with no
-        # widget to tell the views apart: the scene says whose paint this is meanwhile.
-        scene = self.board_scene
-        scene.painting_projection = True
-        try:
-            super().paintEvent(event)
-        finally:
-            scene.painting_projection = False
-
     def set_blanked(self, blanked: bool) -> None:
         """Black the screen out (B, or a clicker's blank button) or show the board again."""
         self.blanked = blanked

@@ -95,7 +95,7 @@ class InlineEditor(QGraphicsTextItem):
         return QColor(self._fill), self.defaultTextColor()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        projection = is_projection(widget, self)
+        projection = is_projection(widget)
         fill, ink = self.colours(projection)
         painter.setPen(QPen(QColor(st.SELECTION), 1.5))
         painter.setBrush(fill)

@@ -37,22 +37,19 @@ def theme_of(item: QGraphicsItem) -> str:
     return getattr(scene, "theme", "light") if scene is not None else "light"
 
 
-def is_projection(widget: QWidget | None, item: QGraphicsItem | None = None) -> bool:
-    """Whether the view being painted is the audience's (a view with ``projection_look`` set).
+def is_projection(widget: QWidget | None) -> bool:
+    """Whether the viewport being painted belongs to a view with ``projection_look`` set (the audience view).
 
-    ``widget`` is the viewport Qt hands paint(). An item kept in a device cache is drawn
-    into its pixmap with no widget (Qt passes none), so then the scene's
-    ``painting_projection``, set by the audience view while it paints, answers.
+    An item drawn into a device cache is given no widget: the scene drops its caches
+    while the audience view is open (BoardScene.set_cached).
     """
-    if widget is not None:
-        return bool(getattr(widget.parentWidget(), "projection_look", False))
-    scene = item.scene() if item is not None else None
-    return bool(getattr(scene, "painting_projection", False))
+    view = widget.parentWidget() if widget is not None else None
+    return bool(getattr(view, "projection_look", False))
 
 
 def painted_theme(item: QGraphicsItem, widget: QWidget | None) -> str:
     """The theme an item is painted in on ``widget``: the projection look is always light."""
-    return "light" if is_projection(widget, item) else theme_of(item)
+    return "light" if is_projection(widget) else theme_of(item)
 
 
 def draw_look(painter: QPainter, item: QGraphicsItem, widget: QWidget | None,
@@ -65,7 +62,7 @@ def draw_look(painter: QPainter, item: QGraphicsItem, widget: QWidget | None,
     made for a lit room (its colours are chosen against a white page), so it is painted
     light even when the editor is dark.
     """
-    if is_projection(widget, item):
+    if is_projection(widget):
         draw_primitives(painter, projected(primitives))
     else:
         draw_primitives(painter, primitives, theme=theme_of(item))
@@ -236,7 +233,8 @@ class CardItem(QGraphicsItem):
         if change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged:
             # Dimmed (impact view, spotlight), each shape is blended on its own as before; a
             # cached pixmap would blend the card as one picture and look different.
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if self.opacity() >= 1
+            cached = self.opacity() >= 1 and getattr(self.scene(), "cached", True)  # see BoardScene.set_cached
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
                               else QGraphicsItem.CacheMode.NoCache)
             return super().itemChange(change, value)
         marker = self._geometry.shape.marker

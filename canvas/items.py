@@ -38,7 +38,11 @@ def theme_of(item: QGraphicsItem) -> str:
 
 
 def is_projection(widget: QWidget | None) -> bool:
-    """Whether the viewport being painted belongs to a view with ``projection_look`` set (the audience view)."""
+    """Whether the viewport being painted belongs to a view with ``projection_look`` set (the audience view).
+
+    An item drawn into a device cache is given no widget: the scene drops its caches
+    while the audience view is open (BoardScene.set_cached).
+    """
     view = widget.parentWidget() if widget is not None else None
     return bool(getattr(view, "projection_look", False))
 
@@ -229,7 +233,8 @@ class CardItem(QGraphicsItem):
         if change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged:
             # Dimmed (impact view, spotlight), each shape is blended on its own as before; a
             # cached pixmap would blend the card as one picture and look different.
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if self.opacity() >= 1
+            cached = self.opacity() >= 1 and getattr(self.scene(), "cached", True)  # see BoardScene.set_cached
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
                               else QGraphicsItem.CacheMode.NoCache)
             return super().itemChange(change, value)
         marker = self._geometry.shape.marker

@@ -368,6 +368,7 @@ class LinkItem(QGraphicsItem):
         self.setZValue(0)
         self._emphasis = False
         self.label_item = LinkLabelItem(geometry)
+        self.label_shown = False  # whether the scene holds label_item (only labelled links')
         self.set_geometry(geometry)
         self._restyle()
 

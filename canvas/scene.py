@@ -276,7 +276,23 @@ class BoardScene(QGraphicsScene):
                 changed_cards.add(card_id)
             elif item.set_geometry(geometry):
                 changed_cards.add(card_id)
-        for link_id in delta.links:
+        with self.arrows.changing():
+            self._apply_links(delta.links, changed_links)
+        if delta.grid or delta.full:
+            self.arrows.set_size(layout.width, layout.height)
+            self._background.set_primitives(layout.background, layout.width, layout.height)
+            self._sync_headers(self._stage_headers, layout.stage_headers, "stage")
+            self._sync_headers(self._lane_headers, layout.lane_headers, "lane")
+            self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+            if self.current_cell is not None:
+                self.select_cell(self.current_cell)
+        self._update_empty_hint()
+        self.nav.refresh()
+        self.last_changed = (changed_cards, changed_links)
+
+    def _apply_links(self, link_ids: set[str], changed_links: set[str]) -> None:
+        layout = self.layout
+        for link_id in link_ids:
             link_geometry = layout.links.get(link_id)
             if link_geometry is None:
                 continue
@@ -290,21 +306,12 @@ class BoardScene(QGraphicsScene):
                 changed_links.add(link_id)
             # Only labelled links put a label item in the scene (most links have none).
             labelled = bool(link_geometry.label)
-            if labelled and link_item.label_item.scene() is None:
-                self.addItem(link_item.label_item)
-            elif not labelled and link_item.label_item.scene() is self:
-                self.removeItem(link_item.label_item)
-        if delta.grid or delta.full:
-            self.arrows.set_size(layout.width, layout.height)
-            self._background.set_primitives(layout.background, layout.width, layout.height)
-            self._sync_headers(self._stage_headers, layout.stage_headers, "stage")
-            self._sync_headers(self._lane_headers, layout.lane_headers, "lane")
-            self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
-            if self.current_cell is not None:
-                self.select_cell(self.current_cell)
-        self._update_empty_hint()
-        self.nav.refresh()
-        self.last_changed = (changed_cards, changed_links)
+            if labelled != link_item.label_shown:
+                if labelled:
+                    self.addItem(link_item.label_item)
+                else:
+                    self.removeItem(link_item.label_item)
+                link_item.label_shown = labelled
 
     def _update_empty_hint(self) -> None:
         doc = self.document

@@ -60,6 +60,10 @@ class ArrowLayer(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.painted = 0  # arrows drawn by the last paint() (for tests)
         self._pending: list[tuple[float, float, float, float]] | None = None  # repaints gathered by changing()
+        # Zoomed out, the scene's overview draws the arrows and this layer nothing: changes
+        # ask for no repaint (a band choosing 1,000 cards chooses ~500 arrows), and the zoom
+        # that ends the overview draws the layer afresh anyway.
+        self.resting = False
 
     # ------------------------------------------------------------ keeping up with the layout
     def set_size(self, width: float, height: float) -> None:
@@ -141,7 +145,7 @@ class ArrowLayer(QGraphicsItem):
         # 5,000-card board), though its cache holds the viewport only. What scrolls into
         # view later is drawn then.
         scene = self.scene()
-        if scene is None or not bounds:
+        if scene is None or not bounds or self.resting:
             return
         shown = [view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
                  for view in scene.views()]

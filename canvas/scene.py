@@ -170,7 +170,7 @@ class BoardScene(QGraphicsScene):
             raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(st.THEMES)}")
         self.theme = theme
         self.setBackgroundBrush(QColor(st.themed(st.CANVAS_LIGHT, theme)))
-        for item in (*self._cards.values(), self.arrows, self._background):
+        for item in (*self._cards.values(), self.arrows):
             item.update()  # their cached pixmaps hold the old colours
         self.update()
 
@@ -227,6 +227,9 @@ class BoardScene(QGraphicsScene):
                 item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, active)
             for link_item in self._links.values():
                 link_item.set_overview(active)
+            self.arrows.resting = active
+            if not active:
+                self.arrows.update()
 
     def _content_items(self) -> Iterator[QGraphicsItem]:
         yield self.arrows

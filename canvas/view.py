@@ -134,7 +134,16 @@ class BoardView(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._space_down and event.buttons():
             self._space_dragged = True
-        super().mouseMoveEvent(event)
+        from canvas.items import LinkItem
+
+        scene = self.scene()
+        LinkItem.banding = bool(self.dragMode() == QGraphicsView.DragMode.RubberBandDrag and self.isInteractive()
+                                and event.buttons() & Qt.MouseButton.LeftButton
+                                and scene is not None and scene.mouseGrabberItem() is None)
+        try:
+            super().mouseMoveEvent(event)
+        finally:
+            LinkItem.banding = False
 
     def event(self, event: QEvent) -> bool:
         nav = getattr(self.scene(), "nav", None)

@@ -66,8 +66,9 @@ class Overview:
                     arrows.lineTo(point)
         self._boxes, self._arrows, self._card_boxes = dict(boxes), arrows, card_boxes
 
-    def paint(self, painter: QPainter, theme: str, selected: list[str]) -> None:
-        """Draw the arrows, then the cards' boxes, then the selection's outlines."""
+    def paint(self, painter: QPainter, theme: str, selected: list[str],
+              offsets: dict[str, QPointF] | None = None) -> None:
+        """Draw the arrows, then the cards' boxes, then the selection's outlines (moved by ``offsets``: a drag)."""
         if self._boxes is None or self._arrows is None:
             self._build()
         painter.save()
@@ -88,7 +89,10 @@ class Overview:
         if selected:
             painter.setPen(_cosmetic(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRects([self._card_boxes[c] for c in selected if c in self._card_boxes])
+            boxes = self._card_boxes
+            offsets = offsets or {}
+            painter.drawRects([boxes[c].translated(offsets[c]) if c in offsets else boxes[c]
+                               for c in selected if c in boxes])
         painter.restore()
 
     def _render_picture(self, scale: float, theme: str) -> QImage:

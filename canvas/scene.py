@@ -246,7 +246,19 @@ class BoardScene(QGraphicsScene):
         ``projection``: the view is the audience's, which draws the light projection look.
         """
         if self.overview_active:
-            self.overview.paint(painter, PROJECTION if projection else self.theme, self.selected_cards())
+            selected = self.selected_cards()
+            # Cards being dragged are outlined where the pointer has them, not where the
+            # layout keeps them (the items themselves paint nothing while zoomed out).
+            grabber = self.mouseGrabberItem()
+            offsets: dict[str, QPointF] = {}
+            if isinstance(grabber, CardItem):
+                for card_id in selected:
+                    item = self._cards[card_id]
+                    geometry = item.geometry
+                    moved = item.pos() - QPointF(geometry.x, geometry.y)
+                    if not moved.isNull():
+                        offsets[card_id] = moved
+            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, offsets)
 
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout

@@ -11,9 +11,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
+import model
 from app.editor import Editor
+from canvas.items import TEXT_LOD
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
@@ -66,11 +69,6 @@ def test_a_band_over_hundreds_of_cards_is_one_selection_change_on_release(qtbot)
 
 
 def test_zoomed_out_dragged_cards_are_outlined_where_the_pointer_has_them(qtbot) -> None:  # type: ignore[no-untyped-def]
-    import model
-    from PySide6.QtGui import QColor
-
-    from canvas.items import TEXT_LOD
-
     editor = Editor(model.load(ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"))
     qtbot.addWidget(editor)
     editor.resize(QSize(1200, 800))

@@ -190,7 +190,7 @@ class ArrowLayer(QGraphicsItem):
             rect &= inverse.mapRect(QRectF(0, 0, device.width(), device.height())).adjusted(-2, -2, 2, 2)
         if painter.hasClipping():
             rect &= painter.clipBoundingRect().adjusted(-2, -2, 2, 2)
-        projection = is_projection(widget)
+        projection = is_projection(widget, self)
         theme = "light" if projection else theme_of(self)
         batch = PathBatch()
         arrows = self._arrows

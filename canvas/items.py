@@ -37,15 +37,23 @@ def theme_of(item: QGraphicsItem) -> str:
     return getattr(scene, "theme", "light") if scene is not None else "light"
 
 
-def is_projection(widget: QWidget | None) -> bool:
-    """Whether the viewport being painted belongs to a view with ``projection_look`` set (the audience view)."""
-    view = widget.parentWidget() if widget is not None else None
+def is_projection(widget: QWidget | None, item: QGraphicsItem | None = None) -> bool:
+    """Whether the viewport being painted belongs to a view with ``projection_look`` set (the audience view).
+
+    An item drawn into its cache pixmap is given no widget by Qt; the view painting it
+    then is the scene's ``painting_view`` (BoardView.paintEvent), so pass the ``item``.
+    """
+    if widget is not None:
+        view = widget.parentWidget()
+    else:
+        scene = item.scene() if item is not None else None
+        view = getattr(scene, "painting_view", None)
     return bool(getattr(view, "projection_look", False))
 
 
 def painted_theme(item: QGraphicsItem, widget: QWidget | None) -> str:
     """The theme an item is painted in on ``widget``: the projection look is always light."""
-    return "light" if is_projection(widget) else theme_of(item)
+    return "light" if is_projection(widget, item) else theme_of(item)
 
 
 def draw_look(painter: QPainter, item: QGraphicsItem, widget: QWidget | None,
@@ -58,7 +66,7 @@ def draw_look(painter: QPainter, item: QGraphicsItem, widget: QWidget | None,
     made for a lit room (its colours are chosen against a white page), so it is painted
     light even when the editor is dark.
     """
-    if is_projection(widget):
+    if is_projection(widget, item):
         draw_primitives(painter, projected(primitives))
     else:
         draw_primitives(painter, primitives, theme=theme_of(item))

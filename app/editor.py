@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndo
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from app.first_paint import after_first_paint
 from app.i18n import tr
 from app.long_task import CancelledError, run_in_background
 from canvas import commands as cmd
@@ -74,6 +75,9 @@ class Editor(QWidget):
         layout.addWidget(self.view)
         self.edit_actions = self._make_actions()
         self._shown = False
+        self._painted = False  # the board has been drawn on screen at least once
+        self._after_paint: list[Callable[[], None]] = []
+        after_first_paint(self.view.viewport(), self._first_painted)
         # Where the board opens: a saved centre and zoom (app/remembering.py), else its start.
         self.initial_view: tuple[QPointF, float] | None = None
         self.scene.selectionChanged.connect(self.selection_changed)
@@ -91,6 +95,20 @@ class Editor(QWidget):
                 self.view.show_position(*self.initial_view)
             else:
                 self.view.show_board_start()
+
+    def _first_painted(self) -> None:
+        self._painted = True
+        waiting, self._after_paint = self._after_paint, []
+        for callback in waiting:
+            callback()
+
+    def when_painted(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the board is on screen: now if it has been painted or is not shown, else after
+        its first paint (so that work which can wait, like a thumbnail, never delays the first sight of a board)."""
+        if self._painted or not self.isVisible():
+            callback()
+        else:
+            self._after_paint.append(callback)
 
     @property
     def was_shown(self) -> bool:

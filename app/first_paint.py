@@ -1,5 +1,7 @@
 """Report when the board first appears on screen: the benchmark's whole-process timings.
 
+Also ``after_first_paint``: work that the first sight of a board need not wait for.
+
 Set ``TOUCHLINE_FIRST_PAINT=report`` and the editor prints one line
 ``first-paint <unix time> maxrss-kib <peak resident size>`` once the board's first frame
 has been painted; ``TOUCHLINE_FIRST_PAINT=exit`` also ends the process right there (without
@@ -12,6 +14,7 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -39,6 +42,27 @@ class _FirstPaintWatch(QObject):
         sys.stdout.flush()
         if self._exit_after:
             os._exit(0)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once, just after ``widget`` has painted for the first time, then stops watching."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)  # one paint is all it waits for: no cost on later events
+            QTimer.singleShot(0, self._callback)  # after this paint has finished
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once ``widget`` has painted for the first time (work that can wait for it)."""
+    _AfterFirstPaint(widget, callback)
 
 
 def _peak_resident_kib() -> int:

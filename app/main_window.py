@@ -76,10 +76,10 @@ SaveChoice = Literal["save", "discard", "cancel"]
 PathLike = str | os.PathLike[str]
 
 
-def _laid_out(path: Path) -> tuple[model.Document, Layout]:
-    """The document at ``path`` and its layout (run in the worker thread)."""
+def _laid_out(path: Path, legend: bool) -> tuple[model.Document, Layout]:
+    """The document at ``path`` and its layout, with or without the legend (run in the worker thread)."""
     document = model.load(path)
-    return document, Layout(document)
+    return document, Layout(document, legend=legend)
 
 
 def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path,
@@ -321,6 +321,10 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         The new editor is made first: if ``progress`` is cancelled meanwhile (CancelledError is
         raised), the old one stays as it was.
         """
+        if layout is None:
+            # Laid out with the legend as the View menu has it: binding the appearance below then
+            # changes nothing, instead of laying out and drawing a large board a second time.
+            layout = Layout(document, legend=self.appearance.legend_shown)
         editor = Editor(document, self, layout=layout, progress=progress)
         self.view_to_restore(editor, path)
         old = getattr(self, "editor", None)
@@ -414,10 +418,11 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         target = Path(path)
         if not self.maybe_save():  # first: saving may write the very file being opened
             return False
+        legend = self.appearance.legend_shown  # read here: settings belong to the GUI thread
         try:
             # Loading and layout need no Qt: off the GUI thread, with Cancel, for large boards.
             document, layout = run_in_background(self, tr("Opening “{0}”…").format(target.name),
-                                                 lambda: _laid_out(target))
+                                                 lambda: _laid_out(target, legend))
             progress = StepProgress(self, tr("Drawing “{0}”…").format(target.name))
             try:
                 self._install(document, target, layout=layout, progress=progress)

@@ -38,11 +38,14 @@ LINE_LABEL_SIZE = 19
 PAD = 24
 OVERVIEW = -1
 # Readable from the back of a room on a 1920x1080 projector: a stage is framed so that
-# card text is at least 24 px on the screen (25 for a margin), and no larger than 32 px
-# however short the stage; a stage taller than the screen at that zoom is walked in parts.
+# card text is 25 px on the screen, or down to 24.2 px when that saves a part (the bar is
+# 24 px), and no larger than 32 px however short the stage; a stage taller than the
+# screen at that zoom is walked in parts (model.stage_parts).
 CARD_TEXT_PX = 25
+CARD_TEXT_MIN_PX = 24.2
 CARD_TEXT_MAX_PX = 32
 READABLE_ZOOM = CARD_TEXT_PX / st.CARD_SIZE
+READABLE_ZOOMS = tuple(px / st.CARD_SIZE for px in (CARD_TEXT_PX, 24.6, CARD_TEXT_MIN_PX))
 LARGEST_ZOOM = CARD_TEXT_MAX_PX / st.CARD_SIZE
 
 
@@ -60,6 +63,11 @@ PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
     ("Esc", QT_TRANSLATE_NOOP("", "end the spotlight, else leave")),
     ("F5", QT_TRANSLATE_NOOP("", "leave")),
 )
+
+
+def _within(extent: tuple[float, float], top: float, bottom: float) -> bool:
+    """Whether a (top, bottom) extent of the board lies inside ``top``..``bottom``."""
+    return top <= extent[0] and extent[1] <= bottom
 
 
 def _font(size: int, bold: bool = True) -> QFont:
@@ -144,26 +152,36 @@ class PresentationView(BoardView):
         return viewport.width() - 2 * PAD, viewport.height() - CAPTION_H - PAD
 
     def stage_zoom(self, index: int) -> float:
-        """The zoom a stage is shown at: its whole column when that keeps card text readable, else readable.
-
-        Never larger than LARGEST_ZOOM (a short stage is not blown up), never smaller than
-        READABLE_ZOOM unless the window is too narrow for one column at that zoom.
-        """
-        usable_w, usable_h = self._usable()
-        column = self.stage_rect(index)
-        whole = min(usable_w / (2 * st.COLUMN_W), usable_h / (column.height() + 2 * TOP_ROOM))
-        narrow = usable_w / (st.COLUMN_W + 2 * PAD)  # one column and a little room at the sides
-        return max(MIN_ZOOM, min(LARGEST_ZOOM, max(whole, min(READABLE_ZOOM, narrow))))
+        """The zoom a stage is shown at (see _plan)."""
+        return self._plan(index)[0]
 
     def parts(self, index: int) -> list[Part]:
         """The screens stage ``index`` is shown in, top to bottom (one when it fits)."""
+        return self._plan(index)[1]
+
+    def _plan(self, index: int) -> tuple[float, list[Part]]:
+        """A stage's zoom and parts: its whole column when that keeps card text readable, else readable.
+
+        Never larger than LARGEST_ZOOM (a short stage is not blown up). A taller stage is
+        shown at the largest of READABLE_ZOOMS that needs the fewest parts, unless the
+        window is too narrow for one column at that zoom. Cheap (a stage's cards), so not kept.
+        """
         if index == OVERVIEW or not 0 <= index < self.stage_count():
-            return []
-        _usable_w, usable_h = self._usable()
-        if usable_h <= 0:
-            return []
-        span = usable_h / self.stage_zoom(index)
-        return stage_parts(self.board_scene.layout, self.board_scene.document.stages[index].id, span)
+            return self.zoom, []
+        usable_w, usable_h = self._usable()
+        if usable_w <= 0 or usable_h <= 0:
+            return self.zoom, []
+        column = self.stage_rect(index)
+        stage_id = self.board_scene.document.stages[index].id
+        whole = min(usable_w / (2 * st.COLUMN_W), usable_h / (column.height() + 2 * TOP_ROOM))
+        narrow = usable_w / (st.COLUMN_W + 2 * PAD)  # one column and a little room at the sides
+        if whole >= READABLE_ZOOM or narrow < READABLE_ZOOMS[-1]:
+            zoom = max(MIN_ZOOM, min(LARGEST_ZOOM, max(whole, min(READABLE_ZOOM, narrow))))
+            return zoom, stage_parts(self.board_scene.layout, stage_id, usable_h / zoom)
+        plans = [(zoom, stage_parts(self.board_scene.layout, stage_id, usable_h / zoom))
+                 for zoom in READABLE_ZOOMS if zoom <= narrow]
+        fewest = min(len(parts) for _zoom, parts in plans)
+        return next(plan for plan in plans if len(plan[1]) == fewest)
 
     def part_count(self) -> int:
         """How many parts the framed stage has (1 for the whole board)."""
@@ -213,12 +231,18 @@ class PresentationView(BoardView):
         nav = self.board_scene.nav
         cell = nav.focused_cell()
         if cell is not None and index != OVERVIEW:
-            # Capture follows the walk: the same lane in the new stage.
-            stage_id = self.board_scene.document.stages[index].id
-            if cell[0] != stage_id:
+            # Capture follows the walk: the same lane in the new stage, or, when that lane's
+            # slot is not on this part of it, the first lane whose slot is (typing shows where seen).
+            document = self.board_scene.document
+            stage_id = document.stages[index].id
+            shown = self.parts(index)[self.part_index] if self.parts(index) else None
+            lanes = [cell[1]] + [lane.id for lane in document.lanes]
+            lane_id = next((lane for lane in lanes if shown is None
+                            or _within(self._slot((stage_id, lane)), shown.top, shown.bottom)), cell[1])
+            if (stage_id, lane_id) != cell:
                 self._moving_focus = True
                 try:
-                    nav.set_focus(("cell", (stage_id, cell[1])))
+                    nav.set_focus(("cell", (stage_id, lane_id)))
                 finally:
                     self._moving_focus = False
         self.viewport().update()
@@ -310,17 +334,24 @@ class PresentationView(BoardView):
         else:
             assert cell is not None
             stage_id = cell[0]
-            r = layout.cell_rect(*cell)
-            lo, hi = max(r.y, r.y + r.h - 80), r.y + r.h - 8  # the slot under its cards, where typing goes
+            lo, hi = self._slot(cell)
         index = doc.stage_index(stage_id)
         parts = self.parts(index)
-        visible = [i for i, p in enumerate(parts) if p.top <= lo and hi <= p.bottom]
+        visible = [i for i, p in enumerate(parts) if _within((lo, hi), p.top, p.bottom)]
         if index == self.stage_index and (self.part_index in visible or not parts):
             return
         started = [i for i, p in enumerate(parts) if p.start <= lo]
         part = visible[0] if visible else (started[-1] if started else 0)
         if index != self.stage_index or part != self.part_index:
             self.go_to(index, part=part)
+
+    def _slot(self, cell: tuple[str, str]) -> tuple[float, float]:
+        """Where a card typed into ``cell`` goes (board y): under its last card, or at the top of an empty cell."""
+        layout = self.board_scene.layout
+        r = layout.cell_rect(*cell)
+        cards = [layout.card_rect(c) for c in self.board_scene.document.cell_cards(*cell) if c in layout.cards]
+        top = max((c.y + c.h for c in cards), default=r.y)
+        return top, min(top + 72, r.y + r.h)  # room for a card of two lines
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -419,8 +450,8 @@ class PresentationView(BoardView):
             top = self.mapFromScene(QPointF(r.x, r.y)).y()
             bottom = self.mapFromScene(QPointF(r.x, r.y + r.h)).y()
             shown_top, shown_bottom = max(top, top_edge), min(bottom, bottom_edge)
-            if shown_bottom - shown_top < 8:
-                continue
+            if shown_bottom - shown_top < 40:
+                continue  # a sliver of a lane: no stripe, no name
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(st.KIND_STYLES[lane.kind].accent))
             painter.drawRoundedRect(QRectF(12, shown_top + 10, 7, max(shown_bottom - shown_top - 20, 2)), 3, 3)

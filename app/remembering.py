@@ -46,8 +46,9 @@ class Remembering:
     def remember_file(self, path: Path) -> None:
         """``path`` was opened or saved: a fresh thumbnail for the recent files, drawn a moment later.
 
-        Deferred so that opening a large board paints it first; skipped when by then the
-        window shows another document.
+        Deferred so that opening a large board paints it first (drawing a 5,000-card board's
+        thumbnail takes about a second): a moment after the board's first paint, or at once
+        when the window is not shown; skipped when by then the window shows another document.
         """
         window: Any = self
         editor = window.editor
@@ -56,7 +57,11 @@ class Remembering:
             if isValid(window) and window.editor is editor and isValid(editor.scene):
                 store.save_thumbnail(path, editor.scene)
 
-        QTimer.singleShot(THUMBNAIL_DELAY_MS, draw)
+        def when_painted() -> None:
+            if isValid(window) and window.editor is editor:
+                editor.when_painted(lambda: QTimer.singleShot(THUMBNAIL_DELAY_MS, draw))
+
+        QTimer.singleShot(0, when_painted)  # the window is about to be shown when a file opens at start
 
     def remember_closing(self) -> None:
         """The window closes: its geometry, dock layout and the view of its document."""

@@ -7,16 +7,20 @@ ItemHasNoContents (Qt then skips their paint(), while clicks, selection and the 
 still find them by their shapes) and each view draws this overview on top of the background
 and headers: boxes batched by colour, all arrows as one path of straight segments through
 their routes' corners, the selection outlined. Any layout change drops the cached batches.
+A spotlight or Show impact (the scene's ``lit`` cards) is drawn here too: the other boxes
+and arrows at the items' dimmed opacity.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from math import ceil
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
+from canvas.items import DIMMED
 from model import style as st
 from model.layout import Layout
 from model.primitives import Box
@@ -33,11 +37,13 @@ class Overview:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self._boxes: dict[tuple[str | None, str | None], list[QRectF]] | None = None
+        self._box_ids: dict[tuple[str | None, str | None], list[str]] = {}  # the cards of _boxes, in step
         self._arrows: QPainterPath | None = None
+        self._arrow_points: dict[str, list[QPointF]] = {}  # each link's corners, for a dimmed drawing
         self._card_boxes: dict[str, QRectF] = {}
-        # Kept per (scale, look): the editor and the audience view may both be zoomed out,
-        # in different looks, and would otherwise redraw each other's picture every frame.
-        self._pictures: dict[tuple[float, str], QImage] = {}
+        # Kept per (scale, look, lit cards): the editor and the audience view may both be zoomed
+        # out, in different looks, and would otherwise redraw each other's picture every frame.
+        self._pictures: dict[tuple[float, str, frozenset[str] | None], QImage] = {}
 
     def invalidate(self) -> None:
         """Forget the batches (the layout changed)."""
@@ -47,6 +53,7 @@ class Overview:
 
     def _build(self) -> None:
         boxes: dict[tuple[str | None, str | None], list[QRectF]] = defaultdict(list)
+        box_ids: dict[tuple[str | None, str | None], list[str]] = defaultdict(list)
         card_boxes: dict[str, QRectF] = {}
         for card in self.layout.cards.values():
             # The card's own box (its second primitive, after the shadow) is what it draws
@@ -56,19 +63,21 @@ class Overview:
                 continue
             rect = QRectF(card.x + body.x, card.y + body.y, body.w, body.h)
             boxes[(body.fill, body.stroke)].append(rect)
+            box_ids[(body.fill, body.stroke)].append(card.id)
             card_boxes[card.id] = rect
-        arrows = QPainterPath()
-        for link in self.layout.links.values():
+        arrow_points: dict[str, list[QPointF]] = {}
+        for link_id, link in self.layout.links.items():
             points = [QPointF(float(c[-2]), float(c[-1])) for c in link.curve if len(c) >= 3]  # type: ignore[arg-type]
             if len(points) >= 2:
-                arrows.moveTo(points[0])
-                for point in points[1:]:
-                    arrows.lineTo(point)
-        self._boxes, self._arrows, self._card_boxes = dict(boxes), arrows, card_boxes
+                arrow_points[link_id] = points
+        self._boxes, self._box_ids, self._card_boxes = dict(boxes), dict(box_ids), card_boxes
+        self._arrow_points = arrow_points
+        self._arrows = _polylines(arrow_points.values())
 
-    def paint(self, painter: QPainter, theme: str, selected: list[str],
+    def paint(self, painter: QPainter, theme: str, selected: list[str], lit: frozenset[str] | None = None,
               offsets: dict[str, QPointF] | None = None) -> None:
-        """Draw the arrows, then the cards' boxes, then the selection's outlines (moved by ``offsets``: a drag)."""
+        """Draw the arrows, then the cards' boxes, then the selection's outlines (moved by ``offsets``: a drag);
+        all but ``lit`` dimmed."""
         if self._boxes is None or self._arrows is None:
             self._build()
         painter.save()
@@ -77,15 +86,15 @@ class Overview:
         if 0 < width * height <= MAX_PICTURE_PIXELS:
             # Small enough to keep as a picture at this zoom: a pan then costs one blit
             # instead of re-stroking every arrow (30 ms at 5,000 cards).
-            key = (round(scale, 6), theme)
+            key = (round(scale, 6), theme, lit)
             picture = self._pictures.get(key)
             if picture is None:
                 if len(self._pictures) >= 2:
                     self._pictures.pop(next(iter(self._pictures)))  # the oldest: a zoom left behind
-                picture = self._pictures[key] = self._render_picture(scale, theme)
+                picture = self._pictures[key] = self._render_picture(scale, theme, lit)
             painter.drawImage(QRectF(0, 0, self.layout.width, self.layout.height), picture)
         else:
-            self._draw(painter, theme)
+            self._draw(painter, theme, lit)
         if selected:
             painter.setPen(_cosmetic(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -95,29 +104,59 @@ class Overview:
                                for c in selected if c in boxes])
         painter.restore()
 
-    def _render_picture(self, scale: float, theme: str) -> QImage:
+    def _render_picture(self, scale: float, theme: str, lit: frozenset[str] | None) -> QImage:
         image = QImage(max(1, ceil(self.layout.width * scale)), max(1, ceil(self.layout.height * scale)),
                        QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         picture_painter = QPainter(image)
         picture_painter.scale(scale, scale)
-        self._draw(picture_painter, theme)
+        self._draw(picture_painter, theme, lit)
         picture_painter.end()
         return image
 
-    def _draw(self, painter: QPainter, theme: str) -> None:
+    def _draw(self, painter: QPainter, theme: str, lit: frozenset[str] | None = None) -> None:
         assert self._boxes is not None and self._arrows is not None
         # Boxes a few pixels wide and hairlines: antialiasing would only blur them, at twice the cost.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         arrow = PROJECTION_ARROW if theme == PROJECTION else st.themed(st.ARROW, theme)
         painter.setPen(QPen(QColor(arrow), 0))  # cosmetic: one pixel at any zoom
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._arrows)
-        for (fill, stroke), rects in self._boxes.items():
-            fill, stroke = _colours(fill, stroke, theme)
+        if lit is None:
+            painter.drawPath(self._arrows)
+        else:
+            # As the items dim them: an arrow stays lit only between two lit cards.
+            document = self.layout.document
+            shown: list[list[QPointF]] = []
+            dimmed: list[list[QPointF]] = []
+            for link_id, points in self._arrow_points.items():
+                link = document.link(link_id)
+                (shown if link.source in lit and link.target in lit else dimmed).append(points)
+            painter.setOpacity(DIMMED)
+            painter.drawPath(_polylines(dimmed))
+            painter.setOpacity(1.0)
+            painter.drawPath(_polylines(shown))
+        for group, rects in self._boxes.items():
+            fill, stroke = _colours(group[0], group[1], theme)
             painter.setPen(QPen(QColor(stroke), 0) if stroke else Qt.PenStyle.NoPen)
             painter.setBrush(QColor(fill) if fill else Qt.BrushStyle.NoBrush)
-            painter.drawRects(rects)
+            if lit is None:
+                painter.drawRects(rects)
+                continue
+            ids = self._box_ids[group]
+            painter.setOpacity(DIMMED)
+            painter.drawRects([r for r, card_id in zip(rects, ids, strict=True) if card_id not in lit])
+            painter.setOpacity(1.0)
+            painter.drawRects([r for r, card_id in zip(rects, ids, strict=True) if card_id in lit])
+
+
+def _polylines(lines: Iterable[list[QPointF]]) -> QPainterPath:
+    """One path of straight segments through each line's points."""
+    path = QPainterPath()
+    for points in lines:
+        path.moveTo(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+    return path
 
 
 def _colours(fill: str | None, stroke: str | None, theme: str) -> tuple[str | None, str | None]:

@@ -102,6 +102,7 @@ class BoardScene(QGraphicsScene):
         self.editor: InlineEditor | None = None
         self.current_cell: Cell | None = None
         self.impact: Impact | None = None
+        self.lit: frozenset[str] | None = None  # the cards left lit by a spotlight or Show impact (dim_all_but)
         self.theme = "light"  # the canvas colour theme; the layout itself is always light
         self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
@@ -189,27 +190,37 @@ class BoardScene(QGraphicsScene):
         for path in result.customer_paths.values():
             for a, b in itertools.pairwise(path):
                 on_path.update(k.id for k in doc.links_of(a) if {k.source, k.target} == {a, b})
-        for item_id, item in self._cards.items():
-            item.setOpacity(1.0 if item_id in lit else DIMMED)
+        self.dim_all_but(lit)
         for link_id, link_item in self._links.items():
-            link = doc.link(link_id)
-            shown = link.source in lit and link.target in lit
-            link_item.setOpacity(1.0 if shown else DIMMED)
-            link_item.label_item.setOpacity(1.0 if shown else DIMMED)
             link_item.set_emphasis(link_id in on_path)
         self.impact = result
         return result
 
     def clear_impact(self) -> None:
         """Back to the normal view."""
-        for item in self._cards.values():
-            item.setOpacity(1.0)
+        self.dim_all_but(None)
         for link_item in self._links.values():
-            link_item.setOpacity(1.0)
-            link_item.label_item.setOpacity(1.0)
             link_item.set_emphasis(False)
         self.impact = None
         self.impact_cleared.emit()
+
+    def dim_all_but(self, lit: set[str] | frozenset[str] | None) -> None:
+        """Dim every card but ``lit`` and every arrow not between two of them (None: light everything).
+
+        The items carry it as their opacity; the zoomed-out overview, which draws for
+        them, reads ``self.lit`` (canvas/overview.py).
+        """
+        self.lit = None if lit is None else frozenset(lit)
+        doc = self.document
+        for item_id, item in self._cards.items():
+            item.setOpacity(1.0 if lit is None or item_id in lit else DIMMED)
+        for link_id, link_item in self._links.items():
+            link = doc.link(link_id)
+            shown = lit is None or (link.source in lit and link.target in lit)
+            link_item.setOpacity(1.0 if shown else DIMMED)
+            link_item.label_item.setOpacity(1.0 if shown else DIMMED)
+        if self.overview_active:
+            self.update()  # the items paint nothing now: the overview draws the dimming
 
     # ------------------------------------------------------------ zoomed-out drawing
     def want_overview(self, view: QGraphicsView, wanted: bool) -> None:
@@ -258,7 +269,7 @@ class BoardScene(QGraphicsScene):
                     moved = item.pos() - QPointF(geometry.x, geometry.y)
                     if not moved.isNull():
                         offsets[card_id] = moved
-            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, offsets)
+            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, self.lit, offsets)
 
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout

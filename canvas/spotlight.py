@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from canvas.items import DIMMED
-
 if TYPE_CHECKING:
     from canvas.scene import BoardScene
 
@@ -80,15 +78,7 @@ class Spotlight:
         return self.scene.card_item(card_id).opacity() < 1.0
 
     def _dim_all_but(self, lit: set[str] | None) -> None:
-        scene, doc = self.scene, self.scene.document
-        for card in doc.cards():
-            item = scene.card_item(card.id)
-            item.setOpacity(1.0 if lit is None or card.id in lit else DIMMED)
-        for link in doc.links():
-            shown = lit is None or (link.source in lit and link.target in lit)
-            link_item = scene.link_item(link.id)
-            link_item.setOpacity(1.0 if shown else DIMMED)
-            link_item.label_item.setOpacity(1.0 if shown else DIMMED)
+        self.scene.dim_all_but(lit)
 
     def _on_changed(self, _event: object) -> None:
         if self.target is not None and self.scene.impact is None:

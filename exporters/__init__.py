@@ -77,10 +77,10 @@ def export(
         from exporters.pdf import export_pdf
 
         plan = plan_pages(layout, page)
-        export_pdf(layout, path, plan=plan)
-        warnings += plan.warnings
-    else:
-        _export_single(layout, path, chosen, dpi)
+        board = list(layout.primitives())  # walked once, for the drawing and for the warnings
+        export_pdf(layout, path, plan=plan, board=board)
+        return warnings + plan.warnings + missing_glyph_warnings(layout, board)
+    _export_single(layout, path, chosen, dpi)
     return warnings + missing_glyph_warnings(layout)
 
 

@@ -9,14 +9,19 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.document import Document
 from model.glyphs import drawable, missing_glyph_warning
 from model.layout import Layout
 from model.safefile import fsync_folder, umask
+
+if TYPE_CHECKING:
+    from model.primitives import Primitive
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates,
 # U+FFFE/U+FFFF). Written unchanged they make an SVG that opens nowhere; the PDF
@@ -30,12 +35,15 @@ DEFAULT_VERSION = "0.1.0"
 DocumentOrLayout = Document | Layout
 
 
-def missing_glyph_warnings(layout: Layout) -> list[str]:
-    """One warning line naming the characters of the board no installed font can draw, if any."""
+def missing_glyph_warnings(layout: Layout, primitives: Iterable[Primitive] | None = None) -> list[str]:
+    """One warning line naming the characters of the board no installed font can draw, if any.
+
+    ``primitives``: the layout's, when the caller has walked them already.
+    """
     from model.primitives import Text
 
     # ASCII text stays ASCII when cleaned, and every font has it: only the rest is looked at.
-    line = missing_glyph_warning(clean_text(p.text) for p in layout.primitives()
+    line = missing_glyph_warning(clean_text(p.text) for p in (layout.primitives() if primitives is None else primitives)
                                  if isinstance(p, Text) and not p.text.isascii())
     return [line] if line else []
 

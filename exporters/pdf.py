@@ -43,14 +43,17 @@ def register_fonts() -> dict[bool, str]:
     return FONT_NAMES
 
 
-def render_pdf(layout: Layout, spec: PageSpec | None = None, plan: PagePlan | None = None) -> bytes:
+def render_pdf(layout: Layout, spec: PageSpec | None = None, plan: PagePlan | None = None,
+               board: list[Primitive] | None = None) -> bytes:
     """The layout drawn on the pages ``spec`` asks for (default: one page of its own size), as PDF bytes.
 
     The creation date is the current time, or SOURCE_DATE_EPOCH when that is set
-    (reproducible builds), as reportlab implements it.
+    (reproducible builds), as reportlab implements it. ``board``: the layout's primitives
+    when the caller has them already (exporters.export looks at them for its warnings too).
     """
     with _binary_streams():
-        return _render_pdf(layout, plan or plan_pages(layout, spec or PageSpec()))
+        return _render_pdf(layout, plan or plan_pages(layout, spec or PageSpec()),
+                           board if board is not None else list(layout.primitives()))
 
 
 @contextlib.contextmanager
@@ -66,7 +69,7 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = before
 
 
-def _render_pdf(layout: Layout, plan: PagePlan) -> bytes:
+def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive]) -> bytes:
     fonts = register_fonts()
     buffer = io.BytesIO()
     first = plan.sheets[0]
@@ -83,7 +86,6 @@ def _render_pdf(layout: Layout, plan: PagePlan) -> bytes:
         canvas.setSubject(clean_text(document.description))
     canvas.setCreator(creator())
     marks = _stage_marks(layout, plan)
-    board = list(layout.primitives())
     for index, sheet in enumerate(plan.sheets):
         canvas.setPageSize((sheet.width, sheet.height))
         canvas.setMiterLimit(MITER_LIMIT)
@@ -101,10 +103,10 @@ def _render_pdf(layout: Layout, plan: PagePlan) -> bytes:
 
 def export_pdf(
     document_or_layout: DocumentOrLayout, path: str | os.PathLike[str], spec: PageSpec | None = None,
-    plan: PagePlan | None = None,
+    plan: PagePlan | None = None, board: list[Primitive] | None = None,
 ) -> None:
     """Render a document (or a ready layout) to PDF and write it atomically to ``path``."""
-    write_atomic(path, render_pdf(as_layout(document_or_layout), spec, plan))
+    write_atomic(path, render_pdf(as_layout(document_or_layout), spec, plan, board))
 
 
 def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primitive],

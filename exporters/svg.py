@@ -21,22 +21,34 @@ string goes through ``_escape``; everything else is numbers and colours from the
 from __future__ import annotations
 
 import os
+import re
 
 from exporters.common import DocumentOrLayout, as_layout, clean_text, draw_text, write_atomic
-from exporters.svgglyphs import EM, glyph_defs, glyph_run
+from exporters.svgglyphs import EM, TextOutlines, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+# Characters a viewer may draw from a colour emoji font (Unicode's emoji, those shown as text
+# by default included). A colour glyph keeps its own colours whatever the fill opacity:
+# Firefox without DejaVu or Symbola drew 😀 ☕ 🎉 of the invisible text in colour over the
+# outlines. A line holding one is hidden with opacity 0, which hides a selection's highlight
+# too (copy and search still work); other lines keep fill-opacity 0, which shows it.
+_COLOUR_GLYPHS = re.compile(
+    "[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a-\u23ff\u24c2\u25aa\u25ab"
+    "\u25b6\u25c0\u25fb-\u25fe\u2600-\u27bf\u2934\u2935\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe0f"
+    "\U0001f000-\U0001faff]")
 
 
 def render_svg(layout: Layout) -> str:
     """The layout drawn as a standalone SVG document (a string starting with the XML declaration)."""
     width, height = _num(layout.width), _num(layout.height)
-    glyphs: dict[str, None] = {}
-    body = [_element(primitive, glyphs) for primitive in layout.primitives()]
+    primitives = list(layout.primitives())
+    glyphs = TextOutlines.for_runs((glyph_run(*_drawn(p)), p.bold) for p in primitives
+                                   if isinstance(p, Text) and p.text.strip())
+    body = [_element(primitive, glyphs) for primitive in primitives]
     document = layout.document
     families = [FONT_FAMILY] + [font.family for font in finder().fonts()]
     family = ", ".join(f"'{_escape(name)}'" for name in dict.fromkeys(families)) + ", sans-serif"
@@ -49,8 +61,9 @@ def render_svg(layout: Layout) -> str:
     ]
     if document.description:
         head.append(f"<desc>{_escape(clean_text(document.description))}</desc>")
-    if glyphs:
-        head.append(f"<defs>{glyph_defs(glyphs)}</defs>")
+    defs = glyphs.defs()
+    if defs:
+        head.append(f"<defs>{defs}</defs>")
     return "".join(head) + "".join(body) + "</svg>\n"
 
 
@@ -60,8 +73,8 @@ def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str
     write_atomic(path, data)
 
 
-def _element(primitive: Primitive, glyphs: dict[str, None]) -> str:
-    """One primitive as SVG markup; the ids of the glyphs a text uses are added to ``glyphs``."""
+def _element(primitive: Primitive, glyphs: TextOutlines) -> str:
+    """One primitive as SVG markup; the outlines a text uses are noted in ``glyphs``."""
     if isinstance(primitive, Text):
         return _text(primitive, glyphs)
     if isinstance(primitive, Box):
@@ -115,27 +128,33 @@ def path_data(path: Path) -> str:
     return "".join(parts)
 
 
-def _text(text: Text, glyphs: dict[str, None]) -> str:
+def _drawn(text: Text) -> tuple[str, bool]:
+    """What the outlines draw: the PDF's string (visual order, Arabic forms, no invisible characters)."""
+    content = draw_text(text.text)
+    drawn = visual(content) if has_rtl(content) else content
+    if not drawn.isascii():
+        drawn = "".join(ch for ch in drawn if not is_invisible(ch))
+    return drawn, text.bold
+
+
+def _text(text: Text, glyphs: TextOutlines) -> str:
     """The line's glyph outlines, then the line itself as invisible, selectable text over them."""
     content = draw_text(text.text)
     if not content.strip():
         return ""
-    drawn = visual(content) if has_rtl(content) else content  # the PDF's order and Arabic forms
-    if not drawn.isascii():
-        drawn = "".join(ch for ch in drawn if not is_invisible(ch))
-    run = glyph_run(drawn, text.bold)
-    glyphs.update(dict.fromkeys(run.ids))
+    run = glyph_run(*_drawn(text))
     scale = text.size / EM
     width = run.width * scale
     # Like text-anchor: align what is drawn (the PDF and Qt do the same).
     left = text.x - (width / 2 if text.anchor == "middle" else width if text.anchor == "end" else 0)
     outlines = (f'<g transform="translate({_num(left)} {_num(text.y)}) scale({scale:.6g})" '
-                f'fill="{_escape(text.color)}">{run.uses}</g>') if run.uses else ""
+                f'fill="{_escape(text.color)}">{glyphs.uses(run, text.bold)}</g>') if run.count else ""
     weight = ' font-weight="bold"' if text.bold else ""
     anchor = f' text-anchor="{text.anchor}"' if text.anchor in ("middle", "end") else ""
     fit = f' textLength="{_num(width)}"' if width > 0 else ""
+    hidden = 'opacity="0"' if not content.isascii() and _COLOUR_GLYPHS.search(content) else 'fill-opacity="0"'
     return (f'{outlines}<text x="{_num(text.x)}" y="{_num(text.y)}" font-size="{_num(text.size)}"{weight}{anchor}'
-            f'{fit} fill-opacity="0">{_escape(content)}</text>')
+            f'{fit} {hidden}>{_escape(content)}</text>')
 
 
 def _paint(fill: str | None, stroke: str | None, width: float, dash: tuple[float, ...] | None,

@@ -17,11 +17,11 @@ are the same in every export (a tag of the font and the glyph's index), so a lin
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from fontTools.pens.svgPathPen import SVGPathPen
-from fontTools.pens.transformPen import TransformPen
+from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTFont
 
 from model.fonts import FONT_FILES, font_metrics
@@ -94,11 +94,17 @@ def _char(ch: str, bold: bool) -> tuple[str | None, float]:
 
 @dataclass(frozen=True, slots=True)
 class GlyphRun:
-    """A line's glyphs: ``<use>`` elements in 1/EM units from the line's start, its width and glyph ids."""
+    """A line's glyphs, placed from the line's start in 1/EM units.
+
+    ``uses`` is one ``<use>`` per glyph; ``words`` the same glyphs cut where nothing is drawn
+    (spaces), as (characters, x) pairs, for the one-``<use>``-per-word form.
+    """
 
     uses: str
     width: float  # 1/EM of the font size
     ids: tuple[str, ...]
+    count: int  # glyphs drawn
+    words: tuple[tuple[str, float], ...]
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -106,30 +112,170 @@ def glyph_run(drawn: str, bold: bool) -> GlyphRun:
     """The glyphs of ``drawn`` (a line in drawing order, as the PDF draws it) placed left to right."""
     parts: list[str] = []
     ids: dict[str, None] = {}
+    words: list[tuple[str, float]] = []
+    word_start: int | None = None
     x = 0.0
     chars = _CHARS
-    for ch in drawn:
+    for i, ch in enumerate(drawn):
         gid, advance = chars.get((ch, bold)) or _char(ch, bold)
         if gid is not None:
             ids[gid] = None
             parts.append(f'<use xlink:href="#{gid}" x="{_num(x)}"/>' if x else f'<use xlink:href="#{gid}"/>')
+            if word_start is None:
+                word_start = i
+                words.append(("", x))
+        elif word_start is not None:
+            words[-1] = (drawn[word_start:i], words[-1][1])
+            word_start = None
         x += advance
-    return GlyphRun("".join(parts), x, tuple(ids))
+    if word_start is not None:
+        words[-1] = (drawn[word_start:], words[-1][1])
+    return GlyphRun("".join(parts), x, tuple(ids), len(parts), tuple(words))
+
+
+class TextOutlines:
+    """The glyph outlines one SVG uses, and the ``<use>`` elements that place them, in one of two forms.
+
+    By glyph: each glyph one ``<path>`` in ``<defs>``, each drawn glyph one ``<use>``. By
+    word: each distinct word one ``<path>`` (its glyphs' outlines side by side), each
+    occurrence one ``<use>``. A board of varied text is smaller by glyph (the bundled
+    examples: a third of the size); a board that repeats its words is smaller by word, and
+    has a fifth of the elements. librsvg refuses a document of more than 1,000,000 elements
+    and stops after 500,000 references, which a board of about 10,000 cards reaches by
+    glyph: past ``MAX_GLYPH_USES`` the SVG is written by word whatever the size.
+    """
+
+    def __init__(self, by_word: bool) -> None:
+        self.by_word = by_word
+        self._glyphs: dict[str, None] = {}
+        self._words: dict[tuple[str, bool], str] = {}  # (characters, bold) -> id in this document
+
+    @classmethod
+    def for_runs(cls, runs: Iterable[tuple[GlyphRun, bool]]) -> TextOutlines:
+        """The form that makes the smaller file for these lines (or the one librsvg can render)."""
+        glyph_uses = word_uses = 0
+        glyphs: set[str] = set()
+        words: set[tuple[str, bool]] = set()
+        for run, bold in runs:
+            glyph_uses += run.count
+            word_uses += len(run.words)
+            glyphs.update(run.ids)
+            words.update((word, bold) for word, _ in run.words)
+        by_glyph = USE_BYTES * glyph_uses + OUTLINE_BYTES * len(glyphs)
+        by_word = USE_BYTES * word_uses + OUTLINE_BYTES * sum(len(word) for word, _ in words)
+        return cls(by_word=glyph_uses > MAX_GLYPH_USES or by_word < by_glyph)
+
+    def uses(self, run: GlyphRun, bold: bool) -> str:
+        """The ``<use>`` elements that draw ``run``, its outlines noted for ``defs``."""
+        if not self.by_word:
+            self._glyphs.update(dict.fromkeys(run.ids))
+            return run.uses
+        words = self._words
+        parts = []
+        for word, x in run.words:
+            wid = words.get((word, bold))
+            if wid is None:
+                wid = words[(word, bold)] = f"w{len(words)}"
+            parts.append(f'<use xlink:href="#{wid}" x="{_num(x)}"/>' if x else f'<use xlink:href="#{wid}"/>')
+        return "".join(parts)
+
+    def defs(self) -> str:
+        """One ``<path>`` per glyph or word used, for ``<defs>``."""
+        if not self.by_word:
+            return "".join(f'<path id="{gid}" d="{outline(gid)}"/>' for gid in self._glyphs)
+        return "".join(f'<path id="{wid}" d="{_word_outline(word, bold)}"/>'
+                       for (word, bold), wid in self._words.items())
+
+
+MAX_GLYPH_USES = 400_000  # below librsvg's 500,000 references, with room for the other elements
+USE_BYTES = 32  # a <use> of a glyph or word, about
+OUTLINE_BYTES = 220  # one glyph's outline, about (Noto Sans's letters and digits: 218 on average)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _word_outline(word: str, bold: bool) -> str:
+    """The outlines of a word's glyphs side by side, as one path's data."""
+    parts = []
+    x = 0.0
+    for ch in word:
+        gid, advance = _CHARS.get((ch, bold)) or _char(ch, bold)
+        if gid is not None:
+            x0, y0, rest = _outline_parts(gid)
+            parts.append(f"M{_num(x0 + x)} {_num(y0)}{rest}")
+        x += advance
+    return "".join(parts)
+
+
+def outline(gid: str) -> str:
+    """The SVG path data of a glyph: 1/EM units, y down, origin on the baseline at the glyph's start."""
+    x0, y0, rest = _outline_parts(gid)
+    return f"M{_num(x0)} {_num(y0)}{rest}" if rest else ""
 
 
 @cache
-def outline(gid: str) -> str:
-    """The SVG path data of a glyph: 1/EM units, y down, origin on the baseline at the glyph's start."""
+def _outline_parts(gid: str) -> tuple[float, float, str]:
+    """A glyph's outline as its first point and the rest in relative commands, so it can be moved cheaply."""
     face, glyph = _GLYPHS[gid]
-    pen = SVGPathPen(face.font.getGlyphSet(), ntos=_num)
-    s = face.scale
-    face.font.getGlyphSet()[glyph].draw(TransformPen(pen, (s, 0, 0, -s, 0, 0)))
-    return str(pen.getCommands())
+    pen = _RelativePen(face.font.getGlyphSet(), face.scale)
+    face.font.getGlyphSet()[glyph].draw(pen)
+    return pen.first[0], pen.first[1], "".join(pen.parts).replace(" -", "-")
 
 
-def glyph_defs(ids: dict[str, None]) -> str:
-    """One ``<path>`` per glyph id, for ``<defs>``."""
-    return "".join(f'<path id="{gid}" d="{outline(gid)}"/>' for gid in ids)
+class _RelativePen(BasePen):  # type: ignore[misc]
+    """Path data in relative commands (shorter than absolute ones), scaled to 1/EM and flipped to y down.
+
+    Points are rounded to a tenth before the differences are taken, so that the rounding
+    never adds up along a contour.
+    """
+
+    def __init__(self, glyph_set: object, scale: float) -> None:
+        super().__init__(glyph_set)
+        self.scale = scale
+        self.parts: list[str] = []
+        self.first = (0.0, 0.0)
+        self.started = False
+        self.current = (0.0, 0.0)
+        self.contour_start = (0.0, 0.0)
+        self.last = ""
+
+    def _point(self, pt: tuple[float, float]) -> tuple[float, float]:
+        return round(pt[0] * self.scale, 1), round(-pt[1] * self.scale, 1)
+
+    def _emit(self, command: str, *points: tuple[float, float]) -> None:
+        """A relative command; its letter is left out when it repeats the previous one (SVG allows that)."""
+        cx, cy = self.current
+        numbers = " ".join(f"{_num(x - cx)} {_num(y - cy)}" for x, y in points)
+        if command == "l" and points[0][0] == cx:
+            command, numbers = "v", _num(points[0][1] - cy)
+        elif command == "l" and points[0][1] == cy:
+            command, numbers = "h", _num(points[0][0] - cx)
+        self.parts.append((" " if command == self.last and command != "m" else command) + numbers)
+        self.last = command
+        self.current = points[-1]
+
+    def _moveTo(self, pt: tuple[float, float]) -> None:
+        p = self._point(pt)
+        if not self.started:
+            self.started, self.first, self.current = True, p, p
+            self.last = "m"  # the M written in front of the rest
+        else:
+            self._emit("m", p)
+            self.last = "l"  # numbers after a moveto are taken as lineto: never leave "m" out
+        self.contour_start = p
+
+    def _lineTo(self, pt: tuple[float, float]) -> None:
+        self._emit("l", self._point(pt))
+
+    def _qCurveToOne(self, pt1: tuple[float, float], pt2: tuple[float, float]) -> None:
+        self._emit("q", self._point(pt1), self._point(pt2))
+
+    def _curveToOne(self, pt1: tuple[float, float], pt2: tuple[float, float], pt3: tuple[float, float]) -> None:
+        self._emit("c", self._point(pt1), self._point(pt2), self._point(pt3))
+
+    def _closePath(self) -> None:
+        self.parts.append("z")
+        self.last = "z"
+        self.current = self.contour_start  # SVG: after z the current point is the contour's start
 
 
 def _num(value: float) -> str:

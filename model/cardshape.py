@@ -68,11 +68,7 @@ def measure_card(card: Card, kind: str, width: float = st.CARD_W, *, score_chip:
     chips, chips_h, badge = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X, score_chip, persona)
     top = float(st.CARD_PAD_Y)
     h = st.CARD_PAD_Y + text_h + (st.CHIP_GAP + chips_h if chips else 0) + st.CARD_PAD_Y
-    fill = st.card_fill(kind, card.color)
-    prims: list[Primitive] = [
-        Box(0, 1.5, w, h, fill=st.SHADOW, radius=st.CARD_RADIUS, opacity=0.07),
-        Box(0, 0, w, h, fill=fill, stroke=st.card_border(kind, card.color), radius=st.CARD_RADIUS),
-    ]
+    prims: list[Primitive] = list(_card_boxes(w, h, kind, card.color))
     if kind in KIND_ICONS and card.color is None:
         # Pain points and opportunities: an accent edge in the kind's colour.
         prims.append(Box(0, 0, 4, h, fill=st.KIND_STYLES[kind].accent, radius=2))
@@ -84,6 +80,26 @@ def measure_card(card: Card, kind: str, width: float = st.CARD_W, *, score_chip:
             vote_badge = (badge[0], badge[1] + top + text_h + st.CHIP_GAP, badge[2], badge[3])
     prims += marks
     return CardShape(w, h, tuple(lines), tuple(prims), top, clipped=clipped, vote_badge=vote_badge)
+
+
+_BOXES: dict[tuple[float, float, str, str | None], tuple[Box, Box]] = {}
+_BOXES_KEPT = 4096  # sizes x colours in use; far more than any board has
+
+
+def _card_boxes(w: float, h: float, kind: str, color: str | None) -> tuple[Box, Box]:
+    """A card's shadow and body. Cards of one size and colour share the same two (immutable)
+    boxes: a board has a few dozen of them, not two per card, which saves memory and time."""
+    key = (w, h, kind, color)
+    boxes = _BOXES.get(key)
+    if boxes is None:
+        if len(_BOXES) >= _BOXES_KEPT:
+            _BOXES.clear()
+        boxes = _BOXES[key] = (
+            Box(0, 1.5, w, h, fill=st.SHADOW, radius=st.CARD_RADIUS, opacity=0.07),
+            Box(0, 0, w, h, fill=st.card_fill(kind, color), stroke=st.card_border(kind, color),
+                radius=st.CARD_RADIUS),
+        )
+    return boxes
 
 
 def _corner_marks(card: Card, kind: str, w: float) -> tuple[list[Primitive], float]:

@@ -44,8 +44,9 @@ class Document:
     Cards are graph nodes (attribute ``card``) and links are graph edges keyed by link id
     (attribute ``link``). The order of cards inside a cell is kept per cell; the order in
     which cells interleave in the file is kept globally so that a round trip is exact.
-    The adjacency (``_succ``/``_pred``: card -> neighbour -> link ids) has the shape and
-    order of networkx's own, so ``links_of`` lists links as the graph would.
+    ``_out``/``_in`` map a card with links to the ids of its outgoing/incoming links, in the
+    order they were added: a flat dict per linked card, where networkx keeps a dict per
+    neighbour (two thirds of the document's memory went to that adjacency).
     """
 
     changed = Signal(object)
@@ -57,8 +58,8 @@ class Document:
         self._lanes: list[Lane] = []
         self._personas: list[Persona] = []
         self._graph: nx.MultiDiGraph | None = None  # built when analysis first asks (graph)
-        self._succ: dict[str, dict[str, dict[str, None]]] = {}
-        self._pred: dict[str, dict[str, dict[str, None]]] = {}
+        self._out: dict[str, dict[str, None]] = {}
+        self._in: dict[str, dict[str, None]] = {}
         self._cells: dict[Cell, list[str]] = {}
         self._card_order: list[str] = []  # file order of cards; cells keep their own order
         # The same Card objects as the graph's node data, by id: a plain dict lookup is what
@@ -192,11 +193,8 @@ class Document:
         """Links leaving or entering a card (outgoing first), each once."""
         # Straight from the adjacency: scanning every link made a relayout that moves many
         # cards cost cards x links.
-        keys: dict[str, None] = {}
-        for by_key in self._succ.get(card_id, {}).values():
-            keys.update(by_key)
-        for by_key in self._pred.get(card_id, {}).values():
-            keys.update(by_key)
+        keys = dict(self._out.get(card_id, ()))
+        keys.update(self._in.get(card_id, ()))  # a link to itself is listed once
         return [self._links[k] for k in keys]
 
     def cards_in_stage(self, stage_id: str) -> list[str]:
@@ -241,14 +239,12 @@ class Document:
 
     def _add_node(self, card: Card) -> None:
         self._cards[card.id] = card
-        self._succ[card.id] = {}
-        self._pred[card.id] = {}
         if self._graph is not None:
             self._graph.add_node(card.id, card=card)
 
     def _add_edge(self, link: Link) -> None:
-        self._succ[link.source].setdefault(link.target, {})[link.id] = None
-        self._pred[link.target].setdefault(link.source, {})[link.id] = None
+        self._out.setdefault(link.source, {})[link.id] = None
+        self._in.setdefault(link.target, {})[link.id] = None
         if self._graph is not None:
             self._graph.add_edge(link.source, link.target, key=link.id, link=link)
 
@@ -307,7 +303,7 @@ class Document:
         index = self._cells[cell].index(card_id)
         del self._cells[cell][index]
         self._card_order.remove(card_id)
-        del self._cards[card_id], self._succ[card_id], self._pred[card_id]
+        del self._cards[card_id]
         if self._graph is not None:
             self._graph.remove_node(card_id)
         self._ids.discard(card_id)
@@ -365,11 +361,11 @@ class Document:
     def remove_link(self, link_id: str) -> Link:
         """Remove a link and return it."""
         link = self._links.pop(link_id)
-        for adjacency, a, b in ((self._succ, link.source, link.target), (self._pred, link.target, link.source)):
-            by_key = adjacency[a][b]
-            del by_key[link_id]
-            if not by_key:  # as networkx does: a neighbour with no link left is no neighbour
-                del adjacency[a][b]
+        for adjacency, card_id in ((self._out, link.source), (self._in, link.target)):
+            ids = adjacency[card_id]
+            del ids[link_id]
+            if not ids:  # only linked cards have an entry
+                del adjacency[card_id]
         if self._graph is not None:
             self._graph.remove_edge(link.source, link.target, key=link_id)
         self._ids.discard(link_id)
@@ -530,7 +526,7 @@ class Document:
         else:  # one at a time, so that the first bad or repeated id is the one named
             for item_id in ids:
                 doc._claim_id(item_id)
-        cells, cards_by_id, succ, pred = doc._cells, doc._cards, doc._succ, doc._pred
+        cells, cards_by_id = doc._cells, doc._cards
         for card in cards:
             card_id = card.id
             cell = (card.stage, card.lane)
@@ -539,8 +535,6 @@ class Document:
             else:
                 cells[cell] = [card_id]
             cards_by_id[card_id] = card
-            succ[card_id] = {}
-            pred[card_id] = {}
         doc._card_order = [card.id for card in cards]
         for link in links:
             doc._links[link.id] = link
@@ -550,7 +544,7 @@ class Document:
     def replace_with(self, other: Document) -> None:
         """Take over another document's content and announce one DocumentReset."""
         for name in (
-            "_title", "_description", "_stages", "_lanes", "_personas", "_graph", "_succ", "_pred",
+            "_title", "_description", "_stages", "_lanes", "_personas", "_graph", "_out", "_in",
             "_cells", "_card_order", "_cards", "_links", "_ids", "extra",
         ):
             setattr(self, name, getattr(other, name))

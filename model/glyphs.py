@@ -123,6 +123,9 @@ def _load(path: str, index: int) -> FallbackFont | None:
         try:
             if "glyf" not in font or "cmap" not in font or "hmtx" not in font:
                 return None
+            from model.fonts import number_glyphs  # model.fonts uses this module for what it lacks
+
+            number_glyphs(font)
             metrics = font["hmtx"].metrics
             cmap = font.getBestCmap() or {}
             advances = {code: metrics[glyph][0] for code, glyph in cmap.items() if glyph in metrics}

@@ -18,7 +18,7 @@ from model.bulk import collector_paused
 from model.cardshape import CardShape, card_signature, measure_card, persona_initials
 from model.channel_icons import KIND_ICONS
 from model.document import Document
-from model.entities import LANE_KIND_LABELS, Card
+from model.entities import LANE_KIND_LABELS, Card, Link
 from model.events import Cell
 from model.headers import lane_header_primitives, lane_name_width, stage_header_primitives
 from model.legend import LegendContent, legend
@@ -145,9 +145,14 @@ class Layout:
         self._lane_order: list[str] = []
         self._lane_pos: dict[str, int] = {}
         self._lane_kind: dict[str, str] = {}
+        self._has_visibility_line = False
         self._lane_h: dict[str, float] = {}
         self._lane_header_h: dict[str, float] = {}
         self._cell_h: dict[Cell, float] = {}
+        # Which links an edit can reroute, kept from the document's events so that one move
+        # looks at them, not at every card of the touched column or lane (``_index_link``).
+        self._column_links: dict[str, set[str]] = {}  # stage -> links with both ends in it
+        self._lane_links: dict[str, set[str]] = {}  # lane -> links with an end in it
         self._grid_top = 0.0
         self._lanes_top = 0.0
         self._title_primitives: tuple[Primitive, ...] = ()
@@ -291,6 +296,7 @@ class Layout:
         for stale in set(self._labels) - live:
             del self._labels[stale]
         self._build_title()
+        self._lane_kind = {lane.id: lane.kind for lane in doc.lanes}  # measuring cards asks it
         x = st.MARGIN + st.LANE_HEADER_W + st.GUTTER
         self._stage_x = {}
         self._stage_pos = {stage.id: i for i, stage in enumerate(doc.stages)}
@@ -307,18 +313,55 @@ class Layout:
         self._place_grid()
         self.cards = {}
         for (stage_id, lane_id), ids in doc.cells():
-            self._place_cell(stage_id, lane_id, ids)
+            self._place_cell(stage_id, lane_id, ids, measured=True)
         if self._scales:  # the emotion curves run through the cards just placed
             self.background = self._background(self._bottom)
         self.links = {}
+        self._column_links = {}
+        self._lane_links = {}
+        card = doc.card
         for link in doc.links():
+            a, b = card(link.source), card(link.target)
+            self._file_link(link.id, a, b)
             if not link.label:
-                self._place_link(link.id)
+                self._route(link, a, b)
         self._place_labelled_links()
         return LayoutDelta(full=True, grid=True, cards=set(self.cards), links=set(self.links))
 
+    def _index_link(self, link_id: str) -> None:
+        """File a link under its ends' lanes and, when both ends share one, that stage."""
+        doc = self.document
+        link = doc.link(link_id)
+        self._file_link(link_id, doc.card(link.source), doc.card(link.target))
+
+    def _file_link(self, link_id: str, a: Card, b: Card) -> None:
+        self._lane_links.setdefault(a.lane, set()).add(link_id)
+        self._lane_links.setdefault(b.lane, set()).add(link_id)
+        if a.stage == b.stage:
+            self._column_links.setdefault(a.stage, set()).add(link_id)
+
+    def _unindex_link(self, link_id: str, stages: Iterable[str], lanes: Iterable[str]) -> None:
+        for stage_id in stages:
+            self._column_links.get(stage_id, set()).discard(link_id)
+        for lane_id in lanes:
+            self._lane_links.get(lane_id, set()).discard(link_id)
+
+    def _reindex_links(self, event: object) -> None:
+        """Keep the link index up to date with an event (before the event is laid out)."""
+        doc = self.document
+        if isinstance(event, ev.LinkAdded):
+            self._index_link(event.link_id)
+        elif isinstance(event, ev.LinkRemoved):  # its cards are still there
+            a, b = doc.card(event.source), doc.card(event.target)
+            self._unindex_link(event.link_id, (a.stage,), (a.lane, b.lane))
+        elif isinstance(event, ev.CardMoved) and event.old_cell != event.new_cell:
+            for link in doc.links_of(event.card_id):
+                self._unindex_link(link.id, (event.old_cell[0],), (event.old_cell[1],))
+                self._index_link(link.id)  # the other end's lane and a shared stage again
+
     def apply(self, event: object) -> LayoutDelta:
         """Bring the layout up to date after one document event; return what changed."""
+        self._reindex_links(event)
         if isinstance(event, ev.CardChanged | ev.CardAdded | ev.CardRemoved | ev.CardMoved):
             return self._apply_card_event(event)
         if isinstance(event, ev.LinkAdded | ev.LinkChanged | ev.LinkRemoved) and self._legend_may_change(event) \
@@ -390,28 +433,34 @@ class Layout:
         for lane_id in emotion_lanes:  # a new neutral line moves every card of the lane
             for stage in doc.stages:
                 cells.add((stage.id, lane_id))
+        placed: set[str] = set()  # cards stacked again in the touched cells
+        shifted_cells: set[Cell] = set()
         if grid_changed:
             old_y = dict(self._lane_y)
             self._place_grid()
             delta.grid = True
             shifted = {lane_id for lane_id, y in self._lane_y.items() if y != old_y.get(lane_id)}
             for (stage_id, lane_id), ids in doc.cells():
-                if lane_id in shifted or (stage_id, lane_id) in cells:
-                    delta.cards.update(self._place_cell(stage_id, lane_id, ids))
+                if (stage_id, lane_id) in cells or (lane_id in shifted and lane_id in self._scales):
+                    placed.update(self._place_cell(stage_id, lane_id, ids))
+                elif lane_id in shifted:  # nothing in it changed: the same stack, lower or higher
+                    delta.cards.update(self._translate_cell(stage_id, lane_id, ids))
+                    shifted_cells.add((stage_id, lane_id))
+            # Every link with an end in a lane that moved, found in the index, not card by card.
+            for lane_id in shifted:
+                delta.links |= self._lane_links.get(lane_id, set())
         else:
             for stage_id, lane_id in cells:
-                delta.cards.update(self._place_cell(stage_id, lane_id, doc.cell_cards(stage_id, lane_id)))
-        for card_id in delta.cards:
+                placed.update(self._place_cell(stage_id, lane_id, doc.cell_cards(stage_id, lane_id)))
+        delta.cards |= placed
+        for card_id in placed:
             for link in doc.links_of(card_id):
                 delta.links.add(link.id)
         # A link within one column bends round the cards between its ends, so it is
-        # routed again when any card of that column comes, goes or moves.
-        # Only the links of the touched columns' cards are looked at, not every link.
+        # routed again when any card of that column comes, goes or moves: the index has
+        # them, so the column's other cards are not looked at.
         for stage_id in {stage_id for stage_id, _ in cells}:
-            for lane in doc.lanes:
-                for card_id in doc.cell_cards(stage_id, lane.id):
-                    delta.links.update(k.id for k in doc.links_of(card_id)
-                                       if doc.card(k.source).stage == doc.card(k.target).stage == stage_id)
+            delta.links |= self._column_links.get(stage_id, set())
         if emotion_lanes or (delta.grid and self._scales):
             # After the cards are placed: the curves run through them.
             self.background = self._background(self._bottom)
@@ -422,7 +471,7 @@ class Layout:
         # A label avoids the cards around its link and the labels placed before it, so
         # when anything near one label moves, all labels are placed again, in file order,
         # exactly as a fresh layout would place them.
-        touched = cells | {(doc.card(c).stage, doc.card(c).lane) for c in delta.cards}
+        touched = cells | shifted_cells | {(doc.card(c).stage, doc.card(c).lane) for c in placed}
         if self._labelled_links_near(touched):
             delta.links |= self._place_labelled_links()
         return delta
@@ -461,7 +510,7 @@ class Layout:
     def _shape(self, card_id: str) -> CardShape:
         doc = self.document
         card = doc.card(card_id)
-        kind = doc.lane(card.lane).kind
+        kind = self._lane_kind[card.lane]
         initials = self._initials(card.persona)
         spot = self._spots.get(card_id) if kind == "emotion" else None
         signature = (*card_signature(card, kind), initials, spot)
@@ -482,7 +531,7 @@ class Layout:
 
     def _stack_height(self, ids: Iterable[str]) -> float:
         ids = list(ids)
-        if ids and self.document.lane(self.document.card(ids[0]).lane).kind == "emotion":
+        if ids and self._lane_kind[self.document.card(ids[0]).lane] == "emotion":
             return 0.0  # an emotion lane's height comes from its scale (_emotion_scale)
         heights = [self._shape(card_id).h for card_id in ids]
         if not heights:
@@ -547,14 +596,20 @@ class Layout:
                 placed.append(card_id)
         return placed
 
-    def _place_cell(self, stage_id: str, lane_id: str, ids: Iterable[str]) -> list[str]:
+    def _place_cell(self, stage_id: str, lane_id: str, ids: Iterable[str], measured: bool = False) -> list[str]:
+        """Stack a cell's cards; return those whose geometry changed.
+
+        ``measured``: every card's shape was just brought up to date (``_stack_height`` in
+        ``recompute``), so the cache is read without checking each card's signature again.
+        """
         if lane_id in self._scales:
             return self._place_emotion_cell(stage_id, lane_id, ids)
         x = self._stage_x[stage_id] + st.CELL_PAD_X
         y = self._lane_y[lane_id] + st.CELL_PAD_Y
         placed = []
+        shapes = self._shapes
         for card_id in ids:
-            shape = self._shape(card_id)
+            shape = shapes[card_id][1] if measured else self._shape(card_id)
             geometry = self.cards.get(card_id)
             if geometry is None or geometry.x != x or geometry.y != y or geometry.shape is not shape:
                 self.cards[card_id] = CardGeometry(card_id, x, y, shape)
@@ -562,15 +617,33 @@ class Layout:
             y += shape.h + st.CARD_GAP
         return placed
 
+    def _translate_cell(self, stage_id: str, lane_id: str, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """A cell of a lane that moved: its cards keep their shapes and order, so they are
+        stacked from the lane's new top as ``_place_cell`` would (the same sums, so the same
+        numbers), each a few operations on its geometry in place, without measuring anything."""
+        cards = self.cards
+        x = self._stage_x[stage_id] + st.CELL_PAD_X
+        y = self._lane_y[lane_id] + st.CELL_PAD_Y
+        gap = st.CARD_GAP
+        for card_id in ids:
+            geometry = cards[card_id]
+            geometry.x = x
+            geometry.y = y
+            y += geometry.shape.h + gap
+        return ids
+
     def _place_link(self, link_id: str, labels: list[Rect] | None = None) -> None:
         doc = self.document
         link = doc.link(link_id)
-        a, b = doc.card(link.source), doc.card(link.target)
+        self._route(link, doc.card(link.source), doc.card(link.target), labels)
+
+    def _route(self, link: Link, a: Card, b: Card, labels: list[Rect] | None = None) -> None:
+        """Route ``link`` between its cards ``a`` and ``b`` (labels: the ones placed before it)."""
         source, target = self.cards[a.id].rect, self.cards[b.id].rect
         obstacles = self._cards_between(a, b) + (labels or []) + self._line_strips() if link.label else []
         answers = self._lane_kind[a.lane] == "pain" and self._lane_kind[b.lane] == "opportunity"
         accent = st.KIND_STYLES["opportunity"].accent if answers else None
-        self.links[link_id] = link_geometry(link, source, target, obstacles, self._blocked(a, b),
+        self.links[link.id] = link_geometry(link, source, target, obstacles, self._blocked(a, b),
                                             self._crosses_visibility(a, b), self._channel(a, b), accent)
 
     def _line_strips(self) -> list[Rect]:
@@ -602,10 +675,11 @@ class Layout:
 
     def _crosses_visibility(self, a: Card, b: Card) -> bool:
         """Whether two cards lie on either side of the line of visibility (a hand-off)."""
-        if not any(line.name == "Line of visibility" for line in self.blueprint_lines):
+        if not self._has_visibility_line:
             return False
-        kinds = {self._lane_kind[a.lane], self._lane_kind[b.lane]}
-        return len({kind in HIDDEN_KINDS for kind in kinds}) == 2 and not kinds & OFF_THE_SERVICE
+        kind_a, kind_b = self._lane_kind[a.lane], self._lane_kind[b.lane]
+        return ((kind_a in HIDDEN_KINDS) != (kind_b in HIDDEN_KINDS)
+                and kind_a not in OFF_THE_SERVICE and kind_b not in OFF_THE_SERVICE)
 
 
 
@@ -748,6 +822,7 @@ class Layout:
             name = BLUEPRINT_LINES.get((upper.kind, lower.kind))
             if name is not None:
                 self.blueprint_lines.append(BlueprintLine(name, self._lane_y[lower.id], upper.id, lower.id))
+        self._has_visibility_line = any(line.name == "Line of visibility" for line in self.blueprint_lines)
 
     def _emotion_primitives(self, right: float) -> list[Primitive]:
         """Each emotion lane's faint scale and the monotone curve through its markers."""

@@ -134,19 +134,21 @@ def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: b
 def _rounded(points: list[Point]) -> tuple[PathCommand, ...]:
     """A polyline with each corner rounded by a quarter-circle-like cubic."""
     commands: list[PathCommand] = [("M", *points[0])]
+    dist = math.dist
     for before, corner, after in zip(points, points[1:], points[2:], strict=False):
-        d_in = math.dist(before, corner)
-        d_out = math.dist(corner, after)
+        d_in = dist(before, corner)
+        d_out = dist(corner, after)
         if d_in == 0 or d_out == 0:
             continue
         r = min(CORNER, d_in / 2, d_out / 2)
-        ux, uy = (corner[0] - before[0]) / d_in, (corner[1] - before[1]) / d_in
-        vx, vy = (after[0] - corner[0]) / d_out, (after[1] - corner[1]) / d_out
-        a = (corner[0] - ux * r, corner[1] - uy * r)
-        b = (corner[0] + vx * r, corner[1] + vy * r)
+        cx, cy = corner
+        ux, uy = (cx - before[0]) / d_in, (cy - before[1]) / d_in
+        vx, vy = (after[0] - cx) / d_out, (after[1] - cy) / d_out
+        ax, ay = cx - ux * r, cy - uy * r
+        bx, by = cx + vx * r, cy + vy * r
         k = 0.5523 * r  # cubic handle length for a quarter circle
-        commands.append(("L", *a))
-        commands.append(("C", a[0] + ux * k, a[1] + uy * k, b[0] - vx * k, b[1] - vy * k, *b))
+        commands.append(("L", ax, ay))
+        commands.append(("C", ax + ux * k, ay + uy * k, bx - vx * k, by - vy * k, bx, by))
     commands.append(("L", *points[-1]))
     return tuple(commands)
 

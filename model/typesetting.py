@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from model import style as st
 from model.fonts import font_metrics
 from model.primitives import Text
 from model.wrapping import wrap
 
 
+@cache
 def line_height(size: float) -> int:
     """Height of one line of text at ``size`` px."""
     return round(size * st.LINE_FACTOR)
 
 
+@cache  # a handful of sizes, asked for every line of every card
 def baseline_offset(size: float, bold: bool = False) -> float:
     """Distance from a line box's top to its baseline, centring the font's extent in it."""
     metrics = font_metrics(bold)

@@ -30,8 +30,13 @@ def _wrap_paragraph(paragraph: str, width: float, metrics: FontMetrics, size: fl
     lines: list[str] = []
     current = ""
     current_width = 0.0
+    # The word cache read here directly: a method call per word was most of wrapping's
+    # time. A hit gives what ``metrics.width`` would (the same expression on the same units).
+    known = metrics.known_units
+    units_per_em = metrics.units_per_em
     for token in _TOKEN.findall(paragraph):
-        token_width = metrics.width(token, size)
+        units = known.get(token)
+        token_width = metrics.width(token, size) if units is None else units * size / units_per_em
         if token.isspace():
             if current:
                 current += token

@@ -11,7 +11,9 @@ the benchmark's timings would show.
 from __future__ import annotations
 
 import cProfile
+import math
 import pstats
+import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,11 +21,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
-from boards import synthetic_board
+from boards import WORDS, synthetic_board
 
 import model
 from exporters.pdf import render_pdf
 from exporters.svg import render_svg
+from model import Card, Document, Lane, Link, Stage
+from model import style as st
 from model.layout import Layout
 
 SIZES = (1000, 2000, 4000)
@@ -73,3 +77,99 @@ def test_one_edit_costs_the_same_on_a_board_four_times_larger() -> None:
         # the move was laid out: the card now sits in its new cell
         assert layout.cell_rect(stages[1], lane).contains(layout.card_rect("c0").x + 1, layout.card_rect("c0").y + 1)
     assert max(costs) / costs[0] <= MAX_GROWTH, f"calls for one move at {SIZES} cards: {costs}"
+
+
+# ---------------------------------------------------------------- one move, counted by what it touches
+GRID_KINDS = ("customer", "frontstage", "backstage", "support", "evidence", "touchpoint", "note")
+
+
+def grid_board(n_cards: int, per_cell: int = 10, seed: int = 11) -> Document:
+    """``n_cards`` in cells of ``per_cell`` on a square-ish grid: more cards, more stages AND more lanes.
+
+    The touched cells of a move stay the same size while its column, its lane and the board grow.
+    """
+    rng = random.Random(seed)
+    cells = n_cards // per_cell
+    stage_count = round(math.sqrt(cells))
+    lane_count = -(-cells // stage_count)
+    stages = [Stage(f"s{i}", f"Stage {i + 1}") for i in range(stage_count)]
+    lanes = [Lane(f"l{i}", f"Lane {i + 1}", GRID_KINDS[i % len(GRID_KINDS)]) for i in range(lane_count)]
+    cards = [Card(f"c{i}", lanes[(i // per_cell) // stage_count].id, stages[(i // per_cell) % stage_count].id,
+                  " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 14)))) for i in range(n_cards)]
+    links = [Link(f"k{i}", f"c{rng.randrange(n_cards)}", f"c{rng.randrange(n_cards)}")
+             for i in range(int(n_cards * 1.2))]
+    return Document.build(title="Grid", description=None, stages=stages, lanes=lanes, cards=cards,
+                          links=links, personas=[], extra={})
+
+
+def _stack_height(layout: Layout, document: Document, cell: tuple[str, str]) -> float:
+    rects = [layout.card_rect(c) for c in document.cell_cards(*cell)]
+    return (max(r.y + r.h for r in rects) - min(r.y for r in rects)) if rects else 0.0
+
+
+def _counted(step: Callable[[], object]) -> tuple[int, dict[str, int]]:
+    """All Python calls ``step`` makes, and the calls of each function by name."""
+    profile = cProfile.Profile()
+    profile.enable()
+    step()
+    profile.disable()
+    stats = pstats.Stats(profile)
+    by_name: dict[str, int] = {}
+    for (_, _, name), (_, calls_made, *_) in stats.stats.items():  # type: ignore[attr-defined]
+        by_name[name] = by_name.get(name, 0) + calls_made
+    return stats.total_calls, by_name  # type: ignore[attr-defined]
+
+
+def _same_as_fresh(layout: Layout, document: Document) -> None:
+    fresh = Layout(document)
+    assert {k: (g.x, g.y, g.shape) for k, g in layout.cards.items()} == \
+        {k: (g.x, g.y, g.shape) for k, g in fresh.cards.items()}
+    assert layout.links == fresh.links and layout.background == fresh.background
+
+
+def test_one_move_costs_what_its_cells_hold_as_the_column_the_lane_and_the_board_grow() -> None:
+    """A move into a cell of the same lane that stays within the lane's height: the two cells
+    are stacked again and their cards' links and the column's own links routed again; the
+    calls stay flat while the board grows in stages and lanes (1,000 -> 4,000 cards)."""
+    costs = []
+    for n in SIZES:
+        document = grid_board(n)
+        layout = Layout(document)
+        document.changed.connect(layout.apply)
+        card = document.card("c0")
+        lane_h = layout.cell_rect(card.stage, card.lane).h
+        moving_h = layout.card_rect("c0").h + st.CARD_GAP
+        # a cell of the same lane, another column, with room for the card: no lane grows
+        target = next(s.id for s in document.stages[1:]
+                      if _stack_height(layout, document, (s.id, card.lane)) + moving_h + 2 * st.CELL_PAD_Y < lane_h)
+        total, by_name = _counted(lambda: document.move_card("c0", target, card.lane, 0))  # noqa: B023
+        assert layout.cell_rect(target, card.lane).h == lane_h  # no lane grew: the case this test is about
+        assert by_name.get("measure_card", 0) == 0  # a move measures nothing again
+        assert layout.cell_rect(target, card.lane).contains(layout.card_rect("c0").x + 1, layout.card_rect("c0").y + 1)
+        _same_as_fresh(layout, document)
+        costs.append(total)
+    assert max(costs) / costs[0] <= MAX_GROWTH, f"calls for one move at {SIZES} cards: {costs}"
+
+
+def test_a_move_that_grows_a_lane_translates_the_lanes_below() -> None:
+    """When the move makes a lane taller, the cards of the lanes below keep their shapes and
+    are moved down without being placed or measured again: the cards looked at stay those of
+    the two touched cells as the board grows."""
+    looked_at = []
+    for n in SIZES:
+        document = grid_board(n)
+        layout = Layout(document)
+        document.changed.connect(layout.apply)
+        card = document.card("c0")
+        tallest = max(document.stages[1:], key=lambda s: _stack_height(layout, document, (s.id, card.lane)))
+        below = document.lanes[document.lane_index(card.lane) + 1].id
+        was = layout.cell_rect(tallest.id, below).y
+        _, by_name = _counted(lambda: document.move_card("c0", tallest.id, card.lane, 0))  # noqa: B023
+        assert layout.cell_rect(tallest.id, below).y > was  # the lane grew: the lanes below moved down
+        assert by_name.get("measure_card", 0) == 0
+        touched = len(document.cell_cards(tallest.id, card.lane)) + len(document.cell_cards(document.stages[0].id,
+                                                                                          card.lane))
+        assert by_name["_shape"] <= 2 * touched  # the two cells, stacked and placed; no other card
+        _same_as_fresh(layout, document)
+        looked_at.append(by_name["_shape"])
+    assert max(looked_at) / looked_at[0] <= MAX_GROWTH, f"cards looked at for one move at {SIZES} cards: {looked_at}"

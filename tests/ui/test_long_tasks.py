@@ -81,7 +81,7 @@ def test_cancelling_an_open_keeps_the_board_that_was_open(qtbot, monkeypatch) ->
     editor = window.editor
     release = threading.Event()
     real = main_window._laid_out
-    monkeypatch.setattr(main_window, "_laid_out", lambda path: (release.wait(20), real(path))[1])
+    monkeypatch.setattr(main_window, "_laid_out", lambda *args: (release.wait(20), real(*args))[1])
     seen: list[str] = []
     press_cancel_when_shown(qtbot, seen)
     try:

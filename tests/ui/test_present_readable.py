@@ -189,3 +189,26 @@ def test_keyboard_capture_down_a_tall_stage_takes_the_walk_to_the_part_with_the_
     last = doc.cell_cards(doc.stages[1].id, doc.lanes[-1].id)[-1]
     r = view.board_scene.layout.card_rect(last)
     assert doc.card(last).text == "Last" and shown(view).contains(QRectF(r.x, r.y, r.w, r.h))
+
+
+def test_the_capture_cell_follows_the_walk_to_a_lane_on_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(path=BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.show()
+    view = start(qtbot, window)
+    doc, nav = window.editor.document, window.editor.scene.nav
+    QTest.keyClick(view, Qt.Key.Key_1)
+    settle(qtbot, view)
+    nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[0].id)))  # the top lane, on the first part
+    assert view.part_count() >= 2
+    QTest.keyClick(view, Qt.Key.Key_Right)  # down to the second part: the top lane is out of sight
+    settle(qtbot, view)
+    cell = nav.focused_cell()
+    assert view.part_index == 1 and cell is not None and cell[0] == doc.stages[0].id and cell[1] != doc.lanes[0].id
+    QTest.keyClicks(view, "Seen")  # typed where the room can see it
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    card = doc.cell_cards(*cell)[-1]
+    r = view.board_scene.layout.card_rect(card)
+    assert doc.card(card).text == "Seen" and shown(view).contains(QRectF(r.x, r.y, r.w, r.h))

@@ -1,0 +1,87 @@
+"""Opening a board does its work once, and what can wait waits for the first paint (issue 9).
+
+Counted, not timed: the layout is computed once per opening (not again when the window's
+legend setting is applied), and the recent files' thumbnail is drawn after the board has
+been on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app import settings as store
+from app.appearance import LEGEND_KEY
+from app.main_window import MainWindow
+from model import load
+from model.layout import Layout
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+
+
+@pytest.fixture
+def recomputes(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each full layout computed, with whether it had the legend."""
+    calls: list[bool] = []
+    real = Layout.recompute
+
+    def counted(self: Layout, *args: object, **kwargs: object) -> object:
+        calls.append(self.show_legend)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Layout, "recompute", counted)
+    return calls
+
+
+@pytest.mark.parametrize("legend", [True, False])
+def test_a_board_given_at_start_is_laid_out_once_with_the_windows_legend(qtbot: QtBot, recomputes: list[bool],
+                                                                         legend: bool) -> None:
+    store.settings().setValue(LEGEND_KEY, legend)
+    document = load(EXAMPLE)
+    window = MainWindow(document, EXAMPLE)
+    qtbot.addWidget(window)
+    assert window.editor.legend_shown is legend
+    assert recomputes == [legend]
+
+
+def test_opening_a_file_lays_it_out_once(qtbot: QtBot, recomputes: list[bool]) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    recomputes.clear()
+    assert window.open_path(EXAMPLE)
+    assert recomputes == [window.editor.legend_shown]
+
+
+def test_the_thumbnail_is_drawn_after_the_board_was_painted(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    painted_when_drawn: list[bool] = []
+    real = store.save_thumbnail
+
+    def save(path: Path, scene: object) -> object:
+        painted_when_drawn.append(window.editor._painted)
+        return real(path, scene)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "save_thumbnail", save)
+    window = MainWindow(load(EXAMPLE), EXAMPLE)
+    qtbot.addWidget(window)
+    window.note_opened(EXAMPLE)  # as app.gui does for the file given at start, before showing the window
+    window.show()
+    qtbot.waitUntil(lambda: bool(painted_when_drawn), timeout=10_000)
+    assert painted_when_drawn == [True]
+    assert store.thumbnail_path(EXAMPLE).is_file()
+
+
+def test_work_for_after_the_first_paint_waits_for_it_and_runs_at_once_when_hidden(qtbot: QtBot) -> None:
+    window = MainWindow(load(EXAMPLE), EXAMPLE)
+    qtbot.addWidget(window)
+    ran: list[bool] = []
+    window.editor.when_painted(lambda: ran.append(window.editor._painted))
+    assert ran == [False]  # not shown: nothing to wait for
+    window.show()  # shown, not painted yet: no event has been processed since
+    window.editor.when_painted(lambda: ran.append(window.editor._painted))
+    assert ran == [False]
+    qtbot.waitUntil(lambda: len(ran) == 2, timeout=10_000)
+    assert ran == [False, True]
+    window.editor.when_painted(lambda: ran.append(window.editor._painted))
+    assert ran == [False, True, True]  # painted before: at once

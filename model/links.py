@@ -190,10 +190,13 @@ def _anchor(rect: Rect, side: str) -> tuple[Point, Point]:
 def _head(tip: Point, direction: Point, colour: str) -> Path:
     """A filled triangle whose tip is at ``tip``, pointing along ``direction``."""
     dx, dy = direction
-    base = (tip[0] - dx * st.ARROW_HEAD, tip[1] - dy * st.ARROW_HEAD)
     half = st.ARROW_HEAD * 0.5
-    left = (base[0] - dy * half, base[1] + dx * half)
-    right = (base[0] + dy * half, base[1] - dx * half)
+    # Arrows leave and enter along an axis: where an offset is 0 the coordinate is the
+    # same number, and the float already made is reused (as in _rounded).
+    base_x = tip[0] if dx == 0 else tip[0] - dx * st.ARROW_HEAD
+    base_y = tip[1] if dy == 0 else tip[1] - dy * st.ARROW_HEAD
+    left = (base_x if dy == 0 else base_x - dy * half, base_y if dx == 0 else base_y + dx * half)
+    right = (base_x if dy == 0 else base_x + dy * half, base_y if dx == 0 else base_y - dx * half)
     return Path((("M", *tip), ("L", *left), ("L", *right), ("Z",)), fill=colour)
 
 

@@ -14,6 +14,7 @@ their bounding boxes: an arrow routed round a board spans the board, its segment
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from math import floor
 
 from PySide6.QtCore import QRectF
@@ -58,6 +59,11 @@ class ArrowLayer(QGraphicsItem):
         # draws only that rect again. The zoom changing draws it all again.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.painted = 0  # arrows drawn by the last paint() (for tests)
+        self._pending: list[tuple[float, float, float, float]] | None = None  # repaints gathered by changing()
+        # Zoomed out, the scene's overview draws the arrows and this layer nothing: changes
+        # ask for no repaint (a band choosing 1,000 cards chooses ~500 arrows), and the zoom
+        # that ends the overview draws the layer afresh anyway.
+        self.resting = False
 
     # ------------------------------------------------------------ keeping up with the layout
     def set_size(self, width: float, height: float) -> None:
@@ -117,17 +123,38 @@ class ArrowLayer(QGraphicsItem):
                     del self._grid[key]
         self._repaint(link_id, arrow)
 
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Gather the repaints of many arrow changes (one relayout) and ask for them once at the end."""
+        self._pending = []
+        try:
+            yield
+        finally:
+            pending, self._pending = self._pending, None
+            self._update_shown(pending)
+
     def _repaint(self, link_id: str, arrow: _Arrow) -> None:
+        if self._pending is not None:
+            self._pending.append(arrow.geometry.bounds)
+        else:
+            self._update_shown([arrow.geometry.bounds])
+
+    def _update_shown(self, bounds: list[tuple[float, float, float, float]]) -> None:
         # Only the part a view shows: Qt draws the exposed rects of a cached item into a
         # pixmap of their whole size (4,000 x 21,000 px for an arrow routed round a
         # 5,000-card board), though its cache holds the viewport only. What scrolls into
         # view later is drawn then.
-        x, y, w, h = arrow.geometry.bounds
-        rect = QRectF(x, y, w, h).adjusted(-2, -2, 2, 2)
-        for view in self.scene().views() if self.scene() is not None else ():
-            shown = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4) & rect
-            if not shown.isEmpty():
-                self.update(shown)
+        scene = self.scene()
+        if scene is None or not bounds or self.resting:
+            return
+        shown = [view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
+                 for view in scene.views()]
+        for x, y, w, h in bounds:
+            rect = QRectF(x - 2, y - 2, w + 4, h + 4)
+            for area in shown:
+                part = area & rect
+                if not part.isEmpty():
+                    self.update(part)
 
     # ------------------------------------------------------------ drawing
     def arrows_in(self, rect: QRectF) -> set[str]:
@@ -163,7 +190,7 @@ class ArrowLayer(QGraphicsItem):
             rect &= inverse.mapRect(QRectF(0, 0, device.width(), device.height())).adjusted(-2, -2, 2, 2)
         if painter.hasClipping():
             rect &= painter.clipBoundingRect().adjusted(-2, -2, 2, 2)
-        projection = is_projection(widget)
+        projection = is_projection(widget, self)
         theme = "light" if projection else theme_of(self)
         batch = PathBatch()
         arrows = self._arrows

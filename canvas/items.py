@@ -37,15 +37,25 @@ def theme_of(item: QGraphicsItem) -> str:
     return getattr(scene, "theme", "light") if scene is not None else "light"
 
 
-def is_projection(widget: QWidget | None) -> bool:
-    """Whether the viewport being painted belongs to a view with ``projection_look`` set (the audience view)."""
-    view = widget.parentWidget() if widget is not None else None
+def is_projection(widget: QWidget | None, item: QGraphicsItem | None = None) -> bool:
+    """Whether the viewport being painted belongs to a view with ``projection_look`` set (the audience view).
+
+    An item drawn into its cache pixmap is given no widget by Qt; the view painting it
+    then is the scene's ``painting_view`` (BoardView.paintEvent), so pass the ``item``.
+    (While the audience view is open the scene also drops its items' caches,
+    BoardScene.set_cached: Qt forgets an invalidation in the second view's cache.)
+    """
+    if widget is not None:
+        view = widget.parentWidget()
+    else:
+        scene = item.scene() if item is not None else None
+        view = getattr(scene, "painting_view", None)
     return bool(getattr(view, "projection_look", False))
 
 
 def painted_theme(item: QGraphicsItem, widget: QWidget | None) -> str:
     """The theme an item is painted in on ``widget``: the projection look is always light."""
-    return "light" if is_projection(widget) else theme_of(item)
+    return "light" if is_projection(widget, item) else theme_of(item)
 
 
 def draw_look(painter: QPainter, item: QGraphicsItem, widget: QWidget | None,
@@ -58,7 +68,7 @@ def draw_look(painter: QPainter, item: QGraphicsItem, widget: QWidget | None,
     made for a lit room (its colours are chosen against a white page), so it is painted
     light even when the editor is dark.
     """
-    if is_projection(widget):
+    if is_projection(widget, item):
         draw_primitives(painter, projected(primitives))
     else:
         draw_primitives(painter, primitives, theme=theme_of(item))
@@ -85,7 +95,8 @@ class BackgroundItem(QGraphicsItem):
         self._shapes_only: tuple[Primitive, ...] = ()
         self._rect = QRectF()
         self.setZValue(-10)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # as the arrow layer (canvas/arrows.py)
+        # Not cached like the arrow layer: it draws a few bands and lines, and a cached big
+        # item costs a viewport-sized pixmap copy on every scroll step (measured: pans 2-3x slower).
 
     def set_primitives(self, primitives: tuple[Primitive, ...], width: float, height: float) -> None:
         """Show new background drawing."""
@@ -229,7 +240,8 @@ class CardItem(QGraphicsItem):
         if change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged:
             # Dimmed (impact view, spotlight), each shape is blended on its own as before; a
             # cached pixmap would blend the card as one picture and look different.
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if self.opacity() >= 1
+            cached = self.opacity() >= 1 and getattr(self.scene(), "cached", True)  # see BoardScene.set_cached
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
                               else QGraphicsItem.CacheMode.NoCache)
             return super().itemChange(change, value)
         marker = self._geometry.shape.marker
@@ -355,6 +367,8 @@ class LinkItem(QGraphicsItem):
     when the item draws itself always.
     """
 
+    banding = False  # a view is moving a rubber band (BoardView.mouseMoveEvent): see collidesWithPath
+
     def __init__(self, geometry: LinkGeometry, layer: ArrowLayer | None = None) -> None:
         super().__init__()
         self.link_id = geometry.id
@@ -368,6 +382,7 @@ class LinkItem(QGraphicsItem):
         self.setZValue(0)
         self._emphasis = False
         self.label_item = LinkLabelItem(geometry)
+        self.label_shown = False  # whether the scene holds label_item (only labelled links')
         self.set_geometry(geometry)
         self._restyle()
 
@@ -427,6 +442,15 @@ class LinkItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._rect
+
+    def collidesWithPath(self, path: QPainterPath, mode: Qt.ItemSelectionMode = Qt.ItemSelectionMode.IntersectsItemShape) -> bool:  # noqa: E501
+        # A rubber band asks every arrow under it on every move; testing the widened curve
+        # against the band cost ~0.1 ms an arrow (a band over 1,000 cards: ~1,500 arrows).
+        # Its box is enough while the band is drawn: on release the view keeps only the
+        # arrows the band encloses whole (BoardView.rubber_band_links_filter), the same set.
+        if LinkItem.banding:
+            return path.intersects(self._rect)
+        return super().collidesWithPath(path, mode)
 
     def shape(self) -> QPainterPath:
         if self._shape is None:

@@ -74,8 +74,10 @@ class Overview:
         self._arrow_points = arrow_points
         self._arrows = _polylines(arrow_points.values())
 
-    def paint(self, painter: QPainter, theme: str, selected: list[str], lit: frozenset[str] | None = None) -> None:
-        """Draw the arrows, then the cards' boxes, then the selection's outlines; all but ``lit`` dimmed."""
+    def paint(self, painter: QPainter, theme: str, selected: list[str], lit: frozenset[str] | None = None,
+              offsets: dict[str, QPointF] | None = None) -> None:
+        """Draw the arrows, then the cards' boxes, then the selection's outlines (moved by ``offsets``: a drag);
+        all but ``lit`` dimmed."""
         if self._boxes is None or self._arrows is None:
             self._build()
         painter.save()
@@ -96,7 +98,10 @@ class Overview:
         if selected:
             painter.setPen(_cosmetic(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRects([self._card_boxes[c] for c in selected if c in self._card_boxes])
+            boxes = self._card_boxes
+            offsets = offsets or {}
+            painter.drawRects([boxes[c].translated(offsets[c]) if c in offsets else boxes[c]
+                               for c in selected if c in boxes])
         painter.restore()
 
     def _render_picture(self, scale: float, theme: str, lit: frozenset[str] | None) -> QImage:

@@ -104,6 +104,7 @@ class BoardScene(QGraphicsScene):
         self.impact: Impact | None = None
         self.lit: frozenset[str] | None = None  # the cards left lit by a spotlight or Show impact (dim_all_but)
         self.theme = "light"  # the canvas colour theme; the layout itself is always light
+        self.cached = True  # items keep device-cache pixmaps (set_cached)
         self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
         # Ids of the cards and links whose items took new geometry in the last update (for tests and checks).
@@ -171,9 +172,21 @@ class BoardScene(QGraphicsScene):
             raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(st.THEMES)}")
         self.theme = theme
         self.setBackgroundBrush(QColor(st.themed(st.CANVAS_LIGHT, theme)))
-        for item in (*self._cards.values(), self.arrows, self._background):
+        for item in (*self._cards.values(), self.arrows):
             item.update()  # their cached pixmaps hold the old colours
         self.update()
+
+    def set_cached(self, cached: bool) -> None:
+        """Let the cards, the arrow layer and the background keep device-cache pixmaps, or not.
+
+        Qt keeps one such pixmap per view, but forgets what was invalidated once the first
+        view has drawn it again, so a second view of the scene (the presentation's) would go
+        on showing the old picture: a spotlight's dimming, an edit. Off while there are two.
+        """
+        self.cached = cached
+        for item in (*self._cards.values(), self.arrows, self._background):
+            on = cached and item.opacity() >= 1  # a dimmed card is drawn uncached anyway (CardItem)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache)
 
     def set_legend(self, shown: bool) -> None:
         """Show or hide the legend under the board."""
@@ -238,6 +251,9 @@ class BoardScene(QGraphicsScene):
                 item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, active)
             for link_item in self._links.values():
                 link_item.set_overview(active)
+            self.arrows.resting = active
+            if not active:
+                self.arrows.update()
 
     def _content_items(self) -> Iterator[QGraphicsItem]:
         yield self.arrows
@@ -254,7 +270,19 @@ class BoardScene(QGraphicsScene):
         ``projection``: the view is the audience's, which draws the light projection look.
         """
         if self.overview_active:
-            self.overview.paint(painter, PROJECTION if projection else self.theme, self.selected_cards(), self.lit)
+            selected = self.selected_cards()
+            # Cards being dragged are outlined where the pointer has them, not where the
+            # layout keeps them (the items themselves paint nothing while zoomed out).
+            grabber = self.mouseGrabberItem()
+            offsets: dict[str, QPointF] = {}
+            if isinstance(grabber, CardItem):
+                for card_id in selected:
+                    item = self._cards[card_id]
+                    geometry = item.geometry
+                    moved = item.pos() - QPointF(geometry.x, geometry.y)
+                    if not moved.isNull():
+                        offsets[card_id] = moved
+            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, self.lit, offsets)
 
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout
@@ -283,11 +311,29 @@ class BoardScene(QGraphicsScene):
             item = self._cards.get(card_id)
             if item is None:
                 item = self._cards[card_id] = CardItem(geometry)
+                if not self.cached:
+                    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
                 self._add_content(item)
                 changed_cards.add(card_id)
             elif item.set_geometry(geometry):
                 changed_cards.add(card_id)
-        for link_id in delta.links:
+        with self.arrows.changing():
+            self._apply_links(delta.links, changed_links)
+        if delta.grid or delta.full:
+            self.arrows.set_size(layout.width, layout.height)
+            self._background.set_primitives(layout.background, layout.width, layout.height)
+            self._sync_headers(self._stage_headers, layout.stage_headers, "stage")
+            self._sync_headers(self._lane_headers, layout.lane_headers, "lane")
+            self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+            if self.current_cell is not None:
+                self.select_cell(self.current_cell)
+        self._update_empty_hint()
+        self.nav.refresh()
+        self.last_changed = (changed_cards, changed_links)
+
+    def _apply_links(self, link_ids: set[str], changed_links: set[str]) -> None:
+        layout = self.layout
+        for link_id in link_ids:
             link_geometry = layout.links.get(link_id)
             if link_geometry is None:
                 continue
@@ -301,21 +347,12 @@ class BoardScene(QGraphicsScene):
                 changed_links.add(link_id)
             # Only labelled links put a label item in the scene (most links have none).
             labelled = bool(link_geometry.label)
-            if labelled and link_item.label_item.scene() is None:
-                self.addItem(link_item.label_item)
-            elif not labelled and link_item.label_item.scene() is self:
-                self.removeItem(link_item.label_item)
-        if delta.grid or delta.full:
-            self.arrows.set_size(layout.width, layout.height)
-            self._background.set_primitives(layout.background, layout.width, layout.height)
-            self._sync_headers(self._stage_headers, layout.stage_headers, "stage")
-            self._sync_headers(self._lane_headers, layout.lane_headers, "lane")
-            self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
-            if self.current_cell is not None:
-                self.select_cell(self.current_cell)
-        self._update_empty_hint()
-        self.nav.refresh()
-        self.last_changed = (changed_cards, changed_links)
+            if labelled != link_item.label_shown:
+                if labelled:
+                    self.addItem(link_item.label_item)
+                else:
+                    self.removeItem(link_item.label_item)
+                link_item.label_shown = labelled
 
     def _update_empty_hint(self) -> None:
         doc = self.document

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from canvas.items import TEXT_LOD
@@ -34,6 +34,19 @@ class BoardView(QGraphicsView):
         self._space_down = False
         self._space_dragged = False
         self.follows_focus = True  # scrolls to keep the keyboard focus in sight
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Items drawing into their cache pixmaps are given no widget by Qt: the scene says
+        # which view is painting, so that the audience view's caches get its look.
+        scene = self.scene()
+        previous = getattr(scene, "painting_view", None)
+        if scene is not None:
+            scene.painting_view = self  # type: ignore[attr-defined]
+        try:
+            super().paintEvent(event)
+        finally:
+            if scene is not None:
+                scene.painting_view = previous  # type: ignore[attr-defined]
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):
@@ -134,7 +147,16 @@ class BoardView(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._space_down and event.buttons():
             self._space_dragged = True
-        super().mouseMoveEvent(event)
+        from canvas.items import LinkItem
+
+        scene = self.scene()
+        LinkItem.banding = bool(self.dragMode() == QGraphicsView.DragMode.RubberBandDrag and self.isInteractive()
+                                and event.buttons() & Qt.MouseButton.LeftButton
+                                and scene is not None and scene.mouseGrabberItem() is None)
+        try:
+            super().mouseMoveEvent(event)
+        finally:
+            LinkItem.banding = False
 
     def event(self, event: QEvent) -> bool:
         nav = getattr(self.scene(), "nav", None)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
+import model
 from app.editor import Editor
+from canvas.items import TEXT_LOD
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
@@ -54,12 +57,45 @@ def test_a_band_over_hundreds_of_cards_is_one_selection_change_on_release(qtbot)
     order = {card.id: i for i, card in enumerate(doc.cards())}
     assert chosen == sorted(chosen, key=order.__getitem__)
     assert scene.selected_cards() == chosen
-    # Every arrow still chosen lies inside the band.
-    for link_id in scene.selected_links():
-        assert band.contains(scene.link_item(link_id).curve.boundingRect())
+    # The arrows chosen are exactly those the band encloses whole.
+    enclosed = {k for k in scene.item_ids()[1] if band.contains(scene.link_item(k).curve.boundingRect())}
+    assert enclosed and set(scene.selected_links()) == enclosed
     # A change of the document forgets the kept selection order: a moved card's new place counts.
     moved = chosen[-1]
     card = doc.card(moved)
     doc.move_card(moved, doc.stages[0].id, card.lane, 0)
     order = {card.id: i for i, card in enumerate(doc.cards())}
     assert scene.selected_cards() == sorted(scene.selected_cards(), key=order.__getitem__)
+
+
+def test_zoomed_out_dragged_cards_are_outlined_where_the_pointer_has_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = Editor(model.load(ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"))
+    qtbot.addWidget(editor)
+    editor.resize(QSize(1200, 800))
+    editor.show()
+    qtbot.waitExposed(editor)
+    scene, view = editor.scene, editor.view
+    view.set_zoom(TEXT_LOD * 0.8)
+    viewport = view.viewport()
+    viewport.grab()
+    assert scene.overview_active
+    geometry = next(iter(scene.layout.cards.values()))
+    body = geometry.primitives[1]
+    centre = view.mapFromScene(geometry.x + body.x + body.w / 2, geometry.y + body.y + body.h / 2)
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert editor.selected_cards() == [geometry.id]
+    shift = QPoint(0, 90)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    QTest.mouseMove(viewport, centre + QPoint(0, 30))
+    QTest.mouseMove(viewport, centre + shift)
+    moved = scene.card_item(geometry.id).pos() - QPointF(geometry.x, geometry.y)
+    assert moved.y() > 0
+    image = viewport.grab().toImage()
+    # The middle of the outline's left edge, where the card now is (not where it was).
+    edge = view.mapFromScene(geometry.x + body.x + moved.x(), geometry.y + body.y + body.h / 2 + moved.y())
+    found = [image.pixelColor(edge.x() + dx, edge.y()) for dx in (-1, 0, 1)]
+    selection = QColor("#2563EB")
+    assert any(abs(c.red() - selection.red()) + abs(c.green() - selection.green())
+               + abs(c.blue() - selection.blue()) < 90 for c in found), [c.name() for c in found]
+    QTest.mouseMove(viewport, centre)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)

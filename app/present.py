@@ -12,7 +12,17 @@ card or a lane header spotlights it.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent, QTransform
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QTransform,
+)
 from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
 from app.timer import Countdown, TimerBadge
@@ -106,6 +116,9 @@ class PresentationView(BoardView):
         self._glide.valueChanged.connect(self._apply_frame)
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         scene.nav.focus_listeners.append(self._on_focus_moved)
+        # Two views on one scene: Qt's per-view item caches would go stale, and an item drawn
+        # into its cache is given no widget, so it could not tell this view's look from the editor's.
+        scene.set_cached(False)
         self._on_scene_rect_changed(scene.sceneRect())
         self.blanked = False  # B or "." (a clicker's blank button): a black screen while people talk
         # The pointer hides when it rests, as in every presentation program.
@@ -124,6 +137,7 @@ class PresentationView(BoardView):
         if self._on_focus_moved in self.board_scene.nav.focus_listeners:
             self.board_scene.nav.focus_listeners.remove(self._on_focus_moved)
         self.board_scene.sceneRectChanged.disconnect(self._on_scene_rect_changed)
+        self.board_scene.set_cached(True)
 
     # ------------------------------------------------------------ framing
     @property

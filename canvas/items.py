@@ -42,6 +42,8 @@ def is_projection(widget: QWidget | None, item: QGraphicsItem | None = None) -> 
 
     An item drawn into its cache pixmap is given no widget by Qt; the view painting it
     then is the scene's ``painting_view`` (BoardView.paintEvent), so pass the ``item``.
+    (While the audience view is open the scene also drops its items' caches,
+    BoardScene.set_cached: Qt forgets an invalidation in the second view's cache.)
     """
     if widget is not None:
         view = widget.parentWidget()
@@ -238,7 +240,8 @@ class CardItem(QGraphicsItem):
         if change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged:
             # Dimmed (impact view, spotlight), each shape is blended on its own as before; a
             # cached pixmap would blend the card as one picture and look different.
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if self.opacity() >= 1
+            cached = self.opacity() >= 1 and getattr(self.scene(), "cached", True)  # see BoardScene.set_cached
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
                               else QGraphicsItem.CacheMode.NoCache)
             return super().itemChange(change, value)
         marker = self._geometry.shape.marker

@@ -104,6 +104,7 @@ class BoardScene(QGraphicsScene):
         self.impact: Impact | None = None
         self.lit: frozenset[str] | None = None  # the cards left lit by a spotlight or Show impact (dim_all_but)
         self.theme = "light"  # the canvas colour theme; the layout itself is always light
+        self.cached = True  # items keep device-cache pixmaps (set_cached)
         self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
         # Ids of the cards and links whose items took new geometry in the last update (for tests and checks).
@@ -174,6 +175,18 @@ class BoardScene(QGraphicsScene):
         for item in (*self._cards.values(), self.arrows):
             item.update()  # their cached pixmaps hold the old colours
         self.update()
+
+    def set_cached(self, cached: bool) -> None:
+        """Let the cards, the arrow layer and the background keep device-cache pixmaps, or not.
+
+        Qt keeps one such pixmap per view, but forgets what was invalidated once the first
+        view has drawn it again, so a second view of the scene (the presentation's) would go
+        on showing the old picture: a spotlight's dimming, an edit. Off while there are two.
+        """
+        self.cached = cached
+        for item in (*self._cards.values(), self.arrows, self._background):
+            on = cached and item.opacity() >= 1  # a dimmed card is drawn uncached anyway (CardItem)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache)
 
     def set_legend(self, shown: bool) -> None:
         """Show or hide the legend under the board."""
@@ -298,6 +311,8 @@ class BoardScene(QGraphicsScene):
             item = self._cards.get(card_id)
             if item is None:
                 item = self._cards[card_id] = CardItem(geometry)
+                if not self.cached:
+                    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
                 self._add_content(item)
                 changed_cards.add(card_id)
             elif item.set_geometry(geometry):

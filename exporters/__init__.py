@@ -80,16 +80,18 @@ def export(
         board = list(layout.primitives())  # walked once, for the drawing and for the warnings
         export_pdf(layout, path, plan=plan, board=board)
         return warnings + plan.warnings + missing_glyph_warnings(layout, board)
+    if chosen == "svg":
+        from exporters.svg import export_svg
+
+        board = list(layout.primitives())  # walked once, as for the PDF
+        export_svg(layout, path, board)
+        return warnings + missing_glyph_warnings(layout, board)
     _export_single(layout, path, chosen, dpi)
     return warnings + missing_glyph_warnings(layout)
 
 
 def _export_single(layout: Layout, path: str | os.PathLike[str], chosen: str, dpi: float) -> None:
-    if chosen == "svg":
-        from exporters.svg import export_svg
-
-        export_svg(layout, path)
-    elif chosen == "drawio":
+    if chosen == "drawio":
         from exporters.drawio import export_drawio
 
         export_drawio(layout, path)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import zlib
 from collections.abc import Iterator
 from functools import cache
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -33,6 +34,7 @@ from model.typesetting import text_block, text_primitives
 FONT_NAMES = {False: "Touchline-NotoSans", True: "Touchline-NotoSans-Bold"}
 KAPPA = 0.5522847498  # control-point distance of a quarter circle drawn as one cubic, per radius
 MITER_LIMIT = 4  # SVG's default, so sharp joins end where they do in the SVG
+FLATE_LEVEL = 3  # zlib's level for the streams (see _QuickFlate)
 
 
 @cache
@@ -56,17 +58,28 @@ def render_pdf(layout: Layout, spec: PageSpec | None = None, plan: PagePlan | No
                            board if board is not None else list(layout.primitives()))
 
 
+class _QuickFlate(pdfdoc.PDFStreamFilterZCompress):
+    """reportlab's Flate filter at zlib level 3 instead of 6: the same picture in a file about 15 %
+    larger (still smaller than with ASCII85), compressed in a third of the time (a 5,000-card
+    page: ~260 -> ~100 ms, a tenth of the whole export)."""
+
+    def encode(self, text: str | bytes) -> bytes:
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, FLATE_LEVEL)
+
+
 @contextlib.contextmanager
 def _binary_streams() -> Iterator[None]:
-    """Streams compressed only, not also ASCII85-encoded (reportlab's default): the file is a
-    quarter smaller and, without reportlab's optional C accelerator, the encoding in pure
-    Python took longer than drawing a 5,000-card board. Viewers read both the same."""
-    before = rl_config.useA85
+    """Streams compressed only, not also ASCII85-encoded (reportlab's default), and at a quicker
+    zlib level: ASCII85 made the file a third larger and, without reportlab's optional C
+    accelerator, encoding it in pure Python took longer than drawing a 5,000-card board.
+    Viewers read all of these the same. reportlab reads both settings when it writes a stream."""
+    before = rl_config.useA85, pdfdoc.PDFZCompress
     rl_config.useA85 = 0
+    pdfdoc.PDFZCompress = _QuickFlate()
     try:
         yield
     finally:
-        rl_config.useA85 = before
+        rl_config.useA85, pdfdoc.PDFZCompress = before
 
 
 def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive]) -> bytes:

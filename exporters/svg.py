@@ -4,18 +4,21 @@ Text is drawn twice over. What shows is the outlines of its glyphs (exporters.sv
 from the same font files, in the same order and at the same advances as the PDF, so that
 Chromium, Firefox, librsvg and Inkscape draw the same shapes on a machine without any of
 those fonts (librsvg and Inkscape ignore ``@font-face``). On top of them each line is a
-real ``<text>`` with the characters in logical order and a fill opacity of 0: it keeps the
-SVG searchable, selectable and readable by screen readers. Its ``textLength`` is the
-measured width, so a selection covers the drawn line in whatever font the viewer has.
+real ``<text>`` with the characters in logical order, painted with nothing (fill-opacity 0,
+or opacity 0 where colour emoji could show): it keeps the SVG searchable, selectable and
+readable by screen readers. Its ``textLength`` is the measured width, so a selection covers
+the drawn line in whatever font the viewer has.
 
-No fonts are embedded any more: the outlines draw, and the invisible text only needs
-some font of the right size for its selection boxes, which ``textLength`` stretches to the
-line. (Embedding the subsets as ``@font-face`` as well made the example SVGs 1.5 to 3
-times larger for selection boxes a few pixels more exact, in browsers only.)
+No fonts are embedded any more (``@font-face``): the outlines draw, and the invisible
+text only needs some font of the right size for its selection boxes, which ``textLength``
+stretches to the drawn line (looked at in Chromium with all fonts and with Noto Serif
+only). The subsets would add a quarter to the bundled examples' SVGs (33 KiB of 123) and
+double the multilingual board's, and subsetting took a second of a small board's export.
 
-Elements are written as strings: svgwrite built an object per element and validated
-nothing that the primitives do not already guarantee, at three times the cost. Every user
-string goes through ``_escape``; everything else is numbers and colours from the style.
+Elements are written as strings, not svgwrite objects: svgwrite built and serialised an
+object per element and checked nothing the primitives do not already guarantee; with
+strings the 5,000-card export is faster with its glyph outlines than it was without them.
+Every user string goes through ``_escape``; the rest is numbers and the style's colours.
 """
 
 from __future__ import annotations
@@ -42,10 +45,13 @@ _COLOUR_GLYPHS = re.compile(
     "\U0001f000-\U0001faff]")
 
 
-def render_svg(layout: Layout) -> str:
-    """The layout drawn as a standalone SVG document (a string starting with the XML declaration)."""
+def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
+    """The layout drawn as a standalone SVG document (a string starting with the XML declaration).
+
+    ``board``: the layout's primitives, when the caller has walked them already.
+    """
     width, height = _num(layout.width), _num(layout.height)
-    primitives = list(layout.primitives())
+    primitives = list(layout.primitives()) if board is None else board
     glyphs = TextOutlines.for_runs((glyph_run(*_drawn(p)), p.bold) for p in primitives
                                    if isinstance(p, Text) and p.text.strip())
     body = [_element(primitive, glyphs) for primitive in primitives]
@@ -67,9 +73,10 @@ def render_svg(layout: Layout) -> str:
     return "".join(head) + "".join(body) + "</svg>\n"
 
 
-def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
+def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str],
+               board: list[Primitive] | None = None) -> None:
     """Render a document (or a ready layout) to SVG and write it atomically to ``path``."""
-    data = render_svg(as_layout(document_or_layout)).encode("utf-8")
+    data = render_svg(as_layout(document_or_layout), board).encode("utf-8")
     write_atomic(path, data)
 
 

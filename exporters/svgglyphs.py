@@ -8,10 +8,11 @@ with). The characters are the PDF's too: Arabic in its contextual forms and righ
 runs reversed (model.glyphs.visual), invisible ones dropped, one glyph per character
 advancing by its own width, no kerning or ligatures.
 
-Each glyph is one ``<path>`` in ``<defs>``, in units of 1/1000 em with y pointing down; a
-line is a ``<g>`` scaled to its font size that places one ``<use>`` per glyph. Glyph ids
-are the same in every export (a tag of the font and the glyph's index), so a line's
-``<use>`` run can be remembered across lines and exports: boards repeat lines.
+Each glyph is one ``<path>`` in ``<defs>``, in units of 1/1000 em with y pointing down, in
+relative commands; a line is a ``<g>`` scaled to its font size that places one ``<use>``
+per glyph (or per word: ``TextOutlines``). Glyph ids are the same in every export (a tag
+of the font and the glyph's index), so a line's ``<use>`` run can be remembered across
+lines and exports: boards repeat lines.
 """
 
 from __future__ import annotations

@@ -153,6 +153,7 @@ class Layout:
         # looks at them, not at every card of the touched column or lane (``_index_link``).
         self._column_links: dict[str, set[str]] = {}  # stage -> links with both ends in it
         self._lane_links: dict[str, set[str]] = {}  # lane -> links with an end in it
+        self._labelled: set[str] = set()  # links with a label (most boards have few or none)
         self._grid_top = 0.0
         self._lanes_top = 0.0
         self._title_primitives: tuple[Primitive, ...] = ()
@@ -319,6 +320,7 @@ class Layout:
         self.links = {}
         self._column_links = {}
         self._lane_links = {}
+        self._labelled = {link.id for link in doc.links() if link.label}
         card = doc.card
         for link in doc.links():
             a, b = card(link.source), card(link.target)
@@ -349,11 +351,17 @@ class Layout:
     def _reindex_links(self, event: object) -> None:
         """Keep the link index up to date with an event (before the event is laid out)."""
         doc = self.document
-        if isinstance(event, ev.LinkAdded):
-            self._index_link(event.link_id)
+        if isinstance(event, ev.LinkAdded | ev.LinkChanged):
+            if isinstance(event, ev.LinkAdded):
+                self._index_link(event.link_id)
+            if doc.link(event.link_id).label:
+                self._labelled.add(event.link_id)
+            else:
+                self._labelled.discard(event.link_id)
         elif isinstance(event, ev.LinkRemoved):  # its cards are still there
             a, b = doc.card(event.source), doc.card(event.target)
             self._unindex_link(event.link_id, (a.stage,), (a.lane, b.lane))
+            self._labelled.discard(event.link_id)
         elif isinstance(event, ev.CardMoved) and event.old_cell != event.new_cell:
             for link in doc.links_of(event.card_id):
                 self._unindex_link(link.id, (event.old_cell[0],), (event.old_cell[1],))
@@ -414,6 +422,7 @@ class Layout:
             cells.update((event.old_cell, event.new_cell))
             delta.cards.add(event.card_id)
         lanes_to_check: set[str] = set()
+        measured = set(cells)  # their shapes are brought up to date here, before anything is placed
         for stage_id, lane_id in cells:
             ids = doc.cell_cards(stage_id, lane_id)
             self._cell_h[(stage_id, lane_id)] = self._stack_height(ids)
@@ -442,7 +451,7 @@ class Layout:
             shifted = {lane_id for lane_id, y in self._lane_y.items() if y != old_y.get(lane_id)}
             for (stage_id, lane_id), ids in doc.cells():
                 if (stage_id, lane_id) in cells or (lane_id in shifted and lane_id in self._scales):
-                    placed.update(self._place_cell(stage_id, lane_id, ids))
+                    placed.update(self._place_cell(stage_id, lane_id, ids, (stage_id, lane_id) in measured))
                 elif lane_id in shifted:  # nothing in it changed: the same stack, lower or higher
                     delta.cards.update(self._translate_cell(stage_id, lane_id, ids))
                     shifted_cells.add((stage_id, lane_id))
@@ -451,7 +460,8 @@ class Layout:
                 delta.links |= self._lane_links.get(lane_id, set())
         else:
             for stage_id, lane_id in cells:
-                placed.update(self._place_cell(stage_id, lane_id, doc.cell_cards(stage_id, lane_id)))
+                placed.update(self._place_cell(stage_id, lane_id, doc.cell_cards(stage_id, lane_id),
+                                               (stage_id, lane_id) in measured))
         delta.cards |= placed
         for card_id in placed:
             for link in doc.links_of(card_id):
@@ -492,14 +502,14 @@ class Layout:
 
     def _labelled_links_near(self, cells: set[Cell]) -> set[str]:
         """Labelled links whose label placement looks at one of ``cells`` (the block of ``_cards_between``)."""
+        if not self._labelled:
+            return set()
         doc = self.document
-        stage_pos = {stage.id: i for i, stage in enumerate(doc.stages)}
-        lane_pos = {lane.id: i for i, lane in enumerate(doc.lanes)}
+        stage_pos, lane_pos = self._stage_pos, self._lane_pos
         spots = {(stage_pos[s], lane_pos[lane]) for s, lane in cells}
         found: set[str] = set()
-        for link in doc.links():
-            if not link.label:
-                continue
+        for link_id in self._labelled:
+            link = doc.link(link_id)
             a, b = doc.card(link.source), doc.card(link.target)
             s0, s1 = sorted((stage_pos[a.stage], stage_pos[b.stage]))
             l0, l1 = sorted((lane_pos[a.lane], lane_pos[b.lane]))

@@ -8,8 +8,7 @@ font is missing. No Qt here (the PNG and the canvas: tests/ui/test_same_picture.
 
 from __future__ import annotations
 
-import base64
-import io
+import itertools
 import json
 import math
 import re
@@ -22,7 +21,6 @@ from xml.etree import ElementTree as ET
 
 import numpy as np
 import pytest
-from fontTools.ttLib import TTFont
 from PIL import Image
 
 import model
@@ -153,7 +151,7 @@ def test_svg_outlines_advance_as_layout_measured(board: tuple[Layout, Path, Path
     _, svg, _, _ = board
     children = list(ET.parse(svg).getroot())
     checked = 0
-    for outlines, text in zip(children, children[1:], strict=False):
+    for outlines, text in itertools.pairwise(children):
         if text.tag != f"{SVG_NS}text" or outlines.tag != f"{SVG_NS}g":
             continue
         size, bold = float(text.get("font-size", "nan")), text.get("font-weight") == "bold"
@@ -356,6 +354,18 @@ def test_svg_form_is_the_smaller_one() -> None:
     for i in range(60):
         doc.add_card(Card(f"c{i}", "l1", "s1", text="Customer waits at the counter for the order"))
     assert 'id="w0"' in render_svg(Layout(doc))
+
+
+def test_svg_past_librsvg_limits_is_written_by_word() -> None:
+    """librsvg stops after 500,000 references: past MAX_GLYPH_USES glyphs the SVG is by word, even if larger."""
+    def form(glyphs: int) -> bool:
+        # one line whose words are all different and long: by glyph would be the smaller file
+        run = svgglyphs.GlyphRun("", 0.0, ("r1",), glyphs, (("x" * glyphs, 0.0),))
+        return svgglyphs.TextOutlines.for_runs([(run, False)]).by_word
+
+    assert not form(svgglyphs.MAX_GLYPH_USES)
+    assert form(svgglyphs.MAX_GLYPH_USES + 1)
+    assert svgglyphs.MAX_GLYPH_USES < 500_000
 
 
 def test_svg_looks_the_same_in_chromium_with_another_font_installed(tmp_path: Path,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -489,3 +490,67 @@ def test_zoomed_out_on_both_screens_the_audience_overview_keeps_the_projection_l
     seen = image.pixelColor(point.x(), point.y()).name().upper()
     assert seen == body.fill.upper()  # the projection fill, not the editor's dark one
     assert seen != st.themed(card.primitives[1].fill, "dark").upper()  # type: ignore[attr-defined]
+
+
+def test_the_projector_shows_its_own_look_and_a_spotlight_dims_its_arrows_at_once(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Cards and the arrow layer keep device-cache pixmaps in the editor. Qt keeps one per view
+    but forgets an invalidation once one view redrew, and paints a cache with no widget: so
+    while presenting the scene drops those caches, and each view shows its own, current look."""
+    import itertools
+
+    from model.primitives import Box
+    from model.projection import projected
+
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    doc, scene = window.editor.document, window.editor.scene
+    plain = next(c for c in doc.cards() if c.stage == doc.stages[1].id and not (c.channel or c.wait or c.tags
+                                                                                 or c.persona or c.fail))
+    card = scene.layout.cards[plain.id]
+    inside = QPointF(card.x + card.w - 10, card.y + card.h - 10)  # the fill, clear of text and corner
+    own = next(p for p in card.primitives[1:] if isinstance(p, Box))
+    projected_fill = next(p for p in projected(card.primitives) if isinstance(p, Box)).fill  # no shadow there
+
+    def colour(graphics_view, point: QPointF) -> QColor:  # type: ignore[no-untyped-def]
+        graphics_view.viewport().repaint()
+        image = graphics_view.viewport().grab().toImage()
+        pixel = graphics_view.mapFromScene(point)
+        return image.pixelColor(pixel.x(), pixel.y())
+
+    for _twice in range(2):
+        assert colour(view, inside).name().upper() == str(projected_fill).upper()
+    window.editor.view.centerOn(inside)
+    assert colour(window.editor.view, inside).name().upper() == str(own.fill).upper() != str(projected_fill).upper()
+    assert colour(view, inside).name().upper() == str(projected_fill).upper()  # each view keeps its own look
+    # An arrow the spotlight dims fades on the projector at once, though the editor drew first.
+    QTest.keyClick(view, Qt.Key.Key_End)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_3)  # a stage with arrows straight down between its lanes
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    settle(qtbot, view)
+    spot = doc.cell_cards(doc.stages[2].id, doc.lanes[4].id)[0]
+    lit = view.spotlight.card(spot)
+    shown = view.visible_scene_rect()
+    middles = []
+    for link in doc.links():
+        if link.source in lit and link.target in lit:
+            continue
+        corners = [(float(c[-2]), float(c[-1])) for c in scene.layout.links[link.id].curve if len(c) >= 3]
+        for (ax, ay), (bx, by) in itertools.pairwise(corners):
+            middle = QPointF(ax, (ay + by) / 2)
+            if abs(ax - bx) < 0.1 and abs(ay - by) > 60 and shown.contains(middle):
+                middles.append(middle)
+    assert middles
+    view.spotlight.clear()
+    before = [colour(view, m).lightnessF() for m in middles]
+    window.editor.view.viewport().repaint()
+    view.spotlight.card(spot)
+    window.editor.view.viewport().repaint()  # the editor redraws first, as on a laptop beside the projector
+    after = [colour(view, m).lightnessF() for m in middles]
+    # (a dashed arrow may be sampled between its dashes, or under a lit one: some, not all)
+    assert any(a > b + 0.05 for a, b in zip(after, before, strict=True)), (before, after)
+    view.spotlight.clear()
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert scene.cached  # the editor alone again: its caches are back

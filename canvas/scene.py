@@ -177,14 +177,14 @@ class BoardScene(QGraphicsScene):
         self.update()
 
     def set_cached(self, cached: bool) -> None:
-        """Let the cards, the arrow layer and the background keep device-cache pixmaps, or not.
+        """Let the cards and the arrow layer keep device-cache pixmaps, or not (the background never does).
 
         Qt keeps one such pixmap per view, but forgets what was invalidated once the first
         view has drawn it again, so a second view of the scene (the presentation's) would go
         on showing the old picture: a spotlight's dimming, an edit. Off while there are two.
         """
         self.cached = cached
-        for item in (*self._cards.values(), self.arrows, self._background):
+        for item in (*self._cards.values(), self.arrows):
             on = cached and item.opacity() >= 1  # a dimmed card is drawn uncached anyway (CardItem)
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache)
 

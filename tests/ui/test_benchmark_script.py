@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MEASURES = ("load", "layout", "scene build", "frame, fit-all", "frame, 100%", "move one card", "svg export",
-            "pdf export", "open to first paint", "peak memory", "svg export, process", "pdf export, process")
-WITH_FLOOR = {"load", "scene build", "frame, fit-all", "frame, 100%", "svg export", "pdf export",
-              "open to first paint", "peak memory"}
+MEASURES = ("load", "layout", "scene build", "frame, fit-all", "frame, 100%", "frame, 100%, spanning",
+            "move one card", "move one card, spanning", "pan step, 100%", "wheel zoom step", "rubber band step",
+            "drag step", "svg export", "pdf export", "open to first paint", "peak memory", "svg export, process",
+            "pdf export, process")
+WITH_FLOOR = {"load", "scene build", "frame, fit-all", "frame, 100%", "frame, 100%, spanning", "svg export",
+              "pdf export", "open to first paint", "peak memory"}
 
 
 def test_benchmark_runs_at_100_cards_and_prints_every_measure_beside_its_floor() -> None:
@@ -42,3 +44,6 @@ def test_benchmark_runs_at_100_cards_and_prints_every_measure_beside_its_floor()
     start_value, start_floor = rows["start, example"]
     assert start_value > 0 and float(start_floor) > 0
     assert any(line.startswith("targets: ") for line in lines)
+    # The interaction rows say what they did: a band chose cards and the drag moved them.
+    assert any(re.match(r"at 100 cards the rubber band chose 100 cards and the drag step moved 100$", line)
+               for line in lines), lines[-6:]

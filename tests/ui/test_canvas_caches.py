@@ -54,3 +54,19 @@ def test_a_cached_card_has_the_look_of_the_view_it_is_in_and_follows_the_theme(q
     qtbot.waitExposed(audience)
     assert _pixel(audience, *spot) == QColor(projected_one(body).fill).name()  # type: ignore[union-attr]
     assert _pixel(editor.view, *spot) == dark  # the editor's own cache keeps its look
+
+
+def test_caches_off_while_presenting_and_back_after_the_background_stays_uncached(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QGraphicsItem
+
+    editor = Editor(model.load(BLUEPRINT))
+    qtbot.addWidget(editor)
+    scene = editor.scene
+    cache, none = QGraphicsItem.CacheMode.DeviceCoordinateCache, QGraphicsItem.CacheMode.NoCache
+    card = scene.card_item(next(iter(scene.layout.cards)))
+    assert (card.cacheMode(), scene.arrows.cacheMode(), scene._background.cacheMode()) == (cache, cache, none)
+    scene.set_cached(False)  # the presentation's second view (app/present.py)
+    assert (card.cacheMode(), scene.arrows.cacheMode()) == (none, none)
+    scene.set_cached(True)
+    # The background is cheap to draw and a cached big item slows every scroll step.
+    assert (card.cacheMode(), scene.arrows.cacheMode(), scene._background.cacheMode()) == (cache, cache, none)

@@ -35,9 +35,9 @@ class _Arrow:
 
     __slots__ = ("buckets", "geometry", "looks", "opacity")
 
-    def __init__(self, geometry: LinkGeometry, buckets: tuple[tuple[int, int], ...]) -> None:
+    def __init__(self, geometry: LinkGeometry) -> None:
         self.geometry = geometry
-        self.buckets = buckets
+        self.buckets: tuple[tuple[int, int], ...] | None = None  # None: not in the grid yet
         self.opacity = 1.0
         # projection look or not -> prepared paths (None: not made of paths alone)
         self.looks: dict[bool, Looks | None] = {}
@@ -51,6 +51,10 @@ class ArrowLayer(QGraphicsItem):
         self._arrows: dict[str, _Arrow] = {}
         self._own: set[str] = set()  # drawn by their own item (selected, on an impact path)
         self._grid: dict[tuple[int, int], set[str]] = {}
+        # Arrows not put in the grid yet: a board's arrows are indexed when a paint first asks
+        # which arrows a rect holds, not while the scene is built (at 5,000 cards the index
+        # was ~0.5 s of opening, and a board opened zoomed out needs none of it).
+        self._unindexed: set[str] = set()
         self._rect = QRectF()
         self.setZValue(-1)  # above the background, headers and cell highlight; under every arrow item and card
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
@@ -81,17 +85,17 @@ class ArrowLayer(QGraphicsItem):
                 old.geometry = geometry  # same drawing: nothing to repaint
                 return
             self._unindex(link_id, old)
-        arrow = self._arrows[link_id] = _Arrow(geometry, tuple(_segment_buckets(geometry)))
+        arrow = self._arrows[link_id] = _Arrow(geometry)
         if old is not None:
             arrow.opacity = old.opacity
-        for key in arrow.buckets:
-            self._grid.setdefault(key, set()).add(link_id)
+        self._unindexed.add(link_id)
         self._repaint(link_id, arrow)
 
     def remove_arrow(self, link_id: str) -> None:
         """Stop drawing an arrow (its link is gone)."""
         old = self._arrows.pop(link_id, None)
         self._own.discard(link_id)
+        self._unindexed.discard(link_id)
         if old is not None:
             self._unindex(link_id, old)
 
@@ -115,7 +119,8 @@ class ArrowLayer(QGraphicsItem):
             self._repaint(link_id, arrow)
 
     def _unindex(self, link_id: str, arrow: _Arrow) -> None:
-        for key in arrow.buckets:
+        self._unindexed.discard(link_id)
+        for key in arrow.buckets or ():
             bucket = self._grid.get(key)
             if bucket is not None:
                 bucket.discard(link_id)
@@ -159,6 +164,8 @@ class ArrowLayer(QGraphicsItem):
     # ------------------------------------------------------------ drawing
     def arrows_in(self, rect: QRectF) -> set[str]:
         """Ids of the arrows this layer draws that may cross ``rect`` (scene coordinates)."""
+        if self._unindexed:
+            self._index_pending()
         near: set[str] = set()
         grid = self._grid
         left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
@@ -175,6 +182,15 @@ class ArrowLayer(QGraphicsItem):
             if x <= right and y <= bottom and x + w >= left and y + h >= top:
                 found.add(link_id)
         return found
+
+    def _index_pending(self) -> None:
+        grid = self._grid
+        for link_id in self._unindexed:
+            arrow = self._arrows[link_id]
+            arrow.buckets = tuple(_segment_buckets(arrow.geometry))
+            for key in arrow.buckets:
+                grid.setdefault(key, set()).add(link_id)
+        self._unindexed.clear()
 
     def boundingRect(self) -> QRectF:
         return self._rect

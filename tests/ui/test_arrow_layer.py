@@ -120,3 +120,22 @@ def test_the_layer_follows_the_theme(qtbot, theme: str) -> None:  # type: ignore
         scene.arrows.set_own(link_id, True)
         item.setFlag(NO_CONTENTS, False)
     assert (np.abs(layered - _pixels(view)).max(axis=2) > 40).mean() < 0.001
+
+
+def test_the_arrows_are_indexed_when_a_paint_first_asks_not_while_the_scene_is_built(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from canvas.scene import BoardScene
+
+    document = model.load(BLUEPRINT)
+    scene = BoardScene(document, lambda command: None)
+    layer = scene.arrows
+    link_ids = scene.item_ids()[1]
+    assert layer._grid == {} and layer._unindexed == link_ids  # built: nothing indexed yet
+    every = layer.arrows_in(scene.sceneRect())
+    assert every == link_ids and not layer._unindexed and layer._grid
+    # an arrow routed again after indexing waits for the next question, and is found where it now is
+    first, other = sorted(link_ids, key=lambda k: layer._arrows[k].geometry.bounds)[::len(link_ids) - 1]
+    elsewhere = layer._arrows[other].geometry
+    layer.set_arrow(first, elsewhere)
+    assert layer._unindexed == {first}
+    assert first in layer.arrows_in(QRectF(*elsewhere.bounds))
+    assert not layer._unindexed

@@ -34,11 +34,12 @@ sys.exit(main(sys.argv[1:]))
 # Not needed to show a board: exporters run when asked, reportlab and svgwrite only in them, networkx
 # only when an analysis asks (model.document builds its graph lazily),
 # fontTools' OpenType layout tables only when a fallback font's name is read the slow way,
-# present mode (app.present, canvas.spotlight) when F5 is pressed.
+# present mode (app.present, canvas.spotlight) when F5 is pressed, the text editor just after the first paint.
 NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgglyphs", "networkx",
                 "exporters.png", "exporters.drawio", "exporters.interchange", "exporters.fallback",
                 "fontTools.ttLib.tables.otTables", "fontTools.ttLib.tables._n_a_m_e", "app.export_dialog",
-                "app.preferences", "app.board_image", "app.present", "canvas.spotlight")
+                "app.preferences", "app.board_image", "app.present", "canvas.spotlight",
+                "canvas.inline_editor")
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:

@@ -34,12 +34,13 @@ sys.exit(main(sys.argv[1:]))
 # Not needed to show a board: exporters run when asked, reportlab and svgwrite only in them, networkx
 # only when an analysis asks (model.document builds its graph lazily),
 # fontTools' OpenType layout tables only when a fallback font's name is read the slow way,
-# present mode (app.present, canvas.spotlight) when F5 is pressed, the text editor just after the first paint.
+# present mode (app.present, canvas.spotlight) when F5 is pressed, the text editor just after the first paint,
+# the keyboard shortcuts sheet when asked for.
 NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgglyphs", "networkx",
                 "exporters.png", "exporters.drawio", "exporters.interchange", "exporters.fallback",
                 "fontTools.ttLib.tables.otTables", "fontTools.ttLib.tables._n_a_m_e", "app.export_dialog",
                 "app.preferences", "app.board_image", "app.present", "canvas.spotlight",
-                "canvas.inline_editor")
+                "canvas.inline_editor", "app.shortcuts_sheet")
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:

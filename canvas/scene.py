@@ -91,6 +91,7 @@ class ConnectTool:
 
 ITEMS_PER_STEP = 500  # items made between two progress reports while a large board opens
 PIXMAP_CACHE_KB = 48 * 1024  # about five 1080p screens of cards, or one and a quarter at twice the pixel density
+BSP_DEPTH = 8  # the scene index's tree: 256 leaves (see BoardScene.__init__)
 
 
 class BoardScene(QGraphicsScene):
@@ -142,7 +143,11 @@ class BoardScene(QGraphicsScene):
         # Qt picks a deep BSP tree for many items; an arrow spanning the board then sits
         # in thousands of leaves and each prepareGeometryChange() cost 4 ms (a card move in
         # a 5,000-card board took 1.8 s). Depth 6 measured: 0.02 ms, frames unchanged.
-        self.setBspTreeDepth(6)
+        # Depth 8: a leaf of a 5,000-card board at depth 6 held ~700 items, all of which a
+        # pan step's strip asked for their boxes (Python calls); at 8, ~570 items less
+        # asked per step (pan step at 100% ~15 -> ~12 ms), a spanning move's
+        # prepareGeometryChange +1.5 ms and its repaint ~-2 ms (tests/ui/test_pan_step.py).
+        self.setBspTreeDepth(BSP_DEPTH)
         # Cards keep their drawing as pixmaps (CardItem): Qt's default 10 MB holds less than
         # one 1080p screen of cards, which would then be drawn again on every frame.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))

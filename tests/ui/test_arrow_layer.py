@@ -139,3 +139,62 @@ def test_the_arrows_are_indexed_when_a_paint_first_asks_not_while_the_scene_is_b
     assert layer._unindexed == {first}
     assert first in layer.arrows_in(QRectF(*elsewhere.bounds))
     assert not layer._unindexed
+
+
+def _reference_buckets(geometry) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Each segment's box (a curve's: its control points' and its start), 2 px wider, in 256-px buckets."""
+    from math import floor
+
+    keys = set()
+    for prim in geometry.primitives:
+        last = None
+        for command in getattr(prim, "commands", ()):
+            points = [(float(command[k]), float(command[k + 1])) for k in range(1, len(command) - 1, 2)]
+            if not points:
+                continue
+            if last is not None and command[0] != "M":
+                points.append(last)
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            for i in range(floor((min(xs) - 2) / 256), floor((max(xs) + 2) / 256) + 1):
+                for j in range(floor((min(ys) - 2) / 256), floor((max(ys) + 2) / 256) + 1):
+                    keys.add((i, j))
+            last = points[len(command) // 2 - 1]
+    return keys
+
+
+def test_a_move_indexes_again_only_the_arrows_it_rerouted_in_the_buckets_of_their_segments(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    from canvas.scene import BoardScene
+
+    document = synthetic_board(300, links="local")
+    scene = BoardScene(document, lambda command: None)
+    layer = scene.arrows
+    layer.arrows_in(scene.sceneRect())  # everything indexed
+    assert not layer._unindexed
+    before = {k: a.geometry.primitives for k, a in layer._arrows.items()}
+    cards = list(document.cards())
+    card = cards[len(cards) // 2]
+    stages = [s.id for s in document.stages]
+    there = stages[(stages.index(card.stage) + 1) % len(stages)]
+    document.move_card(card.id, there, card.lane, 0)
+    QApplication.processEvents()
+    rerouted = {k for k, a in layer._arrows.items() if a.geometry.primitives != before.get(k)}
+    # only the arrows whose drawing changed wait to be indexed again
+    assert rerouted and layer._unindexed == rerouted
+    layer.arrows_in(QRectF(0, 0, 1, 1))
+    assert not layer._unindexed
+    # each in the buckets of its segments' boxes
+    for link_id, arrow in layer._arrows.items():
+        assert set(arrow.buckets or ()) == _reference_buckets(arrow.geometry), link_id
+    # and the grid holds each arrow in those buckets and no other (the old ones were left)
+    held: dict[str, set[tuple[int, int]]] = {}
+    for key, bucket in layer._grid.items():
+        assert bucket
+        for link_id in bucket:
+            held.setdefault(link_id, set()).add(key)
+    assert held == {k: set(a.buckets or ()) for k, a in layer._arrows.items()}
+    scene.detach()

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from app.shortcuts_sheet import plain
 
 # What each menu command does, by the menu text as written in the code (translated when compared):
 # shown as the status tip and read as the description.
@@ -83,6 +82,11 @@ _ACTION_DESCRIPTIONS: dict[str, str] = {
 
 _INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit,
                 QTextEdit, QTabBar, QDockWidget)
+
+
+def plain(text: str) -> str:
+    """A menu text without its mnemonic ampersand and trailing ellipsis."""
+    return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&").rstrip("…").rstrip(".").strip()
 
 
 def describe_actions(actions: list[QAction]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
@@ -101,6 +101,9 @@ class Editor(QWidget):
         waiting, self._after_paint = self._after_paint, []
         for callback in waiting:
             callback()
+        # The text editor's module waits for the first paint (canvas/scene.py, _is_inline_editor); loaded
+        # just after it, so that the first double-click does not wait for it either.
+        QTimer.singleShot(0, _load_inline_editor)
 
     def when_painted(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the board is on screen: now if it has been painted or is not shown, else after
@@ -436,3 +439,7 @@ class Editor(QWidget):
     def card_item(self, card_id: str) -> CardItem:
         """The canvas item of a card."""
         return self.scene.card_item(card_id)
+
+
+def _load_inline_editor() -> None:
+    import canvas.inline_editor  # noqa: F401  (imported for later: defining its class is the cost)

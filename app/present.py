@@ -11,7 +11,7 @@ card or a lane header spotlights it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -57,22 +57,6 @@ CARD_TEXT_MAX_PX = 32
 READABLE_ZOOM = CARD_TEXT_PX / st.CARD_SIZE
 READABLE_ZOOMS = tuple(px / st.CARD_SIZE for px in (CARD_TEXT_PX, 24.6, CARD_TEXT_MIN_PX))
 LARGEST_ZOOM = CARD_TEXT_MAX_PX / st.CARD_SIZE
-
-
-# The presentation's own keys (besides the editor's actions), for the shortcut sheet and the presenter panel;
-# marked for the catalogue here, tr() where shown (key names in words too: "Bild ab" for PageDown in German).
-PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
-    (QT_TRANSLATE_NOOP("", "Right, PageDown"), QT_TRANSLATE_NOOP("", "next part or stage")),
-    (QT_TRANSLATE_NOOP("", "Left, PageUp"), QT_TRANSLATE_NOOP("", "previous part or stage")),
-    (QT_TRANSLATE_NOOP("", "Home, End"), QT_TRANSLATE_NOOP("", "the whole board")),
-    ("1 … 9", QT_TRANSLATE_NOOP("", "jump to a stage")),
-    ("+, -", QT_TRANSLATE_NOOP("", "a closer or wider look")),
-    ("T", QT_TRANSLATE_NOOP("", "start, pause or resume the countdown")),
-    ("B, .", QT_TRANSLATE_NOOP("", "black screen (any key brings the board back)")),
-    (QT_TRANSLATE_NOOP("", "Click a card or lane header"), QT_TRANSLATE_NOOP("", "spotlight it")),
-    ("Esc", QT_TRANSLATE_NOOP("", "end the spotlight, else leave")),
-    ("F5", QT_TRANSLATE_NOOP("", "leave")),
-)
 
 
 def _within(extent: tuple[float, float], top: float, bottom: float) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.present import PRESENTATION_KEYS
+from app.presentation_keys import PRESENTATION_KEYS
 from app.timer import Countdown
 from canvas import commands as cmd
 from canvas.translate import tr

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import getCppPointer
 
+from app.accessibility import plain  # the window's accessible names use it at start: lives there
 from canvas.translate import tr
 
 
@@ -37,11 +38,6 @@ class ShortcutRow:
 
     def __str__(self) -> str:
         return f"{self.group}: {self.command} = {self.keys}"
-
-
-def plain(text: str) -> str:
-    """A menu text without its mnemonic ampersand and trailing ellipsis."""
-    return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&").rstrip("…").rstrip(".").strip()
 
 
 # Keys of multimedia keyboards (XF86 Open, Save, Close…) that some platforms add to the standard

@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, 
 from PySide6.QtWidgets import QDockWidget, QMenu
 from shiboken6 import isValid
 
-from app.present import OVERVIEW, PresentationWindow
 from app.presenter_view import PresenterPanel
 from app.timer import Countdown
 from app.votes_panel import VotesPanel
@@ -22,6 +21,7 @@ from canvas.translate import tr
 if TYPE_CHECKING:
     from app.editor import Editor
     from app.main_window import MainWindow
+    from app.present import PresentationWindow
 
 TIMER_MINUTES = (1, 3, 5, 10, 15)
 
@@ -173,6 +173,9 @@ class Workshop(QObject):
         """Put the board full screen on the target screen, starting with the whole board."""
         if self.presentation is not None:
             return self.presentation
+        # Present mode is imported when first used, not with the window (issue 9: start to first paint).
+        from app.present import OVERVIEW, PresentationWindow
+
         window, editor = self.window, self.window.editor
         editor.commit_pending()
         presentation = PresentationWindow(editor.scene, self.countdown)

@@ -7,7 +7,9 @@ updates only those items (orange-canvas-core's canvas/scene.py keeps the same id
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen, QPixmapCache, QUndoCommand
@@ -21,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from canvas import commands as cmd
 from canvas.arrows import ArrowLayer
-from canvas.inline_editor import InlineEditor
 from canvas.items import DIMMED, BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
 from canvas.keyboard_nav import KeyboardNav
 from canvas.overview import PROJECTION, Overview
@@ -33,6 +34,20 @@ from model.events import Cell
 from model.impact import Impact, impact
 from model.layout import Layout, LayoutDelta
 from model.typesetting import line_height
+
+if TYPE_CHECKING:
+    from canvas.inline_editor import InlineEditor
+
+
+def _is_inline_editor(item: object) -> bool:
+    """Whether ``item`` is a card's, header's or link label's text editor.
+
+    canvas.inline_editor is imported when the first editor opens, not with the scene: defining
+    its QGraphicsTextItem subclass makes PySide create ~26 Qt enum classes (~17 ms of the start to
+    first paint, issue 9). Until it is imported, no item can be one.
+    """
+    module = sys.modules.get("canvas.inline_editor")
+    return module is not None and isinstance(item, module.InlineEditor)
 
 
 class ConnectTool:
@@ -528,6 +543,8 @@ class BoardScene(QGraphicsScene):
         text_h = max(1, len(geometry.lines)) * line_height(st.CARD_SIZE)
         rect = QRectF(geometry.x + st.CARD_PAD_X, geometry.y + geometry.shape.text_top, text_w, text_h)
         fill = st.card_fill(self.document.lane(card.lane).kind, card.color)
+        from canvas.inline_editor import InlineEditor  # when first edited: see _is_inline_editor
+
         self._open_editor(InlineEditor(card.text if text is None else text, rect, st.CARD_SIZE, False, commit, cancel,
                                        True, fill, theme=self.theme))
 
@@ -556,6 +573,8 @@ class BoardScene(QGraphicsScene):
                 self.push(cmd.SetLaneField(doc, header.item_id, "name", text))
 
         size = st.STAGE_SIZE if is_stage else st.LANE_SIZE
+        from canvas.inline_editor import InlineEditor  # when first edited: see _is_inline_editor
+
         self._open_editor(InlineEditor(name, rect, size, True, on_commit or commit, on_cancel or (lambda: None),
                                        False, st.HEADER_FILL if is_stage else st.PAGE, theme=self.theme))
 
@@ -570,6 +589,8 @@ class BoardScene(QGraphicsScene):
             value = text.strip() or None
             if doc.has_link(link_id) and value != doc.link(link_id).label:
                 self.push(cmd.SetLinkField(doc, link_id, "label", value))
+
+        from canvas.inline_editor import InlineEditor  # when first edited: see _is_inline_editor
 
         self._open_editor(InlineEditor(label, rect, st.LINK_LABEL_SIZE, False, commit, lambda: None, False,
                                        theme=self.theme))
@@ -701,7 +722,7 @@ class BoardScene(QGraphicsScene):
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.scenePos()
         hits = self.items(pos)
-        if any(isinstance(i, CardItem | HeaderItem | InlineEditor) for i in hits):
+        if any(isinstance(i, CardItem | HeaderItem) or _is_inline_editor(i) for i in hits):
             super().mouseDoubleClickEvent(event)
             return
         link_hit = next((i for i in hits if isinstance(i, LinkItem)), None)
@@ -716,7 +737,7 @@ class BoardScene(QGraphicsScene):
             event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.focusItem() is not None and isinstance(self.focusItem(), InlineEditor):
+        if self.focusItem() is not None and _is_inline_editor(self.focusItem()):
             super().keyPressEvent(event)
             return
         if self.nav.key_press(event):

@@ -21,6 +21,7 @@ bundled font lacks become replacement boxes, with the warning.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import struct
@@ -33,12 +34,15 @@ from functools import cache, lru_cache
 from fontTools.ttLib import TTFont as FontToolsFont
 from fontTools.ttLib import TTLibError
 
+from model.fallback_cache import FallbackCache, cache_file
+
 log = logging.getLogger(__name__)
 
 REPLACEMENT = "\u25a1"  # WHITE SQUARE: a visible box, never a silent black one
 BUNDLED_FAMILY = "Noto Sans"
 MAX_CANDIDATES = 24  # fonts examined per query; fc-match sorts the likely ones first
 FC_TIMEOUT = 10.0
+DISK_CACHE_SWITCH = "TOUCHLINE_FONT_CACHE"  # "off": always ask fontconfig (tests that count its calls)
 # Characters the renderers leave out or draw as nothing: never a reason to look for a font.
 _INVISIBLE = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ufe00-\ufe0f]")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -95,6 +99,22 @@ class FallbackFinder:
         return seen
 
     def _search(self, code: int, bold: bool) -> FallbackFont | None:
+        if shutil.which("fc-match") is None:
+            return None  # no fontconfig, no fallback (and no remembered answers from a machine that had it)
+        remembered = _disk_cache()
+        known, record = remembered.lookup(code, bold) if remembered is not None else (False, None)
+        if known:
+            font = FallbackFont(*record) if record is not None else None
+            if font is not None:
+                self._fonts[bold].append(font)
+            return font
+        font = self._ask_fontconfig(code, bold)
+        if remembered is not None:
+            remembered.remember(code, bold, None if font is None else
+                                (font.path, font.index, font.family, font.units_per_em, font.advances))
+        return font
+
+    def _ask_fontconfig(self, code: int, bold: bool) -> FallbackFont | None:
         for path, index in _fc_candidates(code, bold):
             key = (path, index)
             known = next((f for f in self._fonts[bold] if (f.path, f.index) == key), None)
@@ -107,6 +127,14 @@ class FallbackFinder:
                 self._fonts[bold].append(font)
                 return font
         return None
+
+
+@cache
+def _disk_cache() -> FallbackCache | None:
+    """fontconfig's answers from earlier runs (model.fallback_cache); None when switched off."""
+    if os.environ.get(DISK_CACHE_SWITCH) == "off":
+        return None
+    return FallbackCache(cache_file())
 
 
 @cache

@@ -7,6 +7,7 @@ been on screen.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,22 @@ def test_work_for_after_the_first_paint_waits_for_it_and_runs_at_once_when_hidde
     assert ran == [False, True]
     window.editor.when_painted(lambda: ran.append(window.editor._painted))
     assert ran == [False, True, True]  # painted before: at once
+
+
+def test_the_text_editors_module_is_loaded_just_after_the_first_paint(qtbot: QtBot,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """canvas.inline_editor is not imported with the scene (test_start_imports) but right after the first paint,
+    so that the first double-click on a card does not wait for it."""
+    import app.editor
+
+    loaded_when: list[bool] = []
+    real = app.editor._load_inline_editor
+    monkeypatch.setattr(app.editor, "_load_inline_editor",
+                        lambda: (loaded_when.append(window.editor._painted), real()))
+    window = MainWindow(load(EXAMPLE), EXAMPLE)
+    qtbot.addWidget(window)
+    window.show()
+    assert loaded_when == []
+    qtbot.waitUntil(lambda: bool(loaded_when), timeout=10_000)
+    assert loaded_when == [True]
+    assert "canvas.inline_editor" in sys.modules

@@ -6,6 +6,7 @@ Each probe is a fresh process, since a module imported once stays imported. Noth
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,11 +33,14 @@ sys.exit(main(sys.argv[1:]))
 
 # Not needed to show a board: exporters run when asked, reportlab and svgwrite only in them, networkx
 # only when an analysis asks (model.document builds its graph lazily),
-# fontTools' OpenType layout tables only when a fallback font's name is read the slow way.
+# fontTools' OpenType layout tables only when a fallback font's name is read the slow way,
+# present mode (app.present, canvas.spotlight) when F5 is pressed, the text editor just after the first paint,
+# the keyboard shortcuts sheet when asked for.
 NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgglyphs", "networkx",
                 "exporters.png", "exporters.drawio", "exporters.interchange", "exporters.fallback",
                 "fontTools.ttLib.tables.otTables", "fontTools.ttLib.tables._n_a_m_e", "app.export_dialog",
-                "app.preferences", "app.board_image")
+                "app.preferences", "app.board_image", "app.present", "canvas.spotlight",
+                "canvas.inline_editor", "app.shortcuts_sheet")
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:
@@ -112,3 +116,33 @@ def test_modules_imported_after_qt_are_not_read_for_pysides_feature_switch(tmp_p
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (int(result.stdout.strip()) > 0) is scans
+
+
+# The example's "→" is not in the bundled font: its fallback font is fontconfig's answer, which the first
+# start asks for (a fc-match process and a read of the font) and later starts take from the user cache folder.
+FONTCONFIG_PROBE = """
+import sys
+import model.glyphs as glyphs
+asked = []
+real = glyphs._fc_candidates
+def counting(code, bold):
+    asked.append(code)
+    return real(code, bold)
+glyphs._fc_candidates = counting
+""" + FIRST_PAINT_PROBE.replace('print("modules"',
+                                'print("fontconfig-asked", len(asked), flush=True)\n    print("modules"')
+
+
+def _fontconfig_questions_until_first_paint(tmp_path: Path) -> int:
+    result = subprocess.run([sys.executable, "-c", FONTCONFIG_PROBE, str(EXAMPLE)], cwd=tmp_path,
+                            env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("fontconfig-asked ")]
+    assert lines, result.stderr[-2000:]
+    return int(lines[0].split()[1])
+
+
+@pytest.mark.skipif(shutil.which("fc-match") is None, reason="needs fontconfig")
+def test_a_second_start_takes_the_examples_fallback_font_from_the_cache(tmp_path: Path) -> None:
+    assert _fontconfig_questions_until_first_paint(tmp_path) >= 1  # the "→": cache folder is empty (tmp_path)
+    assert (tmp_path / "xdg_cache_home" / "touchline" / "fallback-fonts.json").is_file()
+    assert _fontconfig_questions_until_first_paint(tmp_path) == 0

@@ -1,0 +1,25 @@
+"""The keys of present mode, for the help the audience view and the presenter panel show.
+
+A module of its own so that the presenter panel, built with the window, does not import
+present mode itself (app.present) before the board's first paint (issue 9, start-up).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+# The presentation's own keys (besides the editor's actions), for the shortcut sheet and the presenter panel;
+# marked for the catalogue here, tr() where shown (key names in words too: "Bild ab" for PageDown in German).
+PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("", "Right, PageDown"), QT_TRANSLATE_NOOP("", "next part or stage")),
+    (QT_TRANSLATE_NOOP("", "Left, PageUp"), QT_TRANSLATE_NOOP("", "previous part or stage")),
+    (QT_TRANSLATE_NOOP("", "Home, End"), QT_TRANSLATE_NOOP("", "the whole board")),
+    ("1 … 9", QT_TRANSLATE_NOOP("", "jump to a stage")),
+    ("+, -", QT_TRANSLATE_NOOP("", "a closer or wider look")),
+    ("T", QT_TRANSLATE_NOOP("", "start, pause or resume the countdown")),
+    ("B, .", QT_TRANSLATE_NOOP("", "black screen (any key brings the board back)")),
+    (QT_TRANSLATE_NOOP("", "Click a card or lane header"), QT_TRANSLATE_NOOP("", "spotlight it")),
+    ("Esc", QT_TRANSLATE_NOOP("", "end the spotlight, else leave")),
+    ("F5", QT_TRANSLATE_NOOP("", "leave")),
+)
+

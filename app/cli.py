@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from model.bulk import collector_paused
+
 if TYPE_CHECKING:
     from model.document import Document
 
@@ -141,7 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version")):
             options = build_parser().parse_args(args)
-            return _COMMAND_RUNNERS[options.command](options)
+            # A one-shot command makes hundreds of thousands of objects (imports, load,
+            # layout, the drawing) and no garbage cycles worth chasing before it exits: the
+            # collector's passes were ~10 % of a 5,000-card PDF export.
+            with collector_paused():
+                return _COMMAND_RUNNERS[options.command](options)
         options = _editor_parser().parse_args(args)
         if options.present or options.screen is not None:
             return _run_presentation(options.file, options.screen)

@@ -9,29 +9,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections import Counter
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtWidgets import QGraphicsView
 
 from app.main_window import MainWindow
 from canvas.inline_editor import InlineEditor
 from model import style as st
 from model.projection import PROJECTION_INK
-from tests.ui.test_present import BLUEPRINT, settle, start
+from tests.ui import test_present
+from tests.ui.test_present import settle, start
 
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(path=BLUEPRINT)
-    qtbot.addWidget(win)
-    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
-    win.resize(1200, 800)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    return win
+window = test_present.window  # the presentation tests' window on the blueprint
 
 
 def field_pixels(view: QGraphicsView, field: InlineEditor) -> tuple[QColor, float]:

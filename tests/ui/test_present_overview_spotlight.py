@@ -7,29 +7,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from app.main_window import MainWindow
 from canvas.items import DIMMED, TEXT_LOD
 from model.primitives import Box
 from model.projection import projected
-from tests.ui.test_present import BLUEPRINT, settle, start, widen
+from tests.ui import test_present
+from tests.ui.test_present import settle, start, widen
 
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(path=BLUEPRINT)
-    qtbot.addWidget(win)
-    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
-    win.resize(1200, 800)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    return win
+window = test_present.window  # the presentation tests' window on the blueprint
 
 
 def box_centre(window: MainWindow, card_id: str) -> tuple[QPointF, QColor]:

@@ -56,6 +56,10 @@ class EditActions:
     lower_score: QAction
 
 
+BUILD_STEP = 400  # items made per turn of the event loop after the first paint (~25 ms)
+INDEX_STEP = 600  # arrows put in the arrow layer's grid per turn, after the items (~30 ms on a spanning board)
+
+
 class Editor(QWidget):
     """One document on a canvas, with undo."""
 
@@ -68,7 +72,9 @@ class Editor(QWidget):
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
-        self.scene = BoardScene(document, self.push, layout, progress)
+        # Without a progress report (opening at start, a new board) the card and arrow items are
+        # made for what the view shows first, the rest after the first paint (_build_rest).
+        self.scene = BoardScene(document, self.push, layout, progress, lazy=progress is None)
         self.view = BoardView(self.scene, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,6 +101,7 @@ class Editor(QWidget):
                 self.view.show_position(*self.initial_view)
             else:
                 self.view.show_board_start()
+            self.scene.build_area(self.view.shown_area())
 
     def _first_painted(self) -> None:
         self._painted = True
@@ -104,6 +111,15 @@ class Editor(QWidget):
         # The text editor's module waits for the first paint (canvas/scene.py, _is_inline_editor); loaded
         # just after it, so that the first double-click does not wait for it either.
         QTimer.singleShot(0, _load_inline_editor)
+        QTimer.singleShot(0, self._build_rest)
+
+    def _build_rest(self) -> None:
+        """Make the items the first paint did not need, a step per turn of the event loop (input stays live)."""
+        if not isValid(self.scene):
+            return
+        # Then the arrows the first paint did not need are put in the arrow layer's grid (canvas/arrows.py).
+        if self.scene.build_some(BUILD_STEP) or self.scene.arrows.index_some(INDEX_STEP):
+            QTimer.singleShot(0, self._build_rest)
 
     def when_painted(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the board is on screen: now if it has been painted or is not shown, else after
@@ -288,6 +304,7 @@ class Editor(QWidget):
     def select_all(self) -> None:
         """Select every card, announcing the new selection once."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
+        self.scene.complete()
         self.scene.blockSignals(True)
         try:
             for card in self.document.cards():

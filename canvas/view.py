@@ -42,11 +42,19 @@ class BoardView(QGraphicsView):
         previous = getattr(scene, "painting_view", None)
         if scene is not None:
             scene.painting_view = self  # type: ignore[attr-defined]
+            if getattr(scene, "unbuilt", 0):  # a lazy scene makes the items of what is about to show
+                scene.build_area(self.shown_area())  # type: ignore[attr-defined]
         try:
             super().paintEvent(event)
         finally:
             if scene is not None:
                 scene.painting_view = previous  # type: ignore[attr-defined]
+
+    def shown_area(self, margin: float = 0.25) -> QRectF:
+        """The scene rect the viewport shows, widened by ``margin`` of its size on each side."""
+        rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        dx, dy = rect.width() * margin, rect.height() * margin
+        return rect.adjusted(-dx, -dy, dx, dy)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):

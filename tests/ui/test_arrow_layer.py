@@ -185,7 +185,12 @@ def test_a_move_indexes_again_only_the_arrows_it_rerouted_in_the_buckets_of_thei
     rerouted = {k for k, a in layer._arrows.items() if a.geometry.primitives != before.get(k)}
     # only the arrows whose drawing changed wait to be indexed again
     assert rerouted and layer._unindexed == rerouted
-    layer.arrows_in(QRectF(0, 0, 1, 1))
+    # a paint indexes the waiting arrows whose box meets what it paints, and only those
+    corner = QRectF(0, 0, 1, 1)
+    meets = {k for k in rerouted if (lambda x, y, w, h: x <= 1 and y <= 1)(*layer._arrows[k].geometry.bounds)}
+    layer.arrows_in(corner)
+    assert layer._unindexed == rerouted - meets
+    layer.arrows_in(scene.sceneRect())
     assert not layer._unindexed
     # each in the buckets of its segments' boxes
     for link_id, arrow in layer._arrows.items():

@@ -66,15 +66,14 @@ class Editor(QWidget):
     selection_changed = Signal()
     impact_changed = Signal(str)  # a one-line summary for the status bar, "" when the view is left
 
-    def __init__(self, document: Document, parent: QWidget | None = None, *, layout: Layout | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> None:
-        """An editor on ``document``; ``layout`` and ``progress`` go to the scene (see BoardScene)."""
+    def __init__(self, document: Document, parent: QWidget | None = None, *, layout: Layout | None = None) -> None:
+        """An editor on ``document`` as laid out by ``layout`` (made by the scene when None)."""
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
-        # Without a progress report (opening at start, a new board) the card and arrow items are
-        # made for what the view shows first, the rest after the first paint (_build_rest).
-        self.scene = BoardScene(document, self.push, layout, progress, lazy=progress is None)
+        # The card and arrow items are made for what the view shows first, the rest after the
+        # first paint (_build_rest): a large board appears without waiting for all of them.
+        self.scene = BoardScene(document, self.push, layout, lazy=True)
         self.view = BoardView(self.scene, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -23,16 +23,27 @@ from PySide6.QtWidgets import (
 
 from canvas import commands as cmd
 from canvas.arrows import ArrowLayer
-from canvas.items import DIMMED, BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
+from canvas.items import (
+    DIMMED,
+    TEXT_LOD,
+    BackgroundItem,
+    CardItem,
+    CellHighlightItem,
+    EmptyBoardHint,
+    HeaderItem,
+    LinkItem,
+)
 from canvas.keyboard_nav import KeyboardNav
 from canvas.overview import PROJECTION, Overview
 from canvas.translate import tr
+from exporters.qtpaint import draw_primitives
 from model import Card, Document, Link
 from model import style as st
 from model.bulk import collector_paused
 from model.events import Cell
 from model.impact import Impact, impact
 from model.layout import Layout, LayoutDelta
+from model.primitives import Text
 from model.typesetting import line_height
 
 if TYPE_CHECKING:
@@ -89,7 +100,6 @@ class ConnectTool:
         self.scene.tool = None
 
 
-ITEMS_PER_STEP = 500  # items made between two progress reports while a large board opens
 PIXMAP_CACHE_KB = 48 * 1024  # about five 1080p screens of cards, or one and a quarter at twice the pixel density
 BSP_DEPTH = 8  # the scene index's tree: 256 leaves (see BoardScene.__init__)
 _WHOLE = QRectF()  # render()'s "the whole target / scene"
@@ -102,11 +112,9 @@ class BoardScene(QGraphicsScene):
     impact_cleared = Signal()
 
     def __init__(self, document: Document, push: Callable[[QUndoCommand], None], layout: Layout | None = None,
-                 progress: Callable[[int, int], None] | None = None, *, lazy: bool = False) -> None:
+                 *, lazy: bool = False) -> None:
         """Items for ``document`` as laid out by ``layout`` (made here when None).
 
-        ``progress(done, total)`` is called as the items are made, in steps; it may raise
-        to abandon the scene (the document is only listened to once every item exists).
         ``lazy``: the card and arrow items are made as views are about to show them
         (``build_area``) and the rest when asked (``build_some``, ``complete``), not here.
         """
@@ -162,26 +170,12 @@ class BoardScene(QGraphicsScene):
         with collector_paused():  # thousands of items at once (model/bulk.py)
             if lazy:
                 self._start_lazily()
-            elif progress is None:
+            else:
                 self._apply(LayoutDelta(full=True, grid=True, cards=set(self.layout.cards),
                                         links=set(self.layout.links)))
-            else:
-                self._apply_in_steps(progress)
         document.changed.connect(self._on_document_changed)
         self.selectionChanged.connect(self.nav.follow_selection)
         self.cell_changed.connect(self.nav.follow_selection)
-
-    def _apply_in_steps(self, progress: Callable[[int, int], None]) -> None:
-        cards, links = list(self.layout.cards), list(self.layout.links)
-        total = len(cards) + len(links)
-        done = 0
-        for ids, is_card in ((cards, True), (links, False)):
-            for start in range(0, len(ids), ITEMS_PER_STEP):
-                step = set(ids[start:start + ITEMS_PER_STEP])
-                self._apply(LayoutDelta(cards=step) if is_card else LayoutDelta(links=step))
-                done += len(step)
-                progress(done, total)
-        self._apply(LayoutDelta(full=True, grid=True))
 
     def _start_lazily(self) -> None:
         """Everything but the card and arrow items; the arrow layer is told every arrow (it draws them)."""
@@ -238,6 +232,35 @@ class BoardScene(QGraphicsScene):
         """QGraphicsScene.render, with the items of what it draws made first (a lazy scene)."""
         self.build_area(QRectF(source) if not source.isNull() else self.sceneRect())
         super().render(painter, target, source, mode)
+
+    def render_small(self, painter: QPainter, target: QRectF) -> None:
+        """The whole board scaled into ``target`` (centred), as a view zoomed out that far shows it.
+
+        Below TEXT_LOD that is the background and headers without text and the overview's
+        batched boxes and lines (what BoardView draws there), not every item: a 5,000-card
+        board's recent-files thumbnail through render() drew each card and all ~6,000 arrows
+        at full detail and raised the process's peak by ~40 MiB (issue 9).
+        """
+        source = self.sceneRect()
+        if source.isEmpty():
+            return
+        scale = min(target.width() / source.width(), target.height() / source.height())
+        if scale >= TEXT_LOD:
+            self.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+            return
+        layout = self.layout
+        painter.save()
+        painter.translate(target.center().x() - source.width() * scale / 2,
+                          target.center().y() - source.height() * scale / 2)
+        painter.scale(scale, scale)
+        painter.translate(-source.left(), -source.top())
+        painter.fillRect(source, self.backgroundBrush())
+        shapes = [p for p in layout.background if not isinstance(p, Text)]
+        shapes += [g.primitives[0] for g in (*layout.stage_headers.values(), *layout.lane_headers.values())
+                   if g.primitives]
+        draw_primitives(painter, tuple(shapes), theme=self.theme)
+        self.overview.paint(painter, self.theme, [], self.lit)
+        painter.restore()
 
     def _build(self, card_ids: set[str], link_ids: set[str]) -> int:
         if not card_ids and not link_ids:

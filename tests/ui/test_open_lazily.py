@@ -137,3 +137,55 @@ def test_only_labelled_links_make_a_label_item(qtbot) -> None:  # type: ignore[n
     assert len(labels) == len(labelled)
     assert all((scene.link_item(k.id)._label is not None) == (k.id in labelled) for k in links)
     scene.detach()
+
+
+def test_file_open_shows_a_large_board_without_waiting_for_its_items(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import model
+    from app.editor import Editor
+
+    board = tmp_path / "big.touchline"
+    board.write_text(model.dumps(synthetic_board(N)), encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    seen: dict[str, object] = {}
+    real = Editor._first_painted
+
+    def first_painted(editor: Editor) -> None:  # what the new board's first paint had: before the rest is made
+        view = editor.view
+        seen.setdefault("cards", set(editor.scene._cards))
+        seen.setdefault("viewport", view.mapToScene(view.viewport().rect()).boundingRect())
+        real(editor)
+
+    monkeypatch.setattr(Editor, "_first_painted", first_painted)
+    assert window.open_path(board) is True
+    assert window.path == board.absolute()
+    scene = window.editor.scene
+    qtbot.waitUntil(lambda: "cards" in seen, timeout=20000)
+    # the new board was painted with only the items of what it shows made (no "Drawing…" wait for all)
+    assert shown_cards(scene, seen["viewport"]) and shown_cards(scene, seen["viewport"]) <= seen["cards"]
+    assert len(seen["cards"]) < N // 4
+    qtbot.waitUntil(lambda: scene.unbuilt == 0, timeout=60000)
+    assert set(scene._cards) == set(scene.layout.cards)
+
+
+def test_a_large_boards_thumbnail_is_its_zoomed_out_view_and_makes_no_items(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import render_thumbnail
+
+    document = synthetic_board(N)
+    scene = lazy_scene(document)
+    before = scene.unbuilt
+    image = render_thumbnail(scene)
+    # drawn from the layout (background, headers, the overview's boxes), not by the items
+    assert scene.unbuilt == before
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
+    assert len(colours) > 8  # lanes, cards and lines, not a blank page
+    # centred: as much white left of the board as right of it
+    row = image.height() // 2
+    inked = [x for x in range(image.width()) if image.pixel(x, row) != QColor("white").rgb()]
+    assert abs(inked[0] - (image.width() - 1 - inked[-1])) <= 2
+    scene.detach()

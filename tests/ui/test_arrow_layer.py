@@ -202,4 +202,7 @@ def test_a_move_indexes_again_only_the_arrows_it_rerouted_in_the_buckets_of_thei
         for link_id in bucket:
             held.setdefault(link_id, set()).add(key)
     assert held == {k: set(a.buckets or ()) for k, a in layer._arrows.items()}
+    # the arrows of one bucket share its key (memory: one tuple per bucket, not per arrow and bucket)
+    keys = [key for arrow in layer._arrows.values() for key in arrow.buckets or ()]
+    assert len({id(key) for key in keys}) == len(set(keys)) < len(keys)
     scene.detach()

@@ -50,11 +50,9 @@ class BoardView(QGraphicsView):
             if scene is not None:
                 scene.painting_view = previous  # type: ignore[attr-defined]
 
-    def shown_area(self, margin: float = 0.25) -> QRectF:
-        """The scene rect the viewport shows, widened by ``margin`` of its size on each side."""
-        rect = self.mapToScene(self.viewport().rect()).boundingRect()
-        dx, dy = rect.width() * margin, rect.height() * margin
-        return rect.adjusted(-dx, -dy, dx, dy)
+    def shown_area(self) -> QRectF:
+        """The scene rect the viewport shows (a few pixels more: antialiasing at its edges)."""
+        return self.mapToScene(self.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):

@@ -47,7 +47,7 @@ def opened(qtbot):  # type: ignore[no-untyped-def]
         seen["links"] = set(scene._links)
         seen["waiting"] = scene.arrows.waiting
         seen["viewport"] = view.mapToScene(view.viewport().rect()).boundingRect()
-        seen["area"] = view.shown_area()
+        seen["area"] = view.shown_area().adjusted(-8, -8, 8, 8)  # build_area keeps 8 px for outlines and handles
 
     after_first_paint(view.viewport(), first_painted)
     window.show()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import islice
 from math import floor
 
 from PySide6.QtCore import QRectF
@@ -61,6 +60,7 @@ class ArrowLayer(QGraphicsItem):
         # which arrows a rect holds, not while the scene is built (at 5,000 cards the index
         # was ~0.5 s of opening, and a board opened zoomed out needs none of it).
         self._unindexed: set[str] = set()
+        self._index_queue: list[str] = []  # index_some's order (ids no longer waiting are skipped)
         self._rect = QRectF()
         self.setZValue(-1)  # above the background, headers and cell highlight; under every arrow item and card
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
@@ -209,8 +209,18 @@ class ArrowLayer(QGraphicsItem):
 
     def index_some(self, count: int) -> int:
         """Put up to ``count`` waiting arrows in the grid (while nothing else is to be done); how many still wait."""
-        self._index(set(islice(self._unindexed, count)))
-        return len(self._unindexed)
+        # From a list, not the first ids of the set: those walked past every slot emptied before
+        # (quadratic at 20,000 cards).
+        queue, waiting = self._index_queue, self._unindexed
+        if not queue:
+            queue.extend(waiting)
+        chosen: set[str] = set()
+        while queue and len(chosen) < count:
+            link_id = queue.pop()
+            if link_id in waiting:
+                chosen.add(link_id)
+        self._index(chosen)
+        return len(waiting)
 
     def _index(self, link_ids: set[str]) -> None:
         grid, keys = self._grid, self._keys

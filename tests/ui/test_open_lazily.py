@@ -94,6 +94,12 @@ def test_whatever_asks_for_an_item_that_is_not_made_yet_gets_it(qtbot) -> None: 
     # one card asked for (the checks panel, keyboard navigation): that one is made
     assert isinstance(scene.card_item(last.id), CardItem)
     assert scene.unbuilt == document.card_count() + len(list(document.links())) - 1
+    # the rest is made a chunk at a time (the editor's turns after the first paint), cards first
+    left = scene.unbuilt
+    assert scene.build_some(10) == left - 10
+    assert len(scene._cards) == 11 and not scene._links
+    waiting = scene.arrows.waiting
+    assert waiting == len(list(document.links())) and scene.arrows.index_some(5) == waiting - 5
     # a spotlight dims the items made after it like those made before
     scene.dim_all_but({last.id})
     scene.complete()

@@ -105,7 +105,7 @@ class Editor(QWidget):
                 self.view.show_position(*self.initial_view)
             else:
                 self.view.show_board_start()
-            self.scene.build_area(self.view.shown_area())
+            self.view.make_shown_items()
 
     def _first_painted(self) -> None:
         self._painted = True

@@ -43,7 +43,7 @@ from model.bulk import collector_paused
 from model.events import Cell
 from model.impact import Impact, impact
 from model.layout import Layout, LayoutDelta
-from model.primitives import Text
+from model.primitives import Primitive, Text
 from model.typesetting import line_height
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ class BoardScene(QGraphicsScene):
         painter.scale(scale, scale)
         painter.translate(-source.left(), -source.top())
         painter.fillRect(source, self.backgroundBrush())
-        shapes = [p for p in layout.background if not isinstance(p, Text)]
+        shapes: list[Primitive] = [p for p in layout.background if not isinstance(p, Text)]
         shapes += [g.primitives[0] for g in (*layout.stage_headers.values(), *layout.lane_headers.values())
                    if g.primitives]
         draw_primitives(painter, tuple(shapes), theme=self.theme)
@@ -815,6 +815,8 @@ class BoardScene(QGraphicsScene):
 
     # ------------------------------------------------------------ Qt events
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.overview_active:
+            self.complete()  # zoomed out, views paint without items (BoardView.make_shown_items): a click needs them
         if self.tool is not None:
             event.accept()
             return

@@ -195,3 +195,31 @@ def test_a_large_boards_thumbnail_is_its_zoomed_out_view_and_makes_no_items(qtbo
     inked = [x for x in range(image.width()) if image.pixel(x, row) != QColor("white").rgb()]
     assert abs(inked[0] - (image.width() - 1 - inked[-1])) <= 2
     scene.detach()
+
+
+def test_a_board_opened_zoomed_out_waits_for_no_items_and_a_click_makes_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    from canvas.items import TEXT_LOD
+
+    window = MainWindow(synthetic_board(N))
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.resize(1200, 800)
+    scene, view = window.editor.scene, window.editor.view
+    window.editor.initial_view = (QPointF(scene.layout.width / 2, scene.layout.height / 2), TEXT_LOD / 2)
+    seen: dict[str, object] = {}
+
+    def first_painted() -> None:
+        seen["cards"], seen["overview"] = len(scene._cards), scene.overview_active
+        # a click on the zoomed-out board (selecting, starting a band) needs the items: they are made
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(view.viewport().width() // 2, view.viewport().height() // 2))
+        seen["after click"] = scene.unbuilt
+
+    after_first_paint(view.viewport(), first_painted)
+    window.show()
+    qtbot.waitUntil(lambda: "cards" in seen, timeout=20000)
+    assert seen["overview"] is True and seen["cards"] == 0
+    assert seen["after click"] == 0

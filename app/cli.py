@@ -167,12 +167,9 @@ def _fail(line: str) -> int:
 
 
 def _version() -> str:
-    from importlib import metadata
+    from model.version import VERSION
 
-    try:
-        return metadata.version("touchline")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    return VERSION
 
 
 # ---------------------------------------------------------------------- editor

@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools.ttLib import TTFont
+from model.sfnt import read_face
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_DIR = RESOURCES / "fonts"
@@ -79,8 +83,19 @@ class FontMetrics:
 
 @cache
 def font_metrics(bold: bool = False) -> FontMetrics:
-    """Metrics of the bundled regular or bold face (read once per process)."""
+    """Metrics of the bundled regular or bold face (read once per process).
+
+    Read with model.sfnt (no fontTools import at start); a face whose character map
+    that reader does not parse is read with fontTools, to the same numbers.
+    """
     path = FONT_FILES[bold]
+    face = read_face(path)
+    if face is not None:
+        advances = {chr(cp): face.advances[glyph] for cp, glyph in face.cmap.items()}
+        return FontMetrics(path=path, units_per_em=face.units_per_em, ascent=face.ascent, descent=-face.descent,
+                           advances=advances, fallback_advance=face.units_per_em, bold=bold)
+    from fontTools.ttLib import TTFont
+
     font = TTFont(path, lazy=True)
     number_glyphs(font)
     metrics = font["hmtx"].metrics

@@ -30,11 +30,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-
-from fontTools.ttLib import TTFont as FontToolsFont
-from fontTools.ttLib import TTLibError
+from typing import TYPE_CHECKING
 
 from model.fallback_cache import FallbackCache, cache_file
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont as FontToolsFont
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +147,11 @@ def finder() -> FallbackFinder:
 @lru_cache(maxsize=64)
 def _load(path: str, index: int) -> FallbackFont | None:
     """A font with TrueType outlines and its advances, or None when reportlab could not embed it."""
+    # fontTools only when a character needs a fallback font: an ASCII board's start and
+    # PDF export never import it (~15-25 ms).
+    from fontTools.ttLib import TTFont as FontToolsFont
+    from fontTools.ttLib import TTLibError
+
     try:
         font = FontToolsFont(path, fontNumber=index, lazy=True)
         try:

@@ -27,33 +27,46 @@ class FaceNumbers:
     descent: int  # as the hhea table has it: negative below the baseline
     cmap: dict[int, int]
     advances: list[int]
+    tables: frozenset[bytes]  # the tags of the face's tables
+    name: bytes | None  # the raw name table
 
 
-def read_face(path: Path) -> FaceNumbers | None:
-    """The face's numbers, or None when its best character map is a format this reader does not parse."""
-    data = path.read_bytes()
-    tables = _tables(data)
-    head, hhea, maxp = tables[b"head"], tables[b"hhea"], tables[b"maxp"]
+def read_face(path: Path | str, index: int = 0) -> FaceNumbers | None:
+    """The numbers of face ``index`` (of a collection; 0 for a single font), or None when its
+    best character map is a format this reader does not parse.
+
+    A table the face lacks raises KeyError, a malformed file struct.error or IndexError.
+    """
+    data = Path(path).read_bytes()
+    start = 0
+    if data[:4] == b"ttcf":  # a collection: the offsets of its faces' table directories
+        start = struct.unpack_from(">I", data, 12 + 4 * index)[0]
+    elif index:
+        raise IndexError(f"{path} holds one face, not face {index}")
+    tables = _tables(data, start)
+    head, hhea, maxp = tables[b"head"][0], tables[b"hhea"][0], tables[b"maxp"][0]
     units_per_em = struct.unpack_from(">H", data, head + 18)[0]
     ascent, descent = struct.unpack_from(">hh", data, hhea + 4)
     h_metrics = struct.unpack_from(">H", data, hhea + 34)[0]
     glyphs = struct.unpack_from(">H", data, maxp + 4)[0]
-    cmap = _best_cmap(data, tables[b"cmap"])
+    cmap = _best_cmap(data, tables[b"cmap"][0])
     if cmap is None:
         return None
-    pairs = struct.unpack_from(f">{2 * h_metrics}H", data, tables[b"hmtx"])
+    pairs = struct.unpack_from(f">{2 * h_metrics}H", data, tables[b"hmtx"][0])
     advances = list(pairs[0::2])
     advances += [advances[-1]] * (glyphs - h_metrics)  # the rest share the last advance
-    return FaceNumbers(units_per_em, ascent, descent, cmap, advances)
+    name = tables.get(b"name")
+    return FaceNumbers(units_per_em, ascent, descent, cmap, advances, frozenset(tables),
+                       data[name[0]:name[0] + name[1]] if name else None)
 
 
-def _tables(data: bytes) -> dict[bytes, int]:
-    """Offsets of the file's tables by tag."""
-    count = struct.unpack_from(">H", data, 4)[0]
-    found: dict[bytes, int] = {}
+def _tables(data: bytes, start: int) -> dict[bytes, tuple[int, int]]:
+    """Offset and length of the face's tables by tag (its table directory at ``start``)."""
+    count = struct.unpack_from(">H", data, start + 4)[0]
+    found: dict[bytes, tuple[int, int]] = {}
     for i in range(count):
-        tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
-        found[tag] = offset
+        tag, _, offset, length = struct.unpack_from(">4sIII", data, start + 12 + 16 * i)
+        found[tag] = (offset, length)
     return found
 
 

@@ -8,6 +8,7 @@ in the SVG and for fallback fonts).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,8 +26,9 @@ EXAMPLE = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
 def modules_after(code: str) -> set[str]:
     """The modules a fresh interpreter (this checkout first on its path) holds after running ``code``."""
     probe = code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT,
-                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, timeout=120)
+                         env=env, timeout=120)
     return set(out.stdout.split())
 
 
@@ -42,8 +44,22 @@ def test_an_export_imports_no_signal_library_no_metadata_and_no_qt(tmp_path: Pat
 
 
 def test_laying_out_the_example_needs_no_fonttools() -> None:
-    loaded = modules_after(f"import model\nfrom model.layout import Layout\nLayout(model.load({str(EXAMPLE)!r}))")
+    """The example's "→" is measured in a fallback font (DejaVu Sans here): read by model.sfnt, not fontTools."""
+    loaded = modules_after(f"import model\nfrom model.layout import Layout\nLayout(model.load({str(EXAMPLE)!r}))\n"
+                           "from model.glyphs import finder\nassert finder().font_for('→', False) is not None")
     assert "model.layout" in loaded and "fontTools" not in loaded and "psygnal" not in loaded
+
+
+def test_fallback_fonts_read_by_sfnt_match_fonttools() -> None:
+    from model import glyphs
+
+    font = glyphs.finder().font_for("→", False)
+    assert font is not None
+    fresh = glyphs._load.__wrapped__(font.path, font.index)
+    by_fonttools = glyphs._load_with_fonttools(font.path, font.index)
+    assert fresh is not None and by_fonttools is not None
+    assert (fresh.family, fresh.units_per_em, fresh.advances) == \
+        (by_fonttools.family, by_fonttools.units_per_em, by_fonttools.advances)
 
 
 @pytest.mark.parametrize("bold", [False, True])

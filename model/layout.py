@@ -542,17 +542,20 @@ class Layout:
             if self._column_links.get(stage_id):
                 by_stage.setdefault(stage_id, []).append((lane_pos[lane_id], y))
         found: set[str] = set()
+        link_of, card_of, detoured = doc.link, doc.card, self._detoured
         for stage_id, spots in by_stage.items():
-            for link_id in self._column_links[stage_id]:
-                if link_id in rerouted:
-                    continue
-                link = doc.link(link_id)
-                a, b = doc.card(link.source), doc.card(link.target)
-                bottom = max(cards[a.id].y, cards[b.id].y)
-                l0, l1 = sorted((lane_pos[a.lane], lane_pos[b.lane]))
-                if any(l0 <= pos <= l1 and y < bottom for pos, y in spots) \
-                        and self._blocked(a, b) != (link_id in self._detoured):
-                    found.add(link_id)
+            for link_id in self._column_links[stage_id] - rerouted:
+                link = link_of(link_id)
+                a, b = card_of(link.source), card_of(link.target)
+                ya, yb = cards[a.id].y, cards[b.id].y
+                bottom = ya if ya > yb else yb
+                la, lb = lane_pos[a.lane], lane_pos[b.lane]
+                l0, l1 = (la, lb) if la < lb else (lb, la)
+                for pos, y in spots:
+                    if l0 <= pos <= l1 and y < bottom:
+                        if self._blocked(a, b) != (link_id in detoured):
+                            found.add(link_id)
+                        break
         return found
 
     def _place_labelled_links(self) -> set[str]:

@@ -142,6 +142,18 @@ def test_the_arrows_are_indexed_when_a_paint_first_asks_not_while_the_scene_is_b
 
 
 def _reference_buckets(geometry) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """An arrow of one curve: the buckets of its bounds (its segments' boxes fill them); a routed
+    arrow: those of its segments' boxes (its bounds span columns and lanes its segments do not)."""
+    from math import floor
+
+    if len(geometry.curve) <= 2:
+        x, y, w, h = geometry.bounds
+        return {(i, j) for i in range(floor(x / 256), floor((x + w) / 256) + 1)
+                for j in range(floor(y / 256), floor((y + h) / 256) + 1)}
+    return _segment_reference(geometry)
+
+
+def _segment_reference(geometry) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
     """Each segment's box (a curve's: its control points' and its start), 2 px wider, in 256-px buckets."""
     from math import floor
 
@@ -187,8 +199,10 @@ def test_a_move_indexes_again_only_the_arrows_it_rerouted_in_the_buckets_of_thei
     assert rerouted and layer._unindexed == rerouted
     layer.arrows_in(QRectF(0, 0, 1, 1))
     assert not layer._unindexed
-    # each in the buckets of its segments' boxes
+    # each in the buckets of its segments' boxes (of its bounds, for one curve), which hold every segment's
+    assert any(len(a.geometry.curve) > 2 for a in layer._arrows.values())  # routed arrows too
     for link_id, arrow in layer._arrows.items():
+        assert set(arrow.buckets or ()) >= _segment_reference(arrow.geometry), link_id
         assert set(arrow.buckets or ()) == _reference_buckets(arrow.geometry), link_id
     # and the grid holds each arrow in those buckets and no other (the old ones were left)
     held: dict[str, set[tuple[int, int]]] = {}

@@ -411,8 +411,9 @@ class LinkItem(QGraphicsItem):
             self._geometry = geometry
             return False
         self.prepareGeometryChange()
+        if geometry.label or self._geometry.label:  # most arrows have no label, before or after
+            self.label_item.set_geometry(geometry)
         self._geometry = geometry
-        self.label_item.set_geometry(geometry)
         if self.layer is not None:
             self.layer.set_arrow(self.link_id, geometry)
         # The curve and its hit area are built when first asked for (painting, a click):

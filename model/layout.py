@@ -152,7 +152,10 @@ class Layout:
         self._cell_h: dict[Cell, float] = {}
         # Which links an edit can reroute, kept from the document's events so that one move
         # looks at them, not at every card of the touched column or lane (``_index_link``).
-        self._column_links: dict[str, set[str]] = {}  # stage -> links with both ends in it
+        # stage -> links with both ends in it -> (source, target, upper lane's and lower lane's
+        # positions): what a move asks of each (``_column_links_to_reroute``), without
+        # looking the link and its cards up. Lanes reordered lay the board out afresh.
+        self._column_links: dict[str, dict[str, tuple[str, str, int, int]]] = {}
         self._lane_links: dict[str, set[str]] = {}  # lane -> links with an end in it
         # lane -> links routed through a channel in its top padding (``_channel``), and back:
         # a lane moving reroutes them though neither end may have moved (the lanes between
@@ -352,7 +355,8 @@ class Layout:
         self._lane_links.setdefault(a.lane, set()).add(link_id)
         self._lane_links.setdefault(b.lane, set()).add(link_id)
         if a.stage == b.stage:
-            self._column_links.setdefault(a.stage, set()).add(link_id)
+            la, lb = self._lane_pos[a.lane], self._lane_pos[b.lane]
+            self._column_links.setdefault(a.stage, {})[link_id] = (a.id, b.id, min(la, lb), max(la, lb))
         else:
             channel_lane = self._channel_lane(a, b)
             if channel_lane is not None:
@@ -361,7 +365,7 @@ class Layout:
 
     def _unindex_link(self, link_id: str, stages: Iterable[str], lanes: Iterable[str]) -> None:
         for stage_id in stages:
-            self._column_links.get(stage_id, set()).discard(link_id)
+            self._column_links.get(stage_id, {}).pop(link_id, None)
         for lane_id in lanes:
             self._lane_links.get(lane_id, set()).discard(link_id)
         channel_lane = self._channel_of.pop(link_id, None)
@@ -542,18 +546,16 @@ class Layout:
             if self._column_links.get(stage_id):
                 by_stage.setdefault(stage_id, []).append((lane_pos[lane_id], y))
         found: set[str] = set()
-        link_of, card_of, detoured = doc.link, doc.card, self._detoured
+        card_of, detoured = doc.card, self._detoured
         for stage_id, spots in by_stage.items():
-            for link_id in self._column_links[stage_id] - rerouted:
-                link = link_of(link_id)
-                a, b = card_of(link.source), card_of(link.target)
-                ya, yb = cards[a.id].y, cards[b.id].y
+            column = self._column_links[stage_id]
+            for link_id, (source, target, l0, l1) in column.items():
+                ya, yb = cards[source].y, cards[target].y
                 bottom = ya if ya > yb else yb
-                la, lb = lane_pos[a.lane], lane_pos[b.lane]
-                l0, l1 = (la, lb) if la < lb else (lb, la)
                 for pos, y in spots:
                     if l0 <= pos <= l1 and y < bottom:
-                        if self._blocked(a, b) != (link_id in detoured):
+                        if link_id not in rerouted \
+                                and self._blocked(card_of(source), card_of(target)) != (link_id in detoured):
                             found.add(link_id)
                         break
         return found

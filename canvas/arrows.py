@@ -174,16 +174,22 @@ class ArrowLayer(QGraphicsItem):
         scene = self.scene()
         if scene is None or not bounds or self.resting:
             return
-        shown = [view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4).getCoords()
-                 for view in scene.views()]
-        update = self.update
-        for x, y, w, h in bounds:  # each box 2 px wider (the pen), clipped to each view, in plain floats
-            left, top, right, bottom = x - 2, y - 2, x + w + 2, y + h + 2
-            for x1, y1, x2, y2 in shown:
-                part_left, part_top = max(left, x1), max(top, y1)
-                part_right, part_bottom = min(right, x2), min(bottom, y2)
+        # One box per view round the parts it shows: Qt unites one item's update rects into
+        # their bounding box anyway (for the view's repaint and for the layer's cache, whose
+        # paint() draws the arrows of that box), and a move's ~100 rects, each made into a
+        # region, cost more than the union they end in.
+        for view in scene.views():
+            x1, y1, x2, y2 = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4).getCoords()
+            left = top = float("inf")
+            right = bottom = float("-inf")
+            for x, y, w, h in bounds:  # each box 2 px wider (the pen), clipped to the view
+                part_left, part_top = max(x - 2, x1), max(y - 2, y1)
+                part_right, part_bottom = min(x + w + 2, x2), min(y + h + 2, y2)
                 if part_left < part_right and part_top < part_bottom:
-                    update(part_left, part_top, part_right - part_left, part_bottom - part_top)
+                    left, top = min(left, part_left), min(top, part_top)
+                    right, bottom = max(right, part_right), max(bottom, part_bottom)
+            if left < right:
+                self.update(left, top, right - left, bottom - top)
 
     # ------------------------------------------------------------ drawing
     def arrows_in(self, rect: QRectF) -> set[str]:

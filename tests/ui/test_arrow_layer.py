@@ -212,3 +212,46 @@ def test_a_move_indexes_again_only_the_arrows_it_rerouted_in_the_buckets_of_thei
             held.setdefault(link_id, set()).add(key)
     assert held == {k: set(a.buckets or ()) for k, a in layer._arrows.items()}
     scene.detach()
+
+
+def test_a_move_asks_the_layer_for_one_repaint_per_view_and_keeps_the_buckets_of_arrows_rerouted_within_them(
+        qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One relayout's arrow repaints are one box per view (Qt unites them anyway); an arrow of
+    one curve rerouted within the same buckets is not indexed again (its buckets are kept)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    from canvas.arrows import ArrowLayer
+
+    editor = _editor(qtbot, synthetic_board(1000, links="local"))
+    scene, view, document = editor.scene, editor.view, editor.document
+    view.centerOn(scene.sceneRect().center())
+    layer = scene.arrows
+    layer.arrows_in(scene.sceneRect())  # everything indexed
+    before = {k: (a.geometry.primitives, a.buckets, a.geometry.bounds) for k, a in layer._arrows.items()}
+    asked: list[tuple[float, ...]] = []
+    plain_update = ArrowLayer.update
+    monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
+    centre = view.mapToScene(view.viewport().rect().center())
+    card_id = min(scene.layout.cards.values(),
+                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card = document.card(card_id)
+    stages = [s.id for s in document.stages]
+    document.move_card(card_id, stages[stages.index(card.stage) + 1], card.lane, document.card_index(card_id))
+    rerouted = {k for k, a in layer._arrows.items() if a.geometry.primitives != before[k][0]}
+    assert len(rerouted) > 10
+    assert len(asked) == len(scene.views()) == 1  # one box, not one or two per rerouted arrow
+    x, y, w, h = asked[0]
+    shown = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
+    assert shown.contains(QRectF(x, y, w, h))  # only what the view shows
+    for link_id in rerouted:  # every rerouted arrow's visible places, old and new, are in the box
+        for bounds in (QRectF(*layer._arrows[link_id].geometry.bounds), QRectF(*before[link_id][2])):
+            part = bounds.adjusted(-2, -2, 2, 2) & shown
+            assert part.isEmpty() or QRectF(x, y, w, h).adjusted(-0.01, -0.01, 0.01, 0.01).contains(part)
+    layer.arrows_in(QRectF(0, 0, 1, 1))
+    kept = [k for k in rerouted if layer._arrows[k].buckets is before[k][1]]
+    assert kept  # rerouted within their buckets: the same bucket tuple, not indexed again
+    for link_id in kept:
+        assert set(layer._arrows[link_id].buckets or ()) == _reference_buckets(layer._arrows[link_id].geometry)

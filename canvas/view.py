@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from canvas.items import TEXT_LOD
 from canvas.translate import tr
+from canvas.zoom_preview import ZoomPreview
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
@@ -18,6 +27,10 @@ class BoardView(QGraphicsView):
     """A QGraphicsView with the zoom and pan gestures designers expect."""
 
     zoom_changed = Signal(float)
+    # A zoom step shows the last frame scaled, then draws itself sharp in slices
+    # (canvas/zoom_preview.py). Off for a view that draws things pinned to its viewport
+    # over the board (the presentation's caption): they would be scaled with it.
+    PREVIEW_ZOOM = True
 
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -34,8 +47,24 @@ class BoardView(QGraphicsView):
         self._space_down = False
         self._space_dragged = False
         self.follows_focus = True  # scrolls to keep the keyboard focus in sight
+        self.zoom_preview = ZoomPreview(self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        preview = self.zoom_preview
+        if preview.active:
+            if not preview.valid_for(self.transform(), self.viewport().rect()):
+                preview.stop()  # zoomed, fitted or resized another way since: drawn exactly
+            else:
+                region = event.region()
+                old = region & preview.stale
+                if not old.isEmpty():
+                    painter = QPainter(self.viewport())
+                    preview.paint(painter, old, self._background_brush())
+                    painter.end()
+                region -= preview.stale
+                if region.isEmpty():
+                    return
+                event = QPaintEvent(region)
         # Items drawing into their cache pixmaps are given no widget by Qt: the scene says
         # which view is painting, so that the audience view's caches get its look.
         scene = self.scene()
@@ -47,6 +76,21 @@ class BoardView(QGraphicsView):
         finally:
             if scene is not None:
                 scene.painting_view = previous  # type: ignore[attr-defined]
+
+    def _background_brush(self):  # type: ignore[no-untyped-def]
+        brush = self.backgroundBrush()
+        scene = self.scene()
+        if brush.style() == Qt.BrushStyle.NoBrush and scene is not None:
+            brush = scene.backgroundBrush()
+        return brush
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.zoom_preview.scrolled(dx, dy)
+        super().scrollContentsBy(dx, dy)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.zoom_preview.stop()
+        super().resizeEvent(event)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):
@@ -80,11 +124,28 @@ class BoardView(QGraphicsView):
 
     def zoom_in(self) -> None:
         """One step closer."""
-        self.set_zoom(self.zoom * ZOOM_STEP)
+        self.zoom_step(ZOOM_STEP)
 
     def zoom_out(self) -> None:
         """One step farther."""
-        self.set_zoom(self.zoom / ZOOM_STEP)
+        self.zoom_step(1 / ZOOM_STEP)
+
+    def zoom_step(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom by ``factor`` as one step of a wheel or a key: shown at once, drawn sharp just after.
+
+        ``anchor`` (viewport px, the pointer of a wheel) is where the sharp drawing starts.
+        """
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom * factor))
+        if abs(zoom / self.zoom - 1) <= 1e-9:
+            return
+        scene = self.scene()
+        # Zoomed out past readable text the board is one batched drawing (canvas/overview.py),
+        # not items with pixmaps per scale: drawn whole as before.
+        previewing = (self.PREVIEW_ZOOM and not getattr(scene, "overview_active", False)
+                      and self.zoom_preview.before_step())
+        self.set_zoom(zoom)
+        if previewing:
+            self.zoom_preview.after_step(anchor if anchor is not None else QPointF(self.viewport().rect().center()))
 
     def zoom_actual(self) -> None:
         """100%."""
@@ -189,7 +250,7 @@ class BoardView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
-                self.set_zoom(self.zoom * ZOOM_STEP**steps)
+                self.zoom_step(ZOOM_STEP**steps, event.position())
             event.accept()
             return
         super().wheelEvent(event)

@@ -230,28 +230,33 @@ class CardItem(QGraphicsItem):
             self._bounds = self._rect.adjusted(-HANDLE_R - 2, -3, HANDLE_R + 2, HANDLE_R + 3)
             self.update()
         self._geometry = geometry
-        # An emotion point snaps to the scale's steps while dragged; only those cards pay
-        # for position notifications (thousands of setPos calls are a known Qt trap).
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, geometry.shape.marker is not None)
         self.setPos(geometry.x, geometry.y)
         return True
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged:
-            # Dimmed (impact view, spotlight), each shape is blended on its own as before; a
-            # cached pixmap would blend the card as one picture and look different.
-            cached = self.opacity() >= 1 and getattr(self.scene(), "cached", True)  # see BoardScene.set_cached
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
-                              else QGraphicsItem.CacheMode.NoCache)
-            return super().itemChange(change, value)
+    # No itemChange override: PySide calls a Python override for every change of every card
+    # (selected, flags, z, ...), ~12 us each, and a rubber band choosing hundreds of cards
+    # made thousands of them (issue 9, point 4). What it did is done where the change is made.
+    def set_opacity(self, opacity: float) -> None:
+        """Dim the card (impact view, spotlight) or light it again.
+
+        Dimmed, each shape is blended on its own as before; a cached pixmap would blend the
+        card as one picture and look different.
+        """
+        if opacity == self.opacity():
+            return
+        self.setOpacity(opacity)
+        cached = opacity >= 1 and getattr(self.scene(), "cached", True)  # see BoardScene.set_cached
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached else QGraphicsItem.CacheMode.NoCache)
+
+    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().mouseMoveEvent(event)  # Qt moves every selected card with the pointer
+        # An emotion point held by the pointer snaps to its scale's steps as it is dragged.
         marker = self._geometry.shape.marker
         scene = self.scene()
-        if (change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and marker is not None
-                and isinstance(value, QPointF) and scene is not None and scene.mouseGrabberItem() is self):
-            snapped = scene.layout.snap_marker_y(self.card_id, value.y() + marker[1])  # type: ignore[attr-defined]
-            if snapped is not None:
-                return QPointF(value.x(), snapped - marker[1])
-        return super().itemChange(change, value)
+        if marker is not None and scene is not None and scene.mouseGrabberItem() is self:
+            snapped = scene.layout.snap_marker_y(self.card_id, self.pos().y() + marker[1])  # type: ignore[attr-defined]
+            if snapped is not None and snapped - marker[1] != self.pos().y():
+                self.setPos(self.pos().x(), snapped - marker[1])
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -367,8 +372,6 @@ class LinkItem(QGraphicsItem):
     when the item draws itself always.
     """
 
-    banding = False  # a view is moving a rubber band (BoardView.mouseMoveEvent): see collidesWithPath
-
     def __init__(self, geometry: LinkGeometry, layer: ArrowLayer | None = None) -> None:
         super().__init__()
         self.link_id = geometry.id
@@ -434,6 +437,11 @@ class LinkItem(QGraphicsItem):
             self.update()
 
     @property
+    def geometry(self) -> LinkGeometry:
+        """The layout's geometry for this arrow."""
+        return self._geometry
+
+    @property
     def curve(self) -> QPainterPath:
         """The arrow's centre line."""
         if self._curve is None:
@@ -442,15 +450,6 @@ class LinkItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._rect
-
-    def collidesWithPath(self, path: QPainterPath, mode: Qt.ItemSelectionMode = Qt.ItemSelectionMode.IntersectsItemShape) -> bool:  # noqa: E501
-        # A rubber band asks every arrow under it on every move; testing the widened curve
-        # against the band cost ~0.1 ms an arrow (a band over 1,000 cards: ~1,500 arrows).
-        # Its box is enough while the band is drawn: on release the view keeps only the
-        # arrows the band encloses whole (BoardView.rubber_band_links_filter), the same set.
-        if LinkItem.banding:
-            return path.intersects(self._rect)
-        return super().collidesWithPath(path, mode)
 
     def shape(self) -> QPainterPath:
         if self._shape is None:

@@ -127,7 +127,7 @@ class BoardScene(QGraphicsScene):
         self.last_changed: tuple[set[str], set[str]] = (set(), set())
         self._selection_cache: tuple[tuple[str, ...], tuple[str, ...], HeaderItem | None] | None = None
         self._order_cache: tuple[dict[str, int], dict[str, int]] | None = None
-        self.selectionChanged.connect(self._forget_selection)  # first: the others ask for the new selection
+        self.selectionChanged.connect(self.forget_selection)  # first: the others ask for the new selection
         self._links: dict[str, LinkItem] = {}
         self._stage_headers: dict[str, HeaderItem] = {}
         self._lane_headers: dict[str, HeaderItem] = {}
@@ -246,7 +246,7 @@ class BoardScene(QGraphicsScene):
         self.lit = None if lit is None else frozenset(lit)
         doc = self.document
         for item_id, item in self._cards.items():
-            item.setOpacity(1.0 if lit is None or item_id in lit else DIMMED)
+            item.set_opacity(1.0 if lit is None or item_id in lit else DIMMED)
         for link_id, link_item in self._links.items():
             link = doc.link(link_id)
             shown = lit is None or (link.source in lit and link.target in lit)
@@ -284,10 +284,11 @@ class BoardScene(QGraphicsScene):
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
         self.addItem(item)
 
-    def paint_overview(self, painter: QPainter, projection: bool = False) -> None:
+    def paint_overview(self, painter: QPainter, projection: bool = False, areas: list[QRectF] | None = None) -> None:
         """Draw the zoomed-out board (a view's foreground while the overview is on).
 
         ``projection``: the view is the audience's, which draws the light projection look.
+        ``areas``: the scene rects being repainted, when known (the rest is left as it is).
         """
         if self.overview_active:
             selected = self.selected_cards()
@@ -302,7 +303,7 @@ class BoardScene(QGraphicsScene):
                     moved = item.pos() - QPointF(geometry.x, geometry.y)
                     if not moved.isNull():
                         offsets[card_id] = moved
-            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, self.lit, offsets)
+            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, self.lit, offsets, areas)
 
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout
@@ -406,6 +407,10 @@ class BoardScene(QGraphicsScene):
         """The header item of a stage or lane."""
         return (self._stage_headers if kind == "stage" else self._lane_headers)[item_id]
 
+    def header_items(self) -> list[HeaderItem]:
+        """Every stage and lane header item."""
+        return [*self._stage_headers.values(), *self._lane_headers.values()]
+
     def card_item_at(self, pos: QPointF) -> CardItem | None:
         """The topmost card under a scene point."""
         for item in self.items(pos):
@@ -451,7 +456,8 @@ class BoardScene(QGraphicsScene):
             self._selection_cache = (tuple(cards), tuple(links), headers[0] if len(headers) == 1 else None)
         return self._selection_cache
 
-    def _forget_selection(self) -> None:
+    def forget_selection(self) -> None:
+        """Drop the kept answer of selected_cards/links (the selection changed with signals blocked: a rubber band)."""
         self._selection_cache = None
 
     # ------------------------------------------------------------ cells

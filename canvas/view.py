@@ -2,25 +2,49 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
+    QRegion,
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from canvas.items import TEXT_LOD
+from canvas.band import Box, CardGrid, contains
+from canvas.items import TEXT_LOD, CardItem, HeaderItem, LinkItem
 from canvas.translate import tr
 from canvas.zoom_preview import ZoomPreview
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
 ZOOM_STEP = 1.25
+BAND_FILL = QColor(37, 99, 235, 36)  # model.style.SELECTION, faint: the board shows through
+BAND_EDGE = QColor(37, 99, 235, 200)
+
+
+class _Band:
+    """A rubber band being dragged: where it started and what it has chosen so far."""
+
+    def __init__(self, view: BoardView, press: QPoint, extend: bool) -> None:
+        scene = view.scene()
+        self.press = press
+        self.start = view.mapToScene(press)  # a scroll during the band keeps this corner on the board
+        self.rect = QRect()  # viewport px, empty until the pointer has moved far enough
+        self.grid = CardGrid(scene.layout)  # type: ignore[attr-defined]
+        # With Ctrl the band adds to what was chosen before; those stay chosen whatever the band does.
+        before = scene.selectedItems() if extend else []
+        self.base = {id(item) for item in before}
+        self.cards: set[str] = set()  # chosen by the band (not in base)
+        self.links: set[str] = set()
+        self.headers: set[HeaderItem] = set()
+        self.changed = False
 
 
 class BoardView(QGraphicsView):
@@ -48,6 +72,8 @@ class BoardView(QGraphicsView):
         self._space_dragged = False
         self.follows_focus = True  # scrolls to keep the keyboard focus in sight
         self.zoom_preview = ZoomPreview(self)
+        self._band: _Band | None = None
+        self._exposed: QRegion | None = None  # the region a paintEvent is repainting (see drawForeground)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         preview = self.zoom_preview
@@ -63,6 +89,7 @@ class BoardView(QGraphicsView):
                     painter.end()
                 region -= preview.stale
                 if region.isEmpty():
+                    self._paint_band(event.region())
                     return
                 event = QPaintEvent(region)
         # Items drawing into their cache pixmaps are given no widget by Qt: the scene says
@@ -71,11 +98,14 @@ class BoardView(QGraphicsView):
         previous = getattr(scene, "painting_view", None)
         if scene is not None:
             scene.painting_view = self  # type: ignore[attr-defined]
+        self._exposed = event.region()
         try:
             super().paintEvent(event)
         finally:
+            self._exposed = None
             if scene is not None:
                 scene.painting_view = previous  # type: ignore[attr-defined]
+        self._paint_band(event.region())
 
     def _background_brush(self):  # type: ignore[no-untyped-def]
         brush = self.backgroundBrush()
@@ -106,7 +136,12 @@ class BoardView(QGraphicsView):
         paint_overview = getattr(self.scene(), "paint_overview", None)
         if paint_overview is not None:
             # The audience view (projection_look) draws the overview in the projection look too.
-            paint_overview(painter, bool(getattr(self, "projection_look", False)))
+            # Only the rects being repainted are drawn (a rubber band's strips, a card's outline).
+            exposed = self._exposed
+            areas = None
+            if exposed is not None:
+                areas = [self.mapToScene(r).boundingRect() for r in exposed]
+            paint_overview(painter, bool(getattr(self, "projection_look", False)), areas)
         super().drawForeground(painter, rect)
 
     @property
@@ -180,44 +215,137 @@ class BoardView(QGraphicsView):
         self.setTransformationAnchor(anchor)
         self.centerOn(centre)
 
-    def rubber_band_links_filter(self, band: QRectF) -> None:
-        """After a rubber band, keep only the arrows it encloses whole (touching one is not choosing it)."""
-        from canvas.items import LinkItem
-
+    # ------------------------------------------------------------ rubber band (canvas/band.py)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         scene = self.scene()
-        touching = [item for item in scene.selectedItems()
-                    if isinstance(item, LinkItem) and not band.contains(item.curve.boundingRect())]
-        if not touching:
+        if (event.button() != Qt.MouseButton.LeftButton or self.dragMode() != QGraphicsView.DragMode.RubberBandDrag
+                or not self.isInteractive() or scene is None):
+            super().mousePressEvent(event)
             return
-        # One selection change, not one per arrow: each would make every listener look at
-        # the whole selection again (1,200 arrows under a band of 1,000 cards took seconds).
-        blocked = scene.blockSignals(True)
+        # The press goes to the scene as always (an item may take it; an empty press clears
+        # the selection unless Ctrl is held), but Qt's own band is not started: ours is.
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
         try:
-            for item in touching:
-                item.setSelected(False)
+            super().mousePressEvent(event)
         finally:
-            scene.blockSignals(blocked)
-        scene.selectionChanged.emit()
-
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        band = self.mapToScene(self.rubberBandRect()).boundingRect() if not self.rubberBandRect().isNull() else None
-        super().mouseReleaseEvent(event)
-        if band is not None:
-            self.rubber_band_links_filter(band)
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        if not event.isAccepted() and scene.mouseGrabberItem() is None and hasattr(scene, "layout"):
+            extend = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self._band = _Band(self, event.position().toPoint(), extend)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._space_down and event.buttons():
             self._space_dragged = True
-        from canvas.items import LinkItem
+        if self._band is not None:
+            if event.buttons() & Qt.MouseButton.LeftButton:
+                self._move_band(event.position().toPoint())
+            else:
+                self._finish_band()  # the release was lost (it happened outside the window)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._band is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._finish_band()
+        super().mouseReleaseEvent(event)
+
+    @property
+    def band_rect(self) -> QRect:
+        """The rubber band being dragged (viewport px; empty when there is none)."""
+        return QRect(self._band.rect) if self._band is not None else QRect()
+
+    def _move_band(self, pos: QPoint) -> None:
+        band = self._band
+        assert band is not None
+        if band.rect.isNull() and (pos - band.press).manhattanLength() < QApplication.startDragDistance():
+            return
+        corner = self.mapFromScene(band.start)
+        old, band.rect = band.rect, QRect(min(corner.x(), pos.x()), min(corner.y(), pos.y()),
+                                         abs(corner.x() - pos.x()) + 1, abs(corner.y() - pos.y()) + 1)
+        area = self.mapToScene(band.rect).boundingRect()
+        box = (area.left(), area.top(), area.right(), area.bottom())
+        changed = self._choose(band, box)
+        # Repainted: what the band newly covers or uncovers, its old and new edges, and the
+        # items whose choice changed (their outlines reach past the band's edges).
+        region = QRegion(old) ^ QRegion(band.rect)
+        for rect in (old, band.rect):
+            if not rect.isNull():
+                region |= QRegion(rect.adjusted(-1, -1, 1, 1)) - QRegion(rect.adjusted(3, 3, -3, -3))
+        # Most changed items lie inside the strips; each added rect makes the clip region of
+        # the repaint more complex, and clipping to hundreds of rects costs more than drawing.
+        for item in changed:
+            rect = QRegion(self.mapFromScene(item.sceneBoundingRect()).boundingRect().adjusted(-3, -3, 3, 3))
+            if not (rect - region).isEmpty():
+                region |= rect
+        self.viewport().update(region)
+
+    def _choose(self, band: _Band, box: Box) -> list[CardItem | LinkItem | HeaderItem]:
+        """Select what the band now chooses and deselect what it no longer does; the items changed."""
         scene = self.scene()
-        LinkItem.banding = bool(self.dragMode() == QGraphicsView.DragMode.RubberBandDrag and self.isInteractive()
-                                and event.buttons() & Qt.MouseButton.LeftButton
-                                and scene is not None and scene.mouseGrabberItem() is None)
+        cards = band.grid.cards_meeting(box)
+        # An arrow is chosen when the band holds its whole curve; both its cards then meet the band.
+        links: set[str] = set()
+        document = scene.document  # type: ignore[attr-defined]
+        for card_id in cards:
+            for link in document.links_of(card_id):
+                if link.id not in links and link.source in cards and link.target in cards \
+                        and self._encloses(box, scene.link_item(link.id)):  # type: ignore[attr-defined]
+                    links.add(link.id)
+        headers = {item for item in scene.header_items() if _meets(box, item.sceneBoundingRect())}  # type: ignore[attr-defined]
+        changed: list[CardItem | LinkItem | HeaderItem] = []
+        change = [(scene.card_item(c), True) for c in cards - band.cards]  # type: ignore[attr-defined]
+        change += [(scene.card_item(c), False) for c in band.cards - cards]  # type: ignore[attr-defined]
+        change += [(scene.link_item(k), True) for k in links - band.links]  # type: ignore[attr-defined]
+        change += [(scene.link_item(k), False) for k in band.links - links]  # type: ignore[attr-defined]
+        change += [(h, True) for h in headers - band.headers] + [(h, False) for h in band.headers - headers]
+        band.cards, band.links, band.headers = cards, links, headers
+        # One batch with the scene's signals held: the selection's listeners (panels, status)
+        # hear of it once, when the band is released.
+        blocked = scene.blockSignals(True)
         try:
-            super().mouseMoveEvent(event)
+            for item, chosen in change:
+                if id(item) not in band.base and item.isSelected() != chosen:
+                    item.setSelected(chosen)
+                    changed.append(item)
         finally:
-            LinkItem.banding = False
+            scene.blockSignals(blocked)
+        if changed:
+            band.changed = True
+            scene.forget_selection()  # type: ignore[attr-defined]
+        return changed
+
+    @staticmethod
+    def _encloses(box: Box, item: LinkItem) -> bool:
+        x, y, w, h = item.geometry.bounds
+        if contains(box, (x, y, x + w, y + h)):
+            return True  # its drawing and label lie inside, so its curve does
+        if not _meets(box, QRectF(x, y, w, h)):
+            return False
+        curve = item.curve.boundingRect()
+        return contains(box, (curve.left(), curve.top(), curve.right(), curve.bottom()))
+
+    def _finish_band(self) -> None:
+        band, self._band = self._band, None
+        if band is None:
+            return
+        if not band.rect.isNull():
+            self.viewport().update(band.rect.adjusted(-1, -1, 1, 1))
+        if band.changed:
+            self.scene().selectionChanged.emit()  # once, for the whole band
+
+    def _paint_band(self, region: QRegion) -> None:
+        band = self._band
+        if band is None or band.rect.isNull() or not region.intersects(band.rect):
+            return
+        # Drawn here, not by the style: a flat fill and edge, so that repainting only the
+        # strips a move changed leaves the same picture as drawing it whole.
+        painter = QPainter(self.viewport())
+        painter.setClipRegion(region)
+        painter.setPen(QPen(BAND_EDGE, 1))
+        painter.setBrush(BAND_FILL)
+        painter.drawRect(band.rect.adjusted(0, 0, -1, -1))
+        painter.end()
 
     def event(self, event: QEvent) -> bool:
         nav = getattr(self.scene(), "nav", None)
@@ -282,3 +410,7 @@ class BoardView(QGraphicsView):
 
         scene = self.scene()
         return scene is not None and isinstance(scene.focusItem(), InlineEditor)
+
+
+def _meets(box: Box, rect: QRectF) -> bool:
+    return not (rect.right() < box[0] or rect.left() > box[2] or rect.bottom() < box[1] or rect.top() > box[3])

@@ -155,8 +155,10 @@ class ArrowLayer(QGraphicsItem):
         # pixmap of their whole size (4,000 x 21,000 px for an arrow routed round a
         # 5,000-card board), though its cache holds the viewport only. What scrolls into
         # view later is drawn then.
+        if self.resting or not bounds:
+            return
         scene = self.scene()
-        if scene is None or not bounds or self.resting:
+        if scene is None:
             return
         shown = [view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
                  for view in scene.views()]

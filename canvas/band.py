@@ -41,7 +41,8 @@ class CardGrid:
         for i in range(floor(left / BUCKET), floor(right / BUCKET) + 1):
             for j in range(floor(top / BUCKET), floor(bottom / BUCKET) + 1):
                 for geometry in cells.get((i, j), ()):
-                    if geometry.id not in found and meets_card(geometry, band):
+                    # Most cards under a band lie inside it whole: that needs no closer look.
+                    if geometry.id not in found and (contains(band, _reach(geometry)) or meets_card(geometry, band)):
                         found.add(geometry.id)
         return found
 

@@ -44,6 +44,7 @@ class _Band:
         self.cards: set[str] = set()  # chosen by the band (not in base)
         self.links: set[str] = set()
         self.headers: set[HeaderItem] = set()
+        self.between: dict[str, LinkItem] = {}  # the arrows both of whose cards the band meets
         self.changed = False
 
 
@@ -284,14 +285,17 @@ class BoardView(QGraphicsView):
         """Select what the band now chooses and deselect what it no longer does; the items changed."""
         scene = self.scene()
         cards = band.grid.cards_meeting(box)
-        # An arrow is chosen when the band holds its whole curve; both its cards then meet the band.
-        links: set[str] = set()
+        # An arrow is chosen when the band holds its whole curve; both its cards then meet the
+        # band. The arrows between chosen cards are kept up to date from the cards that changed.
         document = scene.document  # type: ignore[attr-defined]
-        for card_id in cards:
+        for card_id in cards - band.cards:
             for link in document.links_of(card_id):
-                if link.id not in links and link.source in cards and link.target in cards \
-                        and self._encloses(box, scene.link_item(link.id)):  # type: ignore[attr-defined]
-                    links.add(link.id)
+                if link.source in cards and link.target in cards:
+                    band.between[link.id] = scene.link_item(link.id)  # type: ignore[attr-defined]
+        for card_id in band.cards - cards:
+            for link in document.links_of(card_id):
+                band.between.pop(link.id, None)
+        links = {link_id for link_id, item in band.between.items() if self._encloses(box, item)}
         headers = {item for item in scene.header_items() if _meets(box, item.sceneBoundingRect())}  # type: ignore[attr-defined]
         changed: list[CardItem | LinkItem | HeaderItem] = []
         change = [(scene.card_item(c), True) for c in cards - band.cards]  # type: ignore[attr-defined]
@@ -301,13 +305,14 @@ class BoardView(QGraphicsView):
         change += [(h, True) for h in headers - band.headers] + [(h, False) for h in band.headers - headers]
         band.cards, band.links, band.headers = cards, links, headers
         # One batch with the scene's signals held: the selection's listeners (panels, status)
-        # hear of it once, when the band is released.
+        # hear of it once, when the band is released; the arrow layer repaints once.
         blocked = scene.blockSignals(True)
         try:
-            for item, chosen in change:
-                if id(item) not in band.base and item.isSelected() != chosen:
-                    item.setSelected(chosen)
-                    changed.append(item)
+            with scene.arrows.changing():  # type: ignore[attr-defined]
+                for item, chosen in change:
+                    if id(item) not in band.base and item.isSelected() != chosen:
+                        item.setSelected(chosen)
+                        changed.append(item)
         finally:
             scene.blockSignals(blocked)
         if changed:

@@ -172,6 +172,7 @@ class Overview:
         else:
             self._draw(painter, theme, lit, areas)
         if selected:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # square outlines: crisp, and ~3x faster
             painter.setPen(_cosmetic(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             boxes = self._card_boxes

@@ -37,6 +37,7 @@ class _Band:
         self.press = press
         self.start = view.mapToScene(press)  # a scroll during the band keeps this corner on the board
         self.rect = QRect()  # viewport px, empty until the pointer has moved far enough
+        self.box: Box = (0.0, 0.0, -1.0, -1.0)  # the band on the board (left, top, right, bottom)
         self.grid = CardGrid(scene.layout)  # type: ignore[attr-defined]
         # With Ctrl the band adds to what was chosen before; those stay chosen whatever the band does.
         before = scene.selectedItems() if extend else []
@@ -266,6 +267,7 @@ class BoardView(QGraphicsView):
                                          abs(corner.x() - pos.x()) + 1, abs(corner.y() - pos.y()) + 1)
         area = self.mapToScene(band.rect).boundingRect()
         box = (area.left(), area.top(), area.right(), area.bottom())
+        old_box, band.box = band.box, box
         changed = self._choose(band, box)
         # Repainted: what the band newly covers or uncovers, its old and new edges, and the
         # items whose choice changed (their outlines reach past the band's edges).
@@ -273,10 +275,18 @@ class BoardView(QGraphicsView):
         for rect in (old, band.rect):
             if not rect.isNull():
                 region |= QRegion(rect.adjusted(-1, -1, 1, 1)) - QRegion(rect.adjusted(3, 3, -3, -3))
-        # Most changed items lie inside the strips; each added rect makes the clip region of
-        # the repaint more complex, and clipping to hundreds of rects costs more than drawing.
+        # Most changed items lie inside the strips, and each rect added makes the repaint's
+        # clip region more complex (clipping to hundreds of rects costs more than the drawing).
+        # Both boxes share the press corner: an item inside one of them that does not meet
+        # their overlap lies in the strips.
+        margin = 4 / max(self.zoom, 1e-6)  # its outline, in scene px
+        overlap = (max(box[0], old_box[0]), max(box[1], old_box[1]), min(box[2], old_box[2]), min(box[3], old_box[3]))
         for item in changed:
-            rect = QRegion(self.mapFromScene(item.sceneBoundingRect()).boundingRect().adjusted(-3, -3, 3, 3))
+            r = item.sceneBoundingRect()
+            reach = (r.left() - margin, r.top() - margin, r.right() + margin, r.bottom() + margin)
+            if (contains(box, reach) or contains(old_box, reach)) and not _overlaps(overlap, reach):
+                continue
+            rect = QRegion(self.mapFromScene(r).boundingRect().adjusted(-3, -3, 3, 3))
             if not (rect - region).isEmpty():
                 region |= rect
         self.viewport().update(region)
@@ -419,3 +429,7 @@ class BoardView(QGraphicsView):
 
 def _meets(box: Box, rect: QRectF) -> bool:
     return not (rect.right() < box[0] or rect.left() > box[2] or rect.bottom() < box[1] or rect.top() > box[3])
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] <= a[2] and a[1] <= a[3] and not (b[2] < a[0] or b[0] > a[2] or b[3] < a[1] or b[1] > a[3])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtGui import QCursor, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from canvas import zoom_preview
@@ -34,6 +34,7 @@ def view(qtbot):  # type: ignore[no-untyped-def]
     board.resize(QSize(1200, 800))
     board.show()
     qtbot.waitExposed(board)
+    QCursor.setPos(board.mapToGlobal(QPoint(-40, -40)))  # no card hovered by a pointer left by another test
     board.zoom_actual()
     board.centerOn(scene.sceneRect().center())
     _settle()

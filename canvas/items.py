@@ -458,14 +458,22 @@ class LinkItem(QGraphicsItem):
             self._shape = stroker.createStroke(self.curve)
         return self._shape
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            # A selected arrow comes above the cards, so a short one between stacked cards shows.
-            self.setZValue(2 if value or self._emphasis else 0)
-            self._restyle()
-        elif change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged and self.layer is not None:
-            self.layer.set_opacity_of(self.link_id, self.opacity())
-        return super().itemChange(change, value)
+    # No itemChange override (as CardItem): each change of each arrow went through Python with
+    # its nested changes (z, flags), ~40 us an arrow chosen by a rubber band. The scene
+    # restyles the arrows whose selection changed (BoardScene.restyle_links).
+    def restyle_selection(self) -> None:
+        """Draw the arrow as selected or not, after its selection changed."""
+        # A selected arrow comes above the cards, so a short one between stacked cards shows.
+        self.setZValue(2 if self.isSelected() or self._emphasis else 0)
+        self._restyle()
+
+    def set_opacity(self, opacity: float) -> None:
+        """Dim the arrow (impact view, spotlight) or light it again; the arrow layer draws it so too."""
+        if opacity == self.opacity():
+            return
+        self.setOpacity(opacity)
+        if self.layer is not None:
+            self.layer.set_opacity_of(self.link_id, opacity)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self.plain:

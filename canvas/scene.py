@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -128,6 +128,8 @@ class BoardScene(QGraphicsScene):
         self._selection_cache: tuple[tuple[str, ...], tuple[str, ...], HeaderItem | None] | None = None
         self._order_cache: tuple[dict[str, int], dict[str, int]] | None = None
         self.selectionChanged.connect(self.forget_selection)  # first: the others ask for the new selection
+        self._styled_links: set[str] = set()  # the arrows drawn as selected
+        self.selectionChanged.connect(self._follow_link_selection)
         self._links: dict[str, LinkItem] = {}
         self._stage_headers: dict[str, HeaderItem] = {}
         self._lane_headers: dict[str, HeaderItem] = {}
@@ -250,7 +252,7 @@ class BoardScene(QGraphicsScene):
         for link_id, link_item in self._links.items():
             link = doc.link(link_id)
             shown = lit is None or (link.source in lit and link.target in lit)
-            link_item.setOpacity(1.0 if shown else DIMMED)
+            link_item.set_opacity(1.0 if shown else DIMMED)
             link_item.label_item.setOpacity(1.0 if shown else DIMMED)
         if self.overview_active:
             self.update()  # the items paint nothing now: the overview draws the dimming
@@ -318,6 +320,7 @@ class BoardScene(QGraphicsScene):
         for link_id in delta.removed_links:
             link_item = self._links.pop(link_id, None)
             self.arrows.remove_arrow(link_id)
+            self._styled_links.discard(link_id)
             if link_item is not None:
                 if link_item.label_item.scene() is self:
                     self.removeItem(link_item.label_item)
@@ -455,6 +458,24 @@ class BoardScene(QGraphicsScene):
             links.sort(key=link_order.__getitem__)
             self._selection_cache = (tuple(cards), tuple(links), headers[0] if len(headers) == 1 else None)
         return self._selection_cache
+
+    def _follow_link_selection(self) -> None:
+        """Restyle the arrows whose selection changed (LinkItem has no itemChange, see there)."""
+        selected = set(self._selection()[1])
+        self.restyle_links(selected ^ self._styled_links)
+
+    def restyle_links(self, link_ids: Iterable[str]) -> None:
+        """Draw these arrows as selected or not, as they now are (a rubber band's batch, the selection's signal)."""
+        for link_id in link_ids:
+            item = self._links.get(link_id)
+            if item is None:
+                self._styled_links.discard(link_id)
+                continue
+            item.restyle_selection()
+            if item.isSelected():
+                self._styled_links.add(link_id)
+            else:
+                self._styled_links.discard(link_id)
 
     def forget_selection(self) -> None:
         """Drop the kept answer of selected_cards/links (the selection changed with signals blocked: a rubber band)."""

@@ -328,6 +328,7 @@ class BoardView(QGraphicsView):
         if changed:
             band.changed = True
             scene.forget_selection()  # type: ignore[attr-defined]
+            scene.restyle_links([item.link_id for item in changed if isinstance(item, LinkItem)])  # type: ignore[attr-defined]
         return changed
 
     @staticmethod

@@ -47,6 +47,44 @@ class CardGrid:
         return found
 
 
+    def rechoose(self, chosen: set[str], band: Box, before: Box) -> set[str]:
+        """The cards the band meets now, from those it met at ``before`` (only where the two differ is looked at)."""
+        found = set(chosen)
+        seen: set[str] = set()
+        cells = self._cells
+        for left, top, right, bottom in difference(band, before) + difference(before, band):
+            for i in range(floor(left / BUCKET), floor(right / BUCKET) + 1):
+                for j in range(floor(top / BUCKET), floor(bottom / BUCKET) + 1):
+                    for geometry in cells.get((i, j), ()):
+                        card_id = geometry.id
+                        if card_id in seen:
+                            continue
+                        seen.add(card_id)
+                        if contains(band, _reach(geometry)) or meets_card(geometry, band):
+                            found.add(card_id)
+                        else:
+                            found.discard(card_id)
+        return found
+
+
+def difference(a: Box, b: Box) -> list[Box]:
+    """Boxes covering what of ``a`` lies outside ``b`` (edges shared: a card on the edge is looked at)."""
+    left, top, right, bottom = a
+    if b[2] < left or b[0] > right or b[3] < top or b[1] > bottom or b[0] > b[2] or b[1] > b[3]:
+        return [a]
+    parts = []
+    if b[1] > top:
+        parts.append((left, top, right, b[1]))
+    if b[3] < bottom:
+        parts.append((left, b[3], right, bottom))
+    middle_top, middle_bottom = max(top, b[1]), min(bottom, b[3])
+    if b[0] > left:
+        parts.append((left, middle_top, b[0], middle_bottom))
+    if b[2] < right:
+        parts.append((b[2], middle_top, right, middle_bottom))
+    return parts
+
+
 def _reach(geometry: CardGeometry) -> Box:
     """A box holding everything of the card a band can meet."""
     x, y = geometry.x, geometry.y

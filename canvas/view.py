@@ -268,7 +268,7 @@ class BoardView(QGraphicsView):
         area = self.mapToScene(band.rect).boundingRect()
         box = (area.left(), area.top(), area.right(), area.bottom())
         old_box, band.box = band.box, box
-        changed = self._choose(band, box)
+        changed = self._choose(band, box, old_box)
         # Repainted: what the band newly covers or uncovers, its old and new edges, and the
         # items whose choice changed (their outlines reach past the band's edges).
         region = QRegion(old) ^ QRegion(band.rect)
@@ -291,10 +291,11 @@ class BoardView(QGraphicsView):
                 region |= rect
         self.viewport().update(region)
 
-    def _choose(self, band: _Band, box: Box) -> list[CardItem | LinkItem | HeaderItem]:
+    def _choose(self, band: _Band, box: Box, before: Box) -> list[CardItem | LinkItem | HeaderItem]:
         """Select what the band now chooses and deselect what it no longer does; the items changed."""
         scene = self.scene()
-        cards = band.grid.cards_meeting(box)
+        # Only the cards under the strips between the band's last box and this one can change.
+        cards = band.grid.rechoose(band.cards, box, before) if before[0] <= before[2] else band.grid.cards_meeting(box)
         # An arrow is chosen when the band holds its whole curve; both its cards then meet the
         # band. The arrows between chosen cards are kept up to date from the cards that changed.
         document = scene.document  # type: ignore[attr-defined]

@@ -270,7 +270,7 @@ def interaction_figures(n: int, repeat: int, view: QGraphicsView) -> list[Figure
         for i in range(repeat):
             begin = time.perf_counter()
             wheel(-120 if i % 2 == 0 else 120, Qt.KeyboardModifier.ControlModifier)
-            while preview.active:
+            while preview.busy:
                 QApplication.processEvents()
             sharp.append((time.perf_counter() - begin) * 1000)
             slices.append(max(preview.slice_ms, default=0.0))

@@ -104,7 +104,7 @@ def _fresh(view: BoardView) -> QImage:
 
 
 def _sharp(qtbot, view: BoardView) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not view.zoom_preview.active, timeout=10000)
+    qtbot.waitUntil(lambda: not view.zoom_preview.busy, timeout=10000)
     _settle()
 
 

@@ -121,8 +121,8 @@ class BoardView(QGraphicsView):
         super().scrollContentsBy(dx, dy)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.zoom_preview.stop()
         super().resizeEvent(event)
+        self.zoom_preview.resized()  # a scrollbar that came or went with a zoom step, a window resized
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):
@@ -176,10 +176,10 @@ class BoardView(QGraphicsView):
         if abs(zoom / self.zoom - 1) <= 1e-9:
             return
         scene = self.scene()
-        # Zoomed out past readable text the board is one batched drawing (canvas/overview.py),
-        # not items with pixmaps per scale: drawn whole as before.
-        previewing = (self.PREVIEW_ZOOM and not getattr(scene, "overview_active", False)
-                      and self.zoom_preview.before_step())
+        # Zoomed out past readable text the board is one batched drawing (canvas/overview.py)
+        # kept in tiles, not items with pixmaps per scale: a step within it is drawn whole.
+        within_overview = bool(getattr(scene, "overview_active", False)) and zoom < TEXT_LOD
+        previewing = self.PREVIEW_ZOOM and not within_overview and self.zoom_preview.before_step()
         self.set_zoom(zoom)
         if previewing:
             self.zoom_preview.after_step(anchor if anchor is not None else QPointF(self.viewport().rect().center()))

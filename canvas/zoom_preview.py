@@ -129,6 +129,14 @@ class ZoomPreview:
         """Whether the refinement still matches the view (no other zoom, fit or resize since)."""
         return transform == self.transform and QRegion(size).contains(self.stale.boundingRect())
 
+    def resized(self) -> None:
+        """The viewport changed size: it all shows the snapshot (placed by the board) until drawn again."""
+        if self.active:
+            self.stale = QRegion(self.view.viewport().rect())
+            self.view.viewport().update()
+        else:
+            self.polish = QRegion()
+
     def scrolled(self, dx: int, dy: int) -> None:
         """The viewport's pixels moved (a scroll): so did the part still showing the snapshot."""
         if self.active:

@@ -142,7 +142,7 @@ class BoardView(QGraphicsView):
             exposed = self._exposed
             areas = None
             if exposed is not None:
-                areas = [self.mapToScene(r).boundingRect() for r in exposed]
+                areas = [self.mapToScene(r).boundingRect() for r in exposed]  # type: ignore[attr-defined]
             paint_overview(painter, bool(getattr(self, "projection_look", False)), areas)
         super().drawForeground(painter, rect)
 
@@ -286,9 +286,9 @@ class BoardView(QGraphicsView):
             reach = (r.left() - margin, r.top() - margin, r.right() + margin, r.bottom() + margin)
             if (contains(box, reach) or contains(old_box, reach)) and not _overlaps(overlap, reach):
                 continue
-            rect = QRegion(self.mapFromScene(r).boundingRect().adjusted(-3, -3, 3, 3))
-            if not (rect - region).isEmpty():
-                region |= rect
+            outline = QRegion(self.mapFromScene(r).boundingRect().adjusted(-3, -3, 3, 3))
+            if not (outline - region).isEmpty():
+                region |= outline
         self.viewport().update(region)
 
     def _choose(self, band: _Band, box: Box, before: Box) -> list[CardItem | LinkItem | HeaderItem]:

@@ -220,18 +220,19 @@ class BoardView(QGraphicsView):
     # ------------------------------------------------------------ rubber band (canvas/band.py)
     def mousePressEvent(self, event: QMouseEvent) -> None:
         scene = self.scene()
-        if (event.button() != Qt.MouseButton.LeftButton or self.dragMode() != QGraphicsView.DragMode.RubberBandDrag
-                or not self.isInteractive() or scene is None):
+        if self.dragMode() != QGraphicsView.DragMode.RubberBandDrag or not self.isInteractive() or scene is None:
             super().mousePressEvent(event)
             return
         # The press goes to the scene as always (an item may take it; an empty press clears
-        # the selection unless Ctrl is held), but Qt's own band is not started: ours is.
+        # the selection unless Ctrl is held), but Qt's own band is never started (it would be
+        # for any button): ours is, for the left one.
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         try:
             super().mousePressEvent(event)
         finally:
             self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-        if not event.isAccepted() and scene.mouseGrabberItem() is None and hasattr(scene, "layout"):
+        if event.button() == Qt.MouseButton.LeftButton and not event.isAccepted() \
+                and scene.mouseGrabberItem() is None and hasattr(scene, "layout"):
             extend = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
             self._band = _Band(self, event.position().toPoint(), extend)
 

@@ -171,3 +171,12 @@ def test_a_small_move_repaints_strips_and_the_screen_ends_as_a_full_repaint(qtbo
     full = viewport.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     assert shown_picture(viewport).convertToFormat(QImage.Format.Format_RGB32) == full  # the band is gone
     viewport.removeEventFilter(paints)
+
+
+def test_only_the_left_button_draws_a_band(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    _look_at(view, 0.6)
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.RightButton, NONE, QPoint(30, 30))
+    QTest.mouseMove(viewport, QPoint(600, 500))
+    assert view.band_rect.isNull() and view.rubberBandRect().isNull() and not view.scene().selectedItems()
+    QTest.mouseRelease(viewport, Qt.MouseButton.RightButton, NONE, QPoint(600, 500))

@@ -175,8 +175,10 @@ class ArrowLayer(QGraphicsItem):
         # pixmap of their whole size (4,000 x 21,000 px for an arrow routed round a
         # 5,000-card board), though its cache holds the viewport only. What scrolls into
         # view later is drawn then.
+        if self.resting or not bounds:
+            return
         scene = self.scene()
-        if scene is None or not bounds or self.resting:
+        if scene is None:
             return
         # One box per view round the parts it shows: Qt unites one item's update rects into
         # their bounding box anyway (for the view's repaint and for the layer's cache, whose

@@ -75,6 +75,7 @@ class PresentationView(BoardView):
     """The audience's view of a scene: projection look, stage framing, spotlight on click."""
 
     stage_changed = Signal(int)  # the framed stage's index, OVERVIEW for the whole board
+    PREVIEW_ZOOM = False  # its caption and lane labels are pinned to the screen: a scaled frame would move them
     leave_requested = Signal()
 
     def __init__(self, scene: BoardScene, countdown: Countdown, parent: QWidget | None = None) -> None:

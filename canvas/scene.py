@@ -146,7 +146,9 @@ class BoardScene(QGraphicsScene):
         self.last_changed: tuple[set[str], set[str]] = (set(), set())
         self._selection_cache: tuple[tuple[str, ...], tuple[str, ...], HeaderItem | None] | None = None
         self._order_cache: tuple[dict[str, int], dict[str, int]] | None = None
-        self.selectionChanged.connect(self._forget_selection)  # first: the others ask for the new selection
+        self.selectionChanged.connect(self.forget_selection)  # first: the others ask for the new selection
+        self._styled_links: set[str] = set()  # the arrows drawn as selected
+        self.selectionChanged.connect(self._follow_link_selection)
         self._links: dict[str, LinkItem] = {}
         self._stage_headers: dict[str, HeaderItem] = {}
         self._lane_headers: dict[str, HeaderItem] = {}
@@ -380,12 +382,12 @@ class BoardScene(QGraphicsScene):
         doc = self.document
         cards, links = self._cards, self._links
         for card_id in card_ids:
-            cards[card_id].setOpacity(1.0 if lit is None or card_id in lit else DIMMED)
+            cards[card_id].set_opacity(1.0 if lit is None or card_id in lit else DIMMED)
         for link_id in link_ids:
             link = doc.link(link_id)
             shown = lit is None or (link.source in lit and link.target in lit)
             link_item = links[link_id]
-            link_item.setOpacity(1.0 if shown else DIMMED)  # its label follows (LinkItem.itemChange)
+            link_item.set_opacity(1.0 if shown else DIMMED)  # its label follows (LinkItem.set_opacity)
 
     # ------------------------------------------------------------ zoomed-out drawing
     def want_overview(self, view: QGraphicsView, wanted: bool) -> None:
@@ -416,10 +418,11 @@ class BoardScene(QGraphicsScene):
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
         self.addItem(item)
 
-    def paint_overview(self, painter: QPainter, projection: bool = False) -> None:
+    def paint_overview(self, painter: QPainter, projection: bool = False, areas: list[QRectF] | None = None) -> None:
         """Draw the zoomed-out board (a view's foreground while the overview is on).
 
         ``projection``: the view is the audience's, which draws the light projection look.
+        ``areas``: the scene rects being repainted, when known (the rest is left as it is).
         """
         if self.overview_active:
             selected = self.selected_cards()
@@ -434,7 +437,7 @@ class BoardScene(QGraphicsScene):
                     moved = item.pos() - QPointF(geometry.x, geometry.y)
                     if not moved.isNull():
                         offsets[card_id] = moved
-            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, self.lit, offsets)
+            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, self.lit, offsets, areas)
 
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout
@@ -449,6 +452,7 @@ class BoardScene(QGraphicsScene):
         for link_id in delta.removed_links:
             link_item = self._links.pop(link_id, None)
             self.arrows.remove_arrow(link_id)
+            self._styled_links.discard(link_id)
             if link_item is not None:
                 if link_item.label_shown:
                     self.removeItem(link_item.label_item)
@@ -547,6 +551,10 @@ class BoardScene(QGraphicsScene):
         """The header item of a stage or lane."""
         return (self._stage_headers if kind == "stage" else self._lane_headers)[item_id]
 
+    def header_items(self) -> list[HeaderItem]:
+        """Every stage and lane header item."""
+        return [*self._stage_headers.values(), *self._lane_headers.values()]
+
     def card_item_at(self, pos: QPointF) -> CardItem | None:
         """The topmost card under a scene point."""
         for item in self.items(pos):
@@ -592,7 +600,26 @@ class BoardScene(QGraphicsScene):
             self._selection_cache = (tuple(cards), tuple(links), headers[0] if len(headers) == 1 else None)
         return self._selection_cache
 
-    def _forget_selection(self) -> None:
+    def _follow_link_selection(self) -> None:
+        """Restyle the arrows whose selection changed (LinkItem has no itemChange, see there)."""
+        selected = set(self._selection()[1])
+        self.restyle_links(selected ^ self._styled_links)
+
+    def restyle_links(self, link_ids: Iterable[str]) -> None:
+        """Draw these arrows as selected or not, as they now are (a rubber band's batch, the selection's signal)."""
+        for link_id in link_ids:
+            item = self._links.get(link_id)
+            if item is None:
+                self._styled_links.discard(link_id)
+                continue
+            item.restyle_selection()
+            if item.isSelected():
+                self._styled_links.add(link_id)
+            else:
+                self._styled_links.discard(link_id)
+
+    def forget_selection(self) -> None:
+        """Drop the kept answer of selected_cards/links (the selection changed with signals blocked: a rubber band)."""
         self._selection_cache = None
 
     # ------------------------------------------------------------ cells

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from math import floor
 
 from PySide6.QtCore import QRectF
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from canvas.items import is_projection, theme_of
 from exporters.qtpaint import PathBatch, PathLook, draw_primitives, path_looks
 from model.links import LinkGeometry
+from model.primitives import Path, PathCommand, Primitive
 from model.projection import projected
 
 BUCKET = 256.0  # scene px: a bucket's side
@@ -99,6 +101,11 @@ class ArrowLayer(QGraphicsItem):
         # difference is then changed.
         arrow.buckets = old.buckets
         arrow.span = old.span
+        changed = _changed_boxes(old.geometry.primitives, geometry.primitives)
+        if changed is not None:  # only where the drawing differs (a routed arrow's far end moved)
+            for box in changed:
+                self._repaint_box(box)
+            return
         # Its old and new places: one box when they meet (a rerouted arrow mostly stays
         # where it was), so a move asks Qt for half as many repaints.
         ox, oy, ow, oh = old.geometry.bounds
@@ -287,6 +294,96 @@ def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[in
     for i in range(floor(x0 / BUCKET), floor(x1 / BUCKET) + 1):
         for j in range(floor(y0 / BUCKET), floor(y1 / BUCKET) + 1):
             yield i, j
+
+
+Segment = tuple[object, tuple[float, float], tuple[float, ...]]  # command letter, start point, its numbers
+Box4 = tuple[float, float, float, float]
+PAD = 4.0  # round a changed part: the pen (2 px in the projection look), antialiasing, the joint to the next part
+
+
+def _changed_boxes(old: tuple[Primitive, ...], new: tuple[Primitive, ...]) -> list[Box4] | None:
+    """Boxes (x, y, w, h) round the parts of an arrow's drawing that differ between ``old`` and ``new``;
+    None when the two cannot be compared part by part (then both are repainted whole).
+
+    An arrow routed through a channel spans the board; when one of its cards moves, only its
+    run beside that card changes. Repainting its whole box made the layer draw every arrow of
+    the view again (~1,700 on the spanning board, ~35 ms). A line segment, a corner or a
+    curve is drawn the same wherever it is met again with the same points (a 1-px cosmetic
+    pen strokes each segment on its own; a wider pen's outline is local), so the segments
+    both drawings share are left alone; of a straight run along one line whose end moved
+    (a gutter's vertical run to a card), only the stretch that one drawing has and the other
+    lacks. Filled shapes (arrowheads) and dashed lines (whose dashes start at the path's
+    start) are repainted whole where they changed.
+    """
+    if len(old) != len(new):
+        return None
+    boxes: list[tuple[float, float, float, float]] = []  # x0, y0, x1, y1
+    runs: dict[tuple[bool, float], tuple[list[tuple[float, float]], list[tuple[float, float]]]] = {}
+    for was, now in zip(old, new, strict=True):
+        if was == now:
+            continue
+        if not isinstance(was, Path) or not isinstance(now, Path) \
+                or (was.stroke, was.width, was.dash, was.fill, was.round) != (now.stroke, now.width, now.dash,
+                                                                          now.fill, now.round):
+            return None
+        if was.fill is not None or was.dash is not None:
+            boxes += [_points_box(was.commands), _points_box(now.commands)]
+            continue
+        was_segments, now_segments = _segments(was.commands), _segments(now.commands)
+        shared = set(was_segments) & set(now_segments)
+        for side, segments in ((0, was_segments), (1, now_segments)):
+            for letter, (x0, y0), numbers in segments:
+                if (letter, (x0, y0), numbers) in shared:
+                    continue
+                x1, y1 = numbers[-2], numbers[-1]
+                if letter == "L" and (x0 == x1 or y0 == y1):
+                    vertical = x0 == x1
+                    key = (vertical, x0 if vertical else y0)
+                    lo, hi = (y0, y1) if vertical else (x0, x1)
+                    runs.setdefault(key, ([], []))[side].append((min(lo, hi), max(lo, hi)))
+                    continue
+                xs, ys = (x0, *numbers[0::2]), (y0, *numbers[1::2])
+                boxes.append((min(xs), min(ys), max(xs), max(ys)))  # type: ignore[type-var]
+    for (vertical, at), (was_runs, now_runs) in runs.items():
+        for lo, hi in _differing_stretches(was_runs, now_runs):
+            boxes.append((at, lo, at, hi) if vertical else (lo, at, hi, at))
+    return [(x0 - PAD, y0 - PAD, x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD) for x0, y0, x1, y1 in boxes]
+
+
+def _segments(commands: tuple[PathCommand, ...]) -> list[Segment]:
+    """Each drawn segment of a path: its command letter, the point it starts from and its numbers."""
+    segments: list[Segment] = []
+    start: tuple[float, float] | None = None
+    for command in commands:
+        numbers = command[1:]
+        if not numbers:  # Z: closes back to the subpath's start; only filled heads have it
+            continue
+        if command[0] != "M" and start is not None:
+            segments.append((command[0], start, numbers))  # type: ignore[arg-type]
+        start = (numbers[-2], numbers[-1])  # type: ignore[assignment]
+    return segments
+
+
+def _points_box(commands: tuple[PathCommand, ...]) -> tuple[float, float, float, float]:
+    xs = [c for command in commands for c in command[1::2]]
+    ys = [c for command in commands for c in command[2::2]]
+    return min(xs), min(ys), max(xs), max(ys)  # type: ignore[type-var, return-value]
+
+
+def _differing_stretches(was: list[tuple[float, float]], now: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stretches of one line that the runs ``was`` cover and ``now`` do not, or the other way round."""
+    cuts = sorted({end for run in (*was, *now) for end in run})
+    found: list[tuple[float, float]] = []
+    for lo, hi in pairwise(cuts):
+        middle = (lo + hi) / 2
+        if any(a <= middle <= b for a, b in was) != any(a <= middle <= b for a, b in now):
+            if found and found[-1][1] == lo:
+                found[-1] = (found[-1][0], hi)
+            else:
+                found.append((lo, hi))
+    if not found and cuts:  # the same stretches, made of other segments: their joints differ
+        found = [(cuts[0], cuts[-1])]
+    return found
 
 
 def _bounds_span(geometry: LinkGeometry) -> tuple[int, int, int, int]:

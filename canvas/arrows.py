@@ -71,6 +71,7 @@ class ArrowLayer(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.painted = 0  # arrows drawn by the last paint() (for tests)
         self._pending: list[tuple[float, float, float, float]] | None = None  # repaints gathered by changing()
+        self._compared = 0  # rerouted arrows compared part by part in this relayout (REFINED_PER_RELAYOUT)
         # Zoomed out, the scene's overview draws the arrows and this layer nothing: changes
         # ask for no repaint (a band choosing 1,000 cards chooses ~500 arrows), and the zoom
         # that ends the overview draws the layer afresh anyway.
@@ -101,11 +102,19 @@ class ArrowLayer(QGraphicsItem):
         # difference is then changed.
         arrow.buckets = old.buckets
         arrow.span = old.span
-        changed = _changed_boxes(old.geometry.primitives, geometry.primitives)
-        if changed is not None:  # only where the drawing differs (a routed arrow's far end moved)
-            for box in changed:
-                self._repaint_box(box)
-            return
+        was, now = old.geometry.curve, geometry.curve
+        # A routed arrow with one end where it was: only where its drawing differs. (An arrow
+        # of one curve changes whole; one whose both ends moved, as a lane moving down moves
+        # them, has nothing in common to leave out: comparing would cost for nothing.)
+        # Hundreds rerouted (a lane moved) repaint much of the view anyway: not compared.
+        if len(was) > 2 and len(now) > 2 and (was[0] == now[0] or was[-1] == now[-1]) \
+                and self._compared < REFINED_PER_RELAYOUT:
+            self._compared += 1
+            changed = _changed_boxes(old.geometry.primitives, geometry.primitives)
+            if changed is not None:
+                for box in changed:
+                    self._repaint_box(box)
+                return
         # Its old and new places: one box when they meet (a rerouted arrow mostly stays
         # where it was), so a move asks Qt for half as many repaints.
         ox, oy, ow, oh = old.geometry.bounds
@@ -158,6 +167,7 @@ class ArrowLayer(QGraphicsItem):
     def changing(self) -> Iterator[None]:
         """Gather the repaints of many arrow changes (one relayout) and ask for them once at the end."""
         self._pending = []
+        self._compared = 0
         try:
             yield
         finally:
@@ -298,6 +308,7 @@ def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[in
 
 Segment = tuple[object, tuple[float, float], tuple[float, ...]]  # command letter, start point, its numbers
 Box4 = tuple[float, float, float, float]
+REFINED_PER_RELAYOUT = 200  # rerouted arrows compared part by part in one relayout, at most
 PAD = 4.0  # round a changed part: the pen (2 px in the projection look), antialiasing, the joint to the next part
 
 
@@ -329,12 +340,23 @@ def _changed_boxes(old: tuple[Primitive, ...], new: tuple[Primitive, ...]) -> li
         if was.fill is not None or was.dash is not None:
             boxes += [_points_box(was.commands), _points_box(now.commands)]
             continue
-        was_segments, now_segments = _segments(was.commands), _segments(now.commands)
-        shared = set(was_segments) & set(now_segments)
-        for side, segments in ((0, was_segments), (1, now_segments)):
+        # The commands both start with and end with are drawn the same, but for the first of
+        # the common end: it starts where the last changed command ends.
+        a, b = was.commands, now.commands
+        shortest = min(len(a), len(b))
+        same_start = 0
+        while same_start < shortest and a[same_start] == b[same_start]:
+            same_start += 1
+        same_end = 0
+        while same_end < shortest - same_start and a[-1 - same_end] == b[-1 - same_end]:
+            same_end += 1
+        if same_start + same_end < 3:  # next to nothing in common (its channel moved): whole
+            return None
+        for side, commands in ((0, a), (1, b)):
+            segments = _segments(commands, same_start, min(len(commands) - same_end, len(commands) - 1))
+            if segments is None:
+                return None
             for letter, (x0, y0), numbers in segments:
-                if (letter, (x0, y0), numbers) in shared:
-                    continue
                 x1, y1 = numbers[-2], numbers[-1]
                 if letter == "L" and (x0 == x1 or y0 == y1):
                     vertical = x0 == x1
@@ -350,17 +372,17 @@ def _changed_boxes(old: tuple[Primitive, ...], new: tuple[Primitive, ...]) -> li
     return [(x0 - PAD, y0 - PAD, x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD) for x0, y0, x1, y1 in boxes]
 
 
-def _segments(commands: tuple[PathCommand, ...]) -> list[Segment]:
-    """Each drawn segment of a path: its command letter, the point it starts from and its numbers."""
+def _segments(commands: tuple[PathCommand, ...], first: int, last: int) -> list[Segment] | None:
+    """The drawn segments of commands ``first`` to ``last`` of a path: each one's command letter,
+    the point it starts from (where the command before it ends) and its numbers; None if one
+    closes the path (Z), whose segment runs back to a start this does not follow."""
     segments: list[Segment] = []
-    start: tuple[float, float] | None = None
-    for command in commands:
-        numbers = command[1:]
-        if not numbers:  # Z: closes back to the subpath's start; only filled heads have it
-            continue
-        if command[0] != "M" and start is not None:
-            segments.append((command[0], start, numbers))  # type: ignore[arg-type]
-        start = (numbers[-2], numbers[-1])  # type: ignore[assignment]
+    for index in range(max(first, 1), last + 1):
+        command, before = commands[index], commands[index - 1]
+        if len(command) < 3 or len(before) < 3:
+            return None
+        if command[0] != "M":
+            segments.append((command[0], (before[-2], before[-1]), command[1:]))  # type: ignore[arg-type]
     return segments
 
 

@@ -58,10 +58,14 @@ class ArrowLayer(QGraphicsItem):
         self._arrows: dict[str, _Arrow] = {}
         self._own: set[str] = set()  # drawn by their own item (selected, on an impact path)
         self._grid: dict[tuple[int, int], set[str]] = {}
+        # One tuple per bucket, shared by every arrow in it: each arrow keeping its own (i, j)
+        # tuples was ~220,000 tuples (~12 MiB) on a 5,000-card board of spanning arrows.
+        self._keys: dict[tuple[int, int], tuple[int, int]] = {}
         # Arrows not put in the grid yet: a board's arrows are indexed when a paint first asks
         # which arrows a rect holds, not while the scene is built (at 5,000 cards the index
         # was ~0.5 s of opening, and a board opened zoomed out needs none of it).
         self._unindexed: set[str] = set()
+        self._index_queue: list[str] = []  # index_some's order (ids no longer waiting are skipped)
         self._rect = QRectF()
         self.setZValue(-1)  # above the background, headers and cell highlight; under every arrow item and card
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
@@ -188,8 +192,10 @@ class ArrowLayer(QGraphicsItem):
         # pixmap of their whole size (4,000 x 21,000 px for an arrow routed round a
         # 5,000-card board), though its cache holds the viewport only. What scrolls into
         # view later is drawn then.
+        if self.resting or not bounds:
+            return
         scene = self.scene()
-        if scene is None or not bounds or self.resting:
+        if scene is None:
             return
         # One box per view round the parts it shows: Qt unites one item's update rects into
         # their bounding box anyway (for the view's repaint and for the layer's cache, whose
@@ -211,11 +217,20 @@ class ArrowLayer(QGraphicsItem):
     # ------------------------------------------------------------ drawing
     def arrows_in(self, rect: QRectF) -> set[str]:
         """Ids of the arrows this layer draws that may cross ``rect`` (scene coordinates)."""
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
         if self._unindexed:
-            self._index_pending()
+            # Only the waiting arrows whose box meets the rect: the others could not be kept
+            # below anyway (an arrow is kept by its current box), so they may go on waiting.
+            # Opening a 5,000-card board, the first paint indexed all ~6,000 (~0.4 s, most off screen).
+            arrows = self._arrows
+            due = set()
+            for link_id in self._unindexed:
+                x, y, w, h = arrows[link_id].geometry.bounds
+                if x <= right and y <= bottom and x + w >= left and y + h >= top:
+                    due.add(link_id)
+            self._index(due)
         near: set[str] = set()
         grid = self._grid
-        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
         for key in _buckets_of(left, top, right, bottom):
             bucket = grid.get(key)
             if bucket:
@@ -230,9 +245,29 @@ class ArrowLayer(QGraphicsItem):
                 found.add(link_id)
         return found
 
-    def _index_pending(self) -> None:
-        grid = self._grid
-        for link_id in self._unindexed:
+    @property
+    def waiting(self) -> int:
+        """How many arrows wait to be put in the grid (see arrows_in)."""
+        return len(self._unindexed)
+
+    def index_some(self, count: int) -> int:
+        """Put up to ``count`` waiting arrows in the grid (while nothing else is to be done); how many still wait."""
+        # From a list, not the first ids of the set: those walked past every slot emptied before
+        # (quadratic at 20,000 cards).
+        queue, waiting = self._index_queue, self._unindexed
+        if not queue:
+            queue.extend(waiting)
+        chosen: set[str] = set()
+        while queue and len(chosen) < count:
+            link_id = queue.pop()
+            if link_id in waiting:
+                chosen.add(link_id)
+        self._index(chosen)
+        return len(waiting)
+
+    def _index(self, link_ids: set[str]) -> None:
+        grid, keys = self._grid, self._keys
+        for link_id in link_ids:
             arrow = self._arrows[link_id]
             geometry = arrow.geometry
             span = _bounds_span(geometry) if len(geometry.curve) <= 2 else None
@@ -257,8 +292,8 @@ class ArrowLayer(QGraphicsItem):
                 buckets_new = buckets
             for key in buckets_new:
                 grid.setdefault(key, set()).add(link_id)
-            arrow.buckets = tuple(buckets)
-        self._unindexed.clear()
+            arrow.buckets = tuple([keys.setdefault(key, key) for key in buckets])
+        self._unindexed -= link_ids
 
     def boundingRect(self) -> QRectF:
         return self._rect

@@ -27,6 +27,7 @@ from model.links import Channel, LinkGeometry, link_geometry
 from model.metrics_row import CHART_H, charted_metrics, metric_chart, metric_tiles, metrics_height
 from model.persona_header import persona_row
 from model.primitives import Box, Line, Primitive, Text, recoloured, translated
+from model.quickinit import quick_init
 from model.stage_numbers import HIDDEN_KINDS
 from model.typesetting import text_block, text_primitives
 
@@ -40,6 +41,7 @@ BLUEPRINT_LINES: dict[tuple[str, str], str] = {
 }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Rect:
     """An axis-aligned rectangle."""

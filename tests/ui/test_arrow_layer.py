@@ -197,7 +197,12 @@ def test_a_move_indexes_again_only_the_arrows_it_rerouted_in_the_buckets_of_thei
     rerouted = {k for k, a in layer._arrows.items() if a.geometry.primitives != before.get(k)}
     # only the arrows whose drawing changed wait to be indexed again
     assert rerouted and layer._unindexed == rerouted
-    layer.arrows_in(QRectF(0, 0, 1, 1))
+    # a paint indexes the waiting arrows whose box meets what it paints, and only those
+    corner = QRectF(0, 0, 1, 1)
+    meets = {k for k in rerouted if (lambda x, y, w, h: x <= 1 and y <= 1)(*layer._arrows[k].geometry.bounds)}
+    layer.arrows_in(corner)
+    assert layer._unindexed == rerouted - meets
+    layer.arrows_in(scene.sceneRect())
     assert not layer._unindexed
     # each in the buckets of its segments' boxes (of its bounds, for one curve), which hold every segment's
     assert any(len(a.geometry.curve) > 2 for a in layer._arrows.values())  # routed arrows too
@@ -211,6 +216,9 @@ def test_a_move_indexes_again_only_the_arrows_it_rerouted_in_the_buckets_of_thei
         for link_id in bucket:
             held.setdefault(link_id, set()).add(key)
     assert held == {k: set(a.buckets or ()) for k, a in layer._arrows.items()}
+    # the arrows of one bucket share its key (memory: one tuple per bucket, not per arrow and bucket)
+    keys = [key for arrow in layer._arrows.values() for key in arrow.buckets or ()]
+    assert len({id(key) for key in keys}) == len(set(keys)) < len(keys)
     scene.detach()
 
 
@@ -253,7 +261,7 @@ def test_a_move_asks_the_layer_for_one_repaint_per_view_and_keeps_the_buckets_of
                 for command in prim.commands:
                     for px, py in zip(command[1::2], command[2::2], strict=True):
                         assert not shown.contains(px, py) or box.contains(px, py), (link_id, command)
-    layer.arrows_in(QRectF(0, 0, 1, 1))
+    layer.arrows_in(scene.sceneRect())  # re-indexed (an arrow off screen is indexed when a paint meets it)
     kept = [k for k in rerouted if layer._arrows[k].buckets is before[k][1]]
     assert kept  # rerouted within their buckets: the same bucket tuple, not indexed again
     for link_id in kept:

@@ -75,7 +75,10 @@ class ArrowLayer(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.painted = 0  # arrows drawn by the last paint() (for tests)
         self._pending: list[tuple[float, float, float, float]] | None = None  # repaints gathered by changing()
-        self._compared = 0  # rerouted arrows compared part by part in this relayout (REFINED_PER_RELAYOUT)
+        # In a relayout (changing()): how many arrows were rerouted, and the routed ones with an
+        # end where it was, waiting to be compared part by part when it ends (REFINED_PER_RELAYOUT).
+        self._rerouted = 0
+        self._to_compare: list[tuple[LinkGeometry, LinkGeometry]] = []
         # Zoomed out, the scene's overview draws the arrows and this layer nothing: changes
         # ask for no repaint (a band choosing 1,000 cards chooses ~500 arrows), and the zoom
         # that ends the overview draws the layer afresh anyway.
@@ -106,29 +109,40 @@ class ArrowLayer(QGraphicsItem):
         # difference is then changed.
         arrow.buckets = old.buckets
         arrow.span = old.span
+        self._rerouted += 1
         was, now = old.geometry.curve, geometry.curve
         # A routed arrow with one end where it was: only where its drawing differs. (An arrow
         # of one curve changes whole; one whose both ends moved, as a lane moving down moves
         # them, has nothing in common to leave out: comparing would cost for nothing.)
-        # Hundreds rerouted (a lane moved) repaint much of the view anyway: not compared.
-        if len(was) > 2 and len(now) > 2 and (was[0] == now[0] or was[-1] == now[-1]) \
-                and self._compared < REFINED_PER_RELAYOUT:
-            self._compared += 1
-            changed = _changed_boxes(old.geometry.primitives, geometry.primitives)
-            if changed is not None:
-                for box in changed:
-                    self._repaint_box(box)
-                return
-        # Its old and new places: one box when they meet (a rerouted arrow mostly stays
-        # where it was), so a move asks Qt for half as many repaints.
-        ox, oy, ow, oh = old.geometry.bounds
-        nx, ny, nw, nh = geometry.bounds
+        if len(was) > 2 and len(now) > 2 and (was[0] == now[0] or was[-1] == now[-1]):
+            if self._pending is not None:
+                self._to_compare.append((old.geometry, geometry))  # decided when the relayout ends
+            else:
+                self._repaint_changed(old.geometry, geometry)
+            return
+        self._repaint_moved(old.geometry, geometry)
+
+    def _repaint_changed(self, old: LinkGeometry, new: LinkGeometry) -> None:
+        """Repaint where a rerouted arrow's drawing differs (its old and new places when not comparable)."""
+        changed = _changed_boxes(old.primitives, new.primitives)
+        if changed is None:
+            self._repaint_moved(old, new)
+            return
+        for box in changed:
+            self._repaint_box(box)
+
+    def _repaint_moved(self, old: LinkGeometry, new: LinkGeometry) -> None:
+        """Repaint a rerouted arrow's old and new places."""
+        # One box when they meet (a rerouted arrow mostly stays where it was), so a move asks
+        # Qt for half as many repaints.
+        ox, oy, ow, oh = old.bounds
+        nx, ny, nw, nh = new.bounds
         if ox <= nx + nw and nx <= ox + ow and oy <= ny + nh and ny <= oy + oh:
             left, top = min(ox, nx), min(oy, ny)
             self._repaint_box((left, top, max(ox + ow, nx + nw) - left, max(oy + oh, ny + nh) - top))
         else:
-            self._repaint(link_id, old)
-            self._repaint(link_id, arrow)
+            self._repaint_box(old.bounds)
+            self._repaint_box(new.bounds)
 
     def remove_arrow(self, link_id: str) -> None:
         """Stop drawing an arrow (its link is gone)."""
@@ -171,10 +185,19 @@ class ArrowLayer(QGraphicsItem):
     def changing(self) -> Iterator[None]:
         """Gather the repaints of many arrow changes (one relayout) and ask for them once at the end."""
         self._pending = []
-        self._compared = 0
+        self._rerouted = 0
+        self._to_compare = []
         try:
             yield
         finally:
+            # Hundreds rerouted (a lane moved) repaint much of the view anyway: not compared.
+            compare = self._rerouted <= REFINED_PER_RELAYOUT
+            for old, new in self._to_compare:
+                if compare:
+                    self._repaint_changed(old, new)
+                else:
+                    self._repaint_moved(old, new)
+            self._to_compare = []
             pending, self._pending = self._pending, None
             self._update_shown(pending)
 
@@ -343,7 +366,7 @@ def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[in
 
 Segment = tuple[object, tuple[float, float], tuple[float, ...]]  # command letter, start point, its numbers
 Box4 = tuple[float, float, float, float]
-REFINED_PER_RELAYOUT = 200  # rerouted arrows compared part by part in one relayout, at most
+REFINED_PER_RELAYOUT = 200  # a relayout rerouting more arrows compares none part by part
 PAD = 4.0  # round a changed part: the pen (2 px in the projection look), antialiasing, the joint to the next part
 
 

@@ -17,7 +17,6 @@ import contextlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -167,12 +166,9 @@ def _fail(line: str) -> int:
 
 
 def _version() -> str:
-    from importlib import metadata
+    from model.version import VERSION
 
-    try:
-        return metadata.version("touchline")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    return VERSION
 
 
 # ---------------------------------------------------------------------- editor
@@ -255,6 +251,8 @@ def _write_via_temp(output: str, target: Path, write: Callable[[Path], None]) ->
     folder = target.parent
     try:
         mode = (target.stat().st_mode & 0o777) if target.exists() else 0o666 & ~_umask()
+        import tempfile  # only writing commands need it: not imported by the editor's start
+
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".part{target.suffix}", dir=folder)
         os.close(fd)
     except OSError as exc:

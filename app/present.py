@@ -559,6 +559,7 @@ class PresentationWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        scene.complete()  # a board just opened may still lack items: spotlight clicks find cards by them
         self.view = PresentationView(scene, countdown, self)
         layout.addWidget(self.view)
         self.setFocusProxy(self.view)

@@ -15,7 +15,7 @@ from exporters.qtpaint import draw_primitives, qpath
 from model import style as st
 from model.layout import CardGeometry, HeaderGeometry
 from model.links import LinkGeometry
-from model.primitives import Box, Primitive, Text
+from model.primitives import Box, Line, Primitive, Text
 from model.projection import projected
 
 if TYPE_CHECKING:
@@ -93,8 +93,12 @@ class BackgroundItem(QGraphicsItem):
         super().__init__()
         self._primitives: tuple[Primitive, ...] = ()
         self._shapes_only: tuple[Primitive, ...] = ()
+        # Each primitive's box on the board (None: drawn always), to leave out those a
+        # repaint does not reach: a moved card repaints a strip, not ~40 bands and lines.
+        self._extents: dict[int, tuple[float, float, float, float] | None] = {}
         self._rect = QRectF()
         self.setZValue(-10)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
         # Not cached like the arrow layer: it draws a few bands and lines, and a cached big
         # item costs a viewport-sized pixmap copy on every scroll step (measured: pans 2-3x slower).
 
@@ -103,6 +107,7 @@ class BackgroundItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._primitives = primitives
         self._shapes_only = without_text(primitives)
+        self._extents = {id(p): _extent(p) for p in primitives}
         self._rect = QRectF(0, 0, width, height)
         self.update()
 
@@ -110,7 +115,27 @@ class BackgroundItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_look(painter, self, widget, lod_primitives(painter, option, self._primitives, self._shapes_only))
+        prims = lod_primitives(painter, option, self._primitives, self._shapes_only)
+        exposed = option.exposedRect  # type: ignore[attr-defined]
+        if not exposed.isEmpty() and not exposed.contains(self._rect):
+            left, top, right, bottom = exposed.getCoords()
+            extents = self._extents
+            prims = tuple(p for p in prims if (box := extents.get(id(p))) is None
+                          or (box[0] <= right and box[2] >= left and box[1] <= bottom and box[3] >= top))
+        draw_look(painter, self, widget, prims)
+
+
+def _extent(primitive: Primitive) -> tuple[float, float, float, float] | None:
+    """A band's or a line's box with room for its pen and antialiasing; None for other shapes."""
+    margin = 4.0
+    if isinstance(primitive, Box):
+        pad = primitive.stroke_width + margin
+        return primitive.x - pad, primitive.y - pad, primitive.x + primitive.w + pad, primitive.y + primitive.h + pad
+    if isinstance(primitive, Line):
+        pad = primitive.width + margin
+        return (min(primitive.x1, primitive.x2) - pad, min(primitive.y1, primitive.y2) - pad,
+                max(primitive.x1, primitive.x2) + pad, max(primitive.y1, primitive.y2) + pad)
+    return None
 
 
 class HeaderItem(QGraphicsItem):
@@ -384,10 +409,21 @@ class LinkItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self._emphasis = False
-        self.label_item = LinkLabelItem(geometry)
+        # Made when first asked for: only labelled links show one (at 5,000 cards, ~6,000
+        # items nobody saw cost ~70 ms and ~5 MiB of opening).
+        self._label: LinkLabelItem | None = None
         self.label_shown = False  # whether the scene holds label_item (only labelled links')
         self.set_geometry(geometry)
         self._restyle()
+
+    @property
+    def label_item(self) -> LinkLabelItem:
+        """The item drawing the arrow's label, above the cards (made when first asked for)."""
+        if self._label is None:
+            label = self._label = LinkLabelItem(self._geometry)
+            label.setOpacity(self.opacity())
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview)
+        return self._label
 
     @property
     def plain(self) -> bool:
@@ -405,7 +441,8 @@ class LinkItem(QGraphicsItem):
         """The scene's zoomed-out drawing is on (or off)."""
         self.overview = active
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.plain or active)
-        self.label_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, active)
+        if self._label is not None:
+            self._label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, active)
 
     def set_geometry(self, geometry: LinkGeometry) -> bool:
         """Take a new route from the layout; whether the drawing changed (nothing happens if not)."""
@@ -415,7 +452,8 @@ class LinkItem(QGraphicsItem):
             return False
         self.prepareGeometryChange()
         self._geometry = geometry
-        self.label_item.set_geometry(geometry)
+        if self._label is not None:  # made only for labelled links (see label_item)
+            self._label.set_geometry(geometry)
         if self.layer is not None:
             self.layer.set_arrow(self.link_id, geometry)
         # The curve and its hit area are built when first asked for (painting, a click):
@@ -474,6 +512,8 @@ class LinkItem(QGraphicsItem):
         self.setOpacity(opacity)
         if self.layer is not None:
             self.layer.set_opacity_of(self.link_id, opacity)
+        if self._label is not None:  # made only for labelled links (see label_item)
+            self._label.setOpacity(opacity)  # a label fades with its arrow
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self.plain:

@@ -100,6 +100,7 @@ class BoardView(QGraphicsView):
         previous = getattr(scene, "painting_view", None)
         if scene is not None:
             scene.painting_view = self  # type: ignore[attr-defined]
+            self.make_shown_items()
         self._exposed = event.region()
         try:
             super().paintEvent(event)
@@ -123,6 +124,21 @@ class BoardView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.zoom_preview.resized()  # a scrollbar that came or went with a zoom step, a window resized
+
+    def make_shown_items(self) -> None:
+        """Have a lazy scene (canvas/scene.py) make the items of what this view is about to show.
+
+        Zoomed out past TEXT_LOD the items paint nothing (the scene's overview draws the board
+        from the layout), so none are needed to paint: a board opened zoomed out does not wait
+        for all of its items (a click there makes them, BoardScene.mousePressEvent).
+        """
+        scene = self.scene()
+        if getattr(scene, "unbuilt", 0) and self.zoom >= TEXT_LOD:
+            scene.build_area(self.shown_area())  # type: ignore[attr-defined]
+
+    def shown_area(self) -> QRectF:
+        """The scene rect the viewport shows (a few pixels more: antialiasing at its edges)."""
+        return self.mapToScene(self.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):

@@ -8,10 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Iterable
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +16,7 @@ from model.document import Document
 from model.glyphs import drawable, missing_glyph_warning
 from model.layout import Layout
 from model.safefile import fsync_folder, umask
+from model.version import VERSION
 
 if TYPE_CHECKING:
     from model.primitives import Primitive
@@ -29,8 +27,6 @@ if TYPE_CHECKING:
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Within one laid-out line a tab, newline or return can only be drawn as a space.
 _SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
-
-DEFAULT_VERSION = "0.1.0"
 
 DocumentOrLayout = Document | Layout
 
@@ -67,13 +63,9 @@ def draw_text(text: str) -> str:
     return drawable(clean_text(text))
 
 
-@cache
 def app_version() -> str:
-    """Touchline's installed version, or the default when it is not installed."""
-    try:
-        return metadata.version("touchline")
-    except metadata.PackageNotFoundError:
-        return DEFAULT_VERSION
+    """Touchline's version (model/version.py)."""
+    return VERSION
 
 
 def creator() -> str:
@@ -90,6 +82,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """
     target = Path(path)
     directory = target.parent
+    import tempfile  # only writing needs it: the editor imports this module at start
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:

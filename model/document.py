@@ -17,8 +17,6 @@ import math
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from psygnal import Signal
-
 from model import events as ev
 from model.entities import (
     CARD_EDITABLE_FIELDS,
@@ -33,6 +31,7 @@ from model.entities import (
     Stage,
 )
 from model.events import Cell
+from model.signal import Signal
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -6,18 +6,19 @@ layout, an undo command) never has to diff the document to learn what happened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from model.record import record
 
 Cell = tuple[str, str]  # (stage id, lane id)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocumentReset:
     """The whole document was replaced (a load): rebuild everything, once."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TitleChanged:
     """The title or description changed."""
 
@@ -26,7 +27,7 @@ class TitleChanged:
     new: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CardAdded:
     """A card was inserted at ``index`` in its cell."""
 
@@ -35,7 +36,7 @@ class CardAdded:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CardRemoved:
     """A card left ``cell``; it stood at ``index`` there."""
 
@@ -44,7 +45,7 @@ class CardRemoved:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CardChanged:
     """One field of a card changed."""
 
@@ -54,7 +55,7 @@ class CardChanged:
     new: Any
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CardMoved:
     """A card moved to another cell or another place in its cell."""
 
@@ -65,14 +66,14 @@ class CardMoved:
     new_index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkAdded:
     """A link was added."""
 
     link_id: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkRemoved:
     """A link was removed; ``source`` and ``target`` are the card ids it joined."""
 
@@ -81,7 +82,7 @@ class LinkRemoved:
     target: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkChanged:
     """A link's label or kind changed."""
 
@@ -91,7 +92,7 @@ class LinkChanged:
     new: Any
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StageAdded:
     """A stage was inserted at ``index``."""
 
@@ -99,7 +100,7 @@ class StageAdded:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StageRemoved:
     """A stage (already emptied of cards) was removed from ``index``."""
 
@@ -107,7 +108,7 @@ class StageRemoved:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StageChanged:
     """A stage's name or metrics changed."""
 
@@ -117,7 +118,7 @@ class StageChanged:
     new: Any
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StageMoved:
     """A stage moved from ``old_index`` to ``new_index``."""
 
@@ -126,7 +127,7 @@ class StageMoved:
     new_index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LaneAdded:
     """A lane was inserted at ``index``."""
 
@@ -134,7 +135,7 @@ class LaneAdded:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LaneRemoved:
     """A lane (already emptied of cards) was removed from ``index``."""
 
@@ -142,7 +143,7 @@ class LaneRemoved:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LaneChanged:
     """A lane's name or kind changed."""
 
@@ -152,7 +153,7 @@ class LaneChanged:
     new: Any
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LaneMoved:
     """A lane moved from ``old_index`` to ``new_index``."""
 
@@ -161,6 +162,6 @@ class LaneMoved:
     new_index: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PersonasChanged:
     """The persona list changed (added, edited or removed)."""

@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools.ttLib import TTFont
+from model.sfnt import read_face
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_DIR = RESOURCES / "fonts"
@@ -34,6 +38,9 @@ class FontMetrics:
     # over and over (a board's vocabulary is small), and a dict hit is ~10x cheaper than
     # summing the advances again.
     _word_units: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # The same words' widths at each size asked (wrapping's loop reads these: one look-up
+    # instead of a look-up, a multiplication and a division per word).
+    _sized: dict[float, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     bold: bool = False
 
@@ -48,17 +55,25 @@ class FontMetrics:
         if units is None:
             advances = self.advances
             try:
-                units = sum(advances[ch] for ch in text)
+                units = sum(map(advances.__getitem__, text))
             except KeyError:
                 units = self._mixed_units(text)
             if len(text) <= WORD_CACHE_MAX_LENGTH and len(self._word_units) < WORD_CACHE_SIZE:
                 self._word_units[text] = units
         return units * size / self.units_per_em
 
-    @property
-    def known_units(self) -> dict[str, float]:
-        """The words measured so far and their widths in font units (for a caller's own loop)."""
-        return self._word_units
+    def widths_at(self, size: float) -> dict[str, float]:
+        """Words measured at ``size`` and their widths as ``width`` gave them (the caller fills it: ``remember``)."""
+        widths = self._sized.get(size)
+        if widths is None:
+            widths = self._sized[size] = {}
+        return widths
+
+    @staticmethod
+    def remember(widths: dict[str, float], text: str, width: float) -> None:
+        """Note a word's width in a ``widths_at`` dict, within the word cache's limits."""
+        if len(text) <= WORD_CACHE_MAX_LENGTH and len(widths) < WORD_CACHE_SIZE:
+            widths[text] = width
 
     def _mixed_units(self, text: str) -> float:
         from model import glyphs  # glyphs asks this module what the bundled face has
@@ -79,8 +94,19 @@ class FontMetrics:
 
 @cache
 def font_metrics(bold: bool = False) -> FontMetrics:
-    """Metrics of the bundled regular or bold face (read once per process)."""
+    """Metrics of the bundled regular or bold face (read once per process).
+
+    Read with model.sfnt (no fontTools import at start); a face whose character map
+    that reader does not parse is read with fontTools, to the same numbers.
+    """
     path = FONT_FILES[bold]
+    face = read_face(path)
+    if face is not None:
+        advances = {chr(cp): face.advances[glyph] for cp, glyph in face.cmap.items()}
+        return FontMetrics(path=path, units_per_em=face.units_per_em, ascent=face.ascent, descent=-face.descent,
+                           advances=advances, fallback_advance=face.units_per_em, bold=bold)
+    from fontTools.ttLib import TTFont
+
     font = TTFont(path, lazy=True)
     number_glyphs(font)
     metrics = font["hmtx"].metrics

@@ -106,55 +106,80 @@ CORNER = 10.0  # radius of a routed arrow's rounded corners
 
 def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: bool,
             accent: str | None = None) -> LinkGeometry:
-    """An orthogonal arrow: out of the facing side, along the gutter, the channel, the gutter, in."""
-    forward = target.x > source.x
-    start, start_dir = _anchor(source, "right" if forward else "left")
-    end, end_dir = _anchor(target, "left" if forward else "right")
-    into = (-end_dir[0], -end_dir[1])
-    tip_base = (end[0] - into[0] * st.ARROW_HEAD, end[1])
-    first = start
-    if link.kind == "twoway":
-        first = (start[0] + start_dir[0] * st.ARROW_HEAD, start[1])
-    points = [first, (channel.leave_x, start[1]), (channel.leave_x, channel.y),
-              (channel.enter_x, channel.y), (channel.enter_x, end[1]), tip_base]
+    """An orthogonal arrow: out of the facing side, along the gutter, the channel, the gutter, in.
+
+    Hot (most arrows of a big board span columns), so ``_anchor``, ``_head`` and ``_bounds``
+    are written out here for the horizontal sides it uses, with the same sums in the same
+    order, so the numbers are the very same floats (tests/test_layout_output.py).
+    """
+    head = st.ARROW_HEAD
+    sx, sw, tx, tw = source.x, source.w, target.x, target.w
+    out = 1 if tx > sx else -1  # leaves on the right (forward) or the left, enters on the other side
+    start_x = sx + sw / 2 + out * sw / 2
+    start_y = source.y + source.h / 2
+    end_x = tx + tw / 2 - out * tw / 2
+    end_y = target.y + target.h / 2
+    tip_base_x = end_x - out * head
+    first_x = start_x + out * head if link.kind == "twoway" else start_x
+    leave, row, enter = channel.leave_x, channel.y, channel.enter_x
+    points = [(first_x, start_y), (leave, start_y), (leave, row), (enter, row), (enter, end_y), (tip_base_x, end_y)]
     curve = _rounded(points)
     dash = (5.0, 4.0) if link.kind == "depends" else None
     colour = accent or (st.HANDOFF if handoff else st.ARROW)
-    prims: list[Primitive] = [Path(curve, stroke=colour, width=st.ARROW_WIDTH, dash=dash), _head(end, into, colour)]
+    prims: list[Primitive] = [Path(curve, stroke=colour, width=st.ARROW_WIDTH, dash=dash),
+                              _side_head(end_x, end_y, out, colour)]
     if link.kind == "twoway":
-        prims.append(_head(start, (-start_dir[0], -start_dir[1]), colour))
-    label: list[Primitive] = []
+        prims.append(_side_head(start_x, start_y, -out, colour))
     if link.label:
-        label = _label(link.label, ((channel.leave_x + channel.enter_x) / 2, channel.y))
-    xs = [p[0] for p in points] + [end[0], start[0]]
-    ys = [p[1] for p in points] + [end[1], start[1]]
-    return LinkGeometry(link.id, link.kind, curve, tuple(prims), _bounds(xs, ys, label), tuple(label))
+        label = _label(link.label, ((leave + enter) / 2, row))
+        xs = [p[0] for p in points] + [end_x, start_x]
+        ys = [p[1] for p in points] + [end_y, start_y]
+        return LinkGeometry(link.id, link.kind, curve, tuple(prims), _bounds(xs, ys, label), tuple(label))
+    # _bounds without a label, over the same numbers (the points, the tip and the start).
+    left = min(first_x, leave, enter, tip_base_x, end_x, start_x)
+    right = max(first_x, leave, enter, tip_base_x, end_x, start_x)
+    top = min(start_y, row, end_y)
+    bottom = max(start_y, row, end_y)
+    return LinkGeometry(link.id, link.kind, curve, tuple(prims),
+                        (left - head, top - head, right - left + 2 * head, bottom - top + 2 * head))
+
+
+def _side_head(tip_x: float, tip_y: float, pointing: int, colour: str) -> Path:
+    """``_head`` for an arrow entering along x: ``pointing`` is +1 (to the right) or -1."""
+    head = st.ARROW_HEAD
+    half = head * 0.5
+    base_x = tip_x - pointing * head
+    return Path((("M", tip_x, tip_y), ("L", base_x, tip_y + pointing * half), ("L", base_x, tip_y - pointing * half),
+                 ("Z",)), fill=colour)
 
 
 def _rounded(points: list[Point]) -> tuple[PathCommand, ...]:
-    """A polyline with each corner rounded by a quarter-circle-like cubic."""
+    """A polyline of horizontal and vertical segments with each corner rounded by a quarter-circle-like cubic.
+
+    The numbers are those of the general formula (unit vectors, ``math.dist``) for
+    axis-parallel segments: a length is the absolute difference along the one axis that
+    changes and a unit vector's component is +1, -1 or 0, which is exact.
+    """
     commands: list[PathCommand] = [("M", *points[0])]
-    dist = math.dist
-    for before, corner, after in zip(points, points[1:], points[2:], strict=False):
-        d_in = dist(before, corner)
-        d_out = dist(corner, after)
+    for (bx, by), (cx, cy), (nx, ny) in zip(points, points[1:], points[2:], strict=False):
+        d_in = abs(cx - bx) if by == cy else abs(cy - by)
+        d_out = abs(nx - cx) if ny == cy else abs(ny - cy)
         if d_in == 0 or d_out == 0:
             continue
         r = min(CORNER, d_in / 2, d_out / 2)
-        cx, cy = corner
-        ux, uy = (cx - before[0]) / d_in, (cy - before[1]) / d_in
-        vx, vy = (after[0] - cx) / d_out, (after[1] - cy) / d_out
         k = 0.5523 * r  # cubic handle length for a quarter circle
-        # Along an axis one of each pair is 0 and the sum is the number already there
-        # (c - 0.0 == c exactly; no coordinate here is -0.0): that float is reused rather
-        # than made again, four fewer floats a corner, a sixth of a routed arrow's memory.
-        ax = cx if ux == 0 else cx - ux * r
-        ay = cy if uy == 0 else cy - uy * r
-        bx = cx if vx == 0 else cx + vx * r
-        by = cy if vy == 0 else cy + vy * r
-        commands.append(("L", ax, ay))
-        commands.append(("C", ax if ux == 0 else ax + ux * k, ay if uy == 0 else ay + uy * k,
-                         bx if vx == 0 else bx - vx * k, by if vy == 0 else by - vy * k, bx, by))
+        # Along an axis one coordinate stays the number already there: that float is
+        # reused rather than made again, four fewer floats a corner.
+        if by == cy:  # in along x, out along y
+            ax = cx - r if cx > bx else cx + r
+            by_ = cy + r if ny > cy else cy - r
+            commands.append(("L", ax, cy))
+            commands.append(("C", ax + k if cx > bx else ax - k, cy, cx, by_ - k if ny > cy else by_ + k, cx, by_))
+        else:  # in along y, out along x
+            ay = cy - r if cy > by else cy + r
+            bx_ = cx + r if nx > cx else cx - r
+            commands.append(("L", cx, ay))
+            commands.append(("C", cx, ay + k if cy > by else ay - k, bx_ - k if nx > cx else bx_ + k, cy, bx_, cy))
     commands.append(("L", *points[-1]))
     return tuple(commands)
 

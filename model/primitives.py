@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from model.quickinit import quick_init
+
 # Path commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",)
 PathCommand = tuple[object, ...]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Box:
     """A rectangle, optionally with rounded corners."""
@@ -30,6 +33,7 @@ class Box:
     opacity: float = 1.0
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Circle:
     """A circle."""
@@ -42,6 +46,7 @@ class Circle:
     stroke_width: float = 1.0
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Line:
     """A straight line."""
@@ -55,6 +60,7 @@ class Line:
     dash: tuple[float, ...] | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Path:
     """An open or closed path of lines and cubic curves."""
@@ -67,6 +73,7 @@ class Path:
     round: bool = False  # round caps and joins (line icons); butt caps and miter joins otherwise
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Text:
     """One line of text; ``y`` is the baseline, ``anchor`` is start, middle or end."""

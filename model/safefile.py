@@ -26,9 +26,7 @@ import errno
 import logging
 import os
 import re
-import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -161,6 +159,8 @@ def _link_or_copy(target: Path, info: os.stat_result) -> Path:
     """A temporary name beside ``target`` holding its current content."""
     folder = target.parent if str(target.parent) else Path(".")
     prefix = f".{target.name}{BACKUP_SUFFIX}."
+    import secrets  # here, not at start: only saving needs it (with tempfile, ~5 ms of imports)
+
     for _ in range(16):
         name = folder / f"{prefix}{secrets.token_hex(4)}{TEMP_SUFFIX}"
         try:
@@ -176,6 +176,8 @@ def _link_or_copy(target: Path, info: os.stat_result) -> Path:
 def _write_temp(target: Path, folder: Path, prefix: str, data: bytes, mode: int) -> Path:
     """``data`` in a new, fsynced temporary file in ``folder``; SaveError (nothing left behind) on failure."""
     try:
+        import tempfile
+
         fd, name = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise SaveError(f"{target}: cannot write: {reason(exc)}; the file on disk was not changed") from None

@@ -30,13 +30,14 @@ def _wrap_paragraph(paragraph: str, width: float, metrics: FontMetrics, size: fl
     lines: list[str] = []
     current = ""
     current_width = 0.0
-    # The word cache read here directly: a method call per word was most of wrapping's
-    # time. A hit gives what ``metrics.width`` would (the same expression on the same units).
-    known = metrics.known_units
-    units_per_em = metrics.units_per_em
+    # The words' widths at this size read here directly: a method call per word was most
+    # of wrapping's time. An entry is what ``metrics.width`` gave for the word.
+    widths = metrics.widths_at(size)
     for token in _TOKEN.findall(paragraph):
-        units = known.get(token)
-        token_width = metrics.width(token, size) if units is None else units * size / units_per_em
+        token_width = widths.get(token)
+        if token_width is None:
+            token_width = metrics.width(token, size)
+            metrics.remember(widths, token, token_width)
         if token.isspace():
             if current:
                 current += token

@@ -360,7 +360,7 @@ def test_svg_past_librsvg_limits_is_written_by_word() -> None:
     """librsvg stops after 500,000 references: past MAX_GLYPH_USES glyphs the SVG is by word, even if larger."""
     def form(glyphs: int) -> bool:
         # one line whose words are all different and long: by glyph would be the smaller file
-        run = svgglyphs.GlyphRun("", 0.0, ("r1",), glyphs, (("x" * glyphs, 0.0),))
+        run = svgglyphs.GlyphRun((), 0.0, ("r1",), glyphs, (("x" * glyphs, 0.0),))
         return svgglyphs.TextOutlines.for_runs([(run, False)]).by_word
 
     assert not form(svgglyphs.MAX_GLYPH_USES)

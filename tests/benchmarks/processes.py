@@ -36,11 +36,16 @@ def child_environment(**extra: str) -> dict[str, str]:
     ``compile_once``): recovery files left in a user's real folder by an unclean exit made
     the example's start open the "Recover unsaved work" dialog, and the first paint was
     timed behind it. The cache folder stays the user's, as on a second start.
+
+    The single-instance server name is the benchmark's own too: with the user's, an editor
+    already running (a test session's, a developer's) took the measured start's file and
+    the measured process exited without painting. The start still asks for a running
+    editor, as every start does; none answers.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(PYCACHE),
                XDG_DATA_HOME=str(BENCH_HOME / "data"), XDG_CONFIG_HOME=str(BENCH_HOME / "config"),
-               **extra)
+               TOUCHLINE_INSTANCE=f"touchline-bench-{os.getpid()}", **extra)
     return env
 
 

@@ -277,6 +277,16 @@ class BoardScene(QGraphicsScene):
         self.overview.paint(painter, self.theme, [], self.lit)
         painter.restore()
 
+    def _build_for_pointer(self) -> None:
+        """Make the items a click or a rubber band can reach: what each view shows, which may not
+        have been painted since the view moved; zoomed out (views paint no items then,
+        BoardView.make_shown_items), every item."""
+        for view in self.views():
+            if view.transform().m11() < TEXT_LOD:
+                self.complete()
+                return
+            self.build_area(view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4))
+
     def _build(self, card_ids: set[str], link_ids: set[str]) -> int:
         if not card_ids and not link_ids:
             return 0
@@ -842,8 +852,8 @@ class BoardScene(QGraphicsScene):
 
     # ------------------------------------------------------------ Qt events
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.overview_active:
-            self.complete()  # zoomed out, views paint without items (BoardView.make_shown_items): a click needs them
+        if self.unbuilt:
+            self._build_for_pointer()
         if self.tool is not None:
             event.accept()
             return

@@ -128,10 +128,11 @@ def _path(path: Path) -> str:
 
 def path_data(path: Path) -> str:
     """The SVG ``d`` attribute of a path's M/L/C/Z commands."""
+    known = _NUMBERS.get
     parts = []
     for command in path.commands:
-        op, *coords = command
-        parts.append(str(op) + " ".join(_num(c) for c in coords))  # type: ignore[arg-type]
+        # A remembered number's text is never empty, so ``or`` falls back only on a miss.
+        parts.append(str(command[0]) + " ".join([known(c) or _num(c) for c in command[1:]]))  # type: ignore[misc]
     return "".join(parts)
 
 
@@ -186,8 +187,21 @@ def _escape(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+# A board repeats its coordinates (columns, rows, card sizes, arrow ends): each one's text
+# at two decimals is remembered, as the PDF writer does (exporters/pdf.py ``_n``).
+_NUMBERS: dict[float, str] = {}
+_NUMBERS_KEPT = 200_000
+
+
 def _num(value: float, digits: int = 2) -> str:
     """A coordinate as short text: at most ``digits`` decimals, no trailing zeros, no ``-0``."""
+    if digits == 2:
+        text = _NUMBERS.get(value)
+        if text is not None:
+            return text
     rounded = round(value, digits)
     whole = int(rounded)
-    return str(whole) if rounded == whole else repr(rounded)
+    text = str(whole) if rounded == whole else repr(rounded)
+    if digits == 2 and len(_NUMBERS) < _NUMBERS_KEPT:
+        _NUMBERS[value] = text
+    return text

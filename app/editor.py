@@ -5,6 +5,7 @@ The main window stays thin and only puts these actions in its menus.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -56,19 +57,28 @@ class EditActions:
     lower_score: QAction
 
 
+# After the first paint the rest of the board is made in turns of the event loop of about
+# TURN_S each, in chunks (a chunk of arrows on a 20,000-card board of spanning arrows costs
+# ~6 ms, on a 5,000-card one ~1.5 ms): input and painting wait at most about one frame.
+TURN_S = 0.012
+BUILD_CHUNK = 50  # card and arrow items
+INDEX_CHUNK = 25  # arrows put in the arrow layer's grid, once every item exists
+
+
 class Editor(QWidget):
     """One document on a canvas, with undo."""
 
     selection_changed = Signal()
     impact_changed = Signal(str)  # a one-line summary for the status bar, "" when the view is left
 
-    def __init__(self, document: Document, parent: QWidget | None = None, *, layout: Layout | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> None:
-        """An editor on ``document``; ``layout`` and ``progress`` go to the scene (see BoardScene)."""
+    def __init__(self, document: Document, parent: QWidget | None = None, *, layout: Layout | None = None) -> None:
+        """An editor on ``document`` as laid out by ``layout`` (made by the scene when None)."""
         super().__init__(parent)
         self.document = document
         self.undo_stack = QUndoStack(self)
-        self.scene = BoardScene(document, self.push, layout, progress)
+        # The card and arrow items are made for what the view shows first, the rest after the
+        # first paint (_build_rest): a large board appears without waiting for all of them.
+        self.scene = BoardScene(document, self.push, layout, lazy=True)
         self.view = BoardView(self.scene, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,6 +105,7 @@ class Editor(QWidget):
                 self.view.show_position(*self.initial_view)
             else:
                 self.view.show_board_start()
+            self.view.make_shown_items()
 
     def _first_painted(self) -> None:
         self._painted = True
@@ -104,6 +115,19 @@ class Editor(QWidget):
         # The text editor's module waits for the first paint (canvas/scene.py, _is_inline_editor); loaded
         # just after it, so that the first double-click does not wait for it either.
         QTimer.singleShot(0, _load_inline_editor)
+        QTimer.singleShot(0, self._build_rest)
+
+    def _build_rest(self) -> None:
+        """Make the items the first paint did not need, a turn of the event loop at a time (input stays live)."""
+        scene = self.scene
+        if not isValid(scene):
+            return
+        deadline = time.perf_counter() + TURN_S
+        # Then the arrows the first paint did not need are put in the arrow layer's grid (canvas/arrows.py).
+        while scene.build_some(BUILD_CHUNK) or scene.arrows.index_some(INDEX_CHUNK):
+            if time.perf_counter() >= deadline:
+                QTimer.singleShot(0, self._build_rest)
+                return
 
     def when_painted(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the board is on screen: now if it has been painted or is not shown, else after
@@ -288,6 +312,7 @@ class Editor(QWidget):
     def select_all(self) -> None:
         """Select every card, announcing the new selection once."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
+        self.scene.complete()
         self.scene.blockSignals(True)
         try:
             for card in self.document.cards():

@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.i18n import tr
 
@@ -75,27 +75,3 @@ def run_in_background(parent: QWidget | None, label: str, work: Callable[[], T])
 def after_current_work(action: Callable[[], object]) -> None:
     """Run ``action`` in the worker thread once the work queued before it has finished."""
     _executor.submit(action)
-
-
-class StepProgress:
-    """Progress of work done on the GUI thread in steps: a dialog with a bar and Cancel.
-
-    Call it with (done, total) between steps; it keeps the window painting and raises
-    CancelledError once the user has pressed Cancel.
-    """
-
-    def __init__(self, parent: QWidget | None, label: str) -> None:
-        self._dialog = progress_dialog(parent, label)
-
-    def __call__(self, done: int, total: int) -> None:
-        if self._dialog.maximum() != total:
-            self._dialog.setMaximum(total)
-        self._dialog.setValue(done)
-        QApplication.processEvents()
-        if self._dialog.wasCanceled():
-            raise CancelledError
-
-    def close(self) -> None:
-        """Take the dialog down."""
-        self._dialog.close()
-        self._dialog.deleteLater()

@@ -35,7 +35,7 @@ from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.i18n import tr
-from app.long_task import CancelledError, StepProgress, after_current_work, run_in_background
+from app.long_task import CancelledError, after_current_work, run_in_background
 from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
@@ -314,18 +314,13 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         """The file the document was opened from or saved to; None while untitled."""
         return self._path
 
-    def _install(self, document: model.Document, path: Path | None, *, layout: Layout | None = None,
-                 progress: StepProgress | None = None) -> Editor:
-        """Show ``document`` in a fresh Editor, replacing the old one; the board gets the keyboard focus.
-
-        The new editor is made first: if ``progress`` is cancelled meanwhile (CancelledError is
-        raised), the old one stays as it was.
-        """
+    def _install(self, document: model.Document, path: Path | None, *, layout: Layout | None = None) -> Editor:
+        """Show ``document`` in a fresh Editor, replacing the old one; the board gets the keyboard focus."""
         if layout is None:
             # Laid out with the legend as the View menu has it: binding the appearance below then
             # changes nothing, instead of laying out and drawing a large board a second time.
             layout = Layout(document, legend=self.appearance.legend_shown)
-        editor = Editor(document, self, layout=layout, progress=progress)
+        editor = Editor(document, self, layout=layout)
         self.view_to_restore(editor, path)
         old = getattr(self, "editor", None)
         if old is not None:
@@ -423,11 +418,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             # Loading and layout need no Qt: off the GUI thread, with Cancel, for large boards.
             document, layout = run_in_background(self, tr("Opening “{0}”…").format(target.name),
                                                  lambda: _laid_out(target, legend))
-            progress = StepProgress(self, tr("Drawing “{0}”…").format(target.name))
-            try:
-                self._install(document, target, layout=layout, progress=progress)
-            finally:
-                progress.close()
+            # The items of what the view shows are made before the board appears, the rest after
+            # (canvas/scene.py, lazy): no second wait to draw it.
+            self._install(document, target, layout=layout)
         except CancelledError:
             self.statusBar().showMessage(tr("Opening {0} cancelled: nothing changed").format(target.name), 4000)
             return False

@@ -75,6 +75,7 @@ class PresentationView(BoardView):
     """The audience's view of a scene: projection look, stage framing, spotlight on click."""
 
     stage_changed = Signal(int)  # the framed stage's index, OVERVIEW for the whole board
+    PREVIEW_ZOOM = False  # its caption and lane labels are pinned to the screen: a scaled frame would move them
     leave_requested = Signal()
 
     def __init__(self, scene: BoardScene, countdown: Countdown, parent: QWidget | None = None) -> None:
@@ -558,6 +559,7 @@ class PresentationWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        scene.complete()  # a board just opened may still lack items: spotlight clicks find cards by them
         self.view = PresentationView(scene, countdown, self)
         layout.addWidget(self.view)
         self.setFocusProxy(self.view)

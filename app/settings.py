@@ -77,7 +77,8 @@ def render_thumbnail(scene: QGraphicsScene) -> QImage:
     """The whole board, scaled into THUMBNAIL_WIDTH x THUMBNAIL_HEIGHT on white, centred."""
     image = QImage(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
-    source = scene.itemsBoundingRect()
+    render_small = getattr(scene, "render_small", None)  # a board: drawn as its zoomed-out view (BoardScene)
+    source = scene.sceneRect() if render_small is not None else scene.itemsBoundingRect()
     if source.isEmpty():
         return image
     painter = QPainter(image)
@@ -85,7 +86,10 @@ def render_thumbnail(scene: QGraphicsScene) -> QImage:
                            | QPainter.RenderHint.SmoothPixmapTransform)
     margin = 8
     target = QRectF(margin, margin, THUMBNAIL_WIDTH - 2 * margin, THUMBNAIL_HEIGHT - 2 * margin)
-    scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+    if render_small is not None:
+        render_small(painter, target)
+    else:
+        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
     painter.end()
     return image
 

@@ -33,13 +33,16 @@ Looks = tuple[tuple[PathLook, QPainterPath], ...]
 class _Arrow:
     """One arrow the layer draws: its geometry, buckets, opacity and prepared paths per look."""
 
-    __slots__ = ("buckets", "geometry", "looks", "opacity")
+    __slots__ = ("buckets", "geometry", "looks", "opacity", "span")
 
     def __init__(self, geometry: LinkGeometry) -> None:
         self.geometry = geometry
         # The buckets the grid holds it in (None: none yet); while it waits to be indexed
         # again after a reroute, those of its old drawing.
         self.buckets: tuple[tuple[int, int], ...] | None = None
+        # For an arrow of one curve, indexed by its bounds: the first and last bucket columns
+        # and rows those buckets span (a rerouted arrow in the same span keeps its buckets).
+        self.span: tuple[int, int, int, int] | None = None
         self.opacity = 1.0
         # projection look or not -> prepared paths (None: not made of paths alone)
         self.looks: dict[bool, Looks | None] = {}
@@ -53,10 +56,14 @@ class ArrowLayer(QGraphicsItem):
         self._arrows: dict[str, _Arrow] = {}
         self._own: set[str] = set()  # drawn by their own item (selected, on an impact path)
         self._grid: dict[tuple[int, int], set[str]] = {}
+        # One tuple per bucket, shared by every arrow in it: each arrow keeping its own (i, j)
+        # tuples was ~220,000 tuples (~12 MiB) on a 5,000-card board of spanning arrows.
+        self._keys: dict[tuple[int, int], tuple[int, int]] = {}
         # Arrows not put in the grid yet: a board's arrows are indexed when a paint first asks
         # which arrows a rect holds, not while the scene is built (at 5,000 cards the index
         # was ~0.5 s of opening, and a board opened zoomed out needs none of it).
         self._unindexed: set[str] = set()
+        self._index_queue: list[str] = []  # index_some's order (ids no longer waiting are skipped)
         self._rect = QRectF()
         self.setZValue(-1)  # above the background, headers and cell highlight; under every arrow item and card
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
@@ -82,20 +89,30 @@ class ArrowLayer(QGraphicsItem):
     def set_arrow(self, link_id: str, geometry: LinkGeometry) -> None:
         """Draw ``link_id`` with this geometry (a new or rerouted arrow); repaints its old and new place."""
         old = self._arrows.get(link_id)
-        if old is not None:
-            if old.geometry.primitives == geometry.primitives:
-                old.geometry = geometry  # same drawing: nothing to repaint
-                return
-            self._repaint(link_id, old)
+        if old is not None and old.geometry.primitives == geometry.primitives:
+            old.geometry = geometry  # same drawing: nothing to repaint
+            return
         arrow = self._arrows[link_id] = _Arrow(geometry)
-        if old is not None:
-            arrow.opacity = old.opacity
-            # Left in its old buckets until indexed again (arrows_in indexes before it reads
-            # the grid): a rerouted arrow mostly stays in the same buckets, and only the
-            # difference is then changed.
-            arrow.buckets = old.buckets
         self._unindexed.add(link_id)
-        self._repaint(link_id, arrow)
+        if old is None:
+            self._repaint(link_id, arrow)
+            return
+        arrow.opacity = old.opacity
+        # Left in its old buckets until indexed again (arrows_in indexes before it reads
+        # the grid): a rerouted arrow mostly stays in the same buckets, and only the
+        # difference is then changed.
+        arrow.buckets = old.buckets
+        arrow.span = old.span
+        # Its old and new places: one box when they meet (a rerouted arrow mostly stays
+        # where it was), so a move asks Qt for half as many repaints.
+        ox, oy, ow, oh = old.geometry.bounds
+        nx, ny, nw, nh = geometry.bounds
+        if ox <= nx + nw and nx <= ox + ow and oy <= ny + nh and ny <= oy + oh:
+            left, top = min(ox, nx), min(oy, ny)
+            self._repaint_box((left, top, max(ox + ow, nx + nw) - left, max(oy + oh, ny + nh) - top))
+        else:
+            self._repaint(link_id, old)
+            self._repaint(link_id, arrow)
 
     def remove_arrow(self, link_id: str) -> None:
         """Stop drawing an arrow (its link is gone)."""
@@ -145,36 +162,58 @@ class ArrowLayer(QGraphicsItem):
             self._update_shown(pending)
 
     def _repaint(self, link_id: str, arrow: _Arrow) -> None:
+        self._repaint_box(arrow.geometry.bounds)
+
+    def _repaint_box(self, bounds: tuple[float, float, float, float]) -> None:
         if self._pending is not None:
-            self._pending.append(arrow.geometry.bounds)
+            self._pending.append(bounds)
         else:
-            self._update_shown([arrow.geometry.bounds])
+            self._update_shown([bounds])
 
     def _update_shown(self, bounds: list[tuple[float, float, float, float]]) -> None:
         # Only the part a view shows: Qt draws the exposed rects of a cached item into a
         # pixmap of their whole size (4,000 x 21,000 px for an arrow routed round a
         # 5,000-card board), though its cache holds the viewport only. What scrolls into
         # view later is drawn then.
-        scene = self.scene()
-        if scene is None or not bounds or self.resting:
+        if self.resting or not bounds:
             return
-        shown = [view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
-                 for view in scene.views()]
-        for x, y, w, h in bounds:
-            rect = QRectF(x - 2, y - 2, w + 4, h + 4)
-            for area in shown:
-                part = area & rect
-                if not part.isEmpty():
-                    self.update(part)
+        scene = self.scene()
+        if scene is None:
+            return
+        # One box per view round the parts it shows: Qt unites one item's update rects into
+        # their bounding box anyway (for the view's repaint and for the layer's cache, whose
+        # paint() draws the arrows of that box), and a move's ~100 rects, each made into a
+        # region, cost more than the union they end in.
+        for view in scene.views():
+            x1, y1, x2, y2 = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4).getCoords()
+            left = top = float("inf")
+            right = bottom = float("-inf")
+            for x, y, w, h in bounds:  # each box 2 px wider (the pen), clipped to the view
+                part_left, part_top = max(x - 2, x1), max(y - 2, y1)
+                part_right, part_bottom = min(x + w + 2, x2), min(y + h + 2, y2)
+                if part_left < part_right and part_top < part_bottom:
+                    left, top = min(left, part_left), min(top, part_top)
+                    right, bottom = max(right, part_right), max(bottom, part_bottom)
+            if left < right:
+                self.update(left, top, right - left, bottom - top)
 
     # ------------------------------------------------------------ drawing
     def arrows_in(self, rect: QRectF) -> set[str]:
         """Ids of the arrows this layer draws that may cross ``rect`` (scene coordinates)."""
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
         if self._unindexed:
-            self._index_pending()
+            # Only the waiting arrows whose box meets the rect: the others could not be kept
+            # below anyway (an arrow is kept by its current box), so they may go on waiting.
+            # Opening a 5,000-card board, the first paint indexed all ~6,000 (~0.4 s, most off screen).
+            arrows = self._arrows
+            due = set()
+            for link_id in self._unindexed:
+                x, y, w, h = arrows[link_id].geometry.bounds
+                if x <= right and y <= bottom and x + w >= left and y + h >= top:
+                    due.add(link_id)
+            self._index(due)
         near: set[str] = set()
         grid = self._grid
-        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
         for key in _buckets_of(left, top, right, bottom):
             bucket = grid.get(key)
             if bucket:
@@ -189,11 +228,40 @@ class ArrowLayer(QGraphicsItem):
                 found.add(link_id)
         return found
 
-    def _index_pending(self) -> None:
-        grid = self._grid
-        for link_id in self._unindexed:
+    @property
+    def waiting(self) -> int:
+        """How many arrows wait to be put in the grid (see arrows_in)."""
+        return len(self._unindexed)
+
+    def index_some(self, count: int) -> int:
+        """Put up to ``count`` waiting arrows in the grid (while nothing else is to be done); how many still wait."""
+        # From a list, not the first ids of the set: those walked past every slot emptied before
+        # (quadratic at 20,000 cards).
+        queue, waiting = self._index_queue, self._unindexed
+        if not queue:
+            queue.extend(waiting)
+        chosen: set[str] = set()
+        while queue and len(chosen) < count:
+            link_id = queue.pop()
+            if link_id in waiting:
+                chosen.add(link_id)
+        self._index(chosen)
+        return len(waiting)
+
+    def _index(self, link_ids: set[str]) -> None:
+        grid, keys = self._grid, self._keys
+        for link_id in link_ids:
             arrow = self._arrows[link_id]
-            buckets = _segment_buckets(arrow.geometry)
+            geometry = arrow.geometry
+            span = _bounds_span(geometry) if len(geometry.curve) <= 2 else None
+            if span is not None:
+                if span == arrow.span and arrow.buckets is not None:
+                    continue  # rerouted within the same buckets (most arrows a move reroutes)
+                i0, i1, j0, j1 = span
+                buckets = {(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)}
+            else:
+                buckets = _segment_buckets(geometry)
+            arrow.span = span
             if arrow.buckets:
                 old = set(arrow.buckets)
                 for key in old - buckets:
@@ -207,8 +275,8 @@ class ArrowLayer(QGraphicsItem):
                 buckets_new = buckets
             for key in buckets_new:
                 grid.setdefault(key, set()).add(link_id)
-            arrow.buckets = tuple(buckets)
-        self._unindexed.clear()
+            arrow.buckets = tuple([keys.setdefault(key, key) for key in buckets])
+        self._unindexed -= link_ids
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -254,6 +322,18 @@ def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[in
     for i in range(floor(x0 / BUCKET), floor(x1 / BUCKET) + 1):
         for j in range(floor(y0 / BUCKET), floor(y1 / BUCKET) + 1):
             yield i, j
+
+
+def _bounds_span(geometry: LinkGeometry) -> tuple[int, int, int, int]:
+    """The buckets of an arrow's bounds: first and last column, first and last row.
+
+    For an arrow of one curve (and its heads) its segments' boxes fill its bounds, which
+    already hold the pen and the heads: read from the bounds, its buckets are a superset of
+    its segments' (arrows_in keeps only the arrows whose bounds meet the rect), for a few
+    operations instead of a walk over its commands.
+    """
+    x, y, w, h = geometry.bounds
+    return floor(x / BUCKET), floor((x + w) / BUCKET), floor(y / BUCKET), floor((y + h) / BUCKET)
 
 
 def _segment_buckets(geometry: LinkGeometry) -> set[tuple[int, int]]:

@@ -15,7 +15,7 @@ from exporters.qtpaint import draw_primitives, qpath
 from model import style as st
 from model.layout import CardGeometry, HeaderGeometry
 from model.links import LinkGeometry
-from model.primitives import Box, Primitive, Text
+from model.primitives import Box, Line, Primitive, Text
 from model.projection import projected
 
 if TYPE_CHECKING:
@@ -93,8 +93,12 @@ class BackgroundItem(QGraphicsItem):
         super().__init__()
         self._primitives: tuple[Primitive, ...] = ()
         self._shapes_only: tuple[Primitive, ...] = ()
+        # Each primitive's box on the board (None: drawn always), to leave out those a
+        # repaint does not reach: a moved card repaints a strip, not ~40 bands and lines.
+        self._extents: dict[int, tuple[float, float, float, float] | None] = {}
         self._rect = QRectF()
         self.setZValue(-10)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
         # Not cached like the arrow layer: it draws a few bands and lines, and a cached big
         # item costs a viewport-sized pixmap copy on every scroll step (measured: pans 2-3x slower).
 
@@ -103,6 +107,7 @@ class BackgroundItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._primitives = primitives
         self._shapes_only = without_text(primitives)
+        self._extents = {id(p): _extent(p) for p in primitives}
         self._rect = QRectF(0, 0, width, height)
         self.update()
 
@@ -110,7 +115,27 @@ class BackgroundItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        draw_look(painter, self, widget, lod_primitives(painter, option, self._primitives, self._shapes_only))
+        prims = lod_primitives(painter, option, self._primitives, self._shapes_only)
+        exposed = option.exposedRect  # type: ignore[attr-defined]
+        if not exposed.isEmpty() and not exposed.contains(self._rect):
+            left, top, right, bottom = exposed.getCoords()
+            extents = self._extents
+            prims = tuple(p for p in prims if (box := extents.get(id(p))) is None
+                          or (box[0] <= right and box[2] >= left and box[1] <= bottom and box[3] >= top))
+        draw_look(painter, self, widget, prims)
+
+
+def _extent(primitive: Primitive) -> tuple[float, float, float, float] | None:
+    """A band's or a line's box with room for its pen and antialiasing; None for other shapes."""
+    margin = 4.0
+    if isinstance(primitive, Box):
+        pad = primitive.stroke_width + margin
+        return primitive.x - pad, primitive.y - pad, primitive.x + primitive.w + pad, primitive.y + primitive.h + pad
+    if isinstance(primitive, Line):
+        pad = primitive.width + margin
+        return (min(primitive.x1, primitive.x2) - pad, min(primitive.y1, primitive.y2) - pad,
+                max(primitive.x1, primitive.x2) + pad, max(primitive.y1, primitive.y2) + pad)
+    return None
 
 
 class HeaderItem(QGraphicsItem):
@@ -230,28 +255,33 @@ class CardItem(QGraphicsItem):
             self._bounds = self._rect.adjusted(-HANDLE_R - 2, -3, HANDLE_R + 2, HANDLE_R + 3)
             self.update()
         self._geometry = geometry
-        # An emotion point snaps to the scale's steps while dragged; only those cards pay
-        # for position notifications (thousands of setPos calls are a known Qt trap).
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, geometry.shape.marker is not None)
         self.setPos(geometry.x, geometry.y)
         return True
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged:
-            # Dimmed (impact view, spotlight), each shape is blended on its own as before; a
-            # cached pixmap would blend the card as one picture and look different.
-            cached = self.opacity() >= 1 and getattr(self.scene(), "cached", True)  # see BoardScene.set_cached
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
-                              else QGraphicsItem.CacheMode.NoCache)
-            return super().itemChange(change, value)
+    # No itemChange override: PySide calls a Python override for every change of every card
+    # (selected, flags, z, ...), ~12 us each, and a rubber band choosing hundreds of cards
+    # made thousands of them (issue 9, point 4). What it did is done where the change is made.
+    def set_opacity(self, opacity: float) -> None:
+        """Dim the card (impact view, spotlight) or light it again.
+
+        Dimmed, each shape is blended on its own as before; a cached pixmap would blend the
+        card as one picture and look different.
+        """
+        if opacity == self.opacity():
+            return
+        self.setOpacity(opacity)
+        cached = opacity >= 1 and getattr(self.scene(), "cached", True)  # see BoardScene.set_cached
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached else QGraphicsItem.CacheMode.NoCache)
+
+    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().mouseMoveEvent(event)  # Qt moves every selected card with the pointer
+        # An emotion point held by the pointer snaps to its scale's steps as it is dragged.
         marker = self._geometry.shape.marker
         scene = self.scene()
-        if (change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and marker is not None
-                and isinstance(value, QPointF) and scene is not None and scene.mouseGrabberItem() is self):
-            snapped = scene.layout.snap_marker_y(self.card_id, value.y() + marker[1])  # type: ignore[attr-defined]
-            if snapped is not None:
-                return QPointF(value.x(), snapped - marker[1])
-        return super().itemChange(change, value)
+        if marker is not None and scene is not None and scene.mouseGrabberItem() is self:
+            snapped = scene.layout.snap_marker_y(self.card_id, self.pos().y() + marker[1])  # type: ignore[attr-defined]
+            if snapped is not None and snapped - marker[1] != self.pos().y():
+                self.setPos(self.pos().x(), snapped - marker[1])
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -367,8 +397,6 @@ class LinkItem(QGraphicsItem):
     when the item draws itself always.
     """
 
-    banding = False  # a view is moving a rubber band (BoardView.mouseMoveEvent): see collidesWithPath
-
     def __init__(self, geometry: LinkGeometry, layer: ArrowLayer | None = None) -> None:
         super().__init__()
         self.link_id = geometry.id
@@ -381,10 +409,21 @@ class LinkItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self._emphasis = False
-        self.label_item = LinkLabelItem(geometry)
+        # Made when first asked for: only labelled links show one (at 5,000 cards, ~6,000
+        # items nobody saw cost ~70 ms and ~5 MiB of opening).
+        self._label: LinkLabelItem | None = None
         self.label_shown = False  # whether the scene holds label_item (only labelled links')
         self.set_geometry(geometry)
         self._restyle()
+
+    @property
+    def label_item(self) -> LinkLabelItem:
+        """The item drawing the arrow's label, above the cards (made when first asked for)."""
+        if self._label is None:
+            label = self._label = LinkLabelItem(self._geometry)
+            label.setOpacity(self.opacity())
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview)
+        return self._label
 
     @property
     def plain(self) -> bool:
@@ -402,7 +441,8 @@ class LinkItem(QGraphicsItem):
         """The scene's zoomed-out drawing is on (or off)."""
         self.overview = active
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.plain or active)
-        self.label_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, active)
+        if self._label is not None:
+            self._label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, active)
 
     def set_geometry(self, geometry: LinkGeometry) -> bool:
         """Take a new route from the layout; whether the drawing changed (nothing happens if not)."""
@@ -412,7 +452,8 @@ class LinkItem(QGraphicsItem):
             return False
         self.prepareGeometryChange()
         self._geometry = geometry
-        self.label_item.set_geometry(geometry)
+        if self._label is not None:  # made only for labelled links (see label_item)
+            self._label.set_geometry(geometry)
         if self.layer is not None:
             self.layer.set_arrow(self.link_id, geometry)
         # The curve and its hit area are built when first asked for (painting, a click):
@@ -434,6 +475,11 @@ class LinkItem(QGraphicsItem):
             self.update()
 
     @property
+    def geometry(self) -> LinkGeometry:
+        """The layout's geometry for this arrow."""
+        return self._geometry
+
+    @property
     def curve(self) -> QPainterPath:
         """The arrow's centre line."""
         if self._curve is None:
@@ -443,15 +489,6 @@ class LinkItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def collidesWithPath(self, path: QPainterPath, mode: Qt.ItemSelectionMode = Qt.ItemSelectionMode.IntersectsItemShape) -> bool:  # noqa: E501
-        # A rubber band asks every arrow under it on every move; testing the widened curve
-        # against the band cost ~0.1 ms an arrow (a band over 1,000 cards: ~1,500 arrows).
-        # Its box is enough while the band is drawn: on release the view keeps only the
-        # arrows the band encloses whole (BoardView.rubber_band_links_filter), the same set.
-        if LinkItem.banding:
-            return path.intersects(self._rect)
-        return super().collidesWithPath(path, mode)
-
     def shape(self) -> QPainterPath:
         if self._shape is None:
             stroker = QPainterPathStroker()
@@ -459,14 +496,24 @@ class LinkItem(QGraphicsItem):
             self._shape = stroker.createStroke(self.curve)
         return self._shape
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            # A selected arrow comes above the cards, so a short one between stacked cards shows.
-            self.setZValue(2 if value or self._emphasis else 0)
-            self._restyle()
-        elif change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged and self.layer is not None:
-            self.layer.set_opacity_of(self.link_id, self.opacity())
-        return super().itemChange(change, value)
+    # No itemChange override (as CardItem): each change of each arrow went through Python with
+    # its nested changes (z, flags), ~40 us an arrow chosen by a rubber band. The scene
+    # restyles the arrows whose selection changed (BoardScene.restyle_links).
+    def restyle_selection(self) -> None:
+        """Draw the arrow as selected or not, after its selection changed."""
+        # A selected arrow comes above the cards, so a short one between stacked cards shows.
+        self.setZValue(2 if self.isSelected() or self._emphasis else 0)
+        self._restyle()
+
+    def set_opacity(self, opacity: float) -> None:
+        """Dim the arrow (impact view, spotlight) or light it again; the arrow layer draws it so too."""
+        if opacity == self.opacity():
+            return
+        self.setOpacity(opacity)
+        if self.layer is not None:
+            self.layer.set_opacity_of(self.link_id, opacity)
+        if self._label is not None:  # made only for labelled links (see label_item)
+            self._label.setOpacity(opacity)  # a label fades with its arrow
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self.plain:

@@ -13,9 +13,10 @@ and arrows at the items' dimmed opacity.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
-from math import ceil
+from itertools import pairwise
+from math import ceil, floor
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
@@ -29,6 +30,70 @@ from model.projection import PROJECTION_ARROW, projected_one
 SELECTION = QColor("#2563EB")
 PROJECTION = "projection"  # the look of the audience view (model.projection), in place of a theme
 MAX_PICTURE_PIXELS = 4_000_000  # 16 MB: above that the batches are drawn each frame
+BUCKET = 1024.0  # scene px: a cell of the grid a partial repaint draws from (see _Grid)
+TILE = 512  # device px: the side of a kept tile of the zoomed-out drawing (Overview._paint_tiles)
+MAX_TILE_PIXELS = 6_000_000  # ~24 MB of tiles: a 1920x1080 view needs at most 20 (5.2 M px)
+Key = tuple[int, int]
+Group = tuple[str | None, str | None]
+
+
+class _Grid:
+    """The batches by cells of the board, for a repaint of part of the view.
+
+    Above MAX_PICTURE_PIXELS every repaint drew every box and arrow under its clip (~20 ms
+    at 5,000 cards), though a rubber band's move or a card's outline repaints a strip. Each
+    arrow is in the cells its segments pass (drawn whole: opaque hairlines drawn twice are
+    the same pixels); each box in the cell of its top-left corner, the areas widened by the
+    largest box so that every box meeting them is found once.
+    """
+
+    def __init__(self, boxes: dict[Group, list[QRectF]], arrow_points: dict[str, list[QPointF]]) -> None:
+        self.boxes: dict[Key, dict[Group, list[QRectF]]] = defaultdict(lambda: defaultdict(list))
+        self.reach = 0.0
+        for group, rects in boxes.items():
+            for rect in rects:
+                self.boxes[(floor(rect.x() / BUCKET), floor(rect.y() / BUCKET))][group].append(rect)
+                self.reach = max(self.reach, rect.width(), rect.height())
+        lines: dict[Key, list[list[QPointF]]] = defaultdict(list)
+        for points in arrow_points.values():
+            keys: set[Key] = set()
+            for a, b in pairwise(points):
+                keys.update(_keys(min(a.x(), b.x()), min(a.y(), b.y()), max(a.x(), b.x()), max(a.y(), b.y())))
+            for key in keys:
+                lines[key].append(points)
+        self.arrows = {key: _polylines(polylines) for key, polylines in lines.items()}
+
+    def draw(self, painter: QPainter, areas: list[QRectF], groups: Iterable[Group],
+             colours: dict[Group, tuple[str | None, str | None]]) -> None:
+        """Draw the arrows and boxes that meet ``areas`` (scene rects), arrows first, boxes by group."""
+        arrow_keys: set[Key] = set()
+        box_keys: set[Key] = set()
+        for area in areas:
+            left, top, right, bottom = area.left() - 1, area.top() - 1, area.right() + 1, area.bottom() + 1
+            arrow_keys.update(_keys(left, top, right, bottom))
+            box_keys.update(_keys(left - self.reach, top - self.reach, right, bottom))
+        # One drawPath: each call pays for setting up the repaint's clip region again.
+        paths = [self.arrows[key] for key in arrow_keys if key in self.arrows]
+        if len(paths) == 1:
+            painter.drawPath(paths[0])
+        elif paths:
+            joined = QPainterPath()
+            for path in paths:
+                joined.addPath(path)
+            painter.drawPath(joined)
+        cells = [self.boxes[key] for key in box_keys if key in self.boxes]
+        for group in groups:
+            rects = [rect for cell in cells for rect in cell.get(group, ())]
+            if rects:
+                fill, stroke = colours[group]
+                painter.setPen(QPen(QColor(stroke), 0) if stroke else Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(fill) if fill else Qt.BrushStyle.NoBrush)
+                painter.drawRects(rects)
+
+
+def _keys(left: float, top: float, right: float, bottom: float) -> list[Key]:
+    return [(i, j) for i in range(floor(left / BUCKET), floor(right / BUCKET) + 1)
+            for j in range(floor(top / BUCKET), floor(bottom / BUCKET) + 1)]
 
 
 class Overview:
@@ -44,12 +109,20 @@ class Overview:
         # Kept per (scale, look, lit cards): the editor and the audience view may both be zoomed
         # out, in different looks, and would otherwise redraw each other's picture every frame.
         self._pictures: dict[tuple[float, str, frozenset[str] | None], QImage] = {}
+        self._grid: _Grid | None = None  # made when tiles are first drawn
+        # Tiles of the drawing at one scale, oldest first (see _paint_tiles).
+        self._tiles: OrderedDict[tuple[float, str, int, int], QImage] = OrderedDict()
+        self._tile_pixels = 0
+        self.tiles_drawn = 0  # tiles drawn afresh (for tests)
 
     def invalidate(self) -> None:
         """Forget the batches (the layout changed)."""
         self._boxes = None
         self._arrows = None
         self._pictures = {}
+        self._grid = None
+        self._tiles.clear()
+        self._tile_pixels = 0
 
     def _build(self) -> None:
         boxes: dict[tuple[str | None, str | None], list[QRectF]] = defaultdict(list)
@@ -75,15 +148,18 @@ class Overview:
         self._arrows = _polylines(arrow_points.values())
 
     def paint(self, painter: QPainter, theme: str, selected: list[str], lit: frozenset[str] | None = None,
-              offsets: dict[str, QPointF] | None = None) -> None:
+              offsets: dict[str, QPointF] | None = None, areas: list[QRectF] | None = None) -> None:
         """Draw the arrows, then the cards' boxes, then the selection's outlines (moved by ``offsets``: a drag);
-        all but ``lit`` dimmed."""
+        all but ``lit`` dimmed. ``areas`` (scene rects): only these are being repainted."""
         if self._boxes is None or self._arrows is None:
             self._build()
         painter.save()
-        scale = painter.worldTransform().m11()
+        transform = painter.worldTransform()
+        scale = transform.m11()
         width, height = self.layout.width * scale, self.layout.height * scale
-        if 0 < width * height <= MAX_PICTURE_PIXELS:
+        if lit is None and transform.m12() == transform.m21() == 0 and scale == transform.m22() > 0:
+            self._paint_tiles(painter, scale, theme, areas)
+        elif 0 < width * height <= MAX_PICTURE_PIXELS:
             # Small enough to keep as a picture at this zoom: a pan then costs one blit
             # instead of re-stroking every arrow (30 ms at 5,000 cards).
             key = (round(scale, 6), theme, lit)
@@ -94,15 +170,80 @@ class Overview:
                 picture = self._pictures[key] = self._render_picture(scale, theme, lit)
             painter.drawImage(QRectF(0, 0, self.layout.width, self.layout.height), picture)
         else:
-            self._draw(painter, theme, lit)
+            self._draw(painter, theme, lit, areas)
         if selected:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # square outlines: crisp, and ~3x faster
             painter.setPen(_cosmetic(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             boxes = self._card_boxes
             offsets = offsets or {}
-            painter.drawRects([boxes[c].translated(offsets[c]) if c in offsets else boxes[c]
-                               for c in selected if c in boxes])
+            outlines = [boxes[c].translated(offsets[c]) if c in offsets else boxes[c] for c in selected if c in boxes]
+            if areas:  # only those the repaint can meet (a move of a band over 1,000 cards repaints strips)
+                reach = QRectF(areas[0])
+                for area in areas[1:]:
+                    reach |= area
+                reach.adjust(-2 / scale, -2 / scale, 2 / scale, 2 / scale)
+                outlines = [rect for rect in outlines if reach.intersects(rect)]
+            painter.drawRects(outlines)
         painter.restore()
+
+    def _paint_tiles(self, painter: QPainter, scale: float, theme: str, areas: list[QRectF] | None) -> None:
+        """Blit the tiles of the drawing at this scale that the repaint meets, drawing the missing ones.
+
+        A device cache of the drawing: a rubber band's move or a card's outline repaints a
+        strip, a pan the part that came into view, and each was every box and arrow drawn
+        under a clip (~20-30 ms at 5,000 cards). Tiles sit on a grid of the board at this
+        scale, so a pan keeps them.
+        """
+        transform = painter.worldTransform()
+        ox, oy = round(transform.dx()), round(transform.dy())  # the board's corner on the device
+        device = painter.device()
+        if areas is not None:
+            wanted = [transform.mapRect(area) for area in areas]
+        elif device is not None:
+            wanted = [QRectF(0, 0, device.width(), device.height())]
+        else:
+            wanted = [transform.mapRect(QRectF(0, 0, self.layout.width, self.layout.height))]
+        board_w, board_h = ceil(self.layout.width * scale), ceil(self.layout.height * scale)
+        keys: set[tuple[int, int]] = set()
+        for rect in wanted:
+            left, top = max(0.0, rect.left() - ox), max(0.0, rect.top() - oy)
+            right, bottom = min(float(board_w), rect.right() - ox), min(float(board_h), rect.bottom() - oy)
+            if right <= left or bottom <= top:
+                continue
+            keys.update((i, j) for i in range(int(left // TILE), int(right // TILE) + 1)
+                        for j in range(int(top // TILE), int(bottom // TILE) + 1))
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        level = round(scale, 6)
+        for i, j in sorted(keys):
+            key = (level, theme, i, j)
+            tile = self._tiles.get(key)
+            if tile is None:
+                tile = self._render_tile(i, j, scale, theme, board_w, board_h)
+                self._tiles[key] = tile
+                self._tile_pixels += tile.width() * tile.height()
+                while self._tile_pixels > MAX_TILE_PIXELS and len(self._tiles) > 1:
+                    _, old = self._tiles.popitem(last=False)
+                    self._tile_pixels -= old.width() * old.height()
+            else:
+                self._tiles.move_to_end(key)
+            painter.drawImage(QPointF(ox + i * TILE, oy + j * TILE), tile)
+        painter.setWorldTransform(transform)
+
+    def _render_tile(self, i: int, j: int, scale: float, theme: str, board_w: int, board_h: int) -> QImage:
+        assert self._boxes is not None
+        width, height = max(1, min(TILE, board_w - i * TILE)), max(1, min(TILE, board_h - j * TILE))
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        tile_painter = QPainter(image)
+        tile_painter.translate(-i * TILE, -j * TILE)
+        tile_painter.scale(scale, scale)
+        area = QRectF(i * TILE / scale, j * TILE / scale, width / scale, height / scale)
+        self._draw(tile_painter, theme, None, [area])
+        tile_painter.end()
+        self.tiles_drawn += 1
+        return image
 
     def _render_picture(self, scale: float, theme: str, lit: frozenset[str] | None) -> QImage:
         image = QImage(max(1, ceil(self.layout.width * scale)), max(1, ceil(self.layout.height * scale)),
@@ -114,13 +255,20 @@ class Overview:
         picture_painter.end()
         return image
 
-    def _draw(self, painter: QPainter, theme: str, lit: frozenset[str] | None = None) -> None:
+    def _draw(self, painter: QPainter, theme: str, lit: frozenset[str] | None = None,
+              areas: list[QRectF] | None = None) -> None:
         assert self._boxes is not None and self._arrows is not None
         # Boxes a few pixels wide and hairlines: antialiasing would only blur them, at twice the cost.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         arrow = PROJECTION_ARROW if theme == PROJECTION else st.themed(st.ARROW, theme)
         painter.setPen(QPen(QColor(arrow), 0))  # cosmetic: one pixel at any zoom
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        if lit is None and areas is not None:
+            if self._grid is None:
+                self._grid = _Grid(self._boxes, self._arrow_points)
+            colours = {group: _colours(group[0], group[1], theme) for group in self._boxes}
+            self._grid.draw(painter, areas, self._boxes, colours)
+            return
         if lit is None:
             painter.drawPath(self._arrows)
         else:

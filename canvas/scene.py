@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen, QPixmapCache, QUndoCommand
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -23,16 +23,27 @@ from PySide6.QtWidgets import (
 
 from canvas import commands as cmd
 from canvas.arrows import ArrowLayer
-from canvas.items import DIMMED, BackgroundItem, CardItem, CellHighlightItem, EmptyBoardHint, HeaderItem, LinkItem
+from canvas.items import (
+    DIMMED,
+    TEXT_LOD,
+    BackgroundItem,
+    CardItem,
+    CellHighlightItem,
+    EmptyBoardHint,
+    HeaderItem,
+    LinkItem,
+)
 from canvas.keyboard_nav import KeyboardNav
 from canvas.overview import PROJECTION, Overview
 from canvas.translate import tr
+from exporters.qtpaint import draw_primitives
 from model import Card, Document, Link
 from model import style as st
 from model.bulk import collector_paused
 from model.events import Cell
 from model.impact import Impact, impact
 from model.layout import Layout, LayoutDelta
+from model.primitives import Primitive, Text
 from model.typesetting import line_height
 
 if TYPE_CHECKING:
@@ -89,9 +100,9 @@ class ConnectTool:
         self.scene.tool = None
 
 
-ITEMS_PER_STEP = 500  # items made between two progress reports while a large board opens
 PIXMAP_CACHE_KB = 48 * 1024  # about five 1080p screens of cards, or one and a quarter at twice the pixel density
 BSP_DEPTH = 8  # the scene index's tree: 256 leaves (see BoardScene.__init__)
+_WHOLE = QRectF()  # render()'s "the whole target / scene"
 
 
 class BoardScene(QGraphicsScene):
@@ -101,11 +112,11 @@ class BoardScene(QGraphicsScene):
     impact_cleared = Signal()
 
     def __init__(self, document: Document, push: Callable[[QUndoCommand], None], layout: Layout | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> None:
+                 *, lazy: bool = False) -> None:
         """Items for ``document`` as laid out by ``layout`` (made here when None).
 
-        ``progress(done, total)`` is called as the items are made, in steps; it may raise
-        to abandon the scene (the document is only listened to once every item exists).
+        ``lazy``: the card and arrow items are made as views are about to show them
+        (``build_area``) and the rest when asked (``build_some``, ``complete``), not here.
         """
         super().__init__()
         self.document = document
@@ -123,11 +134,21 @@ class BoardScene(QGraphicsScene):
         self.cached = True  # items keep device-cache pixmaps (set_cached)
         self._swallow_drag = False
         self._cards: dict[str, CardItem] = {}
+        # Laid out but without an item yet (a lazy scene, see build_area): opening a 5,000-card
+        # board made ~11,000 items (~0.7 s, ~30 MiB) before its first paint, which shows ~200.
+        self._unbuilt_cards: set[str] = set()
+        self._unbuilt_links: set[str] = set()
+        # The order build_some makes them in (cards, then links), popped from the end; ids made
+        # meanwhile are skipped. (Taking the first ids of the sets instead walked past every slot
+        # emptied before: quadratic at 20,000 cards.)
+        self._build_queue: list[tuple[bool, str]] = []
         # Ids of the cards and links whose items took new geometry in the last update (for tests and checks).
         self.last_changed: tuple[set[str], set[str]] = (set(), set())
         self._selection_cache: tuple[tuple[str, ...], tuple[str, ...], HeaderItem | None] | None = None
         self._order_cache: tuple[dict[str, int], dict[str, int]] | None = None
-        self.selectionChanged.connect(self._forget_selection)  # first: the others ask for the new selection
+        self.selectionChanged.connect(self.forget_selection)  # first: the others ask for the new selection
+        self._styled_links: set[str] = set()  # the arrows drawn as selected
+        self.selectionChanged.connect(self._follow_link_selection)
         self._links: dict[str, LinkItem] = {}
         self._stage_headers: dict[str, HeaderItem] = {}
         self._lane_headers: dict[str, HeaderItem] = {}
@@ -153,26 +174,122 @@ class BoardScene(QGraphicsScene):
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.nav = KeyboardNav(self)  # before the items: _apply tells it what changed
         with collector_paused():  # thousands of items at once (model/bulk.py)
-            if progress is None:
+            if lazy:
+                self._start_lazily()
+            else:
                 self._apply(LayoutDelta(full=True, grid=True, cards=set(self.layout.cards),
                                         links=set(self.layout.links)))
-            else:
-                self._apply_in_steps(progress)
         document.changed.connect(self._on_document_changed)
         self.selectionChanged.connect(self.nav.follow_selection)
         self.cell_changed.connect(self.nav.follow_selection)
 
-    def _apply_in_steps(self, progress: Callable[[int, int], None]) -> None:
-        cards, links = list(self.layout.cards), list(self.layout.links)
-        total = len(cards) + len(links)
-        done = 0
-        for ids, is_card in ((cards, True), (links, False)):
-            for start in range(0, len(ids), ITEMS_PER_STEP):
-                step = set(ids[start:start + ITEMS_PER_STEP])
-                self._apply(LayoutDelta(cards=step) if is_card else LayoutDelta(links=step))
-                done += len(step)
-                progress(done, total)
+    def _start_lazily(self) -> None:
+        """Everything but the card and arrow items; the arrow layer is told every arrow (it draws them)."""
+        layout = self.layout
+        self._unbuilt_cards = set(layout.cards)
+        self._unbuilt_links = set(layout.links)
+        self._build_queue = [(False, link_id) for link_id in reversed(layout.links)]
+        self._build_queue += [(True, card_id) for card_id in reversed(layout.cards)]
+        arrows = self.arrows
+        with arrows.changing():
+            for link_id, geometry in layout.links.items():
+                arrows.set_arrow(link_id, geometry)
         self._apply(LayoutDelta(full=True, grid=True))
+
+    @property
+    def unbuilt(self) -> int:
+        """How many cards and arrows have no item yet (a lazy scene)."""
+        return len(self._unbuilt_cards) + len(self._unbuilt_links)
+
+    def build_area(self, rect: QRectF) -> int:
+        """Make the missing items of the cards and arrows that may show in ``rect``; how many were made.
+
+        A view calls it before it paints (canvas/view.py), so nothing it shows lacks its item.
+        """
+        if not (self._unbuilt_cards or self._unbuilt_links):
+            return 0
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        cards, links = self.layout.cards, self.layout.links
+        card_ids = set()
+        for card_id in self._unbuilt_cards:
+            g = cards[card_id]
+            # The item reaches a little past the card (selection outline, handles): HANDLE_R + 3.
+            if g.x - 8 <= right and g.y - 8 <= bottom and g.x + g.w + 8 >= left and g.y + g.h + 8 >= top:
+                card_ids.add(card_id)
+        link_ids = set()
+        for link_id in self._unbuilt_links:
+            x, y, w, h = links[link_id].bounds
+            if x <= right and y <= bottom and x + w >= left and y + h >= top:
+                link_ids.add(link_id)
+        return self._build(card_ids, link_ids)
+
+    def build_some(self, count: int) -> int:
+        """Make up to ``count`` missing items (cards first); how many are still missing."""
+        queue, cards, links = self._build_queue, self._unbuilt_cards, self._unbuilt_links
+        card_ids: set[str] = set()
+        link_ids: set[str] = set()
+        while queue and len(card_ids) + len(link_ids) < count:
+            is_card, item_id = queue.pop()
+            if is_card and item_id in cards:
+                card_ids.add(item_id)
+            elif not is_card and item_id in links:
+                link_ids.add(item_id)
+        self._build(card_ids, link_ids)
+        return self.unbuilt
+
+    def complete(self) -> None:
+        """Make every missing item: for whatever walks, selects or changes the items of the whole board."""
+        if self._unbuilt_cards or self._unbuilt_links:
+            self._build(set(self._unbuilt_cards), set(self._unbuilt_links))
+
+    def render(self, painter: QPainter, target: QRectF | QRect = _WHOLE, source: QRectF | QRect = _WHOLE,
+               mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio) -> None:
+        """QGraphicsScene.render, with the items of what it draws made first (a lazy scene)."""
+        self.build_area(QRectF(source) if not source.isNull() else self.sceneRect())
+        super().render(painter, target, source, mode)
+
+    def render_small(self, painter: QPainter, target: QRectF) -> None:
+        """The whole board scaled into ``target`` (centred), as a view zoomed out that far shows it.
+
+        Below TEXT_LOD that is the background and headers without text and the overview's
+        batched boxes and lines (what BoardView draws there), not every item: a 5,000-card
+        board's recent-files thumbnail through render() drew each card and all ~6,000 arrows
+        at full detail and raised the process's peak by ~40 MiB (issue 9).
+        """
+        source = self.sceneRect()
+        if source.isEmpty():
+            return
+        scale = min(target.width() / source.width(), target.height() / source.height())
+        if scale >= TEXT_LOD:
+            self.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+            return
+        layout = self.layout
+        painter.save()
+        painter.translate(target.center().x() - source.width() * scale / 2,
+                          target.center().y() - source.height() * scale / 2)
+        painter.scale(scale, scale)
+        painter.translate(-source.left(), -source.top())
+        painter.fillRect(source, self.backgroundBrush())
+        shapes: list[Primitive] = [p for p in layout.background if not isinstance(p, Text)]
+        shapes += [g.primitives[0] for g in (*layout.stage_headers.values(), *layout.lane_headers.values())
+                   if g.primitives]
+        draw_primitives(painter, tuple(shapes), theme=self.theme)
+        self.overview.paint(painter, self.theme, [], self.lit)
+        painter.restore()
+
+    def _build(self, card_ids: set[str], link_ids: set[str]) -> int:
+        if not card_ids and not link_ids:
+            return 0
+        self._unbuilt_cards -= card_ids
+        self._unbuilt_links -= link_ids
+        with collector_paused():
+            changed_cards: set[str] = set()
+            self._apply_cards(card_ids, changed_cards)
+            with self.arrows.changing():
+                self._apply_links(link_ids, set())
+        if self.lit is not None:  # a spotlight or impact view dims what is made now like the rest
+            self._dim(self.lit, card_ids, link_ids)
+        return len(card_ids) + len(link_ids)
 
     # ------------------------------------------------------------ model -> items
     def detach(self) -> None:
@@ -180,6 +297,7 @@ class BoardScene(QGraphicsScene):
         self.document.changed.disconnect(self._on_document_changed)
 
     def _on_document_changed(self, event: object) -> None:
+        self.complete()  # the layout's delta names items that must exist to be updated
         self._order_cache = None
         self._selection_cache = None
         if self.impact is not None:
@@ -211,11 +329,13 @@ class BoardScene(QGraphicsScene):
     def set_legend(self, shown: bool) -> None:
         """Show or hide the legend under the board."""
         if shown != self.layout.show_legend:
+            self.complete()
             self._apply(self.layout.set_legend(shown))
 
     # ------------------------------------------------------------ impact view
     def show_impact(self, card_id: str) -> Impact:
         """Light what a card affects and relies on, dim the rest, draw its paths to customer steps."""
+        self.complete()  # the arrows of its paths are emphasised by their items
         doc = self.document
         result = impact(doc, card_id)
         lit = {card_id} | result.affected | result.dependencies
@@ -244,16 +364,20 @@ class BoardScene(QGraphicsScene):
         them, reads ``self.lit`` (canvas/overview.py).
         """
         self.lit = None if lit is None else frozenset(lit)
-        doc = self.document
-        for item_id, item in self._cards.items():
-            item.setOpacity(1.0 if lit is None or item_id in lit else DIMMED)
-        for link_id, link_item in self._links.items():
-            link = doc.link(link_id)
-            shown = lit is None or (link.source in lit and link.target in lit)
-            link_item.setOpacity(1.0 if shown else DIMMED)
-            link_item.label_item.setOpacity(1.0 if shown else DIMMED)
+        self._dim(self.lit, self._cards, self._links)
         if self.overview_active:
             self.update()  # the items paint nothing now: the overview draws the dimming
+
+    def _dim(self, lit: frozenset[str] | None, card_ids: Iterable[str], link_ids: Iterable[str]) -> None:
+        doc = self.document
+        cards, links = self._cards, self._links
+        for card_id in card_ids:
+            cards[card_id].set_opacity(1.0 if lit is None or card_id in lit else DIMMED)
+        for link_id in link_ids:
+            link = doc.link(link_id)
+            shown = lit is None or (link.source in lit and link.target in lit)
+            link_item = links[link_id]
+            link_item.set_opacity(1.0 if shown else DIMMED)  # its label follows (LinkItem.set_opacity)
 
     # ------------------------------------------------------------ zoomed-out drawing
     def want_overview(self, view: QGraphicsView, wanted: bool) -> None:
@@ -284,10 +408,11 @@ class BoardScene(QGraphicsScene):
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_active)
         self.addItem(item)
 
-    def paint_overview(self, painter: QPainter, projection: bool = False) -> None:
+    def paint_overview(self, painter: QPainter, projection: bool = False, areas: list[QRectF] | None = None) -> None:
         """Draw the zoomed-out board (a view's foreground while the overview is on).
 
         ``projection``: the view is the audience's, which draws the light projection look.
+        ``areas``: the scene rects being repainted, when known (the rest is left as it is).
         """
         if self.overview_active:
             selected = self.selected_cards()
@@ -302,7 +427,7 @@ class BoardScene(QGraphicsScene):
                     moved = item.pos() - QPointF(geometry.x, geometry.y)
                     if not moved.isNull():
                         offsets[card_id] = moved
-            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, self.lit, offsets)
+            self.overview.paint(painter, PROJECTION if projection else self.theme, selected, self.lit, offsets, areas)
 
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout
@@ -317,26 +442,16 @@ class BoardScene(QGraphicsScene):
         for link_id in delta.removed_links:
             link_item = self._links.pop(link_id, None)
             self.arrows.remove_arrow(link_id)
+            self._styled_links.discard(link_id)
             if link_item is not None:
-                if link_item.label_item.scene() is self:
+                if link_item.label_shown:
                     self.removeItem(link_item.label_item)
                 self.removeItem(link_item)
         # The layout names every card of a touched cell and every link of those cards; only
         # the items whose drawing or place really changed are touched (and so repainted).
-        changed_cards, changed_links = set(), set()
-        for card_id in delta.cards:
-            geometry = layout.cards.get(card_id)
-            if geometry is None:
-                continue
-            item = self._cards.get(card_id)
-            if item is None:
-                item = self._cards[card_id] = CardItem(geometry)
-                if not self.cached:
-                    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-                self._add_content(item)
-                changed_cards.add(card_id)
-            elif item.set_geometry(geometry):
-                changed_cards.add(card_id)
+        changed_cards: set[str] = set()
+        changed_links: set[str] = set()
+        self._apply_cards(delta.cards, changed_cards)
         with self.arrows.changing():
             self._apply_links(delta.links, changed_links)
         if delta.grid or delta.full:
@@ -350,6 +465,22 @@ class BoardScene(QGraphicsScene):
         self._update_empty_hint()
         self.nav.refresh()
         self.last_changed = (changed_cards, changed_links)
+
+    def _apply_cards(self, card_ids: set[str], changed_cards: set[str]) -> None:
+        layout = self.layout
+        for card_id in card_ids:
+            geometry = layout.cards.get(card_id)
+            if geometry is None:
+                continue
+            item = self._cards.get(card_id)
+            if item is None:
+                item = self._cards[card_id] = CardItem(geometry)
+                if not self.cached:
+                    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+                self._add_content(item)
+                changed_cards.add(card_id)
+            elif item.set_geometry(geometry):
+                changed_cards.add(card_id)
 
     def _apply_links(self, link_ids: set[str], changed_links: set[str]) -> None:
         layout = self.layout
@@ -395,16 +526,24 @@ class BoardScene(QGraphicsScene):
 
     # ------------------------------------------------------------ queries
     def card_item(self, card_id: str) -> CardItem:
-        """The item drawing a card."""
+        """The item drawing a card (made now if it was not yet)."""
+        if card_id in self._unbuilt_cards:
+            self._build({card_id}, set())
         return self._cards[card_id]
 
     def link_item(self, link_id: str) -> LinkItem:
-        """The item drawing a link."""
+        """The item drawing a link (made now if it was not yet)."""
+        if link_id in self._unbuilt_links:
+            self._build(set(), {link_id})
         return self._links[link_id]
 
     def header_item(self, kind: str, item_id: str) -> HeaderItem:
         """The header item of a stage or lane."""
         return (self._stage_headers if kind == "stage" else self._lane_headers)[item_id]
+
+    def header_items(self) -> list[HeaderItem]:
+        """Every stage and lane header item."""
+        return [*self._stage_headers.values(), *self._lane_headers.values()]
 
     def card_item_at(self, pos: QPointF) -> CardItem | None:
         """The topmost card under a scene point."""
@@ -451,7 +590,26 @@ class BoardScene(QGraphicsScene):
             self._selection_cache = (tuple(cards), tuple(links), headers[0] if len(headers) == 1 else None)
         return self._selection_cache
 
-    def _forget_selection(self) -> None:
+    def _follow_link_selection(self) -> None:
+        """Restyle the arrows whose selection changed (LinkItem has no itemChange, see there)."""
+        selected = set(self._selection()[1])
+        self.restyle_links(selected ^ self._styled_links)
+
+    def restyle_links(self, link_ids: Iterable[str]) -> None:
+        """Draw these arrows as selected or not, as they now are (a rubber band's batch, the selection's signal)."""
+        for link_id in link_ids:
+            item = self._links.get(link_id)
+            if item is None:
+                self._styled_links.discard(link_id)
+                continue
+            item.restyle_selection()
+            if item.isSelected():
+                self._styled_links.add(link_id)
+            else:
+                self._styled_links.discard(link_id)
+
+    def forget_selection(self) -> None:
+        """Drop the kept answer of selected_cards/links (the selection changed with signals blocked: a rubber band)."""
         self._selection_cache = None
 
     # ------------------------------------------------------------ cells
@@ -582,7 +740,7 @@ class BoardScene(QGraphicsScene):
         """Edit an arrow's label in place, on the arrow's midpoint (empty removes it)."""
         doc = self.document
         label = doc.link(link_id).label or ""
-        middle = self._links[link_id].curve.pointAtPercent(0.5)
+        middle = self.link_item(link_id).curve.pointAtPercent(0.5)
         rect = QRectF(middle.x() - 70, middle.y() - 10, 140, 20)
 
         def commit(text: str) -> None:
@@ -684,6 +842,8 @@ class BoardScene(QGraphicsScene):
 
     # ------------------------------------------------------------ Qt events
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.overview_active:
+            self.complete()  # zoomed out, views paint without items (BoardView.make_shown_items): a click needs them
         if self.tool is not None:
             event.accept()
             return
@@ -762,9 +922,11 @@ class BoardScene(QGraphicsScene):
             self.tool.cancel()
 
     def item_ids(self) -> tuple[set[str], set[str]]:
-        """Ids of the card and link items present (for tests and checks)."""
+        """Ids of the card and link items (for tests and checks); every missing one is made first."""
+        self.complete()
         return set(self._cards), set(self._links)
 
     def all_items_of(self, kind: type[QGraphicsItem]) -> list[QGraphicsItem]:
-        """Every item of one class."""
+        """Every item of one class (every missing one made first)."""
+        self.complete()
         return [item for item in self.items() if isinstance(item, kind)]

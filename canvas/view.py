@@ -2,22 +2,61 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QRegion,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from canvas.items import TEXT_LOD
+from canvas.band import Box, CardGrid, contains
+from canvas.items import TEXT_LOD, CardItem, HeaderItem, LinkItem
 from canvas.translate import tr
+from canvas.zoom_preview import ZoomPreview
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
 ZOOM_STEP = 1.25
+BAND_FILL = QColor(37, 99, 235, 36)  # model.style.SELECTION, faint: the board shows through
+BAND_EDGE = QColor(37, 99, 235, 200)
+
+
+class _Band:
+    """A rubber band being dragged: where it started and what it has chosen so far."""
+
+    def __init__(self, view: BoardView, press: QPoint, extend: bool) -> None:
+        scene = view.scene()
+        self.press = press
+        self.start = view.mapToScene(press)  # a scroll during the band keeps this corner on the board
+        self.rect = QRect()  # viewport px, empty until the pointer has moved far enough
+        self.box: Box = (0.0, 0.0, -1.0, -1.0)  # the band on the board (left, top, right, bottom)
+        self.grid = CardGrid(scene.layout)  # type: ignore[attr-defined]
+        # With Ctrl the band adds to what was chosen before; those stay chosen whatever the band does.
+        before = scene.selectedItems() if extend else []
+        self.base = {id(item) for item in before}
+        self.cards: set[str] = set()  # chosen by the band (not in base)
+        self.links: set[str] = set()
+        self.headers: set[HeaderItem] = set()
+        self.between: dict[str, LinkItem] = {}  # the arrows both of whose cards the band meets
+        self.changed = False
 
 
 class BoardView(QGraphicsView):
     """A QGraphicsView with the zoom and pan gestures designers expect."""
 
     zoom_changed = Signal(float)
+    # A zoom step shows the last frame scaled, then draws itself sharp in slices
+    # (canvas/zoom_preview.py). Off for a view that draws things pinned to its viewport
+    # over the board (the presentation's caption): they would be scaled with it.
+    PREVIEW_ZOOM = True
 
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -34,19 +73,72 @@ class BoardView(QGraphicsView):
         self._space_down = False
         self._space_dragged = False
         self.follows_focus = True  # scrolls to keep the keyboard focus in sight
+        self.zoom_preview = ZoomPreview(self)
+        self._band: _Band | None = None
+        self._exposed: QRegion | None = None  # the region a paintEvent is repainting (see drawForeground)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        preview = self.zoom_preview
+        if preview.active:
+            if not preview.valid_for(self.transform(), self.viewport().rect()):
+                preview.stop()  # zoomed, fitted or resized another way since: drawn exactly
+            else:
+                region = event.region()
+                old = region & preview.stale
+                if not old.isEmpty():
+                    painter = QPainter(self.viewport())
+                    preview.paint(painter, old, self._background_brush())
+                    painter.end()
+                region -= preview.stale
+                if region.isEmpty():
+                    self._paint_band(event.region())
+                    return
+                event = QPaintEvent(region)
         # Items drawing into their cache pixmaps are given no widget by Qt: the scene says
         # which view is painting, so that the audience view's caches get its look.
         scene = self.scene()
         previous = getattr(scene, "painting_view", None)
         if scene is not None:
             scene.painting_view = self  # type: ignore[attr-defined]
+            self.make_shown_items()
+        self._exposed = event.region()
         try:
             super().paintEvent(event)
         finally:
+            self._exposed = None
             if scene is not None:
                 scene.painting_view = previous  # type: ignore[attr-defined]
+        self._paint_band(event.region())
+
+    def _background_brush(self):  # type: ignore[no-untyped-def]
+        brush = self.backgroundBrush()
+        scene = self.scene()
+        if brush.style() == Qt.BrushStyle.NoBrush and scene is not None:
+            brush = scene.backgroundBrush()
+        return brush
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.zoom_preview.scrolled(dx, dy)
+        super().scrollContentsBy(dx, dy)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.zoom_preview.resized()  # a scrollbar that came or went with a zoom step, a window resized
+
+    def make_shown_items(self) -> None:
+        """Have a lazy scene (canvas/scene.py) make the items of what this view is about to show.
+
+        Zoomed out past TEXT_LOD the items paint nothing (the scene's overview draws the board
+        from the layout), so none are needed to paint: a board opened zoomed out does not wait
+        for all of its items (a click there makes them, BoardScene.mousePressEvent).
+        """
+        scene = self.scene()
+        if getattr(scene, "unbuilt", 0) and self.zoom >= TEXT_LOD:
+            scene.build_area(self.shown_area())  # type: ignore[attr-defined]
+
+    def shown_area(self) -> QRectF:
+        """The scene rect the viewport shows (a few pixels more: antialiasing at its edges)."""
+        return self.mapToScene(self.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):
@@ -62,7 +154,12 @@ class BoardView(QGraphicsView):
         paint_overview = getattr(self.scene(), "paint_overview", None)
         if paint_overview is not None:
             # The audience view (projection_look) draws the overview in the projection look too.
-            paint_overview(painter, bool(getattr(self, "projection_look", False)))
+            # Only the rects being repainted are drawn (a rubber band's strips, a card's outline).
+            exposed = self._exposed
+            areas = None
+            if exposed is not None:
+                areas = [self.mapToScene(r).boundingRect() for r in exposed]  # type: ignore[attr-defined]
+            paint_overview(painter, bool(getattr(self, "projection_look", False)), areas)
         super().drawForeground(painter, rect)
 
     @property
@@ -80,11 +177,28 @@ class BoardView(QGraphicsView):
 
     def zoom_in(self) -> None:
         """One step closer."""
-        self.set_zoom(self.zoom * ZOOM_STEP)
+        self.zoom_step(ZOOM_STEP)
 
     def zoom_out(self) -> None:
         """One step farther."""
-        self.set_zoom(self.zoom / ZOOM_STEP)
+        self.zoom_step(1 / ZOOM_STEP)
+
+    def zoom_step(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom by ``factor`` as one step of a wheel or a key: shown at once, drawn sharp just after.
+
+        ``anchor`` (viewport px, the pointer of a wheel) is where the sharp drawing starts.
+        """
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom * factor))
+        if abs(zoom / self.zoom - 1) <= 1e-9:
+            return
+        scene = self.scene()
+        # Zoomed out past readable text the board is one batched drawing (canvas/overview.py)
+        # kept in tiles, not items with pixmaps per scale: a step within it is drawn whole.
+        within_overview = bool(getattr(scene, "overview_active", False)) and zoom < TEXT_LOD
+        previewing = self.PREVIEW_ZOOM and not within_overview and self.zoom_preview.before_step()
+        self.set_zoom(zoom)
+        if previewing:
+            self.zoom_preview.after_step(anchor if anchor is not None else QPointF(self.viewport().rect().center()))
 
     def zoom_actual(self) -> None:
         """100%."""
@@ -119,44 +233,153 @@ class BoardView(QGraphicsView):
         self.setTransformationAnchor(anchor)
         self.centerOn(centre)
 
-    def rubber_band_links_filter(self, band: QRectF) -> None:
-        """After a rubber band, keep only the arrows it encloses whole (touching one is not choosing it)."""
-        from canvas.items import LinkItem
-
+    # ------------------------------------------------------------ rubber band (canvas/band.py)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         scene = self.scene()
-        touching = [item for item in scene.selectedItems()
-                    if isinstance(item, LinkItem) and not band.contains(item.curve.boundingRect())]
-        if not touching:
+        if self.dragMode() != QGraphicsView.DragMode.RubberBandDrag or not self.isInteractive() or scene is None:
+            super().mousePressEvent(event)
             return
-        # One selection change, not one per arrow: each would make every listener look at
-        # the whole selection again (1,200 arrows under a band of 1,000 cards took seconds).
-        blocked = scene.blockSignals(True)
+        # The press goes to the scene as always (an item may take it; an empty press clears
+        # the selection unless Ctrl is held), but Qt's own band is never started (it would be
+        # for any button): ours is, for the left one.
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
         try:
-            for item in touching:
-                item.setSelected(False)
+            super().mousePressEvent(event)
         finally:
-            scene.blockSignals(blocked)
-        scene.selectionChanged.emit()
-
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        band = self.mapToScene(self.rubberBandRect()).boundingRect() if not self.rubberBandRect().isNull() else None
-        super().mouseReleaseEvent(event)
-        if band is not None:
-            self.rubber_band_links_filter(band)
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        if event.button() == Qt.MouseButton.LeftButton and not event.isAccepted() \
+                and scene.mouseGrabberItem() is None and hasattr(scene, "layout"):
+            extend = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self._band = _Band(self, event.position().toPoint(), extend)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._space_down and event.buttons():
             self._space_dragged = True
-        from canvas.items import LinkItem
+        if self._band is not None:
+            if event.buttons() & Qt.MouseButton.LeftButton:
+                self._move_band(event.position().toPoint())
+            else:
+                self._finish_band()  # the release was lost (it happened outside the window)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._band is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._finish_band()
+        super().mouseReleaseEvent(event)
+
+    @property
+    def band_rect(self) -> QRect:
+        """The rubber band being dragged (viewport px; empty when there is none)."""
+        return QRect(self._band.rect) if self._band is not None else QRect()
+
+    def _move_band(self, pos: QPoint) -> None:
+        band = self._band
+        assert band is not None
+        if band.rect.isNull() and (pos - band.press).manhattanLength() < QApplication.startDragDistance():
+            return
+        corner = self.mapFromScene(band.start)
+        old, band.rect = band.rect, QRect(min(corner.x(), pos.x()), min(corner.y(), pos.y()),
+                                         abs(corner.x() - pos.x()) + 1, abs(corner.y() - pos.y()) + 1)
+        area = self.mapToScene(band.rect).boundingRect()
+        box = (area.left(), area.top(), area.right(), area.bottom())
+        old_box, band.box = band.box, box
+        changed = self._choose(band, box, old_box)
+        # Repainted: what the band newly covers or uncovers, its old and new edges, and the
+        # items whose choice changed (their outlines reach past the band's edges).
+        region = QRegion(old) ^ QRegion(band.rect)
+        for rect in (old, band.rect):
+            if not rect.isNull():
+                region |= QRegion(rect.adjusted(-1, -1, 1, 1)) - QRegion(rect.adjusted(3, 3, -3, -3))
+        # Most changed items lie inside the strips, and each rect added makes the repaint's
+        # clip region more complex (clipping to hundreds of rects costs more than the drawing).
+        # Both boxes share the press corner: an item inside one of them that does not meet
+        # their overlap lies in the strips.
+        margin = 4 / max(self.zoom, 1e-6)  # its outline, in scene px
+        overlap = (max(box[0], old_box[0]), max(box[1], old_box[1]), min(box[2], old_box[2]), min(box[3], old_box[3]))
+        for item in changed:
+            r = item.sceneBoundingRect()
+            reach = (r.left() - margin, r.top() - margin, r.right() + margin, r.bottom() + margin)
+            if (contains(box, reach) or contains(old_box, reach)) and not _overlaps(overlap, reach):
+                continue
+            outline = QRegion(self.mapFromScene(r).boundingRect().adjusted(-3, -3, 3, 3))
+            if not (outline - region).isEmpty():
+                region |= outline
+        self.viewport().update(region)
+
+    def _choose(self, band: _Band, box: Box, before: Box) -> list[CardItem | LinkItem | HeaderItem]:
+        """Select what the band now chooses and deselect what it no longer does; the items changed."""
         scene = self.scene()
-        LinkItem.banding = bool(self.dragMode() == QGraphicsView.DragMode.RubberBandDrag and self.isInteractive()
-                                and event.buttons() & Qt.MouseButton.LeftButton
-                                and scene is not None and scene.mouseGrabberItem() is None)
+        # Only the cards under the strips between the band's last box and this one can change.
+        cards = band.grid.rechoose(band.cards, box, before) if before[0] <= before[2] else band.grid.cards_meeting(box)
+        # An arrow is chosen when the band holds its whole curve; both its cards then meet the
+        # band. The arrows between chosen cards are kept up to date from the cards that changed.
+        document = scene.document  # type: ignore[attr-defined]
+        for card_id in cards - band.cards:
+            for link in document.links_of(card_id):
+                if link.source in cards and link.target in cards:
+                    band.between[link.id] = scene.link_item(link.id)  # type: ignore[attr-defined]
+        for card_id in band.cards - cards:
+            for link in document.links_of(card_id):
+                band.between.pop(link.id, None)
+        links = {link_id for link_id, item in band.between.items() if self._encloses(box, item)}
+        headers = {item for item in scene.header_items() if _meets(box, item.sceneBoundingRect())}  # type: ignore[attr-defined]
+        changed: list[CardItem | LinkItem | HeaderItem] = []
+        change = [(scene.card_item(c), True) for c in cards - band.cards]  # type: ignore[attr-defined]
+        change += [(scene.card_item(c), False) for c in band.cards - cards]  # type: ignore[attr-defined]
+        change += [(scene.link_item(k), True) for k in links - band.links]  # type: ignore[attr-defined]
+        change += [(scene.link_item(k), False) for k in band.links - links]  # type: ignore[attr-defined]
+        change += [(h, True) for h in headers - band.headers] + [(h, False) for h in band.headers - headers]
+        band.cards, band.links, band.headers = cards, links, headers
+        # One batch with the scene's signals held: the selection's listeners (panels, status)
+        # hear of it once, when the band is released; the arrow layer repaints once.
+        blocked = scene.blockSignals(True)
         try:
-            super().mouseMoveEvent(event)
+            with scene.arrows.changing():  # type: ignore[attr-defined]
+                for item, chosen in change:
+                    if id(item) not in band.base and item.isSelected() != chosen:
+                        item.setSelected(chosen)
+                        changed.append(item)
         finally:
-            LinkItem.banding = False
+            scene.blockSignals(blocked)
+        if changed:
+            band.changed = True
+            scene.forget_selection()  # type: ignore[attr-defined]
+            scene.restyle_links([item.link_id for item in changed if isinstance(item, LinkItem)])  # type: ignore[attr-defined]
+        return changed
+
+    @staticmethod
+    def _encloses(box: Box, item: LinkItem) -> bool:
+        x, y, w, h = item.geometry.bounds
+        if contains(box, (x, y, x + w, y + h)):
+            return True  # its drawing and label lie inside, so its curve does
+        if not _meets(box, QRectF(x, y, w, h)):
+            return False
+        curve = item.curve.boundingRect()
+        return contains(box, (curve.left(), curve.top(), curve.right(), curve.bottom()))
+
+    def _finish_band(self) -> None:
+        band, self._band = self._band, None
+        if band is None:
+            return
+        if not band.rect.isNull():
+            self.viewport().update(band.rect.adjusted(-1, -1, 1, 1))
+        if band.changed:
+            self.scene().selectionChanged.emit()  # once, for the whole band
+
+    def _paint_band(self, region: QRegion) -> None:
+        band = self._band
+        if band is None or band.rect.isNull() or not region.intersects(band.rect):
+            return
+        # Drawn here, not by the style: a flat fill and edge, so that repainting only the
+        # strips a move changed leaves the same picture as drawing it whole.
+        painter = QPainter(self.viewport())
+        painter.setClipRegion(region)
+        painter.setPen(QPen(BAND_EDGE, 1))
+        painter.setBrush(BAND_FILL)
+        painter.drawRect(band.rect.adjusted(0, 0, -1, -1))
+        painter.end()
 
     def event(self, event: QEvent) -> bool:
         nav = getattr(self.scene(), "nav", None)
@@ -189,7 +412,7 @@ class BoardView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
-                self.set_zoom(self.zoom * ZOOM_STEP**steps)
+                self.zoom_step(ZOOM_STEP**steps, event.position())
             event.accept()
             return
         super().wheelEvent(event)
@@ -221,3 +444,11 @@ class BoardView(QGraphicsView):
 
         scene = self.scene()
         return scene is not None and isinstance(scene.focusItem(), InlineEditor)
+
+
+def _meets(box: Box, rect: QRectF) -> bool:
+    return not (rect.right() < box[0] or rect.left() > box[2] or rect.bottom() < box[1] or rect.top() > box[3])
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] <= a[2] and a[1] <= a[3] and not (b[2] < a[0] or b[0] > a[2] or b[3] < a[1] or b[1] > a[3])

@@ -154,9 +154,20 @@ class Layout:
         self._cell_h: dict[Cell, float] = {}
         # Which links an edit can reroute, kept from the document's events so that one move
         # looks at them, not at every card of the touched column or lane (``_index_link``).
-        self._column_links: dict[str, set[str]] = {}  # stage -> links with both ends in it
+        # stage -> links with both ends in it -> (source, target, upper lane's and lower lane's
+        # positions): what a move asks of each (``_column_links_to_reroute``), without
+        # looking the link and its cards up. Lanes reordered lay the board out afresh.
+        self._column_links: dict[str, dict[str, tuple[str, str, int, int]]] = {}
         self._lane_links: dict[str, set[str]] = {}  # lane -> links with an end in it
+        # lane -> links routed through a channel in its top padding (``_channel``), and back:
+        # a lane moving reroutes them though neither end may have moved (the lanes between
+        # can grow and shrink by the same amount).
+        self._channel_links: dict[str, set[str]] = {}
+        self._channel_of: dict[str, str] = {}
         self._labelled: set[str] = set()  # links with a label (most boards have few or none)
+        # Links of one column drawn round a card between their ends (``_blocked`` was true when
+        # they were last routed): a move reroutes a column link only if that answer changes.
+        self._detoured: set[str] = set()
         self._grid_top = 0.0
         self._lanes_top = 0.0
         self._title_primitives: tuple[Primitive, ...] = ()
@@ -321,8 +332,11 @@ class Layout:
         if self._scales:  # the emotion curves run through the cards just placed
             self.background = self._background(self._bottom)
         self.links = {}
+        self._detoured = set()
         self._column_links = {}
         self._lane_links = {}
+        self._channel_links = {}
+        self._channel_of = {}
         self._labelled = {link.id for link in doc.links() if link.label}
         card = doc.card
         for link in doc.links():
@@ -334,7 +348,7 @@ class Layout:
         return LayoutDelta(full=True, grid=True, cards=set(self.cards), links=set(self.links))
 
     def _index_link(self, link_id: str) -> None:
-        """File a link under its ends' lanes and, when both ends share one, that stage."""
+        """File a link under its ends' lanes, its channel's lane, and, when both ends share one, that stage."""
         doc = self.document
         link = doc.link(link_id)
         self._file_link(link_id, doc.card(link.source), doc.card(link.target))
@@ -343,13 +357,22 @@ class Layout:
         self._lane_links.setdefault(a.lane, set()).add(link_id)
         self._lane_links.setdefault(b.lane, set()).add(link_id)
         if a.stage == b.stage:
-            self._column_links.setdefault(a.stage, set()).add(link_id)
+            la, lb = self._lane_pos[a.lane], self._lane_pos[b.lane]
+            self._column_links.setdefault(a.stage, {})[link_id] = (a.id, b.id, min(la, lb), max(la, lb))
+        else:
+            channel_lane = self._channel_lane(a, b)
+            if channel_lane is not None:
+                self._channel_links.setdefault(channel_lane, set()).add(link_id)
+                self._channel_of[link_id] = channel_lane
 
     def _unindex_link(self, link_id: str, stages: Iterable[str], lanes: Iterable[str]) -> None:
         for stage_id in stages:
-            self._column_links.get(stage_id, set()).discard(link_id)
+            self._column_links.get(stage_id, {}).pop(link_id, None)
         for lane_id in lanes:
             self._lane_links.get(lane_id, set()).discard(link_id)
+        channel_lane = self._channel_of.pop(link_id, None)
+        if channel_lane is not None:
+            self._channel_links[channel_lane].discard(link_id)
 
     def _reindex_links(self, event: object) -> None:
         """Keep the link index up to date with an event (before the event is laid out)."""
@@ -365,6 +388,7 @@ class Layout:
             a, b = doc.card(event.source), doc.card(event.target)
             self._unindex_link(event.link_id, (a.stage,), (a.lane, b.lane))
             self._labelled.discard(event.link_id)
+            self._detoured.discard(event.link_id)
         elif isinstance(event, ev.CardMoved) and event.old_cell != event.new_cell:
             for link in doc.links_of(event.card_id):
                 self._unindex_link(link.id, (event.old_cell[0],), (event.old_cell[1],))
@@ -409,6 +433,10 @@ class Layout:
         doc = self.document
         delta = LayoutDelta()
         cells: set[Cell] = set()
+        # The board y a card left in a cell (removed, or moved to another cell).
+        vacated: dict[Cell, float] = {}
+        # Each re-placed card's y before this edit, for the column links (_column_links_to_reroute).
+        was: dict[str, float] = {}
         if isinstance(event, ev.CardChanged):
             card = doc.card(event.card_id)
             cells.add((card.stage, card.lane))
@@ -418,12 +446,16 @@ class Layout:
             delta.cards.add(event.card_id)
         elif isinstance(event, ev.CardRemoved):
             cells.add(event.cell)
-            self.cards.pop(event.card_id, None)
+            gone = self.cards.pop(event.card_id, None)
+            if gone is not None:
+                vacated[event.cell] = gone.y
             self._shapes.pop(event.card_id, None)
             delta.removed_cards.add(event.card_id)
         else:
             cells.update((event.old_cell, event.new_cell))
             delta.cards.add(event.card_id)
+            if event.old_cell != event.new_cell and event.card_id in self.cards:
+                vacated[event.old_cell] = self.cards[event.card_id].y
         lanes_to_check: set[str] = set()
         measured = set(cells)  # their shapes are brought up to date here, before anything is placed
         for stage_id, lane_id in cells:
@@ -454,26 +486,27 @@ class Layout:
             shifted = {lane_id for lane_id, y in self._lane_y.items() if y != old_y.get(lane_id)}
             for (stage_id, lane_id), ids in doc.cells():
                 if (stage_id, lane_id) in cells or (lane_id in shifted and lane_id in self._scales):
-                    placed.update(self._place_cell(stage_id, lane_id, ids, (stage_id, lane_id) in measured))
+                    placed.update(self._place_cell(stage_id, lane_id, ids, (stage_id, lane_id) in measured, was))
                 elif lane_id in shifted:  # nothing in it changed: the same stack, lower or higher
                     delta.cards.update(self._translate_cell(stage_id, lane_id, ids))
                     shifted_cells.add((stage_id, lane_id))
-            # Every link with an end in a lane that moved, found in the index, not card by card.
+            # Every link with an end or its channel in a lane that moved, found in the index,
+            # not card by card.
             for lane_id in shifted:
                 delta.links |= self._lane_links.get(lane_id, set())
+                delta.links |= self._channel_links.get(lane_id, set())
         else:
             for stage_id, lane_id in cells:
                 placed.update(self._place_cell(stage_id, lane_id, doc.cell_cards(stage_id, lane_id),
-                                               (stage_id, lane_id) in measured))
+                                               (stage_id, lane_id) in measured, was))
         delta.cards |= placed
         for card_id in placed:
             for link in doc.links_of(card_id):
                 delta.links.add(link.id)
-        # A link within one column bends round the cards between its ends, so it is
-        # routed again when any card of that column comes, goes or moves: the index has
-        # them, so the column's other cards are not looked at.
-        for stage_id in {stage_id for stage_id, _ in cells}:
-            delta.links |= self._column_links.get(stage_id, set())
+        # A link within one column bends round the cards between its ends: it is routed
+        # again when a card comes into or leaves the span between them (the index has the
+        # column's links, so the column's other cards are not looked at).
+        delta.links |= self._column_links_to_reroute(placed, was, vacated, delta.links)
         if emotion_lanes or (delta.grid and self._scales):
             # After the cards are placed: the curves run through them.
             self.background = self._background(self._bottom)
@@ -488,6 +521,46 @@ class Layout:
         if self._labelled_links_near(touched):
             delta.links |= self._place_labelled_links()
         return delta
+
+    def _column_links_to_reroute(self, placed: set[str], was: dict[str, float], vacated: dict[Cell, float],
+                                 rerouted: set[str]) -> set[str]:
+        """The links within one column, their ends unmoved, whose detour (``_blocked``) changes.
+
+        Such a link is drawn from its two end cards and whether a card of its column stands
+        between them, nothing else (no channel: both ends share the column). That answer can
+        only change where a card's y changed in a lane of the link's span, and only when the
+        topmost of those ys (before or after the edit) lies above the link's lower end: a
+        restacked cell changes the ys from its first moved card down. Those few are asked
+        again, and routed again only when the answer differs from their last routing.
+        """
+        doc = self.document
+        cards = self.cards
+        topmost: dict[Cell, float] = dict(vacated)  # per cell: the topmost y that came, went or moved
+        for card_id in placed:
+            card = doc.card(card_id)
+            cell = (card.stage, card.lane)
+            y = min(cards[card_id].y, was.get(card_id, cards[card_id].y))
+            if y < topmost.get(cell, y + 1):
+                topmost[cell] = y
+        lane_pos = self._lane_pos
+        by_stage: dict[str, list[tuple[int, float]]] = {}
+        for (stage_id, lane_id), y in topmost.items():
+            if self._column_links.get(stage_id):
+                by_stage.setdefault(stage_id, []).append((lane_pos[lane_id], y))
+        found: set[str] = set()
+        card_of, detoured = doc.card, self._detoured
+        for stage_id, spots in by_stage.items():
+            column = self._column_links[stage_id]
+            for link_id, (source, target, l0, l1) in column.items():
+                ya, yb = cards[source].y, cards[target].y
+                bottom = ya if ya > yb else yb
+                for pos, y in spots:
+                    if l0 <= pos <= l1 and y < bottom:
+                        if link_id not in rerouted \
+                                and self._blocked(card_of(source), card_of(target)) != (link_id in detoured):
+                            found.add(link_id)
+                        break
+        return found
 
     def _place_labelled_links(self) -> set[str]:
         """Place every labelled link in file order; each label avoids the ones before it."""
@@ -592,7 +665,8 @@ class Layout:
         self._labels[card_id] = (signature, shape)
         return shape
 
-    def _place_emotion_cell(self, stage_id: str, lane_id: str, ids: Iterable[str]) -> list[str]:
+    def _place_emotion_cell(self, stage_id: str, lane_id: str, ids: Iterable[str],
+                            was: dict[str, float] | None = None) -> list[str]:
         """Cards of an emotion cell at their spots: markers at their scores, labels beside them."""
         scale = self._scales[lane_id]
         left = self._stage_x[stage_id] + st.CELL_PAD_X
@@ -605,18 +679,22 @@ class Layout:
             y = neutral + min(spot.label_y, spot.marker_y - emo.MARKER_R)
             geometry = self.cards.get(card_id)
             if geometry is None or geometry.x != x or geometry.y != y or geometry.shape is not shape:
+                if geometry is not None and was is not None:
+                    was[card_id] = geometry.y
                 self.cards[card_id] = CardGeometry(card_id, x, y, shape)
                 placed.append(card_id)
         return placed
 
-    def _place_cell(self, stage_id: str, lane_id: str, ids: Iterable[str], measured: bool = False) -> list[str]:
+    def _place_cell(self, stage_id: str, lane_id: str, ids: Iterable[str], measured: bool = False,
+                    was: dict[str, float] | None = None) -> list[str]:
         """Stack a cell's cards; return those whose geometry changed.
 
         ``measured``: every card's shape was just brought up to date (``_stack_height`` in
         ``recompute``), so the cache is read without checking each card's signature again.
+        ``was`` collects the earlier y of each card whose geometry changed.
         """
         if lane_id in self._scales:
-            return self._place_emotion_cell(stage_id, lane_id, ids)
+            return self._place_emotion_cell(stage_id, lane_id, ids, was)
         x = self._stage_x[stage_id] + st.CELL_PAD_X
         y = self._lane_y[lane_id] + st.CELL_PAD_Y
         placed = []
@@ -625,6 +703,8 @@ class Layout:
             shape = shapes[card_id][1] if measured else self._shape(card_id)
             geometry = self.cards.get(card_id)
             if geometry is None or geometry.x != x or geometry.y != y or geometry.shape is not shape:
+                if geometry is not None and was is not None:
+                    was[card_id] = geometry.y
                 self.cards[card_id] = CardGeometry(card_id, x, y, shape)
                 placed.append(card_id)
             y += shape.h + st.CARD_GAP
@@ -656,7 +736,12 @@ class Layout:
         obstacles = self._cards_between(a, b) + (labels or []) + self._line_strips() if link.label else []
         answers = self._lane_kind[a.lane] == "pain" and self._lane_kind[b.lane] == "opportunity"
         accent = st.KIND_STYLES["opportunity"].accent if answers else None
-        self.links[link.id] = link_geometry(link, source, target, obstacles, self._blocked(a, b),
+        blocked = self._blocked(a, b)
+        if blocked:
+            self._detoured.add(link.id)
+        elif self._detoured:
+            self._detoured.discard(link.id)
+        self.links[link.id] = link_geometry(link, source, target, obstacles, blocked,
                                             self._crosses_visibility(a, b), self._channel(a, b), accent)
 
     def _line_strips(self) -> list[Rect]:
@@ -667,15 +752,14 @@ class Layout:
         """The free route for an arrow that would otherwise pass behind the cards of the
         columns between its ends (two or more columns apart); None for the others.
 
-        The channel row is the top padding of the source's lane, or of the lane below it
-        when the target is lower, so it always lies between the two ends: any change that
-        moves it moves one of the ends too, and the arrow is routed again.
+        The channel row is the top padding of ``_channel_lane``, between the two ends. It can
+        move while neither end does (the lanes between them growing and shrinking by the
+        same amount): the links are indexed by that lane (``_channel_links``).
         """
-        si, ti = self._stage_pos[a.stage], self._stage_pos[b.stage]
-        if abs(si - ti) < 2:
+        lane_id = self._channel_lane(a, b)
+        if lane_id is None:
             return None
-        li, lt = self._lane_pos[a.lane], self._lane_pos[b.lane]
-        lane_id = self._lane_order[li + 1] if lt > li else a.lane
+        si, ti = self._stage_pos[a.stage], self._stage_pos[b.stage]
         y = self._lane_y[lane_id] + st.CELL_PAD_Y / 2
         half_gap = st.CELL_PAD_X / 2
         if ti > si:
@@ -685,6 +769,14 @@ class Layout:
             leave = self._stage_x[a.stage] + half_gap
             enter = self._stage_x[b.stage] + st.COLUMN_W - half_gap
         return Channel(leave, y, enter)
+
+    def _channel_lane(self, a: Card, b: Card) -> str | None:
+        """The lane whose top padding an arrow from ``a`` to ``b`` runs along: the source's, or
+        the one below it when the target is lower; None when the ends are under two columns apart."""
+        if abs(self._stage_pos[a.stage] - self._stage_pos[b.stage]) < 2:
+            return None
+        li = self._lane_pos[a.lane]
+        return self._lane_order[li + 1] if self._lane_pos[b.lane] > li else a.lane
 
     def _crosses_visibility(self, a: Card, b: Card) -> bool:
         """Whether two cards lie on either side of the line of visibility (a hand-off)."""

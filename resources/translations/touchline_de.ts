@@ -663,10 +663,6 @@
         <translation>„{0}“ wird geöffnet…</translation>
     </message>
     <message>
-        <source>Drawing “{0}”…</source>
-        <translation>„{0}“ wird gezeichnet…</translation>
-    </message>
-    <message>
         <source>Opening {0} cancelled: nothing changed</source>
         <translation>Öffnen von {0} abgebrochen: nichts geändert</translation>
     </message>

@@ -142,6 +142,18 @@ def test_the_arrows_are_indexed_when_a_paint_first_asks_not_while_the_scene_is_b
 
 
 def _reference_buckets(geometry) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """An arrow of one curve: the buckets of its bounds (its segments' boxes fill them); a routed
+    arrow: those of its segments' boxes (its bounds span columns and lanes its segments do not)."""
+    from math import floor
+
+    if len(geometry.curve) <= 2:
+        x, y, w, h = geometry.bounds
+        return {(i, j) for i in range(floor(x / 256), floor((x + w) / 256) + 1)
+                for j in range(floor(y / 256), floor((y + h) / 256) + 1)}
+    return _segment_reference(geometry)
+
+
+def _segment_reference(geometry) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
     """Each segment's box (a curve's: its control points' and its start), 2 px wider, in 256-px buckets."""
     from math import floor
 
@@ -185,10 +197,17 @@ def test_a_move_indexes_again_only_the_arrows_it_rerouted_in_the_buckets_of_thei
     rerouted = {k for k, a in layer._arrows.items() if a.geometry.primitives != before.get(k)}
     # only the arrows whose drawing changed wait to be indexed again
     assert rerouted and layer._unindexed == rerouted
-    layer.arrows_in(QRectF(0, 0, 1, 1))
+    # a paint indexes the waiting arrows whose box meets what it paints, and only those
+    corner = QRectF(0, 0, 1, 1)
+    meets = {k for k in rerouted if (lambda x, y, w, h: x <= 1 and y <= 1)(*layer._arrows[k].geometry.bounds)}
+    layer.arrows_in(corner)
+    assert layer._unindexed == rerouted - meets
+    layer.arrows_in(scene.sceneRect())
     assert not layer._unindexed
-    # each in the buckets of its segments' boxes
+    # each in the buckets of its segments' boxes (of its bounds, for one curve), which hold every segment's
+    assert any(len(a.geometry.curve) > 2 for a in layer._arrows.values())  # routed arrows too
     for link_id, arrow in layer._arrows.items():
+        assert set(arrow.buckets or ()) >= _segment_reference(arrow.geometry), link_id
         assert set(arrow.buckets or ()) == _reference_buckets(arrow.geometry), link_id
     # and the grid holds each arrow in those buckets and no other (the old ones were left)
     held: dict[str, set[tuple[int, int]]] = {}
@@ -197,4 +216,50 @@ def test_a_move_indexes_again_only_the_arrows_it_rerouted_in_the_buckets_of_thei
         for link_id in bucket:
             held.setdefault(link_id, set()).add(key)
     assert held == {k: set(a.buckets or ()) for k, a in layer._arrows.items()}
+    # the arrows of one bucket share its key (memory: one tuple per bucket, not per arrow and bucket)
+    keys = [key for arrow in layer._arrows.values() for key in arrow.buckets or ()]
+    assert len({id(key) for key in keys}) == len(set(keys)) < len(keys)
     scene.detach()
+
+
+def test_a_move_asks_the_layer_for_one_repaint_per_view_and_keeps_the_buckets_of_arrows_rerouted_within_them(
+        qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One relayout's arrow repaints are one box per view (Qt unites them anyway); an arrow of
+    one curve rerouted within the same buckets is not indexed again (its buckets are kept)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    from canvas.arrows import ArrowLayer
+
+    editor = _editor(qtbot, synthetic_board(1000, links="local"))
+    scene, view, document = editor.scene, editor.view, editor.document
+    view.centerOn(scene.sceneRect().center())
+    layer = scene.arrows
+    layer.arrows_in(scene.sceneRect())  # everything indexed
+    before = {k: (a.geometry.primitives, a.buckets, a.geometry.bounds) for k, a in layer._arrows.items()}
+    asked: list[tuple[float, ...]] = []
+    plain_update = ArrowLayer.update
+    monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
+    centre = view.mapToScene(view.viewport().rect().center())
+    card_id = min(scene.layout.cards.values(),
+                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card = document.card(card_id)
+    stages = [s.id for s in document.stages]
+    document.move_card(card_id, stages[stages.index(card.stage) + 1], card.lane, document.card_index(card_id))
+    rerouted = {k for k, a in layer._arrows.items() if a.geometry.primitives != before[k][0]}
+    assert len(rerouted) > 10
+    assert len(asked) == len(scene.views()) == 1  # one box, not one or two per rerouted arrow
+    x, y, w, h = asked[0]
+    shown = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
+    assert shown.contains(QRectF(x, y, w, h))  # only what the view shows
+    for link_id in rerouted:  # every rerouted arrow's visible places, old and new, are in the box
+        for bounds in (QRectF(*layer._arrows[link_id].geometry.bounds), QRectF(*before[link_id][2])):
+            part = bounds.adjusted(-2, -2, 2, 2) & shown
+            assert part.isEmpty() or QRectF(x, y, w, h).adjusted(-0.01, -0.01, 0.01, 0.01).contains(part)
+    layer.arrows_in(scene.sceneRect())  # re-indexed (an arrow off screen is indexed when a paint meets it)
+    kept = [k for k in rerouted if layer._arrows[k].buckets is before[k][1]]
+    assert kept  # rerouted within their buckets: the same bucket tuple, not indexed again
+    for link_id in kept:
+        assert set(layer._arrows[link_id].buckets or ()) == _reference_buckets(layer._arrows[link_id].geometry)

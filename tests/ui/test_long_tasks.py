@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 import model
 from app import main_window
-from app.long_task import CancelledError, StepProgress, run_in_background
+from app.long_task import CancelledError, run_in_background
 from app.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,25 +92,6 @@ def test_cancelling_an_open_keeps_the_board_that_was_open(qtbot, monkeypatch) ->
     assert window.editor is editor and model.dumps(window.editor.document) == before
     assert window.path == BLUEPRINT.absolute()
     assert "cancelled" in window.statusBar().currentMessage()
-
-
-def test_cancelling_while_the_board_is_drawn_keeps_the_old_editor(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow(model.load(BLUEPRINT), BLUEPRINT)
-    qtbot.addWidget(window)
-    window.show()
-    editor = window.editor
-    steps: list[tuple[int, int]] = []
-
-    def cancel_on_second_step(self: StepProgress, done: int, total: int) -> None:
-        steps.append((done, total))
-        if len(steps) == 2:
-            raise CancelledError
-
-    monkeypatch.setattr(StepProgress, "__call__", cancel_on_second_step)
-    monkeypatch.setattr("canvas.scene.ITEMS_PER_STEP", 5)
-    assert window.open_path(JOURNEY) is False
-    assert steps[0][0] == 5 and steps[0][1] > 10  # items are made in steps, each reported
-    assert window.editor is editor and window.path == BLUEPRINT.absolute()
 
 
 def test_a_cancelled_export_writes_no_file_and_leaves_an_old_one_alone(qtbot, monkeypatch,  # type: ignore[no-untyped-def]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize
-from PySide6.QtGui import QRegion
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize
+from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication
 
 from app.editor import Editor
@@ -91,3 +92,57 @@ def test_moving_one_card_touches_and_repaints_only_what_changed(qtbot) -> None: 
     allowed = QRegion(dirty.boundingRect().adjusted(-2, -2, 2, 2))
     assert painted.subtracted(allowed).isEmpty(), (painted.boundingRect(), dirty.boundingRect())
     assert painted.boundingRect().width() < view.viewport().width() * 0.75
+
+
+def _shown(view) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """What the window shows of the view: the backing store (grab() would paint the view afresh)."""
+    viewport = view.viewport()
+    top = viewport.mapTo(view.window(), QPoint(0, 0))
+    window = view.window()
+    pixmap = window.windowHandle().screen().grabWindow(window.winId(), top.x(), top.y(),
+                                                        viewport.width(), viewport.height())
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.bytesPerLine() * height)
+    return data.reshape(height, image.bytesPerLine())[:, :width * 3].reshape(height, width, 3).astype(np.int16)
+
+
+def test_a_moves_partial_repaint_is_the_picture_a_full_repaint_gives(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The background draws only the bands and lines a repaint reaches, the arrow layer only the
+    arrows of its one repaint box: the view after a move is what painting it afresh gives."""
+    import canvas.items as items
+
+    editor = Editor(synthetic_board(1000, links="local"))
+    qtbot.addWidget(editor)
+    editor.resize(QSize(1400, 900))
+    editor.show()
+    qtbot.waitExposed(editor)
+    scene, view, doc = editor.scene, editor.view, editor.document
+    view.zoom_actual()
+    view.centerOn(scene.sceneRect().center())
+    _settle()
+    drawn: list[int] = []
+    plain_draw_look = items.draw_look
+
+    def counting_draw_look(painter, item, widget, primitives):  # type: ignore[no-untyped-def]
+        if isinstance(item, items.BackgroundItem):
+            drawn.append(len(primitives))
+        plain_draw_look(painter, item, widget, primitives)
+
+    monkeypatch.setattr(items, "draw_look", counting_draw_look)
+    centre = view.mapToScene(view.viewport().rect().center())
+    card_id = min(scene.layout.cards.values(),
+                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card = doc.card(card_id)
+    stages = [s.id for s in doc.stages]
+    doc.move_card(card_id, stages[stages.index(card.stage) + 1], card.lane, doc.card_index(card_id))
+    _settle()
+    after_move = _shown(view)
+    assert drawn and max(drawn) < len(scene.layout.background)  # the bands and lines out of reach were left out
+    scene._background._extents = {}  # the reference: every band and line drawn, whatever the repaint reaches
+    scene.arrows.update()  # the whole layer drawn afresh, and the whole view
+    view.viewport().repaint()
+    fresh = _shown(view)
+    assert drawn[-1] == len(scene.layout.background)
+    differing = np.abs(after_move - fresh).max(axis=2)
+    assert (differing > 8).mean() < 0.0005  # faint lines on a pale band differ by ~20 levels

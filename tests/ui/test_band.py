@@ -1,0 +1,182 @@
+"""The rubber band chooses from the layout and changes only what a move changes (issue 9, point 4).
+
+Counted, not timed: a move of the band selects or deselects only the items whose choice
+changed, tells the selection's listeners nothing until the release (then once), repaints
+the strips it changed rather than the whole band, and leaves on screen exactly what a full
+repaint draws. What it chooses is what Qt's own band chose: the cards and headers whose
+shape it meets (asked of Qt's scene here as the reference), and the arrows it encloses.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
+from PySide6.QtGui import QCursor, QImage, QPainterPath, QRegion
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from canvas.items import TEXT_LOD, CardItem, HeaderItem
+from canvas.scene import BoardScene
+from canvas.view import BoardView
+from canvas.zoom_preview import shown_picture
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+from boards import synthetic_board  # noqa: E402
+
+NONE = Qt.KeyboardModifier.NoModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def view(qtbot):  # type: ignore[no-untyped-def]
+    scene = BoardScene(synthetic_board(400, links="local"), lambda command: None)
+    board = BoardView(scene)
+    qtbot.addWidget(board)
+    board.resize(QSize(1200, 800))
+    board.show()
+    qtbot.waitExposed(board)
+    QCursor.setPos(board.mapToGlobal(QPoint(-40, -40)))  # no card hovered by a pointer left by another test
+    yield board
+    scene.detach()
+
+
+def _settle() -> None:
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def _look_at(view: BoardView, zoom: float) -> None:
+    view.set_zoom(zoom)
+    view.centerOn(view.scene().sceneRect().center())
+    _settle()
+
+
+def _qt_choice(view: BoardView) -> set[object]:
+    """What Qt's own band would choose for the band now drawn: cards and headers its shape meets."""
+    path = QPainterPath()
+    path.addPolygon(view.mapToScene(view.band_rect))
+    path.closeSubpath()
+    return {item for item in view.scene().items(path, Qt.ItemSelectionMode.IntersectsItemShape)
+            if isinstance(item, CardItem | HeaderItem)}
+
+
+def _chosen(view: BoardView) -> set[object]:
+    return {item for item in view.scene().selectedItems() if isinstance(item, CardItem | HeaderItem)}
+
+
+def test_the_band_chooses_what_qts_band_chose_and_tells_the_listeners_once(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    _look_at(view, 0.6)
+    scene, viewport = view.scene(), view.viewport()
+    changes: list[int] = []
+    scene.selectionChanged.connect(lambda: changes.append(1))
+    start = QPoint(30, 30)
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    for corner in (QPoint(400, 300), QPoint(700, 650), QPoint(500, 420), QPoint(900, 500)):
+        QTest.mouseMove(viewport, corner)
+        assert view.band_rect.contains(corner - QPoint(1, 1))
+        assert _chosen(view) == _qt_choice(view)
+        # The kept answer of selected_cards follows the band (the outlines of the overview use it).
+        assert set(scene.selected_cards()) == {i.card_id for i in _chosen(view) if isinstance(i, CardItem)}
+    assert changes == []  # nothing told while the band moves
+    chosen = _chosen(view)
+    assert len([i for i in chosen if isinstance(i, CardItem)]) > 20
+    band = view.mapToScene(view.band_rect).boundingRect()
+    QTest.mouseRelease(viewport, LEFT, NONE, QPoint(900, 500))
+    assert changes == [1] and view.band_rect.isNull()
+    assert _chosen(view) == chosen
+    # Arrows: those it encloses whole.
+    for link_id in scene.item_ids()[1]:
+        curve = scene.link_item(link_id).curve.boundingRect()
+        encloses = band.left() <= curve.left() and band.top() <= curve.top() and curve.right() <= band.right() \
+            and curve.bottom() <= band.bottom()
+        assert scene.link_item(link_id).isSelected() == encloses, link_id
+
+
+def test_a_move_changes_only_the_items_whose_choice_changed(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    _look_at(view, 0.6)
+    viewport = view.viewport()
+    QTest.mousePress(viewport, LEFT, NONE, QPoint(30, 30))
+    QTest.mouseMove(viewport, QPoint(600, 500))
+    before = set(view.scene().selectedItems())
+    profile = cProfile.Profile()
+    profile.enable()
+    QTest.mouseMove(viewport, QPoint(760, 640))
+    profile.disable()
+    after = set(view.scene().selectedItems())
+    calls = sum(row[0] for key, row in pstats.Stats(profile).stats.items()  # type: ignore[attr-defined]
+                if "'setSelected'" in key[2])
+    assert after != before and calls == len(after ^ before), (calls, len(after ^ before))
+    QTest.mouseRelease(viewport, LEFT, NONE, QPoint(760, 640))
+
+
+def test_ctrl_band_adds_and_a_shrinking_band_gives_back_only_what_it_took(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    _look_at(view, 0.6)
+    scene, viewport = view.scene(), view.viewport()
+    far = scene.card_item(max(scene.layout.cards, key=lambda c: scene.layout.cards[c].y + scene.layout.cards[c].x))
+    far.setSelected(True)  # chosen before, outside the band
+    QTest.mousePress(viewport, LEFT, Qt.KeyboardModifier.ControlModifier, QPoint(30, 30))
+    QTest.mouseMove(viewport, QPoint(700, 600))
+    wide = _chosen(view)
+    QTest.mouseMove(viewport, QPoint(300, 250))
+    narrow = _chosen(view)
+    assert far in wide and far in narrow and narrow < wide
+    assert narrow == _qt_choice(view) | {far}
+    QTest.mouseRelease(viewport, LEFT, Qt.KeyboardModifier.ControlModifier, QPoint(300, 250))
+    assert far.isSelected()
+    # Without Ctrl an empty press starts afresh.
+    QTest.mousePress(viewport, LEFT, NONE, QPoint(30, 30))
+    QTest.mouseMove(viewport, QPoint(200, 150))
+    QTest.mouseRelease(viewport, LEFT, NONE, QPoint(200, 150))
+    assert not far.isSelected()
+
+
+@pytest.mark.parametrize("zoom", [0.6, TEXT_LOD * 0.6])
+def test_a_small_move_repaints_strips_and_the_screen_ends_as_a_full_repaint(qtbot, view, zoom) -> None:  # type: ignore[no-untyped-def]
+    _look_at(view, zoom)
+    assert view.scene().overview_active == (zoom < TEXT_LOD)
+    viewport = view.viewport()
+    painted: list[QRegion] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(QRegion(event.region()))  # type: ignore[attr-defined]
+            return False
+
+    paints = Paints()
+    viewport.installEventFilter(paints)
+    QTest.mousePress(viewport, LEFT, NONE, QPoint(30, 30))
+    QTest.mouseMove(viewport, QPoint(800, 600))
+    _settle()
+    painted.clear()
+    QTest.mouseMove(viewport, QPoint(806, 604))
+    _settle()
+    area = sum(r.width() * r.height() for region in painted for r in region)
+    band = view.band_rect
+    assert 0 < area < 0.2 * band.width() * band.height(), (area, band)
+    for corner in (QPoint(500, 700), QPoint(1000, 300), QPoint(640, 480)):
+        QTest.mouseMove(viewport, corner)
+        _settle()
+        shown = shown_picture(viewport).convertToFormat(QImage.Format.Format_RGB32)
+        full = viewport.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        assert shown == full, corner
+    QTest.mouseRelease(viewport, LEFT, NONE, QPoint(640, 480))
+    _settle()
+    full = viewport.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert shown_picture(viewport).convertToFormat(QImage.Format.Format_RGB32) == full  # the band is gone
+    viewport.removeEventFilter(paints)
+
+
+def test_only_the_left_button_draws_a_band(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    _look_at(view, 0.6)
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.RightButton, NONE, QPoint(30, 30))
+    QTest.mouseMove(viewport, QPoint(600, 500))
+    assert view.band_rect.isNull() and view.rubberBandRect().isNull() and not view.scene().selectedItems()
+    QTest.mouseRelease(viewport, Qt.MouseButton.RightButton, NONE, QPoint(600, 500))

@@ -1,0 +1,164 @@
+"""A wheel zoom step is shown from the last frame and drawn sharp in slices (issue 9, point 4).
+
+Counted, not timed: the step itself paints no card (they would be drawn afresh at the new
+scale, ~40 ms at 5,000 cards); the sharp drawing comes in several slices of a few tiles,
+and when it is done the screen holds exactly what a fresh full repaint draws.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QCursor, QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from canvas import zoom_preview
+from canvas.items import TEXT_LOD, CardItem
+from canvas.scene import BoardScene
+from canvas.view import BoardView
+from canvas.zoom_preview import shown_picture
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+from boards import synthetic_board  # noqa: E402
+
+
+@pytest.fixture
+def view(qtbot):  # type: ignore[no-untyped-def]
+    scene = BoardScene(synthetic_board(600, links="local"), lambda command: None)
+    board = BoardView(scene)
+    qtbot.addWidget(board)
+    board.resize(QSize(1200, 800))
+    board.show()
+    qtbot.waitExposed(board)
+    QCursor.setPos(board.mapToGlobal(QPoint(-40, -40)))  # no card hovered by a pointer left by another test
+    board.zoom_actual()
+    board.centerOn(scene.sceneRect().center())
+    _settle()
+    yield board
+    board.zoom_preview.stop()
+    scene.detach()
+
+
+def _settle() -> None:
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def _wheel(view: BoardView, dy: int, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.ControlModifier,
+           at: QPoint | None = None) -> None:
+    point = QPointF(at if at is not None else view.viewport().rect().center())
+    event = QWheelEvent(point, QPointF(view.viewport().mapToGlobal(point)), QPoint(0, 0), QPoint(0, dy),
+                        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), event)
+    _settle()
+
+
+class _CardPaints:
+    """Counts CardItem.paint calls (each draws a card afresh into its pixmap), by profiling.
+
+    (Replacing CardItem.paint would not do: PySide keeps the Python override it found first.)
+    """
+
+    def __init__(self) -> None:
+        self._profile = cProfile.Profile()
+        self._code = CardItem.paint.__code__
+        self._profile.enable()
+
+    @property
+    def count(self) -> int:
+        self._profile.disable()
+        stats = pstats.Stats(self._profile).stats  # type: ignore[attr-defined]
+        self._profile.enable()
+        return sum(row[0] for key, row in stats.items()
+                   if key[0] == self._code.co_filename and key[1] == self._code.co_firstlineno)
+
+    def stop(self) -> None:
+        self._profile.disable()
+
+
+@pytest.fixture
+def card_paints():  # type: ignore[no-untyped-def]
+    counter = _CardPaints()
+    yield counter
+    counter.stop()
+
+
+def _differing(a: QImage, b: QImage) -> int:
+    assert a.size() == b.size()
+    a = a.convertToFormat(QImage.Format.Format_RGB32)
+    b = b.convertToFormat(QImage.Format.Format_RGB32)
+    return sum(1 for y in range(a.height()) if a.scanLine(y) != b.scanLine(y)) if a != b else 0
+
+
+def _fresh(view: BoardView) -> QImage:
+    """The view drawn afresh: every item's cached pixmap dropped first."""
+    for item in view.scene().items():
+        item.update()
+    return view.viewport().grab().toImage()
+
+
+def _sharp(qtbot, view: BoardView) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not view.zoom_preview.busy, timeout=10000)
+    _settle()
+
+
+def test_a_wheel_step_paints_no_card_then_the_view_is_drawn_sharp_in_slices(qtbot, view, card_paints) -> None:  # type: ignore[no-untyped-def]
+    paints = card_paints
+    before = view.zoom
+    _wheel(view, 120, at=QPoint(300, 200))
+    assert view.zoom == pytest.approx(before * 1.25)
+    assert view.zoom_preview.active
+    assert paints.count == 0  # the step showed the last frame scaled
+    shown = shown_picture(view.viewport())
+    _sharp(qtbot, view)
+    assert paints.count > 0
+    slices = view.zoom_preview.slices
+    assert len(slices) >= 3, slices  # not one long block
+    assert all(1 <= tiles <= zoom_preview.MAX_TILES_PER_SLICE for tiles in slices), slices
+    assert slices[0] == zoom_preview.FIRST_SLICE_TILES
+    sharp = shown_picture(view.viewport())
+    assert _differing(sharp, _fresh(view)) == 0
+    assert _differing(shown, sharp) > 0  # the scaled frame was softer than the sharp one
+    # The scaled frame was the same picture in the same place, only softer: small copies agree.
+    small = QSize(sharp.width() // 16, sharp.height() // 16)
+    a = shown.scaled(small, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    b = sharp.scaled(small, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    off = sum(1 for x in range(small.width()) for y in range(small.height())
+              if abs(a.pixelColor(x, y).lightness() - b.pixelColor(x, y).lightness()) > 40)
+    assert off < 0.05 * small.width() * small.height(), off
+
+
+def test_steps_while_the_wheel_turns_and_a_scroll_between_end_in_the_exact_picture(qtbot, view, card_paints) -> None:  # type: ignore[no-untyped-def]
+    paints = card_paints
+    for dy in (120, 120, -120, -120, -120):
+        _wheel(view, dy)
+    assert paints.count == 0 and view.zoom == pytest.approx(1 / 1.25)
+    _wheel(view, -120, Qt.KeyboardModifier.NoModifier)  # a plain wheel scrolls, while still soft
+    _sharp(qtbot, view)
+    assert _differing(shown_picture(view.viewport()), _fresh(view)) == 0
+
+
+def test_zoom_keys_preview_too_and_another_zoom_on_the_way_draws_exactly(qtbot, view, card_paints) -> None:  # type: ignore[no-untyped-def]
+    paints = card_paints
+    view.zoom_in()
+    _settle()
+    assert view.zoom == pytest.approx(1.25) and view.zoom_preview.active and paints.count == 0
+    view.set_zoom(1.5)  # not a step: drawn exactly at once, the preview forgotten
+    _settle()
+    assert not view.zoom_preview.active and paints.count > 0
+    assert _differing(shown_picture(view.viewport()), _fresh(view)) == 0
+
+
+def test_zoomed_out_to_the_overview_a_step_draws_the_overview_directly(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    view.set_zoom(TEXT_LOD * 0.7)
+    _settle()
+    assert view.scene().overview_active
+    _wheel(view, -120)
+    assert not view.zoom_preview.active
+    assert view.zoom == pytest.approx(TEXT_LOD * 0.7 / 1.25)

@@ -1,8 +1,6 @@
 """``python -m app``: the ``touchline`` command."""
 
-import sys
-
-from app.cli import main
+from app.cli import main, quick_exit
 
 if __name__ == "__main__":
-    sys.exit(main())
+    quick_exit(main())

@@ -159,6 +159,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
 
 
+def quick_exit(status: int, argv: Sequence[str] | None = None) -> NoReturn:
+    """End the process with ``status``; after a command-line command, without tearing its objects down.
+
+    A command has written its file (renamed into place and synced) and its messages by
+    now; freeing a 5,000-card board's hundreds of thousands of objects one by one before
+    exiting took ~3 % of an export. Output is flushed first. The editor exits as usual
+    (Qt and its settings are shut down in order).
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
 def _fail(line: str) -> int:
     # One line, whatever the message holds: a newline in a file name must not make two.
     print(f"{PROG}: error: {' '.join(line.splitlines())}", file=sys.stderr)

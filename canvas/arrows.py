@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from math import floor
 
 from PySide6.QtCore import QRectF
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from canvas.items import is_projection, theme_of
 from exporters.qtpaint import PathBatch, PathLook, draw_primitives, path_looks
 from model.links import LinkGeometry
+from model.primitives import Path, PathCommand, Primitive
 from model.projection import projected
 
 BUCKET = 256.0  # scene px: a bucket's side
@@ -73,6 +75,10 @@ class ArrowLayer(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.painted = 0  # arrows drawn by the last paint() (for tests)
         self._pending: list[tuple[float, float, float, float]] | None = None  # repaints gathered by changing()
+        # In a relayout (changing()): how many arrows were rerouted, and the routed ones with an
+        # end where it was, waiting to be compared part by part when it ends (REFINED_PER_RELAYOUT).
+        self._rerouted = 0
+        self._to_compare: list[tuple[LinkGeometry, LinkGeometry]] = []
         # Zoomed out, the scene's overview draws the arrows and this layer nothing: changes
         # ask for no repaint (a band choosing 1,000 cards chooses ~500 arrows), and the zoom
         # that ends the overview draws the layer afresh anyway.
@@ -103,16 +109,40 @@ class ArrowLayer(QGraphicsItem):
         # difference is then changed.
         arrow.buckets = old.buckets
         arrow.span = old.span
-        # Its old and new places: one box when they meet (a rerouted arrow mostly stays
-        # where it was), so a move asks Qt for half as many repaints.
-        ox, oy, ow, oh = old.geometry.bounds
-        nx, ny, nw, nh = geometry.bounds
+        self._rerouted += 1
+        was, now = old.geometry.curve, geometry.curve
+        # A routed arrow with one end where it was: only where its drawing differs. (An arrow
+        # of one curve changes whole; one whose both ends moved, as a lane moving down moves
+        # them, has nothing in common to leave out: comparing would cost for nothing.)
+        if len(was) > 2 and len(now) > 2 and (was[0] == now[0] or was[-1] == now[-1]):
+            if self._pending is not None:
+                self._to_compare.append((old.geometry, geometry))  # decided when the relayout ends
+            else:
+                self._repaint_changed(old.geometry, geometry)
+            return
+        self._repaint_moved(old.geometry, geometry)
+
+    def _repaint_changed(self, old: LinkGeometry, new: LinkGeometry) -> None:
+        """Repaint where a rerouted arrow's drawing differs (its old and new places when not comparable)."""
+        changed = _changed_boxes(old.primitives, new.primitives)
+        if changed is None:
+            self._repaint_moved(old, new)
+            return
+        for box in changed:
+            self._repaint_box(box)
+
+    def _repaint_moved(self, old: LinkGeometry, new: LinkGeometry) -> None:
+        """Repaint a rerouted arrow's old and new places."""
+        # One box when they meet (a rerouted arrow mostly stays where it was), so a move asks
+        # Qt for half as many repaints.
+        ox, oy, ow, oh = old.bounds
+        nx, ny, nw, nh = new.bounds
         if ox <= nx + nw and nx <= ox + ow and oy <= ny + nh and ny <= oy + oh:
             left, top = min(ox, nx), min(oy, ny)
             self._repaint_box((left, top, max(ox + ow, nx + nw) - left, max(oy + oh, ny + nh) - top))
         else:
-            self._repaint(link_id, old)
-            self._repaint(link_id, arrow)
+            self._repaint_box(old.bounds)
+            self._repaint_box(new.bounds)
 
     def remove_arrow(self, link_id: str) -> None:
         """Stop drawing an arrow (its link is gone)."""
@@ -155,9 +185,19 @@ class ArrowLayer(QGraphicsItem):
     def changing(self) -> Iterator[None]:
         """Gather the repaints of many arrow changes (one relayout) and ask for them once at the end."""
         self._pending = []
+        self._rerouted = 0
+        self._to_compare = []
         try:
             yield
         finally:
+            # Hundreds rerouted (a lane moved) repaint much of the view anyway: not compared.
+            compare = self._rerouted <= REFINED_PER_RELAYOUT
+            for old, new in self._to_compare:
+                if compare:
+                    self._repaint_changed(old, new)
+                else:
+                    self._repaint_moved(old, new)
+            self._to_compare = []
             pending, self._pending = self._pending, None
             self._update_shown(pending)
 
@@ -322,6 +362,108 @@ def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[in
     for i in range(floor(x0 / BUCKET), floor(x1 / BUCKET) + 1):
         for j in range(floor(y0 / BUCKET), floor(y1 / BUCKET) + 1):
             yield i, j
+
+
+Segment = tuple[object, tuple[float, float], tuple[float, ...]]  # command letter, start point, its numbers
+Box4 = tuple[float, float, float, float]
+REFINED_PER_RELAYOUT = 200  # a relayout rerouting more arrows compares none part by part
+PAD = 4.0  # round a changed part: the pen (2 px in the projection look), antialiasing, the joint to the next part
+
+
+def _changed_boxes(old: tuple[Primitive, ...], new: tuple[Primitive, ...]) -> list[Box4] | None:
+    """Boxes (x, y, w, h) round the parts of an arrow's drawing that differ between ``old`` and ``new``;
+    None when the two cannot be compared part by part (then both are repainted whole).
+
+    An arrow routed through a channel spans the board; when one of its cards moves, only its
+    run beside that card changes. Repainting its whole box made the layer draw every arrow of
+    the view again (~1,700 on the spanning board, ~35 ms). A line segment, a corner or a
+    curve is drawn the same wherever it is met again with the same points (a 1-px cosmetic
+    pen strokes each segment on its own; a wider pen's outline is local), so the segments
+    both drawings share are left alone; of a straight run along one line whose end moved
+    (a gutter's vertical run to a card), only the stretch that one drawing has and the other
+    lacks. Filled shapes (arrowheads) and dashed lines (whose dashes start at the path's
+    start) are repainted whole where they changed.
+    """
+    if len(old) != len(new):
+        return None
+    boxes: list[tuple[float, float, float, float]] = []  # x0, y0, x1, y1
+    runs: dict[tuple[bool, float], tuple[list[tuple[float, float]], list[tuple[float, float]]]] = {}
+    for was, now in zip(old, new, strict=True):
+        if was == now:
+            continue
+        if not isinstance(was, Path) or not isinstance(now, Path) \
+                or (was.stroke, was.width, was.dash, was.fill, was.round) != (now.stroke, now.width, now.dash,
+                                                                          now.fill, now.round):
+            return None
+        if was.fill is not None or was.dash is not None:
+            boxes += [_points_box(was.commands), _points_box(now.commands)]
+            continue
+        # The commands both start with and end with are drawn the same, but for the first of
+        # the common end: it starts where the last changed command ends.
+        a, b = was.commands, now.commands
+        shortest = min(len(a), len(b))
+        same_start = 0
+        while same_start < shortest and a[same_start] == b[same_start]:
+            same_start += 1
+        same_end = 0
+        while same_end < shortest - same_start and a[-1 - same_end] == b[-1 - same_end]:
+            same_end += 1
+        if same_start + same_end < 3:  # next to nothing in common (its channel moved): whole
+            return None
+        for side, commands in ((0, a), (1, b)):
+            segments = _segments(commands, same_start, min(len(commands) - same_end, len(commands) - 1))
+            if segments is None:
+                return None
+            for letter, (x0, y0), numbers in segments:
+                x1, y1 = numbers[-2], numbers[-1]
+                if letter == "L" and (x0 == x1 or y0 == y1):
+                    vertical = x0 == x1
+                    key = (vertical, x0 if vertical else y0)
+                    lo, hi = (y0, y1) if vertical else (x0, x1)
+                    runs.setdefault(key, ([], []))[side].append((min(lo, hi), max(lo, hi)))
+                    continue
+                xs, ys = (x0, *numbers[0::2]), (y0, *numbers[1::2])
+                boxes.append((min(xs), min(ys), max(xs), max(ys)))  # type: ignore[type-var]
+    for (vertical, at), (was_runs, now_runs) in runs.items():
+        for lo, hi in _differing_stretches(was_runs, now_runs):
+            boxes.append((at, lo, at, hi) if vertical else (lo, at, hi, at))
+    return [(x0 - PAD, y0 - PAD, x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD) for x0, y0, x1, y1 in boxes]
+
+
+def _segments(commands: tuple[PathCommand, ...], first: int, last: int) -> list[Segment] | None:
+    """The drawn segments of commands ``first`` to ``last`` of a path: each one's command letter,
+    the point it starts from (where the command before it ends) and its numbers; None if one
+    closes the path (Z), whose segment runs back to a start this does not follow."""
+    segments: list[Segment] = []
+    for index in range(max(first, 1), last + 1):
+        command, before = commands[index], commands[index - 1]
+        if len(command) < 3 or len(before) < 3:
+            return None
+        if command[0] != "M":
+            segments.append((command[0], (before[-2], before[-1]), command[1:]))  # type: ignore[arg-type]
+    return segments
+
+
+def _points_box(commands: tuple[PathCommand, ...]) -> tuple[float, float, float, float]:
+    xs = [c for command in commands for c in command[1::2]]
+    ys = [c for command in commands for c in command[2::2]]
+    return min(xs), min(ys), max(xs), max(ys)  # type: ignore[type-var, return-value]
+
+
+def _differing_stretches(was: list[tuple[float, float]], now: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stretches of one line that the runs ``was`` cover and ``now`` do not, or the other way round."""
+    cuts = sorted({end for run in (*was, *now) for end in run})
+    found: list[tuple[float, float]] = []
+    for lo, hi in pairwise(cuts):
+        middle = (lo + hi) / 2
+        if any(a <= middle <= b for a, b in was) != any(a <= middle <= b for a, b in now):
+            if found and found[-1][1] == lo:
+                found[-1] = (found[-1][0], hi)
+            else:
+                found.append((lo, hi))
+    if not found and cuts:  # the same stretches, made of other segments: their joints differ
+        found = [(cuts[0], cuts[-1])]
+    return found
 
 
 def _bounds_span(geometry: LinkGeometry) -> tuple[int, int, int, int]:

@@ -42,8 +42,8 @@ class _Band:
         # With Ctrl the band adds to what was chosen before; those stay chosen whatever the band does.
         before = scene.selectedItems() if extend else []
         self.base = {id(item) for item in before}
-        self.cards: set[str] = set()  # chosen by the band (not in base)
-        self.links: set[str] = set()
+        self.cards: set[str] = set()  # the cards the band meets (those in base stay chosen either way)
+        self.links: set[str] = set()  # the arrows it encloses
         self.headers: set[HeaderItem] = set()
         self.between: dict[str, LinkItem] = {}  # the arrows both of whose cards the band meets
         self.changed = False

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 
 from exporters.common import DocumentOrLayout, as_layout, clean_text, draw_text, write_atomic
-from exporters.svgglyphs import EM, TextOutlines, glyph_run
+from exporters.svgglyphs import EM, LINE_CACHE_SIZE, TextOutlines, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
 from model.layout import Layout
@@ -52,7 +53,7 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     """
     width, height = _num(layout.width), _num(layout.height)
     primitives = list(layout.primitives()) if board is None else board
-    glyphs = TextOutlines.for_runs((glyph_run(*_drawn(p)), p.bold) for p in primitives
+    glyphs = TextOutlines.for_runs((glyph_run(_drawn(p.text)[1], p.bold), p.bold) for p in primitives
                                    if isinstance(p, Text) and p.text.strip())
     body = [_element(primitive, glyphs) for primitive in primitives]
     document = layout.document
@@ -128,28 +129,32 @@ def _path(path: Path) -> str:
 
 def path_data(path: Path) -> str:
     """The SVG ``d`` attribute of a path's M/L/C/Z commands."""
+    known = _NUMBERS.get
     parts = []
     for command in path.commands:
-        op, *coords = command
-        parts.append(str(op) + " ".join(_num(c) for c in coords))  # type: ignore[arg-type]
+        # A remembered number's text is never empty, so ``or`` falls back only on a miss.
+        parts.append(str(command[0]) + " ".join([known(c) or _num(c) for c in command[1:]]))  # type: ignore[misc]
     return "".join(parts)
 
 
-def _drawn(text: Text) -> tuple[str, bool]:
-    """What the outlines draw: the PDF's string (visual order, Arabic forms, no invisible characters)."""
-    content = draw_text(text.text)
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _drawn(text: str) -> tuple[str, str]:
+    """What a line shows (``draw_text``) and what its outlines draw: the PDF's string (visual
+    order, Arabic forms, no invisible characters). Remembered: a line is asked for twice
+    (choosing the outline form, then writing it), and boards repeat lines."""
+    content = draw_text(text)
     drawn = visual(content) if has_rtl(content) else content
     if not drawn.isascii():
         drawn = "".join(ch for ch in drawn if not is_invisible(ch))
-    return drawn, text.bold
+    return content, drawn
 
 
 def _text(text: Text, glyphs: TextOutlines) -> str:
     """The line's glyph outlines, then the line itself as invisible, selectable text over them."""
-    content = draw_text(text.text)
+    content, drawn = _drawn(text.text)
     if not content.strip():
         return ""
-    run = glyph_run(*_drawn(text))
+    run = glyph_run(drawn, text.bold)
     scale = text.size / EM
     width = run.width * scale
     # Like text-anchor: align what is drawn (the PDF and Qt do the same).
@@ -186,8 +191,21 @@ def _escape(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+# A board repeats its coordinates (columns, rows, card sizes, arrow ends): each one's text
+# at two decimals is remembered, as the PDF writer does (exporters/pdf.py ``_n``).
+_NUMBERS: dict[float, str] = {}
+_NUMBERS_KEPT = 200_000
+
+
 def _num(value: float, digits: int = 2) -> str:
     """A coordinate as short text: at most ``digits`` decimals, no trailing zeros, no ``-0``."""
+    if digits == 2:
+        text = _NUMBERS.get(value)
+        if text is not None:
+            return text
     rounded = round(value, digits)
     whole = int(rounded)
-    return str(whole) if rounded == whole else repr(rounded)
+    text = str(whole) if rounded == whole else repr(rounded)
+    if digits == 2 and len(_NUMBERS) < _NUMBERS_KEPT:
+        _NUMBERS[value] = text
+    return text

@@ -26,10 +26,15 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """``python -m app ARGS`` with no display, and a check that no Qt module was loaded."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    # An import of Qt fails the command at once (the command ends the process itself, so a
+    # check after it would never run).
     probe = ("import sys, runpy; sys.argv = ['touchline', *sys.argv[1:]]\n"
-             "try:\n    runpy.run_module('app', run_name='__main__')\nfinally:\n"
-             "    qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
-             "    assert not qt, qt\n")
+             "class NoQt:\n"
+             "    def find_spec(self, name, path=None, target=None):\n"
+             "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
+             "            raise RuntimeError(f'Qt imported: {name}')\n"
+             "sys.meta_path.insert(0, NoQt())\n"
+             "runpy.run_module('app', run_name='__main__')\n")
     return subprocess.run([sys.executable, "-c", probe, *args], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=120)
 

@@ -73,3 +73,13 @@ def test_the_bundled_faces_read_by_sfnt_match_fonttools(bold: bool) -> None:
     assert {chr(cp): font["hmtx"].metrics[name][0] for cp, name in best.items()} == font_metrics(bold).advances
     assert (face.units_per_em, face.ascent, face.descent) == \
         (font["head"].unitsPerEm, font["hhea"].ascent, font["hhea"].descent)
+
+
+def test_a_command_ends_its_process_with_its_status_and_its_output_flushed(tmp_path: Path) -> None:
+    ok = subprocess.run([sys.executable, "-m", "app", "export", str(EXAMPLE), "-o", str(tmp_path / "out.svg")],
+                        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0 and (tmp_path / "out.svg").read_bytes().endswith(b"</svg>\n")
+    bad = subprocess.run([sys.executable, "-m", "app", "validate", str(tmp_path / "missing.touchline")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and bad.stderr.startswith("touchline: error: ") and bad.stderr.endswith("\n")
+    assert not list(tmp_path.glob(".*"))  # no temporary file left behind

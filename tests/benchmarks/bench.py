@@ -259,6 +259,9 @@ def interaction_figures(n: int, repeat: int, view: QGraphicsView) -> list[Figure
 
     view.zoom_actual()
     view.centerOn(scene.sceneRect().center())
+    # The pointer rests over the view's centre, where the wheel turns: Qt zooms about the
+    # pointer, and without a move to it first it zoomed about the board's top-left corner.
+    QTest.mouseMove(viewport, centre)
     settle()
     rows = [Figure("pan step, 100%", n, median_time(stepper(Qt.KeyboardModifier.NoModifier), repeat)),
             Figure("wheel zoom step", n, median_time(stepper(Qt.KeyboardModifier.ControlModifier), repeat))]

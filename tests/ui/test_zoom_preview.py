@@ -83,7 +83,10 @@ class _CardPaints:
 
 
 @pytest.fixture
-def card_paints():  # type: ignore[no-untyped-def]
+def card_paints(monkeypatch):  # type: ignore[no-untyped-def]
+    # The sharp drawing waits longer than a loaded test machine may take between two steps
+    # (its 30 ms would let a slice in, and the steps are asserted to paint no card).
+    monkeypatch.setattr(zoom_preview, "DELAY_MS", 400)
     counter = _CardPaints()
     yield counter
     counter.stop()

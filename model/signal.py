@@ -100,6 +100,11 @@ class SignalInstance:
         if gone:
             self._slots = [slot for slot in self._slots if slot.owner is None or slot.owner() is not None]
 
+    @property
+    def is_blocked(self) -> bool:
+        """Whether emit() does nothing now (inside blocked())."""
+        return self._blocked
+
     @contextmanager
     def blocked(self) -> Iterator[None]:
         """Emit nothing inside the block (restores what it found, so blocks may nest)."""

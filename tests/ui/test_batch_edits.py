@@ -8,19 +8,10 @@ and the document announces one DocumentReset after them (Document.batch).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from PySide6.QtCore import QSize
-
-from app.editor import Editor
 from canvas.commands import BATCH_FROM
 from model import events as ev
 from model.layout import Layout
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-from boards import synthetic_board  # noqa: E402
+from tests.ui.large_boards import shown_editor, synthetic_board
 
 
 def _counting(monkeypatch) -> list[object]:  # type: ignore[no-untyped-def]
@@ -36,11 +27,7 @@ def _counting(monkeypatch) -> list[object]:  # type: ignore[no-untyped-def]
 
 
 def test_delete_of_a_large_selection_and_its_undo_are_one_relayout_each(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    editor = Editor(synthetic_board(600, links="local"))
-    qtbot.addWidget(editor)
-    editor.resize(QSize(1200, 800))
-    editor.show()
-    qtbot.waitExposed(editor)
+    editor = shown_editor(qtbot, synthetic_board(600, links="local"), (1200, 800))
     scene, document = editor.scene, editor.document
     before = {card.id for card in document.cards()}
     links_before = {link.id for link in document.links()}
@@ -73,11 +60,7 @@ def test_delete_of_a_large_selection_and_its_undo_are_one_relayout_each(qtbot, m
 
 
 def test_a_short_macro_stays_incremental(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    editor = Editor(synthetic_board(200, links="local"))
-    qtbot.addWidget(editor)
-    editor.resize(QSize(1200, 800))
-    editor.show()
-    qtbot.waitExposed(editor)
+    editor = shown_editor(qtbot, synthetic_board(200, links="local"), (1200, 800))
     document = editor.document
     doomed = [card.id for card in document.cards()][:3]
     applied = _counting(monkeypatch)

@@ -7,9 +7,6 @@ the box round the old and new places of those items, not the whole view.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize
@@ -17,10 +14,7 @@ from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication
 
 from app.editor import Editor
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-from boards import synthetic_board  # noqa: E402
+from tests.ui.large_boards import shown_editor, synthetic_board
 
 
 class PaintRegions(QObject):
@@ -42,15 +36,8 @@ def _settle() -> None:
 
 
 def test_moving_one_card_touches_and_repaints_only_what_changed(qtbot) -> None:  # type: ignore[no-untyped-def]
-    editor = Editor(synthetic_board(1000, links="local"))
-    qtbot.addWidget(editor)
-    editor.resize(QSize(1400, 900))
-    editor.show()
-    qtbot.waitExposed(editor)
+    editor = shown_editor(qtbot, synthetic_board(1000, links="local"), centred=True)
     scene, view, doc = editor.scene, editor.view, editor.document
-    view.zoom_actual()
-    view.centerOn(scene.sceneRect().center())
-    _settle()
     # The first update after the scene was built repaints the view once in full (Qt's own
     # start-up bookkeeping); the measured move comes after it.
     scene.arrows.update(QRectF(0, 0, 1, 1))
@@ -116,15 +103,8 @@ def test_a_moves_partial_repaint_is_the_picture_a_full_repaint_gives(qtbot, monk
     what painting it afresh gives."""
     import canvas.items as items
 
-    editor = Editor(synthetic_board(1000, links=links))
-    qtbot.addWidget(editor)
-    editor.resize(QSize(1400, 900))
-    editor.show()
-    qtbot.waitExposed(editor)
+    editor = shown_editor(qtbot, synthetic_board(1000, links=links), centred=True)
     scene, view, doc = editor.scene, editor.view, editor.document
-    view.zoom_actual()
-    view.centerOn(scene.sceneRect().center())
-    _settle()
     drawn: list[int] = []
     plain_draw_look = items.draw_look
 

@@ -9,34 +9,23 @@ from __future__ import annotations
 
 import cProfile
 import pstats
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt
-from PySide6.QtGui import QCursor, QImage, QWheelEvent
+from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from canvas import zoom_preview
 from canvas.items import TEXT_LOD, CardItem
-from canvas.scene import BoardScene
 from canvas.view import BoardView
 from canvas.zoom_preview import shown_picture
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
-from boards import synthetic_board  # noqa: E402
+from tests.ui.large_boards import shown_board_view, synthetic_board
 
 
 @pytest.fixture
 def view(qtbot):  # type: ignore[no-untyped-def]
-    scene = BoardScene(synthetic_board(600, links="local"), lambda command: None)
-    board = BoardView(scene)
-    qtbot.addWidget(board)
-    board.resize(QSize(1200, 800))
-    board.show()
-    qtbot.waitExposed(board)
-    QCursor.setPos(board.mapToGlobal(QPoint(-40, -40)))  # no card hovered by a pointer left by another test
+    board = shown_board_view(qtbot, synthetic_board(600, links="local"))
+    scene = board.scene()
     board.zoom_actual()
     board.centerOn(scene.sceneRect().center())
     _settle()

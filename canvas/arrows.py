@@ -101,7 +101,7 @@ class ArrowLayer(QGraphicsItem):
         arrow = self._arrows[link_id] = _Arrow(geometry)
         self._unindexed.add(link_id)
         if old is None:
-            self._repaint(link_id, arrow)
+            self._repaint_box(arrow.geometry.bounds)
             return
         arrow.opacity = old.opacity
         # Left in its old buckets until indexed again (arrows_in indexes before it reads
@@ -162,14 +162,14 @@ class ArrowLayer(QGraphicsItem):
             self._own.discard(link_id)
         arrow = self._arrows.get(link_id)
         if arrow is not None:
-            self._repaint(link_id, arrow)
+            self._repaint_box(arrow.geometry.bounds)
 
     def set_opacity_of(self, link_id: str, opacity: float) -> None:
         """Draw an arrow faded (the impact view and the spotlight dim what they do not show)."""
         arrow = self._arrows.get(link_id)
         if arrow is not None and arrow.opacity != opacity:
             arrow.opacity = opacity
-            self._repaint(link_id, arrow)
+            self._repaint_box(arrow.geometry.bounds)
 
     def _unindex(self, link_id: str, arrow: _Arrow) -> None:
         self._unindexed.discard(link_id)
@@ -179,7 +179,7 @@ class ArrowLayer(QGraphicsItem):
                 bucket.discard(link_id)
                 if not bucket:
                     del self._grid[key]
-        self._repaint(link_id, arrow)
+        self._repaint_box(arrow.geometry.bounds)
 
     @contextmanager
     def changing(self) -> Iterator[None]:
@@ -200,9 +200,6 @@ class ArrowLayer(QGraphicsItem):
             self._to_compare = []
             pending, self._pending = self._pending, None
             self._update_shown(pending)
-
-    def _repaint(self, link_id: str, arrow: _Arrow) -> None:
-        self._repaint_box(arrow.geometry.bounds)
 
     def _repaint_box(self, bounds: tuple[float, float, float, float]) -> None:
         if self._pending is not None:

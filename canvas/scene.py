@@ -293,8 +293,7 @@ class BoardScene(QGraphicsScene):
         self._unbuilt_cards -= card_ids
         self._unbuilt_links -= link_ids
         with collector_paused():
-            changed_cards: set[str] = set()
-            self._apply_cards(card_ids, changed_cards)
+            self._apply_cards(card_ids, set())
             with self.arrows.changing():
                 self._apply_links(link_ids, set())
         if self.lit is not None:  # a spotlight or impact view dims what is made now like the rest
@@ -490,8 +489,7 @@ class BoardScene(QGraphicsScene):
         finally:
             self.blockSignals(blocked)
         if selection_lost:
-            self._selection_cache = None
-            self.selectionChanged.emit()
+            self.selectionChanged.emit()  # forget_selection hears it first
 
     def _apply_cards(self, card_ids: set[str], changed_cards: set[str]) -> None:
         layout = self.layout

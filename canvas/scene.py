@@ -652,11 +652,11 @@ class BoardScene(QGraphicsScene):
                     links.append(item.link_id)
                 elif isinstance(item, HeaderItem):
                     headers.append(item)
-            if self._order_cache is None:
+            if self._order_cache is None and (cards or links):  # nothing chosen (a board just opened): no order needed
                 doc = self.document
                 self._order_cache = ({card.id: i for i, card in enumerate(doc.cards())},
                                      {link.id: i for i, link in enumerate(doc.links())})
-            card_order, link_order = self._order_cache
+            card_order, link_order = self._order_cache or ({}, {})
             cards = [c for c in cards if c in card_order]
             links = [k for k in links if k in link_order]
             cards.sort(key=card_order.__getitem__)

@@ -77,7 +77,7 @@ def test_each_waiting_arrow_is_drawn_inside_the_box_it_waits_with(seed: int) -> 
     document = _varied_board(seed)
     layout = Layout(document, defer_links=True)
     fresh = _fresh_links(document)
-    boxes = layout._unrouted
+    boxes = {link_id: tuple(layout._reach[i:i + 4]) for link_id, i in layout._unrouted.items()}
     assert boxes
     for link_id, (left, top, right, bottom) in boxes.items():
         x, y, w, h = fresh[link_id]

@@ -411,3 +411,19 @@ def test_the_fast_path_takes_the_common_card_and_link() -> None:
     document = small()
     assert [model.fileformat._card_fast(c) for c in document["cards"]] == list(loads(canonical(document)).cards())
     assert all(model.fileformat._link_fast(k) is not None for k in document["links"])
+
+
+def test_every_mention_of_an_id_is_the_ids_own_string_after_loading() -> None:
+    """A 5,000-card board kept ~16,000 copies of ids json read for each mention (issue 9, memory)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
+    from boards import synthetic_board
+
+    document = model.loads(model.dumps(synthetic_board(300)))
+    stages = {stage.id: stage.id for stage in document.stages}
+    lanes = {lane.id: lane.id for lane in document.lanes}
+    for card in document.cards():
+        assert card.stage is stages[card.stage] and card.lane is lanes[card.lane]
+    for link in document.links():
+        assert link.source is document.card(link.source).id and link.target is document.card(link.target).id

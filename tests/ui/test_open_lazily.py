@@ -223,3 +223,17 @@ def test_a_board_opened_zoomed_out_waits_for_no_items_and_a_click_makes_them(qtb
     qtbot.waitUntil(lambda: "cards" in seen, timeout=20000)
     assert seen["overview"] is True and seen["cards"] == 0
     assert seen["after click"] == 0
+
+
+def test_opening_with_nothing_selected_orders_nothing(opened) -> None:  # type: ignore[no-untyped-def]
+    """The selection is kept in document order from a map of every card's and link's position;
+    with nothing selected (a board just opened) that map of ~5,000 entries is not made."""
+    window, _seen = opened
+    editor = window.editor
+    scene = editor.scene
+    assert editor.selected_cards() == [] and scene._order_cache is None
+    ids = [card.id for card in editor.document.cards()]
+    for card_id in (ids[7], ids[3]):
+        scene.card_item(card_id).setSelected(True)
+    assert editor.selected_cards() == [ids[3], ids[7]]
+    assert scene._order_cache is not None

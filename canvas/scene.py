@@ -41,13 +41,13 @@ from model import Card, Document, Link
 from model import style as st
 from model.bulk import collector_paused
 from model.events import Cell
-from model.impact import Impact, impact
 from model.layout import Layout, LayoutDelta
 from model.primitives import Primitive, Text
 from model.typesetting import line_height
 
 if TYPE_CHECKING:
     from canvas.inline_editor import InlineEditor
+    from model.impact import Impact
 
 
 def _is_inline_editor(item: object) -> bool:
@@ -344,6 +344,8 @@ class BoardScene(QGraphicsScene):
     # ------------------------------------------------------------ impact view
     def show_impact(self, card_id: str) -> Impact:
         """Light what a card affects and relies on, dim the rest, draw its paths to customer steps."""
+        from model.impact import impact  # loaded by the first Show impact, not with the board
+
         self.complete()  # the arrows of its paths are emphasised by their items
         doc = self.document
         result = impact(doc, card_id)

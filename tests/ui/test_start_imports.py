@@ -36,11 +36,18 @@ sys.exit(main(sys.argv[1:]))
 # fontTools' OpenType layout tables only when a fallback font's name is read the slow way,
 # present mode (app.present, canvas.spotlight) when F5 is pressed, the text editor just after the first paint,
 # the keyboard shortcuts sheet when asked for.
+# Session 5 (each a few ms of the start): the PDF's paper sizes (exporters.pages, datetime) with the first PDF
+# export, the worker thread's concurrent.futures with the first long operation, the checks' modules when the
+# Checks panel is first seen (subprocess, only when fontconfig must be asked: see the second-start test), Show
+# impact's module with the first Show impact, the templates when a board is made from one, the accessible
+# names (app.accessibility and the Qt widget classes it tests for) just after the first paint.
 NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgglyphs", "networkx",
                 "exporters.png", "exporters.drawio", "exporters.interchange", "exporters.fallback",
                 "fontTools.ttLib.tables.otTables", "fontTools.ttLib.tables._n_a_m_e", "app.export_dialog",
                 "app.preferences", "app.board_image", "app.present", "canvas.spotlight",
-                "canvas.inline_editor", "app.shortcuts_sheet")
+                "canvas.inline_editor", "app.shortcuts_sheet",
+                "exporters.pages", "datetime", "concurrent.futures", "model.analysis",
+                "model.blueprint_checks", "model.impact", "model.templates", "app.accessibility", "secrets")
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:
@@ -133,16 +140,21 @@ glyphs._fc_candidates = counting
                                 'print("fontconfig-asked", len(asked), flush=True)\n    print("modules"')
 
 
-def _fontconfig_questions_until_first_paint(tmp_path: Path) -> int:
+def _fontconfig_questions_until_first_paint(tmp_path: Path) -> tuple[int, set[str]]:
+    """How often fontconfig was asked before the first paint, and the modules loaded by then."""
     result = subprocess.run([sys.executable, "-c", FONTCONFIG_PROBE, str(EXAMPLE)], cwd=tmp_path,
                             env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
     lines = [line for line in result.stdout.splitlines() if line.startswith("fontconfig-asked ")]
-    assert lines, result.stderr[-2000:]
-    return int(lines[0].split()[1])
+    modules = [line for line in result.stdout.splitlines() if line.startswith("modules ")]
+    assert lines and modules, result.stderr[-2000:]
+    return int(lines[0].split()[1]), set(modules[0].split()[1:])
 
 
 @pytest.mark.skipif(shutil.which("fc-match") is None, reason="needs fontconfig")
 def test_a_second_start_takes_the_examples_fallback_font_from_the_cache(tmp_path: Path) -> None:
-    assert _fontconfig_questions_until_first_paint(tmp_path) >= 1  # the "→": cache folder is empty (tmp_path)
+    asked, modules = _fontconfig_questions_until_first_paint(tmp_path)
+    assert asked >= 1 and "subprocess" in modules  # the "→": cache folder is empty (tmp_path), fc-match runs
     assert (tmp_path / "xdg_cache_home" / "touchline" / "fallback-fonts.json").is_file()
-    assert _fontconfig_questions_until_first_paint(tmp_path) == 0
+    asked, modules = _fontconfig_questions_until_first_paint(tmp_path)
+    assert asked == 0
+    assert "subprocess" not in modules  # imported only to run fc-match (~5 ms of a start)

@@ -158,3 +158,64 @@ def test_a_second_start_takes_the_examples_fallback_font_from_the_cache(tmp_path
     asked, modules = _fontconfig_questions_until_first_paint(tmp_path)
     assert asked == 0
     assert "subprocess" not in modules  # imported only to run fc-match (~5 ms of a start)
+
+
+# Through the real entry point (app/__main__.py, as `python -m app FILE`): the probe notes who turned the
+# collector off first, how many collections ran after that until the first paint, and whether the collector
+# is on again in the turn of the event loop after it.
+COLLECTOR_PROBE = """
+import gc, os, runpy, sys
+os.environ["TOUCHLINE_FIRST_PAINT"] = "exit"
+collections, off_at = [], []
+gc.callbacks.append(lambda phase, info: collections.append(info["generation"]) if phase == "start" else None)
+real_disable = gc.disable
+def disable():
+    off_at.append((len(collections), sys._getframe(1).f_globals.get("__name__")))
+    real_disable()
+gc.disable = disable
+import app.first_paint as first_paint
+report = first_paint._FirstPaintWatch._report
+def counted(self):
+    from PySide6.QtCore import QTimer
+    first, by = off_at[0] if off_at else (0, None)
+    collected = len(collections) - first
+    QTimer.singleShot(0, lambda: (print("collector", by, collected, gc.isenabled(), flush=True), report(self)))
+first_paint._FirstPaintWatch._report = counted
+sys.argv = ["touchline", *sys.argv[1:]]
+runpy.run_module("app", run_name="__main__")
+"""
+
+
+def test_the_start_runs_no_garbage_collection_before_the_first_paint_and_resumes_it(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", COLLECTOR_PROBE, str(EXAMPLE)], cwd=tmp_path,
+                            env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
+    lines = [line.split() for line in result.stdout.splitlines() if line.startswith("collector ")]
+    assert lines, result.stderr[-2000:]
+    _, first_turned_off_by, collections, enabled = lines[0]
+    assert first_turned_off_by == "__main__"  # app/__main__.py, before importing the application
+    assert collections == "0"  # none of its passes over the start's long-lived objects
+    assert enabled == "True"  # and it is back on just after the board has been painted
+
+
+# Each bundled font file is read by Qt once: the canvas's painter registers the faces it draws with
+# (exporters/qtpaint.py) and the application's font setup takes them from there (app/gui.py).
+FONT_PROBE = """
+from PySide6.QtGui import QFontDatabase
+registered = []
+real_add = QFontDatabase.addApplicationFont
+def counting(path):
+    registered.append(path)
+    return real_add(path)
+QFontDatabase.addApplicationFont = staticmethod(counting)
+""" + FIRST_PAINT_PROBE.replace('print("modules"',
+                            'print("fonts", *sorted(registered), flush=True)\n    print("modules"')
+
+
+def test_the_start_reads_each_bundled_font_file_once(tmp_path: Path) -> None:
+    from model.fonts import FONT_DIR
+
+    result = subprocess.run([sys.executable, "-c", FONT_PROBE, str(EXAMPLE)], cwd=tmp_path,
+                            env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
+    lines = [line.split()[1:] for line in result.stdout.splitlines() if line.startswith("fonts")]
+    assert lines, result.stderr[-2000:]
+    assert lines[0] == sorted(str(path) for path in FONT_DIR.glob("*.ttf"))

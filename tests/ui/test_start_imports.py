@@ -40,14 +40,16 @@ sys.exit(main(sys.argv[1:]))
 # export, the worker thread's concurrent.futures with the first long operation, the checks' modules when the
 # Checks panel is first seen (subprocess, only when fontconfig must be asked: see the second-start test), Show
 # impact's module with the first Show impact, the templates when a board is made from one, the accessible
-# names (app.accessibility and the Qt widget classes it tests for) just after the first paint.
+# names (app.accessibility and the Qt widget classes it tests for) just after the first paint; no QtNetwork
+# (app/single_instance.py talks through a Unix socket of Python's own).
 NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgglyphs", "networkx",
                 "exporters.png", "exporters.drawio", "exporters.interchange", "exporters.fallback",
                 "fontTools.ttLib.tables.otTables", "fontTools.ttLib.tables._n_a_m_e", "app.export_dialog",
                 "app.preferences", "app.board_image", "app.present", "canvas.spotlight",
                 "canvas.inline_editor", "app.shortcuts_sheet",
                 "exporters.pages", "datetime", "concurrent.futures", "model.analysis",
-                "model.blueprint_checks", "model.impact", "model.templates", "app.accessibility", "secrets")
+                "model.blueprint_checks", "model.impact", "model.templates", "app.accessibility", "secrets",
+                "PySide6.QtNetwork")
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:

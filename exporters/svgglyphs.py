@@ -99,16 +99,25 @@ class GlyphRun:
 
     ``placed`` is each drawn glyph's id and x; ``words`` the same glyphs cut where nothing
     is drawn (spaces), as (characters, x) pairs, for the one-``<use>``-per-word form.
-    ``uses`` (one ``<use>`` per glyph) is written the first time it is asked for: an SVG
-    written by word never needs it (a third of a cold 5,000-card export's glyph work).
+    ``placed`` and ``uses`` (one ``<use>`` per glyph) are worked out the first time they are
+    asked for (from ``source``, the line and its weight): an SVG written by word never needs
+    them (a third of a cold 5,000-card export's glyph work).
     """
 
-    placed: tuple[tuple[str, float], ...]
+    _placed: tuple[tuple[str, float], ...] | None
     width: float  # 1/EM of the font size
     ids: tuple[str, ...]
     count: int  # glyphs drawn
     words: tuple[tuple[str, float], ...]
     _uses: str | None = None
+    source: tuple[str, bool] | None = None  # (line, bold) whose glyphs ``placed`` lists
+
+    @property
+    def placed(self) -> tuple[tuple[str, float], ...]:
+        """Each drawn glyph's id and x."""
+        if self._placed is None:
+            self._placed = _glyph_by_glyph(*self.source)._placed if self.source is not None else ()
+        return self._placed  # type: ignore[return-value]
 
     @property
     def uses(self) -> str:
@@ -121,7 +130,16 @@ class GlyphRun:
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def glyph_run(drawn: str, bold: bool) -> GlyphRun:
-    """The glyphs of ``drawn`` (a line in drawing order, as the PDF draws it) placed left to right."""
+    """The glyphs of ``drawn`` (a line in drawing order, as the PDF draws it) placed left to right.
+
+    Worked out word by word (``_word_run``, remembered: boards repeat their words) when that
+    gives the very numbers the glyph-by-glyph sum gives, else glyph by glyph.
+    """
+    return _glyph_by_word(drawn, bold) or _glyph_by_glyph(drawn, bold)
+
+
+def _glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
+    """``glyph_run`` one character at a time: each glyph at the sum of the advances before it."""
     placed: list[tuple[str, float]] = []
     ids: dict[str, None] = {}
     words: list[tuple[str, float]] = []
@@ -143,6 +161,66 @@ def glyph_run(drawn: str, bold: bool) -> GlyphRun:
     if word_start is not None:
         words[-1] = (drawn[word_start:], words[-1][1])
     return GlyphRun(tuple(placed), x, tuple(ids), len(placed), tuple(words))
+
+
+def _glyph_by_word(drawn: str, bold: bool) -> GlyphRun | None:
+    """``glyph_run`` from the line's space-separated words, each worked out once (``_word_run``).
+
+    Only when every advance in the line is a whole number (the bundled face's always are: it
+    has 1,000 units per em, as EM): sums of whole numbers are exact in any order, so a word's
+    width added to the x it starts at is the glyph-by-glyph sum to the last bit. None otherwise.
+    """
+    space_gid, space = _CHARS.get((" ", bold)) or _char(" ", bold)
+    if space_gid is not None or not space.is_integer():
+        return None  # a space that draws something (no font does) or a fractional advance
+    known = _WORDS
+    x = 0.0
+    count = 0
+    ids: dict[str, None] = {}
+    words: list[tuple[str, float]] = []
+    first = True
+    for token in drawn.split(" "):
+        if first:
+            first = False
+        else:
+            x += space
+        if not token:
+            continue
+        run = known.get((token, bold), _UNKNOWN)
+        if run is _UNKNOWN:
+            run = _word_run(token, bold)
+        if run is None:
+            return None
+        width, drawn_count, word_ids, pieces = run
+        for piece, at in pieces:
+            words.append((piece, x + at))
+        ids.update(word_ids)
+        count += drawn_count
+        x += width
+    return GlyphRun(None, x, tuple(ids), count, tuple(words), source=(drawn, bold))
+
+
+# (word, bold) -> (width, glyphs drawn, their ids, pieces cut where nothing is drawn with their x),
+# all in 1/EM from the word's start; None when an advance is not a whole number.
+_WordRun = tuple[float, int, dict[str, None], tuple[tuple[str, float], ...]]
+_WORDS: dict[tuple[str, bool], _WordRun | None] = {}
+_WORDS_KEPT = 100_000  # distinct words remembered (a board has a few thousand)
+_UNKNOWN = (0.0, 0, {}, ())  # a word not worked out yet (None is a word worked out, not by word)
+
+
+def _word_run(word: str, bold: bool) -> _WordRun | None:
+    """One space-free word's glyphs, as ``_glyph_by_glyph`` places them from x = 0."""
+    for ch in word:
+        if not (_CHARS.get((ch, bold)) or _char(ch, bold))[1].is_integer():
+            entry: _WordRun | None = None
+            break
+    else:
+        run = _glyph_by_glyph(word, bold)
+        entry = (run.width, run.count, dict.fromkeys(run.ids), run.words)
+    if len(_WORDS) >= _WORDS_KEPT:
+        _WORDS.clear()
+    _WORDS[(word, bold)] = entry
+    return entry
 
 
 class TextOutlines:
@@ -176,6 +254,16 @@ class TextOutlines:
         by_glyph = USE_BYTES * glyph_uses + OUTLINE_BYTES * len(glyphs)
         by_word = USE_BYTES * word_uses + OUTLINE_BYTES * sum(len(word) for word, _ in words)
         return cls(by_word=glyph_uses > MAX_GLYPH_USES or by_word < by_glyph)
+
+    def note(self, run: GlyphRun, bold: bool) -> None:
+        """Give ``run``'s words (or glyphs) their ids, as ``uses`` would, without writing anything."""
+        if not self.by_word:
+            self._glyphs.update(dict.fromkeys(run.ids))
+            return
+        words = self._words
+        for word, _ in run.words:
+            if (word, bold) not in words:
+                words[(word, bold)] = f"w{len(words)}"
 
     def uses(self, run: GlyphRun, bold: bool) -> str:
         """The ``<use>`` elements that draw ``run``, its outlines noted for ``defs``."""

@@ -1,0 +1,185 @@
+"""A large export written by two processes (exporters.halves) gives the very bytes one process gives.
+
+Also the glyph runs of the SVG worked out word by word (exporters.svgglyphs): the same
+numbers as glyph by glyph, each word worked out once.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
+from boards import synthetic_board
+
+import model
+from exporters import halves, svg, svgglyphs
+from exporters.svg import render_svg
+from model.layout import Layout
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the second process is forked (POSIX only)")
+
+
+@pytest.fixture
+def children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pids of the children forked during a test."""
+    pids: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return pids
+
+
+def _reaped(pid: int) -> bool:
+    """Whether the child ``pid`` is gone and was waited for (no zombie): waiting again fails."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def board() -> Layout:
+    return Layout(synthetic_board(1000, links="local"))
+
+
+def _forking(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[int]:
+    """Force the SVG writer to fork (or not); the list counts the forks."""
+    forks: list[int] = []
+    real = halves.in_two
+
+    def counted(first, second):  # type: ignore[no-untyped-def]
+        forks.append(1)
+        return real(first, second)
+
+    monkeypatch.setattr(svg, "worth_forking", lambda amount: on)
+    monkeypatch.setattr(svg, "in_two", counted)
+    return forks
+
+
+def test_svg_in_two_processes_is_the_same_bytes(board: Layout, monkeypatch: pytest.MonkeyPatch,
+                                                children: list[int]) -> None:
+    forks = _forking(monkeypatch, False)
+    alone = render_svg(board)
+    assert not children
+    svgglyphs.glyph_run.cache_clear()  # the forked run starts cold too
+    svgglyphs._WORDS.clear()
+    _forking(monkeypatch, True)
+    shared = render_svg(board)
+    assert not forks
+    assert shared == alone
+    assert len(children) == 1 and _reaped(children[0])
+
+
+def test_svg_by_glyph_in_two_processes(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other outline form: glyph ids given out in the order the lines use them, in both halves."""
+    text = model.dumps(board.document)
+    doc = model.loads(text.replace(" barista ", " Ça coûte 12,50 € — merci "))
+    layout = Layout(doc)
+    monkeypatch.setattr(svgglyphs.TextOutlines, "for_runs", classmethod(lambda cls, runs: cls(by_word=False)))
+    _forking(monkeypatch, False)
+    alone = render_svg(layout)
+    forks = _forking(monkeypatch, True)
+    assert render_svg(layout) == alone
+    assert forks == [1]
+    assert 'xlink:href="#r' in alone  # written glyph by glyph
+
+
+def test_a_failing_child_leaves_its_half_to_the_parent(children: list[int]) -> None:
+    parent = os.getpid()
+
+    def second() -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return "two"
+
+    assert halves.in_two(lambda: "one", second) == ("one", "two")
+    assert len(children) == 1 and _reaped(children[0])
+
+
+def test_the_parent_failing_kills_and_reaps_the_child(children: list[int]) -> None:
+    def first() -> str:
+        raise ValueError("the parent fails")
+
+    with pytest.raises(ValueError, match="the parent fails"):
+        halves.in_two(first, lambda: "x" * 10_000_000)  # more than a pipe holds: the child would block
+    assert len(children) == 1 and _reaped(children[0])
+
+
+def test_forks_only_when_alone_and_worth_it() -> None:
+    code = ("import threading, time\n"
+            "from exporters.halves import MIN_WORK, worth_forking\n"
+            "print(worth_forking(MIN_WORK), worth_forking(MIN_WORK - 1))\n"
+            "threading.Thread(target=time.sleep, args=(0.5,)).start()\n"
+            "print(worth_forking(MIN_WORK))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                            timeout=60)
+    many_cores = (os.cpu_count() or 1) >= 2
+    assert result.stdout.split() == [str(many_cores), "False", "False"]
+
+
+def test_cli_export_forks_and_writes_the_same_file(tmp_path: Path) -> None:
+    """The command line's export (one thread) shares a large board's SVG with a child: same file."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the export does not fork")
+    doc = synthetic_board(1000)
+    source = tmp_path / "board.touchline"
+    source.write_text(model.dumps(doc), encoding="utf-8")
+    out = tmp_path / "board.svg"
+    code = ("import os, sys\n"
+            "from exporters import halves\n"
+            "real = os.fork\n"
+            "def fork():\n"
+            "    pid = real()\n"
+            "    if pid: print('forked', flush=True)\n"
+            "    return pid\n"
+            "os.fork = fork\n"
+            "from app.cli import main\n"
+            f"sys.exit(main(['export', {str(source)!r}, '-o', {str(out)!r}]))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["forked"]
+    assert out.read_text(encoding="utf-8") == render_svg(Layout(model.load(source)))
+
+
+# ------------------------------------------------------------------ glyph runs by word
+LINES = ["customer orders the app", "  two  spaces  ", "", " ", "word", "a b", "ends with space ",
+         "Ça coûte 12,50 €", "mixed 顧客 text", "emoji 😀 here", "tab\tinside", "x" * 300]
+
+
+@pytest.mark.parametrize("bold", [False, True])
+@pytest.mark.parametrize("line", LINES)
+def test_glyph_run_by_word_is_glyph_by_glyph(line: str, bold: bool) -> None:
+    run = svgglyphs.glyph_run.__wrapped__(line, bold)
+    exact = svgglyphs._glyph_by_glyph(line, bold)
+    assert (run.width, run.ids, run.count, run.words, run.placed) == \
+        (exact.width, exact.ids, exact.count, exact.words, exact.placed)
+    assert run.uses == exact.uses
+
+
+def test_each_word_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    svgglyphs._WORDS.clear()
+    calls: list[str] = []
+    real = svgglyphs._word_run
+
+    def counted(word: str, bold: bool):  # type: ignore[no-untyped-def]
+        calls.append(word)
+        return real(word, bold)
+
+    monkeypatch.setattr(svgglyphs, "_word_run", counted)
+    lines = ["the customer pays", "the barista pays", "customer waits for the barista"]
+    for line in lines:
+        svgglyphs.glyph_run.__wrapped__(line, False)
+    assert sorted(calls) == sorted({word for line in lines for word in line.split()})

@@ -3,8 +3,8 @@
 A command-line export of a large board spends about half its time turning primitives into
 text (SVG elements, PDF operators), one primitive after another, each independent of the
 others once the layout is done. ``in_two`` runs the second part of such work in a child
-made with ``fork`` (it inherits the layout, nothing is copied or pickled) while this
-process does the first part; the child's text comes back through a pipe and the two are
+made with ``fork`` (it inherits the layout: nothing is sent to it) while this process does
+the first part; the child's result comes back pickled through a pipe and the two are
 joined in order, so the output is the same bytes as done in one piece.
 
 It forks only where that is safe and worth it: on a POSIX system with two or more cores,
@@ -19,8 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+A = TypeVar("A")
+B = TypeVar("B")
 
 MIN_WORK = 4000  # primitives below which one process is quicker than forking (~10-20 ms a fork)
 _FAILED = 3  # the child's exit status when its part raised
@@ -36,11 +41,24 @@ def worth_forking(amount: int) -> bool:
         return False
 
 
-def in_two(first: Callable[[], str], second: Callable[[], str]) -> tuple[str, str]:
+def halfway(costs: Sequence[float]) -> int:
+    """The index that cuts work items of these ``costs`` into two parts of about the same cost."""
+    half = sum(costs) / 2
+    total = 0.0
+    for i, cost in enumerate(costs):
+        total += cost
+        if total >= half:
+            return i + 1
+    return len(costs)
+
+
+def in_two(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B | None]:
     """``(first(), second())``, with ``second`` run in a forked child while this process runs ``first``.
 
-    The callers check ``worth_forking`` first. Both callables must only compute (no files,
-    no output): the child ends with ``os._exit`` and runs nothing of this process's cleanup.
+    ``second``'s result comes back pickled; it is None when the child failed (an exception,
+    a signal): the caller then does that part itself. The callers check ``worth_forking``
+    first. ``second`` must only compute (no files, no output): the child ends with
+    ``os._exit`` and runs nothing of this process's cleanup.
     """
     read_end, write_end = os.pipe()
     # Ctrl+C is held back across the fork: arriving in the child before its ``try``, it would
@@ -58,7 +76,7 @@ def in_two(first: Callable[[], str], second: Callable[[], str]) -> tuple[str, st
         try:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
             os.close(read_end)
-            data = second().encode("utf-8")
+            data = pickle.dumps(second(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
             status = 0
@@ -74,8 +92,8 @@ def in_two(first: Callable[[], str], second: Callable[[], str]) -> tuple[str, st
         _, status = os.waitpid(pid, 0)
         reaped = True
         if os.waitstatus_to_exitcode(status) != 0:
-            return mine, second()  # the child failed: its part is done here, the same way
-        return mine, data.decode("utf-8")
+            return mine, None
+        return mine, pickle.loads(data)  # our own child's bytes, through our own pipe
     finally:
         pipe.close()
         if not reaped:  # this process stopped (an exception, Ctrl+C) before the child ended

@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from exporters.common import DocumentOrLayout, as_layout, clean_text, draw_text, write_atomic
-from exporters.halves import in_two, worth_forking
+from exporters.halves import halfway, in_two, worth_forking
 from exporters.svgglyphs import EM, LINE_CACHE_SIZE, GlyphRun, TextOutlines, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
@@ -64,10 +64,13 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
             run = _shown_run(text)
             if run is not None:
                 glyphs.note(run, text.bold)
-        half = _halfway(primitives)
-        first, second = in_two(lambda: "".join([_element(p, glyphs) for p in primitives[:half]]),
-                               lambda: "".join([_element(p, glyphs) for p in primitives[half:]]))
-        body = [first, second]
+        half = halfway([_COSTS.get(type(p), 1.0) for p in primitives])
+
+        def written(part: list[Primitive]) -> str:
+            return "".join([_element(p, glyphs) for p in part])
+
+        first, second = in_two(lambda: written(primitives[:half]), lambda: written(primitives[half:]))
+        body = [first, second if second is not None else written(primitives[half:])]
     else:
         body = [_element(primitive, glyphs) for primitive in primitives]
     document = layout.document
@@ -195,18 +198,6 @@ def _shown_run(text: Text) -> GlyphRun | None:
 # What writing one primitive costs, about, relative to a box (a 5,000-card board: a text line
 # ~9 us, an arrow's path ~8 us, a box ~4 us): the halves are cut where the costs are even.
 _COSTS = {Text: 2.2, Path: 2.0}
-
-
-def _halfway(primitives: list[Primitive]) -> int:
-    """The index that cuts ``primitives`` into two halves of about the same writing time."""
-    costs = [_COSTS.get(type(p), 1.0) for p in primitives]
-    half = sum(costs) / 2
-    total = 0.0
-    for i, cost in enumerate(costs):
-        total += cost
-        if total >= half:
-            return i + 1
-    return len(primitives)
 
 
 def _paint(fill: str | None, stroke: str | None, width: float, dash: tuple[float, ...] | None,

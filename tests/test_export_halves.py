@@ -17,11 +17,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
 from boards import synthetic_board
 
 import model
-from exporters import halves, svg, svgglyphs
+from exporters import halves, pdf, svg, svgglyphs
+from exporters.pdf import render_pdf
 from exporters.svg import render_svg
+from model.entities import Card
 from model.layout import Layout
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.touchline"))
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the second process is forked (POSIX only)")
 
 
@@ -55,18 +58,67 @@ def board() -> Layout:
     return Layout(synthetic_board(1000, links="local"))
 
 
-def _forking(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[int]:
-    """Force the SVG writer to fork (or not); the list counts the forks."""
-    forks: list[int] = []
+def _forking(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[bool]:
+    """Force both writers to fork (or not); the list has, per fork, whether the child's part was used."""
+    forks: list[bool] = []
     real = halves.in_two
 
     def counted(first, second):  # type: ignore[no-untyped-def]
-        forks.append(1)
-        return real(first, second)
+        result = real(first, second)
+        forks.append(result[1] is not None)
+        return result
 
-    monkeypatch.setattr(svg, "worth_forking", lambda amount: on)
-    monkeypatch.setattr(svg, "in_two", counted)
+    for module in (svg, pdf):
+        monkeypatch.setattr(module, "worth_forking", lambda amount: on)
+        monkeypatch.setattr(module, "in_two", counted)
     return forks
+
+
+def _boards() -> list[tuple[str, Layout]]:
+    """The examples in both themes with the legend, a board of tricky text, a synthetic board."""
+    from test_exporters import tricky_document
+
+    boards = [(f"{path.stem}-{theme}", Layout(model.load(path), legend=theme == "dark", theme=theme))
+              for path in EXAMPLES for theme in ("light", "dark")]
+    boards.append(("tricky", Layout(tricky_document())))
+    boards.append(("synthetic", Layout(synthetic_board(300, links="local"))))
+    return boards
+
+
+@pytest.mark.parametrize("name", ["coffee-shop-blueprint-light", "coffee-shop-blueprint-dark",
+                                  "onboarding-journey-light", "onboarding-journey-dark", "tricky", "synthetic"])
+def test_both_formats_in_two_processes_are_the_same_bytes(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forced to fork on small boards too: the examples, dark with a legend, CJK/emoji/markup text."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    layout = dict(_boards())[name]
+    _forking(monkeypatch, False)
+    alone = render_svg(layout), render_pdf(layout)
+    forks = _forking(monkeypatch, True)
+    assert (render_svg(layout), render_pdf(layout)) == alone
+    assert len(forks) == 2
+
+
+def test_pdf_child_part_is_used_for_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A board of plain text: the child's operators are used (nothing new named in its half)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    layout = Layout(synthetic_board(300, links="local"))
+    forks = _forking(monkeypatch, True)
+    render_pdf(layout)
+    assert forks == [True]
+
+
+def test_pdf_second_half_naming_a_new_font_is_drawn_by_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last card's CJK needs a fallback font the first half never named: the parent draws that half."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    doc = synthetic_board(300, links="local")
+    last = list(doc.cards())[-1]
+    doc.add_card(Card("cjk", last.lane, last.stage, text="顧客はアプリで注文します"))
+    layout = Layout(doc)
+    _forking(monkeypatch, False)
+    alone = render_pdf(layout)
+    forks = _forking(monkeypatch, True)
+    assert render_pdf(layout) == alone
+    assert forks == [False]
 
 
 def test_svg_in_two_processes_is_the_same_bytes(board: Layout, monkeypatch: pytest.MonkeyPatch,
@@ -98,15 +150,12 @@ def test_svg_by_glyph_in_two_processes(board: Layout, monkeypatch: pytest.Monkey
 
 
 def test_a_failing_child_leaves_its_half_to_the_parent(children: list[int]) -> None:
-    parent = os.getpid()
-
     def second() -> str:
-        if os.getpid() != parent:
-            raise RuntimeError("the child fails")
-        return "two"
+        raise RuntimeError("the child fails")
 
-    assert halves.in_two(lambda: "one", second) == ("one", "two")
-    assert len(children) == 1 and _reaped(children[0])
+    assert halves.in_two(lambda: "one", lambda: ["two", 2]) == ("one", ["two", 2])
+    assert halves.in_two(lambda: "one", second) == ("one", None)
+    assert len(children) == 2 and all(_reaped(pid) for pid in children)
 
 
 def test_the_parent_failing_kills_and_reaps_the_child(children: list[int]) -> None:
@@ -130,28 +179,34 @@ def test_forks_only_when_alone_and_worth_it() -> None:
     assert result.stdout.split() == [str(many_cores), "False", "False"]
 
 
-def test_cli_export_forks_and_writes_the_same_file(tmp_path: Path) -> None:
-    """The command line's export (one thread) shares a large board's SVG with a child: same file."""
+@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
+def test_cli_export_forks_and_writes_the_same_file(tmp_path: Path, suffix: str) -> None:
+    """The command line's export (one thread) shares a large board with a child: the same file as alone."""
     if (os.cpu_count() or 1) < 2:
         pytest.skip("one core: the export does not fork")
-    doc = synthetic_board(1000)
     source = tmp_path / "board.touchline"
-    source.write_text(model.dumps(doc), encoding="utf-8")
-    out = tmp_path / "board.svg"
-    code = ("import os, sys\n"
-            "from exporters import halves\n"
-            "real = os.fork\n"
-            "def fork():\n"
-            "    pid = real()\n"
-            "    if pid: print('forked', flush=True)\n"
-            "    return pid\n"
-            "os.fork = fork\n"
-            "from app.cli import main\n"
-            f"sys.exit(main(['export', {str(source)!r}, '-o', {str(out)!r}]))\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["forked"]
-    assert out.read_text(encoding="utf-8") == render_svg(Layout(model.load(source)))
+    source.write_text(model.dumps(synthetic_board(1000)), encoding="utf-8")
+
+    def export(out: Path, fork: bool) -> list[str]:
+        code = ("import os, sys\n"
+                "from exporters import halves, pdf, svg\n"
+                "real = os.fork\n"
+                "def fork():\n"
+                "    pid = real()\n"
+                "    if pid: print('forked', flush=True)\n"
+                "    return pid\n"
+                "os.fork = fork\n"
+                f"if not {fork}: svg.worth_forking = pdf.worth_forking = lambda amount: False\n"
+                "from app.cli import main\n"
+                f"sys.exit(main(['export', {str(source)!r}, '-o', {str(out)!r}]))\n")
+        result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                                env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split()
+
+    assert export(tmp_path / f"shared{suffix}", True) == ["forked"]
+    assert export(tmp_path / f"alone{suffix}", False) == []
+    assert (tmp_path / f"shared{suffix}").read_bytes() == (tmp_path / f"alone{suffix}").read_bytes()
 
 
 # ------------------------------------------------------------------ glyph runs by word

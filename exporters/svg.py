@@ -60,10 +60,11 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
         # Two processes write one half each. A word's (or glyph's) id is its place among
         # those the lines before it used: all are given out here first, in the order the
         # lines are written, so that each half finds them (and ``defs`` has them all).
+        note = glyphs.note
         for text in texts:
             run = _shown_run(text)
             if run is not None:
-                glyphs.note(run, text.bold)
+                note(run, text.bold)
         half = halfway([_COSTS.get(type(p), 1.0) for p in primitives])
 
         def written(part: list[Primitive]) -> str:
@@ -159,6 +160,8 @@ def _drawn(text: str) -> tuple[str, str]:
     """What a line shows (``draw_text``) and what its outlines draw: the PDF's string (visual
     order, Arabic forms, no invisible characters). Remembered: a line is asked for twice
     (choosing the outline form, then writing it), and boards repeat lines."""
+    if text.isascii() and text.isprintable():  # most lines: drawn as they are
+        return text, text
     content = draw_text(text)
     drawn = visual(content) if has_rtl(content) else content
     if not drawn.isascii():

@@ -238,3 +238,19 @@ def test_each_word_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
     for line in lines:
         svgglyphs.glyph_run.__wrapped__(line, False)
     assert sorted(calls) == sorted({word for line in lines for word in line.split()})
+
+
+def test_printable_ascii_shortcut_draws_what_cleaning_draws() -> None:
+    """draw_text and the SVG's _drawn skip cleaning for printable ASCII: it would change nothing."""
+    from exporters.common import clean_text, draw_text
+    from model.glyphs import drawable
+
+    samples = [chr(code) for code in range(128)] + ["a\tb", "line\nbreak", "x\x01y", "plain <b> & \"q\"", " "]
+    samples += ["".join(chr(c) for c in range(32, 127)), "ünïcode", "עברית abc"]
+    for text in samples:
+        assert draw_text(text) == drawable(clean_text(text)), repr(text)
+        svg._drawn.cache_clear()
+        content, drawn = svg._drawn(text)
+        assert content == draw_text(text), repr(text)
+        if text.isascii():  # nothing right-to-left, nothing invisible: drawn as cleaned
+            assert drawn == content, repr(text)

@@ -70,10 +70,15 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
         def written(part: list[Primitive]) -> str:
             return "".join([_element(p, glyphs) for p in part])
 
-        first, second = in_two(lambda: written(primitives[:half]), lambda: written(primitives[half:]))
-        body = [first, second if second is not None else written(primitives[half:])]
+        # The child writes the outlines too (every id is given out): reading them is most of
+        # the glyph work, and this process then never imports fontTools.
+        first, second = in_two(lambda: written(primitives[:half]),
+                               lambda: (written(primitives[half:]), glyphs.defs()))
+        rest, defs = second if second is not None else (written(primitives[half:]), glyphs.defs())
+        body = [first, rest]
     else:
         body = [_element(primitive, glyphs) for primitive in primitives]
+        defs = glyphs.defs()
     document = layout.document
     families = [FONT_FAMILY] + [font.family for font in finder().fonts()]
     family = ", ".join(f"'{_escape(name)}'" for name in dict.fromkeys(families)) + ", sans-serif"
@@ -86,7 +91,6 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     ]
     if document.description:
         head.append(f"<desc>{_escape(clean_text(document.description))}</desc>")
-    defs = glyphs.defs()
     if defs:
         head.append(f"<defs>{defs}</defs>")
     return "".join(head) + "".join(body) + "</svg>\n"

@@ -18,15 +18,18 @@ lines and exports: boards repeat lines.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import struct
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-
-from fontTools.pens.basePen import BasePen
-from fontTools.ttLib import TTFont
+from functools import cache, lru_cache, partial
+from typing import TYPE_CHECKING
 
 from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import FallbackFont, finder
+from model.sfnt import read_face
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 EM = 1000  # glyph coordinates and advances are in 1/EM of the font size
 LINE_CACHE_SIZE = 50_000  # lines whose <use> run is remembered (a few MiB at most)
@@ -45,12 +48,61 @@ class _Face:
 @cache
 def _face(path: str, index: int, tag: str) -> _Face:
     # Kept open for the process: glyphs are read lazily, as lines need them.
+    from fontTools.ttLib import TTFont
+
     font = TTFont(path, fontNumber=index, lazy=True)
     return _Face(tag, font, dict(font.getBestCmap() or {}), EM / font["head"].unitsPerEm)
 
 
 def _bundled(bold: bool) -> _Face:
-    return _face(str(FONT_FILES[bold]), 0, "b" if bold else "r")
+    return _face(str(FONT_FILES[bold]), 0, _bundled_tag(bold))
+
+
+def _bundled_tag(bold: bool) -> str:
+    return "b" if bold else "r"
+
+
+@dataclass(frozen=True, slots=True)
+class _Numbers:
+    """What placing a bundled face's glyphs needs, read with struct (model.sfnt and the loca table):
+    the outlines themselves are read with fontTools only when ``defs`` writes them, which in a
+    large export is the forked child's work (exporters.halves): the parent never imports fontTools."""
+
+    cmap: dict[int, int]  # code point -> glyph index, as fontTools' getBestCmap (model.sfnt)
+    advances: list[int]
+    scale: float  # EM per font unit
+    data: bytes
+    loca: int  # offset of the loca table
+    long_loca: bool  # head.indexToLocFormat: 32-bit offsets, else 16-bit halves
+    glyf: int  # offset of the glyf table
+
+    def drawn(self, index: int) -> bool:
+        """Whether glyph ``index`` has an outline (a space or an empty glyph has none)."""
+        if self.long_loca:
+            start, end = struct.unpack_from(">II", self.data, self.loca + 4 * index)
+        else:
+            start, end = (2 * v for v in struct.unpack_from(">HH", self.data, self.loca + 2 * index))
+        return end > start and struct.unpack_from(">h", self.data, self.glyf + start)[0] != 0  # contours
+
+
+@cache
+def _numbers(bold: bool) -> _Numbers | None:
+    """The bundled face's numbers, or None when it is not a TrueType-outline font model.sfnt reads."""
+    path = FONT_FILES[bold]
+    face = read_face(path)
+    if face is None:
+        return None
+    data = path.read_bytes()
+    count = struct.unpack_from(">H", data, 4)[0]
+    tables = {}
+    for i in range(count):
+        tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        tables[tag] = offset
+    if b"loca" not in tables or b"glyf" not in tables:
+        return None
+    long_loca = struct.unpack_from(">h", data, tables[b"head"] + 50)[0] == 1
+    return _Numbers(face.cmap, face.advances, EM / face.units_per_em, data, tables[b"loca"], long_loca,
+                    tables[b"glyf"])
 
 
 @cache
@@ -64,8 +116,9 @@ def _fallback(font: FallbackFont) -> _Face:
 
 
 _TAGS: dict[str, tuple[str, int]] = {}  # fallback tag -> (path, index) it stands for
-# id -> (face, glyph name) of every glyph a line placed so far in this process
-_GLYPHS: dict[str, tuple[_Face, str]] = {}
+# id -> (its face, opened when first asked; its glyph name or index) of every glyph a line
+# placed so far in this process
+_GLYPHS: dict[str, tuple[Callable[[], _Face], str | int]] = {}
 # (character, bold) -> (id of the glyph drawn, or None when nothing shows; advance in 1/EM)
 _CHARS: dict[tuple[str, bool], tuple[str | None, float]] = {}
 
@@ -77,16 +130,28 @@ def _char(ch: str, bold: bool) -> tuple[str | None, float]:
     no font has (not even a replacement box) advances as layout measured it and draws nothing.
     """
     metrics = font_metrics(bold)
+    if metrics.has_glyph(ch) or ch == " ":
+        numbers = _numbers(bold)
+        if numbers is not None:  # the bundled face, read without fontTools
+            index = numbers.cmap.get(ord(ch))
+            if index is None:
+                entry: tuple[str | None, float] = (None, metrics.width(ch, EM))
+            else:
+                gid = f"{_bundled_tag(bold)}{index}"
+                _GLYPHS.setdefault(gid, (partial(_bundled, bold), index))
+                entry = (gid if numbers.drawn(index) else None, float(numbers.advances[index] * numbers.scale))
+            _CHARS[(ch, bold)] = entry
+            return entry
     face: _Face | None = _bundled(bold)
     if not metrics.has_glyph(ch) and ch != " ":
         font = finder().font_for(ch, bold)
         face = _fallback(font) if font is not None else None
     glyph = face.cmap.get(ord(ch)) if face is not None else None
     if face is None or glyph is None:
-        entry: tuple[str | None, float] = (None, metrics.width(ch, EM))
+        entry = (None, metrics.width(ch, EM))
     else:
         gid = f"{face.tag}{face.font.getGlyphID(glyph)}"
-        _GLYPHS.setdefault(gid, (face, glyph))
+        _GLYPHS.setdefault(gid, (partial(_opened, face), glyph))
         advance = float(face.font["hmtx"].metrics[glyph][0] * face.scale)
         entry = (gid if outline(gid) else None, advance)  # a space has no outline: it only advances
     _CHARS[(ch, bold)] = entry
@@ -312,24 +377,38 @@ def outline(gid: str) -> str:
     return f"M{_num(x0)} {_num(y0)}{rest}" if rest else ""
 
 
+def _opened(face: _Face) -> _Face:
+    return face
+
+
 @cache
 def _outline_parts(gid: str) -> tuple[float, float, str]:
     """A glyph's outline as its first point and the rest in relative commands, so it can be moved cheaply."""
-    face, glyph = _GLYPHS[gid]
-    pen = _RelativePen(face.font.getGlyphSet(), face.scale)
-    face.font.getGlyphSet()[glyph].draw(pen)
+    opener, glyph = _GLYPHS[gid]
+    face = opener()
+    name = glyph if isinstance(glyph, str) else face.font.getGlyphName(glyph)
+    pen = _pen_type()(face.font.getGlyphSet(), face.scale)
+    face.font.getGlyphSet()[name].draw(pen)
     return pen.first[0], pen.first[1], "".join(pen.parts).replace(" -", "-")
 
 
-class _RelativePen(BasePen):  # type: ignore[misc]
+@cache
+def _pen_type() -> type:
+    """``_RelativePen``, made when the first outline is drawn: fontTools is imported then, not before."""
+    from fontTools.pens.basePen import BasePen
+
+    return type("_RelativePen", (_RelativePen, BasePen), {})
+
+
+class _RelativePen:
     """Path data in relative commands (shorter than absolute ones), scaled to 1/EM and flipped to y down.
 
     Points are rounded to a tenth before the differences are taken, so that the rounding
-    never adds up along a contour.
+    never adds up along a contour. Mixed with fontTools' BasePen by ``_pen_type``.
     """
 
     def __init__(self, glyph_set: object, scale: float) -> None:
-        super().__init__(glyph_set)
+        super().__init__(glyph_set)  # type: ignore[call-arg]
         self.scale = scale
         self.parts: list[str] = []
         self.first = (0.0, 0.0)

@@ -254,3 +254,34 @@ def test_printable_ascii_shortcut_draws_what_cleaning_draws() -> None:
         assert content == draw_text(text), repr(text)
         if text.isascii():  # nothing right-to-left, nothing invisible: drawn as cleaned
             assert drawn == content, repr(text)
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_bundled_glyphs_read_with_struct_match_fonttools(bold: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every character of the bundled faces: the same glyph id, advance and has-an-outline as through fontTools."""
+    numbers = svgglyphs._numbers(bold)
+    assert numbers is not None
+    chars = [chr(code) for code in numbers.cmap]
+    monkeypatch.setattr(svgglyphs, "_CHARS", {})
+    quick = {ch: svgglyphs._char(ch, bold) for ch in chars}
+    monkeypatch.setattr(svgglyphs, "_CHARS", {})
+    monkeypatch.setattr(svgglyphs, "_numbers", lambda bold: None)
+    slow = {ch: svgglyphs._char(ch, bold) for ch in chars}
+    assert quick == slow
+    assert sum(1 for gid, _ in quick.values() if gid is None) >= 1  # the space, at least, draws nothing
+
+
+def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> None:
+    """The parent never imports fontTools: the child writes the glyph outlines (``defs``)."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the export does not fork")
+    source = tmp_path / "board.touchline"
+    source.write_text(model.dumps(synthetic_board(1000)), encoding="utf-8")
+    out = tmp_path / "board.svg"
+    code = ("import sys\n"
+            "from app.cli import main\n"
+            f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n"
+            "print('fontTools' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.stdout.split() == ["False"], result.stderr
+    assert out.read_text(encoding="utf-8").count("<path id=") > 20  # the outlines are there

@@ -41,9 +41,15 @@ def worth_forking(amount: int) -> bool:
         return False
 
 
-def halfway(costs: Sequence[float]) -> int:
-    """The index that cuts work items of these ``costs`` into two parts of about the same cost."""
-    half = sum(costs) / 2
+# The first part's share of the work: the child has more to do than its part (its result
+# pickled, and what the caller adds: the SVG's outlines, the PDF's replay of the first half's
+# state), ~90 ms of ~400 at 5,000 cards (CPU times of both processes).
+FIRST_SHARE = 0.6
+
+
+def halfway(costs: Sequence[float], share: float = FIRST_SHARE) -> int:
+    """The index that cuts work items of these ``costs`` into two parts, the first ``share`` of the cost."""
+    half = sum(costs) * share
     total = 0.0
     for i, cost in enumerate(costs):
         total += cost

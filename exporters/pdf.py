@@ -178,7 +178,7 @@ def _draw_in_two(painter: _PdfPainter, board: list[Primitive]) -> None:
     process's document: the child gives up and this process draws the second half itself.
     """
     canvas = painter.canvas
-    half = halfway([_COSTS.get(type(p), 1.0) for p in board])
+    half = halfway([_COSTS.get(type(p), 1.0) for p in board], share=0.57)  # its save comes after
 
     def first() -> None:
         for primitive in board[:half]:

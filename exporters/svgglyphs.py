@@ -17,7 +17,6 @@ lines and exports: boards repeat lines.
 
 from __future__ import annotations
 
-import hashlib
 import struct
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -108,6 +107,8 @@ def _numbers(bold: bool) -> _Numbers | None:
 @cache
 def _fallback(font: FallbackFont) -> _Face:
     """A fallback font's face, tagged by a hash of its file: the same ids whatever order fonts came in."""
+    import hashlib  # only for fallback fonts: not loaded by an export of plain text
+
     digest = hashlib.sha1(f"{font.path}:{font.index}".encode()).hexdigest()
     length = 5
     while _TAGS.setdefault(digest[:length], (font.path, font.index)) != (font.path, font.index):

@@ -309,6 +309,9 @@ class TextOutlines:
     @classmethod
     def for_runs(cls, runs: Iterable[tuple[GlyphRun, bool]]) -> TextOutlines:
         """The form that makes the smaller file for these lines (or the one librsvg can render)."""
+        runs = list(runs)
+        if sum(run.count for run, _ in runs) > MAX_GLYPH_USES:  # by word whatever the sizes: no need to weigh them
+            return cls(by_word=True)
         glyph_uses = word_uses = 0
         glyphs: set[str] = set()
         words: set[tuple[str, bool]] = set()

@@ -65,6 +65,13 @@ class ArrowLayer(QGraphicsItem):
         # which arrows a rect holds, not while the scene is built (at 5,000 cards the index
         # was ~0.5 s of opening, and a board opened zoomed out needs none of it).
         self._unindexed: set[str] = set()
+        # A rect (left, top, right, bottom) that no waiting arrow meets but those of
+        # ``_fresh``, which began or went back to waiting since it was walked: a repaint
+        # inside it (an edit's, most of them) looks at those alone, not at every waiting
+        # arrow (a board built without the editor's idle indexing keeps ~5,000 waiting:
+        # walking them was ~5 ms of every move's repaint at 5,000 cards).
+        self._clear: tuple[float, float, float, float] | None = None
+        self._fresh: set[str] = set()
         self._index_queue: list[str] = []  # index_some's order (ids no longer waiting are skipped)
         self._rect = QRectF()
         self.setZValue(-1)  # above the background, headers and cell highlight; under every arrow item and card
@@ -74,6 +81,7 @@ class ArrowLayer(QGraphicsItem):
         # draws only that rect again. The zoom changing draws it all again.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.painted = 0  # arrows drawn by the last paint() (for tests)
+        self.looked_at = 0  # waiting arrows whose box the last arrows_in() looked at (for tests)
         self._pending: list[tuple[float, float, float, float]] | None = None  # repaints gathered by changing()
         # In a relayout (changing()): how many arrows were rerouted, and the routed ones with an
         # end where it was, waiting to be compared part by part when it ends (REFINED_PER_RELAYOUT).
@@ -97,9 +105,12 @@ class ArrowLayer(QGraphicsItem):
         old = self._arrows.get(link_id)
         if old is not None and old.geometry.primitives == geometry.primitives:
             old.geometry = geometry  # same drawing: nothing to repaint
+            if link_id in self._unindexed:
+                self._fresh.add(link_id)  # its bounds (a label's) may differ
             return
         arrow = self._arrows[link_id] = _Arrow(geometry)
         self._unindexed.add(link_id)
+        self._fresh.add(link_id)
         if old is None:
             self._repaint_box(arrow.geometry.bounds)
             return
@@ -149,6 +160,7 @@ class ArrowLayer(QGraphicsItem):
         old = self._arrows.pop(link_id, None)
         self._own.discard(link_id)
         self._unindexed.discard(link_id)
+        self._fresh.discard(link_id)
         if old is not None:
             self._unindex(link_id, old)
 
@@ -243,11 +255,21 @@ class ArrowLayer(QGraphicsItem):
             # below anyway (an arrow is kept by its current box), so they may go on waiting.
             # Opening a 5,000-card board, the first paint indexed all ~6,000 (~0.4 s, most off screen).
             arrows = self._arrows
+            clear = self._clear
+            if clear is not None and clear[0] <= left and clear[1] <= top and right <= clear[2] \
+                    and bottom <= clear[3]:
+                waiting = self._fresh & self._unindexed
+            else:
+                waiting = self._unindexed
+                self._clear = (left, top, right, bottom)
+            self.looked_at = len(waiting)
             due = set()
-            for link_id in self._unindexed:
+            for link_id in waiting:
                 x, y, w, h = arrows[link_id].geometry.bounds
                 if x <= right and y <= bottom and x + w >= left and y + h >= top:
                     due.add(link_id)
+            # Those left waiting may still meet the clear rect where it reaches past this one.
+            self._fresh = waiting - due if waiting is not self._unindexed else set()
             self._index(due)
         near: set[str] = set()
         grid = self._grid

@@ -266,3 +266,56 @@ def test_a_move_asks_the_layer_for_one_repaint_per_view_and_keeps_the_buckets_of
     assert kept  # rerouted within their buckets: the same bucket tuple, not indexed again
     for link_id in kept:
         assert set(layer._arrows[link_id].buckets or ()) == _reference_buckets(layer._arrows[link_id].geometry)
+
+
+def test_a_repaint_inside_the_last_one_looks_only_at_the_arrows_that_began_waiting_since(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A board's arrows wait to be indexed until a paint meets them; a repaint inside a rect
+    already looked at looks only at the arrows rerouted since (not at the thousands off screen),
+    and still finds every arrow that meets it, as looking at all would."""
+    from tests.ui.large_boards import shown_board_view, synthetic_board
+
+    view = shown_board_view(qtbot, synthetic_board(1000))
+    view.zoom_actual()
+    view.centerOn(view.scene().sceneRect().center())
+    QApplication.processEvents()
+    scene = view.scene()
+    layer = scene.arrows
+    shown = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-50, -50, 50, 50)
+    layer.arrows_in(shown)  # past what the view painted: every waiting arrow is looked at
+    waiting = set(layer._unindexed)
+    assert layer.looked_at > 0.5 * len(layer._arrows) and len(waiting) > 200  # off screen: left waiting
+    document = scene.document
+    centre = shown.center()
+    card_id = min(scene.layout.cards.values(),
+                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card = document.card(card_id)
+    stages = [s.id for s in document.stages]
+    before = {k: a.geometry for k, a in layer._arrows.items()}
+    document.move_card(card_id, stages[stages.index(card.stage) + 1], card.lane, 0)
+    rerouted = {k for k, a in layer._arrows.items() if a.geometry is not before[k]}
+    assert rerouted
+    inner = shown.adjusted(200, 100, -200, -100)
+    assert layer.arrows_in(inner) == _meeting(layer, inner)  # the same answer as looking at every arrow
+    assert layer.looked_at <= len(rerouted)
+    # the rerouted arrows left waiting (outside ``inner``) are looked at by a repaint reaching them
+    assert layer.arrows_in(shown) == _meeting(layer, shown)
+    assert layer.looked_at <= len(rerouted)
+    # a repaint reaching past the rect looked at walks every waiting arrow again
+    layer.arrows_in(shown.adjusted(-600, -600, 600, 600))
+    assert layer.looked_at > 200
+
+
+def _meeting(layer, rect: QRectF) -> set[str]:  # type: ignore[no-untyped-def]
+    """The arrows drawn by the layer that ``rect`` meets: their box, and a bucket of their segments."""
+    from math import floor
+
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    keys = {(i, j) for i in range(floor(left / 256), floor(right / 256) + 1)
+            for j in range(floor(top / 256), floor(bottom / 256) + 1)}
+    found = set()
+    for link_id, arrow in layer._arrows.items():
+        x, y, w, h = arrow.geometry.bounds
+        if x <= right and y <= bottom and x + w >= left and y + h >= top \
+                and _reference_buckets(arrow.geometry) & keys and link_id not in layer._own:
+            found.add(link_id)
+    return found

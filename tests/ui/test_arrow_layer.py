@@ -319,3 +319,57 @@ def _meeting(layer, rect: QRectF) -> set[str]:  # type: ignore[no-untyped-def]
                 and _reference_buckets(arrow.geometry) & keys and link_id not in layer._own:
             found.add(link_id)
     return found
+
+
+def test_an_arrow_rerouted_round_where_it_was_keeps_its_items_box_and_is_still_found_where_it_is(
+        qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Changing an item's box takes it out of the scene's index and back (~30 us a spanning arrow):
+    a card moved and moved back changes no arrow's box, each box still holds its arrow's bounds
+    and reaches at most REACH past them, and a point on a rerouted arrow still finds its item."""
+    from canvas.items import REACH
+    from tests.ui.large_boards import shown_editor, synthetic_board
+
+    editor = shown_editor(qtbot, synthetic_board(1000), centred=True)
+    scene, view, document = editor.scene, editor.view, editor.document
+    scene.complete()
+    centre = view.mapToScene(view.viewport().rect().center())
+    card_id = min(scene.layout.cards.values(),
+                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card = document.card(card_id)
+    stages = [s.id for s in document.stages]
+    home, there = card.stage, stages[stages.index(card.stage) + 1]
+    index = document.card_index(card_id)
+    before = {k: g.primitives for k, g in scene.layout.links.items()}
+    changes: list[str] = []
+    plain = LinkItem.prepareGeometryChange
+    monkeypatch.setattr(LinkItem, "prepareGeometryChange", lambda self: (changes.append(self.link_id), plain(self)))
+    document.move_card(card_id, there, card.lane, index)
+    away = {k: g.bounds for k, g in scene.layout.links.items()}
+    document.move_card(card_id, home, card.lane, index)
+    rerouted = {k for k, g in scene.layout.links.items() if g.primitives != before[k]} | set(changes)
+    assert len(rerouted) > 20 and changes
+    far = {k for k, g in scene.layout.links.items()  # its two places further apart than REACH on a side
+           if max(abs(a - b) for a, b in zip(_sides(g.bounds), _sides(away[k]), strict=True)) > REACH}
+    assert len(far) < 0.1 * len(rerouted)
+    changes.clear()
+    for _ in range(2):
+        document.move_card(card_id, there, card.lane, index)
+        document.move_card(card_id, home, card.lane, index)
+    assert set(changes) <= far  # the others stayed within the box round their two places
+    for link_id, geometry in scene.layout.links.items():
+        item = scene.link_item(link_id)
+        x, y, w, h = geometry.bounds
+        box = item.boundingRect()
+        assert box.contains(QRectF(x, y, w, h)), link_id
+        assert QRectF(x, y, w, h).adjusted(-REACH, -REACH, REACH, REACH).contains(box), link_id
+    QApplication.processEvents()
+    for link_id in rerouted:
+        item = scene.link_item(link_id)
+        if item.curve.length() < 1:
+            continue  # a card's link to a card on top of it: no curve to click
+        assert item in scene.items(item.curve.pointAtPercent(0.5)), link_id
+
+
+def _sides(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x, y, w, h = bounds
+    return x, y, x + w, y + h

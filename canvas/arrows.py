@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise, product
-from math import floor
+from math import floor, sqrt
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPainterPath
@@ -146,14 +146,15 @@ class ArrowLayer(QGraphicsItem):
         """Repaint a rerouted arrow's old and new places."""
         # One box when they meet (a rerouted arrow mostly stays where it was), so a move asks
         # Qt for half as many repaints.
-        ox, oy, ow, oh = old.bounds
-        nx, ny, nw, nh = new.bounds
+        was, now = _drawn_box(old), _drawn_box(new)
+        ox, oy, ow, oh = was
+        nx, ny, nw, nh = now
         if ox <= nx + nw and nx <= ox + ow and oy <= ny + nh and ny <= oy + oh:
             left, top = min(ox, nx), min(oy, ny)
             self._repaint_box((left, top, max(ox + ow, nx + nw) - left, max(oy + oh, ny + nh) - top))
         else:
-            self._repaint_box(old.bounds)
-            self._repaint_box(new.bounds)
+            self._repaint_box(was)
+            self._repaint_box(now)
 
     def remove_arrow(self, link_id: str) -> None:
         """Stop drawing an arrow (its link is gone)."""
@@ -447,6 +448,53 @@ def _changed_boxes(old: tuple[Primitive, ...], new: tuple[Primitive, ...]) -> li
         for lo, hi in _differing_stretches(was_runs, now_runs):
             boxes.append((at, lo, at, hi) if vertical else (lo, at, hi, at))
     return [(x0 - PAD, y0 - PAD, x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD) for x0, y0, x1, y1 in boxes]
+
+
+def _drawn_box(geometry: LinkGeometry) -> Box4:
+    """The box (x, y, w, h) round what an arrow draws: for an arrow of one curve, round the curve
+    itself and its heads, not its control points; for the others, its bounds.
+
+    An arrow between two columns runs down the 32-px gap between them as an S from one card's
+    side to the other's, its control points 90 px either side: its bounds are 172 px wide, its
+    drawing ~40. A move on the 5,000-card local board repaints ~100 of them, and their bounds
+    widened the repaint box round three gaps by ~2 x 70 px (the box's arrows are stroked again).
+    """
+    curve = geometry.curve
+    if len(curve) != 2 or curve[1][0] != "C" or len(curve[0]) != 3 or len(curve[1]) != 7:
+        return geometry.bounds
+    _, x0, y0 = curve[0]
+    _, x1, y1, x2, y2, x3, y3 = curve[1]
+    left, right = _cubic_extent(x0, x1, x2, x3)  # type: ignore[arg-type]
+    top, bottom = _cubic_extent(y0, y1, y2, y3)  # type: ignore[arg-type]
+    for prim in geometry.primitives[1:]:  # the heads
+        for command in getattr(prim, "commands", None) or ():
+            for k in range(1, len(command) - 1, 2):
+                x, y = command[k], command[k + 1]
+                left, right = min(left, x), max(right, x)  # type: ignore[type-var, call-overload]
+                top, bottom = min(top, y), max(bottom, y)  # type: ignore[type-var, call-overload]
+    return left - PAD, top - PAD, right - left + 2 * PAD, bottom - top + 2 * PAD
+
+
+def _cubic_extent(p0: float, p1: float, p2: float, p3: float) -> tuple[float, float]:
+    """The least and greatest value a cubic Bézier coordinate takes for t in [0, 1] (its
+    derivative's roots; within a rounding error, which PAD covers)."""
+    low, high = min(p0, p3), max(p0, p3)
+    if low <= p1 <= high and low <= p2 <= high:
+        return low, high  # the curve stays within its ends' span
+    a = -p0 + 3 * p1 - 3 * p2 + p3
+    b = 2 * (p0 - 2 * p1 + p2)
+    c = p1 - p0
+    if abs(a) < 1e-12:
+        roots = [-c / b] if abs(b) > 1e-12 else []
+    else:
+        disc = b * b - 4 * a * c
+        roots = [] if disc < 0 else [(-b + sign * sqrt(disc)) / (2 * a) for sign in (1.0, -1.0)]
+    for t in roots:
+        if 0 < t < 1:
+            u = 1 - t
+            value = u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3
+            low, high = min(low, value), max(high, value)
+    return low, high
 
 
 def _segments(commands: tuple[PathCommand, ...], first: int, last: int) -> list[Segment] | None:

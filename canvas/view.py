@@ -463,10 +463,16 @@ class BoardView(QGraphicsView):
         # Drawn here, not by the style: a flat fill and edge, so that repainting only the
         # strips a move changed leaves the same picture as drawing it whole.
         painter = QPainter(self.viewport())
-        painter.setClipRegion(region)
         painter.setPen(QPen(BAND_EDGE, 1))
         painter.setBrush(BAND_FILL)
-        painter.drawRect(band.rect.adjusted(0, 0, -1, -1))
+        # Drawn once per rect of the repainted part of the band, clipped to that rect: the same
+        # pixels as one drawing clipped to the whole region (its rects do not overlap), but a
+        # clip of one rect is a fast path, while a region of a dozen strips was clipped span by
+        # span over the whole band (~2 ms a move over most of a 1080p view).
+        shape = band.rect.adjusted(0, 0, -1, -1)
+        for rect in region & QRegion(band.rect):
+            painter.setClipRect(rect)
+            painter.drawRect(shape)
         painter.end()
 
     def event(self, event: QEvent) -> bool:

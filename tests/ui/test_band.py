@@ -168,3 +168,64 @@ def test_only_the_left_button_draws_a_band(qtbot, view) -> None:  # type: ignore
     QTest.mouseMove(viewport, QPoint(600, 500))
     assert view.band_rect.isNull() and view.rubberBandRect().isNull() and not view.scene().selectedItems()
     QTest.mouseRelease(viewport, Qt.MouseButton.RightButton, NONE, QPoint(600, 500))
+
+
+def _enclosed_links(view: BoardView) -> set[str]:
+    """The arrows whose whole curve the band now drawn holds, between two cards it chose.
+
+    (An arrow of no length between two stacked cards can lie inside a band that meets one of them only.)
+    """
+    scene = view.scene()
+    band = view.mapToScene(view.band_rect).boundingRect()
+    cards = {item.card_id for item in _chosen(view) if isinstance(item, CardItem)}
+    found = set()
+    for link_id in scene.item_ids()[1]:
+        curve = scene.link_item(link_id).curve.boundingRect()
+        link = scene.document.link(link_id)
+        if band.left() <= curve.left() and band.top() <= curve.top() and curve.right() <= band.right() \
+                and curve.bottom() <= band.bottom() and link.source in cards and link.target in cards:
+            found.add(link_id)
+    return found
+
+
+def _selected_links(view: BoardView) -> set[str]:
+    return {item.link_id for item in view.scene().selectedItems() if hasattr(item, "link_id")}
+
+
+def test_zoomed_out_a_band_chooses_its_arrows_once_on_release(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    # Zoomed out the overview draws every arrow plain: choosing ~500 arrows a move drew nothing.
+    _look_at(view, TEXT_LOD * 0.6)
+    scene, viewport = view.scene(), view.viewport()
+    assert scene.overview_active
+    QTest.mousePress(viewport, LEFT, NONE, QPoint(30, 30))
+    for corner in (QPoint(500, 400), QPoint(900, 650), QPoint(700, 500)):
+        QTest.mouseMove(viewport, corner)
+        _settle()
+        assert _chosen(view) == _qt_choice(view)
+        assert not _selected_links(view)  # none chosen while the band moves
+        # What the overview outlines: the kept set follows the band.
+        assert scene.selected_card_set() == {i.card_id for i in _chosen(view) if isinstance(i, CardItem)}
+    enclosed = _enclosed_links(view)
+    assert len(enclosed) > 10
+    chosen = _chosen(view)
+    QTest.mouseRelease(viewport, LEFT, NONE, QPoint(700, 500))
+    assert _selected_links(view) == enclosed and _chosen(view) == chosen
+    assert set(scene.selected_links()) == enclosed
+
+
+def test_zooming_in_during_a_band_chooses_its_arrows_at_the_next_move(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    _look_at(view, TEXT_LOD * 0.6)
+    scene, viewport = view.scene(), view.viewport()
+    QTest.mousePress(viewport, LEFT, NONE, QPoint(30, 30))
+    QTest.mouseMove(viewport, QPoint(900, 650))
+    _settle()
+    assert not _selected_links(view)
+    view.set_zoom(0.6)  # Ctrl+= while the band is held
+    _settle()
+    assert not scene.overview_active
+    QTest.mouseMove(viewport, QPoint(800, 600))
+    enclosed = _enclosed_links(view)
+    assert enclosed and _selected_links(view) == enclosed
+    assert _chosen(view) == _qt_choice(view)
+    QTest.mouseRelease(viewport, LEFT, NONE, QPoint(800, 600))
+    assert _selected_links(view) == enclosed

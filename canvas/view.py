@@ -32,7 +32,7 @@ BAND_EDGE = QColor(37, 99, 235, 200)
 # After a scroll, the hover under a resting pointer is brought up to date once the board has
 # stood still this long (see scrollContentsBy), not on every step of a turning wheel.
 HOVER_AFTER_SCROLL_MS = 60
-INDEX_SLICE_S = 0.004  # what a turn of the event loop spends putting waiting arrows in the layer's grid
+INDEX_SLICE_S = 0.008  # what a turn of the event loop spends putting waiting arrows in the layer's grid (half a frame)
 INDEX_CHUNK = 50
 # How far a card item's box reaches past its card (CardItem._bounds: the outline and the handles).
 CARD_REACH_X, CARD_REACH_TOP, CARD_REACH_BOTTOM = HANDLE_R + 2, 3, HANDLE_R + 3

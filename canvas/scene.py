@@ -41,13 +41,13 @@ from model import Card, Document, Link
 from model import style as st
 from model.bulk import collector_paused
 from model.events import Cell
-from model.impact import Impact, impact
 from model.layout import Layout, LayoutDelta
 from model.primitives import Primitive, Text
 from model.typesetting import line_height
 
 if TYPE_CHECKING:
     from canvas.inline_editor import InlineEditor
+    from model.impact import Impact
 
 
 def _is_inline_editor(item: object) -> bool:
@@ -145,6 +145,10 @@ class BoardScene(QGraphicsScene):
         # Ids of the cards and links whose items took new geometry in the last update (for tests and checks).
         self.last_changed: tuple[set[str], set[str]] = (set(), set())
         self._selection_cache: tuple[tuple[str, ...], tuple[str, ...], HeaderItem | None] | None = None
+        # The selected cards' ids in no order (selected_card_set): what a paint asks. A rubber band
+        # keeps it up to date move by move (cards_chosen_quietly) instead of it being gathered
+        # and sorted again from 1,000 items at every repaint of the band's strips.
+        self._selected_set: set[str] | None = None
         self._order_cache: tuple[dict[str, int], dict[str, int]] | None = None
         self.selectionChanged.connect(self.forget_selection)  # first: the others ask for the new selection
         self._styled_links: set[str] = set()  # the arrows drawn as selected
@@ -354,6 +358,7 @@ class BoardScene(QGraphicsScene):
         self._complete_routed()
         self._order_cache = None
         self._selection_cache = None
+        self._selected_set = None
         if self.impact is not None:
             self.clear_impact()  # it describes the board before this edit
         self._apply(self.layout.apply(event))
@@ -389,6 +394,8 @@ class BoardScene(QGraphicsScene):
     # ------------------------------------------------------------ impact view
     def show_impact(self, card_id: str) -> Impact:
         """Light what a card affects and relies on, dim the rest, draw its paths to customer steps."""
+        from model.impact import impact  # loaded by the first Show impact, not with the board
+
         self.complete()  # the arrows of its paths are emphasised by their items
         doc = self.document
         result = impact(doc, card_id)
@@ -469,7 +476,7 @@ class BoardScene(QGraphicsScene):
         ``areas``: the scene rects being repainted, when known (the rest is left as it is).
         """
         if self.overview_active:
-            selected = self.selected_cards()
+            selected = self.selected_card_set()
             # Cards being dragged are outlined where the pointer has them, not where the
             # layout keeps them (the items themselves paint nothing while zoomed out).
             grabber = self.mouseGrabberItem()
@@ -630,6 +637,14 @@ class BoardScene(QGraphicsScene):
         """Selected card ids, in document order."""
         return list(self._selection()[0])
 
+    def selected_card_set(self) -> set[str]:
+        """Selected card ids in no order (do not change it): for a paint, which needs no document order."""
+        if self._selected_set is None:
+            cache = self._selection_cache
+            self._selected_set = set(cache[0]) if cache is not None else \
+                {item.card_id for item in self.selectedItems() if isinstance(item, CardItem)}
+        return self._selected_set
+
     def selected_links(self) -> list[str]:
         """Selected link ids, in document order."""
         return list(self._selection()[1])
@@ -685,6 +700,16 @@ class BoardScene(QGraphicsScene):
     def forget_selection(self) -> None:
         """Drop the kept answer of selected_cards/links (the selection changed with signals blocked: a rubber band)."""
         self._selection_cache = None
+        self._selected_set = None
+
+    def cards_chosen_quietly(self, chosen: Iterable[str], dropped: Iterable[str]) -> None:
+        """These cards were selected and those unselected with the scene's signals held (a rubber band's move):
+        the kept answers follow (the document-ordered one is gathered again when next asked)."""
+        self._selection_cache = None
+        kept = self._selected_set
+        if kept is not None:
+            kept.update(chosen)
+            kept.difference_update(dropped)
 
     # ------------------------------------------------------------ cells
     def select_cell(self, cell: Cell | None) -> None:

@@ -184,6 +184,10 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.properties_dock.raise_()
         self.appearance = Appearance(self, settings)
         self._build_menus()
+        # The status bar is part of the window from the start: made by its first message or the
+        # screen-reader description after the first paint, it took 23 px from the board just
+        # painted (tests/ui/test_deferred_routing.py compares the first paint with a later one).
+        self.statusBar()
         self.editor: Editor = self._install(document or _new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
         self.workshop = Workshop(self)  # Present (F5), presenter panel, timer, Top voted

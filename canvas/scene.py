@@ -221,11 +221,15 @@ class BoardScene(QGraphicsScene):
         """How many cards and arrows have no item yet (a lazy scene); arrows not routed yet among them."""
         return len(self._unbuilt_cards) + len(self._unbuilt_links)
 
-    def build_area(self, rect: QRectF) -> int:
-        """Make the missing items of the cards and arrows that may show in ``rect``; how many were made.
+    def build_area(self, rect: QRectF, *, plain_arrows: bool = False) -> int:
+        """Make the missing items of what may paint in ``rect``; how many were made.
 
-        A view calls it before it paints (canvas/view.py), so nothing it shows lacks its item.
-        The arrows the layout has not routed yet that may show there are routed first.
+        A view calls it before it paints (canvas/view.py), so nothing it shows lacks its item:
+        the cards' items and the labelled arrows' (their label items draw the labels). A plain
+        arrow is drawn by the arrow layer and its item paints nothing: those items are made
+        with ``plain_arrows`` (what a click or a band can reach, ``_build_for_pointer``), else
+        after the first paint. The arrows the layout has not routed yet that may show in
+        ``rect`` are routed first (the arrow layer draws them).
         """
         if not (self._unbuilt_cards or self._unbuilt_links):
             return 0
@@ -241,7 +245,8 @@ class BoardScene(QGraphicsScene):
             if g.x - 8 <= right and g.y - 8 <= bottom and g.x + g.w + 8 >= left and g.y + g.h + 8 >= top:
                 card_ids.add(card_id)
         link_ids = set()
-        for link_id in self._unbuilt_links:
+        unbuilt = self._unbuilt_links
+        for link_id in unbuilt if plain_arrows else [k for k in layout.labelled_links() if k in unbuilt]:
             geometry = routed(link_id)
             if geometry is None:
                 continue  # still waiting to be routed: it cannot reach the rect (Layout.route_area)
@@ -328,7 +333,8 @@ class BoardScene(QGraphicsScene):
             if view.transform().m11() < TEXT_LOD:
                 self.complete()
                 return
-            self.build_area(view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4))
+            self.build_area(view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4),
+                            plain_arrows=True)
 
     def _build(self, card_ids: set[str], link_ids: set[str]) -> int:
         if not card_ids and not link_ids:

@@ -230,6 +230,10 @@ class Layout:
         """The arrow's geometry if it has been routed (None while it waits: nothing is routed here)."""
         return self._links.get(link_id)
 
+    def labelled_links(self) -> set[str]:
+        """Ids of the links with a label (few on most boards; the set is the layout's: do not change it)."""
+        return self._labelled
+
     def routed_links(self) -> Iterator[tuple[str, LinkGeometry]]:
         """(id, geometry) of the arrows routed so far; a deferred layout may not have all of them yet."""
         yield from self._links.items()

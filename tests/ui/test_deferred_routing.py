@@ -23,7 +23,10 @@ N = 2000
 @pytest.fixture
 def opened(qtbot):  # type: ignore[no-untyped-def]
     """A window on a 2,000-card board, shown; what it held when its first paint was over."""
-    window = MainWindow(synthetic_board(N, links="local"))
+    document = synthetic_board(N, links="local")
+    for link in list(document.links())[::40]:  # labels (drawn by items of their own) here and there
+        document.set_link_field(link.id, "label", "if late")
+    window = MainWindow(document)
     qtbot.addWidget(window)
     window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
     window.resize(1200, 800)
@@ -34,6 +37,7 @@ def opened(qtbot):  # type: ignore[no-untyped-def]
     def first_painted() -> None:  # queued before the editor's own (the newest event filter runs first)
         seen["unrouted"] = scene.layout.unrouted
         seen["in layer"] = set(scene.arrows._arrows)
+        seen["link items"] = set(scene._links)
         seen["viewport"] = view.mapToScene(view.viewport().rect()).boundingRect()
         seen["picture"] = view.viewport().grab().toImage()
 
@@ -58,6 +62,41 @@ def test_the_first_paint_routed_only_what_its_screen_can_show(opened) -> None:  
     # ... and most of the board's were not (routed after it)
     assert seen["unrouted"] > len(fresh) * 3 // 4
     assert len(seen["in layer"]) + seen["unrouted"] == len(fresh)
+    # the only arrow items made for it are the labelled arrows' on screen: their items draw the
+    # labels; a plain arrow's item paints nothing (the layer draws it) and is made after the paint
+    labelled = {k for k in on_screen if fresh[k].label}
+    assert labelled and seen["link items"] == labelled
+
+
+def test_a_click_on_a_plain_arrow_right_after_the_first_paint_selects_it(opened) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    window, seen = opened
+    editor = window.editor
+    scene, view = editor.scene, editor.view
+    fresh = Layout(editor.document).links
+    area = seen["viewport"]
+    cards = [QRectF(g.x - 4, g.y - 4, g.w + 8, g.h + 8) for g in scene.layout.cards.values()]
+
+    def middle(curve: tuple) -> QPointF:  # type: ignore[type-arg]
+        (_, x0, y0), (_, x1, y1, x2, y2, x3, y3) = curve[:2]
+        return QPointF((x0 + 3 * x1 + 3 * x2 + x3) / 8, (y0 + 3 * y1 + 3 * y2 + y3) / 8)
+
+    # a plain arrow on screen whose item is not made yet, clicked at its middle, off every card
+    target = next(k for k, g in fresh.items() if not g.label and k not in scene._links and len(g.curve) == 2
+                  and area.adjusted(40, 40, -40, -40).contains(middle(g.curve))
+                  and not any(r.contains(middle(g.curve)) for r in cards))
+    point = middle(fresh[target].curve)
+    made_before = set(scene._links)
+    pixel = view.mapFromScene(point)
+    clicked = view.mapToScene(pixel)  # where the click lands on the board (the view is zoomed)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pixel)
+    # that arrow, or one crossing it there, is chosen: its item was made by the click
+    chosen = editor.selected_links()
+    assert len(chosen) == 1 and chosen[0] not in made_before
+    item = scene.link_item(chosen[0])
+    assert item.shape().contains(item.mapFromScene(clicked)) and item.geometry == fresh[chosen[0]]
 
 
 def test_after_the_first_paint_every_arrow_is_routed_as_a_fresh_layout_and_the_picture_is_the_same(  # type: ignore[no-untyped-def]

@@ -165,6 +165,11 @@ class ArrowLayer(QGraphicsItem):
         if old is not None:
             self._unindex(link_id, old)
 
+    def drawn(self, link_id: str) -> LinkGeometry | None:
+        """The geometry this layer has for an arrow (None: none)."""
+        arrow = self._arrows.get(link_id)
+        return arrow.geometry if arrow is not None else None
+
     def set_own(self, link_id: str, own: bool) -> None:
         """Whether the arrow's own item draws it (the layer then leaves it out)."""
         if own == (link_id in self._own):

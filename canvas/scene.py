@@ -142,7 +142,8 @@ class BoardScene(QGraphicsScene):
         # meanwhile are skipped. (Taking the first ids of the sets instead walked past every slot
         # emptied before: quadratic at 20,000 cards.)
         self._build_queue: list[tuple[bool, str]] = []
-        # Ids of the cards and links whose items took new geometry in the last update (for tests and checks).
+        # Ids of the cards whose items and the arrows whose drawings (items or, not made yet, the arrow
+        # layer's) took new geometry in the last update (for tests and checks).
         self.last_changed: tuple[set[str], set[str]] = (set(), set())
         self._selection_cache: tuple[tuple[str, ...], tuple[str, ...], HeaderItem | None] | None = None
         # The selected cards' ids in no order (selected_card_set): what a paint asks. A rubber band
@@ -284,11 +285,6 @@ class BoardScene(QGraphicsScene):
         if self._unbuilt_cards or self._unbuilt_links:
             self._build(set(self._unbuilt_cards), set(self._unbuilt_links))
 
-    def _complete_routed(self) -> None:
-        """Make every missing item the layout has geometry for, routing nothing."""
-        if self._unbuilt_cards or self._unbuilt_links:
-            routed = self.layout.routed_link
-            self._build(set(self._unbuilt_cards), {k for k in self._unbuilt_links if routed(k) is not None})
 
     def render(self, painter: QPainter, target: QRectF | QRect = _WHOLE, source: QRectF | QRect = _WHOLE,
                mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio) -> None:
@@ -357,11 +353,12 @@ class BoardScene(QGraphicsScene):
         self.document.changed.disconnect(self._on_document_changed)
 
     def _on_document_changed(self, event: object) -> None:
-        # The layout's delta names items that must exist to be updated. The arrows it has not
-        # routed yet are routed by its apply, after the edit (routed now, against a document
-        # already changed and a layout not yet, one could bend round a card no longer there);
-        # their items are made with the delta's.
-        self._complete_routed()
+        # Only the items the layout's delta names are made or updated (_apply_cards, _apply_links
+        # make a missing one); the others are made as before, when shown or in the background.
+        # Making every item first made the first edit of a 5,000-card board just opened wait
+        # ~1 s. The arrows the layout had not routed yet are routed by its apply, after the edit
+        # (routed before, against a document already changed and a layout not yet, one could
+        # bend round a card no longer there), and handed to the arrow layer (delta.routed).
         self._order_cache = None
         self._selection_cache = None
         self._selected_set = None
@@ -508,6 +505,7 @@ class BoardScene(QGraphicsScene):
         # the items whose drawing or place really changed are touched (and so repainted).
         changed_cards: set[str] = set()
         changed_links: set[str] = set()
+        self._show_routed(list(delta.routed))
         self._apply_cards(delta.cards, changed_cards)
         with self.arrows.changing():
             self._apply_links(delta.links, changed_links)
@@ -552,15 +550,19 @@ class BoardScene(QGraphicsScene):
             self.selectionChanged.emit()  # forget_selection hears it first
 
     def _apply_cards(self, card_ids: set[str], changed_cards: set[str]) -> None:
-        layout = self.layout
+        # A card whose item is still to be made (a lazy scene) is skipped: its item is made from
+        # the layout as it is then, when shown or in the background (an edit that moves the lanes
+        # of a board just opened names thousands of cards; making all their items took ~0.5 s).
+        layout, unbuilt = self.layout, self._unbuilt_cards
         for card_id in card_ids:
             geometry = layout.cards.get(card_id)
             if geometry is None:
                 continue
             item = self._cards.get(card_id)
             if item is None:
+                if card_id in unbuilt:
+                    continue
                 item = self._cards[card_id] = CardItem(geometry)
-                self._unbuilt_cards.discard(card_id)
                 if not self.cached:
                     item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
                 self._add_content(item)
@@ -569,15 +571,22 @@ class BoardScene(QGraphicsScene):
                 changed_cards.add(card_id)
 
     def _apply_links(self, link_ids: set[str], changed_links: set[str]) -> None:
-        layout = self.layout
+        # An arrow whose item is still to be made is drawn by the arrow layer meanwhile: only the
+        # layer is told its new route (its item is made later from the layout, as for a card).
+        layout, unbuilt = self.layout, self._unbuilt_links
         for link_id in link_ids:
             link_geometry = layout.routed_link(link_id)
             if link_geometry is None:
                 continue
             link_item = self._links.get(link_id)
             if link_item is None:
+                if link_id in unbuilt:
+                    drawn = self.arrows.drawn(link_id)
+                    if drawn is None or drawn.primitives != link_geometry.primitives:
+                        changed_links.add(link_id)
+                    self.arrows.set_arrow(link_id, link_geometry)
+                    continue
                 link_item = self._links[link_id] = LinkItem(link_geometry, self.arrows)
-                self._unbuilt_links.discard(link_id)
                 link_item.set_overview(self.overview_active)
                 self.addItem(link_item)
                 changed_links.add(link_id)

@@ -122,6 +122,9 @@ class LayoutDelta:
     removed_cards: set[str] = field(default_factory=set)
     links: set[str] = field(default_factory=set)
     removed_links: set[str] = field(default_factory=set)
+    # Arrows routed for the first time (a deferred layout's, after an edit): new drawings, not
+    # changed ones; a renderer that makes items as they are shown need not make theirs now.
+    routed: set[str] = field(default_factory=set)
 
 
 # How far an arrow's drawing reaches past the box round its two cards (and its channel row):
@@ -524,7 +527,7 @@ class Layout:
         """
         delta = self._apply_event(event)
         if self._unrouted:
-            delta.links.update(self.route_rest())
+            delta.routed.update(self.route_rest())
         return delta
 
     def _apply_event(self, event: object) -> LayoutDelta:

@@ -18,6 +18,7 @@ from app.main_window import MainWindow
 from canvas.items import DIMMED, CardItem, LinkLabelItem
 from canvas.scene import BoardScene
 from model import Document
+from model.layout import Layout
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
@@ -124,11 +125,19 @@ def test_an_edit_and_a_render_make_the_items_they_need(qtbot) -> None:  # type: 
     assert shown_cards(scene, part) <= set(scene._cards)
     assert scene.unbuilt > 0
     assert len({image.pixel(x, y) for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)}) > 2
-    # an edit first makes every item: the layout's answer names items anywhere on the board
+    # an edit makes (or updates) the items the layout's answer names, not every item of the board
     card = next(iter(document.cards()))
-    document.set_card_field(card.id, "text", "changed")
+    before = scene.unbuilt
+    document.set_card_field(card.id, "text", "changed " * 12)
+    assert scene.card_item(card.id).geometry == scene.layout.cards[card.id]
+    assert 0 < scene.unbuilt <= before
+    # the items made later are made as the edited layout has them
+    scene.complete()
     assert scene.unbuilt == 0
     assert scene.item_ids() == (set(scene.layout.cards), set(scene.layout.links))
+    fresh = Layout(document)
+    assert all(scene.card_item(k).geometry.y == g.y for k, g in fresh.cards.items())
+    assert all(scene.link_item(k).geometry == g for k, g in fresh.links.items())
     scene.detach()
 
 

@@ -70,6 +70,9 @@ def test_every_control_of_the_main_window_is_named_and_described(qtbot: QtBot) -
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
+    # The window is described once its board has been painted (MainWindow.showEvent): exposed is
+    # not yet painted, and waiting a fixed 10 ms for it failed on a busy machine.
+    qtbot.waitUntil(lambda: bool(window.accessibleDescription()))
     problems: list[str] = []
     doc = window.editor.document
     scene = window.editor.scene

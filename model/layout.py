@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from model import emotion_curve as emo
 from model import events as ev
@@ -30,6 +30,7 @@ from model.primitives import Box, Line, Primitive, Text, recoloured, translated
 from model.quickinit import quick_init
 from model.stage_numbers import HIDDEN_KINDS
 from model.typesetting import text_block, text_primitives
+from model.valueclass import value_class
 
 # Lanes that describe the service from outside it: an arrow to one is no hand-off.
 OFF_THE_SERVICE = frozenset({"note", "opportunity", "pain", "thought", "emotion"})
@@ -42,7 +43,7 @@ BLUEPRINT_LINES: dict[tuple[str, str], str] = {
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class Rect:
     """An axis-aligned rectangle."""
 
@@ -56,7 +57,7 @@ class Rect:
         return self.x <= x <= self.x + self.w and self.y <= y <= self.y + self.h
 
 
-@dataclass(slots=True)
+@value_class
 class CardGeometry:
     """Where a card sits and what it looks like (primitives relative to its top-left)."""
 
@@ -91,7 +92,7 @@ class CardGeometry:
         return self.shape.lines
 
 
-@dataclass(slots=True)
+@value_class
 class HeaderGeometry:
     """A stage or lane header: its box on the board and its drawing (board coordinates)."""
 
@@ -100,7 +101,7 @@ class HeaderGeometry:
     primitives: tuple[Primitive, ...]
 
 
-@dataclass(slots=True)
+@value_class
 class BlueprintLine:
     """One of the three blueprint lines, derived from lane order."""
 
@@ -110,7 +111,7 @@ class BlueprintLine:
     lower_lane: str
 
 
-@dataclass(slots=True)
+@value_class
 class LayoutDelta:
     """What changed in the last update, so that a renderer redraws only that."""
 

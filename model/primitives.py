@@ -18,7 +18,7 @@ PathCommand = tuple[object, ...]
 
 
 @quick_init
-@value_class(frozen=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Box:
     """A rectangle, optionally with rounded corners."""
 
@@ -35,7 +35,7 @@ class Box:
 
 
 @quick_init
-@value_class(frozen=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Circle:
     """A circle."""
 
@@ -48,7 +48,7 @@ class Circle:
 
 
 @quick_init
-@value_class(frozen=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Line:
     """A straight line."""
 
@@ -62,7 +62,7 @@ class Line:
 
 
 @quick_init
-@value_class(frozen=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Path:
     """An open or closed path of lines and cubic curves."""
 
@@ -75,7 +75,7 @@ class Path:
 
 
 @quick_init
-@value_class(frozen=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Text:
     """One line of text; ``y`` is the baseline, ``anchor`` is start, middle or end."""
 

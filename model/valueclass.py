@@ -23,8 +23,8 @@ from typing import Any, TypeVar, dataclass_transform, overload
 T = TypeVar("T", bound=type)
 
 
-def _shared_methods(cls: type, frozen: bool) -> None:
-    """Give the dataclass ``cls`` its __repr__, __eq__ and __hash__ (see the module's note)."""
+def _shared_methods(cls: type, frozen: bool, compiled_eq: bool) -> None:
+    """Give the dataclass ``cls`` its __repr__, and unless ``compiled_eq`` its __eq__ and __hash__ (module's note)."""
     fields = dataclasses.fields(cls)
     shown = tuple(f.name for f in fields if f.repr)
     compared = tuple(f.name for f in fields if f.compare)
@@ -50,6 +50,8 @@ def _shared_methods(cls: type, frozen: bool) -> None:
         return NotImplemented
 
     _install(cls, "__repr__", repr_fields)
+    if compiled_eq:
+        return  # dataclasses compiled them
     _install(cls, "__eq__", eq_fields)
     if frozen:
         key_of = _tuple_getter(hashed)
@@ -82,16 +84,22 @@ def value_class(cls: T, /) -> T: ...
 
 
 @overload
-def value_class(*, frozen: bool = False) -> Callable[[T], T]: ...
+def value_class(*, frozen: bool = False, compiled_eq: bool = False) -> Callable[[T], T]: ...
 
 
 @dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
-def value_class(cls: T | None = None, /, *, frozen: bool = False) -> T | Callable[[T], T]:
-    """``@dataclass(slots=True, frozen=frozen)`` with shared ``__repr__``, ``__eq__`` and ``__hash__``."""
+def value_class(cls: T | None = None, /, *, frozen: bool = False, compiled_eq: bool = False) -> T | Callable[[T], T]:
+    """``@dataclass(slots=True, frozen=frozen)`` with shared ``__repr__``, ``__eq__`` and ``__hash__``.
+
+    ``compiled_eq``: ``==`` and the hash as dataclasses compiles them, for classes compared by the
+    thousand (the drawing's primitives, when a moved card's arrows are checked for change): the
+    shared ``==`` takes ~1.5-2x as long a call.
+    """
 
     def make(klass: T) -> T:
-        made: T = dataclasses.dataclass(klass, slots=True, frozen=frozen, repr=False, eq=False)  # type: ignore[assignment]
-        _shared_methods(made, frozen)
+        made: T = dataclasses.dataclass(klass, slots=True, frozen=frozen, repr=False,  # type: ignore[assignment]
+                                        eq=compiled_eq)
+        _shared_methods(made, frozen, compiled_eq)
         return made
 
     return make if cls is None else make(cls)

@@ -79,7 +79,7 @@ PathLike = str | os.PathLike[str]
 def _laid_out(path: Path, legend: bool) -> tuple[model.Document, Layout]:
     """The document at ``path`` and its layout, with or without the legend (run in the worker thread)."""
     document = model.load(path)
-    return document, Layout(document, legend=legend)
+    return document, Layout(document, legend=legend, defer_links=True)  # routed as the editor shows them
 
 
 def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path,
@@ -344,7 +344,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         if layout is None:
             # Laid out with the legend as the View menu has it: binding the appearance below then
             # changes nothing, instead of laying out and drawing a large board a second time.
-            layout = Layout(document, legend=self.appearance.legend_shown)
+            # The arrows are routed as the view comes to show them, the rest after the first paint
+            # (Layout's defer_links, BoardScene.build_area / build_some).
+            layout = Layout(document, legend=self.appearance.legend_shown, defer_links=True)
         editor = Editor(document, self, layout=layout)
         self.view_to_restore(editor, path)
         old = getattr(self, "editor", None)

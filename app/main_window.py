@@ -184,6 +184,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.properties_dock.raise_()
         self.appearance = Appearance(self, settings)
         self._build_menus()
+        # Made now (QMainWindow makes it when first asked for): the board's height is final before its
+        # first paint, not shortened by the bar appearing after it.
+        self.statusBar()
         self.editor: Editor = self._install(document or _new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
         self.workshop = Workshop(self)  # Present (F5), presenter panel, timer, Top voted

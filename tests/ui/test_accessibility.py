@@ -70,6 +70,8 @@ def test_every_control_of_the_main_window_is_named_and_described(qtbot: QtBot) -
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
+    # The names and descriptions are given just after the board's first paint (issue 9: not before it).
+    qtbot.waitUntil(lambda: bool(window.accessibleDescription()))
     problems: list[str] = []
     doc = window.editor.document
     scene = window.editor.scene

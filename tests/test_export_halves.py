@@ -287,3 +287,27 @@ def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> 
     # fontTools in the child only; hashlib (fallback fonts' tags) and datetime (a named page's date) not at all
     assert result.stdout.split() == ["[]"], result.stderr
     assert out.read_text(encoding="utf-8").count("<path id=") > 20  # the outlines are there
+
+
+# ------------------------------------------------------------------ card drawings moved as they are written
+@pytest.mark.parametrize("name", ["coffee-shop-blueprint-light", "onboarding-journey-light", "tricky", "synthetic"])
+def test_groups_written_in_place_equal_the_moved_primitives(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writers add a card's offset as they write (Layout.primitive_groups): the same bytes as from
+    the walked, moved primitives; only the cards' few other shapes (marks, icons) are still copied."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    layout = dict(_boards())[name]
+    board = list(layout.primitives())
+    copies: list[object] = []
+    real = svg.translated
+
+    def counted(primitive, dx, dy):  # type: ignore[no-untyped-def]
+        copies.append(primitive)
+        return real(primitive, dx, dy)
+
+    monkeypatch.setattr(svg, "translated", counted)
+    monkeypatch.setattr(pdf, "translated", counted)
+    assert render_svg(layout) == render_svg(layout, board)
+    assert render_pdf(layout) == render_pdf(layout, board=board)
+    others = [p for group, offset in layout.primitive_groups() if offset is not None for p in group
+              if not isinstance(p, svg.Box | svg.Text)]
+    assert len(copies) == 2 * len(others)  # once by each writer

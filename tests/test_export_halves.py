@@ -7,6 +7,7 @@ numbers as glyph by glyph, each word worked out once.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -158,13 +159,31 @@ def test_a_failing_child_leaves_its_half_to_the_parent(children: list[int]) -> N
     assert len(children) == 2 and all(_reaped(pid) for pid in children)
 
 
-def test_the_parent_failing_kills_and_reaps_the_child(children: list[int]) -> None:
+@pytest.mark.parametrize("error", [ValueError, KeyboardInterrupt])
+def test_the_parent_failing_kills_and_reaps_the_child(children: list[int], error: type[BaseException]) -> None:
+    """An error or Ctrl+C in this process: the child is killed and waited for, the error goes on."""
     def first() -> str:
-        raise ValueError("the parent fails")
+        raise error("the parent stops")
 
-    with pytest.raises(ValueError, match="the parent fails"):
+    with pytest.raises(error, match="the parent stops"):
         halves.in_two(first, lambda: "x" * 10_000_000)  # more than a pipe holds: the child would block
     assert len(children) == 1 and _reaped(children[0])
+
+
+def test_ctrl_c_in_the_child_leaves_its_part_to_the_parent(children: list[int]) -> None:
+    """Ctrl+C reaching the child (held back across the fork, then raised in its part): it ends quietly."""
+    import time
+
+    def first() -> str:
+        os.kill(children[0], signal.SIGINT)
+        return "one"
+
+    def second() -> str:
+        time.sleep(120)  # interrupted by the SIGINT long before
+        return "two"
+
+    assert halves.in_two(first, second) == ("one", None)
+    assert _reaped(children[0])
 
 
 def test_forks_only_when_alone_and_worth_it() -> None:

@@ -62,17 +62,27 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     """
     width, height = _num(layout.width), _num(layout.height)
     groups = primitive_groups(layout, board)
-    texts = [p for group, _ in groups for p in group if isinstance(p, Text)]  # where a line is does not matter here
-    glyphs = TextOutlines.for_runs((glyph_run(_drawn(p.text)[1], p.bold), p.bold) for p in texts if p.text.strip())
+    runs: list[tuple[GlyphRun, bool]] = []  # each non-blank line's glyphs: they choose the outline form
+    shown: list[tuple[GlyphRun, bool]] = []  # those ``_text`` writes, in order
+    for group, _ in groups:  # where a line is does not matter here
+        for p in group:
+            if isinstance(p, Text):
+                content, drawn = _drawn(p.text)
+                run = glyph_run(drawn, p.bold)
+                if p.text.strip():
+                    runs.append((run, p.bold))
+                if run.count and content.strip():
+                    shown.append((run, p.bold))
+    glyphs = TextOutlines.for_runs(runs)
     if worth_forking(sum(len(group) for group, _ in groups)):
         # Two processes write one half each. A word's (or glyph's) id is its place among
         # those the lines before it used: all are given out here first, in the order the
         # lines are written, so that each half finds them (and ``defs`` has them all).
-        note = glyphs.note
-        for text in texts:
-            run = _shown_run(text)
-            if run is not None:
-                note(run, text.bold)
+        seen: set[int] = set()
+        for run, bold in shown:
+            if id(run) not in seen:  # a line met again adds nothing new (runs are remembered per line)
+                seen.add(id(run))
+                glyphs.note(run, bold)
         half = halfway([sum(_COSTS.get(type(p), 1.0) for p in group) for group, _ in groups])
         # The child writes the outlines too (every id is given out): reading them is most of
         # the glyph work, and this process then never imports fontTools.
@@ -209,7 +219,7 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
         return ""
     x = text.x if x is None else x
     y = text.y if y is None else y
-    run = glyph_run(drawn, text.bold)  # = _shown_run(text), spelled out: content is needed too
+    run = glyph_run(drawn, text.bold)
     scale = text.size / EM
     width = run.width * scale
     # Like text-anchor: align what is drawn (the PDF and Qt do the same).
@@ -222,15 +232,6 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
     hidden = 'opacity="0"' if not content.isascii() and _COLOUR_GLYPHS.search(content) else 'fill-opacity="0"'
     return (f'{outlines}<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(text.size)}"{weight}{anchor}'
             f'{fit} {hidden}>{_escape(content)}</text>')
-
-
-def _shown_run(text: Text) -> GlyphRun | None:
-    """The glyphs ``_text`` places for a line (None when it draws no outlines)."""
-    content, drawn = _drawn(text.text)
-    if not content.strip():
-        return None
-    run = glyph_run(drawn, text.bold)
-    return run if run.count else None
 
 
 # What writing one primitive costs, about, relative to a box (a 5,000-card board: a text line

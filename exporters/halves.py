@@ -8,11 +8,12 @@ the first part; the child's result comes back pickled through a pipe and the two
 joined in order, so the output is the same bytes as done in one piece.
 
 It forks only where that is safe and worth it: on a POSIX system with two or more cores,
-in a process with a single thread (the editor exports in a worker thread beside Qt's own:
-a fork there could copy a lock some other thread holds), and for work large enough to
-repay the fork. Anything that goes wrong in the child (an exception, a signal, a short
-read) makes this process do the second part itself; Ctrl+C reaches both, and the child is
-always waited for (no zombie) and killed if this process stops first.
+in a process with a single thread (a fork could copy a lock some other thread holds) that
+has not loaded Qt (the editor exports in a worker thread, and copies a board as SVG on
+its GUI thread: neither is copied), and for work large enough to repay the fork.
+Anything that goes wrong in the child (an exception, a signal, a short read) makes this
+process do the second part itself; Ctrl+C reaches both, and the child is always waited
+for (no zombie) and killed if this process stops first.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import contextlib
 import os
 import pickle
 import signal
+import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -35,6 +37,8 @@ def worth_forking(amount: int) -> bool:
     """Whether ``amount`` primitives of work should be shared with a forked child here and now."""
     if amount < MIN_WORK or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return False
+    if "PySide6.QtCore" in sys.modules:  # the editor (copying a board as SVG on its GUI thread): Qt's
+        return False  # process is not copied, whatever its thread count
     try:
         return len(os.listdir("/proc/self/task")) == 1  # the only thread: nothing else holds a lock
     except OSError:  # no /proc: the thread count is unknown, and unknown is not safe

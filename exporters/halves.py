@@ -7,7 +7,9 @@ made with ``fork`` (it inherits the layout: nothing is sent to it) while this pr
 the first part; the child's result comes back pickled through a pipe and the two are
 joined in order, so the output is the same bytes as done in one piece.
 
-It forks only where that is safe and worth it: on a POSIX system with two or more cores,
+It forks only where that is safe and worth it: on a POSIX system with two or more cores
+and one of them to spare (the load average under the number of cores minus a half: on a
+busy machine the two processes would only take turns, and the child duplicates some work),
 in a process with a single thread (a fork could copy a lock some other thread holds) that
 has not loaded Qt (the editor exports in a worker thread, and copies a board as SVG on
 its GUI thread: neither is copied), and for work large enough to repay the fork.
@@ -40,9 +42,13 @@ def worth_forking(amount: int) -> bool:
 
 
 def may_fork() -> bool:
-    """Whether this process can share work with a forked child: POSIX, two cores, one thread, no Qt."""
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    """Whether this process can share work with a forked child: POSIX, a core to spare, one thread, no Qt."""
+    cores = os.cpu_count() or 1
+    if not hasattr(os, "fork") or cores < 2:
         return False
+    with contextlib.suppress(OSError):  # unknown load: the cores are taken to be free
+        if os.getloadavg()[0] > cores - 0.5:  # no core to spare: the child would only take turns with us
+            return False
     if "PySide6.QtCore" in sys.modules:  # the editor (copying a board as SVG on its GUI thread): Qt's
         return False  # process is not copied, whatever its thread count
     try:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import pairwise
-from math import floor
+from itertools import pairwise, product
+from math import floor, sqrt
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPainterPath
@@ -65,6 +65,13 @@ class ArrowLayer(QGraphicsItem):
         # which arrows a rect holds, not while the scene is built (at 5,000 cards the index
         # was ~0.5 s of opening, and a board opened zoomed out needs none of it).
         self._unindexed: set[str] = set()
+        # A rect (left, top, right, bottom) that no waiting arrow meets but those of
+        # ``_fresh``, which began or went back to waiting since it was walked: a repaint
+        # inside it (an edit's, most of them) looks at those alone, not at every waiting
+        # arrow (a board built without the editor's idle indexing keeps ~5,000 waiting:
+        # walking them was ~5 ms of every move's repaint at 5,000 cards).
+        self._clear: tuple[float, float, float, float] | None = None
+        self._fresh: set[str] = set()
         self._index_queue: list[str] = []  # index_some's order (ids no longer waiting are skipped)
         self._rect = QRectF()
         self.setZValue(-1)  # above the background, headers and cell highlight; under every arrow item and card
@@ -74,6 +81,7 @@ class ArrowLayer(QGraphicsItem):
         # draws only that rect again. The zoom changing draws it all again.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.painted = 0  # arrows drawn by the last paint() (for tests)
+        self.looked_at = 0  # waiting arrows whose box the last arrows_in() looked at (for tests)
         self._pending: list[tuple[float, float, float, float]] | None = None  # repaints gathered by changing()
         # In a relayout (changing()): how many arrows were rerouted, and the routed ones with an
         # end where it was, waiting to be compared part by part when it ends (REFINED_PER_RELAYOUT).
@@ -97,9 +105,12 @@ class ArrowLayer(QGraphicsItem):
         old = self._arrows.get(link_id)
         if old is not None and old.geometry.primitives == geometry.primitives:
             old.geometry = geometry  # same drawing: nothing to repaint
+            if link_id in self._unindexed:
+                self._fresh.add(link_id)  # its bounds (a label's) may differ
             return
         arrow = self._arrows[link_id] = _Arrow(geometry)
         self._unindexed.add(link_id)
+        self._fresh.add(link_id)
         if old is None:
             self._repaint_box(arrow.geometry.bounds)
             return
@@ -135,20 +146,22 @@ class ArrowLayer(QGraphicsItem):
         """Repaint a rerouted arrow's old and new places."""
         # One box when they meet (a rerouted arrow mostly stays where it was), so a move asks
         # Qt for half as many repaints.
-        ox, oy, ow, oh = old.bounds
-        nx, ny, nw, nh = new.bounds
+        was, now = _drawn_box(old), _drawn_box(new)
+        ox, oy, ow, oh = was
+        nx, ny, nw, nh = now
         if ox <= nx + nw and nx <= ox + ow and oy <= ny + nh and ny <= oy + oh:
             left, top = min(ox, nx), min(oy, ny)
             self._repaint_box((left, top, max(ox + ow, nx + nw) - left, max(oy + oh, ny + nh) - top))
         else:
-            self._repaint_box(old.bounds)
-            self._repaint_box(new.bounds)
+            self._repaint_box(was)
+            self._repaint_box(now)
 
     def remove_arrow(self, link_id: str) -> None:
         """Stop drawing an arrow (its link is gone)."""
         old = self._arrows.pop(link_id, None)
         self._own.discard(link_id)
         self._unindexed.discard(link_id)
+        self._fresh.discard(link_id)
         if old is not None:
             self._unindex(link_id, old)
 
@@ -243,11 +256,21 @@ class ArrowLayer(QGraphicsItem):
             # below anyway (an arrow is kept by its current box), so they may go on waiting.
             # Opening a 5,000-card board, the first paint indexed all ~6,000 (~0.4 s, most off screen).
             arrows = self._arrows
+            clear = self._clear
+            if clear is not None and clear[0] <= left and clear[1] <= top and right <= clear[2] \
+                    and bottom <= clear[3]:
+                waiting = self._fresh & self._unindexed
+            else:
+                waiting = self._unindexed
+                self._clear = (left, top, right, bottom)
+            self.looked_at = len(waiting)
             due = set()
-            for link_id in self._unindexed:
+            for link_id in waiting:
                 x, y, w, h = arrows[link_id].geometry.bounds
                 if x <= right and y <= bottom and x + w >= left and y + h >= top:
                     due.add(link_id)
+            # Those left waiting may still meet the clear rect where it reaches past this one.
+            self._fresh = waiting - due if waiting is not self._unindexed else set()
             self._index(due)
         near: set[str] = set()
         grid = self._grid
@@ -427,6 +450,53 @@ def _changed_boxes(old: tuple[Primitive, ...], new: tuple[Primitive, ...]) -> li
     return [(x0 - PAD, y0 - PAD, x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD) for x0, y0, x1, y1 in boxes]
 
 
+def _drawn_box(geometry: LinkGeometry) -> Box4:
+    """The box (x, y, w, h) round what an arrow draws: for an arrow of one curve, round the curve
+    itself and its heads, not its control points; for the others, its bounds.
+
+    An arrow between two columns runs down the 32-px gap between them as an S from one card's
+    side to the other's, its control points 90 px either side: its bounds are 172 px wide, its
+    drawing ~40. A move on the 5,000-card local board repaints ~100 of them, and their bounds
+    widened the repaint box round three gaps by ~2 x 70 px (the box's arrows are stroked again).
+    """
+    curve = geometry.curve
+    if len(curve) != 2 or curve[1][0] != "C" or len(curve[0]) != 3 or len(curve[1]) != 7:
+        return geometry.bounds
+    _, x0, y0 = curve[0]
+    _, x1, y1, x2, y2, x3, y3 = curve[1]
+    left, right = _cubic_extent(x0, x1, x2, x3)  # type: ignore[arg-type]
+    top, bottom = _cubic_extent(y0, y1, y2, y3)  # type: ignore[arg-type]
+    for prim in geometry.primitives[1:]:  # the heads
+        for command in getattr(prim, "commands", None) or ():
+            for k in range(1, len(command) - 1, 2):
+                x, y = command[k], command[k + 1]
+                left, right = min(left, x), max(right, x)  # type: ignore[type-var, call-overload]
+                top, bottom = min(top, y), max(bottom, y)  # type: ignore[type-var, call-overload]
+    return left - PAD, top - PAD, right - left + 2 * PAD, bottom - top + 2 * PAD
+
+
+def _cubic_extent(p0: float, p1: float, p2: float, p3: float) -> tuple[float, float]:
+    """The least and greatest value a cubic Bézier coordinate takes for t in [0, 1] (its
+    derivative's roots; within a rounding error, which PAD covers)."""
+    low, high = min(p0, p3), max(p0, p3)
+    if low <= p1 <= high and low <= p2 <= high:
+        return low, high  # the curve stays within its ends' span
+    a = -p0 + 3 * p1 - 3 * p2 + p3
+    b = 2 * (p0 - 2 * p1 + p2)
+    c = p1 - p0
+    if abs(a) < 1e-12:
+        roots = [-c / b] if abs(b) > 1e-12 else []
+    else:
+        disc = b * b - 4 * a * c
+        roots = [] if disc < 0 else [(-b + sign * sqrt(disc)) / (2 * a) for sign in (1.0, -1.0)]
+    for t in roots:
+        if 0 < t < 1:
+            u = 1 - t
+            value = u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3
+            low, high = min(low, value), max(high, value)
+    return low, high
+
+
 def _segments(commands: tuple[PathCommand, ...], first: int, last: int) -> list[Segment] | None:
     """The drawn segments of commands ``first`` to ``last`` of a path: each one's command letter,
     the point it starts from (where the command before it ends) and its numbers; None if one
@@ -476,12 +546,14 @@ def _bounds_span(geometry: LinkGeometry) -> tuple[int, int, int, int]:
 
 
 def _segment_buckets(geometry: LinkGeometry) -> set[tuple[int, int]]:
-    """The buckets an arrow's drawing touches: each segment's box (a curve's: its control points').
+    """The buckets an arrow's drawing touches: each segment's box (a curve's: its control points'), 2 px wider.
 
-    Written out flat (no lists or generators per segment): a move at 5,000 cards indexes ~100
-    rerouted arrows again, and this was ~60 us an arrow.
+    Written out flat (no lists or generators per segment, a line's box from its two ends, the
+    buckets of a long one by itertools.product): a move at 5,000 cards indexes ~60 rerouted
+    routed arrows again (spanning board), and this was ~100 us an arrow (now ~60).
     """
     keys: set[tuple[int, int]] = set()
+    add = keys.add
     margin = 2.0  # the pen and antialiasing
     for prim in geometry.primitives:
         lx: float | None = None
@@ -489,21 +561,28 @@ def _segment_buckets(geometry: LinkGeometry) -> set[tuple[int, int]]:
         for command in getattr(prim, "commands", ()):
             n = len(command)
             if n < 3:
-                continue
-            x0 = x1 = float(command[n - 2])  # type: ignore[arg-type]
-            y0 = y1 = float(command[n - 1])  # type: ignore[arg-type]
-            for k in range(1, n - 2, 2):
-                x, y = float(command[k]), float(command[k + 1])  # type: ignore[arg-type]
-                x0, x1 = min(x0, x), max(x1, x)
-                y0, y1 = min(y0, y), max(y1, y)
-            if lx is not None and command[0] != "M":
-                x0, x1 = min(x0, lx), max(x1, lx)
-                y0, y1 = min(y0, ly), max(y1, ly)
+                continue  # Z: its segment runs back to the start, inside the boxes already taken
+            x: float = command[n - 2]  # type: ignore[assignment]
+            y: float = command[n - 1]  # type: ignore[assignment]
+            if n == 3:  # M or L: the line from the point before
+                if lx is None or command[0] == "M":
+                    x0 = x1 = x
+                    y0 = y1 = y
+                else:
+                    x0, x1 = (lx, x) if lx < x else (x, lx)
+                    y0, y1 = (ly, y) if ly < y else (y, ly)
+            else:  # a curve: its control points and the point before
+                xs: tuple[float, ...] = command[1::2]  # type: ignore[assignment]
+                ys: tuple[float, ...] = command[2::2]  # type: ignore[assignment]
+                x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+                if lx is not None and command[0] != "M":
+                    x0, x1 = min(x0, lx), max(x1, lx)
+                    y0, y1 = min(y0, ly), max(y1, ly)
             i0, i1 = floor((x0 - margin) / BUCKET), floor((x1 + margin) / BUCKET)
             j0, j1 = floor((y0 - margin) / BUCKET), floor((y1 + margin) / BUCKET)
             if i0 == i1 and j0 == j1:
-                keys.add((i0, j0))
+                add((i0, j0))
             else:
-                keys.update((i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1))
-            lx, ly = float(command[n - 2]), float(command[n - 1])  # type: ignore[arg-type]
+                keys.update(product(range(i0, i1 + 1), range(j0, j1 + 1)))
+            lx, ly = x, y
     return keys

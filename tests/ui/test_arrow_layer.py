@@ -255,14 +255,146 @@ def test_a_move_asks_the_layer_for_one_repaint_per_view_and_keeps_the_buckets_of
     shown = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
     assert shown.contains(QRectF(x, y, w, h))  # only what the view shows
     box = QRectF(x, y, w, h).adjusted(-0.01, -0.01, 0.01, 0.01)
+    # Round what the arrows draw, not their bounds: an arrow between two columns bends within the
+    # gap between them, its control points 90 px either side.
+    bounds = QRectF()
+    for link_id in rerouted:
+        for rect in (QRectF(*layer._arrows[link_id].geometry.bounds), QRectF(*before[link_id][2])):
+            bounds |= rect.adjusted(-2, -2, 2, 2)
+    bounds &= shown
+    assert box.width() * box.height() < 0.9 * bounds.width() * bounds.height()
     for link_id in rerouted:  # every point of each rerouted arrow's old and new drawing that the view shows
         for primitives in (layer._arrows[link_id].geometry.primitives, before[link_id][0]):
-            for prim in primitives:
-                for command in prim.commands:
-                    for px, py in zip(command[1::2], command[2::2], strict=True):
-                        assert not shown.contains(px, py) or box.contains(px, py), (link_id, command)
+            for px, py in _drawn_points(primitives):
+                assert not shown.contains(px, py) or box.contains(px, py), (link_id, px, py)
     layer.arrows_in(scene.sceneRect())  # re-indexed (an arrow off screen is indexed when a paint meets it)
     kept = [k for k in rerouted if layer._arrows[k].buckets is before[k][1]]
     assert kept  # rerouted within their buckets: the same bucket tuple, not indexed again
     for link_id in kept:
         assert set(layer._arrows[link_id].buckets or ()) == _reference_buckets(layer._arrows[link_id].geometry)
+
+
+def test_a_repaint_inside_the_last_one_looks_only_at_the_arrows_that_began_waiting_since(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A board's arrows wait to be indexed until a paint meets them; a repaint inside a rect
+    already looked at looks only at the arrows rerouted since (not at the thousands off screen),
+    and still finds every arrow that meets it, as looking at all would."""
+    from tests.ui.large_boards import shown_board_view, synthetic_board
+
+    view = shown_board_view(qtbot, synthetic_board(1000))
+    view.zoom_actual()
+    view.centerOn(view.scene().sceneRect().center())
+    QApplication.processEvents()
+    scene = view.scene()
+    layer = scene.arrows
+    shown = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-50, -50, 50, 50)
+    layer.arrows_in(shown)  # past what the view painted: every waiting arrow is looked at
+    waiting = set(layer._unindexed)
+    assert layer.looked_at > 0.5 * len(layer._arrows) and len(waiting) > 200  # off screen: left waiting
+    document = scene.document
+    centre = shown.center()
+    card_id = min(scene.layout.cards.values(),
+                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card = document.card(card_id)
+    stages = [s.id for s in document.stages]
+    before = {k: a.geometry for k, a in layer._arrows.items()}
+    document.move_card(card_id, stages[stages.index(card.stage) + 1], card.lane, 0)
+    rerouted = {k for k, a in layer._arrows.items() if a.geometry is not before[k]}
+    assert rerouted
+    inner = shown.adjusted(200, 100, -200, -100)
+    assert layer.arrows_in(inner) == _meeting(layer, inner)  # the same answer as looking at every arrow
+    assert layer.looked_at <= len(rerouted)
+    # the rerouted arrows left waiting (outside ``inner``) are looked at by a repaint reaching them
+    assert layer.arrows_in(shown) == _meeting(layer, shown)
+    assert layer.looked_at <= len(rerouted)
+    # a repaint reaching past the rect looked at walks every waiting arrow again
+    layer.arrows_in(shown.adjusted(-600, -600, 600, 600))
+    assert layer.looked_at > 200
+
+
+def _meeting(layer, rect: QRectF) -> set[str]:  # type: ignore[no-untyped-def]
+    """The arrows drawn by the layer that ``rect`` meets: their box, and a bucket of their segments."""
+    from math import floor
+
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    keys = {(i, j) for i in range(floor(left / 256), floor(right / 256) + 1)
+            for j in range(floor(top / 256), floor(bottom / 256) + 1)}
+    found = set()
+    for link_id, arrow in layer._arrows.items():
+        x, y, w, h = arrow.geometry.bounds
+        if x <= right and y <= bottom and x + w >= left and y + h >= top \
+                and _reference_buckets(arrow.geometry) & keys and link_id not in layer._own:
+            found.add(link_id)
+    return found
+
+
+def test_an_arrow_rerouted_round_where_it_was_keeps_its_items_box_and_is_still_found_where_it_is(
+        qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Changing an item's box takes it out of the scene's index and back (~30 us a spanning arrow):
+    a card moved and moved back changes no arrow's box, each box still holds its arrow's bounds
+    and reaches at most REACH past them, and a point on a rerouted arrow still finds its item."""
+    from canvas.items import REACH
+    from tests.ui.large_boards import shown_editor, synthetic_board
+
+    editor = shown_editor(qtbot, synthetic_board(1000), centred=True)
+    scene, view, document = editor.scene, editor.view, editor.document
+    scene.complete()
+    centre = view.mapToScene(view.viewport().rect().center())
+    card_id = min(scene.layout.cards.values(),
+                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card = document.card(card_id)
+    stages = [s.id for s in document.stages]
+    home, there = card.stage, stages[stages.index(card.stage) + 1]
+    index = document.card_index(card_id)
+    before = {k: g.primitives for k, g in scene.layout.links.items()}
+    changes: list[str] = []
+    plain = LinkItem.prepareGeometryChange
+    monkeypatch.setattr(LinkItem, "prepareGeometryChange", lambda self: (changes.append(self.link_id), plain(self)))
+    document.move_card(card_id, there, card.lane, index)
+    away = {k: g.bounds for k, g in scene.layout.links.items()}
+    document.move_card(card_id, home, card.lane, index)
+    rerouted = {k for k, g in scene.layout.links.items() if g.primitives != before[k]} | set(changes)
+    assert len(rerouted) > 20 and changes
+    far = {k for k, g in scene.layout.links.items()  # its two places further apart than REACH on a side
+           if max(abs(a - b) for a, b in zip(_sides(g.bounds), _sides(away[k]), strict=True)) > REACH}
+    assert len(far) < 0.1 * len(rerouted)
+    changes.clear()
+    for _ in range(2):
+        document.move_card(card_id, there, card.lane, index)
+        document.move_card(card_id, home, card.lane, index)
+    assert set(changes) <= far  # the others stayed within the box round their two places
+    for link_id, geometry in scene.layout.links.items():
+        item = scene.link_item(link_id)
+        x, y, w, h = geometry.bounds
+        box = item.boundingRect()
+        assert box.contains(QRectF(x, y, w, h)), link_id
+        assert QRectF(x, y, w, h).adjusted(-REACH, -REACH, REACH, REACH).contains(box), link_id
+    QApplication.processEvents()
+    for link_id in rerouted:
+        item = scene.link_item(link_id)
+        if item.curve.length() < 1:
+            continue  # a card's link to a card on top of it: no curve to click
+        assert item in scene.items(item.curve.pointAtPercent(0.5)), link_id
+
+
+def _sides(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x, y, w, h = bounds
+    return x, y, x + w, y + h
+
+
+def _drawn_points(primitives) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """Points of what paths draw: their corners and ends, and 101 points along each curve (not its control points)."""
+    points: list[tuple[float, float]] = []
+    for prim in primitives:
+        last = (0.0, 0.0)
+        for command in prim.commands:
+            if command[0] == "C":
+                for i in range(101):
+                    t = i / 100
+                    u = 1 - t
+                    points.append(tuple(u ** 3 * last[k] + 3 * u * u * t * command[1 + k]  # type: ignore[arg-type]
+                                        + 3 * u * t * t * command[3 + k] + t ** 3 * command[5 + k] for k in (0, 1)))
+                last = (command[5], command[6])
+            elif len(command) >= 3:
+                last = (command[-2], command[-1])
+                points.append(last)
+    return points

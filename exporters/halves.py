@@ -3,9 +3,12 @@
 A command-line export of a large board spends about half its time turning primitives into
 text (SVG elements, PDF operators), one primitive after another, each independent of the
 others once the layout is done. ``in_two`` runs the second part of such work in a child
-made with ``fork`` (it inherits the layout: nothing is sent to it) while this process does
-the first part; the child's result comes back pickled through a pipe and the two are
-joined in order, so the output is the same bytes as done in one piece.
+made with ``fork`` while this process does the first part; the child's result comes back
+pickled through a pipe and the two are joined in order, so the output is the same bytes
+as done in one piece. The command line forks before it reads the file (``fork_early``):
+the child reads and lays out the board itself, on the other core, and meets this process
+at ``in_two`` (forked after the layout, the two would share its pages and copy each one
+either touches). Elsewhere ``in_two`` forks where it is called.
 
 It forks only where that is safe and worth it: on a POSIX system with two or more cores
 and one of them to spare (the load average under the number of cores minus a half: on a

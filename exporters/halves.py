@@ -8,7 +8,7 @@ pickled through a pipe and the two are joined in order, so the output is the sam
 as done in one piece. The command line forks before it reads the file (``fork_early``):
 the child reads and lays out the board itself, on the other core, and meets this process
 at ``in_two`` (forked after the layout, the two would share its pages and copy each one
-either touches). Elsewhere ``in_two`` forks where it is called.
+either touches). Called without that child (the tests do), ``in_two`` forks there and then.
 
 It forks only where that is safe and worth it: on a POSIX system with two or more cores
 and one of them to spare (the load average under the number of cores minus a half: on a
@@ -40,8 +40,13 @@ _FAILED = 3  # the child's exit status when its part raised
 
 
 def worth_forking(amount: int) -> bool:
-    """Whether ``amount`` primitives of work should be shared with a forked child here and now."""
-    return amount >= MIN_WORK and may_fork()
+    """Whether ``amount`` primitives of work are shared with the child of ``fork_early``.
+
+    Only the command line forks (before it reads the file): an export made in a process that
+    did not (the editor, a test, the benchmark's in-process rows) is written in one piece, so
+    what it does never depends on the machine's load at that moment.
+    """
+    return amount >= MIN_WORK and _partner is not None
 
 
 def may_fork() -> bool:

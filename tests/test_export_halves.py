@@ -188,20 +188,21 @@ def test_ctrl_c_in_the_child_leaves_its_part_to_the_parent(children: list[int]) 
 
 
 def test_forks_only_when_alone_and_worth_it() -> None:
-    """Large enough, a core to spare (load average), one thread, no Qt (the editor's process is never copied)."""
+    """A core to spare (load average), one thread, no Qt (the editor's process is never copied); and the
+    writers share only with the command line's early child, never on their own."""
     code = ("import os, threading, time\n"
             "os.getloadavg = lambda: (0.2, 0.2, 0.2)\n"
-            "from exporters.halves import MIN_WORK, worth_forking\n"
-            "print(worth_forking(MIN_WORK), worth_forking(MIN_WORK - 1))\n"
+            "from exporters.halves import MIN_WORK, may_fork, worth_forking\n"
+            "print(may_fork(), worth_forking(MIN_WORK))\n"
             "os.getloadavg = lambda: (float(os.cpu_count()), 1.0, 1.0)\n"
-            "print(worth_forking(MIN_WORK))\n"
+            "print(may_fork())\n"
             "os.getloadavg = lambda: (0.2, 0.2, 0.2)\n"
             "thread = threading.Thread(target=time.sleep, args=(0.5,))\n"
             "thread.start()\n"
-            "print(worth_forking(MIN_WORK))\n"
+            "print(may_fork())\n"
             "thread.join()\n"
             "import PySide6.QtCore\n"
-            "print(worth_forking(MIN_WORK))\n")
+            "print(may_fork())\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                             timeout=60)
     many_cores = (os.cpu_count() or 1) >= 2

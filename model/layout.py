@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import field
 
 from model import emotion_curve as emo
@@ -389,20 +389,31 @@ class Layout:
             yield recoloured(primitive, lambda colour: st.themed(colour, theme))
 
     def _primitives(self) -> Iterator[Primitive]:
+        for group, offset in self.primitive_groups():
+            if offset is None:
+                yield from group
+            else:
+                dx, dy = offset
+                for primitive in group:
+                    yield translated(primitive, dx, dy)
+
+    def primitive_groups(self) -> Iterator[tuple[Sequence[Primitive], tuple[float, float] | None]]:
+        """``primitives`` in the light theme as groups, each with the offset that moves it onto the board
+        (a card's drawing is relative to its corner) or None. A writer that adds the offset to the
+        numbers it writes makes no moved copy of each primitive (~30,000 objects at 5,000 cards)."""
         if self._unrouted:
             self.route_rest()
-        yield from self.background
+        yield self.background, None
         for header in self.stage_headers.values():
-            yield from header.primitives
+            yield header.primitives, None
         for header in self.lane_headers.values():
-            yield from header.primitives
+            yield header.primitives, None
         for link in self._links.values():
-            yield from link.primitives
+            yield link.primitives, None
         for card in self.ordered_cards():
-            for primitive in card.primitives:
-                yield translated(primitive, card.x, card.y)
+            yield card.primitives, (card.x, card.y)
         for link in self._links.values():
-            yield from link.label
+            yield link.label, None
 
     def ordered_cards(self) -> Iterator[CardGeometry]:
         """Card geometries in document order."""

@@ -6,6 +6,8 @@ recomputed shortly after the last edit (the checks read the whole graph).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -13,9 +15,10 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from app.editor import Editor
 from app.i18n import tr
 from app.seen_panel import RefreshWhenSeen
-from model.analysis import Finding, structural_findings
-from model.blueprint_checks import blueprint_findings
 from model.stage_numbers import stage_numbers
+
+if TYPE_CHECKING:
+    from model.analysis import Finding
 
 SEVERITY_COLOURS = {"error": "#B91C1C", "warning": "#B45309", "info": "#1D4ED8"}
 SEVERITY_MARKS = {"error": QT_TRANSLATE_NOOP("", "✖ Error"), "warning": QT_TRANSLATE_NOOP("", "▲ Warning"),
@@ -84,6 +87,10 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
             self.findings = []
             self.summary.setText("")
             return
+        # The checks' modules load when the panel is first seen (it starts behind the Properties tab).
+        from model.analysis import structural_findings
+        from model.blueprint_checks import blueprint_findings
+
         doc = self.editor.document
         self.findings = structural_findings(doc) + blueprint_findings(doc)
         for finding in self.findings:

@@ -6,10 +6,11 @@ file over (and, with --present, has it presented) and exits. Without a file the 
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
@@ -21,17 +22,29 @@ from app.i18n import install_translators
 from app.main_window import MainWindow
 from app.single_instance import InstanceServer, absolute_paths, send_to_running
 from app.welcome import app_icon
-from model.fonts import FONT_DIR, FONT_FAMILY
+from model.fonts import FONT_DIR, FONT_FAMILY, FONT_FILES
 
 APP_NAME = "Touchline"
 FONT_POINT_SIZE = 10
 WINDOW_SIZE = (1400, 900)
+# When a window that is never painted (started minimised) still gets the garbage collector back.
+RESUME_COLLECTION_MS = 3000
 
 
 def register_fonts() -> list[str]:
-    """Make the bundled fonts (resources/fonts/*.ttf) available to Qt; return their families."""
-    families: list[str] = []
+    """Make the bundled fonts (resources/fonts/*.ttf) available to Qt; return their families.
+
+    The faces the board is drawn with are registered by the canvas's painter (exporters/qtpaint.py,
+    once per process): registering them here as well made Qt read each file twice (~5 M instructions
+    of the start to the first paint).
+    """
+    from exporters.qtpaint import load_fonts
+
+    families = list(load_fonts())
+    drawn = set(FONT_FILES.values())
     for path in sorted(FONT_DIR.glob("*.ttf")):
+        if path in drawn:
+            continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
@@ -78,10 +91,25 @@ def run_editor(path: str | None, present: bool = False, screen_index: int | None
     if send_to_running(absolute_paths([path]), present=present, screen_index=screen_index):
         return 0  # the running editor opens (and presents) it
     window = start_editor(path)
+    resume_collection(window)
     window.offer_recovery()  # work of a session that crashed or was killed
     if present:
         window.workshop.present(screen_index)
     return int(app.exec())
+
+
+def resume_collection(window: MainWindow) -> None:
+    """Turn the cyclic garbage collector back on once ``window``'s board has been painted.
+
+    The entry points (app/__main__.py, the bundle's) turn it off before importing anything:
+    starting makes only long-lived objects. Unchanged where it was never turned off (tests).
+    """
+    if gc.isenabled():
+        return
+    # With the board's other work after its first paint (app/editor.py): the first pass then walks
+    # every object the start made, once, after the board is on screen.
+    window.editor.when_painted(gc.enable)
+    QTimer.singleShot(RESUME_COLLECTION_MS, gc.enable)  # a window started minimised is not painted yet
 
 
 def start_editor(path: str | None, server: InstanceServer | None = None) -> MainWindow:

@@ -11,20 +11,32 @@ caller applies the result on the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.i18n import tr
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
 T = TypeVar("T")
 SHOW_AFTER_MS = 400  # quicker work finishes without a dialog flashing up
 POLL_MS = 20
 QUICK_WORK_S = 0.1
 
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="touchline-work")
+_executor: ThreadPoolExecutor | None = None  # made by the first long operation (see _worker)
+
+
+def _worker() -> ThreadPoolExecutor:
+    """The one worker thread's executor, made when first needed: concurrent.futures is not needed to show a board."""
+    global _executor
+    if _executor is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="touchline-work")
+    return _executor
 
 
 class CancelledError(Exception):
@@ -50,7 +62,9 @@ def run_in_background(parent: QWidget | None, label: str, work: Callable[[], T])
 
     An exception raised by ``work`` is raised here, on the GUI thread.
     """
-    future: Future[T] = _executor.submit(work)
+    from concurrent.futures import wait
+
+    future: Future[T] = _worker().submit(work)
     # Most work is done within a frame or two: wait for it plainly, so that quick work
     # runs no nested event loop (which would deliver timers and input mid-operation).
     wait([future], timeout=QUICK_WORK_S)
@@ -74,4 +88,4 @@ def run_in_background(parent: QWidget | None, label: str, work: Callable[[], T])
 
 def after_current_work(action: Callable[[], object]) -> None:
     """Run ``action`` in the worker thread once the work queued before it has finished."""
-    _executor.submit(action)
+    _worker().submit(action)

@@ -12,9 +12,9 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 import model
-from app.accessibility import describe_window
 from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.i18n import tr
-from app.long_task import CancelledError, after_current_work, run_in_background
+from app.long_task import CancelledError, run_in_background
 from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
@@ -50,10 +49,11 @@ from app.settings import (
 )
 from app.welcome import Welcoming
 from app.workshop import Workshop
-from exporters.pages import PageSpec
 from model import events as ev
 from model.layout import Layout
-from model.templates import new_document
+
+if TYPE_CHECKING:
+    from exporters.pages import PageSpec
 
 APP_NAME = "Touchline"
 SUFFIX = ".touchline"
@@ -79,7 +79,7 @@ PathLike = str | os.PathLike[str]
 def _laid_out(path: Path, legend: bool) -> tuple[model.Document, Layout]:
     """The document at ``path`` and its layout, with or without the legend (run in the worker thread)."""
     document = model.load(path)
-    return document, Layout(document, legend=legend)
+    return document, Layout(document, legend=legend, defer_links=True)  # routed as the editor shows them
 
 
 def export_cancellable(parent: QWidget, source: Callable[[str], model.Document | Layout], target: Path,
@@ -106,6 +106,8 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
     try:
         warnings = run_in_background(parent, tr("Exporting “{0}”…").format(target.name), lambda: run(partial))
     except CancelledError:
+        from app.long_task import after_current_work
+
         after_current_work(lambda: partial.unlink(missing_ok=True))  # it may still be writing
         raise
     except BaseException:
@@ -117,12 +119,21 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
 
 def _remembered_page_spec() -> PageSpec:
     """The paper of the last PDF export (app/settings.py), or fit when none or no longer valid."""
+    from exporters.pages import PageSpec  # the PDF's paper module: not needed to show a board
+
     values = export_settings()
     try:
         return PageSpec(str(values.get("page", "fit")), values.get("portrait") in (True, "true"),
                         values.get("tile") in (True, "true"))
     except ValueError:
         return PageSpec()
+
+
+def _new_document(kind: str) -> model.Document:
+    """A new board from the ``blueprint`` or ``journey`` template (imported when a board is made from one)."""
+    from model.templates import new_document
+
+    return new_document(kind)
 
 
 def with_suffix(path: PathLike, suffix: str = SUFFIX) -> Path:
@@ -148,7 +159,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self._path: Path | None = None
         last_export = export_settings().get("folder")
         self._export_dir: Path | None = Path(last_export) if isinstance(last_export, str) and last_export else None
-        self._page_spec = _remembered_page_spec()  # the PDF paper chosen last, offered again (settings)
+        self._chosen_page: PageSpec | None = None  # the PDF paper chosen last (see _page_spec)
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
         self.properties_dock = QDockWidget(tr("Properties"), self)
@@ -173,12 +184,26 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.properties_dock.raise_()
         self.appearance = Appearance(self, settings)
         self._build_menus()
-        self.editor: Editor = self._install(document or new_document("blueprint"),
+        self.editor: Editor = self._install(document or _new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
         self.workshop = Workshop(self)  # Present (F5), presenter panel, timer, Top voted
         self.workshop.fill_view_menu(self.view_menu)
         if document is None and path:
             self.open_path(path)
+
+    @property
+    def _page_spec(self) -> PageSpec:
+        """The PDF paper offered by the next export: chosen in this window, else the last export's (settings).
+
+        Read when first asked, not when the window is made: its module is not needed to show a board.
+        """
+        if self._chosen_page is None:
+            self._chosen_page = _remembered_page_spec()
+        return self._chosen_page
+
+    @_page_spec.setter
+    def _page_spec(self, page: PageSpec) -> None:
+        self._chosen_page = page
 
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
@@ -319,7 +344,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         if layout is None:
             # Laid out with the legend as the View menu has it: binding the appearance below then
             # changes nothing, instead of laying out and drawing a large board a second time.
-            layout = Layout(document, legend=self.appearance.legend_shown)
+            # The arrows are routed as the view comes to show them, the rest after the first paint
+            # (Layout's defer_links, BoardScene.build_area / build_some).
+            layout = Layout(document, legend=self.appearance.legend_shown, defer_links=True)
         editor = Editor(document, self, layout=layout)
         self.view_to_restore(editor, path)
         old = getattr(self, "editor", None)
@@ -348,8 +375,18 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.update_title()
         self.setWindowModified(not editor.undo_stack.isClean())
         self.safekeep_installed(editor, self._path)  # autosave and the watch on the file follow it
-        describe_window(self)  # names and descriptions for screen readers, the new editor's included
+        if self.isVisible():  # names and descriptions for screen readers, the new editor's included
+            self.describe()  # (a window not shown yet is described after its first paint: showEvent)
         return editor
+
+    def describe(self) -> None:
+        """Give the window's controls their accessible names and descriptions (app/accessibility.py)."""
+        if not isValid(self):
+            return
+        # Imported here: its Qt classes are not needed to show a board (~6 ms of the start to first paint).
+        from app.accessibility import describe_window
+
+        describe_window(self)
 
     def _show_impact_summary(self, text: str) -> None:
         if text:
@@ -400,7 +437,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         if not self.maybe_save():
             return False
         try:
-            document = new_document(kind)
+            document = _new_document(kind)
         except (model.LoadError, ValueError) as exc:
             self.show_error(tr("Could not create a document"),
                             tr("The {0} template could not be loaded.\n\n{1}").format(kind, exc))
@@ -678,9 +715,11 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     # ------------------------------------------------------------------ Qt
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        describe_window(self)
-        # The tab bar of docked panels is made when the window is laid out, after this event.
-        QTimer.singleShot(0, lambda: describe_window(self) if isValid(self) else None)
+        # Once the board has been painted (at once when it has been before): the tab bar of docked
+        # panels is made when the window is laid out, after this event, and a screen reader has
+        # nothing to read before the window appears; describing it first delayed the start's first
+        # paint by ~10 ms.
+        self.editor.when_painted(self.describe)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save changes; stay open on Cancel or when the save fails."""

@@ -21,7 +21,6 @@ import contextlib
 import json
 import logging
 import os
-import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -204,7 +203,7 @@ class Autosaver(QObject):
 
     def __init__(self, window: QObject, delay_ms: int | None = None) -> None:
         super().__init__(window)
-        self.session_id = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self.session_id = f"{os.getpid()}-{os.urandom(4).hex()}"  # as secrets.token_hex(4), without its imports
         self._lock: SessionLock | None = None
         self._folder: Path | None = None
         self._stack: QUndoStack | None = None

@@ -14,7 +14,7 @@ and arrows at the items' dimmed opacity.
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import pairwise
 from math import ceil, floor
 
@@ -106,6 +106,7 @@ class Overview:
         self._arrows: QPainterPath | None = None
         self._arrow_points: dict[str, list[QPointF]] = {}  # each link's corners, for a dimmed drawing
         self._card_boxes: dict[str, QRectF] = {}
+        self._card_coords: dict[str, tuple[float, float, float, float]] = {}  # the same boxes: left, top, right, bottom
         # Kept per (scale, look, lit cards): the editor and the audience view may both be zoomed
         # out, in different looks, and would otherwise redraw each other's picture every frame.
         self._pictures: dict[tuple[float, str, frozenset[str] | None], QImage] = {}
@@ -144,10 +145,11 @@ class Overview:
             if len(points) >= 2:
                 arrow_points[link_id] = points
         self._boxes, self._box_ids, self._card_boxes = dict(boxes), dict(box_ids), card_boxes
+        self._card_coords = {card_id: (r.left(), r.top(), r.right(), r.bottom()) for card_id, r in card_boxes.items()}
         self._arrow_points = arrow_points
         self._arrows = _polylines(arrow_points.values())
 
-    def paint(self, painter: QPainter, theme: str, selected: list[str], lit: frozenset[str] | None = None,
+    def paint(self, painter: QPainter, theme: str, selected: Collection[str], lit: frozenset[str] | None = None,
               offsets: dict[str, QPointF] | None = None, areas: list[QRectF] | None = None) -> None:
         """Draw the arrows, then the cards' boxes, then the selection's outlines (moved by ``offsets``: a drag);
         all but ``lit`` dimmed. ``areas`` (scene rects): only these are being repainted."""
@@ -177,13 +179,30 @@ class Overview:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             boxes = self._card_boxes
             offsets = offsets or {}
-            outlines = [boxes[c].translated(offsets[c]) if c in offsets else boxes[c] for c in selected if c in boxes]
-            if areas:  # only those the repaint can meet (a move of a band over 1,000 cards repaints strips)
-                reach = QRectF(areas[0])
-                for area in areas[1:]:
-                    reach |= area
-                reach.adjust(-2 / scale, -2 / scale, 2 / scale, 2 / scale)
-                outlines = [rect for rect in outlines if reach.intersects(rect)]
+            if areas and not offsets:
+                # Only those a repainted area meets: a band's move over 1,000 cards repaints
+                # strips, and each rect drawn costs its set-up under the clip though it draws nothing.
+                pad = 2 / scale
+                spans = [(a.left() - pad, a.top() - pad, a.right() + pad, a.bottom() + pad) for a in areas]
+                coords = self._card_coords
+                outlines = []
+                for c in selected:
+                    box = coords.get(c)
+                    if box is not None:
+                        x0, y0, x1, y1 = box
+                        for left, top, right, bottom in spans:
+                            if x0 <= right and x1 >= left and y0 <= bottom and y1 >= top:
+                                outlines.append(boxes[c])
+                                break
+            else:
+                outlines = [boxes[c].translated(offsets[c]) if c in offsets else boxes[c]
+                            for c in selected if c in boxes]
+                if areas:  # only those the repaint can meet
+                    reach = QRectF(areas[0])
+                    for area in areas[1:]:
+                        reach |= area
+                    reach.adjust(-2 / scale, -2 / scale, 2 / scale, 2 / scale)
+                    outlines = [rect for rect in outlines if reach.intersects(rect)]
             painter.drawRects(outlines)
         painter.restore()
 

@@ -41,13 +41,13 @@ from model import Card, Document, Link
 from model import style as st
 from model.bulk import collector_paused
 from model.events import Cell
-from model.impact import Impact, impact
 from model.layout import Layout, LayoutDelta
 from model.primitives import Primitive, Text
 from model.typesetting import line_height
 
 if TYPE_CHECKING:
     from canvas.inline_editor import InlineEditor
+    from model.impact import Impact
 
 
 def _is_inline_editor(item: object) -> bool:
@@ -145,6 +145,10 @@ class BoardScene(QGraphicsScene):
         # Ids of the cards and links whose items took new geometry in the last update (for tests and checks).
         self.last_changed: tuple[set[str], set[str]] = (set(), set())
         self._selection_cache: tuple[tuple[str, ...], tuple[str, ...], HeaderItem | None] | None = None
+        # The selected cards' ids in no order (selected_card_set): what a paint asks. A rubber band
+        # keeps it up to date move by move (cards_chosen_quietly) instead of it being gathered
+        # and sorted again from 1,000 items at every repaint of the band's strips.
+        self._selected_set: set[str] | None = None
         self._order_cache: tuple[dict[str, int], dict[str, int]] | None = None
         self.selectionChanged.connect(self.forget_selection)  # first: the others ask for the new selection
         self._styled_links: set[str] = set()  # the arrows drawn as selected
@@ -184,32 +188,52 @@ class BoardScene(QGraphicsScene):
         self.cell_changed.connect(self.nav.follow_selection)
 
     def _start_lazily(self) -> None:
-        """Everything but the card and arrow items; the arrow layer is told every arrow (it draws them)."""
+        """Everything but the card and arrow items; the arrow layer is told every routed arrow (it draws them).
+
+        The layout may have left arrows to be routed later (Layout's ``defer_links``): those
+        are routed as views are about to show them (``build_area``), the rest by ``build_some``.
+        """
         layout = self.layout
+        link_ids = [link.id for link in self.document.links()]
         self._unbuilt_cards = set(layout.cards)
-        self._unbuilt_links = set(layout.links)
-        self._build_queue = [(False, link_id) for link_id in reversed(layout.links)]
+        self._unbuilt_links = set(link_ids)
+        self._build_queue = [(False, link_id) for link_id in reversed(link_ids)]
         self._build_queue += [(True, card_id) for card_id in reversed(layout.cards)]
         arrows = self.arrows
         with arrows.changing():
-            for link_id, geometry in layout.links.items():
+            for link_id, geometry in layout.routed_links():
                 arrows.set_arrow(link_id, geometry)
         self._apply(LayoutDelta(full=True, grid=True))
 
+    def _show_routed(self, link_ids: list[str]) -> None:
+        """Hand the arrows the layout has just routed to the arrow layer (their items come later)."""
+        if not link_ids:
+            return
+        routed, arrows = self.layout.routed_link, self.arrows
+        with arrows.changing():
+            for link_id in link_ids:
+                geometry = routed(link_id)
+                if geometry is not None:
+                    arrows.set_arrow(link_id, geometry)
+
     @property
     def unbuilt(self) -> int:
-        """How many cards and arrows have no item yet (a lazy scene)."""
+        """How many cards and arrows have no item yet (a lazy scene); arrows not routed yet among them."""
         return len(self._unbuilt_cards) + len(self._unbuilt_links)
 
     def build_area(self, rect: QRectF) -> int:
         """Make the missing items of the cards and arrows that may show in ``rect``; how many were made.
 
         A view calls it before it paints (canvas/view.py), so nothing it shows lacks its item.
+        The arrows the layout has not routed yet that may show there are routed first.
         """
         if not (self._unbuilt_cards or self._unbuilt_links):
             return 0
         left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-        cards, links = self.layout.cards, self.layout.links
+        layout = self.layout
+        if layout.unrouted:
+            self._show_routed(layout.route_area(left, top, right, bottom))
+        cards, routed = layout.cards, layout.routed_link
         card_ids = set()
         for card_id in self._unbuilt_cards:
             g = cards[card_id]
@@ -218,13 +242,21 @@ class BoardScene(QGraphicsScene):
                 card_ids.add(card_id)
         link_ids = set()
         for link_id in self._unbuilt_links:
-            x, y, w, h = links[link_id].bounds
+            geometry = routed(link_id)
+            if geometry is None:
+                continue  # still waiting to be routed: it cannot reach the rect (Layout.route_area)
+            x, y, w, h = geometry.bounds
             if x <= right and y <= bottom and x + w >= left and y + h >= top:
                 link_ids.add(link_id)
         return self._build(card_ids, link_ids)
 
     def build_some(self, count: int) -> int:
-        """Make up to ``count`` missing items (cards first); how many are still missing."""
+        """Route up to ``count`` waiting arrows, or else make up to ``count`` missing items (cards first);
+        how many items are still missing."""
+        layout = self.layout
+        if layout.unrouted:
+            self._show_routed(layout.route_some(count))
+            return self.unbuilt
         queue, cards, links = self._build_queue, self._unbuilt_cards, self._unbuilt_links
         card_ids: set[str] = set()
         link_ids: set[str] = set()
@@ -238,9 +270,20 @@ class BoardScene(QGraphicsScene):
         return self.unbuilt
 
     def complete(self) -> None:
-        """Make every missing item: for whatever walks, selects or changes the items of the whole board."""
+        """Make every missing item: for whatever walks, selects or changes the items of the whole board.
+
+        Not while the document has changed and the layout not yet (see ``_on_document_changed``).
+        """
+        if self.layout.unrouted:
+            self._show_routed(self.layout.route_rest())
         if self._unbuilt_cards or self._unbuilt_links:
             self._build(set(self._unbuilt_cards), set(self._unbuilt_links))
+
+    def _complete_routed(self) -> None:
+        """Make every missing item the layout has geometry for, routing nothing."""
+        if self._unbuilt_cards or self._unbuilt_links:
+            routed = self.layout.routed_link
+            self._build(set(self._unbuilt_cards), {k for k in self._unbuilt_links if routed(k) is not None})
 
     def render(self, painter: QPainter, target: QRectF | QRect = _WHOLE, source: QRectF | QRect = _WHOLE,
                mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio) -> None:
@@ -290,6 +333,8 @@ class BoardScene(QGraphicsScene):
     def _build(self, card_ids: set[str], link_ids: set[str]) -> int:
         if not card_ids and not link_ids:
             return 0
+        if link_ids and self.layout.unrouted:
+            self._show_routed(self.layout.route(link_ids))  # an item is made from its arrow's route
         self._unbuilt_cards -= card_ids
         self._unbuilt_links -= link_ids
         with collector_paused():
@@ -306,9 +351,14 @@ class BoardScene(QGraphicsScene):
         self.document.changed.disconnect(self._on_document_changed)
 
     def _on_document_changed(self, event: object) -> None:
-        self.complete()  # the layout's delta names items that must exist to be updated
+        # The layout's delta names items that must exist to be updated. The arrows it has not
+        # routed yet are routed by its apply, after the edit (routed now, against a document
+        # already changed and a layout not yet, one could bend round a card no longer there);
+        # their items are made with the delta's.
+        self._complete_routed()
         self._order_cache = None
         self._selection_cache = None
+        self._selected_set = None
         if self.impact is not None:
             self.clear_impact()  # it describes the board before this edit
         self._apply(self.layout.apply(event))
@@ -344,6 +394,8 @@ class BoardScene(QGraphicsScene):
     # ------------------------------------------------------------ impact view
     def show_impact(self, card_id: str) -> Impact:
         """Light what a card affects and relies on, dim the rest, draw its paths to customer steps."""
+        from model.impact import impact  # loaded by the first Show impact, not with the board
+
         self.complete()  # the arrows of its paths are emphasised by their items
         doc = self.document
         result = impact(doc, card_id)
@@ -424,7 +476,7 @@ class BoardScene(QGraphicsScene):
         ``areas``: the scene rects being repainted, when known (the rest is left as it is).
         """
         if self.overview_active:
-            selected = self.selected_cards()
+            selected = self.selected_card_set()
             # Cards being dragged are outlined where the pointer has them, not where the
             # layout keeps them (the items themselves paint nothing while zoomed out).
             grabber = self.mouseGrabberItem()
@@ -441,7 +493,7 @@ class BoardScene(QGraphicsScene):
     def _apply(self, delta: LayoutDelta) -> None:
         layout = self.layout
         self.overview.invalidate()
-        if delta.full:
+        if delta.full and (self._cards or self._links):
             delta.removed_cards |= set(self._cards) - set(layout.cards)
             delta.removed_links |= set(self._links) - set(layout.links)
         if delta.removed_cards or delta.removed_links:
@@ -477,6 +529,8 @@ class BoardScene(QGraphicsScene):
                 if item is not None:
                     selection_lost |= item.isSelected()
                     self.removeItem(item)
+            self._unbuilt_cards -= card_ids
+            self._unbuilt_links -= link_ids
             for link_id in link_ids:
                 link_item = self._links.pop(link_id, None)
                 self.arrows.remove_arrow(link_id)
@@ -500,6 +554,7 @@ class BoardScene(QGraphicsScene):
             item = self._cards.get(card_id)
             if item is None:
                 item = self._cards[card_id] = CardItem(geometry)
+                self._unbuilt_cards.discard(card_id)
                 if not self.cached:
                     item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
                 self._add_content(item)
@@ -510,12 +565,13 @@ class BoardScene(QGraphicsScene):
     def _apply_links(self, link_ids: set[str], changed_links: set[str]) -> None:
         layout = self.layout
         for link_id in link_ids:
-            link_geometry = layout.links.get(link_id)
+            link_geometry = layout.routed_link(link_id)
             if link_geometry is None:
                 continue
             link_item = self._links.get(link_id)
             if link_item is None:
                 link_item = self._links[link_id] = LinkItem(link_geometry, self.arrows)
+                self._unbuilt_links.discard(link_id)
                 link_item.set_overview(self.overview_active)
                 self.addItem(link_item)
                 changed_links.add(link_id)
@@ -581,6 +637,14 @@ class BoardScene(QGraphicsScene):
         """Selected card ids, in document order."""
         return list(self._selection()[0])
 
+    def selected_card_set(self) -> set[str]:
+        """Selected card ids in no order (do not change it): for a paint, which needs no document order."""
+        if self._selected_set is None:
+            cache = self._selection_cache
+            self._selected_set = set(cache[0]) if cache is not None else \
+                {item.card_id for item in self.selectedItems() if isinstance(item, CardItem)}
+        return self._selected_set
+
     def selected_links(self) -> list[str]:
         """Selected link ids, in document order."""
         return list(self._selection()[1])
@@ -636,6 +700,16 @@ class BoardScene(QGraphicsScene):
     def forget_selection(self) -> None:
         """Drop the kept answer of selected_cards/links (the selection changed with signals blocked: a rubber band)."""
         self._selection_cache = None
+        self._selected_set = None
+
+    def cards_chosen_quietly(self, chosen: Iterable[str], dropped: Iterable[str]) -> None:
+        """These cards were selected and those unselected with the scene's signals held (a rubber band's move):
+        the kept answers follow (the document-ordered one is gathered again when next asked)."""
+        self._selection_cache = None
+        kept = self._selected_set
+        if kept is not None:
+            kept.update(chosen)
+            kept.difference_update(dropped)
 
     # ------------------------------------------------------------ cells
     def select_cell(self, cell: Cell | None) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+import time
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -18,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from canvas.band import Box, CardGrid, contains
-from canvas.items import TEXT_LOD, CardItem, HeaderItem, LinkItem
+from canvas.items import HANDLE_R, TEXT_LOD, CardItem, HeaderItem, LinkItem
 from canvas.translate import tr
 from canvas.zoom_preview import ZoomPreview
 
@@ -27,6 +29,13 @@ MAX_ZOOM = 8.0
 ZOOM_STEP = 1.25
 BAND_FILL = QColor(37, 99, 235, 36)  # model.style.SELECTION, faint: the board shows through
 BAND_EDGE = QColor(37, 99, 235, 200)
+# After a scroll, the hover under a resting pointer is brought up to date once the board has
+# stood still this long (see scrollContentsBy), not on every step of a turning wheel.
+HOVER_AFTER_SCROLL_MS = 60
+INDEX_SLICE_S = 0.008  # what a turn of the event loop spends putting waiting arrows in the layer's grid (half a frame)
+INDEX_CHUNK = 50
+# How far a card item's box reaches past its card (CardItem._bounds: the outline and the handles).
+CARD_REACH_X, CARD_REACH_TOP, CARD_REACH_BOTTOM = HANDLE_R + 2, 3, HANDLE_R + 3
 
 
 class _Band:
@@ -46,6 +55,9 @@ class _Band:
         self.links: set[str] = set()  # the arrows it encloses
         self.headers: set[HeaderItem] = set()
         self.between: dict[str, LinkItem] = {}  # the arrows both of whose cards the band meets
+        # Zoomed out no arrow is drawn, chosen or not (the overview draws them all plain): the
+        # arrows are then chosen once, on release or at the first move zoomed in (see _choose).
+        self.links_due = False
         self.changed = False
 
 
@@ -76,6 +88,13 @@ class BoardView(QGraphicsView):
         self.zoom_preview = ZoomPreview(self)
         self._band: _Band | None = None
         self._exposed: QRegion | None = None  # the region a paintEvent is repainting (see drawForeground)
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.setInterval(HOVER_AFTER_SCROLL_MS)
+        self._hover_timer.timeout.connect(self._replay_hover)
+        self._index_timer = QTimer(self)
+        self._index_timer.setSingleShot(True)
+        self._index_timer.timeout.connect(self._index_arrows)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         preview = self.zoom_preview
@@ -109,6 +128,27 @@ class BoardView(QGraphicsView):
             if scene is not None:
                 scene.painting_view = previous  # type: ignore[attr-defined]
         self._paint_band(event.region())
+        arrows = getattr(scene, "arrows", None)
+        if arrows is not None and arrows.waiting and not self._index_timer.isActive():
+            self._index_timer.start(0)
+
+    def _index_arrows(self) -> None:
+        """Put the arrows still waiting in the arrow layer's grid, a slice per turn of the event loop.
+
+        Until an arrow is in the grid, every paint of the layer looks at it to learn whether it
+        crosses the repainted rect (canvas/arrows.py, arrows_in): at 5,000 cards ~5,000 arrows,
+        ~5 ms of every pan step. The editor indexes them after its first paint (app/editor.py);
+        a view does it too, so that any view of a board (the presentation's, a bare one) pans
+        without that walk.
+        """
+        arrows = getattr(self.scene(), "arrows", None)
+        if arrows is None:
+            return
+        deadline = time.perf_counter() + INDEX_SLICE_S
+        while arrows.index_some(INDEX_CHUNK):
+            if time.perf_counter() >= deadline:
+                self._index_timer.start(0)
+                return
 
     def _background_brush(self):  # type: ignore[no-untyped-def]
         brush = self.backgroundBrush()
@@ -119,7 +159,26 @@ class BoardView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.zoom_preview.scrolled(dx, dy)
-        super().scrollContentsBy(dx, dy)
+        # Qt replays the last mouse move after every scroll step, so that the hover follows the
+        # board under a resting pointer: at each wheel notch a card gained and another lost its
+        # hover look, and both were drawn afresh (their cached pixmaps hold it) and repainted
+        # apart from the strip that came into view (~5 ms of a pan step at 5,000 cards). As
+        # browsers do, the hover is brought up to date once the board stands still. With a
+        # button held (a drag, a band) the replay stays at once: what is held follows the board.
+        if self.isInteractive() and QApplication.mouseButtons() == Qt.MouseButton.NoButton and self._band is None:
+            self.setInteractive(False)  # Qt replays only for an interactive view
+            try:
+                super().scrollContentsBy(dx, dy)
+            finally:
+                self.setInteractive(True)
+            self._hover_timer.start()
+        else:
+            super().scrollContentsBy(dx, dy)
+
+    def _replay_hover(self) -> None:
+        """Qt's replay of the last mouse move, held back after scrolling (see scrollContentsBy)."""
+        if self.isInteractive():
+            super().scrollContentsBy(0, 0)  # scrolls nothing (QWidget.scroll ignores 0, 0); replays the move
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -299,53 +358,80 @@ class BoardView(QGraphicsView):
         margin = 4 / max(self.zoom, 1e-6)  # its outline, in scene px
         overlap = (max(box[0], old_box[0]), max(box[1], old_box[1]), min(box[2], old_box[2]), min(box[3], old_box[3]))
         for item in changed:
-            r = item.sceneBoundingRect()
-            reach = (r.left() - margin, r.top() - margin, r.right() + margin, r.bottom() + margin)
+            left, top, right, bottom = _scene_box(item)
+            reach = (left - margin, top - margin, right + margin, bottom + margin)
             if (contains(box, reach) or contains(old_box, reach)) and not _overlaps(overlap, reach):
                 continue
+            r = QRectF(left, top, right - left, bottom - top)
             outline = QRegion(self.mapFromScene(r).boundingRect().adjusted(-3, -3, 3, 3))
             if not (outline - region).isEmpty():
                 region |= outline
         self.viewport().update(region)
 
-    def _choose(self, band: _Band, box: Box, before: Box) -> list[CardItem | LinkItem | HeaderItem]:
-        """Select what the band now chooses and deselect what it no longer does; the items changed."""
+    def _choose(self, band: _Band, box: Box, before: Box, *,
+                final: bool = False) -> list[CardItem | LinkItem | HeaderItem]:
+        """Select what the band now chooses and deselect what it no longer does; the items changed.
+
+        ``final``: the band is being released (the arrows put off while zoomed out are chosen now).
+        """
         scene = self.scene()
         # Only the cards under the strips between the band's last box and this one can change.
         cards = band.grid.rechoose(band.cards, box, before) if before[0] <= before[2] else band.grid.cards_meeting(box)
         # An arrow is chosen when the band holds its whole curve; both its cards then meet the
         # band. The arrows between chosen cards are kept up to date from the cards that changed.
+        # Zoomed out, choosing ~500 arrows a move (and restyling them) drew nothing: the
+        # overview draws every arrow plain and outlines the chosen cards only.
         document = scene.document  # type: ignore[attr-defined]
-        for card_id in cards - band.cards:
-            for link in document.links_of(card_id):
-                if link.source in cards and link.target in cards:
-                    band.between[link.id] = scene.link_item(link.id)  # type: ignore[attr-defined]
-        for card_id in band.cards - cards:
-            for link in document.links_of(card_id):
-                band.between.pop(link.id, None)
-        links = {link_id for link_id, item in band.between.items() if self._encloses(box, item)}
+        if getattr(scene, "overview_active", False) and not final:
+            band.links_due = True
+            links = band.links
+        else:
+            if band.links_due:
+                band.links_due = False
+                band.between = {}
+                for card_id in cards:
+                    for link in document.links_of(card_id):
+                        if link.source in cards and link.target in cards:
+                            band.between[link.id] = scene.link_item(link.id)  # type: ignore[attr-defined]
+            else:
+                for card_id in cards - band.cards:
+                    for link in document.links_of(card_id):
+                        if link.source in cards and link.target in cards:
+                            band.between[link.id] = scene.link_item(link.id)  # type: ignore[attr-defined]
+                for card_id in band.cards - cards:
+                    for link in document.links_of(card_id):
+                        band.between.pop(link.id, None)
+            links = {link_id for link_id, item in band.between.items() if self._encloses(box, item)}
         headers = {item for item in scene.header_items() if _meets(box, item.sceneBoundingRect())}  # type: ignore[attr-defined]
         changed: list[CardItem | LinkItem | HeaderItem] = []
-        change = [(scene.card_item(c), True) for c in cards - band.cards]  # type: ignore[attr-defined]
-        change += [(scene.card_item(c), False) for c in band.cards - cards]  # type: ignore[attr-defined]
-        change += [(scene.link_item(k), True) for k in links - band.links]  # type: ignore[attr-defined]
-        change += [(scene.link_item(k), False) for k in band.links - links]  # type: ignore[attr-defined]
+        card_item = scene.card_item  # type: ignore[attr-defined]
+        link_item = scene.link_item  # type: ignore[attr-defined]
+        change = [(card_item(c), True) for c in cards - band.cards]
+        change += [(card_item(c), False) for c in band.cards - cards]
+        change += [(link_item(k), True) for k in links - band.links]
+        change += [(link_item(k), False) for k in band.links - links]
         change += [(h, True) for h in headers - band.headers] + [(h, False) for h in band.headers - headers]
         band.cards, band.links, band.headers = cards, links, headers
         # One batch with the scene's signals held: the selection's listeners (panels, status)
         # hear of it once, when the band is released; the arrow layer repaints once.
+        chosen_cards: list[str] = []
+        dropped_cards: list[str] = []
+        base = band.base
         blocked = scene.blockSignals(True)
         try:
             with scene.arrows.changing():  # type: ignore[attr-defined]
                 for item, chosen in change:
-                    if id(item) not in band.base and item.isSelected() != chosen:
+                    if id(item) not in base and item.isSelected() != chosen:
                         item.setSelected(chosen)
                         changed.append(item)
+                        if isinstance(item, CardItem):
+                            (chosen_cards if chosen else dropped_cards).append(item.card_id)
         finally:
             scene.blockSignals(blocked)
         if changed:
             band.changed = True
-            scene.forget_selection()  # type: ignore[attr-defined]
+            # The scene's kept answers follow the change (a repaint of the strips asks which cards are chosen).
+            scene.cards_chosen_quietly(chosen_cards, dropped_cards)  # type: ignore[attr-defined]
             scene.restyle_links([item.link_id for item in changed if isinstance(item, LinkItem)])  # type: ignore[attr-defined]
         return changed
 
@@ -365,6 +451,8 @@ class BoardView(QGraphicsView):
             return
         if not band.rect.isNull():
             self.viewport().update(band.rect.adjusted(-1, -1, 1, 1))
+            if band.links_due:  # chosen while zoomed out: its arrows are chosen now
+                self._choose(band, band.box, band.box, final=True)
         if band.changed:
             self.scene().selectionChanged.emit()  # once, for the whole band
 
@@ -375,10 +463,16 @@ class BoardView(QGraphicsView):
         # Drawn here, not by the style: a flat fill and edge, so that repainting only the
         # strips a move changed leaves the same picture as drawing it whole.
         painter = QPainter(self.viewport())
-        painter.setClipRegion(region)
         painter.setPen(QPen(BAND_EDGE, 1))
         painter.setBrush(BAND_FILL)
-        painter.drawRect(band.rect.adjusted(0, 0, -1, -1))
+        # Drawn once per rect of the repainted part of the band, clipped to that rect: the same
+        # pixels as one drawing clipped to the whole region (its rects do not overlap), but a
+        # clip of one rect is a fast path, while a region of a dozen strips was clipped span by
+        # span over the whole band (~2 ms a move over most of a 1080p view).
+        shape = band.rect.adjusted(0, 0, -1, -1)
+        for rect in region & QRegion(band.rect):
+            painter.setClipRect(rect)
+            painter.drawRect(shape)
         painter.end()
 
     def event(self, event: QEvent) -> bool:
@@ -444,6 +538,22 @@ class BoardView(QGraphicsView):
 
         scene = self.scene()
         return scene is not None and isinstance(scene.focusItem(), InlineEditor)
+
+
+def _scene_box(item: CardItem | LinkItem | HeaderItem) -> Box:
+    """An item's sceneBoundingRect as (left, top, right, bottom), from its layout geometry where it has one.
+
+    A band's move changes hundreds of items; asking each for its rect was a call into Qt and
+    four more for the corners.
+    """
+    if isinstance(item, CardItem):
+        g = item.geometry  # where the item is: a band never runs during a drag
+        return g.x - CARD_REACH_X, g.y - CARD_REACH_TOP, g.x + g.w + CARD_REACH_X, g.y + g.h + CARD_REACH_BOTTOM
+    if isinstance(item, LinkItem):
+        x, y, w, h = item.geometry.bounds
+        return x, y, x + w, y + h
+    r = item.sceneBoundingRect()
+    return r.left(), r.top(), r.right(), r.bottom()
 
 
 def _meets(box: Box, rect: QRectF) -> bool:

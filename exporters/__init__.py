@@ -12,15 +12,28 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from exporters.common import DocumentOrLayout, as_layout, missing_glyph_warnings
-from exporters.pages import PageSpec
 from model.layout import Layout
+
+if TYPE_CHECKING:
+    from exporters.pages import PageSpec
 
 FORMATS: tuple[str, ...] = ("svg", "pdf", "png", "drawio", "mmd", "csv")
 ALIASES: dict[str, str] = {"mermaid": "mmd"}  # another suffix for the same format
 
 __all__ = ["FORMATS", "PageSpec", "export", "format_for"]
+
+
+def __getattr__(name: str) -> Any:
+    """``exporters.PageSpec``, imported when first asked for: the editor's canvas draws with exporters.qtpaint
+    (which loads this package) and needs no paper sizes to show a board."""
+    if name == "PageSpec":
+        from exporters.pages import PageSpec
+
+        return PageSpec
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
@@ -61,6 +74,8 @@ def export(
     rendered in memory, written beside the target and renamed over it. Returns warning
     lines for the user (text too small on the chosen paper, characters no font can draw).
     """
+    from exporters.pages import PageSpec
+
     chosen = format_for(path, fmt)
     page = page or PageSpec()
     if page.page != "fit" and chosen != "pdf":

@@ -60,6 +60,8 @@ def clean_text(text: str) -> str:
 
 def draw_text(text: str) -> str:
     """What a renderer draws for a Text primitive: ``clean_text``, with characters no font has as boxes."""
+    if text.isascii() and text.isprintable():  # most lines: nothing to clean, every font has it
+        return text
     return drawable(clean_text(text))
 
 

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date
+from typing import TYPE_CHECKING
 
 from exporters.common import clean_text
 from model import style as st
 from model.layout import Layout
 from model.primitives import Box, Line, Primitive, Text
+
+if TYPE_CHECKING:
+    from datetime import date
 
 MM = 72 / 25.4
 # Portrait width x height in pt.
@@ -153,7 +156,7 @@ def _title_block(layout: Layout, width: float, height: float, page_name: str, to
     baseline = y_rule + 17
     title = clean_text(document.title or "Untitled").strip() or "Untitled"
     personas = ", ".join(clean_text(p.name).strip() for p in document.personas if p.name.strip())
-    day = (today or date.today()).isoformat()
+    day = (today or _today()).isoformat()
     right = f"{day} · {page_name}"
     prims: list[Primitive] = [Line(MARGIN, y_rule, width - MARGIN, y_rule, "#CBD5E1", 0.75)]
     prims.append(Text(MARGIN, baseline, _shorten(title, 60), 11, INK, bold=True))
@@ -168,6 +171,12 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _today() -> date:
+    from datetime import date  # only a named page prints the date: a fit page (the default) needs none
+
+    return date.today()
+
+
 def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     width, height = paper_size(spec.page, spec.portrait)
     scale = TILE_TEXT_PT / st.CARD_SIZE
@@ -180,7 +189,7 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     count = len(rows) * len(columns)
     total = f"{len(rows)} × {len(columns)} pages" if count > 1 else "1 page"
     title = _shorten(clean_text(layout.document.title or "Untitled").strip() or "Untitled", 50)
-    day = (today or date.today()).isoformat()
+    day = (today or _today()).isoformat()
     sheets = []
     for row, y in enumerate(rows, start=1):
         for column, x in enumerate(columns, start=1):

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from exporters.common import DocumentOrLayout, as_layout, clean_text, creator, draw_text, write_atomic
 from exporters.fallback import finder, reportlab_name
+from exporters.halves import halfway, in_two, worth_forking
 from exporters.pages import MARGIN, PAGE_SIZES, PagePlan, PageSpec, Sheet, plan_pages
 from model import style as st
 from model.fonts import FONT_FILES, font_metrics
@@ -131,8 +132,11 @@ def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primit
                                                                                         layout.height)
     if whole:  # --page fit: no transform, the content stream stays as simple as it was
         painter = _PdfPainter(canvas, layout.height, fonts)
-        for primitive in board:
-            painter.draw(primitive)
+        if worth_forking(len(board)):
+            _draw_in_two(painter, board)
+        else:
+            for primitive in board:
+                painter.draw(primitive)
     else:
         canvas.saveState()
         clip = canvas.beginPath()
@@ -151,6 +155,77 @@ def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primit
         painter = _PdfPainter(canvas, sheet.height, fonts)
         for primitive in sheet.decorations:
             painter.draw(primitive)
+
+
+# What drawing one primitive costs, about, relative to a box (a 5,000-card board: a text line
+# ~10 us, an arrow's path ~6 us, a box ~8 us): the halves are cut where the costs are even.
+_COSTS = {Text: 1.3, Path: 0.8}
+
+
+class _NewResourcesError(Exception):
+    """The second half used a font, subset or transparency the first half had not: drawn here again."""
+
+
+def _draw_in_two(painter: _PdfPainter, board: list[Primitive]) -> None:
+    """Draw ``board`` with a forked child drawing its second half (exporters.halves): the same operators.
+
+    Operators depend on what was drawn before them (a colour, width or font is set only when
+    it changes; a transparency, font or subset gets its name when first used). The child
+    therefore first brings its painter, canvas and document to where the first half leaves
+    them (``replay``: the state changes alone, nothing formatted), then draws the second half,
+    and hands back its operators and end state. Should the second half name anything the first
+    half had not (a new font, subset or transparency), those names would be missing from this
+    process's document: the child gives up and this process draws the second half itself.
+    """
+    canvas = painter.canvas
+    half = halfway([_COSTS.get(type(p), 1.0) for p in board], share=0.57)  # its save comes after
+
+    def first() -> None:
+        for primitive in board[:half]:
+            painter.draw(primitive)
+
+    def second() -> tuple[list[str], dict[str, object], dict[str, object]]:
+        canvas._code = []  # the first half's operators, written by the parent
+        painter.replay(board[:half])
+        named = _named_resources(canvas)
+        ops: list[str] = []
+        canvas._code = ops
+        for primitive in board[half:]:
+            painter.draw(primitive)
+        if _named_resources(canvas) != named:
+            raise _NewResourcesError
+        return ops, painter.state(), _canvas_state(canvas)
+
+    _, drawn = in_two(first, second)
+    if drawn is None:
+        for primitive in board[half:]:
+            painter.draw(primitive)
+        return
+    ops, state, canvas_state = drawn
+    canvas._code.extend(ops)
+    painter.restore(state)
+    extgstate = canvas_state.pop("_extgstate")
+    canvas.__dict__.update(canvas_state)
+    canvas._extgstate._d = extgstate
+
+
+def _named_resources(canvas: Canvas) -> tuple[object, ...]:
+    """What the document has named so far: transparencies, fonts, their subsets' characters, PDF version."""
+    document = canvas._doc
+    fonts = []
+    for name, font in sorted(pdfmetrics._fonts.items()):
+        state = getattr(font, "state", {}).get(document)
+        if state is not None:
+            fonts.append((name, state.internalName, state.nextCode, len(state.assignments)))
+    return (tuple(canvas._extgstate._c.items()), tuple(document.fontMapping.items()), len(document.delayedFonts),
+            document._pdfVersion, tuple(fonts))
+
+
+def _canvas_state(canvas: Canvas) -> dict[str, object]:
+    """The canvas's graphics state (what setFont, setLineWidth, setDash, the alphas... set)."""
+    state = {name: canvas.__dict__[name] for name in canvas.STATE_ATTRIBUTES if name != "_extgstate"}
+    state["_extgstate"] = dict(canvas._extgstate._d)
+    return state
 
 
 def _touches(primitive: Primitive, left: float, top: float, right: float, bottom: float) -> bool:
@@ -330,6 +405,62 @@ class _PdfPainter:
         self._font: tuple[str, float] | None = None
         self._round = False
         canvas.setLineWidth(1.0)
+
+    _STATE = ("_fill", "_stroke", "_fill_alpha", "_stroke_alpha", "_width", "_dash", "_font", "_round")
+
+    def state(self) -> dict[str, object]:
+        """What the painter remembers of the operators written so far."""
+        return {name: getattr(self, name) for name in self._STATE}
+
+    def restore(self, state: dict[str, object]) -> None:
+        """Take over ``state`` (another painter's, from ``state``)."""
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def replay(self, primitives: list[Primitive]) -> None:
+        """Change state as drawing ``primitives`` would (colours, widths, fonts, names), formatting no geometry.
+
+        The state operators still go to the canvas's code: the caller puts a list there to drop.
+        """
+        for primitive in primitives:
+            if isinstance(primitive, Text):
+                if _printable_ascii(primitive.text):
+                    self._text_state(primitive)
+                else:
+                    self._text(primitive)  # rare: the whole line, as drawn
+            elif isinstance(primitive, Box | Circle):
+                if primitive.fill is None and primitive.stroke is None:
+                    continue
+                opacity = primitive.opacity if isinstance(primitive, Box) else 1.0
+                dash = primitive.dash if isinstance(primitive, Box) else None
+                self._paint(primitive.fill, primitive.stroke, primitive.stroke_width, dash, opacity)
+                if primitive.stroke is not None:
+                    self._ends(False)
+            elif isinstance(primitive, Line):
+                self._paint(None, primitive.color, primitive.width, primitive.dash, 1.0)
+                self._ends(False)
+            elif isinstance(primitive, Path):
+                if (primitive.fill is None and primitive.stroke is None) or not primitive.commands:
+                    continue
+                self._paint(primitive.fill, primitive.stroke, primitive.width, primitive.dash, 1.0)
+                self._ends(primitive.round)
+            else:
+                raise TypeError(f"unknown primitive {type(primitive).__name__}")
+
+    def _text_state(self, text: Text) -> None:
+        """``_text``'s state changes for a line of printable ASCII (drawn as it is, in the bundled face)."""
+        if not text.text.strip():
+            return
+        self._paint(text.color, None, self._width, self._dash, 1.0)
+        font_name = self.fonts[text.bold]
+        if self._font != (font_name, text.size):
+            self.canvas.setFont(font_name, text.size)
+            self._font = (font_name, text.size)
+        font = pdfmetrics.getFont(font_name)
+        if not font._dynamicFont:
+            self.canvas.drawString(0, 0, text.text)
+        else:
+            font.getSubsetInternalName(0, self.canvas._doc)  # names the font on its first use
 
     def draw(self, primitive: Primitive) -> None:
         """Draw one primitive."""

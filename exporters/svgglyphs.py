@@ -17,16 +17,18 @@ lines and exports: boards repeat lines.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
+import struct
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-
-from fontTools.pens.basePen import BasePen
-from fontTools.ttLib import TTFont
+from functools import cache, lru_cache, partial
+from typing import TYPE_CHECKING
 
 from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import FallbackFont, finder
+from model.sfnt import read_face
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 EM = 1000  # glyph coordinates and advances are in 1/EM of the font size
 LINE_CACHE_SIZE = 50_000  # lines whose <use> run is remembered (a few MiB at most)
@@ -45,17 +47,68 @@ class _Face:
 @cache
 def _face(path: str, index: int, tag: str) -> _Face:
     # Kept open for the process: glyphs are read lazily, as lines need them.
+    from fontTools.ttLib import TTFont
+
     font = TTFont(path, fontNumber=index, lazy=True)
     return _Face(tag, font, dict(font.getBestCmap() or {}), EM / font["head"].unitsPerEm)
 
 
 def _bundled(bold: bool) -> _Face:
-    return _face(str(FONT_FILES[bold]), 0, "b" if bold else "r")
+    return _face(str(FONT_FILES[bold]), 0, _bundled_tag(bold))
+
+
+def _bundled_tag(bold: bool) -> str:
+    return "b" if bold else "r"
+
+
+@dataclass(frozen=True, slots=True)
+class _Numbers:
+    """What placing a bundled face's glyphs needs, read with struct (model.sfnt and the loca table):
+    the outlines themselves are read with fontTools only when ``defs`` writes them, which in a
+    large export is the forked child's work (exporters.halves): the parent never imports fontTools."""
+
+    cmap: dict[int, int]  # code point -> glyph index, as fontTools' getBestCmap (model.sfnt)
+    advances: list[int]
+    scale: float  # EM per font unit
+    data: bytes
+    loca: int  # offset of the loca table
+    long_loca: bool  # head.indexToLocFormat: 32-bit offsets, else 16-bit halves
+    glyf: int  # offset of the glyf table
+
+    def drawn(self, index: int) -> bool:
+        """Whether glyph ``index`` has an outline (a space or an empty glyph has none)."""
+        if self.long_loca:
+            start, end = struct.unpack_from(">II", self.data, self.loca + 4 * index)
+        else:
+            start, end = (2 * v for v in struct.unpack_from(">HH", self.data, self.loca + 2 * index))
+        return end > start and struct.unpack_from(">h", self.data, self.glyf + start)[0] != 0  # contours
+
+
+@cache
+def _numbers(bold: bool) -> _Numbers | None:
+    """The bundled face's numbers, or None when it is not a TrueType-outline font model.sfnt reads."""
+    path = FONT_FILES[bold]
+    face = read_face(path)
+    if face is None:
+        return None
+    data = path.read_bytes()
+    count = struct.unpack_from(">H", data, 4)[0]
+    tables = {}
+    for i in range(count):
+        tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        tables[tag] = offset
+    if b"loca" not in tables or b"glyf" not in tables:
+        return None
+    long_loca = struct.unpack_from(">h", data, tables[b"head"] + 50)[0] == 1
+    return _Numbers(face.cmap, face.advances, EM / face.units_per_em, data, tables[b"loca"], long_loca,
+                    tables[b"glyf"])
 
 
 @cache
 def _fallback(font: FallbackFont) -> _Face:
     """A fallback font's face, tagged by a hash of its file: the same ids whatever order fonts came in."""
+    import hashlib  # only for fallback fonts: not loaded by an export of plain text
+
     digest = hashlib.sha1(f"{font.path}:{font.index}".encode()).hexdigest()
     length = 5
     while _TAGS.setdefault(digest[:length], (font.path, font.index)) != (font.path, font.index):
@@ -64,8 +117,9 @@ def _fallback(font: FallbackFont) -> _Face:
 
 
 _TAGS: dict[str, tuple[str, int]] = {}  # fallback tag -> (path, index) it stands for
-# id -> (face, glyph name) of every glyph a line placed so far in this process
-_GLYPHS: dict[str, tuple[_Face, str]] = {}
+# id -> (its face, opened when first asked; its glyph name or index) of every glyph a line
+# placed so far in this process
+_GLYPHS: dict[str, tuple[Callable[[], _Face], str | int]] = {}
 # (character, bold) -> (id of the glyph drawn, or None when nothing shows; advance in 1/EM)
 _CHARS: dict[tuple[str, bool], tuple[str | None, float]] = {}
 
@@ -77,16 +131,28 @@ def _char(ch: str, bold: bool) -> tuple[str | None, float]:
     no font has (not even a replacement box) advances as layout measured it and draws nothing.
     """
     metrics = font_metrics(bold)
+    if metrics.has_glyph(ch) or ch == " ":
+        numbers = _numbers(bold)
+        if numbers is not None:  # the bundled face, read without fontTools
+            index = numbers.cmap.get(ord(ch))
+            if index is None:
+                entry: tuple[str | None, float] = (None, metrics.width(ch, EM))
+            else:
+                gid = f"{_bundled_tag(bold)}{index}"
+                _GLYPHS.setdefault(gid, (partial(_bundled, bold), index))
+                entry = (gid if numbers.drawn(index) else None, float(numbers.advances[index] * numbers.scale))
+            _CHARS[(ch, bold)] = entry
+            return entry
     face: _Face | None = _bundled(bold)
     if not metrics.has_glyph(ch) and ch != " ":
         font = finder().font_for(ch, bold)
         face = _fallback(font) if font is not None else None
     glyph = face.cmap.get(ord(ch)) if face is not None else None
     if face is None or glyph is None:
-        entry: tuple[str | None, float] = (None, metrics.width(ch, EM))
+        entry = (None, metrics.width(ch, EM))
     else:
         gid = f"{face.tag}{face.font.getGlyphID(glyph)}"
-        _GLYPHS.setdefault(gid, (face, glyph))
+        _GLYPHS.setdefault(gid, (partial(_opened, face), glyph))
         advance = float(face.font["hmtx"].metrics[glyph][0] * face.scale)
         entry = (gid if outline(gid) else None, advance)  # a space has no outline: it only advances
     _CHARS[(ch, bold)] = entry
@@ -99,16 +165,25 @@ class GlyphRun:
 
     ``placed`` is each drawn glyph's id and x; ``words`` the same glyphs cut where nothing
     is drawn (spaces), as (characters, x) pairs, for the one-``<use>``-per-word form.
-    ``uses`` (one ``<use>`` per glyph) is written the first time it is asked for: an SVG
-    written by word never needs it (a third of a cold 5,000-card export's glyph work).
+    ``placed`` and ``uses`` (one ``<use>`` per glyph) are worked out the first time they are
+    asked for (from ``source``, the line and its weight): an SVG written by word never needs
+    them (a third of a cold 5,000-card export's glyph work).
     """
 
-    placed: tuple[tuple[str, float], ...]
+    _placed: tuple[tuple[str, float], ...] | None
     width: float  # 1/EM of the font size
     ids: tuple[str, ...]
     count: int  # glyphs drawn
     words: tuple[tuple[str, float], ...]
     _uses: str | None = None
+    source: tuple[str, bool] | None = None  # (line, bold) whose glyphs ``placed`` lists
+
+    @property
+    def placed(self) -> tuple[tuple[str, float], ...]:
+        """Each drawn glyph's id and x."""
+        if self._placed is None:
+            self._placed = _glyph_by_glyph(*self.source)._placed if self.source is not None else ()
+        return self._placed  # type: ignore[return-value]
 
     @property
     def uses(self) -> str:
@@ -121,7 +196,16 @@ class GlyphRun:
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def glyph_run(drawn: str, bold: bool) -> GlyphRun:
-    """The glyphs of ``drawn`` (a line in drawing order, as the PDF draws it) placed left to right."""
+    """The glyphs of ``drawn`` (a line in drawing order, as the PDF draws it) placed left to right.
+
+    Worked out word by word (``_word_run``, remembered: boards repeat their words) when that
+    gives the very numbers the glyph-by-glyph sum gives, else glyph by glyph.
+    """
+    return _glyph_by_word(drawn, bold) or _glyph_by_glyph(drawn, bold)
+
+
+def _glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
+    """``glyph_run`` one character at a time: each glyph at the sum of the advances before it."""
     placed: list[tuple[str, float]] = []
     ids: dict[str, None] = {}
     words: list[tuple[str, float]] = []
@@ -145,6 +229,66 @@ def glyph_run(drawn: str, bold: bool) -> GlyphRun:
     return GlyphRun(tuple(placed), x, tuple(ids), len(placed), tuple(words))
 
 
+def _glyph_by_word(drawn: str, bold: bool) -> GlyphRun | None:
+    """``glyph_run`` from the line's space-separated words, each worked out once (``_word_run``).
+
+    Only when every advance in the line is a whole number (the bundled face's always are: it
+    has 1,000 units per em, as EM): sums of whole numbers are exact in any order, so a word's
+    width added to the x it starts at is the glyph-by-glyph sum to the last bit. None otherwise.
+    """
+    space_gid, space = _CHARS.get((" ", bold)) or _char(" ", bold)
+    if space_gid is not None or not space.is_integer():
+        return None  # a space that draws something (no font does) or a fractional advance
+    known = _WORDS
+    x = 0.0
+    count = 0
+    ids: dict[str, None] = {}
+    words: list[tuple[str, float]] = []
+    first = True
+    for token in drawn.split(" "):
+        if first:
+            first = False
+        else:
+            x += space
+        if not token:
+            continue
+        run = known.get((token, bold), _UNKNOWN)
+        if run is _UNKNOWN:
+            run = _word_run(token, bold)
+        if run is None:
+            return None
+        width, drawn_count, word_ids, pieces = run
+        for piece, at in pieces:
+            words.append((piece, x + at))
+        ids.update(word_ids)
+        count += drawn_count
+        x += width
+    return GlyphRun(None, x, tuple(ids), count, tuple(words), source=(drawn, bold))
+
+
+# (word, bold) -> (width, glyphs drawn, their ids, pieces cut where nothing is drawn with their x),
+# all in 1/EM from the word's start; None when an advance is not a whole number.
+_WordRun = tuple[float, int, dict[str, None], tuple[tuple[str, float], ...]]
+_WORDS: dict[tuple[str, bool], _WordRun | None] = {}
+_WORDS_KEPT = 100_000  # distinct words remembered (a board has a few thousand)
+_UNKNOWN = (0.0, 0, {}, ())  # a word not worked out yet (None is a word worked out, not by word)
+
+
+def _word_run(word: str, bold: bool) -> _WordRun | None:
+    """One space-free word's glyphs, as ``_glyph_by_glyph`` places them from x = 0."""
+    for ch in word:
+        if not (_CHARS.get((ch, bold)) or _char(ch, bold))[1].is_integer():
+            entry: _WordRun | None = None
+            break
+    else:
+        run = _glyph_by_glyph(word, bold)
+        entry = (run.width, run.count, dict.fromkeys(run.ids), run.words)
+    if len(_WORDS) >= _WORDS_KEPT:
+        _WORDS.clear()
+    _WORDS[(word, bold)] = entry
+    return entry
+
+
 class TextOutlines:
     """The glyph outlines one SVG uses, and the ``<use>`` elements that place them, in one of two forms.
 
@@ -165,6 +309,9 @@ class TextOutlines:
     @classmethod
     def for_runs(cls, runs: Iterable[tuple[GlyphRun, bool]]) -> TextOutlines:
         """The form that makes the smaller file for these lines (or the one librsvg can render)."""
+        runs = list(runs)
+        if sum(run.count for run, _ in runs) > MAX_GLYPH_USES:  # by word whatever the sizes: no need to weigh them
+            return cls(by_word=True)
         glyph_uses = word_uses = 0
         glyphs: set[str] = set()
         words: set[tuple[str, bool]] = set()
@@ -176,6 +323,16 @@ class TextOutlines:
         by_glyph = USE_BYTES * glyph_uses + OUTLINE_BYTES * len(glyphs)
         by_word = USE_BYTES * word_uses + OUTLINE_BYTES * sum(len(word) for word, _ in words)
         return cls(by_word=glyph_uses > MAX_GLYPH_USES or by_word < by_glyph)
+
+    def note(self, run: GlyphRun, bold: bool) -> None:
+        """Give ``run``'s words (or glyphs) their ids, as ``uses`` would, without writing anything."""
+        if not self.by_word:
+            self._glyphs.update(dict.fromkeys(run.ids))
+            return
+        words = self._words
+        for word, _ in run.words:
+            if (word, bold) not in words:
+                words[(word, bold)] = f"w{len(words)}"
 
     def uses(self, run: GlyphRun, bold: bool) -> str:
         """The ``<use>`` elements that draw ``run``, its outlines noted for ``defs``."""
@@ -224,24 +381,38 @@ def outline(gid: str) -> str:
     return f"M{_num(x0)} {_num(y0)}{rest}" if rest else ""
 
 
+def _opened(face: _Face) -> _Face:
+    return face
+
+
 @cache
 def _outline_parts(gid: str) -> tuple[float, float, str]:
     """A glyph's outline as its first point and the rest in relative commands, so it can be moved cheaply."""
-    face, glyph = _GLYPHS[gid]
-    pen = _RelativePen(face.font.getGlyphSet(), face.scale)
-    face.font.getGlyphSet()[glyph].draw(pen)
+    opener, glyph = _GLYPHS[gid]
+    face = opener()
+    name = glyph if isinstance(glyph, str) else face.font.getGlyphName(glyph)
+    pen = _pen_type()(face.font.getGlyphSet(), face.scale)
+    face.font.getGlyphSet()[name].draw(pen)
     return pen.first[0], pen.first[1], "".join(pen.parts).replace(" -", "-")
 
 
-class _RelativePen(BasePen):  # type: ignore[misc]
+@cache
+def _pen_type() -> type:
+    """``_RelativePen``, made when the first outline is drawn: fontTools is imported then, not before."""
+    from fontTools.pens.basePen import BasePen
+
+    return type("_RelativePen", (_RelativePen, BasePen), {})
+
+
+class _RelativePen:
     """Path data in relative commands (shorter than absolute ones), scaled to 1/EM and flipped to y down.
 
     Points are rounded to a tenth before the differences are taken, so that the rounding
-    never adds up along a contour.
+    never adds up along a contour. Mixed with fontTools' BasePen by ``_pen_type``.
     """
 
     def __init__(self, glyph_set: object, scale: float) -> None:
-        super().__init__(glyph_set)
+        super().__init__(glyph_set)  # type: ignore[call-arg]
         self.scale = scale
         self.parts: list[str] = []
         self.first = (0.0, 0.0)

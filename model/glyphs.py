@@ -25,7 +25,6 @@ import os
 import re
 import shutil
 import struct
-import subprocess
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -256,6 +255,8 @@ def _fc_candidates(code: int, bold: bool) -> list[tuple[str, int]]:
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         return []
+    import subprocess  # only when fontconfig is asked (not remembered): ~5 ms of a start otherwise
+
     pattern = f"{BUNDLED_FAMILY}:charset={code:x}" + (":weight=bold" if bold else "")
     try:
         result = subprocess.run(

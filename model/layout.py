@@ -8,6 +8,7 @@ restacks its cell and, only if its lane's height changes, shifts the lanes below
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -122,10 +123,28 @@ class LayoutDelta:
     removed_links: set[str] = field(default_factory=set)
 
 
+# How far an arrow's drawing reaches past the box round its two cards (and its channel row):
+# a curve's handles reach at most 90 px out of a card's side, an arrowhead 8 px more. The
+# box of an arrow not routed yet (``Layout.route_area``) is grown by this; test_deferred_links
+# checks every arrow's bounds against it.
+ARROW_REACH = 100.0
+
+
 class Layout:
     """The geometry of a whole board, kept up to date from document events via ``apply``."""
 
-    def __init__(self, document: Document, *, legend: bool = False, theme: str = "light") -> None:
+    def __init__(self, document: Document, *, legend: bool = False, theme: str = "light",
+                 defer_links: bool = False) -> None:
+        """The layout of ``document``.
+
+        ``defer_links``: every card is measured and placed, but the unlabelled arrows are
+        routed only when asked: ``route_area`` (what a view is about to show, before the first
+        paint), ``route_some`` (the rest, a chunk at a time after it), ``route_rest``. Reading
+        ``links`` or ``primitives()`` routes whatever is left first, and so does an edit
+        (``apply``, after laying the edit out), so the layout is never seen incomplete by
+        anything that walks every arrow. Routing one arrow reads only the cards and lanes, never
+        another arrow, so the arrows come out exactly as a layout routing them all at once.
+        """
         if theme not in st.THEMES:
             raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(st.THEMES)}")
         self.document = document
@@ -134,7 +153,11 @@ class Layout:
         # light colours; the canvas maps them itself when it paints (model.style.themed).
         self.theme = theme
         self.cards: dict[str, CardGeometry] = {}
-        self.links: dict[str, LinkGeometry] = {}
+        self._links: dict[str, LinkGeometry] = {}
+        # Arrows not routed yet (``defer_links``), in file order: id -> the box their drawing
+        # stays inside (left, top, right, bottom), from their cards and channel row.
+        self._unrouted: dict[str, tuple[float, float, float, float]] = {}
+        self._defer_links = defer_links
         self.stage_headers: dict[str, HeaderGeometry] = {}
         self.lane_headers: dict[str, HeaderGeometry] = {}
         self.blueprint_lines: list[BlueprintLine] = []
@@ -181,6 +204,89 @@ class Layout:
         self._metrics_top = 0.0
         self._bottom = 0.0
         self.recompute()
+        self._defer_links = False  # a later recompute (a new legend, a lane moved) routes every arrow
+
+    # ------------------------------------------------------------ arrows routed later
+    @property
+    def links(self) -> dict[str, LinkGeometry]:
+        """Every arrow's geometry (the ones a deferred layout has not routed yet are routed first)."""
+        if self._unrouted:
+            self.route_rest()
+        return self._links
+
+    @links.setter
+    def links(self, links: dict[str, LinkGeometry]) -> None:
+        self._links = links
+
+    @property
+    def unrouted(self) -> int:
+        """How many arrows wait to be routed (``defer_links``)."""
+        return len(self._unrouted)
+
+    def routed_link(self, link_id: str) -> LinkGeometry | None:
+        """The arrow's geometry if it has been routed (None while it waits: nothing is routed here)."""
+        return self._links.get(link_id)
+
+    def routed_links(self) -> Iterator[tuple[str, LinkGeometry]]:
+        """(id, geometry) of the arrows routed so far; a deferred layout may not have all of them yet."""
+        yield from self._links.items()
+
+    def route_area(self, left: float, top: float, right: float, bottom: float) -> list[str]:
+        """Route the waiting arrows whose drawing may reach the rect; their ids.
+
+        After it, no arrow still waiting can show in the rect (its box, ``ARROW_REACH`` round
+        its cards, does not meet it).
+        """
+        if not self._unrouted:
+            return []
+        due = [link_id for link_id, (x0, y0, x1, y1) in self._unrouted.items()
+               if x0 <= right and y0 <= bottom and x1 >= left and y1 >= top]
+        return self._route_waiting(due)
+
+    def route_some(self, count: int) -> list[str]:
+        """Route up to ``count`` waiting arrows, in file order; their ids."""
+        return self._route_waiting(list(itertools.islice(self._unrouted, count)))
+
+    def route(self, link_ids: Iterable[str]) -> list[str]:
+        """Route those of ``link_ids`` that wait; their ids."""
+        waiting = self._unrouted
+        return self._route_waiting([link_id for link_id in link_ids if link_id in waiting])
+
+    def route_rest(self) -> list[str]:
+        """Route every waiting arrow; their ids."""
+        return self._route_waiting(list(self._unrouted))
+
+    @collector_paused()
+    def _route_waiting(self, link_ids: list[str]) -> list[str]:
+        doc = self.document
+        card, link_of, waiting = doc.card, doc.link, self._unrouted
+        for link_id in link_ids:
+            link = link_of(link_id)
+            self._route(link, card(link.source), card(link.target))  # takes it off ``_unrouted``
+        if link_ids and not waiting:
+            # All routed: in the order a layout routing them at once has them (unlabelled
+            # arrows in file order, then the labelled ones), for whatever walks them in order.
+            links = self._links
+            order = [link.id for link in doc.links() if not link.label]
+            order += [link.id for link in doc.links() if link.label]
+            self._links = {link_id: links[link_id] for link_id in order}
+        return link_ids
+
+    def _link_ids(self) -> set[str]:
+        """Ids of every arrow laid out, routed or waiting (without routing any)."""
+        return set(self._links) | set(self._unrouted)
+
+    def _wait_for_route(self, link: Link, a: Card, b: Card) -> None:
+        """Keep ``link`` to be routed later, with the box its drawing will stay inside."""
+        ga, gb = self.cards[a.id], self.cards[b.id]
+        left, right = min(ga.x, gb.x), max(ga.x + ga.shape.w, gb.x + gb.shape.w)
+        top, bottom = min(ga.y, gb.y), max(ga.y + ga.shape.h, gb.y + gb.shape.h)
+        channel_lane = self._channel_of.get(link.id)
+        if channel_lane is not None:
+            row = self._lane_y[channel_lane] + st.CELL_PAD_Y / 2
+            top, bottom = min(top, row), max(bottom, row)
+        reach = ARROW_REACH
+        self._unrouted[link.id] = (left - reach, top - reach, right + reach, bottom + reach)
 
     # ------------------------------------------------------------ queries
     def card_rect(self, card_id: str) -> Rect:
@@ -282,17 +388,19 @@ class Layout:
             yield recoloured(primitive, lambda colour: st.themed(colour, theme))
 
     def _primitives(self) -> Iterator[Primitive]:
+        if self._unrouted:
+            self.route_rest()
         yield from self.background
         for header in self.stage_headers.values():
             yield from header.primitives
         for header in self.lane_headers.values():
             yield from header.primitives
-        for link in self.links.values():
+        for link in self._links.values():
             yield from link.primitives
         for card in self.ordered_cards():
             for primitive in card.primitives:
                 yield translated(primitive, card.x, card.y)
-        for link in self.links.values():
+        for link in self._links.values():
             yield from link.label
 
     def ordered_cards(self) -> Iterator[CardGeometry]:
@@ -331,7 +439,8 @@ class Layout:
             self._place_cell(stage_id, lane_id, ids, measured=True)
         if self._scales:  # the emotion curves run through the cards just placed
             self.background = self._background(self._bottom)
-        self.links = {}
+        self._links = {}
+        self._unrouted = {}
         self._detoured = set()
         self._column_links = {}
         self._lane_links = {}
@@ -339,13 +448,14 @@ class Layout:
         self._channel_of = {}
         self._labelled = {link.id for link in doc.links() if link.label}
         card = doc.card
+        route = self._wait_for_route if self._defer_links else self._route
         for link in doc.links():
             a, b = card(link.source), card(link.target)
             self._file_link(link.id, a, b)
             if not link.label:
-                self._route(link, a, b)
-        self._place_labelled_links()
-        return LayoutDelta(full=True, grid=True, cards=set(self.cards), links=set(self.links))
+                route(link, a, b)
+        self._place_labelled_links()  # never deferred: each label avoids the ones before it
+        return LayoutDelta(full=True, grid=True, cards=set(self.cards), links=self._link_ids())
 
     def _index_link(self, link_id: str) -> None:
         """File a link under its ends' lanes, its channel's lane, and, when both ends share one, that stage."""
@@ -395,20 +505,31 @@ class Layout:
                 self._index_link(link.id)  # the other end's lane and a shared stage again
 
     def apply(self, event: object) -> LayoutDelta:
-        """Bring the layout up to date after one document event; return what changed."""
+        """Bring the layout up to date after one document event; return what changed.
+
+        Arrows still waiting to be routed (``defer_links``) are routed after the edit is laid
+        out, not before: the document has already changed and the layout not yet, and an arrow
+        routed between the two could be routed round a card where it no longer stands.
+        """
+        delta = self._apply_event(event)
+        if self._unrouted:
+            delta.links.update(self.route_rest())
+        return delta
+
+    def _apply_event(self, event: object) -> LayoutDelta:
         self._reindex_links(event)
         if isinstance(event, ev.CardChanged | ev.CardAdded | ev.CardRemoved | ev.CardMoved):
             return self._apply_card_event(event)
         if isinstance(event, ev.LinkAdded | ev.LinkChanged | ev.LinkRemoved) and self._legend_may_change(event) \
                 and self._legend_content() != self._legend:
-            before_cards, before_links = set(self.cards), set(self.links)
+            before_cards, before_links = set(self.cards), self._link_ids()
             delta = self.recompute()  # the legend grows or shrinks: the board's height changes
             delta.removed_cards = before_cards - set(self.cards)
-            delta.removed_links = before_links - set(self.links)
+            delta.removed_links = before_links - set(self._links)
             return delta
         if isinstance(event, ev.LinkAdded | ev.LinkChanged):
             delta = LayoutDelta(links={event.link_id})
-            old = self.links.get(event.link_id)
+            old = self._links.get(event.link_id)
             if not self.document.link(event.link_id).label:
                 self._place_link(event.link_id)
             if self.document.link(event.link_id).label or (old is not None and old.label):
@@ -417,16 +538,17 @@ class Layout:
             return delta
         if isinstance(event, ev.LinkRemoved):
             delta = LayoutDelta(removed_links={event.link_id})
-            removed = self.links.pop(event.link_id, None)
+            removed = self._links.pop(event.link_id, None)
+            self._unrouted.pop(event.link_id, None)
             if removed is not None and removed.label:
                 delta.links |= self._place_labelled_links()
             return delta
         if isinstance(event, ev.StageChanged) and event.field == "notes":
             return LayoutDelta()  # stage notes are for the presenter only: nothing drawn changes
-        before_cards, before_links = set(self.cards), set(self.links)
+        before_cards, before_links = set(self.cards), self._link_ids()
         delta = self.recompute()
         delta.removed_cards = before_cards - set(self.cards)
-        delta.removed_links = before_links - set(self.links)
+        delta.removed_links = before_links - set(self._links)
         return delta
 
     def _apply_card_event(self, event: ev.CardChanged | ev.CardAdded | ev.CardRemoved | ev.CardMoved) -> LayoutDelta:
@@ -571,7 +693,7 @@ class Layout:
                 continue
             self._place_link(link.id, placed_labels)
             ids.add(link.id)
-            for prim in self.links[link.id].label:
+            for prim in self._links[link.id].label:
                 if isinstance(prim, Box):
                     placed_labels.append(Rect(prim.x, prim.y, prim.w, prim.h))
         return ids
@@ -741,8 +863,10 @@ class Layout:
             self._detoured.add(link.id)
         elif self._detoured:
             self._detoured.discard(link.id)
-        self.links[link.id] = link_geometry(link, source, target, obstacles, blocked,
-                                            self._crosses_visibility(a, b), self._channel(a, b), accent)
+        self._links[link.id] = link_geometry(link, source, target, obstacles, blocked,
+                                             self._crosses_visibility(a, b), self._channel(a, b), accent)
+        if self._unrouted:
+            self._unrouted.pop(link.id, None)
 
     def _line_strips(self) -> list[Rect]:
         """Thin bands along the blueprint lines: a label sitting on one hides the line's dashes."""

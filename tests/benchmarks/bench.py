@@ -259,6 +259,14 @@ def interaction_figures(n: int, repeat: int, view: QGraphicsView) -> list[Figure
 
     view.zoom_actual()
     view.centerOn(scene.sceneRect().center())
+    # The board as a designer finds it a moment after opening: the arrow layer's index, which
+    # the editor (app/editor.py) and the view (canvas/view.py) complete in idle time after the
+    # first paint, is complete. Until then each paint also looks at every arrow still waiting
+    # and each step would carry a slice of that idle work.
+    arrows = getattr(scene, "arrows", None)
+    while arrows is not None and arrows.waiting:
+        if not arrows.index_some(500):
+            break
     # The pointer rests over the view's centre, where the wheel turns: Qt zooms about the
     # pointer, and without a move to it first it zoomed about the board's top-left corner.
     QTest.mouseMove(viewport, centre)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from canvas.items import TEXT_LOD, CardItem, HeaderItem
 from canvas.view import BoardView
 from canvas.zoom_preview import shown_picture
-from tests.ui.large_boards import shown_board_view, synthetic_board
+from tests.ui.large_boards import shown_board_view, shown_editor, synthetic_board
 
 NONE = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -168,3 +168,110 @@ def test_only_the_left_button_draws_a_band(qtbot, view) -> None:  # type: ignore
     QTest.mouseMove(viewport, QPoint(600, 500))
     assert view.band_rect.isNull() and view.rubberBandRect().isNull() and not view.scene().selectedItems()
     QTest.mouseRelease(viewport, Qt.MouseButton.RightButton, NONE, QPoint(600, 500))
+
+
+def _enclosed_links(view: BoardView) -> set[str]:
+    """The arrows whose whole curve the band now drawn holds, between two cards it chose.
+
+    (An arrow of no length between two stacked cards can lie inside a band that meets one of them only.)
+    """
+    scene = view.scene()
+    band = view.mapToScene(view.band_rect).boundingRect()
+    cards = {item.card_id for item in _chosen(view) if isinstance(item, CardItem)}
+    found = set()
+    for link_id in scene.item_ids()[1]:
+        curve = scene.link_item(link_id).curve.boundingRect()
+        link = scene.document.link(link_id)
+        if band.left() <= curve.left() and band.top() <= curve.top() and curve.right() <= band.right() \
+                and curve.bottom() <= band.bottom() and link.source in cards and link.target in cards:
+            found.add(link_id)
+    return found
+
+
+def _selected_links(view: BoardView) -> set[str]:
+    return {item.link_id for item in view.scene().selectedItems() if hasattr(item, "link_id")}
+
+
+def test_zoomed_out_a_band_chooses_its_arrows_once_on_release(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    # Zoomed out the overview draws every arrow plain: choosing ~500 arrows a move drew nothing.
+    _look_at(view, TEXT_LOD * 0.6)
+    scene, viewport = view.scene(), view.viewport()
+    assert scene.overview_active
+    QTest.mousePress(viewport, LEFT, NONE, QPoint(30, 30))
+    for corner in (QPoint(500, 400), QPoint(900, 650), QPoint(700, 500)):
+        QTest.mouseMove(viewport, corner)
+        _settle()
+        assert _chosen(view) == _qt_choice(view)
+        assert not _selected_links(view)  # none chosen while the band moves
+        # What the overview outlines: the kept set follows the band.
+        assert scene.selected_card_set() == {i.card_id for i in _chosen(view) if isinstance(i, CardItem)}
+    enclosed = _enclosed_links(view)
+    assert len(enclosed) > 10
+    chosen = _chosen(view)
+    QTest.mouseRelease(viewport, LEFT, NONE, QPoint(700, 500))
+    assert _selected_links(view) == enclosed and _chosen(view) == chosen
+    assert set(scene.selected_links()) == enclosed
+
+
+def test_zooming_in_during_a_band_chooses_its_arrows_at_the_next_move(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    _look_at(view, TEXT_LOD * 0.6)
+    scene, viewport = view.scene(), view.viewport()
+    QTest.mousePress(viewport, LEFT, NONE, QPoint(30, 30))
+    QTest.mouseMove(viewport, QPoint(900, 650))
+    _settle()
+    assert not _selected_links(view)
+    view.set_zoom(0.6)  # Ctrl+= while the band is held
+    _settle()
+    assert not scene.overview_active
+    QTest.mouseMove(viewport, QPoint(800, 600))
+    enclosed = _enclosed_links(view)
+    assert enclosed and _selected_links(view) == enclosed
+    assert _chosen(view) == _qt_choice(view)
+    QTest.mouseRelease(viewport, LEFT, NONE, QPoint(800, 600))
+    assert _selected_links(view) == enclosed
+
+
+def test_zoomed_out_a_band_selection_is_told_once_dragged_undone_and_select_all_and_esc_still_work(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = shown_editor(qtbot, synthetic_board(600, links="local"))
+    scene, view, doc = editor.scene, editor.view, editor.document
+    view.set_zoom(TEXT_LOD * 0.7)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
+    view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
+    _settle()
+    assert scene.overview_active
+    told: list[int] = []
+    scene.selectionChanged.connect(lambda: told.append(len(editor.selected_cards())))
+    viewport = view.viewport()
+    cell = scene.layout.cell_rect(doc.stages[0].id, doc.lanes[0].id)
+    corner = view.mapFromScene(cell.x + 2, cell.y + 2)  # the cell's empty padding: a band starts there
+    end = QPoint(viewport.width() * 2 // 3, viewport.height() * 2 // 3)
+    QTest.mousePress(viewport, LEFT, NONE, corner)
+    for step in range(1, 6):
+        QTest.mouseMove(viewport, corner + (end - corner) * step / 5)
+    chosen = {item.card_id for item in _chosen(view) if isinstance(item, CardItem)}
+    assert chosen == {item.card_id for item in _qt_choice(view) if isinstance(item, CardItem)}
+    enclosed = _enclosed_links(view)
+    QTest.mouseRelease(viewport, LEFT, NONE, end)
+    assert len(chosen) > 20 and told == [len(chosen)]  # the panels and status hear the count once
+    assert set(editor.selected_cards()) == chosen and set(editor.selected_links()) == enclosed
+    # The chosen cards dragged one stage to the right, zoomed out, and the move undone.
+    before = {c: (doc.card(c).stage, doc.card(c).lane) for c in chosen}
+    grab = next(g for g in scene.layout.cards.values() if g.id in chosen and g.shape.marker is None)
+    body = grab.primitives[1]
+    press = view.mapFromScene(grab.x + body.x + body.w / 2, grab.y + body.y + body.h / 2)
+    stage_w = scene.layout.stage_headers[doc.stages[1].id].rect.x - scene.layout.stage_headers[doc.stages[0].id].rect.x
+    drop = press + QPoint(round(stage_w * view.zoom), 0)
+    QTest.mousePress(viewport, LEFT, NONE, press)
+    QTest.mouseMove(viewport, press + QPoint(10, 0))
+    QTest.mouseMove(viewport, drop)
+    QTest.mouseRelease(viewport, LEFT, NONE, drop)
+    moved = {c for c in chosen if doc.card(c).stage != before[c][0]}
+    assert len(moved) > len(chosen) // 2
+    editor.undo_stack.undo()
+    assert {c: (doc.card(c).stage, doc.card(c).lane) for c in chosen} == before
+    # Esc drops the selection; Select All takes every card; each told once.
+    told.clear()
+    QTest.keyClick(viewport, Qt.Key.Key_Escape)
+    assert not editor.selected_cards() and told == [0]
+    editor.select_all()
+    assert len(editor.selected_cards()) == doc.card_count() and told == [0, doc.card_count()]

@@ -117,12 +117,15 @@ def test_messages_reach_the_server_and_a_stale_name_is_taken_over(qtbot: QtBot, 
     results = [sender.returncode == 0]
     assert results == [True]
     assert received == [["/a/b c.touchline", "/ü/ß.touchline"]]
+    path = Path(server.full_path())
+    if sys.platform != "win32":
+        assert path.exists() and path.stat().st_mode & 0o077 == 0  # this user's only
     server.close()
+    assert not path.exists()
     # A killed editor leaves its socket behind on Unix; the next editor still listens.
     if sys.platform != "win32":
         import socket as pysocket
 
-        path = Path(server._server.fullServerName() or f"/tmp/{instance_name}")
         leftover = pysocket.socket(pysocket.AF_UNIX)
         leftover.bind(str(path))
         leftover.close()
@@ -130,6 +133,33 @@ def test_messages_reach_the_server_and_a_stale_name_is_taken_over(qtbot: QtBot, 
         replacement = InstanceServer(instance_name)
         assert replacement.listen()
         replacement.close()
+
+
+QT_SENDER = r"""
+import sys
+from PySide6.QtCore import QCoreApplication
+from app.single_instance import _send_qt
+app = QCoreApplication([])
+sys.exit(0 if _send_qt(sys.argv[1], b"/from/qt.touchline\n\x00") else 1)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket end")
+def test_the_unix_socket_end_is_where_qtnetwork_looks(qtbot: QtBot, instance_name: str) -> None:
+    """The server listens without QtNetwork where QLocalServer would: a QLocalSocket (an older launch) finds it."""
+    server = InstanceServer(instance_name)
+    assert server.listen()
+    received: list[list[str]] = []
+    server.files_received.connect(received.append)
+    sender = subprocess.Popen([sys.executable, "-c", QT_SENDER, instance_name], env=_env())
+    try:
+        qtbot.waitUntil(lambda: sender.poll() is not None, timeout=30_000)
+        qtbot.waitUntil(lambda: received == [["/from/qt.touchline"]], timeout=5_000)
+    finally:
+        if sender.poll() is None:
+            sender.kill()
+        server.close()
+    assert sender.returncode == 0
 
 
 # ---------------------------------------------------------------------- welcome

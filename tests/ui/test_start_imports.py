@@ -36,11 +36,20 @@ sys.exit(main(sys.argv[1:]))
 # fontTools' OpenType layout tables only when a fallback font's name is read the slow way,
 # present mode (app.present, canvas.spotlight) when F5 is pressed, the text editor just after the first paint,
 # the keyboard shortcuts sheet when asked for.
+# Session 5 (each a few ms of the start): the PDF's paper sizes (exporters.pages, datetime) with the first PDF
+# export, the worker thread's concurrent.futures with the first long operation, the checks' modules when the
+# Checks panel is first seen (subprocess, only when fontconfig must be asked: see the second-start test), Show
+# impact's module with the first Show impact, the templates when a board is made from one, the accessible
+# names (app.accessibility and the Qt widget classes it tests for) just after the first paint; no QtNetwork
+# (app/single_instance.py talks through a Unix socket of Python's own).
 NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgglyphs", "networkx",
                 "exporters.png", "exporters.drawio", "exporters.interchange", "exporters.fallback",
                 "fontTools.ttLib.tables.otTables", "fontTools.ttLib.tables._n_a_m_e", "app.export_dialog",
                 "app.preferences", "app.board_image", "app.present", "canvas.spotlight",
-                "canvas.inline_editor", "app.shortcuts_sheet")
+                "canvas.inline_editor", "app.shortcuts_sheet",
+                "exporters.pages", "datetime", "concurrent.futures", "model.analysis",
+                "model.blueprint_checks", "model.impact", "model.templates", "app.accessibility", "secrets",
+                "PySide6.QtNetwork")
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:
@@ -133,16 +142,82 @@ glyphs._fc_candidates = counting
                                 'print("fontconfig-asked", len(asked), flush=True)\n    print("modules"')
 
 
-def _fontconfig_questions_until_first_paint(tmp_path: Path) -> int:
+def _fontconfig_questions_until_first_paint(tmp_path: Path) -> tuple[int, set[str]]:
+    """How often fontconfig was asked before the first paint, and the modules loaded by then."""
     result = subprocess.run([sys.executable, "-c", FONTCONFIG_PROBE, str(EXAMPLE)], cwd=tmp_path,
                             env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
     lines = [line for line in result.stdout.splitlines() if line.startswith("fontconfig-asked ")]
-    assert lines, result.stderr[-2000:]
-    return int(lines[0].split()[1])
+    modules = [line for line in result.stdout.splitlines() if line.startswith("modules ")]
+    assert lines and modules, result.stderr[-2000:]
+    return int(lines[0].split()[1]), set(modules[0].split()[1:])
 
 
 @pytest.mark.skipif(shutil.which("fc-match") is None, reason="needs fontconfig")
 def test_a_second_start_takes_the_examples_fallback_font_from_the_cache(tmp_path: Path) -> None:
-    assert _fontconfig_questions_until_first_paint(tmp_path) >= 1  # the "→": cache folder is empty (tmp_path)
+    asked, modules = _fontconfig_questions_until_first_paint(tmp_path)
+    assert asked >= 1 and "subprocess" in modules  # the "→": cache folder is empty (tmp_path), fc-match runs
     assert (tmp_path / "xdg_cache_home" / "touchline" / "fallback-fonts.json").is_file()
-    assert _fontconfig_questions_until_first_paint(tmp_path) == 0
+    asked, modules = _fontconfig_questions_until_first_paint(tmp_path)
+    assert asked == 0
+    assert "subprocess" not in modules  # imported only to run fc-match (~5 ms of a start)
+
+
+# Through the real entry point (app/__main__.py, as `python -m app FILE`): the probe notes who turned the
+# collector off first, how many collections ran after that until the first paint, and whether the collector
+# is on again in the turn of the event loop after it.
+COLLECTOR_PROBE = """
+import gc, os, runpy, sys
+os.environ["TOUCHLINE_FIRST_PAINT"] = "exit"
+collections, off_at = [], []
+gc.callbacks.append(lambda phase, info: collections.append(info["generation"]) if phase == "start" else None)
+real_disable = gc.disable
+def disable():
+    off_at.append((len(collections), sys._getframe(1).f_globals.get("__name__")))
+    real_disable()
+gc.disable = disable
+import app.first_paint as first_paint
+report = first_paint._FirstPaintWatch._report
+def counted(self):
+    from PySide6.QtCore import QTimer
+    first, by = off_at[0] if off_at else (0, None)
+    collected = len(collections) - first
+    QTimer.singleShot(0, lambda: (print("collector", by, collected, gc.isenabled(), flush=True), report(self)))
+first_paint._FirstPaintWatch._report = counted
+sys.argv = ["touchline", *sys.argv[1:]]
+runpy.run_module("app", run_name="__main__")
+"""
+
+
+def test_the_start_runs_no_garbage_collection_before_the_first_paint_and_resumes_it(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", COLLECTOR_PROBE, str(EXAMPLE)], cwd=tmp_path,
+                            env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
+    lines = [line.split() for line in result.stdout.splitlines() if line.startswith("collector ")]
+    assert lines, result.stderr[-2000:]
+    _, first_turned_off_by, collections, enabled = lines[0]
+    assert first_turned_off_by == "__main__"  # app/__main__.py, before importing the application
+    assert collections == "0"  # none of its passes over the start's long-lived objects
+    assert enabled == "True"  # and it is back on just after the board has been painted
+
+
+# Each bundled font file is read by Qt once: the canvas's painter registers the faces it draws with
+# (exporters/qtpaint.py) and the application's font setup takes them from there (app/gui.py).
+FONT_PROBE = """
+from PySide6.QtGui import QFontDatabase
+registered = []
+real_add = QFontDatabase.addApplicationFont
+def counting(path):
+    registered.append(path)
+    return real_add(path)
+QFontDatabase.addApplicationFont = staticmethod(counting)
+""" + FIRST_PAINT_PROBE.replace('print("modules"',
+                            'print("fonts", *sorted(registered), flush=True)\n    print("modules"')
+
+
+def test_the_start_reads_each_bundled_font_file_once(tmp_path: Path) -> None:
+    from model.fonts import FONT_DIR
+
+    result = subprocess.run([sys.executable, "-c", FONT_PROBE, str(EXAMPLE)], cwd=tmp_path,
+                            env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
+    lines = [line.split()[1:] for line in result.stdout.splitlines() if line.startswith("fonts")]
+    assert lines, result.stderr[-2000:]
+    assert lines[0] == sorted(str(path) for path in FONT_DIR.glob("*.ttf"))

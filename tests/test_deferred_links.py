@@ -1,0 +1,185 @@
+"""A layout whose arrows are routed later (``defer_links``): what the editor opens with (issue 9).
+
+Every card is placed at once (the board's size needs them), but the arrows are routed when a
+view is about to show them (``route_area``) and the rest after the first paint. These tests
+hold that nothing can tell: an arrow left waiting never reaches the area asked for, the
+arrows once routed are a fresh layout's (the stored digests of test_layout_output), anything
+reading ``links`` or ``primitives()`` gets every arrow, and edits made while arrows wait end
+exactly where a fresh layout of the edited board is.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from boards import synthetic_board
+from test_layout_output import SETTINGS, STORED, boards, digest
+
+from model import Card, Document, Link
+from model.layout import Layout
+
+
+def _meets(bounds: tuple[float, float, float, float], rect: tuple[float, float, float, float]) -> bool:
+    x, y, w, h = bounds
+    left, top, right, bottom = rect
+    return x <= right and y <= bottom and x + w >= left and y + h >= top
+
+
+def _varied_board(seed: int) -> Document:
+    """A synthetic board with what routes differently: labels, links to themselves, two-way and
+    depends arrows, links within a column (detours) and across many columns (channels)."""
+    rng = random.Random(seed)
+    document = synthetic_board(240, seed=seed, stage_count=6, links=("local", "spanning")[seed % 2])
+    ids = [card.id for card in document.cards()]
+    for i in range(60):
+        a = document.card(rng.choice(ids))
+        column = [c.id for c in document.cards() if c.stage == a.stage]
+        target = rng.choice((a.id, rng.choice(column), rng.choice(ids)))
+        document.add_link(Link(f"x{i}", a.id, target, "why" if rng.random() < 0.1 else None,
+                               rng.choice(("flow", "twoway", "depends"))))
+    return document
+
+
+def _fresh_links(document: Document) -> dict[str, tuple[float, float, float, float]]:
+    return {link_id: geometry.bounds for link_id, geometry in Layout(document).links.items()}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_arrow_left_waiting_never_reaches_the_area_that_was_routed(seed: int) -> None:
+    document = _varied_board(seed)
+    fresh = _fresh_links(document)
+    width, height = Layout(document).width, Layout(document).height
+    rng = random.Random(seed)
+    areas = [(0.0, 0.0, 1400.0, 900.0), (width - 600, height - 400, width, height)]
+    areas += [(x, y, x + rng.uniform(50, 900), y + rng.uniform(50, 700))
+              for x, y in ((rng.uniform(0, width), rng.uniform(0, height)) for _ in range(12))]
+    for area in areas:
+        layout = Layout(document, defer_links=True)
+        waiting = layout.unrouted
+        assert 0 < waiting < len(fresh)  # labelled arrows are routed at once; the rest wait
+        routed = set(layout.route_area(*area))
+        assert layout.unrouted == waiting - len(routed)
+        # every arrow that shows in the area is routed (the ones not asked for may wait)
+        shows = {link_id for link_id, bounds in fresh.items() if _meets(bounds, area)}
+        assert {k for k in shows if layout.routed_link(k) is None} == set()
+        assert all(layout.routed_link(k).bounds == fresh[k] for k in routed)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_each_waiting_arrow_is_drawn_inside_the_box_it_waits_with(seed: int) -> None:
+    document = _varied_board(seed)
+    layout = Layout(document, defer_links=True)
+    fresh = _fresh_links(document)
+    boxes = layout._unrouted
+    assert boxes
+    for link_id, (left, top, right, bottom) in boxes.items():
+        x, y, w, h = fresh[link_id]
+        assert left <= x and top <= y and x + w <= right and y + h <= bottom, link_id
+
+
+def test_the_first_screen_of_a_large_board_routes_few_of_its_arrows() -> None:
+    """Counted: opening at the board's start at 100% routes the arrows that can reach that screen,
+    a small part of the board's (the rest after the first paint)."""
+    for links in ("local", "spanning"):
+        document = synthetic_board(5000, links=links)
+        layout = Layout(document, defer_links=True)
+        total = layout.unrouted
+        routed = layout.route_area(0, 0, 1400, 900)
+        assert total == len(list(document.links()))
+        assert 0 < len(routed) < total // 10, (links, len(routed))
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_arrows_routed_in_any_order_draw_the_stored_board(seed: int) -> None:
+    """The digests of every primitive, card and arrow (test_layout_output) with the arrows routed
+    in pieces: an area first, then chunks, then the rest; arrows in a fresh layout's order."""
+    stored = json.loads(STORED.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    for name, document in boards().items():
+        for legend, theme in SETTINGS:
+            layout = Layout(document, legend=legend, theme=theme, defer_links=True)
+            layout.route_area(rng.uniform(0, 800), rng.uniform(0, 800), 1400, 900)
+            layout.route_some(rng.randint(1, 20))
+            if seed:
+                layout.route_rest()  # else digest() reads primitives(), which routes the rest itself
+            assert digest(layout) == stored[f"{name} legend={legend} {theme}"], (name, legend, theme)
+            assert layout.unrouted == 0
+            fresh = Layout(document, legend=legend, theme=theme)
+            assert list(layout.links) == list(fresh.links)
+            assert layout._detoured == fresh._detoured
+
+
+def test_reading_every_arrow_routes_the_ones_left() -> None:
+    document = _varied_board(1)
+    fresh = Layout(document)
+    layout = Layout(document, defer_links=True)
+    assert list(layout.primitives()) == list(fresh.primitives())
+    assert layout.unrouted == 0
+    layout = Layout(document, defer_links=True)
+    assert layout.links == fresh.links and layout.unrouted == 0
+
+
+def _same_as_fresh(layout: Layout, document: Document) -> None:
+    fresh = Layout(document)
+    assert layout.unrouted == 0
+    assert {k: (g.x, g.y, g.shape) for k, g in layout.cards.items()} == \
+        {k: (g.x, g.y, g.shape) for k, g in fresh.cards.items()}
+    changed = sorted(k for k in fresh.links if layout.links.get(k) != fresh.links[k])
+    assert not changed, f"arrows drawn differently from a fresh layout: {changed[:5]}"
+    assert set(layout.links) == set(fresh.links)
+    assert layout._detoured == fresh._detoured
+    assert layout.background == fresh.background
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_an_edit_while_arrows_wait_ends_as_a_fresh_layout(seed: int) -> None:
+    """One edit on a layout with most arrows waiting (a board just opened): the edit is laid out,
+    then the waiting arrows are routed against the edited board, never against the one before."""
+    rng = random.Random(seed)
+    document = _varied_board(seed)
+    stages, lanes = [s.id for s in document.stages], [lane.id for lane in document.lanes]
+    for step in range(12):
+        layout = Layout(document, defer_links=True)
+        layout.route_area(rng.uniform(0, 1000), rng.uniform(0, 1500), 1400, 900)
+        document.changed.connect(layout.apply)
+        ids = [c.id for c in document.cards()]
+        waiting = [k for k in (link.id for link in document.links()) if layout.routed_link(k) is None]
+        roll = step % 6
+        if roll == 0:  # into the span of column links and out of a cell with links below
+            document.move_card(rng.choice(ids), rng.choice(stages), rng.choice(lanes), rng.choice((None, 0, 2)))
+        elif roll == 1:
+            document.remove_link(rng.choice(waiting))
+        elif roll == 2:
+            document.remove_card(rng.choice(ids))  # its links first, each an event of its own
+        elif roll == 3:
+            document.set_card_field(rng.choice(ids), "text", "edited " * rng.randint(1, 12))
+        elif roll == 4:
+            document.set_link_field(rng.choice(waiting), "label", "now labelled")
+        else:
+            document.add_card(Card(document.new_id("card"), rng.choice(lanes), rng.choice(stages),
+                                   "a new card " * rng.randint(1, 6)), 0)
+        document.changed.disconnect(layout.apply)
+        _same_as_fresh(layout, document)
+
+
+def test_a_new_legend_or_lane_lays_every_arrow_out_at_once() -> None:
+    document = _varied_board(2)
+    layout = Layout(document, defer_links=True)
+    assert layout.unrouted
+    layout.set_legend(True)  # a recompute: nothing is left to wait
+    assert layout.unrouted == 0
+    document.changed.connect(layout.apply)
+    document.set_lane_field(document.lanes[0].id, "name", "Renamed")
+    _same_as_fresh_with_legend(layout, document)
+
+
+def _same_as_fresh_with_legend(layout: Layout, document: Document) -> None:
+    fresh = Layout(document, legend=True)
+    assert layout.links == fresh.links and layout.background == fresh.background

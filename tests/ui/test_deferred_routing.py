@@ -1,0 +1,132 @@
+"""Opening a large board routes only the arrows its first screen can show; the rest after the first paint.
+
+Counted, not timed (issue 9, "open to first paint"). The window's layout routes an arrow
+when a view is about to show it (model/layout.py ``defer_links``); nobody can tell: the
+first paint is the picture of the board fully routed, and whatever needs every arrow right
+after opening (Show impact, Select All, an edit, a copy of the board) gets every arrow.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
+
+from app.first_paint import after_first_paint
+from app.main_window import MainWindow
+from model.layout import Layout
+from tests.ui.large_boards import synthetic_board
+
+N = 2000
+
+
+@pytest.fixture
+def opened(qtbot):  # type: ignore[no-untyped-def]
+    """A window on a 2,000-card board, shown; what it held when its first paint was over."""
+    window = MainWindow(synthetic_board(N, links="local"))
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.resize(1200, 800)
+    editor = window.editor
+    scene, view = editor.scene, editor.view
+    seen: dict[str, object] = {}
+
+    def first_painted() -> None:  # queued before the editor's own (the newest event filter runs first)
+        seen["unrouted"] = scene.layout.unrouted
+        seen["in layer"] = set(scene.arrows._arrows)
+        seen["viewport"] = view.mapToScene(view.viewport().rect()).boundingRect()
+        seen["picture"] = view.viewport().grab().toImage()
+
+    after_first_paint(view.viewport(), first_painted)
+    window.show()
+    qtbot.waitUntil(lambda: "unrouted" in seen, timeout=20000)
+    return window, seen
+
+
+def _shown(bounds: tuple[float, float, float, float], area: QRectF) -> bool:
+    x, y, w, h = bounds
+    return QRectF(x, y, w, h).intersects(area)
+
+
+def test_the_first_paint_routed_only_what_its_screen_can_show(opened) -> None:  # type: ignore[no-untyped-def]
+    window, seen = opened
+    fresh = Layout(window.editor.document).links
+    on_screen = {k for k, g in fresh.items() if _shown(g.bounds, seen["viewport"])}
+    assert on_screen, "the first screen shows arrows"
+    # every arrow on screen was routed and handed to the arrow layer before the first paint ...
+    assert on_screen <= seen["in layer"]
+    # ... and most of the board's were not (routed after it)
+    assert seen["unrouted"] > len(fresh) * 3 // 4
+    assert len(seen["in layer"]) + seen["unrouted"] == len(fresh)
+
+
+def test_after_the_first_paint_every_arrow_is_routed_as_a_fresh_layout_and_the_picture_is_the_same(  # type: ignore[no-untyped-def]
+        opened, qtbot) -> None:
+    window, seen = opened
+    scene, view = window.editor.scene, window.editor.view
+    qtbot.waitUntil(lambda: scene.unbuilt == 0 and scene.layout.unrouted == 0, timeout=60000)
+    fresh = Layout(window.editor.document, legend=scene.layout.show_legend)
+    assert scene.layout.links == fresh.links
+    assert list(scene.layout.links) == list(fresh.links)
+    assert {k: a.geometry for k, a in scene.arrows._arrows.items()} == fresh.links
+    assert set(scene._links) == set(fresh.links)
+    # the first paint drew exactly what the fully routed board draws there
+    now: QImage = view.viewport().grab().toImage()
+    first: QImage = seen["picture"]
+    assert now.size() == first.size()
+    assert now == first
+
+
+def test_what_needs_every_arrow_right_after_opening_gets_every_arrow(opened) -> None:  # type: ignore[no-untyped-def]
+    window, _seen = opened
+    editor = window.editor
+    scene, document = editor.scene, editor.document
+    assert scene.layout.unrouted, "arrows still wait: the background has not run yet"
+    # Show impact of a card whose arrows are far from the first screen
+    far = next(link for link in reversed(list(document.links())))
+    impact = scene.show_impact(far.source)
+    assert scene.layout.unrouted == 0 and scene.unbuilt == 0
+    assert impact.affected or impact.dependencies
+    scene.clear_impact()
+    assert {k: a.geometry for k, a in scene.arrows._arrows.items()} == Layout(document, legend=True).links
+
+
+def test_select_all_and_a_copy_of_the_board_right_after_opening_see_every_arrow(opened) -> None:  # type: ignore[no-untyped-def]
+    from app.board_image import _selection
+
+    window, _seen = opened
+    editor = window.editor
+    scene, document = editor.scene, editor.document
+    assert scene.layout.unrouted
+    # Copy as image of cards far from the first screen: their arrows are in the picture
+    far = {card.id for card in list(document.cards())[-200:]}
+    between = [k for k in document.links() if k.source in far and k.target in far]
+    assert between and any(scene.layout.routed_link(k.id) is None for k in between)
+    prims, _box = _selection(scene.layout, far)
+    fresh = Layout(document, legend=True)
+    for link in between:
+        assert all(p in prims for p in fresh.links[link.id].primitives)
+    editor.select_all()
+    assert editor.selected_cards() == [card.id for card in document.cards()]
+    assert scene.layout.unrouted == 0 and set(scene._links) == {link.id for link in document.links()}
+
+
+def test_an_edit_right_after_opening_lays_the_board_out_as_a_fresh_layout(opened) -> None:  # type: ignore[no-untyped-def]
+    window, _seen = opened
+    editor = window.editor
+    scene, document = editor.scene, editor.document
+    waiting = [k.id for k in document.links() if scene.layout.routed_link(k.id) is None]
+    assert waiting
+    # move a card with a waiting arrow into another stage, as a drag would
+    card = document.card(document.link(waiting[0]).source)
+    stages = [s.id for s in document.stages]
+    there = stages[(stages.index(card.stage) + 1) % len(stages)]
+    document.move_card(card.id, there, card.lane, 0)
+    fresh = Layout(document, legend=scene.layout.show_legend)
+    assert scene.layout.unrouted == 0 and scene.unbuilt == 0
+    assert scene.layout.links == fresh.links
+    assert {k: a.geometry for k, a in scene.arrows._arrows.items()} == fresh.links
+    assert {k: item.geometry for k, item in scene._links.items()} == fresh.links
+    # and the arrows of the moved card are drawn where the fresh layout has them
+    for link in document.links_of(card.id):
+        assert scene.link_item(link.id).geometry == fresh.links[link.id]

@@ -234,13 +234,59 @@ def _cmd_export(options: argparse.Namespace) -> int:
     if options.page != "fit" and suffix != ".pdf":
         raise CommandError(output, f"--page {options.page} applies to PDF only; a {suffix} is one picture "
                                    "the size of the board")
-    document = _load(options.file)
-    _check_output(output, target)
-    warnings: list[str] = []
-    _write_via_temp(output, target, lambda tmp: warnings.extend(_export(document, tmp, suffix, options)))
+    shared = _share_with_a_child(options, suffix)
+    try:
+        document = _load(options.file)
+        _check_output(output, target)
+        warnings: list[str] = []
+        _write_via_temp(output, target, lambda tmp: warnings.extend(_export(document, tmp, suffix, options)))
+    finally:
+        if shared:
+            from exporters.halves import end_early
+
+            end_early()  # a child whose part was never asked for (an error, a small board) is stopped
     for warning in warnings:
         print(f"{PROG}: warning: {output}: {warning}", file=sys.stderr)
     return EXIT_OK
+
+
+# A file below this size holds too few cards for two processes to repay the fork (exporters.halves).
+SHARED_EXPORT_BYTES = 128 * 1024
+
+
+def _share_with_a_child(options: argparse.Namespace, suffix: str) -> bool:
+    """For a large SVG or fit-page PDF: fork a child (exporters.halves.fork_early) that reads and lays
+    out the board beside this process and writes the second half of the drawing; whether it did."""
+    if suffix not in (".svg", ".pdf") or (suffix == ".pdf" and options.page != "fit"):
+        return False
+    try:
+        if os.path.getsize(options.file) < SHARED_EXPORT_BYTES:
+            return False
+    except OSError:
+        return False  # _load says what is wrong with it
+    from exporters.halves import fork_early, may_fork
+
+    if not may_fork():
+        return False
+    fork_early(lambda: _child_part(options, suffix))
+    return True
+
+
+def _child_part(options: argparse.Namespace, suffix: str) -> None:
+    """What the child of ``_share_with_a_child`` does: the parent's steps up to drawing (the same board,
+    laid out the same way, ``_export``), where exporters.halves.in_two has it draw the second half,
+    hand it over and end. It writes no file and prints nothing."""
+    import exporters
+    from exporters.pdf import render_pdf
+    from exporters.svg import render_svg
+    from model import load
+    from model.layout import Layout
+
+    layout = Layout(load(options.file), legend=options.legend, theme=options.theme)
+    if suffix == ".svg":
+        render_svg(layout)
+    else:
+        render_pdf(layout, exporters.PageSpec(options.page, options.portrait, options.tile))
 
 
 def _export(document: Document, path: Path, suffix: str, options: argparse.Namespace) -> list[str]:

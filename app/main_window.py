@@ -184,9 +184,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.properties_dock.raise_()
         self.appearance = Appearance(self, settings)
         self._build_menus()
-        # The status bar is part of the window from the start: made by its first message or the
-        # screen-reader description after the first paint, it took 23 px from the board just
-        # painted (tests/ui/test_deferred_routing.py compares the first paint with a later one).
+        # Made now (QMainWindow makes it when first asked for): the board's height is final before its
+        # first paint, not shortened by the bar appearing after it.
         self.statusBar()
         self.editor: Editor = self._install(document or _new_document("blueprint"),
                                             Path(path) if path and document is not None else None)

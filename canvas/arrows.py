@@ -87,6 +87,7 @@ class ArrowLayer(QGraphicsItem):
         # end where it was, waiting to be compared part by part when it ends (REFINED_PER_RELAYOUT).
         self._rerouted = 0
         self._to_compare: list[tuple[LinkGeometry, LinkGeometry]] = []
+        self._to_move: list[tuple[LinkGeometry, LinkGeometry]] = []  # the others rerouted, old and new
         # Zoomed out, the scene's overview draws the arrows and this layer nothing: changes
         # ask for no repaint (a band choosing 1,000 cards chooses ~500 arrows), and the zoom
         # that ends the overview draws the layer afresh anyway.
@@ -131,7 +132,10 @@ class ArrowLayer(QGraphicsItem):
             else:
                 self._repaint_changed(old.geometry, geometry)
             return
-        self._repaint_moved(old.geometry, geometry)
+        if self._pending is not None:
+            self._to_move.append((old.geometry, geometry))  # boxed when the relayout ends
+        else:
+            self._repaint_moved(old.geometry, geometry)
 
     def _repaint_changed(self, old: LinkGeometry, new: LinkGeometry) -> None:
         """Repaint where a rerouted arrow's drawing differs (its old and new places when not comparable)."""
@@ -142,11 +146,11 @@ class ArrowLayer(QGraphicsItem):
         for box in changed:
             self._repaint_box(box)
 
-    def _repaint_moved(self, old: LinkGeometry, new: LinkGeometry) -> None:
-        """Repaint a rerouted arrow's old and new places."""
+    def _repaint_moved(self, old: LinkGeometry, new: LinkGeometry, tight: bool = True) -> None:
+        """Repaint a rerouted arrow's old and new places (``tight``: round what it draws, else its bounds)."""
         # One box when they meet (a rerouted arrow mostly stays where it was), so a move asks
         # Qt for half as many repaints.
-        was, now = _drawn_box(old), _drawn_box(new)
+        was, now = (_drawn_box(old), _drawn_box(new)) if tight else (old.bounds, new.bounds)
         ox, oy, ow, oh = was
         nx, ny, nw, nh = now
         if ox <= nx + nw and nx <= ox + ow and oy <= ny + nh and ny <= oy + oh:
@@ -205,17 +209,22 @@ class ArrowLayer(QGraphicsItem):
         self._pending = []
         self._rerouted = 0
         self._to_compare = []
+        self._to_move = []
         try:
             yield
         finally:
-            # Hundreds rerouted (a lane moved) repaint much of the view anyway: not compared.
-            compare = self._rerouted <= REFINED_PER_RELAYOUT
+            # Hundreds rerouted (a lane moved) repaint much of the view anyway: not compared,
+            # and boxed by their bounds.
+            refine = self._rerouted <= REFINED_PER_RELAYOUT
             for old, new in self._to_compare:
-                if compare:
+                if refine:
                     self._repaint_changed(old, new)
                 else:
-                    self._repaint_moved(old, new)
+                    self._repaint_moved(old, new, tight=False)
+            for old, new in self._to_move:
+                self._repaint_moved(old, new, tight=refine)
             self._to_compare = []
+            self._to_move = []
             pending, self._pending = self._pending, None
             self._update_shown(pending)
 
@@ -391,7 +400,7 @@ def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[in
 
 Segment = tuple[object, tuple[float, float], tuple[float, ...]]  # command letter, start point, its numbers
 Box4 = tuple[float, float, float, float]
-REFINED_PER_RELAYOUT = 200  # a relayout rerouting more arrows compares none part by part
+REFINED_PER_RELAYOUT = 200  # a relayout rerouting more arrows compares none part by part, boxes them by their bounds
 PAD = 4.0  # round a changed part: the pen (2 px in the projection look), antialiasing, the joint to the next part
 
 

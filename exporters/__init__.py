@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from exporters.common import DocumentOrLayout, as_layout, missing_glyph_warnings
 from model.layout import Layout
+from model.primitives import Primitive
 
 if TYPE_CHECKING:
     from exporters.pages import PageSpec
@@ -92,17 +93,21 @@ def export(
         from exporters.pdf import export_pdf
 
         plan = plan_pages(layout, page)
-        board = list(layout.primitives())  # walked once, for the drawing and for the warnings
-        export_pdf(layout, path, plan=plan, board=board)
-        return warnings + plan.warnings + missing_glyph_warnings(layout, board)
+        export_pdf(layout, path, plan=plan)  # a fit page draws the layout's groups (see export_svg)
+        return warnings + plan.warnings + missing_glyph_warnings(layout, _unmoved(layout))
     if chosen == "svg":
         from exporters.svg import export_svg
 
-        board = list(layout.primitives())  # walked once, as for the PDF
-        export_svg(layout, path, board)
-        return warnings + missing_glyph_warnings(layout, board)
+        export_svg(layout, path)  # walks the layout's groups, moving card drawings as it writes them
+        return warnings + missing_glyph_warnings(layout, _unmoved(layout))
     _export_single(layout, path, chosen, dpi)
     return warnings + missing_glyph_warnings(layout)
+
+
+def _unmoved(layout: Layout) -> list[Primitive]:
+    """Every primitive of the board where its group has it (a card's relative to the card): the text is all
+    the warnings look at."""
+    return [primitive for group, _ in layout.primitive_groups() for primitive in group]
 
 
 def _export_single(layout: Layout, path: str | os.PathLike[str], chosen: str, dpi: float) -> None:

@@ -8,18 +8,15 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from model.document import Document
 from model.glyphs import drawable, missing_glyph_warning
 from model.layout import Layout
+from model.primitives import Primitive
 from model.safefile import fsync_folder, umask
 from model.version import VERSION
-
-if TYPE_CHECKING:
-    from model.primitives import Primitive
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates,
 # U+FFFE/U+FFFF). Written unchanged they make an SVG that opens nowhere; the PDF
@@ -107,3 +104,17 @@ def _target_mode(target: Path) -> int:
         return target.stat().st_mode & 0o7777
     except OSError:
         return 0o666 & ~umask()
+
+
+PrimitiveGroup = tuple[Sequence[Primitive], tuple[float, float] | None]
+
+
+def primitive_groups(layout: Layout, board: list[Primitive] | None = None) -> list[PrimitiveGroup]:
+    """What a writer draws: the layout's groups (``Layout.primitive_groups``: a card's drawing with the
+    offset that moves it onto the board, which the writer adds as it writes), or ``board`` (or the
+    themed primitives, recoloured one by one) as one group already in place."""
+    if board is not None:
+        return [(board, None)]
+    if layout.theme != "light":
+        return [(list(layout.primitives()), None)]
+    return list(layout.primitive_groups())

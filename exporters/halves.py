@@ -3,16 +3,22 @@
 A command-line export of a large board spends about half its time turning primitives into
 text (SVG elements, PDF operators), one primitive after another, each independent of the
 others once the layout is done. ``in_two`` runs the second part of such work in a child
-made with ``fork`` (it inherits the layout: nothing is sent to it) while this process does
-the first part; the child's result comes back pickled through a pipe and the two are
-joined in order, so the output is the same bytes as done in one piece.
+made with ``fork`` while this process does the first part; the child's result comes back
+pickled through a pipe and the two are joined in order, so the output is the same bytes
+as done in one piece. The command line forks before it reads the file (``fork_early``):
+the child reads and lays out the board itself, on the other core, and meets this process
+at ``in_two`` (forked after the layout, the two would share its pages and copy each one
+either touches). Called without that child (the tests do), ``in_two`` forks there and then.
 
-It forks only where that is safe and worth it: on a POSIX system with two or more cores,
-in a process with a single thread (the editor exports in a worker thread beside Qt's own:
-a fork there could copy a lock some other thread holds), and for work large enough to
-repay the fork. Anything that goes wrong in the child (an exception, a signal, a short
-read) makes this process do the second part itself; Ctrl+C reaches both, and the child is
-always waited for (no zombie) and killed if this process stops first.
+It forks only where that is safe and worth it: on a POSIX system with two or more cores
+and one of them to spare (the load average under the number of cores minus a half: on a
+busy machine the two processes would only take turns, and the child duplicates some work),
+in a process with a single thread (a fork could copy a lock some other thread holds) that
+has not loaded Qt (the editor exports in a worker thread, and copies a board as SVG on
+its GUI thread: neither is copied), and for work large enough to repay the fork.
+Anything that goes wrong in the child (an exception, a signal, a short read) makes this
+process do the second part itself; Ctrl+C reaches both, and the child is always waited
+for (no zombie) and killed if this process stops first.
 """
 
 from __future__ import annotations
@@ -21,8 +27,10 @@ import contextlib
 import os
 import pickle
 import signal
+import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import NoReturn, TypeVar
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -32,9 +40,25 @@ _FAILED = 3  # the child's exit status when its part raised
 
 
 def worth_forking(amount: int) -> bool:
-    """Whether ``amount`` primitives of work should be shared with a forked child here and now."""
-    if amount < MIN_WORK or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    """Whether ``amount`` primitives of work are shared with the child of ``fork_early``.
+
+    Only the command line forks (before it reads the file): an export made in a process that
+    did not (the editor, a test, the benchmark's in-process rows) is written in one piece, so
+    what it does never depends on the machine's load at that moment.
+    """
+    return amount >= MIN_WORK and _partner is not None
+
+
+def may_fork() -> bool:
+    """Whether this process can share work with a forked child: POSIX, a core to spare, one thread, no Qt."""
+    cores = os.cpu_count() or 1
+    if not hasattr(os, "fork") or cores < 2:
         return False
+    with contextlib.suppress(OSError):  # unknown load: the cores are taken to be free
+        if os.getloadavg()[0] > cores - 0.5:  # no core to spare: the child would only take turns with us
+            return False
+    if "PySide6.QtCore" in sys.modules:  # the editor (copying a board as SVG on its GUI thread): Qt's
+        return False  # process is not copied, whatever its thread count
     try:
         return len(os.listdir("/proc/self/task")) == 1  # the only thread: nothing else holds a lock
     except OSError:  # no /proc: the thread count is unknown, and unknown is not safe
@@ -65,34 +89,113 @@ def in_two(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B | None
     a signal): the caller then does that part itself. The callers check ``worth_forking``
     first. ``second`` must only compute (no files, no output): the child ends with
     ``os._exit`` and runs nothing of this process's cleanup.
+
+    After ``fork_early`` the child exists already and has done the same work as this process
+    up to here: in it, this call does ``second`` alone, hands it over and ends the process.
     """
+    global _partner
+    partner, _partner = _partner, None
+    if isinstance(partner, _Child):
+        _hand_over(second, partner.write_end)  # never returns
+    if isinstance(partner, _Parent):
+        return _wait_for(partner.pid, partner.read_end, first)
     read_end, write_end = os.pipe()
-    # Ctrl+C is held back across the fork: arriving in the child before its ``try``, it would
-    # unwind into this process's callers (and, say, remove their temporary file).
+    pid = _forked()
+    if pid == 0:
+        os.close(read_end)
+        _hand_over(second, write_end)
+    os.close(write_end)
+    return _wait_for(pid, read_end, first)
+
+
+def fork_early(child_work: Callable[[], object]) -> None:
+    """Fork now, before the work to share is made: the child runs ``child_work`` (the same steps this
+    process takes up to its ``in_two``, which in the child does the second part and ends it).
+
+    Forking once the board is laid out shares ~100 MB of objects with the child, and every page
+    either process then touches (a reference count changes) is copied: ~9,500 page faults at
+    5,000 cards, each ~10 us on this machine, ~0.1 s on the way to the first part. Forked before
+    the file is read, each process builds its own board side by side on its own core. If this
+    process never reaches ``in_two`` (a small board, an error), ``end_early`` stops the child.
+    """
+    global _partner
+    read_end, write_end = os.pipe()
+    pid = _forked()
+    if pid == 0:
+        status = _FAILED
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, _HELD.pop())
+            os.close(read_end)
+            _partner = _Child(write_end)
+            child_work()  # ``in_two`` ends the process when the work reaches it
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    _partner = _Parent(pid, read_end)
+
+
+def end_early() -> None:
+    """Stop and wait for a child of ``fork_early`` whose part was never asked for."""
+    global _partner
+    partner, _partner = _partner, None
+    if isinstance(partner, _Parent):
+        _stop(partner.pid)
+        os.close(partner.read_end)
+
+
+@dataclass(frozen=True)
+class _Parent:
+    pid: int
+    read_end: int
+
+
+@dataclass(frozen=True)
+class _Child:
+    write_end: int
+
+
+_partner: _Parent | _Child | None = None  # the other process of a ``fork_early``, until ``in_two``
+
+
+def _forked() -> int:
+    """``os.fork()`` with Ctrl+C held back across it; in the child it is raised again only inside the
+    ``try`` that ends it (arriving before, it would unwind into this process's callers and, say,
+    remove their temporary file)."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = os.fork()
     except BaseException:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        os.close(read_end)
-        os.close(write_end)
         raise
-    if pid == 0:  # the child: its part, written whole to the pipe, then gone without unwinding
-        status = _FAILED
-        try:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-            os.close(read_end)
-            data = pickle.dumps(second(), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
+    if pid == 0:
+        _HELD[:] = [held]  # the child restores the mask inside its ``try``
+    else:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    return pid
+
+
+_HELD: list[object] = []  # in a child: the signal mask to restore once inside its ``try``
+
+
+def _hand_over(second: Callable[[], object], write_end: int) -> NoReturn:
+    """In the child: ``second()``, pickled into the pipe, and the process ends (status 0, or _FAILED)."""
+    status = _FAILED
+    try:
+        if _HELD:
+            signal.pthread_sigmask(signal.SIG_SETMASK, _HELD.pop())
+        data = pickle.dumps(second(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _wait_for(pid: int, read_end: int, first: Callable[[], A]) -> tuple[A, object | None]:
+    """In the parent: ``first()``, then the child's pickled part (None if it failed); the child reaped."""
     pipe = os.fdopen(read_end, "rb")
     reaped = False
     try:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         mine = first()
         data = pipe.read()
         _, status = os.waitpid(pid, 0)
@@ -103,7 +206,12 @@ def in_two(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B | None
     finally:
         pipe.close()
         if not reaped:  # this process stopped (an exception, Ctrl+C) before the child ended
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                os.waitpid(pid, 0)
+            _stop(pid)
+
+
+def _stop(pid: int) -> None:
+    """Kill the child and wait for it (no zombie)."""
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        os.waitpid(pid, 0)

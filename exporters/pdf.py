@@ -12,7 +12,7 @@ import contextlib
 import io
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from reportlab import rl_config
@@ -21,7 +21,16 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from exporters.common import DocumentOrLayout, as_layout, clean_text, creator, draw_text, write_atomic
+from exporters.common import (
+    DocumentOrLayout,
+    PrimitiveGroup,
+    as_layout,
+    clean_text,
+    creator,
+    draw_text,
+    primitive_groups,
+    write_atomic,
+)
 from exporters.fallback import finder, reportlab_name
 from exporters.halves import halfway, in_two, worth_forking
 from exporters.pages import MARGIN, PAGE_SIZES, PagePlan, PageSpec, Sheet, plan_pages
@@ -29,7 +38,7 @@ from model import style as st
 from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import has_rtl, is_invisible, visual
 from model.layout import CardGeometry, Layout
-from model.primitives import Box, Circle, Line, Path, Primitive, Text
+from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 from model.typesetting import text_block, text_primitives
 
 FONT_NAMES = {False: "Touchline-NotoSans", True: "Touchline-NotoSans-Bold"}
@@ -55,8 +64,7 @@ def render_pdf(layout: Layout, spec: PageSpec | None = None, plan: PagePlan | No
     when the caller has them already (exporters.export looks at them for its warnings too).
     """
     with _binary_streams():
-        return _render_pdf(layout, plan or plan_pages(layout, spec or PageSpec()),
-                           board if board is not None else list(layout.primitives()))
+        return _render_pdf(layout, plan or plan_pages(layout, spec or PageSpec()), board)
 
 
 class _QuickFlate(pdfdoc.PDFStreamFilterZCompress):
@@ -83,7 +91,7 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85, pdfdoc.PDFZCompress = before
 
 
-def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive]) -> bytes:
+def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive] | None) -> bytes:
     fonts = register_fonts()
     buffer = io.BytesIO()
     first = plan.sheets[0]
@@ -99,6 +107,8 @@ def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive]) -> bytes
     if document.description:
         canvas.setSubject(clean_text(document.description))
     canvas.setCreator(creator())
+    if board is None and not all(_whole(layout, sheet) for sheet in plan.sheets):
+        board = list(layout.primitives())  # walked once for all the sheets that show a part of it
     marks = _stage_marks(layout, plan)
     clipped = [card for card in layout.ordered_cards() if card.shape.clipped]  # shortened: linked to the appendix
     for index, sheet in enumerate(plan.sheets):
@@ -124,20 +134,24 @@ def export_pdf(
     write_atomic(path, render_pdf(as_layout(document_or_layout), spec, plan, board))
 
 
-def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primitive],
+def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primitive] | None,
                 fonts: dict[bool, str]) -> None:
-    """The sheet's part of the board (clipped, scaled), then its title block or marks on top."""
+    """The sheet's part of the board (clipped, scaled), then its title block or marks on top.
+
+    ``board``: the layout's primitives if the caller has them (else the layout's groups are drawn,
+    or, on a sheet that shows part of the board, its primitives walked here)."""
     view = sheet.viewport
-    whole = view.scale == 1 and view.left == 0 and view.top == 0 and (view.w, view.h) == (layout.width,
-                                                                                        layout.height)
-    if whole:  # --page fit: no transform, the content stream stays as simple as it was
+    if _whole(layout, sheet):  # --page fit: no transform, the content stream stays as simple as it was
         painter = _PdfPainter(canvas, layout.height, fonts)
-        if worth_forking(len(board)):
-            _draw_in_two(painter, board)
+        groups = primitive_groups(layout, board)
+        if worth_forking(sum(len(group) for group, _ in groups)):
+            _draw_in_two(painter, groups)
         else:
-            for primitive in board:
-                painter.draw(primitive)
+            for group, offset in groups:
+                painter.draw_group(group, offset)
     else:
+        if board is None:  # _render_pdf walks the board for these sheets
+            raise ValueError("a sheet showing part of the board needs the board's primitives")
         canvas.saveState()
         clip = canvas.beginPath()
         clip.rect(view.left, sheet.height - view.top - view.h * view.scale, view.w * view.scale,
@@ -166,8 +180,8 @@ class _NewResourcesError(Exception):
     """The second half used a font, subset or transparency the first half had not: drawn here again."""
 
 
-def _draw_in_two(painter: _PdfPainter, board: list[Primitive]) -> None:
-    """Draw ``board`` with a forked child drawing its second half (exporters.halves): the same operators.
+def _draw_in_two(painter: _PdfPainter, groups: list[PrimitiveGroup]) -> None:
+    """Draw ``groups`` with a forked child drawing the second half (exporters.halves): the same operators.
 
     Operators depend on what was drawn before them (a colour, width or font is set only when
     it changes; a transparency, font or subset gets its name when first used). The child
@@ -178,28 +192,27 @@ def _draw_in_two(painter: _PdfPainter, board: list[Primitive]) -> None:
     process's document: the child gives up and this process draws the second half itself.
     """
     canvas = painter.canvas
-    half = halfway([_COSTS.get(type(p), 1.0) for p in board], share=0.57)  # its save comes after
+    # The parent's part is the larger: its save (compressing the page) comes after.
+    half = halfway([sum(_COSTS.get(type(p), 1.0) for p in group) for group, _ in groups], share=0.57)
 
-    def first() -> None:
-        for primitive in board[:half]:
-            painter.draw(primitive)
+    def draw(part: list[PrimitiveGroup]) -> None:
+        for group, offset in part:
+            painter.draw_group(group, offset)
 
     def second() -> tuple[list[str], dict[str, object], dict[str, object]]:
         canvas._code = []  # the first half's operators, written by the parent
-        painter.replay(board[:half])
+        painter.replay([p for group, _ in groups[:half] for p in group])  # where a primitive is changes no state
         named = _named_resources(canvas)
         ops: list[str] = []
         canvas._code = ops
-        for primitive in board[half:]:
-            painter.draw(primitive)
+        draw(groups[half:])
         if _named_resources(canvas) != named:
             raise _NewResourcesError
         return ops, painter.state(), _canvas_state(canvas)
 
-    _, drawn = in_two(first, second)
+    _, drawn = in_two(lambda: draw(groups[:half]), second)
     if drawn is None:
-        for primitive in board[half:]:
-            painter.draw(primitive)
+        draw(groups[half:])
         return
     ops, state, canvas_state = drawn
     canvas._code.extend(ops)
@@ -226,6 +239,12 @@ def _canvas_state(canvas: Canvas) -> dict[str, object]:
     state = {name: canvas.__dict__[name] for name in canvas.STATE_ATTRIBUTES if name != "_extgstate"}
     state["_extgstate"] = dict(canvas._extgstate._d)
     return state
+
+
+def _whole(layout: Layout, sheet: Sheet) -> bool:
+    """Whether the sheet shows the whole board at its own size (a fit page)."""
+    view = sheet.viewport
+    return view.scale == 1 and view.left == 0 and view.top == 0 and (view.w, view.h) == (layout.width, layout.height)
 
 
 def _touches(primitive: Primitive, left: float, top: float, right: float, bottom: float) -> bool:
@@ -462,6 +481,21 @@ class _PdfPainter:
         else:
             font.getSubsetInternalName(0, self.canvas._doc)  # names the font on its first use
 
+    def draw_group(self, group: Sequence[Primitive], offset: tuple[float, float] | None) -> None:
+        """Draw a group of primitives, each moved by ``offset`` (the same numbers ``translated`` gives)."""
+        if offset is None:
+            for primitive in group:
+                self.draw(primitive)
+            return
+        dx, dy = offset
+        for primitive in group:
+            if isinstance(primitive, Text):
+                self._text(primitive, primitive.x + dx, primitive.y + dy)
+            elif isinstance(primitive, Box):
+                self._box(primitive, primitive.x + dx, primitive.y + dy)
+            else:
+                self.draw(translated(primitive, dx, dy))
+
     def draw(self, primitive: Primitive) -> None:
         """Draw one primitive."""
         if isinstance(primitive, Text):
@@ -481,14 +515,17 @@ class _PdfPainter:
     # Shapes go into the content stream as plain path operators (Canvas.addLiteral): the
     # same operators reportlab's rect/roundRect/circle would write, without its per-number
     # formatting in pure Python, which made a 5,000-card board take three times as long.
-    def _box(self, box: Box) -> None:
+    def _box(self, box: Box, left: float | None = None, top: float | None = None) -> None:
+        """The box, at (left, top) when given (a card's box moved onto the board)."""
         if box.fill is None and box.stroke is None:
             return
         self._paint(box.fill, box.stroke, box.stroke_width, box.dash, box.opacity)
         if box.stroke is not None:
             self._ends(False)
         n = _n
-        x, y, w, h = box.x, self.page_height - box.y - box.h, box.w, box.h
+        left = box.x if left is None else left
+        top = box.y if top is None else top
+        x, y, w, h = left, self.page_height - top - box.h, box.w, box.h
         r = min(box.radius, w / 2, h / 2)
         if r <= 0:
             ops = f"{n(x)} {n(y)} {n(w)} {n(h)} re"
@@ -551,7 +588,8 @@ class _PdfPainter:
         parts.append(_paint_op(path.fill, path.stroke))
         self.canvas.addLiteral(" ".join(parts))
 
-    def _text(self, text: Text) -> None:
+    def _text(self, text: Text, left: float | None = None, baseline: float | None = None) -> None:
+        """The line, at (left, baseline) when given (a card's line moved onto the board)."""
         content = draw_text(text.text)
         if not content.strip():
             return
@@ -562,11 +600,11 @@ class _PdfPainter:
         self._paint(text.color, None, self._width, self._dash, 1.0)
         runs = self._runs(content, text.bold, text.size)
         # Like text-anchor in SVG and QFontMetrics in Qt: align what is actually drawn.
-        x = text.x
+        x = text.x if left is None else left
         if text.anchor in ("middle", "end"):
             width = sum(run_width for _, _, run_width in runs)
             x -= width / 2 if text.anchor == "middle" else width
-        y = self.page_height - text.y
+        y = self.page_height - (text.y if baseline is None else baseline)
         for font_name, run, run_width in runs:
             if font_name is not None:
                 if self._font != (font_name, text.size):

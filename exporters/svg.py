@@ -27,13 +27,21 @@ import os
 import re
 from functools import lru_cache
 
-from exporters.common import DocumentOrLayout, as_layout, clean_text, draw_text, write_atomic
+from exporters.common import (
+    DocumentOrLayout,
+    PrimitiveGroup,
+    as_layout,
+    clean_text,
+    draw_text,
+    primitive_groups,
+    write_atomic,
+)
 from exporters.halves import halfway, in_two, worth_forking
 from exporters.svgglyphs import EM, LINE_CACHE_SIZE, GlyphRun, TextOutlines, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
 from model.layout import Layout
-from model.primitives import Box, Circle, Line, Path, Primitive, Text
+from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 # Characters a viewer may draw from a colour emoji font (Unicode's emoji, those shown as text
@@ -53,31 +61,37 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     ``board``: the layout's primitives, when the caller has walked them already.
     """
     width, height = _num(layout.width), _num(layout.height)
-    primitives = list(layout.primitives()) if board is None else board
-    texts = [p for p in primitives if isinstance(p, Text)]
-    glyphs = TextOutlines.for_runs((glyph_run(_drawn(p.text)[1], p.bold), p.bold) for p in texts if p.text.strip())
-    if worth_forking(len(primitives)):
+    groups = primitive_groups(layout, board)
+    runs: list[tuple[GlyphRun, bool]] = []  # each non-blank line's glyphs: they choose the outline form
+    shown: list[tuple[GlyphRun, bool]] = []  # those ``_text`` writes, in order
+    for group, _ in groups:  # where a line is does not matter here
+        for p in group:
+            if isinstance(p, Text):
+                content, drawn = _drawn(p.text)
+                run = glyph_run(drawn, p.bold)
+                if p.text.strip():
+                    runs.append((run, p.bold))
+                if run.count and content.strip():
+                    shown.append((run, p.bold))
+    glyphs = TextOutlines.for_runs(runs)
+    if worth_forking(sum(len(group) for group, _ in groups)):
         # Two processes write one half each. A word's (or glyph's) id is its place among
         # those the lines before it used: all are given out here first, in the order the
         # lines are written, so that each half finds them (and ``defs`` has them all).
-        note = glyphs.note
-        for text in texts:
-            run = _shown_run(text)
-            if run is not None:
-                note(run, text.bold)
-        half = halfway([_COSTS.get(type(p), 1.0) for p in primitives])
-
-        def written(part: list[Primitive]) -> str:
-            return "".join([_element(p, glyphs) for p in part])
-
+        seen: set[int] = set()
+        for run, bold in shown:
+            if id(run) not in seen:  # a line met again adds nothing new (runs are remembered per line)
+                seen.add(id(run))
+                glyphs.note(run, bold)
+        half = halfway([sum(_COSTS.get(type(p), 1.0) for p in group) for group, _ in groups])
         # The child writes the outlines too (every id is given out): reading them is most of
         # the glyph work, and this process then never imports fontTools.
-        first, second = in_two(lambda: written(primitives[:half]),
-                               lambda: (written(primitives[half:]), glyphs.defs()))
-        rest, defs = second if second is not None else (written(primitives[half:]), glyphs.defs())
-        body = [first, rest]
+        first, second = in_two(lambda: _written(groups[:half], glyphs),
+                               lambda: (_written(groups[half:], glyphs), glyphs.defs()))
+        rest, defs = second if second is not None else (_written(groups[half:], glyphs), glyphs.defs())
+        body = first + rest
     else:
-        body = [_element(primitive, glyphs) for primitive in primitives]
+        body = _written(groups, glyphs)
         defs = glyphs.defs()
     document = layout.document
     families = [FONT_FAMILY] + [font.family for font in finder().fonts()]
@@ -93,7 +107,18 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
         head.append(f"<desc>{_escape(clean_text(document.description))}</desc>")
     if defs:
         head.append(f"<defs>{defs}</defs>")
-    return "".join(head) + "".join(body) + "</svg>\n"
+    return "".join(head) + body + "</svg>\n"
+
+
+def _written(groups: list[PrimitiveGroup], glyphs: TextOutlines) -> str:
+    """The elements of ``groups``, each moved by its group's offset."""
+    parts: list[str] = []
+    for group, offset in groups:
+        if offset is None:
+            parts += [_element(p, glyphs) for p in group]
+        else:
+            parts += [_element_at(p, glyphs, *offset) for p in group]
+    return "".join(parts)
 
 
 def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str],
@@ -118,13 +143,25 @@ def _element(primitive: Primitive, glyphs: TextOutlines) -> str:
     raise TypeError(f"unknown primitive {type(primitive).__name__}")
 
 
-def _box(box: Box) -> str:
+def _element_at(primitive: Primitive, glyphs: TextOutlines, dx: float, dy: float) -> str:
+    """``_element`` of the primitive moved by (dx, dy): the same numbers ``translated`` would give it."""
+    if isinstance(primitive, Text):
+        return _text(primitive, glyphs, primitive.x + dx, primitive.y + dy)
+    if isinstance(primitive, Box):
+        return _box(primitive, primitive.x + dx, primitive.y + dy)
+    return _element(translated(primitive, dx, dy), glyphs)
+
+
+def _box(box: Box, x: float | None = None, y: float | None = None) -> str:
+    """The box, at (x, y) when given (a card's box moved onto the board)."""
     if box.fill is None and box.stroke is None:
         return ""
     paint = _paint(box.fill, box.stroke, box.stroke_width, box.dash, box.opacity)
     radius = min(box.radius, box.w / 2, box.h / 2)
     corner = f' rx="{_num(radius)}"' if radius > 0 else ""
-    return (f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.w)}" height="{_num(box.h)}"'
+    x = box.x if x is None else x
+    y = box.y if y is None else y
+    return (f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(box.w)}" height="{_num(box.h)}"'
             f"{corner}{paint}/>")
 
 
@@ -173,33 +210,28 @@ def _drawn(text: str) -> tuple[str, str]:
     return content, drawn
 
 
-def _text(text: Text, glyphs: TextOutlines) -> str:
-    """The line's glyph outlines, then the line itself as invisible, selectable text over them."""
+def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | None = None) -> str:
+    """The line's glyph outlines, then the line itself as invisible, selectable text over them.
+
+    At (x, y) when given (a card's line moved onto the board)."""
     content, drawn = _drawn(text.text)
     if not content.strip():
         return ""
-    run = glyph_run(drawn, text.bold)  # = _shown_run(text), spelled out: content is needed too
+    x = text.x if x is None else x
+    y = text.y if y is None else y
+    run = glyph_run(drawn, text.bold)
     scale = text.size / EM
     width = run.width * scale
     # Like text-anchor: align what is drawn (the PDF and Qt do the same).
-    left = text.x - (width / 2 if text.anchor == "middle" else width if text.anchor == "end" else 0)
-    outlines = (f'<g transform="translate({_num(left)} {_num(text.y)}) scale({scale:.6g})" '
+    left = x - (width / 2 if text.anchor == "middle" else width if text.anchor == "end" else 0)
+    outlines = (f'<g transform="translate({_num(left)} {_num(y)}) scale({scale:.6g})" '
                 f'fill="{_escape(text.color)}">{glyphs.uses(run, text.bold)}</g>') if run.count else ""
     weight = ' font-weight="bold"' if text.bold else ""
     anchor = f' text-anchor="{text.anchor}"' if text.anchor in ("middle", "end") else ""
     fit = f' textLength="{_num(width)}"' if width > 0 else ""
     hidden = 'opacity="0"' if not content.isascii() and _COLOUR_GLYPHS.search(content) else 'fill-opacity="0"'
-    return (f'{outlines}<text x="{_num(text.x)}" y="{_num(text.y)}" font-size="{_num(text.size)}"{weight}{anchor}'
+    return (f'{outlines}<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(text.size)}"{weight}{anchor}'
             f'{fit} {hidden}>{_escape(content)}</text>')
-
-
-def _shown_run(text: Text) -> GlyphRun | None:
-    """The glyphs ``_text`` places for a line (None when it draws no outlines)."""
-    content, drawn = _drawn(text.text)
-    if not content.strip():
-        return None
-    run = glyph_run(drawn, text.bold)
-    return run if run.count else None
 
 
 # What writing one primitive costs, about, relative to a box (a 5,000-card board: a text line

@@ -315,11 +315,14 @@ class TextOutlines:
         glyph_uses = word_uses = 0
         glyphs: set[str] = set()
         words: set[tuple[str, bool]] = set()
+        seen: set[tuple[int, bool]] = set()
         for run, bold in runs:
             glyph_uses += run.count
             word_uses += len(run.words)
-            glyphs.update(run.ids)
-            words.update((word, bold) for word, _ in run.words)
+            if (id(run), bold) not in seen:  # a line met again adds no glyph or word (runs are remembered per line)
+                seen.add((id(run), bold))
+                glyphs.update(run.ids)
+                words.update((word, bold) for word, _ in run.words)
         by_glyph = USE_BYTES * glyph_uses + OUTLINE_BYTES * len(glyphs)
         by_word = USE_BYTES * word_uses + OUTLINE_BYTES * sum(len(word) for word, _ in words)
         return cls(by_word=glyph_uses > MAX_GLYPH_USES or by_word < by_glyph)

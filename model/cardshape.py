@@ -6,14 +6,13 @@ cache it and reuse it when the card merely moves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from model import style as st
 from model.channel_icons import KIND_ICONS, channel_icon
 from model.entities import Card
 from model.icons import icon_path
 from model.primitives import Box, Circle, Primitive, Text, translated
 from model.typesetting import baseline_offset, line_height, text_block, text_primitives, text_width
+from model.valueclass import value_class
 
 # A card grows with its text up to this many lines; beyond, the last line ends in an
 # ellipsis (the PDF prints the whole text on an appendix page, the editor edits all of it).
@@ -22,7 +21,7 @@ MAX_LINES = 14
 SCORE_LABELS = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive", 2: "Very positive"}
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class CardShape:
     """What a card looks like, independent of where it sits."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from model import style as st
 from model.cardshape import CardShape, measure_card
@@ -20,6 +19,7 @@ from model.channel_icons import SCORE_ICONS
 from model.entities import SCORE_RANGE, Card
 from model.icons import icon_path
 from model.primitives import Circle, Line, Path, PathCommand, Primitive, Text, translated
+from model.valueclass import value_class
 
 STEP = 3 * st.SPACE  # px between two neighbouring scores
 MARKER_R = 12.0
@@ -48,7 +48,7 @@ def marker_primitives(score: int, cx: float, cy: float) -> list[Primitive]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class EmotionScale:
     """Where an emotion lane's scale lies: its neutral line, relative to the lane's top."""
 
@@ -64,7 +64,7 @@ class EmotionScale:
         return max(LOW, min(HIGH, round((self.neutral - y) / STEP)))
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class Spot:
     """Where one emotion card goes in its cell, relative to the cell's content box and the neutral line.
 

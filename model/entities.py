@@ -6,8 +6,10 @@ or extended file loses nothing when it passes through (format.md, design rules).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from model.valueclass import value_class
 
 LANE_KINDS: tuple[str, ...] = (
     "evidence",
@@ -40,7 +42,7 @@ SCORE_RANGE: tuple[int, int] = (-2, 2)
 MAX_VOTES = 9999  # dot votes on one card (an extension of format v1)
 
 
-@dataclass(slots=True)
+@value_class
 class Stage:
     """A column of the board."""
 
@@ -50,7 +52,7 @@ class Stage:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@value_class
 class Lane:
     """A row of the board; its kind decides colours and blueprint lines."""
 
@@ -60,7 +62,7 @@ class Lane:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@value_class
 class Card:
     """One sticky note in a cell (stage x lane)."""
 
@@ -95,7 +97,7 @@ CARD_EDITABLE_FIELDS: tuple[str, ...] = (
 )
 
 
-@dataclass(slots=True)
+@value_class
 class Link:
     """An arrow between two cards."""
 
@@ -107,7 +109,7 @@ class Link:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@value_class
 class Persona:
     """Who the journey is about."""
 

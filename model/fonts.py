@@ -6,12 +6,13 @@ measured here is as wide on the canvas, in the SVG and in the PDF.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.sfnt import read_face
+from model.valueclass import value_class
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -24,7 +25,7 @@ WORD_CACHE_SIZE = 200_000  # words remembered per face (a few MiB at most)
 WORD_CACHE_MAX_LENGTH = 40  # longer runs are rarely measured twice
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class FontMetrics:
     """Advance widths and vertical metrics of one font file, in font units."""
 

@@ -27,11 +27,12 @@ import shutil
 import struct
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from model.fallback_cache import FallbackCache, cache_file
+from model.valueclass import value_class
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont as FontToolsFont
@@ -48,7 +49,7 @@ _INVISIBLE = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class FallbackFont:
     """A font file (and index within a collection) that reportlab can embed."""
 

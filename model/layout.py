@@ -11,8 +11,8 @@ from __future__ import annotations
 import itertools
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import field
 
 from model import emotion_curve as emo
 from model import events as ev
@@ -32,6 +32,7 @@ from model.primitives import Box, Line, Primitive, Text, recoloured, translated
 from model.quickinit import quick_init
 from model.stage_numbers import HIDDEN_KINDS
 from model.typesetting import text_block, text_primitives
+from model.valueclass import value_class
 
 # Lanes that describe the service from outside it: an arrow to one is no hand-off.
 OFF_THE_SERVICE = frozenset({"note", "opportunity", "pain", "thought", "emotion"})
@@ -44,7 +45,7 @@ BLUEPRINT_LINES: dict[tuple[str, str], str] = {
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class Rect:
     """An axis-aligned rectangle."""
 
@@ -58,7 +59,7 @@ class Rect:
         return self.x <= x <= self.x + self.w and self.y <= y <= self.y + self.h
 
 
-@dataclass(slots=True)
+@value_class
 class CardGeometry:
     """Where a card sits and what it looks like (primitives relative to its top-left)."""
 
@@ -93,7 +94,7 @@ class CardGeometry:
         return self.shape.lines
 
 
-@dataclass(slots=True)
+@value_class
 class HeaderGeometry:
     """A stage or lane header: its box on the board and its drawing (board coordinates)."""
 
@@ -102,7 +103,7 @@ class HeaderGeometry:
     primitives: tuple[Primitive, ...]
 
 
-@dataclass(slots=True)
+@value_class
 class BlueprintLine:
     """One of the three blueprint lines, derived from lane order."""
 
@@ -112,7 +113,7 @@ class BlueprintLine:
     lower_lane: str
 
 
-@dataclass(slots=True)
+@value_class
 class LayoutDelta:
     """What changed in the last update, so that a renderer redraws only that."""
 
@@ -401,20 +402,31 @@ class Layout:
             yield recoloured(primitive, lambda colour: st.themed(colour, theme))
 
     def _primitives(self) -> Iterator[Primitive]:
+        for group, offset in self.primitive_groups():
+            if offset is None:
+                yield from group
+            else:
+                dx, dy = offset
+                for primitive in group:
+                    yield translated(primitive, dx, dy)
+
+    def primitive_groups(self) -> Iterator[tuple[Sequence[Primitive], tuple[float, float] | None]]:
+        """``primitives`` in the light theme as groups, each with the offset that moves it onto the board
+        (a card's drawing is relative to its corner) or None. A writer that adds the offset to the
+        numbers it writes makes no moved copy of each primitive (~30,000 objects at 5,000 cards)."""
         if self._unrouted:
             self.route_rest()
-        yield from self.background
+        yield self.background, None
         for header in self.stage_headers.values():
-            yield from header.primitives
+            yield header.primitives, None
         for header in self.lane_headers.values():
-            yield from header.primitives
+            yield header.primitives, None
         for link in self._links.values():
-            yield from link.primitives
+            yield link.primitives, None
         for card in self.ordered_cards():
-            for primitive in card.primitives:
-                yield translated(primitive, card.x, card.y)
+            yield card.primitives, (card.x, card.y)
         for link in self._links.values():
-            yield from link.label
+            yield link.label, None
 
     def ordered_cards(self) -> Iterator[CardGeometry]:
         """Card geometries in document order."""

@@ -7,7 +7,7 @@ It lists only what the board uses, so it stays short.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from model import style as st
 from model.channel_icons import CHANNEL_ICONS, SCORE_ICONS, channel_icon, channel_key
@@ -16,6 +16,7 @@ from model.entities import LANE_KIND_LABELS, LANE_KINDS
 from model.icons import icon_path
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 from model.typesetting import text_width
+from model.valueclass import value_class
 
 ROW_H = 3 * st.SPACE
 SWATCH = 2 * st.SPACE
@@ -25,7 +26,7 @@ TITLE_H = 3 * st.SPACE
 SCORE_NAMES = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive", 2: "Very positive"}
 
 
-@dataclass(slots=True)
+@value_class
 class LegendContent:
     """What the board uses, and so what the legend explains."""
 

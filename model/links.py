@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from model import style as st
 from model.entities import Link
 from model.primitives import Box, Path, PathCommand, Primitive, Text
 from model.typesetting import line_height, text_primitives, text_width
+from model.valueclass import value_class
 
 if TYPE_CHECKING:
     from model.layout import Rect
@@ -19,7 +19,7 @@ Point = tuple[float, float]
 _SIDES: dict[str, Point] = {"left": (-1, 0), "right": (1, 0), "top": (0, -1), "bottom": (0, 1)}
 
 
-@dataclass(slots=True)
+@value_class
 class LinkGeometry:
     """An arrow: its curve (for hit testing), its drawing and its bounds."""
 
@@ -33,7 +33,7 @@ class LinkGeometry:
     label: tuple[Primitive, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class Channel:
     """Free space an arrow can run through without passing behind a card.
 

@@ -8,16 +8,17 @@ Coordinates are pixels (1 px = 1 pt in the PDF), y growing downwards.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from model.quickinit import quick_init
+from model.valueclass import value_class
 
 # Path commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",)
 PathCommand = tuple[object, ...]
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Box:
     """A rectangle, optionally with rounded corners."""
 
@@ -34,7 +35,7 @@ class Box:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Circle:
     """A circle."""
 
@@ -47,7 +48,7 @@ class Circle:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Line:
     """A straight line."""
 
@@ -61,7 +62,7 @@ class Line:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Path:
     """An open or closed path of lines and cubic curves."""
 
@@ -74,7 +75,7 @@ class Path:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Text:
     """One line of text; ``y`` is the baseline, ``anchor`` is start, middle or end."""
 

@@ -11,14 +11,15 @@ another format, which model.fonts then reads with fontTools), the same advances.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+
+from model.valueclass import value_class
 
 # fontTools' getBestCmap order: full Unicode first, then the BMP subtables.
 _CMAP_PREFERENCE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class FaceNumbers:
     """A face's character map (code point -> glyph index), advances (by glyph index) and vertical metrics."""
 

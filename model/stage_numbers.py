@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from model.document import Document
+from model.valueclass import value_class
 
 # Lanes the customer sees (above the line of visibility) and those they do not.
 VISIBLE_KINDS = frozenset({"evidence", "customer", "frontstage", "touchpoint"})
@@ -32,7 +32,7 @@ def parse_minutes(text: str) -> float | None:
     return float(match.group(1).replace(",", ".")) * unit
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class StageNumbers:
     """The summary of one stage."""
 

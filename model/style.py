@@ -15,17 +15,17 @@ all three share it. Rules it keeps (tests/test_style.py checks them):
 from __future__ import annotations
 
 import colorsys
-from dataclasses import dataclass
 from functools import cache
 
 from model.fonts import FONT_FAMILY
+from model.valueclass import value_class
 
 FONT = FONT_FAMILY  # the one typeface, bundled (resources/fonts), measured by model.fonts
 
 SPACE = 8  # the spacing unit: margins, gaps and paddings are multiples of it (or of half of it)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True)
 class KindStyle:
     """Colours of one lane kind: card fill, card border and the header accent."""
 

@@ -7,6 +7,7 @@ numbers as glyph by glyph, each word worked out once.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
 from boards import synthetic_board
 
 import model
+from app import cli
 from exporters import halves, pdf, svg, svgglyphs
 from exporters.pdf import render_pdf
 from exporters.svg import render_svg
@@ -158,55 +160,53 @@ def test_a_failing_child_leaves_its_half_to_the_parent(children: list[int]) -> N
     assert len(children) == 2 and all(_reaped(pid) for pid in children)
 
 
-def test_the_parent_failing_kills_and_reaps_the_child(children: list[int]) -> None:
+@pytest.mark.parametrize("error", [ValueError, KeyboardInterrupt])
+def test_the_parent_failing_kills_and_reaps_the_child(children: list[int], error: type[BaseException]) -> None:
+    """An error or Ctrl+C in this process: the child is killed and waited for, the error goes on."""
     def first() -> str:
-        raise ValueError("the parent fails")
+        raise error("the parent stops")
 
-    with pytest.raises(ValueError, match="the parent fails"):
+    with pytest.raises(error, match="the parent stops"):
         halves.in_two(first, lambda: "x" * 10_000_000)  # more than a pipe holds: the child would block
     assert len(children) == 1 and _reaped(children[0])
 
 
+def test_ctrl_c_in_the_child_leaves_its_part_to_the_parent(children: list[int]) -> None:
+    """Ctrl+C reaching the child (held back across the fork, then raised in its part): it ends quietly."""
+    import time
+
+    def first() -> str:
+        os.kill(children[0], signal.SIGINT)
+        return "one"
+
+    def second() -> str:
+        time.sleep(120)  # interrupted by the SIGINT long before
+        return "two"
+
+    assert halves.in_two(first, second) == ("one", None)
+    assert _reaped(children[0])
+
+
 def test_forks_only_when_alone_and_worth_it() -> None:
-    code = ("import threading, time\n"
-            "from exporters.halves import MIN_WORK, worth_forking\n"
-            "print(worth_forking(MIN_WORK), worth_forking(MIN_WORK - 1))\n"
-            "threading.Thread(target=time.sleep, args=(0.5,)).start()\n"
-            "print(worth_forking(MIN_WORK))\n")
+    """A core to spare (load average), one thread, no Qt (the editor's process is never copied); and the
+    writers share only with the command line's early child, never on their own."""
+    code = ("import os, threading, time\n"
+            "os.getloadavg = lambda: (0.2, 0.2, 0.2)\n"
+            "from exporters.halves import MIN_WORK, may_fork, worth_forking\n"
+            "print(may_fork(), worth_forking(MIN_WORK))\n"
+            "os.getloadavg = lambda: (float(os.cpu_count()), 1.0, 1.0)\n"
+            "print(may_fork())\n"
+            "os.getloadavg = lambda: (0.2, 0.2, 0.2)\n"
+            "thread = threading.Thread(target=time.sleep, args=(0.5,))\n"
+            "thread.start()\n"
+            "print(may_fork())\n"
+            "thread.join()\n"
+            "import PySide6.QtCore\n"
+            "print(may_fork())\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                             timeout=60)
     many_cores = (os.cpu_count() or 1) >= 2
-    assert result.stdout.split() == [str(many_cores), "False", "False"]
-
-
-@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
-def test_cli_export_forks_and_writes_the_same_file(tmp_path: Path, suffix: str) -> None:
-    """The command line's export (one thread) shares a large board with a child: the same file as alone."""
-    if (os.cpu_count() or 1) < 2:
-        pytest.skip("one core: the export does not fork")
-    source = tmp_path / "board.touchline"
-    source.write_text(model.dumps(synthetic_board(1000)), encoding="utf-8")
-
-    def export(out: Path, fork: bool) -> list[str]:
-        code = ("import os, sys\n"
-                "from exporters import halves, pdf, svg\n"
-                "real = os.fork\n"
-                "def fork():\n"
-                "    pid = real()\n"
-                "    if pid: print('forked', flush=True)\n"
-                "    return pid\n"
-                "os.fork = fork\n"
-                f"if not {fork}: svg.worth_forking = pdf.worth_forking = lambda amount: False\n"
-                "from app.cli import main\n"
-                f"sys.exit(main(['export', {str(source)!r}, '-o', {str(out)!r}]))\n")
-        result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                                env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
-        assert result.returncode == 0, result.stderr
-        return result.stdout.split()
-
-    assert export(tmp_path / f"shared{suffix}", True) == ["forked"]
-    assert export(tmp_path / f"alone{suffix}", False) == []
-    assert (tmp_path / f"shared{suffix}").read_bytes() == (tmp_path / f"alone{suffix}").read_bytes()
+    assert result.stdout.split() == [str(many_cores), "False", "False", "False", "False"]
 
 
 # ------------------------------------------------------------------ glyph runs by word
@@ -279,7 +279,8 @@ def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> 
     source = tmp_path / "board.touchline"
     source.write_text(model.dumps(synthetic_board(1000)), encoding="utf-8")
     out = tmp_path / "board.svg"
-    code = ("import sys\n"
+    code = ("import os, sys\n"
+            "os.getloadavg = lambda: (0.2, 0.2, 0.2)  # a quiet machine, whatever this one's load\n"
             "from app.cli import main\n"
             f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n"
             "print([name for name in ('fontTools', 'hashlib', 'datetime') if name in sys.modules])\n")
@@ -287,3 +288,97 @@ def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> 
     # fontTools in the child only; hashlib (fallback fonts' tags) and datetime (a named page's date) not at all
     assert result.stdout.split() == ["[]"], result.stderr
     assert out.read_text(encoding="utf-8").count("<path id=") > 20  # the outlines are there
+
+
+# ------------------------------------------------------------------ card drawings moved as they are written
+@pytest.mark.parametrize("name", ["coffee-shop-blueprint-light", "onboarding-journey-light", "tricky", "synthetic"])
+def test_groups_written_in_place_equal_the_moved_primitives(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writers add a card's offset as they write (Layout.primitive_groups): the same bytes as from
+    the walked, moved primitives; only the cards' few other shapes (marks, icons) are still copied."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    layout = dict(_boards())[name]
+    board = list(layout.primitives())
+    copies: list[object] = []
+    real = svg.translated
+
+    def counted(primitive, dx, dy):  # type: ignore[no-untyped-def]
+        copies.append(primitive)
+        return real(primitive, dx, dy)
+
+    monkeypatch.setattr(svg, "translated", counted)
+    monkeypatch.setattr(pdf, "translated", counted)
+    assert render_svg(layout) == render_svg(layout, board)
+    assert render_pdf(layout) == render_pdf(layout, board=board)
+    others = [p for group, offset in layout.primitive_groups() if offset is not None for p in group
+              if not isinstance(p, svg.Box | svg.Text)]
+    assert len(copies) == 2 * len(others)  # once by each writer
+
+
+
+# ------------------------------------------------------------------ the command line's child, forked early
+def _cli(arguments: list[str], *, fork: bool = True) -> tuple[int, list[str], str]:
+    """Run ``main(arguments)`` in a fresh interpreter: its status, what it printed about forks, its stderr.
+
+    Each fork prints "forked PID"; after ``main`` returns, "reaped" for each child already waited for.
+    """
+    code = ("import os, sys\n"
+            "from exporters import halves, pdf, svg\n"
+            "os.getloadavg = lambda: (0.2, 0.2, 0.2)  # a quiet machine, whatever this one's load\n"
+            "real, pids = os.fork, []\n"
+            "def fork():\n"
+            "    pid = real()\n"
+            "    if pid:\n"
+            "        pids.append(pid)\n"
+            "        print('forked', flush=True)\n"
+            "    return pid\n"
+            "os.fork = fork\n"
+            f"if not {fork}: halves.may_fork = svg.worth_forking = pdf.worth_forking = lambda *a: False\n"
+            "from app.cli import main\n"
+            f"status = main({arguments!r})\n"
+            "for pid in pids:\n"
+            "    try:\n"
+            "        os.waitpid(pid, os.WNOHANG)\n"
+            "        print('running-or-zombie', flush=True)\n"
+            "    except ChildProcessError:\n"
+            "        print('reaped', flush=True)\n"
+            "sys.exit(status)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    return result.returncode, result.stdout.split(), result.stderr
+
+
+@pytest.fixture(scope="module")
+def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("large") / "board.touchline"
+    path.write_text(model.dumps(synthetic_board(1000)), encoding="utf-8")
+    assert path.stat().st_size >= cli.SHARED_EXPORT_BYTES
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
+def test_cli_child_forked_early_writes_the_same_file(large_file: Path, tmp_path: Path, suffix: str) -> None:
+    """One fork, before the file is read; the child's half is the one a fork after the layout wrote."""
+    shared, alone = tmp_path / f"shared{suffix}", tmp_path / f"alone{suffix}"
+    assert _cli(["export", str(large_file), "-o", str(shared)])[:2] == (0, ["forked", "reaped"])
+    assert _cli(["export", str(large_file), "-o", str(alone)], fork=False)[:2] == (0, [])
+    assert shared.read_bytes() == alone.read_bytes()
+
+
+def test_cli_bad_large_file_one_line_no_file_child_reaped(large_file: Path, tmp_path: Path) -> None:
+    """A large file that fails to load: the parent's one-line error, no output, the child stopped and reaped."""
+    broken = tmp_path / "broken.touchline"
+    broken.write_text(large_file.read_text(encoding="utf-8")[:-200], encoding="utf-8")  # cut short: not JSON
+    out = tmp_path / "out.svg"
+    status, forks, stderr = _cli(["export", str(broken), "-o", str(out)])
+    assert (status, forks) == (2, ["forked", "reaped"])
+    assert len(stderr.strip().splitlines()) == 1 and stderr.startswith("touchline: error: ")
+    assert not out.exists() and list(tmp_path.iterdir()) == [broken]
+
+
+@pytest.mark.parametrize("arguments", [["--page", "A4"], ["--tile", "--page", "A3"]])
+def test_cli_named_pages_and_small_files_do_not_fork(large_file: Path, tmp_path: Path, arguments: list[str]) -> None:
+    """A named or tiled page draws the board in parts of its own (no halves); a small file is not worth it."""
+    status, forks, _ = _cli(["export", str(large_file), "-o", str(tmp_path / "out.pdf"), *arguments])
+    assert (status, forks) == (0, [])
+    example = EXAMPLES[0]
+    assert _cli(["export", str(example), "-o", str(tmp_path / "small.svg")])[:2] == (0, [])

@@ -39,7 +39,11 @@ def shown_editor(qtbot, document: model.Document, size: tuple[int, int] = (1400,
 
 def shown_board_view(qtbot, document: model.Document, size: tuple[int, int] = (1200, 800)) -> BoardView:  # type: ignore[no-untyped-def]
     """A bare board view (no editor around it) on ``document``, shown at ``size``, no card under the pointer."""
-    board = BoardView(BoardScene(document, lambda command: None))
+    scene = BoardScene(document, lambda command: None)
+    board = BoardView(scene)
+    # The view does not own its scene: with no Python name left for it, a garbage collection
+    # during a test deleted it (view.scene() then None). Parented, it lives as long as the view.
+    scene.setParent(board)
     qtbot.addWidget(board)
     board.resize(QSize(*size))
     board.show()

@@ -70,8 +70,7 @@ def test_every_control_of_the_main_window_is_named_and_described(qtbot: QtBot) -
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
-    # The window is described once its board has been painted (MainWindow.showEvent): exposed is
-    # not yet painted, and waiting a fixed 10 ms for it failed on a busy machine.
+    # The names and descriptions are given just after the board's first paint (issue 9: not before it).
     qtbot.waitUntil(lambda: bool(window.accessibleDescription()))
     problems: list[str] = []
     doc = window.editor.document

@@ -916,3 +916,12 @@ def test_run_editor_opens_the_file_in_a_window(monkeypatch: pytest.MonkeyPatch, 
     else:
         assert errors == []
         assert window.path == BLUEPRINT
+
+
+def test_the_status_bar_exists_before_the_first_paint(make_window: Callable[..., MainWindow]) -> None:
+    """The accessible names come after the first paint (they used to make the status bar): the board's
+    height must not change after it appears."""
+    from PySide6.QtWidgets import QStatusBar
+
+    window = make_window()
+    assert window.findChild(QStatusBar) is not None

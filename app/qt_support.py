@@ -52,10 +52,12 @@ def support_folder() -> Path | None:
 def _library_stamp(folder: Path) -> str:
     """Names, sizes and times of shiboken6's libraries: they change when PySide6 is reinstalled."""
     parts = []
-    for library in sorted(folder.glob("*.so*")) + sorted(folder.glob("*.pyd")) + sorted(folder.glob("*.dylib")):
-        status = library.stat()
-        parts.append(f"{library.name} {status.st_size} {status.st_mtime_ns}")
-    return "\n".join(parts)
+    with os.scandir(folder) as entries:  # not Path.glob: its patterns cost more than the check (~0.6 ms)
+        for entry in entries:
+            if ".so" in entry.name or entry.name.endswith((".pyd", ".dylib")):
+                status = entry.stat()  # follows a link to the library itself
+                parts.append(f"{entry.name} {status.st_size} {status.st_mtime_ns}")
+    return "\n".join(sorted(parts))
 
 
 def written_out() -> bool:

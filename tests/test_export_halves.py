@@ -188,15 +188,16 @@ def test_ctrl_c_in_the_child_leaves_its_part_to_the_parent(children: list[int]) 
 
 
 def test_forks_only_when_alone_and_worth_it() -> None:
-    """A core to spare (load average), one thread, no Qt (the editor's process is never copied); and the
-    writers share only with the command line's early child, never on their own."""
+    """A core idle now, one thread, no Qt (the editor's process is never copied); and the writers share only
+    with the command line's early child, never on their own."""
     code = ("import os, threading, time\n"
-            "os.getloadavg = lambda: (0.2, 0.2, 0.2)\n"
+            "from exporters import halves\n"
             "from exporters.halves import MIN_WORK, may_fork, worth_forking\n"
+            "halves.running_now = lambda: 1  # this process alone\n"
             "print(may_fork(), worth_forking(MIN_WORK))\n"
-            "os.getloadavg = lambda: (float(os.cpu_count()), 1.0, 1.0)\n"
+            "halves.running_now = lambda: os.cpu_count()  # every other core running something\n"
             "print(may_fork())\n"
-            "os.getloadavg = lambda: (0.2, 0.2, 0.2)\n"
+            "halves.running_now = lambda: 1\n"
             "thread = threading.Thread(target=time.sleep, args=(0.5,))\n"
             "thread.start()\n"
             "print(may_fork())\n"
@@ -207,6 +208,43 @@ def test_forks_only_when_alone_and_worth_it() -> None:
                             timeout=60)
     many_cores = (os.cpu_count() or 1) >= 2
     assert result.stdout.split() == [str(many_cores), "False", "False", "False", "False"]
+
+
+@pytest.mark.parametrize(("looks", "cores", "spare"), [
+    ([1, 1, 1], 2, True),  # this process alone on two cores
+    ([2, 2, 2], 2, False),  # one other thread running: both cores taken once the child runs
+    ([1, 2, 1], 2, False),  # the busiest look counts: a lull between two looks does not fork
+    ([2, 1, 1], 2, False),
+    ([3, 3, 3], 4, True),  # two others on four cores: two idle
+    ([4, 3, 3], 4, False),
+])
+def test_a_core_to_spare_is_one_idle_in_every_look(looks: list[int], cores: int, spare: bool,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate reads what runs now (/proc/loadavg's running count, this process among them), not the
+    1-minute average, which a benchmark's own work (or an export's own child) holds up for a minute."""
+    seen = iter(looks)
+    monkeypatch.setattr(halves, "running_now", lambda: next(seen))
+    monkeypatch.setattr(halves, "LOOK_GAP", 0.0)
+    monkeypatch.setattr(os, "getloadavg", lambda: pytest.fail("the 1-minute average was read"))
+    assert halves.core_to_spare(cores) is spare
+    assert next(seen, None) is None  # every look was taken
+
+
+def test_without_proc_the_load_average_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_proc() -> int:
+        raise FileNotFoundError("/proc/loadavg")
+
+    monkeypatch.setattr(halves, "running_now", no_proc)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.3, 0.3))
+    assert halves.core_to_spare(2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.8, 0.3, 0.3))
+    assert not halves.core_to_spare(2)
+
+
+def test_running_now_counts_this_process() -> None:
+    if not os.path.exists("/proc/loadavg"):
+        pytest.skip("no /proc")
+    assert halves.running_now() >= 1  # the reader itself is running
 
 
 # ------------------------------------------------------------------ glyph runs by word
@@ -280,7 +318,8 @@ def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> 
     source.write_text(model.dumps(synthetic_board(1000)), encoding="utf-8")
     out = tmp_path / "board.svg"
     code = ("import os, sys\n"
-            "os.getloadavg = lambda: (0.2, 0.2, 0.2)  # a quiet machine, whatever this one's load\n"
+            "from exporters import halves\n"
+            "halves.running_now = lambda: 1  # a quiet machine, whatever this one's load\n"
             "from app.cli import main\n"
             f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n"
             "print([name for name in ('fontTools', 'hashlib', 'datetime') if name in sys.modules])\n")
@@ -288,6 +327,30 @@ def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> 
     # fontTools in the child only; hashlib (fallback fonts' tags) and datetime (a named page's date) not at all
     assert result.stdout.split() == ["[]"], result.stderr
     assert out.read_text(encoding="utf-8").count("<path id=") > 20  # the outlines are there
+
+
+@pytest.mark.parametrize(("suffix", "other"), [(".svg", "exporters.pdf"), (".pdf", "exporters.svg")])
+def test_the_cli_child_imports_only_its_own_writer(tmp_path: Path, suffix: str, other: str) -> None:
+    """The child of a large export imports the writer of its format only: an SVG's child importing the
+    PDF writer (reportlab, PIL) spent ~0.15 s before it even read the file, while the parent waited."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the export does not fork")
+    source = tmp_path / "board.touchline"
+    source.write_text(model.dumps(synthetic_board(1000)), encoding="utf-8")
+    out = tmp_path / f"board{suffix}"
+    code = ("import os, sys\n"
+            "from exporters import halves\n"
+            "halves.running_now = lambda: 1  # a quiet machine, whatever this one's load\n"
+            "real = halves._hand_over\n"
+            "def hand_over(second, write_end):\n"
+            f"    os.write(2, ('child: ' + str({other!r} in sys.modules) + chr(10)).encode())\n"
+            "    real(second, write_end)\n"
+            "halves._hand_over = hand_over\n"
+            "from app.cli import main\n"
+            f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.split() == ["child:", "False"]  # the child reached its part, without the other writer
 
 
 # ------------------------------------------------------------------ card drawings moved as they are written
@@ -323,7 +386,7 @@ def _cli(arguments: list[str], *, fork: bool = True) -> tuple[int, list[str], st
     """
     code = ("import os, sys\n"
             "from exporters import halves, pdf, svg\n"
-            "os.getloadavg = lambda: (0.2, 0.2, 0.2)  # a quiet machine, whatever this one's load\n"
+            "halves.running_now = lambda: 1  # a quiet machine, whatever this one's load\n"
             "real, pids = os.fork, []\n"
             "def fork():\n"
             "    pid = real()\n"

@@ -279,7 +279,10 @@ def _child_part(options: argparse.Namespace, suffix: str) -> None:
     from model import load
     from model.layout import Layout
 
-    layout = Layout(load(options.file), legend=options.legend, theme=options.theme)
+    # The child draws the second part: the cards (and the labels over them), not the arrows
+    # before them. Its SVG layout routes none (``defer_links``, ~40 % of a layout): the writer
+    # routes any that fall in its part (exporters.svg ``_routed``).
+    layout = Layout(load(options.file), legend=options.legend, theme=options.theme, defer_links=suffix == ".svg")
     # Only the writer of this format is imported: the PDF's pulls in reportlab and PIL (~0.1-0.2 s),
     # which an SVG's child spent before it even read the file, on the way to the parent's wait.
     if suffix == ".svg":

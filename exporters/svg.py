@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from exporters.common import (
@@ -61,10 +62,17 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     ``board``: the layout's primitives, when the caller has walked them already.
     """
     width, height = _num(layout.width), _num(layout.height)
-    groups = primitive_groups(layout, board)
+    # An arrow a deferred layout has not routed yet (the command line's child lays out so: it draws
+    # the cards, the parent the arrows) is its id here (Layout.groups_routing_none), routed only by
+    # the process that draws it (``_routed``).
+    groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]] = \
+        layout.groups_routing_none() if board is None and layout.theme == "light" \
+        else list(primitive_groups(layout, board))
     runs: list[tuple[GlyphRun, bool]] = []  # each non-blank line's glyphs: they choose the outline form
     shown: list[tuple[GlyphRun, bool]] = []  # those ``_text`` writes, in order
     for group, _ in groups:  # where a line is does not matter here
+        if isinstance(group, str):  # an arrow not routed yet: no text (a labelled arrow is never deferred)
+            continue
         for p in group:
             if isinstance(p, Text):
                 content, drawn = _drawn(p.text)
@@ -74,7 +82,7 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
                 if run.count and content.strip():
                     shown.append((run, p.bold))
     glyphs = TextOutlines.for_runs(runs)
-    if worth_forking(sum(len(group) for group, _ in groups)):
+    if worth_forking(sum(_count(layout, group) for group, _ in groups)):
         # Two processes write one half each. A word's (or glyph's) id is its place among
         # those the lines before it used: all are given out here first, in the order the
         # lines are written, so that each half finds them (and ``defs`` has them all).
@@ -83,15 +91,16 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
             if id(run) not in seen:  # a line met again adds nothing new (runs are remembered per line)
                 seen.add(id(run))
                 glyphs.note(run, bold)
-        half = halfway([sum(_COSTS.get(type(p), 1.0) for p in group) for group, _ in groups])
+        half = halfway([_cost(layout, group) for group, _ in groups], share=FIRST_SHARE)
         # The child writes the outlines too (every id is given out): reading them is most of
         # the glyph work, and this process then never imports fontTools.
-        first, second = in_two(lambda: _written(groups[:half], glyphs),
-                               lambda: (_written(groups[half:], glyphs), glyphs.defs()))
-        rest, defs = second if second is not None else (_written(groups[half:], glyphs), glyphs.defs())
+        first, second = in_two(lambda: _written(_routed(layout, groups[:half]), glyphs),
+                               lambda: (_written(_routed(layout, groups[half:]), glyphs), glyphs.defs()))
+        rest, defs = second if second is not None else \
+            (_written(_routed(layout, groups[half:]), glyphs), glyphs.defs())
         body = first + rest
     else:
-        body = _written(groups, glyphs)
+        body = _written(_routed(layout, groups), glyphs)
         defs = glyphs.defs()
     document = layout.document
     families = [FONT_FAMILY] + [font.family for font in finder().fonts()]
@@ -108,6 +117,39 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     if defs:
         head.append(f"<defs>{defs}</defs>")
     return "".join(head) + body + "</svg>\n"
+
+
+# The first part's share of the cost. The child does more than its part: the glyph outlines
+# (``defs``, with fontTools' import) and its result pickled; but it routes no arrow the parent
+# draws (its layout defers them: ~40 % of a layout), so the parts are about even at a half
+# (CPU time of both processes at 5,000 cards, exporters.halves' child forked early).
+FIRST_SHARE = 0.5
+
+
+def _count(layout: Layout, group: Sequence[Primitive] | str) -> int:
+    """The primitives of a group; of an arrow not routed yet, the ones it will have."""
+    return len(group) if not isinstance(group, str) else _arrow_paths(layout, group)
+
+
+def _cost(layout: Layout, group: Sequence[Primitive] | str) -> float:
+    """What writing a group costs, about (``_COSTS``); an arrow not routed yet costs what it will when it is."""
+    if isinstance(group, str):
+        return _COSTS[Path] * _arrow_paths(layout, group)
+    return sum(_COSTS.get(type(p), 1.0) for p in group)
+
+
+def _arrow_paths(layout: Layout, link_id: str) -> int:
+    """An unlabelled arrow's drawing: its line and one head, or two for a two-way link (model.links)."""
+    return 3 if layout.document.link(link_id).kind == "twoway" else 2
+
+
+def _routed(layout: Layout, part: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]
+            ) -> list[PrimitiveGroup]:
+    """``part`` with its waiting arrows routed (each the same drawing as routed with the rest)."""
+    if not any(isinstance(group, str) for group, _ in part):
+        return part  # type: ignore[return-value]
+    drawing = layout.arrow_drawing
+    return [(drawing(group) if isinstance(group, str) else group, offset) for group, offset in part]
 
 
 def _written(groups: list[PrimitiveGroup], glyphs: TextOutlines) -> str:

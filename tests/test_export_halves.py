@@ -353,6 +353,86 @@ def test_the_cli_child_imports_only_its_own_writer(tmp_path: Path, suffix: str, 
     assert result.stderr.split() == ["child:", "False"]  # the child reached its part, without the other writer
 
 
+def _every_kind_of_link(n: int = 300) -> model.Document:
+    """A synthetic board whose links are of every kind, some labelled, some to their own card."""
+    from model import LINK_KINDS, Link
+
+    doc = synthetic_board(n)
+    for i, link in enumerate(list(doc.links())):
+        doc.remove_link(link.id)
+        target = link.source if i % 17 == 0 else link.target
+        doc.add_link(Link(link.id, link.source, target, label="why" if i % 11 == 0 else None,
+                          kind=LINK_KINDS[i % len(LINK_KINDS)]))
+    return doc
+
+
+def test_groups_routing_none_are_the_groups_once_routed() -> None:
+    """A deferred layout's groups hold each waiting arrow as its id, in its place; routed one by one
+    (``arrow_drawing``) they are the very groups of a layout that routed them all, and the writer's
+    estimate of an arrow's paths (before it is routed) is what it draws."""
+    doc = _every_kind_of_link()
+    whole = list(Layout(doc).primitive_groups())
+    deferred = Layout(doc, defer_links=True)
+    groups = deferred.groups_routing_none()
+    waiting = [group for group, _ in groups if isinstance(group, str)]
+    assert len(waiting) > 200 and deferred.unrouted == len(waiting)
+    for group, _ in groups:
+        if isinstance(group, str):
+            assert svg._count(deferred, group) == len(deferred.arrow_drawing(group))
+            assert svg._cost(deferred, group) == svg._cost(deferred, deferred.arrow_drawing(group))
+    assert deferred.unrouted == 0
+    assert [(list(group), offset) for group, offset in svg._routed(deferred, groups)] == \
+        [(list(group), offset) for group, offset in whole]
+    assert deferred.groups_routing_none() == [(group, offset) for group, offset in whole]
+
+
+def test_svg_of_a_deferred_layout_in_two_processes_is_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's child lays out with ``defer_links``: written in two processes from a deferred
+    layout, the SVG is the bytes one process writes from a layout that routed every arrow."""
+    doc = _every_kind_of_link()
+    _forking(monkeypatch, False)
+    alone = render_svg(Layout(doc))
+    forks = _forking(monkeypatch, True)
+    deferred = Layout(doc, defer_links=True)
+    assert render_svg(deferred) == alone
+    assert forks == [True]
+
+
+def test_the_cli_svg_child_routes_only_the_arrows_it_draws(tmp_path: Path) -> None:
+    """The child of a large SVG export draws the cards: it routes no unlabelled arrow (the parent draws them)."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the export does not fork")
+    doc = synthetic_board(1000)
+    source = tmp_path / "board.touchline"
+    source.write_text(model.dumps(doc), encoding="utf-8")
+    code = ("import os, sys\n"
+            "from exporters import halves\n"
+            "import model.layout\n"
+            "halves.running_now = lambda: 1  # a quiet machine, whatever this one's load\n"
+            "routed = []\n"
+            "real_route = model.layout.link_geometry\n"
+            "def counted(*args, **kwargs):\n"
+            "    routed.append(1)\n"
+            "    return real_route(*args, **kwargs)\n"
+            "model.layout.link_geometry = counted\n"
+            "real = halves._hand_over\n"
+            "def hand_over(second, write_end):\n"
+            "    def counting():\n"
+            "        result = second()\n"
+            "        os.write(2, f'child {len(routed)}\\n'.encode())\n"
+            "        return result\n"
+            "    real(counting, write_end)\n"
+            "halves._hand_over = hand_over\n"
+            "from app.cli import main\n"
+            f"assert main(['export', {str(source)!r}, '-o', {str(tmp_path / 'out.svg')!r}]) == 0\n"
+            "print('parent', len(routed))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    links = len(list(doc.links()))
+    assert result.stdout.split() == ["parent", str(links)]
+    assert result.stderr.split() == ["child", "0"]
+
+
 # ------------------------------------------------------------------ card drawings moved as they are written
 @pytest.mark.parametrize("name", ["coffee-shop-blueprint-light", "onboarding-journey-light", "tricky", "synthetic"])
 def test_groups_written_in_place_equal_the_moved_primitives(name: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -70,10 +70,19 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
         else list(primitive_groups(layout, board))
     runs: list[tuple[GlyphRun, bool]] = []  # each non-blank line's glyphs: they choose the outline form
     shown: list[tuple[GlyphRun, bool]] = []  # those ``_text`` writes, in order
+    costs: list[float] = []  # each group's (``_COSTS``), to cut it in two
+    count = 0  # primitives
+    cost_of, path_cost = _COSTS.get, _COSTS[Path]
     for group, _ in groups:  # where a line is does not matter here
         if isinstance(group, str):  # an arrow not routed yet: no text (a labelled arrow is never deferred)
+            paths = _arrow_paths(layout, group)
+            count += paths
+            costs.append(path_cost * paths)
             continue
+        count += len(group)
+        cost = 0.0
         for p in group:
+            cost += cost_of(type(p), 1.0)
             if isinstance(p, Text):
                 content, drawn = _drawn(p.text)
                 run = glyph_run(drawn, p.bold)
@@ -81,22 +90,29 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
                     runs.append((run, p.bold))
                 if run.count and content.strip():
                     shown.append((run, p.bold))
+        costs.append(cost)
     glyphs = TextOutlines.for_runs(runs)
-    if worth_forking(sum(_count(layout, group) for group, _ in groups)):
-        # Two processes write one half each. A word's (or glyph's) id is its place among
-        # those the lines before it used: all are given out here first, in the order the
-        # lines are written, so that each half finds them (and ``defs`` has them all).
-        seen: set[int] = set()
-        for run, bold in shown:
-            if id(run) not in seen:  # a line met again adds nothing new (runs are remembered per line)
-                seen.add(id(run))
-                glyphs.note(run, bold)
-        half = halfway([_cost(layout, group) for group, _ in groups], share=FIRST_SHARE)
+    if worth_forking(count):
+        half = halfway(costs, share=FIRST_SHARE)
+
+        def second() -> tuple[str, str]:
+            # Two processes write one part each. A word's (or glyph's) id is its place among those
+            # the lines before it used: the child gives them all out first, in the order the lines
+            # are written, so that its part finds those of the first part (and ``defs`` has them
+            # all). The first part needs no such round: its lines come first, and ``uses`` gives
+            # their ids out in that very order as it writes them.
+            seen: set[int] = set()
+            for run, bold in shown:
+                if id(run) not in seen:  # a line met again adds nothing new (runs are remembered per line)
+                    seen.add(id(run))
+                    glyphs.note(run, bold)
+            return _written(_routed(layout, groups[half:]), glyphs), glyphs.defs()
+
         # The child writes the outlines too (every id is given out): reading them is most of
         # the glyph work, and this process then never imports fontTools.
-        first, second = in_two(lambda: _written(_routed(layout, groups[:half]), glyphs),
-                               lambda: (_written(_routed(layout, groups[half:]), glyphs), glyphs.defs()))
-        rest, defs = second if second is not None else \
+        first, rest_and_defs = in_two(lambda: _written(_routed(layout, groups[:half]), glyphs), second)
+        # The child failed: the rest is written here, after the first part, which gave out its ids.
+        rest, defs = rest_and_defs if rest_and_defs is not None else \
             (_written(_routed(layout, groups[half:]), glyphs), glyphs.defs())
         body = first + rest
     else:
@@ -124,11 +140,6 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
 # draws (its layout defers them: ~40 % of a layout), so the parts are about even at a half
 # (CPU time of both processes at 5,000 cards, exporters.halves' child forked early).
 FIRST_SHARE = 0.5
-
-
-def _count(layout: Layout, group: Sequence[Primitive] | str) -> int:
-    """The primitives of a group; of an arrow not routed yet, the ones it will have."""
-    return len(group) if not isinstance(group, str) else _arrow_paths(layout, group)
 
 
 def _cost(layout: Layout, group: Sequence[Primitive] | str) -> float:

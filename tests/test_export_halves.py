@@ -137,6 +137,24 @@ def test_svg_in_two_processes_is_the_same_bytes(board: Layout, monkeypatch: pyte
     assert len(children) == 1 and _reaped(children[0])
 
 
+def test_svg_first_part_gives_out_its_ids_as_it_writes(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the child gives every id out before writing (its part needs the first part's); this process
+    writes the first part straight away, its ids given out in the same order by ``uses``."""
+    _forking(monkeypatch, False)
+    alone = render_svg(board)
+    noted: list[object] = []
+    real = svgglyphs.TextOutlines.note
+    monkeypatch.setattr(svgglyphs.TextOutlines, "note",
+                        lambda self, run, bold: (noted.append(run), real(self, run, bold)))
+    forks = _forking(monkeypatch, True)
+    assert render_svg(board) == alone
+    assert forks == [True] and noted == []  # the child's notes were in the child
+    monkeypatch.setattr(halves, "_hand_over", lambda second, write_end: os._exit(3))  # the child fails
+    forks.clear()
+    assert render_svg(board) == alone  # this process wrote the rest after its part, without the round
+    assert forks == [False] and noted == []
+
+
 def test_svg_by_glyph_in_two_processes(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
     """The other outline form: glyph ids given out in the order the lines use them, in both halves."""
     text = model.dumps(board.document)
@@ -378,7 +396,7 @@ def test_groups_routing_none_are_the_groups_once_routed() -> None:
     assert len(waiting) > 200 and deferred.unrouted == len(waiting)
     for group, _ in groups:
         if isinstance(group, str):
-            assert svg._count(deferred, group) == len(deferred.arrow_drawing(group))
+            assert svg._arrow_paths(deferred, group) == len(deferred.arrow_drawing(group))
             assert svg._cost(deferred, group) == svg._cost(deferred, deferred.arrow_drawing(group))
     assert deferred.unrouted == 0
     assert [(list(group), offset) for group, offset in svg._routed(deferred, groups)] == \

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from exporters.common import (
@@ -38,7 +38,7 @@ from exporters.common import (
     write_atomic,
 )
 from exporters.halves import halfway, in_two, worth_forking
-from exporters.svgglyphs import EM, LINE_CACHE_SIZE, GlyphRun, TextOutlines, glyph_run
+from exporters.svgglyphs import EM, LINE_CACHE_SIZE, MAX_GLYPH_USES, GlyphRun, TextOutlines, ascii_all_drawn, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
 from model.layout import Layout
@@ -68,12 +68,11 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]] = \
         layout.groups_routing_none() if board is None and layout.theme == "light" \
         else list(primitive_groups(layout, board))
-    runs: list[tuple[GlyphRun, bool]] = []  # each non-blank line's glyphs: they choose the outline form
-    shown: list[tuple[GlyphRun, bool]] = []  # those ``_text`` writes, in order
     costs: list[float] = []  # each group's (``_COSTS``), to cut it in two
     count = 0  # primitives
+    plain = 0  # glyphs the lines of printable ASCII draw, if each such character but the space draws one
     cost_of, path_cost = _COSTS.get, _COSTS[Path]
-    for group, _ in groups:  # where a line is does not matter here
+    for group, _ in groups:
         if isinstance(group, str):  # an arrow not routed yet: no text (a labelled arrow is never deferred)
             paths = _arrow_paths(layout, group)
             count += paths
@@ -84,14 +83,17 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
         for p in group:
             cost += cost_of(type(p), 1.0)
             if isinstance(p, Text):
-                content, drawn = _drawn(p.text)
-                run = glyph_run(drawn, p.bold)
-                if p.text.strip():
-                    runs.append((run, p.bold))
-                if run.count and content.strip():
-                    shown.append((run, p.bold))
+                text = p.text
+                if text.isascii() and text.isprintable():
+                    plain += len(text) - text.count(" ")
         costs.append(cost)
-    glyphs = TextOutlines.for_runs(runs)
+    if plain > MAX_GLYPH_USES and ascii_all_drawn():
+        # So many glyphs that the SVG is written by word whatever the sizes (TextOutlines.for_runs):
+        # no line's glyphs need working out before it is written. A large board's parent then
+        # works out only those of the lines it writes (a quarter of them), not every line's.
+        glyphs = TextOutlines(by_word=True)
+    else:
+        glyphs = TextOutlines.for_runs(run for run, _, blank in _line_runs(groups) if not blank)
     if worth_forking(count):
         half = halfway(costs, share=FIRST_SHARE)
 
@@ -102,8 +104,8 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
             # all). The first part needs no such round: its lines come first, and ``uses`` gives
             # their ids out in that very order as it writes them.
             seen: set[int] = set()
-            for run, bold in shown:
-                if id(run) not in seen:  # a line met again adds nothing new (runs are remembered per line)
+            for (run, bold), shown, _ in _line_runs(groups):
+                if shown and id(run) not in seen:  # a line met again adds nothing new (runs are remembered)
                     seen.add(id(run))
                     glyphs.note(run, bold)
             return _written(_routed(layout, groups[half:]), glyphs), glyphs.defs()
@@ -140,6 +142,19 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
 # draws (its layout defers them: ~40 % of a layout), so the parts are about even at a half
 # (CPU time of both processes at 5,000 cards, exporters.halves' child forked early).
 FIRST_SHARE = 0.5
+
+
+def _line_runs(groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]
+               ) -> Iterator[tuple[tuple[GlyphRun, bool], bool, bool]]:
+    """Each line's glyphs and weight, whether ``_text`` writes its outlines, and whether it is blank."""
+    for group, _ in groups:
+        if isinstance(group, str):  # an arrow not routed yet: no text
+            continue
+        for p in group:
+            if isinstance(p, Text):
+                content, drawn = _drawn(p.text)
+                run = glyph_run(drawn, p.bold)
+                yield (run, p.bold), bool(run.count and content.strip()), not p.text.strip()
 
 
 def _cost(layout: Layout, group: Sequence[Primitive] | str) -> float:

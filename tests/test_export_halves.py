@@ -155,6 +155,41 @@ def test_svg_first_part_gives_out_its_ids_as_it_writes(board: Layout, monkeypatc
     assert forks == [False] and noted == []
 
 
+def test_printable_ascii_draws_a_glyph_per_character_but_the_space() -> None:
+    """What the quick count of a large board's glyphs rests on (exporters.svg, ``plain``)."""
+    assert svgglyphs.ascii_all_drawn()
+    every = "".join(chr(code) for code in range(0x20, 0x7F))
+    for line in (every, "customer orders the app", "  two  spaces  ", " ", "a,b;c:d!e?f-g_h(i)j[k]l{m}n~o`p"):
+        for bold in (False, True):
+            assert svgglyphs._glyph_by_glyph(line, bold).count == len(line) - line.count(" ")
+
+
+def test_a_board_of_many_glyphs_is_written_by_word_without_working_out_its_lines_first(
+        board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_GLYPH_USES the SVG is written by word whatever the sizes: counted from the printable ASCII
+    lines' lengths, no line's glyphs are worked out before it is written (in two processes, the parent
+    works out only its own part's); the same bytes as when every line is weighed first."""
+    _forking(monkeypatch, False)
+    monkeypatch.setattr(svgglyphs, "MAX_GLYPH_USES", 2000)  # the 1,000-card board draws ~100,000
+    monkeypatch.setattr(svg, "MAX_GLYPH_USES", 2000)
+    monkeypatch.setattr(svg, "ascii_all_drawn", lambda: False)  # every line weighed first, as before
+    weighed = render_svg(board)
+    monkeypatch.setattr(svg, "ascii_all_drawn", svgglyphs.ascii_all_drawn)
+    walks: list[int] = []
+    real = svg._line_runs
+    monkeypatch.setattr(svg, "_line_runs", lambda groups: (walks.append(1), real(groups))[1])
+    assert render_svg(board) == weighed
+    assert walks == []
+    forks = _forking(monkeypatch, True)
+    assert render_svg(board) == weighed
+    assert forks == [True] and walks == []  # the child's walk (giving its ids out) was in the child
+    monkeypatch.setattr(svgglyphs, "MAX_GLYPH_USES", 10**9)
+    monkeypatch.setattr(svg, "MAX_GLYPH_USES", 10**9)
+    _forking(monkeypatch, False)
+    render_svg(board)
+    assert walks == [1]  # below it, the lines are weighed to choose the smaller form
+
+
 def test_svg_by_glyph_in_two_processes(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
     """The other outline form: glyph ids given out in the order the lines use them, in both halves."""
     text = model.dumps(board.document)

@@ -153,8 +153,8 @@ def _reference_buckets(geometry) -> set[tuple[int, int]]:  # type: ignore[no-unt
     return _segment_reference(geometry)
 
 
-def _segment_reference(geometry) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """Each segment's box (a curve's: its control points' and its start), 2 px wider, in 256-px buckets."""
+def _segment_reference(geometry, margin: float = 2) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Each segment's box (a curve's: its control points' and its start), ``margin`` px wider, in 256-px buckets."""
     from math import floor
 
     keys = set()
@@ -167,8 +167,8 @@ def _segment_reference(geometry) -> set[tuple[int, int]]:  # type: ignore[no-unt
             if last is not None and command[0] != "M":
                 points.append(last)
             xs, ys = [p[0] for p in points], [p[1] for p in points]
-            for i in range(floor((min(xs) - 2) / 256), floor((max(xs) + 2) / 256) + 1):
-                for j in range(floor((min(ys) - 2) / 256), floor((max(ys) + 2) / 256) + 1):
+            for i in range(floor((min(xs) - margin) / 256), floor((max(xs) + margin) / 256) + 1):
+                for j in range(floor((min(ys) - margin) / 256), floor((max(ys) + margin) / 256) + 1):
                     keys.add((i, j))
             last = points[len(command) // 2 - 1]
     return keys
@@ -434,3 +434,56 @@ def test_a_moves_arrow_repaint_is_round_what_the_arrows_draw_not_their_control_p
         assert box.width() * box.height() < 0.8 * bounds.width() * bounds.height()
     else:
         assert box == bounds
+
+
+def test_a_routed_arrow_rerouted_in_part_is_indexed_by_its_changed_parts_without_walking_it_again(
+        qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On the spanning board a move reroutes dozens of routed arrows whose far end moved: each is
+    kept in its old buckets plus those round what changed (no walk over its segments, no wait),
+    and every rect still finds every arrow crossing it; moved back and forth, its buckets stay
+    those of its two drawings."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    import canvas.arrows as arrows_module
+    from canvas.scene import BoardScene
+
+    document = synthetic_board(1000)
+    scene = BoardScene(document, lambda command: None)
+    layer = scene.arrows
+    layer.arrows_in(scene.sceneRect())  # everything indexed
+    walked: list[str] = []
+    plain_walk = arrows_module._segment_buckets
+    monkeypatch.setattr(arrows_module, "_segment_buckets", lambda g: (walked.append(g.id), plain_walk(g))[1])
+    first = {k: a.geometry for k, a in layer._arrows.items()}
+    cards = sorted(document.cards(), key=lambda c: -len(document.links_of(c.id)))
+    card = next(c for c in cards if document.card_index(c.id) > 0)
+    home = (card.stage, document.card_index(card.id))
+    document.move_card(card.id, card.stage, card.lane, 0)  # to the top of its cell: the cards above move down
+    QApplication.processEvents()
+    second = {k: a.geometry for k, a in layer._arrows.items()}
+    rerouted = {k for k in second if second[k].primitives != first[k].primitives}
+    in_part = {k for k in rerouted if len(first[k].curve) > 2 and len(second[k].curve) > 2
+               and arrows_module._changed_boxes(first[k].primitives, second[k].primitives) is not None}
+    assert len(in_part) >= 5
+    assert not in_part & layer._unindexed  # indexed at once
+    assert not in_part & set(walked)  # without walking their segments
+    for link_id in in_part:
+        held = set(layer._arrows[link_id].buckets or ())
+        assert held >= _segment_reference(second[link_id]), link_id
+    everything = scene.sceneRect()
+    for x in range(0, int(everything.width()), 700):  # every rect finds what an index made afresh finds
+        for y in range(0, int(everything.height()), 700):
+            rect = QRectF(x, y, 500, 500)
+            assert layer.arrows_in(rect) >= _meeting(layer, rect)
+    for _ in range(3):
+        document.move_card(card.id, home[0], card.lane, home[1])
+        document.move_card(card.id, card.stage, card.lane, 0)
+    for link_id in in_part:
+        held = set(layer._arrows[link_id].buckets or ())
+        assert held >= _segment_reference(second[link_id])
+        both = _segment_reference(first[link_id], 6) | _segment_reference(second[link_id], 6)
+        assert held <= both, link_id
+    scene.detach()

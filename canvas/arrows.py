@@ -571,6 +571,8 @@ def _points_box(commands: tuple[PathCommand, ...]) -> tuple[float, float, float,
 
 def _differing_stretches(was: list[tuple[float, float]], now: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """The stretches of one line that the runs ``was`` cover and ``now`` do not, or the other way round."""
+    if len(was) == 1 and len(now) == 1:  # most often (a gutter run whose end moved): worked out directly
+        return _differing_runs(was[0], now[0])
     cuts = sorted({end for run in (*was, *now) for end in run})
     found: list[tuple[float, float]] = []
     for lo, hi in pairwise(cuts):
@@ -583,6 +585,32 @@ def _differing_stretches(was: list[tuple[float, float]], now: list[tuple[float, 
     if not found and cuts:  # the same stretches, made of other segments: their joints differ
         found = [(cuts[0], cuts[-1])]
     return found
+
+
+def _differing_runs(was: tuple[float, float], now: tuple[float, float]) -> list[tuple[float, float]]:
+    """``_differing_stretches`` of one run on each side (each run low end first): the same answer, without
+    cutting the line at every end (a move on the 5,000-card spanning board compares ~80 such runs)."""
+    (a, b), (c, d) = was, now
+    pieces: list[tuple[float, float]] = []
+    if b <= c or d <= a:  # apart or touching: each run whole (a run of no length adds nothing)
+        for run in ((was, now) if a <= c else (now, was)):
+            if run[0] < run[1]:
+                if pieces and pieces[-1][1] == run[0]:
+                    pieces[-1] = (pieces[-1][0], run[1])
+                else:
+                    pieces.append(run)
+    else:  # overlapping: what lies before the common stretch and what lies after it
+        if a != c:
+            pieces.append((a, c) if a < c else (c, a))
+        if b != d:
+            after = (b, d) if b < d else (d, b)
+            if pieces and pieces[-1][1] == after[0]:  # a run of no length inside the other: one stretch
+                pieces[-1] = (pieces[-1][0], after[1])
+            else:
+                pieces.append(after)
+    if not pieces:  # the same stretch, made of other segments: their joints differ
+        return [(min(a, c), max(b, d))]
+    return pieces
 
 
 def _bounds_span(geometry: LinkGeometry) -> tuple[int, int, int, int]:

@@ -487,3 +487,31 @@ def test_a_routed_arrow_rerouted_in_part_is_indexed_by_its_changed_parts_without
         both = _segment_reference(first[link_id], 6) | _segment_reference(second[link_id], 6)
         assert held <= both, link_id
     scene.detach()
+
+
+def test_one_run_on_each_side_gives_the_stretches_cutting_the_line_at_every_end_gives() -> None:
+    """_differing_runs (one run a side, worked out directly) answers as the general walk over the
+    cuts does, for every arrangement of two runs' ends on a few points (touching, apart, nested,
+    equal, of no length)."""
+    from itertools import pairwise, product
+
+    from canvas.arrows import _differing_runs, _differing_stretches
+
+    def walked(was: list[tuple[float, float]], now: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        cuts = sorted({end for run in (*was, *now) for end in run})
+        found: list[tuple[float, float]] = []
+        for lo, hi in pairwise(cuts):
+            middle = (lo + hi) / 2
+            if any(a <= middle <= b for a, b in was) != any(a <= middle <= b for a, b in now):
+                if found and found[-1][1] == lo:
+                    found[-1] = (found[-1][0], hi)
+                else:
+                    found.append((lo, hi))
+        return found or ([(cuts[0], cuts[-1])] if cuts else [])
+
+    points = (0.0, 1.0, 2.5, 3.0, 7.0)
+    runs = [(a, b) for a, b in product(points, repeat=2) if a <= b]
+    for was, now in product(runs, repeat=2):
+        assert _differing_runs(was, now) == walked([was], [now]), (was, now)
+        assert _differing_stretches([was], [now]) == walked([was], [now])
+    assert _differing_stretches([(0.0, 2.0), (3.0, 5.0)], [(0.0, 5.0)]) == [(2.0, 3.0)]  # the general walk

@@ -515,3 +515,49 @@ def test_one_run_on_each_side_gives_the_stretches_cutting_the_line_at_every_end_
         assert _differing_runs(was, now) == walked([was], [now]), (was, now)
         assert _differing_stretches([was], [now]) == walked([was], [now])
     assert _differing_stretches([(0.0, 2.0), (3.0, 5.0)], [(0.0, 5.0)]) == [(2.0, 3.0)]  # the general walk
+
+
+def test_a_rerouted_arrows_old_drawing_is_boxed_from_when_it_was_new(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A move repaints round the old and the new drawing of each arrow of one curve it rerouted:
+    the old drawing's box is the one worked out when it was drawn, so a card moved back works out
+    one box per rerouted arrow, not two, and repaints the same boxes as working both out."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    import canvas.arrows as arrows_module
+    from canvas.arrows import ArrowLayer
+    from canvas.scene import BoardScene
+
+    document = synthetic_board(300, links="local")
+    scene = BoardScene(document, lambda command: None)
+    layer = scene.arrows
+    boxed: list[object] = []
+    plain_box = arrows_module._drawn_box
+    monkeypatch.setattr(arrows_module, "_drawn_box", lambda g: (boxed.append(g), plain_box(g))[1])
+    asked: list[tuple[float, ...]] = []
+    monkeypatch.setattr(ArrowLayer, "_repaint_box", lambda self, box: asked.append(tuple(box)))
+    cards = list(document.cards())
+    card = next(c for c in cards[len(cards) // 2:] if document.card_index(c.id) > 0)
+    home = document.card_index(card.id)
+    document.move_card(card.id, card.stage, card.lane, 0)  # to the top of its cell: the lane keeps its height
+    away = {k: a.geometry for k, a in layer._arrows.items()}
+    boxed.clear()
+    asked.clear()
+    document.move_card(card.id, card.stage, card.lane, home)
+    back = {k for k, a in layer._arrows.items() if a.geometry is not away[k]}
+    curves = {k for k in back if len(layer._arrows[k].geometry.curve) <= 2 and len(away[k].curve) <= 2}
+    assert len(curves) >= 3
+    assert {g.id for g in boxed} >= curves  # type: ignore[attr-defined]
+    assert not {id(away[k]) for k in curves} & {id(g) for g in boxed}  # the old drawings' boxes were kept
+    expected = []
+    for k in curves:
+        (ox, oy, ow, oh), (nx, ny, nw, nh) = plain_box(away[k]), plain_box(layer._arrows[k].geometry)
+        if ox <= nx + nw and nx <= ox + ow and oy <= ny + nh and ny <= oy + oh:
+            left, top = min(ox, nx), min(oy, ny)
+            expected.append((left, top, max(ox + ow, nx + nw) - left, max(oy + oh, ny + nh) - top))
+        else:
+            expected += [(ox, oy, ow, oh), (nx, ny, nw, nh)]
+    assert set(expected) <= set(asked)
+    scene.detach()

@@ -153,9 +153,9 @@ class ArrowLayer(QGraphicsItem):
         for box in changed:
             self._repaint_box(box)
         if indexed:
-            self._index_parts(new.id, changed)
+            self._index_parts(new, changed)
 
-    def _index_parts(self, link_id: str, boxes: list[Box4]) -> None:
+    def _index_parts(self, geometry: LinkGeometry, boxes: list[Box4]) -> None:
         """Index a rerouted arrow by adding the buckets of ``boxes`` (round every part of its new drawing
         that its old one lacks) to the buckets of its old drawing, which hold the parts both share.
 
@@ -164,9 +164,10 @@ class ArrowLayer(QGraphicsItem):
         look at, until the arrow is indexed afresh (rerouted whole). Walking every segment of each
         rerouted arrow again was ~35 us an arrow, ~60 a move on the 5,000-card spanning board.
         """
+        link_id = geometry.id
         arrow = self._arrows.get(link_id)
-        if arrow is None or arrow.buckets is None:
-            return
+        if arrow is None or arrow.buckets is None or arrow.geometry is not geometry:
+            return  # rerouted again since (in the same relayout): it waits to be indexed afresh
         held = set(arrow.buckets)
         added: set[tuple[int, int]] = set()
         for x, y, w, h in boxes:  # each box holds PAD (> the index's 2-px margin) round its part

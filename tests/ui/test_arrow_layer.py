@@ -561,3 +561,45 @@ def test_a_rerouted_arrows_old_drawing_is_boxed_from_when_it_was_new(qtbot, monk
             expected += [(ox, oy, ow, oh), (nx, ny, nw, nh)]
     assert set(expected) <= set(asked)
     scene.detach()
+
+
+def test_an_arrow_rerouted_in_part_twice_in_one_relayout_is_found_where_it_ends(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Told two reroutes of one arrow in one relayout, each comparable part by part: the first's
+    parts are not taken for the arrow's (it waits to be indexed afresh), and a rect on what it
+    finally draws finds it."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    from canvas.arrows import ArrowLayer, _changed_boxes
+    from model.layout import Layout
+
+    document = synthetic_board(1000)
+    layout = Layout(document)
+    document.changed.connect(layout.apply)
+    drawings = [dict(layout.links)]
+    cards = sorted(document.cards(), key=lambda c: -len(document.links_of(c.id)))
+    card = next(c for c in cards if document.card_index(c.id) > 1)
+    document.move_card(card.id, card.stage, card.lane, 0)
+    drawings.append(dict(layout.links))
+    document.move_card(card.id, card.stage, card.lane, 1)
+    drawings.append(dict(layout.links))
+    g0, g1, g2 = drawings
+    twice = [k for k in g0 if len({g0[k].primitives, g1[k].primitives, g2[k].primitives}) == 3
+             and all(len(g.curve) > 2 for g in (g0[k], g1[k], g2[k]))
+             and _changed_boxes(g0[k].primitives, g1[k].primitives) is not None
+             and _changed_boxes(g1[k].primitives, g2[k].primitives) is not None]
+    assert twice
+    layer = ArrowLayer()
+    for link_id, geometry in g0.items():
+        layer.set_arrow(link_id, geometry)
+    layer.arrows_in(QRectF(0, 0, layout.width, layout.height))  # everything indexed
+    with layer.changing():
+        for link_id in twice:
+            layer.set_arrow(link_id, g1[link_id])
+            layer.set_arrow(link_id, g2[link_id])
+    assert set(twice) <= layer._unindexed  # the first reroute's parts say nothing of the second's
+    for link_id in twice:
+        for x, y, w, h in _changed_boxes(g1[link_id].primitives, g2[link_id].primitives) or []:
+            assert link_id in layer.arrows_in(QRectF(x, y, w, h)), link_id

@@ -211,6 +211,17 @@ def settle_index(scene: QGraphicsScene) -> None:
             break
 
 
+def settle_tiles(view: QGraphicsView) -> None:
+    """Let the view draw the arrow layer's tiles round it, as it does once it has stood still a moment
+    (canvas/arrow_tiles.py): a pan step within them blits its arrows, one past them strokes them."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    deadline = time.perf_counter() + 5
+    while getattr(view, "tiles_due", False) and time.perf_counter() < deadline:
+        QApplication.processEvents()
+
+
 def settle() -> None:
     """Deliver what an input event left pending: the scene's change notice, then the viewport's paint."""
     from PySide6.QtWidgets import QApplication
@@ -277,6 +288,7 @@ def interaction_figures(n: int, repeat: int, view: QGraphicsView) -> list[Figure
     view.zoom_actual()
     view.centerOn(scene.sceneRect().center())
     settle_index(scene)
+    settle_tiles(view)
     # The pointer rests over the view's centre, where the wheel turns: Qt zooms about the
     # pointer, and without a move to it first it zoomed about the board's top-left corner.
     QTest.mouseMove(viewport, centre)

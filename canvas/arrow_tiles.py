@@ -95,6 +95,9 @@ class ArrowTiles:
             return False
         painter.save()
         painter.resetTransform()
+        # Copied, not blended: the layer paints alone into its cache pixmap, cleared before (and the
+        # tiles do not overlap), so the pixels are those a blend over transparency gives.
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         for key in keys:
             tiles.move_to_end(key)
             painter.drawImage(QPoint(ox + key[1] * TILE, oy + key[2] * TILE), tiles[key])

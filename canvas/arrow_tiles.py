@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from itertools import product
 from math import floor
 
 from PySide6.QtCore import QPoint, QRectF, Qt
@@ -53,22 +54,22 @@ class ArrowTiles:
         tiles = self._tiles
         if not tiles:
             return
-        spans: dict[Group, tuple[int, int, int, int]] = {}  # each group's tiles: first and last column and row
-        for group, i, j in tiles:
-            span = spans.get(group)
-            spans[group] = (i, i, j, j) if span is None else \
-                (min(span[0], i), max(span[1], i), min(span[2], j), max(span[3], j))
-        for x, y, w, h in bounds:
-            for group, (i0, i1, j0, j1) in spans.items():
-                scale = group[0]
-                pad = 2.0  # the pen and antialiasing, device px
-                first_i = max(i0, floor((x * scale - pad) / TILE))
-                last_i = min(i1, floor(((x + w) * scale + pad) / TILE))
-                first_j = max(j0, floor((y * scale - pad) / TILE))
-                last_j = min(j1, floor(((y + h) * scale + pad) / TILE))
-                for i in range(first_i, last_i + 1):
-                    for j in range(first_j, last_j + 1):
-                        tiles.pop((group, i, j), None)
+        pad = 2.0 / TILE  # the pen and antialiasing: 2 device px, in tiles
+        for group in {key[0] for key in tiles}:  # mostly one: the view's scale and look
+            keys = [(i, j) for g, i, j in tiles if g == group]
+            first_i, last_i = min(k[0] for k in keys), max(k[0] for k in keys)
+            first_j, last_j = min(k[1] for k in keys), max(k[1] for k in keys)
+            per_tile = group[0] / TILE
+            doomed: set[tuple[int, int]] = set()
+            for x, y, w, h in bounds:
+                i0, i1 = max(first_i, floor(x * per_tile - pad)), min(last_i, floor((x + w) * per_tile + pad))
+                j0, j1 = max(first_j, floor(y * per_tile - pad)), min(last_j, floor((y + h) * per_tile + pad))
+                if i0 == i1 and j0 == j1:
+                    doomed.add((i0, j0))
+                elif i0 <= i1 and j0 <= j1:
+                    doomed.update(product(range(i0, i1 + 1), range(j0, j1 + 1)))
+            for i, j in doomed:
+                tiles.pop((group, i, j), None)
 
     # ------------------------------------------------------------ painting from them
     def paint(self, painter: QPainter, exposed: QRectF, projection: bool, theme: str) -> bool:

@@ -177,8 +177,14 @@ def canvas_figures(n: int, repeat: int, text: str) -> list[Figure]:
     settle_index(scene)
     rows.append(frames("frame, 100%", local_view, local_floor_view))
     rows.append(frames("frame, 100%, spanning", view, floor_view))
+    # Each view draws the arrow tiles round it once it has stood still a moment: done before
+    # each board's rows, else one view's slices ran inside the other board's measured moves.
+    settle_tiles(local_view)
+    settle_tiles(view)
     rows.append(Figure("move one card", n, median_time(card_mover(local_view), repeat)))
+    settle_tiles(local_view)
     rows.append(Figure("move one card, spanning", n, median_time(card_mover(view), repeat)))
+    settle_tiles(view)
     rows += interaction_figures(n, repeat, local_view)
     for s in (*scenes, local):
         s.detach()

@@ -42,6 +42,8 @@ sys.exit(main(sys.argv[1:]))
 # impact's module with the first Show impact, the templates when a board is made from one, the accessible
 # names (app.accessibility and the Qt widget classes it tests for) just after the first paint; no QtNetwork
 # (app/single_instance.py talks through a Unix socket of Python's own).
+# Session 6: app.qt_support's writing out (compileall) only at install; the ideographs' wrapping pattern only
+# for text that has them (model.wrapping, checked in tests/test_wrapping_tokens.py).
 NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg", "exporters.svgglyphs", "networkx",
                 "exporters.png", "exporters.drawio", "exporters.interchange", "exporters.fallback",
                 "fontTools.ttLib.tables.otTables", "fontTools.ttLib.tables._n_a_m_e", "app.export_dialog",
@@ -49,7 +51,7 @@ NOT_AT_START = ("reportlab", "svgwrite", "PIL", "exporters.pdf", "exporters.svg"
                 "canvas.inline_editor", "app.shortcuts_sheet",
                 "exporters.pages", "datetime", "concurrent.futures", "model.analysis",
                 "model.blueprint_checks", "model.impact", "model.templates", "app.accessibility", "secrets",
-                "PySide6.QtNetwork")
+                "PySide6.QtNetwork", "compileall")
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:

@@ -27,6 +27,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QTransform
 
 TILE = 256  # device px: a tile's side (a wheel notch pans 162 px of a 1080-px view; the ring is a tile)
+MAX_PENDING = 4096  # boxes of changes kept to be applied; past that every tile is dropped (see forget)
 MAX_TILES = 100  # ~26 MB: a 1920x1080 view and its ring need ~88; a larger view keeps none (see wanted)
 Group = tuple[float, bool, str]  # scale, projection look, theme
 Draw = Callable[[QPainter, QRectF, bool, str], object]  # ArrowLayer.draw_area
@@ -38,38 +39,75 @@ class ArrowTiles:
     def __init__(self, draw: Draw) -> None:
         self._draw = draw
         self._tiles: OrderedDict[tuple[Group, int, int], QImage] = OrderedDict()
+        # Per group, the first and last column and row of its tiles (None: to be gathered); it may
+        # reach past those dropped since.
+        self._extents: dict[Group, tuple[int, int, int, int]] | None = None
+        self._pending: list[tuple[float, float, float, float]] = []  # boxes of changes not yet applied (forget)
         self.drawn = 0  # tiles drawn (for tests)
         self.blits = 0  # repaints served from tiles (for tests)
 
     def __len__(self) -> int:
+        self._drop_pending()
         return len(self._tiles)
 
     def clear(self) -> None:
         """Forget every tile."""
         self._tiles.clear()
+        self._extents = None
+        self._pending = []
 
     # ------------------------------------------------------------ keeping them true
     def forget(self, bounds: Iterable[tuple[float, float, float, float]]) -> None:
-        """Drop the tiles that any box (x, y, w, h, scene px) meets: the arrows there changed."""
-        tiles = self._tiles
+        """Drop the tiles that any box (x, y, w, h, scene px) meets: the arrows there changed.
+
+        Noted here, done when the tiles are next used: a selection's change tells the arrow layer
+        of each arrow apart (a band choosing 500 arrows, Select All every arrow). Past MAX_PENDING
+        boxes every tile goes: so much changed that the view's are mostly gone anyway.
+        """
+        if not self._tiles:
+            return
+        pending = self._pending
+        pending.extend(bounds)
+        if len(pending) > MAX_PENDING:
+            self.clear()
+
+    def _drop_pending(self) -> None:
+        pending, tiles = self._pending, self._tiles
+        if not pending:
+            return
+        self._pending = []
         if not tiles:
             return
+        extents = self._extents
+        if extents is None:  # gathered again only after tiles were added
+            extents = self._extents = {}
+            for group, i, j in tiles:
+                span = extents.get(group)
+                extents[group] = (i, i, j, j) if span is None else \
+                    (min(span[0], i), max(span[1], i), min(span[2], j), max(span[3], j))
         pad = 2.0 / TILE  # the pen and antialiasing: 2 device px, in tiles
-        for group in {key[0] for key in tiles}:  # mostly one: the view's scale and look
-            keys = [(i, j) for g, i, j in tiles if g == group]
-            first_i, last_i = min(k[0] for k in keys), max(k[0] for k in keys)
-            first_j, last_j = min(k[1] for k in keys), max(k[1] for k in keys)
+        for group, (first_i, last_i, first_j, last_j) in extents.items():  # mostly one: the view's scale and look
             per_tile = group[0] / TILE
-            doomed: set[tuple[int, int]] = set()
-            for x, y, w, h in bounds:
+            # The tiles' reach on the board (scene px): most boxes of a change elsewhere end here.
+            left, right = (first_i - pad) / per_tile, (last_i + 1 + pad) / per_tile
+            top, bottom = (first_j - pad) / per_tile, (last_j + 1 + pad) / per_tile
+            left_tiles = {(i, j) for g, i, j in tiles if g == group}
+            for x, y, w, h in pending:
+                if not left_tiles:
+                    break
+                if x > right or y > bottom or x + w < left or y + h < top:
+                    continue
                 i0, i1 = max(first_i, floor(x * per_tile - pad)), min(last_i, floor((x + w) * per_tile + pad))
                 j0, j1 = max(first_j, floor(y * per_tile - pad)), min(last_j, floor((y + h) * per_tile + pad))
-                if i0 == i1 and j0 == j1:
-                    doomed.add((i0, j0))
-                elif i0 <= i1 and j0 <= j1:
-                    doomed.update(product(range(i0, i1 + 1), range(j0, j1 + 1)))
-            for i, j in doomed:
-                tiles.pop((group, i, j), None)
+                if i0 > i1 or j0 > j1:
+                    continue
+                if (i1 - i0 + 1) * (j1 - j0 + 1) <= len(left_tiles):
+                    doomed = [key for key in product(range(i0, i1 + 1), range(j0, j1 + 1)) if key in left_tiles]
+                else:  # a long arrow's box: the tiles left are fewer than those it spans
+                    doomed = [(i, j) for i, j in left_tiles if i0 <= i <= i1 and j0 <= j <= j1]
+                for i, j in doomed:
+                    left_tiles.discard((i, j))
+                    del tiles[(group, i, j)]
 
     # ------------------------------------------------------------ painting from them
     def paint(self, painter: QPainter, exposed: QRectF, projection: bool, theme: str) -> bool:
@@ -89,6 +127,7 @@ class ArrowTiles:
             return True
         ox, oy = origin
         group = (round(transform.m11(), 6), projection, theme)
+        self._drop_pending()
         keys = [(group, i, j) for i, j in _cover(area.left() - ox, area.top() - oy, area.right() - ox,
                                                   area.bottom() - oy)]
         tiles = self._tiles
@@ -131,6 +170,7 @@ class ArrowTiles:
         """Draw the missing tiles of ``keys`` (from ``wanted``) while ``more()`` allows; whether all are there."""
         scale = round(transform.m11(), 6)
         group = (scale, projection, theme)
+        self._drop_pending()
         tiles = self._tiles
         for i, j in keys:
             key = (group, i, j)
@@ -140,6 +180,7 @@ class ArrowTiles:
             if not more():
                 return False
             tiles[key] = self._render(i, j, transform.m11(), projection, theme, hints)
+            self._extents = None
             self.drawn += 1
             while len(tiles) > MAX_TILES:
                 tiles.popitem(last=False)

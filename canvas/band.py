@@ -26,12 +26,14 @@ class CardGrid:
     """The layout's cards by the grid cells their boxes touch (made when a band starts)."""
 
     def __init__(self, layout: Layout) -> None:
-        self._cells: dict[tuple[int, int], list[CardGeometry]] = {}
+        # Each card with the box of what a band can meet of it (worked out once, not at every move).
+        self._cells: dict[tuple[int, int], list[tuple[CardGeometry, Box]]] = {}
         for geometry in layout.cards.values():
-            left, top, right, bottom = _reach(geometry)
+            reach = _reach(geometry)
+            left, top, right, bottom = reach
             for i in range(floor(left / BUCKET), floor(right / BUCKET) + 1):
                 for j in range(floor(top / BUCKET), floor(bottom / BUCKET) + 1):
-                    self._cells.setdefault((i, j), []).append(geometry)
+                    self._cells.setdefault((i, j), []).append((geometry, reach))
 
     def cards_meeting(self, band: Box) -> set[str]:
         """Ids of the cards whose shape meets the band (scene coordinates)."""
@@ -40,9 +42,10 @@ class CardGrid:
         cells = self._cells
         for i in range(floor(left / BUCKET), floor(right / BUCKET) + 1):
             for j in range(floor(top / BUCKET), floor(bottom / BUCKET) + 1):
-                for geometry in cells.get((i, j), ()):
+                for geometry, (x0, y0, x1, y1) in cells.get((i, j), ()):
                     # Most cards under a band lie inside it whole: that needs no closer look.
-                    if geometry.id not in found and (contains(band, _reach(geometry)) or meets_card(geometry, band)):
+                    if geometry.id not in found and ((left <= x0 and top <= y0 and x1 <= right and y1 <= bottom)
+                                                     or meets_card(geometry, band)):
                         found.add(geometry.id)
         return found
 
@@ -52,15 +55,16 @@ class CardGrid:
         found = set(chosen)
         seen: set[str] = set()
         cells = self._cells
+        b0, b1, b2, b3 = band
         for left, top, right, bottom in difference(band, before) + difference(before, band):
             for i in range(floor(left / BUCKET), floor(right / BUCKET) + 1):
                 for j in range(floor(top / BUCKET), floor(bottom / BUCKET) + 1):
-                    for geometry in cells.get((i, j), ()):
+                    for geometry, (x0, y0, x1, y1) in cells.get((i, j), ()):
                         card_id = geometry.id
                         if card_id in seen:
                             continue
                         seen.add(card_id)
-                        if contains(band, _reach(geometry)) or meets_card(geometry, band):
+                        if (b0 <= x0 and b1 <= y0 and x1 <= b2 and y1 <= b3) or meets_card(geometry, band):
                             found.add(card_id)
                         else:
                             found.discard(card_id)

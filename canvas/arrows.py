@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise, product
 from math import floor, sqrt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPainterPath
@@ -27,6 +28,9 @@ from exporters.qtpaint import PathBatch, PathLook, draw_primitives, path_looks
 from model.links import LinkGeometry
 from model.primitives import Path, PathCommand, Primitive
 from model.projection import projected
+
+if TYPE_CHECKING:
+    from canvas.arrow_tiles import ArrowTiles
 
 BUCKET = 256.0  # scene px: a bucket's side
 Looks = tuple[tuple[PathLook, QPainterPath], ...]
@@ -93,6 +97,9 @@ class ArrowLayer(QGraphicsItem):
         # ask for no repaint (a band choosing 1,000 cards chooses ~500 arrows), and the zoom
         # that ends the overview draws the layer afresh anyway.
         self.resting = False
+        # Tiles of the drawing round a view (canvas/arrow_tiles.py, set by the view): while they cover
+        # what Qt asks its cache to draw, paint() blits them; every box repainted drops those it meets.
+        self.tiles: ArrowTiles | None = None
 
     # ------------------------------------------------------------ keeping up with the layout
     def set_size(self, width: float, height: float) -> None:
@@ -288,7 +295,9 @@ class ArrowLayer(QGraphicsItem):
         # Only the part a view shows: Qt draws the exposed rects of a cached item into a
         # pixmap of their whole size (4,000 x 21,000 px for an arrow routed round a
         # 5,000-card board), though its cache holds the viewport only. What scrolls into
-        # view later is drawn then.
+        # view later is drawn then. (The tiles are kept beyond the view: they hear of every box.)
+        if self.tiles is not None and bounds:
+            self.tiles.forget(bounds)
         if self.resting or not bounds:
             return
         scene = self.scene()
@@ -407,6 +416,14 @@ class ArrowLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         exposed = option.exposedRect  # type: ignore[attr-defined]
+        projection = is_projection(widget, self)
+        theme = "light" if projection else theme_of(self)
+        tiles = self.tiles
+        # Only into Qt's cache (one view): uncached, the arrows are drawn over the board itself.
+        if tiles is not None and self.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache \
+                and tiles.paint(painter, QRectF(exposed), projection, theme):
+            self.painted = 0
+            return
         rect = QRectF(exposed) if not exposed.isEmpty() else QRectF(self._rect)
         # Qt asks for the whole item when it draws its cache pixmap afresh (after a zoom),
         # though the pixmap is only the viewport's size: gather what the device can show.
@@ -416,13 +433,17 @@ class ArrowLayer(QGraphicsItem):
             rect &= inverse.mapRect(QRectF(0, 0, device.width(), device.height())).adjusted(-2, -2, 2, 2)
         if painter.hasClipping():
             rect &= painter.clipBoundingRect().adjusted(-2, -2, 2, 2)
-        projection = is_projection(widget, self)
-        theme = "light" if projection else theme_of(self)
+        self.painted = self.draw_area(painter, rect, projection, theme)
+
+    def draw_area(self, painter: QPainter, rect: QRectF, projection: bool, theme: str) -> int:
+        """Draw the arrows that may cross ``rect`` (scene px) in the look asked; how many."""
         batch = PathBatch()
         arrows = self._arrows
         ids = self.arrows_in(rect)
         unbatched = []
-        for link_id in ids:
+        # In one order whatever the rect (a set's order depends on its other members): where two arrows
+        # cross, the second is blended over the first the same way in a tile, a strip or the whole view.
+        for link_id in sorted(ids):
             arrow = arrows[link_id]
             looks = arrow.looks.get(projection)
             if looks is None:
@@ -439,7 +460,7 @@ class ArrowLayer(QGraphicsItem):
             prims = arrow.geometry.primitives
             draw_primitives(painter, projected(prims) if projection else prims, theme=theme)
         painter.setOpacity(base)
-        self.painted = len(ids)
+        return len(ids)
 
 
 def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:

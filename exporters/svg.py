@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from exporters.common import (
@@ -37,7 +38,7 @@ from exporters.common import (
     write_atomic,
 )
 from exporters.halves import halfway, in_two, worth_forking
-from exporters.svgglyphs import EM, LINE_CACHE_SIZE, GlyphRun, TextOutlines, glyph_run
+from exporters.svgglyphs import EM, LINE_CACHE_SIZE, MAX_GLYPH_USES, GlyphRun, TextOutlines, ascii_all_drawn, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
 from model.layout import Layout
@@ -61,37 +62,63 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     ``board``: the layout's primitives, when the caller has walked them already.
     """
     width, height = _num(layout.width), _num(layout.height)
-    groups = primitive_groups(layout, board)
-    runs: list[tuple[GlyphRun, bool]] = []  # each non-blank line's glyphs: they choose the outline form
-    shown: list[tuple[GlyphRun, bool]] = []  # those ``_text`` writes, in order
-    for group, _ in groups:  # where a line is does not matter here
+    # An arrow a deferred layout has not routed yet (the command line's child lays out so: it draws
+    # the cards, the parent the arrows) is its id here (Layout.groups_routing_none), routed only by
+    # the process that draws it (``_routed``).
+    groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]] = \
+        layout.groups_routing_none() if board is None and layout.theme == "light" \
+        else list(primitive_groups(layout, board))
+    costs: list[float] = []  # each group's (``_COSTS``), to cut it in two
+    count = 0  # primitives
+    plain = 0  # glyphs the lines of printable ASCII draw, if each such character but the space draws one
+    cost_of, path_cost = _COSTS.get, _COSTS[Path]
+    for group, _ in groups:
+        if isinstance(group, str):  # an arrow not routed yet: no text (a labelled arrow is never deferred)
+            paths = _arrow_paths(layout, group)
+            count += paths
+            costs.append(path_cost * paths)
+            continue
+        count += len(group)
+        cost = 0.0
         for p in group:
+            cost += cost_of(type(p), 1.0)
             if isinstance(p, Text):
-                content, drawn = _drawn(p.text)
-                run = glyph_run(drawn, p.bold)
-                if p.text.strip():
-                    runs.append((run, p.bold))
-                if run.count and content.strip():
-                    shown.append((run, p.bold))
-    glyphs = TextOutlines.for_runs(runs)
-    if worth_forking(sum(len(group) for group, _ in groups)):
-        # Two processes write one half each. A word's (or glyph's) id is its place among
-        # those the lines before it used: all are given out here first, in the order the
-        # lines are written, so that each half finds them (and ``defs`` has them all).
-        seen: set[int] = set()
-        for run, bold in shown:
-            if id(run) not in seen:  # a line met again adds nothing new (runs are remembered per line)
-                seen.add(id(run))
-                glyphs.note(run, bold)
-        half = halfway([sum(_COSTS.get(type(p), 1.0) for p in group) for group, _ in groups])
+                text = p.text
+                if text.isascii() and text.isprintable():
+                    plain += len(text) - text.count(" ")
+        costs.append(cost)
+    if plain > MAX_GLYPH_USES and ascii_all_drawn():
+        # So many glyphs that the SVG is written by word whatever the sizes (TextOutlines.for_runs):
+        # no line's glyphs need working out before it is written. A large board's parent then
+        # works out only those of the lines it writes (a quarter of them), not every line's.
+        glyphs = TextOutlines(by_word=True)
+    else:
+        glyphs = TextOutlines.for_runs(run for run, _, blank in _line_runs(groups) if not blank)
+    if worth_forking(count):
+        half = halfway(costs, share=FIRST_SHARE)
+
+        def second() -> tuple[str, str]:
+            # Two processes write one part each. A word's (or glyph's) id is its place among those
+            # the lines before it used: the child gives them all out first, in the order the lines
+            # are written, so that its part finds those of the first part (and ``defs`` has them
+            # all). The first part needs no such round: its lines come first, and ``uses`` gives
+            # their ids out in that very order as it writes them.
+            seen: set[int] = set()
+            for (run, bold), shown, _ in _line_runs(groups):
+                if shown and id(run) not in seen:  # a line met again adds nothing new (runs are remembered)
+                    seen.add(id(run))
+                    glyphs.note(run, bold)
+            return _written(_routed(layout, groups[half:]), glyphs), glyphs.defs()
+
         # The child writes the outlines too (every id is given out): reading them is most of
         # the glyph work, and this process then never imports fontTools.
-        first, second = in_two(lambda: _written(groups[:half], glyphs),
-                               lambda: (_written(groups[half:], glyphs), glyphs.defs()))
-        rest, defs = second if second is not None else (_written(groups[half:], glyphs), glyphs.defs())
+        first, rest_and_defs = in_two(lambda: _written(_routed(layout, groups[:half]), glyphs), second)
+        # The child failed: the rest is written here, after the first part, which gave out its ids.
+        rest, defs = rest_and_defs if rest_and_defs is not None else \
+            (_written(_routed(layout, groups[half:]), glyphs), glyphs.defs())
         body = first + rest
     else:
-        body = _written(groups, glyphs)
+        body = _written(_routed(layout, groups), glyphs)
         defs = glyphs.defs()
     document = layout.document
     families = [FONT_FAMILY] + [font.family for font in finder().fonts()]
@@ -108,6 +135,47 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     if defs:
         head.append(f"<defs>{defs}</defs>")
     return "".join(head) + body + "</svg>\n"
+
+
+# The first part's share of the cost. The child does more than its part: the glyph outlines
+# (``defs``, with fontTools' import) and its result pickled; but it routes no arrow the parent
+# draws (its layout defers them: ~40 % of a layout), so the parts are about even at a half
+# (CPU time of both processes at 5,000 cards, exporters.halves' child forked early).
+FIRST_SHARE = 0.5
+
+
+def _line_runs(groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]
+               ) -> Iterator[tuple[tuple[GlyphRun, bool], bool, bool]]:
+    """Each line's glyphs and weight, whether ``_text`` writes its outlines, and whether it is blank."""
+    for group, _ in groups:
+        if isinstance(group, str):  # an arrow not routed yet: no text
+            continue
+        for p in group:
+            if isinstance(p, Text):
+                content, drawn = _drawn(p.text)
+                run = glyph_run(drawn, p.bold)
+                yield (run, p.bold), bool(run.count and content.strip()), not p.text.strip()
+
+
+def _cost(layout: Layout, group: Sequence[Primitive] | str) -> float:
+    """What writing a group costs, about (``_COSTS``); an arrow not routed yet costs what it will when it is."""
+    if isinstance(group, str):
+        return _COSTS[Path] * _arrow_paths(layout, group)
+    return sum(_COSTS.get(type(p), 1.0) for p in group)
+
+
+def _arrow_paths(layout: Layout, link_id: str) -> int:
+    """An unlabelled arrow's drawing: its line and one head, or two for a two-way link (model.links)."""
+    return 3 if layout.document.link(link_id).kind == "twoway" else 2
+
+
+def _routed(layout: Layout, part: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]
+            ) -> list[PrimitiveGroup]:
+    """``part`` with its waiting arrows routed (each the same drawing as routed with the rest)."""
+    if not any(isinstance(group, str) for group, _ in part):
+        return part  # type: ignore[return-value]
+    drawing = layout.arrow_drawing
+    return [(drawing(group) if isinstance(group, str) else group, offset) for group, offset in part]
 
 
 def _written(groups: list[PrimitiveGroup], glyphs: TextOutlines) -> str:

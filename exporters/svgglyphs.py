@@ -159,6 +159,18 @@ def _char(ch: str, bold: bool) -> tuple[str | None, float]:
     return entry
 
 
+@cache
+def ascii_all_drawn() -> bool:
+    """Whether every printable ASCII character but the space draws one glyph, in both bundled faces:
+    then a line of printable ASCII draws as many glyphs as it has characters less its spaces."""
+    for bold in (False, True):
+        for code in range(0x21, 0x7F):
+            gid, _ = _CHARS.get((chr(code), bold)) or _char(chr(code), bold)
+            if gid is None:
+                return False
+    return True
+
+
 @dataclass(slots=True)
 class GlyphRun:
     """A line's glyphs, placed from the line's start in 1/EM units.

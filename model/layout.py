@@ -428,6 +428,31 @@ class Layout:
         for link in self._links.values():
             yield link.label, None
 
+    def groups_routing_none(self) -> list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]:
+        """``primitive_groups`` without routing an arrow that waits (``defer_links``): each such arrow's
+        drawing is its id in its place (and its label none: a labelled arrow never waits). For a
+        writer that draws only some of the groups (exporters.halves' child draws the cards and
+        routes none of the arrows, which the parent draws); ``route`` those it does draw."""
+        if not self._unrouted:
+            return list(self.primitive_groups())
+        links = self._links
+        doc = self.document
+        # The order ``route_rest`` leaves them in: unlabelled arrows in file order, then the labelled ones.
+        order = [link.id for link in doc.links() if not link.label] + [link.id for link in doc.links() if link.label]
+        groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]] = [(self.background, None)]
+        groups += [(header.primitives, None) for header in self.stage_headers.values()]
+        groups += [(header.primitives, None) for header in self.lane_headers.values()]
+        groups += [(links[link_id].primitives if link_id in links else link_id, None) for link_id in order]
+        groups += [(card.primitives, (card.x, card.y)) for card in self.ordered_cards()]
+        groups += [(links[link_id].label if link_id in links else (), None) for link_id in order]
+        return groups
+
+    def arrow_drawing(self, link_id: str) -> tuple[Primitive, ...]:
+        """One arrow's drawing (its line and heads), routing it, and only it, if it waits."""
+        if link_id in self._unrouted:
+            self._route_waiting([link_id])
+        return self._links[link_id].primitives
+
     def ordered_cards(self) -> Iterator[CardGeometry]:
         """Card geometries in document order."""
         for card in self.document.cards():

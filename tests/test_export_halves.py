@@ -137,6 +137,59 @@ def test_svg_in_two_processes_is_the_same_bytes(board: Layout, monkeypatch: pyte
     assert len(children) == 1 and _reaped(children[0])
 
 
+def test_svg_first_part_gives_out_its_ids_as_it_writes(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the child gives every id out before writing (its part needs the first part's); this process
+    writes the first part straight away, its ids given out in the same order by ``uses``."""
+    _forking(monkeypatch, False)
+    alone = render_svg(board)
+    noted: list[object] = []
+    real = svgglyphs.TextOutlines.note
+    monkeypatch.setattr(svgglyphs.TextOutlines, "note",
+                        lambda self, run, bold: (noted.append(run), real(self, run, bold)))
+    forks = _forking(monkeypatch, True)
+    assert render_svg(board) == alone
+    assert forks == [True] and noted == []  # the child's notes were in the child
+    monkeypatch.setattr(halves, "_hand_over", lambda second, write_end: os._exit(3))  # the child fails
+    forks.clear()
+    assert render_svg(board) == alone  # this process wrote the rest after its part, without the round
+    assert forks == [False] and noted == []
+
+
+def test_printable_ascii_draws_a_glyph_per_character_but_the_space() -> None:
+    """What the quick count of a large board's glyphs rests on (exporters.svg, ``plain``)."""
+    assert svgglyphs.ascii_all_drawn()
+    every = "".join(chr(code) for code in range(0x20, 0x7F))
+    for line in (every, "customer orders the app", "  two  spaces  ", " ", "a,b;c:d!e?f-g_h(i)j[k]l{m}n~o`p"):
+        for bold in (False, True):
+            assert svgglyphs._glyph_by_glyph(line, bold).count == len(line) - line.count(" ")
+
+
+def test_a_board_of_many_glyphs_is_written_by_word_without_working_out_its_lines_first(
+        board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_GLYPH_USES the SVG is written by word whatever the sizes: counted from the printable ASCII
+    lines' lengths, no line's glyphs are worked out before it is written (in two processes, the parent
+    works out only its own part's); the same bytes as when every line is weighed first."""
+    _forking(monkeypatch, False)
+    monkeypatch.setattr(svgglyphs, "MAX_GLYPH_USES", 2000)  # the 1,000-card board draws ~100,000
+    monkeypatch.setattr(svg, "MAX_GLYPH_USES", 2000)
+    monkeypatch.setattr(svg, "ascii_all_drawn", lambda: False)  # every line weighed first, as before
+    weighed = render_svg(board)
+    monkeypatch.setattr(svg, "ascii_all_drawn", svgglyphs.ascii_all_drawn)
+    walks: list[int] = []
+    real = svg._line_runs
+    monkeypatch.setattr(svg, "_line_runs", lambda groups: (walks.append(1), real(groups))[1])
+    assert render_svg(board) == weighed
+    assert walks == []
+    forks = _forking(monkeypatch, True)
+    assert render_svg(board) == weighed
+    assert forks == [True] and walks == []  # the child's walk (giving its ids out) was in the child
+    monkeypatch.setattr(svgglyphs, "MAX_GLYPH_USES", 10**9)
+    monkeypatch.setattr(svg, "MAX_GLYPH_USES", 10**9)
+    _forking(monkeypatch, False)
+    render_svg(board)
+    assert walks == [1]  # below it, the lines are weighed to choose the smaller form
+
+
 def test_svg_by_glyph_in_two_processes(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
     """The other outline form: glyph ids given out in the order the lines use them, in both halves."""
     text = model.dumps(board.document)
@@ -188,15 +241,16 @@ def test_ctrl_c_in_the_child_leaves_its_part_to_the_parent(children: list[int]) 
 
 
 def test_forks_only_when_alone_and_worth_it() -> None:
-    """A core to spare (load average), one thread, no Qt (the editor's process is never copied); and the
-    writers share only with the command line's early child, never on their own."""
+    """A core idle now, one thread, no Qt (the editor's process is never copied); and the writers share only
+    with the command line's early child, never on their own."""
     code = ("import os, threading, time\n"
-            "os.getloadavg = lambda: (0.2, 0.2, 0.2)\n"
+            "from exporters import halves\n"
             "from exporters.halves import MIN_WORK, may_fork, worth_forking\n"
+            "halves.running_now = lambda: 1  # this process alone\n"
             "print(may_fork(), worth_forking(MIN_WORK))\n"
-            "os.getloadavg = lambda: (float(os.cpu_count()), 1.0, 1.0)\n"
+            "halves.running_now = lambda: os.cpu_count()  # every other core running something\n"
             "print(may_fork())\n"
-            "os.getloadavg = lambda: (0.2, 0.2, 0.2)\n"
+            "halves.running_now = lambda: 1\n"
             "thread = threading.Thread(target=time.sleep, args=(0.5,))\n"
             "thread.start()\n"
             "print(may_fork())\n"
@@ -207,6 +261,43 @@ def test_forks_only_when_alone_and_worth_it() -> None:
                             timeout=60)
     many_cores = (os.cpu_count() or 1) >= 2
     assert result.stdout.split() == [str(many_cores), "False", "False", "False", "False"]
+
+
+@pytest.mark.parametrize(("looks", "cores", "spare"), [
+    ([1, 1, 1], 2, True),  # this process alone on two cores
+    ([2, 2, 2], 2, False),  # one other thread running: both cores taken once the child runs
+    ([1, 2, 1], 2, False),  # the busiest look counts: a lull between two looks does not fork
+    ([2, 1, 1], 2, False),
+    ([3, 3, 3], 4, True),  # two others on four cores: two idle
+    ([4, 3, 3], 4, False),
+])
+def test_a_core_to_spare_is_one_idle_in_every_look(looks: list[int], cores: int, spare: bool,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate reads what runs now (/proc/loadavg's running count, this process among them), not the
+    1-minute average, which a benchmark's own work (or an export's own child) holds up for a minute."""
+    seen = iter(looks)
+    monkeypatch.setattr(halves, "running_now", lambda: next(seen))
+    monkeypatch.setattr(halves, "LOOK_GAP", 0.0)
+    monkeypatch.setattr(os, "getloadavg", lambda: pytest.fail("the 1-minute average was read"))
+    assert halves.core_to_spare(cores) is spare
+    assert next(seen, None) is None  # every look was taken
+
+
+def test_without_proc_the_load_average_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_proc() -> int:
+        raise FileNotFoundError("/proc/loadavg")
+
+    monkeypatch.setattr(halves, "running_now", no_proc)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.3, 0.3))
+    assert halves.core_to_spare(2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.8, 0.3, 0.3))
+    assert not halves.core_to_spare(2)
+
+
+def test_running_now_counts_this_process() -> None:
+    if not os.path.exists("/proc/loadavg"):
+        pytest.skip("no /proc")
+    assert halves.running_now() >= 1  # the reader itself is running
 
 
 # ------------------------------------------------------------------ glyph runs by word
@@ -280,7 +371,8 @@ def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> 
     source.write_text(model.dumps(synthetic_board(1000)), encoding="utf-8")
     out = tmp_path / "board.svg"
     code = ("import os, sys\n"
-            "os.getloadavg = lambda: (0.2, 0.2, 0.2)  # a quiet machine, whatever this one's load\n"
+            "from exporters import halves\n"
+            "halves.running_now = lambda: 1  # a quiet machine, whatever this one's load\n"
             "from app.cli import main\n"
             f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n"
             "print([name for name in ('fontTools', 'hashlib', 'datetime') if name in sys.modules])\n")
@@ -288,6 +380,110 @@ def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> 
     # fontTools in the child only; hashlib (fallback fonts' tags) and datetime (a named page's date) not at all
     assert result.stdout.split() == ["[]"], result.stderr
     assert out.read_text(encoding="utf-8").count("<path id=") > 20  # the outlines are there
+
+
+@pytest.mark.parametrize(("suffix", "other"), [(".svg", "exporters.pdf"), (".pdf", "exporters.svg")])
+def test_the_cli_child_imports_only_its_own_writer(tmp_path: Path, suffix: str, other: str) -> None:
+    """The child of a large export imports the writer of its format only: an SVG's child importing the
+    PDF writer (reportlab, PIL) spent ~0.15 s before it even read the file, while the parent waited."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the export does not fork")
+    source = tmp_path / "board.touchline"
+    source.write_text(model.dumps(synthetic_board(1000)), encoding="utf-8")
+    out = tmp_path / f"board{suffix}"
+    code = ("import os, sys\n"
+            "from exporters import halves\n"
+            "halves.running_now = lambda: 1  # a quiet machine, whatever this one's load\n"
+            "real = halves._hand_over\n"
+            "def hand_over(second, write_end):\n"
+            f"    os.write(2, ('child: ' + str({other!r} in sys.modules) + chr(10)).encode())\n"
+            "    real(second, write_end)\n"
+            "halves._hand_over = hand_over\n"
+            "from app.cli import main\n"
+            f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.split() == ["child:", "False"]  # the child reached its part, without the other writer
+
+
+def _every_kind_of_link(n: int = 300) -> model.Document:
+    """A synthetic board whose links are of every kind, some labelled, some to their own card."""
+    from model import LINK_KINDS, Link
+
+    doc = synthetic_board(n)
+    for i, link in enumerate(list(doc.links())):
+        doc.remove_link(link.id)
+        target = link.source if i % 17 == 0 else link.target
+        doc.add_link(Link(link.id, link.source, target, label="why" if i % 11 == 0 else None,
+                          kind=LINK_KINDS[i % len(LINK_KINDS)]))
+    return doc
+
+
+def test_groups_routing_none_are_the_groups_once_routed() -> None:
+    """A deferred layout's groups hold each waiting arrow as its id, in its place; routed one by one
+    (``arrow_drawing``) they are the very groups of a layout that routed them all, and the writer's
+    estimate of an arrow's paths (before it is routed) is what it draws."""
+    doc = _every_kind_of_link()
+    whole = list(Layout(doc).primitive_groups())
+    deferred = Layout(doc, defer_links=True)
+    groups = deferred.groups_routing_none()
+    waiting = [group for group, _ in groups if isinstance(group, str)]
+    assert len(waiting) > 200 and deferred.unrouted == len(waiting)
+    for group, _ in groups:
+        if isinstance(group, str):
+            assert svg._arrow_paths(deferred, group) == len(deferred.arrow_drawing(group))
+            assert svg._cost(deferred, group) == svg._cost(deferred, deferred.arrow_drawing(group))
+    assert deferred.unrouted == 0
+    assert [(list(group), offset) for group, offset in svg._routed(deferred, groups)] == \
+        [(list(group), offset) for group, offset in whole]
+    assert deferred.groups_routing_none() == [(group, offset) for group, offset in whole]
+
+
+def test_svg_of_a_deferred_layout_in_two_processes_is_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's child lays out with ``defer_links``: written in two processes from a deferred
+    layout, the SVG is the bytes one process writes from a layout that routed every arrow."""
+    doc = _every_kind_of_link()
+    _forking(monkeypatch, False)
+    alone = render_svg(Layout(doc))
+    forks = _forking(monkeypatch, True)
+    deferred = Layout(doc, defer_links=True)
+    assert render_svg(deferred) == alone
+    assert forks == [True]
+
+
+def test_the_cli_svg_child_routes_only_the_arrows_it_draws(tmp_path: Path) -> None:
+    """The child of a large SVG export draws the cards: it routes no unlabelled arrow (the parent draws them)."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the export does not fork")
+    doc = synthetic_board(1000)
+    source = tmp_path / "board.touchline"
+    source.write_text(model.dumps(doc), encoding="utf-8")
+    code = ("import os, sys\n"
+            "from exporters import halves\n"
+            "import model.layout\n"
+            "halves.running_now = lambda: 1  # a quiet machine, whatever this one's load\n"
+            "routed = []\n"
+            "real_route = model.layout.link_geometry\n"
+            "def counted(*args, **kwargs):\n"
+            "    routed.append(1)\n"
+            "    return real_route(*args, **kwargs)\n"
+            "model.layout.link_geometry = counted\n"
+            "real = halves._hand_over\n"
+            "def hand_over(second, write_end):\n"
+            "    def counting():\n"
+            "        result = second()\n"
+            "        os.write(2, f'child {len(routed)}\\n'.encode())\n"
+            "        return result\n"
+            "    real(counting, write_end)\n"
+            "halves._hand_over = hand_over\n"
+            "from app.cli import main\n"
+            f"assert main(['export', {str(source)!r}, '-o', {str(tmp_path / 'out.svg')!r}]) == 0\n"
+            "print('parent', len(routed))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    links = len(list(doc.links()))
+    assert result.stdout.split() == ["parent", str(links)]
+    assert result.stderr.split() == ["child", "0"]
 
 
 # ------------------------------------------------------------------ card drawings moved as they are written
@@ -323,7 +519,7 @@ def _cli(arguments: list[str], *, fork: bool = True) -> tuple[int, list[str], st
     """
     code = ("import os, sys\n"
             "from exporters import halves, pdf, svg\n"
-            "os.getloadavg = lambda: (0.2, 0.2, 0.2)  # a quiet machine, whatever this one's load\n"
+            "halves.running_now = lambda: 1  # a quiet machine, whatever this one's load\n"
             "real, pids = os.fork, []\n"
             "def fork():\n"
             "    pid = real()\n"

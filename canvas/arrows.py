@@ -469,7 +469,6 @@ def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[in
             yield i, j
 
 
-Segment = tuple[object, tuple[float, float], tuple[float, ...]]  # command letter, start point, its numbers
 Box4 = tuple[float, float, float, float]
 REFINED_PER_RELAYOUT = 200  # a relayout rerouting more arrows compares none part by part, boxes them by their bounds
 PAD = 4.0  # round a changed part: the pen (2 px in the projection look), antialiasing, the joint to the next part
@@ -516,19 +515,32 @@ def _changed_boxes(old: tuple[Primitive, ...], new: tuple[Primitive, ...]) -> li
         if same_start + same_end < 3:  # next to nothing in common (its channel moved): whole
             return None
         for side, commands in ((0, a), (1, b)):
-            segments = _segments(commands, same_start, min(len(commands) - same_end, len(commands) - 1))
-            if segments is None:
-                return None
-            for letter, (x0, y0), numbers in segments:
-                x1, y1 = numbers[-2], numbers[-1]
-                if letter == "L" and (x0 == x1 or y0 == y1):
-                    vertical = x0 == x1
-                    key = (vertical, x0 if vertical else y0)
-                    lo, hi = (y0, y1) if vertical else (x0, x1)
-                    runs.setdefault(key, ([], []))[side].append((min(lo, hi), max(lo, hi)))
-                    continue
-                xs, ys = (x0, *numbers[0::2]), (y0, *numbers[1::2])
-                boxes.append((min(xs), min(ys), max(xs), max(ys)))  # type: ignore[type-var]
+            # Each drawn segment of the commands that differ (from the point the command before
+            # ends), written out flat: ~80 arrows a move on the 5,000-card spanning board.
+            first = max(same_start, 1)
+            before = commands[first - 1]
+            for index in range(first, min(len(commands) - same_end, len(commands) - 1) + 1):
+                command = commands[index]
+                if len(command) < 3 or len(before) < 3:
+                    return None  # Z: its segment runs back to a start this does not follow
+                letter = command[0]
+                if letter != "M":
+                    x0, y0, x1, y1 = before[-2], before[-1], command[-2], command[-1]
+                    if letter == "L" and (x0 == x1 or y0 == y1):
+                        if x0 == x1:
+                            key = (True, x0)
+                            run = (y0, y1) if y0 <= y1 else (y1, y0)  # type: ignore[operator]
+                        else:
+                            key = (False, y0)
+                            run = (x0, x1) if x0 <= x1 else (x1, x0)  # type: ignore[operator]
+                        entry = runs.get(key)  # type: ignore[arg-type]
+                        if entry is None:
+                            entry = runs[key] = ([], [])  # type: ignore[index]
+                        entry[side].append(run)  # type: ignore[arg-type]
+                    else:
+                        xs, ys = (x0, *command[1::2]), (y0, *command[2::2])
+                        boxes.append((min(xs), min(ys), max(xs), max(ys)))  # type: ignore[type-var, arg-type]
+                before = command
     for (vertical, at), (was_runs, now_runs) in runs.items():
         for lo, hi in _differing_stretches(was_runs, now_runs):
             boxes.append((at, lo, at, hi) if vertical else (lo, at, hi, at))
@@ -580,20 +592,6 @@ def _cubic_extent(p0: float, p1: float, p2: float, p3: float) -> tuple[float, fl
             value = u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3
             low, high = min(low, value), max(high, value)
     return low, high
-
-
-def _segments(commands: tuple[PathCommand, ...], first: int, last: int) -> list[Segment] | None:
-    """The drawn segments of commands ``first`` to ``last`` of a path: each one's command letter,
-    the point it starts from (where the command before it ends) and its numbers; None if one
-    closes the path (Z), whose segment runs back to a start this does not follow."""
-    segments: list[Segment] = []
-    for index in range(max(first, 1), last + 1):
-        command, before = commands[index], commands[index - 1]
-        if len(command) < 3 or len(before) < 3:
-            return None
-        if command[0] != "M":
-            segments.append((command[0], (before[-2], before[-1]), command[1:]))  # type: ignore[arg-type]
-    return segments
 
 
 def _points_box(commands: tuple[PathCommand, ...]) -> tuple[float, float, float, float]:

@@ -317,6 +317,8 @@ class TextOutlines:
         self.by_word = by_word
         self._glyphs: dict[str, None] = {}
         self._words: dict[tuple[str, bool], str] = {}  # (characters, bold) -> id in this document
+        # (id of a run, bold) -> the run and its <use> elements by word in this document
+        self._written: dict[tuple[int, bool], tuple[GlyphRun, str]] = {}
 
     @classmethod
     def for_runs(cls, runs: Iterable[tuple[GlyphRun, bool]]) -> TextOutlines:
@@ -354,6 +356,9 @@ class TextOutlines:
         if not self.by_word:
             self._glyphs.update(dict.fromkeys(run.ids))
             return run.uses
+        written = self._written.get((id(run), bold))
+        if written is not None:  # a line met again (runs are remembered per line): its ids are given out
+            return written[1]
         words = self._words
         parts = []
         for word, x in run.words:
@@ -361,7 +366,9 @@ class TextOutlines:
             if wid is None:
                 wid = words[(word, bold)] = f"w{len(words)}"
             parts.append(f'<use xlink:href="#{wid}" x="{_num(x)}"/>' if x else f'<use xlink:href="#{wid}"/>')
-        return "".join(parts)
+        text = "".join(parts)
+        self._written[(id(run), bold)] = (run, text)  # the run kept: its id stays its own
+        return text
 
     def defs(self) -> str:
         """One ``<path>`` per glyph or word used, for ``<defs>``."""

@@ -3,11 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# PySide6's support modules written out as files, not compiled at every start (app/qt_support.py).
+QT_SUPPORT := $(VENV)/.qt-support
 EXAMPLE := resources/examples/coffee-shop-blueprint.touchline
 
 .PHONY: run test lint bench clean setup fuzz fuzz-atheris stress bundle install-desktop uninstall-desktop translations
 
-setup: $(STAMP)
+setup: $(STAMP) $(QT_SUPPORT)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +17,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+$(QT_SUPPORT): $(STAMP)
+	$(PY) -m app.qt_support
+	touch $(QT_SUPPORT)
+
+run: $(STAMP) $(QT_SUPPORT)
 	$(PY) -m app $(EXAMPLE)
 
-test: $(STAMP)
+test: $(STAMP) $(QT_SUPPORT)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m mypy model
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not fuzz"
@@ -27,7 +33,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy model
 
-bench: $(STAMP)
+bench: $(STAMP) $(QT_SUPPORT)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench.py
 
 # The long runs behind the short budgets of `make test` (README, "Never losing work").

@@ -65,18 +65,17 @@ def create_application() -> QApplication:
     return app
 
 
-def _window_for(path: str | None) -> MainWindow:
-    """A window on the document at ``path``, loaded once (not over an empty board first)."""
+def _window_for(path: str | None) -> tuple[MainWindow, bool]:
+    """A window on the document at ``path``, loaded once (not over an empty board first); whether it was
+    loaded here (the caller notes it as opened once the window is shown: MainWindow.note_opened)."""
     if path:
         try:
-            window = MainWindow(model.load(path), path)
+            return MainWindow(model.load(path), path), True
         except model.LoadError:
             window = MainWindow()
             window.open_path(path)  # shows why in a message box; the empty blueprint stays
-            return window
-        window.note_opened(Path(path))
-        return window
-    return MainWindow()
+            return window, False
+    return MainWindow(), False
 
 
 def run_editor(path: str | None, present: bool = False, screen_index: int | None = None) -> int:
@@ -117,7 +116,7 @@ def start_editor(path: str | None, server: InstanceServer | None = None) -> Main
     app = QApplication.instance()
     server = server or InstanceServer(parent=app)
     server.listen()
-    window = _window_for(path)
+    window, loaded = _window_for(path)
     if not path and store.show_welcome():
         window.show_welcome()
     if not window.restore_window():
@@ -129,6 +128,9 @@ def start_editor(path: str | None, server: InstanceServer | None = None) -> Main
         window.resize(width, height)
     watch_first_paint(window.editor.view.viewport())
     window.show()
+    if loaded and path:
+        # Shown first, so that the recent files are written after the board's first paint.
+        window.note_opened(Path(path), recent_after_paint=True)
     server.files_received.connect(lambda files: open_files(window, files))
     server.present_received.connect(lambda files, screen: present_files(window, files, screen))
     window.instance_server = server  # type: ignore[attr-defined]  # tests close it

@@ -17,6 +17,7 @@ hook, nothing is changed.
 
 from __future__ import annotations
 
+import os
 import sys
 from types import ModuleType
 
@@ -25,7 +26,14 @@ _PYSIDE_PACKAGES = ("PySide6", "shiboken6", "shibokensupport", "__feature__")
 
 def import_qt() -> None:
     """Import PySide6's core module, then stop its per-module source scan (see the module docstring)."""
+    from app.qt_support import SWITCH, guard_written_out
+
+    switch = os.environ.get(SWITCH)
+    guard_written_out()  # support modules written out for another PySide6 are not used (app/qt_support.py)
     import PySide6.QtCore  # noqa: F401  # installs the import hook
+
+    if switch is None:
+        os.environ.pop(SWITCH, None)  # this process's choice only: not its children's
 
     feature = sys.modules.get("shibokensupport.feature")
     original = getattr(feature, "_mod_uses_pyside", None)

@@ -17,8 +17,10 @@ without it. No Qt here.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 FORMAT = 1
@@ -116,11 +118,45 @@ class FallbackCache:
         self._write()
 
     def _write(self) -> None:
-        data = {"signature": self._signature, "queries": self._queries, "fonts": self._fonts}
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self._path.with_name(f"{self._path.name}.{os.getpid()}.partial")
-            partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-            os.replace(partial, self._path)  # never a half-written cache, even with two processes
+            with _locked(self._path.parent):
+                # Another process may have written answers since this one read the file: they are
+                # kept (each process wrote only what it knew, and the last one's file lost the rest:
+                # a start then asked fontconfig again, ~40 ms). Under the lock, so none is lost.
+                self._merge_written()
+                data = {"signature": self._signature, "queries": self._queries, "fonts": self._fonts}
+                partial = self._path.with_name(f"{self._path.name}.{os.getpid()}.partial")
+                partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+                os.replace(partial, self._path)  # never a half-written cache, even with two processes
         except OSError:
             pass  # a read-only or full disk: the next run asks fontconfig again
+
+    def _merge_written(self) -> None:
+        """Take in the answers the file holds now for the same font list; this process's own win."""
+        try:
+            data = json.loads(self._path.read_text(encoding="utf-8"))
+            if data.get("signature") != self._signature:
+                return
+            queries, fonts = dict(data["queries"]), dict(data["fonts"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return
+        self._queries = {**queries, **self._queries}
+        self._fonts = {**fonts, **self._fonts}
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """One writer at a time: an advisory lock on the cache's folder (no lock file left beside the cache).
+    Where there is no fcntl (Windows), none is taken: the merge alone narrows the race."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock

@@ -109,3 +109,27 @@ def test_the_cache_can_be_switched_off_and_lives_in_the_user_cache_folder(
         assert glyphs._disk_cache() is None
     finally:
         glyphs._disk_cache.cache_clear()
+
+
+def test_two_processes_writing_at_once_keep_both_answers(tmp_path: Path) -> None:
+    # Two starts read the (empty) cache before either writes; each then learns a different character.
+    # The second file written used to hold only its own answer: the first start's was asked again.
+    path = tmp_path / fallback_cache.FILE_NAME
+    first, second = fallback_cache.FallbackCache(path), fallback_cache.FallbackCache(path)
+    font = ("/nowhere/Font.ttf", 0, "Somewhere Sans", 1000, {0x2192: 600})
+    first.remember(0x2192, False, font)
+    second.remember(0x2190, True, None)
+    third = fallback_cache.FallbackCache(path)
+    assert third.lookup(0x2190, True) == (True, None)
+    assert third._queries[f"{0x2192}:0"] == ["/nowhere/Font.ttf", 0]  # kept (its file is gone: asked again)
+    assert "/nowhere/Font.ttf\t0" in json.loads(path.read_text(encoding="utf-8"))["fonts"]
+    assert [p.name for p in tmp_path.iterdir()] == [fallback_cache.FILE_NAME]  # no lock or partial file left
+
+
+def test_answers_written_for_another_font_list_are_not_merged(tmp_path: Path) -> None:
+    path = tmp_path / fallback_cache.FILE_NAME
+    path.write_text(json.dumps({"signature": ["another font list"], "queries": {"65:0": None}, "fonts": {}}),
+                    encoding="utf-8")
+    cache = fallback_cache.FallbackCache(path)
+    cache.remember(0x2192, False, None)
+    assert json.loads(path.read_text(encoding="utf-8"))["queries"] == {"8594:0": None}

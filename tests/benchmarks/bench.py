@@ -377,7 +377,19 @@ def start_up(repeat: int) -> list[Figure]:
     """Start to first paint with the bundled example, beside an empty bare window."""
     editor = median_of(lambda: processes.editor_first_paint(EXAMPLE), repeat)
     empty = median_of(lambda: processes.bare_first_paint(None), repeat)
+    NOTES.append(support_modules_note())
     return [Figure("start, example", 0, editor[0], floor=empty[0], floor_name="empty window")]
+
+
+def support_modules_note() -> str:
+    """Whether the processes' PySide6 compiled its support modules from source at each start (app/qt_support.py)."""
+    from app.qt_support import support_folder, written_out
+
+    if written_out():
+        return (f"start rows: PySide6's support modules written out at install ({support_folder()}, "
+                "python -m app.qt_support); without that each start compiles them (~100 M instructions more)")
+    return ("start rows: PySide6's support modules compiled from its embedded sources at each start "
+            "(not written out at install: python -m app.qt_support)")
 
 
 TARGETS: dict[str, tuple[str, Callable[[Figure], bool]]] = {

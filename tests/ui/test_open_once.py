@@ -105,3 +105,29 @@ def test_the_text_editors_module_is_loaded_just_after_the_first_paint(qtbot: QtB
     qtbot.waitUntil(lambda: bool(loaded_when), timeout=10_000)
     assert loaded_when == [True]
     assert "canvas.inline_editor" in sys.modules
+
+
+def test_the_file_a_start_opens_joins_the_recent_files_after_the_first_paint(
+        qtbot: QtBot, request: pytest.FixtureRequest) -> None:
+    from app.gui import start_editor
+
+    window = start_editor(str(EXAMPLE))
+    qtbot.addWidget(window)
+    request.addfinalizer(window.instance_server.close)
+    # Shown, not painted yet: the settings file is not written before the board is on screen ...
+    assert not window.editor._painted
+    assert str(EXAMPLE.absolute()) not in store.recent_files()
+    assert window.statusBar().currentMessage() == f"Opened {EXAMPLE.name}"  # ... the status bar says so at once
+    qtbot.waitUntil(lambda: window.editor._painted, timeout=10_000)
+    assert store.recent_files()[0] == str(EXAMPLE.absolute())
+    listed = [a.data() for a in window.recent_menu.actions() if a.data()]
+    assert listed[0] == str(EXAMPLE.absolute())
+
+
+def test_a_file_opened_in_a_shown_window_joins_the_recent_files_at_once(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.editor._painted, timeout=10_000)
+    assert window.open_path(EXAMPLE)
+    assert store.recent_files()[0] == str(EXAMPLE.absolute())

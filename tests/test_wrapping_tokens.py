@@ -1,0 +1,34 @@
+"""model.wrapping's tokens: the plain tokenizer for text without ideographs, the full one otherwise.
+
+Issue 9, start-up: compiling the full pattern cost 7-8 ms of every start, for text that has no
+ideograph. Counted, not timed: whether the full pattern was compiled, and that both give the same tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from model import wrapping
+
+SAMPLES = [
+    "", " ", "\t", "Order at the counter", "  two  spaces\tand a tab ", "naïve café → next step",
+    "Wait 5 min (queue)", "\u2e7f just below the first ideograph", "\u2e80 the first one",
+    "顧客がレジで注文する。次へ", "注文）して、待つ」", "고객이 주문한다", "ｆｕｌｌｗｉｄｔｈ　ｔｅｘｔ",
+    "mixed 中文 text, with 标点。and more", "emoji 😀 beyond the plane", "豈 compatibility ideograph",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_tokens_are_those_of_the_full_pattern(text: str) -> None:
+    assert wrapping.tokens(text) == re.compile(wrapping._TOKEN_PATTERN).findall(text)
+
+
+def test_text_without_ideographs_does_not_compile_the_full_pattern() -> None:
+    wrapping._ideograph_tokens.cache_clear()
+    for text in SAMPLES[:8]:
+        wrapping.tokens(text)
+    assert wrapping._ideograph_tokens.cache_info().currsize == 0
+    wrapping.tokens("顧客")
+    assert wrapping._ideograph_tokens.cache_info().currsize == 1

@@ -39,7 +39,7 @@ from exporters.common import (
     write_atomic,
 )
 from exporters.halves import halfway, in_two, worth_forking
-from exporters.svgglyphs import EM, LINE_CACHE_SIZE, MAX_GLYPH_USES, GlyphRun, TextOutlines, ascii_all_drawn, glyph_run
+from exporters.svgglyphs import EM, LINE_CACHE_SIZE, GlyphRun, TextOutlines, Weighing, ascii_all_drawn, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
 from model.layout import Layout
@@ -71,7 +71,8 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
         else list(primitive_groups(layout, board))
     costs: list[float] = []  # each group's (``_COSTS``), to cut it in two
     count = 0  # primitives
-    plain = 0  # glyphs the lines of printable ASCII draw, if each such character but the space draws one
+    weighing = Weighing()  # the lines' glyphs and words choose the outline form
+    plain_ok = ascii_all_drawn()
     cost_of, path_cost = _COSTS.get, _COSTS[Path]
     for group, _ in groups:
         if isinstance(group, str):  # an arrow not routed yet: no text (a labelled arrow is never deferred)
@@ -85,16 +86,14 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
             cost += cost_of(type(p), 1.0)
             if isinstance(p, Text):
                 text = p.text
-                if text.isascii() and text.isprintable():
-                    plain += len(text) - text.count(" ")
+                if plain_ok and text.isascii() and text.isprintable():  # drawn as it is (``_drawn``)
+                    weighing.plain(text, p.bold)
+                elif text.strip():
+                    weighing.run(glyph_run(_drawn(text)[1], p.bold), p.bold)
         costs.append(cost)
-    if plain > MAX_GLYPH_USES and ascii_all_drawn():
-        # So many glyphs that the SVG is written by word whatever the sizes (TextOutlines.for_runs):
-        # no line's glyphs need working out before it is written. A large board's parent then
-        # works out only those of the lines it writes (a quarter of them), not every line's.
-        glyphs = TextOutlines(by_word=True)
-    else:
-        glyphs = TextOutlines.for_runs(run for run, _, blank in _line_runs(groups) if not blank)
+    # No line's glyphs are worked out before it is written but the few with other characters: in two
+    # processes the parent works out only those of the lines it writes (a quarter of a large board's).
+    glyphs = weighing.chosen()
     if worth_forking(count):
         half = halfway(costs, share=FIRST_SHARE)
 
@@ -104,10 +103,10 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
             # are written, so that its part finds those of the first part (and ``defs`` has them
             # all). The first part needs no such round: its lines come first, and ``uses`` gives
             # their ids out in that very order as it writes them.
-            seen: set[int] = set()
-            for (run, bold), shown, _ in _line_runs(groups):
+            seen: dict[int, GlyphRun] = {}  # each run kept: its id stays its own
+            for run, bold, shown in _line_runs(groups):
                 if shown and id(run) not in seen:  # a line met again adds nothing new (runs are remembered)
-                    seen.add(id(run))
+                    seen[id(run)] = run
                     glyphs.note(run, bold)
             return _written(_routed(layout, groups[half:]), glyphs), glyphs.defs()
 
@@ -146,8 +145,8 @@ FIRST_SHARE = 0.5
 
 
 def _line_runs(groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]
-               ) -> Iterator[tuple[tuple[GlyphRun, bool], bool, bool]]:
-    """Each line's glyphs and weight, whether ``_text`` writes its outlines, and whether it is blank."""
+               ) -> Iterator[tuple[GlyphRun, bool, bool]]:
+    """Each line's glyphs and weight, and whether ``_text`` writes its outlines."""
     for group, _ in groups:
         if isinstance(group, str):  # an arrow not routed yet: no text
             continue
@@ -155,7 +154,7 @@ def _line_runs(groups: list[tuple[Sequence[Primitive] | str, tuple[float, float]
             if isinstance(p, Text):
                 content, drawn = _drawn(p.text)
                 run = glyph_run(drawn, p.bold)
-                yield (run, p.bold), bool(run.count and content.strip()), not p.text.strip()
+                yield run, p.bold, bool(run.count and content.strip())
 
 
 def _cost(layout: Layout, group: Sequence[Primitive] | str) -> float:

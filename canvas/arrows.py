@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise, product
 from math import floor, sqrt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPainterPath
@@ -27,6 +28,9 @@ from exporters.qtpaint import PathBatch, PathLook, draw_primitives, path_looks
 from model.links import LinkGeometry
 from model.primitives import Path, PathCommand, Primitive
 from model.projection import projected
+
+if TYPE_CHECKING:
+    from canvas.arrow_tiles import ArrowTiles
 
 BUCKET = 256.0  # scene px: a bucket's side
 Looks = tuple[tuple[PathLook, QPainterPath], ...]
@@ -86,12 +90,16 @@ class ArrowLayer(QGraphicsItem):
         # In a relayout (changing()): how many arrows were rerouted, and the routed ones with an
         # end where it was, waiting to be compared part by part when it ends (REFINED_PER_RELAYOUT).
         self._rerouted = 0
-        self._to_compare: list[tuple[LinkGeometry, LinkGeometry]] = []
+        self._to_compare: list[tuple[LinkGeometry, LinkGeometry, bool]] = []  # old, new, was it indexed
         self._to_move: list[tuple[LinkGeometry, LinkGeometry]] = []  # the others rerouted, old and new
+        self._drawn_boxes: dict[str, tuple[LinkGeometry, Box4]] = {}  # link id -> a drawing and _drawn_box of it
         # Zoomed out, the scene's overview draws the arrows and this layer nothing: changes
         # ask for no repaint (a band choosing 1,000 cards chooses ~500 arrows), and the zoom
         # that ends the overview draws the layer afresh anyway.
         self.resting = False
+        # Tiles of the drawing round a view (canvas/arrow_tiles.py, set by the view): while they cover
+        # what Qt asks its cache to draw, paint() blits them; every box repainted drops those it meets.
+        self.tiles: ArrowTiles | None = None
 
     # ------------------------------------------------------------ keeping up with the layout
     def set_size(self, width: float, height: float) -> None:
@@ -110,6 +118,7 @@ class ArrowLayer(QGraphicsItem):
                 self._fresh.add(link_id)  # its bounds (a label's) may differ
             return
         arrow = self._arrows[link_id] = _Arrow(geometry)
+        indexed = link_id not in self._unindexed  # its buckets are those of its old drawing
         self._unindexed.add(link_id)
         self._fresh.add(link_id)
         if old is None:
@@ -128,29 +137,76 @@ class ArrowLayer(QGraphicsItem):
         # them, has nothing in common to leave out: comparing would cost for nothing.)
         if len(was) > 2 and len(now) > 2 and (was[0] == now[0] or was[-1] == now[-1]):
             if self._pending is not None:
-                self._to_compare.append((old.geometry, geometry))  # decided when the relayout ends
+                self._to_compare.append((old.geometry, geometry, indexed))  # decided when the relayout ends
             else:
-                self._repaint_changed(old.geometry, geometry)
+                self._repaint_changed(old.geometry, geometry, indexed)
             return
         if self._pending is not None:
             self._to_move.append((old.geometry, geometry))  # boxed when the relayout ends
         else:
             self._repaint_moved(old.geometry, geometry)
 
-    def _repaint_changed(self, old: LinkGeometry, new: LinkGeometry) -> None:
-        """Repaint where a rerouted arrow's drawing differs (its old and new places when not comparable)."""
+    def _repaint_changed(self, old: LinkGeometry, new: LinkGeometry, indexed: bool) -> None:
+        """Repaint where a rerouted arrow's drawing differs (its old and new places when not comparable).
+
+        ``indexed``: the grid held the arrow in the buckets of its old drawing; it is then kept
+        there and added to the buckets of the boxes round what differs, instead of waiting to be
+        indexed again (see _index_parts).
+        """
         changed = _changed_boxes(old.primitives, new.primitives)
         if changed is None:
             self._repaint_moved(old, new)
             return
         for box in changed:
             self._repaint_box(box)
+        if indexed:
+            self._index_parts(new, changed)
+
+    def _index_parts(self, geometry: LinkGeometry, boxes: list[Box4]) -> None:
+        """Index a rerouted arrow by adding the buckets of ``boxes`` (round every part of its new drawing
+        that its old one lacks) to the buckets of its old drawing, which hold the parts both share.
+
+        Its buckets then hold every segment's (what arrows_in needs), and may also hold some that
+        only its old drawing reached: such a bucket costs a repaint meeting it one arrow more to
+        look at, until the arrow is indexed afresh (rerouted whole). Walking every segment of each
+        rerouted arrow again was ~35 us an arrow, ~60 a move on the 5,000-card spanning board.
+        """
+        link_id = geometry.id
+        arrow = self._arrows.get(link_id)
+        if arrow is None or arrow.buckets is None or arrow.geometry is not geometry:
+            return  # rerouted again since (in the same relayout): it waits to be indexed afresh
+        held = set(arrow.buckets)
+        added: set[tuple[int, int]] = set()
+        for x, y, w, h in boxes:  # each box holds PAD (> the index's 2-px margin) round its part
+            i0, i1 = floor(x / BUCKET), floor((x + w) / BUCKET)
+            j0, j1 = floor(y / BUCKET), floor((y + h) / BUCKET)
+            if i0 == i1 and j0 == j1:
+                if (i0, j0) not in held:
+                    added.add((i0, j0))
+            else:
+                added.update(key for key in product(range(i0, i1 + 1), range(j0, j1 + 1)) if key not in held)
+        if added:
+            grid, keys = self._grid, self._keys
+            for key in added:
+                grid.setdefault(key, set()).add(link_id)
+            arrow.buckets = (*arrow.buckets, *[keys.setdefault(key, key) for key in added])
+        self._unindexed.discard(link_id)
+        self._fresh.discard(link_id)
 
     def _repaint_moved(self, old: LinkGeometry, new: LinkGeometry, tight: bool = True) -> None:
         """Repaint a rerouted arrow's old and new places (``tight``: round what it draws, else its bounds)."""
         # One box when they meet (a rerouted arrow mostly stays where it was), so a move asks
         # Qt for half as many repaints.
-        was, now = (_drawn_box(old), _drawn_box(new)) if tight else (old.bounds, new.bounds)
+        if tight:
+            # The old drawing's box was mostly worked out when it was new (its last reroute):
+            # kept per arrow with the geometry it is of (~20 us an arrow of one curve, ~100 a
+            # move on the 5,000-card local board, each box worked out twice before).
+            kept = self._drawn_boxes.get(old.id)
+            was = kept[1] if kept is not None and kept[0] is old else _drawn_box(old)
+            now = _drawn_box(new)
+            self._drawn_boxes[new.id] = (new, now)
+        else:
+            was, now = old.bounds, new.bounds
         ox, oy, ow, oh = was
         nx, ny, nw, nh = now
         if ox <= nx + nw and nx <= ox + ow and oy <= ny + nh and ny <= oy + oh:
@@ -163,6 +219,7 @@ class ArrowLayer(QGraphicsItem):
     def remove_arrow(self, link_id: str) -> None:
         """Stop drawing an arrow (its link is gone)."""
         old = self._arrows.pop(link_id, None)
+        self._drawn_boxes.pop(link_id, None)
         self._own.discard(link_id)
         self._unindexed.discard(link_id)
         self._fresh.discard(link_id)
@@ -216,9 +273,9 @@ class ArrowLayer(QGraphicsItem):
             # Hundreds rerouted (a lane moved) repaint much of the view anyway: not compared,
             # and boxed by their bounds.
             refine = self._rerouted <= REFINED_PER_RELAYOUT
-            for old, new in self._to_compare:
+            for old, new, indexed in self._to_compare:
                 if refine:
-                    self._repaint_changed(old, new)
+                    self._repaint_changed(old, new, indexed)
                 else:
                     self._repaint_moved(old, new, tight=False)
             for old, new in self._to_move:
@@ -238,7 +295,9 @@ class ArrowLayer(QGraphicsItem):
         # Only the part a view shows: Qt draws the exposed rects of a cached item into a
         # pixmap of their whole size (4,000 x 21,000 px for an arrow routed round a
         # 5,000-card board), though its cache holds the viewport only. What scrolls into
-        # view later is drawn then.
+        # view later is drawn then. (The tiles are kept beyond the view: they hear of every box.)
+        if self.tiles is not None and bounds:
+            self.tiles.forget(bounds)
         if self.resting or not bounds:
             return
         scene = self.scene()
@@ -357,6 +416,14 @@ class ArrowLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         exposed = option.exposedRect  # type: ignore[attr-defined]
+        projection = is_projection(widget, self)
+        theme = "light" if projection else theme_of(self)
+        tiles = self.tiles
+        # Only into Qt's cache (one view): uncached, the arrows are drawn over the board itself.
+        if tiles is not None and self.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache \
+                and tiles.paint(painter, QRectF(exposed), projection, theme):
+            self.painted = 0
+            return
         rect = QRectF(exposed) if not exposed.isEmpty() else QRectF(self._rect)
         # Qt asks for the whole item when it draws its cache pixmap afresh (after a zoom),
         # though the pixmap is only the viewport's size: gather what the device can show.
@@ -366,13 +433,17 @@ class ArrowLayer(QGraphicsItem):
             rect &= inverse.mapRect(QRectF(0, 0, device.width(), device.height())).adjusted(-2, -2, 2, 2)
         if painter.hasClipping():
             rect &= painter.clipBoundingRect().adjusted(-2, -2, 2, 2)
-        projection = is_projection(widget, self)
-        theme = "light" if projection else theme_of(self)
+        self.painted = self.draw_area(painter, rect, projection, theme)
+
+    def draw_area(self, painter: QPainter, rect: QRectF, projection: bool, theme: str) -> int:
+        """Draw the arrows that may cross ``rect`` (scene px) in the look asked; how many."""
         batch = PathBatch()
         arrows = self._arrows
         ids = self.arrows_in(rect)
         unbatched = []
-        for link_id in ids:
+        # In one order whatever the rect (a set's order depends on its other members): where two arrows
+        # cross, the second is blended over the first the same way in a tile, a strip or the whole view.
+        for link_id in sorted(ids):
             arrow = arrows[link_id]
             looks = arrow.looks.get(projection)
             if looks is None:
@@ -389,7 +460,7 @@ class ArrowLayer(QGraphicsItem):
             prims = arrow.geometry.primitives
             draw_primitives(painter, projected(prims) if projection else prims, theme=theme)
         painter.setOpacity(base)
-        self.painted = len(ids)
+        return len(ids)
 
 
 def _buckets_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
@@ -533,6 +604,8 @@ def _points_box(commands: tuple[PathCommand, ...]) -> tuple[float, float, float,
 
 def _differing_stretches(was: list[tuple[float, float]], now: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """The stretches of one line that the runs ``was`` cover and ``now`` do not, or the other way round."""
+    if len(was) == 1 and len(now) == 1:  # most often (a gutter run whose end moved): worked out directly
+        return _differing_runs(was[0], now[0])
     cuts = sorted({end for run in (*was, *now) for end in run})
     found: list[tuple[float, float]] = []
     for lo, hi in pairwise(cuts):
@@ -545,6 +618,32 @@ def _differing_stretches(was: list[tuple[float, float]], now: list[tuple[float, 
     if not found and cuts:  # the same stretches, made of other segments: their joints differ
         found = [(cuts[0], cuts[-1])]
     return found
+
+
+def _differing_runs(was: tuple[float, float], now: tuple[float, float]) -> list[tuple[float, float]]:
+    """``_differing_stretches`` of one run on each side (each run low end first): the same answer, without
+    cutting the line at every end (a move on the 5,000-card spanning board compares ~80 such runs)."""
+    (a, b), (c, d) = was, now
+    pieces: list[tuple[float, float]] = []
+    if b <= c or d <= a:  # apart or touching: each run whole (a run of no length adds nothing)
+        for run in ((was, now) if a <= c else (now, was)):
+            if run[0] < run[1]:
+                if pieces and pieces[-1][1] == run[0]:
+                    pieces[-1] = (pieces[-1][0], run[1])
+                else:
+                    pieces.append(run)
+    else:  # overlapping: what lies before the common stretch and what lies after it
+        if a != c:
+            pieces.append((a, c) if a < c else (c, a))
+        if b != d:
+            after = (b, d) if b < d else (d, b)
+            if pieces and pieces[-1][1] == after[0]:  # a run of no length inside the other: one stretch
+                pieces[-1] = (pieces[-1][0], after[1])
+            else:
+                pieces.append(after)
+    if not pieces:  # the same stretch, made of other segments: their joints differ
+        return [(min(a, c), max(b, d))]
+    return pieces
 
 
 def _bounds_span(geometry: LinkGeometry) -> tuple[int, int, int, int]:

@@ -17,10 +17,20 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QFrame,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
+from canvas.arrow_tiles import ArrowTiles
 from canvas.band import Box, CardGrid, contains
-from canvas.items import HANDLE_R, TEXT_LOD, CardItem, HeaderItem, LinkItem
+from canvas.items import HANDLE_R, TEXT_LOD, CardItem, HeaderItem, LinkItem, is_projection, theme_of
 from canvas.translate import tr
 from canvas.zoom_preview import ZoomPreview
 
@@ -34,6 +44,10 @@ BAND_EDGE = QColor(37, 99, 235, 200)
 HOVER_AFTER_SCROLL_MS = 60
 INDEX_SLICE_S = 0.008  # what a turn of the event loop spends putting waiting arrows in the layer's grid (half a frame)
 INDEX_CHUNK = 50
+# The arrow layer's tiles round the view (canvas/arrow_tiles.py) are drawn once the view has stood
+# still this long, in slices of TILES_SLICE_S per turn of the event loop (a tile takes ~1-3 ms).
+TILES_AFTER_MS = 40
+TILES_SLICE_S = 0.004
 # How far a card item's box reaches past its card (CardItem._bounds: the outline and the handles).
 CARD_REACH_X, CARD_REACH_TOP, CARD_REACH_BOTTOM = HANDLE_R + 2, 3, HANDLE_R + 3
 
@@ -95,6 +109,9 @@ class BoardView(QGraphicsView):
         self._index_timer = QTimer(self)
         self._index_timer.setSingleShot(True)
         self._index_timer.timeout.connect(self._index_arrows)
+        self._tiles_timer = QTimer(self)
+        self._tiles_timer.setSingleShot(True)
+        self._tiles_timer.timeout.connect(self._draw_tiles)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         preview = self.zoom_preview
@@ -131,6 +148,38 @@ class BoardView(QGraphicsView):
         arrows = getattr(scene, "arrows", None)
         if arrows is not None and arrows.waiting and not self._index_timer.isActive():
             self._index_timer.start(0)
+        if arrows is not None:
+            if arrows.tiles is None:
+                arrows.tiles = ArrowTiles(arrows.draw_area)
+            self._tiles_timer.start(TILES_AFTER_MS)  # (again): once the view stands still
+
+    @property
+    def tiles_due(self) -> bool:
+        """Whether the arrow layer's tiles round the view are still to be drawn (see _draw_tiles)."""
+        return self._tiles_timer.isActive()
+
+    def _draw_tiles(self) -> None:
+        """Draw the arrow layer's missing tiles round the view, a slice per turn of the event loop.
+
+        A pan step then blits the arrows of the strip that comes into view instead of stroking
+        them (~500 at 5,000 cards; see canvas/arrow_tiles.py). Not while the layer rests (zoomed
+        out, the overview draws the arrows) or has no device cache (a second view is open).
+        """
+        scene = self.scene()
+        arrows = getattr(scene, "arrows", None)
+        tiles = getattr(arrows, "tiles", None)
+        if tiles is None or arrows.resting or self._band is not None or self.zoom_preview.active \
+                or arrows.cacheMode() != QGraphicsItem.CacheMode.DeviceCoordinateCache:
+            return
+        projection = is_projection(self.viewport(), arrows)
+        theme = "light" if projection else theme_of(arrows)
+        transform = self.viewportTransform()
+        viewport = self.viewport().rect()
+        keys = tiles.wanted(transform, viewport.width(), viewport.height(), arrows.boundingRect())
+        deadline = time.perf_counter() + TILES_SLICE_S
+        if not tiles.draw_some(keys, transform, projection, theme, self.renderHints(),
+                               lambda: time.perf_counter() < deadline):
+            self._tiles_timer.start(0)
 
     def _index_arrows(self) -> None:
         """Put the arrows still waiting in the arrow layer's grid, a slice per turn of the event loop.
@@ -509,7 +558,10 @@ class BoardView(QGraphicsView):
                 self.zoom_step(ZOOM_STEP**steps, event.position())
             event.accept()
             return
-        super().wheelEvent(event)
+        # Straight to the scroll bars: QGraphicsView first offers the wheel to the items under the
+        # pointer (a look-up in the scene's index and a call on each, ~1 M instructions of a pan step
+        # at 5,000 cards), and no item of the board takes it (none is a widget or scrolls).
+        QAbstractScrollArea.wheelEvent(self, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._editing():

@@ -177,8 +177,14 @@ def canvas_figures(n: int, repeat: int, text: str) -> list[Figure]:
     settle_index(scene)
     rows.append(frames("frame, 100%", local_view, local_floor_view))
     rows.append(frames("frame, 100%, spanning", view, floor_view))
+    # Each view draws the arrow tiles round it once it has stood still a moment: done before
+    # each board's rows, else one view's slices ran inside the other board's measured moves.
+    settle_tiles(local_view)
+    settle_tiles(view)
     rows.append(Figure("move one card", n, median_time(card_mover(local_view), repeat)))
+    settle_tiles(local_view)
     rows.append(Figure("move one card, spanning", n, median_time(card_mover(view), repeat)))
+    settle_tiles(view)
     rows += interaction_figures(n, repeat, local_view)
     for s in (*scenes, local):
         s.detach()
@@ -209,6 +215,17 @@ def settle_index(scene: QGraphicsScene) -> None:
     while arrows is not None and arrows.waiting:
         if not arrows.index_some(500):
             break
+
+
+def settle_tiles(view: QGraphicsView) -> None:
+    """Let the view draw the arrow layer's tiles round it, as it does once it has stood still a moment
+    (canvas/arrow_tiles.py): a pan step within them blits its arrows, one past them strokes them."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    deadline = time.perf_counter() + 5
+    while getattr(view, "tiles_due", False) and time.perf_counter() < deadline:
+        QApplication.processEvents()
 
 
 def settle() -> None:
@@ -277,6 +294,7 @@ def interaction_figures(n: int, repeat: int, view: QGraphicsView) -> list[Figure
     view.zoom_actual()
     view.centerOn(scene.sceneRect().center())
     settle_index(scene)
+    settle_tiles(view)
     # The pointer rests over the view's centre, where the wheel turns: Qt zooms about the
     # pointer, and without a move to it first it zoomed about the board's top-left corner.
     QTest.mouseMove(viewport, centre)

@@ -153,8 +153,8 @@ def _reference_buckets(geometry) -> set[tuple[int, int]]:  # type: ignore[no-unt
     return _segment_reference(geometry)
 
 
-def _segment_reference(geometry) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """Each segment's box (a curve's: its control points' and its start), 2 px wider, in 256-px buckets."""
+def _segment_reference(geometry, margin: float = 2) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Each segment's box (a curve's: its control points' and its start), ``margin`` px wider, in 256-px buckets."""
     from math import floor
 
     keys = set()
@@ -167,8 +167,8 @@ def _segment_reference(geometry) -> set[tuple[int, int]]:  # type: ignore[no-unt
             if last is not None and command[0] != "M":
                 points.append(last)
             xs, ys = [p[0] for p in points], [p[1] for p in points]
-            for i in range(floor((min(xs) - 2) / 256), floor((max(xs) + 2) / 256) + 1):
-                for j in range(floor((min(ys) - 2) / 256), floor((max(ys) + 2) / 256) + 1):
+            for i in range(floor((min(xs) - margin) / 256), floor((max(xs) + margin) / 256) + 1):
+                for j in range(floor((min(ys) - margin) / 256), floor((max(ys) + margin) / 256) + 1):
                     keys.add((i, j))
             last = points[len(command) // 2 - 1]
     return keys
@@ -434,3 +434,172 @@ def test_a_moves_arrow_repaint_is_round_what_the_arrows_draw_not_their_control_p
         assert box.width() * box.height() < 0.8 * bounds.width() * bounds.height()
     else:
         assert box == bounds
+
+
+def test_a_routed_arrow_rerouted_in_part_is_indexed_by_its_changed_parts_without_walking_it_again(
+        qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On the spanning board a move reroutes dozens of routed arrows whose far end moved: each is
+    kept in its old buckets plus those round what changed (no walk over its segments, no wait),
+    and every rect still finds every arrow crossing it; moved back and forth, its buckets stay
+    those of its two drawings."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    import canvas.arrows as arrows_module
+    from canvas.scene import BoardScene
+
+    document = synthetic_board(1000)
+    scene = BoardScene(document, lambda command: None)
+    layer = scene.arrows
+    layer.arrows_in(scene.sceneRect())  # everything indexed
+    walked: list[str] = []
+    plain_walk = arrows_module._segment_buckets
+    monkeypatch.setattr(arrows_module, "_segment_buckets", lambda g: (walked.append(g.id), plain_walk(g))[1])
+    first = {k: a.geometry for k, a in layer._arrows.items()}
+    cards = sorted(document.cards(), key=lambda c: -len(document.links_of(c.id)))
+    card = next(c for c in cards if document.card_index(c.id) > 0)
+    home = (card.stage, document.card_index(card.id))
+    document.move_card(card.id, card.stage, card.lane, 0)  # to the top of its cell: the cards above move down
+    QApplication.processEvents()
+    second = {k: a.geometry for k, a in layer._arrows.items()}
+    rerouted = {k for k in second if second[k].primitives != first[k].primitives}
+    in_part = {k for k in rerouted if len(first[k].curve) > 2 and len(second[k].curve) > 2
+               and arrows_module._changed_boxes(first[k].primitives, second[k].primitives) is not None}
+    assert len(in_part) >= 5
+    assert not in_part & layer._unindexed  # indexed at once
+    assert not in_part & set(walked)  # without walking their segments
+    for link_id in in_part:
+        held = set(layer._arrows[link_id].buckets or ())
+        assert held >= _segment_reference(second[link_id]), link_id
+    everything = scene.sceneRect()
+    for x in range(0, int(everything.width()), 700):  # every rect finds what an index made afresh finds
+        for y in range(0, int(everything.height()), 700):
+            rect = QRectF(x, y, 500, 500)
+            assert layer.arrows_in(rect) >= _meeting(layer, rect)
+    for _ in range(3):
+        document.move_card(card.id, home[0], card.lane, home[1])
+        document.move_card(card.id, card.stage, card.lane, 0)
+    for link_id in in_part:
+        held = set(layer._arrows[link_id].buckets or ())
+        assert held >= _segment_reference(second[link_id])
+        both = _segment_reference(first[link_id], 6) | _segment_reference(second[link_id], 6)
+        assert held <= both, link_id
+    scene.detach()
+
+
+def test_one_run_on_each_side_gives_the_stretches_cutting_the_line_at_every_end_gives() -> None:
+    """_differing_runs (one run a side, worked out directly) answers as the general walk over the
+    cuts does, for every arrangement of two runs' ends on a few points (touching, apart, nested,
+    equal, of no length)."""
+    from itertools import pairwise, product
+
+    from canvas.arrows import _differing_runs, _differing_stretches
+
+    def walked(was: list[tuple[float, float]], now: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        cuts = sorted({end for run in (*was, *now) for end in run})
+        found: list[tuple[float, float]] = []
+        for lo, hi in pairwise(cuts):
+            middle = (lo + hi) / 2
+            if any(a <= middle <= b for a, b in was) != any(a <= middle <= b for a, b in now):
+                if found and found[-1][1] == lo:
+                    found[-1] = (found[-1][0], hi)
+                else:
+                    found.append((lo, hi))
+        return found or ([(cuts[0], cuts[-1])] if cuts else [])
+
+    points = (0.0, 1.0, 2.5, 3.0, 7.0)
+    runs = [(a, b) for a, b in product(points, repeat=2) if a <= b]
+    for was, now in product(runs, repeat=2):
+        assert _differing_runs(was, now) == walked([was], [now]), (was, now)
+        assert _differing_stretches([was], [now]) == walked([was], [now])
+    assert _differing_stretches([(0.0, 2.0), (3.0, 5.0)], [(0.0, 5.0)]) == [(2.0, 3.0)]  # the general walk
+
+
+def test_a_rerouted_arrows_old_drawing_is_boxed_from_when_it_was_new(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A move repaints round the old and the new drawing of each arrow of one curve it rerouted:
+    the old drawing's box is the one worked out when it was drawn, so a card moved back works out
+    one box per rerouted arrow, not two, and repaints the same boxes as working both out."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    import canvas.arrows as arrows_module
+    from canvas.arrows import ArrowLayer
+    from canvas.scene import BoardScene
+
+    document = synthetic_board(300, links="local")
+    scene = BoardScene(document, lambda command: None)
+    layer = scene.arrows
+    boxed: list[object] = []
+    plain_box = arrows_module._drawn_box
+    monkeypatch.setattr(arrows_module, "_drawn_box", lambda g: (boxed.append(g), plain_box(g))[1])
+    asked: list[tuple[float, ...]] = []
+    monkeypatch.setattr(ArrowLayer, "_repaint_box", lambda self, box: asked.append(tuple(box)))
+    cards = list(document.cards())
+    card = next(c for c in cards[len(cards) // 2:] if document.card_index(c.id) > 0)
+    home = document.card_index(card.id)
+    document.move_card(card.id, card.stage, card.lane, 0)  # to the top of its cell: the lane keeps its height
+    away = {k: a.geometry for k, a in layer._arrows.items()}
+    boxed.clear()
+    asked.clear()
+    document.move_card(card.id, card.stage, card.lane, home)
+    back = {k for k, a in layer._arrows.items() if a.geometry is not away[k]}
+    curves = {k for k in back if len(layer._arrows[k].geometry.curve) <= 2 and len(away[k].curve) <= 2}
+    assert len(curves) >= 3
+    assert {g.id for g in boxed} >= curves  # type: ignore[attr-defined]
+    assert not {id(away[k]) for k in curves} & {id(g) for g in boxed}  # the old drawings' boxes were kept
+    expected = []
+    for k in curves:
+        (ox, oy, ow, oh), (nx, ny, nw, nh) = plain_box(away[k]), plain_box(layer._arrows[k].geometry)
+        if ox <= nx + nw and nx <= ox + ow and oy <= ny + nh and ny <= oy + oh:
+            left, top = min(ox, nx), min(oy, ny)
+            expected.append((left, top, max(ox + ow, nx + nw) - left, max(oy + oh, ny + nh) - top))
+        else:
+            expected += [(ox, oy, ow, oh), (nx, ny, nw, nh)]
+    assert set(expected) <= set(asked)
+    scene.detach()
+
+
+def test_an_arrow_rerouted_in_part_twice_in_one_relayout_is_found_where_it_ends(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Told two reroutes of one arrow in one relayout, each comparable part by part: the first's
+    parts are not taken for the arrow's (it waits to be indexed afresh), and a rect on what it
+    finally draws finds it."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    from canvas.arrows import ArrowLayer, _changed_boxes
+    from model.layout import Layout
+
+    document = synthetic_board(1000)
+    layout = Layout(document)
+    document.changed.connect(layout.apply)
+    drawings = [dict(layout.links)]
+    cards = sorted(document.cards(), key=lambda c: -len(document.links_of(c.id)))
+    card = next(c for c in cards if document.card_index(c.id) > 1)
+    document.move_card(card.id, card.stage, card.lane, 0)
+    drawings.append(dict(layout.links))
+    document.move_card(card.id, card.stage, card.lane, 1)
+    drawings.append(dict(layout.links))
+    g0, g1, g2 = drawings
+    twice = [k for k in g0 if len({g0[k].primitives, g1[k].primitives, g2[k].primitives}) == 3
+             and all(len(g.curve) > 2 for g in (g0[k], g1[k], g2[k]))
+             and _changed_boxes(g0[k].primitives, g1[k].primitives) is not None
+             and _changed_boxes(g1[k].primitives, g2[k].primitives) is not None]
+    assert twice
+    layer = ArrowLayer()
+    for link_id, geometry in g0.items():
+        layer.set_arrow(link_id, geometry)
+    layer.arrows_in(QRectF(0, 0, layout.width, layout.height))  # everything indexed
+    with layer.changing():
+        for link_id in twice:
+            layer.set_arrow(link_id, g1[link_id])
+            layer.set_arrow(link_id, g2[link_id])
+    assert set(twice) <= layer._unindexed  # the first reroute's parts say nothing of the second's
+    for link_id in twice:
+        for x, y, w, h in _changed_boxes(g1[link_id].primitives, g2[link_id].primitives) or []:
+            assert link_id in layer.arrows_in(QRectF(x, y, w, h)), link_id

@@ -27,6 +27,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from exporters.common import (
     DocumentOrLayout,
@@ -38,7 +39,7 @@ from exporters.common import (
     write_atomic,
 )
 from exporters.halves import halfway, in_two, worth_forking
-from exporters.svgglyphs import EM, LINE_CACHE_SIZE, MAX_GLYPH_USES, GlyphRun, TextOutlines, ascii_all_drawn, glyph_run
+from exporters.svgglyphs import EM, LINE_CACHE_SIZE, GlyphRun, TextOutlines, Weighing, ascii_all_drawn, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
 from model.layout import Layout
@@ -70,7 +71,8 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
         else list(primitive_groups(layout, board))
     costs: list[float] = []  # each group's (``_COSTS``), to cut it in two
     count = 0  # primitives
-    plain = 0  # glyphs the lines of printable ASCII draw, if each such character but the space draws one
+    weighing = Weighing()  # the lines' glyphs and words choose the outline form
+    plain_ok = ascii_all_drawn()
     cost_of, path_cost = _COSTS.get, _COSTS[Path]
     for group, _ in groups:
         if isinstance(group, str):  # an arrow not routed yet: no text (a labelled arrow is never deferred)
@@ -84,16 +86,14 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
             cost += cost_of(type(p), 1.0)
             if isinstance(p, Text):
                 text = p.text
-                if text.isascii() and text.isprintable():
-                    plain += len(text) - text.count(" ")
+                if plain_ok and text.isascii() and text.isprintable():  # drawn as it is (``_drawn``)
+                    weighing.plain(text, p.bold)
+                elif text.strip():
+                    weighing.run(glyph_run(_drawn(text)[1], p.bold), p.bold)
         costs.append(cost)
-    if plain > MAX_GLYPH_USES and ascii_all_drawn():
-        # So many glyphs that the SVG is written by word whatever the sizes (TextOutlines.for_runs):
-        # no line's glyphs need working out before it is written. A large board's parent then
-        # works out only those of the lines it writes (a quarter of them), not every line's.
-        glyphs = TextOutlines(by_word=True)
-    else:
-        glyphs = TextOutlines.for_runs(run for run, _, blank in _line_runs(groups) if not blank)
+    # No line's glyphs are worked out before it is written but the few with other characters: in two
+    # processes the parent works out only those of the lines it writes (a quarter of a large board's).
+    glyphs = weighing.chosen()
     if worth_forking(count):
         half = halfway(costs, share=FIRST_SHARE)
 
@@ -103,10 +103,10 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
             # are written, so that its part finds those of the first part (and ``defs`` has them
             # all). The first part needs no such round: its lines come first, and ``uses`` gives
             # their ids out in that very order as it writes them.
-            seen: set[int] = set()
-            for (run, bold), shown, _ in _line_runs(groups):
+            seen: dict[int, GlyphRun] = {}  # each run kept: its id stays its own
+            for run, bold, shown in _line_runs(groups):
                 if shown and id(run) not in seen:  # a line met again adds nothing new (runs are remembered)
-                    seen.add(id(run))
+                    seen[id(run)] = run
                     glyphs.note(run, bold)
             return _written(_routed(layout, groups[half:]), glyphs), glyphs.defs()
 
@@ -137,16 +137,17 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     return "".join(head) + body + "</svg>\n"
 
 
-# The first part's share of the cost. The child does more than its part: the glyph outlines
-# (``defs``, with fontTools' import) and its result pickled; but it routes no arrow the parent
-# draws (its layout defers them: ~40 % of a layout), so the parts are about even at a half
-# (CPU time of both processes at 5,000 cards, exporters.halves' child forked early).
-FIRST_SHARE = 0.5
+# The first part's share of the cost. The child does more than its part: it works out every
+# line's glyphs (to give the ids out), writes the glyph outlines (``defs``, with fontTools' import)
+# and pickles its result; it routes no arrow (its layout defers them), and starts at the fork, after
+# this process's start. Measured at 5,000 cards (callgrind, instructions of both processes): the
+# child's end trails the first part's by ~440 M at a half, ~100 M at 0.62, so even at ~0.65.
+FIRST_SHARE = 0.65
 
 
 def _line_runs(groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]
-               ) -> Iterator[tuple[tuple[GlyphRun, bool], bool, bool]]:
-    """Each line's glyphs and weight, whether ``_text`` writes its outlines, and whether it is blank."""
+               ) -> Iterator[tuple[GlyphRun, bool, bool]]:
+    """Each line's glyphs and weight, and whether ``_text`` writes its outlines."""
     for group, _ in groups:
         if isinstance(group, str):  # an arrow not routed yet: no text
             continue
@@ -154,7 +155,7 @@ def _line_runs(groups: list[tuple[Sequence[Primitive] | str, tuple[float, float]
             if isinstance(p, Text):
                 content, drawn = _drawn(p.text)
                 run = glyph_run(drawn, p.bold)
-                yield (run, p.bold), bool(run.count and content.strip()), not p.text.strip()
+                yield run, p.bold, bool(run.count and content.strip())
 
 
 def _cost(layout: Layout, group: Sequence[Primitive] | str) -> float:
@@ -224,13 +225,16 @@ def _box(box: Box, x: float | None = None, y: float | None = None) -> str:
     """The box, at (x, y) when given (a card's box moved onto the board)."""
     if box.fill is None and box.stroke is None:
         return ""
-    paint = _paint(box.fill, box.stroke, box.stroke_width, box.dash, box.opacity)
-    radius = min(box.radius, box.w / 2, box.h / 2)
-    corner = f' rx="{_num(radius)}"' if radius > 0 else ""
+    key = (box.fill, box.stroke, box.stroke_width, box.dash, box.opacity)
+    paint = _PAINTS.get(key) or _remembered_paint(key)
+    known = _NUMBERS.get  # ``_num``'s remembered texts, looked up here without a call (most numbers repeat)
+    w, h = box.w, box.h
+    radius = min(box.radius, w / 2, h / 2)
+    corner = f' rx="{known(radius) or _num(radius)}"' if radius > 0 else ""
     x = box.x if x is None else x
     y = box.y if y is None else y
-    return (f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(box.w)}" height="{_num(box.h)}"'
-            f"{corner}{paint}/>")
+    return (f'<rect x="{known(x) or _num(x)}" y="{known(y) or _num(y)}" width="{known(w) or _num(w)}" '
+            f'height="{known(h) or _num(h)}"{corner}{paint}/>')
 
 
 def _circle(circle: Circle) -> str:
@@ -248,20 +252,37 @@ def _line(line: Line) -> str:
 def _path(path: Path) -> str:
     if (path.fill is None and path.stroke is None) or not path.commands:
         return ""
-    paint = _paint(path.fill, path.stroke, path.width, path.dash, 1.0)
-    if path.round:
-        paint += ' stroke-linecap="round" stroke-linejoin="round"'
+    key = (path.fill, path.stroke, path.width, path.dash, 1.0, path.round)
+    paint = _PAINTS.get(key) or _remembered_paint(key)
     return f'<path d="{path_data(path)}"{paint}/>'
 
 
 def path_data(path: Path) -> str:
     """The SVG ``d`` attribute of a path's M/L/C/Z commands."""
+    commands = path.commands
+    # One ``%`` template per sequence of commands (letters and lengths): a board's arrows have a
+    # handful of shapes, and one formatting of all the numbers is quicker than a join per command.
+    key = (tuple(map(_LETTER, commands)), tuple(map(len, commands)))
+    form = _PATH_FORMS.get(key) or _path_form(key)
     known = _NUMBERS.get
-    parts = []
-    for command in path.commands:
-        # A remembered number's text is never empty, so ``or`` falls back only on a miss.
-        parts.append(str(command[0]) + " ".join([known(c) or _num(c) for c in command[1:]]))  # type: ignore[misc]
-    return "".join(parts)
+    # A remembered number's text is never empty, so ``or`` falls back only on a miss.
+    return form % tuple([known(c) or _num(c) for command in commands for c in command[1:]])  # type: ignore[misc]
+
+
+_LETTER = itemgetter(0)
+_PATH_FORMS: dict[tuple[tuple[object, ...], tuple[int, ...]], str] = {}
+
+
+def _path_form(key: tuple[tuple[object, ...], tuple[int, ...]]) -> str:
+    """The template of ``path_data`` for commands of these letters and lengths: each letter, then its
+    numbers one space apart (remembered in ``_PATH_FORMS``)."""
+    letters, lengths = key
+    form = "".join(str(letter).replace("%", "%%") + " ".join(["%s"] * (length - 1))
+                   for letter, length in zip(letters, lengths, strict=True))
+    if len(_PATH_FORMS) >= 10_000:  # never an unbounded table
+        _PATH_FORMS.clear()
+    _PATH_FORMS[key] = form
+    return form
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -288,23 +309,73 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
     x = text.x if x is None else x
     y = text.y if y is None else y
     run = glyph_run(drawn, text.bold)
-    scale = text.size / EM
+    size = text.size
+    scale = size / EM
     width = run.width * scale
+    anchor = text.anchor
     # Like text-anchor: align what is drawn (the PDF and Qt do the same).
-    left = x - (width / 2 if text.anchor == "middle" else width if text.anchor == "end" else 0)
-    outlines = (f'<g transform="translate({_num(left)} {_num(y)}) scale({scale:.6g})" '
-                f'fill="{_escape(text.color)}">{glyphs.uses(run, text.bold)}</g>') if run.count else ""
-    weight = ' font-weight="bold"' if text.bold else ""
-    anchor = f' text-anchor="{text.anchor}"' if text.anchor in ("middle", "end") else ""
-    fit = f' textLength="{_num(width)}"' if width > 0 else ""
+    left = x - (width / 2 if anchor == "middle" else width if anchor == "end" else 0)
+    known = _NUMBERS.get  # ``_num``'s remembered texts, looked up here without a call (most numbers repeat)
+    at_y = known(y) or _num(y)
+    fit = f' textLength="{known(width) or _num(width)}"' if width > 0 else ""
     hidden = 'opacity="0"' if not content.isascii() and _COLOUR_GLYPHS.search(content) else 'fill-opacity="0"'
-    return (f'{outlines}<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(text.size)}"{weight}{anchor}'
-            f'{fit} {hidden}>{_escape(content)}</text>')
+    style = _TEXT_STYLES.get((size, text.bold, anchor)) or _text_style(size, text.bold, anchor)
+    line = f'<text x="{known(x) or _num(x)}" y="{at_y}"{style}{fit} {hidden}>{_escape(content)}</text>'
+    if not run.count:
+        return line
+    return (f'<g transform="translate({known(left) or _num(left)} {at_y}) {_SCALES.get(size) or _scaled(size)}" '
+            f'fill="{_ESCAPED.get(text.color) or _escaped(text.color)}">{glyphs.uses(run, text.bold)}</g>{line}')
+
+
+# The few sizes, weights, anchors and colours a board's lines have: their attributes' text, made once.
+_TEXT_STYLES: dict[tuple[float, bool, str], str] = {}
+_SCALES: dict[float, str] = {}
+_ESCAPED: dict[str, str] = {}
+
+
+def _text_style(size: float, bold: bool, anchor: str) -> str:
+    """A line's font-size, weight and anchor attributes (remembered in ``_TEXT_STYLES``)."""
+    weight = ' font-weight="bold"' if bold else ""
+    aligned = f' text-anchor="{anchor}"' if anchor in ("middle", "end") else ""
+    style = _TEXT_STYLES[(size, bold, anchor)] = f' font-size="{_num(size)}"{weight}{aligned}'
+    return style
+
+
+def _scaled(size: float) -> str:
+    """The scale that takes glyph outlines (1/EM units) to ``size`` (remembered in ``_SCALES``)."""
+    scale = _SCALES[size] = f"scale({size / EM:.6g})"
+    return scale
+
+
+def _escaped(colour: str) -> str:
+    """``_escape`` of a colour, remembered in ``_ESCAPED`` (a board has a few dozen)."""
+    if len(_ESCAPED) >= 10_000:  # colours come from files too: never an unbounded table
+        _ESCAPED.clear()
+    escaped = _ESCAPED[colour] = _escape(colour)
+    return escaped
 
 
 # What writing one primitive costs, about, relative to a box (a 5,000-card board: a text line
 # ~9 us, an arrow's path ~8 us, a box ~4 us): the halves are cut where the costs are even.
 _COSTS = {Text: 2.2, Path: 2.0}
+
+
+# (fill, stroke, width, dash, opacity, round caps) -> the attributes ``_paint`` gives (and the caps'):
+# a board's boxes and arrows have a few dozen of them.
+_PaintKey = tuple[str | None, str | None, float, tuple[float, ...] | None, float] | \
+    tuple[str | None, str | None, float, tuple[float, ...] | None, float, bool]
+_PAINTS: dict[_PaintKey, str] = {}
+
+
+def _remembered_paint(key: _PaintKey) -> str:
+    """``_paint`` of a box's (five) or a path's (six: with round caps) style, remembered in ``_PAINTS``."""
+    paint = _paint(*key[:5])  # type: ignore[arg-type]
+    if len(key) == 6 and key[5]:
+        paint += ' stroke-linecap="round" stroke-linejoin="round"'
+    if len(_PAINTS) >= 10_000:  # colours come from files too: never an unbounded table
+        _PAINTS.clear()
+    _PAINTS[key] = paint
+    return paint
 
 
 def _paint(fill: str | None, stroke: str | None, width: float, dash: tuple[float, ...] | None,

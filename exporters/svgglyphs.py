@@ -317,27 +317,16 @@ class TextOutlines:
         self.by_word = by_word
         self._glyphs: dict[str, None] = {}
         self._words: dict[tuple[str, bool], str] = {}  # (characters, bold) -> id in this document
+        # (id of a run, bold) -> the run and its <use> elements by word in this document
+        self._written: dict[tuple[int, bool], tuple[GlyphRun, str]] = {}
 
     @classmethod
     def for_runs(cls, runs: Iterable[tuple[GlyphRun, bool]]) -> TextOutlines:
         """The form that makes the smaller file for these lines (or the one librsvg can render)."""
-        runs = list(runs)
-        if sum(run.count for run, _ in runs) > MAX_GLYPH_USES:  # by word whatever the sizes: no need to weigh them
-            return cls(by_word=True)
-        glyph_uses = word_uses = 0
-        glyphs: set[str] = set()
-        words: set[tuple[str, bool]] = set()
-        seen: set[tuple[int, bool]] = set()
+        weighing = Weighing()
         for run, bold in runs:
-            glyph_uses += run.count
-            word_uses += len(run.words)
-            if (id(run), bold) not in seen:  # a line met again adds no glyph or word (runs are remembered per line)
-                seen.add((id(run), bold))
-                glyphs.update(run.ids)
-                words.update((word, bold) for word, _ in run.words)
-        by_glyph = USE_BYTES * glyph_uses + OUTLINE_BYTES * len(glyphs)
-        by_word = USE_BYTES * word_uses + OUTLINE_BYTES * sum(len(word) for word, _ in words)
-        return cls(by_word=glyph_uses > MAX_GLYPH_USES or by_word < by_glyph)
+            weighing.run(run, bold)
+        return weighing.chosen()
 
     def note(self, run: GlyphRun, bold: bool) -> None:
         """Give ``run``'s words (or glyphs) their ids, as ``uses`` would, without writing anything."""
@@ -354,6 +343,9 @@ class TextOutlines:
         if not self.by_word:
             self._glyphs.update(dict.fromkeys(run.ids))
             return run.uses
+        written = self._written.get((id(run), bold))
+        if written is not None:  # a line met again (runs are remembered per line): its ids are given out
+            return written[1]
         words = self._words
         parts = []
         for word, x in run.words:
@@ -361,7 +353,9 @@ class TextOutlines:
             if wid is None:
                 wid = words[(word, bold)] = f"w{len(words)}"
             parts.append(f'<use xlink:href="#{wid}" x="{_num(x)}"/>' if x else f'<use xlink:href="#{wid}"/>')
-        return "".join(parts)
+        text = "".join(parts)
+        self._written[(id(run), bold)] = (run, text)  # the run kept: its id stays its own
+        return text
 
     def defs(self) -> str:
         """One ``<path>`` per glyph or word used, for ``<defs>``."""
@@ -369,6 +363,53 @@ class TextOutlines:
             return "".join(f'<path id="{gid}" d="{outline(gid)}"/>' for gid in self._glyphs)
         return "".join(f'<path id="{wid}" d="{_word_outline(word, bold)}"/>'
                        for (word, bold), wid in self._words.items())
+
+
+class Weighing:
+    """What ``TextOutlines.for_runs`` weighs, gathered line by line: a line's glyph run, or for a line
+    of printable ASCII (when each such character but the space draws one glyph: ``ascii_all_drawn``)
+    its characters and words, with no glyph run worked out (~20 us a line, a 5,000-card board's
+    14,000 lines: a third of its writer's time before it wrote anything)."""
+
+    def __init__(self) -> None:
+        self.glyph_uses = 0
+        self.word_uses = 0
+        self._glyphs: set[str] = set()
+        self._chars: dict[bool, set[str]] = {False: set(), True: set()}  # of the plain lines
+        self._words: dict[bool, set[str]] = {False: set(), True: set()}
+        self._seen: dict[tuple[int, bool], GlyphRun] = {}  # each run kept: its id stays its own
+
+    def plain(self, text: str, bold: bool) -> None:
+        """A line of printable ASCII: each character but the space one glyph, each space-separated word one word."""
+        self.glyph_uses += len(text) - text.count(" ")
+        words = text.split()  # printable ASCII has no other white space
+        self.word_uses += len(words)
+        self._words[bold].update(words)
+        self._chars[bold].update(text)
+
+    def run(self, run: GlyphRun, bold: bool) -> None:
+        """Any line, from its glyph run."""
+        self.glyph_uses += run.count
+        self.word_uses += len(run.words)
+        if (id(run), bold) not in self._seen:  # a line met again adds no glyph or word (runs are remembered per line)
+            self._seen[(id(run), bold)] = run
+            self._glyphs.update(run.ids)
+            self._words[bold].update(word for word, _ in run.words)
+
+    def chosen(self) -> TextOutlines:
+        """The form that makes the smaller file for the lines weighed (or the one librsvg can render)."""
+        if self.glyph_uses > MAX_GLYPH_USES:  # by word whatever the sizes: no need to weigh them
+            return TextOutlines(by_word=True)
+        glyphs = set(self._glyphs)
+        for bold, chars in self._chars.items():
+            for ch in chars:
+                gid = (_CHARS.get((ch, bold)) or _char(ch, bold))[0]
+                if gid is not None:
+                    glyphs.add(gid)
+        by_glyph = USE_BYTES * self.glyph_uses + OUTLINE_BYTES * len(glyphs)
+        by_word = USE_BYTES * self.word_uses + OUTLINE_BYTES * sum(len(word) for words in self._words.values()
+                                                                  for word in words)
+        return TextOutlines(by_word=by_word < by_glyph)
 
 
 MAX_GLYPH_USES = 400_000  # below librsvg's 500,000 references, with room for the other elements

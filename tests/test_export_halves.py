@@ -164,30 +164,47 @@ def test_printable_ascii_draws_a_glyph_per_character_but_the_space() -> None:
             assert svgglyphs._glyph_by_glyph(line, bold).count == len(line) - line.count(" ")
 
 
-def test_a_board_of_many_glyphs_is_written_by_word_without_working_out_its_lines_first(
-        board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Past MAX_GLYPH_USES the SVG is written by word whatever the sizes: counted from the printable ASCII
-    lines' lengths, no line's glyphs are worked out before it is written (in two processes, the parent
-    works out only its own part's); the same bytes as when every line is weighed first."""
+PLAIN_LINES = ["customer orders the app", "  two  spaces  ", " ", "", "a,b;c:d!e?f-g_h(i)j[k]l{m}n~o`p",
+               "receipt email queue", "customer waits", "x" * 300, "12,50 & <b> \"q\""]
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_plain_lines_weigh_as_their_glyph_runs(many: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line of printable ASCII is weighed from its characters and words, to the very counts and form
+    its glyph run gives (``Weighing``); by glyph for these few lines, by word past MAX_GLYPH_USES."""
+    if many:
+        monkeypatch.setattr(svgglyphs, "MAX_GLYPH_USES", 100)
+    plain, runs = svgglyphs.Weighing(), svgglyphs.Weighing()
+    for i, line in enumerate(PLAIN_LINES * 2):
+        bold = i % 3 == 0
+        plain.plain(line, bold)
+        runs.run(svgglyphs.glyph_run.__wrapped__(line, bold), bold)
+    assert (plain.glyph_uses, plain.word_uses) == (runs.glyph_uses, runs.word_uses)
+    assert plain._words == runs._words
+    assert plain.chosen().by_word == runs.chosen().by_word == many
+
+
+def test_plain_lines_are_weighed_without_glyph_runs(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing the outline form works out no glyph run for a board of printable ASCII (the same bytes as
+    when every line's is worked out first): in two processes, the parent works out only its part's."""
     _forking(monkeypatch, False)
-    monkeypatch.setattr(svgglyphs, "MAX_GLYPH_USES", 2000)  # the 1,000-card board draws ~100,000
-    monkeypatch.setattr(svg, "MAX_GLYPH_USES", 2000)
-    monkeypatch.setattr(svg, "ascii_all_drawn", lambda: False)  # every line weighed first, as before
+    monkeypatch.setattr(svg, "ascii_all_drawn", lambda: False)  # every line's glyph run worked out first
     weighed = render_svg(board)
     monkeypatch.setattr(svg, "ascii_all_drawn", svgglyphs.ascii_all_drawn)
-    walks: list[int] = []
-    real = svg._line_runs
-    monkeypatch.setattr(svg, "_line_runs", lambda groups: (walks.append(1), real(groups))[1])
-    assert render_svg(board) == weighed
-    assert walks == []
-    forks = _forking(monkeypatch, True)
-    assert render_svg(board) == weighed
-    assert forks == [True] and walks == []  # the child's walk (giving its ids out) was in the child
-    monkeypatch.setattr(svgglyphs, "MAX_GLYPH_USES", 10**9)
-    monkeypatch.setattr(svg, "MAX_GLYPH_USES", 10**9)
-    _forking(monkeypatch, False)
-    render_svg(board)
-    assert walks == [1]  # below it, the lines are weighed to choose the smaller form
+    worked: list[str] = []
+    real = svg.glyph_run
+    monkeypatch.setattr(svg, "glyph_run", lambda drawn, bold: (worked.append(drawn), real(drawn, bold))[1])
+    monkeypatch.setattr(svg, "in_two", lambda first, second: (first(), None))  # the child's part never came
+    monkeypatch.setattr(svg, "worth_forking", lambda amount: True)
+    lines = sum(1 for group, _ in board.primitive_groups() for p in group if isinstance(p, svg.Text) and p.text.strip())
+    parts: list[int] = []
+    real_written = svg._written
+    monkeypatch.setattr(svg, "_written",
+                        lambda groups, glyphs: (parts.append(len(worked)), real_written(groups, glyphs))[1])
+    assert render_svg(board) == weighed  # the rest written here after the first part
+    assert parts[0] == 0  # nothing worked out before the first part was written
+    first_part = parts[1]
+    assert 0 < first_part < lines / 2  # the first part's lines (arrows come first: a quarter of the cards)
 
 
 def test_svg_by_glyph_in_two_processes(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,7 +212,7 @@ def test_svg_by_glyph_in_two_processes(board: Layout, monkeypatch: pytest.Monkey
     text = model.dumps(board.document)
     doc = model.loads(text.replace(" barista ", " Ça coûte 12,50 € — merci "))
     layout = Layout(doc)
-    monkeypatch.setattr(svgglyphs.TextOutlines, "for_runs", classmethod(lambda cls, runs: cls(by_word=False)))
+    monkeypatch.setattr(svgglyphs.Weighing, "chosen", lambda self: svgglyphs.TextOutlines(by_word=False))
     _forking(monkeypatch, False)
     alone = render_svg(layout)
     forks = _forking(monkeypatch, True)

@@ -359,6 +359,7 @@ class BoardView(QGraphicsView):
                 and scene.mouseGrabberItem() is None and hasattr(scene, "layout"):
             extend = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
             self._band = _Band(self, event.position().toPoint(), extend)
+            event.accept()  # the band's: not handed on to the window round the view
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._space_down and event.buttons():
@@ -375,6 +376,9 @@ class BoardView(QGraphicsView):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._band is not None and event.button() == Qt.MouseButton.LeftButton:
             self._finish_band()
+            super().mouseReleaseEvent(event)
+            event.accept()
+            return
         super().mouseReleaseEvent(event)
 
     @property

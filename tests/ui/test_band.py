@@ -170,6 +170,29 @@ def test_only_the_left_button_draws_a_band(qtbot, view) -> None:  # type: ignore
     QTest.mouseRelease(viewport, Qt.MouseButton.RightButton, NONE, QPoint(600, 500))
 
 
+def test_the_band_keeps_its_press_and_release_from_the_window_round_the_view(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    # Left unaccepted, Qt hands a press and release on to the view's parent widgets (and
+    # QTest warns "not accepted"): the band's are the view's own.
+    _look_at(view, 0.6)
+    viewport = view.viewport()
+    handed_on: list[QEvent.Type] = []
+
+    class Parent(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+                handed_on.append(event.type())
+            return False
+
+    watcher = Parent()
+    view.installEventFilter(watcher)
+    QTest.mousePress(viewport, LEFT, NONE, QPoint(30, 30))
+    QTest.mouseMove(viewport, QPoint(600, 500))
+    assert not view.band_rect.isNull()
+    QTest.mouseRelease(viewport, LEFT, NONE, QPoint(600, 500))
+    assert view.band_rect.isNull() and view.scene().selectedItems()
+    assert handed_on == []
+
+
 def _enclosed_links(view: BoardView) -> set[str]:
     """The arrows whose whole curve the band now drawn holds, between two cards it chose.
 

@@ -18,6 +18,7 @@ import model
 from app.editor import Editor
 from canvas.items import LinkItem
 from canvas.view import BoardView
+from tests.ui.large_boards import nearest_card
 
 ROOT = Path(__file__).resolve().parents[2]
 BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
@@ -243,8 +244,7 @@ def test_a_move_asks_the_layer_for_one_repaint_per_view_and_keeps_the_buckets_of
     plain_update = ArrowLayer.update
     monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
     centre = view.mapToScene(view.viewport().rect().center())
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)
     stages = [s.id for s in document.stages]
     document.move_card(card_id, stages[stages.index(card.stage) + 1], card.lane, document.card_index(card_id))
@@ -284,8 +284,7 @@ def test_a_repaint_inside_the_last_one_looks_only_at_the_arrows_that_began_waiti
     assert layer.looked_at > 0.5 * len(layer._arrows) and len(waiting) > 200  # off screen: left waiting
     document = scene.document
     centre = shown.center()
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)
     stages = [s.id for s in document.stages]
     before = {k: a.geometry for k, a in layer._arrows.items()}
@@ -331,8 +330,7 @@ def test_an_arrow_rerouted_round_where_it_was_keeps_its_items_box_and_is_still_f
     scene, view, document = editor.scene, editor.view, editor.document
     scene.complete()
     centre = view.mapToScene(view.viewport().rect().center())
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)
     stages = [s.id for s in document.stages]
     home, there = card.stage, stages[stages.index(card.stage) + 1]
@@ -410,8 +408,7 @@ def test_a_moves_arrow_repaint_is_round_what_the_arrows_draw_not_their_control_p
     plain_update = ArrowLayer.update
     monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
     centre = view.mapToScene(view.viewport().rect().center())
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)
     stages = [s.id for s in document.stages]
     if to_top:  # the lane keeps its height: a few arrows rerouted

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 import model
 from app.editor import Editor
+from canvas.arrows import ArrowLayer
 from canvas.items import LinkItem
 from canvas.view import BoardView
 from tests.ui.large_boards import nearest_card
@@ -41,6 +42,14 @@ def _pixels(view: BoardView) -> np.ndarray:
     data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.bytesPerLine() * height)
     return data.reshape(height, image.bytesPerLine())[:, :width * 3].reshape(height, width, 3).astype(np.int16)
 
+
+
+def _recorded_updates(monkeypatch) -> list[tuple[float, ...]]:  # type: ignore[no-untyped-def]
+    """The boxes the arrow layer asks to repaint from now on (each call's arguments), as it goes on asking."""
+    asked: list[tuple[float, ...]] = []
+    plain_update = ArrowLayer.update
+    monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
+    return asked
 
 def test_plain_arrows_paint_nothing_themselves_and_a_selected_one_takes_its_drawing_back(qtbot) -> None:  # type: ignore[no-untyped-def]
     editor = _editor(qtbot)
@@ -232,17 +241,13 @@ def test_a_move_asks_the_layer_for_one_repaint_per_view_and_keeps_the_buckets_of
     sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
     from boards import synthetic_board
 
-    from canvas.arrows import ArrowLayer
-
     editor = _editor(qtbot, synthetic_board(1000, links="local"))
     scene, view, document = editor.scene, editor.view, editor.document
     view.centerOn(scene.sceneRect().center())
     layer = scene.arrows
     layer.arrows_in(scene.sceneRect())  # everything indexed
     before = {k: (a.geometry.primitives, a.buckets, a.geometry.bounds) for k, a in layer._arrows.items()}
-    asked: list[tuple[float, ...]] = []
-    plain_update = ArrowLayer.update
-    monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
+    asked = _recorded_updates(monkeypatch)
     centre = view.mapToScene(view.viewport().rect().center())
     card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)
@@ -397,16 +402,14 @@ def test_a_moves_arrow_repaint_is_round_what_the_arrows_draw_not_their_control_p
     either side: a move repaints round the curves it changed (every drawn point inside), a box
     well inside their bounds'; a relayout rerouting more than REFINED_PER_RELAYOUT (a lane moved)
     repaints round their bounds (the view is mostly repainted then anyway)."""
-    from canvas.arrows import REFINED_PER_RELAYOUT, ArrowLayer
+    from canvas.arrows import REFINED_PER_RELAYOUT
     from tests.ui.large_boards import shown_editor, synthetic_board
 
     editor = shown_editor(qtbot, synthetic_board(1000, links="local"), centred=True)
     scene, view, document = editor.scene, editor.view, editor.document
     layer = scene.arrows
     before = {k: a.geometry for k, a in layer._arrows.items()}
-    asked: list[tuple[float, ...]] = []
-    plain_update = ArrowLayer.update
-    monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
+    asked = _recorded_updates(monkeypatch)
     centre = view.mapToScene(view.viewport().rect().center())
     card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)

@@ -498,11 +498,12 @@ class Layout:
     def recompute(self) -> LayoutDelta:
         """Lay out the whole board again (cached card shapes are reused)."""
         doc = self.document
-        live = {card.id for card in doc.cards()}
-        for stale in set(self._shapes) - live:
-            del self._shapes[stale]
-        for stale in set(self._labels) - live:
-            del self._labels[stale]
+        if self._shapes or self._labels:  # a layout's first recompute has nothing cached to drop
+            live = {card.id for card in doc.cards()}
+            for stale in set(self._shapes) - live:
+                del self._shapes[stale]
+            for stale in set(self._labels) - live:
+                del self._labels[stale]
         self._build_title()
         self._lane_kind = {lane.id: lane.kind for lane in doc.lanes}  # measuring cards asks it
         x = st.MARGIN + st.LANE_HEADER_W + st.GUTTER

@@ -47,6 +47,16 @@ class CardShape:
     # What ``_card_primitives`` draws the shape from while ``primitives`` has not been read yet.
     _parts: tuple[object, ...] | None = field(default=None, repr=False, compare=False)
 
+    def body_box(self) -> Box | None:
+        """The card's own box, relative to its corner: what it draws of itself zoomed out (the second
+        primitive, after the shadow; an emotion card's label box after its marker), None without one.
+        A shape whose drawing waits is not drawn for it: its box is the one its drawing will have."""
+        parts = self._parts
+        if parts is not None:
+            w, h, kind, color = parts[:4]
+            return _card_boxes(w, h, kind, color)[1]  # type: ignore[arg-type]
+        return next((p for p in self.primitives[1:3] if isinstance(p, Box)), None)
+
     def __getattr__(self, name: str) -> object:
         # Called only for a slot never set: ``primitives`` of a shape whose drawing waits (_drawn_later).
         parts = object.__getattribute__(self, "_parts")

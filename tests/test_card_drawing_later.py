@@ -95,3 +95,17 @@ def test_a_shape_drawn_later_compares_hashes_pickles_and_fails_on_unknown_names(
         _ = one.no_such_field
     other = measure_card(Card("c2", "l1", "s1", "another text"), "frontstage")
     assert one != other
+
+
+def test_a_cards_body_box_is_its_drawings_without_drawing_it(drawn: list[int]) -> None:
+    document = load(BLUEPRINT)
+    layout = Layout(document)
+    shapes = [geometry.shape for geometry in layout.cards.values()]
+    boxes = [shape.body_box() for shape in shapes]
+    pending = sum(1 for shape in shapes if shape._parts is not None)
+    assert pending > 10 and drawn == []  # the emotion cards' shapes were drawn whole, the others wait
+    for shape, box in zip(shapes, boxes, strict=True):
+        assert box is not None
+        assert box == next(p for p in shape.primitives[1:3] if isinstance(p, Box))  # now drawn
+        assert shape.body_box() == box
+    assert len(drawn) == pending

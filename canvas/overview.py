@@ -132,7 +132,7 @@ class Overview:
         for card in self.layout.cards.values():
             # The card's own box (its second primitive, after the shadow) is what it draws
             # itself when zoomed out; an emotion card has a marker instead and keeps its label box.
-            body = next((p for p in card.primitives[1:3] if isinstance(p, Box)), None)
+            body = card.shape.body_box()  # without drawing a card whose drawing waits (model/cardshape.py)
             if body is None:
                 continue
             rect = QRectF(card.x + body.x, card.y + body.y, body.w, body.h)

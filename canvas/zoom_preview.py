@@ -41,6 +41,10 @@ SLICE_MS = 8.0  # what a turn of the event loop should spend drawing tiles (half
 # slices are sized by what the last one's tiles cost.
 FIRST_SLICE_TILES = 1
 MAX_TILES_PER_SLICE = 12  # never more than this many in one turn, however cheap they were
+# A tile's cost is judged by the dearest tile lately, fading by this much a slice: tiles
+# differ up to ~5x (an empty gutter vs a crowded cell), and judged by the last one alone,
+# a cheap tile made the next slice take three dear ones (20-45 ms at 5,000 cards).
+ESTIMATE_FADE = 0.7
 
 
 class ZoomPreview:
@@ -56,7 +60,7 @@ class ZoomPreview:
         self._timer = QTimer(view)  # goes with the view
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._refine)
-        self._per_tile_ms = 0.0  # what a tile cost in the last slice (0: not known yet)
+        self._per_tile_ms = 0.0  # what a tile is judged to cost (0: not known yet)
         self.polish = QRegion()  # drawn again once the arrow layer's pixmap is back
         self._uncached: QGraphicsItem | None = None  # the arrow layer, while uncached here
         # For tests and the benchmark: slices drawn since the last zoom step, and tiles per slice.
@@ -177,9 +181,8 @@ class ZoomPreview:
         """Repaint the next tiles of ``todo``, as many as a slice should take; the region repainted."""
         # One repaint of several tiles: each paint has a fixed cost (the background, the
         # scene's index, the flush), so tiles one by one took ~4x the time of one full frame.
-        # How many fit in a slice is judged from what the last slice's tiles cost.
-        count = FIRST_SLICE_TILES if self._per_tile_ms <= 0 else int(SLICE_MS / self._per_tile_ms)
-        tiles = self._tiles(todo)[:max(1, min(MAX_TILES_PER_SLICE, count))]
+        # How many fit in a slice is judged from what the last slices' tiles cost (judge_slice).
+        tiles = self._tiles(todo)[:self.tiles_per_slice()]
         region = QRegion()
         for tile in tiles:
             region |= QRegion(tile)
@@ -188,10 +191,20 @@ class ZoomPreview:
             self.stale -= region  # before the repaint: drawn exactly, not from the snapshot
         self.view.viewport().repaint(region)
         spent = (time.perf_counter() - start) * 1000
-        self._per_tile_ms = spent / len(tiles)
+        self.judge_slice(spent, len(tiles))
         self.slices.append(len(tiles))
         self.slice_ms.append(spent)
         return region
+
+    def tiles_per_slice(self) -> int:
+        """How many tiles the next slice draws: as many as SLICE_MS holds at what a tile is judged to cost."""
+        if self._per_tile_ms <= 0:
+            return FIRST_SLICE_TILES
+        return max(1, min(MAX_TILES_PER_SLICE, int(SLICE_MS / self._per_tile_ms)))
+
+    def judge_slice(self, spent_ms: float, tiles: int) -> None:
+        """Note what a slice of ``tiles`` tiles cost: the dearest tile lately, fading (ESTIMATE_FADE)."""
+        self._per_tile_ms = max(spent_ms / tiles, self._per_tile_ms * ESTIMATE_FADE)
 
     def _tiles(self, stale: QRegion) -> list[QRect]:
         """The tiles of a grid over the viewport that meet ``stale``, nearest the anchor first."""

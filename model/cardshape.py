@@ -6,6 +6,8 @@ cache it and reuse it when the card merely moves.
 
 from __future__ import annotations
 
+from dataclasses import field
+
 from model import style as st
 from model.channel_icons import KIND_ICONS, channel_icon
 from model.entities import Card
@@ -23,7 +25,15 @@ SCORE_LABELS = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive"
 
 @value_class(frozen=True)
 class CardShape:
-    """What a card looks like, independent of where it sits."""
+    """What a card looks like, independent of where it sits.
+
+    ``primitives`` of a shape from ``measure_card`` are made when first read, not when the card
+    is measured: a board's layout needs every card's size (the lanes' heights come from them),
+    but opening a board draws only the cards in view, and its other cards' drawing is made when
+    they are shown or exported (~40 % of measuring at 5,000 cards; issue 9). The drawing made
+    later is the one measuring at once made: it is worked out from the values kept in ``_parts``,
+    which hold nothing of the card (a card can be edited in place after it was measured).
+    """
 
     w: float
     h: float
@@ -34,6 +44,52 @@ class CardShape:
     body: tuple[float, float, float, float] | None = None  # an emotion card's label box (x, y, w, h)
     clipped: bool = False  # the text had more than MAX_LINES lines and ends in an ellipsis
     vote_badge: tuple[float, float, float, float] | None = None  # x, y, w, h of the dots, clickable
+    # What ``_card_primitives`` draws the shape from while ``primitives`` has not been read yet.
+    _parts: tuple[object, ...] | None = field(default=None, repr=False, compare=False)
+
+    def body_box(self) -> Box | None:
+        """The card's own box, relative to its corner: what it draws of itself zoomed out (the second
+        primitive, after the shadow; an emotion card's label box after its marker), None without one.
+        A shape whose drawing waits is not drawn for it: its box is the one its drawing will have."""
+        parts = self._parts
+        if parts is not None:
+            w, h, kind, color = parts[:4]
+            return _card_boxes(w, h, kind, color)[1]  # type: ignore[arg-type]
+        return next((p for p in self.primitives[1:3] if isinstance(p, Box)), None)
+
+    def __getattr__(self, name: str) -> object:
+        # Called only for a slot never set: ``primitives`` of a shape whose drawing waits (_drawn_later).
+        parts = object.__getattribute__(self, "_parts")
+        if name != "primitives" or parts is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        primitives = _card_primitives(*parts)  # type: ignore[arg-type]
+        object.__setattr__(self, "primitives", primitives)
+        object.__setattr__(self, "_parts", None)
+        return primitives
+
+
+def _drawn_later(w: float, h: float, lines: tuple[str, ...], text_top: float, clipped: bool,
+                 vote_badge: tuple[float, float, float, float] | None, parts: tuple[object, ...]) -> CardShape:
+    """A CardShape whose ``primitives`` are made from ``parts`` when first read (CardShape's note)."""
+    shape = _new_shape(CardShape)
+    # Each slot's own setter, as model/quickinit.py's __init__ does (the class is frozen: its
+    # own __setattr__ refuses; object.__setattr__ by name was ~0.2 us a field).
+    _set_w(shape, w)
+    _set_h(shape, h)
+    _set_lines(shape, lines)
+    _set_text_top(shape, text_top)
+    _set_marker(shape, None)
+    _set_body(shape, None)
+    _set_clipped(shape, clipped)
+    _set_vote_badge(shape, vote_badge)
+    _set_parts(shape, parts)
+    return shape
+
+
+_new_shape = object.__new__
+_set_w, _set_h, _set_lines, _set_text_top, _set_marker, _set_body, _set_clipped, _set_vote_badge, _set_parts = (
+    CardShape.__dict__[name].__set__
+    for name in ("w", "h", "lines", "text_top", "marker", "body", "clipped", "vote_badge", "_parts"))
 
 
 def card_signature(card: Card, kind: str) -> tuple[object, ...]:
@@ -67,18 +123,25 @@ def measure_card(card: Card, kind: str, width: float = st.CARD_W, *, score_chip:
     chips, chips_h, badge = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X, score_chip, persona)
     top = float(st.CARD_PAD_Y)
     h = st.CARD_PAD_Y + text_h + (st.CHIP_GAP + chips_h if chips else 0) + st.CARD_PAD_Y
-    prims: list[Primitive] = list(_card_boxes(w, h, kind, card.color))
-    if kind in KIND_ICONS and card.color is None:
+    vote_badge = None
+    if chips and badge is not None:
+        vote_badge = (badge[0], badge[1] + top + text_h + st.CHIP_GAP, badge[2], badge[3])
+    return _drawn_later(w, h, tuple(lines), top, clipped, vote_badge,
+                        (w, h, kind, card.color, lines, top, text_h, chips, marks))
+
+
+def _card_primitives(w: float, h: float, kind: str, color: str | None, lines: list[str], top: float,
+                     text_h: float, chips: list[Primitive], marks: list[Primitive]) -> tuple[Primitive, ...]:
+    """A measured card's drawing: shadow and body, accent edge, text lines, chip row, corner marks."""
+    prims: list[Primitive] = list(_card_boxes(w, h, kind, color))
+    if kind in KIND_ICONS and color is None:
         # Pain points and opportunities: an accent edge in the kind's colour.
         prims.append(Box(0, 0, 4, h, fill=st.KIND_STYLES[kind].accent, radius=2))
     prims += text_primitives(lines, st.CARD_PAD_X, top, st.CARD_SIZE, st.INK)
-    vote_badge = None
     if chips:
         prims += _offset(chips, top + text_h + st.CHIP_GAP)
-        if badge is not None:
-            vote_badge = (badge[0], badge[1] + top + text_h + st.CHIP_GAP, badge[2], badge[3])
     prims += marks
-    return CardShape(w, h, tuple(lines), tuple(prims), top, clipped=clipped, vote_badge=vote_badge)
+    return tuple(prims)
 
 
 _BOXES: dict[tuple[float, float, str, str | None], tuple[Box, Box]] = {}

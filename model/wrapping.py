@@ -47,6 +47,59 @@ def wrap(text: str, width: float, metrics: FontMetrics, size: float) -> list[str
 
 
 def _wrap_paragraph(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str]:
+    if paragraph.isascii() and paragraph.isprintable():
+        lines = _wrap_words(paragraph, width, metrics, size)
+        if lines is not None:
+            return lines
+    return _wrap_tokens(paragraph, width, metrics, size)
+
+
+def _wrap_words(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str] | None:
+    """``_wrap_tokens``'s lines for printable ASCII words between single spaces; None for anything else.
+
+    Most cards' text is such a paragraph: its tokens are then word, space, word, ..., and the walk
+    below is ``_wrap_tokens``' walk over them with the same sums in the same order (so the same
+    lines), taking each line as a slice of the paragraph instead of building it token by token
+    (wrapping was ~a quarter of laying out a 5,000-card board; issue 9). A paragraph with leading,
+    trailing or repeated spaces, or a word wider than the line (cut between characters), is left
+    to ``_wrap_tokens`` whole.
+    """
+    words = paragraph.split(" ")
+    if "" in words:
+        return None
+    widths = metrics.widths_at(size)
+    space = widths.get(" ")
+    if space is None:
+        space = metrics.width(" ", size)
+        metrics.remember(widths, " ", space)
+    lines: list[str] = []
+    line_start = 0  # where the current line starts in the paragraph
+    word_start = 0  # where the word looked at starts
+    current_width = -1.0  # below zero: no word on the line yet
+    for word in words:
+        word_width = widths.get(word)
+        if word_width is None:
+            word_width = metrics.width(word, size)
+            metrics.remember(widths, word, word_width)
+        if word_width > width:
+            return None
+        if current_width < 0:
+            current_width = word_width  # _wrap_tokens' 0.0 + word_width
+        else:
+            current_width += space
+            if current_width + word_width <= width:
+                current_width += word_width
+            else:
+                lines.append(paragraph[line_start:word_start - 1])  # without the space before the word
+                line_start = word_start
+                current_width = word_width
+        word_start += len(word) + 1
+    lines.append(paragraph[line_start:])
+    return lines
+
+
+def _wrap_tokens(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str]:
+    """Any paragraph, token by token (``tokens``)."""
     lines: list[str] = []
     current = ""
     current_width = 0.0

@@ -183,3 +183,31 @@ def test_a_new_legend_or_lane_lays_every_arrow_out_at_once() -> None:
 def _same_as_fresh_with_legend(layout: Layout, document: Document) -> None:
     fresh = Layout(document, legend=True)
     assert layout.links == fresh.links and layout.background == fresh.background
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_deferred_layout_files_its_links_as_an_eager_one_and_waits_with_their_boxes(seed: int) -> None:
+    """The deferred opening's one walk over the links (``_file_links_to_wait``) leaves the link index
+    an eager layout's ``_file_link`` leaves, and each waiting arrow's box is its cards' box, stretched
+    to its channel row, grown by ARROW_REACH."""
+    from model import style as st
+    from model.layout import ARROW_REACH
+
+    document = _varied_board(seed)
+    deferred, eager = Layout(document, defer_links=True), Layout(document)
+    assert deferred._lane_links == eager._lane_links
+    assert deferred._column_links == eager._column_links
+    assert deferred._channel_links == eager._channel_links
+    assert deferred._channel_of == eager._channel_of and eager._channel_of  # channels were there to file
+    waiting = [link for link in document.links() if not link.label]
+    assert list(deferred._unrouted) == [link.id for link in waiting]
+    for link in waiting:
+        ga, gb = eager.cards[link.source], eager.cards[link.target]
+        left, top = min(ga.x, gb.x), min(ga.y, gb.y)
+        right, bottom = max(ga.x + ga.w, gb.x + gb.w), max(ga.y + ga.h, gb.y + gb.h)
+        if link.id in eager._channel_of:
+            row = eager._lane_y[eager._channel_of[link.id]] + st.CELL_PAD_Y / 2
+            top, bottom = min(top, row), max(bottom, row)
+        i = deferred._unrouted[link.id]
+        assert tuple(deferred._reach[i:i + 4]) == (left - ARROW_REACH, top - ARROW_REACH,
+                                                   right + ARROW_REACH, bottom + ARROW_REACH)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QPoint, QPointF, QSize
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
@@ -13,6 +13,7 @@ import model
 from app.editor import Editor
 from canvas.scene import BoardScene
 from canvas.view import BoardView
+from model.layout import Layout
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
@@ -50,3 +51,9 @@ def shown_board_view(qtbot, document: model.Document, size: tuple[int, int] = (1
     qtbot.waitExposed(board)
     QCursor.setPos(board.mapToGlobal(QPoint(-40, -40)))  # no card hovered by a pointer left by another test
     return board
+
+
+def nearest_card(layout: Layout, point: QPointF) -> str:
+    """The id of the card whose centre is nearest ``point`` (scene px, by city-block distance)."""
+    return min(layout.cards.values(),
+               key=lambda g: abs(g.x + g.w / 2 - point.x()) + abs(g.y + g.h / 2 - point.y())).id

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 import model
 from app.editor import Editor
+from canvas.arrows import ArrowLayer
 from canvas.items import LinkItem
 from canvas.view import BoardView
+from tests.ui.large_boards import nearest_card
 
 ROOT = Path(__file__).resolve().parents[2]
 BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
@@ -40,6 +42,14 @@ def _pixels(view: BoardView) -> np.ndarray:
     data = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.bytesPerLine() * height)
     return data.reshape(height, image.bytesPerLine())[:, :width * 3].reshape(height, width, 3).astype(np.int16)
 
+
+
+def _recorded_updates(monkeypatch) -> list[tuple[float, ...]]:  # type: ignore[no-untyped-def]
+    """The boxes the arrow layer asks to repaint from now on (each call's arguments), as it goes on asking."""
+    asked: list[tuple[float, ...]] = []
+    plain_update = ArrowLayer.update
+    monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
+    return asked
 
 def test_plain_arrows_paint_nothing_themselves_and_a_selected_one_takes_its_drawing_back(qtbot) -> None:  # type: ignore[no-untyped-def]
     editor = _editor(qtbot)
@@ -231,20 +241,15 @@ def test_a_move_asks_the_layer_for_one_repaint_per_view_and_keeps_the_buckets_of
     sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
     from boards import synthetic_board
 
-    from canvas.arrows import ArrowLayer
-
     editor = _editor(qtbot, synthetic_board(1000, links="local"))
     scene, view, document = editor.scene, editor.view, editor.document
     view.centerOn(scene.sceneRect().center())
     layer = scene.arrows
     layer.arrows_in(scene.sceneRect())  # everything indexed
     before = {k: (a.geometry.primitives, a.buckets, a.geometry.bounds) for k, a in layer._arrows.items()}
-    asked: list[tuple[float, ...]] = []
-    plain_update = ArrowLayer.update
-    monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
+    asked = _recorded_updates(monkeypatch)
     centre = view.mapToScene(view.viewport().rect().center())
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)
     stages = [s.id for s in document.stages]
     document.move_card(card_id, stages[stages.index(card.stage) + 1], card.lane, document.card_index(card_id))
@@ -284,8 +289,7 @@ def test_a_repaint_inside_the_last_one_looks_only_at_the_arrows_that_began_waiti
     assert layer.looked_at > 0.5 * len(layer._arrows) and len(waiting) > 200  # off screen: left waiting
     document = scene.document
     centre = shown.center()
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)
     stages = [s.id for s in document.stages]
     before = {k: a.geometry for k, a in layer._arrows.items()}
@@ -331,8 +335,7 @@ def test_an_arrow_rerouted_round_where_it_was_keeps_its_items_box_and_is_still_f
     scene, view, document = editor.scene, editor.view, editor.document
     scene.complete()
     centre = view.mapToScene(view.viewport().rect().center())
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)
     stages = [s.id for s in document.stages]
     home, there = card.stage, stages[stages.index(card.stage) + 1]
@@ -399,19 +402,16 @@ def test_a_moves_arrow_repaint_is_round_what_the_arrows_draw_not_their_control_p
     either side: a move repaints round the curves it changed (every drawn point inside), a box
     well inside their bounds'; a relayout rerouting more than REFINED_PER_RELAYOUT (a lane moved)
     repaints round their bounds (the view is mostly repainted then anyway)."""
-    from canvas.arrows import REFINED_PER_RELAYOUT, ArrowLayer
+    from canvas.arrows import REFINED_PER_RELAYOUT
     from tests.ui.large_boards import shown_editor, synthetic_board
 
     editor = shown_editor(qtbot, synthetic_board(1000, links="local"), centred=True)
     scene, view, document = editor.scene, editor.view, editor.document
     layer = scene.arrows
     before = {k: a.geometry for k, a in layer._arrows.items()}
-    asked: list[tuple[float, ...]] = []
-    plain_update = ArrowLayer.update
-    monkeypatch.setattr(ArrowLayer, "update", lambda self, *box: (asked.append(box), plain_update(self, *box)))
+    asked = _recorded_updates(monkeypatch)
     centre = view.mapToScene(view.viewport().rect().center())
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = document.card(card_id)
     stages = [s.id for s in document.stages]
     if to_top:  # the lane keeps its height: a few arrows rerouted

@@ -34,6 +34,16 @@ def _still(qtbot, view: BoardView) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: scene.arrows.waiting == 0 and not view.tiles_due, timeout=10000)
 
 
+def _still_at_100(qtbot) -> BoardView:  # type: ignore[no-untyped-def]
+    """An 800-card local board shown at 100 % round its centre, its tiles drawn."""
+    view = shown_board_view(qtbot, synthetic_board(800, links="local"))
+    view.zoom_actual()
+    view.centerOn(view.scene().sceneRect().center())
+    _settle()
+    _still(qtbot, view)
+    return view
+
+
 def _largest_difference(a: QImage, b: QImage) -> int:
     """The largest difference of one colour channel between two pictures of the same size."""
     a, b = a.convertToFormat(QImage.Format.Format_RGB32), b.convertToFormat(QImage.Format.Format_RGB32)
@@ -73,12 +83,8 @@ def _counting_draws(monkeypatch) -> list[QRectF]:  # type: ignore[no-untyped-def
 
 
 def test_a_pan_step_within_the_tiles_strokes_no_arrow_and_shows_a_fresh_repaint(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    view = shown_board_view(qtbot, synthetic_board(800, links="local"))
+    view = _still_at_100(qtbot)
     scene = view.scene()
-    view.zoom_actual()
-    view.centerOn(scene.sceneRect().center())
-    _settle()
-    _still(qtbot, view)
     tiles = scene.arrows.tiles
     assert 0 < len(tiles) <= MAX_TILES
     drawn = _counting_draws(monkeypatch)
@@ -102,12 +108,7 @@ def test_a_pan_step_within_the_tiles_strokes_no_arrow_and_shows_a_fresh_repaint(
 
 
 def test_a_strip_past_the_tiles_is_stroked_as_before(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    view = shown_board_view(qtbot, synthetic_board(800, links="local"))
-    scene = view.scene()
-    view.zoom_actual()
-    view.centerOn(scene.sceneRect().center())
-    _settle()
-    _still(qtbot, view)
+    view = _still_at_100(qtbot)
     drawn = _counting_draws(monkeypatch)
     for _ in range(4):  # a long fast pan: past the ring before the view stands still
         _wheel(view, -120)
@@ -118,13 +119,9 @@ def test_a_strip_past_the_tiles_is_stroked_as_before(qtbot, monkeypatch) -> None
 
 
 def test_an_arrow_that_changes_drops_the_tiles_it_meets(qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = shown_board_view(qtbot, synthetic_board(800, links="local"))
+    view = _still_at_100(qtbot)
     scene = view.scene()
     doc = scene.document
-    view.zoom_actual()
-    view.centerOn(scene.sceneRect().center())
-    _settle()
-    _still(qtbot, view)
     tiles = scene.arrows.tiles
     kept = len(tiles)
     # A card in view with arrows moves to the next stage: its arrows are rerouted.

@@ -17,6 +17,7 @@ import model
 from app.editor import Editor
 from canvas.items import TEXT_LOD
 from canvas.view import BoardView
+from model.primitives import Box
 
 ROOT = Path(__file__).resolve().parents[2]
 BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
@@ -97,3 +98,27 @@ def test_an_edit_while_zoomed_out_shows_in_the_overview(qtbot) -> None:  # type:
     centre = view.mapFromScene(card.x + body.x + body.w / 2, card.y + body.y + body.h / 2)
     image = view.viewport().grab().toImage()
     assert image.pixelColor(QPoint(centre.x(), centre.y())) == QColor(body.fill)
+
+
+def test_the_overview_boxes_the_cards_without_drawing_them(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Zoomed out, the overview reads each card's box (CardShape.body_box), not its whole drawing:
+    a card measured at opening is drawn only when something shows or exports it (model/cardshape.py)."""
+    import model.cardshape as cardshape
+
+    editor = _editor(qtbot)
+    scene, view = editor.scene, editor.view
+    view.set_zoom(TEXT_LOD * 0.5)
+    shapes = [geometry.shape for geometry in scene.layout.cards.values()]
+    waiting = [shape for shape in shapes if shape._parts is not None]
+    drawn: list[int] = []
+    original = cardshape._card_primitives
+    monkeypatch.setattr(cardshape, "_card_primitives", lambda *parts: drawn.append(1) or original(*parts))
+    scene.overview.invalidate()
+    _paint(view)
+    assert scene.overview_active and scene.overview._card_boxes
+    assert drawn == [] and all(shape._parts is not None for shape in waiting)
+    for geometry in scene.layout.cards.values():  # each box where the card's drawing has it
+        box = next(p for p in geometry.primitives[1:3] if isinstance(p, Box))
+        rect = scene.overview._card_boxes[geometry.id]
+        assert (rect.x(), rect.y(), rect.width(), rect.height()) \
+            == (geometry.x + box.x, geometry.y + box.y, box.w, box.h)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication
 
 from app.editor import Editor
-from tests.ui.large_boards import shown_editor, synthetic_board
+from tests.ui.large_boards import nearest_card, shown_editor, synthetic_board
 
 
 class PaintRegions(QObject):
@@ -43,8 +43,7 @@ def test_moving_one_card_touches_and_repaints_only_what_changed(qtbot) -> None: 
     scene.arrows.update(QRectF(0, 0, 1, 1))
     _settle()
     centre = view.mapToScene(view.viewport().rect().center())
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = doc.card(card_id)
     assert doc.card_index(card_id) > 0
     cards_before = {k: (g.x, g.y, g.shape) for k, g in scene.layout.cards.items()}
@@ -115,8 +114,7 @@ def test_a_moves_partial_repaint_is_the_picture_a_full_repaint_gives(qtbot, monk
 
     monkeypatch.setattr(items, "draw_look", counting_draw_look)
     centre = view.mapToScene(view.viewport().rect().center())
-    card_id = min(scene.layout.cards.values(),
-                  key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y())).id
+    card_id = nearest_card(scene.layout, centre)
     card = doc.card(card_id)
     assert doc.card_index(card_id) > 0
     before = {k: g.primitives for k, g in scene.layout.links.items()}

@@ -154,3 +154,22 @@ def test_zoomed_out_to_the_overview_a_step_draws_the_overview_directly(qtbot, vi
     _wheel(view, -120)
     assert not view.zoom_preview.active
     assert view.zoom == pytest.approx(TEXT_LOD * 0.7 / 1.25)
+
+
+def test_a_cheap_tile_does_not_make_the_next_slice_take_several_dear_ones(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    # Tiles differ up to ~5x (an empty gutter vs a crowded cell); judged by the last slice
+    # alone, one cheap tile after a dear one made the next slice take four (20-45 ms).
+    preview = view.zoom_preview
+    _wheel(view, 120)
+    assert preview.tiles_per_slice() == zoom_preview.FIRST_SLICE_TILES
+    preview.judge_slice(10.0, 1)  # a crowded cell
+    assert preview.tiles_per_slice() == 1
+    preview.judge_slice(2.0, 1)  # then an empty gutter: the crowded one is still in mind
+    assert preview.tiles_per_slice() == 1
+    for _ in range(6):  # a run of cheap tiles (2 ms each): the slices grow again
+        tiles = preview.tiles_per_slice()
+        preview.judge_slice(2.0 * tiles, tiles)
+    assert preview.tiles_per_slice() == int(zoom_preview.SLICE_MS / 2.0)
+    preview.judge_slice(0.5 * 12, 12)
+    assert 1 <= preview.tiles_per_slice() <= zoom_preview.MAX_TILES_PER_SLICE
+    _sharp(qtbot, view)

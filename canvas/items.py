@@ -501,6 +501,20 @@ class LinkItem(QGraphicsItem):
             self._shape = stroker.createStroke(self.curve)
         return self._shape
 
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Qt offers a press to the top item whose shape meets the pixel's square (2x2 board
+        # units at 50 %): where arrows crowd, one merely grazing the square lay above the one
+        # under the pointer. Such a press is handed on (Qt offers it to the next item down)
+        # when an arrow's stroke holds the very point.
+        if not self.shape().contains(event.pos()) and self._another_arrow_holds(event.scenePos()):
+            event.ignore()
+            return
+        super().mousePressEvent(event)
+
+    def _another_arrow_holds(self, point: QPointF) -> bool:
+        scene = self.scene()
+        return scene is not None and any(isinstance(item, LinkItem) and item is not self for item in scene.items(point))
+
     # No itemChange override (as CardItem): each change of each arrow went through Python with
     # its nested changes (z, flags), ~40 us an arrow chosen by a rubber band. The scene
     # restyles the arrows whose selection changed (BoardScene.restyle_links).

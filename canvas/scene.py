@@ -342,7 +342,10 @@ class BoardScene(QGraphicsScene):
         with collector_paused():
             self._apply_cards(card_ids, set())
             with self.arrows.changing():
-                self._apply_links(link_ids, set())
+                # In id order: arrows of one z are stacked as they were added, and a set's order
+                # follows the process's hash seed (which of two crossing arrows lay on top changed
+                # from run to run).
+                self._apply_links(sorted(link_ids), set())
         if self.lit is not None:  # a spotlight or impact view dims what is made now like the rest
             self._dim(self.lit, card_ids, link_ids)
         return len(card_ids) + len(link_ids)
@@ -570,7 +573,7 @@ class BoardScene(QGraphicsScene):
             elif item.set_geometry(geometry):
                 changed_cards.add(card_id)
 
-    def _apply_links(self, link_ids: set[str], changed_links: set[str]) -> None:
+    def _apply_links(self, link_ids: Iterable[str], changed_links: set[str]) -> None:
         # An arrow whose item is still to be made is drawn by the arrow layer meanwhile: only the
         # layer is told its new route (its item is made later from the layout, as for a card).
         layout, unbuilt = self.layout, self._unbuilt_links

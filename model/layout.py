@@ -289,53 +289,21 @@ class Layout:
         """Ids of every arrow laid out, routed or waiting (without routing any)."""
         return set(self._links) | set(self._unrouted)
 
-    def _file_links_to_wait(self) -> None:
-        """Every link filed as ``_file_link`` files it and, unless labelled, kept to be routed later
-        with the box its drawing will stay inside: its two cards' box, stretched to its channel row
-        if it has one, grown by ARROW_REACH (left, top, right, bottom in ``_reach``).
-
-        ``recompute`` of a deferred layout (an opening) walks every link here: ``_file_link``,
-        ``_channel_lane`` and the box written out in one loop with their look-ups bound once (two
-        calls and ~15 attribute look-ups a link were most of this walk: 6,000 links at 5,000 cards).
-        The same sums in the same order as theirs; tests/test_deferred_links.py holds the index and
-        the boxes to an eager layout's.
-        """
-        doc = self.document
-        card_of, cards = doc.card, self.cards
-        lane_links, column_links = self._lane_links, self._column_links
-        channel_links, channel_of = self._channel_links, self._channel_of
-        stage_pos, lane_pos, lane_order, lane_y = self._stage_pos, self._lane_pos, self._lane_order, self._lane_y
-        unrouted, boxes = self._unrouted, self._reach
-        reach, row_pad = ARROW_REACH, st.CELL_PAD_Y / 2
-        for link in doc.links():
-            link_id = link.id
-            a, b = card_of(link.source), card_of(link.target)
-            lane_a, lane_b = a.lane, b.lane
-            for lane_id in (lane_a, lane_b):
-                filed = lane_links.get(lane_id)
-                if filed is None:
-                    filed = lane_links[lane_id] = set()
-                filed.add(link_id)
-            channel_lane = None
-            if a.stage == b.stage:
-                la, lb = lane_pos[lane_a], lane_pos[lane_b]
-                column_links.setdefault(a.stage, {})[link_id] = (a.id, b.id, min(la, lb), max(la, lb))
-            elif abs(stage_pos[a.stage] - stage_pos[b.stage]) >= 2:  # _channel_lane's rule
-                li = lane_pos[lane_a]
-                channel_lane = lane_order[li + 1] if lane_pos[lane_b] > li else lane_a
-                channel_links.setdefault(channel_lane, set()).add(link_id)
-                channel_of[link_id] = channel_lane
-            if link.label:
-                continue  # never deferred (``_place_labelled_links``)
-            ga, gb = cards[a.id], cards[b.id]
-            sa, sb = ga.shape, gb.shape
-            left, right = min(ga.x, gb.x), max(ga.x + sa.w, gb.x + sb.w)
-            top, bottom = min(ga.y, gb.y), max(ga.y + sa.h, gb.y + sb.h)
-            if channel_lane is not None:
-                row = lane_y[channel_lane] + row_pad
-                top, bottom = min(top, row), max(bottom, row)
-            unrouted[link_id] = len(boxes)
-            boxes.extend((left - reach, top - reach, right + reach, bottom + reach))
+    def _wait_for_route(self, link: Link, a: Card, b: Card) -> None:
+        """Keep ``link`` to be routed later, with the box its drawing will stay inside: its two
+        cards' box, stretched to its channel row if it has one, grown by ARROW_REACH (left, top,
+        right, bottom in ``_reach``). tests/test_deferred_links.py holds these boxes to an eager
+        layout's."""
+        ga, gb = self.cards[a.id], self.cards[b.id]
+        left, right = min(ga.x, gb.x), max(ga.x + ga.shape.w, gb.x + gb.shape.w)
+        top, bottom = min(ga.y, gb.y), max(ga.y + ga.shape.h, gb.y + gb.shape.h)
+        channel_lane = self._channel_of.get(link.id)
+        if channel_lane is not None:
+            row = self._lane_y[channel_lane] + st.CELL_PAD_Y / 2
+            top, bottom = min(top, row), max(bottom, row)
+        reach, boxes = ARROW_REACH, self._reach
+        self._unrouted[link.id] = len(boxes)
+        boxes.extend((left - reach, top - reach, right + reach, bottom + reach))
 
     # ------------------------------------------------------------ queries
     def card_rect(self, card_id: str) -> Rect:
@@ -535,14 +503,12 @@ class Layout:
         self._channel_of = {}
         self._labelled = {link.id for link in doc.links() if link.label}
         card = doc.card
-        if self._defer_links:
-            self._file_links_to_wait()
-        else:
-            for link in doc.links():
-                a, b = card(link.source), card(link.target)
-                self._file_link(link.id, a, b)
-                if not link.label:
-                    self._route(link, a, b)
+        route = self._wait_for_route if self._defer_links else self._route
+        for link in doc.links():
+            a, b = card(link.source), card(link.target)
+            self._file_link(link.id, a, b)
+            if not link.label:
+                route(link, a, b)
         self._place_labelled_links()  # never deferred: each label avoids the ones before it
         return LayoutDelta(full=True, grid=True, cards=set(self.cards), links=self._link_ids())
 

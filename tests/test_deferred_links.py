@@ -187,9 +187,8 @@ def _same_as_fresh_with_legend(layout: Layout, document: Document) -> None:
 
 @pytest.mark.parametrize("seed", range(4))
 def test_a_deferred_layout_files_its_links_as_an_eager_one_and_waits_with_their_boxes(seed: int) -> None:
-    """The deferred opening's one walk over the links (``_file_links_to_wait``) leaves the link index
-    an eager layout's ``_file_link`` leaves, and each waiting arrow's box is its cards' box, stretched
-    to its channel row, grown by ARROW_REACH."""
+    """A deferred opening leaves the link index an eager layout leaves, and each waiting arrow's
+    box (``_wait_for_route``) is its cards' box, stretched to its channel row, grown by ARROW_REACH."""
     from model import style as st
     from model.layout import ARROW_REACH
 

@@ -374,12 +374,12 @@ class BoardView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._band is not None and event.button() == Qt.MouseButton.LeftButton:
+        ends_band = self._band is not None and event.button() == Qt.MouseButton.LeftButton
+        if ends_band:
             self._finish_band()
-            super().mouseReleaseEvent(event)
-            event.accept()
-            return
         super().mouseReleaseEvent(event)
+        if ends_band:
+            event.accept()  # the band's, as its press
 
     @property
     def band_rect(self) -> QRect:

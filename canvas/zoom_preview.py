@@ -38,7 +38,7 @@ DELAY_MS = 30  # pause after a zoom step before the sharp drawing starts
 SLICE_MS = 8.0  # what a turn of the event loop should spend drawing tiles (half a frame)
 # The first slice draws one tile: it also draws the arrow layer's cache afresh for the whole
 # viewport (Qt renders a big item's device cache whole after a scale change). The next
-# slices are sized by what the last one's tiles cost.
+# slices are sized by what tiles cost lately (judge_slice).
 FIRST_SLICE_TILES = 1
 MAX_TILES_PER_SLICE = 12  # never more than this many in one turn, however cheap they were
 # A tile's cost is judged by the dearest tile lately, fading by this much a slice: tiles

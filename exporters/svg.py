@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from operator import itemgetter
+from typing import TypeVar
 
 from exporters.common import (
     DocumentOrLayout,
@@ -269,6 +270,19 @@ def path_data(path: Path) -> str:
     return form % tuple([known(c) or _num(c) for command in commands for c in command[1:]])  # type: ignore[misc]
 
 
+K = TypeVar("K")
+
+
+def _remember(table: dict[K, str], key: K, text: str) -> str:
+    """Keep ``text`` in one of the writer's tables of attribute texts (looked up with ``table.get(key) or``,
+    no call on a hit) and give it back; a table is emptied past 10,000 entries (colours and sizes come
+    from files too: never an unbounded table)."""
+    if len(table) >= 10_000:
+        table.clear()
+    table[key] = text
+    return text
+
+
 _LETTER = itemgetter(0)
 _PATH_FORMS: dict[tuple[tuple[object, ...], tuple[int, ...]], str] = {}
 
@@ -279,10 +293,7 @@ def _path_form(key: tuple[tuple[object, ...], tuple[int, ...]]) -> str:
     letters, lengths = key
     form = "".join(str(letter).replace("%", "%%") + " ".join(["%s"] * (length - 1))
                    for letter, length in zip(letters, lengths, strict=True))
-    if len(_PATH_FORMS) >= 10_000:  # never an unbounded table
-        _PATH_FORMS.clear()
-    _PATH_FORMS[key] = form
-    return form
+    return _remember(_PATH_FORMS, key, form)
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -337,22 +348,17 @@ def _text_style(size: float, bold: bool, anchor: str) -> str:
     """A line's font-size, weight and anchor attributes (remembered in ``_TEXT_STYLES``)."""
     weight = ' font-weight="bold"' if bold else ""
     aligned = f' text-anchor="{anchor}"' if anchor in ("middle", "end") else ""
-    style = _TEXT_STYLES[(size, bold, anchor)] = f' font-size="{_num(size)}"{weight}{aligned}'
-    return style
+    return _remember(_TEXT_STYLES, (size, bold, anchor), f' font-size="{_num(size)}"{weight}{aligned}')
 
 
 def _scaled(size: float) -> str:
     """The scale that takes glyph outlines (1/EM units) to ``size`` (remembered in ``_SCALES``)."""
-    scale = _SCALES[size] = f"scale({size / EM:.6g})"
-    return scale
+    return _remember(_SCALES, size, f"scale({size / EM:.6g})")
 
 
 def _escaped(colour: str) -> str:
     """``_escape`` of a colour, remembered in ``_ESCAPED`` (a board has a few dozen)."""
-    if len(_ESCAPED) >= 10_000:  # colours come from files too: never an unbounded table
-        _ESCAPED.clear()
-    escaped = _ESCAPED[colour] = _escape(colour)
-    return escaped
+    return _remember(_ESCAPED, colour, _escape(colour))
 
 
 # What writing one primitive costs, about, relative to a box (a 5,000-card board: a text line
@@ -372,10 +378,7 @@ def _remembered_paint(key: _PaintKey) -> str:
     paint = _paint(*key[:5])  # type: ignore[arg-type]
     if len(key) == 6 and key[5]:
         paint += ' stroke-linecap="round" stroke-linejoin="round"'
-    if len(_PAINTS) >= 10_000:  # colours come from files too: never an unbounded table
-        _PAINTS.clear()
-    _PAINTS[key] = paint
-    return paint
+    return _remember(_PAINTS, key, paint)
 
 
 def _paint(fill: str | None, stroke: str | None, width: float, dash: tuple[float, ...] | None,

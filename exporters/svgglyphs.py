@@ -18,7 +18,7 @@ lines and exports: boards repeat lines.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING
@@ -320,14 +320,6 @@ class TextOutlines:
         # (id of a run, bold) -> the run and its <use> elements by word in this document
         self._written: dict[tuple[int, bool], tuple[GlyphRun, str]] = {}
 
-    @classmethod
-    def for_runs(cls, runs: Iterable[tuple[GlyphRun, bool]]) -> TextOutlines:
-        """The form that makes the smaller file for these lines (or the one librsvg can render)."""
-        weighing = Weighing()
-        for run, bold in runs:
-            weighing.run(run, bold)
-        return weighing.chosen()
-
     def note(self, run: GlyphRun, bold: bool) -> None:
         """Give ``run``'s words (or glyphs) their ids, as ``uses`` would, without writing anything."""
         if not self.by_word:
@@ -366,10 +358,11 @@ class TextOutlines:
 
 
 class Weighing:
-    """What ``TextOutlines.for_runs`` weighs, gathered line by line: a line's glyph run, or for a line
-    of printable ASCII (when each such character but the space draws one glyph: ``ascii_all_drawn``)
-    its characters and words, with no glyph run worked out (~20 us a line, a 5,000-card board's
-    14,000 lines: a third of its writer's time before it wrote anything)."""
+    """Which form of ``TextOutlines`` makes the smaller file (or the one librsvg can render),
+    weighed line by line: a line's glyph run, or for a line of printable ASCII (when each such
+    character but the space draws one glyph: ``ascii_all_drawn``) its characters and words, with
+    no glyph run worked out (~20 us a line, a 5,000-card board's 14,000 lines: a third of its
+    writer's time before it wrote anything)."""
 
     def __init__(self) -> None:
         self.glyph_uses = 0

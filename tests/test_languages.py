@@ -361,7 +361,9 @@ def test_svg_past_librsvg_limits_is_written_by_word() -> None:
     def form(glyphs: int) -> bool:
         # one line whose words are all different and long: by glyph would be the smaller file
         run = svgglyphs.GlyphRun((), 0.0, ("r1",), glyphs, (("x" * glyphs, 0.0),))
-        return svgglyphs.TextOutlines.for_runs([(run, False)]).by_word
+        weighing = svgglyphs.Weighing()
+        weighing.run(run, False)
+        return weighing.chosen().by_word
 
     assert not form(svgglyphs.MAX_GLYPH_USES)
     assert form(svgglyphs.MAX_GLYPH_USES + 1)

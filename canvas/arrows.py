@@ -441,18 +441,22 @@ class ArrowLayer(QGraphicsItem):
         arrows = self._arrows
         ids = self.arrows_in(rect)
         unbatched = []
+        batched = []
         # In one order whatever the rect (a set's order depends on its other members): where two arrows
         # cross, the second is blended over the first the same way in a tile, a strip or the whole view.
         for link_id in sorted(ids):
             arrow = arrows[link_id]
-            looks = arrow.looks.get(projection)
-            if looks is None:
+            kept = arrow.looks
+            if projection in kept:
+                looks = kept[projection]
+            else:
                 prims = arrow.geometry.primitives
-                looks = arrow.looks[projection] = path_looks(projected(prims) if projection else prims)
+                looks = kept[projection] = path_looks(projected(prims) if projection else prims)
             if looks:
-                batch.add(looks, arrow.opacity)
+                batched.append((looks, arrow.opacity))
             elif looks is None:  # not made of paths alone: drawn on its own
                 unbatched.append(arrow)
+        batch.add_all(batched)
         batch.draw(painter, theme=theme)
         base = painter.opacity()
         for arrow in unbatched:
@@ -563,12 +567,18 @@ def _drawn_box(geometry: LinkGeometry) -> Box4:
     _, x1, y1, x2, y2, x3, y3 = curve[1]
     left, right = _cubic_extent(x0, x1, x2, x3)  # type: ignore[arg-type]
     top, bottom = _cubic_extent(y0, y1, y2, y3)  # type: ignore[arg-type]
-    for prim in geometry.primitives[1:]:  # the heads
+    for prim in geometry.primitives[1:]:  # the heads: a triangle's three points (M, L, L, Z), compared in place
         for command in getattr(prim, "commands", None) or ():
             for k in range(1, len(command) - 1, 2):
                 x, y = command[k], command[k + 1]
-                left, right = min(left, x), max(right, x)  # type: ignore[type-var, call-overload]
-                top, bottom = min(top, y), max(bottom, y)  # type: ignore[type-var, call-overload]
+                if x < left:  # type: ignore[operator]
+                    left = x  # type: ignore[assignment]
+                if x > right:  # type: ignore[operator]
+                    right = x  # type: ignore[assignment]
+                if y < top:  # type: ignore[operator]
+                    top = y  # type: ignore[assignment]
+                if y > bottom:  # type: ignore[operator]
+                    bottom = y  # type: ignore[assignment]
     return left - PAD, top - PAD, right - left + 2 * PAD, bottom - top + 2 * PAD
 
 

@@ -592,23 +592,35 @@ def _drawn_box(geometry: LinkGeometry) -> Box4:
 
 def _cubic_extent(p0: float, p1: float, p2: float, p3: float) -> tuple[float, float]:
     """The least and greatest value a cubic Bézier coordinate takes for t in [0, 1] (its
-    derivative's roots; within a rounding error, which PAD covers)."""
-    low, high = min(p0, p3), max(p0, p3)
+    derivative's roots; within a rounding error, which PAD covers).
+
+    Written out (no min/max calls, no list of roots): two per rerouted arrow of one curve,
+    ~100 arrows a move on the 5,000-card local board.
+    """
+    low, high = (p0, p3) if p0 <= p3 else (p3, p0)
     if low <= p1 <= high and low <= p2 <= high:
         return low, high  # the curve stays within its ends' span
     a = -p0 + 3 * p1 - 3 * p2 + p3
     b = 2 * (p0 - 2 * p1 + p2)
     c = p1 - p0
     if abs(a) < 1e-12:
-        roots = [-c / b] if abs(b) > 1e-12 else []
+        if abs(b) <= 1e-12:
+            return low, high
+        roots: tuple[float, ...] = (-c / b,)
     else:
         disc = b * b - 4 * a * c
-        roots = [] if disc < 0 else [(-b + sign * sqrt(disc)) / (2 * a) for sign in (1.0, -1.0)]
+        if disc < 0:
+            return low, high
+        root = sqrt(disc)
+        roots = ((-b + root) / (2 * a), (-b - root) / (2 * a))
     for t in roots:
         if 0 < t < 1:
             u = 1 - t
             value = u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3
-            low, high = min(low, value), max(high, value)
+            if value < low:
+                low = value
+            if value > high:
+                high = value
     return low, high
 
 

@@ -330,6 +330,21 @@ class TextOutlines:
             if (word, bold) not in words:
                 words[(word, bold)] = f"w{len(words)}"
 
+    def note_plain(self, line: str, bold: bool) -> None:
+        """``note`` of a line of printable ASCII, from its characters (when each but the space draws one
+        glyph: ``ascii_all_drawn``): its words are its space-separated words, its glyphs its characters'."""
+        if self.by_word:
+            words = self._words
+            for word in line.split():
+                if (word, bold) not in words:
+                    words[(word, bold)] = f"w{len(words)}"
+            return
+        chars, glyphs = _CHARS, self._glyphs
+        for ch in line.replace(" ", ""):
+            gid = (chars.get((ch, bold)) or _char(ch, bold))[0]
+            if gid is not None:  # always, for printable ASCII
+                glyphs[gid] = None
+
     def uses(self, run: GlyphRun, bold: bool) -> str:
         """The ``<use>`` elements that draw ``run``, its outlines noted for ``defs``."""
         if not self.by_word:
@@ -373,12 +388,15 @@ class Weighing:
         self._seen: dict[tuple[int, bool], GlyphRun] = {}  # each run kept: its id stays its own
 
     def plain(self, text: str, bold: bool) -> None:
-        """A line of printable ASCII: each character but the space one glyph, each space-separated word one word."""
+        """A line of printable ASCII: each character but the space one glyph, each space-separated word one word.
+
+        Or many such lines joined by spaces (``exporters.svg``): the counts are the sums of each line's."""
         self.glyph_uses += len(text) - text.count(" ")
         words = text.split()  # printable ASCII has no other white space
         self.word_uses += len(words)
-        self._words[bold].update(words)
-        self._chars[bold].update(text)
+        distinct = set(words)
+        self._words[bold].update(distinct)
+        self._chars[bold].update("".join(distinct))  # every character but the space is in a word
 
     def run(self, run: GlyphRun, bold: bool) -> None:
         """Any line, from its glyph run."""

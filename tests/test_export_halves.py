@@ -184,6 +184,63 @@ def test_plain_lines_weigh_as_their_glyph_runs(many: bool, monkeypatch: pytest.M
     assert plain.chosen().by_word == runs.chosen().by_word == many
 
 
+MIXED_LINES = [*PLAIN_LINES, "Ça coûte 12,50 € — merci", "漢字 and emoji 😀", "tab\there", "  ", "→ arrow"]
+
+
+@pytest.mark.parametrize("plain_ok", [True, False])
+def test_lines_weighed_at_once_weigh_as_line_by_line(plain_ok: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_weighed`` joins the printable ASCII lines of each weight and weighs them at once: the very counts,
+    words and form of weighing each line (as ``plain`` or by its glyph run); every line by its glyph run
+    when printable ASCII may draw otherwise (``ascii_all_drawn`` false)."""
+    monkeypatch.setattr(svg, "ascii_all_drawn", lambda: plain_ok)
+    lines = [svg.Text(0, 0, line, 12, "#000", bold=i % 3 == 0) for i, line in enumerate(MIXED_LINES * 3)]
+    one_by_one = svgglyphs.Weighing()
+    for p in lines:
+        if plain_ok and p.text.isascii() and p.text.isprintable():
+            one_by_one.plain(p.text, p.bold)
+        elif p.text.strip():
+            one_by_one.run(svgglyphs.glyph_run(svg._drawn(p.text)[1], p.bold), p.bold)
+    at_once = svg._weighed(lines)
+    assert (at_once.glyph_uses, at_once.word_uses) == (one_by_one.glyph_uses, one_by_one.word_uses) != (0, 0)
+    assert at_once._words == one_by_one._words and at_once._glyphs == one_by_one._glyphs
+    assert {bold: chars - {" "} for bold, chars in at_once._chars.items()} == \
+        {bold: chars - {" "} for bold, chars in one_by_one._chars.items()}
+    assert at_once.chosen().by_word == one_by_one.chosen().by_word
+
+
+@pytest.mark.parametrize("by_word", [True, False])
+def test_ids_given_out_from_plain_lines_are_those_of_their_glyph_runs(by_word: bool) -> None:
+    """The child gives ids out without working out the glyph runs of printable ASCII lines (``note_plain``,
+    through ``_give_out_ids``): the same ids, in the same order, as noting every line's run."""
+    lines = [svg.Text(0, 0, line, 12, "#000", bold=i % 3 == 0) for i, line in enumerate(MIXED_LINES * 2)]
+    quick, runs = svgglyphs.TextOutlines(by_word), svgglyphs.TextOutlines(by_word)
+    svg._give_out_ids(lines, quick)
+    for p in lines:
+        content, drawn = svg._drawn(p.text)
+        run = svgglyphs.glyph_run(drawn, p.bold)
+        if run.count and content.strip():
+            runs.note(run, p.bold)
+    assert list(quick._words.items()) == list(runs._words.items())
+    assert list(quick._glyphs) == list(runs._glyphs)
+    assert (quick._words if by_word else quick._glyphs)
+
+
+def test_the_svg_export_warns_of_the_characters_it_drew_as_boxes(tmp_path: Path) -> None:
+    """An SVG export's warning comes from the lines it wrote (no second walk of the board): the same line
+    ``missing_glyph_warnings`` gives, none for plain text."""
+    from test_exporters import tricky_document
+
+    from exporters.common import missing_glyph_warnings
+
+    doc = tricky_document()
+    doc.add_card(Card("none", "l1", "s2", text="no font: \U000f0001 \U000f0002"))
+    layout = Layout(doc)
+    expected = missing_glyph_warnings(layout)
+    assert len(expected) == 1 and "U+F0001" in expected[0]
+    assert svg.export_svg(layout, tmp_path / "tricky.svg") == expected
+    assert svg.export_svg(Layout(synthetic_board(50)), tmp_path / "plain.svg") == []
+
+
 def test_plain_lines_are_weighed_without_glyph_runs(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
     """Choosing the outline form works out no glyph run for a board of printable ASCII (the same bytes as
     when every line's is worked out first): in two processes, the parent works out only its part's."""
@@ -446,6 +503,13 @@ def test_groups_routing_none_are_the_groups_once_routed() -> None:
     groups = deferred.groups_routing_none()
     waiting = [group for group, _ in groups if isinstance(group, str)]
     assert len(waiting) > 200 and deferred.unrouted == len(waiting)
+    # Both processes cut the same costs: the child's (arrows waiting) are those of a layout routing them all.
+    flat = [p for group, _ in groups if not isinstance(group, str) for p in group]
+    costs, count = svg._costs(deferred, groups, flat)
+    assert deferred.unrouted == len(waiting)  # costing routes nothing
+    assert costs == [svg._cost(deferred, group) for group, _ in groups]
+    routed = [p for group, _ in whole for p in group]
+    assert (costs, count) == (svg._costs(deferred, whole, routed)[0], len(routed))
     for group, _ in groups:
         if isinstance(group, str):
             assert svg._arrow_paths(deferred, group) == len(deferred.arrow_drawing(group))

@@ -141,12 +141,12 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
     return _Drawing(parts + body + [b"</svg>\n"], unusual)
 
 
-# The first part's share of the cost. The child does more than its part: it works out every
-# line's glyphs (to give the ids out), writes the glyph outlines (``defs``, with fontTools' import)
-# and pickles its result; it routes no arrow (its layout defers them), and starts at the fork, after
-# this process's start. Measured at 5,000 cards (callgrind, instructions of both processes): the
-# child's end trails the first part's by ~440 M at a half, ~100 M at 0.62, so even at ~0.65.
-FIRST_SHARE = 0.65
+# The first part's share of the cost. The child does more than its part: it gives every line's
+# ids out first and writes the glyph outlines (``defs``, read with struct); it routes no arrow (its
+# layout defers them), and starts at the fork, after this process's start. This process routes
+# every arrow (~460 M instructions at 5,000 cards). Measured at 5,000 cards (callgrind, both
+# processes): the first part ends ~50 M after the child at 0.44, ~130 M before it at 0.52.
+FIRST_SHARE = 0.45
 
 
 def _weighed(lines: list[Text]) -> Weighing:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -436,9 +437,54 @@ def test_bundled_glyphs_read_with_struct_match_fonttools(bold: bool, monkeypatch
     assert sum(1 for gid, _ in quick.values() if gid is None) >= 1  # the space, at least, draws nothing
 
 
+@pytest.mark.parametrize("bold", [False, True])
+def test_bundled_outlines_read_with_struct_are_those_fonttools_draws(bold: bool) -> None:
+    """A bundled glyph's outline read with struct (``_Numbers.contours``, drawn by ``_draw``) is the very path
+    fontTools' glyph set draws: every glyph of Latin (simple and composite) and every fifth of the rest.
+    Those it leaves to fontTools (a scaled component) are few, and none of Latin-1's letters."""
+    numbers = svgglyphs._numbers(bold)
+    assert numbers is not None
+    face = svgglyphs._bundled(bold)
+    glyph_set = face.font.getGlyphSet()
+    latin = {index for code, index in numbers.cmap.items() if code < 0x250}
+    indices = sorted(latin | set(range(0, len(numbers.advances), 5)))
+    left = []
+    for index in indices:
+        contours = numbers.contours(index)
+        if contours is None:
+            left.append(index)
+            continue
+        pen = svgglyphs._RelativePen(numbers.scale)
+        svgglyphs._draw(contours, pen)
+        reference = svgglyphs._pen_type()(face.scale, glyph_set)
+        glyph_set[face.font.getGlyphName(index)].draw(reference)
+        assert (pen.first, pen.parts) == (reference.first, reference.parts), index
+    assert len(left) < len(indices) / 10
+    assert not {numbers.cmap[code] for code in range(0xC0, 0x100) if code in numbers.cmap} & set(left)
+    composites = [i for i in indices if numbers._span(i)[1] > numbers._span(i)[0]
+                  and struct.unpack_from(">h", numbers.data, numbers.glyf + numbers._span(i)[0])[0] < 0]
+    assert len(set(composites) - set(left)) > 100  # composites read too (accented letters)
+
+
+def test_an_svg_of_latin_text_opens_no_font_with_fonttools(tmp_path: Path) -> None:
+    """The bundled faces' outlines are read with struct: an export of Latin text never imports fontTools."""
+    doc = synthetic_board(40)
+    doc.add_card(Card("accents", "l0", "s0", text="Ça coûte 12,50 € — naïve Grüße, ¡olé!"))
+    source = tmp_path / "board.touchline"
+    source.write_text(model.dumps(doc), encoding="utf-8")
+    out = tmp_path / "board.svg"
+    code = ("import sys\n"
+            "from app.cli import main\n"
+            f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n"
+            "print('fontTools' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.stdout.split() == ["False"], result.stderr
+    assert out.read_text(encoding="utf-8").count("<path id=") > 20  # the outlines are there
+
+
 def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> None:
-    """The parent never imports fontTools: the child writes the glyph outlines (``defs``); nor what plain text
-    on a fit page does not need."""
+    """The parent never imports fontTools: the child writes the glyph outlines (``defs``, read with struct);
+    nor what plain text on a fit page does not need."""
     if (os.cpu_count() or 1) < 2:
         pytest.skip("one core: the export does not fork")
     source = tmp_path / "board.touchline"
@@ -451,7 +497,8 @@ def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> 
             f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n"
             "print([name for name in ('fontTools', 'hashlib', 'datetime') if name in sys.modules])\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    # fontTools in the child only; hashlib (fallback fonts' tags) and datetime (a named page's date) not at all
+    # Not fontTools (the child reads the outlines with struct), hashlib (fallback fonts' tags), datetime (a named
+    # page's date)
     assert result.stdout.split() == ["[]"], result.stderr
     assert out.read_text(encoding="utf-8").count("<path id=") > 20  # the outlines are there
 

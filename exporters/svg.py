@@ -145,8 +145,8 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
 # ids out first and writes the glyph outlines (``defs``, read with struct); it routes no arrow (its
 # layout defers them), and starts at the fork, after this process's start. This process routes
 # every arrow (~460 M instructions at 5,000 cards). Measured at 5,000 cards (callgrind, both
-# processes): the first part ends ~50 M after the child at 0.44, ~130 M before it at 0.52.
-FIRST_SHARE = 0.45
+# processes): the first part ends ~40 M after the child at 0.38, ~220 M after it at 0.45.
+FIRST_SHARE = 0.38
 
 
 def _weighed(lines: list[Text]) -> Weighing:
@@ -370,10 +370,16 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
         return ""
     x = text.x if x is None else x
     y = text.y if y is None else y
-    run = glyph_run(drawn, text.bold)
+    bold = text.bold
+    plain = glyphs.plain_uses(drawn, bold) if drawn.isascii() and drawn.isprintable() else None
+    if plain is None:
+        run = glyph_run(drawn, bold)
+        advance, drawing = run.width, glyphs.uses(run, bold) if run.count else ""
+    else:  # most lines: no glyph run made
+        advance, drawing = plain
     size = text.size
     scale = size / EM
-    width = run.width * scale
+    width = advance * scale
     anchor = text.anchor
     # Like text-anchor: align what is drawn (the PDF and Qt do the same).
     left = x - (width / 2 if anchor == "middle" else width if anchor == "end" else 0)
@@ -381,12 +387,12 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
     at_y = known(y) or _num(y)
     fit = f' textLength="{known(width) or _num(width)}"' if width > 0 else ""
     hidden = 'opacity="0"' if not content.isascii() and _COLOUR_GLYPHS.search(content) else 'fill-opacity="0"'
-    style = _TEXT_STYLES.get((size, text.bold, anchor)) or _text_style(size, text.bold, anchor)
+    style = _TEXT_STYLES.get((size, bold, anchor)) or _text_style(size, bold, anchor)
     line = f'<text x="{known(x) or _num(x)}" y="{at_y}"{style}{fit} {hidden}>{_escape(content)}</text>'
-    if not run.count:
+    if not drawing:  # no glyph drawn
         return line
     return (f'<g transform="translate({known(left) or _num(left)} {at_y}) {_SCALES.get(size) or _scaled(size)}" '
-            f'fill="{_ESCAPED.get(text.color) or _escaped(text.color)}">{glyphs.uses(run, text.bold)}</g>{line}')
+            f'fill="{_ESCAPED.get(text.color) or _escaped(text.color)}">{drawing}</g>{line}')
 
 
 # The few sizes, weights, anchors and colours a board's lines have: their attributes' text, made once.

@@ -418,6 +418,9 @@ class TextOutlines:
         self._words: dict[tuple[str, bool], str] = {}  # (characters, bold) -> id in this document
         # (id of a run, bold) -> the run and its <use> elements by word in this document
         self._written: dict[tuple[int, bool], tuple[GlyphRun, str]] = {}
+        # (printable ASCII line, bold) -> its width and its <use> elements by word (``plain_uses``)
+        self._plain: dict[tuple[str, bool], tuple[float, str]] = {}
+        self._plain_ok = by_word and ascii_all_drawn()
 
     def note(self, run: GlyphRun, bold: bool) -> None:
         """Give ``run``'s words (or glyphs) their ids, as ``uses`` would, without writing anything."""
@@ -443,6 +446,44 @@ class TextOutlines:
             gid = (chars.get((ch, bold)) or _char(ch, bold))[0]
             if gid is not None:  # always, for printable ASCII
                 glyphs[gid] = None
+
+    def plain_uses(self, line: str, bold: bool) -> tuple[float, str] | None:
+        """The width (1/EM) of a line of printable ASCII and the ``<use>`` elements that draw it, by word,
+        its words noted for ``defs``: ``glyph_run``'s width and ``uses``'s elements, with no glyph run
+        made (a line's run, then its elements, were half of its writing). None when the SVG is written
+        by glyph, or the line's glyphs are not placed word by word (``_glyph_by_word``)."""
+        written = self._plain.get((line, bold))
+        if written is not None:
+            return written
+        if not self._plain_ok:
+            return None
+        space_gid, space = _CHARS.get((" ", bold)) or _char(" ", bold)
+        if space_gid is not None or not space.is_integer():
+            return None
+        known, words = _WORDS, self._words
+        parts = []
+        x = 0.0  # the sums of ``_glyph_by_word``, in its order: the same floats
+        first = True
+        for token in line.split(" "):
+            if first:
+                first = False
+            else:
+                x += space
+            if not token:
+                continue
+            run = known.get((token, bold), _UNKNOWN)
+            if run is _UNKNOWN:
+                run = _word_run(token, bold)
+            if run is None:
+                return None
+            # A word of printable ASCII draws every character: one piece, at the word's start.
+            wid = words.get((token, bold))
+            if wid is None:
+                wid = words[(token, bold)] = f"w{len(words)}"
+            parts.append(f'<use xlink:href="#{wid}" x="{_num(x)}"/>' if x else f'<use xlink:href="#{wid}"/>')
+            x += run[0]
+        written = self._plain[(line, bold)] = (x, "".join(parts))
+        return written
 
     def uses(self, run: GlyphRun, bold: bool) -> str:
         """The ``<use>`` elements that draw ``run``, its outlines noted for ``defs``."""

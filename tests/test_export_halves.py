@@ -226,6 +226,20 @@ def test_ids_given_out_from_plain_lines_are_those_of_their_glyph_runs(by_word: b
     assert (quick._words if by_word else quick._glyphs)
 
 
+def test_plain_lines_are_written_as_their_glyph_runs() -> None:
+    """``plain_uses`` (a printable ASCII line by word, no glyph run made) gives the run's very width and
+    ``<use>`` elements, its words given the same ids in the same order; by glyph it declines."""
+    quick, runs = svgglyphs.TextOutlines(True), svgglyphs.TextOutlines(True)
+    lines = [line for line in PLAIN_LINES if line.strip()] + ["Mixed 12,50 and <b>", "x", "  lead and trail  "]
+    for i, line in enumerate(lines * 2):
+        bold = i % 3 == 0
+        run = svgglyphs.glyph_run.__wrapped__(line, bold)
+        assert quick.plain_uses(line, bold) == (run.width, runs.uses(run, bold)), line
+    assert list(quick._words.items()) == list(runs._words.items())
+    assert quick.defs() == runs.defs()
+    assert svgglyphs.TextOutlines(False).plain_uses("customer orders", False) is None
+
+
 def test_the_svg_export_warns_of_the_characters_it_drew_as_boxes(tmp_path: Path) -> None:
     """An SVG export's warning comes from the lines it wrote (no second walk of the board): the same line
     ``missing_glyph_warnings`` gives, none for plain text."""
@@ -242,13 +256,20 @@ def test_the_svg_export_warns_of_the_characters_it_drew_as_boxes(tmp_path: Path)
     assert svg.export_svg(Layout(synthetic_board(50)), tmp_path / "plain.svg") == []
 
 
-def test_plain_lines_are_weighed_without_glyph_runs(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("by_word", [True, False])
+def test_plain_lines_are_weighed_without_glyph_runs(by_word: bool, board: Layout,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Choosing the outline form works out no glyph run for a board of printable ASCII (the same bytes as
-    when every line's is worked out first): in two processes, the parent works out only its part's."""
+    when every line's is worked out first). Written by word, no plain line's run is ever worked out
+    (``plain_uses``); by glyph, the parent works out only its part's, as it writes them."""
+    monkeypatch.setattr(svgglyphs.Weighing, "chosen", lambda self: svgglyphs.TextOutlines(by_word=by_word))
     _forking(monkeypatch, False)
+    all_drawn = svgglyphs.ascii_all_drawn
     monkeypatch.setattr(svg, "ascii_all_drawn", lambda: False)  # every line's glyph run worked out first
+    monkeypatch.setattr(svgglyphs, "ascii_all_drawn", lambda: False)
     weighed = render_svg(board)
-    monkeypatch.setattr(svg, "ascii_all_drawn", svgglyphs.ascii_all_drawn)
+    monkeypatch.setattr(svg, "ascii_all_drawn", all_drawn)
+    monkeypatch.setattr(svgglyphs, "ascii_all_drawn", all_drawn)
     worked: list[str] = []
     real = svg.glyph_run
     monkeypatch.setattr(svg, "glyph_run", lambda drawn, bold: (worked.append(drawn), real(drawn, bold))[1])
@@ -261,8 +282,11 @@ def test_plain_lines_are_weighed_without_glyph_runs(board: Layout, monkeypatch: 
                         lambda groups, glyphs: (parts.append(len(worked)), real_written(groups, glyphs))[1])
     assert render_svg(board) == weighed  # the rest written here after the first part
     assert parts[0] == 0  # nothing worked out before the first part was written
-    first_part = parts[1]
-    assert 0 < first_part < lines / 2  # the first part's lines (arrows come first: a quarter of the cards)
+    if by_word:
+        assert worked == []
+    else:
+        assert 0 < parts[1] < lines / 2  # the first part's lines (arrows come first: a quarter of the cards)
+        assert len(worked) == lines
 
 
 def test_svg_by_glyph_in_two_processes(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,8 +28,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import itemgetter, sub
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter, is_, itemgetter, mul, not_, sub
 from typing import TypeVar
 
 from exporters.common import (
@@ -89,13 +89,17 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
         layout.groups_routing_none() if board is None and layout.theme == "light" \
         else list(primitive_groups(layout, board))
     # Each group's cost (``_costs``), to cut the drawing in two, and every line in the order written,
-    # with no loop over the primitives in Python: over a 5,000-card board's ~37,000, weighing each
-    # line as it went, it was ~45 ms in each of the export's two processes.
-    primitives = [p for group, _ in groups if not isinstance(group, str) for p in group]
-    costs, count = _costs(layout, groups, primitives)
-    lines = [p for p in primitives if p.__class__ is Text]
-    glyphs = _weighed(lines).chosen()  # the lines' glyphs and words choose the outline form
-    unusual = [p.text for p in lines if not p.text.isascii()]
+    # in C (map, compress, chain): a loop over a 5,000-card board's ~37,000 primitives in Python,
+    # weighing each line as it went, was ~45 ms in each of the export's two processes.
+    drawings = list(map(_FIRST, groups))  # a group's primitives, or the id of an arrow waiting
+    waiting = list(map(isinstance, drawings, repeat(str)))
+    primitives = list(chain.from_iterable(compress(drawings, map(not_, waiting)) if any(waiting) else drawings))
+    types = list(map(type, primitives))
+    costs, count = _costs(layout, drawings, waiting, types)
+    lines = list(compress(primitives, map(is_, types, repeat(Text))))
+    texts, bolds = list(map(_TEXT_OF, lines)), list(map(_BOLD_OF, lines))
+    glyphs = _weighed(texts, bolds).chosen()  # the lines' glyphs and words choose the outline form
+    unusual = [] if " ".join(texts).isascii() else [text for text in texts if not text.isascii()]
     if worth_forking(count):
         half = halfway(costs, share=FIRST_SHARE)
 
@@ -105,7 +109,7 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
             # are written, so that its part finds those of the first part (and ``defs`` has them
             # all). The first part needs no such round: its lines come first, and ``uses`` gives
             # their ids out in that very order as it writes them.
-            _give_out_ids(lines, glyphs)
+            _give_out_ids(texts, bolds, glyphs)
             rest = _written(_routed(layout, groups[half:]), glyphs).encode("utf-8")
             return rest, glyphs.defs().encode("utf-8")
 
@@ -149,18 +153,19 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
 FIRST_SHARE = 0.38
 
 
-def _weighed(lines: list[Text]) -> Weighing:
-    """The lines weighed for the outline form (``Weighing``). Those of printable ASCII (when each such
-    character but the space draws one glyph: ``ascii_all_drawn``), most lines, are weighed all at once,
-    joined by spaces: what ``Weighing.plain`` counts of lines so joined is the sum of its counts of each."""
+def _weighed(texts: list[str], bolds: list[bool]) -> Weighing:
+    """The lines (their texts, and whether each is bold) weighed for the outline form (``Weighing``).
+    Those of printable ASCII (when each such character but the space draws one glyph: ``ascii_all_drawn``),
+    most lines, are weighed all at once, joined by spaces: what ``Weighing.plain`` counts of lines so
+    joined is the sum of its counts of each."""
     weighing = Weighing()
     plain_ok = ascii_all_drawn()
     for bold in (False, True):
-        texts = [p.text for p in lines if bool(p.bold) is bold]
-        joined = " ".join(texts)
+        weight = list(compress(texts, bolds if bold else map(not_, bolds)))
+        joined = " ".join(weight)
         if not (plain_ok and joined.isascii() and joined.isprintable()):  # some line is drawn otherwise
             plain = []
-            for text in texts:
+            for text in weight:
                 if plain_ok and text.isascii() and text.isprintable():
                     plain.append(text)
                 elif text.strip():
@@ -170,12 +175,18 @@ def _weighed(lines: list[Text]) -> Weighing:
     return weighing
 
 
-def _give_out_ids(lines: list[Text], glyphs: TextOutlines) -> None:
+def _give_out_ids(texts: list[str], bolds: list[bool], glyphs: TextOutlines) -> None:
     """Give every line's words (or glyphs) their ids in ``glyphs``, in the order the lines are written,
     as writing them would. A line met again adds nothing; one of printable ASCII is noted from its
-    characters (``TextOutlines.note_plain``), with no glyph run worked out."""
+    characters, with no glyph run worked out: by word, when every line is, all at once (its words,
+    each with the line's weight, in order: ``TextOutlines.note_words``)."""
     plain_ok = ascii_all_drawn()
-    for text, bold in dict.fromkeys([(p.text, p.bold) for p in lines]):
+    if plain_ok and glyphs.by_word:
+        joined = " ".join(texts)
+        if joined.isascii() and joined.isprintable():
+            glyphs.note_words(chain.from_iterable(map(zip, map(str.split, texts), map(repeat, bolds))))
+            return
+    for text, bold in dict.fromkeys(zip(texts, bolds, strict=True)):
         if plain_ok and text.isascii() and text.isprintable():
             glyphs.note_plain(text, bold)
             continue
@@ -192,27 +203,34 @@ def _cost(layout: Layout, group: Sequence[Primitive] | str) -> int:
     return sum(_COSTS.get(type(p), _COST) for p in group)
 
 
-def _costs(layout: Layout, groups: Sequence[tuple[Sequence[Primitive] | str, object]],
-           primitives: list[Primitive]) -> tuple[list[int], int]:
-    """``_cost`` of each group, and how many primitives they draw (an arrow not routed yet: those it will);
-    ``primitives``: those of the groups, in order.
+def _costs(layout: Layout, drawings: Sequence[Sequence[Primitive] | str], waiting: list[bool],
+           types: list[type]) -> tuple[list[int], int]:
+    """``_cost`` of each group (its drawing, or the id of an arrow ``waiting``), and how many primitives they
+    draw (a waiting arrow: those it will); ``types``: those of the groups' primitives, in order.
 
     Whole numbers, so that each group's is its primitives' exact sum, however it is worked out: the
     two processes cut the same list in the same place (an arrow not routed yet, in one, is routed
     in the other), and a cut one group apart would leave a group out of the file, or write it twice.
-    The running total of every primitive's cost is made in C (map, accumulate): a sum per group was
-    ~7,000 instructions of Python a group at 5,000 cards.
+    Made in C (map, accumulate): a sum per group was ~7,000 instructions of Python a group.
     """
-    before = [0, *accumulate(map(_COSTS.get, map(type, primitives), repeat(_COST)))]  # cost up to primitive i
-    ends = [*accumulate(0 if isinstance(group, str) else len(group) for group, _ in groups)]
-    costs = list(map(sub, [before[end] for end in ends], [0, *[before[end] for end in ends[:-1]]]))
-    count = len(primitives)
-    for i, (group, _) in enumerate(groups):
-        if isinstance(group, str):
-            paths = _arrow_paths(layout, group)
-            costs[i] = _COSTS[Path] * paths
-            count += paths
+    before = [0, *accumulate(map(_COSTS.get, types, repeat(_COST)))]  # the cost of the primitives up to i
+    sizes = list(map(len, drawings))
+    if any(waiting):
+        sizes = list(map(mul, sizes, map(not_, waiting)))  # a waiting arrow has no primitive yet
+    ends = list(accumulate(sizes))
+    costs = list(map(sub, map(before.__getitem__, ends), map(before.__getitem__, [0, *ends[:-1]])))
+    count = len(types)
+    if any(waiting):
+        kinds = map(_KIND_OF, map(layout.document.link, compress(drawings, waiting)))
+        paths = list(map(_PATHS.get, kinds, repeat(2)))  # ``_arrow_paths``
+        for i, n in zip(compress(range(len(drawings)), waiting), paths, strict=True):
+            costs[i] = _COSTS[Path] * n
+        count += sum(paths)
     return costs, count
+
+
+_FIRST, _TEXT_OF, _BOLD_OF, _KIND_OF = itemgetter(0), attrgetter("text"), attrgetter("bold"), attrgetter("kind")
+_PATHS = {"twoway": 3}  # an unlabelled arrow's paths by its kind (``_arrow_paths``); 2 for the others
 
 
 def _arrow_paths(layout: Layout, link_id: str) -> int:

@@ -18,7 +18,7 @@ lines and exports: boards repeat lines.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import pairwise
@@ -431,6 +431,14 @@ class TextOutlines:
         for word, _ in run.words:
             if (word, bold) not in words:
                 words[(word, bold)] = f"w{len(words)}"
+
+    def note_words(self, words: Iterable[tuple[str, bool]]) -> None:
+        """Give these (word, bold), printable ASCII without spaces, their ids by word, in order (``note_plain``
+        of the lines they come from, in turn)."""
+        known = self._words
+        for key in dict.fromkeys(words):
+            if key not in known:
+                known[key] = f"w{len(known)}"
 
     def note_plain(self, line: str, bold: bool) -> None:
         """``note`` of a line of printable ASCII, from its characters (when each but the space draws one

@@ -201,7 +201,7 @@ def test_lines_weighed_at_once_weigh_as_line_by_line(plain_ok: bool, monkeypatch
             one_by_one.plain(p.text, p.bold)
         elif p.text.strip():
             one_by_one.run(svgglyphs.glyph_run(svg._drawn(p.text)[1], p.bold), p.bold)
-    at_once = svg._weighed(lines)
+    at_once = svg._weighed([p.text for p in lines], [p.bold for p in lines])
     assert (at_once.glyph_uses, at_once.word_uses) == (one_by_one.glyph_uses, one_by_one.word_uses) != (0, 0)
     assert at_once._words == one_by_one._words and at_once._glyphs == one_by_one._glyphs
     assert {bold: chars - {" "} for bold, chars in at_once._chars.items()} == \
@@ -210,12 +210,14 @@ def test_lines_weighed_at_once_weigh_as_line_by_line(plain_ok: bool, monkeypatch
 
 
 @pytest.mark.parametrize("by_word", [True, False])
-def test_ids_given_out_from_plain_lines_are_those_of_their_glyph_runs(by_word: bool) -> None:
+@pytest.mark.parametrize("texts", [MIXED_LINES, PLAIN_LINES])
+def test_ids_given_out_from_plain_lines_are_those_of_their_glyph_runs(by_word: bool, texts: list[str]) -> None:
     """The child gives ids out without working out the glyph runs of printable ASCII lines (``note_plain``,
-    through ``_give_out_ids``): the same ids, in the same order, as noting every line's run."""
-    lines = [svg.Text(0, 0, line, 12, "#000", bold=i % 3 == 0) for i, line in enumerate(MIXED_LINES * 2)]
+    or ``note_words`` when all are, through ``_give_out_ids``): the same ids, in the same order, as noting
+    every line's run."""
+    lines = [svg.Text(0, 0, line, 12, "#000", bold=i % 3 == 0) for i, line in enumerate(texts * 2)]
     quick, runs = svgglyphs.TextOutlines(by_word), svgglyphs.TextOutlines(by_word)
-    svg._give_out_ids(lines, quick)
+    svg._give_out_ids([p.text for p in lines], [p.bold for p in lines], quick)
     for p in lines:
         content, drawn = svg._drawn(p.text)
         run = svgglyphs.glyph_run(drawn, p.bold)
@@ -575,12 +577,15 @@ def test_groups_routing_none_are_the_groups_once_routed() -> None:
     waiting = [group for group, _ in groups if isinstance(group, str)]
     assert len(waiting) > 200 and deferred.unrouted == len(waiting)
     # Both processes cut the same costs: the child's (arrows waiting) are those of a layout routing them all.
-    flat = [p for group, _ in groups if not isinstance(group, str) for p in group]
-    costs, count = svg._costs(deferred, groups, flat)
+    def costs_of(groups: list) -> tuple[list[int], int]:  # type: ignore[type-arg]
+        drawings = [group for group, _ in groups]
+        flat = [type(p) for group in drawings if not isinstance(group, str) for p in group]
+        return svg._costs(deferred, drawings, [isinstance(group, str) for group in drawings], flat)
+
+    costs, count = costs_of(groups)
     assert deferred.unrouted == len(waiting)  # costing routes nothing
     assert costs == [svg._cost(deferred, group) for group, _ in groups]
-    routed = [p for group, _ in whole for p in group]
-    assert (costs, count) == (svg._costs(deferred, whole, routed)[0], len(routed))
+    assert (costs, count) == costs_of(whole) and count == sum(len(group) for group, _ in whole)
     for group, _ in groups:
         if isinstance(group, str):
             assert svg._arrow_paths(deferred, group) == len(deferred.arrow_drawing(group))

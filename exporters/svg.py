@@ -149,8 +149,8 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
 # ids out first and writes the glyph outlines (``defs``, read with struct); it routes no arrow (its
 # layout defers them), and starts at the fork, after this process's start. This process routes
 # every arrow (~460 M instructions at 5,000 cards). Measured at 5,000 cards (callgrind, both
-# processes): the first part ends ~40 M after the child at 0.38, ~220 M after it at 0.45.
-FIRST_SHARE = 0.38
+# processes): the first part ends ~30 M after the child at 0.37, ~220 M after it at 0.45.
+FIRST_SHARE = 0.37
 
 
 def _weighed(texts: list[str], bolds: list[bool]) -> Weighing:
@@ -184,7 +184,16 @@ def _give_out_ids(texts: list[str], bolds: list[bool], glyphs: TextOutlines) -> 
     if plain_ok and glyphs.by_word:
         joined = " ".join(texts)
         if joined.isascii() and joined.isprintable():
-            glyphs.note_words(chain.from_iterable(map(zip, map(str.split, texts), map(repeat, bolds))))
+            # Each word of a bold line marked by a character no such line has, so that one split of all
+            # the lines and one dict of its words (in C) give the (word, bold) pairs in the order met.
+            if any(bolds):
+                marked = texts.copy()
+                for i in compress(range(len(texts)), bolds):
+                    words = texts[i].split()
+                    marked[i] = "\x00" + " \x00".join(words) if words else ""
+                joined = " ".join(marked)
+            met = dict.fromkeys(joined.split())
+            glyphs.note_words((word[1:], True) if word[0] == "\x00" else (word, False) for word in met)
             return
     for text, bold in dict.fromkeys(zip(texts, bolds, strict=True)):
         if plain_ok and text.isascii() and text.isprintable():

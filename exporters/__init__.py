@@ -98,8 +98,8 @@ def export(
     if chosen == "svg":
         from exporters.svg import export_svg
 
-        export_svg(layout, path)  # walks the layout's groups, moving card drawings as it writes them
-        return warnings + missing_glyph_warnings(layout, _unmoved(layout))
+        # It walks the layout's groups, moving card drawings as it writes them, and warns of the lines it drew.
+        return warnings + export_svg(layout, path)
     _export_single(layout, path, chosen, dpi)
     return warnings + missing_glyph_warnings(layout)
 

@@ -35,9 +35,14 @@ def missing_glyph_warnings(layout: Layout, primitives: Iterable[Primitive] | Non
     """
     from model.primitives import Text
 
+    return glyph_warnings([p.text for p in (layout.primitives() if primitives is None else primitives)
+                           if isinstance(p, Text)])
+
+
+def glyph_warnings(texts: Iterable[str]) -> list[str]:
+    """``missing_glyph_warnings`` of these lines of text."""
     # ASCII text stays ASCII when cleaned, and every font has it: only the rest is looked at.
-    line = missing_glyph_warning(clean_text(p.text) for p in (layout.primitives() if primitives is None else primitives)
-                                 if isinstance(p, Text) and not p.text.isascii())
+    line = missing_glyph_warning(clean_text(text) for text in texts if not text.isascii())
     return [line] if line else []
 
 
@@ -72,8 +77,9 @@ def creator() -> str:
     return f"Touchline {app_version()}"
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that ``path`` is always either the old file or the new one.
+def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) -> None:
+    """Write ``data`` (or its pieces, one after the other) to ``path`` so that ``path`` is always either
+    the old file or the new one.
 
     The bytes go to a temporary file in the same directory, are flushed to disk and then
     renamed over the target; on any failure the temporary file is removed and an
@@ -86,7 +92,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)  # no joined copy
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, _target_mode(target))

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter, is_, itemgetter, mul, not_, sub
 from typing import TypeVar
 
 from exporters.common import (
@@ -36,11 +38,12 @@ from exporters.common import (
     as_layout,
     clean_text,
     draw_text,
+    glyph_warnings,
     primitive_groups,
     write_atomic,
 )
 from exporters.halves import halfway, in_two, worth_forking
-from exporters.svgglyphs import EM, LINE_CACHE_SIZE, GlyphRun, TextOutlines, Weighing, ascii_all_drawn, glyph_run
+from exporters.svgglyphs import EM, LINE_CACHE_SIZE, TextOutlines, Weighing, ascii_all_drawn, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
 from model.layout import Layout
@@ -63,6 +66,21 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
 
     ``board``: the layout's primitives, when the caller has walked them already.
     """
+    return b"".join(_drawing(layout, board).parts).decode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class _Drawing:
+    """An SVG document as the pieces it is written in (UTF-8, in order), and the lines it draws that
+    are not ASCII (all the missing-glyph warning looks at)."""
+
+    parts: list[bytes]
+    unusual: list[str]
+
+
+def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
+    """``render_svg``'s document, in pieces: two processes each write (and encode) a part of the body,
+    which is never joined into one string."""
     width, height = _num(layout.width), _num(layout.height)
     # An arrow a deferred layout has not routed yet (the command line's child lays out so: it draws
     # the cards, the parent the arrows) is its id here (Layout.groups_routing_none), routed only by
@@ -70,57 +88,43 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]] = \
         layout.groups_routing_none() if board is None and layout.theme == "light" \
         else list(primitive_groups(layout, board))
-    costs: list[float] = []  # each group's (``_COSTS``), to cut it in two
-    count = 0  # primitives
-    weighing = Weighing()  # the lines' glyphs and words choose the outline form
-    plain_ok = ascii_all_drawn()
-    cost_of, path_cost = _COSTS.get, _COSTS[Path]
-    for group, _ in groups:
-        if isinstance(group, str):  # an arrow not routed yet: no text (a labelled arrow is never deferred)
-            paths = _arrow_paths(layout, group)
-            count += paths
-            costs.append(path_cost * paths)
-            continue
-        count += len(group)
-        cost = 0.0
-        for p in group:
-            cost += cost_of(type(p), 1.0)
-            if isinstance(p, Text):
-                text = p.text
-                if plain_ok and text.isascii() and text.isprintable():  # drawn as it is (``_drawn``)
-                    weighing.plain(text, p.bold)
-                elif text.strip():
-                    weighing.run(glyph_run(_drawn(text)[1], p.bold), p.bold)
-        costs.append(cost)
-    # No line's glyphs are worked out before it is written but the few with other characters: in two
-    # processes the parent works out only those of the lines it writes (a quarter of a large board's).
-    glyphs = weighing.chosen()
+    # Each group's cost (``_costs``), to cut the drawing in two, and every line in the order written,
+    # in C (map, compress, chain): a loop over a 5,000-card board's ~37,000 primitives in Python,
+    # weighing each line as it went, was ~45 ms in each of the export's two processes.
+    drawings = list(map(_FIRST, groups))  # a group's primitives, or the id of an arrow waiting
+    waiting = list(map(isinstance, drawings, repeat(str)))
+    primitives = list(chain.from_iterable(compress(drawings, map(not_, waiting)) if any(waiting) else drawings))
+    types = list(map(type, primitives))
+    costs, count = _costs(layout, drawings, waiting, types)
+    lines = list(compress(primitives, map(is_, types, repeat(Text))))
+    texts, bolds = list(map(_TEXT_OF, lines)), list(map(_BOLD_OF, lines))
+    glyphs = _weighed(texts, bolds).chosen()  # the lines' glyphs and words choose the outline form
+    unusual = [] if " ".join(texts).isascii() else [text for text in texts if not text.isascii()]
     if worth_forking(count):
         half = halfway(costs, share=FIRST_SHARE)
 
-        def second() -> tuple[str, str]:
+        def second() -> tuple[bytes, bytes]:
             # Two processes write one part each. A word's (or glyph's) id is its place among those
             # the lines before it used: the child gives them all out first, in the order the lines
             # are written, so that its part finds those of the first part (and ``defs`` has them
             # all). The first part needs no such round: its lines come first, and ``uses`` gives
             # their ids out in that very order as it writes them.
-            seen: dict[int, GlyphRun] = {}  # each run kept: its id stays its own
-            for run, bold, shown in _line_runs(groups):
-                if shown and id(run) not in seen:  # a line met again adds nothing new (runs are remembered)
-                    seen[id(run)] = run
-                    glyphs.note(run, bold)
-            return _written(_routed(layout, groups[half:]), glyphs), glyphs.defs()
+            _give_out_ids(texts, bolds, glyphs)
+            rest = _written(_routed(layout, groups[half:]), glyphs).encode("utf-8")
+            return rest, glyphs.defs().encode("utf-8")
 
         # The child writes the outlines too (every id is given out): reading them is most of
-        # the glyph work, and this process then never imports fontTools.
-        first, rest_and_defs = in_two(lambda: _written(_routed(layout, groups[:half]), glyphs), second)
+        # the glyph work, and this process then never imports fontTools. Each process encodes
+        # its own part: the child's comes as bytes, and nothing is joined before it is written.
+        first, rest_and_defs = in_two(lambda: _written(_routed(layout, groups[:half]), glyphs).encode("utf-8"),
+                                      second)
         # The child failed: the rest is written here, after the first part, which gave out its ids.
         rest, defs = rest_and_defs if rest_and_defs is not None else \
-            (_written(_routed(layout, groups[half:]), glyphs), glyphs.defs())
-        body = first + rest
+            (_written(_routed(layout, groups[half:]), glyphs).encode("utf-8"), glyphs.defs().encode("utf-8"))
+        body = [first, rest]
     else:
-        body = _written(_routed(layout, groups), glyphs)
-        defs = glyphs.defs()
+        body = [_written(_routed(layout, groups), glyphs).encode("utf-8")]
+        defs = glyphs.defs().encode("utf-8")
     document = layout.document
     families = [FONT_FAMILY] + [font.family for font in finder().fonts()]
     family = ", ".join(f"'{_escape(name)}'" for name in dict.fromkeys(families)) + ", sans-serif"
@@ -134,36 +138,108 @@ def render_svg(layout: Layout, board: list[Primitive] | None = None) -> str:
     if document.description:
         head.append(f"<desc>{_escape(clean_text(document.description))}</desc>")
     if defs:
-        head.append(f"<defs>{defs}</defs>")
-    return "".join(head) + body + "</svg>\n"
+        head.append("<defs>")
+    parts = ["".join(head).encode("utf-8")]
+    if defs:
+        parts += [defs, b"</defs>"]
+    return _Drawing(parts + body + [b"</svg>\n"], unusual)
 
 
-# The first part's share of the cost. The child does more than its part: it works out every
-# line's glyphs (to give the ids out), writes the glyph outlines (``defs``, with fontTools' import)
-# and pickles its result; it routes no arrow (its layout defers them), and starts at the fork, after
-# this process's start. Measured at 5,000 cards (callgrind, instructions of both processes): the
-# child's end trails the first part's by ~440 M at a half, ~100 M at 0.62, so even at ~0.65.
-FIRST_SHARE = 0.65
+# The first part's share of the cost. The child does more than its part: it gives every line's
+# ids out first and writes the glyph outlines (``defs``, read with struct); it routes no arrow (its
+# layout defers them), and starts at the fork, after this process's start. This process routes
+# every arrow (~460 M instructions at 5,000 cards). Measured at 5,000 cards (callgrind, both
+# processes): the first part ends ~30 M after the child at 0.37, ~220 M after it at 0.45.
+FIRST_SHARE = 0.37
 
 
-def _line_runs(groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]
-               ) -> Iterator[tuple[GlyphRun, bool, bool]]:
-    """Each line's glyphs and weight, and whether ``_text`` writes its outlines."""
-    for group, _ in groups:
-        if isinstance(group, str):  # an arrow not routed yet: no text
+def _weighed(texts: list[str], bolds: list[bool]) -> Weighing:
+    """The lines (their texts, and whether each is bold) weighed for the outline form (``Weighing``).
+    Those of printable ASCII (when each such character but the space draws one glyph: ``ascii_all_drawn``),
+    most lines, are weighed all at once, joined by spaces: what ``Weighing.plain`` counts of lines so
+    joined is the sum of its counts of each."""
+    weighing = Weighing()
+    plain_ok = ascii_all_drawn()
+    for bold in (False, True):
+        weight = list(compress(texts, bolds if bold else map(not_, bolds)))
+        joined = " ".join(weight)
+        if not (plain_ok and joined.isascii() and joined.isprintable()):  # some line is drawn otherwise
+            plain = []
+            for text in weight:
+                if plain_ok and text.isascii() and text.isprintable():
+                    plain.append(text)
+                elif text.strip():
+                    weighing.run(glyph_run(_drawn(text)[1], bold), bold)
+            joined = " ".join(plain)
+        weighing.plain(joined, bold)
+    return weighing
+
+
+def _give_out_ids(texts: list[str], bolds: list[bool], glyphs: TextOutlines) -> None:
+    """Give every line's words (or glyphs) their ids in ``glyphs``, in the order the lines are written,
+    as writing them would. A line met again adds nothing; one of printable ASCII is noted from its
+    characters, with no glyph run worked out: by word, when every line is, all at once (its words,
+    each with the line's weight, in order: ``TextOutlines.note_words``)."""
+    plain_ok = ascii_all_drawn()
+    if plain_ok and glyphs.by_word:
+        joined = " ".join(texts)
+        if joined.isascii() and joined.isprintable():
+            # Each word of a bold line marked by a character no such line has, so that one split of all
+            # the lines and one dict of its words (in C) give the (word, bold) pairs in the order met.
+            if any(bolds):
+                marked = texts.copy()
+                for i in compress(range(len(texts)), bolds):
+                    words = texts[i].split()
+                    marked[i] = "\x00" + " \x00".join(words) if words else ""
+                joined = " ".join(marked)
+            met = dict.fromkeys(joined.split())
+            glyphs.note_words((word[1:], True) if word[0] == "\x00" else (word, False) for word in met)
+            return
+    for text, bold in dict.fromkeys(zip(texts, bolds, strict=True)):
+        if plain_ok and text.isascii() and text.isprintable():
+            glyphs.note_plain(text, bold)
             continue
-        for p in group:
-            if isinstance(p, Text):
-                content, drawn = _drawn(p.text)
-                run = glyph_run(drawn, p.bold)
-                yield run, p.bold, bool(run.count and content.strip())
+        content, drawn = _drawn(text)
+        run = glyph_run(drawn, bold)
+        if run.count and content.strip():  # what ``_text`` writes outlines for
+            glyphs.note(run, bold)
 
 
-def _cost(layout: Layout, group: Sequence[Primitive] | str) -> float:
+def _cost(layout: Layout, group: Sequence[Primitive] | str) -> int:
     """What writing a group costs, about (``_COSTS``); an arrow not routed yet costs what it will when it is."""
     if isinstance(group, str):
         return _COSTS[Path] * _arrow_paths(layout, group)
-    return sum(_COSTS.get(type(p), 1.0) for p in group)
+    return sum(_COSTS.get(type(p), _COST) for p in group)
+
+
+def _costs(layout: Layout, drawings: Sequence[Sequence[Primitive] | str], waiting: list[bool],
+           types: list[type]) -> tuple[list[int], int]:
+    """``_cost`` of each group (its drawing, or the id of an arrow ``waiting``), and how many primitives they
+    draw (a waiting arrow: those it will); ``types``: those of the groups' primitives, in order.
+
+    Whole numbers, so that each group's is its primitives' exact sum, however it is worked out: the
+    two processes cut the same list in the same place (an arrow not routed yet, in one, is routed
+    in the other), and a cut one group apart would leave a group out of the file, or write it twice.
+    Made in C (map, accumulate): a sum per group was ~7,000 instructions of Python a group.
+    """
+    before = [0, *accumulate(map(_COSTS.get, types, repeat(_COST)))]  # the cost of the primitives up to i
+    sizes = list(map(len, drawings))
+    if any(waiting):
+        sizes = list(map(mul, sizes, map(not_, waiting)))  # a waiting arrow has no primitive yet
+    ends = list(accumulate(sizes))
+    costs = list(map(sub, map(before.__getitem__, ends), map(before.__getitem__, [0, *ends[:-1]])))
+    count = len(types)
+    if any(waiting):
+        kinds = map(_KIND_OF, map(layout.document.link, compress(drawings, waiting)))
+        paths = list(map(_PATHS.get, kinds, repeat(2)))  # ``_arrow_paths``
+        for i, n in zip(compress(range(len(drawings)), waiting), paths, strict=True):
+            costs[i] = _COSTS[Path] * n
+        count += sum(paths)
+    return costs, count
+
+
+_FIRST, _TEXT_OF, _BOLD_OF, _KIND_OF = itemgetter(0), attrgetter("text"), attrgetter("bold"), attrgetter("kind")
+_PATHS = {"twoway": 3}  # an unlabelled arrow's paths by its kind (``_arrow_paths``); 2 for the others
 
 
 def _arrow_paths(layout: Layout, link_id: str) -> int:
@@ -192,10 +268,12 @@ def _written(groups: list[PrimitiveGroup], glyphs: TextOutlines) -> str:
 
 
 def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str],
-               board: list[Primitive] | None = None) -> None:
-    """Render a document (or a ready layout) to SVG and write it atomically to ``path``."""
-    data = render_svg(as_layout(document_or_layout), board).encode("utf-8")
-    write_atomic(path, data)
+               board: list[Primitive] | None = None) -> list[str]:
+    """Render a document (or a ready layout) to SVG and write it atomically to ``path``; the warning lines
+    for the user (characters no installed font can draw), from the lines drawn."""
+    drawing = _drawing(as_layout(document_or_layout), board)
+    write_atomic(path, drawing.parts)
+    return glyph_warnings(drawing.unusual)
 
 
 def _element(primitive: Primitive, glyphs: TextOutlines) -> str:
@@ -319,10 +397,16 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
         return ""
     x = text.x if x is None else x
     y = text.y if y is None else y
-    run = glyph_run(drawn, text.bold)
+    bold = text.bold
+    plain = glyphs.plain_uses(drawn, bold) if drawn.isascii() and drawn.isprintable() else None
+    if plain is None:
+        run = glyph_run(drawn, bold)
+        advance, drawing = run.width, glyphs.uses(run, bold) if run.count else ""
+    else:  # most lines: no glyph run made
+        advance, drawing = plain
     size = text.size
     scale = size / EM
-    width = run.width * scale
+    width = advance * scale
     anchor = text.anchor
     # Like text-anchor: align what is drawn (the PDF and Qt do the same).
     left = x - (width / 2 if anchor == "middle" else width if anchor == "end" else 0)
@@ -330,12 +414,12 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
     at_y = known(y) or _num(y)
     fit = f' textLength="{known(width) or _num(width)}"' if width > 0 else ""
     hidden = 'opacity="0"' if not content.isascii() and _COLOUR_GLYPHS.search(content) else 'fill-opacity="0"'
-    style = _TEXT_STYLES.get((size, text.bold, anchor)) or _text_style(size, text.bold, anchor)
+    style = _TEXT_STYLES.get((size, bold, anchor)) or _text_style(size, bold, anchor)
     line = f'<text x="{known(x) or _num(x)}" y="{at_y}"{style}{fit} {hidden}>{_escape(content)}</text>'
-    if not run.count:
+    if not drawing:  # no glyph drawn
         return line
     return (f'<g transform="translate({known(left) or _num(left)} {at_y}) {_SCALES.get(size) or _scaled(size)}" '
-            f'fill="{_ESCAPED.get(text.color) or _escaped(text.color)}">{glyphs.uses(run, text.bold)}</g>{line}')
+            f'fill="{_ESCAPED.get(text.color) or _escaped(text.color)}">{drawing}</g>{line}')
 
 
 # The few sizes, weights, anchors and colours a board's lines have: their attributes' text, made once.
@@ -361,9 +445,10 @@ def _escaped(colour: str) -> str:
     return _remember(_ESCAPED, colour, _escape(colour))
 
 
-# What writing one primitive costs, about, relative to a box (a 5,000-card board: a text line
+# What writing one primitive costs, about, in tenths of a box's (a 5,000-card board: a text line
 # ~9 us, an arrow's path ~8 us, a box ~4 us): the halves are cut where the costs are even.
-_COSTS = {Text: 2.2, Path: 2.0}
+_COSTS = {Text: 22, Path: 20}
+_COST = 10  # any other primitive
 
 
 # (fill, stroke, width, dash, opacity, round caps) -> the attributes ``_paint`` gives (and the caps'):

@@ -18,9 +18,10 @@ lines and exports: boards repeat lines.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from model.fonts import FONT_FILES, font_metrics
@@ -74,14 +75,111 @@ class _Numbers:
     loca: int  # offset of the loca table
     long_loca: bool  # head.indexToLocFormat: 32-bit offsets, else 16-bit halves
     glyf: int  # offset of the glyf table
+    hmtx: int  # offset of the hmtx table
+    h_metrics: int  # hhea.numberOfHMetrics: the glyphs with an advance of their own in hmtx
+
+    def _span(self, index: int) -> tuple[int, int]:
+        """Where glyph ``index``'s data starts and ends, from the glyf table's start."""
+        if self.long_loca:
+            return struct.unpack_from(">II", self.data, self.loca + 4 * index)  # type: ignore[return-value]
+        start, end = struct.unpack_from(">HH", self.data, self.loca + 2 * index)
+        return 2 * start, 2 * end
 
     def drawn(self, index: int) -> bool:
         """Whether glyph ``index`` has an outline (a space or an empty glyph has none)."""
-        if self.long_loca:
-            start, end = struct.unpack_from(">II", self.data, self.loca + 4 * index)
-        else:
-            start, end = (2 * v for v in struct.unpack_from(">HH", self.data, self.loca + 2 * index))
+        start, end = self._span(index)
         return end > start and struct.unpack_from(">h", self.data, self.glyf + start)[0] != 0  # contours
+
+    def contours(self, index: int, top: bool = True) -> list[list[tuple[float, float, bool]]] | None:
+        """Glyph ``index``'s contours as fontTools' glyph set draws them, each point (x, y, on the curve):
+        a simple glyph drawn on its own (``top``) moved by its left side bearing less its xMin, a
+        composite's components moved by their offsets. None for a glyph this reader leaves to fontTools
+        (cubic points, a component scaled or placed by matching points)."""
+        start, end = self._span(index)
+        if end <= start:
+            return []
+        data, at = self.data, self.glyf + start
+        count, x_min = struct.unpack_from(">hh", data, at)
+        if count < 0:
+            return self._composite(at + 10)
+        ends = struct.unpack_from(f">{count}H", data, at + 10)
+        at += 10 + 2 * count
+        at += 2 + struct.unpack_from(">H", data, at)[0]  # the instructions, skipped
+        points = ends[-1] + 1 if count else 0
+        flags: list[int] = []
+        while len(flags) < points:
+            flag = data[at]
+            at += 1
+            if flag & _CUBIC:
+                return None
+            if flag & _REPEAT:
+                flags += [flag] * (data[at] + 1)
+                at += 1
+            else:
+                flags.append(flag)
+        del flags[points:]
+        xs, at = _deltas(data, at, flags, _X_SHORT, _X_SAME)
+        ys, _ = _deltas(data, at, flags, _Y_SHORT, _Y_SAME)
+        if index < self.h_metrics:
+            lsb = struct.unpack_from(">h", data, self.hmtx + 4 * index + 2)[0]
+        else:
+            lsb = struct.unpack_from(">h", data, self.hmtx + 4 * self.h_metrics + 2 * (index - self.h_metrics))[0]
+        offset = lsb - x_min if top else 0  # fontTools moves a glyph drawn as a component by its offset alone
+        contours = []
+        first = 0
+        x = y = 0
+        for last in ends:
+            contour = []
+            for i in range(first, last + 1):
+                x += xs[i]
+                y += ys[i]
+                contour.append((float(x + offset), float(y), bool(flags[i] & _ON_CURVE)))
+            contours.append(contour)
+            first = last + 1
+        return contours
+
+    def _composite(self, at: int) -> list[list[tuple[float, float, bool]]] | None:
+        """A composite glyph's components' contours (its records from ``at``), each moved by its x and y."""
+        contours = []
+        more = True
+        while more:
+            flags, index = struct.unpack_from(">HH", self.data, at)
+            if not flags & _XY_VALUES or flags & _SCALED:
+                return None
+            if flags & _ARG_WORDS:
+                dx, dy = struct.unpack_from(">hh", self.data, at + 4)
+                at += 8
+            else:
+                dx, dy = struct.unpack_from(">bb", self.data, at + 4)
+                at += 6
+            component = self.contours(index, top=False)
+            if component is None:
+                return None
+            # fontTools' TransformPen: 1 * x + 0 * y + dx, exactly x + dx for these whole numbers.
+            contours += [[(x + dx, y + dy, on) for x, y, on in contour] for contour in component]
+            more = bool(flags & _MORE)
+        return contours
+
+
+# glyf's simple glyph flags, and its composite glyphs' component flags
+_ON_CURVE, _X_SHORT, _Y_SHORT, _REPEAT, _X_SAME, _Y_SAME, _CUBIC = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x80
+_ARG_WORDS, _XY_VALUES, _MORE = 0x0001, 0x0002, 0x0020
+_SCALED = 0x0008 | 0x0040 | 0x0080  # a scale, x and y scales, a two-by-two matrix
+
+
+def _deltas(data: bytes, at: int, flags: list[int], short: int, same: int) -> tuple[list[int], int]:
+    """One coordinate's deltas (x or y) of a simple glyph's points, and where they end."""
+    deltas = []
+    for flag in flags:
+        if flag & short:
+            deltas.append(data[at] if flag & same else -data[at])
+            at += 1
+        elif flag & same:
+            deltas.append(0)
+        else:
+            deltas.append(struct.unpack_from(">h", data, at)[0])
+            at += 2
+    return deltas, at
 
 
 @cache
@@ -97,11 +195,12 @@ def _numbers(bold: bool) -> _Numbers | None:
     for i in range(count):
         tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
         tables[tag] = offset
-    if b"loca" not in tables or b"glyf" not in tables:
+    if not {b"loca", b"glyf", b"hmtx", b"hhea"} <= tables.keys():
         return None
     long_loca = struct.unpack_from(">h", data, tables[b"head"] + 50)[0] == 1
+    h_metrics = struct.unpack_from(">H", data, tables[b"hhea"] + 34)[0]
     return _Numbers(face.cmap, face.advances, EM / face.units_per_em, data, tables[b"loca"], long_loca,
-                    tables[b"glyf"])
+                    tables[b"glyf"], tables[b"hmtx"], h_metrics)
 
 
 @cache
@@ -319,6 +418,9 @@ class TextOutlines:
         self._words: dict[tuple[str, bool], str] = {}  # (characters, bold) -> id in this document
         # (id of a run, bold) -> the run and its <use> elements by word in this document
         self._written: dict[tuple[int, bool], tuple[GlyphRun, str]] = {}
+        # (printable ASCII line, bold) -> its width and its <use> elements by word (``plain_uses``)
+        self._plain: dict[tuple[str, bool], tuple[float, str]] = {}
+        self._plain_ok = by_word and ascii_all_drawn()
 
     def note(self, run: GlyphRun, bold: bool) -> None:
         """Give ``run``'s words (or glyphs) their ids, as ``uses`` would, without writing anything."""
@@ -329,6 +431,67 @@ class TextOutlines:
         for word, _ in run.words:
             if (word, bold) not in words:
                 words[(word, bold)] = f"w{len(words)}"
+
+    def note_words(self, words: Iterable[tuple[str, bool]]) -> None:
+        """Give these (word, bold), printable ASCII without spaces, their ids by word, in order (``note_plain``
+        of the lines they come from, in turn)."""
+        known = self._words
+        for key in dict.fromkeys(words):
+            if key not in known:
+                known[key] = f"w{len(known)}"
+
+    def note_plain(self, line: str, bold: bool) -> None:
+        """``note`` of a line of printable ASCII, from its characters (when each but the space draws one
+        glyph: ``ascii_all_drawn``): its words are its space-separated words, its glyphs its characters'."""
+        if self.by_word:
+            words = self._words
+            for word in line.split():
+                if (word, bold) not in words:
+                    words[(word, bold)] = f"w{len(words)}"
+            return
+        chars, glyphs = _CHARS, self._glyphs
+        for ch in line.replace(" ", ""):
+            gid = (chars.get((ch, bold)) or _char(ch, bold))[0]
+            if gid is not None:  # always, for printable ASCII
+                glyphs[gid] = None
+
+    def plain_uses(self, line: str, bold: bool) -> tuple[float, str] | None:
+        """The width (1/EM) of a line of printable ASCII and the ``<use>`` elements that draw it, by word,
+        its words noted for ``defs``: ``glyph_run``'s width and ``uses``'s elements, with no glyph run
+        made (a line's run, then its elements, were half of its writing). None when the SVG is written
+        by glyph, or the line's glyphs are not placed word by word (``_glyph_by_word``)."""
+        written = self._plain.get((line, bold))
+        if written is not None:
+            return written
+        if not self._plain_ok:
+            return None
+        space_gid, space = _CHARS.get((" ", bold)) or _char(" ", bold)
+        if space_gid is not None or not space.is_integer():
+            return None
+        known, words = _WORDS, self._words
+        parts = []
+        x = 0.0  # the sums of ``_glyph_by_word``, in its order: the same floats
+        first = True
+        for token in line.split(" "):
+            if first:
+                first = False
+            else:
+                x += space
+            if not token:
+                continue
+            run = known.get((token, bold), _UNKNOWN)
+            if run is _UNKNOWN:
+                run = _word_run(token, bold)
+            if run is None:
+                return None
+            # A word of printable ASCII draws every character: one piece, at the word's start.
+            wid = words.get((token, bold))
+            if wid is None:
+                wid = words[(token, bold)] = f"w{len(words)}"
+            parts.append(f'<use xlink:href="#{wid}" x="{_num(x)}"/>' if x else f'<use xlink:href="#{wid}"/>')
+            x += run[0]
+        written = self._plain[(line, bold)] = (x, "".join(parts))
+        return written
 
     def uses(self, run: GlyphRun, bold: bool) -> str:
         """The ``<use>`` elements that draw ``run``, its outlines noted for ``defs``."""
@@ -373,12 +536,15 @@ class Weighing:
         self._seen: dict[tuple[int, bool], GlyphRun] = {}  # each run kept: its id stays its own
 
     def plain(self, text: str, bold: bool) -> None:
-        """A line of printable ASCII: each character but the space one glyph, each space-separated word one word."""
+        """A line of printable ASCII: each character but the space one glyph, each space-separated word one word.
+
+        Or many such lines joined by spaces (``exporters.svg``): the counts are the sums of each line's."""
         self.glyph_uses += len(text) - text.count(" ")
         words = text.split()  # printable ASCII has no other white space
         self.word_uses += len(words)
-        self._words[bold].update(words)
-        self._chars[bold].update(text)
+        distinct = set(words)
+        self._words[bold].update(distinct)
+        self._chars[bold].update("".join(distinct))  # every character but the space is in a word
 
     def run(self, run: GlyphRun, bold: bool) -> None:
         """Any line, from its glyph run."""
@@ -436,13 +602,62 @@ def _opened(face: _Face) -> _Face:
 
 @cache
 def _outline_parts(gid: str) -> tuple[float, float, str]:
-    """A glyph's outline as its first point and the rest in relative commands, so it can be moved cheaply."""
+    """A glyph's outline as its first point and the rest in relative commands, so it can be moved cheaply.
+
+    A bundled face's glyph is read with struct (``_Numbers.contours``) and drawn as fontTools' glyph
+    set draws it: the same pen calls, the same numbers. Opening a face with fontTools (its import,
+    the glyf, post, cmap and hmtx tables decompiled) was ~300 M instructions of a large export's
+    child, which draws a few dozen glyphs or words.
+    """
     opener, glyph = _GLYPHS[gid]
+    if isinstance(opener, partial) and opener.func is _bundled and isinstance(glyph, int):
+        numbers = _numbers(*opener.args)
+        contours = numbers.contours(glyph) if numbers is not None else None
+        if contours is not None:
+            pen = _RelativePen(numbers.scale)  # type: ignore[union-attr]
+            _draw(contours, pen)
+            return pen.first[0], pen.first[1], "".join(pen.parts).replace(" -", "-")
     face = opener()
     name = glyph if isinstance(glyph, str) else face.font.getGlyphName(glyph)
-    pen = _pen_type()(face.font.getGlyphSet(), face.scale)
+    pen = _pen_type()(face.scale, face.font.getGlyphSet())
     face.font.getGlyphSet()[name].draw(pen)
     return pen.first[0], pen.first[1], "".join(pen.parts).replace(" -", "-")
+
+
+def _draw(contours: list[list[tuple[float, float, bool]]], pen: _RelativePen) -> None:
+    """Draw quadratic contours on ``pen`` with the calls fontTools makes (``Glyph.draw`` of the glyf table
+    and ``BasePen.qCurveTo``): each contour started at an on-curve point, a run of off-curve points split
+    at the points implied halfway between two of them, the last line left to ``closePath``."""
+    for contour in contours:
+        if not any(on for _, _, on in contour):  # no point on the curve: one starts halfway between the last two
+            points = [(x, y) for x, y, _ in contour]
+            (x, y), (nx, ny) = points[-1], points[0]
+            implied = (0.5 * (x + nx), 0.5 * (y + ny))
+            pen._moveTo(implied)
+            _quadratic(pen, [*points, implied])
+            pen._closePath()
+            continue
+        # Turned to end on an on-curve point, where the contour starts (``moveTo``).
+        first = next(i for i, (_, _, on) in enumerate(contour) if on) + 1
+        turned = contour[first:] + contour[:first]
+        pen._moveTo(turned[-1][:2])
+        pending: list[tuple[float, float]] = []
+        for i, (x, y, on) in enumerate(turned):
+            if not on:
+                pending.append((x, y))
+            elif pending:
+                _quadratic(pen, [*pending, (x, y)])
+                pending = []
+            elif i < len(turned) - 1:  # a closing line to the start is ``closePath``'s
+                pen._lineTo((x, y))
+        pen._closePath()
+
+
+def _quadratic(pen: _RelativePen, points: list[tuple[float, float]]) -> None:
+    """``BasePen.qCurveTo``: off-curve points and the on-curve end, one quadratic segment per off-curve point."""
+    for (x, y), (nx, ny) in pairwise(points[:-1]):
+        pen._qCurveToOne((x, y), (0.5 * (x + nx), 0.5 * (y + ny)))
+    pen._qCurveToOne(points[-2], points[-1])
 
 
 @cache
@@ -460,8 +675,9 @@ class _RelativePen:
     never adds up along a contour. Mixed with fontTools' BasePen by ``_pen_type``.
     """
 
-    def __init__(self, glyph_set: object, scale: float) -> None:
-        super().__init__(glyph_set)  # type: ignore[call-arg]
+    def __init__(self, scale: float, glyph_set: object = None) -> None:
+        if glyph_set is not None:  # mixed with BasePen (``_pen_type``); alone, ``_draw`` calls it
+            super().__init__(glyph_set)  # type: ignore[call-arg]
         self.scale = scale
         self.parts: list[str] = []
         self.first = (0.0, 0.0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -184,13 +185,93 @@ def test_plain_lines_weigh_as_their_glyph_runs(many: bool, monkeypatch: pytest.M
     assert plain.chosen().by_word == runs.chosen().by_word == many
 
 
-def test_plain_lines_are_weighed_without_glyph_runs(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
+MIXED_LINES = [*PLAIN_LINES, "Ça coûte 12,50 € — merci", "漢字 and emoji 😀", "tab\there", "  ", "→ arrow"]
+
+
+@pytest.mark.parametrize("plain_ok", [True, False])
+def test_lines_weighed_at_once_weigh_as_line_by_line(plain_ok: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_weighed`` joins the printable ASCII lines of each weight and weighs them at once: the very counts,
+    words and form of weighing each line (as ``plain`` or by its glyph run); every line by its glyph run
+    when printable ASCII may draw otherwise (``ascii_all_drawn`` false)."""
+    monkeypatch.setattr(svg, "ascii_all_drawn", lambda: plain_ok)
+    lines = [svg.Text(0, 0, line, 12, "#000", bold=i % 3 == 0) for i, line in enumerate(MIXED_LINES * 3)]
+    one_by_one = svgglyphs.Weighing()
+    for p in lines:
+        if plain_ok and p.text.isascii() and p.text.isprintable():
+            one_by_one.plain(p.text, p.bold)
+        elif p.text.strip():
+            one_by_one.run(svgglyphs.glyph_run(svg._drawn(p.text)[1], p.bold), p.bold)
+    at_once = svg._weighed([p.text for p in lines], [p.bold for p in lines])
+    assert (at_once.glyph_uses, at_once.word_uses) == (one_by_one.glyph_uses, one_by_one.word_uses) != (0, 0)
+    assert at_once._words == one_by_one._words and at_once._glyphs == one_by_one._glyphs
+    assert {bold: chars - {" "} for bold, chars in at_once._chars.items()} == \
+        {bold: chars - {" "} for bold, chars in one_by_one._chars.items()}
+    assert at_once.chosen().by_word == one_by_one.chosen().by_word
+
+
+@pytest.mark.parametrize("by_word", [True, False])
+@pytest.mark.parametrize("texts", [MIXED_LINES, PLAIN_LINES])
+def test_ids_given_out_from_plain_lines_are_those_of_their_glyph_runs(by_word: bool, texts: list[str]) -> None:
+    """The child gives ids out without working out the glyph runs of printable ASCII lines (``note_plain``,
+    or ``note_words`` when all are, through ``_give_out_ids``): the same ids, in the same order, as noting
+    every line's run."""
+    lines = [svg.Text(0, 0, line, 12, "#000", bold=i % 3 == 0) for i, line in enumerate(texts * 2)]
+    quick, runs = svgglyphs.TextOutlines(by_word), svgglyphs.TextOutlines(by_word)
+    svg._give_out_ids([p.text for p in lines], [p.bold for p in lines], quick)
+    for p in lines:
+        content, drawn = svg._drawn(p.text)
+        run = svgglyphs.glyph_run(drawn, p.bold)
+        if run.count and content.strip():
+            runs.note(run, p.bold)
+    assert list(quick._words.items()) == list(runs._words.items())
+    assert list(quick._glyphs) == list(runs._glyphs)
+    assert (quick._words if by_word else quick._glyphs)
+
+
+def test_plain_lines_are_written_as_their_glyph_runs() -> None:
+    """``plain_uses`` (a printable ASCII line by word, no glyph run made) gives the run's very width and
+    ``<use>`` elements, its words given the same ids in the same order; by glyph it declines."""
+    quick, runs = svgglyphs.TextOutlines(True), svgglyphs.TextOutlines(True)
+    lines = [line for line in PLAIN_LINES if line.strip()] + ["Mixed 12,50 and <b>", "x", "  lead and trail  "]
+    for i, line in enumerate(lines * 2):
+        bold = i % 3 == 0
+        run = svgglyphs.glyph_run.__wrapped__(line, bold)
+        assert quick.plain_uses(line, bold) == (run.width, runs.uses(run, bold)), line
+    assert list(quick._words.items()) == list(runs._words.items())
+    assert quick.defs() == runs.defs()
+    assert svgglyphs.TextOutlines(False).plain_uses("customer orders", False) is None
+
+
+def test_the_svg_export_warns_of_the_characters_it_drew_as_boxes(tmp_path: Path) -> None:
+    """An SVG export's warning comes from the lines it wrote (no second walk of the board): the same line
+    ``missing_glyph_warnings`` gives, none for plain text."""
+    from test_exporters import tricky_document
+
+    from exporters.common import missing_glyph_warnings
+
+    doc = tricky_document()
+    doc.add_card(Card("none", "l1", "s2", text="no font: \U000f0001 \U000f0002"))
+    layout = Layout(doc)
+    expected = missing_glyph_warnings(layout)
+    assert len(expected) == 1 and "U+F0001" in expected[0]
+    assert svg.export_svg(layout, tmp_path / "tricky.svg") == expected
+    assert svg.export_svg(Layout(synthetic_board(50)), tmp_path / "plain.svg") == []
+
+
+@pytest.mark.parametrize("by_word", [True, False])
+def test_plain_lines_are_weighed_without_glyph_runs(by_word: bool, board: Layout,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Choosing the outline form works out no glyph run for a board of printable ASCII (the same bytes as
-    when every line's is worked out first): in two processes, the parent works out only its part's."""
+    when every line's is worked out first). Written by word, no plain line's run is ever worked out
+    (``plain_uses``); by glyph, the parent works out only its part's, as it writes them."""
+    monkeypatch.setattr(svgglyphs.Weighing, "chosen", lambda self: svgglyphs.TextOutlines(by_word=by_word))
     _forking(monkeypatch, False)
+    all_drawn = svgglyphs.ascii_all_drawn
     monkeypatch.setattr(svg, "ascii_all_drawn", lambda: False)  # every line's glyph run worked out first
+    monkeypatch.setattr(svgglyphs, "ascii_all_drawn", lambda: False)
     weighed = render_svg(board)
-    monkeypatch.setattr(svg, "ascii_all_drawn", svgglyphs.ascii_all_drawn)
+    monkeypatch.setattr(svg, "ascii_all_drawn", all_drawn)
+    monkeypatch.setattr(svgglyphs, "ascii_all_drawn", all_drawn)
     worked: list[str] = []
     real = svg.glyph_run
     monkeypatch.setattr(svg, "glyph_run", lambda drawn, bold: (worked.append(drawn), real(drawn, bold))[1])
@@ -203,8 +284,11 @@ def test_plain_lines_are_weighed_without_glyph_runs(board: Layout, monkeypatch: 
                         lambda groups, glyphs: (parts.append(len(worked)), real_written(groups, glyphs))[1])
     assert render_svg(board) == weighed  # the rest written here after the first part
     assert parts[0] == 0  # nothing worked out before the first part was written
-    first_part = parts[1]
-    assert 0 < first_part < lines / 2  # the first part's lines (arrows come first: a quarter of the cards)
+    if by_word:
+        assert worked == []
+    else:
+        assert 0 < parts[1] < lines / 2  # the first part's lines (arrows come first: a quarter of the cards)
+        assert len(worked) == lines
 
 
 def test_svg_by_glyph_in_two_processes(board: Layout, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -379,9 +463,54 @@ def test_bundled_glyphs_read_with_struct_match_fonttools(bold: bool, monkeypatch
     assert sum(1 for gid, _ in quick.values() if gid is None) >= 1  # the space, at least, draws nothing
 
 
+@pytest.mark.parametrize("bold", [False, True])
+def test_bundled_outlines_read_with_struct_are_those_fonttools_draws(bold: bool) -> None:
+    """A bundled glyph's outline read with struct (``_Numbers.contours``, drawn by ``_draw``) is the very path
+    fontTools' glyph set draws: every glyph of Latin (simple and composite) and every fifth of the rest.
+    Those it leaves to fontTools (a scaled component) are few, and none of Latin-1's letters."""
+    numbers = svgglyphs._numbers(bold)
+    assert numbers is not None
+    face = svgglyphs._bundled(bold)
+    glyph_set = face.font.getGlyphSet()
+    latin = {index for code, index in numbers.cmap.items() if code < 0x250}
+    indices = sorted(latin | set(range(0, len(numbers.advances), 5)))
+    left = []
+    for index in indices:
+        contours = numbers.contours(index)
+        if contours is None:
+            left.append(index)
+            continue
+        pen = svgglyphs._RelativePen(numbers.scale)
+        svgglyphs._draw(contours, pen)
+        reference = svgglyphs._pen_type()(face.scale, glyph_set)
+        glyph_set[face.font.getGlyphName(index)].draw(reference)
+        assert (pen.first, pen.parts) == (reference.first, reference.parts), index
+    assert len(left) < len(indices) / 10
+    assert not {numbers.cmap[code] for code in range(0xC0, 0x100) if code in numbers.cmap} & set(left)
+    composites = [i for i in indices if numbers._span(i)[1] > numbers._span(i)[0]
+                  and struct.unpack_from(">h", numbers.data, numbers.glyf + numbers._span(i)[0])[0] < 0]
+    assert len(set(composites) - set(left)) > 100  # composites read too (accented letters)
+
+
+def test_an_svg_of_latin_text_opens_no_font_with_fonttools(tmp_path: Path) -> None:
+    """The bundled faces' outlines are read with struct: an export of Latin text never imports fontTools."""
+    doc = synthetic_board(40)
+    doc.add_card(Card("accents", "l0", "s0", text="Ça coûte 12,50 € — naïve Grüße, ¡olé!"))
+    source = tmp_path / "board.touchline"
+    source.write_text(model.dumps(doc), encoding="utf-8")
+    out = tmp_path / "board.svg"
+    code = ("import sys\n"
+            "from app.cli import main\n"
+            f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n"
+            "print('fontTools' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.stdout.split() == ["False"], result.stderr
+    assert out.read_text(encoding="utf-8").count("<path id=") > 20  # the outlines are there
+
+
 def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> None:
-    """The parent never imports fontTools: the child writes the glyph outlines (``defs``); nor what plain text
-    on a fit page does not need."""
+    """The parent never imports fontTools: the child writes the glyph outlines (``defs``, read with struct);
+    nor what plain text on a fit page does not need."""
     if (os.cpu_count() or 1) < 2:
         pytest.skip("one core: the export does not fork")
     source = tmp_path / "board.touchline"
@@ -394,7 +523,8 @@ def test_a_large_svg_export_leaves_the_outlines_to_the_child(tmp_path: Path) -> 
             f"assert main(['export', {str(source)!r}, '-o', {str(out)!r}]) == 0\n"
             "print([name for name in ('fontTools', 'hashlib', 'datetime') if name in sys.modules])\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    # fontTools in the child only; hashlib (fallback fonts' tags) and datetime (a named page's date) not at all
+    # Not fontTools (the child reads the outlines with struct), hashlib (fallback fonts' tags), datetime (a named
+    # page's date)
     assert result.stdout.split() == ["[]"], result.stderr
     assert out.read_text(encoding="utf-8").count("<path id=") > 20  # the outlines are there
 
@@ -446,6 +576,16 @@ def test_groups_routing_none_are_the_groups_once_routed() -> None:
     groups = deferred.groups_routing_none()
     waiting = [group for group, _ in groups if isinstance(group, str)]
     assert len(waiting) > 200 and deferred.unrouted == len(waiting)
+    # Both processes cut the same costs: the child's (arrows waiting) are those of a layout routing them all.
+    def costs_of(groups: list) -> tuple[list[int], int]:  # type: ignore[type-arg]
+        drawings = [group for group, _ in groups]
+        flat = [type(p) for group in drawings if not isinstance(group, str) for p in group]
+        return svg._costs(deferred, drawings, [isinstance(group, str) for group in drawings], flat)
+
+    costs, count = costs_of(groups)
+    assert deferred.unrouted == len(waiting)  # costing routes nothing
+    assert costs == [svg._cost(deferred, group) for group, _ in groups]
+    assert (costs, count) == costs_of(whole) and count == sum(len(group) for group, _ in whole)
     for group, _ in groups:
         if isinstance(group, str):
             assert svg._arrow_paths(deferred, group) == len(deferred.arrow_drawing(group))
@@ -469,7 +609,8 @@ def test_svg_of_a_deferred_layout_in_two_processes_is_the_same_bytes(monkeypatch
 
 
 def test_the_cli_svg_child_routes_only_the_arrows_it_draws(tmp_path: Path) -> None:
-    """The child of a large SVG export draws the cards: it routes no unlabelled arrow (the parent draws them)."""
+    """The child of a large SVG export draws the cards: it routes only the few unlabelled arrows its part
+    holds (the parent draws the others), each once."""
     if (os.cpu_count() or 1) < 2:
         pytest.skip("one core: the export does not fork")
     doc = synthetic_board(1000)
@@ -479,7 +620,13 @@ def test_the_cli_svg_child_routes_only_the_arrows_it_draws(tmp_path: Path) -> No
             "from exporters import halves\n"
             "import model.layout\n"
             "halves.running_now = lambda: 1  # a quiet machine, whatever this one's load\n"
-            "routed = []\n"
+            "routed, drawn = [], []\n"
+            "from exporters import svg\n"
+            "real_routed = svg._routed\n"
+            "def counted_part(layout, part):\n"
+            "    drawn.append(sum(isinstance(group, str) for group, _ in part))\n"
+            "    return real_routed(layout, part)\n"
+            "svg._routed = counted_part\n"
             "real_route = model.layout.link_geometry\n"
             "def counted(*args, **kwargs):\n"
             "    routed.append(1)\n"
@@ -489,7 +636,7 @@ def test_the_cli_svg_child_routes_only_the_arrows_it_draws(tmp_path: Path) -> No
             "def hand_over(second, write_end):\n"
             "    def counting():\n"
             "        result = second()\n"
-            "        os.write(2, f'child {len(routed)}\\n'.encode())\n"
+            "        os.write(2, f'child {len(routed)} {sum(drawn)}\\n'.encode())\n"
             "        return result\n"
             "    real(counting, write_end)\n"
             "halves._hand_over = hand_over\n"
@@ -500,7 +647,8 @@ def test_the_cli_svg_child_routes_only_the_arrows_it_draws(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     links = len(list(doc.links()))
     assert result.stdout.split() == ["parent", str(links)]
-    assert result.stderr.split() == ["child", "0"]
+    child, routed, waiting = result.stderr.split()
+    assert child == "child" and routed == waiting and int(routed) < links / 10
 
 
 # ------------------------------------------------------------------ card drawings moved as they are written

@@ -170,7 +170,10 @@ class Overview:
                 if len(self._pictures) >= 2:
                     self._pictures.pop(next(iter(self._pictures)))  # the oldest: a zoom left behind
                 picture = self._pictures[key] = self._render_picture(scale, theme, lit)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # scaled to the board
             painter.drawImage(QRectF(0, 0, self.layout.width, self.layout.height), picture)
+            painter.restore()
         else:
             self._draw(painter, theme, lit, areas)
         if selected:

@@ -353,6 +353,20 @@ class PathBatch:
                 batch.setFillRule(_kit().Qt.FillRule.WindingFill)
             batch.addPath(path)
 
+    def add_all(self, drawings: Iterable[tuple[tuple[tuple[PathLook, QPainterPath], ...], float]]) -> None:
+        """``add`` each (looks, opacity) of ``drawings``: the same groups, in the same order, without a call
+        per drawing (the arrow layer gathers ~500 arrows for a move's repaint at 5,000 cards)."""
+        groups = self._groups
+        get = groups.get
+        for looks, opacity in drawings:
+            for look, path in looks:
+                key = (opacity, look)
+                batch = get(key)
+                if batch is None:
+                    batch = groups[key] = _kit().QtGui.QPainterPath()
+                    batch.setFillRule(_kit().Qt.FillRule.WindingFill)
+                batch.addPath(path)
+
     def draw(self, painter: QPainter, *, theme: str = "light") -> None:
         """Draw the gathered paths in ``theme``: faded ones first, and of each opacity the strokes, then the fills
         (arrows' lines, then their heads), each in the plain arrow colour first, then the others (handoffs,

@@ -603,3 +603,23 @@ def test_an_arrow_rerouted_in_part_twice_in_one_relayout_is_found_where_it_ends(
     for link_id in twice:
         for x, y, w, h in _changed_boxes(g1[link_id].primitives, g2[link_id].primitives) or []:
             assert link_id in layer.arrows_in(QRectF(x, y, w, h)), link_id
+
+
+def test_a_batch_gathered_in_one_call_is_the_batch_gathered_drawing_by_drawing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from exporters.qtpaint import PathBatch, path_looks
+
+    editor = _editor(qtbot)
+    layer = editor.scene.arrows
+    drawings = []
+    for k, link_id in enumerate(sorted(editor.scene.item_ids()[1])):
+        looks = path_looks(layer._arrows[link_id].geometry.primitives)
+        assert looks
+        drawings.append((looks, 0.5 if k % 3 == 0 else 1.0))  # two opacities: groups of each
+    one_by_one, at_once = PathBatch(), PathBatch()
+    for looks, opacity in drawings:
+        one_by_one.add(looks, opacity)
+    at_once.add_all(drawings)
+    assert len(drawings) > 5 and len(at_once._groups) >= 4
+    assert list(at_once._groups) == list(one_by_one._groups)  # the same groups, made in the same order
+    for key, path in one_by_one._groups.items():
+        assert at_once._groups[key] == path and path.fillRule() == at_once._groups[key].fillRule()

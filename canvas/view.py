@@ -86,12 +86,8 @@ class BoardView(QGraphicsView):
 
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
-        # No SmoothPixmapTransform: what the view blits (each cached card, the arrow layer's cache,
-        # the arrow and overview tiles) lies on whole device pixels at scale 1, where a smooth
-        # blit gives the same pixels by Qt's slower path (~0.7 ms of a move's repaint at 5,000
-        # cards, ~60 cards; the same pictures at 35-200 %). What is drawn scaled asks for it
-        # itself (zoom_preview, the overview's picture).
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self._match_blits_to_screen()
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -545,7 +541,22 @@ class BoardView(QGraphicsView):
             painter.drawRect(shape)
         painter.end()
 
+    def _match_blits_to_screen(self) -> None:
+        """Blit smoothly only on a screen of fractional scale (150 %, say).
+
+        What the view blits (each cached card, the arrow layer's cache, the arrow and overview
+        tiles) lies on whole device pixels when the device pixel ratio is whole, where a smooth
+        blit gives the same pixels by Qt's slower path (~0.7 ms of a move's repaint at 5,000
+        cards, ~60 cards; tests/ui/test_view_blits.py holds the pictures equal at 35-200 %). At a
+        fractional ratio a cached card can fall between device pixels, and the smooth blit places
+        it as before. What is drawn scaled asks for smoothing itself (zoom_preview, the overview).
+        """
+        fractional = not float(self.devicePixelRatioF()).is_integer()
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, fractional)
+
     def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DevicePixelRatioChange, QEvent.Type.Show):
+            self._match_blits_to_screen()  # moved to a screen of another scale
         nav = getattr(self.scene(), "nav", None)
         if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and self._editing()
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):

@@ -92,7 +92,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) ->
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes):
+            if isinstance(data, bytes | bytearray | memoryview):
                 handle.write(data)
             else:
                 handle.writelines(data)  # no joined copy

@@ -344,14 +344,7 @@ class PathBatch:
 
     def add(self, looks: tuple[tuple[PathLook, QPainterPath], ...], opacity: float = 1.0) -> None:
         """Add one drawing's paths (from ``path_looks``), drawn at ``opacity``."""
-        groups = self._groups
-        for look, path in looks:
-            key = (opacity, look)
-            batch = groups.get(key)
-            if batch is None:
-                batch = groups[key] = _kit().QtGui.QPainterPath()
-                batch.setFillRule(_kit().Qt.FillRule.WindingFill)
-            batch.addPath(path)
+        self.add_all(((looks, opacity),))
 
     def add_all(self, drawings: Iterable[tuple[tuple[tuple[PathLook, QPainterPath], ...], float]]) -> None:
         """``add`` each (looks, opacity) of ``drawings``: the same groups, in the same order, without a call

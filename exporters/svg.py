@@ -244,7 +244,7 @@ _PATHS = {"twoway": 3}  # an unlabelled arrow's paths by its kind (``_arrow_path
 
 def _arrow_paths(layout: Layout, link_id: str) -> int:
     """An unlabelled arrow's drawing: its line and one head, or two for a two-way link (model.links)."""
-    return 3 if layout.document.link(link_id).kind == "twoway" else 2
+    return _PATHS.get(layout.document.link(link_id).kind, 2)
 
 
 def _routed(layout: Layout, part: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]

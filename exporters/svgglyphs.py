@@ -64,9 +64,9 @@ def _bundled_tag(bold: bool) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Numbers:
-    """What placing a bundled face's glyphs needs, read with struct (model.sfnt and the loca table):
-    the outlines themselves are read with fontTools only when ``defs`` writes them, which in a
-    large export is the forked child's work (exporters.halves): the parent never imports fontTools."""
+    """What placing and drawing a bundled face's glyphs needs, read with struct (model.sfnt, the loca,
+    glyf and hmtx tables). fontTools reads only the outlines ``contours`` leaves to it (a component
+    scaled or placed by matching points, a glyph it cannot read); a Latin export never imports it."""
 
     cmap: dict[int, int]  # code point -> glyph index, as fontTools' getBestCmap (model.sfnt)
     advances: list[int]
@@ -612,11 +612,14 @@ def _outline_parts(gid: str) -> tuple[float, float, str]:
     opener, glyph = _GLYPHS[gid]
     if isinstance(opener, partial) and opener.func is _bundled and isinstance(glyph, int):
         numbers = _numbers(*opener.args)
-        contours = numbers.contours(glyph) if numbers is not None else None
-        if contours is not None:
-            pen = _RelativePen(numbers.scale)  # type: ignore[union-attr]
-            _draw(contours, pen)
-            return pen.first[0], pen.first[1], "".join(pen.parts).replace(" -", "-")
+        try:
+            contours = numbers.contours(glyph) if numbers is not None and glyph < len(numbers.advances) else None
+            if contours is not None:
+                pen = _RelativePen(numbers.scale)  # type: ignore[union-attr]
+                _draw(contours, pen)
+                return pen.first[0], pen.first[1], "".join(pen.parts).replace(" -", "-")
+        except (struct.error, IndexError, RecursionError):
+            pass  # a glyph this reader cannot read (a font swapped for a damaged one): fontTools' turn
     face = opener()
     name = glyph if isinstance(glyph, str) else face.font.getGlyphName(glyph)
     pen = _pen_type()(face.scale, face.font.getGlyphSet())

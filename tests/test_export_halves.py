@@ -185,6 +185,14 @@ def test_plain_lines_weigh_as_their_glyph_runs(many: bool, monkeypatch: pytest.M
     assert plain.chosen().by_word == runs.chosen().by_word == many
 
 
+def _in_both_weights(texts: list[str], copies: int) -> list[svg.Text]:
+    """``copies`` of ``texts`` as lines, every other one bold and the other way round in the next copy:
+    each line (and each of its words) comes both bold and regular."""
+    count = len(texts)
+    return [svg.Text(0, 0, line, 12, "#000", bold=i % count % 2 == i // count % 2)
+            for i, line in enumerate(texts * copies)]
+
+
 MIXED_LINES = [*PLAIN_LINES, "Ça coûte 12,50 € — merci", "漢字 and emoji 😀", "tab\there", "  ", "→ arrow"]
 
 
@@ -194,7 +202,7 @@ def test_lines_weighed_at_once_weigh_as_line_by_line(plain_ok: bool, monkeypatch
     words and form of weighing each line (as ``plain`` or by its glyph run); every line by its glyph run
     when printable ASCII may draw otherwise (``ascii_all_drawn`` false)."""
     monkeypatch.setattr(svg, "ascii_all_drawn", lambda: plain_ok)
-    lines = [svg.Text(0, 0, line, 12, "#000", bold=i % 3 == 0) for i, line in enumerate(MIXED_LINES * 3)]
+    lines = _in_both_weights(MIXED_LINES, copies=3)
     one_by_one = svgglyphs.Weighing()
     for p in lines:
         if plain_ok and p.text.isascii() and p.text.isprintable():
@@ -215,7 +223,7 @@ def test_ids_given_out_from_plain_lines_are_those_of_their_glyph_runs(by_word: b
     """The child gives ids out without working out the glyph runs of printable ASCII lines (``note_plain``,
     or ``note_words`` when all are, through ``_give_out_ids``): the same ids, in the same order, as noting
     every line's run."""
-    lines = [svg.Text(0, 0, line, 12, "#000", bold=i % 3 == 0) for i, line in enumerate(texts * 2)]
+    lines = _in_both_weights(texts, copies=2)
     quick, runs = svgglyphs.TextOutlines(by_word), svgglyphs.TextOutlines(by_word)
     svg._give_out_ids([p.text for p in lines], [p.bold for p in lines], quick)
     for p in lines:
@@ -226,6 +234,8 @@ def test_ids_given_out_from_plain_lines_are_those_of_their_glyph_runs(by_word: b
     assert list(quick._words.items()) == list(runs._words.items())
     assert list(quick._glyphs) == list(runs._glyphs)
     assert (quick._words if by_word else quick._glyphs)
+    if by_word:  # the case the bold words' marking is for: one word given an id in each weight
+        assert {word for word, bold in quick._words if bold} & {word for word, bold in quick._words if not bold}
 
 
 def test_plain_lines_are_written_as_their_glyph_runs() -> None:

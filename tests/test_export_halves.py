@@ -476,14 +476,14 @@ def test_bundled_glyphs_read_with_struct_match_fonttools(bold: bool, monkeypatch
 @pytest.mark.parametrize("bold", [False, True])
 def test_bundled_outlines_read_with_struct_are_those_fonttools_draws(bold: bool) -> None:
     """A bundled glyph's outline read with struct (``_Numbers.contours``, drawn by ``_draw``) is the very path
-    fontTools' glyph set draws: every glyph of Latin (simple and composite) and every fifth of the rest.
-    Those it leaves to fontTools (a scaled component) are few, and none of Latin-1's letters."""
+    fontTools' glyph set draws: every glyph of the face (simple and composite). Those it leaves to fontTools
+    (a scaled component) are few, and none of Latin-1's letters."""
     numbers = svgglyphs._numbers(bold)
     assert numbers is not None
     face = svgglyphs._bundled(bold)
     glyph_set = face.font.getGlyphSet()
     latin = {index for code, index in numbers.cmap.items() if code < 0x250}
-    indices = sorted(latin | set(range(0, len(numbers.advances), 5)))
+    indices = sorted(latin | set(range(len(numbers.advances))))
     left = []
     for index in indices:
         contours = numbers.contours(index)
@@ -500,6 +500,25 @@ def test_bundled_outlines_read_with_struct_are_those_fonttools_draws(bold: bool)
     composites = [i for i in indices if numbers._span(i)[1] > numbers._span(i)[0]
                   and struct.unpack_from(">h", numbers.data, numbers.glyf + numbers._span(i)[0])[0] < 0]
     assert len(set(composites) - set(left)) > 100  # composites read too (accented letters)
+
+
+def test_a_glyph_the_struct_reader_cannot_read_is_drawn_by_fonttools(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A face the reader trips on (a damaged or swapped font: struct.error, IndexError) does not fail the
+    export: the glyph's outline comes from fontTools, the same path."""
+    gid = svgglyphs._char("Q", False)[0]  # a glyph of the bundled face
+    assert gid is not None and svgglyphs._GLYPHS[gid][0].func is svgglyphs._bundled  # type: ignore[attr-defined]
+    svgglyphs._outline_parts.cache_clear()
+    read = svgglyphs._outline_parts(gid)
+
+    def damaged(self: object, index: int, top: bool = True) -> None:
+        raise struct.error("unpack_from requires a buffer of at least 4 bytes")
+
+    monkeypatch.setattr(svgglyphs._Numbers, "contours", damaged)
+    svgglyphs._outline_parts.cache_clear()
+    try:
+        assert svgglyphs._outline_parts(gid) == read
+    finally:
+        svgglyphs._outline_parts.cache_clear()
 
 
 def test_an_svg_of_latin_text_opens_no_font_with_fonttools(tmp_path: Path) -> None:

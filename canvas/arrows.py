@@ -319,25 +319,12 @@ class ArrowLayer(QGraphicsItem):
             x1, y1, x2, y2 = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4).getCoords()
             left = top = float("inf")
             right = bottom = float("-inf")
-            for x, y, w, h in bounds:  # each box 2 px wider (the pen), clipped to the view (compared in place)
-                part_left, part_top, part_right, part_bottom = x - 2, y - 2, x + w + 2, y + h + 2
-                if part_left < x1:
-                    part_left = x1
-                if part_top < y1:
-                    part_top = y1
-                if part_right > x2:
-                    part_right = x2
-                if part_bottom > y2:
-                    part_bottom = y2
+            for x, y, w, h in bounds:  # each box 2 px wider (the pen), clipped to the view
+                part_left, part_top = max(x - 2, x1), max(y - 2, y1)
+                part_right, part_bottom = min(x + w + 2, x2), min(y + h + 2, y2)
                 if part_left < part_right and part_top < part_bottom:
-                    if part_left < left:
-                        left = part_left
-                    if part_top < top:
-                        top = part_top
-                    if part_right > right:
-                        right = part_right
-                    if part_bottom > bottom:
-                        bottom = part_bottom
+                    left, top = min(left, part_left), min(top, part_top)
+                    right, bottom = max(right, part_right), max(bottom, part_bottom)
             if left < right:
                 self.update(left, top, right - left, bottom - top)
 

@@ -342,13 +342,9 @@ class PathBatch:
     def __init__(self) -> None:
         self._groups: dict[tuple[float, PathLook], QPainterPath] = {}
 
-    def add(self, looks: tuple[tuple[PathLook, QPainterPath], ...], opacity: float = 1.0) -> None:
-        """Add one drawing's paths (from ``path_looks``), drawn at ``opacity``."""
-        self.add_all(((looks, opacity),))
-
     def add_all(self, drawings: Iterable[tuple[tuple[tuple[PathLook, QPainterPath], ...], float]]) -> None:
-        """``add`` each (looks, opacity) of ``drawings``: the same groups, in the same order, without a call
-        per drawing (the arrow layer gathers ~500 arrows for a move's repaint at 5,000 cards)."""
+        """Add the paths (from ``path_looks``) of each drawing, drawn at its opacity: (looks, opacity) each, in
+        one call (the arrow layer gathers ~500 arrows for a move's repaint at 5,000 cards)."""
         groups = self._groups
         get = groups.get
         for looks, opacity in drawings:

@@ -205,17 +205,11 @@ def _give_out_ids(texts: list[str], bolds: list[bool], glyphs: TextOutlines) -> 
             glyphs.note(run, bold)
 
 
-def _cost(layout: Layout, group: Sequence[Primitive] | str) -> int:
-    """What writing a group costs, about (``_COSTS``); an arrow not routed yet costs what it will when it is."""
-    if isinstance(group, str):
-        return _COSTS[Path] * _arrow_paths(layout, group)
-    return sum(_COSTS.get(type(p), _COST) for p in group)
-
-
 def _costs(layout: Layout, drawings: Sequence[Sequence[Primitive] | str], waiting: list[bool],
            types: list[type]) -> tuple[list[int], int]:
-    """``_cost`` of each group (its drawing, or the id of an arrow ``waiting``), and how many primitives they
-    draw (a waiting arrow: those it will); ``types``: those of the groups' primitives, in order.
+    """What writing each group costs, about (``_COSTS``; an arrow ``waiting``, what it will when routed), and
+    how many primitives they draw (a waiting arrow: those it will); ``drawings``: each group's primitives,
+    or the id of an arrow waiting; ``types``: those of the groups' primitives, in order.
 
     Whole numbers, so that each group's is its primitives' exact sum, however it is worked out: the
     two processes cut the same list in the same place (an arrow not routed yet, in one, is routed

@@ -347,14 +347,31 @@ def _glyph_by_word(drawn: str, bold: bool) -> GlyphRun | None:
     has 1,000 units per em, as EM): sums of whole numbers are exact in any order, so a word's
     width added to the x it starts at is the glyph-by-glyph sum to the last bit. None otherwise.
     """
-    space_gid, space = _CHARS.get((" ", bold)) or _char(" ", bold)
-    if space_gid is not None or not space.is_integer():
-        return None  # a space that draws something (no font does) or a fractional advance
-    known = _WORDS
-    x = 0.0
+    found = _placed_words(drawn, bold)
+    if found is None:
+        return None
+    placed, width = found
     count = 0
     ids: dict[str, None] = {}
     words: list[tuple[str, float]] = []
+    for x, _, (_, drawn_count, word_ids, pieces) in placed:
+        for piece, at in pieces:
+            words.append((piece, x + at))
+        ids.update(word_ids)
+        count += drawn_count
+    return GlyphRun(None, width, tuple(ids), count, tuple(words), source=(drawn, bold))
+
+
+def _placed_words(drawn: str, bold: bool) -> tuple[list[tuple[float, str, _WordRun]], float] | None:
+    """The line's space-separated words, each with the x it starts at and its run (``_word_run``), and the
+    line's width, all in 1/EM: the very sums ``_glyph_by_word`` and ``TextOutlines.plain_uses`` need. None
+    when a space draws something (no font does) or an advance is not a whole number."""
+    space_gid, space = _CHARS.get((" ", bold)) or _char(" ", bold)
+    if space_gid is not None or not space.is_integer():
+        return None
+    known = _WORDS
+    placed: list[tuple[float, str, _WordRun]] = []
+    x = 0.0
     first = True
     for token in drawn.split(" "):
         if first:
@@ -368,13 +385,9 @@ def _glyph_by_word(drawn: str, bold: bool) -> GlyphRun | None:
             run = _word_run(token, bold)
         if run is None:
             return None
-        width, drawn_count, word_ids, pieces = run
-        for piece, at in pieces:
-            words.append((piece, x + at))
-        ids.update(word_ids)
-        count += drawn_count
-        x += width
-    return GlyphRun(None, x, tuple(ids), count, tuple(words), source=(drawn, bold))
+        placed.append((x, token, run))
+        x += run[0]
+    return placed, x
 
 
 # (word, bold) -> (width, glyphs drawn, their ids, pieces cut where nothing is drawn with their x),
@@ -463,34 +476,19 @@ class TextOutlines:
         written = self._plain.get((line, bold))
         if written is not None:
             return written
-        if not self._plain_ok:
+        found = _placed_words(line, bold) if self._plain_ok else None
+        if found is None:
             return None
-        space_gid, space = _CHARS.get((" ", bold)) or _char(" ", bold)
-        if space_gid is not None or not space.is_integer():
-            return None
-        known, words = _WORDS, self._words
+        placed, width = found
+        words = self._words
         parts = []
-        x = 0.0  # the sums of ``_glyph_by_word``, in its order: the same floats
-        first = True
-        for token in line.split(" "):
-            if first:
-                first = False
-            else:
-                x += space
-            if not token:
-                continue
-            run = known.get((token, bold), _UNKNOWN)
-            if run is _UNKNOWN:
-                run = _word_run(token, bold)
-            if run is None:
-                return None
+        for x, token, _ in placed:
             # A word of printable ASCII draws every character: one piece, at the word's start.
             wid = words.get((token, bold))
             if wid is None:
                 wid = words[(token, bold)] = f"w{len(words)}"
             parts.append(f'<use xlink:href="#{wid}" x="{_num(x)}"/>' if x else f'<use xlink:href="#{wid}"/>')
-            x += run[0]
-        written = self._plain[(line, bold)] = (x, "".join(parts))
+        written = self._plain[(line, bold)] = (width, "".join(parts))
         return written
 
     def uses(self, run: GlyphRun, bold: bool) -> str:

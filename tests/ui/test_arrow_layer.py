@@ -617,7 +617,7 @@ def test_a_batch_gathered_in_one_call_is_the_batch_gathered_drawing_by_drawing(q
         drawings.append((looks, 0.5 if k % 3 == 0 else 1.0))  # two opacities: groups of each
     one_by_one, at_once = PathBatch(), PathBatch()
     for looks, opacity in drawings:
-        one_by_one.add(looks, opacity)
+        one_by_one.add_all([(looks, opacity)])
     at_once.add_all(drawings)
     assert len(drawings) > 5 and len(at_once._groups) >= 4
     assert list(at_once._groups) == list(one_by_one._groups)  # the same groups, made in the same order

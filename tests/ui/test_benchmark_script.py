@@ -13,7 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MEASURES = ("load", "layout", "scene build", "frame, fit-all", "frame, 100%", "frame, 100%, spanning",
-            "move one card", "move one card, spanning", "pan step, 100%", "wheel zoom step", "wheel zoom, sharp after",
+            "move one card", "move one card, spanning", "move one card, lane grows",
+            "pan step, 100%", "wheel zoom step", "wheel zoom, sharp after",
             "wheel zoom, longest slice", "rubber band step",
             "drag step", "svg export", "pdf export", "open to first paint", "peak memory", "svg export, process",
             "pdf export, process")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndo
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from app import collection
 from app.first_paint import after_first_paint
 from app.i18n import tr
 from app.long_task import CancelledError, run_in_background
@@ -128,6 +129,7 @@ class Editor(QWidget):
             if time.perf_counter() >= deadline:
                 QTimer.singleShot(0, self._build_rest)
                 return
+        collection.board_built()  # the board's objects are kept off the collector's full passes
 
     def when_painted(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the board is on screen: now if it has been painted or is not shown, else after
@@ -150,6 +152,7 @@ class Editor(QWidget):
         """Detach from the document before this editor is thrown away."""
         self.scene.close_editor()
         self.scene.detach()
+        collection.board_closed()
 
     # ------------------------------------------------------------ contract
     def push(self, command: QUndoCommand) -> None:

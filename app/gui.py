@@ -6,7 +6,6 @@ file over (and, with --present, has it presented) and exits. Without a file the 
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
 import model
+from app import collection
 from app import settings as store
 from app.first_paint import watch_first_paint
 from app.i18n import install_translators
@@ -98,17 +98,12 @@ def run_editor(path: str | None, present: bool = False, screen_index: int | None
 
 
 def resume_collection(window: MainWindow) -> None:
-    """Turn the cyclic garbage collector back on once ``window``'s board has been painted.
+    """Turn the cyclic garbage collector back on once ``window``'s board has been painted (app/collection.py).
 
-    The entry points (app/__main__.py, the bundle's) turn it off before importing anything:
-    starting makes only long-lived objects. Unchanged where it was never turned off (tests).
+    With the board's other work after its first paint (app/editor.py).
     """
-    if gc.isenabled():
-        return
-    # With the board's other work after its first paint (app/editor.py): the first pass then walks
-    # every object the start made, once, after the board is on screen.
-    window.editor.when_painted(gc.enable)
-    QTimer.singleShot(RESUME_COLLECTION_MS, gc.enable)  # a window started minimised is not painted yet
+    collection.resume_after_first_paint(window.editor.when_painted,
+                                        lambda resume: QTimer.singleShot(RESUME_COLLECTION_MS, resume))
 
 
 def start_editor(path: str | None, server: InstanceServer | None = None) -> MainWindow:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from canvas import commands as cmd
 from canvas.translate import tr
@@ -207,15 +213,20 @@ class HeaderItem(QGraphicsItem):
         scene.rename_header(self)
 
 
-class CardItem(QGraphicsItem):
-    """A card: paints its layout primitives, with plain shapes when zoomed far out."""
+class CardItem(QGraphicsRectItem):
+    """A card: paints its layout primitives, with plain shapes when zoomed far out.
+
+    A rect item only for its bounding rect, answered by Qt itself (the item's rect, no pen):
+    Qt asks every item a repaint or a move meets for it, and a Python boundingRect() was one
+    call into Python each time (PySide looks an override up and converts the rect).
+    """
 
     def __init__(self, geometry: CardGeometry) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
         self.card_id = geometry.id
         self._geometry = geometry
         self._rect = QRectF()
-        self._bounds = QRectF()
         self._shape: tuple[object, QPainterPath] | None = None
         self._hover = False
         self.setFlags(
@@ -248,11 +259,9 @@ class CardItem(QGraphicsItem):
                 return True
             return False
         if geometry.shape is not self._geometry.shape or self._rect.isNull():
-            self.prepareGeometryChange()
             self._rect = QRectF(0, 0, geometry.w, geometry.h)
-            # Room for the selection outline and the connection handles; kept, as Qt asks
-            # for it several times per card and frame.
-            self._bounds = self._rect.adjusted(-HANDLE_R - 2, -3, HANDLE_R + 2, HANDLE_R + 3)
+            # The bounding rect: room for the selection outline and the connection handles.
+            self.setRect(self._rect.adjusted(-HANDLE_R - 2, -3, HANDLE_R + 2, HANDLE_R + 3))
             self.update()
         self._geometry = geometry
         self.setPos(geometry.x, geometry.y)
@@ -282,9 +291,6 @@ class CardItem(QGraphicsItem):
             snapped = scene.layout.snap_marker_y(self.card_id, self.pos().y() + marker[1])  # type: ignore[attr-defined]
             if snapped is not None and snapped - marker[1] != self.pos().y():
                 self.setPos(self.pos().x(), snapped - marker[1])
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         # Kept per look: a rubber band over 1,000 cards asks each for it on every move.
@@ -389,7 +395,7 @@ class CardItem(QGraphicsItem):
         scene.edit_card(self.card_id)
 
 
-class LinkItem(QGraphicsItem):
+class LinkItem(QGraphicsRectItem):
     """An arrow between two cards; selectable along a widened stroke of its curve.
 
     While plain (not selected, not on an impact path) it paints nothing: the scene's arrow
@@ -399,12 +405,12 @@ class LinkItem(QGraphicsItem):
 
     def __init__(self, geometry: LinkGeometry, layer: ArrowLayer | None = None) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)  # a rect item for its bounding rect alone (see CardItem)
         self.link_id = geometry.id
         self._geometry = geometry
         self._shape: QPainterPath | None = None
         self._curve: QPainterPath | None = None
-        self._rect = QRectF()
-        self._box: tuple[float, float, float, float] | None = None  # _rect's left, top, right, bottom
+        self._box: tuple[float, float, float, float] | None = None  # the bounding rect's left, top, right, bottom
         self.layer = layer
         self.overview = False  # the scene's zoomed-out drawing is on: nothing paints itself
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -453,10 +459,9 @@ class LinkItem(QGraphicsItem):
             return False
         box = _index_box(self._box, geometry.bounds)
         if box is not self._box:
-            self.prepareGeometryChange()
             self._box = box
             left, top, right, bottom = box
-            self._rect = QRectF(left, top, right - left, bottom - top)
+            self.setRect(left, top, right - left, bottom - top)
         self._geometry = geometry
         if self._label is not None:  # made only for labelled links (see label_item)
             self._label.set_geometry(geometry)
@@ -490,9 +495,6 @@ class LinkItem(QGraphicsItem):
         if self._curve is None:
             self._curve = qpath(self._geometry.curve)
         return self._curve
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
 
     def shape(self) -> QPainterPath:
         if self._shape is None:

@@ -48,7 +48,7 @@ INDEX_CHUNK = 50
 # still this long, in slices of TILES_SLICE_S per turn of the event loop (a tile takes ~1-3 ms).
 TILES_AFTER_MS = 40
 TILES_SLICE_S = 0.004
-# How far a card item's box reaches past its card (CardItem._bounds: the outline and the handles).
+# How far a card item's box reaches past its card (CardItem's rect: the outline and the handles).
 CARD_REACH_X, CARD_REACH_TOP, CARD_REACH_BOTTOM = HANDLE_R + 2, 3, HANDLE_R + 3
 
 

@@ -478,8 +478,9 @@ def test_bundled_glyphs_read_with_struct_match_fonttools(bold: bool, monkeypatch
 @pytest.mark.parametrize("bold", [False, True])
 def test_bundled_outlines_read_with_struct_are_those_fonttools_draws(bold: bool) -> None:
     """A bundled glyph's outline read with struct (``_Numbers.contours``, drawn by ``_draw``) is the very path
-    fontTools' glyph set draws: every glyph of the face (simple and composite). Those it leaves to fontTools
-    (a scaled component) are few, and none of Latin-1's letters."""
+    fontTools' glyph set draws: every glyph of the face (simple and composite, scaled components included).
+    Those it leaves to fontTools (a scaled component within a component, points matched) are few, and none of
+    Latin-1's characters (``¿`` is a ``?`` turned by a two-by-two matrix)."""
     numbers = svgglyphs._numbers(bold)
     assert numbers is not None
     face = svgglyphs._bundled(bold)
@@ -497,8 +498,8 @@ def test_bundled_outlines_read_with_struct_are_those_fonttools_draws(bold: bool)
         reference = svgglyphs._pen_type()(face.scale, glyph_set)
         glyph_set[face.font.getGlyphName(index)].draw(reference)
         assert (pen.first, pen.parts) == (reference.first, reference.parts), index
-    assert len(left) < len(indices) / 10
-    assert not {numbers.cmap[code] for code in range(0xC0, 0x100) if code in numbers.cmap} & set(left)
+    assert len(left) < len(indices) / 50
+    assert not {numbers.cmap[code] for code in range(0xA0, 0x100) if code in numbers.cmap} & set(left)
     composites = [i for i in indices if numbers._span(i)[1] > numbers._span(i)[0]
                   and struct.unpack_from(">h", numbers.data, numbers.glyf + numbers._span(i)[0])[0] < 0]
     assert len(set(composites) - set(left)) > 100  # composites read too (accented letters)
@@ -543,7 +544,7 @@ def _imported_by_an_svg_export(tmp_path: Path, doc: model.Document, names: tuple
 def test_an_svg_of_latin_text_opens_no_font_with_fonttools(tmp_path: Path) -> None:
     """The bundled faces' outlines are read with struct: an export of Latin text never imports fontTools."""
     doc = synthetic_board(40)
-    doc.add_card(Card("accents", "l0", "s0", text="Ça coûte 12,50 € — naïve Grüße, ¡olé!"))
+    doc.add_card(Card("accents", "l0", "s0", text="Ça coûte 12,50 € — naïve Grüße, ¡olé! ¿Qué?"))
     assert _imported_by_an_svg_export(tmp_path, doc, ("fontTools",)) == []
 
 
@@ -836,7 +837,8 @@ def test_cli_svg_of_every_kind_of_text_in_two_processes(tmp_path: Path) -> None:
     """Lines the parent never weighs (CJK, Arabic, emoji, accents, a character no font draws, bold ones) in both
     parts: the outline form, the fallback fonts named and the warning are the child's, as one process has them."""
     doc = synthetic_board(1000)
-    texts = ["顧客はアプリで注文します ☕", "مرحبا بالعالم 😀", "Ça coûte 12,50 € — naïve", "\U000e0100\u0378 nothing draws"]
+    texts = ["顧客はアプリで注文します ☕", "مرحبا بالعالم 😀", "Ça coûte 12,50 € — naïve ¿sí?",
+             "\U000e0100\u0378 nothing draws"]
     cards = list(doc.cards())
     for i in range(40):
         doc.set_card_field(cards[i * 24].id, "text", texts[i % len(texts)])

@@ -851,3 +851,24 @@ def test_cli_svg_of_every_kind_of_text_in_two_processes(tmp_path: Path) -> None:
     assert _cli(["export", str(source), "-o", str(alone)], fork=False) == (0, [], warned.replace("shared", "alone"))
     assert "warning" in warned and "U+0378" in warned
     assert shared.read_bytes() == alone.read_bytes()
+
+
+def test_cli_svg_child_finding_too_little_to_share_ends_and_the_parent_writes_it_all(tmp_path: Path) -> None:
+    """A large file that draws little (a stage's long presenter notes, never drawn): the child tells the parent
+    there is nothing to share and ends; the parent writes the whole file, the one process's bytes."""
+    doc = synthetic_board(40)
+    doc.set_stage_field(doc.stages[0].id, "notes", "Say this slowly. " * 9000)
+    source = tmp_path / "notes.touchline"
+    source.write_text(model.dumps(doc), encoding="utf-8")
+    assert source.stat().st_size >= cli.SHARED_EXPORT_BYTES
+    told = ("real_tell = halves.tell\n"
+            "def tell(plan, last):\n"
+            "    if isinstance(halves._partner, halves._Child):\n"
+            "        os.write(2, f'told {plan.half} {last}\\n'.encode())\n"
+            "    real_tell(plan, last)\n"
+            "svg.tell = tell\n")
+    shared, alone = tmp_path / "shared.svg", tmp_path / "alone.svg"
+    status, forks, stderr = _cli(["export", str(source), "-o", str(shared)], before=told)
+    assert (status, forks, stderr) == (0, ["forked", "reaped"], "told None True\n")
+    assert _cli(["export", str(source), "-o", str(alone)], fork=False)[:2] == (0, [])
+    assert shared.read_bytes() == alone.read_bytes()

@@ -280,3 +280,11 @@ def test_the_svg_icon_engine_is_loaded_just_after_the_first_paint(tmp_path: Path
     lines = _qt_setup_until_first_paint(tmp_path)
     assert lines["svg-engine-at-first-paint"] == ["False"]  # the window's first icon: the PNG sizes
     assert lines["after-first-paint"] == ["True", "True"]  # then the whole icon, SVG included
+
+
+def test_the_first_paint_sets_up_no_widget_class_it_does_not_show(tmp_path: Path) -> None:
+    """The board view's viewport is made in Python (canvas/view.py, own_viewport): finding the Python class of
+    the one Qt makes set up every QWidget subclass, dialogs and all."""
+    enums = _qt_setup_until_first_paint(tmp_path)["enums"]
+    assert "DockWidgetArea" in enums  # the probe sees Qt's enums being made
+    assert not {"WizardOption", "FontDialogOption", "HorizontalHeaderFormat", "TickPosition"} & set(enums)

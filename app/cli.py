@@ -289,7 +289,8 @@ def _child_part(options: argparse.Namespace, suffix: str) -> None:
     # The child draws the second part: the cards (and the labels over them), not the arrows
     # before them. Its SVG layout routes none (``defer_links``, ~40 % of a layout): the writer
     # routes any that fall in its part (exporters.svg ``_routed``).
-    layout = Layout(load(options.file), legend=options.legend, theme=options.theme, defer_links=suffix == ".svg")
+    layout = Layout(load(options.file), legend=options.legend, theme=options.theme, defer_links=suffix == ".svg",
+                    static=True)
     # Only the writer of this format is imported: the PDF's pulls in reportlab and PIL (~0.1-0.2 s),
     # which an SVG's child spent before it even read the file, on the way to the parent's wait.
     if suffix == ".svg":
@@ -310,7 +311,7 @@ def _export(document: Document, path: Path, suffix: str, options: argparse.Names
 
     source: Document | Layout = document
     if suffix in (".svg", ".pdf", ".png"):
-        source = Layout(document, legend=options.legend, theme=options.theme)
+        source = Layout(document, legend=options.legend, theme=options.theme, static=True)  # never edited
         _kept[:] = [source]  # with its document: freed by the process's end, not when this returns
     page = exporters.PageSpec(options.page, options.portrait, options.tile)
     if suffix == ".png" and options.dpi is not None:

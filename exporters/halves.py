@@ -9,6 +9,8 @@ as done in one piece. The command line forks before it reads the file (``fork_ea
 the child reads and lays out the board itself, on the other core, and meets this process
 at ``in_two`` (forked after the layout, the two would share its pages and copy each one
 either touches). Called without that child (the tests do), ``in_two`` forks there and then.
+What both would work out before their parts (the SVG's cut and outline form) the child works
+out alone and sends ahead of its part (``tell``, ``plan_from_child``).
 
 It forks only where that is safe and worth it: on a POSIX system with two or more cores
 and one of them idle now (``core_to_spare``: on a busy machine the two processes would only
@@ -27,6 +29,7 @@ import contextlib
 import os
 import pickle
 import signal
+import struct
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -167,6 +170,56 @@ def fork_early(child_work: Callable[[], object]) -> None:
             os._exit(status)
     os.close(write_end)
     _partner = _Parent(pid, read_end)
+
+
+def plan_from_child() -> object | None:
+    """In the parent of ``fork_early``: what the child worked out before its part and sent (``tell``), so that
+    this process need not work it out too; None when there is no such child, or when it failed before
+    sending (it is then reaped, and nothing is shared any more: ``worth_forking`` is False).
+
+    The child lays out without routing the arrows and reaches this point first (the parent routes
+    them); waiting here is rare. Ctrl+C while waiting stops this process, and ``end_early`` the child.
+    """
+    partner = _partner
+    if not isinstance(partner, _Parent):
+        return None
+    size = _read_exactly(partner.read_end, _SIZE.size)
+    data = _read_exactly(partner.read_end, _SIZE.unpack(size)[0]) if size is not None else None
+    if data is None:  # the child ended before telling (an exception, a signal)
+        end_early()
+        return None
+    return pickle.loads(data)  # our own child's bytes, through our own pipe
+
+
+def tell(plan: object, last: bool) -> None:
+    """In the child of ``fork_early``: send ``plan`` to the parent (``plan_from_child``), ahead of its part;
+    ``last``: the parent asks nothing more (the work is too small to share) and the child ends here.
+    In any other process, nothing."""
+    partner = _partner
+    if not isinstance(partner, _Child):
+        return
+    data = pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)
+    message = memoryview(_SIZE.pack(len(data)) + data)
+    while message:  # a pipe takes a large write in pieces
+        message = message[os.write(partner.write_end, message):]
+    if last:
+        os._exit(0)
+
+
+_SIZE = struct.Struct("<Q")  # the length that comes before a plan's pickled bytes
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    """``size`` bytes from the pipe ``fd``, read unbuffered (what follows is the child's part, read later);
+    None at its end before them."""
+    pieces, left = [], size
+    while left:
+        piece = os.read(fd, left)
+        if not piece:
+            return None
+        pieces.append(piece)
+        left -= len(piece)
+    return b"".join(pieces)
 
 
 def end_early() -> None:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import attrgetter, is_, itemgetter, mul, not_, sub
 from typing import TypeVar
 
@@ -42,7 +42,7 @@ from exporters.common import (
     primitive_groups,
     write_atomic,
 )
-from exporters.halves import halfway, in_two, worth_forking
+from exporters.halves import end_early, halfway, in_two, plan_from_child, tell, worth_forking
 from exporters.svgglyphs import EM, LINE_CACHE_SIZE, TextOutlines, Weighing, ascii_all_drawn, glyph_run
 from model.fonts import FONT_FAMILY
 from model.glyphs import finder, has_rtl, is_invisible, visual
@@ -82,52 +82,18 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
     """``render_svg``'s document, in pieces: two processes each write (and encode) a part of the body,
     which is never joined into one string."""
     width, height = _num(layout.width), _num(layout.height)
-    # An arrow a deferred layout has not routed yet (the command line's child lays out so: it draws
-    # the cards, the parent the arrows) is its id here (Layout.groups_routing_none), routed only by
-    # the process that draws it (``_routed``).
-    groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]] = \
-        layout.groups_routing_none() if board is None and layout.theme == "light" \
-        else list(primitive_groups(layout, board))
-    # Each group's cost (``_costs``), to cut the drawing in two, and every line in the order written,
-    # in C (map, compress, chain): a loop over a 5,000-card board's ~37,000 primitives in Python,
-    # weighing each line as it went, was ~45 ms in each of the export's two processes.
-    drawings = list(map(_FIRST, groups))  # a group's primitives, or the id of an arrow waiting
-    waiting = list(map(isinstance, drawings, repeat(str)))
-    primitives = list(chain.from_iterable(compress(drawings, map(not_, waiting)) if any(waiting) else drawings))
-    types = list(map(type, primitives))
-    costs, count = _costs(layout, drawings, waiting, types)
-    lines = list(compress(primitives, map(is_, types, repeat(Text))))
-    texts, bolds = list(map(_TEXT_OF, lines)), list(map(_BOLD_OF, lines))
-    glyphs = _weighed(texts, bolds).chosen()  # the lines' glyphs and words choose the outline form
-    unusual = [] if " ".join(texts).isascii() else [text for text in texts if not text.isascii()]
-    if worth_forking(count):
-        half = halfway(costs, share=FIRST_SHARE)
-
-        def second() -> tuple[bytes, bytes]:
-            # Two processes write one part each. A word's (or glyph's) id is its place among those
-            # the lines before it used: the child gives them all out first, in the order the lines
-            # are written, so that its part finds those of the first part (and ``defs`` has them
-            # all). The first part needs no such round: its lines come first, and ``uses`` gives
-            # their ids out in that very order as it writes them.
-            _give_out_ids(texts, bolds, glyphs)
-            rest = _written(_routed(layout, groups[half:]), glyphs).encode("utf-8")
-            return rest, glyphs.defs().encode("utf-8")
-
-        # The child writes the outlines too (every id is given out): reading them is most of
-        # the glyph work, and this process then never imports fontTools. Each process encodes
-        # its own part: the child's comes as bytes, and nothing is joined before it is written.
-        first, rest_and_defs = in_two(lambda: _written(_routed(layout, groups[:half]), glyphs).encode("utf-8"),
-                                      second)
-        # The child failed: the rest is written here, after the first part, which gave out its ids.
-        rest, defs = rest_and_defs if rest_and_defs is not None else \
-            (_written(_routed(layout, groups[half:]), glyphs).encode("utf-8"), glyphs.defs().encode("utf-8"))
-        body = [first, rest]
+    plan = plan_from_child()
+    if isinstance(plan, _Plan) and plan.half is not None:
+        # The command line's child (exporters.halves.fork_early) has cut the drawing and chosen the
+        # outline form: this process draws its own part only, and never makes the cards' drawings after
+        # it (most of the cards: ~1/5 of what this process did after its layout at 5,000 cards).
+        body, defs = _first_part(layout, board, plan)
+        family, unusual = plan.family, plan.unusual
     else:
-        body = [_written(_routed(layout, groups), glyphs).encode("utf-8")]
-        defs = glyphs.defs().encode("utf-8")
+        if plan is not None:  # the child found too little to share, and has ended
+            end_early()
+        body, defs, family, unusual = _whole(layout, board)
     document = layout.document
-    families = [FONT_FAMILY] + [font.family for font in finder().fonts()]
-    family = ", ".join(f"'{_escape(name)}'" for name in dict.fromkeys(families)) + ", sans-serif"
     head = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" ',
@@ -145,12 +111,117 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
     return _Drawing(parts + body + [b"</svg>\n"], unusual)
 
 
-# The first part's share of the cost. The child does more than its part: it gives every line's
-# ids out first and writes the glyph outlines (``defs``, read with struct); it routes no arrow (its
-# layout defers them), and starts at the fork, after this process's start. This process routes
-# every arrow (~460 M instructions at 5,000 cards). Measured at 5,000 cards (callgrind, both
-# processes): the first part ends ~30 M after the child at 0.37, ~220 M after it at 0.45.
-FIRST_SHARE = 0.37
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What the command line's child works out before its part and tells the parent (exporters.halves
+    ``tell``): where the drawing is cut (None: too little to share, the parent writes it all), the
+    outline form the lines chose, the font-family list they make, and the lines not ASCII."""
+
+    half: int | None
+    by_word: bool
+    family: str
+    unusual: list[str]
+
+
+def _whole(layout: Layout, board: list[Primitive] | None) -> tuple[list[bytes], bytes, str, list[str]]:
+    """The body in one part or two (the second by a child, ``in_two``), the glyph outlines, the font-family
+    list, the lines not ASCII: every group weighed and costed here."""
+    # An arrow a deferred layout has not routed yet (the command line's child lays out so: it draws
+    # the cards, the parent the arrows) is its id here (Layout.groups_routing_none), routed only by
+    # the process that draws it (``_routed``).
+    groups = _groups(layout, board)
+    # Each group's cost (``_costs``), to cut the drawing in two, and every line in the order written,
+    # in C (map, compress, chain): a loop over a 5,000-card board's ~37,000 primitives in Python,
+    # weighing each line as it went, was ~45 ms in each of the export's two processes.
+    drawings = list(map(_FIRST, groups))  # a group's primitives, or the id of an arrow waiting
+    waiting = list(map(isinstance, drawings, repeat(str)))
+    primitives = list(chain.from_iterable(compress(drawings, map(not_, waiting)) if any(waiting) else drawings))
+    types = list(map(type, primitives))
+    costs, count = _costs(layout, drawings, waiting, types)
+    lines = list(compress(primitives, map(is_, types, repeat(Text))))
+    texts, bolds = list(map(_TEXT_OF, lines)), list(map(_BOLD_OF, lines))
+    glyphs = _weighed(texts, bolds).chosen()  # the lines' glyphs and words choose the outline form
+    unusual = [] if " ".join(texts).isascii() else [text for text in texts if not text.isascii()]
+    shared = worth_forking(count)
+    half = halfway(costs, share=FIRST_SHARE) if shared else None
+    # The child of the command line's early fork tells the parent its plan and goes on with its part
+    # (or ends, when there is nothing to share). The fonts are those the lines weighed found: writing
+    # them finds no other (each line's glyph run was made to weigh it, or it is printable ASCII).
+    tell(_Plan(half, glyphs.by_word, _family(), list(dict.fromkeys(unusual))), last=half is None)
+    if half is None:
+        body = [_written(_routed(layout, groups), glyphs).encode("utf-8")]
+        return body, glyphs.defs().encode("utf-8"), _family(), unusual
+
+    def second() -> tuple[bytes, bytes]:
+        # Two processes write one part each. A word's (or glyph's) id is its place among those
+        # the lines before it used: the child gives them all out first, in the order the lines
+        # are written, so that its part finds those of the first part (and ``defs`` has them
+        # all). The first part needs no such round: its lines come first, and ``uses`` gives
+        # their ids out in that very order as it writes them.
+        _give_out_ids(texts, bolds, glyphs)
+        rest = _written(_routed(layout, groups[half:]), glyphs).encode("utf-8")
+        return rest, glyphs.defs().encode("utf-8")
+
+    # The child writes the outlines too (every id is given out): reading them is most of
+    # the glyph work, and this process then never imports fontTools. Each process encodes
+    # its own part: the child's comes as bytes, and nothing is joined before it is written.
+    first, rest_and_defs = in_two(lambda: _written(_routed(layout, groups[:half]), glyphs).encode("utf-8"),
+                                  second)
+    # The child failed: the rest is written here, after the first part, which gave out its ids.
+    rest, defs = rest_and_defs if rest_and_defs is not None else \
+        (_written(_routed(layout, groups[half:]), glyphs).encode("utf-8"), glyphs.defs().encode("utf-8"))
+    return [first, rest], defs, _family(), unusual
+
+
+def _first_part(layout: Layout, board: list[Primitive] | None, plan: _Plan) -> tuple[list[bytes], bytes]:
+    """The body and the glyph outlines, when the child of the command line's early fork has told its
+    ``plan``: this process writes the groups before the cut, in the outline form chosen, the child the
+    rest and the outlines (after giving out every id, ``_whole``'s ``second``)."""
+    half = plan.half
+    assert half is not None
+    glyphs = TextOutlines(by_word=plan.by_word)
+
+    def unasked() -> tuple[bytes, bytes]:  # the child is already on its part: in_two never runs this here
+        raise AssertionError("the child of fork_early writes the second part")
+
+    first, rest_and_defs = in_two(lambda: _written(_routed(layout, _groups(layout, board, half)), glyphs)
+                                  .encode("utf-8"), unasked)
+    if rest_and_defs is not None:
+        return [first, rest_and_defs[0]], rest_and_defs[1]
+    # The child failed after its plan: the rest is written here, after the first part, which gave out its ids.
+    rest = _written(_routed(layout, _groups(layout, board)[half:]), glyphs).encode("utf-8")
+    return [first, rest], glyphs.defs().encode("utf-8")
+
+
+def _groups(layout: Layout, board: list[Primitive] | None, end: int | None = None
+            ) -> list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]:
+    """What the writer draws, as groups; an arrow a deferred layout has not routed yet as its id
+    (Layout.groups_routing_none). ``end``: the first ``end`` groups only, the cards' drawings after them
+    never made (a layout that routed every arrow makes its groups as they are asked for)."""
+    groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]
+    if board is None and layout.theme == "light":
+        if end is not None and not layout.unrouted:
+            groups = list(islice(layout.primitive_groups(), end))
+            return groups
+        return layout.groups_routing_none()[:end]
+    groups = list(primitive_groups(layout, board))
+    return groups[:end]
+
+
+def _family() -> str:
+    """The document's font-family list: the bundled face, then the fallback fonts found so far."""
+    families = [FONT_FAMILY] + [font.family for font in finder().fonts()]
+    return ", ".join(f"'{_escape(name)}'" for name in dict.fromkeys(families)) + ", sans-serif"
+
+
+# The first part's share of the cost. The child does more than its part: it draws every card and
+# weighs every line (for the cut and the outline form, which it tells the parent: ``_Plan``), gives
+# every line's ids out first and writes the glyph outlines (``defs``, read with struct); it routes
+# no arrow (its layout defers them). This process routes every arrow (~460 M instructions at 5,000
+# cards) and draws only its part's cards. Measured at 5,000 cards (callgrind, both processes, from
+# the fork): 2,030 M in this process to the join, 2,022 M in the child at 0.44; 0.47 gave 2,086 M
+# and 1,984 M (~31 M a hundredth of share, each way).
+FIRST_SHARE = 0.44
 
 
 def _weighed(texts: list[str], bolds: list[bool]) -> Weighing:

@@ -210,3 +210,45 @@ def test_a_deferred_layout_files_its_links_as_an_eager_one_and_waits_with_their_
         i = deferred._unrouted[link.id]
         assert tuple(deferred._reach[i:i + 4]) == (left - ARROW_REACH, top - ARROW_REACH,
                                                    right + ARROW_REACH, bottom + ARROW_REACH)
+
+
+# ------------------------------------------------------------------ a layout made for one export (``static``)
+@pytest.mark.parametrize("defer", [False, True])
+def test_a_static_layout_draws_the_stored_board_without_an_index(defer: bool) -> None:
+    """A layout made for an export (the command line's) keeps no link index for edits and no waiting boxes:
+    it draws what every layout draws (the stored digests), its arrows routed at once or one by one."""
+    stored = json.loads(STORED.read_text(encoding="utf-8"))
+    for name, document in boards().items():
+        for legend, theme in SETTINGS:
+            layout = Layout(document, legend=legend, theme=theme, defer_links=defer, static=True)
+            assert not (layout._lane_links or layout._column_links or layout._channel_links or layout._reach)
+            if defer:
+                waiting = [link.id for link in document.links() if not link.label]
+                assert layout.unrouted == len(waiting)
+                for link_id in waiting[::3]:
+                    layout.arrow_drawing(link_id)
+                if waiting:
+                    assert layout.route_area(0, 0, 10, 10)  # no boxes to tell: every arrow left is routed
+            assert layout.unrouted == 0
+            assert digest(layout) == stored[f"{name} legend={legend} {theme}"], (name, legend, theme)
+            fresh = Layout(document, legend=legend, theme=theme)
+            assert list(layout.links) == list(fresh.links) and layout._detoured == fresh._detoured
+
+
+@pytest.mark.parametrize(("seed", "defer"), [(0, False), (1, True), (2, True), (3, False)])
+def test_an_edit_to_a_static_layout_lays_it_out_afresh_and_indexed(seed: int, defer: bool) -> None:
+    """Edited after all (nothing does so today), a static layout is laid out again with its index: it ends as a
+    fresh layout of the edited board, and the edits after it are laid out as any layout's."""
+    rng = random.Random(seed)
+    document = _varied_board(seed)
+    layout = Layout(document, defer_links=defer, static=True)
+    document.changed.connect(layout.apply)
+    ids = [c.id for c in document.cards()]
+    stages, lanes = [s.id for s in document.stages], [lane.id for lane in document.lanes]
+    for _ in range(3):
+        document.move_card(rng.choice(ids), rng.choice(stages), rng.choice(lanes))
+        _same_as_fresh(layout, document)
+        fresh = Layout(document)
+        assert (layout._lane_links, layout._column_links, layout._channel_links, layout._channel_of) == \
+            (fresh._lane_links, fresh._column_links, fresh._channel_links, fresh._channel_of)
+    document.changed.disconnect(layout.apply)

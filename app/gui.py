@@ -52,14 +52,14 @@ def register_fonts() -> list[str]:
 
 
 def create_application() -> QApplication:
-    """The QApplication, named for settings, with the bundled fonts and Noto Sans 10 pt."""
+    """The QApplication, named for settings, with the bundled fonts, Noto Sans 10 pt and the icon's PNG sizes."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
     QGuiApplication.setDesktopFileName("touchline")  # Wayland and the task bar match touchline.desktop
-    app.setWindowIcon(app_icon())
+    app.setWindowIcon(app_icon(scalable=False))  # the SVG's engine is loaded after the first paint (run_editor)
     register_fonts()
     app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
     return app
@@ -90,6 +90,7 @@ def run_editor(path: str | None, present: bool = False, screen_index: int | None
     if send_to_running(absolute_paths([path]), present=present, screen_index=screen_index):
         return 0  # the running editor opens (and presents) it
     window = start_editor(path)
+    window.editor.when_painted(lambda: app.setWindowIcon(app_icon()))  # with its SVG (app_icon's note)
     resume_collection(window)
     window.offer_recovery()  # work of a session that crashed or was killed
     if present:

@@ -37,9 +37,14 @@ ICON_DIR = RESOURCES / "icons"
 THUMB_SIZE = QSize(store.THUMBNAIL_WIDTH * 3 // 4, store.THUMBNAIL_HEIGHT * 3 // 4)
 
 
-def app_icon() -> QIcon:
-    """The application icon, from its SVG (crisp at any scale) with the PNG sizes as fallbacks."""
-    icon = QIcon(str(ICON_DIR / "touchline.svg"))
+def app_icon(scalable: bool = True) -> QIcon:
+    """The application icon, from its SVG (crisp at any scale) with the PNG sizes as fallbacks.
+
+    ``scalable=False``: the PNG sizes alone (16 to 512 px, the sizes a window system asks for). For the
+    SVG Qt loads its SVG icon engine, a plugin and the Qt SVG library (~30 M instructions): the editor's
+    window shows this icon in its first frame and gets the whole one just after it (app/gui.py).
+    """
+    icon = QIcon(str(ICON_DIR / "touchline.svg")) if scalable else QIcon()
     for png in sorted((ICON_DIR / "hicolor").glob("*/apps/touchline.png")):
         # The size from the folder's name ("48x48"): without it Qt reads every PNG at start to learn
         # its size (~10 ms of the start to first paint); with it a PNG is read when that size is drawn.

@@ -75,6 +75,20 @@ class _Band:
         self.changed = False
 
 
+def own_viewport(view: QGraphicsView) -> None:
+    """Give ``view`` a viewport made in Python, as QGraphicsView's constructor makes its own (a new QWidget
+    taking input method events).
+
+    For a widget that Qt made, PySide6's first ``viewport()`` call looks for the widget's Python
+    class by setting up every QWidget subclass of Qt Widgets (dialogs, sliders, calendars…) with
+    their enums, ~30 M instructions of the start to the first paint; a widget made here has its
+    Python object already.
+    """
+    viewport = QWidget()
+    viewport.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    view.setViewport(viewport)
+
+
 class BoardView(QGraphicsView):
     """A QGraphicsView with the zoom and pan gestures designers expect."""
 
@@ -86,6 +100,7 @@ class BoardView(QGraphicsView):
 
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
+        own_viewport(self)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self._match_blits_to_screen()
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)

@@ -116,7 +116,9 @@ class _QtKit:
         self._fallback_count = 0
         self._family_list = [FONT_FAMILY]
         self._no_pen = QtGui.QPen(self.Qt.PenStyle.NoPen)
-        self._no_brush = QtGui.QBrush(self.Qt.BrushStyle.NoBrush)
+        # QBrush() is NoBrush. Made without a constructor argument: QBrush's overloads (colour, gradient,
+        # image, pixmap) made PySide6 set up QGradient and its enums (~12 M instructions) to match one.
+        self._no_brush = QtGui.QBrush()
         self.theme = "light"  # the colour map of the drawing in progress
 
     def _add_fonts(self) -> list[str]:
@@ -153,7 +155,9 @@ class _QtKit:
         key = (color, alpha)
         found = self._brushes.get(key)
         if found is None:
-            found = self.QtGui.QBrush(self._raw_color(color, alpha))
+            found = self.QtGui.QBrush()  # == QBrush(QColor), without the overload match (see __init__)
+            found.setColor(self._raw_color(color, alpha))
+            found.setStyle(self.Qt.BrushStyle.SolidPattern)
             self._brushes[key] = found
         return found
 

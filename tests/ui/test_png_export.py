@@ -131,3 +131,16 @@ def test_hairlines_are_cosmetic_one_pixel_pens(qapp: object) -> None:
 def test_render_png_bytes(qapp: object) -> None:
     data = render_png(Layout(model.load(EXAMPLES[0])), dpi=48)
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_the_painters_brushes_are_the_brushes_of_their_colours(qapp) -> None:  # type: ignore[no-untyped-def]
+    """exporters/qtpaint.py sets a brush's colour and style instead of passing the colour to QBrush."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QBrush
+
+    from exporters import qtpaint
+
+    kit = qtpaint._kit()
+    for color, alpha in (("#E8F1FE", 1.0), ("#1F2937", 0.35), ("#000000", 0.0)):
+        assert kit.brush(color, alpha) == QBrush(kit.color(color, alpha))
+    assert kit.brush(None) == QBrush(Qt.BrushStyle.NoBrush)

@@ -226,3 +226,68 @@ def test_the_start_reads_each_bundled_font_file_once(tmp_path: Path) -> None:
     lines = [line.split()[1:] for line in result.stdout.splitlines() if line.startswith("fonts")]
     assert lines, result.stderr[-2000:]
     assert lines[0] == sorted(str(path) for path in FONT_DIR.glob("*.ttf"))
+
+
+# Qt classes PySide6 sets up before the first paint, seen by the enums it makes for them, and whether Qt's SVG
+# icon engine (a plugin with the Qt SVG library) is loaded by then; the report waits a moment to see the icon
+# the window has just after the first paint.
+QT_SETUP_PROBE = """
+import enum, os, sys
+made = []
+real_create = enum.EnumType._create_
+def counting(cls, class_name, *args, **kwargs):
+    made.append(class_name)
+    return real_create(cls, class_name, *args, **kwargs)
+enum.EnumType._create_ = counting
+os.environ["TOUCHLINE_FIRST_PAINT"] = "report"
+import app.first_paint as first_paint
+def svg_engine_loaded():
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        return "libqsvgicon" in maps.read()
+def report(self):
+    print("enums", *made, flush=True)
+    print("svg-engine-at-first-paint", svg_engine_loaded(), flush=True)
+    from PySide6.QtCore import QSize, QTimer
+    from PySide6.QtWidgets import QApplication
+    from app.welcome import app_icon
+    def later():
+        size = QSize(100, 100)  # no PNG of this size: drawn from the SVG, or scaled from a PNG without it
+        same = QApplication.windowIcon().pixmap(size).toImage() == app_icon().pixmap(size).toImage()
+        print("after-first-paint", svg_engine_loaded(), same, flush=True)
+        os._exit(0)
+    QTimer.singleShot(200, later)
+first_paint._FirstPaintWatch._report = report
+from app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _qt_setup_until_first_paint(tmp_path: Path) -> dict[str, list[str]]:
+    result = subprocess.run([sys.executable, "-c", QT_SETUP_PROBE, str(EXAMPLE)], cwd=tmp_path,
+                            env=_environment(tmp_path), capture_output=True, text=True, timeout=300)
+    lines = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line.strip()}
+    assert "enums" in lines and "after-first-paint" in lines, result.stderr[-2000:]
+    return lines
+
+
+def test_the_first_paint_sets_up_no_gradient_class(tmp_path: Path) -> None:
+    """exporters/qtpaint.py makes its brushes without QBrush's overloads, which set up QGradient (and its enum of
+    169 presets) to match a colour against a gradient."""
+    enums = _qt_setup_until_first_paint(tmp_path)["enums"]
+    assert "BrushStyle" in enums and "Format" in enums  # the probe sees Qt's enums being made
+    assert "Preset" not in enums and "InterpolationMode" not in enums  # QGradient's
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="reads /proc/self/maps")
+def test_the_svg_icon_engine_is_loaded_just_after_the_first_paint(tmp_path: Path) -> None:
+    lines = _qt_setup_until_first_paint(tmp_path)
+    assert lines["svg-engine-at-first-paint"] == ["False"]  # the window's first icon: the PNG sizes
+    assert lines["after-first-paint"] == ["True", "True"]  # then the whole icon, SVG included
+
+
+def test_the_first_paint_sets_up_no_widget_class_it_does_not_show(tmp_path: Path) -> None:
+    """The board view's viewport is made in Python (canvas/view.py, own_viewport): finding the Python class of
+    the one Qt makes set up every QWidget subclass, dialogs and all."""
+    enums = _qt_setup_until_first_paint(tmp_path)["enums"]
+    assert "DockWidgetArea" in enums  # the probe sees Qt's enums being made
+    assert not {"WizardOption", "FontDialogOption", "HorizontalHeaderFormat", "TickPosition"} & set(enums)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 import model
+from app import collection
 from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
@@ -741,6 +742,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         if self.maybe_save():
             self.safekeep_closed()  # saved or discarded on purpose: the recovery file goes
             self.remember_closing()
+            # Its board goes with the window (a second window is deleted on close): no longer kept
+            # off the collector's passes (app/collection.py), or its cycles would never be collected.
+            collection.board_closed()
             event.accept()
         else:
             event.ignore()

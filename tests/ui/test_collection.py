@@ -78,3 +78,21 @@ def test_outside_the_application_nothing_is_frozen(qtbot) -> None:  # type: igno
     qtbot.waitUntil(lambda: scene.unbuilt == 0 and scene.arrows.waiting == 0, timeout=60000)
     qtbot.wait(50)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_window_closed_leaves_its_board_to_the_collector(qtbot, policy) -> None:  # type: ignore[no-untyped-def]
+    # A second window (a file a later launch handed over, app/gui.py) is closed without another board
+    # replacing its own (no close_document): its board was frozen all the same, and its cycles would stay
+    # uncollected for the rest of the session.
+    first = shown_window(qtbot, synthetic_board(50))
+    second = MainWindow(synthetic_board(60))
+    qtbot.addWidget(second)
+    second.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    second.resize(1000, 700)
+    second.show()
+    document = second.editor.document
+    scene = second.editor.scene
+    qtbot.waitUntil(lambda: scene.unbuilt == 0 and scene.arrows.waiting == 0 and frozen(document), timeout=60000)
+    assert second.close()
+    assert not frozen(document)
+    assert first.isVisible()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -366,7 +366,13 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         editor.setFocusProxy(editor.view)  # focusing the editor focuses the board
         self.editor = editor
         self._path = path.absolute() if path is not None else None
-        self.setCentralWidget(editor)  # the old editor is deleted with its undo stack
+        replaced = self.takeCentralWidget()  # the old editor (or the start screen)
+        self.setCentralWidget(editor)
+        if old is not None and replaced is old:
+            old.hide()
+            QTimer.singleShot(0, old.dispose)  # once whatever called this (a drop on its view, a menu) has returned
+        elif replaced is not None:
+            replaced.deleteLater()
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.properties.set_editor(editor)
         self.checks.set_editor(editor)

@@ -126,10 +126,7 @@ class _Plan:
 def _whole(layout: Layout, board: list[Primitive] | None) -> tuple[list[bytes], bytes, str, list[str]]:
     """The body in one part or two (the second by a child, ``in_two``), the glyph outlines, the font-family
     list, the lines not ASCII: every group weighed and costed here."""
-    # An arrow a deferred layout has not routed yet (the command line's child lays out so: it draws
-    # the cards, the parent the arrows) is its id here (Layout.groups_routing_none), routed only by
-    # the process that draws it (``_routed``).
-    groups = _groups(layout, board)
+    groups = _groups(layout, board)  # an arrow not routed yet: its id, routed by the process drawing it
     # Each group's cost (``_costs``), to cut the drawing in two, and every line in the order written,
     # in C (map, compress, chain): a loop over a 5,000-card board's ~37,000 primitives in Python,
     # weighing each line as it went, was ~45 ms in each of the export's two processes.
@@ -144,13 +141,15 @@ def _whole(layout: Layout, board: list[Primitive] | None) -> tuple[list[bytes], 
     unusual = [] if " ".join(texts).isascii() else [text for text in texts if not text.isascii()]
     shared = worth_forking(count)
     half = halfway(costs, share=FIRST_SHARE) if shared else None
+    # The fonts are those the lines weighed found: writing them finds no other (each line's glyph run
+    # was made to weigh it, or it is printable ASCII).
+    family = _family()
     # The child of the command line's early fork tells the parent its plan and goes on with its part
-    # (or ends, when there is nothing to share). The fonts are those the lines weighed found: writing
-    # them finds no other (each line's glyph run was made to weigh it, or it is printable ASCII).
-    tell(_Plan(half, glyphs.by_word, _family(), list(dict.fromkeys(unusual))), last=half is None)
+    # (or ends, when there is nothing to share).
+    tell(_Plan(half, glyphs.by_word, family, list(dict.fromkeys(unusual))), last=half is None)
     if half is None:
         body = [_written(_routed(layout, groups), glyphs).encode("utf-8")]
-        return body, glyphs.defs().encode("utf-8"), _family(), unusual
+        return body, glyphs.defs().encode("utf-8"), family, unusual
 
     def second() -> tuple[bytes, bytes]:
         # Two processes write one part each. A word's (or glyph's) id is its place among those
@@ -170,7 +169,7 @@ def _whole(layout: Layout, board: list[Primitive] | None) -> tuple[list[bytes], 
     # The child failed: the rest is written here, after the first part, which gave out its ids.
     rest, defs = rest_and_defs if rest_and_defs is not None else \
         (_written(_routed(layout, groups[half:]), glyphs).encode("utf-8"), glyphs.defs().encode("utf-8"))
-    return [first, rest], defs, _family(), unusual
+    return [first, rest], defs, family, unusual
 
 
 def _first_part(layout: Layout, board: list[Primitive] | None, plan: _Plan) -> tuple[list[bytes], bytes]:
@@ -201,7 +200,7 @@ def _groups(layout: Layout, board: list[Primitive] | None, end: int | None = Non
     groups: list[tuple[Sequence[Primitive] | str, tuple[float, float] | None]]
     if board is None and layout.theme == "light":
         if end is not None and not layout.unrouted:
-            groups = list(islice(layout.primitive_groups(), end))
+            groups = list(islice(layout.primitive_groups(), end))  # annotated: a list of drawings only
             return groups
         return layout.groups_routing_none()[:end]
     groups = list(primitive_groups(layout, board))

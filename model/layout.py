@@ -584,11 +584,7 @@ class Layout:
         """
         if self._static:  # made for an export, its links not indexed for edits: laid out afresh, indexed
             self._static = False
-            before_cards, before_links = set(self.cards), self._link_ids()
-            delta = self.recompute()
-            delta.removed_cards = before_cards - set(self.cards)
-            delta.removed_links = before_links - set(self._links)
-            return delta
+            return self._laid_out_afresh()
         delta = self._apply_event(event)
         if self._unrouted:
             delta.routed.update(self.route_rest())
@@ -600,11 +596,7 @@ class Layout:
             return self._apply_card_event(event)
         if isinstance(event, ev.LinkAdded | ev.LinkChanged | ev.LinkRemoved) and self._legend_may_change(event) \
                 and self._legend_content() != self._legend:
-            before_cards, before_links = set(self.cards), self._link_ids()
-            delta = self.recompute()  # the legend grows or shrinks: the board's height changes
-            delta.removed_cards = before_cards - set(self.cards)
-            delta.removed_links = before_links - set(self._links)
-            return delta
+            return self._laid_out_afresh()  # the legend grows or shrinks: the board's height changes
         if isinstance(event, ev.LinkAdded | ev.LinkChanged):
             delta = LayoutDelta(links={event.link_id})
             old = self._links.get(event.link_id)
@@ -623,6 +615,10 @@ class Layout:
             return delta
         if isinstance(event, ev.StageChanged) and event.field == "notes":
             return LayoutDelta()  # stage notes are for the presenter only: nothing drawn changes
+        return self._laid_out_afresh()
+
+    def _laid_out_afresh(self) -> LayoutDelta:
+        """``recompute``, its delta naming the cards and links that are gone."""
         before_cards, before_links = set(self.cards), self._link_ids()
         delta = self.recompute()
         delta.removed_cards = before_cards - set(self.cards)

@@ -32,6 +32,8 @@ SELECTION = QColor(st.SELECTION)
 IMPACT = QColor(234, 88, 12, 150)  # the path from a failing card to the customer steps it breaks
 DIMMED = 0.18
 HANDLE_R = 5.0
+# How far a card item's box (its rect) reaches past its card: the selection outline and the handles.
+CARD_REACH_X, CARD_REACH_TOP, CARD_REACH_BOTTOM = HANDLE_R + 2, 3, HANDLE_R + 3
 MARKER_HIT = 15.0  # an emotion marker's grab and selection radius (its disc is 12)
 # Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
 TEXT_LOD = 0.45
@@ -260,8 +262,7 @@ class CardItem(QGraphicsRectItem):
             return False
         if geometry.shape is not self._geometry.shape or self._rect.isNull():
             self._rect = QRectF(0, 0, geometry.w, geometry.h)
-            # The bounding rect: room for the selection outline and the connection handles.
-            self.setRect(self._rect.adjusted(-HANDLE_R - 2, -3, HANDLE_R + 2, HANDLE_R + 3))
+            self.setRect(self._rect.adjusted(-CARD_REACH_X, -CARD_REACH_TOP, CARD_REACH_X, CARD_REACH_BOTTOM))
             self.update()
         self._geometry = geometry
         self.setPos(geometry.x, geometry.y)

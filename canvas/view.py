@@ -30,7 +30,17 @@ from PySide6.QtWidgets import (
 
 from canvas.arrow_tiles import ArrowTiles
 from canvas.band import Box, CardGrid, contains
-from canvas.items import HANDLE_R, TEXT_LOD, CardItem, HeaderItem, LinkItem, is_projection, theme_of
+from canvas.items import (
+    CARD_REACH_BOTTOM,
+    CARD_REACH_TOP,
+    CARD_REACH_X,
+    TEXT_LOD,
+    CardItem,
+    HeaderItem,
+    LinkItem,
+    is_projection,
+    theme_of,
+)
 from canvas.translate import tr
 from canvas.zoom_preview import ZoomPreview
 
@@ -48,8 +58,6 @@ INDEX_CHUNK = 50
 # still this long, in slices of TILES_SLICE_S per turn of the event loop (a tile takes ~1-3 ms).
 TILES_AFTER_MS = 40
 TILES_SLICE_S = 0.004
-# How far a card item's box reaches past its card (CardItem's rect: the outline and the handles).
-CARD_REACH_X, CARD_REACH_TOP, CARD_REACH_BOTTOM = HANDLE_R + 2, 3, HANDLE_R + 3
 
 
 class _Band:

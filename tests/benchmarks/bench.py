@@ -289,12 +289,10 @@ def card_mover(view: QGraphicsView, *, lane_grows: bool = False) -> Callable[[],
         return {lane_id: header.rect.h for lane_id, header in layout.lane_headers.items()}
 
     def tallest_stage(lane_id: str) -> str:
-        bottoms: dict[str, float] = {}
-        for card in doc.cards():
-            if card.lane == lane_id:
-                geometry = layout.cards[card.id]
-                bottoms[card.stage] = max(bottoms.get(card.stage, 0.0), geometry.y + geometry.h)
-        return max(bottoms, key=bottoms.__getitem__)
+        def bottom(stage_id: str) -> float:  # a cell's stack is top to bottom: its last card ends it
+            ids = doc.cell_cards(stage_id, lane_id)
+            return layout.cards[ids[-1]].y + layout.cards[ids[-1]].h if ids else 0.0
+        return max(stages, key=bottom)
 
     nearest = sorted(layout.cards.values(),
                      key=lambda g: abs(g.x + g.w / 2 - centre.x()) + abs(g.y + g.h / 2 - centre.y()))

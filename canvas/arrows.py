@@ -13,7 +13,7 @@ their bounding boxes: an arrow routed round a board spans the board, its segment
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import pairwise, product
 from math import floor, sqrt
@@ -78,6 +78,9 @@ class ArrowLayer(QGraphicsItem):
         self._fresh: set[str] = set()
         self._index_queue: list[str] = []  # index_some's order (ids no longer waiting are skipped)
         self._rect = QRectF()
+        # Arrows whose route went stale (a lane moved under them) and waits to be routed again:
+        # not drawn until set_arrow hands the new one (hide_stale).
+        self._stale: set[str] = set()
         self.setZValue(-1)  # above the background, headers and cell highlight; under every arrow item and card
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
         # Qt keeps a viewport-sized pixmap of a big item in this mode: a repaint blits it, a
@@ -112,8 +115,14 @@ class ArrowLayer(QGraphicsItem):
     def set_arrow(self, link_id: str, geometry: LinkGeometry) -> None:
         """Draw ``link_id`` with this geometry (a new or rerouted arrow); repaints its old and new place."""
         old = self._arrows.get(link_id)
+        hidden = False
+        if self._stale and link_id in self._stale:
+            self._stale.discard(link_id)
+            hidden = True
         if old is not None and old.geometry.primitives == geometry.primitives:
-            old.geometry = geometry  # same drawing: nothing to repaint
+            old.geometry = geometry  # same drawing: nothing to repaint, unless it was hidden
+            if hidden:
+                self._repaint_box(geometry.bounds)
             if link_id in self._unindexed:
                 self._fresh.add(link_id)  # its bounds (a label's) may differ
             return
@@ -216,8 +225,21 @@ class ArrowLayer(QGraphicsItem):
             self._repaint_box(was)
             self._repaint_box(now)
 
+    def hide_stale(self, link_ids: Iterable[str]) -> None:
+        """Stop drawing these arrows until set_arrow hands their new routes: theirs went stale
+        (a lane moved under them) and the layout routes them again when they are about to show.
+        Their old drawings are repainted away; they stay in the grid where they were."""
+        arrows, stale = self._arrows, self._stale
+        for link_id in link_ids:
+            arrow = arrows.get(link_id)
+            if arrow is not None and link_id not in stale:
+                stale.add(link_id)
+                self._rerouted += 1  # as good as rerouted: its old place is repainted (changing())
+                self._repaint_box(arrow.geometry.bounds)
+
     def remove_arrow(self, link_id: str) -> None:
         """Stop drawing an arrow (its link is gone)."""
+        self._stale.discard(link_id)
         old = self._arrows.pop(link_id, None)
         self._drawn_boxes.pop(link_id, None)
         self._own.discard(link_id)
@@ -262,7 +284,13 @@ class ArrowLayer(QGraphicsItem):
 
     @contextmanager
     def changing(self) -> Iterator[None]:
-        """Gather the repaints of many arrow changes (one relayout) and ask for them once at the end."""
+        """Gather the repaints of many arrow changes (one relayout) and ask for them once at the end.
+
+        Within another ``changing`` (arrows routed while an edit is applied), the outer one gathers them.
+        """
+        if self._pending is not None:
+            yield
+            return
         self._pending = []
         self._rerouted = 0
         self._to_compare = []
@@ -361,6 +389,8 @@ class ArrowLayer(QGraphicsItem):
                 near |= bucket
         if self._own:
             near -= self._own
+        if self._stale:
+            near -= self._stale
         arrows = self._arrows
         found = set()
         for link_id in near:  # a bucket reaches past the rect: keep the arrows whose box meets it

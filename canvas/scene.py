@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import itertools
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen, QPixmapCache, QUndoCommand
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -103,6 +104,12 @@ class ConnectTool:
 PIXMAP_CACHE_KB = 48 * 1024  # about five 1080p screens of cards, or one and a quarter at twice the pixel density
 BSP_DEPTH = 8  # the scene index's tree: 256 leaves (see BoardScene.__init__)
 _WHOLE = QRectF()  # render()'s "the whole target / scene"
+# Arrows an edit left waiting (a lane moved under them) are routed in idle time: a slice of
+# ROUTE_SLICE_S, ROUTE_CHUNK arrows at a time (~2 ms at 5,000 cards), ROUTE_IDLE_MS after the
+# edit or the last slice, so that the edit's frame and the next input come first.
+ROUTE_IDLE_MS = 20
+ROUTE_SLICE_S = 0.005
+ROUTE_CHUNK = 100
 
 
 class BoardScene(QGraphicsScene):
@@ -178,6 +185,12 @@ class BoardScene(QGraphicsScene):
         # one 1080p screen of cards, which would then be drawn again on every frame.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.nav = KeyboardNav(self)  # before the items: _apply tells it what changed
+        self.layout.on_routed = self._take_routes
+        # Routes the arrows left waiting by an edit, a slice at a time once the edit is painted.
+        self._route_timer = QTimer(self)
+        self._route_timer.setSingleShot(True)
+        self._route_timer.setInterval(ROUTE_IDLE_MS)
+        self._route_timer.timeout.connect(self._route_in_idle_time)
         with collector_paused():  # thousands of items at once (model/bulk.py)
             if lazy:
                 self._start_lazily()
@@ -206,16 +219,30 @@ class BoardScene(QGraphicsScene):
                 arrows.set_arrow(link_id, geometry)
         self._apply(LayoutDelta(full=True, grid=True))
 
-    def _show_routed(self, link_ids: list[str]) -> None:
-        """Hand the arrows the layout has just routed to the arrow layer (their items come later)."""
-        if not link_ids:
-            return
-        routed, arrows = self.layout.routed_link, self.arrows
-        with arrows.changing():
-            for link_id in link_ids:
-                geometry = routed(link_id)
-                if geometry is not None:
-                    arrows.set_arrow(link_id, geometry)
+    def _take_routes(self, link_ids: list[str]) -> None:
+        """The layout has routed arrows that waited (``Layout.on_routed``, whoever asked): their
+        items take the new routes, or, for an arrow whose item is not made yet, the arrow layer."""
+        with self.arrows.changing():
+            self._apply_links(link_ids, set())
+
+    def _route_in_idle_time(self) -> None:
+        """Route a slice of the arrows still waiting (a lane moved under them), then let input in;
+        once all are routed, put them in the arrow layer's grid (a view does that only after it paints)."""
+        layout, arrows = self.layout, self.arrows
+        deadline = time.perf_counter() + ROUTE_SLICE_S
+        while time.perf_counter() < deadline:
+            if layout.unrouted:
+                layout.route_some(ROUTE_CHUNK)
+            elif not arrows.index_some(ROUTE_CHUNK):
+                return
+        self._route_timer.start()
+
+    def _shown_rects(self) -> Iterator[QRectF]:
+        """What each view shows of the board, in scene coordinates (views zoomed out past
+        TEXT_LOD show none: the overview draws those from the layout)."""
+        for view in self.views():
+            if view.transform().m11() >= TEXT_LOD:
+                yield view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
 
     @property
     def unbuilt(self) -> int:
@@ -232,12 +259,17 @@ class BoardScene(QGraphicsScene):
         after the first paint. The arrows the layout has not routed yet that may show in
         ``rect`` are routed first (the arrow layer draws them).
         """
-        if not (self._unbuilt_cards or self._unbuilt_links):
-            return 0
         left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
         layout = self.layout
         if layout.unrouted:
-            self._show_routed(layout.route_area(left, top, right, bottom))
+            layout.route_area(left, top, right, bottom)
+            if plain_arrows:  # the items a press can reach, some still holding a route gone stale
+                stale = [item.link_id for item in self.items(rect) if isinstance(item, LinkItem)
+                         and layout.routed_link(item.link_id) is None]
+                if stale:
+                    layout.route(stale)
+        if not (self._unbuilt_cards or self._unbuilt_links):
+            return 0
         cards, routed = layout.cards, layout.routed_link
         card_ids = set()
         for card_id in self._unbuilt_cards:
@@ -261,7 +293,7 @@ class BoardScene(QGraphicsScene):
         how many items are still missing."""
         layout = self.layout
         if layout.unrouted:
-            self._show_routed(layout.route_some(count))
+            layout.route_some(count)
             return self.unbuilt
         queue, cards, links = self._build_queue, self._unbuilt_cards, self._unbuilt_links
         card_ids: set[str] = set()
@@ -281,7 +313,7 @@ class BoardScene(QGraphicsScene):
         Not while the document has changed and the layout not yet (see ``_on_document_changed``).
         """
         if self.layout.unrouted:
-            self._show_routed(self.layout.route_rest())
+            self.layout.route_rest()
         if self._unbuilt_cards or self._unbuilt_links:
             self._build(set(self._unbuilt_cards), set(self._unbuilt_links))
 
@@ -336,7 +368,7 @@ class BoardScene(QGraphicsScene):
         if not card_ids and not link_ids:
             return 0
         if link_ids and self.layout.unrouted:
-            self._show_routed(self.layout.route(link_ids))  # an item is made from its arrow's route
+            self.layout.route(link_ids)  # an item is made from its arrow's route
         self._unbuilt_cards -= card_ids
         self._unbuilt_links -= link_ids
         with collector_paused():
@@ -359,9 +391,9 @@ class BoardScene(QGraphicsScene):
         # Only the items the layout's delta names are made or updated (_apply_cards, _apply_links
         # make a missing one); the others are made as before, when shown or in the background.
         # Making every item first made the first edit of a 5,000-card board just opened wait
-        # ~1 s. The arrows the layout had not routed yet are routed by its apply, after the edit
-        # (routed before, against a document already changed and a layout not yet, one could
-        # bend round a card no longer there), and handed to the arrow layer (delta.routed).
+        # ~1 s. The arrows the layout has not routed (waiting since the opening, or since a lane
+        # moved under them) are routed when shown or in idle time, from the layout as it is
+        # then (``_take_routes``).
         self._order_cache = None
         self._selection_cache = None
         self._selected_set = None
@@ -508,10 +540,19 @@ class BoardScene(QGraphicsScene):
         # the items whose drawing or place really changed are touched (and so repainted).
         changed_cards: set[str] = set()
         changed_links: set[str] = set()
-        self._show_routed(list(delta.routed))
         self._apply_cards(delta.cards, changed_cards)
-        with self.arrows.changing():
+        with self.arrows.changing():  # one repaint per view for all of it
             self._apply_links(delta.links, changed_links)
+            if delta.waiting:
+                # Routes gone stale wait (a lane moved under them): not drawn until routed again,
+                # here for those drawn by their own item (selected) and those a view shows.
+                self.arrows.hide_stale(delta.waiting)
+                layout.route([link_id for link_id in delta.waiting if link_id in self._styled_links])
+                for rect in self._shown_rects():
+                    layout.route_area(rect.left(), rect.top(), rect.right(), rect.bottom())
+                changed_links |= delta.waiting
+        if layout.unrouted:
+            self._route_timer.start()
         if delta.grid or delta.full:
             self.arrows.set_size(layout.width, layout.height)
             self._background.set_primitives(layout.background, layout.width, layout.height)
@@ -959,7 +1000,7 @@ class BoardScene(QGraphicsScene):
 
     # ------------------------------------------------------------ Qt events
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.unbuilt:
+        if self.unbuilt or self.layout.unrouted:  # items not made yet, or holding routes gone stale
             self._build_for_pointer()
         if self.tool is not None:
             event.accept()

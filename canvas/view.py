@@ -264,7 +264,9 @@ class BoardView(QGraphicsView):
         for all of its items (a click there makes them, BoardScene.mousePressEvent).
         """
         scene = self.scene()
-        if getattr(scene, "unbuilt", 0) and self.zoom >= TEXT_LOD:
+        # Also while arrows wait to be routed (a lane moved under them): build_area routes those it shows.
+        if (getattr(scene, "unbuilt", 0) or getattr(getattr(scene, "layout", None), "unrouted", 0)) \
+                and self.zoom >= TEXT_LOD:
             scene.build_area(self.shown_area())  # type: ignore[attr-defined]
 
     def shown_area(self) -> QRectF:

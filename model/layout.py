@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 
 from model import emotion_curve as emo
@@ -123,9 +123,11 @@ class LayoutDelta:
     removed_cards: set[str] = field(default_factory=set)
     links: set[str] = field(default_factory=set)
     removed_links: set[str] = field(default_factory=set)
-    # Arrows routed for the first time (a deferred layout's, after an edit): new drawings, not
-    # changed ones; a renderer that makes items as they are shown need not make theirs now.
-    routed: set[str] = field(default_factory=set)
+    # Arrows whose route went stale and now wait to be routed again (of ``links``): a lane moved
+    # under them, none of their cards moved in its cell. A renderer stops drawing their old
+    # route and has them routed as it is about to show them (``Layout.route_area``), the rest
+    # in idle time; ``Layout.on_routed`` hears of each routed later.
+    waiting: set[str] = field(default_factory=set)
 
 
 # How far an arrow's drawing reaches past the box round its two cards (and its channel row):
@@ -171,6 +173,9 @@ class Layout:
         self._reach = array("d")
         self._defer_links = defer_links
         self._static = static
+        # Told the ids of the waiting arrows each time some are routed (route_area, route_some,
+        # route, route_rest, reading ``links``): a renderer holding their old drawings takes the new.
+        self.on_routed: Callable[[list[str]], None] | None = None
         self.stage_headers: dict[str, HeaderGeometry] = {}
         self.lane_headers: dict[str, HeaderGeometry] = {}
         self.blueprint_lines: list[BlueprintLine] = []
@@ -279,19 +284,23 @@ class Layout:
     @collector_paused()
     def _route_waiting(self, link_ids: list[str]) -> list[str]:
         doc = self.document
-        card, link_of, waiting = doc.card, doc.link, self._unrouted
+        card, link_of = doc.card, doc.link
         for link_id in link_ids:
             link = link_of(link_id)
             self._route(link, card(link.source), card(link.target))  # takes it off ``_unrouted``
-        if link_ids and not waiting:
-            self._reach = array("d")
-            # All routed: in the order a layout routing them at once has them (unlabelled
-            # arrows in file order, then the labelled ones), for whatever walks them in order.
-            links = self._links
-            order = [link.id for link in doc.links() if not link.label]
-            order += [link.id for link in doc.links() if link.label]
-            self._links = {link_id: links[link_id] for link_id in order}
+        if link_ids and self.on_routed is not None:
+            self.on_routed(link_ids)
         return link_ids
+
+    def _all_routed(self) -> None:
+        """The last waiting arrow is routed: the boxes go, and the arrows are put in the order a
+        layout routing them at once has them (unlabelled ones in file order, then the labelled
+        ones), for whatever walks them in order."""
+        self._reach = array("d")
+        doc, links = self.document, self._links
+        order = [link.id for link in doc.links() if not link.label]
+        order += [link.id for link in doc.links() if link.label]
+        self._links = {link_id: links[link_id] for link_id in order}
 
     def _link_ids(self) -> set[str]:
         """Ids of every arrow laid out, routed or waiting (without routing any)."""
@@ -302,15 +311,19 @@ class Layout:
         cards' box, stretched to its channel row if it has one, grown by ARROW_REACH (left, top,
         right, bottom in ``_reach``). tests/test_deferred_links.py holds these boxes to an eager
         layout's."""
-        ga, gb = self.cards[a.id], self.cards[b.id]
+        self._keep_waiting(link.id, a.id, b.id)
+
+    def _keep_waiting(self, link_id: str, source_id: str, target_id: str) -> None:
+        """``_wait_for_route`` by ids."""
+        ga, gb = self.cards[source_id], self.cards[target_id]
         left, right = min(ga.x, gb.x), max(ga.x + ga.shape.w, gb.x + gb.shape.w)
         top, bottom = min(ga.y, gb.y), max(ga.y + ga.shape.h, gb.y + gb.shape.h)
-        channel_lane = self._channel_of.get(link.id)
+        channel_lane = self._channel_of.get(link_id)
         if channel_lane is not None:
             row = self._lane_y[channel_lane] + st.CELL_PAD_Y / 2
             top, bottom = min(top, row), max(bottom, row)
         reach, boxes = ARROW_REACH, self._reach
-        self._unrouted[link.id] = len(boxes)
+        self._unrouted[link_id] = len(boxes)
         boxes.extend((left - reach, top - reach, right + reach, bottom + reach))
 
     # ------------------------------------------------------------ queries
@@ -578,17 +591,16 @@ class Layout:
     def apply(self, event: object) -> LayoutDelta:
         """Bring the layout up to date after one document event; return what changed.
 
-        Arrows still waiting to be routed (``defer_links``) are routed after the edit is laid
-        out, not before: the document has already changed and the layout not yet, and an arrow
-        routed between the two could be routed round a card where it no longer stands.
+        Arrows waiting to be routed (``defer_links``, or ``LayoutDelta.waiting`` of an earlier
+        edit) go on waiting unless the edit moves one of their cards; those whose cards it moves
+        are routed or, when only a lane moved under them, given their new boxes
+        (``_apply_card_event``). Routing one reads the cards and lanes as they are when it is
+        routed, so it comes out as a fresh layout has it whenever that is.
         """
         if self._static:  # made for an export, its links not indexed for edits: laid out afresh, indexed
             self._static = False
             return self._laid_out_afresh()
-        delta = self._apply_event(event)
-        if self._unrouted:
-            delta.routed.update(self.route_rest())
-        return delta
+        return self._apply_event(event)
 
     def _apply_event(self, event: object) -> LayoutDelta:
         self._reindex_links(event)
@@ -609,7 +621,8 @@ class Layout:
         if isinstance(event, ev.LinkRemoved):
             delta = LayoutDelta(removed_links={event.link_id})
             removed = self._links.pop(event.link_id, None)
-            self._unrouted.pop(event.link_id, None)
+            if self._unrouted.pop(event.link_id, None) is not None and not self._unrouted:
+                self._all_routed()
             if removed is not None and removed.label:
                 delta.links |= self._place_labelled_links()
             return delta
@@ -675,6 +688,7 @@ class Layout:
                 cells.add((stage.id, lane_id))
         placed: set[str] = set()  # cards stacked again in the touched cells
         shifted_cells: set[Cell] = set()
+        lane_moved: set[str] = set()  # the links of the lanes that moved (ends or channel row)
         if grid_changed:
             old_y = dict(self._lane_y)
             self._place_grid()
@@ -689,25 +703,35 @@ class Layout:
             # Every link with an end or its channel in a lane that moved, found in the index,
             # not card by card.
             for lane_id in shifted:
-                delta.links |= self._lane_links.get(lane_id, set())
-                delta.links |= self._channel_links.get(lane_id, set())
+                lane_moved |= self._lane_links.get(lane_id, set())
+                lane_moved |= self._channel_links.get(lane_id, set())
+            delta.links |= lane_moved
         else:
             for stage_id, lane_id in cells:
                 placed.update(self._place_cell(stage_id, lane_id, doc.cell_cards(stage_id, lane_id),
                                                (stage_id, lane_id) in measured, was))
         delta.cards |= placed
+        of_placed: set[str] = set()
         for card_id in placed:
             for link in doc.links_of(card_id):
-                delta.links.add(link.id)
+                of_placed.add(link.id)
+        delta.links |= of_placed
         # A link within one column bends round the cards between its ends: it is routed
         # again when a card comes into or leaves the span between them (the index has the
         # column's links, so the column's other cards are not looked at).
-        delta.links |= self._column_links_to_reroute(placed, was, vacated, delta.links)
+        column = self._column_links_to_reroute(placed, was, vacated, delta.links)
+        delta.links |= column
         if emotion_lanes or (delta.grid and self._scales):
             # After the cards are placed: the curves run through them.
             self.background = self._background(self._bottom)
             delta.grid = True
-        for link_id in delta.links:
+        # The links that a lane moving carried along, none of their cards restacked: a lane
+        # growing moves every lane below it, and their arrows are most of a big board's
+        # (~2,900 of a 5,000-card board's, ~100 ms to route). They wait with their new boxes,
+        # routed as a view is about to show them or in idle time (``route_area``, ``route_some``).
+        delta.waiting = lane_moved - of_placed - column - self._labelled
+        self._wait_again(delta.waiting)
+        for link_id in delta.links - delta.waiting:
             if not doc.link(link_id).label:
                 self._place_link(link_id)
         # A label avoids the cards around its link and the labels placed before it, so
@@ -921,6 +945,14 @@ class Layout:
             y += geometry.shape.h + gap
         return ids
 
+    def _wait_again(self, link_ids: Iterable[str]) -> None:
+        """Drop these arrows' routes and have them wait, their boxes as their cards and channel rows are now."""
+        links, link_of, keep_waiting = self._links, self.document.link, self._keep_waiting
+        for link_id in link_ids:
+            link = link_of(link_id)
+            links.pop(link_id, None)
+            keep_waiting(link_id, link.source, link.target)
+
     def _place_link(self, link_id: str, labels: list[Rect] | None = None) -> None:
         doc = self.document
         link = doc.link(link_id)
@@ -939,8 +971,8 @@ class Layout:
             self._detoured.discard(link.id)
         self._links[link.id] = link_geometry(link, source, target, obstacles, blocked,
                                              self._crosses_visibility(a, b), self._channel(a, b), accent)
-        if self._unrouted:
-            self._unrouted.pop(link.id, None)
+        if self._unrouted and self._unrouted.pop(link.id, None) is not None and not self._unrouted:
+            self._all_routed()
 
     def _line_strips(self) -> list[Rect]:
         """Thin bands along the blueprint lines: a label sitting on one hides the line's dashes."""

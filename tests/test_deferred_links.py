@@ -126,8 +126,19 @@ def test_reading_every_arrow_routes_the_ones_left() -> None:
     assert layout.links == fresh.links and layout.unrouted == 0
 
 
+def _boxes_hold_fresh_routes(layout: Layout, fresh: Layout) -> None:
+    """Each arrow still waiting has a box holding the drawing a fresh layout gives it: a view
+    routes it before it could show (``route_area``), wherever the edits left it."""
+    for link_id, i in layout._unrouted.items():
+        left, top, right, bottom = layout._reach[i:i + 4]
+        x, y, w, h = fresh.links[link_id].bounds
+        assert left <= x and top <= y and x + w <= right and y + h <= bottom, link_id
+
+
 def _same_as_fresh(layout: Layout, document: Document) -> None:
     fresh = Layout(document)
+    _boxes_hold_fresh_routes(layout, fresh)
+    assert set(layout.links) == set(fresh.links)  # reading them routes those still waiting
     assert layout.unrouted == 0
     assert {k: (g.x, g.y, g.shape) for k, g in layout.cards.items()} == \
         {k: (g.x, g.y, g.shape) for k, g in fresh.cards.items()}
@@ -252,3 +263,57 @@ def test_an_edit_to_a_static_layout_lays_it_out_afresh_and_indexed(seed: int, de
         assert (layout._lane_links, layout._column_links, layout._channel_links, layout._channel_of) == \
             (fresh._lane_links, fresh._column_links, fresh._channel_links, fresh._channel_of)
     document.changed.disconnect(layout.apply)
+
+
+# ------------------------------------------------------------------ a lane moving under arrows
+def _lane_growing_moves(document: Document, layout: Layout) -> list[tuple[str, str, str, int]]:
+    """(card, stage, lane, index) moves that each grow the card's lane: into the tallest cell of
+    its lane in another stage (tried on the layout and undone)."""
+    found = []
+    for card in list(document.cards())[::7]:
+        cells = {s.id: layout.cell_rect(s.id, card.lane) for s in document.stages if s.id != card.stage}
+        ids = {stage_id: document.cell_cards(stage_id, card.lane) for stage_id in cells}
+        tallest = max(cells, key=lambda s: max((layout.cards[c].y + layout.cards[c].h for c in ids[s]), default=0))
+        heights = {k: g.rect.h for k, g in layout.lane_headers.items()}
+        home = (card.stage, document.card_index(card.id))
+        document.move_card(card.id, tallest, card.lane, 0)
+        grew = {k: g.rect.h for k, g in layout.lane_headers.items()} != heights
+        document.move_card(card.id, home[0], card.lane, home[1])
+        if grew and layout.lane_headers[card.lane].rect.y < layout.height / 2:
+            found.append((card.id, tallest, card.lane, 0))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_lane_that_grows_leaves_the_arrows_it_carries_waiting_boxed_round_their_new_routes(seed: int) -> None:
+    """A move that grows a lane moves every lane below it. The arrows of those lanes whose cards
+    were not restacked wait (LayoutDelta.waiting), each boxed round the route a fresh layout gives
+    it; the restacked cells' arrows are routed at once. Edits made while they wait (the card moved
+    back, another lane grown) keep every box right, and routing them ends as a fresh layout."""
+    document = _varied_board(seed)
+    layout = Layout(document)
+    document.changed.connect(layout.apply)
+    moves = _lane_growing_moves(document, layout)
+    assert len(moves) >= 2, "the board has lanes to grow"
+    layout.route_rest()  # what the moves tried left waiting
+    card_id, stage_id, lane_id, index = moves[0]
+    home = (document.card(card_id).stage, document.card_index(card_id))
+    before = dict(layout.links)
+    document.move_card(card_id, stage_id, lane_id, index)
+    waiting = set(layout._unrouted)
+    assert len(waiting) > 10, "the lanes below carried arrows"
+    moved_cards = {c.id for c in document.cards() if document.card(c.id).lane == lane_id
+                   and document.card(c.id).stage in (stage_id, home[0])}
+    restacked_links = {k.id for c in moved_cards for k in document.links_of(c)}
+    assert not waiting & restacked_links  # the arrows of the restacked cells were routed at once
+    assert all(layout.routed_link(k) is not None for k in restacked_links if not document.link(k).label)
+    assert all(k in before for k in waiting)  # they had routes, which went stale
+    fresh = Layout(document)
+    _boxes_hold_fresh_routes(layout, fresh)
+    assert any(fresh.links[k] != before[k] for k in waiting)  # they did move
+    layout.route_some(len(waiting) // 3)  # some routed (idle time), the rest still waiting
+    document.move_card(card_id, home[0], lane_id, home[1])  # the lane shrinks back: they move up again
+    _boxes_hold_fresh_routes(layout, Layout(document))
+    other = moves[1]
+    document.move_card(*other)
+    _same_as_fresh(layout, document)

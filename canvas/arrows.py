@@ -140,6 +140,11 @@ class ArrowLayer(QGraphicsItem):
         arrow.buckets = old.buckets
         arrow.span = old.span
         self._rerouted += 1
+        if hidden:
+            # Its old drawing was repainted away when it was hidden, and the tiles drawn since
+            # lack all of it: the new one is repainted whole, not only where the two differ.
+            self._repaint_box(geometry.bounds)
+            return
         was, now = old.geometry.curve, geometry.curve
         # A routed arrow with one end where it was: only where its drawing differs. (An arrow
         # of one curve changes whole; one whose both ends moved, as a lane moving down moves
@@ -236,6 +241,10 @@ class ArrowLayer(QGraphicsItem):
                 stale.add(link_id)
                 self._rerouted += 1  # as good as rerouted: its old place is repainted (changing())
                 self._repaint_box(arrow.geometry.bounds)
+
+    def hidden(self, link_id: str) -> bool:
+        """Whether the arrow is left undrawn, waiting for its new route (hide_stale)."""
+        return link_id in self._stale
 
     def remove_arrow(self, link_id: str) -> None:
         """Stop drawing an arrow (its link is gone)."""

@@ -384,8 +384,10 @@ class BoardScene(QGraphicsScene):
 
     # ------------------------------------------------------------ model -> items
     def detach(self) -> None:
-        """Stop listening to the document (before the scene is dropped)."""
+        """Stop listening to the document (before the scene is dropped), and routing in idle time."""
         self.document.changed.disconnect(self._on_document_changed)
+        self._route_timer.stop()
+        self.layout.on_routed = None
 
     def _on_document_changed(self, event: object) -> None:
         # Only the items the layout's delta names are made or updated (_apply_cards, _apply_links
@@ -636,6 +638,11 @@ class BoardScene(QGraphicsScene):
                 changed_links.add(link_id)
             elif link_item.set_geometry(link_geometry):
                 changed_links.add(link_id)
+            elif self.arrows.hidden(link_id):
+                # Routed again as its item already had it (its lane moved away and back while it
+                # waited): the item has nothing to do, the layer shows the drawing again.
+                self.arrows.set_arrow(link_id, link_geometry)
+                changed_links.add(link_id)
             # Only labelled links put a label item in the scene (most links have none).
             labelled = bool(link_geometry.label)
             if labelled != link_item.label_shown:
@@ -672,9 +679,11 @@ class BoardScene(QGraphicsScene):
         return self._cards[card_id]
 
     def link_item(self, link_id: str) -> LinkItem:
-        """The item drawing a link (made now if it was not yet)."""
+        """The item drawing a link (made now if it was not yet; routed now if its route went stale)."""
         if link_id in self._unbuilt_links:
             self._build(set(), {link_id})
+        elif self.layout.unrouted and self.layout.routed_link(link_id) is None:
+            self.layout.route([link_id])  # a lane moved under it (LayoutDelta.waiting): its item takes the new route
         return self._links[link_id]
 
     def header_item(self, kind: str, item_id: str) -> HeaderItem:

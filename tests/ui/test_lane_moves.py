@@ -189,3 +189,116 @@ def test_an_arrow_item_is_not_left_where_a_lane_was(qtbot) -> None:  # type: ign
     fresh = Layout(document).links
     assert all(item.geometry == fresh[item.link_id] == layout.routed_link(item.link_id) for item in stale)
     assert all(item.geometry == fresh[item.link_id] for item in scene.items(shown) if isinstance(item, LinkItem))
+
+
+# ------------------------------------------------------------------ found in review (session 10)
+def test_a_lane_grown_and_shrunk_back_before_idle_time_shows_every_arrow_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The card moved back (an undo) before idle time: each waiting arrow is routed as its item
+    already has it, and the layer shows it again (it stayed hidden for good before)."""
+    view = _board_at_100(qtbot)
+    scene = view.scene()
+    scene.complete()
+    document, layout, arrows = scene.document, scene.layout, scene.arrows
+    card = document.card(nearest_card(layout, view.mapToScene(view.viewport().rect().center())))
+    home = (card.stage, document.card_index(card.id))
+    assert _grow_a_lane(view) == card.id
+    assert layout.unrouted > 300
+    document.move_card(card.id, home[0], card.lane, home[1])
+    scene._route_timer.stop()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + view.viewport().height())
+    _settle()
+    assert _differing_pixels(_picture(view), _fresh_picture(qtbot, view)) == 0
+    layout.route_rest()
+    assert not arrows._stale, f"{len(arrows._stale)} arrows never drawn again"
+    assert {k: item.geometry for k, item in scene._links.items()} == Layout(document).links
+
+
+def test_a_drag_of_two_cards_that_grows_then_shrinks_a_lane_leaves_no_arrow_hidden(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """One Move-cards macro (two cards of equal height dragged one column right): the first lands in
+    its lane's tallest cell (the lane grows), the second leaves it (the lane shrinks back)."""
+    from PySide6.QtGui import QUndoStack
+
+    from canvas import commands as cmd
+
+    view = _board_at_100(qtbot)
+    scene = view.scene()
+    scene.complete()
+    document, layout, arrows = scene.document, scene.layout, scene.arrows
+    stages = [s.id for s in document.stages]
+    pair = None
+    for lane in document.lanes[:-1]:
+        bottoms = {s: _cell_bottom(layout, s, lane.id) for s in stages}
+        tallest = max(stages, key=bottoms.__getitem__)
+        k = stages.index(tallest)
+        if not 0 < k < len(stages) - 1 or max(b for s, b in bottoms.items() if s != tallest) >= bottoms[tallest]:
+            continue
+        right = stages[k + 1]
+        pair = next(((lane.id, tallest, right, x, y) for x in document.cell_cards(stages[k - 1], lane.id)
+                     for y in document.cell_cards(tallest, lane.id)
+                     if layout.cards[x].h == layout.cards[y].h
+                     and bottoms[right] + layout.cards[y].h + 12 < bottoms[tallest]), None)
+        if pair:
+            break
+    assert pair, "two cards to drag"
+    lane_id, tallest, right, x, y = pair
+    tops = {k: h.rect.y for k, h in layout.lane_headers.items()}
+    macro = cmd.Macro("Move 2 cards", document)
+    macro.add(cmd.MoveCard(document, x, tallest, lane_id, 0))
+    macro.add(cmd.MoveCard(document, y, right, lane_id, len(document.cell_cards(right, lane_id))))
+    QUndoStack().push(macro)
+    assert {k: h.rect.y for k, h in layout.lane_headers.items()} == tops, "the lanes are back where they were"
+    assert layout.unrouted > 0 and arrows._stale
+    qtbot.waitUntil(lambda: layout.unrouted == 0 and arrows.waiting == 0, timeout=20000)  # idle time
+    assert not arrows._stale
+    assert {k: item.geometry for k, item in scene._links.items()} == Layout(document).links
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    _settle()
+    assert _differing_pixels(_picture(view), _fresh_picture(qtbot, view)) == 0
+
+
+def test_the_unchanged_part_of_an_arrow_routed_later_is_drawn_in_the_tiles_too(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """One arrow from a card that stays to a card of a lane that moves down: hidden, the view's ring
+    of tiles drawn while it waits, then routed as a scroll brings it in. Its start, the same as
+    before, was left out of the tiles (only where its drawing changed was repainted)."""
+    from PySide6.QtCore import QPointF
+
+    from model import Card, Document, Lane, Link, Stage
+
+    stages = [Stage(f"s{i}", f"Stage {i + 1}") for i in range(6)]
+    kinds = ("customer", "frontstage", "backstage", "support")
+    lanes = [Lane(f"l{i}", f"Lane {i}", kind) for i, kind in enumerate(kinds)]
+    cards = [Card(f"t{i}", "l0", "s0", f"tall {i}") for i in range(10)]
+    cards += [Card("A", "l1", "s5", "source"), Card("B", "l3", "s1", "target"), Card("C", "l2", "s3", "grows")]
+    document = Document.build(title="t", description=None, stages=stages, lanes=lanes, cards=cards,
+                              links=[Link("k", "A", "B")], personas=[], extra={})
+    view = shown_board_view(qtbot, document, (500, 240))
+    scene = view.scene()
+    layout, arrows = scene.layout, scene.arrows
+    view.zoom_actual()
+    a = layout.cards["A"]
+    view.centerOn(QPointF(a.x, a.y - 100 - 20 - view.viewport().height() / 2))  # just above the arrow's box
+    _settle()
+    qtbot.waitUntil(lambda: arrows.waiting == 0 and not view.tiles_due, timeout=20000)
+    document.set_card_field("C", "text", "a long note that keeps going " * 30)  # l2 grows, l3 moves down
+    scene._route_timer.stop()  # the next input comes before idle time
+    assert layout.unrouted == 1 and arrows.hidden("k")
+    _settle()
+    qtbot.waitUntil(lambda: not view.tiles_due, timeout=20000)  # the ring's tiles, drawn while k waits
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 200)  # k comes into view
+    _settle()
+    assert layout.unrouted == 0
+    assert _differing_pixels(_picture(view), _fresh_picture(qtbot, view)) == 0
+
+
+def test_asking_for_a_waiting_arrows_item_routes_it_first(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """What asks for an arrow's item (a rubber band choosing the arrows between its cards, while the
+    view scrolls under it) gets it with the route a fresh layout gives it, not the one gone stale."""
+    view = _board_at_100(qtbot)
+    scene = view.scene()
+    scene.complete()
+    _grow_a_lane(view)
+    layout = scene.layout
+    waiting = [k for k in scene.item_ids()[1] if layout.routed_link(k) is None][:20]
+    assert waiting
+    fresh = Layout(scene.document).links
+    assert all(scene.link_item(k).geometry == fresh[k] for k in waiting)

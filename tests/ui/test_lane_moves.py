@@ -298,7 +298,7 @@ def test_asking_for_a_waiting_arrows_item_routes_it_first(qtbot) -> None:  # typ
     scene.complete()
     _grow_a_lane(view)
     layout = scene.layout
-    waiting = [k for k in scene.item_ids()[1] if layout.routed_link(k) is None][:20]
+    waiting = [k for k in scene._links if layout.routed_link(k) is None][:20]
     assert waiting
     fresh = Layout(scene.document).links
     assert all(scene.link_item(k).geometry == fresh[k] for k in waiting)

@@ -147,10 +147,12 @@ class Layout:
         ``defer_links``: every card is measured and placed, but the unlabelled arrows are
         routed only when asked: ``route_area`` (what a view is about to show, before the first
         paint), ``route_some`` (the rest, a chunk at a time after it), ``route_rest``. Reading
-        ``links`` or ``primitives()`` routes whatever is left first, and so does an edit
-        (``apply``, after laying the edit out), so the layout is never seen incomplete by
-        anything that walks every arrow. Routing one arrow reads only the cards and lanes, never
-        another arrow, so the arrows come out exactly as a layout routing them all at once.
+        ``links`` or ``primitives()`` routes whatever is left first, so the layout is never seen
+        incomplete by anything that walks every arrow. An edit routes the waiting arrows whose
+        cards it restacks and gives the others their new boxes; a lane that moves puts the
+        arrows it carries back to waiting (``LayoutDelta.waiting``). Routing one arrow reads
+        only the cards and lanes, never another arrow, so the arrows come out exactly as a
+        layout routing them all at once, whenever they are routed.
 
         ``static``: a layout made for one export, neither edited nor shown: the links are not
         indexed for edits (``_file_link``) and a deferred arrow keeps no box for a view

@@ -2,8 +2,10 @@
 
 An arrow is drawn from its two end cards, whether a card of their column stands between
 them (``detour``), and for ends two or more columns apart the lane whose padding its
-channel runs along. A move routes again the links of the cards it moved, the links of
-one column whose detour answer changed, and the links whose channel's lane moved.
+channel runs along. A move routes again the links of the cards it restacked and the links
+of one column whose detour answer changed; the links of the lanes that moved (their ends or
+their channel's lane), none of whose cards it restacked, wait to be routed when shown
+(``LayoutDelta.waiting``, tests/test_deferred_links.py).
 """
 
 from __future__ import annotations

@@ -106,8 +106,10 @@ BSP_DEPTH = 8  # the scene index's tree: 256 leaves (see BoardScene.__init__)
 _WHOLE = QRectF()  # render()'s "the whole target / scene"
 # Arrows an edit left waiting (a lane moved under them) are routed in idle time: a slice of
 # ROUTE_SLICE_S, ROUTE_CHUNK arrows at a time (~2 ms at 5,000 cards), ROUTE_IDLE_MS after the
-# edit or the last slice, so that the edit's frame and the next input come first.
-ROUTE_IDLE_MS = 20
+# edit or the last slice, so that the edit's frame and the next input come first (the frame
+# after a lane grew takes ~30 ms to paint at 5,000 cards: with 20 ms the first slice was due as
+# soon as it was painted).
+ROUTE_IDLE_MS = 50
 ROUTE_SLICE_S = 0.005
 ROUTE_CHUNK = 100
 

@@ -302,3 +302,63 @@ def test_asking_for_a_waiting_arrows_item_routes_it_first(qtbot) -> None:  # typ
     assert waiting
     fresh = Layout(scene.document).links
     assert all(scene.link_item(k).geometry == fresh[k] for k in waiting)
+
+
+def test_random_edits_with_arrows_waiting_keep_screen_items_and_layer_true_to_the_board(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Moves, texts grown and shrunk, cards added and removed, undone, on a board at 100%, idle
+    routing let run at some steps and held back at others: after every step each arrow the layer
+    draws is drawn as the layout routes it and each hidden one waits; at the end, everything routed,
+    items, drawings and the screen are the board opened afresh."""
+    import random
+
+    from PySide6.QtGui import QUndoStack
+
+    from canvas import commands as cmd
+    from model import Card
+
+    rng = random.Random(10)
+    stack = QUndoStack()
+    view = shown_board_view(qtbot, synthetic_board(400, links="local"), SIZE)
+    scene = view.scene()
+    scene.push = stack.push
+    document, layout, arrows = scene.document, scene.layout, scene.arrows
+    view.zoom_actual()
+    view.centerOn(scene.sceneRect().center())
+    _settle()
+    stages, lanes = [s.id for s in document.stages], [lane.id for lane in document.lanes]
+    waited = hid = 0
+    for step in range(40):
+        ids = [c.id for c in document.cards()]
+        roll = rng.randrange(6)
+        if roll == 0:
+            card = document.card(rng.choice(ids))
+            stack.push(cmd.MoveCard(document, card.id, rng.choice(stages), card.lane, 0))
+        elif roll == 1:
+            stack.push(cmd.SetCardField(document, rng.choice(ids), "text", "grown " * rng.randint(1, 40)))
+        elif roll == 2:
+            stack.push(cmd.AddCard(document, Card(document.new_id("card"), rng.choice(lanes), rng.choice(stages),
+                                                  "new " * rng.randint(1, 30)), 0))
+        elif roll == 3 and stack.canUndo():
+            stack.undo()
+        elif roll == 4:
+            stack.push(cmd.RemoveCard(document, rng.choice(ids)))
+        else:
+            view.verticalScrollBar().setValue(rng.randrange(view.verticalScrollBar().maximum() + 1))
+        if step % 3:
+            scene._route_timer.stop()  # the next input comes first
+        _settle()
+        waited += bool(layout.unrouted)
+        hid += bool(arrows._stale)
+        for link_id, arrow in arrows._arrows.items():
+            routed = layout.routed_link(link_id)
+            if arrows.hidden(link_id):
+                assert routed is None, (step, link_id)
+            else:
+                assert routed is not None and arrow.geometry.primitives == routed.primitives, (step, link_id)
+    assert waited > 10 and hid > 5, (waited, hid)  # the case this test is about
+    layout.route_rest()
+    fresh = Layout(document).links
+    assert not arrows._stale
+    assert {k: a.geometry for k, a in arrows._arrows.items()} == {k: fresh[k] for k in arrows._arrows}
+    assert all(item.geometry == fresh[k] for k, item in scene._links.items())
+    assert _differing_pixels(_picture(view), _fresh_picture(qtbot, view)) == 0

@@ -8,11 +8,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
-from shiboken6 import isValid
+from shiboken6 import delete, isValid
 
 from app import collection
 from app.first_paint import after_first_paint
@@ -155,6 +154,12 @@ class Editor(QWidget):
         self.scene.detach()
         collection.board_closed()
 
+    def dispose_later(self) -> None:
+        """Hide this editor and ``dispose`` of it once whatever called this (a drop on its view, a menu,
+        its window closing) has returned."""
+        self.hide()
+        QTimer.singleShot(0, self.dispose)
+
     def dispose(self) -> None:
         """Delete this editor and its scene (after ``close_document``, once its window shows another editor).
 
@@ -166,9 +171,9 @@ class Editor(QWidget):
         """
         scene = self.scene
         if isValid(self):
-            shiboken6.delete(self)  # its view, undo stack and actions with it
+            delete(self)  # its view, undo stack and actions with it
         if isValid(scene):
-            shiboken6.delete(scene)  # and its items
+            delete(scene)  # and its items
 
     # ------------------------------------------------------------ contract
     def push(self, command: QUndoCommand) -> None:

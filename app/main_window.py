@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -373,8 +373,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         replaced = self.takeCentralWidget()  # the old editor (or the start screen)
         self.setCentralWidget(editor)
         if old is not None and replaced is old:
-            old.hide()
-            QTimer.singleShot(0, old.dispose)  # once whatever called this (a drop on its view, a menu) has returned
+            old.dispose_later()
         elif replaced is not None:
             replaced.deleteLater()
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -754,16 +753,16 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             self.remember_closing()
             # Its board goes with the window (a second window is deleted on close): no longer kept
             # off the collector's passes (app/collection.py), or its cycles would never be collected.
-            collection.board_closed()
             editor = getattr(self, "editor", None)
             if self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose) and editor is not None:
                 # Deleted with the window by Qt, the editor's Python object stayed counted as owned
                 # by Qt and kept it, its scene, layout and document alive (~23 MB a 1,000-card board):
                 # it is taken out and deleted through shiboken, as a replaced editor is (_install).
-                self._close_editor(editor)
+                self._close_editor(editor)  # the board is closed (collection.board_closed) there
                 if self.takeCentralWidget() is editor:
-                    editor.hide()
-                    QTimer.singleShot(0, editor.dispose)
+                    editor.dispose_later()
+            else:
+                collection.board_closed()
             event.accept()
         else:
             event.ignore()

@@ -112,6 +112,7 @@ _WHOLE = QRectF()  # render()'s "the whole target / scene"
 ROUTE_IDLE_MS = 50
 ROUTE_SLICE_S = 0.005
 ROUTE_CHUNK = 100
+_NOBODY: set[str] = set()  # _apply_links' changed_links when nobody asks (never read)
 
 
 class BoardScene(QGraphicsScene):
@@ -225,7 +226,7 @@ class BoardScene(QGraphicsScene):
         """The layout has routed arrows that waited (``Layout.on_routed``, whoever asked): their
         items take the new routes, or, for an arrow whose item is not made yet, the arrow layer."""
         with self.arrows.changing():
-            self._apply_links(link_ids, set())
+            self._apply_links(link_ids)
 
     def _route_in_idle_time(self) -> None:
         """Route a slice of the arrows still waiting (a lane moved under them), then let input in;
@@ -245,6 +246,11 @@ class BoardScene(QGraphicsScene):
         for view in self.views():
             if view.transform().m11() >= TEXT_LOD:
                 yield view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
+
+    @property
+    def needs_building(self) -> bool:
+        """Whether a view must have items made or arrows routed before it paints or a press reads them."""
+        return bool(self._unbuilt_cards or self._unbuilt_links or self.layout.unrouted)
 
     @property
     def unbuilt(self) -> int:
@@ -359,12 +365,11 @@ class BoardScene(QGraphicsScene):
         """Make the items a click or a rubber band can reach: what each view shows, which may not
         have been painted since the view moved; zoomed out (views paint no items then,
         BoardView.make_shown_items), every item."""
-        for view in self.views():
-            if view.transform().m11() < TEXT_LOD:
-                self.complete()
-                return
-            self.build_area(view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4),
-                            plain_arrows=True)
+        if any(view.transform().m11() < TEXT_LOD for view in self.views()):
+            self.complete()
+            return
+        for rect in self._shown_rects():
+            self.build_area(rect, plain_arrows=True)
 
     def _build(self, card_ids: set[str], link_ids: set[str]) -> int:
         if not card_ids and not link_ids:
@@ -546,14 +551,19 @@ class BoardScene(QGraphicsScene):
         changed_links: set[str] = set()
         self._apply_cards(delta.cards, changed_cards)
         with self.arrows.changing():  # one repaint per view for all of it
-            self._apply_links(delta.links, changed_links)
+            self._apply_links(delta.links - delta.waiting if delta.waiting else delta.links, changed_links)
             if delta.waiting:
                 # Routes gone stale wait (a lane moved under them): not drawn until routed again,
-                # here for those drawn by their own item (selected) and those a view shows.
+                # here for those drawn by their own item (selected) and those a view shows. Zoomed
+                # out, the overview draws every arrow from the layout: all are routed now, not
+                # inside its next paint.
                 self.arrows.hide_stale(delta.waiting)
-                layout.route([link_id for link_id in delta.waiting if link_id in self._styled_links])
-                for rect in self._shown_rects():
-                    layout.route_area(rect.left(), rect.top(), rect.right(), rect.bottom())
+                if self.overview_active:
+                    layout.route_rest()
+                else:
+                    layout.route(self._styled_links & delta.waiting)
+                    for rect in self._shown_rects():
+                        layout.route_area(rect.left(), rect.top(), rect.right(), rect.bottom())
                 changed_links |= delta.waiting
         if layout.unrouted:
             self._route_timer.start()
@@ -618,9 +628,12 @@ class BoardScene(QGraphicsScene):
             elif item.set_geometry(geometry):
                 changed_cards.add(card_id)
 
-    def _apply_links(self, link_ids: Iterable[str], changed_links: set[str]) -> None:
+    def _apply_links(self, link_ids: Iterable[str], changed_links: set[str] | None = None) -> None:
         # An arrow whose item is still to be made is drawn by the arrow layer meanwhile: only the
         # layer is told its new route (its item is made later from the layout, as for a card).
+        # ``changed_links`` gathers the arrows whose drawing changed (None: nobody asks).
+        if changed_links is None:
+            changed_links = _NOBODY
         layout, unbuilt = self.layout, self._unbuilt_links
         for link_id in link_ids:
             link_geometry = layout.routed_link(link_id)
@@ -629,9 +642,10 @@ class BoardScene(QGraphicsScene):
             link_item = self._links.get(link_id)
             if link_item is None:
                 if link_id in unbuilt:
-                    drawn = self.arrows.drawn(link_id)
-                    if drawn is None or drawn.primitives != link_geometry.primitives:
-                        changed_links.add(link_id)
+                    if changed_links is not _NOBODY:
+                        drawn = self.arrows.drawn(link_id)
+                        if drawn is None or drawn.primitives != link_geometry.primitives:
+                            changed_links.add(link_id)
                     self.arrows.set_arrow(link_id, link_geometry)
                     continue
                 link_item = self._links[link_id] = LinkItem(link_geometry, self.arrows)
@@ -1011,7 +1025,7 @@ class BoardScene(QGraphicsScene):
 
     # ------------------------------------------------------------ Qt events
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.unbuilt or self.layout.unrouted:  # items not made yet, or holding routes gone stale
+        if self.needs_building:  # items not made yet, or holding routes gone stale
             self._build_for_pointer()
         if self.tool is not None:
             event.accept()

@@ -265,8 +265,7 @@ class BoardView(QGraphicsView):
         """
         scene = self.scene()
         # Also while arrows wait to be routed (a lane moved under them): build_area routes those it shows.
-        if (getattr(scene, "unbuilt", 0) or getattr(getattr(scene, "layout", None), "unrouted", 0)) \
-                and self.zoom >= TEXT_LOD:
+        if getattr(scene, "needs_building", False) and self.zoom >= TEXT_LOD:
             scene.build_area(self.shown_area())  # type: ignore[attr-defined]
 
     def shown_area(self) -> QRectF:

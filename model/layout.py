@@ -294,6 +294,12 @@ class Layout:
             self.on_routed(link_ids)
         return link_ids
 
+    def _stop_waiting(self, link_id: str) -> None:
+        """Take an arrow off the waiting ones (routed, or its link gone); the last one taken off ends
+        the waiting (``_all_routed``)."""
+        if self._unrouted.pop(link_id, None) is not None and not self._unrouted:
+            self._all_routed()
+
     def _all_routed(self) -> None:
         """The last waiting arrow is routed: the boxes go, and the arrows are put in the order a
         layout routing them at once has them (unlabelled ones in file order, then the labelled
@@ -623,8 +629,7 @@ class Layout:
         if isinstance(event, ev.LinkRemoved):
             delta = LayoutDelta(removed_links={event.link_id})
             removed = self._links.pop(event.link_id, None)
-            if self._unrouted.pop(event.link_id, None) is not None and not self._unrouted:
-                self._all_routed()
+            self._stop_waiting(event.link_id)
             if removed is not None and removed.label:
                 delta.links |= self._place_labelled_links()
             return delta
@@ -973,8 +978,8 @@ class Layout:
             self._detoured.discard(link.id)
         self._links[link.id] = link_geometry(link, source, target, obstacles, blocked,
                                              self._crosses_visibility(a, b), self._channel(a, b), accent)
-        if self._unrouted and self._unrouted.pop(link.id, None) is not None and not self._unrouted:
-            self._all_routed()
+        if self._unrouted:
+            self._stop_waiting(link.id)
 
     def _line_strips(self) -> list[Rect]:
         """Thin bands along the blueprint lines: a label sitting on one hides the line's dashes."""

@@ -11,7 +11,7 @@ card or a lane header spotlights it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -110,7 +110,8 @@ class PresentationView(BoardView):
         self._cursor_timer = QTimer(self)
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(CURSOR_IDLE_MS)
-        self._cursor_timer.timeout.connect(lambda: self.viewport().setCursor(Qt.CursorShape.BlankCursor))
+        self._cursor_timer.timeout.connect(self._hide_pointer)
+        self.pointer_hidden = False
         self.viewport().setMouseTracking(True)
         self._cursor_timer.start()
 
@@ -364,10 +365,27 @@ class PresentationView(BoardView):
         self.blanked = blanked
         self.viewport().update()
 
+    def _hide_pointer(self) -> None:
+        self.pointer_hidden = True
+        self.viewport().setCursor(Qt.CursorShape.BlankCursor)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self.pointer_hidden = False
         self.viewport().unsetCursor()
         self._cursor_timer.start()
         super().mouseMoveEvent(event)
+        # Qt gives back the cursor the viewport had when the pointer went onto an item with one of its own:
+        # blank, if it went there hidden (a glide under it). It has moved now, so it shows.
+        if self.viewport().cursor().shape() == Qt.CursorShape.BlankCursor:
+            self.viewport().unsetCursor()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # A glide (or any scroll) replays the last move, and Qt gives the viewport the cursor of
+        # the item now under the resting pointer: it stays hidden until the mouse itself moves.
+        if event.type() == QEvent.Type.CursorChange and self.pointer_hidden \
+                and self.viewport().cursor().shape() != Qt.CursorShape.BlankCursor:
+            self.viewport().setCursor(Qt.CursorShape.BlankCursor)
+        return super().viewportEvent(event)
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)

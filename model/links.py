@@ -255,6 +255,13 @@ def _label_centre(
         x, y = _bezier_point(*curve, t)
         candidates += [(x + sx * (w / 2 + 6), y + sy * (h / 2 + 6)) for sx, sy in _LABEL_SHIFTS]
     mid_x = _bezier_point(*curve, 0.5)[0]
+    upper, lower = sorted(ends, key=lambda r: r.y)
+    if lower.y > upper.y + upper.h:
+        # Two cards stacked in a cell: the arrow is little more than its head. Beside it, in the gap,
+        # the label may cover the cards' padding (the obstacles are their content) and reads as the
+        # step between them; the places above and below the pair are a card's height or more away.
+        gap_y = (upper.y + upper.h + lower.y) / 2
+        candidates += [(mid_x + w / 2 + 6, gap_y), (mid_x - w / 2 - 6, gap_y)]
     top = min(r.y for r in ends)
     bottom = max(r.y + r.h for r in ends)
     candidates += [(mid_x, top - h / 2 - 4), (mid_x, bottom + h / 2 + 4)]

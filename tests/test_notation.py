@@ -15,7 +15,7 @@ from exporters.svg import render_svg
 from model import Card, Document, Lane, Link, Stage
 from model import style as st
 from model.layout import Layout
-from model.primitives import Circle, Text
+from model.primitives import Box, Circle, Text
 from model.primitives import Path as PathPrim
 
 
@@ -127,3 +127,29 @@ def test_arrows_spanning_columns_run_round_the_cards_between_their_ends() -> Non
     for card in layout.cards.values():  # the label sits in the channel, over no card's text
         inner_top, inner_bottom = card.y + st.CARD_PAD_Y, card.y + card.h - st.CARD_PAD_Y
         assert not (card.x < label.x < card.x + card.w and inner_top < label.y < inner_bottom)
+
+
+def test_the_label_of_an_arrow_between_stacked_cards_sits_in_the_gap_beside_its_head() -> None:
+    """Two cards stacked in a cell leave a gap no taller than the arrowhead between them: the label
+    goes in that gap beside the head (it may cover the cards' padding, not their text), not above
+    the upper card, a card's height away and on the lane's border."""
+    lanes = [Lane("evidence", "Evidence", "evidence"), Lane("cust", "Customer", "customer")]
+    stages = [Stage("s0", "Look"), Stage("s1", "Ask")]
+    cards = [Card("e0", "evidence", "s0", "Shelf with name stickers"),
+             Card("look", "cust", "s0", "Looks for the cup on the shelf"),
+             Card("ask", "cust", "s0", "Asks staff where the order is"),
+             Card("wait", "cust", "s1", "Waits at the counter")]
+    links = [Link("missing", "look", "ask", label="not on shelf")]
+    doc = Document.build(title="Stacked", description=None, stages=stages, lanes=lanes, cards=cards, links=links,
+                         personas=[], extra={})
+    layout = Layout(doc)
+    upper, lower = layout.cards["look"].rect, layout.cards["ask"].rect
+    pill = next(p for p in layout.links["missing"].label if isinstance(p, Box))
+    head_x = upper.x + upper.w / 2
+    assert upper.y + upper.h < pill.y + pill.h / 2 < lower.y, "centred in the gap between the cards"
+    assert pill.x >= head_x, "beside the arrowhead, which stays in sight"
+    for card in (upper, lower):  # over the cards' padding at most, never their text
+        inner_top, inner_bottom = card.y + st.CARD_PAD_Y, card.y + card.h - st.CARD_PAD_Y
+        assert pill.y + pill.h <= inner_top or pill.y >= inner_bottom
+    lane_top = layout.lane_headers["cust"].rect.y
+    assert pill.y > lane_top + 1, "not on the lane's border"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
 from app.timer import Countdown, TimerBadge
 from canvas.items import CardItem, HeaderItem
+from canvas.keyboard_nav import Focus
 from canvas.scene import BoardScene
 from canvas.spotlight import Spotlight
 from canvas.translate import tr
@@ -101,6 +102,7 @@ class PresentationView(BoardView):
         self._glide.valueChanged.connect(self._apply_frame)
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         scene.nav.focus_listeners.append(self._on_focus_moved)
+        scene.nav.start_place = self._start_place
         # Two views on one scene: Qt's per-view item caches would go stale, and an item drawn
         # into its cache is given no widget, so it could not tell this view's look from the editor's.
         scene.set_cached(False)
@@ -122,6 +124,8 @@ class PresentationView(BoardView):
         self.spotlight.detach()
         if self._on_focus_moved in self.board_scene.nav.focus_listeners:
             self.board_scene.nav.focus_listeners.remove(self._on_focus_moved)
+        if self.board_scene.nav.start_place == self._start_place:
+            self.board_scene.nav.start_place = None
         self.board_scene.sceneRectChanged.disconnect(self._on_scene_rect_changed)
         self.board_scene.set_cached(True)
 
@@ -345,6 +349,29 @@ class PresentationView(BoardView):
         if index != self.stage_index or part != self.part_index:
             self.go_to(index, part=part)
 
+    def _start_place(self, cell_only: bool, last: bool) -> Focus | None:
+        """Where the first Tab (a cell's slot) or arrow key starts: on the stage and part on screen, not the
+        board's first stage, which would glide the audience away. None from the whole board."""
+        if self.stage_index == OVERVIEW or not 0 <= self.stage_index < self.stage_count():
+            return None
+        nav, layout = self.board_scene.nav, self.board_scene.layout
+        parts = self.parts(self.stage_index)
+        shown = parts[self.part_index] if parts else None
+
+        def seen(place: Focus) -> bool:
+            if shown is None:
+                return True
+            if place[0] == "cell":
+                return _within(self._slot(place[1]), shown.top, shown.bottom)  # type: ignore[arg-type]
+            r = layout.card_rect(str(place[1]))
+            return _within((r.y, r.y + r.h), shown.top, shown.bottom)
+
+        places = [p for p in nav.column(self.board_scene.document.stages[self.stage_index].id)
+                  if p[0] == "cell" or not cell_only]
+        if last:
+            places.reverse()
+        return next((p for p in places if seen(p)), places[0] if places else None)
+
     def _slot(self, cell: tuple[str, str]) -> tuple[float, float]:
         """Where a card typed into ``cell`` goes (board y): under its last card, or at the top of an empty cell."""
         layout = self.board_scene.layout
@@ -522,7 +549,10 @@ class PresentationView(BoardView):
             else:
                 self.countdown.start(5)
         elif key == Qt.Key.Key_Escape:
-            if self.spotlight.active or scene.impact is not None:
+            if typing:  # out of typing into a cell (a run of cards ended): the presenting keys are back
+                scene.nav.set_focus(None)
+                scene.select_cell(None)
+            elif self.spotlight.active or scene.impact is not None:
                 self.spotlight.clear()
                 if scene.impact is not None:
                     scene.clear_impact()

@@ -84,6 +84,9 @@ class KeyboardNav:
         self._last_cell: Cell | None = None
         # Called after the keyboard moved the focus (the presentation glides to its stage).
         self.focus_listeners: list[Callable[[], None]] = []
+        # Where the keyboard starts when nothing has the focus, asked with (a cell's slot only, the
+        # last such place): the presentation's stage on screen. None (or None returned): the board's start.
+        self.start_place: Callable[[bool, bool], Focus | None] | None = None
 
     # ------------------------------------------------------------ the focus
     def show_start(self) -> None:
@@ -177,7 +180,7 @@ class KeyboardNav:
         self.refresh()
 
     # ------------------------------------------------------------ navigation
-    def _column(self, stage_id: str) -> list[Focus]:
+    def column(self, stage_id: str) -> list[Focus]:
         """A stage column in reading order: each lane's cards, then its slot."""
         doc = self.scene.document
         places: list[Focus] = []
@@ -199,8 +202,8 @@ class KeyboardNav:
         doc = self.scene.document
         if not doc.stages or not doc.lanes:
             return None
-        column = self._column(doc.stages[0].id)
-        return column[0]
+        place = self.start_place(False, False) if self.start_place is not None else None
+        return place if place is not None else self.column(doc.stages[0].id)[0]
 
     def step(self, dx: int, dy: int, *, cards_only: bool = False) -> Focus | None:
         """The place one step away from the focus (None at the board's edge)."""
@@ -209,7 +212,7 @@ class KeyboardNav:
             return self._start()
         (stage_id, lane_id), index = self._cell_of(self.focus)
         if dy:
-            column = [f for f in self._column(stage_id) if not cards_only or f[0] == "card"]
+            column = [f for f in self.column(stage_id) if not cards_only or f[0] == "card"]
             here = self.focus if self.focus in column else None
             if here is None:
                 return column[0] if column else None
@@ -243,7 +246,9 @@ class KeyboardNav:
             first_stage, first_lane = cells[0]
             target = (header.item_id, first_lane) if header.kind == "stage" else (first_stage, header.item_id)
         elif self.focus is None:
-            target = cells[0] if forward else cells[-1]
+            place = self.start_place(True, not forward) if self.start_place is not None else None
+            fallback = cells[0] if forward else cells[-1]
+            target = place[1] if place is not None else fallback  # type: ignore[assignment]
         else:
             cell, _ = self._cell_of(self.focus)
             pos = cells.index(cell) + (1 if forward else -1)

@@ -599,3 +599,52 @@ def test_the_projector_shows_its_own_look_and_a_spotlight_dims_its_arrows_at_onc
     view.spotlight.clear()
     QTest.keyClick(view, Qt.Key.Key_Escape)
     assert scene.cached  # the editor alone again: its caches are back
+
+
+def test_esc_after_a_run_of_captured_cards_gives_the_presenting_keys_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Esc ends the run of cards and keeps the cell's focus (typing there starts the next card); a
+    second Esc drops that focus, so T, B and the digits are the presentation's again. Only then
+    does Esc leave."""
+    view = start(qtbot, window)
+    doc, nav = window.editor.document, window.editor.scene.nav
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    cell = nav.focused_cell()
+    assert cell is not None
+    before = len(doc.cell_cards(*cell))
+    QTest.keyClicks(view, "Idea")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    QTest.keyClick(view, Qt.Key.Key_Escape)  # ends the run of cards
+    assert window.workshop.presenting and nav.focused_cell() == cell
+    QTest.keyClick(view, Qt.Key.Key_Escape)  # drops the cell's focus
+    assert window.workshop.presenting and nav.focus is None
+    QTest.keyClick(view, Qt.Key.Key_T)
+    assert window.workshop.countdown.running, "T starts the countdown again"
+    QTest.keyClick(view, Qt.Key.Key_B)
+    assert view.blanked
+    QTest.keyClick(view, Qt.Key.Key_B)
+    QTest.keyClick(view, Qt.Key.Key_1)
+    assert view.stage_index == 0
+    assert len(doc.cell_cards(*cell)) == before + 1, "only the card typed, no stray one"
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert not window.workshop.presenting
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Tab, Qt.Key.Key_Down])
+def test_the_first_tab_or_down_while_presenting_starts_in_the_stage_on_screen(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                                             key: Qt.Key) -> None:
+    view = start(qtbot, window)
+    doc, nav = window.editor.document, window.editor.scene.nav
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    assert nav.focus is None
+    QTest.keyClick(view, key)
+    stage = doc.stages[2].id
+    focus = nav.focus
+    assert focus is not None
+    focus_stage = focus[1][0] if focus[0] == "cell" else doc.card(focus[1]).stage  # type: ignore[index]
+    assert focus_stage == stage, "the focus starts in the stage the audience sees"
+    if key == Qt.Key.Key_Tab:
+        assert focus == ("cell", (stage, doc.lanes[0].id))
+    assert view.stage_index == 2 and frames(view, settle(qtbot, view), 2), "the view stays on that stage"

@@ -10,7 +10,8 @@ as primitives, so the PDF writer, the export dialog's preview and the tests read
 - ``tile``: a poster at a readable scale (card text 10 pt). Sheets overlap by
   ``OVERLAP`` so they can be trimmed and taped; a column or row boundary is moved back
   to the left/top edge of any card it would cut, so every card is whole on the sheet
-  where it starts.
+  where it starts. A sheet above or below the stages and lanes that would show nothing
+  (the right end of the legend's frame past its last entry) is not printed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from typing import TYPE_CHECKING
 from exporters.common import clean_text
 from model import style as st
 from model.layout import Layout
-from model.primitives import Box, Line, Primitive, Text
+from model.primitives import Box, Circle, Line, Path, Primitive, Text
+from model.typesetting import text_width
 
 if TYPE_CHECKING:
     from datetime import date
@@ -186,28 +188,78 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     rects = [card.rect for card in layout.cards.values()]
     columns = _cuts(layout.width, span_w, OVERLAP / scale, [(r.x, r.x + r.w) for r in rects])
     rows = _cuts(layout.height, span_h, OVERLAP / scale, [(r.y, r.y + r.h) for r in rects])
-    count = len(rows) * len(columns)
-    total = f"{len(rows)} × {len(columns)} pages" if count > 1 else "1 page"
+    views = {(row, column): Viewport(x, y, min(span_w, layout.width - x), min(span_h, layout.height - y), scale,
+                                     MARGIN, MARGIN + LABEL_BAND)
+             for row, y in enumerate(rows, start=1) for column, x in enumerate(columns, start=1)}
+    blank = _blank_views(layout, views)
+    # A last row or column that would show nothing at all (the board's bottom margin past the cut) is
+    # no part of the poster; a blank sheet among others is left out and said to be.
+    row_count, column_count = len(rows), len(columns)
+    while row_count > 1 and all((row_count, c) in blank for c in range(1, column_count + 1)):
+        row_count -= 1
+    while column_count > 1 and all((r, column_count) in blank for r in range(1, row_count + 1)):
+        column_count -= 1
+    views = {key: view for key, view in views.items() if key[0] <= row_count and key[1] <= column_count}
+    blank &= views.keys()
+    count = len(views)
+    total = f"{row_count} × {column_count} pages" if count > 1 else "1 page"
+    if blank:  # said on every sheet, so that whoever tapes them up does not look for the missing one
+        total += f", {len(blank)} blank not printed"
     title = _shorten(clean_text(layout.document.title or "Untitled").strip() or "Untitled", 50)
     day = (today or _today()).isoformat()
     sheets = []
-    for row, y in enumerate(rows, start=1):
-        for column, x in enumerate(columns, start=1):
-            w = min(span_w, layout.width - x)
-            h = min(span_h, layout.height - y)
-            view = Viewport(x, y, w, h, scale, MARGIN, MARGIN + LABEL_BAND)
-            label = f"row {row} / column {column}"
-            decorations = _tile_marks(view, width, height)
-            if column > 1:  # where the sheet to the left ends: lay this sheet over it up to here
-                decorations += _seam(view, columns[column - 2] + span_w, vertical=True)
-            if row > 1:
-                decorations += _seam(view, rows[row - 2] + span_h, vertical=False)
-            inset = MARK + 6  # clear of the trim marks
-            decorations.append(Text(MARGIN + inset, MARGIN + 6, f"{label}  ({total})", 9, INK, bold=True))
-            decorations.append(Text(width - MARGIN - inset, MARGIN + 6, f"{title} · {day} · {spec.page}", 8, MUTED,
-                                    anchor="end"))
-            sheets.append(Sheet(width, height, view, decorations, label))
+    for (row, column), view in views.items():
+        if (row, column) in blank:
+            continue
+        label = f"row {row} / column {column}"
+        decorations = _tile_marks(view, width, height)
+        if column > 1:  # where the sheet to the left ends: lay this sheet over it up to here
+            decorations += _seam(view, columns[column - 2] + span_w, vertical=True)
+        if row > 1:
+            decorations += _seam(view, rows[row - 2] + span_h, vertical=False)
+        inset = MARK + 6  # clear of the trim marks
+        decorations.append(Text(MARGIN + inset, MARGIN + 6, f"{label}  ({total})", 9, INK, bold=True))
+        decorations.append(Text(width - MARGIN - inset, MARGIN + 6, f"{title} · {day} · {spec.page}", 8, MUTED,
+                                anchor="end"))
+        sheets.append(Sheet(width, height, view, decorations, label))
     return PagePlan(spec, sheets)
+
+
+def _blank_views(layout: Layout, views: dict[tuple[int, int], Viewport]) -> set[tuple[int, int]]:
+    """The sheets that would show nothing: above or below the stages and lanes (whose bands and lines
+    each sheet there carries on), and meeting no text, card, arrow, icon or curve, only frames and
+    rules: the legend's frame runs the board's width, past its last entry."""
+    headers = [header.rect for header in (*layout.stage_headers.values(), *layout.lane_headers.values())]
+    top = min((r.y for r in headers), default=0.0)
+    bottom = max((r.y + r.h for r in headers), default=0.0)
+    outside = {key: view for key, view in views.items() if view.y + view.h <= top or view.y >= bottom}
+    if not outside:
+        return set()
+    boxes = [(r.x, r.y, r.x + r.w, r.y + r.h) for r in (card.rect for card in layout.cards.values())]
+    boxes += [(x, y, x + w, y + h) for x, y, w, h in (link.bounds for link in layout.links.values())]
+    for group, offset in layout.primitive_groups():
+        if offset is None:
+            boxes += [box for box in map(_drawn_box, group) if box is not None]
+    return {key for key, view in outside.items()
+            if not any(x0 < view.x + view.w and view.x < x1 and y0 < view.y + view.h and view.y < y1
+                       for x0, y0, x1, y1 in boxes)}
+
+
+def _drawn_box(primitive: Primitive) -> tuple[float, float, float, float] | None:
+    """What a primitive covers on the board (a text's line, an icon's or curve's points); None for a
+    frame or a rule (Box, Line), which shows nothing by itself."""
+    if isinstance(primitive, Text):
+        width = text_width(primitive.text, primitive.size, primitive.bold)
+        left = primitive.x - {"start": 0.0, "middle": width / 2, "end": width}.get(primitive.anchor, 0.0)
+        return left, primitive.y - primitive.size, left + width, primitive.y + primitive.size / 3
+    if isinstance(primitive, Circle):
+        return (primitive.cx - primitive.r, primitive.cy - primitive.r,
+                primitive.cx + primitive.r, primitive.cy + primitive.r)
+    if isinstance(primitive, Path):
+        xs = [v for command in primitive.commands for v in command[1::2] if isinstance(v, float | int)]
+        ys = [v for command in primitive.commands for v in command[2::2] if isinstance(v, float | int)]
+        return (min(xs), min(ys), max(xs), max(ys)) if xs and ys else None
+    return None
 
 
 def _cuts(length: float, span: float, overlap: float, extents: list[tuple[float, float]]) -> list[float]:

@@ -24,6 +24,7 @@ from exporters.pdf import render_pdf
 from model import style as st
 from model.entities import Card, Lane, Persona, Stage
 from model.layout import Layout
+from model.primitives import Text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
@@ -177,10 +178,47 @@ def test_every_card_is_whole_on_some_tile(page: str, portrait: bool) -> None:
             assert b <= a + span_w - OVERLAP / plan.scale + 1e-6
         for a, b in itertools.pairwise(ys):
             assert b <= a + span_h - OVERLAP / plan.scale + 1e-6
-        assert max(v.x + v.w for v in views) == pytest.approx(layout.width)
-        assert max(v.y + v.h for v in views) == pytest.approx(layout.height)
+        # to the board's edges, but for a last strip of blank margin (a row of it is not printed)
+        assert layout.width - st.MARGIN <= max(v.x + v.w for v in views) <= layout.width + 1e-6
+        assert layout.height - st.MARGIN <= max(v.y + v.h for v in views) <= layout.height + 1e-6
         labels = [s.label for s in plan.sheets]
         assert labels[0] == "row 1 / column 1" and len(set(labels)) == len(labels)
+
+
+@pytest.mark.parametrize("page", ["A4", "Letter"])
+def test_a_tile_showing_nothing_but_the_end_of_the_legends_frame_is_not_printed(tmp_path: Path, page: str) -> None:
+    """The journey example's legend runs the board's width, its entries on the left: on A4 and Letter the
+    poster's bottom-right tile held its frame's end alone. Every tile printed shows text, and each says
+    how many blank ones were left out, so no one looks for the missing sheet."""
+    layout = Layout(model.load(ROOT / "resources" / "examples" / "onboarding-journey.touchline"), legend=True)
+    plan = plan_pages(layout, PageSpec(page, tile=True))
+    labels = [s.label for s in plan.sheets]
+    assert "row 4 / column 2" not in labels and labels[-1] == "row 4 / column 1", labels
+    pdf = tmp_path / "poster.pdf"
+    export(layout, pdf, page=PageSpec(page, tile=True))
+    assert len(page_sizes(pdf)) == len(plan.sheets) == 7
+    for number, sheet in enumerate(plan.sheets, start=1):
+        header = [d.text for d in sheet.decorations if isinstance(d, Text)]
+        assert f"{sheet.label}  (4 × 2 pages, 1 blank not printed)" in header
+        words = normalise(run("pdftotext", "-f", str(number), "-l", str(number), pdf, "-").stdout).split()
+        board_words = [w for w in words if not any(w in line for line in header)]
+        assert len(board_words) >= 5, f"page {number} shows little of the board: {board_words}"
+    # Without the legend the board ends with its lanes: the fourth row's strip of bottom margin (two blank
+    # sheets, printed before) is no part of the poster, and nothing is said.
+    plain = plan_pages(Layout(layout.document), PageSpec(page, tile=True))
+    assert [s.label for s in plain.sheets][-1] == "row 3 / column 2" and len(plain.sheets) == 6
+    assert all("(3 × 2 pages)" in d.text for s in plain.sheets for d in s.decorations[-2:-1] if isinstance(d, Text))
+
+
+def test_a_tile_within_the_lanes_is_printed_even_where_its_cells_are_empty() -> None:
+    """Lane bands and blueprint lines carry on across every tile of the stages and lanes: a tile there
+    is never left out (the poster would have a hole), however empty its cells."""
+    doc = wide_board()
+    for card in [c.id for c in doc.cards() if c.id.startswith(("c6", "c7", "c8"))]:
+        doc.remove_card(card)
+    plan = plan_pages(Layout(doc), PageSpec("A4", tile=True))
+    views = [s.viewport for s in plan.sheets]
+    assert len(views) == len({v.x for v in views}) * len({v.y for v in views}) > 2
 
 
 def test_single_page_fits_inside_the_margins_above_the_title_block() -> None:

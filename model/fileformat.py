@@ -86,10 +86,29 @@ def _loads(data: str | bytes) -> Document:
     try:
         raw = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
-        raise LoadError(f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
+        if not text.strip():
+            raise LoadError("the file is empty (no JSON in it)") from None
+        raise LoadError(f"line {exc.lineno}, column {exc.colno}: not valid JSON: {_json_problem(exc.msg)}") from None
     if _SURROGATE_ESCAPE.search(text) or not _encodable(text):
         _check_surrogates(raw)
     return _build(raw)
+
+
+# Python's json messages, said as a person editing the file by hand would look for the mistake.
+_JSON_PROBLEMS = {
+    "Expecting value": "a value is missing here",
+    "Unterminated string starting at": 'a text value starts here and is never closed (a missing ")',
+    "Expecting ',' delimiter": "a comma is missing before this",
+    "Expecting ':' delimiter": "a colon is missing after the name",
+    "Expecting property name enclosed in double quotes": "a name in double quotes was expected (a comma too many?)",
+    "Extra data": "something follows the end of the data",
+    "Invalid control character at": "a line break or tab inside a text value (write it as \\n or \\t)",
+    "Invalid \\escape": "a backslash that starts no valid escape (write \\\\ for one backslash)",
+}
+
+
+def _json_problem(message: str) -> str:
+    return _JSON_PROBLEMS.get(message, message[:1].lower() + message[1:])
 
 
 # A "\ud800"-style escape: json.loads turns an unpaired one into a lone surrogate, which

@@ -160,9 +160,19 @@ def _delete(path: str) -> Any:
 
 
 BROKEN: list[tuple[str, str | bytes, str]] = [
-    ("not JSON", '{"format": "touchline", ', "line 1, column 25: not valid JSON"),
-    ("not JSON, trailing comma", '{"format": "touchline",}', "line 1, column 24: not valid JSON"),
-    ("empty file", b"", "line 1, column 1: not valid JSON"),
+    ("not JSON", '{"format": "touchline", ', "line 1, column 25: not valid JSON: a name in double quotes was expected"),
+    ("not JSON, trailing comma", '{"format": "touchline",}',
+     "line 1, column 24: not valid JSON: a name in double quotes was expected (a comma too many?)"),
+    ("empty file", b"", "the file is empty (no JSON in it)"),
+    ("blank file", b"  \n\n", "the file is empty (no JSON in it)"),
+    ("not JSON, string never closed", '{\n  "title": "Coffee',
+     'line 2, column 12: not valid JSON: a text value starts here and is never closed (a missing ")'),
+    ("not JSON, comma missing", '{"format": "touchline" "version": 1}', "line 1, column 24: not valid JSON: a comma is "
+     "missing before this"),
+    ("not JSON, value missing", '{"format": }', "line 1, column 12: not valid JSON: a value is missing here"),
+    ("not JSON, line break in text", '{"title": "a\nb"}',
+     "line 1, column 13: not valid JSON: a line break or tab inside a text value"),
+    ("not JSON, after the end", '{"title": "a"} x', "line 1, column 16: not valid JSON: something follows the end"),
     ("NaN is not JSON", mutate(_set("x", "NAN")).replace('"NAN"', "NaN"), "NaN is not a JSON number"),
     ("Infinity is not JSON", mutate(_set("x", "INF")).replace('"INF"', "-Infinity"), "-Infinity is not a JSON number"),
     ("wrong format", mutate(_set("format", "journeymap")), 'not a Touchline document ("format" is not "touchline")'),

@@ -75,6 +75,7 @@ def ensure_gui_application() -> Any:
     exporting works without a display. Call from the main thread.
     """
     global _app
+    from PySide6.QtCore import QLoggingCategory
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
@@ -86,4 +87,8 @@ def ensure_gui_application() -> Any:
     if not os.environ.get("QT_QPA_PLATFORM"):
         argv += ["-platform", "offscreen"]
     _app = QGuiApplication(argv)
+    # Qt asks the first font of a line whether it shapes the line's script (Devanagari, Tamil...),
+    # says on stderr when it does not (an info message), and draws it from the next font that
+    # does: noise in a command's output, for text drawn right.
+    QLoggingCategory.setFilterRules("qt.text.font.db.info=false")
     return _app

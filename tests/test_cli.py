@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import app.cli
+import model
 import model.analysis
 import model.blueprint_checks
 from model.analysis import Finding
@@ -359,3 +360,20 @@ def test_a_headless_command_runs_without_the_cyclic_collector_and_leaves_it_on(
     assert app.cli.main(["export", str(EXAMPLE), "-o", str(tmp_path / "board.pdf")]) == 0
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_exports_in_any_script_print_nothing_but_their_result(tmp_path: Path) -> None:
+    """Devanagari (and Bengali, Tamil) text: Qt looked for their shaping in the first font, said so on
+    stderr (``qt.text.font.db: OpenType support missing ...``) and drew them from the next. Each export
+    is silent and exits 0; the PNG's text is drawn (not blank where the words are)."""
+    from model import Card, Document, Lane, Stage
+
+    doc = Document.build(title="हिन्दी यात्रा", description=None, stages=[Stage("s1", "চরণ এক")],
+                         lanes=[Lane("l1", "வாடிக்கையாளர்", "customer")],
+                         cards=[Card("c1", "l1", "s1", "ग्राहक ऐप डाउनलोड करता है, क्षत्रिय संयुक्ताक्षर")],
+                         links=[], personas=[], extra={})
+    model.save(doc, tmp_path / "scripts.touchline")
+    for output in ("out.png", "out.svg", "out.pdf"):
+        result = run("export", "scripts.touchline", "-o", output, cwd=tmp_path)
+        assert result.returncode == 0 and result.stderr == "", (output, result.stderr)
+    assert _png_size((tmp_path / "out.png").read_bytes())[0] > 300

@@ -13,7 +13,14 @@ from model.channel_icons import KIND_ICONS, channel_icon
 from model.entities import Card
 from model.icons import icon_path
 from model.primitives import Box, Circle, Primitive, Text, translated
-from model.typesetting import baseline_offset, line_height, text_block, text_primitives, text_width
+from model.typesetting import (
+    baseline_offset,
+    line_height,
+    reads_right_to_left,
+    text_block,
+    text_primitives,
+    text_width,
+)
 from model.valueclass import value_class
 
 # A card grows with its text up to this many lines; beyond, the last line ends in an
@@ -137,7 +144,10 @@ def _card_primitives(w: float, h: float, kind: str, color: str | None, lines: li
     if kind in KIND_ICONS and color is None:
         # Pain points and opportunities: an accent edge in the kind's colour.
         prims.append(Box(0, 0, 4, h, fill=st.KIND_STYLES[kind].accent, radius=2))
-    prims += text_primitives(lines, st.CARD_PAD_X, top, st.CARD_SIZE, st.INK)
+    if reads_right_to_left(lines):  # lines of Arabic or Hebrew start at the card's right edge
+        prims += text_primitives(lines, w - st.CARD_PAD_X, top, st.CARD_SIZE, st.INK, anchor="end")
+    else:
+        prims += text_primitives(lines, st.CARD_PAD_X, top, st.CARD_SIZE, st.INK)
     if chips:
         prims += _offset(chips, top + text_h + st.CHIP_GAP)
     prims += marks

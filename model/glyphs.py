@@ -11,8 +11,8 @@ and the exporters print one warning line naming such characters.
 
 Arabic and Hebrew: Qt and SVG renderers shape and reorder text themselves; the PDF gets
 the visual string of ``visual`` (arabic-reshaper's contextual forms, then the Unicode
-bidi algorithm with a left-to-right paragraph, as the canvas and SVG lay out a line),
-and layout measures that same string.
+bidi algorithm, each line's direction that of its first letter with one, as Qt lays out a
+line on the canvas), the SVG draws that string's outlines, and layout measures it.
 
 No Qt here. Without fontconfig (Windows, macOS) there is no fallback: characters the
 bundled font lacks become replacement boxes, with the warning.
@@ -328,7 +328,10 @@ def visual(text: str) -> str:
     from bidi import get_display
 
     reshaped = arabic_reshaper.reshape(text)
-    return str(get_display(reshaped, base_dir="L"))
+    # No base direction given: the line's first strong letter sets it (rule P2), as Qt's does when it
+    # draws the line. "يفتح app ..." reads from the right with "app" inside it, not "app" after
+    # the first Arabic word read from the left.
+    return str(get_display(reshaped))
 
 
 def missing_characters(texts: Iterable[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from model import style as st
@@ -23,6 +24,21 @@ def baseline_offset(size: float, bold: bool = False) -> float:
     scale = size / metrics.units_per_em
     extent = (metrics.ascent + metrics.descent) * scale
     return (line_height(size) - extent) / 2 + metrics.ascent * scale
+
+
+def reads_right_to_left(lines: list[str]) -> bool:
+    """Whether a paragraph runs right to left: its first letter of a strong direction is Arabic, Hebrew,
+    Syriac, Thaana... (Unicode's rule P2, as Qt, browsers and word processors decide it)."""
+    if all(line.isascii() for line in lines):  # nearly every card: no letter to look up
+        return False
+    for line in lines:
+        for char in line:
+            direction = unicodedata.bidirectional(char)
+            if direction == "L":
+                return False
+            if direction in ("R", "AL"):
+                return True
+    return False
 
 
 def text_block(text: str, width: float, size: float, bold: bool) -> tuple[list[str], float]:

@@ -26,7 +26,9 @@ from app.export_dialog import ExportDialog, preview_image
 from app.main_window import MainWindow
 from exporters import export
 from exporters.pages import PageSpec, plan_pages
+from model import style as st
 from model.layout import Layout
+from model.primitives import Text
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -204,3 +206,39 @@ def test_multilingual_png_matches_the_svg(qapp, tmp_path: Path) -> None:  # type
     assert ratio(png, tmp_path / "svg.png") < MAX_DIFF
     with Image.open(png2) as image:
         assert image.size == (math.ceil(w * 2), math.ceil(h * 2))
+
+
+def test_a_line_starting_in_arabic_or_hebrew_reads_the_same_on_screen_and_in_the_exports(qapp,  # type: ignore[no-untyped-def]
+                                                                                       tmp_path: Path) -> None:
+    """A right-to-left line with a Latin word in it ("يفتح app ..."): the canvas (Qt) lays it out from
+    the right, its first letter's direction. The SVG and PDF laid it out from the left (the Latin word
+    after the first Arabic one), so words stood in another order than on screen; the card's lines
+    stood at its left edge. Now all three agree, lines at the card's right edge."""
+    if shutil.which("rsvg-convert") is None:
+        pytest.skip("rsvg-convert is not installed")
+    need_fonts()
+    from model import Card, Lane, Stage
+
+    lines = ["يفتح app الجديد ثم يدفع", "הלקוח מוריד iPhone חדש"]
+    document = model.Document.build(title="RTL", description=None, stages=[Stage("s1", "One")],
+                                    lanes=[Lane("l1", "Customer", "customer")],
+                                    cards=[Card(f"c{i}", "l1", "s1", text) for i, text in enumerate(lines)],
+                                    links=[], personas=[], extra={})
+    layout = Layout(document)
+    for card in layout.cards.values():
+        text = [p for p in card.primitives if isinstance(p, Text)]
+        assert text and all(t.anchor == "end" and t.x == card.w - st.CARD_PAD_X for t in text), "from the right edge"
+    png, svg = tmp_path / "b.png", tmp_path / "b.svg"
+    export(layout, png)
+    export(layout, svg)
+    w, h = math.ceil(layout.width), math.ceil(layout.height)
+    subprocess.run(["rsvg-convert", "-b", "white", "-w", str(w), "-h", str(h), "-o", str(tmp_path / "svg.png"),
+                    str(svg)], check=True, capture_output=True)
+    # the cards' text only, where a word out of place would differ in many pixels
+    boxes = [(round(c.x), round(c.y), round(c.x + c.w), round(c.y + c.h)) for c in layout.cards.values()]
+    for name in ("b.png", "svg.png"):
+        with Image.open(tmp_path / name) as image:
+            for i, box in enumerate(boxes):
+                image.crop(box).save(tmp_path / f"{name}-{i}.png")
+    for i in range(len(boxes)):
+        assert ratio(tmp_path / f"b.png-{i}.png", tmp_path / f"svg.png-{i}.png") < 0.02, lines[i]

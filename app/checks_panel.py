@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.editor import Editor
 from app.i18n import tr
@@ -54,6 +54,11 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
         self.stages = QTreeWidget()
         self.stages.setHeaderLabels([tr("Stage"), tr("Cards"), tr("Hand-offs"), tr("Fail points"), tr("Waiting")])
         self.stages.setRootIsDecorated(False)
+        # The numbers as wide as they need, the stage's name takes the rest: all five in the dock's width.
+        numbers_header = self.stages.header()
+        numbers_header.setStretchLastSection(False)
+        numbers_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        numbers_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.stages.setAccessibleName(tr("Stage numbers"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

@@ -47,3 +47,22 @@ def test_checks_panel_lists_findings_selects_their_cards_and_follows_edits(qtbot
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == len(expected) - 1, timeout=3000)
     assert expected[0].message not in [panel.tree.topLevelItem(i).text(1)
                                         for i in range(panel.tree.topLevelItemCount())]
+
+
+def test_the_per_stage_numbers_fit_the_docks_width(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """All five columns in sight at the dock's width; they stood wide apart behind a scroll bar, the
+    "Fail points" column cut and "Waiting" out of view."""
+    window = MainWindow(model.load(BLUEPRINT), BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    window.resize(1600, 1000)
+    window.show()
+    window.checks_dock.raise_()
+    panel = window.checks
+    qtbot.waitUntil(lambda: panel.stages.topLevelItemCount() > 0 and panel.stages.isVisible())
+    header = panel.stages.header()
+    assert sum(header.sectionSize(i) for i in range(header.count())) <= panel.stages.viewport().width()
+    assert not panel.stages.horizontalScrollBar().isVisible()
+    metrics = panel.stages.fontMetrics()
+    for column, title in enumerate(("Stage", "Cards", "Hand-offs", "Fail points", "Waiting")):
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title

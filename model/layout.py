@@ -1223,7 +1223,7 @@ class Layout:
     def _legend_content(self) -> LegendContent:
         """What the board uses, for the legend."""
         doc = self.document
-        content = LegendContent(kinds={lane.kind for lane in doc.lanes})
+        content = LegendContent(kinds=list(dict.fromkeys(lane.kind for lane in doc.lanes)))
         content.emotion = "emotion" in content.kinds
         for card in doc.cards():
             content.fail |= card.fail

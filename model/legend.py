@@ -30,7 +30,7 @@ SCORE_NAMES = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive",
 class LegendContent:
     """What the board uses, and so what the legend explains."""
 
-    kinds: set[str] = field(default_factory=set)
+    kinds: list[str] = field(default_factory=list)  # the lanes' kinds in the board's order, each once
     fail: bool = False
     wait: bool = False
     handoff: bool = False
@@ -73,8 +73,9 @@ def legend(content: LegendContent, x: float, y: float, width: float) -> tuple[li
 
 def _groups(content: LegendContent) -> Iterable[tuple[str, list[Item]]]:
     lanes: list[Item] = []
-    for kind in LANE_KINDS:
-        if kind in content.kinds:
+    # In the board's order, top to bottom: the legend reads as the lanes do.
+    for kind in content.kinds:
+        if kind in LANE_KINDS:
             style = st.KIND_STYLES[kind]
             lanes.append(([Box(0, 0, SWATCH, SWATCH, fill=style.fill, stroke=style.border, radius=4),
                            Box(0, 0, 4, SWATCH, fill=style.accent, radius=2)], LANE_KIND_LABELS[kind]))

@@ -13,7 +13,7 @@ from hypothesis import strategies as hst
 import model
 from model import emotion_curve as emo
 from model.channel_icons import CHANNEL_ICONS, GENERIC_ICON, KIND_ICONS, SCORE_ICONS, channel_icon
-from model.entities import Card, Lane, Stage
+from model.entities import LANE_KIND_LABELS, Card, Lane, Stage
 from model.icons import icon_commands, icon_names, parse_svg_path
 from model.layout import Layout
 from model.metrics_row import CHART_H, charted_metrics, format_value
@@ -302,6 +302,11 @@ def test_the_legend_lists_what_the_board_uses_and_can_be_hidden() -> None:
                   "app", "email", "Persona of a card"):
         assert label in words, label
     assert "Line of visibility" not in words and "Backstage" not in words  # not used on this board
+    # The lanes' kinds in the board's order, top to bottom (they stood in a fixed order of kinds).
+    labels = [LANE_KIND_LABELS[lane.kind] for lane in doc.lanes]
+    group = words[words.index("LANES") + 1:]
+    group = group[:next(i for i, w in enumerate(group) if w.isupper())]  # up to the next group's title
+    assert group == list(dict.fromkeys(labels))
     assert shown.set_legend(False).full and "Legend" not in texts(shown)
 
 

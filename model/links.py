@@ -264,6 +264,11 @@ def _label_centre(
         candidates += [(mid_x + w / 2 + 6, gap_y), (mid_x - w / 2 - 6, gap_y)]
     top = min(r.y for r in ends)
     bottom = max(r.y + r.h for r in ends)
+    left, right = sorted(ends, key=lambda r: r.x)
+    if right.x > left.x + left.w and top >= max(r.y for r in ends) - 1:
+        # Two cards side by side, tops level: over their top edges above the gap, on their padding,
+        # inside the lane (above the pair, the label would sit on the lane's border).
+        candidates.append((mid_x, top - 2))
     candidates += [(mid_x, top - h / 2 - 4), (mid_x, bottom + h / 2 + 4)]
     best: tuple[float, Point] | None = None
     for cx, cy in candidates:

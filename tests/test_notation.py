@@ -153,3 +153,25 @@ def test_the_label_of_an_arrow_between_stacked_cards_sits_in_the_gap_beside_its_
         assert pill.y + pill.h <= inner_top or pill.y >= inner_bottom
     lane_top = layout.lane_headers["cust"].rect.y
     assert pill.y > lane_top + 1, "not on the lane's border"
+
+
+def test_the_label_of_an_arrow_between_neighbouring_cards_stays_inside_their_lane() -> None:
+    """Two cards side by side leave a gap narrower than the label: it sits over their top edges above
+    the gap (on their padding, not their text), inside the lane, where it sat across the lane's top
+    border."""
+    lanes = [Lane("touch", "Touchpoints", "touchpoint"), Lane("doing", "Doing", "customer")]
+    stages = [Stage("s0", "Verify"), Stage("s1", "Deposit")]
+    cards = [Card("t0", "touch", "s0", "ID scan in the app"), Card("t1", "touch", "s1", "Welcome email"),
+             Card("photo", "doing", "s0", "Photographs passport, records selfie video"),
+             Card("pay", "doing", "s1", "Transfers £200 from old bank")]
+    links = [Link("approved", "photo", "pay", label="after approval")]
+    doc = Document.build(title="Side by side", description=None, stages=stages, lanes=lanes, cards=cards,
+                         links=links, personas=[], extra={})
+    layout = Layout(doc)
+    left, right = layout.cards["photo"].rect, layout.cards["pay"].rect
+    pill = next(p for p in layout.links["approved"].label if isinstance(p, Box))
+    lane = layout.lane_headers["doing"].rect
+    assert lane.y < pill.y and pill.y + pill.h < lane.y + lane.h, "inside the lane, clear of its borders"
+    assert pill.x < left.x + left.w and right.x < pill.x + pill.w, "over the gap between the two cards"
+    for card in (left, right):  # over their padding at most, never their text
+        assert pill.y + pill.h <= card.y + st.CARD_PAD_Y

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from exporters.pages import PAGES, PagePlan, PageSpec, plan_pages, sheets_summary
+from exporters.pages import PAGES, TILE_HINT, PagePlan, PageSpec, plan_pages, sheets_summary
 from exporters.qtpaint import draw_sheet
 from model.layout import Layout
 
@@ -91,9 +91,15 @@ class ExportDialog(QDialog):
         plan = plan_pages(self.layout_, self.spec())
         self.plan = plan
         self.summary.setText(sheets_summary(plan))
-        self.warning.setText("\n".join(plan.warnings))
+        self.warning.setText("\n".join(map(in_the_window, plan.warnings)))
         self.warning.setVisible(bool(plan.warnings))
         self.preview.setPixmap(QPixmap.fromImage(preview_image(self.layout_, plan)))
+
+
+def in_the_window(warning: str) -> str:
+    """An export's warning as the window says it: the page plan's advice names the command line's flag,
+    which here is a box to tick in the export dialog."""
+    return warning.replace(TILE_HINT, tr("tick “Tile across several pages” in Export to print a readable poster"))
 
 
 def preview_image(layout: Layout, plan: PagePlan, width: int = PREVIEW_W, height: int = PREVIEW_H) -> QImage:

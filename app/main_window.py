@@ -431,13 +431,16 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         return not self.editor.undo_stack.isClean()
 
     def commit_pending(self) -> None:
-        """Finish what is being typed, on the canvas or in the Properties panel, as undoable edits."""
+        """Finish what is being typed, on the canvas or in the Properties and Personas panels, as undoable edits."""
         self.editor.commit_pending()
         self.properties.commit_pending()
+        self.personas.commit_pending()
 
     def maybe_save(self) -> bool:
         """Ask to save changes first; False when the user cancels or the save fails."""
         self.commit_pending()
+        if not self._typed_input_may_go():
+            return False
         if not self.is_modified():
             return True
         choice = self.ask_save_changes()
@@ -503,6 +506,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     def save(self) -> bool:
         """Save to the current file, or ask for one when untitled; True when saved."""
         self.commit_pending()
+        if not self._typed_input_may_go():
+            return False
         if self._path is None:
             return self.save_as()
         return self._write(self._path)
@@ -510,6 +515,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     def save_as(self, path: PathLike | None = None) -> bool:
         """Save under a new name (asked for when None); ".touchline" is added when missing."""
         self.commit_pending()
+        if not self._typed_input_may_go():
+            return False
         if path is None:
             path = self.ask_save_path()
             if not path:
@@ -563,7 +570,10 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             remembered.update({"page": page.page, "portrait": page.portrait, "tile": page.tile})
         save_export_settings(remembered)
         if warnings:
-            self.statusBar().showMessage(tr("Exported {0} — {1}").format(target.name, "; ".join(warnings)), 15000)
+            from app.export_dialog import in_the_window
+
+            shown = "; ".join(map(in_the_window, warnings))
+            self.statusBar().showMessage(tr("Exported {0} — {1}").format(target.name, shown), 15000)
         else:
             self.statusBar().showMessage(tr("Exported {0}").format(target.name), 4000)
         return True
@@ -670,6 +680,26 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         folder = self._export_dir or self._start_folder()
         return self._ask_save_file(tr("Export as {0}").format(fmt.upper()), folder / self._suggested_name(f".{fmt}"),
                                    tr(EXPORT_FILTERS[fmt]), f".{fmt}")
+
+    def _typed_input_may_go(self) -> bool:
+        """Whether nothing typed in a panel is left out for not being valid, or the user lets it go; else the
+        user is taken back to it. (A stage's metrics line that is not a number was dropped without a word.)"""
+        problem = self.properties.pending_problem()
+        if problem is None or self.ask_drop_invalid(problem):
+            return True
+        self.properties.show_problem()
+        return False
+
+    def ask_drop_invalid(self, problem: str) -> bool:
+        """Ask whether to go on without what ``problem`` names (True) or go back and fix it (False)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, problem, QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(tr("Go on without it, or go back and fix it?"))
+        fix = box.addButton(tr("Go Back"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(tr("Go On Without It"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(fix)
+        box.setEscapeButton(fix)
+        box.exec()
+        return box.clickedButton() is not fix
 
     def ask_save_changes(self) -> SaveChoice:
         """Ask whether to save the changes: "save", "discard" or "cancel"."""

@@ -162,6 +162,11 @@ class PersonaPanel(QWidget):
             return
         self._editor.push(remove_persona(self._editor.document, persona_id))
 
+    def commit_pending(self) -> None:
+        """Apply what is typed in the form but not applied yet (before a save or a close): a field applies
+        when it loses focus or Enter is pressed, and a shortcut (Ctrl+S, Ctrl+W) does neither."""
+        self._commit()
+
     def _commit(self) -> None:
         """Apply the form to the chosen persona, as one step, when anything differs."""
         persona_id = self.current_id()
@@ -181,6 +186,12 @@ class PersonaPanel(QWidget):
             goals=_lines(self.goals.toPlainText()),
             pains=_lines(self.pains.toPlainText()),
         )
+        if not self.name.text().strip():  # a persona needs a name: the field shows the one it keeps
+            was_loading, self._loading = self._loading, True
+            try:
+                self.name.setText(old.name)
+            finally:
+                self._loading = was_loading
         if new != old:
             personas[index] = new
             self._editor.push(SetPersonas(doc, personas))

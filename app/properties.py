@@ -432,7 +432,7 @@ class PropertiesPanel(QWidget):
         if line_edit is not None:
             line_edit.setAccessibleName(tr("Channel"))
             line_edit.editingFinished.connect(self._commit_card_channel)
-        form.addRow(tr("C&hannel"), self.card_channel)
+        form.addRow(tr("Channe&l"), self.card_channel)
 
         self.card_score = _named(StepComboBox(), tr("Score"), tr("How the customer feels at this step"))
         for value, _label in SCORES:
@@ -498,7 +498,7 @@ class PropertiesPanel(QWidget):
         self.stage_metrics.setTabChangesFocus(True)
         self.stage_metrics.setFixedHeight(90)
         self.stage_metrics.committed.connect(self._commit_stage_metrics)
-        form.addRow(tr("M&etrics"), self.stage_metrics)
+        form.addRow(tr("Me&trics"), self.stage_metrics)
         self.stage_metrics_error = QLabel("")
         self.stage_metrics_error.setWordWrap(True)
         self.stage_metrics_error.setStyleSheet("color: #B42318")
@@ -740,6 +740,16 @@ class PropertiesPanel(QWidget):
                 self._commit_board_title()
             if self.board_description.is_edited():
                 self._commit_board_description()
+
+    def pending_problem(self) -> str | None:
+        """What was typed here but could not be applied, not being valid (so it is in no save); None if nothing."""
+        if self.stage_section.isVisibleTo(self) and not self.stage_metrics_error.isHidden():
+            return tr("The stage's metrics as typed are not applied. {0}").format(self.stage_metrics_error.text())
+        return None
+
+    def show_problem(self) -> None:
+        """Take the user to what ``pending_problem`` names."""
+        self.stage_metrics.setFocus()
 
     def _push(self, command: QUndoCommand) -> None:
         assert self._editor is not None

@@ -43,6 +43,8 @@ MARGIN = 10 * MM  # inside every printer's unprintable border
 TITLE_BLOCK_H = 34.0
 MAX_UPSCALE = 1.5
 MIN_TEXT_PT = 6.0  # below this, a named page warns and suggests --tile
+# What that warning suggests, as the command line says it (the export dialog says it its own way).
+TILE_HINT = "use --tile to print a readable poster over several pages"
 TILE_TEXT_PT = 10.0  # card text on a tiled poster (the issue asks for >= 9 pt)
 OVERLAP = 8 * MM  # what two neighbouring tiles both show: the glue strip
 LABEL_BAND = 16.0  # the strip above a tile's picture that holds its "row / column" label
@@ -145,8 +147,7 @@ def _single(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     text_pt = st.CARD_SIZE * scale
     if text_pt < MIN_TEXT_PT:
         warnings.append(
-            f"card text is {text_pt:.1f} pt on one {spec.page} page (under {MIN_TEXT_PT:g} pt); "
-            f"use --tile to print a readable poster over several pages"
+            f"card text is {text_pt:.1f} pt on one {spec.page} page (under {MIN_TEXT_PT:g} pt); {TILE_HINT}"
         )
     return PagePlan(spec, [sheet], warnings)
 

@@ -495,6 +495,10 @@
         <translation>Papier</translation>
     </message>
     <message>
+        <source>tick “Tile across several pages” in Export to print a readable poster</source>
+        <translation>„Auf mehrere Seiten verteilen“ im Export-Dialog ankreuzen, um ein lesbares Poster zu drucken</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -761,6 +765,18 @@
     <message>
         <source>Export as {0}</source>
         <translation>Als {0} exportieren</translation>
+    </message>
+    <message>
+        <source>Go on without it, or go back and fix it?</source>
+        <translation>Ohne sie fortfahren oder zurückgehen und sie korrigieren?</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Go On Without It</source>
+        <translation>Ohne sie fortfahren</translation>
     </message>
     <message>
         <source>Do you want to save the changes to “{0}”?</source>
@@ -1075,7 +1091,7 @@
         <translation>Der Kanal dieses Schritts; leer für keinen</translation>
     </message>
     <message>
-        <source>C&amp;hannel</source>
+        <source>Channe&amp;l</source>
         <translation>&amp;Kanal</translation>
     </message>
     <message>
@@ -1189,7 +1205,7 @@ CES = 4.1</source>
 CES = 4,1</translation>
     </message>
     <message>
-        <source>M&amp;etrics</source>
+        <source>Me&amp;trics</source>
         <translation>Kenn&amp;zahlen</translation>
     </message>
     <message>
@@ -1223,6 +1239,10 @@ CES = 4,1</translation>
     <message>
         <source>None</source>
         <translation>Keine</translation>
+    </message>
+    <message>
+        <source>The stage&apos;s metrics as typed are not applied. {0}</source>
+        <translation>Die Kennzahlen der Phase sind so, wie eingegeben, nicht übernommen. {0}</translation>
     </message>
     <message>
         <source>never saved</source>

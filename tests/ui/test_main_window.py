@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel
 
 import model
 from app import main_window as mw
@@ -925,3 +925,74 @@ def test_the_status_bar_exists_before_the_first_paint(make_window: Callable[...,
 
     window = make_window()
     assert window.findChild(QStatusBar) is not None
+
+
+# ------------------------------------------------------------------ found in review (session 11)
+def test_ctrl_s_and_closing_keep_a_persona_being_typed(opened: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A persona's new name typed in the Personas panel, then Ctrl+S: saved (it said "Saved" and kept the
+    old name); then, typed again, closing asks first (it closed without a word, the text lost)."""
+    opened.show()
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    opened.personas_dock.raise_()
+    panel = opened.personas
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.current_id() is not None)
+    persona_id = panel.current_id()
+    panel.name.setFocus()
+    qtbot.waitUntil(panel.name.hasFocus)
+    panel.name.selectAll()
+    qtbot.keyClicks(panel.name, "Maya O.")
+    qtbot.keyClick(panel.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # File > Save
+    assert opened.path is not None
+    assert next(p for p in model.load(opened.path).personas if p.id == persona_id).name == "Maya O."
+    assert not opened.isWindowModified()
+    panel.name.selectAll()
+    qtbot.keyClicks(panel.name, "Maya Okafor-Reid")
+    asked: list[str] = []
+    opened.ask_save_changes = lambda: asked.append("asked") or "cancel"  # type: ignore[method-assign,func-returns-value]
+    assert not opened.maybe_save() and asked == ["asked"]
+    # Emptied, the name field shows the name the persona keeps.
+    panel.name.selectAll()
+    qtbot.keyClick(panel.name, Qt.Key.Key_Delete)
+    qtbot.keyClick(panel.name, Qt.Key.Key_Return)
+    kept = next(p for p in opened.editor.document.personas if p.id == persona_id).name
+    assert panel.name.text() == kept == "Maya Okafor-Reid"
+
+
+def test_saving_or_closing_with_stage_metrics_that_are_not_numbers_asks_first(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A metrics line that is not a number is not applied (the panel says so in red): Ctrl+S said "Saved" and
+    closing asked nothing, the line lost. Now both ask: go back (the field has the focus) or go on without."""
+    opened.show()
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    doc = opened.editor.document
+    stage_id = doc.stages[1].id
+    opened.editor.scene.header_item("stage", stage_id).setSelected(True)
+    panel = opened.properties
+    assert panel.shown() == ("stage", stage_id)
+    panel.stage_metrics.setFocus()
+    qtbot.waitUntil(panel.stage_metrics.hasFocus)
+    panel.stage_metrics.selectAll()
+    qtbot.keyClicks(panel.stage_metrics, "Drop-off = 12%")
+    asked: list[str] = []
+    opened.ask_drop_invalid = lambda problem: asked.append(problem) is not None  # type: ignore[method-assign]
+    path = opened.path
+    assert path is not None
+    before = path.read_bytes()
+    qtbot.keyClick(panel.stage_metrics, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # File > Save: go back
+    assert len(asked) == 1 and "12%" in asked[0] and "not a number" in asked[0]
+    assert path.read_bytes() == before and panel.stage_metrics.hasFocus()
+    assert not opened.maybe_save() and len(asked) == 2  # closing asks too, and goes back
+    opened.ask_drop_invalid = lambda problem: True  # type: ignore[method-assign]
+    assert opened.save() and model.load(path).stage(stage_id).metrics == doc.stage(stage_id).metrics
+    assert opened.maybe_save()
+
+
+def test_the_properties_panels_letter_shortcuts_leave_the_menus_theirs(opened: MainWindow) -> None:
+    """Alt+H opened the card's Channel field, not the Help menu; Alt+E a stage's Metrics, not Edit."""
+    menus = {QKeySequence.mnemonic(action.text()).toString().upper()
+             for action in opened.menuBar().actions() if action.text()}
+    assert {"ALT+F", "ALT+E", "ALT+V", "ALT+H"} <= menus
+    labels = {label.text(): QKeySequence.mnemonic(label.text()).toString().upper()
+              for label in opened.properties.findChildren(QLabel) if "&" in label.text()}
+    assert labels and not {text: key for text, key in labels.items() if key in menus}

@@ -61,7 +61,8 @@ _ACTION_DESCRIPTIONS: dict[str, str] = {
     "&Delete": QT_TRANSLATE_NOOP("", "Delete the selected cards, arrows, stage or lane"),
     "Select &All": QT_TRANSLATE_NOOP("", "Select every card"),
     "Add &card": QT_TRANSLATE_NOOP("", "Add a card in the current cell"),
-    "&Edit text": QT_TRANSLATE_NOOP("", "Edit the selected card's text or rename the selected header"),
+    "&Edit text": QT_TRANSLATE_NOOP("", "Edit the selected card's text, rename the selected header "
+                                        "or label the selected arrow"),
     "Add &stage": QT_TRANSLATE_NOOP("", "Add a stage after the current one"),
     "Add &lane": QT_TRANSLATE_NOOP("", "Add a lane below the current one"),
     "Delete stage": QT_TRANSLATE_NOOP("", "Delete the current stage with its cards"),

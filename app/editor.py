@@ -265,7 +265,8 @@ class Editor(QWidget):
         a = self.edit_actions
         has_items = bool(self.scene.selectedItems())
         a.delete.setEnabled(has_items)
-        a.edit_text.setEnabled(len(self.selected_cards()) == 1 or self.scene.selected_header() is not None)
+        a.edit_text.setEnabled(len(self.selected_cards()) == 1 or self.scene.selected_header() is not None
+                               or (len(self.scene.selected_links()) == 1 and not self.selected_cards()))
         a.add_card.setEnabled(self.scene.current_cell is not None or len(self.selected_cards()) == 1)
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
@@ -356,7 +357,7 @@ class Editor(QWidget):
         self.scene.add_card_in_cell(*cell)
 
     def edit_text(self) -> None:
-        """Edit the selected card's text, or rename the selected header (F2)."""
+        """Edit the selected card's text, rename the selected header or label the selected arrow (F2)."""
         cards = self.selected_cards()
         if len(cards) == 1:
             self.scene.edit_card(cards[0])
@@ -364,6 +365,10 @@ class Editor(QWidget):
         header = self.scene.selected_header()
         if header is not None:
             self.scene.rename_header(header)
+            return
+        links = self.scene.selected_links()
+        if len(links) == 1 and not cards:
+            self.scene.edit_link_label(links[0])
 
     def add_stage(self) -> None:
         """Add a stage after the current one (or at the end) and name it in place."""

@@ -313,7 +313,12 @@ class KeyboardNav:
             return None  # a second, identical arrow would hide under the first
         link = Link(doc.new_id("link"), source, target)
         self.scene.push(cmd.AddLink(doc, link))
-        self.set_focus(("card", target))
+        # The focus on the card reached, the new arrow selected: F2 labels it, Delete removes it, the
+        # Properties panel shows its kind (the keyboard had no way to reach an arrow). An arrow key
+        # goes on from the card, selecting it.
+        self.set_focus(("card", target), select=False)
+        self.scene.clearSelection()
+        self.scene.link_item(link.id).setSelected(True)
         return link.id
 
     def _update_preview(self) -> None:

@@ -112,8 +112,8 @@
         <translation>Eine Karte in der aktuellen Zelle hinzufügen</translation>
     </message>
     <message>
-        <source>Edit the selected card&apos;s text or rename the selected header</source>
-        <translation>Den Text der ausgewählten Karte bearbeiten oder die ausgewählte Überschrift umbenennen</translation>
+        <source>Edit the selected card&apos;s text, rename the selected header or label the selected arrow</source>
+        <translation>Den Text der ausgewählten Karte bearbeiten, die ausgewählte Überschrift umbenennen oder den ausgewählten Pfeil beschriften</translation>
     </message>
     <message>
         <source>Add a stage after the current one</source>

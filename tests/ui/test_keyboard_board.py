@@ -133,6 +133,39 @@ def test_l_connects_the_focused_card_to_a_neighbour_chosen_with_the_arrows(edito
     assert nav.connect_source is None and {k.id for k in doc.links()} == links
 
 
+def test_the_arrow_made_with_the_keyboard_is_selected_and_labelled_with_f2(editor: Editor) -> None:
+    """L, an arrow key, Enter: the new arrow is selected (it was out of the keyboard's reach: no label, no
+    kind, no delete without the mouse). F2 labels it in place; an arrow key goes on from the card reached;
+    Delete removes a selected arrow."""
+    doc, nav, scene = editor.document, editor.scene.nav, editor.scene
+    key(editor, Qt.Key.Key_Down)
+    source = nav.focused_card()
+    key(editor, Qt.Key.Key_L)
+    key(editor, Qt.Key.Key_Right)
+    target = nav.focused_card()
+    key(editor, Qt.Key.Key_Return)
+    link = next(k for k in doc.links() if (k.source, k.target) == (source, target))
+    assert scene.selected_links() == [link.id] and editor.selected_cards() == []
+    assert nav.focused_card() == target and nav.ring.isVisible()
+    assert editor.edit_actions.edit_text.isEnabled()
+    key(editor, Qt.Key.Key_F2)
+    label_editor = scene.focusItem()
+    assert isinstance(label_editor, InlineEditor)
+    QTest.keyClicks(editor.view, "after approval")
+    key(editor, Qt.Key.Key_Return)
+    assert doc.link(link.id).label == "after approval"
+    scene.clearSelection()
+    scene.link_item(link.id).setSelected(True)
+    key(editor, Qt.Key.Key_Delete)
+    assert not doc.has_link(link.id)
+    editor.undo_stack.undo()
+    assert doc.link(link.id).label == "after approval"
+    scene.clearSelection()
+    scene.link_item(link.id).setSelected(True)
+    key(editor, Qt.Key.Key_Down)  # on from the card reached (past it: the next card or its cell's slot)
+    assert nav.focus != ("card", target) and scene.selected_links() == []
+
+
 def test_a_whole_stage_of_five_cards_is_captured_without_the_mouse(editor: Editor) -> None:
     doc = editor.document
     lanes = [ln.id for ln in doc.lanes]

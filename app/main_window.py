@@ -36,6 +36,7 @@ from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.i18n import tr
 from app.long_task import CancelledError, run_in_background
+from app.panes import focus_pane, out_of_sight
 from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
@@ -260,6 +261,16 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.copy_image_action.triggered.connect(self.copy_as_image)
         self.addAction(self.copy_image_action)  # the shortcut works wherever the focus is in the window
         self.view_menu = bar.addMenu(tr("&View"))
+        # F6 and Shift+F6: between the board and the panels in sight, as in other desktop programs.
+        self.next_pane_action = QAction(tr("Next Pane"), self)
+        self.next_pane_action.setShortcut(QKeySequence("F6"))
+        self.next_pane_action.triggered.connect(lambda: focus_pane(self, self.editor.view, 1))
+        self.previous_pane_action = QAction(tr("Previous Pane"), self)
+        self.previous_pane_action.setShortcut(QKeySequence("Shift+F6"))
+        self.previous_pane_action.triggered.connect(lambda: focus_pane(self, self.editor.view, -1))
+        for action in (self.next_pane_action, self.previous_pane_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
         self._build_desktop_actions(bar)
         self.properties_dock.toggleViewAction().setText(tr("&Properties Panel"))
         for menu in (file_menu, self.edit_menu, self.view_menu):
@@ -429,6 +440,16 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     def is_modified(self) -> bool:
         """Whether there are changes since the last save or load."""
         return not self.editor.undo_stack.isClean()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab and Shift+Tab pass over the panels tabbed behind another (app/panes.py).
+        for _ in range(200):
+            if not super().focusNextPrevChild(next):
+                return False
+            focused = QApplication.focusWidget()
+            if focused is None or not out_of_sight(focused):
+                return True
+        return True
 
     def commit_pending(self) -> None:
         """Finish what is being typed, on the canvas or in the Properties and Personas panels, as undoable edits."""

@@ -631,6 +631,14 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
+        <source>Next Pane</source>
+        <translation>Nächster Bereich</translation>
+    </message>
+    <message>
+        <source>Previous Pane</source>
+        <translation>Vorheriger Bereich</translation>
+    </message>
+    <message>
         <source>&amp;Properties Panel</source>
         <translation>&amp;Eigenschaften-Leiste</translation>
     </message>

@@ -996,3 +996,35 @@ def test_the_properties_panels_letter_shortcuts_leave_the_menus_theirs(opened: M
     labels = {label.text(): QKeySequence.mnemonic(label.text()).toString().upper()
               for label in opened.properties.findChildren(QLabel) if "&" in label.text()}
     assert labels and not {text: key for text, key in labels.items() if key in menus}
+
+
+def test_f6_moves_between_the_board_and_the_panels_in_sight_and_tab_skips_the_hidden_ones(opened: MainWindow,  # type: ignore[no-untyped-def]
+                                                                                       qtbot) -> None:
+    """F6 and Shift+F6 go from the board to the panel in sight and back (they did nothing: only each
+    field's Alt letter reached a panel). Tab from the Properties panel's last field went on into the
+    Checks and Personas panels tabbed behind it, out of sight; now it never lands there."""
+    from app.panes import out_of_sight
+
+    opened.resize(1600, 1000)
+    opened.show()
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    card_id = first_card(opened)
+    panel = select_card(opened, card_id)
+    view = opened.editor.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_F6)
+    focused = QApplication.focusWidget()
+    assert focused is not None and panel.isAncestorOf(focused), focused
+    qtbot.keyClick(focused, Qt.Key.Key_F6)
+    assert view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.isAncestorOf(QApplication.focusWidget())
+    panel.card_notes.setFocus()
+    qtbot.waitUntil(panel.card_notes.hasFocus)
+    assert any(out_of_sight(dock.widget()) for dock in (opened.checks_dock, opened.personas_dock))
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None and not out_of_sight(focused), focused

@@ -1,0 +1,57 @@
+"""The window's panes for the keyboard: the board and the panels in sight, F6 between them, and Tab
+kept out of panels hidden behind another's tab.
+
+Qt keeps a dock tabbed behind another visible (``isVisible()``) with nothing of it on screen: Tab
+from the Properties panel's last field went on into the Checks and Personas panels behind it, the
+focus out of sight for seven presses or more. Desktop programs move between panes with F6.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+
+def out_of_sight(widget: QWidget) -> bool:
+    """Whether ``widget`` lies in a dock that shows nothing (tabbed behind another)."""
+    parent: QWidget | None = widget
+    while parent is not None:
+        if isinstance(parent, QDockWidget):
+            return parent.isVisible() and parent.visibleRegion().isEmpty()
+        parent = parent.parentWidget()
+    return False
+
+
+def panes(window: QMainWindow, board: QWidget) -> list[QWidget]:
+    """The board, then each dock in sight, top to bottom and left to right."""
+    docks = [dock for dock in window.findChildren(QDockWidget)
+             if dock.isVisible() and not dock.visibleRegion().isEmpty() and dock.widget() is not None]
+    docks.sort(key=lambda dock: (dock.mapTo(window, dock.rect().topLeft()).x(),
+                                 dock.mapTo(window, dock.rect().topLeft()).y()))
+    return [board, *docks]
+
+
+def focus_pane(window: QMainWindow, board: QWidget, step: int) -> None:
+    """Move the keyboard focus to the next (``step`` 1) or previous (-1) pane, wrapping round."""
+    shown = panes(window, board)
+    focused = QApplication.focusWidget()
+    here = next((i for i, pane in enumerate(shown) if focused is not None
+                 and (pane is focused or pane.isAncestorOf(focused))), 0)
+    target = shown[(here + step) % len(shown)]
+    if target is board:
+        board.setFocus(Qt.FocusReason.OtherFocusReason)
+    else:
+        _focus_first_field(target)
+
+
+def _focus_first_field(dock: QWidget) -> None:
+    """Focus the first field of ``dock`` that takes the focus by Tab (in the window's Tab order)."""
+    widget = dock.nextInFocusChain()
+    for _ in range(500):  # the chain is a ring: bounded, in case nothing in the dock takes focus
+        if not dock.isAncestorOf(widget):
+            break
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible() and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+    dock.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -178,6 +178,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
         self.tabifyDockWidget(self.properties_dock, self.checks_dock)
         self.personas = PersonaPanel(None)
+        self._problem_let_go: str | None = None  # invalid input the user chose to go on without (asked once)
         self.personas_dock = QDockWidget(tr("Personas"), self)
         self.personas_dock.setObjectName("PersonasDock")
         self.personas_dock.setWidget(self.personas)
@@ -706,7 +707,11 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         """Whether nothing typed in a panel is left out for not being valid, or the user lets it go; else the
         user is taken back to it. (A stage's metrics line that is not a number was dropped without a word.)"""
         problem = self.properties.pending_problem()
-        if problem is None or self.ask_drop_invalid(problem):
+        if problem is None or problem == self._problem_let_go:  # asked once: a close that saves asks no more
+            self._problem_let_go = problem
+            return True
+        if self.ask_drop_invalid(problem):
+            self._problem_let_go = problem
             return True
         self.properties.show_problem()
         return False

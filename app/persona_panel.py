@@ -178,14 +178,20 @@ class PersonaPanel(QWidget):
         if index is None:
             return
         old = personas[index]
+        # Only what the user typed into: a field read back as shown would tidy the persona as loaded
+        # (an empty role, "goals": [] as none) and make an edit nobody made, on every save and close.
         new = dataclasses.replace(
             old,
-            name=self.name.text().strip() or old.name,
-            role=self.role.text().strip() or None,
-            quote=self.quote.text().strip() or None,
-            goals=_lines(self.goals.toPlainText()),
-            pains=_lines(self.pains.toPlainText()),
+            name=(self.name.text().strip() or old.name) if self.name.isModified() else old.name,
+            role=(self.role.text().strip() or None) if self.role.isModified() else old.role,
+            quote=(self.quote.text().strip() or None) if self.quote.isModified() else old.quote,
+            goals=_lines(self.goals.toPlainText()) if self.goals.is_edited() else old.goals,
+            pains=_lines(self.pains.toPlainText()) if self.pains.is_edited() else old.pains,
         )
+        for line in (self.name, self.role, self.quote):
+            line.setModified(False)
+        for box in (self.goals, self.pains):
+            box.document().setModified(False)
         if not self.name.text().strip():  # a persona needs a name: the field shows the one it keeps
             was_loading, self._loading = self._loading, True
             try:

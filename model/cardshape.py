@@ -134,18 +134,20 @@ def measure_card(card: Card, kind: str, width: float = st.CARD_W, *, score_chip:
     if chips and badge is not None:
         vote_badge = (badge[0], badge[1] + top + text_h + st.CHIP_GAP, badge[2], badge[3])
     return _drawn_later(w, h, tuple(lines), top, clipped, vote_badge,
-                        (w, h, kind, card.color, lines, top, text_h, chips, marks))
+                        (w, h, kind, card.color, lines, top, text_h, chips, marks, st.CARD_PAD_X + text_w))
 
 
 def _card_primitives(w: float, h: float, kind: str, color: str | None, lines: list[str], top: float,
-                     text_h: float, chips: list[Primitive], marks: list[Primitive]) -> tuple[Primitive, ...]:
-    """A measured card's drawing: shadow and body, accent edge, text lines, chip row, corner marks."""
+                     text_h: float, chips: list[Primitive], marks: list[Primitive],
+                     text_right: float) -> tuple[Primitive, ...]:
+    """A measured card's drawing: shadow and body, accent edge, text lines, chip row, corner marks.
+    ``text_right``: where the lines' room ends, left of the corner marks."""
     prims: list[Primitive] = list(_card_boxes(w, h, kind, color))
     if kind in KIND_ICONS and color is None:
         # Pain points and opportunities: an accent edge in the kind's colour.
         prims.append(Box(0, 0, 4, h, fill=st.KIND_STYLES[kind].accent, radius=2))
-    if reads_right_to_left(lines):  # lines of Arabic or Hebrew start at the card's right edge
-        prims += text_primitives(lines, w - st.CARD_PAD_X, top, st.CARD_SIZE, st.INK, anchor="end")
+    if reads_right_to_left(lines):  # lines of Arabic or Hebrew start at the right of their room
+        prims += text_primitives(lines, text_right, top, st.CARD_SIZE, st.INK, anchor="end")
     else:
         prims += text_primitives(lines, st.CARD_PAD_X, top, st.CARD_SIZE, st.INK)
     if chips:

@@ -159,11 +159,15 @@ def test_the_persona_panel_adds_edits_and_removes_personas(window: MainWindow) -
     assert panel.list.count() == count
     new_id = panel.add_persona()
     assert len(doc.personas) == count + 1 and doc.persona(new_id).name == "New persona"  # type: ignore[arg-type]
+    # Typed, as the user does (the panel applies only fields typed into: setModified as typing sets it).
     panel.name.setText("Priya Natarajan")
     panel.role.setText("Small-business owner")
+    panel.name.setModified(True)
+    panel.role.setModified(True)
     panel.name.editingFinished.emit()
     panel.goals.set_text("")
     panel.goals.setPlainText("Pay suppliers on time\nSee cash flow at a glance")
+    panel.goals.document().setModified(True)
     panel.goals.committed.emit()
     persona = doc.persona(new_id)  # type: ignore[arg-type]
     assert (persona.name, persona.role) == ("Priya Natarajan", "Small-business owner")

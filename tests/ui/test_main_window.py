@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -1028,3 +1029,55 @@ def test_f6_moves_between_the_board_and_the_panels_in_sight_and_tab_skips_the_hi
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
         assert focused is not None and not out_of_sight(focused), focused
+
+
+def test_closing_a_board_whose_persona_was_only_looked_at_asks_nothing(make_window, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A persona as files may hold it (an empty role, no goals as []): applying what the Personas panel
+    shows before a save or a close made an edit nobody made, so closing asked to save an untouched
+    board. Only the fields typed into are applied; tabbing through them applies nothing."""
+    document = model.load(BLUEPRINT)
+    first = document.personas[0]
+    document.set_personas([dataclasses.replace(first, role="", goals=[], pains=["  padded  "]),
+                           *document.personas[1:]])
+    path = tmp_path / "looked-at.touchline"
+    model.save(document, path)
+    window = make_window()
+    assert window.open_path(path)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.personas_dock.raise_()
+    panel = window.personas
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.current_id() == first.id)
+    for field in (panel.name, panel.role, panel.quote, panel.goals, panel.pains):  # each focused and left
+        field.setFocus()
+        QApplication.processEvents()
+    window.editor.view.setFocus()
+    QApplication.processEvents()
+    asked: list[str] = []
+    window.ask_save_changes = lambda: asked.append("asked") or "cancel"  # type: ignore[method-assign,func-returns-value]
+    assert window.maybe_save() and asked == [] and window.editor.undo_stack.count() == 0
+
+
+def test_the_question_about_metrics_that_are_not_numbers_is_asked_once(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Closing an untitled board that is to be saved: the close, the save and the save as each asked."""
+    window.show()
+    qtbot.waitExposed(window)
+    doc = window.editor.document
+    stage_id = doc.stages[0].id
+    from canvas.commands import SetStageField
+
+    window.editor.push(SetStageField(doc, stage_id, "name", "Renamed"))  # something to save
+    window.editor.scene.header_item("stage", stage_id).setSelected(True)
+    panel = window.properties
+    qtbot.waitUntil(lambda: panel.stage_name.text() == "Renamed")  # the panel shows the stage
+    panel.stage_metrics.setPlainText("Drop-off = 12%")
+    panel.stage_metrics.committed.emit()
+    assert panel.pending_problem() is not None
+    asked: list[str] = []
+    window.ask_drop_invalid = lambda problem: asked.append(problem) is None  # type: ignore[method-assign]
+    window.ask_save_changes = lambda: "save"  # type: ignore[method-assign]
+    window.ask_save_path = lambda *args, **kwargs: None  # type: ignore[method-assign]  # the user cancels the file dialog
+    assert not window.maybe_save()  # close → save → save as: nothing saved, one question
+    assert len(asked) == 1
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]

@@ -28,7 +28,7 @@ from exporters import export
 from exporters.pages import PageSpec, plan_pages
 from model import style as st
 from model.layout import Layout
-from model.primitives import Text
+from model.primitives import Circle, Text
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -221,15 +221,20 @@ def test_a_line_starting_in_arabic_or_hebrew_reads_the_same_on_screen_and_in_the
     need_fonts()
     from model import Card, Lane, Stage
 
-    lines = ["يفتح app الجديد ثم يدفع", "הלקוח מוריד iPhone חדש"]
+    lines = ["يفتح app الجديد ثم يدفع", "הלקוח מוריד iPhone חדש", "يفشل الدفع بالبطاقة المحفوظة ثم يحاول مرة أخرى"]
     document = model.Document.build(title="RTL", description=None, stages=[Stage("s1", "One")],
                                     lanes=[Lane("l1", "Customer", "customer")],
-                                    cards=[Card(f"c{i}", "l1", "s1", text) for i, text in enumerate(lines)],
+                                    cards=[Card(f"c{i}", "l1", "s1", text, fail=i == 2)
+                                           for i, text in enumerate(lines)],
                                     links=[], personas=[], extra={})
     layout = Layout(document)
     for card in layout.cards.values():
-        text = [p for p in card.primitives if isinstance(p, Text)]
-        assert text and all(t.anchor == "end" and t.x == card.w - st.CARD_PAD_X for t in text), "from the right edge"
+        text = [p for p in card.primitives if isinstance(p, Text) and len(p.text) > 1]  # not the "F" mark
+        marks = [p for p in card.primitives if isinstance(p, Circle)]
+        right = min((m.cx - m.r for m in marks), default=card.w)  # the fail mark's left edge, else the card's
+        assert text and all(t.anchor == "end" for t in text), "from the right"
+        # At the right of their room: the card's padding, or left of the fail mark (the lines ran under it).
+        assert all(t.x < right - 2 and (marks or t.x == card.w - st.CARD_PAD_X) for t in text)
     png, svg = tmp_path / "b.png", tmp_path / "b.svg"
     export(layout, png)
     export(layout, svg)

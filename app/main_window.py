@@ -713,6 +713,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         if self.ask_drop_invalid(problem):
             self._problem_let_go = problem
             return True
+        self.properties_dock.show()  # closed, or tabbed behind another panel: the field is shown first
+        self.properties_dock.raise_()
         self.properties.show_problem()
         return False
 

@@ -23,7 +23,7 @@ def out_of_sight(widget: QWidget) -> bool:
 
 
 def panes(window: QMainWindow, board: QWidget) -> list[QWidget]:
-    """The board, then each dock in sight, top to bottom and left to right."""
+    """The board, then each dock in sight, left to right and, in a column, top to bottom."""
     docks = [dock for dock in window.findChildren(QDockWidget)
              if dock.isVisible() and not dock.visibleRegion().isEmpty() and dock.widget() is not None]
     docks.sort(key=lambda dock: (dock.mapTo(window, dock.rect().topLeft()).x(),

@@ -50,6 +50,7 @@ class EditActions:
     vote: QAction
     unvote: QAction
     connect: QAction
+    next_arrow: QAction
     move_left: QAction
     move_right: QAction
     move_up: QAction
@@ -251,6 +252,7 @@ class Editor(QWidget):
             vote=self._action(tr("Add &vote"), lambda: self.vote(1), "V"),
             unvote=self._action(tr("Remove vo&te"), lambda: self.vote(-1), "Shift+V"),
             connect=self._action(tr("C&onnect to…"), self.start_connect, "L"),
+            next_arrow=self._action(tr("Select its next a&rrow"), self.select_next_arrow, "Shift+L"),
             move_left=self._action(tr("Move card left"), lambda: self.move_card(-1, 0), "Ctrl+Left"),
             move_right=self._action(tr("Move card right"), lambda: self.move_card(1, 0), "Ctrl+Right"),
             move_up=self._action(tr("Move card up"), lambda: self.move_card(0, -1), "Ctrl+Up"),
@@ -274,7 +276,7 @@ class Editor(QWidget):
         a.vote.setEnabled(bool(self.selected_cards()))
         a.unvote.setEnabled(any(self.document.card(c).votes for c in self.selected_cards()))
         focused = self.scene.nav.focused_card() is not None or len(self.selected_cards()) == 1
-        for action in (a.connect, a.move_left, a.move_right, a.move_up, a.move_down):
+        for action in (a.connect, a.next_arrow, a.move_left, a.move_right, a.move_up, a.move_down):
             action.setEnabled(focused)
         scored = bool(self._scored_cards())
         a.raise_score.setEnabled(scored)
@@ -489,6 +491,24 @@ class Editor(QWidget):
         if self._focus_selected():
             self.scene.nav.start_connect()
             self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def select_next_arrow(self) -> None:
+        """Shift+L: select the focused card's arrows one after another (leaving it, then entering it), each
+        alone, the focus staying on the card: F2 labels the arrow, Delete removes it, Properties shows it."""
+        self.commit_pending()
+        if not self._focus_selected():
+            return
+        card_id = self.scene.nav.focused_card()
+        links = [link.id for link in self.document.links_of(card_id)] if card_id is not None else []
+        if not links:
+            return
+        chosen = self.scene.selected_links()
+        here = links.index(chosen[0]) if len(chosen) == 1 and chosen[0] in links else -1
+        link_id = links[(here + 1) % len(links)]
+        self.scene.clearSelection()
+        item = self.scene.link_item(link_id)
+        item.setSelected(True)
+        self.view.ensureVisible(item.label_item if item.label_shown else item, 40, 40)
 
     def card_item(self, card_id: str) -> CardItem:
         """The canvas item of a card."""

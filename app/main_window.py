@@ -285,7 +285,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         actions = self.editor.edit_actions
         groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
                   ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("raise_score", "lower_score"),
-                  ("arrange",), ("vote", "unvote"), ("connect", "move_left", "move_right", "move_up", "move_down"))
+                  ("arrange",), ("vote", "unvote"),
+                  ("connect", "next_arrow", "move_left", "move_right", "move_up", "move_down"))
         self._fill_menu(self.edit_menu, actions, groups)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.copy_image_action)

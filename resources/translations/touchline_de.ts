@@ -401,6 +401,10 @@
         <translation>&amp;Verbinden mit…</translation>
     </message>
     <message>
+        <source>Select its next a&amp;rrow</source>
+        <translation>Nächsten P&amp;feil der Karte auswählen</translation>
+    </message>
+    <message>
         <source>Move card left</source>
         <translation>Karte nach links verschieben</translation>
     </message>

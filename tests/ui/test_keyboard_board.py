@@ -166,6 +166,30 @@ def test_the_arrow_made_with_the_keyboard_is_selected_and_labelled_with_f2(edito
     assert nav.focus != ("card", target) and scene.selected_links() == []
 
 
+def test_shift_l_selects_the_focused_cards_arrows_one_after_another(editor: Editor) -> None:
+    """An arrow made before was out of the keyboard's reach: Shift+L selects the focused card's arrows in
+    turn (leaving it, then entering it), the focus staying on the card, round again after the last; F2
+    labels the one selected, Delete removes it."""
+    doc, nav, scene = editor.document, editor.scene.nav, editor.scene
+    card_id = next(c.id for c in doc.cards() if len(doc.links_of(c.id)) >= 2)
+    links = [k.id for k in doc.links_of(card_id)]
+    nav.set_focus(("card", card_id))
+    seen = []
+    for _ in range(len(links) + 1):
+        key(editor, Qt.Key.Key_L, SHIFT)
+        assert nav.focused_card() == card_id and len(scene.selected_links()) == 1
+        seen += scene.selected_links()
+    assert seen == [*links, links[0]], "each arrow in turn, then round again"
+    key(editor, Qt.Key.Key_F2)
+    assert isinstance(scene.focusItem(), InlineEditor)
+    QTest.keyClicks(editor.view, "checked")
+    key(editor, Qt.Key.Key_Return)
+    assert doc.link(links[0]).label == "checked"
+    key(editor, Qt.Key.Key_L, SHIFT)
+    key(editor, Qt.Key.Key_Delete)
+    assert not doc.has_link(links[1]) and doc.has_card(card_id)
+
+
 def test_a_whole_stage_of_five_cards_is_captured_without_the_mouse(editor: Editor) -> None:
     doc = editor.document
     lanes = [ln.id for ln in doc.lanes]

@@ -499,15 +499,13 @@ class Editor(QWidget):
         if not self._focus_selected():
             return
         card_id = self.scene.nav.focused_card()
-        links = [link.id for link in self.document.links_of(card_id)] if card_id is not None else []
+        assert card_id is not None  # _focus_selected gave a card the focus
+        links = [link.id for link in self.document.links_of(card_id)]
         if not links:
             return
         chosen = self.scene.selected_links()
         here = links.index(chosen[0]) if len(chosen) == 1 and chosen[0] in links else -1
-        link_id = links[(here + 1) % len(links)]
-        self.scene.clearSelection()
-        item = self.scene.link_item(link_id)
-        item.setSelected(True)
+        item = self.scene.select_link(links[(here + 1) % len(links)])
         self.view.ensureVisible(item.label_item if item.label_shown else item, 40, 40)
 
     def card_item(self, card_id: str) -> CardItem:

@@ -8,8 +8,13 @@ focus out of sight for seven presses or more. Desktop programs move between pane
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+
+def _hidden_behind(dock: QDockWidget) -> bool:
+    """Whether Qt counts ``dock`` visible though nothing of it shows (tabbed behind another)."""
+    return dock.isVisible() and dock.visibleRegion().isEmpty()
 
 
 def out_of_sight(widget: QWidget) -> bool:
@@ -17,7 +22,7 @@ def out_of_sight(widget: QWidget) -> bool:
     parent: QWidget | None = widget
     while parent is not None:
         if isinstance(parent, QDockWidget):
-            return parent.isVisible() and parent.visibleRegion().isEmpty()
+            return _hidden_behind(parent)
         parent = parent.parentWidget()
     return False
 
@@ -25,10 +30,13 @@ def out_of_sight(widget: QWidget) -> bool:
 def panes(window: QMainWindow, board: QWidget) -> list[QWidget]:
     """The board, then each dock in sight, left to right and, in a column, top to bottom."""
     docks = [dock for dock in window.findChildren(QDockWidget)
-             if dock.isVisible() and not dock.visibleRegion().isEmpty() and dock.widget() is not None]
-    docks.sort(key=lambda dock: (dock.mapTo(window, dock.rect().topLeft()).x(),
-                                 dock.mapTo(window, dock.rect().topLeft()).y()))
-    return [board, *docks]
+             if dock.isVisible() and not _hidden_behind(dock) and dock.widget() is not None]
+
+    def place(dock: QDockWidget) -> tuple[int, int]:
+        corner = dock.mapTo(window, QPoint())
+        return corner.x(), corner.y()
+
+    return [board, *sorted(docks, key=place)]
 
 
 def focus_pane(window: QMainWindow, board: QWidget, step: int) -> None:

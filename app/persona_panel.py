@@ -193,11 +193,7 @@ class PersonaPanel(QWidget):
         for box in (self.goals, self.pains):
             box.document().setModified(False)
         if not self.name.text().strip():  # a persona needs a name: the field shows the one it keeps
-            was_loading, self._loading = self._loading, True
-            try:
-                self.name.setText(old.name)
-            finally:
-                self._loading = was_loading
+            self.name.setText(old.name)
         if new != old:
             personas[index] = new
             self._editor.push(SetPersonas(doc, personas))

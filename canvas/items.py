@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsSceneHoverEvent,
+    QGraphicsView,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -37,6 +38,11 @@ CARD_REACH_X, CARD_REACH_TOP, CARD_REACH_BOTTOM = HANDLE_R + 2, 3, HANDLE_R + 3
 MARKER_HIT = 15.0  # an emotion marker's grab and selection radius (its disc is 12)
 # Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
 TEXT_LOD = 0.45
+
+
+def shown_area(view: QGraphicsView) -> QRectF:
+    """The scene rect a view's viewport shows (a few pixels more: antialiasing at its edges)."""
+    return view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
 
 
 def theme_of(item: QGraphicsItem) -> str:

@@ -317,8 +317,7 @@ class KeyboardNav:
         # Properties panel shows its kind (the keyboard had no way to reach an arrow). An arrow key
         # goes on from the card, selecting it.
         self.set_focus(("card", target), select=False)
-        self.scene.clearSelection()
-        self.scene.link_item(link.id).setSelected(True)
+        self.scene.select_link(link.id)
         return link.id
 
     def _update_preview(self) -> None:

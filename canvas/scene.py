@@ -33,6 +33,7 @@ from canvas.items import (
     EmptyBoardHint,
     HeaderItem,
     LinkItem,
+    shown_area,
 )
 from canvas.keyboard_nav import KeyboardNav
 from canvas.overview import PROJECTION, Overview
@@ -112,7 +113,6 @@ _WHOLE = QRectF()  # render()'s "the whole target / scene"
 ROUTE_IDLE_MS = 50
 ROUTE_SLICE_S = 0.005
 ROUTE_CHUNK = 100
-_NOBODY: set[str] = set()  # _apply_links' changed_links when nobody asks (never read)
 
 
 class BoardScene(QGraphicsScene):
@@ -245,7 +245,7 @@ class BoardScene(QGraphicsScene):
         TEXT_LOD show none: the overview draws those from the layout)."""
         for view in self.views():
             if view.transform().m11() >= TEXT_LOD:
-                yield view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
+                yield shown_area(view)
 
     @property
     def needs_building(self) -> bool:
@@ -272,10 +272,7 @@ class BoardScene(QGraphicsScene):
         if layout.unrouted:
             layout.route_area(left, top, right, bottom)
             if plain_arrows:  # the items a press can reach, some still holding a route gone stale
-                stale = [item.link_id for item in self.items(rect) if isinstance(item, LinkItem)
-                         and layout.routed_link(item.link_id) is None]
-                if stale:
-                    layout.route(stale)
+                layout.route(item.link_id for item in self.items(rect) if isinstance(item, LinkItem))
         if not (self._unbuilt_cards or self._unbuilt_links):
             return 0
         cards, routed = layout.cards, layout.routed_link
@@ -632,8 +629,9 @@ class BoardScene(QGraphicsScene):
         # An arrow whose item is still to be made is drawn by the arrow layer meanwhile: only the
         # layer is told its new route (its item is made later from the layout, as for a card).
         # ``changed_links`` gathers the arrows whose drawing changed (None: nobody asks).
+        asked = changed_links is not None
         if changed_links is None:
-            changed_links = _NOBODY
+            changed_links = set()  # filled and dropped
         layout, unbuilt = self.layout, self._unbuilt_links
         for link_id in link_ids:
             link_geometry = layout.routed_link(link_id)
@@ -642,7 +640,7 @@ class BoardScene(QGraphicsScene):
             link_item = self._links.get(link_id)
             if link_item is None:
                 if link_id in unbuilt:
-                    if changed_links is not _NOBODY:
+                    if asked:
                         drawn = self.arrows.drawn(link_id)
                         if drawn is None or drawn.primitives != link_geometry.primitives:
                             changed_links.add(link_id)
@@ -698,9 +696,16 @@ class BoardScene(QGraphicsScene):
         """The item drawing a link (made now if it was not yet; routed now if its route went stale)."""
         if link_id in self._unbuilt_links:
             self._build(set(), {link_id})
-        elif self.layout.unrouted and self.layout.routed_link(link_id) is None:
-            self.layout.route([link_id])  # a lane moved under it (LayoutDelta.waiting): its item takes the new route
+        elif self.layout.unrouted:
+            self.layout.route((link_id,))  # if a lane moved under it (LayoutDelta.waiting): the new route
         return self._links[link_id]
+
+    def select_link(self, link_id: str) -> LinkItem:
+        """Select this one arrow and nothing else; its item."""
+        self.clearSelection()
+        item = self.link_item(link_id)
+        item.setSelected(True)
+        return item
 
     def header_item(self, kind: str, item_id: str) -> HeaderItem:
         """The header item of a stage or lane."""

@@ -39,6 +39,7 @@ from canvas.items import (
     HeaderItem,
     LinkItem,
     is_projection,
+    shown_area,
     theme_of,
 )
 from canvas.translate import tr
@@ -270,7 +271,7 @@ class BoardView(QGraphicsView):
 
     def shown_area(self) -> QRectF:
         """The scene rect the viewport shows (a few pixels more: antialiasing at its edges)."""
-        return self.mapToScene(self.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
+        return shown_area(self)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):

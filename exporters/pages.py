@@ -236,11 +236,11 @@ def _blank_views(layout: Layout, views: dict[tuple[int, int], Viewport]) -> set[
     outside = {key: view for key, view in views.items() if view.y + view.h <= top or view.y >= bottom}
     if not outside:
         return set()
+    # Cards and arrows (labels included) by the boxes the layout has; of the rest only the background
+    # (title, personas, curves, legend) can lie outside the lanes: the headers are within them.
     boxes = [(r.x, r.y, r.x + r.w, r.y + r.h) for r in (card.rect for card in layout.cards.values())]
     boxes += [(x, y, x + w, y + h) for x, y, w, h in (link.bounds for link in layout.links.values())]
-    for group, offset in layout.primitive_groups():
-        if offset is None:
-            boxes += [box for box in map(_drawn_box, group) if box is not None]
+    boxes += [box for box in map(_drawn_box, layout.background) if box is not None]
     return {key for key, view in outside.items()
             if not any(x0 < view.x + view.w and view.x < x1 and y0 < view.y + view.h and view.y < y1
                        for x0, y0, x1, y1 in boxes)}

@@ -146,10 +146,9 @@ def _card_primitives(w: float, h: float, kind: str, color: str | None, lines: li
     if kind in KIND_ICONS and color is None:
         # Pain points and opportunities: an accent edge in the kind's colour.
         prims.append(Box(0, 0, 4, h, fill=st.KIND_STYLES[kind].accent, radius=2))
-    if reads_right_to_left(lines):  # lines of Arabic or Hebrew start at the right of their room
-        prims += text_primitives(lines, text_right, top, st.CARD_SIZE, st.INK, anchor="end")
-    else:
-        prims += text_primitives(lines, st.CARD_PAD_X, top, st.CARD_SIZE, st.INK)
+    # Lines of Arabic or Hebrew start at the right of their room.
+    x, anchor = (text_right, "end") if reads_right_to_left(lines) else (st.CARD_PAD_X, "start")
+    prims += text_primitives(lines, x, top, st.CARD_SIZE, st.INK, anchor=anchor)
     if chips:
         prims += _offset(chips, top + text_h + st.CHIP_GAP)
     prims += marks

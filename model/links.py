@@ -262,10 +262,10 @@ def _label_centre(
         # step between them; the places above and below the pair are a card's height or more away.
         gap_y = (upper.y + upper.h + lower.y) / 2
         candidates += [(mid_x + w / 2 + 6, gap_y), (mid_x - w / 2 - 6, gap_y)]
-    top = min(r.y for r in ends)
+    top = upper.y
     bottom = max(r.y + r.h for r in ends)
     left, right = sorted(ends, key=lambda r: r.x)
-    if right.x > left.x + left.w and top >= max(r.y for r in ends) - 1:
+    if right.x > left.x + left.w and lower.y - upper.y <= 1:
         # Two cards side by side, tops level: over their top edges above the gap, on their padding,
         # inside the lane (above the pair, the label would sit on the lane's border).
         candidates.append((mid_x, top - 2))

@@ -60,7 +60,11 @@ _ACTION_DESCRIPTIONS: dict[str, str] = {
     "&Redo": QT_TRANSLATE_NOOP("", "Redo the change undone last"),
     "&Delete": QT_TRANSLATE_NOOP("", "Delete the selected cards, arrows, stage or lane"),
     "Select &All": QT_TRANSLATE_NOOP("", "Select every card"),
-    "Add &card": QT_TRANSLATE_NOOP("", "Add a card in the current cell"),
+    "Cu&t": QT_TRANSLATE_NOOP("", "Copy the selected cards to the clipboard and delete them"),
+    "&Copy": QT_TRANSLATE_NOOP("", "Copy the selected cards and the arrows between them to the clipboard"),
+    "&Paste": QT_TRANSLATE_NOOP("", "Paste cards, or a card for each line of copied text, into the current cell"),
+    "Dupl&icate": QT_TRANSLATE_NOOP("", "Put a copy of each selected card right after it"),
+    "Add card": QT_TRANSLATE_NOOP("", "Add a card in the current cell"),
     "&Edit text": QT_TRANSLATE_NOOP("", "Edit the selected card's text, rename the selected header "
                                         "or label the selected arrow"),
     "Add &stage": QT_TRANSLATE_NOOP("", "Add a stage after the current one"),

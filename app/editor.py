@@ -34,6 +34,10 @@ class EditActions:
     undo: QAction
     redo: QAction
     delete: QAction
+    cut: QAction
+    copy: QAction
+    paste: QAction
+    duplicate: QAction
     select_all: QAction
     add_card: QAction
     edit_text: QAction
@@ -72,6 +76,7 @@ class Editor(QWidget):
 
     selection_changed = Signal()
     impact_changed = Signal(str)  # a one-line summary for the status bar, "" when the view is left
+    message = Signal(str)  # a passing word for the status bar ("Copied 3 cards")
 
     def __init__(self, document: Document, parent: QWidget | None = None, *, layout: Layout | None = None) -> None:
         """An editor on ``document`` as laid out by ``layout`` (made by the scene when None)."""
@@ -236,8 +241,12 @@ class Editor(QWidget):
             undo=undo,
             redo=redo,
             delete=self._action(tr("&Delete"), self.delete_selection, QKeySequence.StandardKey.Delete, "Backspace"),
+            cut=self._action(tr("Cu&t"), self.cut_cards, QKeySequence.StandardKey.Cut),
+            copy=self._action(tr("&Copy"), self.copy_cards, QKeySequence.StandardKey.Copy),
+            paste=self._action(tr("&Paste"), self.paste_cards, QKeySequence.StandardKey.Paste),
+            duplicate=self._action(tr("Dupl&icate"), self.duplicate_cards, "Ctrl+D"),
             select_all=self._action(tr("Select &All"), self.select_all, QKeySequence.StandardKey.SelectAll),
-            add_card=self._action(tr("Add &card"), self.add_card, "Return", "Enter"),
+            add_card=self._action(tr("Add card"), self.add_card, "Return", "Enter"),
             edit_text=self._action(tr("&Edit text"), self.edit_text, "F2"),
             add_stage=self._action(tr("Add &stage"), self.add_stage, "Ctrl+Return", "Ctrl+Alt+S"),
             add_lane=self._action(tr("Add &lane"), self.add_lane, "Ctrl+Shift+Return", "Ctrl+Alt+L"),
@@ -250,7 +259,7 @@ class Editor(QWidget):
             show_impact=self._action(tr("Show &impact"), self.toggle_impact, "Ctrl+I"),
             arrange=self._action(tr("Arra&nge cards"), self.arrange_cards, "Ctrl+Shift+A"),
             vote=self._action(tr("Add &vote"), lambda: self.vote(1), "V"),
-            unvote=self._action(tr("Remove vo&te"), lambda: self.vote(-1), "Shift+V"),
+            unvote=self._action(tr("Re&move vote"), lambda: self.vote(-1), "Shift+V"),
             connect=self._action(tr("C&onnect to…"), self.start_connect, "L"),
             next_arrow=self._action(tr("Select its next a&rrow"), self.select_next_arrow, "Shift+L"),
             move_left=self._action(tr("Move card left"), lambda: self.move_card(-1, 0), "Ctrl+Left"),
@@ -267,6 +276,10 @@ class Editor(QWidget):
         a = self.edit_actions
         has_items = bool(self.scene.selectedItems())
         a.delete.setEnabled(has_items)
+        chosen = bool(self._cards_to_copy())
+        a.cut.setEnabled(chosen)
+        a.copy.setEnabled(chosen)
+        a.duplicate.setEnabled(chosen)
         a.edit_text.setEnabled(len(self.selected_cards()) == 1 or self.scene.selected_header() is not None
                                or (len(self.scene.selected_links()) == 1 and not self.selected_cards()))
         a.add_card.setEnabled(self.scene.current_cell is not None or len(self.selected_cards()) == 1)
@@ -335,6 +348,118 @@ class Editor(QWidget):
                 self.push(cmd.remove_stage(self.document, header.item_id))
             else:
                 self.push(cmd.remove_lane(self.document, header.item_id))
+
+    # ------------------------------------------------------------ clipboard
+    def _cards_to_copy(self) -> list[str]:
+        """The selected cards, or the one with the keyboard focus when none is selected."""
+        cards = self.selected_cards()
+        if not cards:
+            focused = self.scene.nav.focused_card()
+            cards = [focused] if focused is not None else []
+        return cards
+
+    def copy_cards(self) -> None:
+        """Ctrl+C: the chosen cards (and the arrows between them) to the clipboard."""
+        from app.card_clipboard import put_on_clipboard
+
+        self.commit_pending()
+        cards = self._cards_to_copy()
+        if cards:
+            count = put_on_clipboard(self.document, cards)
+            self.message.emit(tr("Copied %n card(s)", "", count))
+
+    def cut_cards(self) -> None:
+        """Ctrl+X: copy the chosen cards, then delete them (one undo step)."""
+        from app.card_clipboard import put_on_clipboard
+
+        self.commit_pending()
+        cards = self._cards_to_copy()
+        if not cards:
+            return
+        count = put_on_clipboard(self.document, cards)
+        step = cmd.delete_selection(self.document, cards, [])
+        step.setText(tr("Cut %n card(s)", "", count))
+        self.push(step)
+        self.message.emit(tr("Cut %n card(s)", "done", count))
+
+    def paste_cards(self) -> None:
+        """Ctrl+V: the clipboard's cards (or one card a line of its text) into the chosen cell.
+
+        The cell is the current one, or that of the focused (or last selected) card, the cards
+        then coming right after it; with neither, cards copied from this board go back to their
+        own cells, and text goes to the cell in the middle of the view. The pasted cards are
+        selected and brought into view.
+        """
+        from app.card_clipboard import LoadError, added, from_clipboard
+        from model.clipboard import placed_copies
+
+        self.commit_pending()
+        try:
+            clipped = from_clipboard()
+        except LoadError as exc:
+            self.message.emit(tr("Nothing pasted: the cards on the clipboard cannot be read ({0})").format(exc))
+            return
+        if clipped is None:
+            self.message.emit(tr("Nothing to paste: the clipboard holds no cards and no text"))
+            return
+        cell, after = self._paste_place(from_text=clipped.from_text)
+        try:
+            placement = placed_copies(self.document, clipped.cards, cell, after)
+        except ValueError as exc:
+            self.message.emit(tr("Nothing pasted: {0}").format(exc))
+            return
+        count = len(placement.cards)
+        self.push(added(self.document, placement, tr("Paste %n card(s)", "", count)))
+        self._choose_new([card.id for card, _ in placement.cards])
+        self.message.emit(tr("Pasted %n card(s)", "", count))
+
+    def _paste_place(self, *, from_text: bool) -> tuple[tuple[str, str] | None, list[str]]:
+        """Where a paste lands: its cell (None: the copy's own cells) and the cards it follows there."""
+        if self.scene.current_cell is not None:
+            return self.scene.current_cell, []
+        focused = self.scene.nav.focused_card()
+        cards = [focused] if focused is not None else self.selected_cards()[-1:]
+        if cards:
+            card = self.document.card(cards[0])
+            return (card.stage, card.lane), cards
+        if from_text:
+            centre = self.view.mapToScene(self.view.viewport().rect().center())
+            return self.scene.layout.cell_at(centre.x(), centre.y()), []
+        return None, []
+
+    def duplicate_cards(self) -> None:
+        """Ctrl+D: a copy of each chosen card right after it in its cell (and of the arrows between them),
+        one undo step; the copies are selected. The clipboard is left as it is."""
+        from app.card_clipboard import added
+        from model.clipboard import cards_document, placed_copies
+
+        self.commit_pending()
+        cards = self._cards_to_copy()
+        if not cards:
+            return
+        try:
+            placement = placed_copies(self.document, cards_document(self.document, cards), None, cards)
+        except ValueError as exc:
+            self.message.emit(tr("Nothing duplicated: {0}").format(exc))
+            return
+        self.push(added(self.document, placement, tr("Duplicate %n card(s)", "", len(placement.cards))))
+        self._choose_new([card.id for card, _ in placement.cards])
+
+    def _choose_new(self, card_ids: list[str]) -> None:
+        """Select just these cards (announced once), the keyboard focus on the first, and show it."""
+        scene = self.scene
+        scene.clearSelection()
+        scene.blockSignals(True)
+        try:
+            for card_id in card_ids:
+                scene.card_item(card_id).setSelected(True)
+        finally:
+            scene.blockSignals(False)
+        scene.forget_selection()
+        scene.selectionChanged.emit()
+        if card_ids:
+            scene.nav.set_focus(("card", card_ids[0]), select=False)
+            self.view.ensureVisible(scene.card_item(card_ids[0]), 40, 40)
 
     def select_all(self) -> None:
         """Select every card, announcing the new selection once."""

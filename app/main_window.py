@@ -256,7 +256,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.quit_action.triggered.connect(QApplication.closeAllWindows)
 
         self.edit_menu = bar.addMenu(tr("&Edit"))
-        self.copy_image_action = QAction(tr("Copy as &Image"), self)
+        self.copy_image_action = QAction(tr("Copy as Ima&ge"), self)
         self.copy_image_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_image_action.setStatusTip(tr("Copy the selected cards, or the whole board, as a picture"))
         self.copy_image_action.triggered.connect(self.copy_as_image)
@@ -283,7 +283,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     def _fill_editor_menus(self) -> None:
         """Put the current editor's actions in the Edit and View menus."""
         actions = self.editor.edit_actions
-        groups = (("undo", "redo"), ("delete", "select_all"), ("add_card", "edit_text"),
+        groups = (("undo", "redo"), ("cut", "copy", "paste", "duplicate"), ("delete", "select_all"),
+                  ("add_card", "edit_text"),
                   ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("raise_score", "lower_score"),
                   ("arrange",), ("vote", "unvote"),
                   ("connect", "next_arrow", "move_left", "move_right", "move_up", "move_down"))
@@ -395,6 +396,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.personas.set_editor(editor)
         self.appearance.bind(self._apply_appearance)
         editor.impact_changed.connect(self._show_impact_summary)
+        editor.message.connect(self._show_passing_message)
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._fill_editor_menus()
@@ -413,6 +415,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         from app.accessibility import describe_window
 
         describe_window(self)
+
+    def _show_passing_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 4000)
 
     def _show_impact_summary(self, text: str) -> None:
         if text:

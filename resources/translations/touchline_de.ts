@@ -108,6 +108,22 @@
         <translation>Alle Karten auswählen</translation>
     </message>
     <message>
+        <source>Copy the selected cards to the clipboard and delete them</source>
+        <translation>Die ausgewählten Karten in die Zwischenablage kopieren und löschen</translation>
+    </message>
+    <message>
+        <source>Copy the selected cards and the arrows between them to the clipboard</source>
+        <translation>Die ausgewählten Karten und die Pfeile zwischen ihnen in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Paste cards, or a card for each line of copied text, into the current cell</source>
+        <translation>Karten, oder eine Karte je Zeile kopierten Texts, in die aktuelle Zelle einfügen</translation>
+    </message>
+    <message>
+        <source>Put a copy of each selected card right after it</source>
+        <translation>Jede ausgewählte Karte direkt hinter sich kopieren</translation>
+    </message>
+    <message>
         <source>Add a card in the current cell</source>
         <translation>Eine Karte in der aktuellen Zelle hinzufügen</translation>
     </message>
@@ -341,12 +357,24 @@
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <source>Select &amp;All</source>
-        <translation>&amp;Alles auswählen</translation>
+        <source>Cu&amp;t</source>
+        <translation>A&amp;usschneiden</translation>
     </message>
     <message>
-        <source>Add &amp;card</source>
-        <translation>&amp;Karte hinzufügen</translation>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>E&amp;infügen</translation>
+    </message>
+    <message>
+        <source>Dupl&amp;icate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
         <source>&amp;Edit text</source>
@@ -393,7 +421,7 @@
         <translation>&amp;Stimme hinzufügen</translation>
     </message>
     <message>
-        <source>Remove vo&amp;te</source>
+        <source>Re&amp;move vote</source>
         <translation>S&amp;timme entfernen</translation>
     </message>
     <message>
@@ -435,6 +463,65 @@
     <message>
         <source>Lower emotion score</source>
         <translation>Emotionswert senken</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n card(s)</source>
+        <translation>
+            <numerusform>%n Karte kopiert</numerusform>
+            <numerusform>%n Karten kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut %n card(s)</source>
+        <translation>
+            <numerusform>%n Karte ausschneiden</numerusform>
+            <numerusform>%n Karten ausschneiden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut %n card(s)</source>
+        <comment>done</comment>
+        <translation>
+            <numerusform>%n Karte ausgeschnitten</numerusform>
+            <numerusform>%n Karten ausgeschnitten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing pasted: the cards on the clipboard cannot be read ({0})</source>
+        <translation>Nichts eingefügt: Die Karten in der Zwischenablage sind nicht lesbar ({0})</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: the clipboard holds no cards and no text</source>
+        <translation>Nichts einzufügen: Die Zwischenablage enthält weder Karten noch Text</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: {0}</source>
+        <translation>Nichts eingefügt: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n card(s)</source>
+        <translation>
+            <numerusform>%n Karte einfügen</numerusform>
+            <numerusform>%n Karten einfügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n card(s)</source>
+        <translation>
+            <numerusform>%n Karte eingefügt</numerusform>
+            <numerusform>%n Karten eingefügt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing duplicated: {0}</source>
+        <translation>Nichts dupliziert: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n card(s)</source>
+        <translation>
+            <numerusform>%n Karte duplizieren</numerusform>
+            <numerusform>%n Karten duplizieren</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stage {0}</source>
@@ -623,7 +710,7 @@
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>Copy as &amp;Image</source>
+        <source>Copy as Ima&amp;ge</source>
         <translation>Als Bild k&amp;opieren</translation>
     </message>
     <message>

@@ -1,0 +1,181 @@
+"""Cut, copy, paste and duplicate of cards in the editor, by their keys (Ctrl+X, C, V, D)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QMimeData, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+import model
+from app.editor import Editor
+from model.clipboard import MIME_TYPE
+
+ROOT = Path(__file__).resolve().parents[2]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def editor(qtbot) -> Editor:  # type: ignore[no-untyped-def]
+    widget = Editor(model.load(BLUEPRINT))
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)  # shortcuts need the active window
+    widget.view.setFocus()
+    QApplication.clipboard().clear()
+    return widget
+
+
+def ctrl(editor: Editor, key: Qt.Key) -> None:
+    QTest.keyClick(editor.view, key, CTRL)
+
+
+def linked_pair(doc: model.Document) -> model.Link:
+    """An arrow whose two cards lie in different cells."""
+    for link in doc.links():
+        a, b = doc.card(link.source), doc.card(link.target)
+        if a.stage != b.stage or a.lane != b.lane:
+            return link
+    raise AssertionError("the example has no such arrow")
+
+
+def choose(editor: Editor, card_ids: list[str]) -> None:
+    editor.scene.clearSelection()
+    for card_id in card_ids:
+        editor.card_item(card_id).setSelected(True)
+
+
+def test_copy_then_paste_into_a_cell_brings_the_cards_and_their_arrow_as_one_undo_step(editor: Editor) -> None:
+    doc = editor.document
+    link = linked_pair(doc)
+    source, target = doc.card(link.source), doc.card(link.target)
+    choose(editor, [source.id, target.id])
+    messages: list[str] = []
+    editor.message.connect(messages.append)
+    ctrl(editor, Qt.Key.Key_C)
+    assert messages[-1] == "Copied 2 cards"
+    assert QApplication.clipboard().mimeData().hasFormat(MIME_TYPE)
+    texts = QApplication.clipboard().text().splitlines()
+    assert sorted(texts) == sorted([source.text, target.text])  # plain text beside, for a mail
+    cards_before, links_before = doc.card_count(), len(list(doc.links()))
+    # Paste into the first stage's first lane: the pair keeps its distance of stages and lanes.
+    first_stage, first_lane = doc.stages[0].id, doc.lanes[0].id
+    editor.scene.clearSelection()
+    editor.scene.nav.set_focus(("cell", (first_stage, first_lane)))
+    ctrl(editor, Qt.Key.Key_V)
+    assert doc.card_count() == cards_before + 2 and len(list(doc.links())) == links_before + 1
+    new = editor.selected_cards()
+    assert len(new) == 2 and not {source.id, target.id} & set(new)
+    assert messages[-1] == "Pasted 2 cards"
+    top_left = min(doc.stage_index(source.stage), doc.stage_index(target.stage)), \
+        min(doc.lane_index(source.lane), doc.lane_index(target.lane))
+    for old_id in (source.id, target.id):
+        old = doc.card(old_id)
+        twin = next(doc.card(c) for c in new if doc.card(c).text == old.text)
+        assert doc.stage_index(twin.stage) == doc.stage_index(old.stage) - top_left[0]
+        assert doc.lane_index(twin.lane) == doc.lane_index(old.lane) - top_left[1]
+    (new_link,) = [k for k in doc.links() if k.source in new]
+    assert doc.card(new_link.source).text == source.text and doc.card(new_link.target).text == target.text
+    assert editor.undo_stack.undoText() == "Paste 2 cards"
+    ctrl(editor, Qt.Key.Key_Z)
+    assert doc.card_count() == cards_before and len(list(doc.links())) == links_before
+
+
+def test_cut_removes_the_cards_and_paste_puts_them_back_in_their_own_cells(editor: Editor) -> None:
+    doc = editor.document
+    link = linked_pair(doc)
+    cell = (doc.card(link.source).stage, doc.card(link.source).lane)
+    text = doc.card(link.source).text
+    before = model.dumps(doc)
+    choose(editor, [link.source])
+    ctrl(editor, Qt.Key.Key_X)
+    assert not doc.has_card(link.source) and editor.undo_stack.undoText() == "Cut 1 card"
+    editor.scene.clearSelection()
+    editor.scene.nav.set_focus(None)
+    ctrl(editor, Qt.Key.Key_V)  # no cell chosen: back where it came from, at its cell's end
+    (pasted,) = editor.selected_cards()
+    assert (doc.card(pasted).stage, doc.card(pasted).lane) == cell and doc.card(pasted).text == text
+    assert doc.cell_cards(*cell)[-1] == pasted
+    ctrl(editor, Qt.Key.Key_Z)
+    ctrl(editor, Qt.Key.Key_Z)
+    assert model.dumps(doc) == before  # two steps, each undone whole
+
+
+def test_duplicate_puts_a_copy_right_after_each_card_and_leaves_the_clipboard(editor: Editor) -> None:
+    doc = editor.document
+    stage, lane = next(cell for cell, ids in doc.cells() if len(ids) >= 2)
+    first, second = doc.cell_cards(stage, lane)[:2]
+    QApplication.clipboard().setText("kept")
+    choose(editor, [first])
+    ctrl(editor, Qt.Key.Key_D)
+    ids = doc.cell_cards(stage, lane)
+    assert ids[0] == first and ids[2] == second  # the copy between the card and the next
+    assert doc.card(ids[1]).text == doc.card(first).text and editor.selected_cards() == [ids[1]]
+    assert editor.scene.nav.focused_card() == ids[1]
+    assert QApplication.clipboard().text() == "kept"
+    assert editor.undo_stack.undoText() == "Duplicate 1 card"
+
+
+def test_plain_text_pastes_as_a_card_a_line_after_the_focused_card(editor: Editor) -> None:
+    doc = editor.document
+    stage, lane = next(cell for cell, ids in doc.cells() if ids)
+    focused = doc.cell_cards(stage, lane)[0]
+    editor.scene.nav.set_focus(("card", focused))
+    QApplication.clipboard().setText("- ask for a name\n\n- spell it back\n")
+    ctrl(editor, Qt.Key.Key_V)
+    ids = doc.cell_cards(stage, lane)
+    assert [doc.card(c).text for c in ids[1:3]] == ["ask for a name", "spell it back"]
+    assert editor.selected_cards() == list(ids[1:3])
+
+
+def test_unreadable_cards_on_the_clipboard_change_nothing_and_say_why(editor: Editor) -> None:
+    doc = editor.document
+    before = model.dumps(doc)
+    data = QMimeData()
+    data.setData(MIME_TYPE, QByteArray(b'{"format": "touchline", "version": 1, "stages": ['))
+    QApplication.clipboard().setMimeData(data)
+    messages: list[str] = []
+    editor.message.connect(messages.append)
+    editor.scene.nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[0].id)))
+    ctrl(editor, Qt.Key.Key_V)
+    assert model.dumps(doc) == before and editor.undo_stack.count() == 0
+    assert messages and messages[-1].startswith("Nothing pasted: the cards on the clipboard cannot be read (")
+    QApplication.clipboard().clear()
+    ctrl(editor, Qt.Key.Key_V)
+    assert messages[-1] == "Nothing to paste: the clipboard holds no cards and no text"
+
+
+def test_while_a_card_is_typed_the_keys_copy_and_paste_its_text_not_cards(editor: Editor) -> None:
+    doc = editor.document
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    editor.scene.nav.set_focus(("card", card_id))
+    QTest.keyClick(editor.view, Qt.Key.Key_F2)
+    assert editor.scene.editor is not None
+    count = doc.card_count()
+    ctrl(editor, Qt.Key.Key_A)
+    ctrl(editor, Qt.Key.Key_C)
+    assert QApplication.clipboard().text() == doc.card(card_id).text
+    assert not QApplication.clipboard().mimeData().hasFormat(MIME_TYPE)
+    QTest.keyClick(editor.view, Qt.Key.Key_End)
+    ctrl(editor, Qt.Key.Key_V)
+    assert doc.card_count() == count
+    assert editor.scene.editor.toPlainText() == doc.card(card_id).text * 2
+
+
+def test_the_actions_follow_what_is_chosen(editor: Editor) -> None:
+    actions = editor.edit_actions
+    editor.scene.clearSelection()
+    editor.scene.nav.set_focus(None)
+    assert not actions.copy.isEnabled() and not actions.cut.isEnabled() and not actions.duplicate.isEnabled()
+    assert actions.paste.isEnabled()  # text from elsewhere pastes as cards
+    choose(editor, [next(ids for _, ids in editor.document.cells() if ids)[0]])
+    assert actions.copy.isEnabled() and actions.cut.isEnabled() and actions.duplicate.isEnabled()

@@ -164,6 +164,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self._chosen_page: PageSpec | None = None  # the PDF paper chosen last (see _page_spec)
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
+        self.properties.message.connect(self._show_passing_message)
         self.properties_dock = QDockWidget(tr("Properties"), self)
         self.properties_dock.setObjectName("PropertiesDock")
         self.properties_dock.setWidget(self.properties)
@@ -417,7 +418,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         describe_window(self)
 
     def _show_passing_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 4000)
+        self.statusBar().showMessage(text, max(4000, 60 * len(text)))  # long enough to read
 
     def _show_impact_summary(self, text: str) -> None:
         if text:

@@ -316,6 +316,8 @@ class PropertiesPanel(QWidget):
     The panel asks for the same width whatever it shows (``PANEL_WIDTH``).
     """
 
+    message = Signal(str)  # a word for the status bar (metrics typed and left unapplied)
+
     def __init__(self, editor: Editor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._editor: Editor | None = None
@@ -323,6 +325,10 @@ class PropertiesPanel(QWidget):
         self._shown: tuple[str, str | None] = ("none", None)
         self._lane_id: str | None = None  # the lane and stage the structure section shows
         self._stage_id: str | None = None
+        # Metrics typed for a stage that are not all numbers, not applied: stage id -> (the text, why).
+        # Kept when the selection moves on (they were dropped without a word), shown again with the
+        # stage, and asked about on save and close (``pending_problem``) until fixed or let go.
+        self._metric_drafts: dict[str, tuple[str, str]] = {}
         self._loading = False
         # A selection can change item by item (thousands of signals for "select all"):
         # pending text is committed at once, the panel itself is refreshed once, later.
@@ -535,6 +541,7 @@ class PropertiesPanel(QWidget):
         self._editor = editor
         self._document = editor.document if editor is not None else None
         self._shown = ("none", None)
+        self._metric_drafts = {}
         if editor is not None:
             editor.selection_changed.connect(self._on_selection_changed)
             assert self._document is not None
@@ -601,7 +608,14 @@ class PropertiesPanel(QWidget):
     def refresh(self) -> None:
         """Choose the section for the editor's selection and load its values."""
         self._refresh_timer.stop()
+        left = self._stage_id if self.stage_section.isVisibleTo(self) else None  # the stage shown till now
+        shown_before = self._shown
         self._shown = kind, _ident = self._target()
+        if left in self._metric_drafts and self._shown != shown_before and self._document is not None \
+                and self._document.has_stage(left):
+            self.message.emit(tr("The metrics typed for “{0}” are not applied ({1}): they wait in the Properties "
+                                 "panel until fixed.").format(self._document.stage(left).name,
+                                                             self._metric_drafts[left][1]))
         headings = {"card": tr("Card"), "link": tr("Link"), "lane": "", "stage": "", "board": tr("Board"),
                     "multi": "", "none": ""}
         self.heading.setText(headings[kind])
@@ -692,8 +706,10 @@ class PropertiesPanel(QWidget):
                 self.lane_kind.setCurrentIndex(max(self.lane_kind.findData(lane.kind), 0))
             if stage is not None:
                 _show_line(self.stage_name, stage.name)
-                self.stage_metrics.set_text(format_metrics(stage.metrics))
-                self.stage_metrics_error.setVisible(False)
+                draft = self._metric_drafts.get(stage.id)
+                self.stage_metrics.set_text(format_metrics(stage.metrics) if draft is None else draft[0])
+                self.stage_metrics_error.setText(draft[1] if draft is not None else "")
+                self.stage_metrics_error.setVisible(draft is not None)
         finally:
             self._loading = False
         self.lane_section.setVisible(lane is not None)
@@ -743,12 +759,31 @@ class PropertiesPanel(QWidget):
 
     def pending_problem(self) -> str | None:
         """What was typed here but could not be applied, not being valid (so it is in no save); None if nothing."""
-        if self.stage_section.isVisibleTo(self) and not self.stage_metrics_error.isHidden():
-            return tr("The stage's metrics as typed are not applied. {0}").format(self.stage_metrics_error.text())
-        return None
+        stage_id = self._draft_stage()
+        if stage_id is None:
+            return None
+        assert self._document is not None
+        return tr("The metrics typed for the stage “{0}” are not applied. {1}").format(
+            self._document.stage(stage_id).name, self._metric_drafts[stage_id][1])
+
+    def _draft_stage(self) -> str | None:
+        """The stage whose typed metrics wait to be fixed: the one shown first, else the first of the board's."""
+        doc = self._document
+        if doc is None:
+            return None
+        if self._stage_id in self._metric_drafts and doc.has_stage(self._stage_id):
+            return self._stage_id
+        return next((stage.id for stage in doc.stages if stage.id in self._metric_drafts), None)
 
     def show_problem(self) -> None:
-        """Take the user to what ``pending_problem`` names."""
+        """Take the user to what ``pending_problem`` names: its stage chosen on the board, the field focused."""
+        stage_id = self._draft_stage()
+        editor = self._editor
+        if stage_id is not None and editor is not None \
+                and (stage_id != self._stage_id or not self.stage_section.isVisibleTo(self)):
+            editor.scene.clearSelection()
+            editor.scene.header_item("stage", stage_id).setSelected(True)
+            self.refresh()
         self.stage_metrics.setFocus()
 
     def _push(self, command: QUndoCommand) -> None:
@@ -874,12 +909,15 @@ class PropertiesPanel(QWidget):
         doc, stage_id = self._document, self._stage_id
         if self._loading or doc is None or stage_id is None or not doc.has_stage(stage_id):
             return
+        text = self.stage_metrics.toPlainText()
         try:
-            metrics = parse_metrics(self.stage_metrics.toPlainText())
+            metrics = parse_metrics(text)
         except ValueError as exc:
+            self._metric_drafts[stage_id] = (text, str(exc))
             self.stage_metrics_error.setText(str(exc))
             self.stage_metrics_error.setVisible(True)
             return
+        self._metric_drafts.pop(stage_id, None)
         self.stage_metrics_error.setVisible(False)
         if metrics != (doc.stage(stage_id).metrics or None):
             self._push(SetStageField(doc, stage_id, "metrics", metrics))

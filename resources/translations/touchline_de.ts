@@ -1328,6 +1328,10 @@ CES = 4,1</translation>
         <translation>Beschrei&amp;bung</translation>
     </message>
     <message>
+        <source>The metrics typed for “{0}” are not applied ({1}): they wait in the Properties panel until fixed.</source>
+        <translation>Die für „{0}“ eingegebenen Kennzahlen sind nicht übernommen ({1}): Sie warten in der Eigenschaften-Leiste, bis sie berichtigt sind.</translation>
+    </message>
+    <message>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
@@ -1340,8 +1344,8 @@ CES = 4,1</translation>
         <translation>Keine</translation>
     </message>
     <message>
-        <source>The stage&apos;s metrics as typed are not applied. {0}</source>
-        <translation>Die Kennzahlen der Phase sind so, wie eingegeben, nicht übernommen. {0}</translation>
+        <source>The metrics typed for the stage “{0}” are not applied. {1}</source>
+        <translation>Die für die Phase „{0}“ eingegebenen Kennzahlen sind nicht übernommen. {1}</translation>
     </message>
     <message>
         <source>never saved</source>

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
 import model
@@ -1061,6 +1062,47 @@ def test_closing_a_board_whose_persona_was_only_looked_at_asks_nothing(make_wind
     asked: list[str] = []
     window.ask_save_changes = lambda: asked.append("asked") or "cancel"  # type: ignore[method-assign,func-returns-value]
     assert window.maybe_save() and asked == [] and window.editor.undo_stack.count() == 0
+
+
+def test_metrics_that_are_not_numbers_wait_when_another_card_is_clicked(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Typed into a stage's metrics and left by clicking a card, a line that is not a number was dropped
+    without a word. Now the status bar says so, the stage shows the text again (in red), and saving
+    asks, naming the stage; going back chooses that stage on the board."""
+    opened.show()
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    doc, editor = opened.editor.document, opened.editor
+    stage = doc.stages[1]
+    editor.scene.header_item("stage", stage.id).setSelected(True)
+    panel = opened.properties
+    assert panel.shown() == ("stage", stage.id)
+    panel.stage_metrics.setFocus()
+    qtbot.waitUntil(panel.stage_metrics.hasFocus)
+    panel.stage_metrics.selectAll()
+    qtbot.keyClicks(panel.stage_metrics, "Drop-off = 12%")
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    item = editor.scene.card_item(card_id)
+    editor.view.ensureVisible(item)
+    centre = editor.view.mapFromScene(item.sceneBoundingRect().center())
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert panel.shown() == ("card", card_id) and editor.undo_stack.count() == 0
+    said = opened.statusBar().currentMessage()
+    assert stage.name in said and "12%" in said and "not applied" in said
+    editor.scene.clearSelection()
+    editor.scene.header_item("stage", stage.id).setSelected(True)  # back to the stage: the text as typed
+    assert panel.shown() == ("stage", stage.id)
+    assert panel.stage_metrics.toPlainText() == "Drop-off = 12%" and panel.stage_metrics_error.isVisibleTo(panel)
+    select_card(opened, card_id)
+    asked: list[str] = []
+    opened.ask_drop_invalid = lambda problem: asked.append(problem) is not None  # type: ignore[method-assign]
+    assert not opened.save()  # go back: the stage is chosen again, its field focused
+    assert len(asked) == 1 and f"“{stage.name}”" in asked[0] and "12%" in asked[0]
+    assert panel.shown() == ("stage", stage.id) and editor.selected_cards() == []
+    qtbot.waitUntil(panel.stage_metrics.hasFocus)
+    panel.stage_metrics.selectAll()
+    qtbot.keyClicks(panel.stage_metrics, "Drop-off = 12")
+    panel.stage_metrics.committed.emit()
+    assert panel.pending_problem() is None and doc.stage(stage.id).metrics == {"Drop-off": 12}
 
 
 def test_the_question_about_metrics_that_are_not_numbers_is_asked_once(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

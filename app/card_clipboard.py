@@ -3,24 +3,31 @@
 The cards travel as a small board in the file format under ``model.clipboard.MIME_TYPE``, with
 their texts, one a line, as plain text beside it (for a mail or a document). A paste takes
 Touchline's cards when the clipboard has them, else its plain text, one card a line
-(model/clipboard.py places either).
+(model/clipboard.py places either). While a text field has the keyboard focus (a card typed
+on the board, a field of a panel), Edit › Cut, Copy and Paste are that field's
+(``text_field_took``), as in any application.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QMimeData
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
 from canvas import commands as cmd
 from model import Document, LoadError, dumps, loads
 from model.clipboard import MIME_TYPE, Placement, card_texts, cards_document, text_document
 
+if TYPE_CHECKING:
+    from canvas.scene import BoardScene
 
-def put_on_clipboard(document: Document, card_ids: list[str]) -> int:
-    """Copy these cards (and the arrows between them) to the system clipboard; how many."""
-    copied = cards_document(document, card_ids)
+
+def put_on_clipboard(document: Document, card_ids: list[str], *, votes: bool) -> int:
+    """Copy these cards (and the arrows between them) to the system clipboard; how many.
+    ``votes``: whether they keep their dot votes (a cut card does: it moves)."""
+    copied = cards_document(document, card_ids, votes=votes)
     data = QMimeData()
     data.setData(MIME_TYPE, QByteArray(dumps(copied).encode("utf-8")))
     data.setText("\n".join(card.text for card in copied.cards()))
@@ -50,8 +57,10 @@ def from_clipboard() -> Clipped | None:
 
 
 def added(document: Document, placement: Placement, text: str) -> cmd.Macro:
-    """One undo step adding the placed cards, then the arrows between them."""
+    """One undo step adding the personas the cards need, the placed cards, then the arrows between them."""
     step = cmd.Macro(text, document)
+    if placement.personas:
+        step.add(cmd.SetPersonas(document, [*document.personas, *placement.personas]))
     for card, index in placement.cards:
         step.add(cmd.AddCard(document, card, index))
     for link in placement.links:
@@ -59,4 +68,32 @@ def added(document: Document, placement: Placement, text: str) -> cmd.Macro:
     return step
 
 
-__all__ = ["Clipped", "LoadError", "added", "from_clipboard", "put_on_clipboard"]
+def text_field_took(action: str, scene: BoardScene) -> bool:
+    """Give ``action`` ("cut", "copy" or "paste") to the text field with the keyboard focus, if one has it:
+    a card's text being typed on the board, or a field of a panel (the menu's entries reach them too,
+    not only their keys). Whether one took it."""
+    editor = scene.editor
+    if editor is not None:  # a card typed in place: its text, not cards
+        cursor = editor.textCursor()
+        clipboard = QGuiApplication.clipboard()
+        if action in ("cut", "copy") and cursor.hasSelection():
+            clipboard.setText(cursor.selection().toPlainText())
+            if action == "cut":
+                cursor.removeSelectedText()
+        elif action == "paste":
+            cursor.insertText(clipboard.text())
+        editor.setTextCursor(cursor)
+        return True
+    field = QApplication.focusWidget()
+    if isinstance(field, QComboBox):
+        field = field.lineEdit()
+    elif isinstance(field, QAbstractSpinBox):
+        field = field.findChild(QLineEdit)
+    if isinstance(field, QLineEdit | QPlainTextEdit | QTextEdit):
+        if not field.isReadOnly() or action == "copy":  # (read only: nothing to cut or paste into, nor cards)
+            getattr(field, action)()
+        return True
+    return False
+
+
+__all__ = ["Clipped", "LoadError", "added", "from_clipboard", "put_on_clipboard", "text_field_took"]

@@ -351,106 +351,132 @@ class Editor(QWidget):
 
     # ------------------------------------------------------------ clipboard
     def _cards_to_copy(self) -> list[str]:
-        """The selected cards, or the one with the keyboard focus when none is selected."""
-        cards = self.selected_cards()
-        if not cards:
-            focused = self.scene.nav.focused_card()
-            cards = [focused] if focused is not None else []
-        return cards
+        """The selected cards (as Delete, which these keys match; the keyboard's focus selects its card)."""
+        return self.selected_cards()
+
+    def _before_clipboard_edit(self) -> None:
+        """Finish typing in place and leave connect mode: a card cut or pasted meanwhile changes what it links."""
+        self.commit_pending()
+        if self.scene.nav.connect_source is not None:
+            self.scene.nav.cancel_connect()
 
     def copy_cards(self) -> None:
-        """Ctrl+C: the chosen cards (and the arrows between them) to the clipboard."""
-        from app.card_clipboard import put_on_clipboard
+        """Ctrl+C: the chosen cards (and the arrows between them) to the clipboard, without their votes."""
+        from app.card_clipboard import put_on_clipboard, text_field_took
 
-        self.commit_pending()
+        if text_field_took("copy", self.scene):
+            return
+        self._before_clipboard_edit()
         cards = self._cards_to_copy()
         if cards:
-            count = put_on_clipboard(self.document, cards)
+            count = put_on_clipboard(self.document, cards, votes=False)
             self.message.emit(tr("Copied %n card(s)", "", count))
 
     def cut_cards(self) -> None:
-        """Ctrl+X: copy the chosen cards, then delete them (one undo step)."""
-        from app.card_clipboard import put_on_clipboard
+        """Ctrl+X: copy the chosen cards (votes and all: a cut card moves), then delete them (one undo step)."""
+        from app.card_clipboard import put_on_clipboard, text_field_took
 
-        self.commit_pending()
+        if text_field_took("cut", self.scene):
+            return
+        self._before_clipboard_edit()
         cards = self._cards_to_copy()
         if not cards:
             return
-        count = put_on_clipboard(self.document, cards)
+        count = put_on_clipboard(self.document, cards, votes=True)
         step = cmd.delete_selection(self.document, cards, [])
         step.setText(tr("Cut %n card(s)", "", count))
         self.push(step)
         self.message.emit(tr("Cut %n card(s)", "done", count))
 
     def paste_cards(self) -> None:
-        """Ctrl+V: the clipboard's cards (or one card a line of its text) into the chosen cell.
+        """Ctrl+V: the clipboard's cards (or one card a line of its text) onto the board, one undo step.
 
-        The cell is the current one, or that of the focused (or last selected) card, the cards
-        then coming right after it; with neither, cards copied from this board go back to their
-        own cells, and text goes to the cell in the middle of the view. The pasted cards are
-        selected and brought into view.
+        Into the chosen cell (the current or focused one, or that of the chosen cards, right after
+        them); with a stage or lane header chosen, into that stage or lane; with nothing chosen,
+        cards copied from this board go back to their own cells, and text goes to the cell in the
+        middle of the view. The pasted cards are chosen and brought into view.
         """
-        from app.card_clipboard import LoadError, added, from_clipboard
-        from model.clipboard import placed_copies
+        from app.card_clipboard import LoadError, from_clipboard, text_field_took
 
-        self.commit_pending()
+        if text_field_took("paste", self.scene):
+            return
+        self._before_clipboard_edit()
         try:
             clipped = from_clipboard()
         except LoadError as exc:
             self.message.emit(tr("Nothing pasted: the cards on the clipboard cannot be read ({0})").format(exc))
             return
-        if clipped is None:
+        if clipped is None or not clipped.cards.card_count():
             self.message.emit(tr("Nothing to paste: the clipboard holds no cards and no text"))
             return
-        cell, after = self._paste_place(from_text=clipped.from_text)
-        try:
-            placement = placed_copies(self.document, clipped.cards, cell, after)
-        except ValueError as exc:
-            self.message.emit(tr("Nothing pasted: {0}").format(exc))
-            return
-        count = len(placement.cards)
-        self.push(added(self.document, placement, tr("Paste %n card(s)", "", count)))
-        self._choose_new([card.id for card, _ in placement.cards])
-        self.message.emit(tr("Pasted %n card(s)", "", count))
+        cell, after = self._paste_place(clipped.cards, from_text=clipped.from_text)
+        if self._add_copies(clipped.cards, cell, after, tr("Paste %n card(s)", "", clipped.cards.card_count())):
+            self.message.emit(tr("Pasted %n card(s)", "", clipped.cards.card_count()))
 
-    def _paste_place(self, *, from_text: bool) -> tuple[tuple[str, str] | None, list[str]]:
+    def _paste_place(self, copied: Document, *, from_text: bool) -> tuple[tuple[str, str] | None, list[str]]:
         """Where a paste lands: its cell (None: the copy's own cells) and the cards it follows there."""
-        if self.scene.current_cell is not None:
-            return self.scene.current_cell, []
-        focused = self.scene.nav.focused_card()
-        cards = [focused] if focused is not None else self.selected_cards()[-1:]
+        scene, doc = self.scene, self.document
+        cell = scene.current_cell or scene.nav.focused_cell()
+        if cell is not None:
+            return cell, []
+        focused = scene.nav.focused_card()
+        cards = [*self.selected_cards(), *([focused] if focused is not None else [])]
         if cards:
-            card = self.document.card(cards[0])
+            card = doc.card(cards[-1] if focused is None else focused)
             return (card.stage, card.lane), cards
+        header = scene.selected_header()
+        if header is not None:  # that stage (or lane), the copy's own lane (or stage) when the board has it
+            stages, lanes = doc.stages, doc.lanes
+            if header.kind == "stage" and lanes:
+                lane = copied.lanes[0].id if doc.has_lane(copied.lanes[0].id) else lanes[0].id
+                return (header.item_id, lane), []
+            if header.kind == "lane" and stages:
+                stage = copied.stages[0].id if doc.has_stage(copied.stages[0].id) else stages[0].id
+                return (stage, header.item_id), []
         if from_text:
             centre = self.view.mapToScene(self.view.viewport().rect().center())
-            return self.scene.layout.cell_at(centre.x(), centre.y()), []
+            return scene.layout.cell_at(centre.x(), centre.y()), []
         return None, []
 
     def duplicate_cards(self) -> None:
-        """Ctrl+D: a copy of each chosen card right after it in its cell (and of the arrows between them),
-        one undo step; the copies are selected. The clipboard is left as it is."""
-        from app.card_clipboard import added
-        from model.clipboard import cards_document, placed_copies
+        """Ctrl+D: a copy of the chosen cards (and of the arrows between them) right after them in each
+        cell, without their votes, one undo step; the copies are chosen. The clipboard is left as it is."""
+        from model.clipboard import cards_document
 
-        self.commit_pending()
+        self._before_clipboard_edit()
         cards = self._cards_to_copy()
         if not cards:
             return
+        copied = cards_document(self.document, cards, votes=False)
+        count = copied.card_count()
+        if self._add_copies(copied, None, cards, tr("Duplicate %n card(s)", "", count)):
+            self.message.emit(tr("Duplicated %n card(s)", "", count))
+
+    def _add_copies(self, copied: Document, cell: tuple[str, str] | None, after: list[str], text: str) -> bool:
+        """Add the cards of ``copied`` (model.clipboard.placed_copies) as one undo step called ``text``, and
+        choose them; False, with a word in the status bar, when the board cannot take them."""
+        from app.card_clipboard import added
+        from model.clipboard import NoCellError, TooManyCardsError, placed_copies
+
         try:
-            placement = placed_copies(self.document, cards_document(self.document, cards), None, cards)
-        except ValueError as exc:
-            self.message.emit(tr("Nothing duplicated: {0}").format(exc))
-            return
-        self.push(added(self.document, placement, tr("Duplicate %n card(s)", "", len(placement.cards))))
+            placement = placed_copies(self.document, copied, cell, after)
+        except NoCellError:
+            self.message.emit(tr("Nothing pasted: the board has no cell yet (add a stage and a lane first)"))
+            return False
+        except TooManyCardsError as exc:
+            self.message.emit(tr("Nothing pasted: {0} more cards would be more than the {1} a board holds")
+                              .format(f"{exc.count:,}", f"{exc.limit:,}"))
+            return False
+        self.push(added(self.document, placement, text))
         self._choose_new([card.id for card, _ in placement.cards])
+        return True
 
     def _choose_new(self, card_ids: list[str]) -> None:
         """Select just these cards (announced once), the keyboard focus on the first, and show it."""
         scene = self.scene
-        scene.clearSelection()
         scene.blockSignals(True)
         try:
+            scene.clearSelection()
             for card_id in card_ids:
                 scene.card_item(card_id).setSelected(True)
         finally:

@@ -306,9 +306,9 @@ class KeyboardNav:
         source, target = self.connect_source, self.focused_card()
         self.connect_source = None
         self.refresh()
-        if source is None or target is None or target == source:
-            return None
         doc = self.scene.document
+        if source is None or target is None or target == source or not doc.has_card(source):
+            return None  # (the source may have been deleted or cut meanwhile)
         if any(k.target == target for k in doc.links_of(source) if k.source == source):
             return None  # a second, identical arrow would hide under the first
         link = Link(doc.new_id("link"), source, target)

@@ -66,11 +66,16 @@ def test_a_paste_keeps_the_cards_places_from_the_cell_pasted_into_with_new_ids()
     assert cards[0].persona == "p1"  # the board has that persona
 
 
-def test_a_paste_near_the_last_stage_and_lane_stays_on_the_board() -> None:
+def test_a_paste_near_the_last_stage_and_lane_moves_up_and_left_to_fit() -> None:
     doc = board()
-    copied = clip.cards_document(doc, ["a1", "c"])  # spans 3 stages and 3 lanes
-    placement = clip.placed_copies(doc, copied, ("s3", "l2"))
-    assert [(c.stage, c.lane) for c, _ in placement.cards] == [("s3", "l2"), ("s3", "l3")]
+    copied = clip.cards_document(doc, ["a1", "b"])  # spans 2 stages and 2 lanes
+    placement = clip.placed_copies(doc, copied, ("s3", "l3"))
+    assert [(c.stage, c.lane) for c, _ in placement.cards] == [("s2", "l2"), ("s3", "l3")]  # not both in s3/l3
+    small = Document()
+    small.add_stage(Stage("x", "X"))
+    small.add_lane(Lane("y", "Y", "customer"))
+    placement = clip.placed_copies(small, copied, ("x", "y"))  # a board smaller than the block: squeezed
+    assert [(c.stage, c.lane) for c, _ in placement.cards] == [("x", "y"), ("x", "y")]
 
 
 def test_without_a_cell_the_cards_go_back_to_their_own_cells_at_their_ends() -> None:
@@ -83,7 +88,46 @@ def test_without_a_cell_the_cards_go_back_to_their_own_cells_at_their_ends() -> 
     other.add_lane(Lane("y", "Y", "customer"))
     ((card, index),) = clip.placed_copies(other, clip.cards_document(doc, ["a1"])).cards
     assert (card.stage, card.lane, index) == ("x", "y", 0)  # another board: its first cell
-    assert card.persona is None  # that board has no persona p1
+
+
+def test_without_a_cell_each_card_goes_back_to_its_own_stage_though_one_between_is_gone() -> None:
+    doc = board()
+    copied = clip.cards_document(doc, ["a1", "c"])  # s1..s3, l1..l3
+    doc.add_stage(Stage("s0", "Stage 0"), 0)  # the stages moved along and a new one in front
+    placement = clip.placed_copies(doc, copied)
+    assert [(c.stage, c.lane) for c, _ in placement.cards] == [("s1", "l1"), ("s3", "l3")]
+    doc.remove_card("b")
+    doc.remove_stage("s2")  # the stage between them gone: each still has its own
+    placement = clip.placed_copies(doc, copied)
+    assert [(c.stage, c.lane) for c, _ in placement.cards] == [("s1", "l1"), ("s3", "l3")]
+    doc.remove_card("c")
+    doc.remove_stage("s3")  # a card's own stage gone: the block from the first cell, fitted
+    placement = clip.placed_copies(doc, copied)
+    assert [(c.stage, c.lane) for c, _ in placement.cards] == [("s0", "l1"), ("s1", "l3")]
+
+
+def test_a_persona_goes_with_its_card_by_name_or_is_added() -> None:
+    doc = board()
+    copied = clip.cards_document(doc, ["a1"])  # Ana, id p1
+    other = Document()
+    other.add_stage(Stage("x", "X"))
+    other.add_lane(Lane("y", "Y", "customer"))
+    other.set_personas([Persona("p1", "Ben"), Persona("p2", "Ana")])
+    placement = clip.placed_copies(other, copied)
+    assert placement.cards[0][0].persona == "p2" and placement.personas == []  # Ana, not Ben's id
+    other.set_personas([Persona("p1", "Ben")])
+    placement = clip.placed_copies(other, copied)
+    (added,) = placement.personas
+    assert added.name == "Ana" and added.id != "p1" and placement.cards[0][0].persona == added.id
+    placement = clip.placed_copies(doc, copied)
+    assert placement.cards[0][0].persona == "p1" and placement.personas == []  # the same board: the same one
+
+
+def test_a_copy_starts_without_votes_a_cut_keeps_them() -> None:
+    doc = board()
+    doc.set_card_field("a1", "votes", 3)
+    assert clip.cards_document(doc, ["a1"], votes=False).card("a1").votes == 0
+    assert clip.cards_document(doc, ["a1"]).card("a1").votes == 3
 
 
 def test_after_puts_the_copies_right_after_the_last_card_named_in_their_cell() -> None:
@@ -99,21 +143,26 @@ def test_after_puts_the_copies_right_after_the_last_card_named_in_their_cell() -
 def test_a_board_without_cells_or_room_says_why() -> None:
     doc = board()
     copied = clip.cards_document(doc, ["a1"])
-    with pytest.raises(ValueError, match="no cell"):
+    with pytest.raises(clip.NoCellError):
         clip.placed_copies(Document(), copied)
 
 
 def test_more_cards_than_a_board_holds_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(clip.MAX_COUNTS, "cards", 5)
     doc = board()
-    with pytest.raises(ValueError, match="more than the 5"):
+    with pytest.raises(clip.TooManyCardsError, match="more than the 5"):
         clip.placed_copies(doc, clip.cards_document(doc, ["a1", "a2"]))
 
 
-def test_plain_text_makes_a_card_of_each_line_without_its_list_marker() -> None:
-    text = "- buy milk\n  * call the bank  \n\n\u2022 fix door\n3. write it up\n2) send it\n-5 degrees\nplain"
-    assert clip.card_texts(text) == ["buy milk", "call the bank", "fix door", "write it up", "send it",
-                                     "-5 degrees", "plain"]
+def test_plain_text_makes_a_card_of_each_line_and_drops_the_markers_of_a_list() -> None:
+    assert clip.card_texts("- buy milk\n  * call the bank  \n\n\u2022 fix door\n") == \
+        ["buy milk", "call the bank", "fix door"]
+    assert clip.card_texts("1. write it up\n2) send it\n") == ["write it up", "send it"]
+    # Not a list: every line keeps its text.
+    assert clip.card_texts("24. Dezember: Geschenk abholen") == ["24. Dezember: Geschenk abholen"]
+    assert clip.card_texts("- 5 min wait") == ["- 5 min wait"]
+    assert clip.card_texts("- buy milk\n-5 degrees\n3. Stock") == ["- buy milk", "-5 degrees", "3. Stock"]
+    assert clip.card_texts("Name\tRole\tGoal") == ["Name Role Goal"]  # a spreadsheet's row
     copied = clip.text_document(["one", "two"])
     placement = clip.placed_copies(board(), copied, ("s2", "l2"))
     assert [(c.stage, c.lane, c.text, i) for c, i in placement.cards] == [("s2", "l2", "one", 1),

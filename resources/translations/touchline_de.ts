@@ -494,10 +494,6 @@
         <source>Nothing to paste: the clipboard holds no cards and no text</source>
         <translation>Nichts einzufügen: Die Zwischenablage enthält weder Karten noch Text</translation>
     </message>
-    <message>
-        <source>Nothing pasted: {0}</source>
-        <translation>Nichts eingefügt: {0}</translation>
-    </message>
     <message numerus="yes">
         <source>Paste %n card(s)</source>
         <translation>
@@ -512,16 +508,27 @@
             <numerusform>%n Karten eingefügt</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Nothing duplicated: {0}</source>
-        <translation>Nichts dupliziert: {0}</translation>
-    </message>
     <message numerus="yes">
         <source>Duplicate %n card(s)</source>
         <translation>
             <numerusform>%n Karte duplizieren</numerusform>
             <numerusform>%n Karten duplizieren</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicated %n card(s)</source>
+        <translation>
+            <numerusform>%n Karte dupliziert</numerusform>
+            <numerusform>%n Karten dupliziert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing pasted: the board has no cell yet (add a stage and a lane first)</source>
+        <translation>Nichts eingefügt: Das Board hat noch keine Zelle (zuerst eine Phase und eine Bahn hinzufügen)</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: {0} more cards would be more than the {1} a board holds</source>
+        <translation>Nichts eingefügt: {0} Karten mehr wären mehr als die {1}, die ein Board fasst</translation>
     </message>
     <message>
         <source>Stage {0}</source>

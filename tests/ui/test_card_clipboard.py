@@ -179,3 +179,98 @@ def test_the_actions_follow_what_is_chosen(editor: Editor) -> None:
     assert actions.paste.isEnabled()  # text from elsewhere pastes as cards
     choose(editor, [next(ids for _, ids in editor.document.cells() if ids)[0]])
     assert actions.copy.isEnabled() and actions.cut.isEnabled() and actions.duplicate.isEnabled()
+
+
+def test_a_cut_in_connect_mode_ends_it_and_enter_links_nothing(editor: Editor) -> None:
+    """L then Ctrl+X: Enter linked the cut card (an undo step that failed, and Ctrl+Z raised after it)."""
+    doc = editor.document
+    stage, lane = next(cell for cell, ids in doc.cells() if len(ids) >= 2)
+    first = doc.cell_cards(stage, lane)[0]
+    editor.scene.nav.set_focus(("card", first))
+    QTest.keyClick(editor.view, Qt.Key.Key_L)
+    assert editor.scene.nav.connect_source == first
+    links, own = len(list(doc.links())), len(doc.links_of(first))
+    ctrl(editor, Qt.Key.Key_X)
+    assert editor.scene.nav.connect_source is None and not doc.has_card(first)
+    editor.scene.nav.set_focus(("card", doc.cell_cards(stage, lane)[0]))
+    QTest.keyClick(editor.view, Qt.Key.Key_Return)
+    assert len(list(doc.links())) == links - own  # Enter linked nothing (it opened the card's text)
+    QTest.keyClick(editor.view, Qt.Key.Key_Escape)
+    assert editor.undo_stack.undoText() == "Cut 1 card"
+    ctrl(editor, Qt.Key.Key_Z)
+    assert doc.has_card(first) and len(list(doc.links())) == links
+
+
+def test_pasting_twice_after_two_cards_keeps_each_block_whole(editor: Editor) -> None:
+    doc = editor.document
+    stage, lane = next(cell for cell, ids in doc.cells() if len(ids) >= 2)
+    a, b = doc.cell_cards(stage, lane)[:2]
+    rest = doc.cell_cards(stage, lane)[2:]
+    choose(editor, [a, b])
+    editor.scene.nav.set_focus(("card", a), extend=True)
+    ctrl(editor, Qt.Key.Key_C)
+    ctrl(editor, Qt.Key.Key_V)
+    ctrl(editor, Qt.Key.Key_V)
+    texts = [doc.card(c).text for c in doc.cell_cards(stage, lane)]
+    ta, tb = doc.card(a).text, doc.card(b).text
+    assert texts == [ta, tb, ta, tb, ta, tb, *[doc.card(c).text for c in rest]]  # not A A'' A' B'' B' B
+
+
+def test_the_edit_menus_cut_copy_and_paste_go_to_the_text_being_typed(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    """The keys reached the text, but the menu's entries acted on cards: Paste added a card."""
+    doc = editor.document
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    text = doc.card(card_id).text
+    editor.scene.nav.set_focus(("card", card_id))
+    QTest.keyClick(editor.view, Qt.Key.Key_F2)
+    inline = editor.scene.editor
+    assert inline is not None
+    count = doc.card_count()
+    QApplication.clipboard().setText(" (again)")
+    QTest.keyClick(editor.view, Qt.Key.Key_End)
+    editor.edit_actions.paste.trigger()
+    assert doc.card_count() == count and inline.toPlainText() == text + " (again)"
+    ctrl(editor, Qt.Key.Key_A)
+    editor.edit_actions.copy.trigger()
+    assert QApplication.clipboard().text() == text + " (again)"
+    editor.edit_actions.cut.trigger()
+    assert inline.toPlainText() == "" and doc.card_count() == count and doc.has_card(card_id)
+
+
+def test_the_edit_menus_paste_goes_to_a_focused_field_outside_the_board(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit
+
+    field = QLineEdit(editor)  # as a panel's field: in the window, not on the board
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    QApplication.clipboard().setText("a tag")
+    count = editor.document.card_count()
+    editor.edit_actions.paste.trigger()
+    assert field.text() == "a tag" and editor.document.card_count() == count
+
+
+def test_an_empty_board_on_the_clipboard_pastes_nothing(editor: Editor) -> None:
+    data = QMimeData()
+    data.setData(MIME_TYPE, QByteArray(model.dumps(model.Document("Empty")).encode()))
+    QApplication.clipboard().setMimeData(data)
+    messages: list[str] = []
+    editor.message.connect(messages.append)
+    editor.scene.nav.set_focus(None)
+    editor.scene.clearSelection()
+    ctrl(editor, Qt.Key.Key_V)
+    assert editor.undo_stack.count() == 0 and messages[-1].startswith("Nothing to paste")
+
+
+def test_with_a_stage_header_chosen_the_cards_go_into_that_stage(editor: Editor) -> None:
+    doc = editor.document
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    choose(editor, [card_id])
+    ctrl(editor, Qt.Key.Key_C)
+    last = doc.stages[-1].id
+    editor.scene.clearSelection()
+    editor.scene.nav.set_focus(None)
+    editor.scene.header_item("stage", last).setSelected(True)
+    ctrl(editor, Qt.Key.Key_V)
+    (pasted,) = editor.selected_cards()
+    assert doc.card(pasted).stage == last and doc.card(pasted).lane == doc.card(card_id).lane

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.editor import Editor
 from app.i18n import tr
@@ -33,6 +42,38 @@ def severity_count(severity: str, n: int) -> str:
         return tr("%n warning(s)", "", n)
     return tr("%n info(s)", "", n)
 CARDS_ROLE = Qt.ItemDataRole.UserRole
+ROW_GAP = 6  # px under each finding: wrapped findings, one after another, stay apart
+
+
+class WrappedColumn(QStyledItemDelegate):
+    """Rows as tall as their text wrapped at the column's width.
+
+    A tree view asks its delegate for a row's height with no width to wrap at (the option's rect
+    has none), so a wrapped finding got one line and was cut with "…": the height is worked out
+    here at the column's width, and the rows are laid out again when the column's width changes.
+    """
+
+    def __init__(self, tree: QTreeWidget, column: int) -> None:
+        super().__init__(tree)
+        self._tree, self._column = tree, column
+        # Laid out again once the width settles (the header resizes its sections in steps).
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(tree.doItemsLayout)
+        tree.header().sectionResized.connect(self._resized)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if index.column() != self._column:
+            return super().sizeHint(option, index)
+        # With a rect to wrap in, the style measures the text as it will draw it.
+        at_width = QStyleOptionViewItem(option)
+        at_width.rect = QRect(0, 0, self._tree.header().sectionSize(self._column), 1 << 20)
+        return super().sizeHint(at_width, index) + QSize(0, ROW_GAP)
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if column == self._column:
+            self._relayout.start()  # the rows' heights at the new width
 
 
 class ChecksPanel(RefreshWhenSeen, QWidget):
@@ -48,6 +89,9 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
         self.tree.setHeaderLabels([tr("Finding"), tr("What")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappedColumn(self.tree, 1))
         self.tree.setAccessibleName(tr("Findings"))
         self.tree.itemClicked.connect(self._select_cards)
         self.tree.itemActivated.connect(self._select_cards)
@@ -101,6 +145,8 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
         for finding in self.findings:
             item = QTreeWidgetItem([tr(SEVERITY_MARKS[finding.severity]), finding.message])
             item.setForeground(0, QColor(SEVERITY_COLOURS[finding.severity]))
+            for column in (0, 1):  # the mark beside the finding's first line, not its middle
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             item.setToolTip(1, f"{finding.message} [{finding.code}]")
             item.setData(0, CARDS_ROLE, list(finding.cards))
             self.tree.addTopLevelItem(item)

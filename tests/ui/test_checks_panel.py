@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QStyle, QTreeWidgetItem
 
 import model
 from app.main_window import MainWindow
@@ -66,3 +67,37 @@ def test_the_per_stage_numbers_fit_the_docks_width(qtbot) -> None:  # type: igno
     metrics = panel.stages.fontMetrics()
     for column, title in enumerate(("Stage", "Cards", "Hand-offs", "Fail points", "Waiting")):
         assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
+
+
+def test_a_long_finding_wraps_at_the_docks_width_instead_of_being_cut(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Findings were one line each, cut with "…" (the whole text only in a tooltip)."""
+    window = MainWindow(model.load(BLUEPRINT), BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    window.resize(1600, 1000)
+    window.show()
+    window.checks_dock.raise_()
+    panel = window.checks
+    tree = panel.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0 and tree.isVisible())
+    metrics = tree.fontMetrics()
+
+    def lines_needed(item: QTreeWidgetItem) -> int:
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+        width = tree.header().sectionSize(1) - 2 * margin  # the text's room, as the style leaves it
+        return metrics.boundingRect(QRect(0, 0, width, 1 << 20), Qt.TextFlag.TextWordWrap,
+                                    item.text(1)).height() // metrics.lineSpacing()
+
+    def shown_lines(item: QTreeWidgetItem) -> int:
+        return tree.visualItemRect(item).height() // metrics.lineSpacing()
+
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    qtbot.waitUntil(lambda: all(lines_needed(item) <= shown_lines(item) <= lines_needed(item) + 1 for item in items))
+    assert any(lines_needed(item) >= 2 for item in items)  # the example has findings longer than the dock
+    before = [shown_lines(item) for item in items]
+    window.resizeDocks([window.checks_dock], [window.checks_dock.width() + 200], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: tree.header().sectionSize(1) > 350)
+    # Wider: the rows laid out again, each as tall as its text needs now, no line left blank.
+    qtbot.waitUntil(lambda: sum(shown_lines(item) for item in items) < sum(before))
+    assert all(lines_needed(item) <= shown_lines(item) <= lines_needed(item) + 1 for item in items), \
+        [(lines_needed(item), shown_lines(item), tree.visualItemRect(item).height()) for item in items]

@@ -9,10 +9,11 @@ restacks its cell and, only if its lane's height changes, shifts the lanes below
 from __future__ import annotations
 
 import itertools
+import math
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import field
+from dataclasses import field, replace
 
 from model import emotion_curve as emo
 from model import events as ev
@@ -25,7 +26,7 @@ from model.entities import LANE_KIND_LABELS, Card, Link
 from model.events import Cell
 from model.headers import lane_header_primitives, lane_name_width, stage_header_primitives
 from model.legend import LegendContent, legend
-from model.links import Channel, LinkGeometry, link_geometry
+from model.links import Channel, LinkGeometry, Segment, label_size, line_pieces, link_geometry
 from model.metrics_row import CHART_H, charted_metrics, metric_chart, metric_tiles, metrics_height
 from model.persona_header import persona_row
 from model.primitives import Box, Line, Primitive, Text, recoloured, translated
@@ -111,6 +112,11 @@ class BlueprintLine:
     y: float
     upper_lane: str
     lower_lane: str
+
+
+# How far from its two cards a link's label may go (a curve's reach, 90 px at most, and the
+# label's offsets round it): the other arrows a label looks at are those within it.
+LABEL_REACH = 100.0
 
 
 @value_class
@@ -208,6 +214,10 @@ class Layout:
         self._channel_links: dict[str, set[str]] = {}
         self._channel_of: dict[str, str] = {}
         self._labelled: set[str] = set()  # links with a label (most boards have few or none)
+        # Arrows near labels in straight pieces, with the drawing they were cut from (``_pieces``); while
+        # the labels are placed, the lines of the labelled links (``_line_of``).
+        self._line_pieces: dict[str, tuple[LinkGeometry, list[Segment]]] = {}
+        self._labelled_lines: dict[str, tuple[tuple[float, float, float, float], list[Segment]]] | None = None
         # Links of one column drawn round a card between their ends (``_blocked`` was true when
         # they were last routed): a move reroutes a column link only if that answer changes.
         self._detoured: set[str] = set()
@@ -523,6 +533,7 @@ class Layout:
         if self._scales:  # the emotion curves run through the cards just placed
             self.background = self._background(self._bottom)
         self._links = {}
+        self._line_pieces = {}
         self._unrouted = {}
         self._reach = array("d")
         self._detoured = set()
@@ -620,17 +631,21 @@ class Layout:
         if isinstance(event, ev.LinkAdded | ev.LinkChanged):
             delta = LayoutDelta(links={event.link_id})
             old = self._links.get(event.link_id)
-            if not self.document.link(event.link_id).label:
+            link = self.document.link(event.link_id)
+            if not link.label:
                 self._place_link(event.link_id)
-            if self.document.link(event.link_id).label or (old is not None and old.label):
-                # Labels avoid earlier labels: place them all again, this one among them.
+            # Labels avoid earlier labels and the arrows round them: place them all again, this one among them.
+            if link.label or (old is not None and old.label) or self._labelled_links_near(
+                    self._cells_of(link.source, link.target)):
                 delta.links |= self._place_labelled_links()
             return delta
         if isinstance(event, ev.LinkRemoved):
             delta = LayoutDelta(removed_links={event.link_id})
             removed = self._links.pop(event.link_id, None)
+            self._line_pieces.pop(event.link_id, None)
             self._stop_waiting(event.link_id)
-            if removed is not None and removed.label:
+            if (removed is not None and removed.label) or self._labelled_links_near(
+                    self._cells_of(event.source, event.target)):
                 delta.links |= self._place_labelled_links()
             return delta
         if isinstance(event, ev.StageChanged) and event.field == "notes":
@@ -790,18 +805,93 @@ class Layout:
         return found
 
     def _place_labelled_links(self) -> set[str]:
-        """Place every labelled link in file order; each label avoids the ones before it."""
+        """Place every labelled link in file order; each label avoids the ones before it, and the
+        other arrows round it (``_lines_near``)."""
         placed_labels: list[Rect] = []
         ids = set()
-        for link in self.document.links():
-            if not link.label:
-                continue
-            self._place_link(link.id, placed_labels)
-            ids.add(link.id)
-            for prim in self._links[link.id].label:
-                if isinstance(prim, Box):
-                    placed_labels.append(Rect(prim.x, prim.y, prim.w, prim.h))
+        self._labelled_lines = {}
+        try:
+            for link in self.document.links():
+                if not link.label:
+                    continue
+                self._place_link(link.id, placed_labels)
+                ids.add(link.id)
+                for prim in self._links[link.id].label:
+                    if isinstance(prim, Box):
+                        placed_labels.append(Rect(prim.x, prim.y, prim.w, prim.h))
+        finally:
+            self._labelled_lines = None
         return ids
+
+    def _lines_near(self, link: Link, a: Card, b: Card) -> list[Segment]:
+        """Pieces of the other arrows a label of ``link`` should not sit on: those with both ends in the
+        block of cells round its two cards (that of ``_cards_between``), where the label may go.
+
+        Both ends in the block: such an arrow is drawn from what lies in the block alone, so whatever
+        moves it touches the block, and the labels near are placed again (``_labelled_links_near``):
+        an edited layout places each label as a fresh one does. Each line is worked out as it is now
+        (not kept): an arrow may still wait to be routed, and a labelled one's line does not depend on
+        where its label goes, nor on which labels were placed first.
+        """
+        doc = self.document
+        s0, s1 = sorted((self._stage_pos[a.stage], self._stage_pos[b.stage]))
+        l0, l1 = sorted((self._lane_pos[a.lane], self._lane_pos[b.lane]))
+        stages = {stage.id for stage in doc.stages[max(0, s0 - 1): s1 + 2]}
+        lanes = {lane.id for lane in doc.lanes[max(0, l0 - 1): l1 + 2]}
+        # Where the label's places lie: along its curve (within a curve's reach of its two cards) or
+        # beside it, or above or below the pair.
+        w, h = label_size(link.label or "")
+        ra, rb = self.cards[a.id].rect, self.cards[b.id].rect
+        reach_x, reach_y = LABEL_REACH + w, LABEL_REACH + h
+        left, top = min(ra.x, rb.x) - reach_x, min(ra.y, rb.y) - reach_y
+        right, bottom = max(ra.x + ra.w, rb.x + rb.w) + reach_x, max(ra.y + ra.h, rb.y + rb.h) + reach_y
+        pieces: list[Segment] = []
+        seen = {link.id}
+        for stage_id in stages:
+            for lane_id in lanes:
+                for card_id in doc.cell_cards(stage_id, lane_id):
+                    for other in doc.links_of(card_id):
+                        if other.id in seen:
+                            continue
+                        seen.add(other.id)
+                        ends = doc.card(other.source), doc.card(other.target)
+                        if all(end.stage in stages and end.lane in lanes for end in ends):
+                            bounds, line = self._line_of(other, *ends)
+                            x, y, gw, gh = bounds
+                            if x <= right and y <= bottom and x + gw >= left and y + gh >= top:
+                                pieces += line  # (the label's own look sorts them)
+        return pieces
+
+    def _line_of(self, link: Link, a: Card, b: Card) -> tuple[tuple[float, float, float, float], list[Segment]]:
+        """The box and the straight pieces of ``link``'s line as the board is now."""
+        if not link.label:
+            # Routed and kept: as it is now (an arrow whose route went stale is not kept); else worked out.
+            geometry = self._links.get(link.id) or self._geometry(link, a, b)
+            return geometry.bounds, self._pieces(link.id, geometry)
+        # Labelled: placed before this one or after, its line is the same (its label does not move it).
+        lines = self._labelled_lines
+        if lines is not None and link.id in lines:
+            return lines[link.id]
+        geometry = self._geometry(replace(link, label=None), a, b)
+        found = geometry.bounds, line_pieces(geometry.curve, -math.inf, -math.inf, math.inf, math.inf)
+        if lines is not None:  # the cards stay where they are while the labels are placed
+            lines[link.id] = found
+        return found
+
+    def _pieces(self, link_id: str, geometry: LinkGeometry) -> list[Segment]:
+        """``geometry``'s curve in straight pieces, kept while the arrow keeps that drawing (labels near
+        one arrow look at it again and again)."""
+        kept = self._line_pieces.get(link_id)
+        if kept is not None and kept[0] is geometry:
+            return kept[1]
+        pieces = line_pieces(geometry.curve, -math.inf, -math.inf, math.inf, math.inf)
+        self._line_pieces[link_id] = (geometry, pieces)
+        return pieces
+
+    def _cells_of(self, *card_ids: str) -> set[Cell]:
+        """The cells of these cards."""
+        card = self.document.card
+        return {(card(card_id).stage, card(card_id).lane) for card_id in card_ids}
 
     def _labelled_links_near(self, cells: set[Cell]) -> set[str]:
         """Labelled links whose label placement looks at one of ``cells`` (the block of ``_cards_between``)."""
@@ -967,19 +1057,28 @@ class Layout:
 
     def _route(self, link: Link, a: Card, b: Card, labels: list[Rect] | None = None) -> None:
         """Route ``link`` between its cards ``a`` and ``b`` (labels: the ones placed before it)."""
-        source, target = self.cards[a.id].rect, self.cards[b.id].rect
-        obstacles = self._cards_between(a, b) + (labels or []) + self._line_strips() if link.label else []
-        answers = self._lane_kind[a.lane] == "pain" and self._lane_kind[b.lane] == "opportunity"
-        accent = st.KIND_STYLES["opportunity"].accent if answers else None
         blocked = self._blocked(a, b)
         if blocked:
             self._detoured.add(link.id)
         elif self._detoured:
             self._detoured.discard(link.id)
-        self._links[link.id] = link_geometry(link, source, target, obstacles, blocked,
-                                             self._crosses_visibility(a, b), self._channel(a, b), accent)
+        self._links[link.id] = self._geometry(link, a, b, labels, blocked=blocked)
         if self._unrouted:
             self._stop_waiting(link.id)
+
+    def _geometry(self, link: Link, a: Card, b: Card, labels: list[Rect] | None = None,
+                  blocked: bool | None = None) -> LinkGeometry:
+        """``link``'s drawing between its cards ``a`` and ``b`` as the layout is now (``_route`` keeps it)."""
+        source, target = self.cards[a.id].rect, self.cards[b.id].rect
+        obstacles: list[Rect] = []
+        avoid: list[Segment] = []
+        if link.label:
+            obstacles = self._cards_between(a, b) + (labels or []) + self._line_strips()
+            avoid = self._lines_near(link, a, b)
+        answers = self._lane_kind[a.lane] == "pain" and self._lane_kind[b.lane] == "opportunity"
+        accent = st.KIND_STYLES["opportunity"].accent if answers else None
+        return link_geometry(link, source, target, obstacles, self._blocked(a, b) if blocked is None else blocked,
+                             self._crosses_visibility(a, b), self._channel(a, b), accent, avoid)
 
     def _line_strips(self) -> list[Rect]:
         """Thin bands along the blueprint lines: a label sitting on one hides the line's dashes."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from model import style as st
@@ -49,6 +50,7 @@ class Channel:
 def link_geometry(
     link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = (), detour: bool = False,
     handoff: bool = False, channel: Channel | None = None, accent: str | None = None,
+    avoid: Sequence[Segment] = (),
 ) -> LinkGeometry:
     """Route ``link`` from ``source`` to ``target`` (both card rectangles).
 
@@ -59,6 +61,7 @@ def link_geometry(
     ``channel`` routes an arrow that spans columns of cards orthogonally, with rounded
     corners, through the gutters and a row of padding, instead of behind those cards.
     ``accent`` draws the arrow in that colour instead (a pain point's answering opportunity).
+    ``avoid``: pieces of the other arrows nearby (``line_pieces``); its label sits on none where it can.
     """
     if channel is not None and link.source != link.target:
         return _routed(link, source, target, channel, handoff, accent)
@@ -94,7 +97,7 @@ def link_geometry(
         prims.append(_head(start, (-start_dir[0], -start_dir[1]), colour))
     label: list[Primitive] = []
     if link.label:
-        centre = _label_centre(link.label, (curve_start, c1, c2, curve_end), obstacles, (source, target))
+        centre = _label_centre(link.label, (curve_start, c1, c2, curve_end), obstacles, (source, target), avoid)
         label = _label(link.label, centre)
     xs = [curve_start[0], c1[0], c2[0], curve_end[0], end[0], start[0]]
     ys = [curve_start[1], c1[1], c2[1], curve_end[1], end[1], start[1]]
@@ -232,7 +235,7 @@ def _bezier_point(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point
     return x, y
 
 
-def _label_size(label: str) -> tuple[float, float]:
+def label_size(label: str) -> tuple[float, float]:
     return text_width(label, st.LINK_LABEL_SIZE) + 12, line_height(st.LINK_LABEL_SIZE) + 4
 
 
@@ -241,15 +244,18 @@ _LABEL_SHIFTS = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0))
 
 
 def _label_centre(
-    label: str, curve: tuple[Point, Point, Point, Point], obstacles: Sequence[Rect], ends: tuple[Rect, Rect]
+    label: str, curve: tuple[Point, Point, Point, Point], obstacles: Sequence[Rect], ends: tuple[Rect, Rect],
+    avoid: Sequence[Segment] = (),
 ) -> Point:
-    """The first place along the curve (or just beside it) where the label covers no card.
+    """The first place on the curve where the label covers no card and no other arrow (``avoid``: their
+    pieces; a label on another arrow reads as that one's); else the first place along the curve
+    (or just beside it) where it covers no card.
 
     Between two cards side by side there is no room on the curve, so the gaps above and
     below the pair are tried last. When every candidate touches a card, the one covering
     the least card area wins.
     """
-    w, h = _label_size(label)
+    w, h = label_size(label)
     candidates = []
     for t in _LABEL_TS:
         x, y = _bezier_point(*curve, t)
@@ -270,6 +276,25 @@ def _label_centre(
         # inside the lane (above the pair, the label would sit on the lane's border).
         candidates.append((mid_x, top - 2))
     candidates += [(mid_x, top - h / 2 - 4), (mid_x, bottom + h / 2 + 4)]
+    # Only what lies where some candidate could cover it is looked at (the same sums, fewer terms).
+    half_w, half_h = w / 2 + 2, h / 2 + 2  # the pill and its pen
+    xs, ys = [cx for cx, _ in candidates], [cy for _, cy in candidates]
+    left_x, top_y, right_x, bottom_y = min(xs) - half_w, min(ys) - half_h, max(xs) + half_w, max(ys) + half_h
+    obstacles = [r for r in obstacles if r.x <= right_x and r.y <= bottom_y and r.x + r.w >= left_x
+                 and r.y + r.h >= top_y]
+    if avoid:
+        # First choice: a place still on the arrow (the pill meets its curve) that covers no card and
+        # no other arrow. Beside the arrow, a label reads as nobody's; failing that, as before.
+        own = _flattened(curve)
+        near = pieces_in(avoid, left_x, top_y, right_x, bottom_y)
+        for cx, cy in candidates:
+            x0, y0, x1, y1 = cx - half_w, cy - half_h, cx + half_w, cy + half_h
+            if not any(_meets(piece, x0, y0, x1, y1) for piece in own):
+                continue
+            if any(_overlap(cx - w / 2, cy - h / 2, w, h, r) for r in obstacles):
+                continue
+            if not any(_meets(piece, x0, y0, x1, y1) for piece in pieces_in(near, x0, y0, x1, y1)):
+                return cx, cy
     best: tuple[float, Point] | None = None
     for cx, cy in candidates:
         overlap = sum(_overlap(cx - w / 2, cy - h / 2, w, h, r) for r in obstacles)
@@ -281,6 +306,71 @@ def _label_centre(
     return best[1]
 
 
+# A straight piece of a curve: its ends x0, y0, x1, y1, then its box left, top, right, bottom
+# (worked out once: labels look at the same pieces many times).
+Segment = tuple[float, float, float, float, float, float, float, float]
+_PIECES_PER_CURVE = 12  # straight pieces a cubic is cut into where labels look at it
+
+
+def line_pieces(curve: Sequence[PathCommand], left: float, top: float, right: float, bottom: float) -> list[Segment]:
+    """An arrow's curve as straight pieces, those meeting the rect only: what a label placed near it
+    keeps off (``avoid``)."""
+    pieces: list[Segment] = []
+    x = y = 0.0
+    for command in curve:
+        op, numbers = command[0], [float(value) for value in command[1:]]  # type: ignore[arg-type]
+        if op == "M":
+            x, y = numbers
+            continue
+        if op == "L":
+            ends = [(numbers[0], numbers[1])]
+        elif op == "C":
+            p0, p1, p2, p3 = (x, y), (numbers[0], numbers[1]), (numbers[2], numbers[3]), (numbers[4], numbers[5])
+            ends = [_bezier_point(p0, p1, p2, p3, i / _PIECES_PER_CURVE) for i in range(1, _PIECES_PER_CURVE + 1)]
+        else:
+            continue
+        for nx, ny in ends:
+            box = (min(x, nx), min(y, ny), max(x, nx), max(y, ny))
+            if box[0] <= right and box[2] >= left and box[1] <= bottom and box[3] >= top:
+                pieces.append((x, y, nx, ny, *box))
+            x, y = nx, ny
+    return pieces
+
+
+def _flattened(curve: tuple[Point, Point, Point, Point]) -> list[Segment]:
+    """A cubic as straight pieces."""
+    points = [curve[0], *(_bezier_point(*curve, i / _PIECES_PER_CURVE) for i in range(1, _PIECES_PER_CURVE + 1))]
+    return [(ax, ay, bx, by, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+            for (ax, ay), (bx, by) in pairwise(points)]
+
+
+def pieces_in(pieces: Sequence[Segment], left: float, top: float, right: float, bottom: float) -> list[Segment]:
+    """The pieces whose box meets the rect (a cheap look before ``_meets``)."""
+    return [p for p in pieces if p[4] <= right and p[6] >= left and p[5] <= bottom and p[7] >= top]
+
+
+def _meets(piece: Segment, left: float, top: float, right: float, bottom: float) -> bool:
+    """Whether a straight piece crosses or touches the rect (Liang-Barsky clipping)."""
+    x0, y0, x1, y1, box_left, box_top, box_right, box_bottom = piece
+    if box_right < left or box_left > right or box_bottom < top or box_top > bottom:
+        return False
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
 def _overlap(x: float, y: float, w: float, h: float, r: Rect) -> float:
     dx = min(x + w, r.x + r.w) - max(x, r.x)
     dy = min(y + h, r.y + r.h) - max(y, r.y)
@@ -289,7 +379,7 @@ def _overlap(x: float, y: float, w: float, h: float, r: Rect) -> float:
 
 def _label(label: str, centre: Point) -> list[Primitive]:
     """The label on a white pill at the curve's midpoint, so the line does not cross it."""
-    w, h = _label_size(label)
+    w, h = label_size(label)
     x, y = centre[0] - w / 2, centre[1] - h / 2
     prims: list[Primitive] = [Box(x, y, w, h, fill=st.CHIP_FILL, stroke=st.FAINT, radius=h / 2)]
     texts: list[Text] = text_primitives([label], centre[0], y + 2, st.LINK_LABEL_SIZE, st.MUTED, anchor="middle")

@@ -127,3 +127,29 @@ def test_random_edits_on_a_board_of_many_column_links_match_a_fresh_layout(seed:
         else:
             document.set_card_field(rng.choice(ids), "text", "edited " * rng.randint(1, 12))
         _same_as_fresh(layout, document)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_labels_kept_off_other_arrows_are_placed_as_a_fresh_layout_places_them(seed: int) -> None:
+    """A label sits where it covers no other arrow near it (model.links._label_centre): adding, removing
+    and moving arrows and cards round labels leaves each label where a fresh layout puts it."""
+    rng = random.Random(seed)
+    document = synthetic_board(60, seed=seed, stage_count=3, links="local")
+    layout = Layout(document)
+    document.changed.connect(layout.apply)
+    stages, lanes = [s.id for s in document.stages], [lane.id for lane in document.lanes]
+    for i in range(60):
+        ids = [c.id for c in document.cards()]
+        roll = rng.random()
+        if roll < 0.35:
+            a = document.card(rng.choice(ids))
+            near = [c.id for c in document.cards() if abs(stages.index(c.stage) - stages.index(a.stage)) <= 1]
+            document.add_link(Link(f"y{i}", a.id, rng.choice(near), rng.choice((None, "then", "if late"))))
+        elif roll < 0.55 and document.links():
+            document.remove_link(rng.choice([k.id for k in document.links()]))
+        elif roll < 0.65:
+            link = rng.choice(list(document.links()))
+            document.set_link_field(link.id, "label", None if link.label else "why")
+        else:
+            document.move_card(rng.choice(ids), rng.choice(stages), rng.choice(lanes), rng.choice((None, 0, 2)))
+        _same_as_fresh(layout, document)

@@ -175,3 +175,26 @@ def test_the_label_of_an_arrow_between_neighbouring_cards_stays_inside_their_lan
     assert pill.x < left.x + left.w and right.x < pill.x + pill.w, "over the gap between the two cards"
     for card in (left, right):  # over their padding at most, never their text
         assert pill.y + pill.h <= card.y + st.CARD_PAD_Y
+
+
+def test_two_detours_in_one_gutter_each_keep_their_label_on_their_own_line() -> None:
+    """Two arrows bending round the cards of one column run down the same gutter and cross: each label
+    sat where it covered no card, on the other arrow too, and read as that one's (the onboarding
+    journey's "fixes" and "eases"). Now each sits on its own line, clear of the other."""
+    from model.links import line_pieces
+
+    lanes = [Lane("pain", "Pains", "pain"), Lane("fix", "Opportunities", "opportunity")]
+    stages = [Stage("s0", "Verify")]
+    cards = [Card("selfie", "pain", "s0", "Selfie check fails in low light"),
+             Card("review", "pain", "s0", "Manual review takes up to 48 hours"),
+             Card("guide", "fix", "s0", "Live guidance overlay for light and framing"),
+             Card("status", "fix", "s0", "Show review status and expected wait")]
+    links = [Link("fixes", "selfie", "guide", label="fixes"), Link("eases", "review", "status", label="eases")]
+    doc = Document.build(title="Detours", description=None, stages=stages, lanes=lanes, cards=cards, links=links,
+                         personas=[], extra={})
+    layout = Layout(doc)
+    for mine, other in (("fixes", "eases"), ("eases", "fixes")):
+        pill = next(p for p in layout.links[mine].label if isinstance(p, Box))
+        box = (pill.x, pill.y, pill.x + pill.w, pill.y + pill.h)
+        assert line_pieces(layout.links[mine].curve, *box), f"{mine}: on its own line"
+        assert not line_pieces(layout.links[other].curve, *box), f"{mine}: clear of {other}'s line"

@@ -3,14 +3,15 @@
 The cards travel as a small board in the file format under ``model.clipboard.MIME_TYPE``, with
 their texts, one a line, as plain text beside it (for a mail or a document). A paste takes
 Touchline's cards when the clipboard has them, else its plain text, one card a line
-(model/clipboard.py places either). While a text field has the keyboard focus (a card typed
-on the board, a field of a panel), Edit › Cut, Copy and Paste are that field's
-(``text_field_took``), as in any application.
+(model/clipboard.py places either). While a field of a panel has the keyboard focus, Edit › Cut,
+Copy and Paste are that field's (``text_field_took``), as in any application. (A card's text
+being typed on the board takes the keys itself; opening a menu keeps what was typed first, as
+for every menu command, and the entries then act on cards.)
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QMimeData
 from PySide6.QtGui import QGuiApplication
@@ -19,9 +20,6 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEd
 from canvas import commands as cmd
 from model import Document, LoadError, dumps, loads
 from model.clipboard import MIME_TYPE, Placement, card_texts, cards_document, text_document
-
-if TYPE_CHECKING:
-    from canvas.scene import BoardScene
 
 
 def put_on_clipboard(document: Document, card_ids: list[str], *, votes: bool) -> int:
@@ -68,32 +66,26 @@ def added(document: Document, placement: Placement, text: str) -> cmd.Macro:
     return step
 
 
-def text_field_took(action: str, scene: BoardScene) -> bool:
-    """Give ``action`` ("cut", "copy" or "paste") to the text field with the keyboard focus, if one has it:
-    a card's text being typed on the board, or a field of a panel (the menu's entries reach them too,
-    not only their keys). Whether one took it."""
-    editor = scene.editor
-    if editor is not None:  # a card typed in place: its text, not cards
-        cursor = editor.textCursor()
-        clipboard = QGuiApplication.clipboard()
-        if action in ("cut", "copy") and cursor.hasSelection():
-            clipboard.setText(cursor.selection().toPlainText())
-            if action == "cut":
-                cursor.removeSelectedText()
-        elif action == "paste":
-            cursor.insertText(clipboard.text())
-        editor.setTextCursor(cursor)
-        return True
+def text_field_took(action: str) -> bool:
+    """Give ``action`` ("cut", "copy" or "paste") to the text field with the keyboard focus, if one has it
+    (a field of a panel: the menu's entries reach it too, not only its keys). Whether one took it."""
+    field = focused_text_field()
+    if field is None:
+        return False
+    if not field.isReadOnly() or action == "copy":  # (read only: nothing to cut or paste into, nor cards)
+        getattr(field, action)()
+    return True
+
+
+def focused_text_field() -> QLineEdit | QPlainTextEdit | QTextEdit | None:
+    """The text field with the keyboard focus, if one has it (an editable combo box's or spin box's own)."""
     field = QApplication.focusWidget()
     if isinstance(field, QComboBox):
         field = field.lineEdit()
     elif isinstance(field, QAbstractSpinBox):
         field = field.findChild(QLineEdit)
-    if isinstance(field, QLineEdit | QPlainTextEdit | QTextEdit):
-        if not field.isReadOnly() or action == "copy":  # (read only: nothing to cut or paste into, nor cards)
-            getattr(field, action)()
-        return True
-    return False
+    return field if isinstance(field, QLineEdit | QPlainTextEdit | QTextEdit) else None
 
 
-__all__ = ["Clipped", "LoadError", "added", "from_clipboard", "put_on_clipboard", "text_field_took"]
+__all__ = ["Clipped", "LoadError", "added", "focused_text_field", "from_clipboard", "put_on_clipboard",
+           "text_field_took"]

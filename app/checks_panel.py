@@ -59,7 +59,7 @@ class WrappedColumn(QStyledItemDelegate):
         # Laid out again once the width settles (the header resizes its sections in steps).
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
-        self._relayout.setInterval(0)
+        self._relayout.setInterval(60)  # (thousands of findings take ~0.15 s to lay out again)
         self._relayout.timeout.connect(tree.doItemsLayout)
         tree.header().sectionResized.connect(self._resized)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from shiboken6 import delete, isValid
 
 from app import collection
@@ -102,7 +102,15 @@ class Editor(QWidget):
         self.scene.selectionChanged.connect(self._update_action_state)
         self.scene.cell_changed.connect(self._update_action_state)
         self.scene.impact_cleared.connect(lambda: self.impact_changed.emit(""))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # a panel's text field taking the focus enables Cut and Copy
+            app.focusChanged.connect(self._focus_moved)
         self._update_action_state()
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        widget = new or old
+        if widget is not None and isValid(self) and isValid(widget) and widget.window() is self.window():
+            self._update_action_state()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -277,8 +285,9 @@ class Editor(QWidget):
         has_items = bool(self.scene.selectedItems())
         a.delete.setEnabled(has_items)
         chosen = bool(self._cards_to_copy())
-        a.cut.setEnabled(chosen)
-        a.copy.setEnabled(chosen)
+        typing = _text_field_focused()  # Cut and Copy are then that field's (app/card_clipboard.py)
+        a.cut.setEnabled(chosen or typing)
+        a.copy.setEnabled(chosen or typing)
         a.duplicate.setEnabled(chosen)
         a.edit_text.setEnabled(len(self.selected_cards()) == 1 or self.scene.selected_header() is not None
                                or (len(self.scene.selected_links()) == 1 and not self.selected_cards()))
@@ -364,9 +373,9 @@ class Editor(QWidget):
         """Ctrl+C: the chosen cards (and the arrows between them) to the clipboard, without their votes."""
         from app.card_clipboard import put_on_clipboard, text_field_took
 
-        if text_field_took("copy", self.scene):
+        if text_field_took("copy"):
             return
-        self._before_clipboard_edit()
+        self.commit_pending()  # (connect mode goes on: a copy changes nothing on the board)
         cards = self._cards_to_copy()
         if cards:
             count = put_on_clipboard(self.document, cards, votes=False)
@@ -376,7 +385,7 @@ class Editor(QWidget):
         """Ctrl+X: copy the chosen cards (votes and all: a cut card moves), then delete them (one undo step)."""
         from app.card_clipboard import put_on_clipboard, text_field_took
 
-        if text_field_took("cut", self.scene):
+        if text_field_took("cut"):
             return
         self._before_clipboard_edit()
         cards = self._cards_to_copy()
@@ -398,7 +407,7 @@ class Editor(QWidget):
         """
         from app.card_clipboard import LoadError, from_clipboard, text_field_took
 
-        if text_field_took("paste", self.scene):
+        if text_field_took("paste"):
             return
         self._before_clipboard_edit()
         try:
@@ -412,6 +421,11 @@ class Editor(QWidget):
         cell, after = self._paste_place(clipped.cards, from_text=clipped.from_text)
         if self._add_copies(clipped.cards, cell, after, tr("Paste %n card(s)", "", clipped.cards.card_count())):
             self.message.emit(tr("Pasted %n card(s)", "", clipped.cards.card_count()))
+            if any(card.votes for card in clipped.cards.cards()):
+                # A cut card's votes went with it once; pasted again, it is a copy (the votes are not doubled).
+                from app.card_clipboard import put_on_clipboard
+
+                put_on_clipboard(clipped.cards, [card.id for card in clipped.cards.cards()], votes=False)
 
     def _paste_place(self, copied: Document, *, from_text: bool) -> tuple[tuple[str, str] | None, list[str]]:
         """Where a paste lands: its cell (None: the copy's own cells) and the cards it follows there."""
@@ -422,8 +436,11 @@ class Editor(QWidget):
         focused = scene.nav.focused_card()
         cards = [*self.selected_cards(), *([focused] if focused is not None else [])]
         if cards:
-            card = doc.card(cards[-1] if focused is None else focused)
-            return (card.stage, card.lane), cards
+            # The chosen cards' top-left cell: a block pasted after a block it copied lands in the same
+            # cells, right after the chosen cards, however often it is pasted.
+            stage = min((doc.card(c).stage for c in cards), key=doc.stage_index)
+            lane = min((doc.card(c).lane for c in cards), key=doc.lane_index)
+            return (stage, lane), cards
         header = scene.selected_header()
         if header is not None:  # that stage (or lane), the copy's own lane (or stage) when the board has it
             stages, lanes = doc.stages, doc.lanes
@@ -662,6 +679,16 @@ class Editor(QWidget):
     def card_item(self, card_id: str) -> CardItem:
         """The canvas item of a card."""
         return self.scene.card_item(card_id)
+
+
+def _text_field_focused() -> bool:
+    """Whether a panel's text field has the keyboard focus (app/card_clipboard.py, loaded when it matters)."""
+    focused = QApplication.focusWidget()
+    if focused is None or isinstance(focused, BoardView):
+        return False
+    from app.card_clipboard import focused_text_field
+
+    return focused_text_field() is not None
 
 
 def _load_inline_editor() -> None:

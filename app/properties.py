@@ -553,6 +553,10 @@ class PropertiesPanel(QWidget):
         self._refresh_timer.start()
 
     def _on_document_changed(self, event: object) -> None:
+        if isinstance(event, ev.StageChanged) and event.field == "metrics":
+            # Metrics set (typed and applied, or an undo or redo): what was typed and not applied is
+            # over; the field shows the stage's metrics as they now are.
+            self._metric_drafts.pop(event.stage_id, None)
         kind, ident = self._shown
         if isinstance(event, ev.DocumentReset):
             self.refresh()
@@ -609,13 +613,7 @@ class PropertiesPanel(QWidget):
         """Choose the section for the editor's selection and load its values."""
         self._refresh_timer.stop()
         left = self._stage_id if self.stage_section.isVisibleTo(self) else None  # the stage shown till now
-        shown_before = self._shown
         self._shown = kind, _ident = self._target()
-        if left in self._metric_drafts and self._shown != shown_before and self._document is not None \
-                and self._document.has_stage(left):
-            self.message.emit(tr("The metrics typed for “{0}” are not applied ({1}): they wait in the Properties "
-                                 "panel until fixed.").format(self._document.stage(left).name,
-                                                             self._metric_drafts[left][1]))
         headings = {"card": tr("Card"), "link": tr("Link"), "lane": "", "stage": "", "board": tr("Board"),
                     "multi": "", "none": ""}
         self.heading.setText(headings[kind])
@@ -636,6 +634,12 @@ class PropertiesPanel(QWidget):
             self._load_structure()
         elif kind == "board":
             self._load_board()
+        still = self._stage_id if self.stage_section.isVisibleTo(self) else None
+        doc = self._document
+        if left is not None and left != still and left in self._metric_drafts and doc is not None \
+                and doc.has_stage(left):  # the stage with the typed metrics goes out of sight
+            self.message.emit(tr("The metrics typed for “{0}” are not applied ({1}): they wait in the Properties "
+                                 "panel until fixed.").format(doc.stage(left).name, self._metric_drafts[left][1]))
 
     def _load_card(self, field: str | None = None) -> None:
         card_id = self._shown[1]
@@ -759,12 +763,16 @@ class PropertiesPanel(QWidget):
 
     def pending_problem(self) -> str | None:
         """What was typed here but could not be applied, not being valid (so it is in no save); None if nothing."""
+        doc = self._document
         stage_id = self._draft_stage()
-        if stage_id is None:
+        if stage_id is None or doc is None:
             return None
-        assert self._document is not None
-        return tr("The metrics typed for the stage “{0}” are not applied. {1}").format(
-            self._document.stage(stage_id).name, self._metric_drafts[stage_id][1])
+        problem = tr("The metrics typed for the stage “{0}” are not applied. {1}").format(
+            doc.stage(stage_id).name, self._metric_drafts[stage_id][1])
+        others = [stage.name for stage in doc.stages if stage.id in self._metric_drafts and stage.id != stage_id]
+        if others:  # each named: letting go of one lets go of them all
+            problem += " " + tr("Nor are those typed for: {0}.").format(", ".join(f"“{name}”" for name in others))
+        return problem
 
     def _draft_stage(self) -> str | None:
         """The stage whose typed metrics wait to be fixed: the one shown first, else the first of the board's."""

@@ -34,7 +34,7 @@ MIME_TYPE = "application/x-touchline-cards"
 # A list's marker at the start of a line ("- ", "* ", "• ", "1. ", "2) "): dropped from a card's text
 # when every line of a pasted list has one (``card_texts``).
 _BULLET = re.compile(r"^[-*+\u2022\u2023\u25e6\u2043\u2013\u2014]\s+")
-_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
+_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+")
 
 
 class NoCellError(ValueError):
@@ -177,7 +177,7 @@ def _personas_for(board: Document, copied: Document) -> tuple[dict[str, str], li
             mapping[persona.id] = by_name[persona.name]
         else:
             new = copy.deepcopy(persona)
-            if new.id in by_id or any(p.id == new.id for p in added):
+            if board.uses_id(new.id) or any(p.id == new.id for p in added):  # ids are shared by all kinds
                 new.id = board.new_id("persona")
             mapping[persona.id] = new.id
             added.append(new)
@@ -197,13 +197,16 @@ def text_document(texts: Iterable[str]) -> Document:
 def card_texts(text: str) -> list[str]:
     """The cards a plain text makes: one a non-blank line, its outer spaces and tabs dropped (a tab
     within, as between a spreadsheet's cells, is a space). When every line of two or more starts with
-    a list's marker of one kind (bullets, or numbers), the markers are dropped too: a line of its own
-    such as "24. Dezember" or "- 5 min wait" keeps its text."""
+    a list's marker of one kind (bullets, or numbers counting 1, 2, 3…), the markers are dropped too:
+    "- 5 min wait" alone, or "24. Dezember" and "25. Dezember", keep their text."""
     lines = [" ".join(line.split("\t")).strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     if len(lines) >= 2:
-        for marker in (_BULLET, _NUMBER):
-            if all(marker.match(line) for line in lines):
+        numbers = [_NUMBER.match(line) for line in lines]
+        # Numbers count 1, 2, 3…: "24. Dezember" and "25. Dezember" are dates, not a list.
+        numbered = all(numbers) and [int(m.group(1)) for m in numbers if m] == list(range(1, len(lines) + 1))
+        for marker, is_list in ((_BULLET, all(_BULLET.match(line) for line in lines)), (_NUMBER, numbered)):
+            if is_list:
                 stripped = [marker.sub("", line, count=1).strip() for line in lines]
                 if all(stripped):
                     return stripped

@@ -216,6 +216,10 @@ class Document:
                 return persona
         raise KeyError(persona_id)
 
+    def uses_id(self, ident: str) -> bool:
+        """Whether anything in the document (stage, lane, card, link, persona) has this id."""
+        return ident in self._ids
+
     def new_id(self, prefix: str) -> str:
         """An id not used anywhere in the document, e.g. ``card-7``."""
         while True:

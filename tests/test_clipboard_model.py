@@ -121,6 +121,11 @@ def test_a_persona_goes_with_its_card_by_name_or_is_added() -> None:
     assert added.name == "Ana" and added.id != "p1" and placement.cards[0][0].persona == added.id
     placement = clip.placed_copies(doc, copied)
     assert placement.cards[0][0].persona == "p1" and placement.personas == []  # the same board: the same one
+    other = Document()
+    other.add_stage(Stage("x", "X"))
+    other.add_lane(Lane("p1", "Y", "customer"))  # Ana's id taken by a lane: ids are shared by all kinds
+    (added,) = clip.placed_copies(other, copied).personas
+    assert added.id != "p1" and not other.uses_id(added.id)
 
 
 def test_a_copy_starts_without_votes_a_cut_keeps_them() -> None:
@@ -163,6 +168,8 @@ def test_plain_text_makes_a_card_of_each_line_and_drops_the_markers_of_a_list() 
     assert clip.card_texts("- 5 min wait") == ["- 5 min wait"]
     assert clip.card_texts("- buy milk\n-5 degrees\n3. Stock") == ["- buy milk", "-5 degrees", "3. Stock"]
     assert clip.card_texts("Name\tRole\tGoal") == ["Name Role Goal"]  # a spreadsheet's row
+    assert clip.card_texts("24. Dezember: Bescherung\n25. Dezember: Besuch") == \
+        ["24. Dezember: Bescherung", "25. Dezember: Besuch"]  # numbers that do not count 1, 2, 3: dates
     copied = clip.text_document(["one", "two"])
     placement = clip.placed_copies(board(), copied, ("s2", "l2"))
     assert [(c.stage, c.lane, c.text, i) for c, i in placement.cards] == [("s2", "l2", "one", 1),

@@ -1339,6 +1339,10 @@ CES = 4,1</translation>
         <translation>Die für „{0}“ eingegebenen Kennzahlen sind nicht übernommen ({1}): Sie warten in der Eigenschaften-Leiste, bis sie berichtigt sind.</translation>
     </message>
     <message>
+        <source>Nor are those typed for: {0}.</source>
+        <translation>Ebenso wenig die eingegebenen für: {0}.</translation>
+    </message>
+    <message>
         <source>Card</source>
         <translation>Karte</translation>
     </message>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 import model
 from app import main_window as mw
 from app.main_window import MainWindow
-from app.properties import PropertiesPanel
+from app.properties import PropertiesPanel, format_metrics
 from model.templates import template_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -1103,6 +1103,43 @@ def test_metrics_that_are_not_numbers_wait_when_another_card_is_clicked(opened: 
     qtbot.keyClicks(panel.stage_metrics, "Drop-off = 12")
     panel.stage_metrics.committed.emit()
     assert panel.pending_problem() is None and doc.stage(stage.id).metrics == {"Drop-off": 12}
+
+
+def test_metrics_typed_and_waiting_give_way_to_an_undo_and_each_stage_is_named(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """An undo of a stage's metrics left the typed draft in the field, in red, over the metrics restored;
+    with drafts on two stages the question named one; stepping through a stage's cells said the metrics
+    were left behind."""
+    doc, editor, panel = opened.editor.document, opened.editor, opened.properties
+    first, second = doc.stages[1], doc.stages[2]
+
+    def type_metrics(stage_id: str, text: str) -> None:
+        editor.scene.clearSelection()
+        editor.scene.header_item("stage", stage_id).setSelected(True)
+        assert panel.shown() == ("stage", stage_id)
+        panel.stage_metrics.setPlainText(text)
+        panel.stage_metrics.committed.emit()
+
+    type_metrics(first.id, "NPS = 10")
+    type_metrics(first.id, "NPS = 10%")  # not applied: waits
+    assert panel.stage_metrics_error.isVisibleTo(panel)
+    editor.undo_stack.undo()  # back to the stage's own metrics: the draft is over
+    assert doc.stage(first.id).metrics == first.metrics
+    assert panel.stage_metrics.toPlainText() == format_metrics(first.metrics)
+    assert not panel.stage_metrics_error.isVisibleTo(panel) and panel.pending_problem() is None
+    type_metrics(first.id, "NPS = 10%")
+    type_metrics(second.id, "CES = four")
+    problem = panel.pending_problem()
+    assert problem is not None and f"“{first.name}”" in problem and f"“{second.name}”" in problem
+    # Within the stage shown, from one of its cells to another: no word of metrics left behind.
+    said: list[str] = []
+    panel.message.connect(said.append)
+    editor.scene.clearSelection()
+    editor.scene.select_cell((second.id, doc.lanes[0].id))
+    panel.refresh()
+    editor.scene.select_cell((second.id, doc.lanes[1].id))
+    panel.refresh()
+    assert said == [] and panel.stage_metrics.toPlainText() == "CES = four"
+    opened.ask_drop_invalid = lambda problem: True  # type: ignore[method-assign]  # (the window closes after)
 
 
 def test_the_question_about_metrics_that_are_not_numbers_is_asked_once(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

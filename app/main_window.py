@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMenu,
     QMenuBar,
@@ -191,6 +192,12 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         # Made now (QMainWindow makes it when first asked for): the board's height is final before its
         # first paint, not shortened by the bar appearing after it.
         self.statusBar()
+        # The impact view's summary stays while the view is on: a widget of the bar, which a passing
+        # message ("Copied 2 cards") covers for its seconds and then shows again (as a message, the
+        # summary was wiped by the first passing one).
+        self._impact_summary = QLabel()
+        self._impact_summary.hide()
+        self.statusBar().addWidget(self._impact_summary, 1)
         self.editor: Editor = self._install(document or _new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
         self.workshop = Workshop(self)  # Present (F5), presenter panel, timer, Top voted
@@ -396,6 +403,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.checks.set_editor(editor)
         self.personas.set_editor(editor)
         self.appearance.bind(self._apply_appearance)
+        self._show_impact_summary("")  # (the old board's impact view went with it)
         editor.impact_changed.connect(self._show_impact_summary)
         editor.message.connect(self._show_passing_message)
         document.changed.connect(self._on_document_changed)
@@ -421,10 +429,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.statusBar().showMessage(text, max(4000, 60 * len(text)))  # long enough to read
 
     def _show_impact_summary(self, text: str) -> None:
-        if text:
-            self.statusBar().showMessage(text)
-        else:
-            self.statusBar().clearMessage()
+        self._impact_summary.setText(text)
+        self._impact_summary.setVisible(bool(text))
 
     def _on_document_changed(self, event: object) -> None:
         if isinstance(event, (ev.TitleChanged, ev.DocumentReset)):

@@ -1164,3 +1164,29 @@ def test_the_question_about_metrics_that_are_not_numbers_is_asked_once(window: M
     assert not window.maybe_save()  # close → save → save as: nothing saved, one question
     assert len(asked) == 1
     window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+
+
+def test_the_impact_summary_comes_back_after_a_passing_message(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Show impact's summary ("... Esc to leave.") was a status message: the first passing one (a copy)
+    wiped it for good while the impact view was still on."""
+    opened.show()
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    editor = opened.editor
+    support = next(c.id for c in editor.document.cards()
+                   if editor.document.lane(c.lane).kind == "support" and editor.document.links_of(c.id))
+    select_card(opened, support)
+    editor.edit_actions.show_impact.trigger()
+
+    def shown() -> str:  # what the status bar shows: its message, else its labels in sight
+        bar = opened.statusBar()
+        return bar.currentMessage() or " ".join(label.text() for label in bar.findChildren(QLabel)
+                                               if label.isVisible())
+
+    qtbot.waitUntil(lambda: "Esc to leave" in shown())
+    QTest.keyClick(editor.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # "Copied 1 card" for a while
+    assert shown() == "Copied 1 card"
+    opened.statusBar().clearMessage()  # its seconds are over
+    assert "Esc to leave" in shown()
+    QTest.keyClick(editor.view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: "Esc to leave" not in shown())

@@ -479,8 +479,15 @@ class BoardScene(QGraphicsScene):
         for card_id in card_ids:
             cards[card_id].set_opacity(1.0 if lit is None or card_id in lit else DIMMED)
         for link_id in link_ids:
-            link = doc.link(link_id)
-            shown = lit is None or (link.source in lit and link.target in lit)
+            # Lighting all needs no document: an edit that removed arrows clears the impact view before
+            # their items go (the document no longer has them; looking them up raised mid-edit).
+            if lit is None:
+                shown = True
+            elif doc.has_link(link_id):
+                link = doc.link(link_id)
+                shown = link.source in lit and link.target in lit
+            else:
+                continue
             link_item = links[link_id]
             link_item.set_opacity(1.0 if shown else DIMMED)  # its label follows (LinkItem.set_opacity)
 

@@ -368,6 +368,25 @@ def test_an_empty_board_says_how_to_add_a_card_until_it_has_one(qtbot) -> None: 
     assert hint.isVisible()
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Delete, Qt.Key.Key_X])
+def test_deleting_or_cutting_a_card_while_its_impact_is_shown_ends_it_and_undoes(editor: Editor, key: Qt.Key) -> None:
+    """Delete (or Ctrl+X) with Show impact on raised mid-edit: the card stayed with an arrow gone, the undo
+    step was pushed anyway and Ctrl+Z raised; the impact view could no longer be left."""
+    doc, scene = editor.document, editor.scene
+    card_id = next(c.id for c in doc.cards() if len(doc.links_of(c.id)) >= 2)
+    before = model.dumps(doc)
+    scene.clearSelection()
+    scene.card_item(card_id).setSelected(True)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert scene.impact is not None
+    modifiers = Qt.KeyboardModifier.ControlModifier if key == Qt.Key.Key_X else Qt.KeyboardModifier.NoModifier
+    QTest.keyClick(editor.view.viewport(), key, modifiers)
+    assert not doc.has_card(card_id) and scene.impact is None
+    assert all(scene.card_item(c.id).opacity() == 1.0 for c in doc.cards())
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.dumps(doc) == before
+
+
 def test_show_impact_lights_what_a_support_card_breaks_and_esc_leaves(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
     from model.impact import impact
 

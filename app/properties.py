@@ -10,6 +10,7 @@ through a choice with the arrow keys or the wheel is one undo step too: the step
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, QTimer, Signal
@@ -73,14 +74,45 @@ def parse_metrics(text: str) -> dict[str, float] | None:
         name = name.strip()
         if not found or not name:
             raise ValueError(tr("Line {0}: write a metric as name = value, e.g. NPS = 32").format(number))
+        typed = value.strip()
+        written = _plain_number(typed)
+        if written is None:
+            raise ValueError(tr("Line {0}: “{1}” could be read two ways: write 12000 or 12.5").format(number, typed))
         try:
-            number_value = float(value.strip().replace(",", "."))
+            number_value = float(written)
         except ValueError:
-            raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, value.strip())) from None
+            raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, typed)) from None
         if number_value != number_value or number_value in (float("inf"), float("-inf")):
-            raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, value.strip()))
-        metrics[name] = int(number_value) if number_value.is_integer() and "." not in value else number_value
+            raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, typed))
+        metrics[name] = int(number_value) if number_value.is_integer() and "." not in written else number_value
     return metrics or None
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")  # 1,250,000 / 1.250.000 / 1 250 000
+
+
+def _plain_number(typed: str) -> str | None:
+    """A number as typed ("12,5", "1,250.50", "1.250,50", "−12", "12 000") written for ``float``; None when it
+    could be read two ways ("12,000": twelve thousand, or twelve with three decimals)."""
+    text = typed.replace("\u2212", "-").replace("\u2013", "-")  # a typographic minus or an en dash
+    sign = "-" if text.startswith("-") else ""
+    body = text.lstrip("+-")
+    decimal = max(body.rfind(","), body.rfind("."))
+    marks = {ch for ch in body if ch in ",.\u00a0\u202f "}
+    if len(marks) >= 2:  # both kinds: the last one is the decimal mark, the others group thousands
+        whole, fraction = body[:decimal], body[decimal + 1:]
+        if _GROUPED.fullmatch(whole) and fraction.isdigit():
+            return sign + "".join(ch for ch in whole if ch.isdigit()) + "." + fraction
+        return typed  # not a number: float() says so
+    if len(marks) == 1:
+        mark = next(iter(marks))
+        if body.count(mark) > 1 or mark in "\u00a0\u202f ":  # only thousands are grouped more than once
+            return sign + "".join(ch for ch in body if ch.isdigit()) if _GROUPED.fullmatch(body) else typed
+        whole, fraction = body.split(mark)
+        if mark == "," and len(fraction) == 3 and whole.isdigit() and 1 <= len(whole) <= 3:
+            return None  # "12,000"
+        return sign + whole + "." + fraction
+    return sign + body
 
 
 def score_label(score: int) -> str:

@@ -1190,3 +1190,22 @@ def test_the_impact_summary_comes_back_after_a_passing_message(opened: MainWindo
     assert "Esc to leave" in shown()
     QTest.keyClick(editor.view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: "Esc to leave" not in shown())
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("Visitors = 1,250,000", 1250000), ("Revenue = 1,250.50", 1250.5), ("Revenue = 1.250,50", 1250.5),
+    ("NPS = \u221212", -12), ("Visitors = 12 000", 12000), ("CES = 4,1", 4.1), ("CSAT = 4.5", 4.5),
+])
+def test_stage_metrics_read_numbers_as_written_with_grouped_thousands(typed: str, stored: float) -> None:
+    """'Visitors = 12,000' was stored as 12, without a word; '1,250.50' and a typographic minus were refused."""
+    from app.properties import parse_metrics
+
+    metrics = parse_metrics(typed)
+    assert metrics is not None and list(metrics.values()) == [stored]
+
+
+def test_a_metric_that_could_be_read_two_ways_is_asked_to_be_written_plainly() -> None:
+    from app.properties import parse_metrics
+
+    with pytest.raises(ValueError, match="could be read two ways"):
+        parse_metrics("Visitors = 12,000")  # twelve thousand, or twelve with three decimals

@@ -131,12 +131,15 @@ class InlineEditor(QGraphicsTextItem):
         painter.restore()
 
     def sceneEvent(self, event: QEvent) -> bool:
-        # Keep Enter and Esc for ourselves before shortcuts see them.
+        # Keep Enter and Esc for ourselves before shortcuts see them; and the board's keys that would
+        # act on the card being typed (Ctrl+Up/Down moved it to another lane, Ctrl+D duplicated it,
+        # Alt+Up/Down stepped its score): while typing they are the text's, or nothing.
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
-                                Qt.Key.Key_Backtab)
+            and (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
+                                 Qt.Key.Key_Backtab)
+                 or _board_key_while_typing(event))
         ):
             event.accept()
             return True
@@ -208,3 +211,12 @@ def projection_fill(fill: str) -> str:
     """A field's fill (a light colour of the layout) as the projection look paints it."""
     box = projected_one(Box(0, 0, 1, 1, fill=fill))
     return box.fill if isinstance(box, Box) and box.fill else fill
+
+
+def _board_key_while_typing(event: QKeyEvent) -> bool:
+    """Ctrl+Up/Down, Ctrl+D and Alt+Up/Down: the editor's keys for the card itself (app/editor.py)."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    key = event.key()
+    if modifiers == Qt.KeyboardModifier.ControlModifier:
+        return key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_D)
+    return modifiers == Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down)

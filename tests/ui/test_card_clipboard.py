@@ -303,3 +303,18 @@ def test_with_a_stage_header_chosen_the_cards_go_into_that_stage(editor: Editor)
     ctrl(editor, Qt.Key.Key_V)
     (pasted,) = editor.selected_cards()
     assert doc.card(pasted).stage == last and doc.card(pasted).lane == doc.card(card_id).lane
+
+
+@pytest.mark.parametrize(("key", "modifier"), [(Qt.Key.Key_Up, CTRL), (Qt.Key.Key_Down, CTRL), (Qt.Key.Key_D, CTRL),
+                                               (Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)])
+def test_the_board_keys_for_a_card_do_nothing_to_it_while_its_text_is_typed(editor: Editor, key: Qt.Key,
+                                                                             modifier: Qt.KeyboardModifier) -> None:
+    """Ctrl+Up/Down committed the text and moved the card to another lane; Ctrl+D duplicated it."""
+    doc = editor.document
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    before = model.dumps(doc)
+    editor.scene.nav.set_focus(("card", card_id))
+    QTest.keyClick(editor.view, Qt.Key.Key_F2)
+    assert editor.scene.editor is not None
+    QTest.keyClick(editor.view, key, modifier)
+    assert editor.scene.editor is not None and model.dumps(doc) == before  # still typing, nothing else done

@@ -922,7 +922,7 @@
     </message>
     <message>
         <source>&amp;Add persona</source>
-        <translation>Persona &amp;hinzufügen</translation>
+        <translation>Persona h&amp;inzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -970,7 +970,7 @@
     </message>
     <message>
         <source>&amp;Goals</source>
-        <translation>Zi&amp;ele</translation>
+        <translation>Zie&amp;le</translation>
     </message>
     <message>
         <source>&amp;Pains</source>
@@ -1031,6 +1031,10 @@
     <message>
         <source>Line {0}: write a metric as name = value, e.g. NPS = 32</source>
         <translation>Zeile {0}: eine Kennzahl als Name = Wert schreiben, z. B. NPS = 32</translation>
+    </message>
+    <message>
+        <source>Line {0}: “{1}” could be read two ways: write 12000 or 12.5</source>
+        <translation>Zeile {0}: „{1}“ lässt sich zweifach lesen: 12000 oder 12,5 schreiben</translation>
     </message>
     <message>
         <source>Line {0}: “{1}” is not a number</source>
@@ -1210,7 +1214,7 @@
     </message>
     <message>
         <source>&amp;Score</source>
-        <translation>Be&amp;wertung</translation>
+        <translation>Bewe&amp;rtung</translation>
     </message>
     <message>
         <source>Persona</source>
@@ -1238,7 +1242,7 @@
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation>Schlag&amp;wörter</translation>
+        <translation>&amp;Schlagwörter</translation>
     </message>
     <message>
         <source>Longer notes, not drawn on the card</source>
@@ -1258,7 +1262,7 @@
     </message>
     <message>
         <source>&amp;Label</source>
-        <translation>&amp;Beschriftung</translation>
+        <translation>Besch&amp;riftung</translation>
     </message>
     <message>
         <source>Link kind</source>
@@ -1270,7 +1274,7 @@
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation>&amp;Art</translation>
+        <translation>Ar&amp;t</translation>
     </message>
     <message>
         <source>Lane</source>
@@ -1332,7 +1336,7 @@ CES = 4,1</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation>Beschrei&amp;bung</translation>
+        <translation>Beschreib&amp;ung</translation>
     </message>
     <message>
         <source>The metrics typed for “{0}” are not applied ({1}): they wait in the Properties panel until fixed.</source>

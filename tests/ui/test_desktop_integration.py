@@ -514,3 +514,34 @@ def test_standard_commands_use_the_platforms_standard_keys(qtbot: QtBot) -> None
             assert bindings[0] in action.shortcuts(), (action.text(), standard)
         else:  # where it does not (Quit, Preferences on some desktops), a conventional one
             assert action.shortcuts(), action.text()
+
+
+@pytest.mark.parametrize("language", ["en_GB", "de_DE"])
+def test_the_panels_alt_letters_leave_the_menus_theirs_and_differ_from_each_other(qtbot: QtBot, language: str) -> None:
+    """In German, Alt+B opened the board's Beschrei&bung field, not the Bearbeiten menu, and Alt+A an arrow's
+    &Art instead of Ansicht; the card's Wartezeit, Bewertung and Schlagwörter all took Alt+W."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from app.i18n import install_translators
+
+    app = QApplication.instance()
+    try:
+        install_translators(app, QLocale(language))
+        window = MainWindow(path=EXAMPLES / "coffee-shop-blueprint.touchline")
+        qtbot.addWidget(window)
+        window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+        menus = {QKeySequence.mnemonic(a.text()).toString() for a in window.menuBar().actions() if a.text()}
+        assert len(menus) >= 4
+        properties = window.properties
+        sections = [properties.card_section, properties.link_section, properties.lane_section,
+                    properties.stage_section, properties.board_section, window.personas]
+        for section in sections:
+            texts = [w.text() for w in section.findChildren(QLabel) + section.findChildren(QAbstractButton)
+                     if "&" in w.text()]
+            keys = [QKeySequence.mnemonic(text).toString() for text in texts]
+            assert not set(keys) & menus, (texts, menus)
+            assert len(keys) == len(set(keys)), texts
+    finally:
+        install_translators(app, QLocale("en_GB"))

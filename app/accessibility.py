@@ -77,7 +77,7 @@ _ACTION_DESCRIPTIONS: dict[str, str] = {
     "Zoom &out": QT_TRANSLATE_NOOP("", "Look from farther away"),
     "&Fit board": QT_TRANSLATE_NOOP("", "Show the whole board"),
     "&100%": QT_TRANSLATE_NOOP("", "Show the board at its real size"),
-    "Show &impact": QT_TRANSLATE_NOOP("", "Show what the selected card affects and relies on"),
+    "Show i&mpact": QT_TRANSLATE_NOOP("", "Show what the selected card affects and relies on"),
     "&Properties Panel": QT_TRANSLATE_NOOP("", "Show or hide the Properties panel"),
     "&Checks Panel": QT_TRANSLATE_NOOP("", "Show or hide the Checks panel"),
     "&Keyboard Shortcuts": QT_TRANSLATE_NOOP("", "Every keyboard shortcut, from the menus as they are"),

@@ -264,18 +264,18 @@ class Editor(QWidget):
             zoom_out=self._action(tr("Zoom &out"), self.view.zoom_out, QKeySequence.StandardKey.ZoomOut),
             zoom_fit=self._action(tr("&Fit board"), self.view.zoom_fit, "Ctrl+0"),
             zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
-            show_impact=self._action(tr("Show &impact"), self.toggle_impact, "Ctrl+I"),
+            show_impact=self._action(tr("Show i&mpact"), self.toggle_impact, "Ctrl+I"),
             arrange=self._action(tr("Arra&nge cards"), self.arrange_cards, "Ctrl+Shift+A"),
             vote=self._action(tr("Add &vote"), lambda: self.vote(1), "V"),
             unvote=self._action(tr("Re&move vote"), lambda: self.vote(-1), "Shift+V"),
             connect=self._action(tr("C&onnect to…"), self.start_connect, "L"),
-            next_arrow=self._action(tr("Select its next a&rrow"), self.select_next_arrow, "Shift+L"),
+            next_arrow=self._action(tr("Select its ne&xt arrow"), self.select_next_arrow, "Shift+L"),
             move_left=self._action(tr("Move card left"), lambda: self.move_card(-1, 0), "Ctrl+Left"),
             move_right=self._action(tr("Move card right"), lambda: self.move_card(1, 0), "Ctrl+Right"),
             move_up=self._action(tr("Move card up"), lambda: self.move_card(0, -1), "Ctrl+Up"),
             move_down=self._action(tr("Move card down"), lambda: self.move_card(0, 1), "Ctrl+Down"),
-            raise_score=self._action(tr("&Raise emotion score"), lambda: self.step_score(1), "Alt+Up"),
-            lower_score=self._action(tr("&Lower emotion score"), lambda: self.step_score(-1), "Alt+Down"),
+            raise_score=self._action(tr("Raise emotion score"), lambda: self.step_score(1), "Alt+Up"),
+            lower_score=self._action(tr("Lo&wer emotion score"), lambda: self.step_score(-1), "Alt+Down"),
         )
 
     def _update_action_state(self) -> None:

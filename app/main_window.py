@@ -307,7 +307,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.view_menu.addAction(self.checks_dock.toggleViewAction())
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
-        self.personas_dock.toggleViewAction().setText(tr("&Personas Panel"))
+        self.personas_dock.toggleViewAction().setText(tr("Perso&nas Panel"))
         self.view_menu.addAction(self.personas_dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.appearance.legend_action)

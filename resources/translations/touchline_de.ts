@@ -409,7 +409,7 @@
         <translation>B&amp;oard einpassen</translation>
     </message>
     <message>
-        <source>Show &amp;impact</source>
+        <source>Show i&amp;mpact</source>
         <translation>&amp;Auswirkungen zeigen</translation>
     </message>
     <message>
@@ -429,7 +429,7 @@
         <translation>&amp;Verbinden mit…</translation>
     </message>
     <message>
-        <source>Select its next a&amp;rrow</source>
+        <source>Select its ne&amp;xt arrow</source>
         <translation>Nächsten P&amp;feil der Karte auswählen</translation>
     </message>
     <message>
@@ -449,16 +449,12 @@
         <translation>Karte nach unten verschieben</translation>
     </message>
     <message>
-        <source>&amp;Raise emotion score</source>
-        <translation>Emotionswert &amp;erhöhen</translation>
-    </message>
-    <message>
-        <source>&amp;Lower emotion score</source>
-        <translation>E&amp;motionswert senken</translation>
-    </message>
-    <message>
         <source>Raise emotion score</source>
         <translation>Emotionswert erhöhen</translation>
+    </message>
+    <message>
+        <source>Lo&amp;wer emotion score</source>
+        <translation>E&amp;motionswert senken</translation>
     </message>
     <message>
         <source>Lower emotion score</source>
@@ -745,7 +741,7 @@
         <translation>&amp;Prüfungen-Leiste</translation>
     </message>
     <message>
-        <source>&amp;Personas Panel</source>
+        <source>Perso&amp;nas Panel</source>
         <translation>Perso&amp;nas-Leiste</translation>
     </message>
     <message>

@@ -545,3 +545,20 @@ def test_the_panels_alt_letters_leave_the_menus_theirs_and_differ_from_each_othe
             assert len(keys) == len(set(keys)), texts
     finally:
         install_translators(app, QLocale("en_GB"))
+
+
+def test_no_two_entries_of_an_english_menu_share_an_alt_letter(qtbot: QtBot) -> None:
+    """Edit had R three times (Redo, Raise emotion score, Select its next arrow) and L twice; View I and P
+    twice: Alt+letter then cycles instead of choosing (German had its own test already)."""
+    import re
+
+    window = MainWindow(path=EXAMPLES / "coffee-shop-blueprint.touchline")
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.workshop._fill_screen_menu()
+    menus = [action.menu() for action in window.menuBar().actions()]
+    while menus:
+        menu = menus.pop()
+        keys = [m.group(1).lower() for a in menu.actions() if (m := re.search(r"&(\w)", a.text()))]
+        assert len(keys) == len(set(keys)), [a.text() for a in menu.actions()]
+        menus += [a.menu() for a in menu.actions() if a.menu()]

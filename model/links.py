@@ -64,7 +64,7 @@ def link_geometry(
     ``avoid``: pieces of the other arrows nearby (``line_pieces``); its label sits on none where it can.
     """
     if channel is not None and link.source != link.target:
-        return _routed(link, source, target, channel, handoff, accent)
+        return _routed(link, source, target, channel, handoff, accent, obstacles, avoid)
     if link.source == link.target:
         start_side, end_side = "right", "top"
     elif detour:
@@ -108,7 +108,7 @@ CORNER = 10.0  # radius of a routed arrow's rounded corners
 
 
 def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: bool,
-            accent: str | None = None) -> LinkGeometry:
+            accent: str | None = None, obstacles: Sequence[Rect] = (), avoid: Sequence[Segment] = ()) -> LinkGeometry:
     """An orthogonal arrow: out of the facing side, along the gutter, the channel, the gutter, in.
 
     Hot (most arrows of a big board span columns), so ``_anchor``, ``_head`` and ``_bounds``
@@ -134,7 +134,7 @@ def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: b
     if link.kind == "twoway":
         prims.append(_side_head(start_x, start_y, -out, colour))
     if link.label:
-        label = _label(link.label, ((leave + enter) / 2, row))
+        label = _label(link.label, _routed_label_centre(link.label, points, obstacles, avoid))
         xs = [p[0] for p in points] + [end_x, start_x]
         ys = [p[1] for p in points] + [end_y, start_y]
         return LinkGeometry(link.id, link.kind, curve, tuple(prims), _bounds(xs, ys, label), tuple(label))
@@ -145,6 +145,31 @@ def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: b
     bottom = max(start_y, row, end_y)
     return LinkGeometry(link.id, link.kind, curve, tuple(prims),
                         (left - head, top - head, right - left + 2 * head, bottom - top + 2 * head))
+
+
+def _routed_label_centre(label: str, points: list[Point], obstacles: Sequence[Rect],
+                         avoid: Sequence[Segment]) -> Point:
+    """Where an orthogonal arrow's label goes: on its run along the channel row (the middle first, then
+    towards either end), else on its runs down the gutters, at the first place covering no card, no
+    label placed before it and no other arrow; else at the first covering none of the first two; else
+    the channel's middle. (It always sat at the channel's middle: two arrows from neighbouring cards to
+    one card two stages on put their labels on one spot, one hiding the other.)"""
+    w, h = label_size(label)
+    (_, _), (leave, start_y), (_, row), (enter, _), (_, end_y), _ = points
+    candidates = [(leave + (enter - leave) * t, row) for t in _LABEL_TS]
+    for x, y0, y1 in ((leave, start_y, row), (enter, row, end_y)):
+        candidates += [(x, y0 + (y1 - y0) * t) for t in _LABEL_TS]
+    half_w, half_h = w / 2 + 2, h / 2 + 2  # the pill and its pen
+    free = None
+    for cx, cy in candidates:
+        if any(_overlap(cx - w / 2, cy - h / 2, w, h, r) for r in obstacles):
+            continue
+        x0, y0, x1, y1 = cx - half_w, cy - half_h, cx + half_w, cy + half_h
+        if not any(_meets(piece, x0, y0, x1, y1) for piece in pieces_in(avoid, x0, y0, x1, y1)):
+            return cx, cy
+        if free is None:
+            free = (cx, cy)
+    return free if free is not None else candidates[0]
 
 
 def _side_head(tip_x: float, tip_y: float, pointing: int, colour: str) -> Path:

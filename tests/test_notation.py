@@ -198,3 +198,29 @@ def test_two_detours_in_one_gutter_each_keep_their_label_on_their_own_line() -> 
         box = (pill.x, pill.y, pill.x + pill.w, pill.y + pill.h)
         assert line_pieces(layout.links[mine].curve, *box), f"{mine}: on its own line"
         assert not line_pieces(layout.links[other].curve, *box), f"{mine}: clear of {other}'s line"
+
+
+def test_labels_of_arrows_routed_across_stages_do_not_sit_on_one_another() -> None:
+    """Arrows two stages long run orthogonally through a channel; their labels all sat at the channel's
+    middle, so two arrows from neighbouring cards to one card put one label over the other."""
+    lanes = [Lane("cust", "Customer", "customer"), Lane("front", "Frontstage", "frontstage")]
+    stages = [Stage("s0", "Discover"), Stage("s1", "Order"), Stage("s2", "Wait")]
+    cards = [Card("decal", "cust", "s0", "Sees decal while waiting in queue"),
+             Card("app", "cust", "s0", "Downloads app, creates an account"),
+             Card("order", "cust", "s1", "Builds order"),
+             Card("push", "front", "s2", "Push notification when drink is started")]
+    links = [Link("a", "decal", "push", label="notifies"), Link("b", "app", "push", label="confirms")]
+    doc = Document.build(title="Routed", description=None, stages=stages, lanes=lanes, cards=cards, links=links,
+                         personas=[], extra={})
+    layout = Layout(doc)
+    pills = [next(p for p in layout.links[k].label if isinstance(p, Box)) for k in ("a", "b")]
+    first, second = pills
+    apart = (first.x + first.w <= second.x or second.x + second.w <= first.x
+             or first.y + first.h <= second.y or second.y + second.h <= first.y)
+    assert apart, pills
+    for pill in pills:  # over a card's padding at most, never its text
+        for card in layout.cards.values():
+            r = card.rect
+            inner = (r.x + st.CARD_PAD_X, r.y + st.CARD_PAD_Y, r.x + r.w - st.CARD_PAD_X, r.y + r.h - st.CARD_PAD_Y)
+            assert (pill.x + pill.w <= inner[0] or pill.x >= inner[2] or pill.y + pill.h <= inner[1]
+                    or pill.y >= inner[3]), (pill, card.id)

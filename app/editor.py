@@ -102,6 +102,7 @@ class Editor(QWidget):
         self.scene.selectionChanged.connect(self._update_action_state)
         self.scene.cell_changed.connect(self._update_action_state)
         self.scene.impact_cleared.connect(lambda: self.impact_changed.emit(""))
+        self.scene.nav.say = self.message.emit
         app = QApplication.instance()
         if isinstance(app, QApplication):  # a panel's text field taking the focus enables Cut and Copy
             app.focusChanged.connect(self._focus_moved)
@@ -659,6 +660,7 @@ class Editor(QWidget):
         if self._focus_selected():
             self.scene.nav.start_connect()
             self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.message.emit(tr("Connect: choose the other card with the arrow keys; Enter links them, Esc cancels"))
 
     def select_next_arrow(self) -> None:
         """Shift+L: select the focused card's arrows one after another (leaving it, then entering it), each

@@ -374,7 +374,10 @@ class SetTitle(QUndoCommand):
 def delete_selection(document: Document, card_ids: list[str], link_ids: list[str]) -> QUndoCommand:
     """One undo step deleting cards (with their links) and links."""
     count = len(card_ids) + len(link_ids)
-    parent = Macro(tr("Delete %n item(s)", "", count), document)
+    # The undo text names what goes: "Delete 2 cards", "Delete 1 arrow", or both kinds as items.
+    text = tr("Delete %n arrow(s)", "", count) if not card_ids else \
+        tr("Delete %n card(s)", "", count) if not link_ids else tr("Delete %n item(s)", "", count)
+    parent = Macro(text, document)
     doomed = set(card_ids)
     for link_id in link_ids:
         link = document.link(link_id)

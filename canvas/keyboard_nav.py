@@ -25,6 +25,7 @@ from shiboken6 import isValid
 
 from canvas import commands as cmd
 from canvas.items import CellOverlay, painted_theme
+from canvas.translate import tr
 from model import Link
 from model.events import Cell
 
@@ -87,6 +88,8 @@ class KeyboardNav:
         # Where the keyboard starts when nothing has the focus, asked with (a cell's slot only, the
         # last such place): the presentation's stage on screen. None (or None returned): the board's start.
         self.start_place: Callable[[bool, bool], Focus | None] | None = None
+        # Tells the user why a keyboard connect linked nothing (the editor's status bar), when set.
+        self.say: Callable[[str], None] | None = None
 
     # ------------------------------------------------------------ the focus
     def show_start(self) -> None:
@@ -307,9 +310,13 @@ class KeyboardNav:
         self.connect_source = None
         self.refresh()
         doc = self.scene.document
-        if source is None or target is None or target == source or not doc.has_card(source):
+        if source is None or not doc.has_card(source):
             return None  # (the source may have been deleted or cut meanwhile)
+        if target is None or target == source:
+            self._say(tr("Nothing linked: choose another card with the arrow keys before Enter"))
+            return None
         if any(k.target == target for k in doc.links_of(source) if k.source == source):
+            self._say(tr("Nothing linked: these two cards are linked already"))
             return None  # a second, identical arrow would hide under the first
         link = Link(doc.new_id("link"), source, target)
         self.scene.push(cmd.AddLink(doc, link))
@@ -319,6 +326,10 @@ class KeyboardNav:
         self.set_focus(("card", target), select=False)
         self.scene.select_link(link.id)
         return link.id
+
+    def _say(self, text: str) -> None:
+        if self.say is not None:
+            self.say(text)
 
     def _update_preview(self) -> None:
         source, target = self.connect_source, self.focused_card()

@@ -561,6 +561,10 @@
         </translation>
     </message>
     <message>
+        <source>Connect: choose the other card with the arrow keys; Enter links them, Esc cancels</source>
+        <translation>Verbinden: die andere Karte mit den Pfeiltasten wählen; Eingabe verbindet, Esc bricht ab</translation>
+    </message>
+    <message>
         <source>Fit: one page the size of the board</source>
         <translation>Einpassen: eine Seite in der Größe des Boards</translation>
     </message>
@@ -1620,6 +1624,20 @@ CES = 4,1</translation>
         <source>Change stage metrics</source>
         <translation>Kennzahlen der Phase ändern</translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n arrow(s)</source>
+        <translation>
+            <numerusform>%n Pfeil löschen</numerusform>
+            <numerusform>%n Pfeile löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n card(s)</source>
+        <translation>
+            <numerusform>%n Karte löschen</numerusform>
+            <numerusform>%n Karten löschen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Add vote</source>
         <translation>Stimme hinzufügen</translation>
@@ -1908,6 +1926,14 @@ CES = 4,1</translation>
     <message>
         <source>&amp;Automatic (the other screen when there are two)</source>
         <translation>&amp;Automatisch (der andere Bildschirm, wenn es zwei gibt)</translation>
+    </message>
+    <message>
+        <source>Nothing linked: choose another card with the arrow keys before Enter</source>
+        <translation>Nichts verbunden: vor der Eingabetaste mit den Pfeiltasten eine andere Karte wählen</translation>
+    </message>
+    <message>
+        <source>Nothing linked: these two cards are linked already</source>
+        <translation>Nichts verbunden: Diese beiden Karten sind schon verbunden</translation>
     </message>
 </context>
 </TS>

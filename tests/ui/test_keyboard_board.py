@@ -293,3 +293,38 @@ def test_the_focus_stays_visible_after_its_card_is_deleted_and_when_tabbed_into(
     editor.view.clearFocus()
     editor.view.setFocus(Qt.FocusReason.TabFocusReason)
     assert nav.focus is not None and nav.ring.isVisible() and editor.selected_cards() == []
+
+
+def test_keyboard_connect_says_what_to_do_and_why_nothing_was_linked(editor: Editor) -> None:
+    """L changed nothing in sight but the ring; Enter on the card itself, or on one it already links to,
+    did nothing without a word."""
+    doc, nav = editor.document, editor.scene.nav
+    link = next(k for k in doc.links() if doc.card(k.source).stage == doc.card(k.target).stage
+                and doc.card(k.source).lane == doc.card(k.target).lane)
+    said: list[str] = []
+    editor.message.connect(said.append)
+    nav.set_focus(("card", link.source))
+    key(editor, Qt.Key.Key_L)
+    assert said and "Enter links" in said[-1]
+    key(editor, Qt.Key.Key_Return)  # on itself
+    assert said[-1].startswith("Nothing linked: choose another card")
+    nav.set_focus(("card", link.source))
+    key(editor, Qt.Key.Key_L)
+    nav.set_focus(("card", link.target), select=False)
+    count = len(list(doc.links()))
+    key(editor, Qt.Key.Key_Return)
+    assert said[-1] == "Nothing linked: these two cards are linked already" and len(list(doc.links())) == count
+
+
+def test_the_undo_step_of_a_delete_names_what_went(editor: Editor) -> None:
+    """Deleting one arrow was "Delete 1 item" in the Edit menu's Undo."""
+    doc, scene = editor.document, editor.scene
+    link = next(iter(doc.links()))
+    scene.select_link(link.id)
+    key(editor, Qt.Key.Key_Delete)
+    assert editor.undo_stack.undoText() == "Delete 1 arrow"
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    scene.clearSelection()
+    scene.card_item(card_id).setSelected(True)
+    key(editor, Qt.Key.Key_Delete)
+    assert editor.undo_stack.undoText() == "Delete 1 card"

@@ -649,10 +649,19 @@ class Editor(QWidget):
         return True
 
     def move_card(self, dx: int, dy: int) -> None:
-        """Ctrl+arrows: move the focused card to the neighbouring cell (one undo step)."""
+        """Ctrl+arrows: move the focused card, or every chosen card, to the neighbouring cell (one undo step);
+        the chosen cards stay chosen (with several chosen only the focused one moved, the others let go)."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
-        if self._focus_selected():
-            self.scene.nav.move_card(dx, dy)
+        chosen = self.selected_cards()
+        if len(chosen) > 1:
+            step = cmd.move_cards_by(self.document, chosen, dx, dy)
+            if step is None:
+                self.message.emit(tr("Not moved: a chosen card is at the edge of the board"))
+            else:
+                self.push(step)
+            return
+        if self._focus_selected() and not self.scene.nav.move_card(dx, dy):
+            self.message.emit(tr("Not moved: the card is at the edge of the board"))
 
     def start_connect(self) -> None:
         """L: connect the focused card to a neighbour chosen with the arrows; Enter links, Esc cancels."""

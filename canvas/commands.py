@@ -444,6 +444,43 @@ def arrange(document: Document, target: Order | None = None) -> QUndoCommand | N
     return parent if steps else None
 
 
+def move_cards_by(document: Document, card_ids: list[str], dx: int, dy: int) -> QUndoCommand | None:
+    """One undo step moving these cards ``dx`` stages and ``dy`` lanes over (Ctrl+arrows with several
+    chosen), each cell's cards together and in their order; None when one of them would leave the board.
+
+    Made as arrange_cards makes its steps: each run in turn as it is made (a cell may take cards while
+    its own move on), then all undone, so that the macro replays the same steps.
+    """
+    stages, lanes = [s.id for s in document.stages], [lane.id for lane in document.lanes]
+    by_cell: dict[tuple[str, str], list[str]] = {}
+    for card_id in card_ids:
+        card = document.card(card_id)
+        by_cell.setdefault((card.stage, card.lane), []).append(card_id)
+    for stage_id, lane_id in by_cell:
+        if not (0 <= stages.index(stage_id) + dx < len(stages) and 0 <= lanes.index(lane_id) + dy < len(lanes)):
+            return None
+    # The cells furthest along the move go first: a cell that takes cards has let its own go by then.
+    cells = sorted(by_cell, key=lambda cell: (-dx * stages.index(cell[0]), -dy * lanes.index(cell[1])))
+    steps: list[MoveCard] = []
+    with document.changed.blocked():
+        try:
+            for stage_id, lane_id in cells:
+                ids = sorted(by_cell[(stage_id, lane_id)], key=document.card_index)
+                target = (stages[stages.index(stage_id) + dx], lanes[lanes.index(lane_id) + dy])
+                at = min(document.card_index(ids[0]), len(document.cell_cards(*target)))
+                for offset, card_id in enumerate(ids):
+                    step = MoveCard(document, card_id, *target, at + offset)
+                    step.redo()
+                    steps.append(step)
+        finally:
+            for step in reversed(steps):
+                step.undo()
+    parent = Macro(tr("Move %n card(s)", "", len(steps)), document)
+    for step in steps:
+        parent.add(step)
+    return parent
+
+
 def change_votes(document: Document, card_ids: list[str], delta: int) -> QUndoCommand | None:
     """One vote more (``delta`` 1) or less (-1) on each card, as one step; None if nothing changes."""
     changes = []

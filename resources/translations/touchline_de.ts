@@ -561,6 +561,14 @@
         </translation>
     </message>
     <message>
+        <source>Not moved: a chosen card is at the edge of the board</source>
+        <translation>Nicht verschoben: Eine gewählte Karte steht am Rand des Boards</translation>
+    </message>
+    <message>
+        <source>Not moved: the card is at the edge of the board</source>
+        <translation>Nicht verschoben: Die Karte steht am Rand des Boards</translation>
+    </message>
+    <message>
         <source>Connect: choose the other card with the arrow keys; Enter links them, Esc cancels</source>
         <translation>Verbinden: die andere Karte mit den Pfeiltasten wählen; Eingabe verbindet, Esc bricht ab</translation>
     </message>
@@ -1636,6 +1644,13 @@ CES = 4,1</translation>
         <translation>
             <numerusform>%n Karte löschen</numerusform>
             <numerusform>%n Karten löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n card(s)</source>
+        <translation>
+            <numerusform>%n Karte verschieben</numerusform>
+            <numerusform>%n Karten verschieben</numerusform>
         </translation>
     </message>
     <message>

@@ -328,3 +328,27 @@ def test_the_undo_step_of_a_delete_names_what_went(editor: Editor) -> None:
     scene.card_item(card_id).setSelected(True)
     key(editor, Qt.Key.Key_Delete)
     assert editor.undo_stack.undoText() == "Delete 1 card"
+
+
+def test_ctrl_arrows_move_every_chosen_card_as_one_step_and_keep_them_chosen(editor: Editor) -> None:
+    """With three cards chosen, Ctrl+Right moved the focused one and let the other two go."""
+    doc = editor.document
+    s0, s1 = doc.stages[0].id, doc.stages[1].id
+    l0, l1 = doc.lanes[0].id, doc.lanes[1].id
+    chosen = [*doc.cell_cards(s0, l1)[:2], doc.cell_cards(s0, l0)[0]]
+    before = model.dumps(doc)
+    scene = editor.scene
+    scene.clearSelection()
+    for card_id in chosen:
+        scene.card_item(card_id).setSelected(True)
+    scene.nav.set_focus(("card", chosen[0]), select=False)
+    key(editor, Qt.Key.Key_Right, CTRL)
+    assert [doc.card(c).stage for c in chosen] == [s1, s1, s1]
+    assert doc.cell_cards(s1, l1)[:2] == tuple(chosen[:2])  # together, in their order
+    assert sorted(editor.selected_cards()) == sorted(chosen) and editor.undo_stack.undoText() == "Move 3 cards"
+    said: list[str] = []
+    editor.message.connect(said.append)
+    key(editor, Qt.Key.Key_Up, CTRL)  # the lane-0 card has no lane above: nothing moves, and it says so
+    assert [doc.card(c).stage for c in chosen] == [s1, s1, s1] and said and said[-1].startswith("Not moved")
+    key(editor, Qt.Key.Key_Z, CTRL)
+    assert model.dumps(doc) == before

@@ -41,6 +41,32 @@ def severity_count(severity: str, n: int) -> str:
     if severity == "warning":
         return tr("%n warning(s)", "", n)
     return tr("%n info(s)", "", n)
+# Each finding's sentence by its code, its parts as {0}, {1}…: the model says it in English (the command
+# line's validate, the same words); the panel says it in the interface language.
+FINDING_MESSAGES = {
+    "empty-board": QT_TRANSLATE_NOOP("", "the board has no cards yet"),
+    "link-self": QT_TRANSLATE_NOOP("", 'link "{0}" goes from card "{1}" to itself'),
+    "link-duplicate": QT_TRANSLATE_NOOP("", 'links {0} all join card "{1}" to card "{2}" as {3}'),
+    "customer-without-frontstage": QT_TRANSLATE_NOOP(
+        "", 'customer action "{0}" is linked to none of its stage\'s frontstage actions'),
+    "frontstage-unsupported": QT_TRANSLATE_NOOP(
+        "", 'frontstage action "{0}" has no path to any backstage or support card'),
+    "isolated-card": QT_TRANSLATE_NOOP("", '"{0}" has no links'),
+    "flow-cycle": QT_TRANSLATE_NOOP("", "a loop of flow links the customer cannot leave: {0}"),
+    "backward-flow": QT_TRANSLATE_NOOP("", 'flow from "{0}" goes back to an earlier stage ("{1}")'),
+    "fail-point-unmitigated": QT_TRANSLATE_NOOP("", 'fail point "{0}" is linked to no opportunity or support card'),
+    "empty-stage": QT_TRANSLATE_NOOP("", 'stage "{0}" has no customer action'),
+}
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding's sentence in the interface language (the model's own words when its code is not known here)."""
+    template = FINDING_MESSAGES.get(finding.code)
+    if template is None or template.count("{") != len(finding.args):
+        return finding.message
+    return tr(template).format(*finding.args)
+
+
 CARDS_ROLE = Qt.ItemDataRole.UserRole
 ROW_GAP = 6  # px under each finding: wrapped findings, one after another, stay apart
 
@@ -143,11 +169,12 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
         doc = self.editor.document
         self.findings = structural_findings(doc) + blueprint_findings(doc)
         for finding in self.findings:
-            item = QTreeWidgetItem([tr(SEVERITY_MARKS[finding.severity]), finding.message])
+            message = finding_text(finding)
+            item = QTreeWidgetItem([tr(SEVERITY_MARKS[finding.severity]), message])
             item.setForeground(0, QColor(SEVERITY_COLOURS[finding.severity]))
             for column in (0, 1):  # the mark beside the finding's first line, not its middle
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            item.setToolTip(1, f"{finding.message} [{finding.code}]")
+            item.setToolTip(1, f"{message} [{finding.code}]")
             item.setData(0, CARDS_ROLE, list(finding.cards))
             self.tree.addTopLevelItem(item)
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}

@@ -23,6 +23,8 @@ class Finding:
     code: str
     message: str
     cards: tuple[str, ...] = field(default_factory=tuple)
+    # What the message is made of, for an interface that says it in its own language (app/checks_panel.py).
+    args: tuple[str, ...] = field(default_factory=tuple)
 
     def to_json(self) -> dict[str, object]:
         """The finding as ``validate --json`` prints it."""
@@ -38,8 +40,8 @@ def structural_findings(document: Document) -> list[Finding]:
     for link in document.links():
         if link.source == link.target:
             findings.append(Finding(
-                "warning", "link-self", f'link "{link.id}" goes from card "{link.source}" to itself', (link.source,)
-            ))
+                "warning", "link-self", f'link "{link.id}" goes from card "{link.source}" to itself', (link.source,),
+                (link.id, link.source)))
         seen[(link.source, link.target, link.kind)].append(link.id)
     for (source, target, kind), ids in seen.items():
         if len(ids) > 1:
@@ -47,8 +49,7 @@ def structural_findings(document: Document) -> list[Finding]:
             findings.append(Finding(
                 "warning", "link-duplicate",
                 f'links {names} all join card "{source}" to card "{target}" as {kind}',
-                (source,) if source == target else (source, target),
-            ))
+                (source,) if source == target else (source, target), (names, source, target, kind)))
     return findings
 
 

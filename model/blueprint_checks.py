@@ -52,7 +52,7 @@ def _customer_without_frontstage(
             findings.append(Finding(
                 "info", "customer-without-frontstage",
                 f'customer action "{_text(document, card.id)}" is linked to none of its stage\'s frontstage actions',
-                (card.id,)))
+                (card.id,), (_text(document, card.id),)))
     return findings
 
 
@@ -71,7 +71,7 @@ def _frontstage_unsupported(document: Document, kind: dict[str, str]) -> list[Fi
     return [  # in file order: one pass over the cards, not one per component
         Finding("warning", "frontstage-unsupported",
                 f'frontstage action "{_text(document, card.id)}" has no path to any backstage or support card',
-                (card.id,))
+                (card.id,), (_text(document, card.id),))
         for card in document.cards()
         if card.id in unsupported and kind[card.id] == "frontstage"
     ]
@@ -79,7 +79,8 @@ def _frontstage_unsupported(document: Document, kind: dict[str, str]) -> list[Fi
 
 def _isolated(document: Document, kind: dict[str, str]) -> list[Finding]:
     return [
-        Finding("info", "isolated-card", f'"{_text(document, card.id)}" has no links', (card.id,))
+        Finding("info", "isolated-card", f'"{_text(document, card.id)}" has no links', (card.id,),
+                (_text(document, card.id),))
         for card in document.cards()
         if kind[card.id] in BLUEPRINT_KINDS and not document.links_of(card.id)
     ]
@@ -98,7 +99,7 @@ def _flow_cycles(document: Document) -> list[Finding]:
         cards = tuple(sorted(component, key=order.__getitem__))
         names = " → ".join(f'"{_text(document, c)}"' for c in cards[:4]) + (" → …" if len(cards) > 4 else "")
         findings.append(Finding("warning", "flow-cycle",
-                                f"a loop of flow links the customer cannot leave: {names}", cards))
+                                f"a loop of flow links the customer cannot leave: {names}", cards, (names,)))
     return sorted(findings, key=lambda f: order[f.cards[0]])
 
 
@@ -113,7 +114,8 @@ def _backward_flows(document: Document) -> list[Finding]:
             findings.append(Finding(
                 "info", "backward-flow",
                 f'flow from "{_text(document, a.id)}" goes back to an earlier stage '
-                f'("{document.stage(b.stage).name}")', (a.id, b.id)))
+                f'("{document.stage(b.stage).name}")', (a.id, b.id),
+                (_text(document, a.id), document.stage(b.stage).name)))
     return findings
 
 
@@ -122,7 +124,8 @@ def _fail_points_unmitigated(
 ) -> list[Finding]:
     return [
         Finding("info", "fail-point-unmitigated",
-                f'fail point "{_text(document, card.id)}" is linked to no opportunity or support card', (card.id,))
+                f'fail point "{_text(document, card.id)}" is linked to no opportunity or support card', (card.id,),
+                (_text(document, card.id),))
         for card in document.cards()
         if card.fail and not any(kind[n] in ("opportunity", "support") for n in neighbours[card.id])
     ]
@@ -135,5 +138,6 @@ def _empty_stages(document: Document, kind: dict[str, str]) -> list[Finding]:
     for stage in document.stages:
         has_customer = any(document.cell_cards(stage.id, lane.id) for lane in document.lanes if lane.kind == "customer")
         if not has_customer:
-            findings.append(Finding("info", "empty-stage", f'stage "{stage.name}" has no customer action'))
+            findings.append(Finding("info", "empty-stage", f'stage "{stage.name}" has no customer action', (),
+                                    (stage.name,)))
     return findings

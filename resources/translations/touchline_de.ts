@@ -297,6 +297,46 @@
         </translation>
     </message>
     <message>
+        <source>the board has no cards yet</source>
+        <translation>Das Board hat noch keine Karten</translation>
+    </message>
+    <message>
+        <source>link &quot;{0}&quot; goes from card &quot;{1}&quot; to itself</source>
+        <translation>Verbindung „{0}“ führt von Karte „{1}“ zu sich selbst</translation>
+    </message>
+    <message>
+        <source>links {0} all join card &quot;{1}&quot; to card &quot;{2}&quot; as {3}</source>
+        <translation>Die Verbindungen {0} führen alle von Karte „{1}“ zu Karte „{2}“ als {3}</translation>
+    </message>
+    <message>
+        <source>customer action &quot;{0}&quot; is linked to none of its stage&apos;s frontstage actions</source>
+        <translation>Kundenaktion „{0}“ ist mit keiner Frontstage-Aktion ihrer Phase verbunden</translation>
+    </message>
+    <message>
+        <source>frontstage action &quot;{0}&quot; has no path to any backstage or support card</source>
+        <translation>Frontstage-Aktion „{0}“ führt zu keiner Backstage- oder Support-Karte</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; has no links</source>
+        <translation>„{0}“ hat keine Verbindungen</translation>
+    </message>
+    <message>
+        <source>a loop of flow links the customer cannot leave: {0}</source>
+        <translation>Eine Schleife von Ablaufpfeilen, die die Kundschaft nicht verlassen kann: {0}</translation>
+    </message>
+    <message>
+        <source>flow from &quot;{0}&quot; goes back to an earlier stage (&quot;{1}&quot;)</source>
+        <translation>Der Ablauf von „{0}“ führt zurück in eine frühere Phase („{1}“)</translation>
+    </message>
+    <message>
+        <source>fail point &quot;{0}&quot; is linked to no opportunity or support card</source>
+        <translation>Fehlerpunkt „{0}“ ist mit keiner Chance und keiner Support-Karte verbunden</translation>
+    </message>
+    <message>
+        <source>stage &quot;{0}&quot; has no customer action</source>
+        <translation>Phase „{0}“ hat keine Kundenaktion</translation>
+    </message>
+    <message>
         <source>Finding</source>
         <translation>Befund</translation>
     </message>

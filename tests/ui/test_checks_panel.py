@@ -101,3 +101,43 @@ def test_a_long_finding_wraps_at_the_docks_width_instead_of_being_cut(qtbot) -> 
     qtbot.waitUntil(lambda: sum(shown_lines(item) for item in items) < sum(before))
     assert all(lines_needed(item) <= shown_lines(item) <= lines_needed(item) + 1 for item in items), \
         [(lines_needed(item), shown_lines(item), tree.visualItemRect(item).height()) for item in items]
+
+
+def _board_with_every_finding() -> model.Document:
+    from model import Card, Document, Lane, Link, Stage
+
+    doc = Document("Findings")
+    for i in range(3):
+        doc.add_stage(Stage(f"s{i}", f"Stage {i}"))
+    for lane_id, kind in (("cu", "customer"), ("fr", "frontstage"), ("ba", "backstage")):
+        doc.add_lane(Lane(lane_id, kind.title(), kind))
+    for card in (Card("c0", "cu", "s0", "Orders"), Card("c1", "cu", "s1", "Pays", fail=True),
+                 Card("f0", "fr", "s0", "Greets"), Card("f1", "fr", "s1", "Takes payment"),
+                 Card("b0", "ba", "s0", "Brews"), Card("lone", "ba", "s2", "Cleans")):
+        doc.add_card(card)
+    for link in (Link("k1", "c0", "c1"), Link("k2", "c1", "c0"), Link("k3", "c0", "c0"), Link("k4", "c0", "c1"),
+                 Link("k5", "f0", "c0"), Link("k6", "f1", "b0")):
+        doc.add_link(link)
+    return doc
+
+
+def test_each_finding_is_said_in_the_interface_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The findings came from the model in English, in a German window too ("ⓘ Hinweis customer action ...")."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from app.checks_panel import FINDING_MESSAGES, finding_text
+    from app.i18n import install_translators
+    from model.analysis import structural_findings
+
+    boards = [_board_with_every_finding(), model.Document("Empty"), model.load(BLUEPRINT)]
+    findings = [f for doc in boards for f in structural_findings(doc) + blueprint_findings(doc)]
+    assert {f.code for f in findings} == set(FINDING_MESSAGES)  # every kind of finding is met here
+    assert all(finding_text(f) == f.message for f in findings)  # in English, the model's own words
+    app = QCoreApplication.instance()
+    try:
+        install_translators(app, QLocale("de_DE"))
+        german = {f.code: finding_text(f) for f in findings}
+        assert all(german[f.code] != f.message for f in findings), german
+        assert "Orders" in german["link-self"] or "c0" in german["link-self"]
+    finally:
+        install_translators(app, QLocale("en_GB"))

@@ -71,7 +71,7 @@ _ACTION_DESCRIPTIONS: dict[str, str] = {
     "Add &lane": QT_TRANSLATE_NOOP("", "Add a lane below the current one"),
     "Delete stage": QT_TRANSLATE_NOOP("", "Delete the current stage with its cards"),
     "Delete lane": QT_TRANSLATE_NOOP("", "Delete the current lane with its cards"),
-    "Arra&nge cards": QT_TRANSLATE_NOOP("", "Reorder the cards in each cell so fewer arrows cross"),
+    "Arran&ge cards": QT_TRANSLATE_NOOP("", "Reorder the cards in each cell so fewer arrows cross"),
     "Pre&ferences…": QT_TRANSLATE_NOOP("", "Language and start-up settings"),
     "Zoom &in": QT_TRANSLATE_NOOP("", "Look closer"),
     "Zoom &out": QT_TRANSLATE_NOOP("", "Look from farther away"),

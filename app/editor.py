@@ -266,7 +266,7 @@ class Editor(QWidget):
             zoom_fit=self._action(tr("&Fit board"), self.view.zoom_fit, "Ctrl+0"),
             zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
             show_impact=self._action(tr("Show i&mpact"), self.toggle_impact, "Ctrl+I"),
-            arrange=self._action(tr("Arra&nge cards"), self.arrange_cards, "Ctrl+Shift+A"),
+            arrange=self._action(tr("Arran&ge cards"), self.arrange_cards, "Ctrl+Shift+A"),
             vote=self._action(tr("Add &vote"), lambda: self.vote(1), "V"),
             unvote=self._action(tr("Re&move vote"), lambda: self.vote(-1), "Shift+V"),
             connect=self._action(tr("C&onnect to…"), self.start_connect, "L"),
@@ -275,7 +275,7 @@ class Editor(QWidget):
             move_right=self._action(tr("Move card right"), lambda: self.move_card(1, 0), "Ctrl+Right"),
             move_up=self._action(tr("Move card up"), lambda: self.move_card(0, -1), "Ctrl+Up"),
             move_down=self._action(tr("Move card down"), lambda: self.move_card(0, 1), "Ctrl+Down"),
-            raise_score=self._action(tr("Raise emotion score"), lambda: self.step_score(1), "Alt+Up"),
+            raise_score=self._action(tr("Raise emotio&n score"), lambda: self.step_score(1), "Alt+Up"),
             lower_score=self._action(tr("Lo&wer emotion score"), lambda: self.step_score(-1), "Alt+Down"),
         )
 

@@ -264,7 +264,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.quit_action.triggered.connect(QApplication.closeAllWindows)
 
         self.edit_menu = bar.addMenu(tr("&Edit"))
-        self.copy_image_action = QAction(tr("Copy as Ima&ge"), self)
+        self.copy_image_action = QAction(tr("Cop&y as Image"), self)
         self.copy_image_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_image_action.setStatusTip(tr("Copy the selected cards, or the whole board, as a picture"))
         self.copy_image_action.triggered.connect(self.copy_as_image)

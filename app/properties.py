@@ -76,8 +76,9 @@ def parse_metrics(text: str) -> dict[str, float] | None:
             raise ValueError(tr("Line {0}: write a metric as name = value, e.g. NPS = 32").format(number))
         typed = value.strip()
         written = _plain_number(typed)
-        if written is None:
-            raise ValueError(tr("Line {0}: “{1}” could be read two ways: write 12000 or 12.5").format(number, typed))
+        if isinstance(written, tuple):
+            raise ValueError(tr("Line {0}: “{1}” could be read two ways: write {2} or {3}").format(
+                number, typed, *written))
         try:
             number_value = float(written)
         except ValueError:
@@ -88,15 +89,18 @@ def parse_metrics(text: str) -> dict[str, float] | None:
     return metrics or None
 
 
-_GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")  # 1,250,000 / 1.250.000 / 1 250 000
+# Thousands grouped by one mark throughout: 1,250,000 / 1.250.000 / 1 250 000.
+_GROUPED = re.compile(r"\d{1,3}([,.\u00a0\u202f ])\d{3}(?:\1\d{3})*")
 
 
-def _plain_number(typed: str) -> str | None:
-    """A number as typed ("12,5", "1,250.50", "1.250,50", "−12", "12 000") written for ``float``; None when it
-    could be read two ways ("12,000": twelve thousand, or twelve with three decimals)."""
+def _plain_number(typed: str) -> str | tuple[str, str]:
+    """A number as typed ("12,5", "1,250.50", "1.250,50", "−12", "12 000") written for ``float`` (what is not
+    a number is left for ``float`` to refuse); the two ways to write it when it reads two ways ("12,000" or
+    "12.000": twelve thousand, or twelve with three decimals)."""
     text = typed.replace("\u2212", "-").replace("\u2013", "-")  # a typographic minus or an en dash
-    sign = "-" if text.startswith("-") else ""
-    body = text.lstrip("+-")
+    sign, body = ("-" if text[:1] == "-" else "", text[1:]) if text[:1] in ("+", "-") else ("", text)
+    if body[:1] in ("+", "-", ""):
+        return typed  # a second sign, or none but a sign: not a number
     decimal = max(body.rfind(","), body.rfind("."))
     marks = {ch for ch in body if ch in ",.\u00a0\u202f "}
     if len(marks) >= 2:  # both kinds: the last one is the decimal mark, the others group thousands
@@ -109,8 +113,8 @@ def _plain_number(typed: str) -> str | None:
         if body.count(mark) > 1 or mark in "\u00a0\u202f ":  # only thousands are grouped more than once
             return sign + "".join(ch for ch in body if ch.isdigit()) if _GROUPED.fullmatch(body) else typed
         whole, fraction = body.split(mark)
-        if mark == "," and len(fraction) == 3 and whole.isdigit() and 1 <= len(whole) <= 3:
-            return None  # "12,000"
+        if len(fraction) == 3 and fraction.isdigit() and whole.isdigit() and 1 <= len(whole) <= 3 and whole != "0":
+            return sign + whole + fraction, f"{float(sign + whole + '.' + fraction):g}"  # "12,000", "1.250"
         return sign + whole + "." + fraction
     return sign + body
 

@@ -214,9 +214,12 @@ def projection_fill(fill: str) -> str:
 
 
 def _board_key_while_typing(event: QKeyEvent) -> bool:
-    """Ctrl+Up/Down, Ctrl+D and Alt+Up/Down: the editor's keys for the card itself (app/editor.py)."""
+    """Ctrl+Up/Down, Ctrl+D and Alt+Up/Down, the editor's keys for the card itself, and Ctrl+Alt+S/L, which
+    added a stage or lane under the open editor (app/editor.py)."""
     modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
     key = event.key()
     if modifiers == Qt.KeyboardModifier.ControlModifier:
         return key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_D)
+    if modifiers == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier:
+        return key in (Qt.Key.Key_S, Qt.Key.Key_L)  # Add stage, Add lane: the card being typed stayed open
     return modifiers == Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down)

@@ -453,7 +453,7 @@
         <translation>&amp;Auswirkungen zeigen</translation>
     </message>
     <message>
-        <source>Arra&amp;nge cards</source>
+        <source>Arran&amp;ge cards</source>
         <translation>Karten a&amp;nordnen</translation>
     </message>
     <message>
@@ -487,6 +487,10 @@
     <message>
         <source>Move card down</source>
         <translation>Karte nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Raise emotio&amp;n score</source>
+        <translation>Emotionswert &amp;erhöhen</translation>
     </message>
     <message>
         <source>Raise emotion score</source>
@@ -765,7 +769,7 @@
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>Copy as Ima&amp;ge</source>
+        <source>Cop&amp;y as Image</source>
         <translation>Als Bild k&amp;opieren</translation>
     </message>
     <message>
@@ -1081,10 +1085,6 @@
         <translation>Zeile {0}: eine Kennzahl als Name = Wert schreiben, z. B. NPS = 32</translation>
     </message>
     <message>
-        <source>Line {0}: “{1}” could be read two ways: write 12000 or 12.5</source>
-        <translation>Zeile {0}: „{1}“ lässt sich zweifach lesen: 12000 oder 12,5 schreiben</translation>
-    </message>
-    <message>
         <source>Line {0}: “{1}” is not a number</source>
         <translation>Zeile {0}: „{1}“ ist keine Zahl</translation>
     </message>
@@ -1397,6 +1397,10 @@ CES = 4,1</translation>
     <message>
         <source>Card</source>
         <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Line {0}: “{1}” could be read two ways: write {2} or {3}</source>
+        <translation>Zeile {0}: „{1}“ lässt sich zweifach lesen: {2} oder {3} schreiben</translation>
     </message>
     <message>
         <source>Link</source>

@@ -306,7 +306,8 @@ def test_with_a_stage_header_chosen_the_cards_go_into_that_stage(editor: Editor)
 
 
 @pytest.mark.parametrize(("key", "modifier"), [(Qt.Key.Key_Up, CTRL), (Qt.Key.Key_Down, CTRL), (Qt.Key.Key_D, CTRL),
-                                               (Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)])
+                                               (Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier),
+                                               (Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.AltModifier)])
 def test_the_board_keys_for_a_card_do_nothing_to_it_while_its_text_is_typed(editor: Editor, key: Qt.Key,
                                                                              modifier: Qt.KeyboardModifier) -> None:
     """Ctrl+Up/Down committed the text and moved the card to another lane; Ctrl+D duplicated it."""

@@ -1207,5 +1207,10 @@ def test_stage_metrics_read_numbers_as_written_with_grouped_thousands(typed: str
 def test_a_metric_that_could_be_read_two_ways_is_asked_to_be_written_plainly() -> None:
     from app.properties import parse_metrics
 
-    with pytest.raises(ValueError, match="could be read two ways"):
-        parse_metrics("Visitors = 12,000")  # twelve thousand, or twelve with three decimals
+    for typed, readings in (("12,000", "12000 or 12"), ("12.000", "12000 or 12"), ("1.250", "1250 or 1.25")):
+        with pytest.raises(ValueError, match=f"could be read two ways: write {readings}"):
+            parse_metrics(f"Visitors = {typed}")  # a thousand-group, or three decimals
+    assert parse_metrics("Share = 0,125") == {"Share": 0.125}  # a leading 0 groups no thousands
+    for typed in ("+-5", "--5", "-", "1,250.000,5"):
+        with pytest.raises(ValueError, match="is not a number"):
+            parse_metrics(f"Visitors = {typed}")

@@ -20,7 +20,6 @@ bundled font lacks become replacement boxes, with the warning.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -37,7 +36,6 @@ from model.valueclass import value_class
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont as FontToolsFont
 
-log = logging.getLogger(__name__)
 
 REPLACEMENT = "\u25a1"  # WHITE SQUARE: a visible box, never a silent black one
 BUNDLED_FAMILY = "Noto Sans"

@@ -23,13 +23,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import logging
 import os
 import re
 import stat
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
@@ -140,12 +137,12 @@ def keep_backup(target: Path, new_data: bytes | None = None) -> bool:
             return False
         tmp = _link_or_copy(target, info)
     except OSError as exc:
-        log.warning("no backup of %s: %s", target, reason(exc))
+        _warn("no backup of %s: %s", target, reason(exc))
         return False
     try:
         os.replace(tmp, backup_path(target))  # a rename: a symlink at the backup path is replaced, not followed
     except OSError as exc:
-        log.warning("no backup of %s: %s", target, reason(exc))
+        _warn("no backup of %s: %s", target, reason(exc))
         return False
     finally:
         # Renaming one hard link over another of the same file does nothing and leaves both
@@ -246,3 +243,11 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _warn(message: str, *args: object) -> None:
+    """A warning in the log. ``logging`` is imported here, when one is written: it was ~5 ms of every
+    start and of every command-line export before its fork (issue 9), for two rare warnings."""
+    import logging
+
+    logging.getLogger(__name__).warning(message, *args)

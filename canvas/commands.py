@@ -373,16 +373,16 @@ class SetTitle(QUndoCommand):
 
 def delete_selection(document: Document, card_ids: list[str], link_ids: list[str]) -> QUndoCommand:
     """One undo step deleting cards (with their links) and links."""
-    count = len(card_ids) + len(link_ids)
+    doomed = set(card_ids)
+    # Arrows of cards deleted with them go with their cards: not counted apart.
+    loose = [k for k in link_ids if document.link(k).source not in doomed and document.link(k).target not in doomed]
+    count = len(card_ids) + len(loose)
     # The undo text names what goes: "Delete 2 cards", "Delete 1 arrow", or both kinds as items.
     text = tr("Delete %n arrow(s)", "", count) if not card_ids else \
-        tr("Delete %n card(s)", "", count) if not link_ids else tr("Delete %n item(s)", "", count)
+        tr("Delete %n card(s)", "", count) if not loose else tr("Delete %n item(s)", "", count)
     parent = Macro(text, document)
-    doomed = set(card_ids)
-    for link_id in link_ids:
-        link = document.link(link_id)
-        if link.source not in doomed and link.target not in doomed:
-            parent.add(RemoveLink(document, link_id))
+    for link_id in loose:
+        parent.add(RemoveLink(document, link_id))
     for card_id in card_ids:
         parent.add(RemoveCard(document, card_id))
     return parent

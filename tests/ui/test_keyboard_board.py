@@ -328,6 +328,12 @@ def test_the_undo_step_of_a_delete_names_what_went(editor: Editor) -> None:
     scene.card_item(card_id).setSelected(True)
     key(editor, Qt.Key.Key_Delete)
     assert editor.undo_stack.undoText() == "Delete 1 card"
+    other = next(k for k in doc.links())  # a card and one of its own arrows chosen: the card goes, with it
+    scene.clearSelection()
+    scene.card_item(other.source).setSelected(True)
+    scene.link_item(other.id).setSelected(True)
+    key(editor, Qt.Key.Key_Delete)
+    assert editor.undo_stack.undoText() == "Delete 1 card"
 
 
 def test_ctrl_arrows_move_every_chosen_card_as_one_step_and_keep_them_chosen(editor: Editor) -> None:

@@ -9,7 +9,6 @@ restacks its cell and, only if its lane's height changes, shifts the lanes below
 from __future__ import annotations
 
 import itertools
-import math
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,7 +21,7 @@ from model.bulk import collector_paused
 from model.cardshape import CardShape, card_signature, measure_card, persona_initials
 from model.channel_icons import KIND_ICONS
 from model.document import Document
-from model.entities import LANE_KIND_LABELS, Card, Link
+from model.entities import LANE_KIND_LABELS, Card, Lane, Link, Stage
 from model.events import Cell
 from model.headers import lane_header_primitives, lane_name_width, stage_header_primitives
 from model.legend import LegendContent, legend
@@ -214,10 +213,10 @@ class Layout:
         self._channel_links: dict[str, set[str]] = {}
         self._channel_of: dict[str, str] = {}
         self._labelled: set[str] = set()  # links with a label (most boards have few or none)
-        # Arrows near labels in straight pieces, with the drawing they were cut from (``_pieces``); while
-        # the labels are placed, the lines of the labelled links (``_line_of``).
+        # Arrows near labels in straight pieces, with the drawing they were cut from (``_pieces``); and,
+        # while the labels are placed, the lines worked out for them, of arrows not kept (``_line_of``).
         self._line_pieces: dict[str, tuple[LinkGeometry, list[Segment]]] = {}
-        self._labelled_lines: dict[str, tuple[tuple[float, float, float, float], list[Segment]]] | None = None
+        self._lines_worked_out: dict[str, tuple[tuple[float, float, float, float], list[Segment]]] = {}
         # Links of one column drawn round a card between their ends (``_blocked`` was true when
         # they were last routed): a move reroutes a column link only if that answer changes.
         self._detoured: set[str] = set()
@@ -809,18 +808,15 @@ class Layout:
         other arrows round it (``_lines_near``)."""
         placed_labels: list[Rect] = []
         ids = set()
-        self._labelled_lines = {}
-        try:
-            for link in self.document.links():
-                if not link.label:
-                    continue
-                self._place_link(link.id, placed_labels)
-                ids.add(link.id)
-                for prim in self._links[link.id].label:
-                    if isinstance(prim, Box):
-                        placed_labels.append(Rect(prim.x, prim.y, prim.w, prim.h))
-        finally:
-            self._labelled_lines = None
+        self._lines_worked_out = {}  # the cards stay where they are while the labels are placed
+        for link in self.document.links():
+            if not link.label:
+                continue
+            self._place_link(link.id, placed_labels)
+            ids.add(link.id)
+            for prim in self._links[link.id].label:
+                if isinstance(prim, Box):
+                    placed_labels.append(Rect(prim.x, prim.y, prim.w, prim.h))
         return ids
 
     def _lines_near(self, link: Link, a: Card, b: Card) -> list[Segment]:
@@ -834,10 +830,8 @@ class Layout:
         where its label goes, nor on which labels were placed first.
         """
         doc = self.document
-        s0, s1 = sorted((self._stage_pos[a.stage], self._stage_pos[b.stage]))
-        l0, l1 = sorted((self._lane_pos[a.lane], self._lane_pos[b.lane]))
-        stages = {stage.id for stage in doc.stages[max(0, s0 - 1): s1 + 2]}
-        lanes = {lane.id for lane in doc.lanes[max(0, l0 - 1): l1 + 2]}
+        block_stages, block_lanes = self._block(a, b)
+        stages, lanes = {stage.id for stage in block_stages}, {lane.id for lane in block_lanes}
         # Where the label's places lie: along its curve (within a curve's reach of its two cards) or
         # beside it, or above or below the pair.
         w, h = label_size(link.label or "")
@@ -864,29 +858,19 @@ class Layout:
 
     def _line_of(self, link: Link, a: Card, b: Card) -> tuple[tuple[float, float, float, float], list[Segment]]:
         """The box and the straight pieces of ``link``'s line as the board is now."""
-        if not link.label:
-            # Routed and kept: as it is now (an arrow whose route went stale is not kept); else worked out.
-            geometry = self._links.get(link.id) or self._geometry(link, a, b)
-            return geometry.bounds, self._pieces(link.id, geometry)
-        # Labelled: placed before this one or after, its line is the same (its label does not move it).
-        lines = self._labelled_lines
-        if lines is not None and link.id in lines:
-            return lines[link.id]
-        geometry = self._geometry(replace(link, label=None), a, b)
-        found = geometry.bounds, line_pieces(geometry.curve, -math.inf, -math.inf, math.inf, math.inf)
-        if lines is not None:  # the cards stay where they are while the labels are placed
-            lines[link.id] = found
+        geometry = self._links.get(link.id) if not link.label else None
+        if geometry is not None:  # routed and kept: as it is now (an arrow whose route went stale is not kept)
+            kept = self._line_pieces.get(link.id)
+            if kept is None or kept[0] is not geometry:
+                kept = self._line_pieces[link.id] = (geometry, line_pieces(geometry.curve))
+            return geometry.bounds, kept[1]
+        # Waiting, or labelled (placed before this one or after: its label does not move its line):
+        # worked out once while the labels are placed.
+        found = self._lines_worked_out.get(link.id)
+        if found is None:
+            line = self._geometry(replace(link, label=None), a, b)
+            found = self._lines_worked_out[link.id] = (line.bounds, line_pieces(line.curve))
         return found
-
-    def _pieces(self, link_id: str, geometry: LinkGeometry) -> list[Segment]:
-        """``geometry``'s curve in straight pieces, kept while the arrow keeps that drawing (labels near
-        one arrow look at it again and again)."""
-        kept = self._line_pieces.get(link_id)
-        if kept is not None and kept[0] is geometry:
-            return kept[1]
-        pieces = line_pieces(geometry.curve, -math.inf, -math.inf, math.inf, math.inf)
-        self._line_pieces[link_id] = (geometry, pieces)
-        return pieces
 
     def _cells_of(self, *card_ids: str) -> set[Cell]:
         """The cells of these cards."""
@@ -1145,15 +1129,19 @@ class Layout:
                 return True
         return False
 
+    def _block(self, a: Card, b: Card) -> tuple[tuple[Stage, ...], tuple[Lane, ...]]:
+        """The stages and lanes of the block of cells spanned by two cards, and one cell around."""
+        s0, s1 = sorted((self._stage_pos[a.stage], self._stage_pos[b.stage]))
+        l0, l1 = sorted((self._lane_pos[a.lane], self._lane_pos[b.lane]))
+        return self.document.stages[max(0, s0 - 1): s1 + 2], self.document.lanes[max(0, l0 - 1): l1 + 2]
+
     def _cards_between(self, a: Card, b: Card) -> list[Rect]:
         """Content rects of the cards in the block of cells spanned by two cards (and one cell around)."""
         doc = self.document
-        stages, lanes = doc.stages, doc.lanes
-        s0, s1 = sorted((self._stage_pos[a.stage], self._stage_pos[b.stage]))
-        l0, l1 = sorted((self._lane_pos[a.lane], self._lane_pos[b.lane]))
+        stages, lanes = self._block(a, b)
         rects = []
-        for stage in stages[max(0, s0 - 1): s1 + 2]:
-            for lane in lanes[max(0, l0 - 1): l1 + 2]:
+        for stage in stages:
+            for lane in lanes:
                 rects += [_content_rect(self.cards[c].rect) for c in doc.cell_cards(stage.id, lane.id)
                           if c in self.cards]
         return rects

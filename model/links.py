@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from model import style as st
@@ -134,7 +133,8 @@ def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: b
     if link.kind == "twoway":
         prims.append(_side_head(start_x, start_y, -out, colour))
     if link.label:
-        label = _label(link.label, _routed_label_centre(link.label, points, obstacles, avoid))
+        label = _label(link.label, _routed_label_centre(link.label, (leave, start_y, row, enter, end_y), obstacles,
+                                                        avoid))
         xs = [p[0] for p in points] + [end_x, start_x]
         ys = [p[1] for p in points] + [end_y, start_y]
         return LinkGeometry(link.id, link.kind, curve, tuple(prims), _bounds(xs, ys, label), tuple(label))
@@ -147,7 +147,7 @@ def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: b
                         (left - head, top - head, right - left + 2 * head, bottom - top + 2 * head))
 
 
-def _routed_label_centre(label: str, points: list[Point], obstacles: Sequence[Rect],
+def _routed_label_centre(label: str, runs: tuple[float, float, float, float, float], obstacles: Sequence[Rect],
                          avoid: Sequence[Segment]) -> Point:
     """Where an orthogonal arrow's label goes: on its run along the channel row (the middle first, then
     towards either end), else on its runs down the gutters, at the first place covering no card, no
@@ -155,17 +155,16 @@ def _routed_label_centre(label: str, points: list[Point], obstacles: Sequence[Re
     the channel's middle. (It always sat at the channel's middle: two arrows from neighbouring cards to
     one card two stages on put their labels on one spot, one hiding the other.)"""
     w, h = label_size(label)
-    (_, _), (leave, start_y), (_, row), (enter, _), (_, end_y), _ = points
+    leave, start_y, row, enter, end_y = runs
     candidates = [(leave + (enter - leave) * t, row) for t in _LABEL_TS]
     for x, y0, y1 in ((leave, start_y, row), (enter, row, end_y)):
         candidates += [(x, y0 + (y1 - y0) * t) for t in _LABEL_TS]
-    half_w, half_h = w / 2 + 2, h / 2 + 2  # the pill and its pen
+    near = pieces_in(avoid, *_reach_of(candidates, w, h))
     free = None
     for cx, cy in candidates:
         if any(_overlap(cx - w / 2, cy - h / 2, w, h, r) for r in obstacles):
             continue
-        x0, y0, x1, y1 = cx - half_w, cy - half_h, cx + half_w, cy + half_h
-        if not any(_meets(piece, x0, y0, x1, y1) for piece in pieces_in(avoid, x0, y0, x1, y1)):
+        if not _on_a_piece(near, cx, cy, w, h):
             return cx, cy
         if free is None:
             free = (cx, cy)
@@ -302,23 +301,20 @@ def _label_centre(
         candidates.append((mid_x, top - 2))
     candidates += [(mid_x, top - h / 2 - 4), (mid_x, bottom + h / 2 + 4)]
     # Only what lies where some candidate could cover it is looked at (the same sums, fewer terms).
-    half_w, half_h = w / 2 + 2, h / 2 + 2  # the pill and its pen
-    xs, ys = [cx for cx, _ in candidates], [cy for _, cy in candidates]
-    left_x, top_y, right_x, bottom_y = min(xs) - half_w, min(ys) - half_h, max(xs) + half_w, max(ys) + half_h
+    left_x, top_y, right_x, bottom_y = _reach_of(candidates, w, h)
     obstacles = [r for r in obstacles if r.x <= right_x and r.y <= bottom_y and r.x + r.w >= left_x
                  and r.y + r.h >= top_y]
     if avoid:
         # First choice: a place still on the arrow (the pill meets its curve) that covers no card and
         # no other arrow. Beside the arrow, a label reads as nobody's; failing that, as before.
-        own = _flattened(curve)
+        own = line_pieces((("M", *curve[0]), ("C", *curve[1], *curve[2], *curve[3])))
         near = pieces_in(avoid, left_x, top_y, right_x, bottom_y)
         for cx, cy in candidates:
-            x0, y0, x1, y1 = cx - half_w, cy - half_h, cx + half_w, cy + half_h
-            if not any(_meets(piece, x0, y0, x1, y1) for piece in own):
+            if not _on_a_piece(own, cx, cy, w, h):
                 continue
             if any(_overlap(cx - w / 2, cy - h / 2, w, h, r) for r in obstacles):
                 continue
-            if not any(_meets(piece, x0, y0, x1, y1) for piece in pieces_in(near, x0, y0, x1, y1)):
+            if not _on_a_piece(near, cx, cy, w, h):
                 return cx, cy
     best: tuple[float, Point] | None = None
     for cx, cy in candidates:
@@ -337,9 +333,8 @@ Segment = tuple[float, float, float, float, float, float, float, float]
 _PIECES_PER_CURVE = 12  # straight pieces a cubic is cut into where labels look at it
 
 
-def line_pieces(curve: Sequence[PathCommand], left: float, top: float, right: float, bottom: float) -> list[Segment]:
-    """An arrow's curve as straight pieces, those meeting the rect only: what a label placed near it
-    keeps off (``avoid``)."""
+def line_pieces(curve: Sequence[PathCommand]) -> list[Segment]:
+    """An arrow's curve as straight pieces: what a label placed near it keeps off (``avoid``)."""
     pieces: list[Segment] = []
     x = y = 0.0
     for command in curve:
@@ -355,18 +350,22 @@ def line_pieces(curve: Sequence[PathCommand], left: float, top: float, right: fl
         else:
             continue
         for nx, ny in ends:
-            box = (min(x, nx), min(y, ny), max(x, nx), max(y, ny))
-            if box[0] <= right and box[2] >= left and box[1] <= bottom and box[3] >= top:
-                pieces.append((x, y, nx, ny, *box))
+            pieces.append((x, y, nx, ny, min(x, nx), min(y, ny), max(x, nx), max(y, ny)))
             x, y = nx, ny
     return pieces
 
 
-def _flattened(curve: tuple[Point, Point, Point, Point]) -> list[Segment]:
-    """A cubic as straight pieces."""
-    points = [curve[0], *(_bezier_point(*curve, i / _PIECES_PER_CURVE) for i in range(1, _PIECES_PER_CURVE + 1))]
-    return [(ax, ay, bx, by, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
-            for (ax, ay), (bx, by) in pairwise(points)]
+def _reach_of(candidates: Sequence[Point], w: float, h: float) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) a label of size ``w`` x ``h`` can cover, pen and all, placed at
+    any of these centres."""
+    xs, ys = [cx for cx, _ in candidates], [cy for _, cy in candidates]
+    return min(xs) - w / 2 - 2, min(ys) - h / 2 - 2, max(xs) + w / 2 + 2, max(ys) + h / 2 + 2
+
+
+def _on_a_piece(pieces: Sequence[Segment], cx: float, cy: float, w: float, h: float) -> bool:
+    """Whether a label of size ``w`` x ``h`` centred there, pen and all, meets one of the pieces."""
+    x0, y0, x1, y1 = cx - w / 2 - 2, cy - h / 2 - 2, cx + w / 2 + 2, cy + h / 2 + 2
+    return any(_meets(piece, x0, y0, x1, y1) for piece in pieces)
 
 
 def pieces_in(pieces: Sequence[Segment], left: float, top: float, right: float, bottom: float) -> list[Segment]:

@@ -181,7 +181,7 @@ def test_two_detours_in_one_gutter_each_keep_their_label_on_their_own_line() -> 
     """Two arrows bending round the cards of one column run down the same gutter and cross: each label
     sat where it covered no card, on the other arrow too, and read as that one's (the onboarding
     journey's "fixes" and "eases"). Now each sits on its own line, clear of the other."""
-    from model.links import line_pieces
+    from model.links import line_pieces, pieces_in
 
     lanes = [Lane("pain", "Pains", "pain"), Lane("fix", "Opportunities", "opportunity")]
     stages = [Stage("s0", "Verify")]
@@ -196,8 +196,8 @@ def test_two_detours_in_one_gutter_each_keep_their_label_on_their_own_line() -> 
     for mine, other in (("fixes", "eases"), ("eases", "fixes")):
         pill = next(p for p in layout.links[mine].label if isinstance(p, Box))
         box = (pill.x, pill.y, pill.x + pill.w, pill.y + pill.h)
-        assert line_pieces(layout.links[mine].curve, *box), f"{mine}: on its own line"
-        assert not line_pieces(layout.links[other].curve, *box), f"{mine}: clear of {other}'s line"
+        assert pieces_in(line_pieces(layout.links[mine].curve), *box), f"{mine}: on its own line"
+        assert not pieces_in(line_pieces(layout.links[other].curve), *box), f"{mine}: clear of {other}'s line"
 
 
 def test_labels_of_arrows_routed_across_stages_do_not_sit_on_one_another() -> None:

@@ -8,6 +8,7 @@ parent command whose children run in order on redo and in reverse on undo.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,10 @@ class Macro(QUndoCommand):
     def add(self, step: QUndoCommand) -> None:
         """Append a step (created without a parent)."""
         self._steps.append(step)
+
+    def is_empty(self) -> bool:
+        """Whether it has no step."""
+        return not self._steps
 
     def redo(self) -> None:
         """Run every step in order."""
@@ -416,66 +421,60 @@ def remove_persona(document: Document, persona_id: str) -> QUndoCommand:
 
 
 def arrange(document: Document, target: Order | None = None) -> QUndoCommand | None:
-    """One undo step that reorders the cards in each cell to cross fewer arrows (None if none move).
-
-    Each MoveCard reads the card's place when made, so every step is made and run in turn,
-    then all are undone, last first: the document ends as it began (with its change
-    announcements held back meanwhile) and the macro replays the same steps.
-    """
+    """One undo step that reorders the cards in each cell to cross fewer arrows (None if none move)."""
     from model.arrange import arranged_order
 
     if target is None:  # the order to reach, when the caller has not worked it out already
         target = arranged_order(document)
-    parent = Macro(tr("Arrange cards"), document)
-    steps: list[MoveCard] = []
-    with document.changed.blocked():
-        try:
-            for (stage_id, lane_id), ids in target.items():
-                for index, card_id in enumerate(ids):
-                    if document.card_index(card_id) != index:
-                        step = MoveCard(document, card_id, stage_id, lane_id, index)
-                        step.redo()
-                        steps.append(step)
-        finally:
-            for step in reversed(steps):
-                step.undo()
-    for step in steps:
-        parent.add(step)
-    return parent if steps else None
+    moves = ((card_id, stage_id, lane_id, index) for (stage_id, lane_id), ids in target.items()
+             for index, card_id in enumerate(ids) if document.card_index(card_id) != index)
+    step = _rehearsed(document, tr("Arrange cards"), moves)
+    return None if step.is_empty() else step
 
 
 def move_cards_by(document: Document, card_ids: list[str], dx: int, dy: int) -> QUndoCommand | None:
     """One undo step moving these cards ``dx`` stages and ``dy`` lanes over (Ctrl+arrows with several
-    chosen), each cell's cards together and in their order; None when one of them would leave the board.
-
-    Made as arrange_cards makes its steps: each run in turn as it is made (a cell may take cards while
-    its own move on), then all undone, so that the macro replays the same steps.
-    """
-    stages, lanes = [s.id for s in document.stages], [lane.id for lane in document.lanes]
+    chosen), each cell's cards together and in their order; None when one of them would leave the board."""
+    stage_at = {stage.id: i for i, stage in enumerate(document.stages)}
+    lane_at = {lane.id: i for i, lane in enumerate(document.lanes)}
     by_cell: dict[tuple[str, str], list[str]] = {}
     for card_id in card_ids:
         card = document.card(card_id)
         by_cell.setdefault((card.stage, card.lane), []).append(card_id)
-    for stage_id, lane_id in by_cell:
-        if not (0 <= stages.index(stage_id) + dx < len(stages) and 0 <= lanes.index(lane_id) + dy < len(lanes)):
-            return None
+    if any(not (0 <= stage_at[s] + dx < len(stage_at) and 0 <= lane_at[ln] + dy < len(lane_at)) for s, ln in by_cell):
+        return None
     # The cells furthest along the move go first: a cell that takes cards has let its own go by then.
-    cells = sorted(by_cell, key=lambda cell: (-dx * stages.index(cell[0]), -dy * lanes.index(cell[1])))
+    cells = sorted(by_cell, key=lambda cell: (-dx * stage_at[cell[0]], -dy * lane_at[cell[1]]))
+
+    def moves() -> Iterator[tuple[str, str, str, int]]:  # each read after the moves before it are made
+        for stage_id, lane_id in cells:
+            ids = sorted(by_cell[(stage_id, lane_id)], key=document.card_index)
+            target = (document.stages[stage_at[stage_id] + dx].id, document.lanes[lane_at[lane_id] + dy].id)
+            at = min(document.card_index(ids[0]), len(document.cell_cards(*target)))
+            for offset, card_id in enumerate(ids):
+                yield card_id, *target, at + offset
+
+    return _rehearsed(document, tr("Move %n card(s)", "", len(card_ids)), moves())
+
+
+def _rehearsed(document: Document, text: str, moves: Iterable[tuple[str, str, str, int]]) -> Macro:
+    """One undo step of these card moves (card, stage, lane, index), each read when the ones before it are made.
+
+    Each MoveCard reads the card's place when made, so every step is made and run in turn, then all
+    are undone, last first: the document ends as it began (with its change announcements held back
+    meanwhile) and the macro replays the same steps.
+    """
     steps: list[MoveCard] = []
     with document.changed.blocked():
         try:
-            for stage_id, lane_id in cells:
-                ids = sorted(by_cell[(stage_id, lane_id)], key=document.card_index)
-                target = (stages[stages.index(stage_id) + dx], lanes[lanes.index(lane_id) + dy])
-                at = min(document.card_index(ids[0]), len(document.cell_cards(*target)))
-                for offset, card_id in enumerate(ids):
-                    step = MoveCard(document, card_id, *target, at + offset)
-                    step.redo()
-                    steps.append(step)
+            for card_id, stage_id, lane_id, index in moves:
+                step = MoveCard(document, card_id, stage_id, lane_id, index)
+                step.redo()
+                steps.append(step)
         finally:
             for step in reversed(steps):
                 step.undo()
-    parent = Macro(tr("Move %n card(s)", "", len(steps)), document)
+    parent = Macro(text, document)
     for step in steps:
         parent.add(step)
     return parent

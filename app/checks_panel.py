@@ -116,7 +116,6 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.setUniformRowHeights(False)
         self.tree.setItemDelegate(WrappedColumn(self.tree, 1))
         self.tree.setAccessibleName(tr("Findings"))
         self.tree.itemClicked.connect(self._select_cards)

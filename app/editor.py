@@ -285,20 +285,20 @@ class Editor(QWidget):
         a = self.edit_actions
         has_items = bool(self.scene.selectedItems())
         a.delete.setEnabled(has_items)
-        chosen = bool(self._cards_to_copy())
+        cards = self.selected_cards()
         typing = _text_field_focused()  # Cut and Copy are then that field's (app/card_clipboard.py)
-        a.cut.setEnabled(chosen or typing)
-        a.copy.setEnabled(chosen or typing)
-        a.duplicate.setEnabled(chosen)
-        a.edit_text.setEnabled(len(self.selected_cards()) == 1 or self.scene.selected_header() is not None
-                               or (len(self.scene.selected_links()) == 1 and not self.selected_cards()))
-        a.add_card.setEnabled(self.scene.current_cell is not None or len(self.selected_cards()) == 1)
+        a.cut.setEnabled(bool(cards) or typing)
+        a.copy.setEnabled(bool(cards) or typing)
+        a.duplicate.setEnabled(bool(cards))
+        a.edit_text.setEnabled(len(cards) == 1 or self.scene.selected_header() is not None
+                               or (len(self.scene.selected_links()) == 1 and not cards))
+        a.add_card.setEnabled(self.scene.current_cell is not None or len(cards) == 1)
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
-        a.show_impact.setEnabled(len(self.selected_cards()) == 1 or self.scene.impact is not None)
-        a.vote.setEnabled(bool(self.selected_cards()))
-        a.unvote.setEnabled(any(self.document.card(c).votes for c in self.selected_cards()))
-        focused = self.scene.nav.focused_card() is not None or len(self.selected_cards()) == 1
+        a.show_impact.setEnabled(len(cards) == 1 or self.scene.impact is not None)
+        a.vote.setEnabled(bool(cards))
+        a.unvote.setEnabled(any(self.document.card(c).votes for c in cards))
+        focused = self.scene.nav.focused_card() is not None or len(cards) == 1
         for action in (a.connect, a.next_arrow, a.move_left, a.move_right, a.move_up, a.move_down):
             action.setEnabled(focused)
         scored = bool(self._scored_cards())
@@ -360,10 +360,6 @@ class Editor(QWidget):
                 self.push(cmd.remove_lane(self.document, header.item_id))
 
     # ------------------------------------------------------------ clipboard
-    def _cards_to_copy(self) -> list[str]:
-        """The selected cards (as Delete, which these keys match; the keyboard's focus selects its card)."""
-        return self.selected_cards()
-
     def _before_clipboard_edit(self) -> None:
         """Finish typing in place and leave connect mode: a card cut or pasted meanwhile changes what it links."""
         self.commit_pending()
@@ -377,7 +373,7 @@ class Editor(QWidget):
         if text_field_took("copy"):
             return
         self.commit_pending()  # (connect mode goes on: a copy changes nothing on the board)
-        cards = self._cards_to_copy()
+        cards = self.selected_cards()  # (as Delete; the keyboard's focus selects its card)
         if cards:
             count = put_on_clipboard(self.document, cards, votes=False)
             self.message.emit(tr("Copied %n card(s)", "", count))
@@ -389,7 +385,7 @@ class Editor(QWidget):
         if text_field_took("cut"):
             return
         self._before_clipboard_edit()
-        cards = self._cards_to_copy()
+        cards = self.selected_cards()
         if not cards:
             return
         count = put_on_clipboard(self.document, cards, votes=True)
@@ -462,7 +458,7 @@ class Editor(QWidget):
         from model.clipboard import cards_document
 
         self._before_clipboard_edit()
-        cards = self._cards_to_copy()
+        cards = self.selected_cards()
         if not cards:
             return
         copied = cards_document(self.document, cards, votes=False)
@@ -499,8 +495,7 @@ class Editor(QWidget):
                 scene.card_item(card_id).setSelected(True)
         finally:
             scene.blockSignals(False)
-        scene.forget_selection()
-        scene.selectionChanged.emit()
+        scene.selectionChanged.emit()  # (the scene forgets its kept selection on hearing it)
         if card_ids:
             scene.nav.set_focus(("card", card_ids[0]), select=False)
             self.view.ensureVisible(scene.card_item(card_ids[0]), 40, 40)

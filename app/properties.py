@@ -648,7 +648,7 @@ class PropertiesPanel(QWidget):
     def refresh(self) -> None:
         """Choose the section for the editor's selection and load its values."""
         self._refresh_timer.stop()
-        left = self._stage_id if self.stage_section.isVisibleTo(self) else None  # the stage shown till now
+        left = self._stage_in_sight()  # the stage shown till now
         self._shown = kind, _ident = self._target()
         headings = {"card": tr("Card"), "link": tr("Link"), "lane": "", "stage": "", "board": tr("Board"),
                     "multi": "", "none": ""}
@@ -670,12 +670,21 @@ class PropertiesPanel(QWidget):
             self._load_structure()
         elif kind == "board":
             self._load_board()
-        still = self._stage_id if self.stage_section.isVisibleTo(self) else None
+        still = self._stage_in_sight()
         doc = self._document
         if left is not None and left != still and left in self._metric_drafts and doc is not None \
                 and doc.has_stage(left):  # the stage with the typed metrics goes out of sight
             self.message.emit(tr("The metrics typed for “{0}” are not applied ({1}): they wait in the Properties "
                                  "panel until fixed.").format(doc.stage(left).name, self._metric_drafts[left][1]))
+
+    def _stage_in_sight(self) -> str | None:
+        """The stage whose section the panel shows (with a lane, for a cell), if any."""
+        return self._stage_id if self.stage_section.isVisibleTo(self) else None
+
+    def _say_metrics_problem(self, problem: str | None) -> None:
+        """Show why the typed metrics are not applied in red under them, or nothing (None)."""
+        self.stage_metrics_error.setText(problem or "")
+        self.stage_metrics_error.setVisible(problem is not None)
 
     def _load_card(self, field: str | None = None) -> None:
         card_id = self._shown[1]
@@ -748,8 +757,7 @@ class PropertiesPanel(QWidget):
                 _show_line(self.stage_name, stage.name)
                 draft = self._metric_drafts.get(stage.id)
                 self.stage_metrics.set_text(format_metrics(stage.metrics) if draft is None else draft[0])
-                self.stage_metrics_error.setText(draft[1] if draft is not None else "")
-                self.stage_metrics_error.setVisible(draft is not None)
+                self._say_metrics_problem(draft[1] if draft is not None else None)
         finally:
             self._loading = False
         self.lane_section.setVisible(lane is not None)
@@ -958,11 +966,10 @@ class PropertiesPanel(QWidget):
             metrics = parse_metrics(text)
         except ValueError as exc:
             self._metric_drafts[stage_id] = (text, str(exc))
-            self.stage_metrics_error.setText(str(exc))
-            self.stage_metrics_error.setVisible(True)
+            self._say_metrics_problem(str(exc))
             return
         self._metric_drafts.pop(stage_id, None)
-        self.stage_metrics_error.setVisible(False)
+        self._say_metrics_problem(None)
         if metrics != (doc.stage(stage_id).metrics or None):
             self._push(SetStageField(doc, stage_id, "metrics", metrics))
 

@@ -199,7 +199,7 @@ def card_texts(text: str) -> list[str]:
     within, as between a spreadsheet's cells, is a space). When every line of two or more starts with
     a list's marker of one kind (bullets, or numbers counting 1, 2, 3…), the markers are dropped too:
     "- 5 min wait" alone, or "24. Dezember" and "25. Dezember", keep their text."""
-    lines = [" ".join(line.split("\t")).strip() for line in text.splitlines()]
+    lines = [line.replace("\t", " ").strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     if len(lines) >= 2:
         numbers = [_NUMBER.match(line) for line in lines]

@@ -129,6 +129,17 @@ def test_arrows_spanning_columns_run_round_the_cards_between_their_ends() -> Non
         assert not (card.x < label.x < card.x + card.w and inner_top < label.y < inner_bottom)
 
 
+def _laid_out(title: str, stages: list[Stage], lanes: list[Lane], cards: list[Card], links: list[Link]) -> Layout:
+    """The layout of a small board of these stages, lanes, cards and links."""
+    return Layout(Document.build(title=title, description=None, stages=stages, lanes=lanes, cards=cards, links=links,
+                                 personas=[], extra={}))
+
+
+def _pill(layout: Layout, link_id: str) -> Box:
+    """The pill of a link's label."""
+    return next(p for p in layout.links[link_id].label if isinstance(p, Box))
+
+
 def test_the_label_of_an_arrow_between_stacked_cards_sits_in_the_gap_beside_its_head() -> None:
     """Two cards stacked in a cell leave a gap no taller than the arrowhead between them: the label
     goes in that gap beside the head (it may cover the cards' padding, not their text), not above
@@ -140,11 +151,9 @@ def test_the_label_of_an_arrow_between_stacked_cards_sits_in_the_gap_beside_its_
              Card("ask", "cust", "s0", "Asks staff where the order is"),
              Card("wait", "cust", "s1", "Waits at the counter")]
     links = [Link("missing", "look", "ask", label="not on shelf")]
-    doc = Document.build(title="Stacked", description=None, stages=stages, lanes=lanes, cards=cards, links=links,
-                         personas=[], extra={})
-    layout = Layout(doc)
+    layout = _laid_out("Stacked", stages, lanes, cards, links)
     upper, lower = layout.cards["look"].rect, layout.cards["ask"].rect
-    pill = next(p for p in layout.links["missing"].label if isinstance(p, Box))
+    pill = _pill(layout, "missing")
     head_x = upper.x + upper.w / 2
     assert upper.y + upper.h < pill.y + pill.h / 2 < lower.y, "centred in the gap between the cards"
     assert pill.x >= head_x, "beside the arrowhead, which stays in sight"
@@ -165,11 +174,9 @@ def test_the_label_of_an_arrow_between_neighbouring_cards_stays_inside_their_lan
              Card("photo", "doing", "s0", "Photographs passport, records selfie video"),
              Card("pay", "doing", "s1", "Transfers £200 from old bank")]
     links = [Link("approved", "photo", "pay", label="after approval")]
-    doc = Document.build(title="Side by side", description=None, stages=stages, lanes=lanes, cards=cards,
-                         links=links, personas=[], extra={})
-    layout = Layout(doc)
+    layout = _laid_out("Side by side", stages, lanes, cards, links)
     left, right = layout.cards["photo"].rect, layout.cards["pay"].rect
-    pill = next(p for p in layout.links["approved"].label if isinstance(p, Box))
+    pill = _pill(layout, "approved")
     lane = layout.lane_headers["doing"].rect
     assert lane.y < pill.y and pill.y + pill.h < lane.y + lane.h, "inside the lane, clear of its borders"
     assert pill.x < left.x + left.w and right.x < pill.x + pill.w, "over the gap between the two cards"
@@ -190,11 +197,9 @@ def test_two_detours_in_one_gutter_each_keep_their_label_on_their_own_line() -> 
              Card("guide", "fix", "s0", "Live guidance overlay for light and framing"),
              Card("status", "fix", "s0", "Show review status and expected wait")]
     links = [Link("fixes", "selfie", "guide", label="fixes"), Link("eases", "review", "status", label="eases")]
-    doc = Document.build(title="Detours", description=None, stages=stages, lanes=lanes, cards=cards, links=links,
-                         personas=[], extra={})
-    layout = Layout(doc)
+    layout = _laid_out("Detours", stages, lanes, cards, links)
     for mine, other in (("fixes", "eases"), ("eases", "fixes")):
-        pill = next(p for p in layout.links[mine].label if isinstance(p, Box))
+        pill = _pill(layout, mine)
         box = (pill.x, pill.y, pill.x + pill.w, pill.y + pill.h)
         assert pieces_in(line_pieces(layout.links[mine].curve), *box), f"{mine}: on its own line"
         assert not pieces_in(line_pieces(layout.links[other].curve), *box), f"{mine}: clear of {other}'s line"
@@ -210,10 +215,8 @@ def test_labels_of_arrows_routed_across_stages_do_not_sit_on_one_another() -> No
              Card("order", "cust", "s1", "Builds order"),
              Card("push", "front", "s2", "Push notification when drink is started")]
     links = [Link("a", "decal", "push", label="notifies"), Link("b", "app", "push", label="confirms")]
-    doc = Document.build(title="Routed", description=None, stages=stages, lanes=lanes, cards=cards, links=links,
-                         personas=[], extra={})
-    layout = Layout(doc)
-    pills = [next(p for p in layout.links[k].label if isinstance(p, Box)) for k in ("a", "b")]
+    layout = _laid_out("Routed", stages, lanes, cards, links)
+    pills = [_pill(layout, k) for k in ("a", "b")]
     first, second = pills
     apart = (first.x + first.w <= second.x or second.x + second.w <= first.x
              or first.y + first.h <= second.y or second.y + second.h <= first.y)

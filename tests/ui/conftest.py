@@ -72,3 +72,24 @@ def garbage_collected_after_each_test(qapp):  # type: ignore[no-untyped-def]
     yield
     qapp.processEvents()  # deleteLater() of the test's widgets first
     gc.collect()
+
+
+@pytest.fixture
+def blueprint_editor(qtbot):  # type: ignore[no-untyped-def]
+    """An editor on the bundled blueprint, shown in an active window (shortcuts need one), the board focused."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    import model
+    from app.editor import Editor
+
+    widget = Editor(model.load(Path(__file__).resolve().parents[2] / "resources" / "examples"
+                               / "coffee-shop-blueprint.touchline"))
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    widget.view.setFocus()
+    return widget

@@ -6,8 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, Qt
 from PySide6.QtTest import QTest
@@ -17,22 +15,13 @@ import model
 from app.editor import Editor
 from model.clipboard import MIME_TYPE
 
-ROOT = Path(__file__).resolve().parents[2]
-BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def editor(qtbot) -> Editor:  # type: ignore[no-untyped-def]
-    widget = Editor(model.load(BLUEPRINT))
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)  # shortcuts need the active window
-    widget.view.setFocus()
+def editor(blueprint_editor: Editor) -> Editor:
     QApplication.clipboard().clear()
-    return widget
+    return blueprint_editor
 
 
 def ctrl(editor: Editor, key: Qt.Key) -> None:

@@ -17,6 +17,17 @@ ROOT = Path(__file__).resolve().parents[2]
 BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
 
 
+def _window_on_checks(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A 1600x1000 window on the blueprint with the Checks panel in front."""
+    window = MainWindow(model.load(BLUEPRINT), BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    window.resize(1600, 1000)
+    window.show()
+    window.checks_dock.raise_()
+    return window
+
+
 def test_checks_panel_lists_findings_selects_their_cards_and_follows_edits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(model.load(BLUEPRINT), BLUEPRINT)
     qtbot.addWidget(window)
@@ -53,12 +64,7 @@ def test_checks_panel_lists_findings_selects_their_cards_and_follows_edits(qtbot
 def test_the_per_stage_numbers_fit_the_docks_width(qtbot) -> None:  # type: ignore[no-untyped-def]
     """All five columns in sight at the dock's width; they stood wide apart behind a scroll bar, the
     "Fail points" column cut and "Waiting" out of view."""
-    window = MainWindow(model.load(BLUEPRINT), BLUEPRINT)
-    qtbot.addWidget(window)
-    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
-    window.resize(1600, 1000)
-    window.show()
-    window.checks_dock.raise_()
+    window = _window_on_checks(qtbot)
     panel = window.checks
     qtbot.waitUntil(lambda: panel.stages.topLevelItemCount() > 0 and panel.stages.isVisible())
     header = panel.stages.header()
@@ -71,12 +77,7 @@ def test_the_per_stage_numbers_fit_the_docks_width(qtbot) -> None:  # type: igno
 
 def test_a_long_finding_wraps_at_the_docks_width_instead_of_being_cut(qtbot) -> None:  # type: ignore[no-untyped-def]
     """Findings were one line each, cut with "…" (the whole text only in a tooltip)."""
-    window = MainWindow(model.load(BLUEPRINT), BLUEPRINT)
-    qtbot.addWidget(window)
-    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
-    window.resize(1600, 1000)
-    window.show()
-    window.checks_dock.raise_()
+    window = _window_on_checks(qtbot)
     panel = window.checks
     tree = panel.tree
     qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0 and tree.isVisible())

@@ -7,34 +7,22 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 import model
 from app.editor import Editor
 from canvas.inline_editor import InlineEditor
 
-ROOT = Path(__file__).resolve().parents[2]
-BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def editor(qtbot) -> Editor:  # type: ignore[no-untyped-def]
-    widget = Editor(model.load(BLUEPRINT))
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)  # shortcuts need the active window
-    widget.view.setFocus()
-    return widget
+def editor(blueprint_editor: Editor) -> Editor:
+    return blueprint_editor
 
 
 def key(editor: Editor, k: Qt.Key, mods: Qt.KeyboardModifier = NO) -> None:

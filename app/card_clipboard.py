@@ -54,6 +54,12 @@ def from_clipboard() -> Clipped | None:
     return None
 
 
+def holds_cards_or_text() -> bool:
+    """Whether the clipboard holds something a paste can use (Touchline's cards or any text), by its formats."""
+    data = QGuiApplication.clipboard().mimeData()
+    return data is not None and (data.hasFormat(MIME_TYPE) or data.hasText())
+
+
 def added(document: Document, placement: Placement, text: str) -> cmd.Macro:
     """One undo step adding the personas the cards need, the placed cards, then the arrows between them."""
     step = cmd.Macro(text, document)
@@ -87,5 +93,5 @@ def focused_text_field() -> QLineEdit | QPlainTextEdit | QTextEdit | None:
     return field if isinstance(field, QLineEdit | QPlainTextEdit | QTextEdit) else None
 
 
-__all__ = ["Clipped", "LoadError", "added", "focused_text_field", "from_clipboard", "put_on_clipboard",
-           "text_field_took"]
+__all__ = ["Clipped", "LoadError", "added", "focused_text_field", "from_clipboard", "holds_cards_or_text",
+           "put_on_clipboard", "text_field_took"]

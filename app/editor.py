@@ -106,6 +106,9 @@ class Editor(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):  # a panel's text field taking the focus enables Cut and Copy
             app.focusChanged.connect(self._focus_moved)
+        # Paste is greyed out while the clipboard holds neither cards nor text. Asked only when it
+        # changes, and first after the first paint: reading another program's clipboard waits for it.
+        self._clipboard_pastable = True
         self._update_action_state()
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -132,6 +135,16 @@ class Editor(QWidget):
         # just after it, so that the first double-click does not wait for it either.
         QTimer.singleShot(0, _load_inline_editor)
         QTimer.singleShot(0, self._build_rest)
+        QApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        self._clipboard_changed()
+
+    def _clipboard_changed(self) -> None:
+        if not isValid(self):
+            return
+        from app.card_clipboard import holds_cards_or_text
+
+        self._clipboard_pastable = holds_cards_or_text()
+        self._update_action_state()
 
     def _build_rest(self) -> None:
         """Make the items the first paint did not need, a turn of the event loop at a time (input stays live)."""
@@ -289,6 +302,7 @@ class Editor(QWidget):
         typing = _text_field_focused()  # Cut and Copy are then that field's (app/card_clipboard.py)
         a.cut.setEnabled(bool(cards) or typing)
         a.copy.setEnabled(bool(cards) or typing)
+        a.paste.setEnabled(self._clipboard_pastable)
         a.duplicate.setEnabled(bool(cards))
         a.edit_text.setEnabled(len(cards) == 1 or self.scene.selected_header() is not None
                                or (len(self.scene.selected_links()) == 1 and not cards))

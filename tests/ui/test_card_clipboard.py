@@ -138,9 +138,25 @@ def test_unreadable_cards_on_the_clipboard_change_nothing_and_say_why(editor: Ed
     ctrl(editor, Qt.Key.Key_V)
     assert model.dumps(doc) == before and editor.undo_stack.count() == 0
     assert messages and messages[-1].startswith("Nothing pasted: the cards on the clipboard cannot be read (")
-    QApplication.clipboard().clear()
+
+
+def test_paste_is_greyed_out_while_the_clipboard_holds_neither_cards_nor_text(editor: Editor) -> None:
+    doc = editor.document
+    paste = editor.edit_actions.paste
+    assert not paste.isEnabled()  # the fixture emptied it
+    editor.scene.nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[0].id)))
     ctrl(editor, Qt.Key.Key_V)
-    assert messages[-1] == "Nothing to paste: the clipboard holds no cards and no text"
+    assert editor.undo_stack.count() == 0
+    QApplication.clipboard().setText("call the venue")
+    assert paste.isEnabled()
+    QApplication.clipboard().clear()
+    assert not paste.isEnabled()
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    choose(editor, [card_id])
+    ctrl(editor, Qt.Key.Key_C)  # Touchline's own cards
+    assert paste.isEnabled()
+    ctrl(editor, Qt.Key.Key_V)
+    assert editor.undo_stack.count() == 1
 
 
 def test_while_a_card_is_typed_the_keys_copy_and_paste_its_text_not_cards(editor: Editor) -> None:
@@ -165,6 +181,7 @@ def test_the_actions_follow_what_is_chosen(editor: Editor) -> None:
     editor.scene.clearSelection()
     editor.scene.nav.set_focus(None)
     assert not actions.copy.isEnabled() and not actions.cut.isEnabled() and not actions.duplicate.isEnabled()
+    QApplication.clipboard().setText("call the venue")
     assert actions.paste.isEnabled()  # text from elsewhere pastes as cards
     choose(editor, [next(ids for _, ids in editor.document.cells() if ids)[0]])
     assert actions.copy.isEnabled() and actions.cut.isEnabled() and actions.duplicate.isEnabled()

@@ -47,6 +47,7 @@ from app.settings import (
     clear_recent_files,
     export_settings,
     recent_files,
+    recent_names,
     save_export_settings,
     settings,
 )
@@ -340,8 +341,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         menu = self.recent_menu
         menu.clear()
         files = recent_files()
-        for number, path in enumerate(files, start=1):
-            name = Path(path).name.replace("&", "&&")
+        for number, (path, name) in enumerate(zip(files, recent_names(files), strict=True), start=1):
+            name = name.replace("&", "&&")
             action = menu.addAction(f"&{number} {name}" if number < 10 else f"1&0 {name}")
             action.setData(path)
             action.setToolTip(path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,23 @@ def recent_files() -> list[str]:
     if not isinstance(value, list):
         return []
     return [str(item) for item in value if item][:MAX_RECENT]
+
+
+def recent_names(paths: list[str]) -> list[str]:
+    """How to list ``paths``: each file's name, with its folder's name beside it where two share a name
+    (two clients' "journey.touchline"), or its whole folder where those are alike too."""
+    files = [Path(path) for path in paths]
+    names = Counter(file.name for file in files)
+    folders = Counter((file.name, file.parent.name) for file in files)
+    listed = []
+    for file in files:
+        if names[file.name] == 1:
+            listed.append(file.name)
+        elif folders[file.name, file.parent.name] == 1:
+            listed.append(f"{file.name} — {file.parent.name}")
+        else:
+            listed.append(f"{file.name} — {file.parent}")
+    return listed
 
 
 def add_recent_file(path: PathLike) -> None:

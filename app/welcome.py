@@ -185,14 +185,13 @@ class WelcomePage(QWidget):
     def refresh(self) -> None:
         """List the recent files again, with their thumbnails; missing files are left out."""
         self.recent.clear()
-        for path in store.recent_files():
+        files = [path for path in store.recent_files() if Path(path).is_file()]
+        for path, name in zip(files, store.recent_names(files), strict=True):
             file = Path(path)
-            if not file.is_file():
-                continue
             thumb = store.thumbnail_path(file)
             pixmap = QPixmap(str(thumb)) if thumb.is_file() else QPixmap()
             icon = QIcon(pixmap) if not pixmap.isNull() else svg_icon("example")
-            item = QListWidgetItem(icon, file.name, self.recent)
+            item = QListWidgetItem(icon, name, self.recent)
             item.setData(Qt.ItemDataRole.UserRole, str(file))
             item.setToolTip(str(file))
             item.setSizeHint(self.recent.gridSize())

@@ -1214,3 +1214,21 @@ def test_a_metric_that_could_be_read_two_ways_is_asked_to_be_written_plainly() -
     for typed in ("+-5", "--5", "-", "1,250.000,5"):
         with pytest.raises(ValueError, match="is not a number"):
             parse_metrics(f"Visitors = {typed}")
+
+
+def test_recent_files_of_one_name_show_their_folders(make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
+    """Two clients' "journey.touchline" look alike in Open Recent and on the start screen without their folders."""
+    paths = [tmp_path / "acme" / "journey.touchline", tmp_path / "globex" / "journey.touchline",
+             tmp_path / "old" / "acme" / "journey.touchline", tmp_path / "blueprint.touchline"]
+    for path in reversed(paths):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(JOURNEY, path)
+        mw.add_recent_file(path)
+    window = make_window()
+    window.update_recent_menu()
+    texts = [a.text() for a in window.recent_menu.actions() if a.data()]
+    assert texts == ["&1 journey.touchline \u2014 " + str(paths[0].parent), "&2 journey.touchline \u2014 globex",
+                     "&3 journey.touchline \u2014 " + str(paths[2].parent), "&4 blueprint.touchline"]
+    recent = window.show_welcome().recent
+    listed = [recent.item(row).text() for row in range(recent.count())]
+    assert listed == [text.split(" ", 1)[1] for text in texts]

@@ -27,6 +27,7 @@ from app.seen_panel import RefreshWhenSeen
 from model.stage_numbers import stage_numbers
 
 if TYPE_CHECKING:
+    from model import Document
     from model.analysis import Finding
 
 SEVERITY_COLOURS = {"error": "#B91C1C", "warning": "#B45309", "info": "#1D4ED8"}
@@ -42,11 +43,12 @@ def severity_count(severity: str, n: int) -> str:
         return tr("%n warning(s)", "", n)
     return tr("%n info(s)", "", n)
 # Each finding's sentence by its code, its parts as {0}, {1}…: the model says it in English (the command
-# line's validate, the same words); the panel says it in the interface language.
+# line's validate, the same words); the panel says it in the interface language. Where the model names
+# cards by id or a kind by its file name, the panel names them as the board shows them (_parts).
 FINDING_MESSAGES = {
     "empty-board": QT_TRANSLATE_NOOP("", "the board has no cards yet"),
-    "link-self": QT_TRANSLATE_NOOP("", 'link "{0}" goes from card "{1}" to itself'),
-    "link-duplicate": QT_TRANSLATE_NOOP("", 'links {0} all join card "{1}" to card "{2}" as {3}'),
+    "link-self": QT_TRANSLATE_NOOP("", 'an arrow goes from "{0}" to itself'),
+    "link-duplicate": QT_TRANSLATE_NOOP("", 'several arrows of one kind ({2}) go from "{0}" to "{1}"'),
     "customer-without-frontstage": QT_TRANSLATE_NOOP(
         "", 'customer action "{0}" is linked to none of its stage\'s frontstage actions'),
     "frontstage-unsupported": QT_TRANSLATE_NOOP(
@@ -57,14 +59,33 @@ FINDING_MESSAGES = {
     "fail-point-unmitigated": QT_TRANSLATE_NOOP("", 'fail point "{0}" is linked to no opportunity or support card'),
     "empty-stage": QT_TRANSLATE_NOOP("", 'stage "{0}" has no customer action'),
 }
+QUOTED = QT_TRANSLATE_NOOP("", '"{0}"')  # a card's text in a list of them, in the language's quotes
 
 
-def finding_text(finding: Finding) -> str:
+def finding_text(finding: Finding, document: Document) -> str:
     """A finding's sentence in the interface language (the model's own words when its code is not known here)."""
     template = FINDING_MESSAGES.get(finding.code)
-    if template is None or template.count("{") != len(finding.args):
+    parts = _parts(finding, document)
+    if template is None or template.count("{") != len(parts):
         return finding.message
-    return tr(template).format(*finding.args)
+    return tr(template).format(*parts)
+
+
+def _parts(finding: Finding, document: Document) -> tuple[str, ...]:
+    from model.blueprint_checks import card_label
+
+    code, args = finding.code, finding.args
+    if code == "link-self" and len(args) == 2:  # (link id, card id)
+        return (card_label(document, args[1]),)
+    if code == "link-duplicate" and len(args) == 4:  # (link ids, card id, card id, kind)
+        from app.properties import LINK_KIND_LABELS
+
+        kind = args[3]
+        return card_label(document, args[1]), card_label(document, args[2]), tr(LINK_KIND_LABELS.get(kind, kind))
+    if code == "flow-cycle":  # the model's names are joined in English quotes
+        names = [tr(QUOTED).format(card_label(document, card_id)) for card_id in finding.cards[:4]]
+        return (" → ".join(names) + (" → …" if len(finding.cards) > 4 else ""),)
+    return args
 
 
 CARDS_ROLE = Qt.ItemDataRole.UserRole
@@ -168,7 +189,7 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
         doc = self.editor.document
         self.findings = structural_findings(doc) + blueprint_findings(doc)
         for finding in self.findings:
-            message = finding_text(finding)
+            message = finding_text(finding, doc)
             item = QTreeWidgetItem([tr(SEVERITY_MARKS[finding.severity]), message])
             item.setForeground(0, QColor(SEVERITY_COLOURS[finding.severity]))
             for column in (0, 1):  # the mark beside the finding's first line, not its middle

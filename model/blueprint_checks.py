@@ -34,7 +34,7 @@ def _neighbours(document: Document) -> dict[str, set[str]]:
     return result
 
 
-def _text(document: Document, card_id: str) -> str:
+def card_label(document: Document, card_id: str) -> str:
     text = document.card(card_id).text.replace("\n", " ").strip() or card_id
     return text if len(text) <= 48 else text[:47] + "…"
 
@@ -49,10 +49,10 @@ def _customer_without_frontstage(
         front = {c for lane in document.lanes if lane.kind == "frontstage"
                  for c in document.cell_cards(card.stage, lane.id)}
         if front and not neighbours[card.id] & front:
+            name = card_label(document, card.id)
             findings.append(Finding(
                 "info", "customer-without-frontstage",
-                f'customer action "{_text(document, card.id)}" is linked to none of its stage\'s frontstage actions',
-                (card.id,), (_text(document, card.id),)))
+                f'customer action "{name}" is linked to none of its stage\'s frontstage actions', (card.id,), (name,)))
     return findings
 
 
@@ -70,8 +70,8 @@ def _frontstage_unsupported(document: Document, kind: dict[str, str]) -> list[Fi
             unsupported.update(component)
     return [  # in file order: one pass over the cards, not one per component
         Finding("warning", "frontstage-unsupported",
-                f'frontstage action "{_text(document, card.id)}" has no path to any backstage or support card',
-                (card.id,), (_text(document, card.id),))
+                f'frontstage action "{card_label(document, card.id)}" has no path to any backstage or support card',
+                (card.id,), (card_label(document, card.id),))
         for card in document.cards()
         if card.id in unsupported and kind[card.id] == "frontstage"
     ]
@@ -79,8 +79,8 @@ def _frontstage_unsupported(document: Document, kind: dict[str, str]) -> list[Fi
 
 def _isolated(document: Document, kind: dict[str, str]) -> list[Finding]:
     return [
-        Finding("info", "isolated-card", f'"{_text(document, card.id)}" has no links', (card.id,),
-                (_text(document, card.id),))
+        Finding("info", "isolated-card", f'"{card_label(document, card.id)}" has no links', (card.id,),
+                (card_label(document, card.id),))
         for card in document.cards()
         if kind[card.id] in BLUEPRINT_KINDS and not document.links_of(card.id)
     ]
@@ -97,7 +97,7 @@ def _flow_cycles(document: Document) -> list[Finding]:
         if len(component) < 2:
             continue
         cards = tuple(sorted(component, key=order.__getitem__))
-        names = " → ".join(f'"{_text(document, c)}"' for c in cards[:4]) + (" → …" if len(cards) > 4 else "")
+        names = " → ".join(f'"{card_label(document, c)}"' for c in cards[:4]) + (" → …" if len(cards) > 4 else "")
         findings.append(Finding("warning", "flow-cycle",
                                 f"a loop of flow links the customer cannot leave: {names}", cards, (names,)))
     return sorted(findings, key=lambda f: order[f.cards[0]])
@@ -113,9 +113,9 @@ def _backward_flows(document: Document) -> list[Finding]:
         if index[b.stage] < index[a.stage]:
             findings.append(Finding(
                 "info", "backward-flow",
-                f'flow from "{_text(document, a.id)}" goes back to an earlier stage '
+                f'flow from "{card_label(document, a.id)}" goes back to an earlier stage '
                 f'("{document.stage(b.stage).name}")', (a.id, b.id),
-                (_text(document, a.id), document.stage(b.stage).name)))
+                (card_label(document, a.id), document.stage(b.stage).name)))
     return findings
 
 
@@ -124,8 +124,8 @@ def _fail_points_unmitigated(
 ) -> list[Finding]:
     return [
         Finding("info", "fail-point-unmitigated",
-                f'fail point "{_text(document, card.id)}" is linked to no opportunity or support card', (card.id,),
-                (_text(document, card.id),))
+                f'fail point "{card_label(document, card.id)}" is linked to no opportunity or support card', (card.id,),
+                (card_label(document, card.id),))
         for card in document.cards()
         if card.fail and not any(kind[n] in ("opportunity", "support") for n in neighbours[card.id])
     ]

@@ -301,12 +301,12 @@
         <translation>Das Board hat noch keine Karten</translation>
     </message>
     <message>
-        <source>link &quot;{0}&quot; goes from card &quot;{1}&quot; to itself</source>
-        <translation>Verbindung „{0}“ führt von Karte „{1}“ zu sich selbst</translation>
+        <source>an arrow goes from &quot;{0}&quot; to itself</source>
+        <translation>Ein Pfeil führt von „{0}“ zu sich selbst</translation>
     </message>
     <message>
-        <source>links {0} all join card &quot;{1}&quot; to card &quot;{2}&quot; as {3}</source>
-        <translation>Die Verbindungen {0} führen alle von Karte „{1}“ zu Karte „{2}“ als {3}</translation>
+        <source>several arrows of one kind ({2}) go from &quot;{0}&quot; to &quot;{1}&quot;</source>
+        <translation>Mehrere Pfeile derselben Art ({2}) führen von „{0}“ zu „{1}“</translation>
     </message>
     <message>
         <source>customer action &quot;{0}&quot; is linked to none of its stage&apos;s frontstage actions</source>
@@ -335,6 +335,10 @@
     <message>
         <source>stage &quot;{0}&quot; has no customer action</source>
         <translation>Phase „{0}“ hat keine Kundenaktion</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot;</source>
+        <translation>„{0}“</translation>
     </message>
     <message>
         <source>Finding</source>

@@ -54,11 +54,14 @@ class InlineEditor(QGraphicsTextItem):
         self._on_commit, self._on_cancel = on_commit, on_cancel
         self._multiline = multiline
         self._done = False
-        # How the edit ended ("enter", "tab", "backtab" or "" for a click away or a
+        # How the edit ended ("enter", "tab", "backtab", "escape" or "" for a click away or a
         # programmatic commit), so fast capture knows whether to start the next card.
         self.commit_key = ""
         # With it, Tab and Shift+Tab commit (fast capture moves on to the next cell).
         self.tab_commits = False
+        # With it, Esc keeps what was typed instead of dropping it (fast capture: Esc ends the run of
+        # cards, and a card typed in a workshop is not lost to it; Ctrl+Z takes it back).
+        self.escape_commits = False
         self._fill = QColor(st.themed(fill, theme))  # the colours the card is painted in
         self._projection_fill = QColor(projection_fill(fill))  # ...and in the audience's view
         self.setFont(qfont(size, bold))
@@ -160,7 +163,11 @@ class InlineEditor(QGraphicsTextItem):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Escape:
-            self.cancel()
+            if self.escape_commits:
+                self.commit_key = "escape"
+                self.commit()
+            else:
+                self.cancel()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self._multiline and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:

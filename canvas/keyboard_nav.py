@@ -365,8 +365,8 @@ class KeyboardNav:
         elif key in ("tab", "backtab"):
             self.set_focus(("cell", cell))
             self.tab(key == "tab")
-        elif key in ("enter", "cancel"):
-            self.set_focus(("cell", cell))  # an empty Enter or Esc ends the run of cards
+        elif key in ("enter", "escape", "cancel"):
+            self.set_focus(("cell", cell))  # an empty Enter or Esc ends the run of cards (Esc keeps the typed one)
         elif card_id is not None and self.focus == ("cell", cell):
             self.focus = ("card", card_id)
             self.refresh()

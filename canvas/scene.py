@@ -839,8 +839,9 @@ class BoardScene(QGraphicsScene):
         adding a card is one undo step and a cancelled card leaves no trace.
 
         With ``captured`` (fast capture), ``text`` is what was typed so far, an empty
-        card is dropped instead of added, and ``captured(card id or None, key)`` is told
-        how the edit ended ("enter", "tab", "backtab", "" or "cancel").
+        card is dropped instead of added, Esc keeps the card typed, and ``captured(card id
+        or None, key)`` is told how the edit ended ("enter", "tab", "backtab", "escape", ""
+        or "cancel").
         """
         doc = self.document
         card = Card(doc.new_id("card"), lane_id, stage_id, "")
@@ -871,7 +872,7 @@ class BoardScene(QGraphicsScene):
         if self.editor is not None:
             editor.append(self.editor)
             if captured is not None:
-                self.editor.tab_commits = True
+                self.editor.tab_commits = self.editor.escape_commits = True
                 self.editor.place_cursor_at_end()
         return card.id
 

@@ -205,12 +205,12 @@ def test_a_whole_stage_of_five_cards_is_captured_without_the_mouse(editor: Edito
     QTest.keyClicks(editor.view, "Prepares usual")
     key(editor, Qt.Key.Key_Return)
     QTest.keyClicks(editor.view, "half a thought")
-    key(editor, Qt.Key.Key_Escape)  # Esc drops the card being typed, and ends the run
+    key(editor, Qt.Key.Key_Escape)  # Esc ends the run, keeping the card being typed (nothing typed is lost)
     assert editor.scene.editor is None or editor.scene.editor.finished
     captured = {ln: [doc.card(c).text for c in doc.cell_cards(stage, ln)] for ln in lanes}
     assert captured == {lanes[0]: ["Sees the offer", "Opens the app"], lanes[1]: ["Orders again"],
-                        lanes[2]: ["Greets by name"], lanes[3]: ["Prepares usual"], lanes[4]: []}
-    assert editor.undo_stack.count() == steps + 5  # one step per card
+                        lanes[2]: ["Greets by name"], lanes[3]: ["Prepares usual", "half a thought"], lanes[4]: []}
+    assert editor.undo_stack.count() == steps + 6  # one step per card
     assert editor.scene.nav.focus == ("cell", (stage, lanes[3]))
 
 

@@ -556,6 +556,9 @@ class PresentationView(BoardView):
                 self.spotlight.clear()
                 if scene.impact is not None:
                     scene.clear_impact()
+                self._let_go_of_cards(scene)  # the card clicked for the spotlight with it
+            elif scene.nav.focus is not None or scene.selectedItems():
+                self._let_go_of_cards(scene)  # a card reached with the arrows: one Esc, not leaving at once
             else:
                 self.leave_requested.emit()
         else:
@@ -563,7 +566,16 @@ class PresentationView(BoardView):
             return
         event.accept()
 
+    @staticmethod
+    def _let_go_of_cards(scene: BoardScene) -> None:
+        scene.nav.set_focus(None)
+        scene.clearSelection()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.blanked:  # a click brings the board back, as a key does, and does nothing else
+            self.set_blanked(False)
+            event.accept()
+            return
         if self._editing() or event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return

@@ -17,9 +17,9 @@ PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
     ("1 … 9", QT_TRANSLATE_NOOP("", "jump to a stage")),
     ("+, -", QT_TRANSLATE_NOOP("", "a closer or wider look")),
     ("T", QT_TRANSLATE_NOOP("", "start, pause or resume the countdown")),
-    ("B, .", QT_TRANSLATE_NOOP("", "black screen (any key brings the board back)")),
+    ("B, .", QT_TRANSLATE_NOOP("", "black screen (any key or click brings the board back)")),
     (QT_TRANSLATE_NOOP("", "Click a card or lane header"), QT_TRANSLATE_NOOP("", "spotlight it")),
-    ("Esc", QT_TRANSLATE_NOOP("", "end the spotlight, else leave")),
+    ("Esc", QT_TRANSLATE_NOOP("", "end the spotlight or let go of the card, else leave")),
     ("F5", QT_TRANSLATE_NOOP("", "leave")),
 )
 

@@ -178,6 +178,10 @@ class Workshop(QObject):
 
         window, editor = self.window, self.window.editor
         editor.commit_pending()
+        # The audience sees the board, not the editor's focus ring and handles; and the first Tab or
+        # Down starts in the stage on screen, not at the card the editor had reached.
+        editor.scene.nav.set_focus(None)
+        editor.scene.clearSelection()
         presentation = PresentationWindow(editor.scene, self.countdown)
         # The editor's shortcuts (undo, delete, V, L, Enter…) and Save work on the projector too.
         presentation.addActions(editor.actions())

@@ -1811,8 +1811,12 @@ CES = 4,1</translation>
         <translation>Countdown starten, anhalten oder fortsetzen</translation>
     </message>
     <message>
-        <source>black screen (any key brings the board back)</source>
-        <translation>schwarzer Bildschirm (jede Taste holt das Board zurück)</translation>
+        <source>black screen (any key or click brings the board back)</source>
+        <translation>schwarzer Bildschirm (jede Taste oder ein Klick holt das Board zurück)</translation>
+    </message>
+    <message>
+        <source>end the spotlight or let go of the card, else leave</source>
+        <translation>Hervorhebung beenden oder die Karte loslassen, sonst verlassen</translation>
     </message>
     <message>
         <source>Click a card or lane header</source>
@@ -1821,10 +1825,6 @@ CES = 4,1</translation>
     <message>
         <source>spotlight it</source>
         <translation>hervorheben</translation>
-    </message>
-    <message>
-        <source>end the spotlight, else leave</source>
-        <translation>Hervorhebung beenden, sonst verlassen</translation>
     </message>
     <message>
         <source>leave</source>

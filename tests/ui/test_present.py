@@ -648,3 +648,48 @@ def test_the_first_tab_or_down_while_presenting_starts_in_the_stage_on_screen(qt
     if key == Qt.Key.Key_Tab:
         assert focus == ("cell", (stage, doc.lanes[0].id))
     assert view.stage_index == 2 and frames(view, settle(qtbot, view), 2), "the view stays on that stage"
+
+
+def test_presenting_starts_clean_whatever_the_editor_had_chosen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The editor's focus ring and handles were shown to the audience, and the first Tab started at the card the
+    editor had reached (stage 4) instead of the stage on screen."""
+    doc, scene = window.editor.document, window.editor.scene
+    card_id = next(c.id for c in doc.cards() if c.stage == doc.stages[3].id)
+    scene.nav.set_focus(("card", card_id))
+    scene.card_item(card_id).setSelected(True)
+    view = start(qtbot, window)
+    assert scene.nav.focus is None and not scene.selectedItems()
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert scene.nav.focus == ("cell", (doc.stages[1].id, doc.lanes[0].id))
+    assert view.stage_index == 1
+
+
+def test_esc_first_lets_go_of_a_card_reached_with_the_arrows_then_leaves(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    nav = window.editor.scene.nav
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    QTest.keyClick(view, Qt.Key.Key_Up)  # from the cell onto a card: the presenting keys are its
+    assert nav.focus is not None and nav.focus[0] == "card"
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert window.workshop.presenting and nav.focus is None
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert not window.workshop.presenting
+
+
+def test_a_click_on_the_blank_screen_brings_the_board_back_and_does_nothing_else(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    card_id = next(c.id for c in doc.cards() if c.stage == doc.stages[2].id)
+    r = scene.layout.card_rect(card_id)
+    QTest.keyClick(view, Qt.Key.Key_B)
+    assert view.blanked
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO,
+                     view.mapFromScene(QPointF(r.x + 20, r.y + r.h / 2)))
+    assert not view.blanked
+    assert not view.spotlight.active and scene.nav.focus is None and not scene.selectedItems()

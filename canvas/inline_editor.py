@@ -140,8 +140,8 @@ class InlineEditor(QGraphicsTextItem):
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
-                                 Qt.Key.Key_Backtab)
+            and (event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                 or (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not _ctrl_held(event))
                  or _board_key_while_typing(event))
         ):
             event.accept()
@@ -218,6 +218,11 @@ def projection_fill(fill: str) -> str:
     """A field's fill (a light colour of the layout) as the projection look paints it."""
     box = projected_one(Box(0, 0, 1, 1, fill=fill))
     return box.fill if isinstance(box, Box) and box.fill else fill
+
+
+def _ctrl_held(event: QKeyEvent) -> bool:
+    """Ctrl+Enter is the board's (Add stage: fast capture's "a stage to the right"), not a line's end."""
+    return bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
 
 def _board_key_while_typing(event: QKeyEvent) -> bool:

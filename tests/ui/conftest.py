@@ -59,6 +59,16 @@ def desktop_palette_restored(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def presentations_left_after_each_test(qapp):  # type: ignore[no-untyped-def]
+    """A presentation a test leaves open is a top-level window of its own, not closed with the test's main
+    window: it stayed the active window and took later tests' shortcuts (Ctrl+Enter added a stage to it)."""
+    yield
+    for widget in qapp.topLevelWidgets():
+        if type(widget).__name__ == "PresentationWindow" and widget.isVisible():
+            widget.close()
+
+
+@pytest.fixture(autouse=True)
 def garbage_collected_after_each_test(qapp):  # type: ignore[no-untyped-def]
     """Collect a test's dead windows and items when it ends, with no worker thread running.
 

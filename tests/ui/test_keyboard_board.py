@@ -346,3 +346,21 @@ def test_ctrl_arrows_move_every_chosen_card_as_one_step_and_keep_them_chosen(edi
     assert [doc.card(c).stage for c in chosen] == [s1, s1, s1] and said and said[-1].startswith("Not moved")
     key(editor, Qt.Key.Key_Z, CTRL)
     assert model.dumps(doc) == before
+
+
+def test_ctrl_enter_while_capturing_keeps_the_card_and_adds_a_stage_to_the_right(editor: Editor) -> None:
+    """It ended the card as Enter does and started the next one: no stage, no word."""
+    doc = editor.document
+    last, lane = doc.stages[-1].id, doc.lanes[0].id
+    editor.scene.nav.set_focus(("cell", (last, lane)))
+    before = list(doc.cell_cards(last, lane))
+    QTest.keyClicks(editor.view, "Push offer")
+    key(editor, Qt.Key.Key_Return, CTRL)
+    added = [c for c in doc.cell_cards(last, lane) if c not in before]
+    assert [doc.card(c).text for c in added] == ["Push offer"]
+    assert len(doc.stages) == 6 and doc.stages[-2].id == last  # the new stage, to the right, named in place
+    QTest.keyClicks(editor.view, "Follow-up")
+    key(editor, Qt.Key.Key_Return)
+    assert doc.stages[-1].name == "Follow-up"
+    editor.undo_stack.undo()
+    assert len(doc.stages) == 5 and doc.card(added[0]).text == "Push offer"

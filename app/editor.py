@@ -556,7 +556,7 @@ class Editor(QWidget):
         doc = self.document
         current = self.current_stage()
         index = doc.stage_index(current) + 1 if current else len(doc.stages)
-        stage_id, default = doc.new_id("stage"), tr("Stage {0}").format(len(doc.stages) + 1)
+        stage_id, default = doc.new_id("stage"), tr("Stage {0}").format(index + 1)  # as its header numbers it
         # Shown provisionally, outside the undo stack, while it is named: adding and
         # naming a stage is then one undo step, as adding and typing a card is.
         doc.add_stage(Stage(stage_id, default), index)

@@ -364,3 +364,13 @@ def test_ctrl_enter_while_capturing_keeps_the_card_and_adds_a_stage_to_the_right
     assert doc.stages[-1].name == "Follow-up"
     editor.undo_stack.undo()
     assert len(doc.stages) == 5 and doc.card(added[0]).text == "Push offer"
+
+
+def test_a_stage_added_after_the_third_is_named_as_its_header_numbers_it(editor: Editor) -> None:
+    """It was named "Stage 6" (the count of stages plus one) under a header reading 04."""
+    doc = editor.document
+    card_id = next(c.id for c in doc.cards() if c.stage == doc.stages[2].id)
+    editor.scene.nav.set_focus(("card", card_id))
+    key(editor, Qt.Key.Key_Return, CTRL)
+    key(editor, Qt.Key.Key_Return)  # the name offered, as it is
+    assert doc.stages[3].name == "Stage 4"

@@ -121,12 +121,19 @@ class ShortcutsSheet(QDialog):
                 groups[row.group] = parent
             QTreeWidgetItem(parent, [row.command, row.keys])
         self.tree.expandAll()
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.tree.header()
+        header.setStretchLastSection(False)  # else the keys' column stretches too, to half the width
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Wide enough for the longest keys whole (Redo's three were cut at "Ctrl+Shif…").
+        commands = max(self.tree.sizeHintForColumn(0), header.sectionSizeHint(0))
+        keys = max(self.tree.sizeHintForColumn(1), header.sectionSizeHint(1))
+        width = commands + keys + self.tree.verticalScrollBar().sizeHint().width() + 2 * self.tree.frameWidth() + 48
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(tr("Close this sheet"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(520, 640)
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else width
+        self.resize(min(max(520, width), int(screen * 0.9)), 640)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -246,6 +246,27 @@ def test_the_shortcut_sheet_lists_every_menu_shortcut_as_it_is(qtbot: QtBot) -> 
     qtbot.addWidget(sheet)
     texts = [sheet.tree.topLevelItem(i).text(0) for i in range(sheet.tree.topLevelItemCount())]
     assert texts[:4] == ["File › New from template", "File", "Edit", "View"]
+    # Every row's keys shown whole, in a larger type too (Redo's three were cut at "Ctrl+Shif…").
+    app = QApplication.instance()
+    font = app.font()
+    larger = QFont(font)
+    larger.setPointSizeF(font.pointSizeF() * 1.4)
+    app.setFont(larger)
+    try:
+        sheet = ShortcutsSheet(window)
+        qtbot.addWidget(sheet)
+        sheet.show()
+        qtbot.waitExposed(sheet)
+    finally:
+        app.setFont(font)
+    tree = sheet.tree
+    metrics = tree.fontMetrics()
+    rows = [group.child(j) for i in range(tree.topLevelItemCount())
+            for group in [tree.topLevelItem(i)] for j in range(group.childCount())]
+    redo = next(row for row in rows if row.text(0) == "Redo")
+    assert "Ctrl+Shift+Z" in redo.text(1)
+    assert all(metrics.horizontalAdvance(row.text(1)) <= tree.columnWidth(1) for row in rows)
+    assert tree.columnWidth(0) + tree.columnWidth(1) <= tree.viewport().width()
 
 
 def test_question_mark_on_the_board_opens_the_sheet_but_types_while_editing(qtbot: QtBot) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTransform,
 )
-from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 from app.timer import Countdown, TimerBadge
 from canvas.items import CardItem, HeaderItem
@@ -608,6 +608,54 @@ class PresentationView(BoardView):
         super().mousePressEvent(event)  # a click in a cell makes it the place to capture into
 
 
+class MessageBadge(QLabel):
+    """The editor's passing messages at the foot of the presentation, readable from the room.
+
+    With one screen the editor's status bar is behind the presentation: "Connect: choose the
+    other card", "Nothing linked…" or "Not moved…" reached no one while presenting.
+    """
+
+    SHOWN_MS = 4000
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        font = QFont(FONT_FAMILY)
+        font.setPixelSize(26)
+        self.setFont(font)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAccessibleName(tr("Message"))
+        self.setStyleSheet("QLabel { color: #FFFFFF; background: #1E293B; border: 2px solid #E2E8F0;"
+                           " border-radius: 12px; padding: 10px 24px; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        """Show ``text`` for a few seconds (an empty text hides the badge)."""
+        if not text:
+            self.hide()
+            return
+        self.setText(text)
+        self.place()
+        self.show()
+        self.raise_()
+        self._timer.start(self.SHOWN_MS)
+
+    def place(self) -> None:
+        """At the foot of the screen, centred, at most two thirds of its width."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        # As wide as the text on one line (the word wrap alone picks a narrow block), up to the room.
+        room = max(200, parent.width() * 2 // 3)
+        self.setFixedWidth(min(self.fontMetrics().horizontalAdvance(self.text()) + 2 * 24 + 2 * 2 + 8, room))
+        self.adjustSize()
+        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 28)
+
+
 class PresentationWindow(QWidget):
     """The chrome-less full-screen window holding the audience view and the countdown."""
 
@@ -624,10 +672,16 @@ class PresentationWindow(QWidget):
         layout.addWidget(self.view)
         self.setFocusProxy(self.view)
         self.timer_badge = TimerBadge(countdown, self)
+        self.message_badge = MessageBadge(self)
+
+    def say(self, text: str) -> None:
+        """Show a passing message of the editor's (what to do next, why nothing happened) on this screen."""
+        self.message_badge.show_text(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.timer_badge.refresh()
+        self.message_badge.place()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

@@ -34,6 +34,7 @@ class Workshop(QObject):
         self.window = window
         self.countdown = Countdown(self)
         self.presentation: PresentationWindow | None = None
+        self._speaking: Editor | None = None  # the editor whose messages the presentation shows
         self.screen_choice: int | None = None  # index into QGuiApplication.screens(); None: automatic
         self._dock_for_presentation = False
 
@@ -190,6 +191,8 @@ class Workshop(QObject):
         view.stage_changed.connect(
             lambda index: self.presenter.show_stage(editor, index, view.part_index, view.part_count()))
         view.leave_requested.connect(self.leave)
+        editor.message.connect(presentation.say)  # the status bar is behind it on one screen
+        self._speaking = editor
         presentation.closed.connect(self._on_closed)
         screen = self.target_screen(screen_index)
         presentation.setScreen(screen)
@@ -213,6 +216,8 @@ class Workshop(QObject):
             return
         self.presentation = None
         presentation.closed.disconnect(self._on_closed)
+        if self._speaking is not None and isValid(self._speaking):  # (another board may be open since)
+            self._speaking.message.disconnect(presentation.say)
         presentation.view.detach()
         presentation.view.setScene(None)  # the scene is the editor's: let go of it now, not at deletion
         presentation.close()

@@ -1850,6 +1850,10 @@ CES = 4,1</translation>
         <translation>Phase {0} von {1} · Teil {2} von {3}</translation>
     </message>
     <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
         <source>Touchline — Presentation</source>
         <translation>Touchline — Präsentation</translation>
     </message>

@@ -693,3 +693,21 @@ def test_a_click_on_the_blank_screen_brings_the_board_back_and_does_nothing_else
                      view.mapFromScene(QPointF(r.x + 20, r.y + r.h / 2)))
     assert not view.blanked
     assert not view.spotlight.active and scene.nav.focus is None and not scene.selectedItems()
+
+
+def test_the_editors_messages_show_on_the_presentation(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """With one screen the status bar is behind the presentation: "Connect: choose the other card" reached no one."""
+    view = start(qtbot, window)
+    badge = window.workshop.presentation.message_badge
+    assert not badge.isVisible()
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    QTest.keyClick(view, Qt.Key.Key_L)
+    assert badge.isVisible() and badge.text().startswith("Connect")
+    assert badge.geometry().bottom() < view.height() and badge.width() <= view.width() * 2 // 3 + 1
+    QTest.keyClick(view, Qt.Key.Key_Return)  # on the card it started from
+    assert badge.isVisible() and badge.text().startswith("Nothing linked")
+    window.workshop.leave()
+    window.editor.message.emit("after")  # heard by the editor's status bar alone again

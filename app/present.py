@@ -5,11 +5,13 @@ voted or spotlit while presenting is the document itself, with one undo stack. I
 the projection look (model.projection), has no chrome, and frames one stage at a time:
 Right/Left or PageDown/PageUp glide (an animation under 300 ms) to the next or previous
 stage with its neighbours dimmed; Home/End show the whole board; 1…9 jump to a stage;
-+ and - give a closer or wider look; Esc ends a spotlight, or else leaves. A click on a
-card or a lane header spotlights it.
++ and - give a closer or wider look; Esc ends a spotlight, or else leaves; F1 or ? shows
+these keys. A click on a card or a lane header spotlights it.
 """
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
@@ -25,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
+from app.presentation_keys import PRESENTATION_KEYS
 from app.timer import Countdown, TimerBadge
 from canvas.items import CardItem, HeaderItem
 from canvas.keyboard_nav import Focus
@@ -529,7 +532,13 @@ class PresentationView(BoardView):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         plain = mods == Qt.KeyboardModifier.NoModifier
         typing = scene.nav.focused_cell() is not None  # letters and digits go into the cell
-        if self.blanked and key not in (Qt.Key.Key_F5,):
+        keys = self._keys_sheet()
+        if keys is not None and keys.isVisible():
+            keys.hide()  # any key puts the sheet away, and does nothing else
+        elif key == Qt.Key.Key_F1 or (key == Qt.Key.Key_Question and not typing):
+            if keys is not None:
+                keys.show_over(self)
+        elif self.blanked and key not in (Qt.Key.Key_F5,):
             self.set_blanked(False)  # any key brings the board back, and does nothing else
         elif not typing and key in (Qt.Key.Key_B, Qt.Key.Key_Period) and plain:
             self.set_blanked(True)
@@ -571,7 +580,16 @@ class PresentationView(BoardView):
         scene.nav.set_focus(None)
         scene.clearSelection()
 
+    def _keys_sheet(self) -> KeysSheet | None:
+        window = self.window()
+        return window.keys_sheet if isinstance(window, PresentationWindow) else None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        keys = self._keys_sheet()
+        if keys is not None and keys.isVisible():
+            keys.hide()
+            event.accept()
+            return
         if self.blanked:  # a click brings the board back, as a key does, and does nothing else
             self.set_blanked(False)
             event.accept()
@@ -656,6 +674,39 @@ class MessageBadge(QLabel):
         self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 28)
 
 
+class KeysSheet(QLabel):
+    """The presentation's keys over the board (F1 or ?): the editor's shortcut sheet is behind it on one screen."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        font = QFont(FONT_FAMILY)
+        font.setPixelSize(24)
+        self.setFont(font)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAccessibleName(tr("Presentation keys"))
+        self.setStyleSheet("QLabel { color: #FFFFFF; background: #1E293B; border: 2px solid #E2E8F0;"
+                           " border-radius: 14px; padding: 24px 32px; }")
+        self.setText(_keys_html())
+        self.hide()
+
+    def show_over(self, view: QWidget) -> None:
+        """Show the sheet in the middle of the screen."""
+        parent = self.parentWidget()
+        self.adjustSize()
+        if parent is not None:
+            self.move((parent.width() - self.width()) // 2, max(0, (parent.height() - self.height()) // 2))
+        self.show()
+        self.raise_()
+
+
+def _keys_html() -> str:
+    """PRESENTATION_KEYS as a table under a heading, in the interface language."""
+    rows = "".join(f"<tr><td style='padding: 4px 32px 4px 0; color: #CBD5E1'>{html.escape(tr(keys))}</td>"
+                   f"<td style='padding: 4px 0'>{html.escape(tr(what))}</td></tr>" for keys, what in PRESENTATION_KEYS)
+    title, close = html.escape(tr("Presenting keys")), html.escape(tr("Any key or click closes this."))
+    return f"<p style='font-weight: 600'>{title}</p><table>{rows}</table><p style='color: #CBD5E1'>{close}</p>"
+
+
 class PresentationWindow(QWidget):
     """The chrome-less full-screen window holding the audience view and the countdown."""
 
@@ -673,6 +724,7 @@ class PresentationWindow(QWidget):
         self.setFocusProxy(self.view)
         self.timer_badge = TimerBadge(countdown, self)
         self.message_badge = MessageBadge(self)
+        self.keys_sheet = KeysSheet(self)
 
     def say(self, text: str) -> None:
         """Show a passing message of the editor's (what to do next, why nothing happened) on this screen."""

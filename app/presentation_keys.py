@@ -21,5 +21,6 @@ PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("", "Click a card or lane header"), QT_TRANSLATE_NOOP("", "spotlight it")),
     ("Esc", QT_TRANSLATE_NOOP("", "end the spotlight or let go of the card, else leave")),
     ("F5", QT_TRANSLATE_NOOP("", "leave")),
+    ("F1, ?", QT_TRANSLATE_NOOP("", "these keys")),
 )
 

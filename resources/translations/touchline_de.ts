@@ -1819,6 +1819,10 @@ CES = 4,1</translation>
         <translation>Hervorhebung beenden oder die Karte loslassen, sonst verlassen</translation>
     </message>
     <message>
+        <source>these keys</source>
+        <translation>diese Tasten</translation>
+    </message>
+    <message>
         <source>Click a card or lane header</source>
         <translation>Klick auf eine Karte oder einen Bahnkopf</translation>
     </message>
@@ -1852,6 +1856,18 @@ CES = 4,1</translation>
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Presentation keys</source>
+        <translation>Tasten der Präsentation</translation>
+    </message>
+    <message>
+        <source>Presenting keys</source>
+        <translation>Tasten beim Präsentieren</translation>
+    </message>
+    <message>
+        <source>Any key or click closes this.</source>
+        <translation>Jede Taste oder ein Klick schließt diese Übersicht.</translation>
     </message>
     <message>
         <source>Touchline — Presentation</source>

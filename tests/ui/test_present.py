@@ -711,3 +711,19 @@ def test_the_editors_messages_show_on_the_presentation(qtbot, window: MainWindow
     assert badge.isVisible() and badge.text().startswith("Nothing linked")
     window.workshop.leave()
     window.editor.message.emit("after")  # heard by the editor's status bar alone again
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_F1, Qt.Key.Key_Question])
+def test_f1_or_question_mark_shows_the_presenting_keys_and_any_key_puts_them_away(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, key: Qt.Key) -> None:
+    """They did nothing: the editor's shortcut sheet is the main window's, behind the presentation."""
+    view = start(qtbot, window)
+    sheet = window.workshop.presentation.keys_sheet
+    QTest.keyClick(view, key, Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Question else NO)
+    assert sheet.isVisible() and "spotlight" in sheet.text() and "F1, ?" in sheet.text()
+    assert view.rect().contains(sheet.geometry())
+    QTest.keyClick(view, Qt.Key.Key_Right)  # only puts the sheet away
+    assert not sheet.isVisible() and view.stage_index == OVERVIEW
+    QTest.keyClick(view, key, Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Question else NO)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO, view.viewport().rect().center())
+    assert not sheet.isVisible() and not view.spotlight.active

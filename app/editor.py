@@ -358,6 +358,9 @@ class Editor(QWidget):
                 changed = True
         if changed:
             self.push(parent)
+        elif self._scored_cards():  # every chosen score at the end of the scale: say so, not nothing
+            self.message.emit(tr("Already at {0}, the highest score").format(f"+{high}") if step > 0
+                              else tr("Already at {0}, the lowest score").format(f"−{abs(low)}"))
 
     def delete_selection(self) -> None:
         """Delete the selected cards (with their links) and links, or the selected header's stage/lane."""
@@ -690,6 +693,7 @@ class Editor(QWidget):
         assert card_id is not None  # _focus_selected gave a card the focus
         links = [link.id for link in self.document.links_of(card_id)]
         if not links:
+            self.message.emit(tr("This card has no arrows: L connects it to another"))
             return
         chosen = self.scene.selected_links()
         here = links.index(chosen[0]) if len(chosen) == 1 and chosen[0] in links else -1

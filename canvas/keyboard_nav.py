@@ -256,6 +256,8 @@ class KeyboardNav:
             cell, _ = self._cell_of(self.focus)
             pos = cells.index(cell) + (1 if forward else -1)
             if not 0 <= pos < len(cells):
+                self._say(tr("The board's last cell: Tab goes no further") if forward
+                          else tr("The board's first cell: Shift+Tab goes no further"))
                 return
             target = cells[pos]
         self.set_focus(("cell", target))

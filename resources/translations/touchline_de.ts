@@ -501,12 +501,24 @@
         <translation>Emotionswert erhöhen</translation>
     </message>
     <message>
+        <source>This card has no arrows: L connects it to another</source>
+        <translation>Diese Karte hat keine Pfeile: L verbindet sie mit einer anderen</translation>
+    </message>
+    <message>
         <source>Lo&amp;wer emotion score</source>
         <translation>E&amp;motionswert senken</translation>
     </message>
     <message>
         <source>Lower emotion score</source>
         <translation>Emotionswert senken</translation>
+    </message>
+    <message>
+        <source>Already at {0}, the highest score</source>
+        <translation>Schon bei {0}, der höchsten Bewertung</translation>
+    </message>
+    <message>
+        <source>Already at {0}, the lowest score</source>
+        <translation>Schon bei {0}, der niedrigsten Bewertung</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n card(s)</source>
@@ -2009,6 +2021,14 @@ CES = 4,1</translation>
     <message>
         <source>&amp;Automatic (the other screen when there are two)</source>
         <translation>&amp;Automatisch (der andere Bildschirm, wenn es zwei gibt)</translation>
+    </message>
+    <message>
+        <source>The board&apos;s last cell: Tab goes no further</source>
+        <translation>Die letzte Zelle des Boards: Tab geht nicht weiter</translation>
+    </message>
+    <message>
+        <source>The board&apos;s first cell: Shift+Tab goes no further</source>
+        <translation>Die erste Zelle des Boards: Umschalt+Tab geht nicht weiter</translation>
     </message>
     <message>
         <source>Nothing linked: choose another card with the arrow keys before Enter</source>

@@ -132,8 +132,11 @@ def test_alt_up_and_alt_down_step_the_selected_scores(editor: Editor) -> None:
     assert editor.document.card(card_id).score == 0
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    messages: list[str] = []
+    editor.message.connect(messages.append)
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # stays at -2
     assert editor.document.card(card_id).score == -2
+    assert messages == ["Already at −2, the lowest score"]  # said, not a key that does nothing
     assert editor.undo_stack.count() == 4
     editor.undo_stack.undo()
     assert editor.document.card(card_id).score == -1

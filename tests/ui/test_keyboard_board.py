@@ -374,3 +374,21 @@ def test_a_stage_added_after_the_third_is_named_as_its_header_numbers_it(editor:
     key(editor, Qt.Key.Key_Return, CTRL)
     key(editor, Qt.Key.Key_Return)  # the name offered, as it is
     assert doc.stages[3].name == "Stage 4"
+
+
+def test_keys_that_cannot_act_say_why(editor: Editor) -> None:
+    """Tab on the board's last cell and Shift+L on a card without arrows did nothing and said nothing."""
+    doc = editor.document
+    messages: list[str] = []
+    editor.message.connect(messages.append)
+    editor.scene.nav.set_focus(("cell", (doc.stages[-1].id, doc.lanes[-1].id)))
+    key(editor, Qt.Key.Key_Tab)
+    assert editor.scene.nav.focus == ("cell", (doc.stages[-1].id, doc.lanes[-1].id))
+    assert messages[-1] == "The board's last cell: Tab goes no further"
+    editor.scene.nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[0].id)))
+    key(editor, Qt.Key.Key_Backtab, SHIFT)
+    assert messages[-1] == "The board's first cell: Shift+Tab goes no further"
+    lonely = next(c.id for c in doc.cards() if not doc.links_of(c.id))
+    editor.scene.nav.set_focus(("card", lonely))
+    key(editor, Qt.Key.Key_L, SHIFT)
+    assert messages[-1] == "This card has no arrows: L connects it to another"

@@ -510,6 +510,7 @@ class PresentationView(BoardView):
             y = min(shown_top + 12, shown_bottom - h - 44)
             painter.setPen(QColor("#FFFFFF"))
             painter.drawText(QRectF(30, y, text_w, h), flags, lane.name)
+            self._draw_scale(painter, lane.id, right, (y + h + 8, shown_bottom))
         painter.setFont(_font(LINE_LABEL_SIZE, bold=False))
         small = painter.fontMetrics()
         for line in layout.blueprint_lines:
@@ -521,6 +522,26 @@ class PresentationView(BoardView):
             painter.setPen(QColor("#CBD5E1"))
             painter.drawText(QRectF(30, y - small.height() - 4, text_w, small.height()),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), line.name)
+
+    def _draw_scale(self, painter: QPainter, lane_id: str, right: float, room: tuple[float, float]) -> None:
+        """An emotion lane's scale steps (+2 … −2) at the rail's edge, level with their lines: the board draws
+        them in the lane header, which the rail covers."""
+        steps = self.board_scene.layout.score_lines(lane_id)
+        if not steps:
+            return
+        painter.save()
+        painter.setFont(_font(LINE_LABEL_SIZE, bold=False))
+        metrics = painter.fontMetrics()
+        painter.setPen(QColor("#CBD5E1"))
+        for score, board_y in steps:
+            y = self.mapFromScene(QPointF(0, board_y)).y()
+            if not room[0] + metrics.ascent() / 2 <= y <= room[1] - metrics.ascent() / 2:
+                continue  # under the lane's name, or out of sight
+            sign = "+" if score > 0 else ("−" if score < 0 else "")
+            box = QRectF(right - 96, y - metrics.height() / 2, 80, metrics.height())
+            align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            painter.drawText(box, align, f"{sign}{abs(score)}")
+        painter.restore()
 
     # ------------------------------------------------------------ input
     def keyPressEvent(self, event: QKeyEvent) -> None:

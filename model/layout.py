@@ -391,6 +391,14 @@ class Layout:
             return None
         return scale.score_at(y - self._lane_y[lane_id])
 
+    def score_lines(self, lane_id: str) -> list[tuple[int, float]]:
+        """The board y of each step of an emotion lane's scale, highest score first (none for other lanes)."""
+        scale = self._scales.get(lane_id)
+        if scale is None:
+            return []
+        top = self._lane_y[lane_id]
+        return [(score, round(top + scale.y(score)) + 0.5) for score in range(emo.HIGH, emo.LOW - 1, -1)]
+
     def marker_centre(self, card_id: str) -> tuple[float, float] | None:
         """Where an emotion card's marker sits on the board (None for cards of other lanes)."""
         card = self.document.card(card_id)

@@ -22,6 +22,7 @@ from app.presenter_view import stage_notes
 from app.timer import Countdown, format_remaining
 from app.votes_panel import ranking
 from canvas.items import DIMMED
+from model import style as st
 from model.impact import impact
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -514,7 +515,6 @@ def test_a_stage_is_framed_down_to_its_last_lane_not_the_legend(qtbot, window: M
 
 def test_zoomed_out_on_both_screens_the_audience_overview_keeps_the_projection_look(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from canvas.items import TEXT_LOD
-    from model import style as st
     from model.primitives import Box
     from model.projection import projected
 
@@ -727,3 +727,28 @@ def test_f1_or_question_mark_shows_the_presenting_keys_and_any_key_puts_them_awa
     QTest.keyClick(view, key, Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Question else NO)
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO, view.viewport().rect().center())
     assert not sheet.isVisible() and not view.spotlight.active
+
+
+def test_the_emotion_scale_shows_beside_the_lane_rail(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The board writes +2 … −2 in the lane header, which the rail covers: the curve had no scale on the projector."""
+    assert window.open_path(JOURNEY)
+    view = start(qtbot, window)
+    layout = window.editor.scene.layout
+    lane = next(ln.id for ln in window.editor.document.lanes if ln.kind == "emotion")
+    steps = layout.score_lines(lane)
+    assert [score for score, _ in steps] == [2, 1, 0, -1, -2]
+    QTest.keyClick(view, Qt.Key.Key_1)
+    settle(qtbot, view)
+    while not 0 < view.mapFromScene(QPointF(0, steps[2][1])).y() < view.viewport().height() - 20:
+        QTest.keyClick(view, Qt.Key.Key_Right)  # down the stage's parts to the curve
+        settle(qtbot, view)
+    image = view.viewport().grab().toImage()
+    header_right = view.mapFromScene(QPointF(st.MARGIN + st.LANE_HEADER_W, 0)).x()
+    right = max(300, header_right)
+    for _score, board_y in steps:
+        y = view.mapFromScene(QPointF(0, board_y)).y()
+        if not 100 < y < image.height() - 20:
+            continue
+        light = [x for x in range(right - 96, right - 12) for dy in (-6, 0, 6)
+                 if image.pixelColor(x, y + dy).lightness() > 150]
+        assert light, f"no step name at y {y}"

@@ -303,6 +303,8 @@ class KeyboardNav:
 
     def cancel_connect(self) -> None:
         """Leave connect mode without linking."""
+        if self.connect_source is not None:
+            self._say("")  # its "choose the other card" stayed on for seconds
         self.connect_source = None
         self.refresh()
 
@@ -327,6 +329,7 @@ class KeyboardNav:
         # goes on from the card, selecting it.
         self.set_focus(("card", target), select=False)
         self.scene.select_link(link.id)
+        self._say(tr("Linked: F2 labels the arrow, Delete removes it"))
         return link.id
 
     def _say(self, text: str) -> None:

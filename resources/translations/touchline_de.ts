@@ -2038,5 +2038,9 @@ CES = 4,1</translation>
         <source>Nothing linked: these two cards are linked already</source>
         <translation>Nichts verbunden: Diese beiden Karten sind schon verbunden</translation>
     </message>
+    <message>
+        <source>Linked: F2 labels the arrow, Delete removes it</source>
+        <translation>Verbunden: F2 beschriftet den Pfeil, Entf entfernt ihn</translation>
+    </message>
 </context>
 </TS>

@@ -302,6 +302,18 @@ def test_keyboard_connect_says_what_to_do_and_why_nothing_was_linked(editor: Edi
     count = len(list(doc.links()))
     key(editor, Qt.Key.Key_Return)
     assert said[-1] == "Nothing linked: these two cards are linked already" and len(list(doc.links())) == count
+    # Its "Enter links them" went once the mode ended (it stayed on for seconds), and a link says what next.
+    nav.set_focus(("card", link.source))
+    key(editor, Qt.Key.Key_L)
+    key(editor, Qt.Key.Key_Escape)
+    assert said[-1] == ""
+    other = next(c.id for c in doc.cards() if c.id != link.source and not any(
+        k.target == c.id for k in doc.links_of(link.source) if k.source == link.source))
+    nav.set_focus(("card", link.source))
+    key(editor, Qt.Key.Key_L)
+    nav.set_focus(("card", other), select=False)
+    key(editor, Qt.Key.Key_Return)
+    assert said[-1] == "Linked: F2 labels the arrow, Delete removes it" and len(list(doc.links())) == count + 1
 
 
 def test_the_undo_step_of_a_delete_names_what_went(editor: Editor) -> None:

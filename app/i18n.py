@@ -22,6 +22,7 @@ TRANSLATION_DIR = RESOURCES / "translations"
 LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
 
 _installed: list[QTranslator] = []  # kept alive while installed
+_in_use = ["en"]  # the language install_translators chose last
 
 
 def available_languages() -> dict[str, str]:
@@ -39,6 +40,11 @@ def chosen_locale() -> QLocale:
     return QLocale(code) if code else QLocale.system()
 
 
+def interface_language() -> str:
+    """The code of the language the interface is shown in ("en" until a catalogue is installed)."""
+    return _in_use[0]
+
+
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> str:
     """Load the catalogues for ``locale`` (default: the chosen one); the language code in use."""
     for translator in _installed:
@@ -47,10 +53,12 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     locale = locale or chosen_locale()
     language = locale.name().split("_")[0]
     ours = QTranslator(app)
+    _in_use[0] = "en"
     if language == "en" or not ours.load(locale, "touchline", "_", str(TRANSLATION_DIR)):
         # English is the source language (its plurals come from canvas/translate.py). No
         # catalogue for the language: English, with Qt's own buttons left in English too.
         return "en"
+    _in_use[0] = language
     app.installTranslator(ours)
     _installed.append(ours)
     qt = QTranslator(app)  # Qt's own strings: standard buttons, file dialogs, context menus

@@ -134,10 +134,11 @@ def _remembered_page_spec() -> PageSpec:
 
 
 def _new_document(kind: str) -> model.Document:
-    """A new board from the ``blueprint`` or ``journey`` template (imported when a board is made from one)."""
-    from model.templates import new_document
+    """A new board from the ``blueprint`` or ``journey`` template, in the interface language (imported when a
+    board is made from one)."""
+    from app.new_board import new_board
 
-    return new_document(kind)
+    return new_board(kind)
 
 
 def with_suffix(path: PathLike, suffix: str = SUFFIX) -> Path:

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from app.i18n import tr
 from canvas.commands import SetCardField, SetLaneField, SetLinkField, SetStageField, SetTitle
 from model import events as ev
+from model.board_words import BOARD_LANGUAGES
 from model.cardshape import SCORE_LABELS
 from model.entities import LANE_KIND_LABELS, LANE_KINDS, LINK_KINDS
 from model.style import KIND_STYLES
@@ -559,6 +560,13 @@ class PropertiesPanel(QWidget):
         self.board_description.setMinimumHeight(90)
         self.board_description.committed.connect(self._commit_board_description)
         form.addRow(tr("&Description"), self.board_description)
+        self.board_language = _named(QComboBox(), tr("Language of the board's own words"),
+                                     tr("The language Touchline writes the blueprint's lines, the legend and the "
+                                        "persona headings in, on screen and in every export; saved with the board"))
+        for code, name in BOARD_LANGUAGES.items():
+            self.board_language.addItem(name, code)
+        self.board_language.currentIndexChanged.connect(self._commit_board_language)
+        form.addRow(tr("&Language"), self.board_language)
         return section
 
     # ------------------------------------------------------------------ wiring
@@ -773,6 +781,11 @@ class PropertiesPanel(QWidget):
         try:
             _show_line(self.board_title, doc.title)
             self.board_description.set_text(doc.description or "")
+            index = self.board_language.findData(doc.language)
+            if index < 0:  # a language this Touchline cannot write in: listed by its code, as the file has it
+                self.board_language.addItem(doc.language, doc.language)
+                index = self.board_language.count() - 1
+            self.board_language.setCurrentIndex(index)
         finally:
             self._loading = False
 
@@ -994,6 +1007,14 @@ class PropertiesPanel(QWidget):
         title = self.board_title.text().strip()
         if title != doc.title:
             self._push(SetTitle(doc, "title", title))
+
+    def _commit_board_language(self) -> None:
+        doc = self._document
+        if self._loading or doc is None or self._shown[0] != "board":
+            return
+        language = self.board_language.currentData()
+        if isinstance(language, str) and language != doc.language:
+            self._push(SetTitle(doc, "language", language))
 
     def _commit_board_description(self) -> None:
         doc = self._document

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from canvas.translate import tr
 from model import Card, Document, Lane, Link, Persona, Stage
+from model.board_words import ENGLISH
 from model.entities import MAX_VOTES
 
 if TYPE_CHECKING:
@@ -352,13 +353,16 @@ class SetLaneField(QUndoCommand):
 
 
 class SetTitle(QUndoCommand):
-    """Rename the board or change its description."""
+    """Rename the board, or change its description or the language of its own words."""
 
     def __init__(self, document: Document, field: str, value: str | None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Rename board") if field == "title" else tr("Change description"), parent)
+        texts = {"title": tr("Rename board"), "description": tr("Change description"),
+                 "language": tr("Change the board's language")}
+        super().__init__(texts[field], parent)
         self._doc, self._field = document, field
-        self._old = document.title if field == "title" else document.description
+        self._old = {"title": document.title, "description": document.description,
+                     "language": document.language}[field]
         self._new = value
 
     def redo(self) -> None:
@@ -372,6 +376,8 @@ class SetTitle(QUndoCommand):
     def _apply(self, value: str | None) -> None:
         if self._field == "title":
             self._doc.set_title(value or "")
+        elif self._field == "language":
+            self._doc.set_language(value or ENGLISH)
         else:
             self._doc.set_description(value)
 

@@ -27,6 +27,7 @@ import xml.etree.ElementTree as ET
 
 from exporters.common import DocumentOrLayout, as_layout, creator, write_atomic
 from model import style as st
+from model.board_words import board_word
 from model.cardshape import SCORE_LABELS
 from model.entities import LANE_KIND_LABELS, Card
 from model.layout import Layout, Rect
@@ -65,8 +66,9 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
         header = layout.lane_headers[lane.id].rect
         band = Rect(header.x, header.y, right - header.x, header.h)
         accent = st.KIND_STYLES[lane.kind].accent
+        kind_label = board_word(LANE_KIND_LABELS[lane.kind], doc.language)
         label = f"<b>{_html(lane.name)}</b><br>" \
-                f'<font color="{accent}" style="font-size: {st.LANE_KIND_SIZE}px">{LANE_KIND_LABELS[lane.kind]}</font>'
+                f'<font color="{accent}" style="font-size: {st.LANE_KIND_SIZE}px">{kind_label}</font>'
         _vertex(root, f"lane-{lane.id}", label, band, "1",
                 f"swimlane;horizontal=0;startSize={_num(header.w)};html=1;whiteSpace=wrap;collapsible=0;"
                 f"fillColor={st.HEADER_FILL};swimlaneFillColor={st.BAND_ODD if index % 2 else st.BAND_EVEN};"

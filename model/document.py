@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from model import events as ev
+from model.board_words import ENGLISH
 from model.entities import (
     CARD_EDITABLE_FIELDS,
     LANE_KINDS,
@@ -84,6 +85,13 @@ class Document:
     def description(self) -> str | None:
         """Free text shown under the title; None when absent."""
         return self._description
+
+    @property
+    def language(self) -> str:
+        """The language of the words Touchline writes on the board (model/board_words): the file's
+        ``language`` (an extension kept in ``extra``), English when it has none."""
+        value = self.extra.get("language")
+        return value if isinstance(value, str) and value else ENGLISH
 
     @property
     def stages(self) -> tuple[Stage, ...]:
@@ -262,6 +270,17 @@ class Document:
         old, self._title = self._title, title
         if old != title:
             self.changed.emit(ev.TitleChanged("title", old, title))
+
+    def set_language(self, language: str) -> None:
+        """Write the board's own words in ``language`` (English leaves the file without the key)."""
+        old = self.language
+        if language == old:
+            return
+        if language == ENGLISH:
+            self.extra.pop("language", None)
+        else:
+            self.extra["language"] = language
+        self.changed.emit(ev.TitleChanged("language", old, language))
 
     def set_description(self, description: str | None) -> None:
         """Change the free-text description (None removes it)."""

@@ -20,7 +20,7 @@ class DocumentReset:
 
 @record
 class TitleChanged:
-    """The title or description changed."""
+    """The title, the description or the language of the board's own words changed."""
 
     field: str
     old: str | None

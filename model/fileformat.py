@@ -188,6 +188,7 @@ def _build(raw: Any) -> Document:
     r = _Reader()
     title = r.string(raw, "title", "title", required=True)
     description = r.string(raw, "description", "description")
+    r.string(raw, "language", "language")  # an extension kept in ``extra``: the board's own words (model/board_words)
     personas = [_persona(r, p, f"personas[{i}]") for i, p in enumerate(r.items(raw, "personas", "personas"))]
     stages = [_stage(r, s, f"stages[{i}]") for i, s in enumerate(r.items(raw, "stages", "stages", True))]
     lanes = [_lane(r, lane, f"lanes[{i}]") for i, lane in enumerate(r.items(raw, "lanes", "lanes", True))]

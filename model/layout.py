@@ -17,6 +17,7 @@ from dataclasses import field, replace
 from model import emotion_curve as emo
 from model import events as ev
 from model import style as st
+from model.board_words import board_word
 from model.bulk import collector_paused
 from model.cardshape import CardShape, card_signature, measure_card, persona_initials
 from model.channel_icons import KIND_ICONS
@@ -1169,7 +1170,7 @@ class Layout:
             y += height
         if doc.personas:
             y += 2 * st.SPACE
-            cards, height = persona_row(doc.personas, st.MARGIN, y, width)
+            cards, height = persona_row(doc.personas, st.MARGIN, y, width, doc.language)
             prims += cards
             y += height
         self._title_primitives = tuple(prims)
@@ -1222,13 +1223,14 @@ class Layout:
                                             rect.w - 2 * st.SPACE))
             self.stage_headers[stage.id] = HeaderGeometry(stage.id, rect, prims)
         self.lane_headers = {}
+        language = doc.language
         for lane in doc.lanes:
             rect = Rect(st.MARGIN, self._lane_y[lane.id], st.LANE_HEADER_W, self._lane_h[lane.id])
             self.lane_headers[lane.id] = HeaderGeometry(
                 lane.id,
                 rect,
                 lane_header_primitives(
-                    lane.name, LANE_KIND_LABELS[lane.kind], st.KIND_STYLES[lane.kind].accent,
+                    lane.name, board_word(LANE_KIND_LABELS[lane.kind], language), st.KIND_STYLES[lane.kind].accent,
                     rect.x, rect.y, rect.w, rect.h, KIND_ICONS.get(lane.kind),
                 ),
             )
@@ -1266,11 +1268,14 @@ class Layout:
     def _find_blueprint_lines(self) -> None:
         doc = self.document
         self.blueprint_lines = []
+        language = doc.language
+        self._has_visibility_line = False
         for upper, lower in zip(doc.lanes, doc.lanes[1:], strict=False):
             name = BLUEPRINT_LINES.get((upper.kind, lower.kind))
             if name is not None:
-                self.blueprint_lines.append(BlueprintLine(name, self._lane_y[lower.id], upper.id, lower.id))
-        self._has_visibility_line = any(line.name == "Line of visibility" for line in self.blueprint_lines)
+                self.blueprint_lines.append(BlueprintLine(board_word(name, language), self._lane_y[lower.id],
+                                                          upper.id, lower.id))
+                self._has_visibility_line |= (upper.kind, lower.kind) == ("frontstage", "backstage")
 
     def _emotion_primitives(self, right: float) -> list[Primitive]:
         """Each emotion lane's faint scale and the monotone curve through its markers."""
@@ -1298,7 +1303,7 @@ class Layout:
         prims: list[Primitive] = []
         for index, name in enumerate(self._charts):
             y = self._charts_top + index * CHART_H
-            prims += metric_chart(name, doc.stages, centres, st.MARGIN + 22, st.MARGIN, right, y)
+            prims += metric_chart(name, doc.stages, centres, st.MARGIN + 22, st.MARGIN, right, y, doc.language)
         return prims
 
     def _legend_may_change(self, event: object) -> bool:
@@ -1318,7 +1323,7 @@ class Layout:
     def _legend_content(self) -> LegendContent:
         """What the board uses, for the legend."""
         doc = self.document
-        content = LegendContent(kinds=list(dict.fromkeys(lane.kind for lane in doc.lanes)))
+        content = LegendContent(kinds=list(dict.fromkeys(lane.kind for lane in doc.lanes)), language=doc.language)
         content.emotion = "emotion" in content.kinds
         for card in doc.cards():
             content.fail |= card.fail

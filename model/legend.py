@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import field
 
 from model import style as st
+from model.board_words import ENGLISH, board_word
 from model.channel_icons import CHANNEL_ICONS, SCORE_ICONS, channel_icon, channel_key
 from model.emotion_curve import marker_primitives
 from model.entities import LANE_KIND_LABELS, LANE_KINDS
@@ -38,6 +39,7 @@ class LegendContent:
     personas: bool = False
     emotion: bool = False
     channels: list[str] = field(default_factory=list)  # the values as written, first seen first
+    language: str = ENGLISH  # the board's (model/board_words): the legend's own words
 
 
 Item = tuple[list[Primitive], str]  # a symbol drawn in a SWATCH-high box at (0, 0), and its label
@@ -66,42 +68,46 @@ def legend(content: LegendContent, x: float, y: float, width: float) -> tuple[li
     height = gy + row_h + PAD - y
     frame: list[Primitive] = [
         Box(x, y, width, height, fill=st.LEGEND_FILL, stroke=st.FAINT, radius=st.CARD_RADIUS),
-        Text(x + PAD, y + PAD + 12, "Legend", st.STAGE_SIZE, st.INK, bold=True),
+        Text(x + PAD, y + PAD + 12, board_word("Legend", content.language), st.STAGE_SIZE, st.INK, bold=True),
     ]
     return frame + placed, height
 
 
 def _groups(content: LegendContent) -> Iterable[tuple[str, list[Item]]]:
+    def word(text: str) -> str:
+        return board_word(text, content.language)
+
     lanes: list[Item] = []
     # In the board's order, top to bottom: the legend reads as the lanes do.
     for kind in content.kinds:
         if kind in LANE_KINDS:
             style = st.KIND_STYLES[kind]
             lanes.append(([Box(0, 0, SWATCH, SWATCH, fill=style.fill, stroke=style.border, radius=4),
-                           Box(0, 0, 4, SWATCH, fill=style.accent, radius=2)], LANE_KIND_LABELS[kind]))
-    yield "Lanes", lanes
+                           Box(0, 0, 4, SWATCH, fill=style.accent, radius=2)], word(LANE_KIND_LABELS[kind])))
+    yield word("Lanes"), lanes
     r = SWATCH / 2
     markers: list[Item] = []
     if content.fail:
         markers.append(([Circle(r, r, st.FAIL_R, fill=st.FAIL),
-                         Text(r, r + 4, "F", 11, st.ON_ACCENT, bold=True, anchor="middle")], "Fail point"))
+                         Text(r, r + 4, "F", 11, st.ON_ACCENT, bold=True, anchor="middle")], word("Fail point")))
     if content.wait:
         markers.append(([Circle(r, r, r, fill=st.WAIT),
-                         Text(r, r + 3.5, "W", 10, st.ON_ACCENT, bold=True, anchor="middle")], "Wait point"))
+                         Text(r, r + 3.5, "W", 10, st.ON_ACCENT, bold=True, anchor="middle")], word("Wait point")))
     if content.handoff:
-        markers.append((_arrow(st.HANDOFF), "Hand-off across the line of visibility"))
+        markers.append((_arrow(st.HANDOFF), word("Hand-off across the line of visibility")))
     if content.answers:
-        markers.append((_arrow(st.KIND_STYLES["opportunity"].accent), "Opportunity answering a pain point"))
+        markers.append((_arrow(st.KIND_STYLES["opportunity"].accent), word("Opportunity answering a pain point")))
     if content.personas:
         markers.append(([Circle(r, r, r, fill=st.PERSONA_ACCENT),
-                         Text(r, r + 3.5, "AB", 10, st.ON_ACCENT, bold=True, anchor="middle")], "Persona of a card"))
-    yield "Markers", markers
+                         Text(r, r + 3.5, "AB", 10, st.ON_ACCENT, bold=True, anchor="middle")],
+                        word("Persona of a card")))
+    yield word("Markers"), markers
     if content.emotion:
         faces: list[Item] = []
         for score in sorted(SCORE_ICONS, reverse=True):
             sign = "+" if score > 0 else ("−" if score < 0 else "")
-            faces.append((_scaled_marker(score), f"{sign}{abs(score)} {SCORE_NAMES[score]}"))
-        yield "Emotion", faces
+            faces.append((_scaled_marker(score), f"{sign}{abs(score)} {word(SCORE_NAMES[score])}"))
+        yield word("Emotion"), faces
     channels: list[Item] = []
     seen: set[str] = set()
     for value in content.channels:
@@ -111,7 +117,7 @@ def _groups(content: LegendContent) -> Iterable[tuple[str, list[Item]]]:
         seen.add(key)
         label = key if key in CHANNEL_ICONS else value.strip()
         channels.append(([icon_path(channel_icon(value), 0, 0, SWATCH, st.INK)], label))
-    yield "Channels", channels
+    yield word("Channels"), channels
 
 
 def _arrow(colour: str) -> list[Primitive]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from model import style as st
+from model.board_words import ENGLISH, board_word
 from model.entities import Stage
 from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
 from model.typesetting import text_width
@@ -58,7 +59,7 @@ def charted_metrics(stages: Sequence[Stage]) -> list[str]:
 
 
 def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float], label_x: float,
-                 left: float, right: float, y: float) -> list[Primitive]:
+                 left: float, right: float, y: float, language: str = ENGLISH) -> list[Primitive]:
     """One metric across the stages: a line through its values (broken where a stage lacks it)."""
     values = [(centres[s.id], float((s.metrics or {})[name])) for s in stages if name in (s.metrics or {})]
     # The scale starts at zero (or runs through it): 3.6 beside 4.2 must not look like
@@ -73,7 +74,7 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
     prims: list[Primitive] = [
         Line(left, round(y + CHART_H) - 0.5, right, round(y + CHART_H) - 0.5, st.FAINT),
         Text(label_x, y + 24, _fit(name, right - label_x, st.CARD_SIZE, True), st.CARD_SIZE, st.INK, bold=True),
-        Text(label_x, y + 40, "by stage", st.TYPE_SCALE[1], st.MUTED),
+        Text(label_x, y + 40, board_word("by stage", language), st.TYPE_SCALE[1], st.MUTED),
     ]
     commands: list[PathCommand] = []
     previous_index = -2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from model import style as st
+from model.board_words import ENGLISH, board_word
 from model.cardshape import persona_initials
 from model.entities import Persona
 from model.primitives import Box, Circle, Primitive, Text
@@ -17,16 +18,18 @@ BULLET = "•"
 
 
 def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W,
-                 min_h: float = 0.0) -> tuple[list[Primitive], float]:
+                 min_h: float = 0.0, language: str = ENGLISH) -> tuple[list[Primitive], float]:
     """A persona card at (x, y): avatar, name, role, quote, then goals and pains side by side; its height.
 
-    ``min_h`` lets the cards of one row share the tallest one's height.
+    ``min_h`` lets the cards of one row share the tallest one's height; ``language`` is the board's
+    (its "Goals" and "Pains").
     """
     inner = w - 2 * PAD
     text_x = x + PAD + 2 * AVATAR_R + 12
     text_w = x + w - PAD - text_x
     prims: list[Primitive] = []
-    name_lines, name_h = text_block(persona.name or "Persona", text_w, st.HEADING_SIZE, bold=True)
+    name_lines, name_h = text_block(persona.name or board_word("Persona", language), text_w, st.HEADING_SIZE,
+                                    bold=True)
     body: list[Primitive] = [*text_primitives(name_lines, text_x, y + PAD, st.HEADING_SIZE, st.INK, bold=True)]
     top = y + PAD + name_h
     if persona.role:
@@ -39,7 +42,8 @@ def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W,
         body.append(Box(x + PAD, top, 3, height, fill=st.PERSONA_ACCENT, radius=1.5))
         body += text_primitives(lines, x + PAD + 12, top, st.CARD_SIZE, st.INK)
         top += height + st.SPACE
-    columns = [(title, items) for title, items in (("Goals", persona.goals), ("Pains", persona.pains)) if items]
+    columns = [(board_word(title, language), items) for title, items in (("Goals", persona.goals),
+                                                                         ("Pains", persona.pains)) if items]
     if columns:
         col_w = (inner - st.SPACE * (len(columns) - 1)) / len(columns)
         bottoms = []
@@ -66,7 +70,8 @@ def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W,
     return prims + body, h
 
 
-def persona_row(personas: Sequence[Persona], x: float, y: float, width: float) -> tuple[list[Primitive], float]:
+def persona_row(personas: Sequence[Persona], x: float, y: float, width: float,
+                language: str = ENGLISH) -> tuple[list[Primitive], float]:
     """Persona cards side by side from (x, y), wrapping within ``width``; the height they take."""
     prims: list[Primitive] = []
     if not personas:
@@ -75,8 +80,8 @@ def persona_row(personas: Sequence[Persona], x: float, y: float, width: float) -
     top = y
     for start in range(0, len(personas), per_row):
         row = personas[start:start + per_row]
-        row_h = max(persona_card(persona, 0, 0)[1] for persona in row)
+        row_h = max(persona_card(persona, 0, 0, language=language)[1] for persona in row)
         for i, persona in enumerate(row):
-            prims += persona_card(persona, x + i * (PERSONA_W + 2 * st.SPACE), top, min_h=row_h)[0]
+            prims += persona_card(persona, x + i * (PERSONA_W + 2 * st.SPACE), top, min_h=row_h, language=language)[0]
         top += row_h + 2 * st.SPACE
     return prims, top - y - 2 * st.SPACE

@@ -33,7 +33,7 @@ SAMPLES = sorted((RESOURCES / "examples" / "import").iterdir())
 def valid() -> dict[str, Any]:
     """A small document that uses every key of the format."""
     return {
-        "format": "touchline", "version": 1, "title": "Coffee to go", "description": "Morning rush",
+        "format": "touchline", "version": 1, "title": "Coffee to go", "description": "Morning rush", "language": "de",
         "personas": [{"id": "p1", "name": "Maya", "role": "Commuter", "quote": "Quick!", "goals": ["fast"],
                       "pains": ["queues"]}],
         "stages": [{"id": "s1", "name": "Order", "metrics": {"NPS": 32, "CES": 4.1}, "notes": "Ask who orders ahead"},
@@ -112,6 +112,7 @@ BROKEN: dict[str, Callable[[dict[str, Any]], None]] = {
     "title missing": _drop("title"),
     "title a number": _set("title", 7),
     "description a list": _set("description", ["x"]),
+    "language a number": _set("language", 7),
     "stages missing": _drop("stages"),
     "stages an object": _set("stages", {}),
     "stage not an object": _set("stages.1", "Pay"),

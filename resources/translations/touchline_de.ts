@@ -1129,6 +1129,14 @@
         <translation>Kein Board geöffnet.</translation>
     </message>
     <message>
+        <source>Untitled service blueprint</source>
+        <translation>Unbenannter Service-Blueprint</translation>
+    </message>
+    <message>
+        <source>Untitled journey map</source>
+        <translation>Unbenannte Customer Journey Map</translation>
+    </message>
+    <message>
         <source>Physical evidence</source>
         <translation>Physische Belege</translation>
     </message>
@@ -1151,6 +1159,18 @@
     <message>
         <source>Touchpoints</source>
         <translation>Touchpoints</translation>
+    </message>
+    <message>
+        <source>Doing</source>
+        <translation>Tun</translation>
+    </message>
+    <message>
+        <source>Feeling</source>
+        <translation>Fühlen</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Denken</translation>
     </message>
     <message>
         <source>Emotions</source>
@@ -1401,6 +1421,18 @@ CES = 4,1</translation>
     <message>
         <source>&amp;Description</source>
         <translation>Beschreib&amp;ung</translation>
+    </message>
+    <message>
+        <source>Language of the board&apos;s own words</source>
+        <translation>Sprache der Beschriftungen des Boards</translation>
+    </message>
+    <message>
+        <source>The language Touchline writes the blueprint&apos;s lines, the legend and the persona headings in, on screen and in every export; saved with the board</source>
+        <translation>Die Sprache, in der Touchline die Linien des Blueprints, die Legende und die Überschriften der Personas schreibt, auf dem Bildschirm und in jedem Export; wird mit dem Board gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>The metrics typed for “{0}” are not applied ({1}): they wait in the Properties panel until fixed.</source>
@@ -1691,6 +1723,10 @@ CES = 4,1</translation>
     <message>
         <source>Change stage metrics</source>
         <translation>Kennzahlen der Phase ändern</translation>
+    </message>
+    <message>
+        <source>Change the board&apos;s language</source>
+        <translation>Sprache des Boards ändern</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n arrow(s)</source>

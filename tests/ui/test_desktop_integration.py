@@ -583,3 +583,43 @@ def test_no_two_entries_of_an_english_menu_share_an_alt_letter(qtbot: QtBot) -> 
         keys = [m.group(1).lower() for a in menu.actions() if (m := re.search(r"&(\w)", a.text()))]
         assert len(keys) == len(set(keys)), [a.text() for a in menu.actions()]
         menus += [a.menu() for a in menu.actions() if a.menu()]
+
+
+def test_a_board_started_in_a_german_window_is_german_and_its_language_is_a_property(qtbot: QtBot) -> None:
+    """File › New in German gave "Untitled service blueprint", "Stage 1", "Customer actions" and an English legend."""
+    from PySide6.QtCore import QLocale
+
+    from app.i18n import install_translators
+
+    app = QApplication.instance()
+    try:
+        assert install_translators(app, QLocale("de_DE")) == "de"
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+        assert window.new_from_template("blueprint")
+        doc = window.editor.document
+        assert doc.title == "Unbenannter Service-Blueprint" and doc.language == "de"
+        assert [s.name for s in doc.stages][:2] == ["Phase 1", "Phase 2"]
+        assert "Kundenaktionen" in [ln.name for ln in doc.lanes]
+        assert "Sichtbarkeitslinie" in [line.name for line in window.editor.scene.layout.blueprint_lines]
+        assert window.new_from_template("journey")
+        assert window.editor.document.title == "Unbenannte Customer Journey Map"
+        assert [ln.name for ln in window.editor.document.lanes][1:3] == ["Tun", "Fühlen"]
+    finally:
+        install_translators(app, QLocale("en_GB"))
+    # Its words are the board's: the Properties panel's Language, one undo step each way.
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(EXAMPLES / "coffee-shop-blueprint.touchline")
+    editor, panel = window.editor, window.properties
+    editor.scene.clearSelection()
+    editor.scene.select_cell(None)
+    qtbot.waitUntil(lambda: panel.shown()[0] == "board")
+    assert panel.board_language.currentData() == "en"
+    panel.board_language.setCurrentIndex(panel.board_language.findData("de"))
+    assert editor.document.language == "de" and editor.undo_stack.undoText() == "Change the board's language"
+    assert "Sichtbarkeitslinie" in [line.name for line in editor.scene.layout.blueprint_lines]
+    editor.undo_stack.undo()
+    assert editor.document.language == "en" and panel.board_language.currentData() == "en"
+    assert "Line of visibility" in [line.name for line in editor.scene.layout.blueprint_lines]

@@ -1,0 +1,112 @@
+"""The words Touchline writes on a board follow the board's `language` (docs/format-extensions.md), in the layout
+and so in every export: a German board said "Line of visibility", "Legend" and "Goals" in the middle of German text."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import model
+from model import events as ev
+from model.board_words import _GERMAN, BOARD_LANGUAGES, board_word
+from model.entities import LANE_KIND_LABELS
+from model.layout import Layout
+from model.legend import SCORE_NAMES
+from model.primitives import Text
+
+ROOT = Path(__file__).resolve().parent.parent
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
+ENGLISH_WORDS = ("Line of interaction", "Line of visibility", "Line of internal interaction", "Legend", "LANES",
+                 "MARKERS", "GOALS", "PAINS", "by stage", "Fail point", "Hand-off across the line of visibility")
+
+
+def texts(layout: Layout) -> list[str]:
+    return [p.text for p in layout.primitives() if isinstance(p, Text)]
+
+
+def german(path: Path) -> model.Document:
+    document = model.load(path)
+    document.set_language("de")
+    return document
+
+
+def test_a_board_without_a_language_is_english_and_its_file_stays_as_it_was() -> None:
+    document = model.load(BLUEPRINT)
+    assert document.language == "en"
+    before = model.dumps(document)
+    document.set_language("de")
+    assert '"language": "de"' in model.dumps(document)
+    assert model.loads(model.dumps(document)).language == "de"
+    document.set_language("en")
+    assert model.dumps(document) == before  # English takes the key away again
+
+
+def test_a_language_that_is_not_a_string_is_refused_naming_the_place() -> None:
+    text = model.dumps(model.load(BLUEPRINT)).replace('"version": 1,', '"version": 1,\n  "language": 7,', 1)
+    with pytest.raises(model.LoadError, match=r"^language: expected a string$"):
+        model.loads(text)
+
+
+def test_every_word_the_layout_writes_has_its_german() -> None:
+    words = {*LANE_KIND_LABELS.values(), *SCORE_NAMES.values(), "Line of interaction", "Line of visibility",
+             "Line of internal interaction", "Legend", "Lanes", "Markers", "Emotion", "Channels", "Fail point",
+             "Wait point", "Hand-off across the line of visibility", "Opportunity answering a pain point",
+             "Persona of a card", "Goals", "Pains", "Persona", "by stage"}
+    assert words == set(_GERMAN)
+    assert set(BOARD_LANGUAGES) == {"en", "de"}
+    assert board_word("Legend", "fr") == "Legend"  # a language not listed: English
+
+
+@pytest.mark.parametrize("path", [BLUEPRINT, JOURNEY])
+def test_a_german_board_says_its_lines_legend_and_headings_in_german(path: Path) -> None:
+    english = texts(Layout(model.load(path), legend=True))
+    said = texts(Layout(german(path), legend=True))
+    assert any(word in english for word in ENGLISH_WORDS)
+    assert not [t for t in said if t in ENGLISH_WORDS or t.startswith("Line of")], said
+    assert "Legende" in said and "BAHNEN" in said and "MARKIERUNGEN" in said
+    if path == BLUEPRINT:
+        assert {"Interaktionslinie", "Sichtbarkeitslinie", "Linie der internen Interaktion", "Fehlerpunkt",
+                "Übergabe über die Sichtbarkeitslinie", "ZIELE", "SCHMERZPUNKTE", "je Phase"} <= set(said)
+    else:
+        assert {"+2 Sehr positiv", "−2 Sehr negativ", "EMOTION"} <= set(said)
+    # The board's own text is never translated.
+    document = model.load(path)
+    own = {document.title, *(s.name for s in document.stages), *(ln.name for ln in document.lanes)}
+    kept = {t for t in own if t in english}
+    assert kept and kept <= set(said)
+
+
+def test_a_change_of_language_lays_the_board_out_again_and_back() -> None:
+    document = model.load(BLUEPRINT)
+    layout = Layout(document, legend=True)
+    english = texts(layout)
+    document.set_language("de")
+    layout.apply(ev.TitleChanged("language", "en", "de"))
+    assert "Sichtbarkeitslinie" in texts(layout) and "Legende" in texts(layout)
+    document.set_language("en")
+    layout.apply(ev.TitleChanged("language", "de", "en"))
+    assert texts(layout) == english
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_command_lines_exports_of_a_german_board_are_german(tmp_path: Path) -> None:
+    board = tmp_path / "bp.touchline"
+    model.save(german(BLUEPRINT), board)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(ROOT)
+    for kind in ("svg", "pdf"):
+        result = subprocess.run([sys.executable, "-m", "app", "export", str(board), "--legend",
+                                 "-o", str(tmp_path / f"bp.{kind}")], env=env, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr
+    svg = (tmp_path / "bp.svg").read_text(encoding="utf-8")
+    pdf = subprocess.run(["pdftotext", "-layout", str(tmp_path / "bp.pdf"), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    for said in (svg, pdf):
+        assert "Sichtbarkeitslinie" in said and "Legende" in said and "Line of visibility" not in said

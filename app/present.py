@@ -51,6 +51,7 @@ LANE_RAIL_W = 300  # device px of the lane rail at the left (wider while the lan
 LINE_LABEL_SIZE = 19
 PAD = 24
 OVERVIEW = -1
+MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr})
 # Readable from the back of a room on a 1920x1080 projector: a stage is framed so that
 # card text is 25 px on the screen, or down to 24.2 px when that saves a part (the bar is
 # 24 px), and no larger than 32 px however short the stage; a stage taller than the
@@ -555,7 +556,8 @@ class PresentationView(BoardView):
         typing = scene.nav.focused_cell() is not None  # letters and digits go into the cell
         keys = self._keys_sheet()
         if keys is not None and keys.isVisible():
-            keys.hide()  # any key puts the sheet away, and does nothing else
+            if key not in MODIFIER_KEYS:  # (Ctrl alone is the start of Ctrl+Z: the Z puts it away)
+                keys.hide()  # any key puts the sheet away, and does nothing else
         elif key == Qt.Key.Key_F1 or (key == Qt.Key.Key_Question and not typing):
             if keys is not None:
                 keys.show_over(self)
@@ -600,6 +602,14 @@ class PresentationView(BoardView):
     def _let_go_of_cards(scene: BoardScene) -> None:
         scene.nav.set_focus(None)
         scene.clearSelection()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:  # (only then: other events come while it is built)
+            keys = self._keys_sheet()
+            if keys is not None and keys.isVisible():
+                event.accept()  # the key reaches keyPressEvent, which only puts the sheet away (no Ctrl+Z under it)
+                return True
+        return super().event(event)
 
     def _keys_sheet(self) -> KeysSheet | None:
         window = self.window()

@@ -560,7 +560,7 @@ class PropertiesPanel(QWidget):
         self.board_description.setMinimumHeight(90)
         self.board_description.committed.connect(self._commit_board_description)
         form.addRow(tr("&Description"), self.board_description)
-        self.board_language = _named(QComboBox(), tr("Language of the board's own words"),
+        self.board_language = _named(StepComboBox(), tr("Language of the board's own words"),
                                      tr("The language Touchline writes the blueprint's lines, the legend and the "
                                         "persona headings in, on screen and in every export; saved with the board"))
         for code, name in BOARD_LANGUAGES.items():
@@ -781,11 +781,13 @@ class PropertiesPanel(QWidget):
         try:
             _show_line(self.board_title, doc.title)
             self.board_description.set_text(doc.description or "")
-            index = self.board_language.findData(doc.language)
-            if index < 0:  # a language this Touchline cannot write in: listed by its code, as the file has it
-                self.board_language.addItem(doc.language, doc.language)
-                index = self.board_language.count() - 1
-            self.board_language.setCurrentIndex(index)
+            # The languages Touchline writes in, and one it cannot (the file's, by its code) while it is this board's.
+            languages = {**BOARD_LANGUAGES, doc.language: BOARD_LANGUAGES.get(doc.language, doc.language)}
+            if [self.board_language.itemData(i) for i in range(self.board_language.count())] != list(languages):
+                self.board_language.clear()
+                for code, name in languages.items():
+                    self.board_language.addItem(name, code)
+            self.board_language.setCurrentIndex(self.board_language.findData(doc.language))
         finally:
             self._loading = False
 
@@ -1014,7 +1016,8 @@ class PropertiesPanel(QWidget):
             return
         language = self.board_language.currentData()
         if isinstance(language, str) and language != doc.language:
-            self._push(SetTitle(doc, "language", language))
+            self._push_step(self.board_language, SetTitle(doc, "language", language), ("board", "language"),
+                            doc.language, language)
 
     def _commit_board_description(self) -> None:
         doc = self._document

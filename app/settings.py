@@ -59,7 +59,7 @@ def recent_names(paths: list[str]) -> list[str]:
         if names[file.name] == 1:
             listed.append(file.name)
         elif folders[file.name, file.parent.name] == 1:
-            listed.append(f"{file.name} — {file.parent.name}")
+            listed.append(f"{file.name} — {file.parent.name or file.parent}")  # (the root has no name)
         else:
             listed.append(f"{file.name} — {file.parent}")
     return listed

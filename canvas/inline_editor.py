@@ -141,7 +141,8 @@ class InlineEditor(QGraphicsTextItem):
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
             and (event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                 or (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not _ctrl_held(event))
+                 or (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                     and not (self.tab_commits and _ctrl_held(event)))
                  or _board_key_while_typing(event))
         ):
             event.accept()
@@ -221,7 +222,8 @@ def projection_fill(fill: str) -> str:
 
 
 def _ctrl_held(event: QKeyEvent) -> bool:
-    """Ctrl+Enter is the board's (Add stage: fast capture's "a stage to the right"), not a line's end."""
+    """In fast capture, Ctrl+Enter is the board's (Add stage: "a stage to the right"); in any other edit it
+    commits, as the Properties panel's fields do."""
     return bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
 

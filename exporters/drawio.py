@@ -78,7 +78,7 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
                 card = doc.card(card_id)
                 rect = layout.cards[card_id].rect
                 relative = Rect(rect.x - band.x, rect.y - band.y, rect.w, rect.h)
-                _vertex(root, f"card-{card_id}", _card_label(card), relative, f"lane-{lane.id}",
+                _vertex(root, f"card-{card_id}", _card_label(card, doc.language), relative, f"lane-{lane.id}",
                         _card_style(card, lane.kind))
     for link in doc.links():
         style = f"edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;strokeColor={st.ARROW};" \
@@ -114,7 +114,7 @@ def export_drawio(document_or_layout: DocumentOrLayout, path: str | os.PathLike[
 
 def _title(root: ET.Element, layout: Layout) -> None:
     doc = layout.document
-    label = f'<b style="font-size: {st.TITLE_SIZE}px">{_html(doc.title or "Untitled")}</b>'
+    label = f'<b style="font-size: {st.TITLE_SIZE}px">{_html(doc.title or board_word("Untitled", doc.language))}</b>'
     if doc.description:
         label += f'<br><font color="{st.MUTED}" style="font-size: {st.DESCRIPTION_SIZE}px">' \
                  f"{_html(doc.description)}</font>"
@@ -123,17 +123,17 @@ def _title(root: ET.Element, layout: Layout) -> None:
             f"text;html=1;whiteSpace=wrap;align=left;verticalAlign=top;spacing=0;fontColor={st.INK};")
 
 
-def _card_label(card: Card) -> str:
+def _card_label(card: Card, language: str) -> str:
     chips = []
     if card.fail:
-        chips.append(f'<font color="{st.FAIL}"><b>F</b> fail point</font>')
+        chips.append(f'<font color="{st.FAIL}"><b>F</b> {_html(board_word("Fail point", language))}</font>')
     if card.wait:
         chips.append(f'<font color="{st.WAIT}"><b>W</b></font> {_html(card.wait)}')
     if card.channel:
         chips.append(_html(card.channel))
     if card.score is not None:
         sign = "+" if card.score > 0 else ("–" if card.score < 0 else "±")
-        chips.append(f"{sign}{abs(card.score)} {SCORE_LABELS[card.score]}")
+        chips.append(f"{sign}{abs(card.score)} {board_word(SCORE_LABELS[card.score], language)}")
     chips += [_html(f"#{tag}") for tag in card.tags or ()]
     label = _html(card.text)
     if chips:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from exporters.common import clean_text
 from model import style as st
+from model.board_words import board_word
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
 from model.typesetting import text_width
@@ -141,7 +142,7 @@ def _single(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     left = MARGIN + (area_w - drawn_w) / 2
     top = MARGIN + (area_h - drawn_h) / 2
     view = Viewport(0, 0, layout.width, layout.height, scale, left, top)
-    orientation = "portrait" if spec.portrait else "landscape"
+    orientation = board_word("portrait" if spec.portrait else "landscape", layout.document.language)
     sheet = Sheet(width, height, view, _title_block(layout, width, height, f"{spec.page} {orientation}", today))
     warnings = []
     text_pt = st.CARD_SIZE * scale
@@ -155,16 +156,19 @@ def _single(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
 def _title_block(layout: Layout, width: float, height: float, page_name: str, today: date | None) -> list[Primitive]:
     """A rule across the foot of the sheet with the title, personas, date and paper size under it."""
     document = layout.document
+    language = document.language
     y_rule = height - MARGIN - TITLE_BLOCK_H + 8
     baseline = y_rule + 17
-    title = clean_text(document.title or "Untitled").strip() or "Untitled"
+    untitled = board_word("Untitled", language)
+    title = clean_text(document.title or untitled).strip() or untitled
     personas = ", ".join(clean_text(p.name).strip() for p in document.personas if p.name.strip())
     day = (today or _today()).isoformat()
     right = f"{day} · {page_name}"
     prims: list[Primitive] = [Line(MARGIN, y_rule, width - MARGIN, y_rule, "#CBD5E1", 0.75)]
     prims.append(Text(MARGIN, baseline, _shorten(title, 60), 11, INK, bold=True))
     if personas:
-        prims.append(Text(width / 2, baseline, _shorten(f"Persona: {personas}", 70), 9, MUTED, anchor="middle"))
+        prims.append(Text(width / 2, baseline, _shorten(board_word("Persona: {0}", language).format(personas), 70),
+                          9, MUTED, anchor="middle"))
     prims.append(Text(width - MARGIN, baseline, right, 9, MUTED, anchor="end"))
     return prims
 
@@ -203,16 +207,19 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     views = {key: view for key, view in views.items() if key[0] <= row_count and key[1] <= column_count}
     blank &= views.keys()
     count = len(views)
-    total = f"{row_count} × {column_count} pages" if count > 1 else "1 page"
+    language = layout.document.language
+    total = board_word("{0} × {1} pages", language).format(row_count, column_count) if count > 1 \
+        else board_word("1 page", language)
     if blank:  # said on every sheet, so that whoever tapes them up does not look for the missing one
-        total += f", {len(blank)} blank not printed"
-    title = _shorten(clean_text(layout.document.title or "Untitled").strip() or "Untitled", 50)
+        total += board_word(", {0} blank not printed", language).format(len(blank))
+    untitled = board_word("Untitled", language)
+    title = _shorten(clean_text(layout.document.title or untitled).strip() or untitled, 50)
     day = (today or _today()).isoformat()
     sheets = []
     for (row, column), view in views.items():
         if (row, column) in blank:
             continue
-        label = f"row {row} / column {column}"
+        label = board_word("row {0} / column {1}", language).format(row, column)
         decorations = _tile_marks(view, width, height)
         if column > 1:  # where the sheet to the left ends: lay this sheet over it up to here
             decorations += _seam(view, columns[column - 2] + span_w, vertical=True)

@@ -35,6 +35,7 @@ from exporters.fallback import finder, reportlab_name
 from exporters.halves import halfway, in_two, worth_forking
 from exporters.pages import MARGIN, PAGE_SIZES, PagePlan, PageSpec, Sheet, plan_pages
 from model import style as st
+from model.board_words import board_word
 from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import has_rtl, is_invisible, visual
 from model.layout import CardGeometry, Layout
@@ -333,7 +334,8 @@ def _add_outline(canvas: Canvas, layout: Layout, marks: dict[str, tuple[int, flo
         key = f"stage-{index + 1}"
         if key not in marks:
             continue
-        name = clean_text(document.stage(stage_id).name).strip() or f"Stage {index + 1}"
+        name = clean_text(document.stage(stage_id).name).strip() or board_word("Stage {0}", document.language).format(
+            index + 1)
         canvas.addOutlineEntry(f"{index + 1:02d} {name}", key, level=0)
     if marks:
         canvas.showOutline()

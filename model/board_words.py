@@ -53,14 +53,28 @@ _GERMAN: dict[str, str] = {
     "Pains": "Schmerzpunkte",
     "Persona": "Persona",
     "by stage": "je Phase",
+    "Untitled": "Unbenannt",
+    # printed pages (exporters/pages.py, exporters/pdf.py), their parts as {0}, {1}
+    "portrait": "Hochformat",
+    "landscape": "Querformat",
+    "Persona: {0}": "Persona: {0}",
+    "1 page": "1 Seite",
+    "{0} × {1} pages": "{0} × {1} Seiten",
+    ", {0} blank not printed": ", {0} leer, nicht gedruckt",
+    "row {0} / column {1}": "Zeile {0} / Spalte {1}",
+    "Stage {0}": "Phase {0}",
 }
 
 _WORDS: dict[str, dict[str, str]] = {"de": _GERMAN}
 
 
 def board_word(text: str, language: str) -> str:
-    """``text`` (one of the English words above) in ``language``; as it is for English or a language not listed."""
-    return _WORDS.get(language, {}).get(text, text)
+    """``text`` (one of the English words above) in ``language``; as it is for English or a language not listed.
+
+    A language is matched on its main part, whatever its case: "de-AT", "de_DE" and "DE" are German.
+    """
+    words = _WORDS.get(language) or _WORDS.get(language.replace("_", "-").split("-")[0].lower(), {})
+    return words.get(text, text)
 
 
 __all__ = ["BOARD_LANGUAGES", "ENGLISH", "board_word"]

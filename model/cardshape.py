@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import field
 
 from model import style as st
+from model.board_words import ENGLISH, board_word
 from model.channel_icons import KIND_ICONS, channel_icon
 from model.entities import Card
 from model.icons import icon_path
@@ -112,11 +113,12 @@ def persona_initials(name: str) -> str:
 
 
 def measure_card(card: Card, kind: str, width: float = st.CARD_W, *, score_chip: bool = True,
-                 persona: str | None = None) -> CardShape:
+                 persona: str | None = None, language: str = ENGLISH) -> CardShape:
     """Wrap the card's text and lay out its markers and chip row.
 
     ``persona`` is the initials of the card's persona, drawn as a small badge;
-    ``score_chip`` is off where the score is drawn otherwise (the emotion curve).
+    ``score_chip`` is off where the score is drawn otherwise (the emotion curve);
+    ``language`` is the board's, which its score chip's words are in (model/board_words).
     """
     w = float(width)
     marks, marks_left = _corner_marks(card, kind, w)
@@ -127,7 +129,8 @@ def measure_card(card: Card, kind: str, width: float = st.CARD_W, *, score_chip:
     if clipped:
         lines = [*lines[: MAX_LINES - 1], _ellipsised(lines[MAX_LINES - 1], text_w, st.CARD_SIZE)]
         text_h = MAX_LINES * line_height(st.CARD_SIZE)
-    chips, chips_h, badge = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X, score_chip, persona)
+    chips, chips_h, badge = _chip_row(card, kind, st.CARD_PAD_X, w - 2 * st.CARD_PAD_X, score_chip, persona,
+                                      language)
     top = float(st.CARD_PAD_Y)
     h = st.CARD_PAD_Y + text_h + (st.CHIP_GAP + chips_h if chips else 0) + st.CARD_PAD_Y
     vote_badge = None
@@ -193,7 +196,8 @@ def _corner_marks(card: Card, kind: str, w: float) -> tuple[list[Primitive], flo
 
 
 def _chip_row(
-    card: Card, kind: str, left: float, width: float, score_chip: bool = True, persona: str | None = None
+    card: Card, kind: str, left: float, width: float, score_chip: bool = True, persona: str | None = None,
+    language: str = ENGLISH,
 ) -> tuple[list[Primitive], float, tuple[float, float, float, float] | None]:
     """Chips (persona, wait, channel, score, tags, votes) flowed left to right, wrapping onto new rows.
 
@@ -208,7 +212,7 @@ def _chip_row(
         chips.append(_channel_chip(card.channel, st.card_border(kind, card.color), width))
     if card.score is not None and score_chip:
         sign = "+" if card.score > 0 else ("–" if card.score < 0 else "±")
-        chips.append(_chip(f"{sign}{abs(card.score)} {SCORE_LABELS[card.score]}", st.CHIP_FILL,
+        chips.append(_chip(f"{sign}{abs(card.score)} {board_word(SCORE_LABELS[card.score], language)}", st.CHIP_FILL,
                            st.card_border(kind, card.color), st.INK, width))
     for tag in card.tags or ():
         chips.append(_chip(f"#{tag}", None, None, st.MUTED, width))

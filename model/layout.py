@@ -17,7 +17,7 @@ from dataclasses import field, replace
 from model import emotion_curve as emo
 from model import events as ev
 from model import style as st
-from model.board_words import board_word
+from model.board_words import ENGLISH, board_word
 from model.bulk import collector_paused
 from model.cardshape import CardShape, card_signature, measure_card, persona_initials
 from model.channel_icons import KIND_ICONS
@@ -191,6 +191,7 @@ class Layout:
         self.width = 0.0
         self.height = 0.0
         self._shapes: dict[str, tuple[tuple[object, ...], CardShape]] = {}
+        self._language = ENGLISH  # the board's, which the cached shapes are in (recompute)
         self._stage_x: dict[str, float] = {}
         self._lane_y: dict[str, float] = {}
         self._stage_pos: dict[str, int] = {}
@@ -521,6 +522,9 @@ class Layout:
                 del self._labels[stale]
         self._build_title()
         self._lane_kind = {lane.id: lane.kind for lane in doc.lanes}  # measuring cards asks it
+        if doc.language != self._language:  # the cards' score chips are in the board's language
+            self._language = doc.language
+            self._shapes.clear()
         x = st.MARGIN + st.LANE_HEADER_W + st.GUTTER
         self._stage_x = {}
         self._stage_pos = {stage.id: i for i, stage in enumerate(doc.stages)}
@@ -916,7 +920,7 @@ class Layout:
         if spot is not None:
             shape = emo.emotion_card_shape(card, spot, initials)
         else:
-            shape = measure_card(card, kind, persona=initials)
+            shape = measure_card(card, kind, persona=initials, language=self._language)
         self._shapes[card_id] = (signature, shape)
         return shape
 
@@ -1159,7 +1163,8 @@ class Layout:
         doc = self.document
         width = max(self._content_width() - 2 * st.MARGIN, 400)
         prims: list[Primitive] = []
-        title_lines, title_h = text_block(doc.title or "Untitled", width, st.TITLE_SIZE, bold=True)
+        title_lines, title_h = text_block(doc.title or board_word("Untitled", doc.language), width, st.TITLE_SIZE,
+                                          bold=True)
         y = float(st.MARGIN)
         prims += text_primitives(title_lines, st.MARGIN, y, st.TITLE_SIZE, st.INK, bold=True)
         y += title_h

@@ -14,9 +14,7 @@ import pytest
 import model
 from model import events as ev
 from model.board_words import _GERMAN, BOARD_LANGUAGES, board_word
-from model.entities import LANE_KIND_LABELS
 from model.layout import Layout
-from model.legend import SCORE_NAMES
 from model.primitives import Text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,14 +51,47 @@ def test_a_language_that_is_not_a_string_is_refused_naming_the_place() -> None:
         model.loads(text)
 
 
-def test_every_word_the_layout_writes_has_its_german() -> None:
-    words = {*LANE_KIND_LABELS.values(), *SCORE_NAMES.values(), "Line of interaction", "Line of visibility",
-             "Line of internal interaction", "Legend", "Lanes", "Markers", "Emotion", "Channels", "Fail point",
-             "Wait point", "Hand-off across the line of visibility", "Opportunity answering a pain point",
-             "Persona of a card", "Goals", "Pains", "Persona", "by stage"}
-    assert words == set(_GERMAN)
+def every_feature_board() -> model.Document:
+    """A board with every lane kind, marker, chip, persona heading, chart and legend group, and no title."""
+    from model.entities import LANE_KINDS, Card, Lane, Link, Persona, Stage
+
+    doc = model.Document("")
+    doc.set_personas([Persona("p1", "Sam Reyes", goals=["x"], pains=["y"])])
+    for i in range(3):
+        doc.add_stage(Stage(f"s{i}", f"S{i}", metrics={"CSAT": 3.0 + i}))
+    for kind in LANE_KINDS:
+        doc.add_lane(Lane(f"l-{kind}", f"L {kind}", kind))
+    n = 0
+    for kind in LANE_KINDS:
+        for i in range(2):
+            n += 1
+            doc.add_card(Card(f"c{n}", f"l-{kind}", f"s{i}", f"t{n}", fail=kind == "customer", wait="2 min",
+                              channel="email", score=(2 if i else -2) if kind in ("emotion", "thought") else None,
+                              persona="p1"))
+    by_kind = {kind: [c.id for c in doc.cards() if c.lane == f"l-{kind}"] for kind in LANE_KINDS}
+    doc.add_link(Link("k1", by_kind["frontstage"][0], by_kind["backstage"][0]))  # a hand-off
+    doc.add_link(Link("k2", by_kind["pain"][0], by_kind["opportunity"][0]))  # an answer
+    return doc
+
+
+def test_a_german_board_with_every_feature_has_no_english_word_of_touchlines_left() -> None:
+    """Each word the layout writes, found by drawing a board that has them all, not by a list kept by hand."""
+    document = every_feature_board()
+    english = texts(Layout(document, legend=True))
+    document.set_language("de")
+    said = texts(Layout(document, legend=True))
+    words = [k for k, v in _GERMAN.items() if v != k and "{" not in k]
+
+    def written(word: str, found: list[str]) -> bool:
+        return any(t in (word, word.upper()) or t.endswith(" " + word) or (" " in word and word in t) for t in found)
+
+    drawn = [w for w in words if written(w, english)]
+    assert set(words) - set(drawn) == {"portrait", "landscape", "1 page"}  # all but the pages', in English…
+    assert [w for w in drawn if written(w, said)] == []  # …and none of them in German
+    assert "Unbenannt" in said and "+2 Sehr positiv" in said
     assert set(BOARD_LANGUAGES) == {"en", "de"}
     assert board_word("Legend", "fr") == "Legend"  # a language not listed: English
+    assert board_word("Legend", "de-AT") == board_word("Legend", "DE") == "Legende"
 
 
 @pytest.mark.parametrize("path", [BLUEPRINT, JOURNEY])
@@ -100,13 +131,20 @@ def test_the_command_lines_exports_of_a_german_board_are_german(tmp_path: Path) 
     model.save(german(BLUEPRINT), board)
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PYTHONPATH"] = str(ROOT)
-    for kind in ("svg", "pdf"):
-        result = subprocess.run([sys.executable, "-m", "app", "export", str(board), "--legend",
-                                 "-o", str(tmp_path / f"bp.{kind}")], env=env, capture_output=True, text=True,
-                                timeout=120)
+    for out, options in (("bp.svg", []), ("bp.pdf", []), ("a4.pdf", ["--page", "A4"]),
+                         ("tiles.pdf", ["--page", "A4", "--tile"])):
+        result = subprocess.run([sys.executable, "-m", "app", "export", str(board), "--legend", *options,
+                                 "-o", str(tmp_path / out)], env=env, capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stderr
     svg = (tmp_path / "bp.svg").read_text(encoding="utf-8")
     pdf = subprocess.run(["pdftotext", "-layout", str(tmp_path / "bp.pdf"), "-"], capture_output=True, text=True,
                          check=True).stdout
     for said in (svg, pdf):
         assert "Sichtbarkeitslinie" in said and "Legende" in said and "Line of visibility" not in said
+
+    def text_of(name: str) -> str:
+        return subprocess.run(["pdftotext", "-layout", str(tmp_path / name), "-"], capture_output=True, text=True,
+                              check=True).stdout
+
+    assert "A4 Querformat" in text_of("a4.pdf") and "landscape" not in text_of("a4.pdf")
+    assert "Zeile 1 / Spalte 1" in text_of("tiles.pdf") and "Seiten" in text_of("tiles.pdf")

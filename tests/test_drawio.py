@@ -103,7 +103,7 @@ def test_text_is_escaped_and_illegal_characters_dropped() -> None:
     assert mxfile.find("diagram").get("name") == "A & B <c>"  # type: ignore[union-attr]
     card = label_text(cells["card-c1"].get("value", ""))
     assert card.startswith('Fish & "chips" <script>alert(1)</script>\nline two — 漢字 🙂')
-    for chip in ("–2 Very negative", "#a&b", "5 min", "fail point", "web"):
+    for chip in ("–2 Very negative", "#a&b", "5 min", "Fail point", "web"):
         assert chip in card
     assert "<script>" not in cells["card-c1"].get("value", "")  # escaped: draw.io shows it, never runs it
     assert label_text(cells["link-k"].get("value", "")) == "then <go>"

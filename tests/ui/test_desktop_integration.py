@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+import model
 from app import settings as store
 from app.gui import open_files, start_editor
 from app.main_window import MainWindow
@@ -585,7 +586,8 @@ def test_no_two_entries_of_an_english_menu_share_an_alt_letter(qtbot: QtBot) -> 
         menus += [a.menu() for a in menu.actions() if a.menu()]
 
 
-def test_a_board_started_in_a_german_window_is_german_and_its_language_is_a_property(qtbot: QtBot) -> None:
+def test_a_board_started_in_a_german_window_is_german_and_its_language_is_a_property(qtbot: QtBot,
+                                                                                    tmp_path: Path) -> None:
     """File › New in German gave "Untitled service blueprint", "Stage 1", "Customer actions" and an English legend."""
     from PySide6.QtCore import QLocale
 
@@ -623,3 +625,13 @@ def test_a_board_started_in_a_german_window_is_german_and_its_language_is_a_prop
     editor.undo_stack.undo()
     assert editor.document.language == "en" and panel.board_language.currentData() == "en"
     assert "Line of visibility" in [line.name for line in editor.scene.layout.blueprint_lines]
+    # A language this Touchline cannot write in is listed by its code while its board is open, and only then.
+    french = tmp_path / "fr.touchline"
+    french.write_text(model.dumps(model.load(EXAMPLES / "coffee-shop-blueprint.touchline")).replace(
+        '"version": 1,', '"version": 1,\n  "language": "fr",', 1), encoding="utf-8")
+    for path, listed in ((french, ["en", "de", "fr"]), (EXAMPLES / "coffee-shop-blueprint.touchline", ["en", "de"])):
+        assert window.open_path(path)
+        window.editor.scene.clearSelection()
+        window.editor.scene.select_cell(None)
+        qtbot.waitUntil(lambda: panel.shown()[0] == "board")
+        assert [panel.board_language.itemData(i) for i in range(panel.board_language.count())] == listed

@@ -378,6 +378,25 @@ def test_ctrl_enter_while_capturing_keeps_the_card_and_adds_a_stage_to_the_right
     assert len(doc.stages) == 5 and doc.card(added[0]).text == "Push offer"
 
 
+def test_ctrl_enter_outside_fast_capture_commits_the_edit_and_adds_nothing(editor: Editor) -> None:
+    """Letting Ctrl+Enter through to Add stage for fast capture let it through for every edit in place."""
+    doc = editor.document
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    stages, lanes = len(doc.stages), len(doc.lanes)
+    editor.scene.nav.set_focus(("card", card_id))
+    key(editor, Qt.Key.Key_F2)
+    QTest.keyClicks(editor.view, " now")
+    key(editor, Qt.Key.Key_Return, CTRL)
+    assert doc.card(card_id).text.endswith(" now") and len(doc.stages) == stages
+    editor.scene.nav.set_focus(None)
+    editor.scene.clearSelection()
+    editor.scene.header_item("lane", doc.lanes[0].id).setSelected(True)
+    key(editor, Qt.Key.Key_F2)
+    QTest.keyClicks(editor.view, "Seen")
+    key(editor, Qt.Key.Key_Return, CTRL | SHIFT)
+    assert doc.lanes[0].name == "Seen" and len(doc.lanes) == lanes
+
+
 def test_a_stage_added_after_the_third_is_named_as_its_header_numbers_it(editor: Editor) -> None:
     """It was named "Stage 6" (the count of stages plus one) under a header reading 04."""
     doc = editor.document

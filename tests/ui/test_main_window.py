@@ -1232,3 +1232,7 @@ def test_recent_files_of_one_name_show_their_folders(make_window: Callable[..., 
     recent = window.show_welcome().recent
     listed = [recent.item(row).text() for row in range(recent.count())]
     assert listed == [text.split(" ", 1)[1] for text in texts]
+
+
+def test_a_recent_file_in_the_root_folder_is_named_by_the_root() -> None:
+    assert mw.recent_names(["/j.touchline", "/home/u/j.touchline"]) == ["j.touchline \u2014 /", "j.touchline \u2014 u"]

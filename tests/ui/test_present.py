@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtGui import QColor, QMouseEvent, QUndoCommand
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -711,6 +711,14 @@ def test_the_editors_messages_show_on_the_presentation(qtbot, window: MainWindow
     assert badge.isVisible() and badge.text().startswith("Nothing linked")
     window.workshop.leave()
     window.editor.message.emit("after")  # heard by the editor's status bar alone again
+    assert badge.text() != "after"
+
+
+class _Marker(QUndoCommand):
+    """An undo step that changes nothing, to see whether Ctrl+Z ran."""
+
+    def __init__(self) -> None:
+        super().__init__("marker")
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_F1, Qt.Key.Key_Question])
@@ -727,6 +735,11 @@ def test_f1_or_question_mark_shows_the_presenting_keys_and_any_key_puts_them_awa
     QTest.keyClick(view, key, Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Question else NO)
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO, view.viewport().rect().center())
     assert not sheet.isVisible() and not view.spotlight.active
+    # A shortcut too only puts the sheet away: Ctrl+Z under it undid the last edit unseen.
+    window.editor.undo_stack.push(_Marker())
+    QTest.keyClick(view, key, Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Question else NO)
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not sheet.isVisible() and window.editor.undo_stack.index() == window.editor.undo_stack.count()
 
 
 def test_the_emotion_scale_shows_beside_the_lane_rail(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -739,8 +752,10 @@ def test_the_emotion_scale_shows_beside_the_lane_rail(qtbot, window: MainWindow)
     assert [score for score, _ in steps] == [2, 1, 0, -1, -2]
     QTest.keyClick(view, Qt.Key.Key_1)
     settle(qtbot, view)
-    while not 0 < view.mapFromScene(QPointF(0, steps[2][1])).y() < view.viewport().height() - 20:
-        QTest.keyClick(view, Qt.Key.Key_Right)  # down the stage's parts to the curve
+    for _ in range(view.part_count()):  # down the stage's parts to the curve
+        if 0 < view.mapFromScene(QPointF(0, steps[2][1])).y() < view.viewport().height() - 20:
+            break
+        QTest.keyClick(view, Qt.Key.Key_Right)
         settle(qtbot, view)
     image = view.viewport().grab().toImage()
     header_right = view.mapFromScene(QPointF(st.MARGIN + st.LANE_HEADER_W, 0)).x()

@@ -22,6 +22,7 @@ from canvas.items import CardItem, HeaderItem
 from canvas.scene import BoardScene
 from canvas.view import BoardView
 from model import Document, Lane, Stage
+from model import events as ev
 from model.entities import SCORE_RANGE
 from model.layout import Layout
 from model.record import record
@@ -71,6 +72,27 @@ BUILD_CHUNK = 50  # card and arrow items
 INDEX_CHUNK = 25  # arrows put in the arrow layer's grid, once every item exists
 
 
+# An undo bringing back more cards than this (a board-wide Arrange, 5,000 deleted cards) leaves the choice
+# as it was: choosing them would make every one's item at once, and a choice that large says nothing.
+MAX_CHOSEN_AFTER_UNDO = 500
+
+
+class PushTrackingStack(QUndoStack):
+    """A QUndoStack that says whether its index moves because of a push (``pushing``) or an undo or redo."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pushing = False
+
+    def push(self, command: QUndoCommand) -> None:
+        """Run ``command`` and put it on the stack (``pushing`` meanwhile)."""
+        self.pushing = True
+        try:
+            super().push(command)
+        finally:
+            self.pushing = False
+
+
 class Editor(QWidget):
     """One document on a canvas, with undo."""
 
@@ -82,7 +104,12 @@ class Editor(QWidget):
         """An editor on ``document`` as laid out by ``layout`` (made by the scene when None)."""
         super().__init__(parent)
         self.document = document
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = PushTrackingStack(self)
+        # An undo or redo chooses the cards it brought back, moved or changed, and shows them (as a
+        # delete's undo does in any editor); cards touched since the stack last moved are noted here.
+        self._touched: dict[str, None] = {}
+        document.changed.connect(self._note_touched)
+        self.undo_stack.indexChanged.connect(self._choose_touched)
         # The card and arrow items are made for what the view shows first, the rest after the
         # first paint (_build_rest): a large board appears without waiting for all of them.
         self.scene = BoardScene(document, self.push, layout, lazy=True)
@@ -178,6 +205,7 @@ class Editor(QWidget):
 
     def close_document(self) -> None:
         """Detach from the document before this editor is thrown away."""
+        self.document.changed.disconnect(self._note_touched)
         self.scene.close_editor()
         self.scene.detach()
         collection.board_closed()
@@ -207,6 +235,18 @@ class Editor(QWidget):
     def push(self, command: QUndoCommand) -> None:
         """Run a command and put it on the undo stack."""
         self.undo_stack.push(command)
+
+    def _note_touched(self, event: object) -> None:
+        if isinstance(event, ev.CardAdded | ev.CardMoved | ev.CardChanged):
+            self._touched[event.card_id] = None
+
+    def _choose_touched(self) -> None:
+        touched, self._touched = self._touched, {}
+        if self.undo_stack.pushing or not isValid(self.scene):  # a new edit chooses what it made itself
+            return
+        cards = [card_id for card_id in touched if self.document.has_card(card_id)]
+        if 0 < len(cards) <= MAX_CHOSEN_AFTER_UNDO:
+            self._choose_new(cards)
 
     def selected_cards(self) -> list[str]:
         """Selected card ids, in document order."""

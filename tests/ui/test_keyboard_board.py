@@ -423,3 +423,34 @@ def test_keys_that_cannot_act_say_why(editor: Editor) -> None:
     editor.scene.nav.set_focus(("card", lonely))
     key(editor, Qt.Key.Key_L, SHIFT)
     assert messages[-1] == "This card has no arrows: L connects it to another"
+
+
+def test_undo_and_redo_choose_the_cards_they_bring_back_move_or_change(editor: Editor) -> None:
+    """After Delete then Ctrl+Z the card came back unchosen, the focus on its empty cell; a redone paste chose none."""
+    doc, scene, stack = editor.document, editor.scene, editor.undo_stack
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    scene.nav.set_focus(("card", card_id))
+    key(editor, Qt.Key.Key_Delete)
+    assert not doc.has_card(card_id)
+    key(editor, Qt.Key.Key_Z, CTRL)
+    assert doc.has_card(card_id) and editor.selected_cards() == [card_id]
+    assert scene.nav.focus == ("card", card_id)
+    scene.clearSelection()
+    key(editor, Qt.Key.Key_Right, CTRL)  # moved a stage on…
+    scene.clearSelection()
+    scene.nav.set_focus(None)
+    key(editor, Qt.Key.Key_Z, CTRL)  # …and back: chosen where it lands
+    assert editor.selected_cards() == [card_id] and scene.nav.focus == ("card", card_id)
+    key(editor, Qt.Key.Key_C, CTRL)
+    key(editor, Qt.Key.Key_V, CTRL)
+    pasted = editor.selected_cards()
+    assert len(pasted) == 1 and pasted != [card_id]
+    stack.undo()
+    scene.clearSelection()
+    stack.redo()
+    assert editor.selected_cards() == pasted
+    steps = stack.count()
+    doc.set_title("Renamed outside the stack")  # nothing of the stack's: the choice stays
+    scene.clearSelection()
+    stack.undo()
+    assert stack.count() == steps and editor.selected_cards() == []

@@ -408,6 +408,11 @@ class KeyboardNav:
         if cell is not None and text and self.scene.current_cell == cell:
             self.capture(cell, text)
             return True
+        if text and self.focused_card() is not None and self.connect_source is None:
+            # Letters on a card are its keys (V votes, L connects): the rest did nothing, without a word.
+            self._say(tr("Typing goes into a cell, not onto a card: F2 edits this card's text, Enter adds a card "
+                         "after it"))
+            return True
         return False
 
 

@@ -2078,5 +2078,9 @@ CES = 4,1</translation>
         <source>Linked: F2 labels the arrow, Delete removes it</source>
         <translation>Verbunden: F2 beschriftet den Pfeil, Entf entfernt ihn</translation>
     </message>
+    <message>
+        <source>Typing goes into a cell, not onto a card: F2 edits this card&apos;s text, Enter adds a card after it</source>
+        <translation>Getippt wird in eine Zelle, nicht auf eine Karte: F2 bearbeitet den Text dieser Karte, Eingabe fügt eine Karte dahinter hinzu</translation>
+    </message>
 </context>
 </TS>

@@ -423,6 +423,9 @@ def test_keys_that_cannot_act_say_why(editor: Editor) -> None:
     editor.scene.nav.set_focus(("card", lonely))
     key(editor, Qt.Key.Key_L, SHIFT)
     assert messages[-1] == "This card has no arrows: L connects it to another"
+    text = doc.card(lonely).text
+    QTest.keyClicks(editor.view, "q")  # a letter on a card: not its text, and not nothing
+    assert doc.card(lonely).text == text and messages[-1].startswith("Typing goes into a cell, not onto a card")
 
 
 def test_undo_and_redo_choose_the_cards_they_bring_back_move_or_change(editor: Editor) -> None:

@@ -109,6 +109,9 @@ class PersonaPanel(QWidget):
         """Fill the list from the document, keeping the chosen persona chosen."""
         current = self.current_id()
         self._loading = True
+        # Quiet while it is rebuilt: clear() chose no persona for a moment, which disabled the form, and
+        # a disabled field drops the keyboard focus (Tab from Name to Role went nowhere, typing was lost).
+        self.list.blockSignals(True)
         try:
             self.list.clear()
             for persona in self._personas():
@@ -118,6 +121,7 @@ class PersonaPanel(QWidget):
             ids = [p.id for p in self._personas()]
             self.list.setCurrentRow(ids.index(current) if current in ids else (0 if ids else -1))
         finally:
+            self.list.blockSignals(False)
             self._loading = False
         self._load_form(self.list.currentRow())
 

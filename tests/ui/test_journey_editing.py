@@ -277,3 +277,26 @@ def test_system_theme_reads_qt_colour_scheme(monkeypatch: pytest.MonkeyPatch) ->
                              (Qt.ColorScheme.Unknown, "light")):
         monkeypatch.setattr(app.appearance.QGuiApplication, "styleHints", staticmethod(lambda s=scheme: Hints(s)))
         assert app.appearance.system_theme() == expected
+
+
+def test_tab_goes_from_field_to_field_of_a_persona_as_it_is_typed(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each field finished rebuilt the list, which disabled the form a moment: the focus was dropped and the
+    next field's typing went nowhere."""
+    panel = window.personas
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.personas_dock.show()
+    window.personas_dock.raise_()  # (tabbed behind the Properties panel)
+    persona_id = panel.add_persona()
+    panel.name.setFocus()
+    qtbot.waitUntil(panel.name.hasFocus)
+    panel.name.selectAll()
+    QTest.keyClicks(panel.name, "Maya")
+    QTest.keyClick(panel.name, Qt.Key.Key_Tab)
+    assert panel.role.hasFocus()
+    QTest.keyClicks(panel.role, "Freelancer")
+    QTest.keyClick(panel.role, Qt.Key.Key_Tab)
+    assert panel.quote.hasFocus()
+    persona = window.editor.document.persona(persona_id)  # type: ignore[arg-type]
+    assert (persona.name, persona.role) == ("Maya", "Freelancer")

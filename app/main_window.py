@@ -689,7 +689,10 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
 
     def _suggested_name(self, suffix: str) -> str:
         stem = self._path.stem if self._path is not None else self.editor.document.title.strip()
-        stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", stem).strip() or "Untitled"
+        # Characters no file name may hold become a space, and spaces run together are one
+        # ("Onboarding: current state" was "Onboarding  current state.pdf").
+        stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", stem)
+        stem = " ".join(stem.split()) or tr("Untitled")
         return stem + suffix
 
     def ask_open_path(self) -> str | None:

@@ -108,6 +108,7 @@ def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive] | None) -
     if document.description:
         canvas.setSubject(clean_text(document.description))
     canvas.setCreator(creator())
+    canvas.setAuthor("")  # reportlab's own default, "anonymous", is no one's name
     if board is None and not all(_whole(layout, sheet) for sheet in plan.sheets):
         board = list(layout.primitives())  # walked once for all the sheets that show a part of it
     marks = _stage_marks(layout, plan)

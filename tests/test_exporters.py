@@ -179,6 +179,7 @@ def test_pdf_page_is_the_board_size_and_metadata(example: tuple[Layout, Path, Pa
     assert info["Title"] == layout.document.title
     assert info["Subject"] == layout.document.description
     assert re.fullmatch(r"Touchline \S+", info["Creator"])
+    assert info.get("Author", "") == ""  # reportlab's default, "anonymous", was in every export's properties
 
 
 def test_pdf_text_is_extractable(example: tuple[Layout, Path, Path]) -> None:

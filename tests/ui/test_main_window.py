@@ -1236,3 +1236,10 @@ def test_recent_files_of_one_name_show_their_folders(make_window: Callable[..., 
 
 def test_a_recent_file_in_the_root_folder_is_named_by_the_root() -> None:
     assert mw.recent_names(["/j.touchline", "/home/u/j.touchline"]) == ["j.touchline \u2014 /", "j.touchline \u2014 u"]
+
+
+def test_the_suggested_export_name_has_no_doubled_space(make_window: Callable[..., MainWindow]) -> None:
+    """A title "Onboarding: current state" suggested "Onboarding  current state.pdf"."""
+    window = make_window()
+    window.editor.document.set_title("Onboarding: current state / v2")
+    assert window._suggested_name(".pdf") == "Onboarding current state v2.pdf"

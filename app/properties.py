@@ -64,6 +64,9 @@ def format_metrics(metrics: dict[str, float] | None) -> str:
     return "\n".join(f"{name} = {format_value(value)}" for name, value in (metrics or {}).items())
 
 
+UNITS = frozenset("%€$£¥")  # written with a metric's value, moved to its name (parse_metrics)
+
+
 def parse_metrics(text: str) -> dict[str, float] | None:
     """Metrics typed as "name = value" lines (":" works too); None when empty; ValueError naming the line."""
     metrics: dict[str, float] = {}
@@ -76,6 +79,13 @@ def parse_metrics(text: str) -> dict[str, float] | None:
         if not found or not name:
             raise ValueError(tr("Line {0}: write a metric as name = value, e.g. NPS = 32").format(number))
         typed = value.strip()
+        # A unit typed with the value ("2.1%", "€12") goes to the name, where the board shows it ("Ad CTR %"):
+        # a metric's value is a number (format v1).
+        unit = typed[-1] if typed[-1:] in UNITS else typed[0] if typed[:1] in UNITS else ""
+        if unit and len(typed) > 1:
+            typed = typed[:-1].strip() if typed.endswith(unit) else typed[1:].strip()
+            if unit not in name:
+                name = f"{name} {unit}"
         written = _plain_number(typed)
         if isinstance(written, tuple):
             raise ValueError(tr("Line {0}: “{1}” could be read two ways: write {2} or {3}").format(

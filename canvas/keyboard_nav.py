@@ -408,6 +408,12 @@ class KeyboardNav:
         if cell is not None and text and self.scene.current_cell == cell:
             self.capture(cell, text)
             return True
+        if text and self.focus is None and self.connect_source is None:
+            # Typing adds a card in the focused cell; with none, the letters went nowhere without a word.
+            self._say(tr("Tab goes into the chosen stage or lane; then type to add a card")
+                      if self.scene.selected_header() is not None
+                      else tr("Choose a cell first (the arrow keys, Tab or a click), then type to add a card"))
+            return True
         if text and self.focused_card() is not None and self.connect_source is None:
             # Letters on a card are its keys (V votes, L connects): the rest did nothing, without a word.
             self._say(tr("Typing goes into a cell, not onto a card: F2 edits this card's text, Enter adds a card "

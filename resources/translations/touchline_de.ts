@@ -2079,6 +2079,14 @@ CES = 4,1</translation>
         <translation>Verbunden: F2 beschriftet den Pfeil, Entf entfernt ihn</translation>
     </message>
     <message>
+        <source>Tab goes into the chosen stage or lane; then type to add a card</source>
+        <translation>Tab geht in die gewählte Phase oder Bahn; dann tippen, um eine Karte hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Choose a cell first (the arrow keys, Tab or a click), then type to add a card</source>
+        <translation>Zuerst eine Zelle wählen (Pfeiltasten, Tab oder ein Klick), dann tippen, um eine Karte hinzuzufügen</translation>
+    </message>
+    <message>
         <source>Typing goes into a cell, not onto a card: F2 edits this card&apos;s text, Enter adds a card after it</source>
         <translation>Getippt wird in eine Zelle, nicht auf eine Karte: F2 bearbeitet den Text dieser Karte, Eingabe fügt eine Karte dahinter hinzu</translation>
     </message>

@@ -423,6 +423,15 @@ def test_keys_that_cannot_act_say_why(editor: Editor) -> None:
     editor.scene.nav.set_focus(("card", lonely))
     key(editor, Qt.Key.Key_L, SHIFT)
     assert messages[-1] == "This card has no arrows: L connects it to another"
+    editor.scene.nav.set_focus(None)
+    editor.scene.clearSelection()
+    QTest.keyClicks(editor.view, "q")  # with no cell to type into
+    assert messages[-1].startswith("Choose a cell first")
+    editor.scene.header_item("stage", doc.stages[1].id).setSelected(True)
+    QTest.keyClicks(editor.view, "q")
+    assert messages[-1].startswith("Tab goes into the chosen stage or lane")
+    editor.scene.clearSelection()
+    editor.scene.nav.set_focus(("card", lonely))
     text = doc.card(lonely).text
     QTest.keyClicks(editor.view, "q")  # a letter on a card: not its text, and not nothing
     assert doc.card(lonely).text == text and messages[-1].startswith("Typing goes into a cell, not onto a card")

@@ -355,9 +355,9 @@ class Editor(QWidget):
         focused = self.scene.nav.focused_card() is not None or len(cards) == 1
         for action in (a.connect, a.next_arrow, a.move_left, a.move_right, a.move_up, a.move_down):
             action.setEnabled(focused)
-        scored = bool(self._scored_cards())
-        a.raise_score.setEnabled(scored)
-        a.lower_score.setEnabled(scored)
+        # On with any card chosen: on a card without a score the keys say why nothing changes.
+        a.raise_score.setEnabled(bool(cards))
+        a.lower_score.setEnabled(bool(cards))
 
     # ------------------------------------------------------------ view
     @property
@@ -401,6 +401,9 @@ class Editor(QWidget):
         elif self._scored_cards():  # every chosen score at the end of the scale: say so, not nothing
             self.message.emit(tr("Already at {0}, the highest score").format(f"+{high}") if step > 0
                               else tr("Already at {0}, the lowest score").format(f"−{abs(low)}"))
+        elif self.selected_cards():
+            self.message.emit(tr("Only emotion cards and cards with a score have one to step: "
+                                 "Properties › Score gives any card one"))
 
     def delete_selection(self) -> None:
         """Delete the selected cards (with their links) and links, or the selected header's stage/lane."""

@@ -501,6 +501,10 @@
         <translation>Emotionswert erhöhen</translation>
     </message>
     <message>
+        <source>Only emotion cards and cards with a score have one to step: Properties › Score gives any card one</source>
+        <translation>Nur Emotionskarten und Karten mit Bewertung haben eine, die sich stufen lässt: Eigenschaften › Bewertung gibt jeder Karte eine</translation>
+    </message>
+    <message>
         <source>This card has no arrows: L connects it to another</source>
         <translation>Diese Karte hat keine Pfeile: L verbindet sie mit einer anderen</translation>
     </message>

@@ -300,3 +300,15 @@ def test_tab_goes_from_field_to_field_of_a_persona_as_it_is_typed(window: MainWi
     assert panel.quote.hasFocus()
     persona = window.editor.document.persona(persona_id)  # type: ignore[arg-type]
     assert (persona.name, persona.role) == ("Maya", "Freelancer")
+
+
+def test_alt_up_on_a_card_without_a_score_says_why_nothing_changes(editor: Editor) -> None:
+    doc = editor.document
+    card_id = next(c.id for c in doc.cards() if c.score is None and doc.lane(c.lane).kind != "emotion")
+    messages: list[str] = []
+    editor.message.connect(messages.append)
+    editor.scene.card_item(card_id).setSelected(True)
+    editor.view.setFocus()
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert doc.card(card_id).score is None and editor.undo_stack.count() == 0
+    assert messages and messages[-1].startswith("Only emotion cards and cards with a score have one")

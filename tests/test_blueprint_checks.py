@@ -52,6 +52,11 @@ def test_isolated_card_only_in_blueprint_lanes() -> None:
     doc = board([("c", "s1", "customer"), ("o", "s1", "opportunity"), ("b", "s1", "backstage"),
                  ("x", "s1", "support")], [("b", "x", "depends")])
     assert codes(doc, "isolated-card") == [("c",)]
+    # On a journey map (no lane behind the customer's) an unlinked customer step is no finding.
+    journey = Document.build(title="t", description=None, stages=[Stage("s1", "S")],
+                             lanes=[Lane("do", "Doing", "customer"), Lane("feel", "Feeling", "emotion")],
+                             cards=[Card("c", "do", "s1", "Downloads app")], links=[], personas=[], extra={})
+    assert codes(journey, "isolated-card") == []
 
 
 def test_flow_cycle() -> None:

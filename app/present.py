@@ -657,6 +657,16 @@ class PresentationView(BoardView):
         super().mousePressEvent(event)  # a click in a cell makes it the place to capture into
 
 
+def _overlay_look(label: QLabel, pixels: int, padding: str) -> None:
+    """White text on the dark surround's slate, with a light rim that keeps it apart from dark cards too (as the
+    countdown's badge, app/timer.py)."""
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(pixels)
+    label.setFont(font)
+    label.setStyleSheet("QLabel { color: #FFFFFF; background: #1E293B; border: 2px solid #E2E8F0;"
+                        f" border-radius: 12px; padding: {padding}; }}")
+
+
 class MessageBadge(QLabel):
     """The editor's passing messages at the foot of the presentation, readable from the room.
 
@@ -668,14 +678,10 @@ class MessageBadge(QLabel):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        font = QFont(FONT_FAMILY)
-        font.setPixelSize(26)
-        self.setFont(font)
+        _overlay_look(self, 26, "10px 24px")
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName(tr("Message"))
-        self.setStyleSheet("QLabel { color: #FFFFFF; background: #1E293B; border: 2px solid #E2E8F0;"
-                           " border-radius: 12px; padding: 10px 24px; }")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -710,13 +716,9 @@ class KeysSheet(QLabel):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        font = QFont(FONT_FAMILY)
-        font.setPixelSize(24)
-        self.setFont(font)
+        _overlay_look(self, 24, "24px 32px")
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAccessibleName(tr("Presentation keys"))
-        self.setStyleSheet("QLabel { color: #FFFFFF; background: #1E293B; border: 2px solid #E2E8F0;"
-                           " border-radius: 14px; padding: 24px 32px; }")
         self.setText(_keys_html())
         self.hide()
 

@@ -58,6 +58,7 @@ FINDING_MESSAGES = {
     "backward-flow": QT_TRANSLATE_NOOP("", 'flow from "{0}" goes back to an earlier stage ("{1}")'),
     "fail-point-unmitigated": QT_TRANSLATE_NOOP("", 'fail point "{0}" is linked to no opportunity or support card'),
     "empty-stage": QT_TRANSLATE_NOOP("", 'stage "{0}" has no customer action'),
+    "emotion-unscored": QT_TRANSLATE_NOOP("", '"{0}" has no score: its point sits on the neutral line'),
 }
 QUOTED = QT_TRANSLATE_NOOP("", '"{0}"')  # a card's text in a list of them, in the language's quotes
 

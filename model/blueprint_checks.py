@@ -23,6 +23,7 @@ def blueprint_findings(document: Document) -> list[Finding]:
     findings += _backward_flows(document)
     findings += _fail_points_unmitigated(document, kind, neighbours)
     findings += _empty_stages(document, kind)
+    findings += _unscored_feelings(document, kind)
     return findings
 
 
@@ -133,6 +134,16 @@ def _fail_points_unmitigated(
                 (card_label(document, card.id),))
         for card in document.cards()
         if card.fail and not any(kind[n] in ("opportunity", "support") for n in neighbours[card.id])
+    ]
+
+
+def _unscored_feelings(document: Document, kind: dict[str, str]) -> list[Finding]:
+    # Drawn on the neutral line like a deliberate 0, an emotion card nobody scored read as "neutral".
+    return [
+        Finding("info", "emotion-unscored", f'"{card_label(document, card.id)}" has no score: its point sits on '
+                "the neutral line", (card.id,), (card_label(document, card.id),))
+        for card in document.cards()
+        if kind[card.id] == "emotion" and card.score is None
     ]
 
 

@@ -59,6 +59,17 @@ def test_isolated_card_only_in_blueprint_lanes() -> None:
     assert codes(journey, "isolated-card") == []
 
 
+def test_an_emotion_card_without_a_score_is_said_to_sit_on_the_neutral_line() -> None:
+    """Drawn as a deliberate 0, an unscored feeling read as "neutral" with nothing to say otherwise."""
+    journey = Document.build(title="t", description=None, stages=[Stage("s1", "S")],
+                             lanes=[Lane("feel", "Feeling", "emotion")],
+                             cards=[Card("a", "feel", "s1", "Frustrated"), Card("b", "feel", "s1", "Calm", score=0)],
+                             links=[], personas=[], extra={})
+    found = [f for f in blueprint_findings(journey) if f.code == "emotion-unscored"]
+    assert [(f.cards, f.message) for f in found] == [(("a",), '"Frustrated" has no score: its point sits on the '
+                                                                'neutral line')]
+
+
 def test_flow_cycle() -> None:
     doc = board([("a", "s1", "customer"), ("b", "s2", "customer"), ("c", "s3", "customer")],
                 [("a", "b", "flow"), ("b", "c", "flow"), ("c", "a", "flow")])

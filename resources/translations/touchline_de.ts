@@ -337,6 +337,10 @@
         <translation>Phase „{0}“ hat keine Kundenaktion</translation>
     </message>
     <message>
+        <source>&quot;{0}&quot; has no score: its point sits on the neutral line</source>
+        <translation>„{0}“ hat keine Bewertung: sein Punkt liegt auf der neutralen Linie</translation>
+    </message>
+    <message>
         <source>&quot;{0}&quot;</source>
         <translation>„{0}“</translation>
     </message>

@@ -110,11 +110,12 @@ def _board_with_every_finding() -> model.Document:
     doc = Document("Findings")
     for i in range(3):
         doc.add_stage(Stage(f"s{i}", f"Stage {i}"))
-    for lane_id, kind in (("cu", "customer"), ("fr", "frontstage"), ("ba", "backstage")):
+    for lane_id, kind in (("cu", "customer"), ("fr", "frontstage"), ("ba", "backstage"), ("em", "emotion")):
         doc.add_lane(Lane(lane_id, kind.title(), kind))
     for card in (Card("c0", "cu", "s0", "Orders"), Card("c1", "cu", "s1", "Pays", fail=True),
                  Card("f0", "fr", "s0", "Greets"), Card("f1", "fr", "s1", "Takes payment"),
-                 Card("b0", "ba", "s0", "Brews"), Card("lone", "ba", "s2", "Cleans")):
+                 Card("b0", "ba", "s0", "Brews"), Card("lone", "ba", "s2", "Cleans"),
+                 Card("e0", "em", "s0", "Hungry")):
         doc.add_card(card)
     for link in (Link("k1", "c0", "c1"), Link("k2", "c1", "c0"), Link("k3", "c0", "c0"), Link("k4", "c0", "c1"),
                  Link("k5", "f0", "c0"), Link("k6", "f1", "b0")):

@@ -15,23 +15,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app.i18n import interface_language, tr
 from model import Document
 from model.board_words import BOARD_LANGUAGES, ENGLISH
+from model.entities import LANE_KIND_LABELS
 from model.templates import new_document
 
-# The templates' own names, marked for the catalogue (tr() when a board is made).
+# The templates' own names that are no lane kind's (those the catalogue has already, app/properties.py),
+# marked for the catalogue (tr() when a board is made).
 TEMPLATE_NAMES = (
     QT_TRANSLATE_NOOP("", "Untitled service blueprint"),
     QT_TRANSLATE_NOOP("", "Untitled journey map"),
-    QT_TRANSLATE_NOOP("", "Physical evidence"),
-    QT_TRANSLATE_NOOP("", "Customer actions"),
-    QT_TRANSLATE_NOOP("", "Frontstage"),
-    QT_TRANSLATE_NOOP("", "Backstage"),
-    QT_TRANSLATE_NOOP("", "Support processes"),
-    QT_TRANSLATE_NOOP("", "Touchpoints"),
     QT_TRANSLATE_NOOP("", "Doing"),
     QT_TRANSLATE_NOOP("", "Feeling"),
     QT_TRANSLATE_NOOP("", "Thinking"),
-    QT_TRANSLATE_NOOP("", "Pain points"),
-    QT_TRANSLATE_NOOP("", "Opportunities"),
 )
 _NUMBERED_STAGE = re.compile(r"Stage (\d+)")
 
@@ -42,7 +36,7 @@ def new_board(kind: str) -> Document:
     language = interface_language()
     if language == ENGLISH:
         return document
-    known = set(TEMPLATE_NAMES)
+    known = {*TEMPLATE_NAMES, *LANE_KIND_LABELS.values()}
     if document.title in known:
         document.set_title(tr(document.title))
     for stage in document.stages:

@@ -560,7 +560,7 @@ class PresentationView(BoardView):
                 keys.hide()  # any key puts the sheet away, and does nothing else
         elif key == Qt.Key.Key_F1 or (key == Qt.Key.Key_Question and not typing):
             if keys is not None:
-                keys.show_over(self)
+                keys.show_centred()
         elif self.blanked and key not in (Qt.Key.Key_F5,):
             self.set_blanked(False)  # any key brings the board back, and does nothing else
         elif not typing and key in (Qt.Key.Key_B, Qt.Key.Key_Period) and plain:
@@ -675,10 +675,11 @@ class MessageBadge(QLabel):
     """
 
     SHOWN_MS = 4000
+    PAD_X = 24  # px of padding either side of the text
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        _overlay_look(self, 26, "10px 24px")
+        _overlay_look(self, 26, f"10px {self.PAD_X}px")
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName(tr("Message"))
@@ -706,7 +707,8 @@ class MessageBadge(QLabel):
             return
         # As wide as the text on one line (the word wrap alone picks a narrow block), up to the room.
         room = max(200, parent.width() * 2 // 3)
-        self.setFixedWidth(min(self.fontMetrics().horizontalAdvance(self.text()) + 2 * 24 + 2 * 2 + 8, room))
+        # (the padding, the 2-px rim and a few px QLabel keeps inside its frame, each side)
+        self.setFixedWidth(min(self.fontMetrics().horizontalAdvance(self.text()) + 2 * (self.PAD_X + 2 + 4), room))
         self.adjustSize()
         self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 28)
 
@@ -722,7 +724,7 @@ class KeysSheet(QLabel):
         self.setText(_keys_html())
         self.hide()
 
-    def show_over(self, view: QWidget) -> None:
+    def show_centred(self) -> None:
         """Show the sheet in the middle of the screen."""
         parent = self.parentWidget()
         self.adjustSize()

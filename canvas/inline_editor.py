@@ -57,11 +57,10 @@ class InlineEditor(QGraphicsTextItem):
         # How the edit ended ("enter", "tab", "backtab", "escape" or "" for a click away or a
         # programmatic commit), so fast capture knows whether to start the next card.
         self.commit_key = ""
-        # With it, Tab and Shift+Tab commit (fast capture moves on to the next cell).
-        self.tab_commits = False
-        # With it, Esc keeps what was typed instead of dropping it (fast capture: Esc ends the run of
-        # cards, and a card typed in a workshop is not lost to it; Ctrl+Z takes it back).
-        self.escape_commits = False
+        # Fast capture: Tab and Shift+Tab commit (and move on to the next cell); Esc ends the run of
+        # cards keeping what was typed (a card typed in a workshop is not lost to it; Ctrl+Z takes it
+        # back); Ctrl+Enter is the board's Add stage, "a stage to the right".
+        self.capturing = False
         self._fill = QColor(st.themed(fill, theme))  # the colours the card is painted in
         self._projection_fill = QColor(projection_fill(fill))  # ...and in the audience's view
         self.setFont(qfont(size, bold))
@@ -142,13 +141,13 @@ class InlineEditor(QGraphicsTextItem):
             and isinstance(event, QKeyEvent)
             and (event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
                  or (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                     and not (self.tab_commits and _ctrl_held(event)))
+                     and not (self.capturing and _ctrl_held(event)))
                  or _board_key_while_typing(event))
         ):
             event.accept()
             return True
         if (
-            self.tab_commits
+            self.capturing
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -164,7 +163,7 @@ class InlineEditor(QGraphicsTextItem):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Escape:
-            if self.escape_commits:
+            if self.capturing:
                 self.commit_key = "escape"
                 self.commit()
             else:

@@ -872,7 +872,7 @@ class BoardScene(QGraphicsScene):
         if self.editor is not None:
             editor.append(self.editor)
             if captured is not None:
-                self.editor.tab_commits = self.editor.escape_commits = True
+                self.editor.capturing = True
                 self.editor.place_cursor_at_end()
         return card.id
 

@@ -85,8 +85,9 @@ def garbage_collected_after_each_test(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def blueprint_editor(qtbot):  # type: ignore[no-untyped-def]
-    """An editor on the bundled blueprint, shown in an active window (shortcuts need one), the board focused."""
+def shown_editor(qtbot):  # type: ignore[no-untyped-def]
+    """Make an editor on a bundled example (its file name), shown in an active window (shortcuts need one), the
+    board focused."""
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
@@ -94,12 +95,20 @@ def blueprint_editor(qtbot):  # type: ignore[no-untyped-def]
     import model
     from app.editor import Editor
 
-    widget = Editor(model.load(Path(__file__).resolve().parents[2] / "resources" / "examples"
-                               / "coffee-shop-blueprint.touchline"))
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    widget.view.setFocus()
-    return widget
+    def make(name: str) -> Editor:
+        widget = Editor(model.load(Path(__file__).resolve().parents[2] / "resources" / "examples" / name))
+        qtbot.addWidget(widget)
+        widget.resize(1400, 900)
+        widget.show()
+        widget.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+        widget.view.setFocus()
+        return widget
+
+    return make
+
+
+@pytest.fixture
+def blueprint_editor(shown_editor):  # type: ignore[no-untyped-def]
+    """An editor on the bundled blueprint, shown in an active window, the board focused."""
+    return shown_editor("coffee-shop-blueprint.touchline")

@@ -27,13 +27,8 @@ JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
 
 
 @pytest.fixture
-def editor(qtbot) -> Editor:  # type: ignore[no-untyped-def]
-    widget = Editor(model.load(JOURNEY))
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+def editor(shown_editor) -> Editor:  # type: ignore[no-untyped-def]
+    widget = shown_editor(JOURNEY.name)
     widget.view.zoom_actual()
     return widget
 

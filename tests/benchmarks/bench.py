@@ -529,6 +529,29 @@ def growth(rows: list[Figure]) -> list[str]:
     return lines
 
 
+def pace() -> float:
+    """Milliseconds of a fixed pure-Python loop (median of five): how fast the machine runs just now.
+
+    This shared virtual machine has slow spells in which the same work takes ~1.5x as long
+    (a probe of session 14: this loop 6 ms, then 9-10 ms within the same minute, and the
+    lane-growing move 76-86 ms with it, then 110-140 ms). The rows with a floor measured
+    beside them keep their ratio through a spell; the absolute rows (moves, frames, steps) do
+    not, and the pace printed under the table says which spell each size ran in.
+    """
+    def loop() -> int:
+        total = 0
+        for i in range(100_000):
+            total += i * i
+        return total
+    return median_time(loop, 5)
+
+
+def pace_line(paces: list[tuple[str, float]]) -> str:
+    """The machine's pace at each point of the run, for reading the absolute rows (see ``pace``)."""
+    return ("machine pace (a fixed pure-Python loop; higher is a slow spell): "
+            + ", ".join(f"{pace_ms:.1f} ms {when}" for when, pace_ms in paces))
+
+
 def machine() -> str:
     """The machine the figures come from."""
     import PySide6
@@ -571,11 +594,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Touchline benchmark on {machine()}; medians of {args.repeat} runs; processes run from compiled "
           "bytecode, as installed", flush=True)
     rows: list[Figure] = []
+    paces = [("at the start", pace())]
     if args.canvas:
         for n in args.sizes:
             rows += canvas_only(n, args.repeat)
+            paces.append((f"after {n:,} cards", pace()))
         judge(rows)
-        print("\n".join(format_table(rows) + NOTES))
+        print("\n".join([*format_table(rows), *NOTES, pace_line(paces)]))
         return 0
     processes.compile_once()
     with tempfile.TemporaryDirectory() as tmp:
@@ -583,10 +608,11 @@ def main(argv: list[str] | None = None) -> int:
             rows += in_process(n, args.repeat)
             if n < EXPORT_ONLY_SIZES:
                 rows += whole_process(n, args.repeat, Path(tmp))
+            paces.append((f"after {n:,} cards", pace()))
             print(f"... {n:,} cards done", file=sys.stderr, flush=True)
         rows += start_up(args.repeat)
     judge(rows)
-    print("\n".join(format_table(rows) + NOTES))
+    print("\n".join([*format_table(rows), *NOTES, pace_line(paces)]))
     for line in growth(rows):
         print(line)
     missed = [r for r in rows if r.met is False]

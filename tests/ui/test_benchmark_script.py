@@ -49,3 +49,7 @@ def test_benchmark_runs_at_100_cards_and_prints_every_measure_beside_its_floor()
     # The interaction rows say what they did: a band chose cards and the drag moved them.
     assert any(re.match(r"at 100 cards the rubber band chose 100 cards and the drag step moved 100$", line)
                for line in lines), lines[-6:]
+    # The machine's pace is printed at the start and after each size, each a positive time.
+    pace = next(line for line in lines if line.startswith("machine pace "))
+    assert re.fullmatch(r"machine pace \(.*\): [\d.]+ ms at the start, [\d.]+ ms after 100 cards", pace), pace
+    assert all(float(ms) > 0 for ms in re.findall(r"([\d.]+) ms", pace))

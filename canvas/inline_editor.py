@@ -64,7 +64,9 @@ class InlineEditor(QGraphicsTextItem):
         self._fill = QColor(st.themed(fill, theme))  # the colours the card is painted in
         self._projection_fill = QColor(projection_fill(fill))  # ...and in the audience's view
         self.setFont(qfont(size, bold))
-        self.setDefaultTextColor(QColor(st.themed(st.INK, theme)))
+        ink = st.card_inks(fill)[0]  # light on a card of a dark colour of its own
+        self.setDefaultTextColor(QColor(st.themed(ink, theme)))
+        self._projection_ink = QColor(PROJECTION_INK if ink == st.INK else ink)
         self.document().setDocumentMargin(0)
         option = self.document().defaultTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -93,7 +95,7 @@ class InlineEditor(QGraphicsTextItem):
     def colours(self, projection: bool) -> tuple[QColor, QColor]:
         """The field's fill and text colour in the editor's view, or (``projection``) in the audience's."""
         if projection:
-            return QColor(self._projection_fill), QColor(PROJECTION_INK)
+            return QColor(self._projection_fill), QColor(self._projection_ink)
         return QColor(self._fill), self.defaultTextColor()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -78,8 +78,8 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
                 card = doc.card(card_id)
                 rect = layout.cards[card_id].rect
                 relative = Rect(rect.x - band.x, rect.y - band.y, rect.w, rect.h)
-                _vertex(root, f"card-{card_id}", _card_label(card, doc.language), relative, f"lane-{lane.id}",
-                        _card_style(card, lane.kind))
+                _vertex(root, f"card-{card_id}", _card_label(card, lane.kind, doc.language), relative,
+                        f"lane-{lane.id}", _card_style(card, lane.kind))
     for link in doc.links():
         style = f"edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;strokeColor={st.ARROW};" \
                 f"fontColor={st.INK};fontSize={st.LINK_LABEL_SIZE};"
@@ -123,7 +123,7 @@ def _title(root: ET.Element, layout: Layout) -> None:
             f"text;html=1;whiteSpace=wrap;align=left;verticalAlign=top;spacing=0;fontColor={st.INK};")
 
 
-def _card_label(card: Card, language: str) -> str:
+def _card_label(card: Card, kind: str, language: str) -> str:
     chips = []
     if card.fail:
         chips.append(f'<font color="{st.FAIL}"><b>F</b> {_html(board_word("Fail point", language))}</font>')
@@ -137,14 +137,16 @@ def _card_label(card: Card, language: str) -> str:
     chips += [_html(f"#{tag}") for tag in card.tags or ()]
     label = _html(card.text)
     if chips:
-        label += f'<br><font color="{st.MUTED}" style="font-size: {st.CHIP_SIZE}px">{" · ".join(chips)}</font>'
+        muted = st.card_inks(st.card_fill(kind, card.color))[1]
+        label += f'<br><font color="{muted}" style="font-size: {st.CHIP_SIZE}px">{" · ".join(chips)}</font>'
     return label
 
 
 def _card_style(card: Card, kind: str) -> str:
     border = st.FAIL if card.fail else st.card_border(kind, card.color)
+    fill = st.card_fill(kind, card.color)
     return (f"rounded=1;absoluteArcSize=1;arcSize={2 * st.CARD_RADIUS};whiteSpace=wrap;html=1;"
-            f"fillColor={st.card_fill(kind, card.color)};strokeColor={border};fontColor={st.INK};"
+            f"fillColor={fill};strokeColor={border};fontColor={st.card_inks(fill)[0]};"
             f"fontSize={st.CARD_SIZE};align=left;verticalAlign=top;spacingLeft={st.CARD_PAD_X - 2};"
             f"spacingTop={st.CARD_PAD_Y - 4};")
 

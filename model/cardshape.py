@@ -151,7 +151,7 @@ def _card_primitives(w: float, h: float, kind: str, color: str | None, lines: li
         prims.append(Box(0, 0, 4, h, fill=st.KIND_STYLES[kind].accent, radius=2))
     # Lines of Arabic or Hebrew start at the right of their room.
     x, anchor = (text_right, "end") if reads_right_to_left(lines) else (st.CARD_PAD_X, "start")
-    prims += text_primitives(lines, x, top, st.CARD_SIZE, st.INK, anchor=anchor)
+    prims += text_primitives(lines, x, top, st.CARD_SIZE, st.card_inks(st.card_fill(kind, color))[0], anchor=anchor)
     if chips:
         prims += _offset(chips, top + text_h + st.CHIP_GAP)
     prims += marks
@@ -215,7 +215,7 @@ def _chip_row(
         chips.append(_chip(f"{sign}{abs(card.score)} {board_word(SCORE_LABELS[card.score], language)}", st.CHIP_FILL,
                            st.card_border(kind, card.color), st.INK, width))
     for tag in card.tags or ():
-        chips.append(_chip(f"#{tag}", None, None, st.MUTED, width))
+        chips.append(_chip(f"#{tag}", None, None, st.card_inks(st.card_fill(kind, card.color))[1], width))
     if card.votes > 0:
         chips.append(_vote_chip(card.votes))
     placed: list[Primitive] = []

@@ -35,7 +35,8 @@ class KindStyle:
 
 
 # Soft tints with a saturated accent per kind; text stays dark on every fill (contrast
-# above 12:1), so a custom card colour should be a light one too.
+# above 12:1). A card's own colour may be any (the colour dialog offers all): its text
+# turns light where dark text would not read (``card_inks``).
 KIND_STYLES: dict[str, KindStyle] = {
     "evidence": KindStyle("#F3F0FF", "#D9D0FB", "#7C5CE0"),
     "customer": KindStyle("#E8F1FE", "#C5DAF9", "#2F6FDB"),
@@ -66,6 +67,9 @@ ARROW = "#64748B"
 HANDOFF = "#C2410C"  # arrows that cross the line of visibility: where service breaks most often
 BLUEPRINT_LINE = "#475569"
 ON_ACCENT = "#FEFEFE"  # text on saturated marks (F, W, badges); stays white in the dark theme
+INK_ON_DARK = "#F9FAFB"  # a card's text on a dark colour of its own
+MUTED_ON_DARK = "#CBD5E1"  # its tags there
+INK_BLACK = "#000000"  # on a mid-tone neither INK nor INK_ON_DARK reads on (pure red): black or white always does
 SELECTION = "#2563EB"  # the editor's selection outline, handles and rubber lines (screen only)
 CANVAS_LIGHT = "#E9EDF2"  # the desk around the board on screen
 CANVAS_DARK = "#0B1120"
@@ -129,14 +133,48 @@ ARROW_WIDTH = 1.0  # a 1-px pen keeps Qt on its fast path (architecture.md, know
 
 def card_fill(kind: str, color: str | None) -> str:
     """A card's fill: its own colour, or its lane kind's."""
-    return color or KIND_STYLES[kind].fill
+    return KIND_STYLES[kind].fill if color is None else own_colour(color)
 
 
 def card_border(kind: str, color: str | None) -> str:
     """A card's border: the kind's, or the custom fill darkened."""
     if color is None:
         return KIND_STYLES[kind].border
-    return mix(color, "#000000", 0.18)
+    return own_colour(mix(color, "#000000", 0.18))
+
+
+def own_colour(color: str) -> str:
+    """A card's own colour as drawn: as chosen, but for one that is also a named colour of the palette.
+
+    The dark theme maps a colour by its value (``themed``): a card coloured exactly INK
+    (#1E293B) would turn light grey there, as the text does, under its light text. Such a
+    colour is moved a step or two (invisible) and mapped as the card colour it is.
+    """
+    if color.upper() not in _NAMED:
+        return color
+    channels = [int(color[i: i + 2], 16) for i in (1, 3, 5)]
+    while True:  # each channel a step towards the middle: a grey stays a grey (#FFFFFF: #FDFDFD)
+        channels = [c + 1 if c < 128 else c - 1 for c in channels]
+        moved = "#" + "".join(f"{c:02X}" for c in channels)
+        if moved not in _NAMED:
+            return moved
+
+
+@cache
+def card_inks(fill: str) -> tuple[str, str]:
+    """The text and tag colours on a card of ``fill``: dark on a light fill, light on a dark one, and
+    black or white on a mid-tone where neither reads at 4.5:1 (WCAG AA; one of the two always does)."""
+    if contrast(INK, fill) >= 4.5:
+        return INK, (MUTED if contrast(MUTED, fill) >= 4.5 else INK)
+    if contrast(INK_ON_DARK, fill) >= 4.5:
+        return INK_ON_DARK, (MUTED_ON_DARK if contrast(MUTED_ON_DARK, fill) >= 4.5 else INK_ON_DARK)
+    ink = INK_BLACK if contrast(INK_BLACK, fill) >= contrast(ON_ACCENT, fill) else ON_ACCENT
+    return ink, ink
+
+
+def has_light_ink(fill: str) -> bool:
+    """Whether text on ``fill`` is light: a dark colour, which the dark theme leaves as it is."""
+    return card_inks(fill)[0] in (INK_ON_DARK, ON_ACCENT)
 
 
 def mix(color: str, other: str, amount: float) -> str:
@@ -161,7 +199,11 @@ _DARK: dict[str, str] = {
     PERSONA_BORDER: "#334155", PERSONA_ACCENT: "#5850D8", CHART_LINE: "#A5B4FC",
     CANVAS_LIGHT: CANVAS_DARK, VOTE: "#818CF8",  # the dots and their "+N" stay indigo, light enough to read
     **{c: c for c in SENTIMENT.values()},  # mid-tones that read on either background, under white faces
+    # A dark card colour stays dark (``_dark``) and keeps its light text; on a light one, turned deep,
+    # black text turns light as INK does.
+    INK_ON_DARK: INK_ON_DARK, MUTED_ON_DARK: MUTED_ON_DARK, INK_BLACK: "#E5E7EB",
 }
+_NAMED = frozenset(_DARK) | {c for style in KIND_STYLES.values() for c in (style.fill, style.border, style.accent)}
 
 
 def themed(color: str, theme: str) -> str:
@@ -179,7 +221,16 @@ def _dark(color: str) -> str:
     for style in KIND_STYLES.values():
         if color == style.accent:
             return mix(color, "#FFFFFF", 0.25)  # accents stay saturated, a little lighter
-    return _invert(color)
+    if color in _NAMED:
+        return _invert(color)  # the lane kinds' tints and borders, whose text is INK
+    if has_light_ink(color):
+        return color  # a dark card colour: already a dark theme's, under its light text
+    deep = _invert(color)
+    # A mid-tone (yellow) flips to a mid-tone: deepened until the text and tags, turned light, read on it.
+    inks = [_DARK[ink] for ink in card_inks(color)]
+    while min(contrast(ink, deep) for ink in inks) < 4.5:
+        deep = mix(deep, "#000000", 0.1)
+    return deep
 
 
 def _invert(color: str) -> str:

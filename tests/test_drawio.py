@@ -14,6 +14,7 @@ import pytest
 from exporters import export, format_for
 from exporters.drawio import render_drawio
 from model import Document, load
+from model import style as st
 from model.entities import Card, Lane, Link, Persona, Stage
 from model.fonts import RESOURCES
 from model.layout import Layout
@@ -146,3 +147,26 @@ def test_an_empty_board() -> None:
     doc = Document.build(title="", description=None, stages=[], lanes=[], cards=[], links=[], personas=[], extra={})
     _, cells = parse(render_drawio(doc))
     assert sorted(cells) == ["0", "1", "title"]
+
+
+def test_a_card_of_a_dark_colour_of_its_own_has_light_text_and_chips() -> None:
+    doc = Document.build(
+        title="Colours", description="", personas=[], stages=[Stage("s", "S")], lanes=[Lane("l", "L", "customer")],
+        cards=[Card("dark", "l", "s", "Night", color="#312E81", tags=["late"]),
+               Card("pale", "l", "s", "Day", tags=["early"])],
+        links=[], extra={},
+    )
+    _, cells = parse(render_drawio(doc))
+
+    def style(cell_id: str) -> dict[str, str]:
+        return dict(part.split("=", 1) for part in cells[cell_id].get("style", "").split(";") if "=" in part)
+
+    def chip_colour(cell_id: str) -> str:
+        found = re.search(r'<font color="(#[0-9A-Fa-f]{6})"', cells[cell_id].get("value", ""))
+        assert found, cells[cell_id].get("value")
+        return found.group(1)
+
+    assert style("card-dark")["fillColor"] == "#312E81"
+    for ink in (style("card-dark")["fontColor"], chip_colour("card-dark")):
+        assert st.contrast(ink, "#312E81") >= 4.5, ink
+    assert style("card-pale")["fontColor"] == st.INK and chip_colour("card-pale") == st.MUTED

@@ -9,8 +9,10 @@ import pytest
 
 import model
 from model import style as st
+from model.entities import Card
 from model.layout import Layout
 from model.primitives import Box, Circle, Primitive, Text
+from model.templates import new_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.touchline"))
@@ -92,3 +94,41 @@ def test_the_dark_theme_maps_every_colour_and_keeps_light_as_it_is() -> None:
     custom = "#FFE4B5"  # a user's light card colour becomes a deep one, its text light
     assert st.contrast(st.themed(st.INK, "dark"), st.themed(custom, "dark")) >= MIN_CONTRAST
     assert st.themed(st.ON_ACCENT, "dark") == st.ON_ACCENT
+
+
+# A card's own colour comes from the colour dialog: any colour at all. A sweep of the RGB cube
+# (six steps a channel: the dialog's basic colours are among them), the reviewers' dark slate,
+# violet and pure yellow, and colours that are also named colours of the palette.
+OWN_COLOURS = sorted({f"#{r:02X}{g:02X}{b:02X}" for r in range(0, 256, 51) for g in range(0, 256, 51)
+                      for b in range(0, 256, 51)} | {"#1E293B", "#7C3AED", "#FF0000", "#FFFF00", st.INK, st.MUTED,
+                                                     st.SHADOW, st.PAGE, st.BAND_ODD, st.FAIL})
+
+
+@pytest.mark.parametrize("theme", st.THEMES)
+def test_a_card_of_any_colour_of_its_own_keeps_its_text_and_tags_readable(theme: str) -> None:
+    doc = new_document("blueprint")
+    stage, lane = doc.stages[0].id, doc.lanes[0].id
+    for number, colour in enumerate(OWN_COLOURS):
+        doc.add_card(Card(f"own{number}", lane, stage, f"Text on {colour}", color=colour, tags=["tag"]))
+    layout = Layout(doc)
+    pairs = [(t, fill) for t, fill in text_on_fill(layout) if t.text.startswith(("Text on", "#tag"))]
+    assert len(pairs) == 2 * len(OWN_COLOURS)
+    poor = [(t.text, fill, round(st.contrast(st.themed(t.color, theme), st.themed(fill, theme)), 2))
+            for t, fill in pairs if st.contrast(st.themed(t.color, theme), st.themed(fill, theme)) < MIN_CONTRAST]
+    assert not poor, f"{len(poor)} of {len(pairs)} under {MIN_CONTRAST}:1 in the {theme} theme: {poor[:6]}"
+
+
+def test_a_dark_card_colour_gets_light_text_and_stays_dark_in_the_dark_theme() -> None:
+    assert st.card_inks("#FFE4B5") == (st.INK, st.MUTED)  # a light one: as the lane kinds' tints
+    ink, tags = st.card_inks("#1E293B")
+    assert st.relative_luminance(ink) > 0.9 and st.relative_luminance(tags) > 0.6
+    assert st.themed("#2B1D5C", "dark") == "#2B1D5C"  # already a dark theme's colour
+    # A card coloured exactly as the text is drawn is moved off the named colour, so that the dark
+    # theme does not turn it light grey as it turns the text.
+    own = st.card_fill("customer", st.INK)
+    assert own != st.INK and st.contrast(own, st.INK) < 1.02
+    assert st.relative_luminance(st.themed(own, "dark")) < 0.05
+    white = st.card_fill("customer", "#ffffff")  # the page's colour: moved, and still a grey in either theme
+    assert white not in (st.PAGE, st.ON_ACCENT) and st.contrast(white, st.PAGE) < 1.02
+    r, g, b = (int(st.themed(white, "dark")[i: i + 2], 16) for i in (1, 3, 5))
+    assert max(r, g, b) - min(r, g, b) <= 2

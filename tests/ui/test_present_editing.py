@@ -65,3 +65,22 @@ def test_a_card_edited_while_presenting_in_the_dark_theme_is_light_on_the_projec
     QTest.keyClick(view, Qt.Key.Key_Return)
     assert doc.card(card_id).text.endswith(" now")
     assert st.themed(st.INK, "dark") != PROJECTION_INK
+
+
+def test_a_card_of_a_dark_colour_of_its_own_is_edited_in_light_text_on_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The in-place field keeps the card's look: on a dark card of the user's colour the typed text is light,
+    on screen, in the dark theme and on the projector (whose near-black ink is for the pale lane tints)."""
+    from PySide6.QtCore import QRectF
+
+    dark = "#312E81"
+    for theme in st.THEMES:
+        field = InlineEditor("Night shift", QRectF(0, 0, 160, 40), st.CARD_SIZE, False, lambda _text: None,
+                             lambda: None, True, dark, theme=theme)
+        fill, ink = field.colours(projection=False)
+        assert fill == QColor(dark) and ink.lightnessF() > 0.9, theme
+        projected_fill, projected_ink = field.colours(projection=True)
+        assert st.contrast(projected_ink.name(), projected_fill.name()) >= 4.5, theme
+    pale = InlineEditor("Day shift", QRectF(0, 0, 160, 40), st.CARD_SIZE, False, lambda _text: None, lambda: None,
+                        True, st.KIND_STYLES["customer"].fill)
+    assert pale.colours(projection=False)[1] == QColor(st.INK)
+    assert pale.colours(projection=True)[1] == QColor(PROJECTION_INK)

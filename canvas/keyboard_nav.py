@@ -208,11 +208,31 @@ class KeyboardNav:
         place = self.start_place(False, False) if self.start_place is not None else None
         return place if place is not None else self.column(doc.stages[0].id)[0]
 
+    def _into_header(self, kind: str, item_id: str, dx: int, dy: int) -> Focus | None:
+        """From a selected header (a stage just added and named, a header clicked), the arrow that points
+        into the board enters its stage (Down: its first card or slot) or its lane (Right: its first cell);
+        another arrow, a neighbour's. None when the arrow leads off the board."""
+        doc = self.scene.document
+        stages, lanes = [s.id for s in doc.stages], [ln.id for ln in doc.lanes]
+        if kind == "stage" and item_id in stages and lanes:
+            pos = stages.index(item_id) + dx
+            if dy < 0 or not 0 <= pos < len(stages):
+                return None
+            return self.column(stages[pos])[0]
+        if kind == "lane" and item_id in lanes and stages:
+            pos = lanes.index(item_id) + dy
+            if dx < 0 or not 0 <= pos < len(lanes):
+                return None
+            cards = doc.cell_cards(stages[0], lanes[pos])
+            return ("card", cards[0]) if cards else ("cell", (stages[0], lanes[pos]))
+        return None
+
     def step(self, dx: int, dy: int, *, cards_only: bool = False) -> Focus | None:
         """The place one step away from the focus (None at the board's edge)."""
         doc = self.scene.document
         if self.focus is None:
-            return self._start()
+            header = self.scene.selected_header()
+            return self._start() if header is None else self._into_header(header.kind, header.item_id, dx, dy)
         (stage_id, lane_id), index = self._cell_of(self.focus)
         if dy:
             column = [f for f in self.column(stage_id) if not cards_only or f[0] == "card"]

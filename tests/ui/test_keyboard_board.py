@@ -407,6 +407,29 @@ def test_a_stage_added_after_the_third_is_named_as_its_header_numbers_it(editor:
     assert doc.stages[3].name == "Stage 4"
 
 
+def test_down_after_adding_a_stage_enters_the_new_stage_and_right_enters_a_chosen_lane(editor: Editor) -> None:
+    """Down after naming a new stage jumped to the board's first card, far away at the top left."""
+    doc, nav = editor.document, editor.scene.nav
+    card_id = next(c.id for c in doc.cards() if c.stage == doc.stages[2].id)
+    nav.set_focus(("card", card_id))
+    key(editor, Qt.Key.Key_Return, CTRL)
+    QTest.keyClicks(editor.view, "Payment")
+    key(editor, Qt.Key.Key_Return)
+    new_stage = doc.stages[3]
+    assert new_stage.name == "Payment" and nav.focus is None  # the new header is selected, no card or cell
+    key(editor, Qt.Key.Key_Up)  # off the board from a stage header: nothing moves
+    assert nav.focus is None
+    key(editor, Qt.Key.Key_Down)
+    assert nav.focus == ("cell", (new_stage.id, doc.lanes[0].id))
+    lane = doc.lanes[1]
+    editor.scene.header_item("lane", lane.id).setSelected(True)
+    editor.scene.nav.follow_selection()
+    assert nav.focus is None
+    key(editor, Qt.Key.Key_Right)
+    first = doc.cell_cards(doc.stages[0].id, lane.id)
+    assert nav.focus == (("card", first[0]) if first else ("cell", (doc.stages[0].id, lane.id)))
+
+
 def test_keys_that_cannot_act_say_why(editor: Editor) -> None:
     """Tab on the board's last cell and Shift+L on a card without arrows did nothing and said nothing."""
     doc = editor.document

@@ -857,6 +857,10 @@ class BoardScene(QGraphicsScene):
                 captured(None, editor[0].commit_key)
                 return
             self.push(cmd.AddCard(doc, Card(card.id, lane_id, stage_id, typed), index))
+            if captured is None:
+                # The new card is the one chosen now, not its cell: Enter then edits it, as on a clicked card
+                # (with the cell still current, Enter started yet another card under the ring).
+                self.select_cell(None)
             self.clearSelection()
             self._cards[card.id].setSelected(True)
             if captured is not None:

@@ -79,6 +79,24 @@ def test_enter_edits_the_focused_card_and_space_toggles_its_selection(qtbot, edi
     assert doc.card(card_id).text == "Window sticker"
 
 
+def test_enter_on_the_card_just_added_from_a_cell_edits_it_rather_than_adding_another(editor: Editor) -> None:
+    """The cell stayed current under the new card's ring: Enter started an empty card below it."""
+    doc, nav = editor.document, editor.scene.nav
+    stage, lane = doc.stages[0].id, doc.lanes[1].id
+    nav.set_focus(("cell", (stage, lane)))
+    before = list(doc.cell_cards(stage, lane))
+    key(editor, Qt.Key.Key_Return)  # Enter on a cell's slot: a new card
+    QTest.keyClicks(editor.view, "Asks a friend")
+    key(editor, Qt.Key.Key_Return)
+    added = [c for c in doc.cell_cards(stage, lane) if c not in before]
+    assert len(added) == 1 and nav.focus == ("card", added[0]) and editor.scene.current_cell is None
+    key(editor, Qt.Key.Key_Return)  # Enter edits the focused card
+    inline = editor.scene.editor
+    assert isinstance(inline, InlineEditor) and not inline.finished
+    assert inline.toPlainText() == "Asks a friend" and len(doc.cell_cards(stage, lane)) == len(before) + 1
+    key(editor, Qt.Key.Key_Escape)
+
+
 def test_ctrl_arrows_move_the_focused_card_one_undo_step_each(editor: Editor) -> None:
     doc, nav = editor.document, editor.scene.nav
     before = model.dumps(doc)

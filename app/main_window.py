@@ -37,7 +37,7 @@ from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.i18n import tr
 from app.long_task import CancelledError, run_in_background
-from app.panes import focus_pane, out_of_sight
+from app.panes import focus_pane, out_of_sight, panel_toggle
 from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
@@ -284,6 +284,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             self.addAction(action)
         self._build_desktop_actions(bar)
         self.properties_dock.toggleViewAction().setText(tr("&Properties Panel"))
+        for dock in (self.properties_dock, self.checks_dock, self.personas_dock):
+            panel_toggle(dock)
         for menu in (file_menu, self.edit_menu, self.view_menu):
             # Text typed on the canvas or in the panel becomes part of the document before
             # any menu command runs, so Delete, Undo, Save… all see it.

@@ -63,3 +63,27 @@ def _focus_first_field(dock: QWidget) -> None:
             return
         widget = widget.nextInFocusChain()
     dock.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def panel_toggle(dock: QDockWidget) -> None:
+    """Make the dock's View-menu entry bring a panel tabbed behind another to the front.
+
+    Qt's toggle hides a dock that counts as visible, and a dock tabbed behind another does: on a
+    first run the Properties panel sat behind Checks, and View › Properties Panel closed it (the
+    next choice showed it, still behind). Shown and in front, the entry closes it; hidden, it
+    shows it in front; behind another tab, it brings it forward.
+    """
+    action = dock.toggleViewAction()
+    action.triggered.disconnect()  # Qt's own toggle, replaced by the one below
+
+    def show_or_hide(_checked: bool) -> None:
+        if dock.isHidden():
+            dock.show()
+            dock.raise_()
+        elif _hidden_behind(dock):
+            dock.raise_()
+        else:
+            dock.hide()
+        action.setChecked(not dock.isHidden())
+
+    action.triggered.connect(show_or_hide)

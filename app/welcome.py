@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -223,6 +223,11 @@ class Welcoming:
         page = WelcomePage(window)
         # The panels belong to the board: out of the way while the start screen shows, back after.
         docks = [dock for dock in window.findChildren(QDockWidget) if not dock.isHidden()]
+        # Those in front of their tab groups come back in front (shown again one after another, the last
+        # shown was: a new board opened on the Checks tab, the Properties hidden behind it). Before the
+        # window was first shown none is seen yet: the Properties panel is the one in front.
+        seen = [dock for dock in docks if not dock.visibleRegion().isEmpty()] if window.isVisible() else []
+        self._welcome_front = seen or [dock for dock in docks if dock is getattr(window, "properties_dock", None)]
         for dock in docks:
             dock.hide()
         self._welcome_docks = docks
@@ -244,7 +249,12 @@ class Welcoming:
         for dock in getattr(self, "_welcome_docks", []):
             if isValid(dock):
                 dock.show()
+        front = getattr(self, "_welcome_front", [])
+        # Raised once the shown docks have settled into their tab groups (raised at once, the last shown
+        # still came out in front).
+        QTimer.singleShot(0, lambda: [dock.raise_() for dock in front if isValid(dock)])
         self._welcome_docks: list[QDockWidget] = []
+        self._welcome_front: list[QDockWidget] = []
 
     def welcome_page(self) -> WelcomePage | None:
         """The start screen while it is shown, else None."""

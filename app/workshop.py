@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, 
 from PySide6.QtWidgets import QDockWidget, QMenu
 from shiboken6 import isValid
 
+from app.panes import panel_toggle
 from app.presenter_view import PresenterPanel
 from app.timer import Countdown
 from app.votes_panel import VotesPanel
@@ -83,6 +84,8 @@ class Workshop(QObject):
         window.tabifyDockWidget(window.checks_dock, self.votes_dock)
         window.properties_dock.raise_()
         self.votes_dock.toggleViewAction().setText(tr("Top &Voted Panel"))
+        for dock in (self.presenter_dock, self.votes_dock):
+            panel_toggle(dock)
         self.editor_changed()
 
     # ------------------------------------------------------------ menus

@@ -205,6 +205,38 @@ def test_properties_dock_can_be_hidden_and_shown(window: MainWindow, qtbot) -> N
     assert window.dockWidgetArea(window.properties_dock) == Qt.DockWidgetArea.RightDockWidgetArea
 
 
+def test_a_panel_tabbed_behind_another_is_brought_forward_by_its_view_menu_entry(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """View › Properties Panel closed the panel when it sat behind the Checks tab (Qt counts it shown)."""
+    with qtbot.waitExposed(window):
+        window.show()
+    props, checks = window.properties_dock, window.checks_dock
+    checks.raise_()
+    qtbot.waitUntil(lambda: props.visibleRegion().isEmpty())
+    toggle = props.toggleViewAction()
+    toggle.trigger()
+    qtbot.waitUntil(lambda: not props.visibleRegion().isEmpty())
+    assert not props.isHidden() and toggle.isChecked() and checks.visibleRegion().isEmpty()
+    toggle.trigger()  # in front: the entry closes it
+    assert props.isHidden() and not toggle.isChecked()
+    toggle.trigger()
+    qtbot.waitUntil(lambda: not props.visibleRegion().isEmpty())
+    assert toggle.isChecked()
+
+
+def test_a_new_board_from_the_start_screen_opens_with_the_properties_panel_in_front(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On a first run the start screen's New journey map left the Checks tab in front of Properties."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_welcome()
+    with qtbot.waitExposed(window):
+        window.show()
+    page = window.welcome_page()
+    assert page is not None and window.properties_dock.isHidden()
+    page.new_journey_button.click()
+    qtbot.waitUntil(lambda: not window.properties_dock.visibleRegion().isEmpty())
+    assert window.checks_dock.visibleRegion().isEmpty() and not window.checks_dock.isHidden()
+
+
 # ---------------------------------------------------------------------- properties panel
 def test_panel_edit_is_one_undo_step_and_undo_restores(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     card_id = first_card(opened, wait=None)

@@ -206,6 +206,12 @@ class WelcomePage(QWidget):
             self.dismissed.emit()
             event.accept()
             return
+        focused = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focused, QPushButton):
+            # Outside a dialog a push button takes Space only; Return here did nothing on New blueprint.
+            focused.animateClick()
+            event.accept()
+            return
         super().keyPressEvent(event)
 
 

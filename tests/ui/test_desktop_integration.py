@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -218,6 +219,19 @@ def test_new_journey_from_the_start_screen_uses_the_template(qtbot: QtBot) -> No
     page.new_requested.emit("journey")
     expected = [lane.name for lane in new_document("journey").lanes]
     assert [lane.name for lane in window.editor.document.lanes] == expected
+
+
+def test_return_on_a_start_screen_button_presses_it(qtbot: QtBot) -> None:
+    """Tab to New journey map and Return did nothing (a push button outside a dialog takes Space only)."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    page = window.show_welcome()
+    with qtbot.waitExposed(window):
+        window.show()
+    page.new_journey_button.setFocus()
+    with qtbot.waitSignal(page.new_requested, timeout=2000) as asked:
+        QTest.keyClick(page.new_journey_button, Qt.Key.Key_Return)
+    assert asked.args == ["journey"]
 
 
 # ---------------------------------------------------------------------- shortcut sheet

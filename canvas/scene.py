@@ -830,6 +830,7 @@ class BoardScene(QGraphicsScene):
         index: int | None = None,
         *,
         text: str = "",
+        score: int | None = None,
         captured: Callable[[str | None, str], None] | None = None,
     ) -> str:
         """Start a new card in a cell and edit its text; the card exists once committed.
@@ -841,10 +842,10 @@ class BoardScene(QGraphicsScene):
         With ``captured`` (fast capture), ``text`` is what was typed so far, an empty
         card is dropped instead of added, Esc keeps the card typed, and ``captured(card id
         or None, key)`` is told how the edit ended ("enter", "tab", "backtab", "escape", ""
-        or "cancel").
+        or "cancel"). ``score``: an emotion card's, from where the lane was double-clicked.
         """
         doc = self.document
-        card = Card(doc.new_id("card"), lane_id, stage_id, "")
+        card = Card(doc.new_id("card"), lane_id, stage_id, "", score=score)
         doc.add_card(card, index)
         index = doc.card_index(card.id)
         editor: list[InlineEditor] = []
@@ -856,7 +857,7 @@ class BoardScene(QGraphicsScene):
             if captured is not None and not typed.strip():
                 captured(None, editor[0].commit_key)
                 return
-            self.push(cmd.AddCard(doc, Card(card.id, lane_id, stage_id, typed), index))
+            self.push(cmd.AddCard(doc, Card(card.id, lane_id, stage_id, typed, score=score), index))
             if captured is None:
                 # The new card is the one chosen now, not its cell: Enter then edits it, as on a clicked card
                 # (with the cell still current, Enter started yet another card under the ring).
@@ -1093,7 +1094,9 @@ class BoardScene(QGraphicsScene):
         cell = self.layout.cell_at(pos.x(), pos.y())
         if cell is not None:
             self.select_cell(cell)
-            self.add_card_in_cell(cell[0], cell[1], self.layout.insert_index(cell[0], cell[1], pos.y()))
+            # In an emotion lane the height clicked is the feeling: the card's marker starts there.
+            self.add_card_in_cell(cell[0], cell[1], self.layout.insert_index(cell[0], cell[1], pos.y()),
+                                  score=self.layout.emotion_score_at(cell[1], pos.y()))
             event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -307,3 +307,24 @@ def test_alt_up_on_a_card_without_a_score_says_why_nothing_changes(editor: Edito
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert doc.card(card_id).score is None and editor.undo_stack.count() == 0
     assert messages and messages[-1].startswith("Only emotion cards and cards with a score have one")
+
+
+def test_a_card_double_clicked_into_the_emotion_lane_starts_at_the_height_clicked(editor: Editor) -> None:
+    """It started unscored, its marker on the neutral line under a click on +2: the feeling typed was lost."""
+    doc, layout, scene = editor.document, editor.scene.layout, editor.scene
+    lane = next(lane.id for lane in doc.lanes if lane.kind == "emotion")
+    lines = dict(layout.score_lines(lane))
+    for stage, score in ((doc.stages[1].id, 2), (doc.stages[3].id, -1)):
+        header = layout.stage_headers[stage].rect
+        spot = QPointF(header.x + header.w - 14, lines[score])
+        assert not [item for item in scene.items(spot) if hasattr(item, "card_id")], "a free spot of the cell"
+        editor.view.centerOn(spot)
+        before = set(doc.cell_cards(stage, lane))
+        QTest.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                          editor.view.mapFromScene(spot))
+        QTest.keyClicks(editor.view, f"Feels {score}")
+        QTest.keyClick(editor.view, Qt.Key.Key_Return)
+        added = [c for c in doc.cell_cards(stage, lane) if c not in before]
+        assert len(added) == 1 and doc.card(added[0]).text == f"Feels {score}"
+        assert doc.card(added[0]).score == score
+        assert layout.cards[added[0]].y <= lines[score] <= layout.cards[added[0]].y + layout.cards[added[0]].h

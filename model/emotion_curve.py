@@ -35,8 +35,14 @@ def score_of(card: Card) -> int:
 
 
 def label_below(score: int) -> bool:
-    """Whether the label hangs under the marker (neutral and above) or stands over it."""
-    return score >= 0
+    """Whether the label hangs under the marker (neutral and negative) or stands over it (positive).
+
+    Outside the curve: the curve never runs above its highest point nor below its lowest, so a
+    label over a peak or under a dip stays clear of it. Inside (under a +2, over a −2, as
+    before) the curve ran behind the label, and a tall label over a −2 reached up across the
+    positive band, where it read as a happy moment.
+    """
+    return score <= 0
 
 
 def marker_primitives(score: int, cx: float, cy: float) -> list[Primitive]:
@@ -95,7 +101,7 @@ def place_cell(items: Sequence[tuple[int, float]], width: float = st.CARD_W) -> 
     """Spots of the cards of one emotion cell, given their (score, label height) in cell order.
 
     Markers are spread evenly across the stage at their scores; each label hangs under
-    its marker (neutral and above) or stands over it (negative), within the stage. Where
+    its marker (neutral and negative) or stands over it (positive), within the stage. Where
     that would cover an earlier label or another marker of the stage, it takes the other
     side of its marker, and when both are taken it steps further out.
     """

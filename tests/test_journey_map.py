@@ -130,14 +130,38 @@ def test_several_cards_of_a_stage_are_spread_across_it(scores: list[int]) -> Non
             assert c == ids[i] or not overlap(a, (mx - r, my - r, 2 * r, 2 * r)), "a label hides a marker"
 
 
+def test_labels_sit_outside_the_curve_over_a_high_point_and_under_a_low_one() -> None:
+    """A label over a −2 reached up across the positive band and the curve ran behind it; one under a +2 hid the
+    curve climbing to it. The curve never runs above its highest point nor below its lowest."""
+    doc = emotion_board([[2], [-2], [1], [0], [-1]])
+    doc.set_card_field("c1-0", "text", "Miserable. " * 12)  # a tall label
+    layout = Layout(doc)
+    for stage, score in enumerate((2, -2, 1, 0, -1)):
+        card = f"c{stage}-0"
+        _, marker_y = layout.marker_centre(card)  # type: ignore[misc]
+        geometry = layout.cards[card]
+        label_top, label_bottom = geometry.y + geometry.shape.body[1], geometry.y + geometry.shape.body[1] + \
+            geometry.shape.body[3]
+        if score > 0:
+            assert label_bottom <= marker_y - emo.MARKER_R, score
+        else:
+            assert label_top >= marker_y + emo.MARKER_R, score
+    lines = dict(layout.score_lines("emo"))
+    tall = layout.cards["c1-0"]
+    assert tall.y + tall.shape.body[1] > lines[-2]  # wholly below the −2 line: nowhere near the positive band
+
+
 def test_a_new_score_moves_the_marker_and_the_curve_incrementally() -> None:
     doc = emotion_board([[0], [0]])
     layout = Layout(doc)
     doc.changed.connect(layout.apply)
+    neutral = dict(layout.score_lines("emo"))
     before = layout.marker_centre("c0-0")
     doc.set_card_field("c0-0", "score", 2)
     after = layout.marker_centre("c0-0")
-    assert after is not None and before is not None and after[1] < before[1]
+    # Up the scale: the lane may grow above it for the label now over the marker, so measured from 0's line.
+    assert after is not None and before is not None and abs(before[1] - neutral[0]) < 1
+    assert dict(layout.score_lines("emo"))[2] == pytest.approx(after[1], abs=1)
     fresh = Layout(doc)
     assert layout.background == fresh.background
     assert {k: (g.x, g.y) for k, g in layout.cards.items()} == {k: (g.x, g.y) for k, g in fresh.cards.items()}

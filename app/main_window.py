@@ -560,7 +560,22 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             path = self.ask_save_path()
             if not path:
                 return False
-        return self._write(with_suffix(path))
+        target = with_suffix(path)
+        self._title_after_file(target)
+        return self._write(target)
+
+    def _title_after_file(self, target: Path) -> None:
+        """A board still titled as its template made it ("Untitled journey map") takes the name it is saved
+        under: saved as dentist.touchline, its heading, the window and every export said "Untitled journey
+        map". One undo step; a title of the user's own is left as it is."""
+        from app.new_board import UNTITLED_TITLES
+        from canvas.commands import SetTitle
+
+        document = self.editor.document
+        untitled = {name for english in UNTITLED_TITLES for name in (english, tr(english))}
+        name = " ".join(target.stem.split())
+        if document.title in untitled and name and name != document.title:
+            self.editor.undo_stack.push(SetTitle(document, "title", name))
 
     def _write(self, target: Path) -> bool:
         if not self.safekeep_may_overwrite(target):  # changed on disk since loaded: asks first

@@ -20,9 +20,12 @@ from model.templates import new_document
 
 # The templates' own names that are no lane kind's (those the catalogue has already, app/properties.py),
 # marked for the catalogue (tr() when a board is made).
-TEMPLATE_NAMES = (
+UNTITLED_TITLES = (
     QT_TRANSLATE_NOOP("", "Untitled service blueprint"),
     QT_TRANSLATE_NOOP("", "Untitled journey map"),
+)  # a new board's title until it is named (or saved under a name: MainWindow._title_after_file)
+TEMPLATE_NAMES = (
+    *UNTITLED_TITLES,
     QT_TRANSLATE_NOOP("", "Doing"),
     QT_TRANSLATE_NOOP("", "Feeling"),
     QT_TRANSLATE_NOOP("", "Thinking"),

@@ -137,7 +137,18 @@ def test_new_untitled_save_asks_for_a_path_and_adds_the_suffix(window: MainWindo
     window.ask_save_path = lambda: str(tmp_path / "my journey")  # type: ignore[method-assign]
     assert window.save()
     assert window.path == tmp_path / "my journey.touchline"
-    assert model.load(window.path).title == "Untitled journey map"
+    # Still titled as the template made it, the board takes the name it is saved under (its heading,
+    # the window and the exports said "Untitled journey map"), one undo step, saved with it.
+    assert model.load(window.path).title == window.editor.document.title == "my journey"
+    assert window.windowTitle() == "my journey[*] — Touchline" and not window.isWindowModified()
+    window.editor.undo_stack.undo()
+    assert window.editor.document.title == "Untitled journey map" and window.isWindowModified()
+    window.editor.undo_stack.redo()
+    # A title of the user's own stays, whatever the file is called.
+    window.editor.document.set_title("Dentist visit")
+    window.ask_save_path = lambda: str(tmp_path / "draft 2")  # type: ignore[method-assign]
+    assert window.save_as()
+    assert model.load(tmp_path / "draft 2.touchline").title == "Dentist visit"
 
 
 def test_open_example_shows_its_title(make_window: Callable[..., MainWindow], errors: Errors) -> None:

@@ -411,13 +411,27 @@ class Editor(QWidget):
         cards, links = self.selected_cards(), self.selected_links()
         if cards or links:
             self.push(cmd.delete_selection(self.document, cards, links))
+            if cards:
+                self.message.emit(tr("Deleted %n card(s) (Ctrl+Z undoes it)", "", len(cards)))
             return
         header = self.scene.selected_header()
         if header is not None:
-            if header.kind == "stage":
-                self.push(cmd.remove_stage(self.document, header.item_id))
-            else:
-                self.push(cmd.remove_lane(self.document, header.item_id))
+            self._delete_band(header.kind, header.item_id)
+
+    def _delete_band(self, kind: str, item_id: str) -> None:
+        """Delete a stage or lane with its cards, and say so: a whole column of cards went without a word."""
+        doc = self.document
+        is_stage = kind == "stage"
+        name = doc.stage(item_id).name if is_stage else doc.lane(item_id).name
+        count = len(doc.cards_in_stage(item_id) if is_stage else doc.cards_in_lane(item_id))
+        self.push(cmd.remove_stage(doc, item_id) if is_stage else cmd.remove_lane(doc, item_id))
+        if is_stage:
+            said = tr("Deleted stage “{0}” with %n card(s) (Ctrl+Z undoes it)", "", count) if count \
+                else tr("Deleted stage “{0}” (Ctrl+Z undoes it)")
+        else:
+            said = tr("Deleted lane “{0}” with %n card(s) (Ctrl+Z undoes it)", "", count) if count \
+                else tr("Deleted lane “{0}” (Ctrl+Z undoes it)")
+        self.message.emit(said.format(name))
 
     # ------------------------------------------------------------ clipboard
     def _before_clipboard_edit(self) -> None:
@@ -645,7 +659,7 @@ class Editor(QWidget):
         stage_id = self.current_stage()
         if stage_id is not None:
             self.scene.select_cell(None)
-            self.push(cmd.remove_stage(self.document, stage_id))
+            self._delete_band("stage", stage_id)
 
     def delete_lane(self) -> None:
         """Delete the current lane with its cards."""
@@ -653,7 +667,7 @@ class Editor(QWidget):
         lane_id = self.current_lane()
         if lane_id is not None:
             self.scene.select_cell(None)
-            self.push(cmd.remove_lane(self.document, lane_id))
+            self._delete_band("lane", lane_id)
 
     def arrange_cards(self) -> None:
         """Reorder the cards inside each cell so fewer arrows cross, as one undo step."""

@@ -508,6 +508,35 @@
         <source>Only emotion cards and cards with a score have one to step: Properties › Score gives any card one</source>
         <translation>Nur Emotionskarten und Karten mit Bewertung haben eine, die sich stufen lässt: Eigenschaften › Bewertung gibt jeder Karte eine</translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted %n card(s) (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>%n Karte gelöscht (Strg+Z macht es rückgängig)</numerusform>
+            <numerusform>%n Karten gelöscht (Strg+Z macht es rückgängig)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted stage “{0}” with %n card(s) (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>Phase „{0}“ mit %n Karte gelöscht (Strg+Z macht es rückgängig)</numerusform>
+            <numerusform>Phase „{0}“ mit %n Karten gelöscht (Strg+Z macht es rückgängig)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted stage “{0}” (Ctrl+Z undoes it)</source>
+        <translation>Phase „{0}“ gelöscht (Strg+Z macht es rückgängig)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted lane “{0}” with %n card(s) (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>Bahn „{0}“ mit %n Karte gelöscht (Strg+Z macht es rückgängig)</numerusform>
+            <numerusform>Bahn „{0}“ mit %n Karten gelöscht (Strg+Z macht es rückgängig)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted lane “{0}” (Ctrl+Z undoes it)</source>
+        <translation>Bahn „{0}“ gelöscht (Strg+Z macht es rückgängig)</translation>
+    </message>
     <message>
         <source>This card has no arrows: L connects it to another</source>
         <translation>Diese Karte hat keine Pfeile: L verbindet sie mit einer anderen</translation>

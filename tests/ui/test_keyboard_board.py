@@ -354,6 +354,34 @@ def test_the_undo_step_of_a_delete_names_what_went(editor: Editor) -> None:
     assert editor.undo_stack.undoText() == "Delete 1 card"
 
 
+def test_deleting_a_stage_or_lane_says_what_went_and_how_to_bring_it_back(editor: Editor) -> None:
+    """A stage and its six cards went without a word (no question asked, rightly: Ctrl+Z brings it back)."""
+    doc, scene = editor.document, editor.scene
+    said: list[str] = []
+    editor.message.connect(said.append)
+    stage = doc.stages[2]
+    count = len(doc.cards_in_stage(stage.id))
+    assert count > 1
+    scene.header_item("stage", stage.id).setSelected(True)
+    key(editor, Qt.Key.Key_Delete)
+    assert not doc.has_stage(stage.id)
+    assert said[-1] == f"Deleted stage “{stage.name}” with {count} cards (Ctrl+Z undoes it)"
+    key(editor, Qt.Key.Key_Z, CTRL)
+    assert doc.has_stage(stage.id) and len(doc.cards_in_stage(stage.id)) == count
+    lane = doc.lanes[-1]
+    for card_id in doc.cards_in_lane(lane.id):
+        doc.remove_card(card_id)
+    scene.clearSelection()
+    scene.header_item("lane", lane.id).setSelected(True)
+    key(editor, Qt.Key.Key_Delete)
+    assert said[-1] == f"Deleted lane “{lane.name}” (Ctrl+Z undoes it)"
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    scene.clearSelection()
+    scene.card_item(card_id).setSelected(True)
+    key(editor, Qt.Key.Key_Delete)
+    assert said[-1] == "Deleted 1 card (Ctrl+Z undoes it)"
+
+
 def test_ctrl_arrows_move_every_chosen_card_as_one_step_and_keep_them_chosen(editor: Editor) -> None:
     """With three cards chosen, Ctrl+Right moved the focused one and let the other two go."""
     doc = editor.document

@@ -43,6 +43,7 @@ from model import Card, Document, Link
 from model import style as st
 from model.bulk import collector_paused
 from model.events import Cell
+from model.headers import STAGE_NAME_TOP
 from model.layout import Layout, LayoutDelta
 from model.primitives import Primitive, Text
 from model.typesetting import line_height
@@ -918,8 +919,9 @@ class BoardScene(QGraphicsScene):
         is_stage = header.kind == "stage"
         name = doc.stage(header.item_id).name if is_stage else doc.lane(header.item_id).name
         r = header.header_rect
-        rect = QRectF(r.x() + 14, r.y() + 22, r.width() - 28, 22) if is_stage else \
-            QRectF(r.x() + 22, r.y() + 14, r.width() - 30, 22)
+        # Over the name, where it is drawn (a stage's under its number, which the field covered).
+        rect = QRectF(r.x() + 14, r.y() + STAGE_NAME_TOP, r.width() - 28, line_height(st.STAGE_SIZE)) if is_stage \
+            else QRectF(r.x() + 22, r.y() + 14, r.width() - 30, 22)
 
         def commit(text: str) -> None:
             text = text.strip()

@@ -107,8 +107,8 @@ def card_signature(card: Card, kind: str) -> tuple[object, ...]:
 
 
 def persona_initials(name: str) -> str:
-    """Up to two initials of a persona's name ("Sam Reyes" -> "SR")."""
-    words = [w for w in name.split() if w[:1].isalnum()]
+    """Up to two initials of a persona's name ("Sam Reyes" -> "SR"; "Maya, 34" -> "M", not "M3")."""
+    words = [w for w in name.split() if w[:1].isalpha()]
     return "".join(w[0] for w in words[:2]).upper() or "?"
 
 

@@ -13,8 +13,11 @@ def stage_header_primitives(index: int, name: str, x: float, y: float, w: float,
     prims: list[Primitive] = [Box(x, y, w, h, fill=st.HEADER_FILL, radius=10)]
     prims += text_primitives([f"{index + 1:02d}"], x + 14, y + 9, st.STAGE_NUMBER_SIZE, st.MUTED, bold=True)
     lines, _ = text_block(name, w - 28, st.STAGE_SIZE, bold=True)
-    prims += text_primitives(lines, x + 14, y + 9 + line_height(st.STAGE_NUMBER_SIZE) + 2, st.STAGE_SIZE, st.INK, True)
+    prims += text_primitives(lines, x + 14, y + STAGE_NAME_TOP, st.STAGE_SIZE, st.INK, True)
     return tuple(prims)
+
+
+STAGE_NAME_TOP = 9 + line_height(st.STAGE_NUMBER_SIZE) + 2  # below the header's top: under the stage number
 
 
 def lane_name_width(w: float, icon: str | None) -> float:

@@ -351,3 +351,12 @@ def test_the_legend_follows_edits_as_a_fresh_layout_would() -> None:
     assert (layout.width, layout.height, layout.background) == (fresh.width, fresh.height, fresh.background)
     doc.remove_link("k")
     assert "Opportunity answering a pain point" not in texts(layout)
+
+
+@pytest.mark.parametrize(("name", "initials"), [("Sam Reyes", "SR"), ("Maya, 34", "M"), ("Inês Carvalho", "IC"),
+                                               ("Dr. Ann Lee", "DA"), ("42", "?"), ("", "?"), ("佐藤 花子", "佐花")])
+def test_a_personas_badge_takes_the_initials_of_its_words_not_of_numbers(name: str, initials: str) -> None:
+    """"Maya, 34" was badged "M3": an age is no initial."""
+    from model.cardshape import persona_initials
+
+    assert persona_initials(name) == initials

@@ -291,6 +291,10 @@ def test_stage_rename_by_double_click_and_reorder_by_drag(qtbot, editor: Editor)
     r = layout.stage_headers[first].rect
     pos = view_point(editor, r.x + r.w / 2, r.y + r.h / 2)
     QTest.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    # The field lies over the name, where the name is drawn, not over the stage number above it.
+    from model.headers import STAGE_NAME_TOP
+    field = editor.scene.editor
+    assert field is not None and field.pos().y() == r.y + STAGE_NAME_TOP
     QTest.keyClicks(editor.view.viewport(), "Find us")
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
     assert doc.stage(first).name == "Find us"

@@ -90,7 +90,27 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
             keys = key_text(action)
             if keys and action.text():
                 rows.append(ShortcutRow(tr("Board"), plain(action.text()), keys))
-    return rows
+    return rows + board_key_rows()
+
+
+def _native(*keys: str) -> str:
+    return " / ".join(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
+
+
+def board_key_rows() -> list[ShortcutRow]:
+    """The board's keys that are no command of a menu (canvas/keyboard_nav.py): moving the focus, choosing,
+    typing cards. Only the README listed them, and a facilitator on the sheet found no arrow keys."""
+    group = tr("On the board, without the mouse")
+    arrows = "← → ↑ ↓"
+    return [
+        ShortcutRow(group, tr("Move the focus between cards and cells"), arrows),
+        ShortcutRow(group, tr("Next or previous cell, down the stage"), _native("Tab", "Shift+Tab")),
+        ShortcutRow(group, tr("Extend the selection"), f"{_native('Shift')} + {arrows}"),
+        ShortcutRow(group, tr("Select or unselect the focused card"), _native("Space")),
+        ShortcutRow(group, tr("Edit the focused card; in a cell, add one"), _native("Enter")),
+        ShortcutRow(group, tr("Add cards fast: type in a cell (Enter: next card, Tab: next cell)"), tr("any letter")),
+        ShortcutRow(group, tr("End the edit, leave a mode, unselect"), _native("Esc")),
+    ]
 
 
 class ShortcutsSheet(QDialog):

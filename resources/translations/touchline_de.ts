@@ -1610,6 +1610,42 @@ CES = 4,1</translation>
         <translation>Überschreiben</translation>
     </message>
     <message>
+        <source>On the board, without the mouse</source>
+        <translation>Auf dem Board, ohne Maus</translation>
+    </message>
+    <message>
+        <source>Move the focus between cards and cells</source>
+        <translation>Den Fokus zwischen Karten und Zellen bewegen</translation>
+    </message>
+    <message>
+        <source>Next or previous cell, down the stage</source>
+        <translation>Nächste oder vorige Zelle, die Phase hinab</translation>
+    </message>
+    <message>
+        <source>Extend the selection</source>
+        <translation>Die Auswahl erweitern</translation>
+    </message>
+    <message>
+        <source>Select or unselect the focused card</source>
+        <translation>Die Karte im Fokus aus- oder abwählen</translation>
+    </message>
+    <message>
+        <source>Edit the focused card; in a cell, add one</source>
+        <translation>Die Karte im Fokus bearbeiten; in einer Zelle eine hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add cards fast: type in a cell (Enter: next card, Tab: next cell)</source>
+        <translation>Schnell Karten anlegen: in einer Zelle tippen (Eingabe: nächste Karte, Tab: nächste Zelle)</translation>
+    </message>
+    <message>
+        <source>any letter</source>
+        <translation>ein Buchstabe</translation>
+    </message>
+    <message>
+        <source>End the edit, leave a mode, unselect</source>
+        <translation>Bearbeiten beenden, Modus verlassen, abwählen</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>

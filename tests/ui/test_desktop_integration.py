@@ -261,6 +261,13 @@ def test_the_shortcut_sheet_lists_every_menu_shortcut_as_it_is(qtbot: QtBot) -> 
     qtbot.addWidget(sheet)
     texts = [sheet.tree.topLevelItem(i).text(0) for i in range(sheet.tree.topLevelItemCount())]
     assert texts[:4] == ["File › New from template", "File", "Edit", "View"]
+    # The board's own keys, which no menu has, close the sheet: a facilitator found no arrow keys on it.
+    assert texts[-1] == "On the board, without the mouse"
+    board = sheet.tree.topLevelItem(len(texts) - 1)
+    board_rows = {board.child(i).text(0): board.child(i).text(1) for i in range(board.childCount())}
+    assert board_rows["Move the focus between cards and cells"] == "← → ↑ ↓"
+    assert board_rows["Select or unselect the focused card"] == "Space"
+    assert board_rows["Next or previous cell, down the stage"] == "Tab / Shift+Tab"
     # Every row's keys shown whole, in a larger type too (Redo's three were cut at "Ctrl+Shif…").
     app = QApplication.instance()
     font = app.font()

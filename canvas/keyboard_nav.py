@@ -257,6 +257,23 @@ class KeyboardNav:
         target = self.step(dx, dy, cards_only=self.connect_source is not None)
         if target is not None:
             self.set_focus(target, select=self.connect_source is None, extend=extend)
+        elif self.focus is not None and (dy < 0 or dx < 0) and not extend and self.connect_source is None:
+            self._choose_header("stage" if dy < 0 else "lane")
+
+    def _choose_header(self, kind: str) -> None:
+        """Up from a stage's first place chooses its header, Left from the first stage its lane's: F2 renames
+        it and Delete removes it without the mouse (no key reached a header before); Down or Right goes back."""
+        scene = self.scene
+        (stage_id, lane_id), _ = self._cell_of(self.focus)  # type: ignore[arg-type]
+        header = scene.header_item(kind, stage_id if kind == "stage" else lane_id)
+        scene.select_cell(None)
+        scene.clearSelection()
+        header.setSelected(True)  # the header shows its own outline; the focus ring goes (follow_selection)
+        for view in scene.views():
+            if getattr(view, "follows_focus", True):
+                view.ensureVisible(header.sceneBoundingRect(), 24, 24)
+        self._say(tr("Stage header chosen: F2 renames it, Delete removes it, Down goes back in") if kind == "stage"
+                  else tr("Lane header chosen: F2 renames it, Delete removes it, Right goes back in"))
 
     def tab(self, forward: bool = True) -> None:
         """Tab / Shift+Tab: the next cell down the stage, then on to the next stage."""

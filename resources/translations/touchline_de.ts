@@ -2132,6 +2132,14 @@ CES = 4,1</translation>
         <translation>&amp;Automatisch (der andere Bildschirm, wenn es zwei gibt)</translation>
     </message>
     <message>
+        <source>Stage header chosen: F2 renames it, Delete removes it, Down goes back in</source>
+        <translation>Phasenkopf gewählt: F2 benennt ihn um, Entf löscht ihn, Pfeil nach unten führt zurück</translation>
+    </message>
+    <message>
+        <source>Lane header chosen: F2 renames it, Delete removes it, Right goes back in</source>
+        <translation>Bahnkopf gewählt: F2 benennt ihn um, Entf löscht ihn, Pfeil nach rechts führt zurück</translation>
+    </message>
+    <message>
         <source>The board&apos;s last cell: Tab goes no further</source>
         <translation>Die letzte Zelle des Boards: Tab geht nicht weiter</translation>
     </message>

@@ -476,6 +476,33 @@ def test_down_after_adding_a_stage_enters_the_new_stage_and_right_enters_a_chose
     assert nav.focus == (("card", first[0]) if first else ("cell", (doc.stages[0].id, lane.id)))
 
 
+def test_up_from_a_stages_top_and_left_from_the_first_stage_choose_the_headers(editor: Editor) -> None:
+    """No key reached a stage or lane header: renaming or deleting one needed the mouse or the panel."""
+    doc, nav, scene = editor.document, editor.scene.nav, editor.scene
+    said: list[str] = []
+    editor.message.connect(said.append)
+    stage, lane = doc.stages[1], doc.lanes[1]
+    nav.set_focus(nav.column(stage.id)[0])
+    key(editor, Qt.Key.Key_Up)
+    header = scene.selected_header()
+    assert header is not None and (header.kind, header.item_id) == ("stage", stage.id) and nav.focus is None
+    assert said[-1] == "Stage header chosen: F2 renames it, Delete removes it, Down goes back in"
+    key(editor, Qt.Key.Key_F2)
+    assert isinstance(scene.editor, InlineEditor) and not scene.editor.finished
+    QTest.keyClicks(editor.view, "Pay")
+    key(editor, Qt.Key.Key_Return)
+    assert doc.stage(stage.id).name == "Pay"
+    key(editor, Qt.Key.Key_Down)  # back into the stage
+    assert nav.focus == nav.column(stage.id)[0]
+    first = doc.cell_cards(doc.stages[0].id, lane.id)
+    nav.set_focus(("card", first[0]) if first else ("cell", (doc.stages[0].id, lane.id)))
+    key(editor, Qt.Key.Key_Left)
+    header = scene.selected_header()
+    assert header is not None and (header.kind, header.item_id) == ("lane", lane.id)
+    key(editor, Qt.Key.Key_Delete)
+    assert not doc.has_lane(lane.id)
+
+
 def test_keys_that_cannot_act_say_why(editor: Editor) -> None:
     """Tab on the board's last cell and Shift+L on a card without arrows did nothing and said nothing."""
     doc = editor.document

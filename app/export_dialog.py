@@ -23,7 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from exporters.pages import PAGES, TILE_HINT, PagePlan, PageSpec, plan_pages, sheets_summary
+from exporters.pages import (
+    LANDSCAPE_HINT,
+    PAGES,
+    PORTRAIT_HINT,
+    TILE_HINT,
+    PagePlan,
+    PageSpec,
+    plan_pages,
+    sheets_summary,
+)
 from exporters.qtpaint import draw_sheet
 from model.layout import Layout
 
@@ -99,7 +108,14 @@ class ExportDialog(QDialog):
 def in_the_window(warning: str) -> str:
     """An export's warning as the window says it: the page plan's advice names the command line's flag,
     which here is a box to tick in the export dialog."""
-    return warning.replace(TILE_HINT, tr("tick “Tile across several pages” in Export to print a readable poster"))
+    said = warning.replace(TILE_HINT, tr("tick “Tile across several pages” in Export to print a readable poster"))
+    for hint, there in ((PORTRAIT_HINT, tr("ticking Portrait gives {0} pt")),
+                        (LANDSCAPE_HINT, tr("unticking Portrait gives {0} pt"))):
+        prefix = hint.split("{")[0]
+        if prefix in said:
+            head, _, size = said.rpartition(prefix)
+            said = head + there.format(size.split(" pt")[0])
+    return said
 
 
 def preview_image(layout: Layout, plan: PagePlan, width: int = PREVIEW_W, height: int = PREVIEW_H) -> QImage:

@@ -47,6 +47,8 @@ MAX_UPSCALE = 1.5
 MIN_TEXT_PT = 6.0  # below this, a named page warns and suggests --tile
 # What that warning suggests, as the command line says it (the export dialog says it its own way).
 TILE_HINT = "use --tile to print a readable poster over several pages"
+PORTRAIT_HINT = "--portrait gives {0:.1f} pt"  # the sheet turned holds the board larger
+LANDSCAPE_HINT = "without --portrait, {0:.1f} pt"
 TILE_TEXT_PT = 10.0  # card text on a tiled poster (the issue asks for >= 9 pt)...
 TILE_TEXT_STEPS = (10.0, 9.75, 9.5, 9.25, 9.0)  # ...or a little less where that saves a row or column of sheets
 OVERLAP = 8 * MM  # what two neighbouring tiles both show: the glue strip
@@ -149,9 +151,13 @@ def _single(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     warnings = []
     text_pt = st.CARD_SIZE * scale
     if text_pt < MIN_TEXT_PT:
-        warnings.append(
-            f"card text is {text_pt:.1f} pt on one {spec.page} page (under {MIN_TEXT_PT:g} pt); {TILE_HINT}"
-        )
+        warning = f"card text is {text_pt:.1f} pt on one {spec.page} page (under {MIN_TEXT_PT:g} pt); {TILE_HINT}"
+        # A tall journey map on a landscape sheet: turned, the same sheet holds it larger (A4: 3.5 pt, 5.2 upright).
+        turned_w, turned_h = height - 2 * MARGIN, width - 2 * MARGIN - TITLE_BLOCK_H
+        turned_pt = st.CARD_SIZE * min(MAX_UPSCALE, turned_w / layout.width, turned_h / layout.height)
+        if turned_pt > text_pt * 1.1:
+            warning += f"; {(LANDSCAPE_HINT if spec.portrait else PORTRAIT_HINT).format(turned_pt)}"
+        warnings.append(warning)
     return PagePlan(spec, [sheet], warnings)
 
 

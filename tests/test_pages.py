@@ -260,6 +260,20 @@ def test_small_text_warns_and_suggests_tile() -> None:
     assert plan_pages(layout, PageSpec("A4", tile=True)).warnings == []
 
 
+def test_small_text_on_a_sheet_the_wrong_way_round_says_how_large_the_turned_sheet_holds_it() -> None:
+    """The journey map on landscape A4 is 3.5 pt, 5.2 upright: only --tile was suggested. A wide board, whose
+    upright sheet would be smaller still, is told nothing of it."""
+    journey = Layout(model.load(ROOT / "resources" / "examples" / "onboarding-journey.touchline"))
+    landscape = plan_pages(journey, PageSpec("A4"))
+    upright = plan_pages(journey, PageSpec("A4", portrait=True))
+    assert upright.scale > landscape.scale * 1.1
+    assert landscape.warnings[0].endswith(f"; --portrait gives {st.CARD_SIZE * upright.scale:.1f} pt")
+    wide = Layout(wide_board(20))
+    assert "portrait" not in plan_pages(wide, PageSpec("A4")).warnings[0]
+    assert plan_pages(wide, PageSpec("A4", portrait=True)).warnings[0].endswith(
+        f"; without --portrait, {st.CARD_SIZE * plan_pages(wide, PageSpec('A4')).scale:.1f} pt")
+
+
 def test_small_board_fills_the_sheet_up_to_a_limit() -> None:
     doc = model.Document(title="Tiny")
     doc.add_stage(Stage("s", "One"))

@@ -702,6 +702,14 @@
         <translation>„Auf mehrere Seiten verteilen“ im Export-Dialog ankreuzen, um ein lesbares Poster zu drucken</translation>
     </message>
     <message>
+        <source>ticking Portrait gives {0} pt</source>
+        <translation>mit „Hochformat“ werden es {0} pt</translation>
+    </message>
+    <message>
+        <source>unticking Portrait gives {0} pt</source>
+        <translation>ohne „Hochformat“ werden es {0} pt</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

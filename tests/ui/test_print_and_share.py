@@ -125,6 +125,9 @@ def test_export_dialog_previews_every_choice(qtbot) -> None:  # type: ignore[no-
     assert dialog.warning.text() == ""
     dialog.portrait.setChecked(True)
     assert dialog.summary.text().split(" of ")[1].startswith("210 × 297 mm")
+    dialog.tile.setChecked(False)  # 20 stages upright: smaller still, and the advice says how to turn it back
+    assert dialog.warning.text().endswith(" pt") and "unticking Portrait gives " in dialog.warning.text()
+    assert "--portrait" not in dialog.warning.text()
     dialog.page.setCurrentIndex(dialog.page.findData("fit"))
     assert dialog.spec() == PageSpec()  # portrait and tile need paper
 

@@ -55,7 +55,7 @@ FINDING_MESSAGES = {
         "", 'frontstage action "{0}" has no path to any backstage or support card'),
     "isolated-card": QT_TRANSLATE_NOOP("", '"{0}" has no links'),
     "flow-cycle": QT_TRANSLATE_NOOP("", "a loop of flow links the customer cannot leave: {0}"),
-    "backward-flow": QT_TRANSLATE_NOOP("", 'flow from "{0}" goes back to an earlier stage ("{1}")'),
+    "backward-flow": QT_TRANSLATE_NOOP("", 'flow from "{0}" goes back to "{1}" in an earlier stage ("{2}")'),
     "fail-point-unmitigated": QT_TRANSLATE_NOOP("", 'fail point "{0}" is linked to no opportunity or support card'),
     "empty-stage": QT_TRANSLATE_NOOP("", 'stage "{0}" has no customer action'),
     "emotion-unscored": QT_TRANSLATE_NOOP("", '"{0}" has no score: its point sits on the neutral line'),

@@ -117,11 +117,13 @@ def _backward_flows(document: Document) -> list[Finding]:
             continue
         a, b = document.card(link.source), document.card(link.target)
         if index[b.stage] < index[a.stage]:
+            # The target named too: two flows back from one card read as the same finding twice.
+            source, target, stage = card_label(document, a.id), card_label(document, b.id), \
+                document.stage(b.stage).name
             findings.append(Finding(
                 "info", "backward-flow",
-                f'flow from "{card_label(document, a.id)}" goes back to an earlier stage '
-                f'("{document.stage(b.stage).name}")', (a.id, b.id),
-                (card_label(document, a.id), document.stage(b.stage).name)))
+                f'flow from "{source}" goes back to "{target}" in an earlier stage ("{stage}")', (a.id, b.id),
+                (source, target, stage)))
     return findings
 
 

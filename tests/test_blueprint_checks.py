@@ -82,6 +82,12 @@ def test_flow_cycle() -> None:
 def test_backward_flow() -> None:
     doc = board([("a", "s1", "customer"), ("b", "s3", "customer")], [("b", "a", "flow"), ("a", "b", "flow")])
     assert codes(doc, "backward-flow") == [("b", "a")]
+    # Each names where it goes back to: two flows back from one card read as one finding twice.
+    doc.add_card(Card("c", "customer", "s1", "Asks a friend"))
+    doc.add_link(Link("k-bc", "b", "c", kind="flow"))
+    messages = [f.message for f in blueprint_findings(doc) if f.code == "backward-flow"]
+    assert 'flow from "text of b" goes back to "Asks a friend" in an earlier stage ("Stage 1")' in messages
+    assert len(messages) == len(set(messages)) == 2
     depends_back = board([("a", "s1", "customer"), ("b", "s3", "support")], [("b", "a", "depends")])
     assert codes(depends_back, "backward-flow") == []
 

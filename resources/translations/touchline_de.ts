@@ -325,8 +325,8 @@
         <translation>Eine Schleife von Ablaufpfeilen, die die Kundschaft nicht verlassen kann: {0}</translation>
     </message>
     <message>
-        <source>flow from &quot;{0}&quot; goes back to an earlier stage (&quot;{1}&quot;)</source>
-        <translation>Der Ablauf von „{0}“ führt zurück in eine frühere Phase („{1}“)</translation>
+        <source>flow from &quot;{0}&quot; goes back to &quot;{1}&quot; in an earlier stage (&quot;{2}&quot;)</source>
+        <translation>Der Ablauf von „{0}“ führt zurück zu „{1}“ in einer früheren Phase („{2}“)</translation>
     </message>
     <message>
         <source>fail point &quot;{0}&quot; is linked to no opportunity or support card</source>

@@ -81,6 +81,7 @@ class PresentationView(BoardView):
 
     stage_changed = Signal(int)  # the framed stage's index, OVERVIEW for the whole board
     PREVIEW_ZOOM = False  # its caption and lane labels are pinned to the screen: a scaled frame would move them
+    PINNED_HEADERS = False  # its own rail and caption name the lanes and the stage
     leave_requested = Signal()
 
     def __init__(self, scene: BoardScene, countdown: Countdown, parent: QWidget | None = None) -> None:

@@ -42,6 +42,7 @@ from canvas.items import (
     shown_area,
     theme_of,
 )
+from canvas.pinned_headers import Tag, paint_tags, pinned_tags, tags_region
 from canvas.translate import tr
 from canvas.zoom_preview import ZoomPreview
 
@@ -106,6 +107,9 @@ class BoardView(QGraphicsView):
     # (canvas/zoom_preview.py). Off for a view that draws things pinned to its viewport
     # over the board (the presentation's caption): they would be scaled with it.
     PREVIEW_ZOOM = True
+    # Lane and stage names pinned to the edges while their headers are scrolled away (canvas/pinned_headers.py);
+    # off for a view with its own (the presentation's rail and caption).
+    PINNED_HEADERS = True
 
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -126,6 +130,7 @@ class BoardView(QGraphicsView):
         self.zoom_preview = ZoomPreview(self)
         self._band: _Band | None = None
         self._exposed: QRegion | None = None  # the region a paintEvent is repainting (see drawForeground)
+        self._tags: list[Tag] = []  # the pinned header tags last drawn
         self._hover_timer = QTimer(self)
         self._hover_timer.setSingleShot(True)
         self._hover_timer.setInterval(HOVER_AFTER_SCROLL_MS)
@@ -168,6 +173,7 @@ class BoardView(QGraphicsView):
             self._exposed = None
             if scene is not None:
                 scene.painting_view = previous  # type: ignore[attr-defined]
+        self._paint_pinned(event.region())
         self._paint_band(event.region())
         arrows = getattr(scene, "arrows", None)
         if arrows is not None and arrows.waiting and not self._index_timer.isActive():
@@ -230,7 +236,27 @@ class BoardView(QGraphicsView):
             brush = scene.backgroundBrush()
         return brush
 
+    def _paint_pinned(self, region: QRegion) -> None:
+        """The pinned header tags over what was just painted; where they moved or changed (a scroll, a lane
+        that grew, a rename), their old and new places are painted again."""
+        if not self.PINNED_HEADERS:
+            return
+        tags = pinned_tags(self, TEXT_LOD)
+        if tags != self._tags:
+            stale = tags_region(self._tags) | tags_region(tags)
+            self._tags = tags
+            if not (stale - region).isEmpty():
+                self.viewport().update(stale - region)
+        if tags and region.intersects(tags_region(tags)):
+            painter = QPainter(self.viewport())
+            painter.setClipRegion(region)
+            paint_tags(painter, tags, getattr(self.scene(), "theme", "light"))
+            painter.end()
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:
+        if self._tags:  # Qt moves the pixels, tags too: theirs are painted again where they were and went
+            drawn = tags_region(self._tags)
+            self.viewport().update(drawn | drawn.translated(dx, dy))
         self.zoom_preview.scrolled(dx, dy)
         # Qt replays the last mouse move after every scroll step, so that the hover follows the
         # board under a resting pointer: at each wheel notch a card gained and another lost its

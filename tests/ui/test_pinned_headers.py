@@ -1,0 +1,94 @@
+"""Lane and stage names pinned to the view's edges while their headers are scrolled out of sight
+(canvas/pinned_headers.py): at 100 % a facilitator scrolled right saw "ce", "ns", "ction" of the lanes."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize
+from PySide6.QtGui import QRegion
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.editor import Editor
+from canvas.items import TEXT_LOD
+from canvas.pinned_headers import pinned_tags, tags_region
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def scrolled_into_the_board(editor: Editor) -> None:
+    """At 100 %, the third stage's right edge and the lanes' middle in view: every header out of sight."""
+    doc, layout, view = editor.document, editor.scene.layout, editor.view
+    editor.resize(QSize(1000, 700))
+    view.zoom_actual()
+    r = layout.stage_headers[doc.stages[2].id].rect
+    view.centerOn(QPointF(r.x + r.w, r.y + 900))
+    settle()
+
+
+def test_scrolled_past_the_headers_the_view_names_the_lanes_and_stages_at_its_edges(blueprint_editor: Editor) -> None:
+    editor = blueprint_editor
+    doc, view = editor.document, editor.view
+    view.zoom_fit()
+    settle()
+    assert pinned_tags(view, TEXT_LOD) == []  # the whole board in sight: its own headers name everything
+    scrolled_into_the_board(editor)
+    tags = pinned_tags(view, TEXT_LOD)
+    texts = [tag.text for tag in tags]
+    lane_texts = [t for t in texts if t in {lane.name for lane in doc.lanes}]
+    assert len(lane_texts) >= 3, texts  # the lanes in sight, each named once
+    assert any(t.startswith("03  ") and t.endswith(doc.stages[2].name) for t in texts), texts
+    lanes = [tag for tag in tags if tag.accent is not None]
+    assert all(tag.rect.left() < 10 for tag in lanes)  # at the left edge
+    assert all(tag.rect.top() < 10 for tag in tags if tag.accent is None)  # stages at the top, lanes below them
+    assert min(tag.rect.top() for tag in lanes) > max(tag.rect.bottom() for tag in tags if tag.accent is None)
+    # Drawn over the board: the grabbed viewport differs from the same view without them, there only.
+    with_tags = view.viewport().grab().toImage()
+    view.PINNED_HEADERS = False
+    view.viewport().repaint()
+    without = view.viewport().grab().toImage()
+    view.PINNED_HEADERS = True
+    region = tags_region(tags)
+    changed = [(x, y) for x in range(0, with_tags.width(), 3) for y in range(0, with_tags.height(), 3)
+               if with_tags.pixel(x, y) != without.pixel(x, y)]
+    assert changed and all(region.contains(QPointF(x, y).toPoint()) for x, y in changed)
+
+
+class PaintedRegions(QObject):
+    """The regions a widget's paint events repaint."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.region = QRegion()
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.region += event.region()  # type: ignore[attr-defined]
+        return False
+
+
+def test_scrolling_paints_the_tags_again_where_they_were_and_where_qt_moved_them(blueprint_editor: Editor) -> None:
+    """Qt scrolls by moving the viewport's pixels, pinned tags with them: unless their old and moved places are
+    painted again, each step leaves a copy of every tag smeared across the board."""
+    editor = blueprint_editor
+    scrolled_into_the_board(editor)
+    view = editor.view
+    for dx, dy in ((-17, 0), (0, -13), (-9, -11)):
+        before = list(view._tags)
+        assert before
+        painted = PaintedRegions(view.viewport())
+        was = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+        view.horizontalScrollBar().setValue(was[0] + dx)
+        view.verticalScrollBar().setValue(was[1] + dy)
+        settle()
+        assert (view.horizontalScrollBar().value() - was[0], view.verticalScrollBar().value() - was[1]) == (dx, dy)
+        moved = tags_region(before).translated(-dx, -dy)  # the scrollbar's step moves the pixels the other way
+        needed = (tags_region(before) | moved | tags_region(view._tags)) & view.viewport().rect()
+        assert (needed - painted.region).isEmpty(), (dx, dy)
+        painted.deleteLater()

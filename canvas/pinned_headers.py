@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QRegion
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QRegion
 from PySide6.QtWidgets import QGraphicsView
 
 from model import style as st
@@ -40,11 +40,28 @@ class Tag:
     accent: str | None
 
 
+_FONT: list[QFont] = []  # made once a QApplication exists
+
+
 def _font() -> QFont:
-    font = QFont(FONT_FAMILY)
-    font.setPixelSize(TEXT_PX)
-    font.setBold(True)
-    return font
+    if not _FONT:
+        font = QFont(FONT_FAMILY)
+        font.setPixelSize(TEXT_PX)
+        font.setBold(True)
+        _FONT.append(font)
+    return _FONT[0]
+
+
+_WIDTHS: dict[str, float] = {}
+
+
+def _text_width(text: str) -> float:
+    width = _WIDTHS.get(text)
+    if width is None:
+        if len(_WIDTHS) > 4096:
+            _WIDTHS.clear()
+        width = _WIDTHS[text] = QFontMetricsF(_font()).horizontalAdvance(text)
+    return width
 
 
 def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
@@ -57,7 +74,6 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
     if view.transform().m11() < min_zoom or not layout.lane_headers or not layout.stage_headers:
         return []
     width, height = view.viewport().width(), view.viewport().height()
-    metrics = QFontMetricsF(_font())
     tags: list[Tag] = []
     stage_rects = [layout.stage_headers[stage.id].rect for stage in document.stages]
     stages_gone = view.mapFromScene(QPointF(0, max(r.y + r.h for r in stage_rects))).y() < GONE
@@ -72,7 +88,7 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
             shown_top, shown_bottom = max(lane_top, top), min(lane_bottom, float(height))
             if shown_bottom - shown_top < TAG_H + 2 * EDGE:
                 continue  # a sliver of a lane: no room to name it
-            w = min(MAX_TAG_W, ACCENT_W + 2 * PAD_X + metrics.horizontalAdvance(lane.name))
+            w = min(MAX_TAG_W, ACCENT_W + 2 * PAD_X + _text_width(lane.name))
             tags.append(Tag(QRectF(EDGE, shown_top + EDGE, w, TAG_H), lane.name, st.KIND_STYLES[lane.kind].accent))
             lane_strip = max(lane_strip, EDGE + w)
     if stages_gone:
@@ -80,7 +96,7 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
             left, right = view.mapFromScene(QPointF(r.x, r.y)).x(), view.mapFromScene(QPointF(r.x + r.w, r.y)).x()
             shown_left, shown_right = max(left, lane_strip), min(right, float(width))
             text = f"{number:02d}  {stage.name}"
-            w = min(MAX_TAG_W, 2 * PAD_X + metrics.horizontalAdvance(text), shown_right - shown_left - 2 * EDGE)
+            w = min(MAX_TAG_W, 2 * PAD_X + _text_width(text), shown_right - shown_left - 2 * EDGE)
             if w < 4 * PAD_X:
                 continue  # a sliver of a column
             tags.append(Tag(QRectF(shown_left + EDGE, EDGE, w, TAG_H), text, None))
@@ -96,30 +112,53 @@ def tags_region(tags: list[Tag]) -> QRegion:
 
 
 def paint_tags(painter: QPainter, tags: list[Tag], theme: str) -> None:
-    """Draw the tags (viewport coordinates): a header's fill and text, a lane's accent at its left."""
+    """Draw the tags (viewport coordinates), each from a picture kept while its text, width and look stay."""
     if not tags:
         return
     painter.save()
     painter.resetTransform()
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    for tag in tags:
+        painter.drawPixmap(tag.rect.topLeft(), _picture(tag.text, tag.accent, round(tag.rect.width()), theme, ratio))
+    painter.restore()
+
+
+_PICTURES: dict[tuple[str, str | None, int, str, float], QPixmap] = {}
+_PICTURES_KEPT = 512  # far more tags than a board shows at once
+
+
+def _picture(text: str, accent: str | None, width: int, theme: str, ratio: float) -> QPixmap:
+    """A tag drawn once: a header's fill and text, a lane's accent at its left (each paint of a pan step
+    blits it instead of laying the text out again)."""
+    key = (text, accent, width, theme, ratio)
+    found = _PICTURES.get(key)
+    if found is not None:
+        return found
+    pixmap = QPixmap(round(width * ratio), round(TAG_H * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     font = _font()
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     fill, border, ink = (QColor(st.themed(c, theme)) for c in (st.HEADER_FILL, st.FAINT, st.INK))
-    fill.setAlphaF(0.95)
-    for tag in tags:
-        painter.setPen(QPen(border, 1))
-        painter.setBrush(fill)
-        painter.drawRoundedRect(tag.rect, 6, 6)
-        left = tag.rect.left() + PAD_X
-        if tag.accent is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(st.themed(tag.accent, theme)))
-            painter.drawRoundedRect(QRectF(tag.rect.left() + 4, tag.rect.top() + 5, ACCENT_W, TAG_H - 10), 2, 2)
-            left += ACCENT_W
-        painter.setPen(ink)
-        room = tag.rect.right() - PAD_X - left
-        text = metrics.elidedText(tag.text, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(QRectF(left, tag.rect.top(), room, TAG_H),
-                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
-    painter.restore()
+    box = QRectF(0.5, 0.5, width - 1, TAG_H - 1)
+    painter.setPen(QPen(border, 1))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(box, 6, 6)
+    left = PAD_X
+    if accent is not None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(st.themed(accent, theme)))
+        painter.drawRoundedRect(QRectF(4, 5, ACCENT_W, TAG_H - 10), 2, 2)
+        left += ACCENT_W
+    painter.setPen(ink)
+    room = width - PAD_X - left
+    painter.drawText(QRectF(left, 0, room, TAG_H), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                     metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
+    painter.end()
+    if len(_PICTURES) >= _PICTURES_KEPT:
+        _PICTURES.clear()
+    _PICTURES[key] = pixmap
+    return pixmap

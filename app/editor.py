@@ -344,8 +344,10 @@ class Editor(QWidget):
         a.copy.setEnabled(bool(cards) or typing)
         a.paste.setEnabled(self._clipboard_pastable)
         a.duplicate.setEnabled(bool(cards))
+        links = self.scene.selected_links()
         a.edit_text.setEnabled(len(cards) == 1 or self.scene.selected_header() is not None
-                               or (len(self.scene.selected_links()) == 1 and not cards))
+                               or (len(links) == 1 and not cards)
+                               or (not cards and not links and self.scene.current_cell is None))  # the title
         a.add_card.setEnabled(self.scene.current_cell is not None or len(cards) == 1)
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
@@ -597,7 +599,8 @@ class Editor(QWidget):
         self.scene.add_card_in_cell(*cell)
 
     def edit_text(self) -> None:
-        """Edit the selected card's text, rename the selected header or label the selected arrow (F2)."""
+        """Edit the selected card's text, rename the selected header or label the selected arrow (F2); with
+        nothing chosen at all, rename the board itself."""
         cards = self.selected_cards()
         if len(cards) == 1:
             self.scene.edit_card(cards[0])
@@ -609,6 +612,8 @@ class Editor(QWidget):
         links = self.scene.selected_links()
         if len(links) == 1 and not cards:
             self.scene.edit_link_label(links[0])
+        elif not cards and not links and self.scene.current_cell is None and self.scene.nav.focus is None:
+            self.scene.rename_title()
 
     def add_stage(self) -> None:
         """Add a stage after the current one (or at the end) and name it in place."""

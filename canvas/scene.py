@@ -939,6 +939,21 @@ class BoardScene(QGraphicsScene):
         self._open_editor(InlineEditor(name, rect, size, True, on_commit or commit, on_cancel or (lambda: None),
                                        False, st.HEADER_FILL if is_stage else st.PAGE, theme=self.theme))
 
+    def rename_title(self) -> None:
+        """Edit the board's title in place, over its heading (it could be changed in Properties › Board only)."""
+        doc = self.document
+        r = self.layout.title_rect
+
+        def commit(text: str) -> None:
+            text = " ".join(text.split())
+            if text and text != doc.title:
+                self.push(cmd.SetTitle(doc, "title", text))
+
+        from canvas.inline_editor import InlineEditor  # when first edited: see _is_inline_editor
+
+        self._open_editor(InlineEditor(doc.title, QRectF(r.x, r.y, r.w, r.h), st.TITLE_SIZE, True, commit,
+                                       lambda: None, False, st.PAGE, theme=self.theme))
+
     def edit_link_label(self, link_id: str) -> None:
         """Edit an arrow's label in place, on the arrow's midpoint (empty removes it)."""
         doc = self.document
@@ -1091,6 +1106,11 @@ class BoardScene(QGraphicsScene):
         link_hit = next((i for i in hits if isinstance(i, LinkItem)), None)
         if link_hit is not None:
             self.edit_link_label(link_hit.link_id)
+            event.accept()
+            return
+        title = self.layout.title_rect
+        if title.x <= pos.x() <= title.x + title.w and title.y <= pos.y() <= title.y + title.h:
+            self.rename_title()
             event.accept()
             return
         cell = self.layout.cell_at(pos.x(), pos.y())

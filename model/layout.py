@@ -225,6 +225,7 @@ class Layout:
         self._grid_top = 0.0
         self._lanes_top = 0.0
         self._title_primitives: tuple[Primitive, ...] = ()
+        self.title_rect = Rect(0.0, 0.0, 0.0, 0.0)  # the board title's lines (_build_title)
         self._scales: dict[str, emo.EmotionScale] = {}
         self._spots: dict[str, emo.Spot] = {}
         self._labels: dict[str, tuple[tuple[object, ...], CardShape]] = {}
@@ -1167,6 +1168,7 @@ class Layout:
                                           bold=True)
         y = float(st.MARGIN)
         prims += text_primitives(title_lines, st.MARGIN, y, st.TITLE_SIZE, st.INK, bold=True)
+        self.title_rect = Rect(st.MARGIN, y, width, title_h)  # where the editor renames the board in place
         y += title_h
         if doc.description:
             lines, height = text_block(doc.description, width, st.DESCRIPTION_SIZE, bold=False)

@@ -414,3 +414,30 @@ def test_show_impact_lights_what_a_support_card_breaks_and_esc_leaves(qtbot, edi
     assert messages[-1] == ""  # the status line is cleared too
     assert all(scene.card_item(c.id).opacity() == 1.0 for c in doc.cards())
     assert not any(scene.link_item(k.id)._emphasis for k in doc.links())
+
+
+def test_the_board_title_is_renamed_in_place_by_double_click_or_f2_with_nothing_chosen(editor: Editor) -> None:
+    """The title could be changed in Properties › Board only: a double-click on the heading did nothing."""
+
+    doc, layout = editor.document, editor.scene.layout
+    r = layout.title_rect
+    assert r.w > 0 and r.h > 0
+    editor.view.centerOn(r.x + r.w / 4, r.y + r.h / 2)
+    pos = view_point(editor, r.x + 40, r.y + r.h / 2)
+    QTest.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    field = editor.scene.editor
+    assert field is not None and field.toPlainText() == doc.title  # type: ignore[attr-defined]
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor.view.viewport(), "Coffee to go")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    assert doc.title == "Coffee to go" and editor.undo_stack.undoText() == "Rename board"
+    editor.undo_stack.undo()
+    assert doc.title != "Coffee to go"
+    editor.scene.clearSelection()
+    editor.scene.select_cell(None)
+    editor.scene.nav.set_focus(None)
+    assert editor.edit_actions.edit_text.isEnabled()
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_F2)
+    field = editor.scene.editor
+    assert field is not None and not field.finished and field.toPlainText() == doc.title  # type: ignore[attr-defined]
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)

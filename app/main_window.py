@@ -232,6 +232,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             action.triggered.connect(lambda _checked=False, kind=kind: self.new_from_template(kind))
             self.new_actions[kind] = action
         self.new_actions["blueprint"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_actions["journey"].setShortcut(QKeySequence("Ctrl+Shift+N"))  # the other template, one key more
 
         self.open_action = file_menu.addAction(tr("&Open…"))
         _set_shortcut(self.open_action, QKeySequence.StandardKey.Open, "Ctrl+O")

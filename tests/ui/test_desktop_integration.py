@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -656,3 +656,18 @@ def test_a_board_started_in_a_german_window_is_german_and_its_language_is_a_prop
         window.editor.scene.select_cell(None)
         qtbot.waitUntil(lambda: panel.shown()[0] == "board")
         assert [panel.board_language.itemData(i) for i in range(panel.board_language.count())] == listed
+
+
+def test_ctrl_shift_n_starts_a_journey_map_as_ctrl_n_starts_a_blueprint(qtbot: QtBot) -> None:
+    """Ctrl+N made a service blueprint; a journey map had no key at all."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(window.editor.view, Qt.Key.Key_N, ctrl_shift)
+    assert any(lane.kind == "emotion" for lane in window.editor.document.lanes)
+    everything = [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    assert [a.text() for a in everything if a.shortcut() == QKeySequence("Ctrl+Shift+N")] == ["Journey map"]

@@ -230,7 +230,11 @@ def emotion_card_shape(card: Card, spot: Spot, persona: str | None = None) -> Ca
     bottom = max(spot.label_y + label.h, spot.marker_y + MARKER_R)
     marker = (spot.marker_x - spot.label_x, spot.marker_y - top)
     dy = spot.label_y - top
-    prims = [*(translated(p, 0, dy) for p in label.primitives), *marker_primitives(score, *marker)]
+    # A point placed without words yet (double-clicked in at its height, Enter): its marker alone, not an
+    # empty pink box beside it. The label's place stays the card's, to click and type into.
+    bare = not card.text.strip() and not (persona or card.wait or card.channel or card.tags or card.votes
+                                          or card.fail)
+    prims = [*(() if bare else (translated(p, 0, dy) for p in label.primitives)), *marker_primitives(score, *marker)]
     badge = label.vote_badge
     if badge is not None:  # the dots stay clickable where the label moved them
         badge = (badge[0], badge[1] + dy, badge[2], badge[3])

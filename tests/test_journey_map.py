@@ -360,3 +360,19 @@ def test_a_personas_badge_takes_the_initials_of_its_words_not_of_numbers(name: s
     from model.cardshape import persona_initials
 
     assert persona_initials(name) == initials
+
+
+def test_an_emotion_point_without_words_is_drawn_as_its_marker_alone() -> None:
+    """An emotion card with no text printed as an empty pink box beside its marker."""
+    from model.primitives import Box
+
+    doc = emotion_board([[1], [-1]])
+    doc.set_card_field("c0-0", "text", "")
+    layout = Layout(doc)
+    bare, worded = layout.cards["c0-0"], layout.cards["c1-0"]
+    assert not [p for p in bare.primitives if isinstance(p, Box)]  # no label box, no shadow
+    assert [p for p in worded.primitives if isinstance(p, Box)]
+    assert layout.marker_centre("c0-0") is not None and bare.shape.h > 2 * emo.MARKER_R  # still there to click
+    doc.set_card_field("c0-0", "persona", None)
+    doc.set_card_field("c0-0", "wait", "2 min")  # a chip to show: the label is drawn again
+    assert [p for p in Layout(doc).cards["c0-0"].primitives if isinstance(p, Box)]

@@ -347,7 +347,8 @@ class Editor(QWidget):
         links = self.scene.selected_links()
         a.edit_text.setEnabled(len(cards) == 1 or self.scene.selected_header() is not None
                                or (len(links) == 1 and not cards)
-                               or (not cards and not links and self.scene.current_cell is None))  # the title
+                               or (not cards and not links and self.scene.current_cell is None
+                                   and (self.scene.nav.focused_card() is not None or not self.scene.nav.presenting)))
         a.add_card.setEnabled(self.scene.current_cell is not None or len(cards) == 1)
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
@@ -612,8 +613,12 @@ class Editor(QWidget):
         links = self.scene.selected_links()
         if len(links) == 1 and not cards:
             self.scene.edit_link_label(links[0])
-        elif not cards and not links and self.scene.current_cell is None and self.scene.nav.focus is None:
-            self.scene.rename_title()
+        elif not cards and not links and self.scene.current_cell is None:
+            focused = self.scene.nav.focused_card()  # the ring on a card let go of (Esc): that card's text
+            if focused is not None:
+                self.scene.edit_card(focused)
+            elif not self.scene.nav.presenting:
+                self.scene.rename_title()
 
     def add_stage(self) -> None:
         """Add a stage after the current one (or at the end) and name it in place."""

@@ -53,7 +53,7 @@ class ExportDialog(QDialog):
         for page in PAGES:
             self.page.addItem(tr(PAGE_LABELS[page]), page)
         self.portrait = QCheckBox(tr("Portrait"))
-        self.tile = QCheckBox(tr("Tile across several pages (readable poster: card text 10 pt)"))
+        self.tile = QCheckBox(tr("Tile across several pages (readable poster: card text 9–10 pt)"))
         self.summary = QLabel()
         self.warning = QLabel()
         self.warning.setWordWrap(True)

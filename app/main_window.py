@@ -562,21 +562,30 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             if not path:
                 return False
         target = with_suffix(path)
-        self._title_after_file(target)
-        return self._write(target)
+        document = self.editor.document
+        title, was = self._title_after_file(target), document.title
+        if title is not None:
+            document.set_title(title)  # written with the file; one undo step once it is
+        saved = self._write(target)
+        if title is not None:
+            document.set_title(was)  # saved, the undo step below sets it again; not saved, the board keeps it
+            if saved:
+                from canvas.commands import SetTitle
 
-    def _title_after_file(self, target: Path) -> None:
-        """A board still titled as its template made it ("Untitled journey map") takes the name it is saved
-        under: saved as dentist.touchline, its heading, the window and every export said "Untitled journey
-        map". One undo step; a title of the user's own is left as it is."""
+                self.editor.undo_stack.push(SetTitle(document, "title", title))
+                self.editor.undo_stack.setClean()  # as written
+        return saved
+
+    def _title_after_file(self, target: Path) -> str | None:
+        """The title a board still titled as its template made it ("Untitled journey map") takes from the name
+        it is saved under (saved as dentist.touchline, its heading, the window and every export said "Untitled
+        journey map"); None for a title of the user's own, which stays."""
         from app.new_board import UNTITLED_TITLES
-        from canvas.commands import SetTitle
 
         document = self.editor.document
         untitled = {name for english in UNTITLED_TITLES for name in (english, tr(english))}
         name = " ".join(target.stem.split())
-        if document.title in untitled and name and name != document.title:
-            self.editor.undo_stack.push(SetTitle(document, "title", name))
+        return name if document.title in untitled and name and name != document.title else None
 
     def _write(self, target: Path) -> bool:
         if not self.safekeep_may_overwrite(target):  # changed on disk since loaded: asks first

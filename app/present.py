@@ -108,6 +108,7 @@ class PresentationView(BoardView):
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         scene.nav.focus_listeners.append(self._on_focus_moved)
         scene.nav.start_place = self._start_place
+        scene.nav.presenting = True
         # Two views on one scene: Qt's per-view item caches would go stale, and an item drawn
         # into its cache is given no widget, so it could not tell this view's look from the editor's.
         scene.set_cached(False)
@@ -131,6 +132,7 @@ class PresentationView(BoardView):
             self.board_scene.nav.focus_listeners.remove(self._on_focus_moved)
         if self.board_scene.nav.start_place == self._start_place:
             self.board_scene.nav.start_place = None
+        self.board_scene.nav.presenting = False
         self.board_scene.sceneRectChanged.disconnect(self._on_scene_rect_changed)
         self.board_scene.set_cached(True)
 

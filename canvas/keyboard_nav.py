@@ -88,6 +88,9 @@ class KeyboardNav:
         # Where the keyboard starts when nothing has the focus, asked with (a cell's slot only, the
         # last such place): the presentation's stage on screen. None (or None returned): the board's start.
         self.start_place: Callable[[bool, bool], Focus | None] | None = None
+        # While the board is presented (app/present.py): no key chooses a header, whose Delete would take a
+        # whole stage off the projected board, nor renames the board.
+        self.presenting = False
         # Tells the user why a keyboard connect linked nothing (the editor's status bar), when set.
         self.say: Callable[[str], None] | None = None
 
@@ -257,7 +260,8 @@ class KeyboardNav:
         target = self.step(dx, dy, cards_only=self.connect_source is not None)
         if target is not None:
             self.set_focus(target, select=self.connect_source is None, extend=extend)
-        elif self.focus is not None and (dy < 0 or dx < 0) and not extend and self.connect_source is None:
+        elif self.focus is not None and (dy < 0 or dx < 0) and not extend and self.connect_source is None \
+                and not self.presenting:
             self._choose_header("stage" if dy < 0 else "lane")
 
     def _choose_header(self, kind: str) -> None:

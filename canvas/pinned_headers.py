@@ -13,6 +13,7 @@ board under them, so the view repaints the tags' old and new places (``tags_regi
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
@@ -29,6 +30,7 @@ ACCENT_W = 4.0
 PAD_X = 8.0
 MAX_TAG_W = 220.0
 GONE = 24.0  # a header column showing less than this many px is out of sight
+WIDTH_STEP = 4  # px: tag widths are whole steps of this
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
             shown_top, shown_bottom = max(lane_top, top), min(lane_bottom, float(height))
             if shown_bottom - shown_top < TAG_H + 2 * EDGE:
                 continue  # a sliver of a lane: no room to name it
-            w = min(MAX_TAG_W, ACCENT_W + 2 * PAD_X + _text_width(lane.name))
+            w = _whole(min(MAX_TAG_W, ACCENT_W + 2 * PAD_X + _text_width(lane.name)))
             tags.append(Tag(QRectF(EDGE, shown_top + EDGE, w, TAG_H), lane.name, st.KIND_STYLES[lane.kind].accent))
             lane_strip = max(lane_strip, EDGE + w)
     if stages_gone:
@@ -96,11 +98,19 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
             left, right = view.mapFromScene(QPointF(r.x, r.y)).x(), view.mapFromScene(QPointF(r.x + r.w, r.y)).x()
             shown_left, shown_right = max(left, lane_strip), min(right, float(width))
             text = f"{number:02d}  {stage.name}"
-            w = min(MAX_TAG_W, 2 * PAD_X + _text_width(text), shown_right - shown_left - 2 * EDGE)
+            w = min(_whole(min(MAX_TAG_W, 2 * PAD_X + _text_width(text))),
+                    math.floor((shown_right - shown_left - 2 * EDGE) / WIDTH_STEP) * WIDTH_STEP)
             if w < 4 * PAD_X:
                 continue  # a sliver of a column
             tags.append(Tag(QRectF(shown_left + EDGE, EDGE, w, TAG_H), text, None))
     return tags
+
+
+def _whole(width: float) -> float:
+    """A tag's width in whole steps, rounded up: the picture drawn at it has room for the whole text (drawn at
+    the width rounded down, "Frontstage" showed as "Frontsta…"), and a column scrolled in part still finds
+    its picture drawn at the step before, not laid out again at every pixel."""
+    return math.ceil(width / WIDTH_STEP) * WIDTH_STEP
 
 
 def tags_region(tags: list[Tag]) -> QRegion:

@@ -951,7 +951,8 @@ class BoardScene(QGraphicsScene):
 
         from canvas.inline_editor import InlineEditor  # when first edited: see _is_inline_editor
 
-        self._open_editor(InlineEditor(doc.title, QRectF(r.x, r.y, r.w, r.h), st.TITLE_SIZE, True, commit,
+        width = max(r.w, self.layout.width - 2 * st.MARGIN)  # room to type a longer title than the one shown
+        self._open_editor(InlineEditor(doc.title, QRectF(r.x, r.y, width, r.h), st.TITLE_SIZE, True, commit,
                                        lambda: None, False, st.PAGE, theme=self.theme))
 
     def edit_link_label(self, link_id: str) -> None:

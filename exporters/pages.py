@@ -198,30 +198,17 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     area_h = height - 2 * MARGIN - LABEL_BAND
     rects = [card.rect for card in layout.cards.values()]
     across, down = [(r.x, r.x + r.w) for r in rects], [(r.y, r.y + r.h) for r in rects]
-    # The largest card text, from 10 pt down to 9, that needs the fewest sheets: at 10 pt the blueprint's
+    # The largest card text, from 10 pt down to 9, that prints the fewest sheets: at 10 pt the blueprint's
     # last row on A4 was a strip of empty lanes 58 pt high, a sheet of its own, and another held one card.
-    best: tuple[int, float, list[float], list[float]] | None = None
+    best: _Poster | None = None
     for text_pt in TILE_TEXT_STEPS:
-        scale = text_pt / st.CARD_SIZE
-        columns = _cuts(layout.width, area_w / scale, OVERLAP / scale, across)
-        rows = _cuts(layout.height, area_h / scale, OVERLAP / scale, down)
-        if best is None or len(columns) * len(rows) < best[0]:
-            best = (len(columns) * len(rows), scale, columns, rows)
-    _, scale, columns, rows = best  # type: ignore[misc]
+        poster = _poster(layout, text_pt / st.CARD_SIZE, area_w, area_h, across, down)
+        if best is None or poster.printed < best.printed:
+            best = poster
+    assert best is not None
+    scale, columns, rows, views, blank = best.scale, best.columns, best.rows, best.views, best.blank
+    row_count, column_count = best.row_count, best.column_count
     span_w, span_h = area_w / scale, area_h / scale  # board px one sheet shows
-    views = {(row, column): Viewport(x, y, min(span_w, layout.width - x), min(span_h, layout.height - y), scale,
-                                     MARGIN, MARGIN + LABEL_BAND)
-             for row, y in enumerate(rows, start=1) for column, x in enumerate(columns, start=1)}
-    blank = _blank_views(layout, views)
-    # A last row or column that would show nothing at all (the board's bottom margin past the cut) is
-    # no part of the poster; a blank sheet among others is left out and said to be.
-    row_count, column_count = len(rows), len(columns)
-    while row_count > 1 and all((row_count, c) in blank for c in range(1, column_count + 1)):
-        row_count -= 1
-    while column_count > 1 and all((r, column_count) in blank for r in range(1, row_count + 1)):
-        column_count -= 1
-    views = {key: view for key, view in views.items() if key[0] <= row_count and key[1] <= column_count}
-    blank &= views.keys()
     count = len(views)
     language = layout.document.language
     total = board_word("{0} × {1} pages", language).format(row_count, column_count) if count > 1 \
@@ -247,6 +234,44 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
                                 anchor="end"))
         sheets.append(Sheet(width, height, view, decorations, label))
     return PagePlan(spec, sheets)
+
+
+@dataclass
+class _Poster:
+    """A poster's sheets at one scale: where the columns and rows start, the views kept, the blank ones."""
+
+    scale: float
+    columns: list[float]
+    rows: list[float]
+    views: dict[tuple[int, int], Viewport]
+    blank: set[tuple[int, int]]
+    row_count: int
+    column_count: int
+
+    @property
+    def printed(self) -> int:
+        """How many sheets come out of the printer."""
+        return len(self.views) - len(self.blank)
+
+
+def _poster(layout: Layout, scale: float, area_w: float, area_h: float, across: list[tuple[float, float]],
+            down: list[tuple[float, float]]) -> _Poster:
+    span_w, span_h = area_w / scale, area_h / scale  # board px one sheet shows
+    columns = _cuts(layout.width, span_w, OVERLAP / scale, across)
+    rows = _cuts(layout.height, span_h, OVERLAP / scale, down)
+    views = {(row, column): Viewport(x, y, min(span_w, layout.width - x), min(span_h, layout.height - y), scale,
+                                     MARGIN, MARGIN + LABEL_BAND)
+             for row, y in enumerate(rows, start=1) for column, x in enumerate(columns, start=1)}
+    blank = _blank_views(layout, views)
+    # A last row or column that would show nothing at all (the board's bottom margin past the cut) is
+    # no part of the poster; a blank sheet among others is left out and said to be.
+    row_count, column_count = len(rows), len(columns)
+    while row_count > 1 and all((row_count, c) in blank for c in range(1, column_count + 1)):
+        row_count -= 1
+    while column_count > 1 and all((r, column_count) in blank for r in range(1, row_count + 1)):
+        column_count -= 1
+    views = {key: view for key, view in views.items() if key[0] <= row_count and key[1] <= column_count}
+    return _Poster(scale, columns, rows, views, blank & views.keys(), row_count, column_count)
 
 
 def _blank_views(layout: Layout, views: dict[tuple[int, int], Viewport]) -> set[tuple[int, int]]:

@@ -233,7 +233,7 @@ def emotion_card_shape(card: Card, spot: Spot, persona: str | None = None) -> Ca
     # A point placed without words yet (double-clicked in at its height, Enter): its marker alone, not an
     # empty pink box beside it. The label's place stays the card's, to click and type into.
     bare = not card.text.strip() and not (persona or card.wait or card.channel or card.tags or card.votes
-                                          or card.fail)
+                                          or card.fail or card.color)
     prims = [*(() if bare else (translated(p, 0, dy) for p in label.primitives)), *marker_primitives(score, *marker)]
     badge = label.vote_badge
     if badge is not None:  # the dots stay clickable where the label moved them

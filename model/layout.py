@@ -32,7 +32,7 @@ from model.persona_header import persona_row
 from model.primitives import Box, Line, Primitive, Text, recoloured, translated
 from model.quickinit import quick_init
 from model.stage_numbers import HIDDEN_KINDS
-from model.typesetting import text_block, text_primitives
+from model.typesetting import text_block, text_primitives, text_width
 from model.valueclass import value_class
 
 # Lanes that describe the service from outside it: an arrow to one is no hand-off.
@@ -1168,7 +1168,9 @@ class Layout:
                                           bold=True)
         y = float(st.MARGIN)
         prims += text_primitives(title_lines, st.MARGIN, y, st.TITLE_SIZE, st.INK, bold=True)
-        self.title_rect = Rect(st.MARGIN, y, width, title_h)  # where the editor renames the board in place
+        # Where the editor renames the board in place: its lines, not the row's width.
+        title_w = max((text_width(line, st.TITLE_SIZE, True) for line in title_lines), default=0.0)
+        self.title_rect = Rect(st.MARGIN, y, max(title_w, 8 * st.SPACE), title_h)
         y += title_h
         if doc.description:
             lines, height = text_block(doc.description, width, st.DESCRIPTION_SIZE, bold=False)

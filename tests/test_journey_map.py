@@ -373,6 +373,8 @@ def test_an_emotion_point_without_words_is_drawn_as_its_marker_alone() -> None:
     assert not [p for p in bare.primitives if isinstance(p, Box)]  # no label box, no shadow
     assert [p for p in worded.primitives if isinstance(p, Box)]
     assert layout.marker_centre("c0-0") is not None and bare.shape.h > 2 * emo.MARKER_R  # still there to click
-    doc.set_card_field("c0-0", "persona", None)
+    doc.set_card_field("c0-0", "color", "#FFE4B5")  # a colour of its own to show: the label is drawn
+    assert [p for p in Layout(doc).cards["c0-0"].primitives if isinstance(p, Box)]
+    doc.set_card_field("c0-0", "color", None)
     doc.set_card_field("c0-0", "wait", "2 min")  # a chip to show: the label is drawn again
     assert [p for p in Layout(doc).cards["c0-0"].primitives if isinstance(p, Box)]

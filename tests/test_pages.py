@@ -337,15 +337,30 @@ def test_cli_warns_about_small_text(tmp_path: Path) -> None:
 
 def test_a_tiled_poster_takes_a_little_smaller_text_where_that_saves_sheets(monkeypatch: pytest.MonkeyPatch) -> None:
     """At 10 pt the blueprint on A4 took 3 x 2 sheets: its last row a 58-pt strip of empty lanes, a sheet with
-    one card beside it. Down to 9 pt, the fewest sheets; of equal counts, the largest text."""
+    one card beside it. Down to 9 pt, the fewest sheets printed (blank ones left out); of equal counts, the
+    largest text: for both examples, with and without the legend, on three papers either way up."""
     from exporters import pages
 
-    layout = Layout(model.load(EXAMPLE))
-    chosen = plan_pages(layout, PageSpec("A4", tile=True))
-    sheets = {}
+    chosen_plans = {}
+    for path in EXAMPLES:
+        for legend in (False, True):
+            layout = Layout(model.load(path), legend=legend)
+            for page in ("A4", "A3", "Letter"):
+                for portrait in (False, True):
+                    spec = PageSpec(page, portrait, tile=True)
+                    chosen_plans[(path.stem, legend, page, portrait)] = (layout, spec, plan_pages(layout, spec))
+    sheets: dict[tuple[object, ...], dict[float, int]] = {key: {} for key in chosen_plans}
     for text_pt in TILE_TEXT_STEPS:
         monkeypatch.setattr(pages, "TILE_TEXT_STEPS", (text_pt,))
-        sheets[text_pt] = len(plan_pages(layout, PageSpec("A4", tile=True)).sheets)
-    assert sheets[TILE_TEXT_PT] == 6 and len(chosen.sheets) == min(sheets.values()) == 4
-    text = st.CARD_SIZE * chosen.scale
-    assert 9 <= text < TILE_TEXT_PT and all(sheets[pt] > 4 for pt in TILE_TEXT_STEPS if pt > text + 1e-9)
+        for key, (layout, spec, _) in chosen_plans.items():
+            sheets[key][text_pt] = len(plan_pages(layout, spec).sheets)
+    saved = 0
+    for key, (_, _, plan) in chosen_plans.items():
+        text = round(st.CARD_SIZE * plan.scale, 6)
+        fewest = min(sheets[key].values())
+        assert len(plan.sheets) == fewest, key
+        assert text == max(pt for pt, count in sheets[key].items() if count == fewest), key
+        saved += sheets[key][TILE_TEXT_PT] - fewest
+    blueprint = chosen_plans[("coffee-shop-blueprint", False, "A4", False)][2]
+    assert len(blueprint.sheets) == 4 and sheets[("coffee-shop-blueprint", False, "A4", False)][TILE_TEXT_PT] == 6
+    assert saved > 0

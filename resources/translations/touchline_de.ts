@@ -686,8 +686,8 @@
         <translation>Hochformat</translation>
     </message>
     <message>
-        <source>Tile across several pages (readable poster: card text 10 pt)</source>
-        <translation>Auf mehrere Seiten verteilen (lesbares Poster: Kartentext 10 pt)</translation>
+        <source>Tile across several pages (readable poster: card text 9–10 pt)</source>
+        <translation>Auf mehrere Seiten verteilen (lesbares Poster: Kartentext 9–10 pt)</translation>
     </message>
     <message>
         <source>Export…</source>

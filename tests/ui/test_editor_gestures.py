@@ -421,7 +421,10 @@ def test_the_board_title_is_renamed_in_place_by_double_click_or_f2_with_nothing_
 
     doc, layout = editor.document, editor.scene.layout
     r = layout.title_rect
-    assert r.w > 0 and r.h > 0
+    assert 0 < r.w < layout.width / 2 and r.h > 0  # the title's words, not the whole row
+    far = view_point(editor, r.x + r.w + 200, r.y + r.h / 2)  # right of the words: nothing to rename
+    QTest.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, far)
+    assert editor.scene.editor is None or editor.scene.editor.finished
     editor.view.centerOn(r.x + r.w / 4, r.y + r.h / 2)
     pos = view_point(editor, r.x + 40, r.y + r.h / 2)
     QTest.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)

@@ -503,6 +503,21 @@ def test_up_from_a_stages_top_and_left_from_the_first_stage_choose_the_headers(e
     assert not doc.has_lane(lane.id)
 
 
+def test_f2_edits_the_card_the_ring_is_on_after_esc_let_go_of_it(editor: Editor) -> None:
+    """Esc unselects and leaves the ring on the card: Edit text was enabled there and did nothing."""
+    nav = editor.scene.nav
+    key(editor, Qt.Key.Key_Down)
+    card_id = nav.focused_card()
+    key(editor, Qt.Key.Key_Escape)
+    assert editor.selected_cards() == [] and nav.focused_card() == card_id
+    assert editor.edit_actions.edit_text.isEnabled()
+    key(editor, Qt.Key.Key_F2)
+    inline = editor.scene.editor
+    assert isinstance(inline, InlineEditor) and not inline.finished
+    assert inline.toPlainText() == editor.document.card(card_id).text  # type: ignore[arg-type]
+    key(editor, Qt.Key.Key_Escape)
+
+
 def test_keys_that_cannot_act_say_why(editor: Editor) -> None:
     """Tab on the board's last cell and Shift+L on a card without arrows did nothing and said nothing."""
     doc = editor.document

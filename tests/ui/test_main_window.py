@@ -144,6 +144,15 @@ def test_new_untitled_save_asks_for_a_path_and_adds_the_suffix(window: MainWindo
     window.editor.undo_stack.undo()
     assert window.editor.document.title == "Untitled journey map" and window.isWindowModified()
     window.editor.undo_stack.redo()
+    # Not saved (the folder is gone, or the overwrite not confirmed): the board keeps its title, no step left.
+    window.new_from_template("journey")
+    count = window.editor.undo_stack.count()
+    assert not window.save_as(tmp_path / "no such folder" / "dentist")
+    assert window.editor.document.title == "Untitled journey map" and window.editor.undo_stack.count() == count
+    window.safekeep_may_overwrite = lambda _target: False  # type: ignore[method-assign]
+    assert not window.save_as(tmp_path / "dentist")
+    assert window.editor.document.title == "Untitled journey map"
+    del window.safekeep_may_overwrite
     # A title of the user's own stays, whatever the file is called.
     window.editor.document.set_title("Dentist visit")
     window.ask_save_path = lambda: str(tmp_path / "draft 2")  # type: ignore[method-assign]

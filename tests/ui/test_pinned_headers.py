@@ -44,6 +44,13 @@ def test_scrolled_past_the_headers_the_view_names_the_lanes_and_stages_at_its_ed
     assert len(lane_texts) >= 3, texts  # the lanes in sight, each named once
     assert any(t.startswith("03  ") and t.endswith(doc.stages[2].name) for t in texts), texts
     lanes = [tag for tag in tags if tag.accent is not None]
+    # Each name whole where the tag is as wide as it needs ("Frontstage" showed as "Frontsta…": its picture
+    # was drawn at the width rounded down).
+    from canvas.pinned_headers import ACCENT_W, MAX_TAG_W, PAD_X, _text_width
+
+    for tag in lanes:
+        drawn_w = round(tag.rect.width())  # the width its picture is drawn at (paint_tags)
+        assert tag.rect.width() == MAX_TAG_W or _text_width(tag.text) <= drawn_w - 2 * PAD_X - ACCENT_W, tag
     assert all(tag.rect.left() < 10 for tag in lanes)  # at the left edge
     assert all(tag.rect.top() < 10 for tag in tags if tag.accent is None)  # stages at the top, lanes below them
     assert min(tag.rect.top() for tag in lanes) > max(tag.rect.bottom() for tag in tags if tag.accent is None)

@@ -84,3 +84,26 @@ def test_a_card_of_a_dark_colour_of_its_own_is_edited_in_light_text_on_it(qapp) 
                         True, st.KIND_STYLES["customer"].fill)
     assert pale.colours(projection=False)[1] == QColor(st.INK)
     assert pale.colours(projection=True)[1] == QColor(PROJECTION_INK)
+
+
+def test_presenting_no_key_chooses_a_header_or_renames_the_board(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """While presenting, Up past a stage's top chose its header (a Delete then took the stage off the projected
+    board) and F2 with nothing chosen opened the title's editor, scrolling the audience's view to it."""
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    for _ in range(3):
+        QTest.keyClick(view, Qt.Key.Key_Up)
+    assert scene.selected_header() is None
+    stages = len(doc.stages)
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert len(doc.stages) == stages
+    scene.clearSelection()
+    scene.select_cell(None)
+    scene.nav.set_focus(None)
+    framed = view.visible_scene_rect()
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    assert scene.editor is None or scene.editor.finished
+    assert view.visible_scene_rect() == framed

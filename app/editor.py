@@ -344,11 +344,7 @@ class Editor(QWidget):
         a.copy.setEnabled(bool(cards) or typing)
         a.paste.setEnabled(self._clipboard_pastable)
         a.duplicate.setEnabled(bool(cards))
-        links = self.scene.selected_links()
-        a.edit_text.setEnabled(len(cards) == 1 or self.scene.selected_header() is not None
-                               or (len(links) == 1 and not cards)
-                               or (not cards and not links and self.scene.current_cell is None
-                                   and (self.scene.nav.focused_card() is not None or not self.scene.nav.presenting)))
+        a.edit_text.setEnabled(self._text_to_edit() is not None)
         a.add_card.setEnabled(self.scene.current_cell is not None or len(cards) == 1)
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
@@ -601,24 +597,27 @@ class Editor(QWidget):
 
     def edit_text(self) -> None:
         """Edit the selected card's text, rename the selected header or label the selected arrow (F2); with
-        nothing chosen at all, rename the board itself."""
-        cards = self.selected_cards()
+        nothing chosen, edit the card the ring is on, or else rename the board itself."""
+        edit = self._text_to_edit()
+        if edit is not None:
+            edit()
+
+    def _text_to_edit(self) -> Callable[[], None] | None:
+        """What F2 would put in place for typing now (None: nothing; the action is then off)."""
+        scene = self.scene
+        cards, links, header = self.selected_cards(), scene.selected_links(), scene.selected_header()
         if len(cards) == 1:
-            self.scene.edit_card(cards[0])
-            return
-        header = self.scene.selected_header()
+            return lambda: scene.edit_card(cards[0])
         if header is not None:
-            self.scene.rename_header(header)
-            return
-        links = self.scene.selected_links()
+            return lambda: scene.rename_header(header)
         if len(links) == 1 and not cards:
-            self.scene.edit_link_label(links[0])
-        elif not cards and not links and self.scene.current_cell is None:
-            focused = self.scene.nav.focused_card()  # the ring on a card let go of (Esc): that card's text
-            if focused is not None:
-                self.scene.edit_card(focused)
-            elif not self.scene.nav.presenting:
-                self.scene.rename_title()
+            return lambda: scene.edit_link_label(links[0])
+        if cards or links or scene.current_cell is not None:
+            return None
+        focused = scene.nav.focused_card()  # the ring on a card let go of (Esc): that card's text
+        if focused is not None:
+            return lambda: scene.edit_card(focused)
+        return None if scene.nav.presenting else scene.rename_title
 
     def add_stage(self) -> None:
         """Add a stage after the current one (or at the end) and name it in place."""

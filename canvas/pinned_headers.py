@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QRegion
@@ -42,28 +43,18 @@ class Tag:
     accent: str | None
 
 
-_FONT: list[QFont] = []  # made once a QApplication exists
-
-
+@cache
 def _font() -> QFont:
-    if not _FONT:
-        font = QFont(FONT_FAMILY)
-        font.setPixelSize(TEXT_PX)
-        font.setBold(True)
-        _FONT.append(font)
-    return _FONT[0]
+    """The tags' font (made once a QApplication exists)."""
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(TEXT_PX)
+    font.setBold(True)
+    return font
 
 
-_WIDTHS: dict[str, float] = {}
-
-
+@lru_cache(maxsize=4096)
 def _text_width(text: str) -> float:
-    width = _WIDTHS.get(text)
-    if width is None:
-        if len(_WIDTHS) > 4096:
-            _WIDTHS.clear()
-        width = _WIDTHS[text] = QFontMetricsF(_font()).horizontalAdvance(text)
-    return width
+    return QFontMetricsF(_font()).horizontalAdvance(text)
 
 
 def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
@@ -133,17 +124,10 @@ def paint_tags(painter: QPainter, tags: list[Tag], theme: str) -> None:
     painter.restore()
 
 
-_PICTURES: dict[tuple[str, str | None, int, str, float], QPixmap] = {}
-_PICTURES_KEPT = 512  # far more tags than a board shows at once
-
-
+@lru_cache(maxsize=512)  # far more tags than a board shows at once
 def _picture(text: str, accent: str | None, width: int, theme: str, ratio: float) -> QPixmap:
     """A tag drawn once: a header's fill and text, a lane's accent at its left (each paint of a pan step
     blits it instead of laying the text out again)."""
-    key = (text, accent, width, theme, ratio)
-    found = _PICTURES.get(key)
-    if found is not None:
-        return found
     pixmap = QPixmap(round(width * ratio), round(TAG_H * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -168,7 +152,4 @@ def _picture(text: str, accent: str | None, width: int, theme: str, ratio: float
     painter.drawText(QRectF(left, 0, room, TAG_H), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                      metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
     painter.end()
-    if len(_PICTURES) >= _PICTURES_KEPT:
-        _PICTURES.clear()
-    _PICTURES[key] = pixmap
     return pixmap

@@ -1109,8 +1109,7 @@ class BoardScene(QGraphicsScene):
             self.edit_link_label(link_hit.link_id)
             event.accept()
             return
-        title = self.layout.title_rect
-        if title.x <= pos.x() <= title.x + title.w and title.y <= pos.y() <= title.y + title.h:
+        if self.layout.title_rect.contains(pos.x(), pos.y()):
             self.rename_title()
             event.accept()
             return

@@ -242,12 +242,13 @@ class BoardView(QGraphicsView):
         if not self.PINNED_HEADERS:
             return
         tags = pinned_tags(self, TEXT_LOD)
+        covered = tags_region(tags)
         if tags != self._tags:
-            stale = tags_region(self._tags) | tags_region(tags)
+            stale = (tags_region(self._tags) | covered) - region
             self._tags = tags
-            if not (stale - region).isEmpty():
-                self.viewport().update(stale - region)
-        if tags and region.intersects(tags_region(tags)):
+            if not stale.isEmpty():
+                self.viewport().update(stale)
+        if tags and region.intersects(covered):
             painter = QPainter(self.viewport())
             painter.setClipRegion(region)
             paint_tags(painter, tags, getattr(self.scene(), "theme", "light"))

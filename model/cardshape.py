@@ -214,8 +214,9 @@ def _chip_row(
         sign = "+" if card.score > 0 else ("–" if card.score < 0 else "±")
         chips.append(_chip(f"{sign}{abs(card.score)} {board_word(SCORE_LABELS[card.score], language)}", st.CHIP_FILL,
                            st.card_border(kind, card.color), st.INK, width))
-    for tag in card.tags or ():
-        chips.append(_chip(f"#{tag}", None, None, st.card_inks(st.card_fill(kind, card.color))[1], width))
+    if card.tags:
+        tag_ink = st.card_inks(st.card_fill(kind, card.color))[1]
+        chips += [_chip(f"#{tag}", None, None, tag_ink, width) for tag in card.tags]
     if card.votes > 0:
         chips.append(_vote_chip(card.votes))
     placed: list[Primitive] = []

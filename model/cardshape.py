@@ -203,7 +203,7 @@ def _chip_row(
 
     Also returns the vote badge's box (relative to the row), which the canvas makes clickable.
     """
-    chips: list[tuple[float, list[Primitive]]] = []
+    chips: list[tuple[float, float, list[Primitive]]] = []  # width, height, drawing
     if persona:
         chips.append(_persona_badge(persona))
     if card.wait:
@@ -221,18 +221,19 @@ def _chip_row(
         chips.append(_vote_chip(card.votes))
     placed: list[Primitive] = []
     badge = None
-    x, y = left, 0.0
-    for i, (chip_w, prims) in enumerate(chips):
+    x, y, row_h = left, 0.0, 0.0
+    for i, (chip_w, chip_h, prims) in enumerate(chips):
         if x > left and x + chip_w > left + width:
-            x, y = left, y + st.CHIP_H + 4
+            x, y, row_h = left, y + row_h + 4, 0.0
         placed += _offset(prims, y, x)
         if card.votes > 0 and i == len(chips) - 1:
-            badge = (x, y, chip_w, float(st.CHIP_H))
+            badge = (x, y, chip_w, chip_h)
         x += chip_w + 4
-    return placed, (y + st.CHIP_H if chips else 0.0), badge
+        row_h = max(row_h, chip_h)
+    return placed, y + row_h, badge
 
 
-def _vote_chip(votes: int) -> tuple[float, list[Primitive]]:
+def _vote_chip(votes: int) -> tuple[float, float, list[Primitive]]:
     """Dot votes: one filled dot a vote, up to five, then "+N" for the rest."""
     r, gap, pad = st.VOTE_DOT_R, 3.0, 7.0
     shown = min(votes, st.VOTE_DOTS_SHOWN)
@@ -248,65 +249,73 @@ def _vote_chip(votes: int) -> tuple[float, list[Primitive]]:
         x += 4 + text_width(label, st.CHIP_SIZE, bold=True)
     w = x + pad
     prims.insert(0, Box(0, 0, w, st.CHIP_H, fill=st.CHIP_FILL, stroke=st.VOTE, radius=st.CHIP_H / 2))
-    return w, prims
+    return w, st.CHIP_H, prims
 
 
-def _chip(label: str, fill: str | None, stroke: str | None, color: str, width: float) -> tuple[float, list[Primitive]]:
+def _chip(label: str, fill: str | None, stroke: str | None, color: str,
+          width: float) -> tuple[float, float, list[Primitive]]:
     pad = 7 if fill or stroke else 0
-    label = _elide(label, width - 2 * pad)
-    w = text_width(label, st.CHIP_SIZE) + 2 * pad
+    lines, text_w, h = _chip_lines(label, width - 2 * pad)
+    w = text_w + 2 * pad
     prims: list[Primitive] = []
     if fill or stroke:
-        prims.append(Box(0, 0, w, st.CHIP_H, fill=fill, stroke=stroke, radius=st.CHIP_H / 2))
-    prims.append(Text(pad, _chip_baseline(), label, st.CHIP_SIZE, color))
-    return w, prims
+        prims.append(Box(0, 0, w, h, fill=fill, stroke=stroke, radius=st.CHIP_H / 2))
+    prims += _chip_text(lines, pad, color)
+    return w, h, prims
 
 
-def _wait_chip(wait: str, width: float) -> tuple[float, list[Primitive]]:
+def _wait_chip(wait: str, width: float) -> tuple[float, float, list[Primitive]]:
     """The classic W marker: a W in an amber disc, then the waiting time."""
     r = st.CHIP_H / 2 - 2
-    wait = _elide(wait, width - (2 * r + 6 + 9))
-    w = 2 * r + 6 + text_width(wait, st.CHIP_SIZE) + 9
-    prims: list[Primitive] = [
-        Box(0, 0, w, st.CHIP_H, fill=st.WAIT_FILL, stroke=st.WAIT, radius=st.CHIP_H / 2),
+    lines, text_w, h = _chip_lines(wait, width - (2 * r + 6 + 9))
+    w = 2 * r + 6 + text_w + 9
+    return w, h, [
+        Box(0, 0, w, h, fill=st.WAIT_FILL, stroke=st.WAIT, radius=st.CHIP_H / 2),
         Circle(2 + r, st.CHIP_H / 2, r, fill=st.WAIT),
         Text(2 + r, _chip_baseline(bold=True), "W", 10, st.ON_ACCENT, bold=True, anchor="middle"),
-        Text(2 * r + 8, _chip_baseline(), wait, st.CHIP_SIZE, st.INK),
+        *_chip_text(lines, 2 * r + 8, st.INK),
     ]
-    return w, prims
 
 
-def _channel_chip(channel: str, stroke: str, width: float) -> tuple[float, list[Primitive]]:
+def _channel_chip(channel: str, stroke: str, width: float) -> tuple[float, float, list[Primitive]]:
     """A channel: its icon (a generic one for channels Touchline does not know) and its name."""
     icon = 14.0
     pad = 7
-    label = _elide(channel, width - 2 * pad - icon - 4)
-    w = pad + icon + 4 + text_width(label, st.CHIP_SIZE) + pad
-    prims: list[Primitive] = [
-        Box(0, 0, w, st.CHIP_H, fill=st.CHIP_FILL, stroke=stroke, radius=st.CHIP_H / 2),
+    lines, text_w, h = _chip_lines(channel, width - 2 * pad - icon - 4)
+    w = pad + icon + 4 + text_w + pad
+    return w, h, [
+        Box(0, 0, w, h, fill=st.CHIP_FILL, stroke=stroke, radius=st.CHIP_H / 2),
         icon_path(channel_icon(channel), pad - 1, (st.CHIP_H - icon) / 2, icon, st.INK),
-        Text(pad + icon + 4, _chip_baseline(), label, st.CHIP_SIZE, st.INK),
+        *_chip_text(lines, pad + icon + 4, st.INK),
     ]
-    return w, prims
 
 
-def _persona_badge(initials: str) -> tuple[float, list[Primitive]]:
+def _persona_badge(initials: str) -> tuple[float, float, list[Primitive]]:
     """A card's persona: the initials in a small disc."""
     r = st.CHIP_H / 2
-    return 2 * r, [
+    return 2 * r, 2 * r, [
         Circle(r, r, r, fill=st.PERSONA_ACCENT),
         Text(r, _chip_baseline(bold=True), initials, 10, st.ON_ACCENT, bold=True, anchor="middle"),
     ]
 
 
-def _elide(label: str, width: float) -> str:
-    """``label`` cut short with an ellipsis so that it fits ``width``: a chip never leaves its card."""
-    label = " ".join(label.split())  # a chip is one line
-    if text_width(label, st.CHIP_SIZE) <= width:
-        return label
-    while label and text_width(label + "…", st.CHIP_SIZE) > width:
-        label = label[:-1]
-    return label.rstrip() + "…"
+def _chip_lines(label: str, width: float) -> tuple[list[str], float, float]:
+    """A chip's words on one line, or wrapped to ``width`` when they do not fit it: the lines, the
+    widest line's width and the chip's height. Never cut short: a wait, a channel or a tag is
+    read in full on the card, in the SVG and in the PDF's text (a chip never leaves its card)."""
+    label = " ".join(label.split())  # one paragraph: its line breaks are the card's to make
+    one_line = text_width(label, st.CHIP_SIZE)
+    if one_line <= width:
+        return [label], one_line, st.CHIP_H
+    lines, text_h = text_block(label, width, st.CHIP_SIZE, bold=False)
+    widest = max(text_width(line, st.CHIP_SIZE) for line in lines)
+    return lines, widest, st.CHIP_H + text_h - line_height(st.CHIP_SIZE)
+
+
+def _chip_text(lines: list[str], x: float, color: str) -> list[Text]:
+    """A chip's lines, the first on the chip's baseline, the next a line height below each."""
+    step = line_height(st.CHIP_SIZE)
+    return [Text(x, _chip_baseline() + i * step, line, st.CHIP_SIZE, color) for i, line in enumerate(lines)]
 
 
 def _ellipsised(line: str, width: float, size: float) -> str:

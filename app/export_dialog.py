@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tr
 from exporters.pages import (
-    LANDSCAPE_HINT,
+    MIN_TEXT_PT,
     PAGES,
-    PORTRAIT_HINT,
-    TILE_HINT,
     PagePlan,
     PageSpec,
+    SmallTextWarning,
     plan_pages,
     sheets_summary,
 )
 from exporters.qtpaint import draw_sheet
+from model.glyphs import NAMED_CHARS, REPLACEMENT, MissingGlyphsWarning, named_characters
 from model.layout import Layout
 
 PREVIEW_W, PREVIEW_H = 520, 340
@@ -106,16 +106,26 @@ class ExportDialog(QDialog):
 
 
 def in_the_window(warning: str) -> str:
-    """An export's warning as the window says it: the page plan's advice names the command line's flag,
-    which here is a box to tick in the export dialog."""
-    said = warning.replace(TILE_HINT, tr("tick “Tile across several pages” in Export to print a readable poster"))
-    for hint, there in ((PORTRAIT_HINT, tr("ticking Portrait gives {0} pt")),
-                        (LANDSCAPE_HINT, tr("unticking Portrait gives {0} pt"))):
-        prefix = hint.split("{")[0]
-        if prefix in said:
-            head, _, size = said.rpartition(prefix)
-            said = head + there.format(size.split(" pt")[0])
-    return said
+    """An export's warning as the window says it, in the window's language, made from the figures the
+    warning carries: the page plan's advice names the command line's flag, which here is a box to tick."""
+    if isinstance(warning, SmallTextWarning):
+        said = tr("card text is {0} pt on one {1} page (under {2} pt); tick “Tile across several pages” in Export "
+                  "to print a readable poster").format(_points(warning.text_pt), warning.page, f"{MIN_TEXT_PT:g}")
+        if warning.turned_pt is not None:
+            turn = tr("unticking Portrait gives {0} pt") if warning.portrait else tr("ticking Portrait gives {0} pt")
+            said += "; " + turn.format(_points(warning.turned_pt))
+        return said
+    if isinstance(warning, MissingGlyphsWarning):
+        named = named_characters(warning.chars)
+        if len(warning.chars) > NAMED_CHARS:
+            named = tr("{0} and %n more", "", len(warning.chars) - NAMED_CHARS).format(named)
+        return tr("no installed font can draw {0}; drawn as {1} boxes").format(named, REPLACEMENT)
+    return warning
+
+
+def _points(size: float) -> str:
+    """A text size in pt, to a tenth, the way the interface's language writes numbers (3.5 or 3,5)."""
+    return QLocale().toString(size, "f", 1)
 
 
 def preview_image(layout: Layout, plan: PagePlan, width: int = PREVIEW_W, height: int = PREVIEW_H) -> QImage:

@@ -45,7 +45,7 @@ MARGIN = 10 * MM  # inside every printer's unprintable border
 TITLE_BLOCK_H = 34.0
 MAX_UPSCALE = 1.5
 MIN_TEXT_PT = 6.0  # below this, a named page warns and suggests --tile
-# What that warning suggests, as the command line says it (the export dialog says it its own way).
+# What that warning suggests, as the command line says it (SmallTextWarning; the export dialog says it its own way).
 TILE_HINT = "use --tile to print a readable poster over several pages"
 PORTRAIT_HINT = "--portrait gives {0:.1f} pt"  # the sheet turned holds the board larger
 LANDSCAPE_HINT = "without --portrait, {0:.1f} pt"
@@ -105,6 +105,25 @@ class Sheet:
     label: str = ""
 
 
+class SmallTextWarning(str):
+    """The warning that card text prints under MIN_TEXT_PT on one named sheet: the line the command line
+    prints, and the figures it is made of, from which a window words it in its own language (the export
+    dialog) instead of reading them back out of the English."""
+
+    text_pt: float
+    page: str
+    portrait: bool
+    turned_pt: float | None  # the text's size on the sheet turned, when that is larger by a tenth
+
+    def __new__(cls, text_pt: float, page: str, portrait: bool, turned_pt: float | None) -> SmallTextWarning:
+        line = f"card text is {text_pt:.1f} pt on one {page} page (under {MIN_TEXT_PT:g} pt); {TILE_HINT}"
+        if turned_pt is not None:
+            line += f"; {(LANDSCAPE_HINT if portrait else PORTRAIT_HINT).format(turned_pt)}"
+        warning = super().__new__(cls, line)
+        warning.text_pt, warning.page, warning.portrait, warning.turned_pt = text_pt, page, portrait, turned_pt
+        return warning
+
+
 @dataclass(slots=True)
 class PagePlan:
     """Every sheet of an export, plus warning lines for the user."""
@@ -148,16 +167,14 @@ def _single(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     view = Viewport(0, 0, layout.width, layout.height, scale, left, top)
     orientation = board_word("portrait" if spec.portrait else "landscape", layout.document.language)
     sheet = Sheet(width, height, view, _title_block(layout, width, height, f"{spec.page} {orientation}", today))
-    warnings = []
+    warnings: list[str] = []
     text_pt = st.CARD_SIZE * scale
     if text_pt < MIN_TEXT_PT:
-        warning = f"card text is {text_pt:.1f} pt on one {spec.page} page (under {MIN_TEXT_PT:g} pt); {TILE_HINT}"
         # A tall journey map on a landscape sheet: turned, the same sheet holds it larger (A4: 3.5 pt, 5.2 upright).
         turned_w, turned_h = height - 2 * MARGIN, width - 2 * MARGIN - TITLE_BLOCK_H
         turned_pt = st.CARD_SIZE * min(MAX_UPSCALE, turned_w / layout.width, turned_h / layout.height)
-        if turned_pt > text_pt * 1.1:
-            warning += f"; {(LANDSCAPE_HINT if spec.portrait else PORTRAIT_HINT).format(turned_pt)}"
-        warnings.append(warning)
+        warnings.append(SmallTextWarning(text_pt, spec.page, spec.portrait,
+                                         turned_pt if turned_pt > text_pt * 1.1 else None))
     return PagePlan(spec, [sheet], warnings)
 
 

@@ -25,7 +25,7 @@ import re
 import shutil
 import struct
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -344,11 +344,29 @@ def missing_characters(texts: Iterable[str]) -> list[str]:
     return list(missing)
 
 
-def missing_glyph_warning(texts: Iterable[str]) -> str | None:
+class MissingGlyphsWarning(str):
+    """The warning naming characters no font can draw: the line the command line prints, and the
+    characters, from which a window words it in its own language."""
+
+    chars: tuple[str, ...]
+
+    def __new__(cls, chars: Sequence[str]) -> MissingGlyphsWarning:
+        more = f" and {len(chars) - NAMED_CHARS} more" if len(chars) > NAMED_CHARS else ""
+        warning = super().__new__(cls, f"no installed font can draw {named_characters(chars)}{more}; "
+                                       f"drawn as {REPLACEMENT} boxes")
+        warning.chars = tuple(chars)
+        return warning
+
+
+NAMED_CHARS = 8  # a warning names this many of the characters no font draws, and counts the rest
+
+
+def named_characters(chars: Sequence[str]) -> str:
+    """The first NAMED_CHARS of ``chars``, each by its code point and Unicode name ("U+1F600 GRINNING FACE, ...")."""
+    return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in chars[:NAMED_CHARS])
+
+
+def missing_glyph_warning(texts: Iterable[str]) -> MissingGlyphsWarning | None:
     """One warning line naming the characters no font can draw, or None when there are none."""
     chars = missing_characters(texts)
-    if not chars:
-        return None
-    named = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in chars[:8])
-    more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
-    return f"no installed font can draw {named}{more}; drawn as {REPLACEMENT} boxes"
+    return MissingGlyphsWarning(chars) if chars else None

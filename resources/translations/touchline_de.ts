@@ -698,8 +698,19 @@
         <translation>Papier</translation>
     </message>
     <message>
-        <source>tick “Tile across several pages” in Export to print a readable poster</source>
-        <translation>„Auf mehrere Seiten verteilen“ im Export-Dialog ankreuzen, um ein lesbares Poster zu drucken</translation>
+        <source>card text is {0} pt on one {1} page (under {2} pt); tick “Tile across several pages” in Export to print a readable poster</source>
+        <translation>Kartentext ist {0} pt auf einer Seite {1} (unter {2} pt); „Auf mehrere Seiten verteilen“ im Export-Dialog ankreuzen, um ein lesbares Poster zu drucken</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} and %n more</source>
+        <translation>
+            <numerusform>{0} und %n weiteres</numerusform>
+            <numerusform>{0} und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no installed font can draw {0}; drawn as {1} boxes</source>
+        <translation>keine installierte Schrift kann {0} darstellen; als {1}-Kästchen gezeichnet</translation>
     </message>
     <message>
         <source>ticking Portrait gives {0} pt</source>

@@ -132,6 +132,43 @@ def test_export_dialog_previews_every_choice(qtbot) -> None:  # type: ignore[no-
     assert dialog.spec() == PageSpec()  # portrait and tile need paper
 
 
+def test_export_warnings_are_said_in_the_interface_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The exporters warn in the command line's English; the window words the same figures in its own
+    language (it read them back out of the English and translated only the advice: "card text is 3.5 pt
+    on one A4 page ... ankreuzen")."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from app.export_dialog import in_the_window
+    from app.i18n import install_translators
+    from model.glyphs import MissingGlyphsWarning
+
+    layout = Layout(wide_board(20))
+    small = plan_pages(layout, PageSpec("A4", portrait=True)).warnings
+    glyphs = MissingGlyphsWarning([chr(0xF0001 + i) for i in range(10)])
+    assert len(small) == 1 and small[0].startswith("card text is ") and "--portrait" in small[0]
+    assert str(glyphs).startswith("no installed font can draw U+F0001") and "and 2 more" in glyphs
+    english = [in_the_window(warning) for warning in (*small, glyphs)]
+    text_pt = small[0].text_pt  # type: ignore[attr-defined]
+    assert english[0].startswith(f"card text is {text_pt:.1f} pt on one A4 page (under 6 pt); tick “Tile across")
+    assert "unticking Portrait gives " in english[0] and "--" not in english[0]
+    assert english[1] == str(glyphs)  # the command line's words are the window's in English
+    app = QCoreApplication.instance()
+    try:
+        install_translators(app, QLocale("de_DE"))
+        german = [in_the_window(warning) for warning in (*small, glyphs)]
+        dialog = ExportDialog(layout)
+        qtbot.addWidget(dialog)
+        dialog.page.setCurrentIndex(dialog.page.findData("A4"))
+        dialog.portrait.setChecked(True)
+        shown = dialog.warning.text()
+    finally:
+        install_translators(app, QLocale("en_GB"))
+    assert german[0].startswith(f"Kartentext ist {text_pt:.1f} pt".replace(".", ",")), german
+    assert "ohne „Hochformat“ werden es " in german[0] and "card text" not in german[0] and "--" not in german[0]
+    assert german[1].startswith("keine installierte Schrift kann U+F0001") and "und 2 weitere" in german[1], german
+    assert shown == german[0]
+
+
 def test_preview_shows_paper_and_board(qtbot) -> None:  # type: ignore[no-untyped-def]
     layout = Layout(model.load(EXAMPLES[0]))
     image = preview_image(layout, plan_pages(layout, PageSpec("A3")), 400, 300)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pathlib
 import re
+import unicodedata
 from functools import cache
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -36,13 +37,21 @@ def reportlab_name(font: FallbackFont) -> str | None:
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 surrogate pairs.
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 surrogate pairs,
+    and Arabic's contextual forms as the letters they are forms of.
 
-    reportlab writes them as five hex digits (``<1F600>``), which PDF readers take for
-    another character: pdftotext turned 😀 into ὠ. Everything else is reportlab's own text.
+    reportlab writes the former as five hex digits (``<1F600>``), which PDF readers take for
+    another character: pdftotext turned 😀 into ὠ. The latter are what the PDF draws for Arabic
+    (model.glyphs.visual: reportlab does not shape): copied or searched, the text must be the
+    letters typed (ﻃﻠﺐ, U+FEC3 U+FEE0 U+FE90, is طلب). A ligature's letters are given in the order
+    they are drawn, right to left, as the glyphs are: readers put the run back in logical order, the
+    ligature's letters with it (ﻻ mapped to لا was copied as ال). Everything else is reportlab's own text.
     """
     def utf16(code: int) -> str:
-        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+        char = chr(code)
+        if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:  # Arabic Presentation Forms-A and -B
+            char = (unicodedata.normalize("NFKC", char).strip() or char)[::-1]
+        return char.encode("utf-16-be", "surrogatepass").hex().upper()
 
     lines = [
         "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",

@@ -187,6 +187,28 @@ def test_pdf_fonts_embedded_subset_and_text_extractable(board: tuple[Layout, Pat
     assert REPLACEMENT in text
 
 
+def test_pdf_arabic_is_copied_as_the_letters_typed(tmp_path: Path) -> None:
+    """The PDF draws Arabic's contextual forms (ﻣﺮﺣﺒﺎ), but what a reader copies or searches is the
+    text typed (مرحبا), without NFKC: a search for the typed word finds it; a ligature gives both letters."""
+    need("pdftotext")
+    need_fonts()
+    typed = [SAMPLES["arabic"], "لا شكرا"]  # لا is drawn as one glyph, the lam-alef ligature U+FEFB
+    assert "\ufefb" in visual(typed[1])
+    doc = model.Document(title="Arabic")
+    doc.add_stage(Stage("s1", "One"))
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    for i, text in enumerate(typed):
+        doc.add_card(Card(f"c{i}", "l1", "s1", text=text))
+    pdf = tmp_path / "arabic.pdf"
+    export(Layout(doc), pdf)
+    marks = "[\u200e\u200f\u202a-\u202e\u2066-\u2069]"  # pdftotext's direction marks round a run
+    extracted = re.sub(marks, "", run("pdftotext", "-enc", "UTF-8", pdf, "-").stdout)
+    lines = [line.strip() for line in extracted.splitlines()]
+    for text in typed:
+        assert text in lines, (text, lines)
+    assert not any("\ufb50" <= ch <= "\ufeff" for ch in extracted), "a presentation form reached the text"
+
+
 def test_pdf_draws_rtl_in_visual_order_with_arabic_forms() -> None:
     shaped = visual(SAMPLES["arabic"])
     assert all("\ufe70" <= ch <= "\ufefc" or ch == " " for ch in shaped)  # contextual presentation forms

@@ -34,6 +34,7 @@ from exporters.common import (
 from exporters.fallback import finder, reportlab_name
 from exporters.halves import halfway, in_two, worth_forking
 from exporters.pages import MARGIN, PAGE_SIZES, PagePlan, PageSpec, Sheet, plan_pages
+from exporters.sheet_index import SheetIndex
 from model import style as st
 from model.board_words import board_word
 from model.fonts import FONT_FILES, font_metrics
@@ -109,14 +110,18 @@ def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive] | None) -
         canvas.setSubject(clean_text(document.description))
     canvas.setCreator(creator())
     canvas.setAuthor("")  # reportlab's own default, "anonymous", is no one's name
-    if board is None and not all(_whole(layout, sheet) for sheet in plan.sheets):
-        board = list(layout.primitives())  # walked once for all the sheets that show a part of it
+    where = None
+    parts = [sheet.viewport for sheet in plan.sheets if not _whole(layout, sheet)]
+    if parts:
+        if board is None:
+            board = list(layout.primitives())  # walked once for all the sheets that show a part of it
+        where = SheetIndex(board, max(64.0, min(min(view.w, view.h) for view in parts) / 2))
     marks = _stage_marks(layout, plan)
     clipped = [card for card in layout.ordered_cards() if card.shape.clipped]  # shortened: linked to the appendix
     for index, sheet in enumerate(plan.sheets):
         canvas.setPageSize((sheet.width, sheet.height))
         canvas.setMiterLimit(MITER_LIMIT)
-        _draw_sheet(canvas, layout, sheet, board, fonts)
+        _draw_sheet(canvas, layout, sheet, board, fonts, where)
         for key, (sheet_index, left, top) in marks.items():
             if sheet_index == index:
                 canvas.bookmarkHorizontalAbsolute(key, top, left=left)
@@ -137,11 +142,11 @@ def export_pdf(
 
 
 def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primitive] | None,
-                fonts: dict[bool, str]) -> None:
+                fonts: dict[bool, str], where: SheetIndex | None = None) -> None:
     """The sheet's part of the board (clipped, scaled), then its title block or marks on top.
 
-    ``board``: the layout's primitives if the caller has them (else the layout's groups are drawn,
-    or, on a sheet that shows part of the board, its primitives walked here)."""
+    ``board``: the layout's primitives if the caller has them (else the layout's groups are drawn).
+    ``where``: where they are, for a sheet that shows part of the board (it draws those in its part)."""
     view = sheet.viewport
     if _whole(layout, sheet):  # --page fit: no transform, the content stream stays as simple as it was
         painter = _PdfPainter(canvas, layout.height, fonts)
@@ -152,8 +157,8 @@ def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primit
             for group, offset in groups:
                 painter.draw_group(group, offset)
     else:
-        if board is None:  # _render_pdf walks the board for these sheets
-            raise ValueError("a sheet showing part of the board needs the board's primitives")
+        if where is None:  # _render_pdf indexes the board for these sheets
+            raise ValueError("a sheet showing part of the board needs the board's primitives indexed")
         canvas.saveState()
         clip = canvas.beginPath()
         clip.rect(view.left, sheet.height - view.top - view.h * view.scale, view.w * view.scale,
@@ -162,10 +167,8 @@ def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primit
         s = view.scale
         canvas.transform(s, 0, 0, s, view.left - s * view.x, sheet.height - view.top - s * (layout.height - view.y))
         painter = _PdfPainter(canvas, layout.height, fonts)
-        right, bottom = view.x + view.w, view.y + view.h
-        for primitive in board:
-            if _touches(primitive, view.x, view.y, right, bottom):
-                painter.draw(primitive)
+        for primitive in where.within(view.x, view.y, view.x + view.w, view.y + view.h):
+            painter.draw(primitive)
         canvas.restoreState()
     if sheet.decorations:
         painter = _PdfPainter(canvas, sheet.height, fonts)
@@ -247,18 +250,6 @@ def _whole(layout: Layout, sheet: Sheet) -> bool:
     """Whether the sheet shows the whole board at its own size (a fit page)."""
     view = sheet.viewport
     return view.scale == 1 and view.left == 0 and view.top == 0 and (view.w, view.h) == (layout.width, layout.height)
-
-
-def _touches(primitive: Primitive, left: float, top: float, right: float, bottom: float) -> bool:
-    """Whether a primitive may show in the board rectangle (generous for text: it is clipped anyway)."""
-    if isinstance(primitive, Box):
-        return primitive.x <= right and primitive.x + primitive.w >= left and primitive.y <= bottom and \
-            primitive.y + primitive.h >= top
-    if isinstance(primitive, Text):
-        reach = primitive.size * max(len(primitive.text), 1)
-        return primitive.x - reach <= right and primitive.x + reach >= left and \
-            primitive.y - 2 * primitive.size <= bottom and primitive.y + primitive.size >= top
-    return True
 
 
 def _link_shortened_cards(canvas: Canvas, clipped: list[CardGeometry], sheet: Sheet) -> None:

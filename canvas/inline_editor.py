@@ -1,4 +1,5 @@
-"""In-place text editing on the canvas: Enter commits, Shift+Enter breaks the line, Esc cancels.
+"""In-place text editing on the canvas: Enter commits, Shift+Enter breaks the line, Esc cancels (a new
+card's typed text is kept: only an edit of what was there is undone).
 
 The field is a scene item, so it shows in every view of the scene: in the editor in the
 board's theme, and on the presentation's audience view (``projection_look``) in the
@@ -61,6 +62,9 @@ class InlineEditor(QGraphicsTextItem):
         # cards keeping what was typed (a card typed in a workshop is not lost to it; Ctrl+Z takes it
         # back); Ctrl+Enter is the board's Add stage, "a stage to the right".
         self.capturing = False
+        # A new card's editor: Esc keeps what was typed (an empty card is not made). Only an edit of a
+        # card's existing text is undone by Esc; a new idea typed in a hurry is never lost to it.
+        self.new_card = False
         self._fill = QColor(st.themed(fill, theme))  # the colours the card is painted in
         self._projection_fill = QColor(projection_fill(fill))  # ...and in the audience's view
         self.setFont(qfont(size, bold))
@@ -165,7 +169,7 @@ class InlineEditor(QGraphicsTextItem):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Escape:
-            if self.capturing:
+            if self.capturing or (self.new_card and self.toPlainText().strip()):
                 self.commit_key = "escape"
                 self.commit()
             else:

@@ -838,7 +838,8 @@ class BoardScene(QGraphicsScene):
 
         The card is put in the document provisionally so the layout makes room for it;
         committing removes it again and pushes one AddCard with the typed text, so that
-        adding a card is one undo step and a cancelled card leaves no trace.
+        adding a card is one undo step and a cancelled card leaves no trace. Esc keeps a card typed
+        (an empty one is dropped): only an edit of a card's existing text is undone by Esc.
 
         With ``captured`` (fast capture), ``text`` is what was typed so far, an empty
         card is dropped instead of added, Esc keeps the card typed, and ``captured(card id
@@ -877,6 +878,7 @@ class BoardScene(QGraphicsScene):
         self._open_card_editor(card.id, commit, cancel, text)
         if self.editor is not None:
             editor.append(self.editor)
+            self.editor.new_card = True
             if captured is not None:
                 self.editor.capturing = True
                 self.editor.place_cursor_at_end()

@@ -52,6 +52,7 @@ LANDSCAPE_HINT = "without --portrait, {0:.1f} pt"
 TILE_TEXT_PT = 10.0  # card text on a tiled poster (the issue asks for >= 9 pt)...
 TILE_TEXT_STEPS = (10.0, 9.75, 9.5, 9.25, 9.0)  # ...or a little less where that saves a row or column of sheets
 OVERLAP = 8 * MM  # what two neighbouring tiles both show: the glue strip
+FOOT_GAP = 16.0  # between the texts of a sheet's title block (and of a tile's label line)
 LABEL_BAND = 16.0  # the strip above a tile's picture that holds its "row / column" label
 MARK = 5 * MM  # length of a trim mark
 INK = st.INK
@@ -185,22 +186,52 @@ def _title_block(layout: Layout, width: float, height: float, page_name: str, to
     y_rule = height - MARGIN - TITLE_BLOCK_H + 8
     baseline = y_rule + 17
     untitled = board_word("Untitled", language)
-    title = clean_text(document.title or untitled).strip() or untitled
-    personas = ", ".join(clean_text(p.name).strip() for p in document.personas if p.name.strip())
+    title = " ".join(clean_text(document.title or untitled).split()) or untitled
+    names = [" ".join(clean_text(p.name).split()) for p in document.personas if p.name.strip()]
+    personas = ", ".join(name for name in names if name)
     day = (today or _today()).isoformat()
     right = f"{day} · {page_name}"
     prims: list[Primitive] = [Line(MARGIN, y_rule, width - MARGIN, y_rule, "#CBD5E1", 0.75)]
-    prims.append(Text(MARGIN, baseline, _shorten(title, 60), 11, INK, bold=True))
-    if personas:
-        prims.append(Text(width / 2, baseline, _shorten(board_word("Persona: {0}", language).format(personas), 70),
-                          9, MUTED, anchor="middle"))
+    # The title, then the personas, share the room left of the date: each whole where they fit (centred
+    # the personas, where that keeps them clear of both), else cut short by their measured widths.
+    room = width - 2 * MARGIN - text_width(right, 9) - FOOT_GAP
+    said = board_word("Persona: {0}" if len(names) == 1 else "Personas: {0}", language).format(personas) \
+        if personas else ""
+    title_w = text_width(title, 11, bold=True)
+    said_w = text_width(said, 9) if said else 0.0
+    if said and title_w + FOOT_GAP + said_w > room:
+        # Too long together: the title keeps at least three fifths of the room, the personas the rest.
+        title_room = max(room * 0.6, room - FOOT_GAP - said_w)
+        title = fitted(title, title_room, 11, bold=True)
+        title_w = text_width(title, 11, bold=True)
+        said = fitted(said, room - title_w - FOOT_GAP, 9)
+        said_w = text_width(said, 9)
+    elif not said:
+        title = fitted(title, room, 11, bold=True)
+    prims.append(Text(MARGIN, baseline, title, 11, INK, bold=True))
+    if said:
+        centre = width / 2
+        left = centre - said_w / 2
+        if left < MARGIN + title_w + FOOT_GAP or left + said_w > MARGIN + room:
+            left = MARGIN + title_w + FOOT_GAP  # right after the title, clear of the date
+        prims.append(Text(left, baseline, said, 9, MUTED))
     prims.append(Text(width - MARGIN, baseline, right, 9, MUTED, anchor="end"))
     return prims
 
 
-def _shorten(text: str, limit: int) -> str:
+def fitted(text: str, width: float, size: float, bold: bool = False) -> str:
+    """``text`` on one line, whole if it fits ``width`` (pt, at ``size``), else cut short with an ellipsis."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if text_width(text, size, bold) <= width:
+        return text
+    low, high = 0, len(text)  # the longest start that fits with its ellipsis: text[:low]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width(text[:middle].rstrip() + "…", size, bold) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def _today() -> date:
@@ -233,7 +264,7 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     if blank:  # said on every sheet, so that whoever tapes them up does not look for the missing one
         total += board_word(", {0} blank not printed", language).format(len(blank))
     untitled = board_word("Untitled", language)
-    title = _shorten(clean_text(layout.document.title or untitled).strip() or untitled, 50)
+    title = " ".join(clean_text(layout.document.title or untitled).split()) or untitled
     day = (today or _today()).isoformat()
     sheets = []
     for (row, column), view in views.items():
@@ -246,8 +277,12 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
         if row > 1:
             decorations += _seam(view, rows[row - 2] + span_h, vertical=False)
         inset = MARK + 6  # clear of the trim marks
-        decorations.append(Text(MARGIN + inset, MARGIN + 6, f"{label}  ({total})", 9, INK, bold=True))
-        decorations.append(Text(width - MARGIN - inset, MARGIN + 6, f"{title} · {day} · {spec.page}", 8, MUTED,
+        said = f"{label}  ({total})"
+        decorations.append(Text(MARGIN + inset, MARGIN + 6, said, 9, INK, bold=True))
+        # The title as long as the room right of the label allows, then the date and the paper.
+        after = f" · {day} · {spec.page}"
+        room = width - 2 * (MARGIN + inset) - text_width(said, 9, bold=True) - FOOT_GAP - text_width(after, 8)
+        decorations.append(Text(width - MARGIN - inset, MARGIN + 6, fitted(title, room, 8) + after, 8, MUTED,
                                 anchor="end"))
         sheets.append(Sheet(width, height, view, decorations, label))
     return PagePlan(spec, sheets)

@@ -58,6 +58,7 @@ _GERMAN: dict[str, str] = {
     "portrait": "Hochformat",
     "landscape": "Querformat",
     "Persona: {0}": "Persona: {0}",
+    "Personas: {0}": "Personas: {0}",
     "1 page": "1 Seite",
     "{0} × {1} pages": "{0} × {1} Seiten",
     ", {0} blank not printed": ", {0} leer, nicht gedruckt",

@@ -20,6 +20,7 @@ import pytest
 import model
 from exporters import PageSpec, export
 from exporters.pages import (
+    MARGIN,
     MAX_UPSCALE,
     MIN_TEXT_PT,
     OVERLAP,
@@ -34,6 +35,7 @@ from model import style as st
 from model.entities import Card, Lane, Persona, Stage
 from model.layout import Layout
 from model.primitives import Text
+from model.typesetting import text_width
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
@@ -364,3 +366,39 @@ def test_a_tiled_poster_takes_a_little_smaller_text_where_that_saves_sheets(monk
     blueprint = chosen_plans[("coffee-shop-blueprint", False, "A4", False)][2]
     assert len(blueprint.sheets) == 4 and sheets[("coffee-shop-blueprint", False, "A4", False)][TILE_TEXT_PT] == 6
     assert saved > 0
+
+
+def _extent(text: Text) -> tuple[float, float]:
+    """Where a text of a sheet's decorations starts and ends, in pt."""
+    width = text_width(text.text, text.size, text.bold)
+    left = text.x - (width if text.anchor == "end" else width / 2 if text.anchor == "middle" else 0)
+    return left, left + width
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_title_blocks_texts_never_overlap_and_say_what_they_can_whole(path: Path) -> None:
+    """On A4 upright the title ran into the personas (coffee shop: by 13 pt, onboarding: by 107); cut
+    by character counts, a title was shortened on A2 with 1,000 pt free, and a tile's header likewise."""
+    for document in (model.load(path), _with_long_names(model.load(path))):
+        layout = Layout(document)
+        for page, portrait, tile in itertools.product(NAMED, (False, True), (False, True)):
+            plan = plan_pages(layout, PageSpec(page, portrait, tile), today=date(2026, 1, 2))
+            for sheet in plan.sheets:
+                texts = sorted((p for p in sheet.decorations if isinstance(p, Text) and p.y < sheet.height - 40)
+                               if tile else (p for p in sheet.decorations if isinstance(p, Text)), key=_extent)
+                spans = [_extent(text) for text in texts if text.y == texts[-1].y]
+                assert spans[0][0] >= MARGIN - 1e-6 and spans[-1][1] <= sheet.width - MARGIN + 1e-6, (page, spans)
+                for (_, end), (start, _) in itertools.pairwise(spans):
+                    assert end + 8 <= start, (path.stem, page, portrait, tile, [t.text for t in texts])
+                said = " ".join(t.text for t in texts)
+                if page == "A2" and not portrait:  # room for every word of the long names
+                    assert " ".join(document.title.split()) in said, said
+    personas = plan_pages(Layout(model.load(EXAMPLE)), PageSpec("A2")).sheets[0].decorations
+    assert "Persona: Maya Okafor" in [p.text for p in personas if isinstance(p, Text)]
+
+
+def _with_long_names(document: model.Document) -> model.Document:
+    document.set_title("A service blueprint whose title goes on for a good while: " * 2)
+    names = ("Priya Raghunathan-Venkataraman", "Jean-Baptiste Delacroix-Montfort", "سارة عبد الرحمن")
+    document.set_personas([*document.personas, *(Persona(document.new_id("persona"), name) for name in names)])
+    return document

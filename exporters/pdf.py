@@ -127,7 +127,7 @@ def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive] | None) -
                 canvas.bookmarkHorizontalAbsolute(key, top, left=left)
         _link_shortened_cards(canvas, clipped, sheet)
         canvas.showPage()
-    _draw_appendix(canvas, layout, clipped, fonts)
+    _draw_appendix(canvas, layout, clipped, fonts, plan.spec)
     _add_outline(canvas, layout, marks)
     canvas.save()
     return buffer.getvalue()
@@ -265,11 +265,13 @@ def _link_shortened_cards(canvas: Canvas, clipped: list[CardGeometry], sheet: Sh
                             thickness=0)
 
 
-def _draw_appendix(canvas: Canvas, layout: Layout, clipped: list[CardGeometry], fonts: dict[bool, str]) -> None:
-    """Pages with the whole text of every card the board shows shortened (with an ellipsis)."""
+def _draw_appendix(canvas: Canvas, layout: Layout, clipped: list[CardGeometry], fonts: dict[bool, str],
+                   spec: PageSpec) -> None:
+    """Pages with the whole text of every card the board shows shortened (with an ellipsis): upright sheets
+    of the paper the board is printed on (a Letter board's appendix was A4), A4 beside a fit page."""
     if not clipped:
         return
-    width, height = PAGE_SIZES["A4"]
+    width, height = PAGE_SIZES[spec.page if spec.page in PAGE_SIZES else "A4"]
     left, top, text_w = MARGIN, MARGIN, width - 2 * MARGIN
     document = layout.document
     blocks: list[list[Primitive]] = []
@@ -290,7 +292,8 @@ def _draw_appendix(canvas: Canvas, layout: Layout, clipped: list[CardGeometry], 
                 canvas.showPage()
             canvas.setPageSize((width, height))
             painter = _PdfPainter(canvas, height, fonts)
-            heading = "Full text of shortened cards" + (" (continued)" if index else "")
+            heading = "Full text of shortened cards (continued)" if index else "Full text of shortened cards"
+            heading = board_word(heading, document.language)
             painter.draw(Text(left, top + 14, heading, 14, st.INK, bold=True))
             y = top + 30
         canvas.bookmarkHorizontalAbsolute(f"full-text-{index}", height - y + 4, left=left)

@@ -64,6 +64,8 @@ _GERMAN: dict[str, str] = {
     ", {0} blank not printed": ", {0} leer, nicht gedruckt",
     "row {0} / column {1}": "Zeile {0} / Spalte {1}",
     "Stage {0}": "Phase {0}",
+    "Full text of shortened cards": "Volltext gekürzter Karten",
+    "Full text of shortened cards (continued)": "Volltext gekürzter Karten (Fortsetzung)",
 }
 
 _WORDS: dict[str, dict[str, str]] = {"de": _GERMAN}

@@ -432,3 +432,28 @@ def test_without_fontconfig_there_is_no_fallback_and_no_crash(monkeypatch: pytes
     fresh = glyphs.FallbackFinder()
     assert fresh.font_for("漢") is None and fresh.fonts() == []
     assert fresh.font_for("漢") is None  # remembered as missing: fc-match is not asked again
+
+
+@pytest.mark.parametrize(("page", "language", "heading"), [("Letter", "en", "Full text of shortened cards"),
+                                                          ("Tabloid", "de", "Volltext gekürzter Karten"),
+                                                          ("fit", "en", "Full text of shortened cards")])
+def test_the_full_text_pages_are_on_the_boards_paper_in_its_language(page: str, language: str, heading: str,
+                                                                     tmp_path: Path) -> None:
+    """A Letter board's appendix was an A4 sheet, and said its heading in English on a German board."""
+    need("pdfinfo", "pdftotext")
+    from exporters import PageSpec
+    from exporters.pages import PAGE_SIZES
+
+    document = model.Document(title="Long")
+    document.set_language(language)
+    document.add_stage(Stage("s1", "One"))
+    document.add_lane(Lane("l1", "Customer", "customer"))
+    document.add_card(Card("c1", "l1", "s1", text=LONG))
+    pdf = tmp_path / "long.pdf"
+    export(Layout(document), pdf, page=PageSpec(page))
+    sizes = re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+)",
+                       run("pdfinfo", "-f", "1", "-l", "99", pdf).stdout)
+    appendix = tuple(float(v) for v in sizes[-1])
+    assert appendix == pytest.approx(PAGE_SIZES[page if page != "fit" else "A4"], abs=0.5), sizes
+    last = run("pdftotext", "-f", str(len(sizes)), "-l", str(len(sizes)), pdf, "-").stdout
+    assert last.startswith(heading), last[:80]

@@ -86,7 +86,9 @@ def test_a_german_board_with_every_feature_has_no_english_word_of_touchlines_lef
         return any(t in (word, word.upper()) or t.endswith(" " + word) or (" " in word and word in t) for t in found)
 
     drawn = [w for w in words if written(w, english)]
-    assert set(words) - set(drawn) == {"portrait", "landscape", "1 page"}  # all but the pages', in English…
+    # All but the pages' and the PDF's full-text pages', in English…
+    assert set(words) - set(drawn) == {"portrait", "landscape", "1 page", "Full text of shortened cards",
+                                       "Full text of shortened cards (continued)"}
     assert [w for w in drawn if written(w, said)] == []  # …and none of them in German
     assert "Unbenannt" in said and "+2 Sehr positiv" in said
     assert set(BOARD_LANGUAGES) == {"en", "de"}

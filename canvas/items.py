@@ -38,6 +38,7 @@ CARD_REACH_X, CARD_REACH_TOP, CARD_REACH_BOTTOM = HANDLE_R + 2, 3, HANDLE_R + 3
 MARKER_HIT = 15.0  # an emotion marker's grab and selection radius (its disc is 12)
 # Below this scale text is unreadable anyway: cards become plain shapes (Qt's "chips" demo).
 TEXT_LOD = 0.45
+HEADER_TEXT_PX = TEXT_LOD * st.CHIP_SIZE  # ~5 px: below TEXT_LOD, a header's or the title's text shows while this large
 
 
 def shown_area(view: QGraphicsView) -> QRectF:
@@ -94,10 +95,26 @@ def without_text(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
 
 
 def lod_primitives(
-    painter: QPainter, option: QStyleOptionGraphicsItem, full: tuple[Primitive, ...], reduced: tuple[Primitive, ...]
+    painter: QPainter, option: QStyleOptionGraphicsItem, full: tuple[Primitive, ...], reduced: tuple[Primitive, ...],
+    large_texts: tuple[Text, ...] = (),
 ) -> tuple[Primitive, ...]:
-    """``full`` at readable sizes, ``reduced`` when zoomed out below TEXT_LOD."""
-    return full if option.levelOfDetailFromTransform(painter.worldTransform()) >= TEXT_LOD else reduced
+    """``full`` at readable sizes, ``reduced`` when zoomed out below TEXT_LOD, with those of ``large_texts``
+    still as large on screen as the smallest text is at TEXT_LOD (HEADER_TEXT_PX).
+
+    Fit board put a journey map at 0.436, just under TEXT_LOD: the title, the stage and the lane names
+    went with the cards' text, and the board was boxes without a word. Its stage names are 6 px there,
+    the cards' text 5.7: the headers and title stay (a few texts), the cards are boxes (thousands).
+    """
+    lod = option.levelOfDetailFromTransform(painter.worldTransform())
+    if lod >= TEXT_LOD:
+        return full
+    shown = tuple(text for text in large_texts if text.size * lod >= HEADER_TEXT_PX)
+    return reduced + shown if shown else reduced
+
+
+def texts_of(primitives: tuple[Primitive, ...]) -> tuple[Text, ...]:
+    """The Text primitives of a drawing (drawn over its shapes when zoomed out: lod_primitives)."""
+    return tuple(p for p in primitives if isinstance(p, Text))
 
 
 class BackgroundItem(QGraphicsItem):
@@ -107,6 +124,7 @@ class BackgroundItem(QGraphicsItem):
         super().__init__()
         self._primitives: tuple[Primitive, ...] = ()
         self._shapes_only: tuple[Primitive, ...] = ()
+        self._texts: tuple[Text, ...] = ()
         # Each primitive's box on the board (None: drawn always), to leave out those a
         # repaint does not reach: a moved card repaints a strip, not ~40 bands and lines.
         self._extents: dict[int, tuple[float, float, float, float] | None] = {}
@@ -121,6 +139,7 @@ class BackgroundItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._primitives = primitives
         self._shapes_only = without_text(primitives)
+        self._texts = texts_of(primitives)
         self._extents = {id(p): _extent(p) for p in primitives}
         self._rect = QRectF(0, 0, width, height)
         self.update()
@@ -129,7 +148,7 @@ class BackgroundItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        prims = lod_primitives(painter, option, self._primitives, self._shapes_only)
+        prims = lod_primitives(painter, option, self._primitives, self._shapes_only, self._texts)
         exposed = option.exposedRect  # type: ignore[attr-defined]
         if not exposed.isEmpty() and not exposed.contains(self._rect):
             left, top, right, bottom = exposed.getCoords()
@@ -186,7 +205,7 @@ class HeaderItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         prims = self._geometry.primitives
-        draw_look(painter, self, widget, lod_primitives(painter, option, prims, prims[:1]))
+        draw_look(painter, self, widget, lod_primitives(painter, option, prims, prims[:1], texts_of(prims[1:])))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -122,3 +122,40 @@ def test_the_overview_boxes_the_cards_without_drawing_them(qtbot, monkeypatch) -
         rect = scene.overview._card_boxes[geometry.id]
         assert (rect.x(), rect.y(), rect.width(), rect.height()) \
             == (geometry.x + box.x, geometry.y + box.y, box.w, box.h)
+
+
+def _ink_in(view: BoardView, rect) -> int:  # type: ignore[no-untyped-def]
+    """Dark pixels (text) the viewport shows in a board rect."""
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    box = view.mapFromScene(rect.x, rect.y), view.mapFromScene(rect.x + rect.w, rect.y + rect.h)
+    dark = 0
+    for x in range(int(box[0].x() * ratio), int(box[1].x() * ratio)):
+        for y in range(int(box[0].y() * ratio), int(box[1].y() * ratio)):
+            if image.pixelColor(x, y).lightness() < 140:
+                dark += 1
+    return dark
+
+
+def test_just_past_readable_cards_the_headers_and_title_still_say_their_names(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Fit board put the journey map at 0.436, under TEXT_LOD: title, stage and lane names went with the
+    cards' text and it was boxes without a word. The few large texts stay while ~5 px or more."""
+    from canvas.items import HEADER_TEXT_PX
+    from model import style as st
+
+    editor = _editor(qtbot)
+    layout, view = editor.scene.layout, editor.view
+    stage = next(iter(layout.stage_headers.values())).rect
+    lane = next(iter(layout.lane_headers.values())).rect
+    card = next(iter(layout.cards.values()))
+    view.set_zoom(TEXT_LOD * 0.97)
+    view.centerOn(stage.x + stage.w / 2, stage.y + stage.h)
+    _paint(view)
+    assert editor.scene.overview_active
+    assert _ink_in(view, stage) > 20 and _ink_in(view, lane) > 20
+    inner = card.rect
+    assert _ink_in(view, type(inner)(inner.x + 8, inner.y + 8, inner.w - 16, inner.h - 16)) == 0  # a box, no text
+    view.set_zoom(HEADER_TEXT_PX / st.STAGE_SIZE * 0.9)  # the stage names under ~5 px: none
+    view.centerOn(stage.x + stage.w / 2, stage.y + stage.h)
+    _paint(view)
+    assert _ink_in(view, stage) == 0

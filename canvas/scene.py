@@ -844,9 +844,12 @@ class BoardScene(QGraphicsScene):
         With ``captured`` (fast capture), ``text`` is what was typed so far, an empty
         card is dropped instead of added, Esc keeps the card typed, and ``captured(card id
         or None, key)`` is told how the edit ended ("enter", "tab", "backtab", "escape", ""
-        or "cancel"). ``score``: an emotion card's, from where the lane was double-clicked.
+        or "cancel"). ``score``: an emotion card's, from where the lane was double-clicked (0, neutral,
+        in an emotion lane without one: a point never starts unscored, off the curve).
         """
         doc = self.document
+        if score is None and doc.lane(lane_id).kind == "emotion":
+            score = 0  # a point of the curve: on its neutral line until raised or lowered (Alt+Up, Alt+Down)
         card = Card(doc.new_id("card"), lane_id, stage_id, "", score=score)
         doc.add_card(card, index)
         index = doc.card_index(card.id)

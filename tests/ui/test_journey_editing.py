@@ -329,3 +329,24 @@ def test_a_card_double_clicked_into_the_emotion_lane_starts_at_the_height_clicke
         assert len(added) == 1 and doc.card(added[0]).text == f"Feels {score}"
         assert doc.card(added[0]).score == score
         assert layout.cards[added[0]].y <= lines[score] <= layout.cards[added[0]].y + layout.cards[added[0]].h
+
+
+def test_a_point_added_with_the_keyboard_starts_on_the_neutral_line(editor: Editor) -> None:
+    """Enter in a Feeling cell made a point without a score: drawn on the 0 line, "—" in Properties, and
+    reported by Checks as unscored. It is neutral (0) until Alt+Up or Alt+Down moves it."""
+    doc, scene = editor.document, editor.scene
+    lane = next(lane.id for lane in doc.lanes if lane.kind == "emotion")
+    stage = doc.stages[0].id
+    cell = scene.layout.cell_rect(stage, lane)
+    editor.view.centerOn(cell.x + cell.w / 2, cell.y + cell.h / 2)
+    spot = editor.view.mapFromScene(cell.x + cell.w - 6, cell.y + cell.h - 6)
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+    assert scene.current_cell == (stage, lane)
+    before = set(doc.cell_cards(stage, lane))
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    QTest.keyClicks(editor.view.viewport(), "Hopeful")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    (added,) = [c for c in doc.cell_cards(stage, lane) if c not in before]
+    assert doc.card(added).text == "Hopeful" and doc.card(added).score == 0
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert doc.card(added).score == 1

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
+from exporters.common import ShortenedCardsWarning
 from exporters.pages import (
     MIN_TEXT_PT,
     PAGES,
@@ -33,6 +34,7 @@ from exporters.pages import (
     sheets_summary,
 )
 from exporters.qtpaint import draw_sheet
+from model.cardshape import MAX_LINES
 from model.glyphs import NAMED_CHARS, REPLACEMENT, MissingGlyphsWarning, named_characters
 from model.layout import Layout
 
@@ -115,6 +117,9 @@ def in_the_window(warning: str) -> str:
             turn = tr("unticking Portrait gives {0} pt") if warning.portrait else tr("ticking Portrait gives {0} pt")
             said += "; " + turn.format(_points(warning.turned_pt))
         return said
+    if isinstance(warning, ShortenedCardsWarning):
+        return tr("%n card(s) longer than {0} lines end in an ellipsis; the full text is the card's tooltip "
+                  "(a PDF prints it on a page of its own)", "", warning.count).format(MAX_LINES)
     if isinstance(warning, MissingGlyphsWarning):
         named = named_characters(warning.chars)
         if len(warning.chars) > NAMED_CHARS:

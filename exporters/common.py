@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from model.cardshape import MAX_LINES
 from model.document import Document
 from model.glyphs import drawable, missing_glyph_warning
 from model.layout import Layout
@@ -44,6 +45,21 @@ def glyph_warnings(texts: Iterable[str]) -> list[str]:
     # ASCII text stays ASCII when cleaned, and every font has it: only the rest is looked at.
     line = missing_glyph_warning(clean_text(text) for text in texts if not text.isascii())
     return [line] if line else []
+
+
+class ShortenedCardsWarning(str):
+    """The warning that cards longer than MAX_LINES end in an ellipsis in an SVG: the line the command
+    line prints, and the count, from which a window words it in its own language."""
+
+    count: int
+
+    def __new__(cls, count: int) -> ShortenedCardsWarning:
+        cards = f"1 card is longer than {MAX_LINES} lines and ends" if count == 1 else \
+            f"{count} cards are longer than {MAX_LINES} lines and end"
+        warning = super().__new__(cls, f"{cards} in an ellipsis; the full text is the card's tooltip "
+                                       "(a PDF prints it on a page of its own)")
+        warning.count = count
+        return warning
 
 
 def as_layout(document_or_layout: DocumentOrLayout) -> Layout:

@@ -35,6 +35,7 @@ from typing import TypeVar
 from exporters.common import (
     DocumentOrLayout,
     PrimitiveGroup,
+    ShortenedCardsWarning,
     as_layout,
     clean_text,
     draw_text,
@@ -108,7 +109,28 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
     parts = ["".join(head).encode("utf-8")]
     if defs:
         parts += [defs, b"</defs>"]
-    return _Drawing(parts + body + [b"</svg>\n"], unusual)
+    return _Drawing(parts + body + [_full_texts(layout), b"</svg>\n"], unusual)
+
+
+def _full_texts(layout: Layout) -> bytes:
+    """Over each card shortened to MAX_LINES (its last line ends in an ellipsis), an unpainted box whose
+    title is the card's whole text: a browser shows it on hover, a screen reader reads it, a search of
+    the file finds it (the PDF prints it on a page of its own; the SVG dropped it)."""
+    document = layout.document
+    boxes = []
+    for card in layout.ordered_cards():
+        if card.shape.clipped:
+            r = card.rect
+            text = _escape(clean_text(document.card(card.id).text))
+            boxes.append(f'<rect x="{_num(r.x)}" y="{_num(r.y)}" width="{_num(r.w)}" height="{_num(r.h)}" '
+                         f'fill="none" pointer-events="all"><title>{text}</title></rect>')
+    return "".join(boxes).encode("utf-8")
+
+
+def shortened_cards(layout: Layout) -> list[str]:
+    """The warning naming how many cards the SVG shows shortened, if any (ShortenedCardsWarning)."""
+    count = sum(1 for card in layout.cards.values() if card.shape.clipped)
+    return [ShortenedCardsWarning(count)] if count else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,9 +357,10 @@ def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str
                board: list[Primitive] | None = None) -> list[str]:
     """Render a document (or a ready layout) to SVG and write it atomically to ``path``; the warning lines
     for the user (characters no installed font can draw), from the lines drawn."""
-    drawing = _drawing(as_layout(document_or_layout), board)
+    layout = as_layout(document_or_layout)
+    drawing = _drawing(layout, board)
     write_atomic(path, drawing.parts)
-    return glyph_warnings(drawing.unusual)
+    return glyph_warnings(drawing.unusual) + shortened_cards(layout)
 
 
 def _element(primitive: Primitive, glyphs: TextOutlines) -> str:

@@ -245,9 +245,14 @@ def test_long_card_is_capped_with_an_ellipsis(board: tuple[Layout, Path, Path, l
 
 def test_missing_glyph_is_a_box_and_one_warning(board: tuple[Layout, Path, Path, list[str]]) -> None:
     need_fonts()
-    layout, _, _, warnings = board
-    assert len(warnings) == 1
+    layout, svg, _, warnings = board
+    # The SVG's warnings: the character no font has, named once; the long card, shortened (its full text
+    # is the card's tooltip, the one <title> in the SVG but the board's).
+    assert len(warnings) == 2
     assert "U+F0001" in warnings[0] and REPLACEMENT in warnings[0]
+    assert warnings[1].startswith("1 card is longer than 14 lines and ends in an ellipsis"), warnings[1]
+    titles = [el.text for el in ET.parse(svg).getroot().iter(f"{SVG_NS}title")]
+    assert titles[1:] == [LONG], titles[1:]
     texts = [p.text for p in layout.primitives() if isinstance(p, Text)]
     assert any(NO_FONT in t for t in texts)  # the layout keeps the text; renderers draw the box
     assert REPLACEMENT in render_svg(layout)

@@ -702,6 +702,13 @@
         <translation>Kartentext ist {0} pt auf einer Seite {1} (unter {2} pt); „Auf mehrere Seiten verteilen“ im Export-Dialog ankreuzen, um ein lesbares Poster zu drucken</translation>
     </message>
     <message numerus="yes">
+        <source>%n card(s) longer than {0} lines end in an ellipsis; the full text is the card&apos;s tooltip (a PDF prints it on a page of its own)</source>
+        <translation>
+            <numerusform>%n Karte mit mehr als {0} Zeilen endet mit Auslassungspunkten; der volle Text ist ihr Tooltip (ein PDF druckt ihn auf einer eigenen Seite)</numerusform>
+            <numerusform>%n Karten mit mehr als {0} Zeilen enden mit Auslassungspunkten; der volle Text ist jeweils ihr Tooltip (ein PDF druckt ihn auf einer eigenen Seite)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{0} and %n more</source>
         <translation>
             <numerusform>{0} und %n weiteres</numerusform>

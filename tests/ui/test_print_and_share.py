@@ -147,6 +147,11 @@ def test_export_warnings_are_said_in_the_interface_language(qtbot) -> None:  # t
     glyphs = MissingGlyphsWarning([chr(0xF0001 + i) for i in range(10)])
     assert len(small) == 1 and small[0].startswith("card text is ") and "--portrait" in small[0]
     assert str(glyphs).startswith("no installed font can draw U+F0001") and "and 2 more" in glyphs
+    from exporters.common import ShortenedCardsWarning
+
+    shortened = ShortenedCardsWarning(3)
+    assert str(shortened).startswith("3 cards are longer than 14 lines")
+    assert in_the_window(shortened).startswith("3 cards longer than 14 lines end in an ellipsis")
     english = [in_the_window(warning) for warning in (*small, glyphs)]
     text_pt = small[0].text_pt  # type: ignore[attr-defined]
     assert english[0].startswith(f"card text is {text_pt:.1f} pt on one A4 page (under 6 pt); tick “Tile across")
@@ -156,6 +161,7 @@ def test_export_warnings_are_said_in_the_interface_language(qtbot) -> None:  # t
     try:
         install_translators(app, QLocale("de_DE"))
         german = [in_the_window(warning) for warning in (*small, glyphs)]
+        german_shortened = in_the_window(shortened)
         dialog = ExportDialog(layout)
         qtbot.addWidget(dialog)
         dialog.page.setCurrentIndex(dialog.page.findData("A4"))
@@ -167,6 +173,7 @@ def test_export_warnings_are_said_in_the_interface_language(qtbot) -> None:  # t
     assert "ohne „Hochformat“ werden es " in german[0] and "card text" not in german[0] and "--" not in german[0]
     assert german[1].startswith("keine installierte Schrift kann U+F0001") and "und 2 weitere" in german[1], german
     assert shown == german[0]
+    assert german_shortened.startswith("3 Karten mit mehr als 14 Zeilen enden"), german_shortened
 
 
 def test_preview_shows_paper_and_board(qtbot) -> None:  # type: ignore[no-untyped-def]

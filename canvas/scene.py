@@ -1033,6 +1033,13 @@ class BoardScene(QGraphicsScene):
                 continue
             marker = self.layout.marker_centre(item.card_id)
             card = doc.card(item.card_id)
+            held = marker is not None and self.layout.snap_marker_y(
+                item.card_id, marker[1] + item.pos().y() - item.geometry.y) is not None
+            if held and cell[1] != card.lane:
+                # Held by its lane's scale a little past the lane's edge (pulled up past +2): it stays a point
+                # of its curve, in the stage the pointer is over.
+                lane = self.layout.lane_headers[card.lane].rect
+                cell = self.layout.cell_at(centre.x(), lane.y + lane.h / 2) or cell
             if marker is not None and cell[1] == card.lane:
                 # An emotion point dragged within its lane: its new height is its new score,
                 # and it goes to the stage it was dropped in.

@@ -117,6 +117,8 @@ class BlueprintLine:
 # How far from its two cards a link's label may go (a curve's reach, 90 px at most, and the
 # label's offsets round it): the other arrows a label looks at are those within it.
 LABEL_REACH = 100.0
+# How far past its lane's edge a dragged emotion point still snaps to its scale (snap_marker_y): ~2.5 steps.
+EMOTION_HOLD = 60.0
 
 
 @value_class
@@ -420,8 +422,10 @@ class Layout:
         if scale is None:
             return None
         top = self._lane_y[lane_id]
-        if not top <= y <= top + self._lane_h[lane_id]:
-            return None  # on its way to another lane: it moves freely
+        # Held a little past the lane's edges too: pulled up past +2 (90 px below the lane's top) it
+        # stays at +2 instead of becoming a card of the lane above; farther, it moves freely (to another lane).
+        if not top - EMOTION_HOLD <= y <= top + self._lane_h[lane_id] + EMOTION_HOLD:
+            return None
         return top + scale.y(scale.score_at(y - top))
 
     def set_legend(self, shown: bool) -> LayoutDelta:

@@ -21,6 +21,7 @@ from app.editor import Editor
 from app.main_window import MainWindow, settings
 from model import emotion_curve as emo
 from model import style as st
+from model.layout import EMOTION_HOLD
 
 ROOT = Path(__file__).resolve().parents[2]
 JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
@@ -350,3 +351,25 @@ def test_a_point_added_with_the_keyboard_starts_on_the_neutral_line(editor: Edit
     assert doc.card(added).text == "Hopeful" and doc.card(added).score == 0
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert doc.card(added).score == 1
+
+
+def test_a_point_pulled_a_little_past_its_lane_stays_a_point_at_the_end_of_the_scale(editor: Editor) -> None:
+    """The +2 line is 90 px below the lane's top: pulled up 120 px, a +2 point became a card of the lane
+    above ("Doing"), its score a chip, undone as "Move card". Held by the scale a little past the lane's
+    edges, it stays a point; pulled well into the next lane, it goes there."""
+    card_id = emotion_card(editor, 2)
+    lane = editor.document.card(card_id).lane
+    top = editor.scene.layout.lane_headers[lane].rect.y
+    _, y = editor.scene.layout.marker_centre(card_id)  # type: ignore[misc]
+    drag_marker(editor, card_id, top - y - 30)  # 30 px into the lane above
+    card = editor.document.card(card_id)
+    assert card.lane == lane and card.score == 2
+    assert editor.undo_stack.count() == 0  # nothing changed: it was at +2 already
+    drag_marker(editor, card_id, 3 * emo.STEP)  # and back down to -1
+    assert editor.document.card(card_id).score == -1 and editor.document.card(card_id).lane == lane
+    above = editor.document.lanes[[ln.id for ln in editor.document.lanes].index(lane) - 1]
+    _, y = editor.scene.layout.marker_centre(card_id)  # type: ignore[misc]
+    target = editor.scene.layout.lane_headers[above.id].rect
+    assert target.h - 10 > EMOTION_HOLD
+    drag_marker(editor, card_id, target.y + 10 - y)  # well into the lane above: moved there
+    assert editor.document.card(card_id).lane == above.id

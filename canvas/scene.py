@@ -1137,6 +1137,9 @@ class BoardScene(QGraphicsScene):
         if self.focusItem() is not None and _is_inline_editor(self.focusItem()):
             super().keyPressEvent(event)
             return
+        if event.key() == Qt.Key.Key_Escape and self._cancel_card_drag():
+            event.accept()
+            return
         if self.nav.key_press(event):
             event.accept()
             return
@@ -1152,6 +1155,21 @@ class BoardScene(QGraphicsScene):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _cancel_card_drag(self) -> bool:
+        """Esc while cards are dragged: put them back where they were, and let the rest of the drag (the
+        button is still down) do nothing, as Esc does to every other drag; whether there was one."""
+        grabber = self.mouseGrabberItem()
+        if not isinstance(grabber, CardItem):
+            return False
+        moved = [item for item in self._cards.values() if item.pos() != QPointF(item.geometry.x, item.geometry.y)]
+        if not moved:
+            return False
+        for item in moved:
+            item.set_geometry(item.geometry)
+        grabber.ungrabMouse()
+        self._swallow_drag = True
+        return True
 
     def cancel_tool(self) -> None:
         """Abort a gesture in progress."""

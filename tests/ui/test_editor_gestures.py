@@ -453,3 +453,31 @@ def test_the_board_title_is_renamed_in_place_by_double_click_or_f2_with_nothing_
     field = editor.scene.editor
     assert field is not None and not field.finished and field.toPlainText() == doc.title  # type: ignore[attr-defined]
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)
+
+
+def test_esc_while_dragging_a_card_puts_it_back_and_the_drag_does_nothing(editor: Editor) -> None:
+    """Esc cancels a card's drag as it cancels a new arrow's (it only cleared the selection, and the
+    release still moved the card)."""
+    doc = editor.document
+    before = model.dumps(doc)
+    card = next(iter(editor.scene.layout.cards.values()))
+    other = doc.stages[2].id
+    target = editor.scene.layout.cell_rect(other, doc.card(card.id).lane)
+    start = (card.x + card.w / 2, card.y + card.h / 2)
+    end = (target.x + target.w / 2, target.y + target.h / 2)
+    editor.view.centerOn((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    a, b = editor.view.mapFromScene(QPointF(*start)), editor.view.mapFromScene(QPointF(*end))
+    send_mouse(editor, QEvent.Type.MouseButtonPress, a, Qt.MouseButton.LeftButton)
+    for step in range(1, 6):
+        send_mouse(editor, QEvent.Type.MouseMove, a + (b - a) * (step / 10), Qt.MouseButton.LeftButton)
+    item = editor.scene.card_item(card.id)
+    assert item.pos() != QPointF(card.x, card.y)  # held away from its place
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)
+    assert item.pos() == QPointF(card.x, card.y)  # back at once
+    for step in range(6, 11):
+        send_mouse(editor, QEvent.Type.MouseMove, a + (b - a) * (step / 10), Qt.MouseButton.LeftButton)
+    send_mouse(editor, QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
+    assert model.dumps(doc) == before and editor.undo_stack.count() == 0
+    assert item.pos() == QPointF(card.x, card.y)
+    drag(editor, start, end)  # the next drag works as ever
+    assert doc.card(card.id).stage == other

@@ -203,11 +203,16 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
                              tr("{0}. Click a finding to select its cards.").format(
                                  ", ".join(severity_count(s, n) for s, n in counts.items() if n)))
         for numbers in stage_numbers(doc):
-            waiting = f"{numbers.wait_minutes:g} min" if numbers.wait_minutes else "—"
-            self.stages.addTopLevelItem(QTreeWidgetItem([
-                numbers.name, str(sum(numbers.cards.values())), str(numbers.handoffs),
-                str(numbers.fail_points), waiting,
-            ]))
+            waiting = duration_text(numbers.wait_minutes) if numbers.wait_minutes else "—"
+            row = QTreeWidgetItem([numbers.name, str(sum(numbers.cards.values())), str(numbers.handoffs),
+                                   str(numbers.fail_points), waiting])
+            if numbers.unparsed_waits:  # "a while", "until the courier calls": counted, said, not summed
+                untimed = numbers.unparsed_waits
+                row.setText(4, tr("{0} + %n not timed", "", untimed).format(waiting) if numbers.wait_minutes
+                            else tr("%n not timed", "", untimed))
+                row.setToolTip(4, tr("%n wait(s) not written as a duration (such as “5 min” or “3–5 days”)", "",
+                                     numbers.unparsed_waits))
+            self.stages.addTopLevelItem(row)
         self.tree.resizeColumnToContents(0)
 
     def _select_cards(self, item: QTreeWidgetItem) -> None:
@@ -221,3 +226,14 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
         for card_id in cards:
             scene.card_item(card_id).setSelected(True)
         self.editor.view.ensureVisible(scene.card_item(cards[0]), 60, 60)
+
+
+def duration_text(minutes: float) -> str:
+    """A stage's total wait as people say it: "45 min", "2 h 30 min", "5 d" (a day is 24 h here, as the
+    waits are read: model/stage_numbers.py), not thousands of minutes."""
+    if minutes < 60:
+        return tr("{0} min").format(f"{minutes:.3g}")
+    if minutes < 24 * 60:
+        hours, rest = divmod(round(minutes), 60)
+        return tr("{0} h").format(hours) if not rest else tr("{0} h {1} min").format(hours, rest)
+    return tr("{0} d").format(f"{minutes / (24 * 60):.2g}" if minutes < 10 * 24 * 60 else round(minutes / (24 * 60)))

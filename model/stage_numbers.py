@@ -17,19 +17,29 @@ _UNITS = {
     "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60,
     "d": 1440, "day": 1440, "days": 1440,
     "w": 10080, "wk": 10080, "week": 10080, "weeks": 10080,
+    # German, as a German board writes them ("5 Min.", "2 Std.", "3–5 Tage", "bis zu 2 Wochen")
+    "sek": 1 / 60, "sekunde": 1 / 60, "sekunden": 1 / 60, "minuten": 1, "std": 60, "stunde": 60, "stunden": 60,
+    "t": 1440, "tag": 1440, "tage": 1440, "tagen": 1440, "woche": 10080, "wochen": 10080,
 }
-_DURATION = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\.?\s*$")
+# A number, or a range of two ("3–5 days", "3-5 d", "3 to 5 days", "up to 5 days"), and a unit.
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_DURATION = re.compile(rf"^\s*(?:(?:up\s+to|bis\s+zu)\s+)?(?:({_NUMBER})\s*(?:[-–—]|to|bis)\s*)?({_NUMBER})\s*"
+                       r"([a-zA-Z]+)\.?\s*$", re.IGNORECASE)
 
 
 def parse_minutes(text: str) -> float | None:
-    """A wait like "5 min", "2 h", "1.5 hours" or "3 days" in minutes; None when it is no duration."""
+    """A wait like "5 min", "2 h", "1.5 hours", "3 days" (or "2 Std.", "3 Tage") in minutes; None when it is
+    no duration.
+
+    A range ("3–5 days") counts as its longer end: the stage's waiting time is how long it can take.
+    """
     match = _DURATION.match(text)
     if match is None:
         return None
-    unit = _UNITS.get(match.group(2).lower())
+    unit = _UNITS.get(match.group(3).lower())
     if unit is None:
         return None
-    return float(match.group(1).replace(",", ".")) * unit
+    return float(match.group(2).replace(",", ".")) * unit
 
 
 @value_class(frozen=True)

@@ -139,6 +139,9 @@ def test_stage_numbers() -> None:
 
 
 @pytest.mark.parametrize(("text", "minutes"), [("5 min", 5), ("2h", 120), ("1,5 hours", 90), ("30 s", 0.5),
-                                                ("3 days", 4320), ("soon", None), ("5", None)])
+                                                ("3 days", 4320), ("soon", None), ("5", None),
+                                                ("3–5 days", 7200), ("3-5 d", 7200), ("2 to 4 hours", 240),
+                                                ("up to 45 min", 45), ("5–", None), ("a–b days", None),
+                                                ("5 Min.", 5), ("3–5 Tage", 7200), ("bis zu 2 Wochen", 20160)])
 def test_parse_minutes(text: str, minutes: float | None) -> None:
     assert parse_minutes(text) == (pytest.approx(minutes) if minutes is not None else None)

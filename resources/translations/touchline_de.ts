@@ -392,6 +392,43 @@
         <source>{0}. Click a finding to select its cards.</source>
         <translation>{0}. Ein Klick auf einen Befund wählt seine Karten aus.</translation>
     </message>
+    <message numerus="yes">
+        <source>{0} + %n not timed</source>
+        <translation>
+            <numerusform>{0} + %n ohne Dauer</numerusform>
+            <numerusform>{0} + %n ohne Dauer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not timed</source>
+        <translation>
+            <numerusform>%n ohne Dauer</numerusform>
+            <numerusform>%n ohne Dauer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wait(s) not written as a duration (such as “5 min” or “3–5 days”)</source>
+        <translation>
+            <numerusform>%n Wartezeit nicht als Dauer geschrieben (wie „5 min“ oder „3–5 days“)</numerusform>
+            <numerusform>%n Wartezeiten nicht als Dauer geschrieben (wie „5 min“ oder „3–5 days“)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} Min.</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} Std.</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} Std. {1} Min.</translation>
+    </message>
+    <message>
+        <source>{0} d</source>
+        <translation>{0} T.</translation>
+    </message>
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>

@@ -152,3 +152,24 @@ def test_each_finding_is_said_in_the_interface_language(qtbot) -> None:  # type:
         assert "„Orders“ → „Pays“" in german["flow-cycle"] and '"' not in german["flow-cycle"], german
     finally:
         install_translators(app, QLocale("en_GB"))
+
+
+def test_a_stages_waiting_time_reads_as_people_say_it_and_counts_the_untimed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The onboarding's "3–5 days" was not read (the stage said "—"), and read waits were minutes
+    ("7200 min"); a wait that is no duration ("a while") was left out without a word."""
+    from app.checks_panel import duration_text
+
+    assert [duration_text(m) for m in (45, 95, 120, 7200, 2160)] == ["45 min", "1 h 35 min", "2 h", "5 d", "1.5 d"]
+    window = _window_on_checks(qtbot)
+    doc = window.editor.document
+    card = next(c for c in doc.cards() if c.wait)
+    stage_index = [s.id for s in doc.stages].index(card.stage)
+    window.editor.push(cmd.SetCardField(doc, card.id, "wait", "3–5 days"))
+    other = next(c for c in doc.cards() if c.stage == card.stage and c.id != card.id)
+    window.editor.push(cmd.SetCardField(doc, other.id, "wait", "a while"))
+    panel = window.checks
+    qtbot.waitUntil(lambda: panel.stages.topLevelItemCount() > 0 and panel.stages.isVisible())
+    qtbot.waitUntil(lambda: "not timed" in panel.stages.topLevelItem(stage_index).text(4))
+    row = panel.stages.topLevelItem(stage_index)
+    assert row.text(4).startswith("5 d + "), row.text(4)
+    assert row.text(4).endswith("+ 1 not timed") and "duration" in row.toolTip(4)

@@ -230,9 +230,14 @@ def test_click_selects_a_link_and_delete_removes_only_it(qtbot, editor: Editor) 
     link = next(k for k in doc.links() if doc.card(k.source).stage != doc.card(k.target).stage)
     point = editor.scene.link_item(link.id).curve.pointAtPercent(0.5)
     cards_before = doc.card_count()
+    card = editor.scene.layout.cards[link.source]  # chosen first: the ring goes to it
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     view_point(editor, card.x + card.w / 2, card.y + card.h / 2))
+    assert editor.scene.nav.focused_card() == link.source
     pos = view_point(editor, point.x(), point.y())
     QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
     assert editor.selected_links() == [link.id]
+    assert editor.scene.nav.focus is None  # the ring left the card: it is not what the keys act on now
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Delete)
     assert not doc.has_link(link.id)
     assert doc.card_count() == cards_before

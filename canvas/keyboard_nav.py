@@ -177,8 +177,6 @@ class KeyboardNav:
         cards = scene.selected_cards()
         if scene.selected_header() is not None and not cards:
             self.focus = None  # the header shows its own outline; Tab goes into its stage or lane
-        elif not cards and scene.selected_links():
-            self.focus = None  # an arrow chosen: the ring left on a card said the card was what keys act on
         elif len(cards) == 1 and self.focused_card() != cards[0]:
             self.focus = ("card", cards[0])
         elif scene.current_cell is not None:

@@ -1082,6 +1082,10 @@ class BoardScene(QGraphicsScene):
         if event.button() == Qt.MouseButton.LeftButton:
             hit = [i for i in self.items(event.scenePos()) if isinstance(i, CardItem | HeaderItem | LinkItem)]
             self.select_cell(None if hit else self.layout.cell_at(event.scenePos().x(), event.scenePos().y()))
+            if self.nav.focus is not None and self.selected_links() and not self.selected_cards():
+                # An arrow clicked: the ring left on the card chosen before said the keys act on that card.
+                self.nav.focus = None
+                self.nav.refresh()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._swallow_drag:

@@ -51,6 +51,8 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
         app.removeTranslator(translator)
     _installed.clear()
     locale = locale or chosen_locale()
+    # Numbers and dates follow the language chosen, English too (after German, 1.5 stayed "1,5").
+    QLocale.setDefault(locale)
     language = locale.name().split("_")[0]
     ours = QTranslator(app)
     _in_use[0] = "en"
@@ -65,5 +67,4 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
-    QLocale.setDefault(locale)
     return language

@@ -27,6 +27,7 @@ from model.valueclass import value_class
 # A card grows with its text up to this many lines; beyond, the last line ends in an
 # ellipsis (the PDF prints the whole text on an appendix page, the editor edits all of it).
 MAX_LINES = 14
+FAIL_RING_BELOW = 3.0  # contrast of the fail disc with its card under which it gets a white ring
 
 SCORE_LABELS = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive", 2: "Very positive"}
 
@@ -185,6 +186,9 @@ def _corner_marks(card: Card, kind: str, w: float) -> tuple[list[Primitive], flo
     cy = st.CARD_PAD_Y + st.FAIL_R - 1
     if card.fail:
         cx = right - st.FAIL_R
+        if st.contrast(st.card_fill(kind, card.color), st.FAIL) < FAIL_RING_BELOW:
+            # On a red or pink card the red disc melted into it (1.2:1 on #FF0000): a white ring parts them.
+            marks.append(Circle(cx, cy, st.FAIL_R + 1.5, fill=st.ON_ACCENT))
         marks.append(Circle(cx, cy, st.FAIL_R, fill=st.FAIL))
         marks.append(Text(cx, cy + 4, "F", 11, st.ON_ACCENT, bold=True, anchor="middle"))
         right = cx - st.FAIL_R - 4

@@ -227,3 +227,23 @@ def test_labels_of_arrows_routed_across_stages_do_not_sit_on_one_another() -> No
             inner = (r.x + st.CARD_PAD_X, r.y + st.CARD_PAD_Y, r.x + r.w - st.CARD_PAD_X, r.y + r.h - st.CARD_PAD_Y)
             assert (pill.x + pill.w <= inner[0] or pill.x >= inner[2] or pill.y + pill.h <= inner[1]
                     or pill.y >= inner[3]), (pill, card.id)
+
+
+def test_a_fail_point_on_a_red_card_is_parted_from_it_by_a_white_ring() -> None:
+    """The fail disc (#DC2626) had 1.21:1 against a #FF0000 card and 1.11:1 against #E91E63: it melted
+    into the card. Where the card's fill is that close, a white ring parts them; on other cards, none."""
+    from model import style as st
+    from model.cardshape import measure_card
+    from model.entities import Card
+    from model.primitives import Circle
+
+    def discs(color: str | None) -> list[Circle]:
+        shape = measure_card(Card("c", "l", "s", text="Refund fails", fail=True, color=color), "frontstage")
+        return [p for p in shape.primitives if isinstance(p, Circle)]
+
+    for red in ("#FF0000", "#E91E63", "#DC2626", "#1E3A8A"):
+        ring, disc = discs(red)
+        assert ring.fill == st.ON_ACCENT and ring.r > disc.r and disc.fill == st.FAIL
+        assert st.contrast(ring.fill, st.FAIL) >= 3 and st.contrast(ring.fill, red) > st.contrast(st.FAIL, red)
+    for calm in (None, "#FFF7D6", "#DCFCE7"):  # (a deep blue card is as close to the red: ringed too)
+        assert [c.fill for c in discs(calm)] == [st.FAIL], calm

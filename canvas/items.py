@@ -195,6 +195,7 @@ class HeaderItem(QGraphicsItem):
         """Take new geometry from the layout."""
         self.prepareGeometryChange()
         self._geometry = geometry
+        self._texts = texts_of(geometry.primitives[1:])  # drawn zoomed out while large enough (lod_primitives)
         r = geometry.rect
         self._rect = QRectF(r.x, r.y, r.w, r.h)
         self.setPos(0, 0)
@@ -205,7 +206,7 @@ class HeaderItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         prims = self._geometry.primitives
-        draw_look(painter, self, widget, lod_primitives(painter, option, prims, prims[:1], texts_of(prims[1:])))
+        draw_look(painter, self, widget, lod_primitives(painter, option, prims, prims[:1], self._texts))
         if self.isSelected():
             painter.setPen(QPen(SELECTION, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -26,7 +26,7 @@ from model import style as st
 from model.board_words import board_word
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
-from model.typesetting import text_width
+from model.typesetting import fitted, text_width
 
 if TYPE_CHECKING:
     from datetime import date
@@ -217,21 +217,6 @@ def _title_block(layout: Layout, width: float, height: float, page_name: str, to
         prims.append(Text(left, baseline, said, 9, MUTED))
     prims.append(Text(width - MARGIN, baseline, right, 9, MUTED, anchor="end"))
     return prims
-
-
-def fitted(text: str, width: float, size: float, bold: bool = False) -> str:
-    """``text`` on one line, whole if it fits ``width`` (pt, at ``size``), else cut short with an ellipsis."""
-    text = " ".join(text.split())
-    if text_width(text, size, bold) <= width:
-        return text
-    low, high = 0, len(text)  # the longest start that fits with its ellipsis: text[:low]
-    while low < high:
-        middle = (low + high + 1) // 2
-        if text_width(text[:middle].rstrip() + "…", size, bold) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + "…"
 
 
 def _today() -> date:

@@ -317,9 +317,8 @@ def _chip_lines(label: str, width: float) -> tuple[list[str], float, float]:
 
 
 def _chip_text(lines: list[str], x: float, color: str) -> list[Text]:
-    """A chip's lines, the first on the chip's baseline, the next a line height below each."""
-    step = line_height(st.CHIP_SIZE)
-    return [Text(x, _chip_baseline() + i * step, line, st.CHIP_SIZE, color) for i, line in enumerate(lines)]
+    """A chip's lines, the first centred in a one-line chip's height, the next a line height below each."""
+    return text_primitives(lines, x, (st.CHIP_H - line_height(st.CHIP_SIZE)) / 2, st.CHIP_SIZE, color)
 
 
 def _ellipsised(line: str, width: float, size: float) -> str:

@@ -9,7 +9,7 @@ from model import style as st
 from model.board_words import ENGLISH, board_word
 from model.entities import Stage
 from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
-from model.typesetting import text_width
+from model.typesetting import fitted
 
 TILE_H = 5 * st.SPACE
 TILE_GAP = st.SPACE // 2
@@ -43,9 +43,9 @@ def metric_tiles(metrics: Mapping[str, float], x: float, y: float, w: float) -> 
         tile_w = (w - TILE_GAP * (count - 1)) / count
         tx, ty = x + col * (tile_w + TILE_GAP), y + row * (TILE_H + TILE_GAP)
         prims.append(Box(tx, ty, tile_w, TILE_H, fill=st.METRIC_FILL, stroke=st.FAINT, radius=6))
-        prims.append(Text(tx + 8, ty + 18, _fit(format_value(value), tile_w - 16, st.STAGE_SIZE, True),
+        prims.append(Text(tx + 8, ty + 18, fitted(format_value(value), tile_w - 16, st.STAGE_SIZE, True),
                           st.STAGE_SIZE, st.INK, bold=True))
-        prims.append(Text(tx + 8, ty + 33, _fit(name, tile_w - 16, st.TYPE_SCALE[0]), st.TYPE_SCALE[0], st.MUTED))
+        prims.append(Text(tx + 8, ty + 33, fitted(name, tile_w - 16, st.TYPE_SCALE[0]), st.TYPE_SCALE[0], st.MUTED))
     return prims
 
 
@@ -73,7 +73,7 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
 
     prims: list[Primitive] = [
         Line(left, round(y + CHART_H) - 0.5, right, round(y + CHART_H) - 0.5, st.FAINT),
-        Text(label_x, y + 24, _fit(name, right - label_x, st.CARD_SIZE, True), st.CARD_SIZE, st.INK, bold=True),
+        Text(label_x, y + 24, fitted(name, right - label_x, st.CARD_SIZE, True), st.CARD_SIZE, st.INK, bold=True),
         Text(label_x, y + 40, board_word("by stage", language), st.TYPE_SCALE[1], st.MUTED),
     ]
     commands: list[PathCommand] = []
@@ -95,13 +95,3 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
         prims.append(Circle(cx, cy, 4.5, fill=st.PAGE, stroke=st.CHART_LINE, stroke_width=2.0))
         prims.append(Text(cx + 9, round(cy - 6), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True))
     return prims
-
-
-def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
-    """``text`` on one line, cut with an ellipsis if it is wider than ``width``."""
-    text = " ".join(text.split())
-    if text_width(text, size, bold) <= width:
-        return text
-    while text and text_width(text + "…", size, bold) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"

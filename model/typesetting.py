@@ -61,3 +61,13 @@ def text_primitives(
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width of one line of text."""
     return font_metrics(bold).width(text, size)
+
+
+def fitted(text: str, width: float, size: float, bold: bool = False) -> str:
+    """``text`` on one line (its runs of spaces one space), cut with an ellipsis if it is wider than ``width``."""
+    text = " ".join(text.split())
+    if text_width(text, size, bold) <= width:
+        return text
+    while text and text_width(text + "…", size, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

@@ -119,6 +119,9 @@ class BlueprintLine:
 LABEL_REACH = 100.0
 # How far past its lane's edge a dragged emotion point still snaps to its scale (snap_marker_y): ~2.5 steps.
 EMOTION_HOLD = 60.0
+# A stage header's box (4 px in from its column's sides) and the row of metric tiles inside it.
+HEADER_W = st.COLUMN_W - 8
+TILES_W = HEADER_W - 2 * st.SPACE
 
 
 @value_class
@@ -1200,7 +1203,7 @@ class Layout:
             _, name_h = text_block(stage.name, st.COLUMN_W - 36, st.STAGE_SIZE, bold=True)
             header_h = max(header_h, name_h + 36)
         names_h = header_h
-        tiles_h = metrics_height(doc.stages)
+        tiles_h = metrics_height(doc.stages, TILES_W)
         if tiles_h:
             header_h += tiles_h + st.SPACE + st.SPACE // 2  # the tiles sit inside the header box
         y = self._grid_top + header_h + st.GUTTER
@@ -1229,11 +1232,11 @@ class Layout:
         self.height = end + st.MARGIN
         self.stage_headers = {}
         for index, stage in enumerate(doc.stages):
-            rect = Rect(self._stage_x[stage.id] + 4, self._grid_top, st.COLUMN_W - 8, header_h)
+            rect = Rect(self._stage_x[stage.id] + 4, self._grid_top, HEADER_W, header_h)
             prims = stage_header_primitives(index, stage.name, rect.x, rect.y, rect.w, rect.h)
             if stage.metrics:
                 prims += tuple(metric_tiles(stage.metrics, rect.x + st.SPACE, rect.y + names_h - st.SPACE // 2,
-                                            rect.w - 2 * st.SPACE))
+                                            TILES_W))
             self.stage_headers[stage.id] = HeaderGeometry(stage.id, rect, prims)
         self.lane_headers = {}
         language = doc.language

@@ -9,11 +9,13 @@ from model import style as st
 from model.board_words import ENGLISH, board_word
 from model.entities import Stage
 from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
-from model.typesetting import fitted
+from model.typesetting import fitted, text_width
 
 TILE_H = 5 * st.SPACE
 TILE_GAP = st.SPACE // 2
 PER_ROW = 3
+TILE_PAD = st.SPACE  # the value and the name start this far in from the tile's left edge
+NAME_SIZE = st.TYPE_SCALE[0]
 CHART_H = 9 * st.SPACE
 
 
@@ -24,12 +26,25 @@ def format_value(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def metrics_height(stages: Sequence[Stage]) -> float:
-    """Height of the metrics row: enough tile rows for the stage with the most metrics (0 if none)."""
-    most = max((len(s.metrics or {}) for s in stages), default=0)
-    if not most:
+def tiles_per_row(metrics: Mapping[str, float], w: float) -> int:
+    """How many of a stage's tiles share a row ``w`` wide: up to three, fewer when a name would
+    otherwise be cut ("drop-off %" is ~50 px of 10-px type; a third of a column leaves 47).
+
+    A name too long even for a whole row is still cut, with an ellipsis, in a tile of its own.
+    """
+    names = list(metrics)
+    for count in range(min(PER_ROW, len(names)), 1, -1):
+        room = (w - TILE_GAP * (count - 1)) / count - 2 * TILE_PAD
+        if all(text_width(" ".join(name.split()), NAME_SIZE) <= room for name in names):
+            return count
+    return 1
+
+
+def metrics_height(stages: Sequence[Stage], w: float) -> float:
+    """Height of the metrics row, its tiles ``w`` wide in all: the rows of the stage needing most (0 if none)."""
+    rows = max((-(-len(s.metrics) // tiles_per_row(s.metrics, w)) for s in stages if s.metrics), default=0)
+    if not rows:
         return 0.0
-    rows = -(-most // PER_ROW)
     return rows * TILE_H + (rows - 1) * TILE_GAP
 
 
@@ -37,15 +52,17 @@ def metric_tiles(metrics: Mapping[str, float], x: float, y: float, w: float) -> 
     """The tiles of one stage's metrics: the value large, the name small under it."""
     prims: list[Primitive] = []
     items = list(metrics.items())
+    per_row = tiles_per_row(metrics, w)
     for index, (name, value) in enumerate(items):
-        row, col = divmod(index, PER_ROW)
-        count = min(PER_ROW, len(items) - row * PER_ROW)
+        row, col = divmod(index, per_row)
+        count = min(per_row, len(items) - row * per_row)
         tile_w = (w - TILE_GAP * (count - 1)) / count
         tx, ty = x + col * (tile_w + TILE_GAP), y + row * (TILE_H + TILE_GAP)
+        room = tile_w - 2 * TILE_PAD
         prims.append(Box(tx, ty, tile_w, TILE_H, fill=st.METRIC_FILL, stroke=st.FAINT, radius=6))
-        prims.append(Text(tx + 8, ty + 18, fitted(format_value(value), tile_w - 16, st.STAGE_SIZE, True),
+        prims.append(Text(tx + TILE_PAD, ty + 18, fitted(format_value(value), room, st.STAGE_SIZE, True),
                           st.STAGE_SIZE, st.INK, bold=True))
-        prims.append(Text(tx + 8, ty + 33, fitted(name, tile_w - 16, st.TYPE_SCALE[0]), st.TYPE_SCALE[0], st.MUTED))
+        prims.append(Text(tx + TILE_PAD, ty + 33, fitted(name, room, NAME_SIZE), NAME_SIZE, st.MUTED))
     return prims
 
 

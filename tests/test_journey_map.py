@@ -16,9 +16,10 @@ from model.channel_icons import CHANNEL_ICONS, GENERIC_ICON, KIND_ICONS, SCORE_I
 from model.entities import LANE_KIND_LABELS, Card, Lane, Stage
 from model.icons import icon_commands, icon_names, parse_svg_path
 from model.layout import Layout
-from model.metrics_row import CHART_H, charted_metrics, format_value
+from model.metrics_row import CHART_H, TILE_H, charted_metrics, format_value
+from model.primitives import Box, Text
 from model.primitives import Path as PathPrim
-from model.primitives import Text
+from model.style import METRIC_FILL
 
 ROOT = Path(__file__).resolve().parent.parent
 JOURNEY = ROOT / "resources" / "examples" / "onboarding-journey.touchline"
@@ -286,6 +287,36 @@ def test_a_metric_chart_measures_from_zero_so_small_differences_look_small() -> 
     # 0.6 apart is a seventh of it, not all of it as a min-to-max scale would draw
     plot_height = CHART_H - 32
     assert y36 - y42 == pytest.approx(0.6 / 4.2 * plot_height, abs=0.5)
+
+
+def test_metric_tiles_give_long_names_the_room_to_show_whole() -> None:
+    """Three tiles share a row while their names fit; longer names take fewer tiles a row, not an ellipsis."""
+    doc = model.Document("m")
+    doc.add_lane(Lane("l", "Doing", "customer"))
+    short = {"CES": 3.8, "NPS": 46, "CSAT": 4.2}
+    medium = {"drop-off %": 18, "install rate %": 12, "CES": 2.4}  # "install rate %" ~60 px: two a row
+    long = {"Net promoter score": 46, "Customer effort score": 3.8}  # ~93 and ~103 px: one a row
+    for i, metrics in enumerate([short, medium, long]):
+        doc.add_stage(Stage(f"s{i}", f"S{i}", metrics))
+    layout = Layout(doc)
+
+    def tiles(stage_id: str) -> list[tuple[float, float]]:
+        return sorted({(p.y, p.x) for p in layout.stage_headers[stage_id].primitives
+                       if isinstance(p, Box) and p.fill == METRIC_FILL})
+
+    def names(stage_id: str) -> set[str]:
+        return {p.text for p in layout.stage_headers[stage_id].primitives if isinstance(p, Text)}
+
+    assert len({y for y, _ in tiles("s0")}) == 1  # three short names: one row
+    assert len({y for y, _ in tiles("s1")}) == 2  # two, then one
+    assert len({y for y, _ in tiles("s2")}) == 2  # one each
+    for i, metrics in enumerate([short, medium, long]):
+        assert set(metrics) <= names(f"s{i}"), names(f"s{i}")
+    # every header is as tall as the one with most rows
+    assert len({h.rect.h for h in layout.stage_headers.values()}) == 1
+    lowest_tile = max(y for y, _ in tiles("s2"))
+    header = layout.stage_headers["s2"].rect
+    assert lowest_tile + TILE_H <= header.y + header.h
 
 
 def test_metric_values_are_written_as_people_write_them() -> None:

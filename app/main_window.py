@@ -328,6 +328,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         if editor is not None:
             editor.set_theme(theme)
             editor.set_legend(legend)
+            self.properties.refresh()  # its "Lane colour" swatch shows the lane's fill in the theme
 
     @staticmethod
     def _fill_menu(menu: QMenu, actions: object, groups: tuple[tuple[str, ...], ...]) -> None:

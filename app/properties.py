@@ -48,7 +48,7 @@ from model import events as ev
 from model.board_words import BOARD_LANGUAGES
 from model.cardshape import SCORE_LABELS
 from model.entities import LANE_KIND_LABELS, LANE_KINDS, LINK_KINDS
-from model.style import KIND_STYLES
+from model.style import KIND_STYLES, themed
 
 if TYPE_CHECKING:
     from app.editor import Editor
@@ -717,7 +717,10 @@ class PropertiesPanel(QWidget):
             if field in (None, "color"):
                 lane_kind = doc.lane(card.lane).kind
                 fill = KIND_STYLES[lane_kind].fill if lane_kind in KIND_STYLES else "#ffffff"
-                self.card_color.setIcon(_swatch(card.color or fill))
+                # The lane's fill as the canvas paints it (a deep tint in the dark theme); a chosen
+                # colour as chosen, beside its hex: the colour the file and the exports hold.
+                theme = getattr(getattr(self._editor, "scene", None), "theme", "light")
+                self.card_color.setIcon(_swatch(card.color or themed(fill, theme)))
                 self.card_color.setText(card.color or tr("Lane colour"))
                 self.card_color_default.setEnabled(card.color is not None)
             if field in (None, "fail"):

@@ -241,6 +241,30 @@ def test_theme_menu_switches_the_canvas_and_is_remembered(window: MainWindow, qt
     assert window.editor.theme == "light"
 
 
+def test_the_lane_colour_swatch_shows_the_fill_the_canvas_paints(window: MainWindow) -> None:
+    """In the dark theme a card left in its lane's colour is a deep tint on the canvas: so is its swatch."""
+    editor = window.editor
+    document = editor.document
+    card = next(c for c in document.cards() if c.color is None and document.lane(c.lane).kind in st.KIND_STYLES)
+    fill = st.KIND_STYLES[document.lane(card.lane).kind].fill
+    editor.scene.card_item(card.id).setSelected(True)
+    panel = window.properties
+    panel.refresh()
+    assert panel.shown() == ("card", card.id)
+
+    def swatch_centre() -> str:
+        size = panel.card_color.iconSize()
+        image = panel.card_color.icon().pixmap(size).toImage()
+        return image.pixelColor(image.width() // 2, image.height() // 2).name().upper()
+
+    assert panel.card_color.text() == "Lane colour"
+    assert swatch_centre() == fill.upper()
+    window.appearance.theme_actions["dark"].trigger()
+    assert swatch_centre() == st.themed(fill, "dark").upper() != fill.upper()
+    window.appearance.theme_actions["light"].trigger()
+    assert swatch_centre() == fill.upper()
+
+
 def test_system_theme_follows_the_desktop_colour_scheme(window: MainWindow,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The desktop's scheme is read on every colorSchemeChanged (offscreen Qt cannot change

@@ -1077,13 +1077,15 @@ class Layout:
         source, target = self.cards[a.id].rect, self.cards[b.id].rect
         obstacles: list[Rect] = []
         avoid: list[Segment] = []
+        cards: list[Rect] = []
         if link.label:
-            obstacles = self._cards_between(a, b) + (labels or []) + self._line_strips()
+            cards = self._cards_between(a, b)
+            obstacles = [_content_rect(rect) for rect in cards] + (labels or []) + self._line_strips()
             avoid = self._lines_near(link, a, b)
         answers = self._lane_kind[a.lane] == "pain" and self._lane_kind[b.lane] == "opportunity"
         accent = st.KIND_STYLES["opportunity"].accent if answers else None
         return link_geometry(link, source, target, obstacles, self._blocked(a, b) if blocked is None else blocked,
-                             self._crosses_visibility(a, b), self._channel(a, b), accent, avoid)
+                             self._crosses_visibility(a, b), self._channel(a, b), accent, avoid, cards)
 
     def _line_strips(self) -> list[Rect]:
         """Thin bands along the blueprint lines: a label sitting on one hides the line's dashes."""
@@ -1157,14 +1159,13 @@ class Layout:
         return self.document.stages[max(0, s0 - 1): s1 + 2], self.document.lanes[max(0, l0 - 1): l1 + 2]
 
     def _cards_between(self, a: Card, b: Card) -> list[Rect]:
-        """Content rects of the cards in the block of cells spanned by two cards (and one cell around)."""
+        """The rects of the cards in the block of cells spanned by two cards (and one cell around)."""
         doc = self.document
         stages, lanes = self._block(a, b)
         rects = []
         for stage in stages:
             for lane in lanes:
-                rects += [_content_rect(self.cards[c].rect) for c in doc.cell_cards(stage.id, lane.id)
-                          if c in self.cards]
+                rects += [self.cards[c].rect for c in doc.cell_cards(stage.id, lane.id) if c in self.cards]
         return rects
 
     def _build_title(self) -> None:

@@ -49,11 +49,13 @@ class Channel:
 def link_geometry(
     link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = (), detour: bool = False,
     handoff: bool = False, channel: Channel | None = None, accent: str | None = None,
-    avoid: Sequence[Segment] = (),
+    avoid: Sequence[Segment] = (), cards: Sequence[Rect] = (),
 ) -> LinkGeometry:
     """Route ``link`` from ``source`` to ``target`` (both card rectangles).
 
-    ``obstacles`` are the cards near the link; its label goes where it covers none of them.
+    ``obstacles`` are the cards near the link (their text), the labels placed before and the
+    blueprint lines; its label goes where it covers none of them. ``cards``: the cards near it,
+    whole, whose borders and padding the label keeps off where its arrow leaves room.
     ``detour`` says a card stands between the two in their column: the arrow then
     leaves and enters on the right and bends round it, instead of running behind it.
     ``handoff`` says the arrow crosses the line of visibility: it is drawn in its own colour.
@@ -96,7 +98,8 @@ def link_geometry(
         prims.append(_head(start, (-start_dir[0], -start_dir[1]), colour))
     label: list[Primitive] = []
     if link.label:
-        centre = _label_centre(link.label, (curve_start, c1, c2, curve_end), obstacles, (source, target), avoid)
+        centre = _label_centre(link.label, (curve_start, c1, c2, curve_end), obstacles, (source, target), avoid,
+                               cards)
         label = _label(link.label, centre)
     xs = [curve_start[0], c1[0], c2[0], curve_end[0], end[0], start[0]]
     ys = [curve_start[1], c1[1], c2[1], curve_end[1], end[1], start[1]]
@@ -269,11 +272,14 @@ _LABEL_SHIFTS = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0))
 
 def _label_centre(
     label: str, curve: tuple[Point, Point, Point, Point], obstacles: Sequence[Rect], ends: tuple[Rect, Rect],
-    avoid: Sequence[Segment] = (),
+    avoid: Sequence[Segment] = (), cards: Sequence[Rect] = (),
 ) -> Point:
-    """The first place on the curve where the label covers no card and no other arrow (``avoid``: their
-    pieces; a label on another arrow reads as that one's); else the first place along the curve
-    (or just beside it) where it covers no card.
+    """The first place on the curve where the label covers no card, not even a card's border
+    (``cards``: a pill on a border reads as part of the card: "on payment" sat on its card's
+    bottom edge while the 20 px of gap below it were free), and no other arrow (``avoid``: their
+    pieces; a label on another arrow reads as that one's); else the first such place that may
+    cover a card's padding; else the first place along the curve (or just beside it) where it
+    covers no card's text.
 
     Between two cards side by side there is no room on the curve, so the gaps above and
     below the pair are tried last. When every candidate touches a card, the one covering
@@ -304,11 +310,22 @@ def _label_centre(
     left_x, top_y, right_x, bottom_y = _reach_of(candidates, w, h)
     obstacles = [r for r in obstacles if r.x <= right_x and r.y <= bottom_y and r.x + r.w >= left_x
                  and r.y + r.h >= top_y]
+    own = line_pieces((("M", *curve[0]), ("C", *curve[1], *curve[2], *curve[3])))
+    near = pieces_in(avoid, left_x, top_y, right_x, bottom_y)
+    # First choice: a place still on the arrow (the pill meets its curve) clear of every card, whole
+    # (its 1-px border drawn half outside), and of the rest. Beside the arrow, a label reads as nobody's.
+    near_cards = [r for r in cards if r.x <= right_x and r.y <= bottom_y and r.x + r.w >= left_x
+                  and r.y + r.h >= top_y]
+    for cx, cy in candidates:
+        if not _on_a_piece(own, cx, cy, w, h):
+            continue
+        x, y = cx - w / 2, cy - h / 2
+        if any(_meets_card(x, y, w, h, r) for r in near_cards) or any(_overlap(x, y, w, h, r) for r in obstacles):
+            continue
+        if not _on_a_piece(near, cx, cy, w, h):
+            return cx, cy
     if avoid:
-        # First choice: a place still on the arrow (the pill meets its curve) that covers no card and
-        # no other arrow. Beside the arrow, a label reads as nobody's; failing that, as before.
-        own = line_pieces((("M", *curve[0]), ("C", *curve[1], *curve[2], *curve[3])))
-        near = pieces_in(avoid, left_x, top_y, right_x, bottom_y)
+        # Next: on the arrow, on a card's padding at most, on no other arrow; failing that, as before.
         for cx, cy in candidates:
             if not _on_a_piece(own, cx, cy, w, h):
                 continue
@@ -393,6 +410,11 @@ def _meets(piece: Segment, left: float, top: float, right: float, bottom: float)
         if low > high:
             return False
     return True
+
+
+def _meets_card(x: float, y: float, w: float, h: float, r: Rect) -> bool:
+    """Whether a box meets a card, its border included (1 px, drawn half outside its rect)."""
+    return x < r.x + r.w + 0.5 and r.x - 0.5 < x + w and y < r.y + r.h + 0.5 and r.y - 0.5 < y + h
 
 
 def _overlap(x: float, y: float, w: float, h: float, r: Rect) -> float:

@@ -12,11 +12,13 @@ import pytest
 
 from exporters.pdf import export_pdf
 from exporters.svg import render_svg
-from model import Card, Document, Lane, Link, Stage
+from model import Card, Document, Lane, Link, Stage, load
 from model import style as st
 from model.layout import Layout
 from model.primitives import Box, Circle, Text
 from model.primitives import Path as PathPrim
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def blueprint() -> Document:
@@ -162,6 +164,26 @@ def test_the_label_of_an_arrow_between_stacked_cards_sits_in_the_gap_beside_its_
         assert pill.y + pill.h <= inner_top or pill.y >= inner_bottom
     lane_top = layout.lane_headers["cust"].rect.y
     assert pill.y > lane_top + 1, "not on the lane's border"
+
+
+@pytest.mark.parametrize(("example", "link_id"), [("coffee-shop-blueprint", "k-09"), ("onboarding-journey", "k-07")])
+def test_a_label_with_room_off_the_cards_keeps_off_their_borders(example: str, link_id: str) -> None:
+    """Where its arrow leaves room clear of the cards, a label takes it rather than a place on a card's
+    padding and border, where it read as a chip of the card: the coffee shop's "on payment" sat across
+    its card's bottom edge with 20 px free below it, above the line of interaction; the onboarding
+    journey's "eases" across an opportunity card's accent bar, beside a free gutter."""
+    document = load(ROOT / "resources" / "examples" / f"{example}.touchline")
+    layout = Layout(document)
+    pill = _pill(layout, link_id)
+    for card_id, card in layout.cards.items():
+        r = card.rect
+        assert not (pill.x < r.x + r.w + 0.5 and r.x - 0.5 < pill.x + pill.w
+                    and pill.y < r.y + r.h + 0.5 and r.y - 0.5 < pill.y + pill.h), f"on {card_id}"
+    for line in layout.blueprint_lines:
+        assert not pill.y <= line.y <= pill.y + pill.h, f"on the {line.name}"
+    curve = layout.links[link_id].curve
+    xs = [value for command in curve for value in command[1::2]]
+    assert pill.x < max(xs) and min(xs) < pill.x + pill.w, "on its arrow"
 
 
 def test_the_label_of_an_arrow_between_neighbouring_cards_stays_inside_their_lane() -> None:

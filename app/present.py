@@ -240,7 +240,11 @@ class PresentationView(BoardView):
         else:
             self._apply_frame(target)
         nav = self.board_scene.nav
-        cell = nav.focused_cell()
+        cell, card_id = nav.focused_cell(), nav.focused_card()
+        if card_id is not None and index != OVERVIEW and not self._shows_card(card_id, index, self.part_index):
+            # A card reached with the arrows and left behind by the walk is let go: Delete, F2 or
+            # Ctrl+arrows must not act on a card the room no longer sees (it was deleted unseen).
+            self._let_go_of_cards(self.board_scene)
         if cell is not None and index != OVERVIEW:
             # Capture follows the walk: the same lane in the new stage, or, when that lane's
             # slot is not on this part of it, the first lane whose slot is (typing shows where seen).
@@ -333,10 +337,17 @@ class PresentationView(BoardView):
             self.reveal_focus()
 
     def reveal_focus(self) -> None:
-        """Frame the stage and part where the keyboard focus is, if it is out of sight (not from the whole board)."""
+        """Frame the stage and part where the keyboard focus is, if it is out of sight.
+
+        From the whole board only a cell to type into is framed (Tab, then typing: the card was
+        typed at overview size, unreadable in the room); a card chosen there, clicked for the
+        spotlight or reached with the arrows, is lit where the room sees it, the board staying whole.
+        """
         nav, doc, layout = self.board_scene.nav, self.board_scene.document, self.board_scene.layout
         cell, card_id = nav.focused_cell(), nav.focused_card()
-        if self.stage_index == OVERVIEW or (cell is None and card_id is None):
+        if cell is None and card_id is None:
+            return
+        if self.stage_index == OVERVIEW and cell is None:
             return
         if card_id is not None:
             stage_id = doc.card(card_id).stage
@@ -386,6 +397,17 @@ class PresentationView(BoardView):
         cards = [layout.card_rect(c) for c in self.board_scene.document.cell_cards(*cell) if c in layout.cards]
         top = max((c.y + c.h for c in cards), default=r.y)
         return top, min(top + 72, r.y + r.h)  # room for a card of two lines
+
+    def _shows_card(self, card_id: str, index: int, part: int) -> bool:
+        """Whether part ``part`` of stage ``index`` shows the card whole."""
+        document = self.board_scene.document
+        if document.card(card_id).stage != document.stages[index].id:
+            return False
+        parts = self.parts(index)
+        if not parts:
+            return True
+        r = self.board_scene.layout.card_rect(card_id)
+        return _within((r.y, r.y + r.h), parts[part].top, parts[part].bottom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

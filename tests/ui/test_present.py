@@ -767,3 +767,57 @@ def test_the_emotion_scale_shows_beside_the_lane_rail(qtbot, window: MainWindow)
         light = [x for x in range(right - 96, right - 12) for dy in (-6, 0, 6)
                  if image.pixelColor(x, y + dy).lightness() > 150]
         assert light, f"no step name at y {y}"
+
+
+def test_tab_from_the_whole_board_frames_the_cell_before_typing_into_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """F5, Tab, type: the card was typed at overview size (~10 px on the projector); the view now glides to
+    the stage of the cell first. A card clicked there for the spotlight leaves the board whole."""
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    assert view.stage_index == OVERVIEW
+    card_id = next(c.id for c in doc.cards() if c.stage == doc.stages[2].id)
+    spot = view.mapFromScene(scene.card_item(card_id).sceneBoundingRect().center())
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO, spot)
+    assert scene.nav.focus == ("card", card_id) and view.spotlight.active
+    assert view.stage_index == OVERVIEW, "a card lit on the whole board: the board stays whole"
+    QTest.keyClick(view, Qt.Key.Key_Escape)  # ends the spotlight and lets go of the card
+    assert scene.nav.focus is None and window.workshop.presenting
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    focus = scene.nav.focus
+    assert focus is not None and focus[0] == "cell"
+    index = doc.stage_index(focus[1][0])  # type: ignore[index]
+    assert view.stage_index == index
+    visible = settle(qtbot, view)
+    assert frames(view, visible, index, view.part_index)
+    top, bottom = view._slot(focus[1])  # type: ignore[arg-type]
+    assert visible.top() <= top and bottom <= visible.bottom(), "the place the card is typed into is on screen"
+
+
+def test_a_card_the_walk_leaves_behind_is_let_go(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A card reached with the arrows stayed chosen when Right walked on: Delete then deleted it unseen."""
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    focus = scene.nav.focus
+    assert focus is not None and focus[0] == "card"
+    card_id = str(focus[1])
+    shown = (view.stage_index, view.part_index)
+    cards = sum(1 for _ in doc.cards())
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    settle(qtbot, view)
+    assert (view.stage_index, view.part_index) != shown
+    assert not view._shows_card(card_id, view.stage_index, view.part_index)
+    assert scene.nav.focus is None and not scene.selectedItems()
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert sum(1 for _ in doc.cards()) == cards and doc.has_card(card_id)
+    # A card the walk keeps in sight (Ctrl+arrows carry it along, the view follows) stays chosen.
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    focus = scene.nav.focus
+    assert focus is not None and focus[0] == "card"
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, view)
+    assert scene.nav.focus == focus

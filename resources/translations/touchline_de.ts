@@ -1999,6 +1999,42 @@ CES = 4,1</translation>
         <translation>schwarzer Bildschirm (jede Taste oder ein Klick holt das Board zurück)</translation>
     </message>
     <message>
+        <source>Tab, then type</source>
+        <translation>Tab, dann tippen</translation>
+    </message>
+    <message>
+        <source>a new card in the stage on screen</source>
+        <translation>eine neue Karte in der gezeigten Phase</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>Oben, Unten</translation>
+    </message>
+    <message>
+        <source>move between cells and cards</source>
+        <translation>zwischen Zellen und Karten wechseln</translation>
+    </message>
+    <message>
+        <source>a vote more or less for the chosen card</source>
+        <translation>eine Stimme mehr oder weniger für die gewählte Karte</translation>
+    </message>
+    <message>
+        <source>F2, Delete</source>
+        <translation>F2, Entf</translation>
+    </message>
+    <message>
+        <source>edit or delete the chosen card</source>
+        <translation>die gewählte Karte bearbeiten oder löschen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z, Ctrl+Shift+Z</source>
+        <translation>Strg+Z, Strg+Umschalt+Z</translation>
+    </message>
+    <message>
+        <source>undo, redo</source>
+        <translation>rückgängig, wiederholen</translation>
+    </message>
+    <message>
         <source>end the spotlight or let go of the card, else leave</source>
         <translation>Hervorhebung beenden oder die Karte loslassen, sonst verlassen</translation>
     </message>

@@ -729,6 +729,8 @@ def test_f1_or_question_mark_shows_the_presenting_keys_and_any_key_puts_them_awa
     sheet = window.workshop.presentation.keys_sheet
     QTest.keyClick(view, key, Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Question else NO)
     assert sheet.isVisible() and "spotlight" in sheet.text() and "F1, ?" in sheet.text()
+    for keys in ("Tab, then type", "V, Shift+V", "F2, Delete", "Ctrl+Z, Ctrl+Shift+Z"):  # editing while presenting
+        assert keys in sheet.text()
     assert view.rect().contains(sheet.geometry())
     QTest.keyClick(view, Qt.Key.Key_Right)  # only puts the sheet away
     assert not sheet.isVisible() and view.stage_index == OVERVIEW

@@ -412,6 +412,15 @@ class Editor(QWidget):
             self.push(cmd.delete_selection(self.document, cards, links))
             if cards:
                 self.message.emit(tr("Deleted %n card(s) (Ctrl+Z undoes it)", "", len(cards)))
+                return
+            # Arrows only (as Delete right after linking with the keyboard): the card with the focus
+            # ring is the chosen one again, so F2 and Delete act on what the ring shows; the word
+            # replaces "Linked: ... Delete removes it".
+            nav = self.scene.nav
+            focus = nav.focus
+            if focus is not None and focus[0] == "card" and self.document.has_card(str(focus[1])):
+                nav.set_focus(focus)
+            self.message.emit(tr("Deleted %n arrow(s) (Ctrl+Z undoes it)", "", len(links)))
             return
         header = self.scene.selected_header()
         if header is not None:

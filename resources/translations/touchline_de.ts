@@ -553,6 +553,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Deleted %n arrow(s) (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>%n Pfeil gelöscht (Strg+Z macht es rückgängig)</numerusform>
+            <numerusform>%n Pfeile gelöscht (Strg+Z macht es rückgängig)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Deleted stage “{0}” with %n card(s) (Ctrl+Z undoes it)</source>
         <translation>
             <numerusform>Phase „{0}“ mit %n Karte gelöscht (Strg+Z macht es rückgängig)</numerusform>

@@ -194,6 +194,29 @@ def test_shift_l_selects_the_focused_cards_arrows_one_after_another(editor: Edit
     key(editor, Qt.Key.Key_L, SHIFT)
     key(editor, Qt.Key.Key_Delete)
     assert not doc.has_link(links[1]) and doc.has_card(card_id)
+    # The ringed card is the chosen one again: the next Delete deletes what the ring shows (it did nothing).
+    assert nav.focused_card() == card_id and editor.selected_cards() == [card_id]
+
+
+def test_delete_right_after_linking_gives_the_card_reached_back_its_selection(editor: Editor) -> None:
+    """L, Right, Enter, Delete: the arrow goes, and the card with the focus ring is selected again (the
+    ring and the selection disagreed: F2 edited the ringed card, Delete did nothing), with a word that
+    replaces "Linked: ... Delete removes it"."""
+    doc, nav, scene = editor.document, editor.scene.nav, editor.scene
+    said: list[str] = []
+    editor.message.connect(said.append)
+    key(editor, Qt.Key.Key_Down)
+    key(editor, Qt.Key.Key_L)
+    key(editor, Qt.Key.Key_Right)
+    target = nav.focused_card()
+    key(editor, Qt.Key.Key_Return)
+    count = sum(1 for _ in doc.links())
+    key(editor, Qt.Key.Key_Delete)
+    assert sum(1 for _ in doc.links()) == count - 1
+    assert nav.focused_card() == target and editor.selected_cards() == [target] and scene.selected_links() == []
+    assert said[-1] == "Deleted 1 arrow (Ctrl+Z undoes it)"
+    key(editor, Qt.Key.Key_Delete)
+    assert not doc.has_card(str(target))
 
 
 def test_a_whole_stage_of_five_cards_is_captured_without_the_mouse(editor: Editor) -> None:

@@ -397,6 +397,7 @@ class Editor(QWidget):
                 changed = True
         if changed:
             self.push(parent)
+            self.message.emit("")  # away with "Already at +2" from the step before: this one was taken
         elif self._scored_cards():  # every chosen score at the end of the scale: say so, not nothing
             self.message.emit(tr("Already at {0}, the highest score").format(f"+{high}") if step > 0
                               else tr("Already at {0}, the lowest score").format(f"−{abs(low)}"))

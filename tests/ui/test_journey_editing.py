@@ -135,6 +135,10 @@ def test_alt_up_and_alt_down_step_the_selected_scores(editor: Editor) -> None:
     assert editor.document.card(card_id).score == -2
     assert messages == ["Already at −2, the lowest score"]  # said, not a key that does nothing
     assert editor.undo_stack.count() == 4
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert editor.document.card(card_id).score == -1
+    assert messages[-1] == "", "a step taken puts away the word that none could be (it stayed up 4 s)"
+    editor.undo_stack.undo()
     editor.undo_stack.undo()
     assert editor.document.card(card_id).score == -1
 

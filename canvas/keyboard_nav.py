@@ -26,8 +26,10 @@ from shiboken6 import isValid
 from canvas import commands as cmd
 from canvas.items import CellOverlay, painted_theme
 from canvas.translate import tr
+from exporters.qtpaint import qpath
 from model import Link
 from model.events import Cell
+from model.links import link_geometry
 
 if TYPE_CHECKING:
     from canvas.scene import BoardScene
@@ -386,8 +388,9 @@ class KeyboardNav:
         a = layout.card_rect(source)
         path = QPainterPath(QPointF(a.x + a.w / 2, a.y + a.h / 2))
         if target is not None and target != source and target in layout.cards:
-            b = layout.card_rect(target)
-            path.lineTo(QPointF(b.x + b.w / 2, b.y + b.h / 2))
+            # The arrow's own curve, from side to side: a line from centre to centre ran through
+            # both cards' text ("Push notifica|tion" on the projector).
+            path = qpath(link_geometry(Link("preview", source, target), a, layout.card_rect(target)).curve)
         self._preview.setPath(path)
         self._preview.show()
 

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 import model
 from app.editor import Editor
 from canvas.inline_editor import InlineEditor
+from model import style as st
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -127,6 +128,12 @@ def test_l_connects_the_focused_card_to_a_neighbour_chosen_with_the_arrows(edito
     key(editor, Qt.Key.Key_Right)  # choose: the evidence card of the next stage
     target = nav.focused_card()
     assert target == doc.cell_cards(doc.stages[1].id, doc.lanes[0].id)[0]
+    # The preview runs as the arrow will, side to side, not through the cards' text from centre to centre.
+    preview = nav._preview.path()
+    a, b = (editor.scene.layout.card_rect(c) for c in (source, target))
+    start, end = preview.pointAtPercent(0), preview.pointAtPercent(1)
+    assert start.x() == pytest.approx(a.x + a.w) and a.y < start.y() < a.y + a.h, "out of the source's side"
+    assert b.x - st.ARROW_HEAD - 1 <= end.x() <= b.x, "to the target's side"
     key(editor, Qt.Key.Key_Return)
     new = [k for k in doc.links() if k.id not in links]
     assert [(k.source, k.target) for k in new] == [(source, target)]

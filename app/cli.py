@@ -147,7 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             # layout, the drawing) and no garbage cycles worth chasing before it exits: the
             # collector's passes were ~10 % of a 5,000-card PDF export.
             with collector_paused():
-                return _COMMAND_RUNNERS[options.command](options)
+                status = _COMMAND_RUNNERS[options.command](options)
+            try:
+                sys.stdout.flush()  # here, where a closed or full standard output can be told
+            except OSError as exc:
+                raise _OutputError(exc) from None
+            return status
         options = _editor_parser().parse_args(args)
         if options.present or options.screen is not None:
             return _run_presentation(options.file, options.screen)
@@ -158,6 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     except CommandError as exc:
         return _fail(str(exc))
+    except _OutputError as exc:
+        # (`validate --json | head -1`, `> /dev/full`) Nothing more goes to it, not even at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _fail(f"standard output: cannot be written ({exc.reason})")
+    except KeyboardInterrupt:  # Ctrl+C: the temporary files are gone (finally), the target untouched
+        return _fail("interrupted; no file was written or changed")
 
 
 # What a command made that the process's end frees at once (``quick_exit``): an export's layout and
@@ -183,9 +195,28 @@ def quick_exit(status: int, argv: Sequence[str] | None = None) -> NoReturn:
 
 
 def _fail(line: str) -> int:
-    # One line, whatever the message holds: a newline in a file name must not make two.
-    print(f"{PROG}: error: {' '.join(line.splitlines())}", file=sys.stderr)
+    from model.fileformat import readable
+
+    # One line, whatever the message holds: a newline in a file name must not make two, nor an
+    # escape sequence in one (or in a value quoted from a file) drive the terminal.
+    print(f"{PROG}: error: {readable(' '.join(line.splitlines()))}", file=sys.stderr)
     return EXIT_ERROR
+
+
+class _OutputError(Exception):
+    """Standard output could not be written: the reader closed it (a pipe to `head`) or the disk is full."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.reason = "the reader closed it" if isinstance(error, BrokenPipeError) else (error.strerror or str(error))
+
+
+def _out(line: str) -> None:
+    """Print ``line`` to standard output; _OutputError when it cannot be written."""
+    try:
+        print(line)
+    except OSError as exc:
+        raise _OutputError(exc) from None
 
 
 def _version() -> str:
@@ -223,7 +254,7 @@ def _cmd_new(options: argparse.Namespace) -> int:
 
     output = options.output
     _save_new_file(new_document(options.kind), output, "new")
-    print(f"{output}: new {options.kind} written")
+    _out(f"{output}: new {options.kind} written")
     return EXIT_OK
 
 
@@ -326,7 +357,10 @@ def _write_via_temp(output: str, target: Path, write: Callable[[Path], None]) ->
     temporary file is left behind. The temporary name keeps the suffix because the
     exporters choose the format by it.
     """
+    from model.safefile import part_pattern, remove_stale_temps
+
     folder = target.parent
+    remove_stale_temps(target, part_pattern(target))  # left by an export that was killed (SIGTERM, power)
     try:
         mode = (target.stat().st_mode & 0o777) if target.exists() else 0o666 & ~_umask()
         import tempfile  # only writing commands need it: not imported by the editor's start
@@ -370,14 +404,14 @@ def _cmd_validate(options: argparse.Namespace) -> int:
             "findings": [f.to_json() for f in findings],
             "stages": [numbers.to_json() for numbers in stage_numbers(document)],
         }
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        _out(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for finding in findings:
             cards = f" (cards: {', '.join(finding.cards)})" if finding.cards else ""
-            print(f"{options.file}: {finding.severity}: {finding.message} [{finding.code}]{cards}")
+            _out(f"{options.file}: {finding.severity}: {finding.message} [{finding.code}]{cards}")
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
         summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
-        print(f"{options.file}: {'problems found' if failed else 'ok'} ({summary})")
+        _out(f"{options.file}: {'problems found' if failed else 'ok'} ({summary})")
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -392,7 +426,7 @@ def _cmd_import(options: argparse.Namespace) -> int:
     except LoadError as exc:
         raise CommandError(source, str(exc)) from None
     _save_new_file(document, output, "import")
-    print(f"{output}: {document.card_count()} cards in {len(document.stages)} stages imported from {source}")
+    _out(f"{output}: {document.card_count()} cards in {len(document.stages)} stages imported from {source}")
     return EXIT_OK
 
 

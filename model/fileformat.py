@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Callable
 from typing import Any
 
 from model.bulk import collector_paused
 from model.document import Document, is_hex_color
 from model.entities import LANE_KINDS, LINK_KINDS, MAX_VOTES, SCORE_RANGE, Card, Lane, Link, Persona, Stage
-from model.limits import count_problem, depth_problem, size_problem
+from model.limits import MAX_FILE_BYTES, count_problem, depth_problem, human_size, size_problem
 from model.safefile import SaveError as SaveError  # re-exported: model.SaveError lives here too
 from model.safefile import write_file
 
@@ -29,7 +30,28 @@ UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 class LoadError(ValueError):
-    """A document that cannot be loaded; the message names the place."""
+    """A document that cannot be loaded; the message names the place.
+
+    The message quotes values from the file: it is made safe to show (``readable``).
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(readable(message))
+
+
+MESSAGE_CHARS = 400  # a message longer than this keeps its start (the place) and its end (the why)
+
+
+def readable(message: str) -> str:
+    """``message`` fit for a terminal and a dialog: control characters written as escapes (an ESC and a
+    BEL in a lane's kind cleared the terminal and set its title) and at most MESSAGE_CHARS long (a
+    100,000-character lane id made a 100 KB error line)."""
+    if not message.isprintable():
+        message = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
+    if len(message) > MESSAGE_CHARS:
+        head = MESSAGE_CHARS * 2 // 3
+        message = f"{message[:head]}…{message[len(message) - (MESSAGE_CHARS - head - 1):]}"
+    return message
 
 
 # ---------------------------------------------------------------------- reading
@@ -53,14 +75,30 @@ def load(path: str | os.PathLike[str]) -> Document:
 
 
 def read_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a file to load or import; LoadError when it is missing, a folder, unreadable or too big."""
+    """The bytes of a file to load or import; LoadError when it is missing, a folder, unreadable or too big.
+
+    A regular file's size is looked at before it is read. Anything else (a pipe, /dev/stdin, a
+    device) has no size to look at: at most one byte past the limit is read, and a named pipe
+    nobody writes to reads as empty instead of being waited on for ever (/dev/zero filled the
+    memory; a FIFO hung the command).
+    """
     try:
-        with open(path, "rb") as handle:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+        if not regular and hasattr(os, "O_NONBLOCK"):
+            flags |= os.O_NONBLOCK  # open() of a FIFO waits for a writer; with this it returns at once
+        descriptor = os.open(path, flags)
+        with open(descriptor, "rb") as handle:
+            if not regular and hasattr(os, "O_NONBLOCK"):
+                os.set_blocking(descriptor, True)  # then reads wait for what a writer sends, till it closes
             # The size first: a file too big to open is refused without being read.
-            problem = size_problem(os.fstat(handle.fileno()).st_size)
+            problem = size_problem(os.fstat(descriptor).st_size)
             if problem:
                 raise LoadError(problem)
-            return handle.read()
+            data = handle.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:  # (a stream: how much more there is, nobody knows)
+                raise LoadError(f"more than the {human_size(MAX_FILE_BYTES)} Touchline opens")
+            return data
     except FileNotFoundError:
         raise LoadError("no such file") from None
     except IsADirectoryError:

@@ -70,11 +70,18 @@ def temp_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
     return re.compile(rf"\.{name}\.(?:bak\.)?{_RANDOM}\.tmp")
 
 
-def stale_temps(target: str | os.PathLike[str]) -> list[Path]:
-    """Temporary files beside ``target`` that a killed save of it left behind."""
+def part_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
+    """The names of the temporary files an export to ``target`` creates (``.NAME.RANDOM.part.SUFFIX``:
+    the exporters choose the format by the suffix)."""
+    path = Path(target)
+    return re.compile(rf"\.{re.escape(path.name)}\.{_RANDOM}\.part{re.escape(path.suffix)}")
+
+
+def stale_temps(target: str | os.PathLike[str], pattern: re.Pattern[str] | None = None) -> list[Path]:
+    """Temporary files beside ``target`` that a killed save of it (or, with ``part_pattern``, export) left."""
     path = Path(target)
     folder = path.parent if str(path.parent) else Path(".")
-    pattern = temp_pattern(path)
+    pattern = pattern or temp_pattern(path)
     try:
         names = os.listdir(folder)
     except OSError:
@@ -82,9 +89,9 @@ def stale_temps(target: str | os.PathLike[str]) -> list[Path]:
     return [folder / name for name in sorted(names) if pattern.fullmatch(name)]
 
 
-def remove_stale_temps(target: str | os.PathLike[str]) -> None:
+def remove_stale_temps(target: str | os.PathLike[str], pattern: re.Pattern[str] | None = None) -> None:
     """Remove what ``stale_temps`` finds; a file that cannot be removed is left."""
-    for stale in stale_temps(target):
+    for stale in stale_temps(target, pattern):
         with contextlib.suppress(OSError):
             if stat.S_ISREG(os.lstat(stale).st_mode) or os.path.islink(stale):
                 os.unlink(stale)

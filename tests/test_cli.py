@@ -377,3 +377,85 @@ def test_exports_in_any_script_print_nothing_but_their_result(tmp_path: Path) ->
         result = run("export", "scripts.touchline", "-o", output, cwd=tmp_path)
         assert result.returncode == 0 and result.stderr == "", (output, result.stderr)
     assert _png_size((tmp_path / "out.png").read_bytes())[0] > 300
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_nobody_writes_to_is_read_as_empty_not_waited_on(tmp_path: Path) -> None:
+    """It hung the command for ever (open() waits for a writer)."""
+    os.mkfifo(tmp_path / "pipe.touchline")
+    line = assert_error(run("validate", "pipe.touchline", cwd=tmp_path), "pipe.touchline")
+    assert "empty" in line
+
+
+def test_an_endless_stream_is_refused_at_the_size_limit(tmp_path: Path) -> None:
+    """/dev/zero has no size to look at first: it filled the memory (a MemoryError traceback)."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    line = assert_error(run("validate", "/dev/zero", cwd=tmp_path), "/dev/zero")
+    assert "more than the 32 MiB Touchline opens" in line
+
+
+def test_a_file_read_through_a_pipe_loads(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(ROOT)
+    command = f"cat '{EXAMPLE}' | '{sys.executable}' -m app validate /dev/stdin"
+    result = subprocess.run(command, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("/dev/stdin: ok")
+
+
+def test_control_characters_from_a_file_reach_the_terminal_as_escapes_and_long_values_shortened(
+        tmp_path: Path) -> None:
+    """An ESC and a BEL in a lane's kind cleared the terminal and set its title; a 100,000-character lane id
+    made a 100 KB error line."""
+    raw = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    raw["lanes"][0]["kind"] = "\x1b[2J\x1b]0;owned\x07"
+    (tmp_path / "escape.touchline").write_text(json.dumps(raw), encoding="utf-8")
+    line = assert_error(run("validate", "escape.touchline", cwd=tmp_path), "escape.touchline")
+    assert "\x1b" not in line and "\x07" not in line
+    assert '"\\x1b[2J\\x1b]0;owned\\x07"' in line
+    raw = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    raw["cards"][0]["lane"] = "x" * 100_000
+    (tmp_path / "long.touchline").write_text(json.dumps(raw), encoding="utf-8")
+    line = assert_error(run("validate", "long.touchline", cwd=tmp_path), "long.touchline")
+    assert len(line) < 500 and "cards[0].lane: no lane with id" in line
+
+
+def test_a_closed_or_full_standard_output_is_one_error_line_not_a_traceback(tmp_path: Path) -> None:
+    """`validate --json | head -1` and `> /dev/full` ended in a traceback and status 1 ("errors found")."""
+    good(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(ROOT)
+    board = tmp_path / "big.touchline"
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from boards import synthetic_board
+
+    model.save(synthetic_board(3000), board)  # more findings than a pipe holds
+    process = subprocess.Popen([sys.executable, "-m", "app", "validate", str(board), "--json"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # as `head -1` does
+    error = process.stderr.read()
+    assert process.wait(timeout=120) == 2
+    assert error == "touchline: error: standard output: cannot be written (the reader closed it)\n"
+    if Path("/dev/full").exists():
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([sys.executable, "-m", "app", "validate", "good.touchline"], cwd=tmp_path, env=env,
+                                    stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.startswith("touchline: error: standard output: cannot be written")
+
+
+def test_an_export_clears_away_what_a_killed_export_to_the_same_file_left(tmp_path: Path) -> None:
+    """A SIGTERM mid-export leaves its hidden part file; the next export to that name removes it, and only it."""
+    good(tmp_path)
+    left = tmp_path / ".out.svg.k2x9_a1.part.svg"
+    other = tmp_path / ".other.svg.k2x9_a1.part.svg"
+    unlike = tmp_path / ".out.svg.k2x9_a1.part.pdf"
+    for path in (left, other, unlike):
+        path.write_text("half")
+    result = run("export", "good.touchline", "-o", "out.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not left.exists() and other.exists() and unlike.exists()
+    assert (tmp_path / "out.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")

@@ -55,7 +55,9 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors become one line instead of usage plus message."""
 
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+        # "touchline: error: export: ..." (the program's name once, the sub-command where a file goes).
+        command = self.prog.removeprefix(PROG).strip()
+        raise _UsageError(f"{command + ': ' if command else ''}{message} (see {self.prog} --help)")
 
 
 def _page(value: str) -> str:
@@ -226,7 +228,24 @@ def _version() -> str:
 
 
 # ---------------------------------------------------------------------- editor
+def _no_display(file: str | None) -> int | None:
+    """Status 2 and one line when the editor has no screen to open on (Linux without a display: Qt
+    aborted with a core dump and five lines of plugin talk), else None."""
+    if not sys.platform.startswith("linux") or any(
+            os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    where = f"{file}: " if file else ""
+    return _fail(f"{where}cannot open the editor: no display (DISPLAY and WAYLAND_DISPLAY are not set); "
+                 f"{', '.join(COMMANDS)} run without one")
+
+
 def _run_editor(file: str | None) -> int:
+    if file and not Path(file).suffix and not Path(file).exists() and os.sep not in file:
+        # A word that is neither a file nor a command ("touchline expot"): most likely a mistyped command.
+        raise _UsageError(f"{file}: no such command or file (commands: {', '.join(COMMANDS)}; see {PROG} --help)")
+    failed = _no_display(file)
+    if failed is not None:
+        return failed
     from app.qt_import import import_qt
 
     import_qt()  # Qt comes in here, and only here
@@ -238,8 +257,11 @@ def _run_editor(file: str | None) -> int:
 def _run_presentation(file: str | None, screen: int | None) -> int:
     """``touchline --present FILE [--screen N]``: the editor, presenting FILE full screen at once."""
     if not file:
-        raise _UsageError(f"{PROG}: --present needs a FILE (see {PROG} --help)")
+        raise _UsageError(f"--present needs a FILE (see {PROG} --help)")
     _load(file)  # a file that cannot be shown fails here, in one line, before any window opens
+    failed = _no_display(file)
+    if failed is not None:
+        return failed
     from app.qt_import import import_qt
 
     import_qt()
@@ -426,7 +448,9 @@ def _cmd_import(options: argparse.Namespace) -> int:
     except LoadError as exc:
         raise CommandError(source, str(exc)) from None
     _save_new_file(document, output, "import")
-    _out(f"{output}: {document.card_count()} cards in {len(document.stages)} stages imported from {source}")
+    cards, stages = document.card_count(), len(document.stages)
+    _out(f"{output}: {cards} card{'s' if cards != 1 else ''} in {stages} stage{'s' if stages != 1 else ''} "
+         f"imported from {source}")
     return EXIT_OK
 
 
@@ -437,6 +461,9 @@ def _save_new_file(document: Document, output: str, command: str) -> None:
 
     target = Path(output)
     _check_output(output, target)
+    if target.suffix.lower() in EXPORT_SUFFIXES:  # a Touchline document in "board.svg" opens nowhere
+        raise CommandError(output, f"{command} writes a .touchline document, not {target.suffix}; "
+                                   f"name it board.touchline, then: {PROG} export board.touchline -o {output}")
     if target.exists():
         raise CommandError(output, f"already exists; {command} never overwrites a file")
     try:

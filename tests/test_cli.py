@@ -319,11 +319,30 @@ def test_no_command_opens_the_editor(monkeypatch: pytest.MonkeyPatch) -> None:
     fake_gui = type(sys)("app.gui")
     fake_gui.run_editor = run_editor  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "app.gui", fake_gui)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # a screen to open on
     assert app.cli.main([]) == 0
     assert app.cli.main(["board.touchline"]) == 0
     assert opened == [None, "board.touchline"]
     assert app.cli.main(["board.touchline", "extra"]) == 2  # one FILE at most
     assert opened == [None, "board.touchline"]
+
+
+def test_a_mistyped_command_is_named_not_opened_as_a_file(tmp_path: Path) -> None:
+    """`touchline expot ...` went to the editor as a file to open (and, with no display, Qt aborted)."""
+    result = run("expot", cwd=tmp_path)
+    line = assert_error(result, "expot")
+    assert "no such command or file" in line and "export" in line
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display is an X11 or Wayland matter")
+def test_the_editor_without_a_display_is_one_line_not_a_qt_abort(tmp_path: Path) -> None:
+    """Qt aborted (SIGABRT, a core dump) after five lines about platform plugins."""
+    good(tmp_path)
+    result = run("good.touchline", cwd=tmp_path)  # run() takes DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM away
+    line = assert_error(result, "good.touchline")
+    assert "no display" in line and "export" in line
+    result = run("--present", "good.touchline", cwd=tmp_path)
+    assert "no display" in assert_error(result, "good.touchline")
 
 
 def _png_size(data: bytes) -> tuple[int, int]:

@@ -53,7 +53,7 @@ def test_import_a_mermaid_journey(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text(JOURNEY, encoding="utf-8")
     result = run("import", name, "-o", "board.touchline", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "4 cards in 1 stages" in result.stdout
+    assert "4 cards in 1 stage imported" in result.stdout  # (it said "1 stages")
     doc = load(tmp_path / "board.touchline")
     assert doc.title == "Coffee" and [c.text for c in doc.cards()] == ["Ask", "Ask", "Pay", "Pay"]
     assert dumps(doc) == dumps(from_mermaid(JOURNEY))
@@ -82,6 +82,15 @@ def test_import_errors_are_one_line_and_write_nothing(tmp_path: Path, name: str,
     assert expected in line
     assert not (tmp_path / "board.touchline").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ([name] if content is not None else [])
+
+
+@pytest.mark.parametrize("output", ["board.svg", "board.PDF", "board.png"])
+def test_import_into_a_picture_name_is_refused_with_the_way_to_it(tmp_path: Path, output: str) -> None:
+    """It wrote a Touchline document, JSON, into "board.svg", which then opened nowhere."""
+    (tmp_path / "j.mmd").write_text(JOURNEY, encoding="utf-8")
+    line = assert_error(run("import", "j.mmd", "-o", output, cwd=tmp_path), output)
+    assert "writes a .touchline document" in line and f"touchline export board.touchline -o {output}" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["j.mmd"]
 
 
 def test_import_never_overwrites(tmp_path: Path) -> None:

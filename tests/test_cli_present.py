@@ -33,6 +33,8 @@ def test_present_opens_the_editor_presenting_on_the_screen_given(monkeypatch: py
         calls.append((path, present, screen_index))
         return 0
 
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # a screen to open on
+
     import app.gui
 
     monkeypatch.setattr(app.gui, "run_editor", fake_run_editor)

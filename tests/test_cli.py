@@ -478,3 +478,15 @@ def test_an_export_clears_away_what_a_killed_export_to_the_same_file_left(tmp_pa
     assert result.returncode == 0, result.stderr
     assert not left.exists() and other.exists() and unlike.exists()
     assert (tmp_path / "out.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_an_export_leaves_a_file_marked_read_only_as_it_was(tmp_path: Path) -> None:
+    """Run as root, an export replaced a 0444 file (a save refuses it: whoever marked it meant it)."""
+    good(tmp_path)
+    target = tmp_path / "handout.svg"
+    target.write_text("the printed version")
+    target.chmod(0o444)
+    line = assert_error(run("export", "good.touchline", "-o", "handout.svg", cwd=tmp_path), "handout.svg")
+    assert "read-only" in line
+    assert target.read_text() == "the printed version"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.touchline", "handout.svg"]

@@ -126,7 +126,14 @@ def _loads(data: str | bytes) -> Document:
     except json.JSONDecodeError as exc:
         if not text.strip():
             raise LoadError("the file is empty (no JSON in it)") from None
-        raise LoadError(f"line {exc.lineno}, column {exc.colno}: not valid JSON: {_json_problem(exc.msg)}") from None
+        problem = _json_problem(exc.msg)
+        if exc.pos >= len(text.rstrip()) and text.lstrip().startswith("{"):
+            # Nothing but the end where JSON was still expected: a file cut off (a copy stopped
+            # half-way, a sync that did not finish), not "a comma is missing" at the very end.
+            problem = "the file ends early, before the document is closed (cut off?)"
+        elif exc.msg.startswith("Unterminated string") and text.lstrip().startswith("{"):
+            problem = "the file ends inside a text value that starts here (a missing \" or a file cut off?)"
+        raise LoadError(f"line {exc.lineno}, column {exc.colno}: not valid JSON: {problem}") from None
     if _SURROGATE_ESCAPE.search(text) or not _encodable(text):
         _check_surrogates(raw)
     return _build(raw)

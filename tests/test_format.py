@@ -160,13 +160,17 @@ def _delete(path: str) -> Any:
 
 
 BROKEN: list[tuple[str, str | bytes, str]] = [
-    ("not JSON", '{"format": "touchline", ', "line 1, column 25: not valid JSON: a name in double quotes was expected"),
+    ("not JSON, cut off", '{"format": "touchline", ',
+     "line 1, column 25: not valid JSON: the file ends early, before the document is closed (cut off?)"),
+    ("not JSON, cut off after a value", '{"format": "touchline", "stages": [{"id": "s1"}',
+     "line 1, column 48: not valid JSON: the file ends early, before the document is closed (cut off?)"),
     ("not JSON, trailing comma", '{"format": "touchline",}',
      "line 1, column 24: not valid JSON: a name in double quotes was expected (a comma too many?)"),
     ("empty file", b"", "the file is empty (no JSON in it)"),
     ("blank file", b"  \n\n", "the file is empty (no JSON in it)"),
     ("not JSON, string never closed", '{\n  "title": "Coffee',
-     'line 2, column 12: not valid JSON: a text value starts here and is never closed (a missing ")'),
+     'line 2, column 12: not valid JSON: the file ends inside a text value that starts here (a missing " or a file '
+     'cut off?)'),
     ("not JSON, comma missing", '{"format": "touchline" "version": 1}', "line 1, column 24: not valid JSON: a comma is "
      "missing before this"),
     ("not JSON, value missing", '{"format": }', "line 1, column 12: not valid JSON: a value is missing here"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from model.fonts import FontMetrics
 
@@ -42,8 +43,40 @@ def wrap(text: str, width: float, metrics: FontMetrics, size: float) -> list[str
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, width, metrics, size))
+        broken = _wrap_paragraph(paragraph, width, metrics, size)
+        if len(broken) > 1 and not paragraph.isascii():
+            broken = _in_paragraph_direction(broken, paragraph)
+        lines.extend(broken)
     return lines
+
+
+RIGHT_TO_LEFT_MARK, LEFT_TO_RIGHT_MARK = "\u200f", "\u200e"
+
+
+def _strong_direction(text: str) -> str | None:
+    """"R" or "L": the direction of ``text``'s first letter that has one (Unicode's rule P2); None for none."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return None
+
+
+def _in_paragraph_direction(lines: list[str], paragraph: str) -> list[str]:
+    """A paragraph's lines, each to be laid out in the paragraph's direction.
+
+    Every renderer (Qt, python-bidi for the PDF and the SVG outlines, a browser) decides a line's
+    direction by its first letter. A line of an Arabic paragraph that starts with "Apple Pay" was
+    then laid out left to right, its Arabic words after the English ones, read in the wrong
+    order; such a line starts with an invisible direction mark (drawn as nothing, no width).
+    """
+    direction = _strong_direction(paragraph)
+    if direction is None:
+        return lines
+    mark = RIGHT_TO_LEFT_MARK if direction == "R" else LEFT_TO_RIGHT_MARK
+    return [line if _strong_direction(line) in (direction, None) else mark + line for line in lines]
 
 
 def _wrap_paragraph(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str]:

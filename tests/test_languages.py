@@ -32,6 +32,7 @@ from model.fonts import font_metrics
 from model.glyphs import REPLACEMENT, covered, finder, is_invisible, visual
 from model.layout import Layout
 from model.primitives import Text
+from model.wrapping import wrap
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.touchline"))
@@ -216,6 +217,30 @@ def test_pdf_draws_rtl_in_visual_order_with_arabic_forms() -> None:
     hebrew = visual(SAMPLES["hebrew"])
     assert hebrew == SAMPLES["hebrew"][::-1]  # a right-to-left run is drawn reversed, left to right
     assert visual("plain text") == "plain text"
+
+
+def test_a_wrapped_line_of_an_arabic_paragraph_reads_right_to_left_whatever_its_first_word() -> None:
+    """A line of an Arabic paragraph starting with "Apple Pay" was laid out left to right by every renderer
+    (each decides by the line's first letter): "Apple Pay" at the left, the Arabic after it, read in the
+    wrong order. The line now starts with an invisible right-to-left mark, of no width."""
+    need_fonts()
+    metrics = font_metrics(False)
+    text = "يفتح التطبيق ويطلب قهوة ثم Apple Pay بسرعة كبيرة ويتابع حالة الطلب"
+    lines = wrap(text, 164, metrics, 13)
+    latin_first = [line for line in lines if line.lstrip("\u200f")[:1].isascii() and line.strip()]
+    assert latin_first, lines  # the case: a line that starts with "Apple Pay"
+    for line in latin_first:
+        assert line.startswith("\u200f")
+        assert metrics.width(line, 13) == pytest.approx(metrics.width(line[1:], 13))
+        drawn = visual(line).replace("\u200f", "")
+        assert drawn.endswith("Apple Pay"), drawn  # read first, from the right
+    assert " ".join(lines).replace("\u200f", "").split() == text.split()
+    # A left-to-right paragraph's line that starts with an Arabic word gets the other mark.
+    english = "The customer pays with تطبيق البنك and then waits at the counter for the barista"
+    marked = [line for line in wrap(english, 164, metrics, 13) if line.startswith("\u200e")]
+    assert marked and all(unicodedata.bidirectional(line[1]) in ("R", "AL") for line in marked)
+    plain = wrap("Plain English text that wraps onto a second line here", 164, metrics, 13)
+    assert len(plain) > 1 and not any(line.startswith(("\u200e", "\u200f")) for line in plain)
 
 
 # ---------------------------------------------------------------------- measuring and overflow

@@ -102,9 +102,10 @@ def _assert_lines_fit(card: Card, kind: str) -> None:
     metrics = font_metrics(False)
     for line in shape.lines:
         assert metrics.width(line, sty.CARD_SIZE) <= limit + EPS, line
-    # Wrapping breaks lines; it never drops or invents a character other than white space.
+    # Wrapping breaks lines; it never drops or invents a character other than white space (and the
+    # invisible direction mark that keeps a line of mixed text in its paragraph's direction).
     def visible(s: str) -> str:
-        return "".join(ch for ch in s if not ch.isspace())
+        return "".join(ch for ch in s if not ch.isspace() and ch not in "\u200e\u200f")
     assert visible("".join(shape.lines)) == visible(card.text)
 
 

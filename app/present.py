@@ -93,6 +93,9 @@ class PresentationView(BoardView):
         self.spotlight = Spotlight(scene)
         self.stage_index = OVERVIEW
         self.part_index = 0  # which screen of a stage taller than the screen (model.stage_parts)
+        # Where the frame's top is when it was moved off its part's to keep a cell being typed into in
+        # sight with the cards above it (reveal_focus); None on a part as planned.
+        self.shown_top: float | None = None
         self._moving_focus = False  # the walk itself moves the capture cell: no glide back
         self._frame = QRectF()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -209,8 +212,9 @@ class PresentationView(BoardView):
         return tr("Stage {0} of {1} · part {2} of {3}").format(self.stage_index + 1, count, self.part_index + 1,
                                                             parts)
 
-    def frame_for(self, index: int, part: int = 0) -> QRectF:
-        """What the view shows for part ``part`` of a stage (with its neighbours beside it) or the whole board."""
+    def frame_for(self, index: int, part: int = 0, top: float | None = None) -> QRectF:
+        """What the view shows for part ``part`` of a stage (with its neighbours beside it) or the whole board;
+        from ``top`` down instead of the part's top when given."""
         if index == OVERVIEW or not self.stage_count():
             return self.board_scene.sceneRect().adjusted(-8, -8, 8, 8)
         parts = self.parts(index)
@@ -222,16 +226,18 @@ class PresentationView(BoardView):
         # The screen's own proportions at the stage's zoom, so that _apply_frame arrives at that zoom.
         width = usable_w / zoom
         centre = self.stage_rect(index).center().x()
-        return QRectF(centre - width / 2, shown.top, width, usable_h / zoom)
+        return QRectF(centre - width / 2, shown.top if top is None else top, width, usable_h / zoom)
 
-    def go_to(self, index: int, animate: bool = True, part: int = 0) -> None:
-        """Frame part ``part`` (-1: the last) of stage ``index`` (clamped) or the whole board (OVERVIEW), gliding."""
+    def go_to(self, index: int, animate: bool = True, part: int = 0, top: float | None = None) -> None:
+        """Frame part ``part`` (-1: the last) of stage ``index`` (clamped) or the whole board (OVERVIEW), gliding;
+        from ``top`` down instead of the part's top when given (see reveal_focus)."""
         count = self.stage_count()
         index = OVERVIEW if index == OVERVIEW or not count else max(0, min(count - 1, index))
         parts = len(self.parts(index))
         self.stage_index = index
         self.part_index = 0 if index == OVERVIEW else (parts - 1 if part < 0 else max(0, min(parts - 1, part)))
-        target = self.frame_for(index, self.part_index)
+        self.shown_top = None if index == OVERVIEW else top
+        target = self.frame_for(index, self.part_index, self.shown_top)
         self._glide.stop()
         if animate and not self._frame.isNull() and self.isVisible():
             self._glide.setStartValue(QRectF(self._frame))
@@ -329,7 +335,7 @@ class PresentationView(BoardView):
         if not self._frame.isNull() and not self.gliding:
             self.stage_index = min(self.stage_index, self.stage_count() - 1)
             self.part_index = min(self.part_index, self.part_count() - 1)
-            self._apply_frame(self.frame_for(self.stage_index, self.part_index))
+            self._apply_frame(self.frame_for(self.stage_index, self.part_index, self.shown_top))
 
     def _on_focus_moved(self) -> None:
         """The keyboard took the focus elsewhere (Tab past the last lane, Down past the screen): glide there."""
@@ -359,13 +365,36 @@ class PresentationView(BoardView):
             lo, hi = self._slot(cell)
         index = doc.stage_index(stage_id)
         parts = self.parts(index)
+        if index == self.stage_index and parts and self.shown_top is not None:
+            span = parts[0].bottom - parts[0].top
+            if _within((lo, hi), self.shown_top, self.shown_top + span):
+                return  # the frame moved for this cell (or one near it) still shows it
         visible = [i for i, p in enumerate(parts) if _within((lo, hi), p.top, p.bottom)]
-        if index == self.stage_index and (self.part_index in visible or not parts):
+        if index == self.stage_index and self.shown_top is None and (self.part_index in visible or not parts):
             return
         started = [i for i, p in enumerate(parts) if p.start <= lo]
         part = visible[0] if visible else (started[-1] if started else 0)
-        if index != self.stage_index or part != self.part_index:
-            self.go_to(index, part=part)
+        top = self._top_showing_cell(cell, parts[part], parts[0].top, hi) if card_id is None and parts else None
+        if index != self.stage_index or part != self.part_index or top != self.shown_top:
+            self.go_to(index, part=part, top=top)
+
+    def _top_showing_cell(self, cell: tuple[str, str] | None, shown: Part, stage_top: float,
+                          slot_bottom: float) -> float | None:
+        """A frame's top that shows the cell from its top down to where its next card is typed, when the
+        part ``shown`` starts below the cell's top; None when the part shows it as it is.
+
+        A part begins at the first card the parts before did not show whole, so the slot under a cell's
+        last card could fall on the next part with the cell's cards above it out of sight: the room
+        saw a new card typed under nothing (Tab into Customer actions of the coffee shop's stage 1).
+        """
+        if cell is None:
+            return None
+        cell_top = self.board_scene.layout.cell_rect(*cell).y
+        if shown.top <= cell_top:
+            return None
+        span = shown.bottom - shown.top
+        top = max(stage_top, cell_top - TOP_ROOM, slot_bottom + TOP_ROOM - span)
+        return top if top < shown.top else None
 
     def _start_place(self, cell_only: bool, last: bool) -> Focus | None:
         """Where the first Tab (a cell's slot) or arrow key starts: on the stage and part on screen, not the
@@ -413,7 +442,7 @@ class PresentationView(BoardView):
         super().resizeEvent(event)
         if not self._frame.isNull() and not self.gliding:
             self.part_index = min(self.part_index, self.part_count() - 1)
-            self._apply_frame(self.frame_for(self.stage_index, self.part_index))
+            self._apply_frame(self.frame_for(self.stage_index, self.part_index, self.shown_top))
 
     # ------------------------------------------------------------ drawing
     def set_blanked(self, blanked: bool) -> None:

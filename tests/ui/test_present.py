@@ -823,3 +823,37 @@ def test_a_card_the_walk_leaves_behind_is_let_go(qtbot, window: MainWindow) -> N
     QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, view)
     assert scene.nav.focus == focus
+
+
+def test_a_cell_typed_into_is_shown_with_its_cards_above_the_new_one(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The slot under Customer actions' last card in the coffee shop's stage 1 falls on the stage's second
+    part, which begins below the cell's cards: the room saw a card typed under nothing. The frame now moves
+    up from the part to show the cell from its top; the next step walks on as planned."""
+    view = start(qtbot, window)
+    doc, layout = window.editor.document, window.editor.scene.layout
+    QTest.keyClick(view, Qt.Key.Key_1)
+    settle(qtbot, view)
+    cell = (doc.stages[0].id, "ln-customer")
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert window.editor.scene.nav.focus == ("cell", cell)
+    parts = view.parts(0)
+    _, bottom = view._slot(cell)
+    assert not any(p.top <= layout.cell_rect(*cell).y and bottom <= p.bottom for p in parts), \
+        "the case: no planned part shows both the cell's top and its slot"
+    visible = settle(qtbot, view)
+    assert visible.top() <= layout.cell_rect(*cell).y and bottom <= visible.bottom()
+    for card_id in doc.cell_cards(*cell):
+        r = layout.card_rect(card_id)
+        assert visible.top() <= r.y and r.y + r.h <= visible.bottom(), "the cell's cards are in sight"
+    before = list(doc.cell_cards(*cell))
+    QTest.keyClicks(view, "Scans the QR code")
+    visible = settle(qtbot, view)
+    new = next(c for c in doc.cell_cards(*cell) if c not in before)
+    r = window.editor.scene.layout.card_rect(new)
+    assert visible.top() <= r.y and r.y + r.h <= visible.bottom(), "the card being typed is in sight"
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.shown_top is None
+    assert frames(view, settle(qtbot, view), view.stage_index, view.part_index)

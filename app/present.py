@@ -629,6 +629,14 @@ class PresentationView(BoardView):
             self.go_to(key - Qt.Key.Key_1)
         elif not typing and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
             self.zoom_frame(1 / ZOOM_FACTOR if key != Qt.Key.Key_Minus else ZOOM_FACTOR)
+        elif plain and not typing and key == Qt.Key.Key_S and scene.nav.focused_card() is not None:
+            # The spotlight without the mouse: on the card reached with the arrows, as a click puts it.
+            card_id = scene.nav.focused_card()
+            assert card_id is not None
+            if self.spotlight.target == ("card", card_id):
+                self.spotlight.clear()
+            else:
+                self.spotlight.card(card_id)
         elif plain and not typing and key == Qt.Key.Key_T:
             if self.countdown.active:
                 self.countdown.toggle_pause()

@@ -19,6 +19,7 @@ PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
     ("T", QT_TRANSLATE_NOOP("", "start, pause or resume the countdown")),
     ("B, .", QT_TRANSLATE_NOOP("", "black screen (any key or click brings the board back)")),
     (QT_TRANSLATE_NOOP("", "Click a card or lane header"), QT_TRANSLATE_NOOP("", "spotlight it")),
+    ("S", QT_TRANSLATE_NOOP("", "spotlight the card reached with the arrows")),
     # Editing while presenting: the editor's keys, on the document itself (one undo).
     (QT_TRANSLATE_NOOP("", "Tab, then type"), QT_TRANSLATE_NOOP("", "a new card in the stage on screen")),
     (QT_TRANSLATE_NOOP("", "Up, Down"), QT_TRANSLATE_NOOP("", "move between cells and cards")),

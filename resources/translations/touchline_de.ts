@@ -2006,6 +2006,10 @@ CES = 4,1</translation>
         <translation>schwarzer Bildschirm (jede Taste oder ein Klick holt das Board zurück)</translation>
     </message>
     <message>
+        <source>spotlight the card reached with the arrows</source>
+        <translation>die mit den Pfeiltasten erreichte Karte hervorheben</translation>
+    </message>
+    <message>
         <source>Tab, then type</source>
         <translation>Tab, dann tippen</translation>
     </message>

@@ -857,3 +857,22 @@ def test_a_cell_typed_into_is_shown_with_its_cards_above_the_new_one(qtbot, wind
     QTest.keyClick(view, Qt.Key.Key_Right)
     assert view.shown_top is None
     assert frames(view, settle(qtbot, view), view.stage_index, view.part_index)
+
+
+def test_s_spotlights_the_card_reached_with_the_arrows(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The spotlight took a mouse click: a facilitator at the keyboard (or a clicker with arrow keys) had none."""
+    view = start(qtbot, window)
+    scene = window.editor.scene
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    QTest.keyClick(view, Qt.Key.Key_Up)  # from the cell onto a card
+    card_id = scene.nav.focused_card()
+    assert card_id is not None
+    QTest.keyClick(view, Qt.Key.Key_S)
+    assert view.spotlight.target == ("card", card_id)
+    assert scene.card_item(card_id).opacity() == 1.0
+    assert any(item.opacity() == DIMMED for item in (scene.card_item(c.id) for c in window.editor.document.cards()))
+    QTest.keyClick(view, Qt.Key.Key_S)  # again: off
+    assert not view.spotlight.active
+    assert window.editor.document.card(card_id).text != "S", "S spotlights; it types nothing"

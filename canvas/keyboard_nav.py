@@ -403,6 +403,17 @@ class KeyboardNav:
         return scene.add_card_in_cell(cell[0], cell[1], None, text=text,
                                       captured=lambda card_id, key: self._captured(cell, card_id, key))
 
+    def capture_after(self, card_id: str, text: str) -> str:
+        """Start a card right after ``card_id`` in its cell, with ``text`` typed so far (fast capture)."""
+        scene, doc = self.scene, self.scene.document
+        card = doc.card(card_id)
+        cell = (card.stage, card.lane)
+        self.focus = ("cell", cell)
+        self.refresh()
+        scene.clearSelection()
+        return scene.add_card_in_cell(cell[0], cell[1], doc.card_index(card_id) + 1, text=text,
+                                      captured=lambda new_id, key: self._captured(cell, new_id, key))
+
     def _captured(self, cell: Cell, card_id: str | None, key: str) -> None:
         """After a captured card: Enter starts the next in the same cell, Tab moves on."""
         doc = self.scene.document
@@ -458,10 +469,14 @@ class KeyboardNav:
                       if self.scene.selected_header() is not None
                       else tr("Choose a cell first (the arrow keys, Tab or a click), then type to add a card"))
             return True
-        if text and self.focused_card() is not None and self.connect_source is None:
-            # Letters on a card are its keys (V votes, L connects): the rest did nothing, without a word.
-            self._say(tr("Typing goes into a cell, not onto a card: F2 edits this card's text, Enter adds a card "
-                         "after it"))
+        card_id = self.focused_card()
+        if text and card_id is not None and self.connect_source is None:
+            if self.presenting:  # a stray key in front of a room starts nothing
+                self._say(tr("Typing goes into a cell, not onto a card: F2 edits this card's text"))
+                return True
+            # Letters on a card (other than its keys, V and L) start the next card after it, as typing into a
+            # cell does: they did nothing, and the V and L of the words typed on voted and connected.
+            self.capture_after(card_id, text)
             return True
         return False
 

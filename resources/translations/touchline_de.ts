@@ -2278,8 +2278,8 @@ CES = 4,1</translation>
         <translation>Zuerst eine Zelle wählen (Pfeiltasten, Tab oder ein Klick), dann tippen, um eine Karte hinzuzufügen</translation>
     </message>
     <message>
-        <source>Typing goes into a cell, not onto a card: F2 edits this card&apos;s text, Enter adds a card after it</source>
-        <translation>Getippt wird in eine Zelle, nicht auf eine Karte: F2 bearbeitet den Text dieser Karte, Eingabe fügt eine Karte dahinter hinzu</translation>
+        <source>Typing goes into a cell, not onto a card: F2 edits this card&apos;s text</source>
+        <translation>Tippen geht in eine Zelle, nicht auf eine Karte: F2 bearbeitet den Text dieser Karte</translation>
     </message>
 </context>
 </TS>

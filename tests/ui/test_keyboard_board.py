@@ -8,8 +8,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 import model
 from app.editor import Editor
@@ -571,11 +572,29 @@ def test_keys_that_cannot_act_say_why(editor: Editor) -> None:
     editor.scene.header_item("stage", doc.stages[1].id).setSelected(True)
     QTest.keyClicks(editor.view, "q")
     assert messages[-1].startswith("Tab goes into the chosen stage or lane")
-    editor.scene.clearSelection()
-    editor.scene.nav.set_focus(("card", lonely))
-    text = doc.card(lonely).text
-    QTest.keyClicks(editor.view, "q")  # a letter on a card: not its text, and not nothing
-    assert doc.card(lonely).text == text and messages[-1].startswith("Typing goes into a cell, not onto a card")
+
+
+def test_typing_on_a_chosen_card_starts_the_next_card_after_it(editor: Editor) -> None:
+    """A designer clicked a card and typed "Downloads app over patchy 4G": the letters went nowhere, the "l"
+    of "Downloads" started connecting and the "v" of "over" voted. The first letter now starts a card after
+    the chosen one, in its cell, and the rest of the words go into it."""
+    doc, scene = editor.document, editor.scene
+    stage_id, lane_id = next(cell for cell, ids in doc.cells() if len(ids) >= 2)
+    first, second = doc.cell_cards(stage_id, lane_id)[:2]
+    before = {c.id: (c.text, c.votes) for c in doc.cards()}
+    steps = editor.undo_stack.count()
+    r = scene.layout.card_rect(first)
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, NO,
+                     editor.view.mapFromScene(QPointF(r.x + r.w / 2, r.y + r.h / 2)))
+    assert editor.selected_cards() == [first]
+    QTest.keyClicks(QApplication.focusWidget(), "Downloads app over patchy 4G")
+    key(editor, Qt.Key.Key_Return)
+    assert scene.nav.connect_source is None
+    assert {c.id: (c.text, c.votes) for c in doc.cards() if c.id in before} == before, "no vote, no other change"
+    cards = doc.cell_cards(stage_id, lane_id)
+    new = cards[cards.index(first) + 1]
+    assert doc.card(new).text == "Downloads app over patchy 4G" and cards.index(second) == cards.index(new) + 1
+    assert editor.undo_stack.count() == steps + 1
 
 
 def test_undo_and_redo_choose_the_cards_they_bring_back_move_or_change(editor: Editor) -> None:

@@ -13,7 +13,7 @@ import contextlib
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -345,9 +345,10 @@ def _swatch(color: str, size: QSize = SWATCH_SIZE) -> QIcon:
     return icon
 
 
-def _muted(widget: QWidget) -> None:
-    """Draw ``widget``'s text in a readable muted colour, between the text and the background colours."""
-    palette = widget.palette()
+def _muted(widget: QWidget, palette: QPalette | None = None) -> None:
+    """Draw ``widget``'s text in a readable muted colour, between the text and the background colours
+    (of ``palette``, by default the widget's own)."""
+    palette = QPalette(palette if palette is not None else widget.palette())
     text, back = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
     mix = QColor.fromRgbF(*(0.62 * a + 0.38 * b for a, b in zip(text.getRgbF()[:3], back.getRgbF()[:3], strict=True)))
     palette.setColor(QPalette.ColorRole.WindowText, mix)
@@ -386,6 +387,13 @@ class PropertiesPanel(QWidget):
         self._forms: list[QFormLayout] = []
         self._build()
         self.set_editor(editor)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # The hint's muted colour was mixed once, from the light palette: in the dark theme it stayed
+            # #5B5B5B on #1E2533 (2.3:1). Mixed again from the panel's new colours.
+            _muted(self.hint, self.palette())
 
     def sizeHint(self) -> QSize:
         """The same width for every section, so the dock keeps its width as the selection changes."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -44,3 +45,25 @@ def test_dark_by_hand_darkens_the_panels_and_system_restores_them(qtbot) -> None
     assert app.palette() == original
     window.appearance.theme_actions["light"].trigger()  # the desktop here is light: its own palette
     assert app.palette() == original
+
+
+def test_the_properties_hint_reads_in_either_theme(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Its muted colour was mixed once, from the light palette: in the dark theme it was #5B5B5B on the dark
+    panel, 2.3:1."""
+    window = MainWindow(model.load(JOURNEY), JOURNEY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    hint = window.properties.hint
+
+    def ratio() -> float:
+        return contrast_ratio(hint.palette().color(Role.WindowText).name(), hint.palette().color(Role.Window).name())
+
+    light = ratio()
+    window.appearance.theme_actions["dark"].trigger()
+    qtbot.wait(50)  # the palette change reaches the widgets as events
+    assert hint.palette().color(Role.Window) == QColor(DARK_ROLES[Role.Window])
+    assert ratio() >= 4.5
+    window.appearance.theme_actions["light"].trigger()
+    qtbot.wait(50)
+    assert ratio() == pytest.approx(light)

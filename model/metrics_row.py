@@ -17,13 +17,16 @@ PER_ROW = 3
 TILE_PAD = st.SPACE  # the value and the name start this far in from the tile's left edge
 NAME_SIZE = st.TYPE_SCALE[0]
 CHART_H = 9 * st.SPACE
+# The plot inside a chart row: room over its highest point for the value written over it, and under its
+# lowest for the separating line.
+PLOT_TOP = 24
+PLOT_BOTTOM = 12
 
 
 def format_value(value: float) -> str:
     """A metric value as people write it: 46, 3.8, 31.5 (no trailing .0, at most two decimals)."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    text = str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace("-", "−")  # a minus sign, as the emotion scale writes it, not a hyphen
 
 
 def tiles_per_row(metrics: Mapping[str, float], w: float) -> int:
@@ -82,7 +85,7 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
     # The scale starts at zero (or runs through it): 3.6 beside 4.2 must not look like
     # the bottom and top of the world, which a min-to-max scale would draw.
     low, high = min(0.0, *(v for _, v in values)), max(0.0, *(v for _, v in values))
-    top, bottom = y + 20, y + CHART_H - 12
+    top, bottom = y + PLOT_TOP, y + CHART_H - PLOT_BOTTOM
     span = high - low
 
     def py(v: float) -> float:
@@ -93,22 +96,37 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
         Text(label_x, y + 24, fitted(name, right - label_x, st.CARD_SIZE, True), st.CARD_SIZE, st.INK, bold=True),
         Text(label_x, y + 40, board_word("by stage", language), st.TYPE_SCALE[1], st.MUTED),
     ]
+    if low < 0:
+        # Below zero reads as below zero: a faint line where the scale passes it (a negative NPS).
+        zero = round(py(0.0)) + 0.5
+        prims.append(Line(min(centres.values()) - st.SPACE, zero, right, zero, st.FAINT, 1.0, (4.0, 4.0)))
     commands: list[PathCommand] = []
     previous_index = -2
     index_of = {s.id: i for i, s in enumerate(stages)}
-    for stage in stages:
-        if name not in (stage.metrics or {}):
-            continue
-        point = (centres[stage.id], py(float((stage.metrics or {})[name])))
-        i = index_of[stage.id]
-        commands.append(("L" if i == previous_index + 1 else "M", *point))
-        previous_index = i
-    prims.append(Path(tuple(commands), stroke=st.CHART_LINE, width=2.0, round=True))
+    points: list[tuple[int, float, float, float]] = []  # stage index, x, y, value
     for stage in stages:
         if name not in (stage.metrics or {}):
             continue
         value = float((stage.metrics or {})[name])
-        cx, cy = centres[stage.id], py(value)
+        point = (centres[stage.id], py(value))
+        i = index_of[stage.id]
+        commands.append(("L" if i == previous_index + 1 else "M", *point))
+        previous_index = i
+        points.append((i, *point, value))
+    prims.append(Path(tuple(commands), stroke=st.CHART_LINE, width=2.0, round=True))
+    for n, (i, cx, cy, value) in enumerate(points):
         prims.append(Circle(cx, cy, 4.5, fill=st.PAGE, stroke=st.CHART_LINE, stroke_width=2.0))
-        prims.append(Text(cx + 9, round(cy - 6), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True))
+        # The line's neighbours of this point (those of the next and the previous stage, joined to it).
+        near = [points[m][2] for m in (n - 1, n + 1) if 0 <= m < len(points) and abs(points[m][0] - i) == 1]
+        if near and all(ny < cy for ny in near):
+            # A dip: over it the line would run through the value. Under it, where the row has room for
+            # it above its bottom line; else beside it, clear of both sides.
+            if cy + 19 <= y + CHART_H - 1:
+                prims.append(Text(cx, round(cy + 16), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
+                                  anchor="middle"))
+            else:
+                prims.append(Text(cx + 9, round(cy + 4), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True))
+        else:  # over the point, centred: the line leaves it sideways or downwards
+            prims.append(Text(cx, round(cy - 9), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
+                              anchor="middle"))
     return prims

@@ -16,8 +16,8 @@ from model.channel_icons import CHANNEL_ICONS, GENERIC_ICON, KIND_ICONS, SCORE_I
 from model.entities import LANE_KIND_LABELS, Card, Lane, Stage
 from model.icons import icon_commands, icon_names, parse_svg_path
 from model.layout import Layout
-from model.metrics_row import CHART_H, TILE_H, charted_metrics, format_value
-from model.primitives import Box, Text
+from model.metrics_row import CHART_H, PLOT_BOTTOM, PLOT_TOP, TILE_H, charted_metrics, format_value
+from model.primitives import Box, Line, Text
 from model.primitives import Path as PathPrim
 from model.style import METRIC_FILL
 
@@ -283,9 +283,9 @@ def test_a_metric_chart_measures_from_zero_so_small_differences_look_small() -> 
     layout = Layout(doc)
     line = next(p for p in layout.background if isinstance(p, PathPrim) and p.stroke == emo.st.CHART_LINE)
     (_, _, y36), (_, _, y42) = line.commands
-    # the scale runs from 0 to 4.2 over the plotting height (chart height less its 20 + 12 px insets):
+    # the scale runs from 0 to 4.2 over the plotting height (chart height less its insets):
     # 0.6 apart is a seventh of it, not all of it as a min-to-max scale would draw
-    plot_height = CHART_H - 32
+    plot_height = CHART_H - PLOT_TOP - PLOT_BOTTOM
     assert y36 - y42 == pytest.approx(0.6 / 4.2 * plot_height, abs=0.5)
 
 
@@ -321,6 +321,30 @@ def test_metric_tiles_give_long_names_the_room_to_show_whole() -> None:
 
 def test_metric_values_are_written_as_people_write_them() -> None:
     assert [format_value(v) for v in (46, 3.8, 31.5, 2.0, 0.125)] == ["46", "3.8", "31.5", "2", "0.12"]
+    assert [format_value(v) for v in (-20, -0.5)] == ["−20", "−0.5"]  # a minus sign, as the emotion scale's
+
+
+def test_a_metric_charts_values_keep_off_its_line_and_a_negative_one_shows_zero() -> None:
+    """Every value sat at the top right of its point: the line ran through "-20" and "-5", and nothing
+    marked zero, so a negative NPS did not look negative."""
+    doc = model.Document("m")
+    doc.add_lane(Lane("l", "Doing", "customer"))
+    values = [10, -20, 35, -5, 20]
+    for i, nps in enumerate(values):
+        doc.add_stage(Stage(f"s{i}", f"S{i}", {"NPS": nps}))
+    layout = Layout(doc)
+    line = next(p for p in layout.background if isinstance(p, PathPrim) and p.stroke == emo.st.CHART_LINE)
+    points = [(c[1], c[2]) for c in line.commands]
+    labels = {p.text: p for p in layout.background if isinstance(p, Text) and p.text in map(format_value, values)}
+    for (x, y), value in zip(points, values, strict=True):
+        label = labels[format_value(value)]
+        if value in (-20, -5):  # dips: under or beside the point, not over it where the line runs
+            assert label.y > y
+        else:  # the others over their point, centred
+            assert label.y < y - 4 and label.anchor == "middle" and label.x == x
+    zero_lines = [p for p in layout.background if isinstance(p, Line) and p.dash is not None
+                  and p.y1 == p.y2 and min(y for _, y in points) < p.y1 < max(y for _, y in points)]
+    assert len(zero_lines) == 1
 
 
 # ------------------------------------------------------------------ pain, opportunity, legend

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRectF, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -83,9 +83,20 @@ class ExportDialog(QDialog):
         self.portrait.setChecked(spec.portrait)
         self.tile.setChecked(spec.tile)
         self.plan: PagePlan | None = None
-        self.page.currentIndexChanged.connect(self.update_preview)
+        self._paper = spec.page
+        self.page.currentIndexChanged.connect(self._paper_chosen)
         self.portrait.toggled.connect(self.update_preview)
         self.tile.toggled.connect(self.update_preview)
+        self.update_preview()
+
+    def _paper_chosen(self) -> None:
+        """A paper size chosen after Fit: turned the way the board is (a journey map taller than wide printed
+        across A4 landscape at 30 %, half the sheet empty); a size changed for another keeps the turn chosen."""
+        paper = str(self.page.currentData())
+        if self._paper == "fit" and paper != "fit":
+            with QSignalBlocker(self.portrait):
+                self.portrait.setChecked(self.layout_.height > self.layout_.width)
+        self._paper = paper
         self.update_preview()
 
     def spec(self) -> PageSpec:

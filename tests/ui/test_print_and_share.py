@@ -132,6 +132,30 @@ def test_export_dialog_previews_every_choice(qtbot) -> None:  # type: ignore[no-
     assert dialog.spec() == PageSpec()  # portrait and tile need paper
 
 
+def test_paper_chosen_after_fit_is_turned_the_way_the_board_is(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A journey map taller than wide went onto A4 landscape at 30 %, half the sheet empty, the dialog only
+    hinting at Portrait in its warning."""
+    doc = model.Document("Two stages, twelve lanes")
+    for i in range(2):
+        doc.add_stage(model.Stage(f"s{i}", f"Stage {i + 1}"))
+    for j in range(12):
+        doc.add_lane(model.Lane(f"l{j}", f"Lane {j + 1}", "customer"))
+        doc.add_card(model.Card(f"c{j}", f"l{j}", "s0", "A step of the journey"))
+    tall = Layout(doc)
+    assert tall.height > tall.width
+    dialog = ExportDialog(tall)
+    qtbot.addWidget(dialog)
+    dialog.page.setCurrentIndex(dialog.page.findData("A4"))
+    assert dialog.spec() == PageSpec("A4", portrait=True)
+    dialog.portrait.setChecked(False)  # the turn chosen by hand stays through another paper size
+    dialog.page.setCurrentIndex(dialog.page.findData("A3"))
+    assert dialog.spec() == PageSpec("A3", portrait=False)
+    wide = ExportDialog(Layout(wide_board(20)))
+    qtbot.addWidget(wide)
+    wide.page.setCurrentIndex(wide.page.findData("A3"))
+    assert wide.spec() == PageSpec("A3", portrait=False)
+
+
 def test_export_warnings_are_said_in_the_interface_language(qtbot) -> None:  # type: ignore[no-untyped-def]
     """The exporters warn in the command line's English; the window words the same figures in its own
     language (it read them back out of the English and translated only the advice: "card text is 3.5 pt

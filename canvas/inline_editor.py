@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -84,6 +84,17 @@ class InlineEditor(QGraphicsTextItem):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         cursor = self.textCursor()
         cursor.select(QTextCursor.SelectionType.Document)
+        self.setTextCursor(cursor)
+
+    def place_caret(self, at: QPointF) -> None:
+        """The caret at the character nearest ``at`` (the editor's own coordinates), nothing selected; a point
+        past the text puts it at the end."""
+        position = self.document().documentLayout().hitTest(at, Qt.HitTestAccuracy.FuzzyHit)
+        cursor = self.textCursor()
+        if position < 0:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+        else:
+            cursor.setPosition(position)
         self.setTextCursor(cursor)
 
     @property

@@ -419,7 +419,7 @@ class CardItem(QGraphicsRectItem):
 
     def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         scene: BoardScene = self.scene()  # type: ignore[assignment]
-        scene.edit_card(self.card_id)
+        scene.edit_card(self.card_id, event.scenePos())
 
 
 class LinkItem(QGraphicsRectItem):

@@ -887,8 +887,10 @@ class BoardScene(QGraphicsScene):
                 self.editor.place_cursor_at_end()
         return card.id
 
-    def edit_card(self, card_id: str) -> None:
-        """Edit a card's text in place."""
+    def edit_card(self, card_id: str, at: QPointF | None = None) -> None:
+        """Edit a card's text in place: all of it selected (F2, Enter), or the caret where the card was
+        double-clicked (``at``, in the scene), as text fields put it: a typo fixed after a double-click
+        replaced the whole card."""
         doc = self.document
 
         def commit(text: str) -> None:
@@ -896,6 +898,8 @@ class BoardScene(QGraphicsScene):
                 self.push(cmd.SetCardField(doc, card_id, "text", text))
 
         self._open_card_editor(card_id, commit, lambda: None)
+        if at is not None and self.editor is not None:
+            self.editor.place_caret(self.editor.mapFromScene(at))
 
     def _open_card_editor(
         self, card_id: str, commit: Callable[[str], None], cancel: Callable[[], None], text: str | None = None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 import model
 from app.editor import Editor
 from canvas.inline_editor import InlineEditor
+from model import style as st
 
 ROOT = Path(__file__).resolve().parents[2]
 BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
@@ -486,3 +487,33 @@ def test_esc_while_dragging_a_card_puts_it_back_and_the_drag_does_nothing(editor
     assert item.pos() == QPointF(card.x, card.y)
     drag(editor, start, end)  # the next drag works as ever
     assert doc.card(card.id).stage == other
+
+
+def test_a_double_click_on_a_card_puts_the_caret_where_it_was_clicked(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    """It selected the whole text: a typo fixed by typing after the double-click replaced the card. F2 still
+    selects it all, to be typed over."""
+    doc, layout = editor.document, editor.scene.layout
+    card_id = next(c.id for c in doc.cards() if c.text.startswith("Window decal"))
+    text = doc.card(card_id).text
+    r = layout.cards[card_id]
+    first_line = layout.cards[card_id].lines[0]
+    from model.typesetting import text_width
+
+    # Just after "Window" on the first line.
+    x = r.x + st.CARD_PAD_X + text_width("Window", st.CARD_SIZE) + 0.5
+    y = r.y + r.shape.text_top + 8
+    assert first_line.startswith("Window ")
+    pos = view_point(editor, x, y)
+    QTest.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    field = editor.scene.editor
+    assert isinstance(field, InlineEditor) and not field.textCursor().hasSelection()
+    QTest.keyClicks(editor.view.viewport(), "s")
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Return)
+    assert doc.card(card_id).text == "Windows" + text[len("Window"):]
+    editor.scene.clearSelection()
+    editor.scene.card_item(card_id).setSelected(True)
+    editor.view.setFocus()
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_F2)
+    field = editor.scene.editor
+    assert isinstance(field, InlineEditor) and field.textCursor().selectedText() == doc.card(card_id).text
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)

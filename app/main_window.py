@@ -256,6 +256,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             action = export_menu.addAction(tr(EXPORT_LABELS[fmt]))
             action.triggered.connect(lambda _checked=False, fmt=fmt: self._export_dialog(fmt))
             self.export_actions[fmt] = action
+        # The stakeholders' copy, a keystroke away as in most drawing tools (no shortcut had any export).
+        self.export_actions["pdf"].setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
 
         self.close_action = file_menu.addAction(tr("&Close"))

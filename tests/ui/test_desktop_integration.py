@@ -671,3 +671,18 @@ def test_ctrl_shift_n_starts_a_journey_map_as_ctrl_n_starts_a_blueprint(qtbot: Q
     assert any(lane.kind == "emotion" for lane in window.editor.document.lanes)
     everything = [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
     assert [a.text() for a in everything if a.shortcut() == QKeySequence("Ctrl+Shift+N")] == ["Journey map"]
+
+
+def test_ctrl_e_exports_the_pdf(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No export had a key: the stakeholders' PDF took three clicks through File › Export."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    asked: list[str] = []
+    monkeypatch.setattr(window, "_export_dialog", asked.append)
+    QTest.keyClick(window.editor.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["pdf"]
+    everything = [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    assert [a for a in everything if a.shortcut() == QKeySequence("Ctrl+E")] == [window.export_actions["pdf"]]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -200,6 +200,11 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self._impact_summary = QLabel()
         self._impact_summary.hide()
         self.statusBar().addWidget(self._impact_summary, 1)
+        # The zoom, always in sight at the bar's right (no view showed it: Fit or 100 % was a guess).
+        self.zoom_label = QLabel()
+        self.zoom_label.setToolTip(tr("Zoom: Ctrl+0 fits the board, Ctrl+1 is 100%"))
+        self.zoom_label.setAccessibleName(tr("Zoom"))
+        self.statusBar().addPermanentWidget(self.zoom_label)
         self.editor: Editor = self._install(document or _new_document("blueprint"),
                                             Path(path) if path and document is not None else None)
         self.workshop = Workshop(self)  # Present (F5), presenter panel, timer, Top voted
@@ -414,6 +419,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self._show_impact_summary("")  # (the old board's impact view went with it)
         editor.impact_changed.connect(self._show_impact_summary)
         editor.message.connect(self._show_passing_message)
+        editor.view.zoom_changed.connect(self._show_zoom)
+        self._show_zoom(editor.view.zoom)
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._fill_editor_menus()
@@ -435,6 +442,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
 
     def _show_passing_message(self, text: str) -> None:
         self.statusBar().showMessage(text, max(4000, 60 * len(text)))  # long enough to read
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(tr("{0}%").format(QLocale().toString(round(zoom * 100))))
 
     def _show_impact_summary(self, text: str) -> None:
         self._impact_summary.setText(text)

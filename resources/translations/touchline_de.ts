@@ -848,6 +848,14 @@
         <translation>Personas</translation>
     </message>
     <message>
+        <source>Zoom: Ctrl+0 fits the board, Ctrl+1 is 100%</source>
+        <translation>Zoom: Strg+0 zeigt das ganze Board, Strg+1 ist 100 %</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -926,6 +934,10 @@
     <message>
         <source>&amp;Clear menu</source>
         <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <source>{0}%</source>
+        <translation>{0} %</translation>
     </message>
     <message>
         <source>Untitled</source>

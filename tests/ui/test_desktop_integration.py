@@ -686,3 +686,18 @@ def test_ctrl_e_exports_the_pdf(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -
     assert asked == ["pdf"]
     everything = [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
     assert [a for a in everything if a.shortcut() == QKeySequence("Ctrl+E")] == [window.export_actions["pdf"]]
+
+
+def test_the_zoom_is_shown_at_the_status_bars_right(qtbot: QtBot) -> None:
+    """No view showed it: whether the board was at 100 % or fitted was a guess."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    view = window.editor.view
+    view.zoom_actual()
+    assert window.zoom_label.text() == "100%" and window.zoom_label.isVisible()
+    view.set_zoom(0.5)
+    assert window.zoom_label.text() == "50%"
+    view.zoom_fit()
+    assert window.zoom_label.text() == f"{round(view.zoom * 100)}%"

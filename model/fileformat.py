@@ -95,6 +95,8 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
             problem = size_problem(os.fstat(descriptor).st_size)
             if problem:
                 raise LoadError(problem)
+            if regular:
+                return handle.read()  # (a read of a size asked for allocates that size first: 32 MiB)
             data = handle.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:  # (a stream: how much more there is, nobody knows)
                 raise LoadError(f"more than the {human_size(MAX_FILE_BYTES)} Touchline opens")

@@ -24,10 +24,12 @@ $(QT_SUPPORT): $(STAMP)
 run: $(STAMP) $(QT_SUPPORT)
 	$(PY) -m app $(EXAMPLE)
 
+# One worker per core; a file's tests stay on one worker, so a module's costly fixture
+# (the bundle build of tests/test_bundle.py) is made once.
 test: $(STAMP) $(QT_SUPPORT)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m mypy model
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not fuzz"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not fuzz" -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

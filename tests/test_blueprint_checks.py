@@ -113,10 +113,42 @@ def test_impact_of_a_support_card_reaches_the_customer_steps_that_rely_on_it() -
                  ("x", "s1", "support"), ("c2", "s2", "customer"), ("c3", "s3", "customer")],
                 [("c1", "f1", "flow"), ("f1", "b1", "depends"), ("b1", "x", "depends"), ("f1", "c2", "flow")])
     result = impact(doc, "x")
-    assert result.affected == {"b1", "f1", "c2"}
-    assert result.customer_paths == {"c2": ("x", "b1", "f1", "c2")}
+    # c1's flow down to f1 is a request c1 waits on: f1 failing breaks c1 too.
+    assert result.affected == {"b1", "f1", "c1", "c2"}
+    assert result.customer_paths == {"c1": ("x", "b1", "f1", "c1"), "c2": ("x", "b1", "f1", "c2")}
     assert result.dependencies == frozenset()
     assert impact(doc, "f1").dependencies == {"b1", "x", "c1"}
+    assert impact(doc, "c3").affected == frozenset()
+
+
+def test_a_blueprint_linked_top_down_with_flows_reaches_up_to_the_customer() -> None:
+    """Linked with the keyboard (L, Down, Enter) every arrow is a flow pointing down: a failing support
+    system used to affect nothing ("affects 0 cards ... relies on 3")."""
+    doc = board([("c", "s1", "customer"), ("f", "s1", "frontstage"), ("b", "s1", "backstage"),
+                 ("x", "s1", "support"), ("c2", "s2", "customer"), ("o", "s1", "opportunity")],
+                [("c", "f", "flow"), ("f", "b", "flow"), ("b", "x", "flow"), ("c", "c2", "flow"), ("c", "o", "flow")])
+    result = impact(doc, "x")
+    assert result.affected == {"b", "f", "c", "c2", "o"}
+    assert result.customer_paths == {"c": ("x", "b", "f", "c"), "c2": ("x", "b", "f", "c", "c2")}
+    # A flow along the customer's lane, or up out of the blueprint, still runs one way only.
+    assert impact(doc, "c2").affected == frozenset() and impact(doc, "o").affected == frozenset()
+    upward = board([("x", "s1", "support"), ("f", "s1", "frontstage")], [("x", "f", "flow")])
+    assert impact(upward, "f").affected == frozenset() and impact(upward, "x").affected == {"f"}
+
+
+def test_the_example_payment_gateway_breaks_the_pay_step_it_answers() -> None:
+    from pathlib import Path
+
+    import model
+
+    doc = model.load(Path(__file__).resolve().parents[1] / "resources/examples/coffee-shop-blueprint.touchline")
+    pays = next(card.id for card in doc.cards() if card.text.startswith("Pays with saved card"))
+    gateway = next(card.id for card in doc.cards() if card.text.startswith("Payment gateway"))
+    result = impact(doc, gateway)
+    assert pays in result.customer_paths
+    assert [doc.card(c).text for c in result.customer_paths[pays]] == [
+        "Payment gateway authorises card", "Order appears on barista screen", "App confirms order with ready-by time",
+        "Pays with saved card. Checkout fails."]
 
 
 def test_twoway_links_affect_both_ways() -> None:

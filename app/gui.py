@@ -113,8 +113,8 @@ def start_editor(path: str | None, server: InstanceServer | None = None) -> Main
     server = server or InstanceServer(parent=app)
     server.listen()
     window, loaded = _window_for(path)
-    if not path and store.show_welcome():
-        window.show_welcome()
+    # The remembered layout first, then the start screen hides its panels: restored the other way round,
+    # the panels came back round the start screen and took the board's width (68 px at the next New).
     if not window.restore_window():
         width, height = WINDOW_SIZE
         screen = QGuiApplication.primaryScreen()
@@ -122,6 +122,8 @@ def start_editor(path: str | None, server: InstanceServer | None = None) -> Main
             available = screen.availableGeometry()
             width, height = min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95))
         window.resize(width, height)
+    if not path and store.show_welcome():
+        window.show_welcome()
     watch_first_paint(window.editor.view.viewport())
     window.show()
     if loaded and path:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 THUMBNAIL_DELAY_MS = 300
+BOARD_SHARE = 0.4  # a restored layout leaving the board less of the window's width than this is mended
 
 
 class Remembering:
@@ -77,4 +78,25 @@ class Remembering:
         geometry, state = store.window_state()
         if state is not None:
             window.restoreState(state)
+            QTimer.singleShot(0, self.keep_board_room)  # once shown and laid out
         return geometry is not None and bool(window.restoreGeometry(geometry))
+
+    def keep_board_room(self) -> None:
+        """Give side panels that leave the board less than BOARD_SHARE of the window their own width back.
+
+        A layout saved by an older Touchline, which restored the panels round the start screen, had
+        the Properties panel at 1,326 px and the board at 68: it came back at every launch.
+        """
+        window: Any = self
+        editor = getattr(window, "editor", None)
+        if not isValid(window) or editor is None or not editor.isVisible() \
+                or editor.width() >= window.width() * BOARD_SHARE:
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
+
+        side = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        docks = [dock for dock in window.findChildren(QDockWidget)
+                 if dock.isVisible() and not dock.isFloating() and window.dockWidgetArea(dock) in side]
+        if docks:
+            window.resizeDocks(docks, [dock.sizeHint().width() for dock in docks], Qt.Orientation.Horizontal)

@@ -259,6 +259,9 @@ class Welcoming:
         # Raised once the shown docks have settled into their tab groups (raised at once, the last shown
         # still came out in front).
         QTimer.singleShot(0, lambda: [dock.raise_() for dock in front if isValid(dock)])
+        keep_board_room = getattr(self, "keep_board_room", None)
+        if keep_board_room is not None:
+            QTimer.singleShot(0, keep_board_room)  # the panels are back round the board: leave it room
         self._welcome_docks: list[QDockWidget] = []
         self._welcome_front: list[QDockWidget] = []
 

@@ -127,3 +127,49 @@ def test_the_last_pdf_paper_is_offered_again(qtbot: QtBot, board: Path, tmp_path
     later = MainWindow()
     qtbot.addWidget(later)
     assert later._page_spec == PageSpec("A3", portrait=True, tile=False)
+
+
+def _launch_and_start_a_journey(qtbot: QtBot) -> MainWindow:
+    """A launch without a file, as from the desktop: the start screen, then New journey map with Return."""
+    from PySide6.QtTest import QTest
+
+    from PySide6.QtWidgets import QDockWidget
+
+    from app.gui import start_editor
+
+    window = start_editor(None)
+    qtbot.addWidget(window)
+    window.instance_server.close()
+    qtbot.waitExposed(window)
+    page = window.welcome_page()
+    assert page is not None
+    # The start screen has the window to itself (the blueprint's Properties used to show beside it).
+    assert not [dock for dock in window.findChildren(QDockWidget) if dock.isVisible()]
+    QTest.keyClick(page.new_journey_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.welcome_page() is None and window.editor.isVisible())
+    qtbot.wait(50)  # the panels settle back round the board
+    return window
+
+
+def test_a_second_launch_from_the_start_screen_leaves_the_board_its_width(qtbot: QtBot) -> None:
+    """The saved panels were restored round the start screen: at the next New the board was 68 px wide
+    and the Properties panel 1,326 px, saved so at every close."""
+    first = _launch_and_start_a_journey(qtbot)
+    width = first.editor.width()
+    assert width > first.width() * 0.5
+    assert first.close()
+    second = _launch_and_start_a_journey(qtbot)
+    assert abs(second.editor.width() - width) <= 2
+    assert second.close()
+
+
+def test_a_saved_layout_that_squeezed_the_board_is_mended(qtbot: QtBot) -> None:
+    """Profiles saved by the older order kept the board at a sliver at every launch."""
+    first = _launch_and_start_a_journey(qtbot)
+    first.resizeDocks([first.properties_dock], [first.width() - 60], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: first.editor.width() < 100)
+    assert first.close()
+    second = _launch_and_start_a_journey(qtbot)
+    qtbot.waitUntil(lambda: second.editor.width() >= second.width() * 0.4)
+    assert second.properties_dock.isVisible() and second.properties_dock.width() < second.width() * 0.6
+    assert second.close()

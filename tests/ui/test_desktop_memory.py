@@ -132,7 +132,6 @@ def test_the_last_pdf_paper_is_offered_again(qtbot: QtBot, board: Path, tmp_path
 def _launch_and_start_a_journey(qtbot: QtBot) -> MainWindow:
     """A launch without a file, as from the desktop: the start screen, then New journey map with Return."""
     from PySide6.QtTest import QTest
-
     from PySide6.QtWidgets import QDockWidget
 
     from app.gui import start_editor

@@ -84,6 +84,8 @@ def panel_toggle(dock: QDockWidget) -> None:
             dock.raise_()
         else:
             dock.hide()
-        action.setChecked(not dock.isHidden())
+        # Asked of the dock each time: the View menu's clear() at each New or Open drops PySide's
+        # wrapper of the action it held (the one caught here raised "already deleted").
+        dock.toggleViewAction().setChecked(not dock.isHidden())
 
     action.triggered.connect(show_or_hide)

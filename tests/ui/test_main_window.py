@@ -243,6 +243,25 @@ def test_a_panel_tabbed_behind_another_is_brought_forward_by_its_view_menu_entry
     assert toggle.isChecked()
 
 
+def test_the_panel_entries_keep_working_after_a_new_board(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """After Ctrl+Shift+N every View › … Panel entry raised "already deleted" (the menu's refill dropped the
+    action the entry held) and its tick said the opposite of the screen from then on."""
+    with qtbot.waitExposed(window):
+        window.show()
+    old = window.editor
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(window.editor.view, Qt.Key.Key_N, ctrl_shift)
+    qtbot.waitUntil(lambda: window.editor is not old)
+    personas = window.personas_dock
+    qtbot.waitUntil(lambda: personas.visibleRegion().isEmpty())  # tabbed behind Properties
+    toggle = personas.toggleViewAction()
+    toggle.trigger()  # an exception in the entry's slot fails the test (pytest-qt)
+    qtbot.waitUntil(lambda: not personas.visibleRegion().isEmpty())
+    assert toggle.isChecked()
+    toggle.trigger()
+    assert personas.isHidden() and not toggle.isChecked()
+
+
 def test_a_new_board_from_the_start_screen_opens_with_the_properties_panel_in_front(qtbot) -> None:  # type: ignore[no-untyped-def]
     """On a first run the start screen's New journey map left the Checks tab in front of Properties."""
     window = MainWindow()

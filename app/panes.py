@@ -89,3 +89,13 @@ def panel_toggle(dock: QDockWidget) -> None:
         dock.toggleViewAction().setChecked(not dock.isHidden())
 
     action.triggered.connect(show_or_hide)
+    dock.visibilityChanged.connect(lambda shown: _take_keys(dock, shown))
+
+
+def _take_keys(dock: QDockWidget, in_front: bool) -> None:
+    """A panel takes its Alt+letter keys only while in front. Tabbed behind another, Qt still counts its
+    fields shown: Alt+A in the Personas panel went to the Properties' Tags field behind it (and the name
+    typed next tagged the card); Alt+P and Alt+N clashed the same way. Disabled, they match no key."""
+    contents = dock.widget()
+    if contents is not None:
+        contents.setEnabled(in_front or dock.isFloating())

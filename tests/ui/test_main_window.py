@@ -1075,6 +1075,36 @@ def test_the_properties_panels_letter_shortcuts_leave_the_menus_theirs(opened: M
     assert labels and not {text: key for text, key in labels.items() if key in menus}
 
 
+def test_an_alt_letter_reaches_the_panel_in_front_not_one_tabbed_behind_it(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With the Personas panel in front, Alt+A went to the Tags field of the Properties panel behind it
+    (both have an A): the name typed next tagged the chosen card. Alt+N and Alt+P clashed the same way."""
+    opened.resize(1600, 1000)
+    opened.show()
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    card_id = first_card(opened)
+    select_card(opened, card_id)
+    tags_before = opened.editor.document.card(card_id).tags
+    personas_before = len(opened.editor.document.personas)
+    opened.personas_dock.toggleViewAction().trigger()  # View › Personas Panel
+    qtbot.waitUntil(lambda: opened.properties_dock.visibleRegion().isEmpty())
+    view = opened.editor.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(opened.editor.document.personas) == personas_before + 1)  # Add persona
+    focused = QApplication.focusWidget()
+    assert focused is not None and opened.personas_dock.isAncestorOf(focused), focused
+    assert not opened.properties.card_tags.hasFocus()
+    qtbot.keyClick(focused, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # the persona's Name
+    assert opened.personas_dock.isAncestorOf(QApplication.focusWidget())
+    assert opened.editor.document.card(card_id).tags == tags_before
+    # In front again, the Properties panel's letters are its own.
+    opened.properties_dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: not opened.properties_dock.visibleRegion().isEmpty())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert opened.properties.card_tags.hasFocus()
+
+
 def test_f6_moves_between_the_board_and_the_panels_in_sight_and_tab_skips_the_hidden_ones(opened: MainWindow,  # type: ignore[no-untyped-def]
                                                                                        qtbot) -> None:
     """F6 and Shift+F6 go from the board to the panel in sight and back (they did nothing: only each
@@ -1261,6 +1291,12 @@ def test_the_impact_summary_comes_back_after_a_passing_message(opened: MainWindo
     assert "Esc to leave" in shown()
     QTest.keyClick(editor.view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: "Esc to leave" not in shown())
+    # The other way round: Ctrl+I while "Copied 1 card" still shows drew both texts over each other.
+    QTest.keyClick(editor.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert opened.statusBar().currentMessage() == "Copied 1 card"
+    QTest.keyClick(editor.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)  # well within the message's 4 s
+    assert opened.statusBar().currentMessage() == "" and "Esc to leave" in shown()
 
 
 @pytest.mark.parametrize(("typed", "stored"), [

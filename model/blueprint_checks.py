@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from model.analysis import Finding
 from model.document import Document
+from model.entities import BLUEPRINT_KINDS
 
-BLUEPRINT_KINDS = frozenset({"customer", "frontstage", "backstage", "support"})
 SERVICE_KINDS = BLUEPRINT_KINDS - {"customer"}  # the lanes that make a board a blueprint
 
 
@@ -63,9 +63,12 @@ def _frontstage_unsupported(document: Document, kind: dict[str, str]) -> list[Fi
         return []
     import networkx as nx  # imported when the checks run, not with the model (Document's docstring)
 
+    # Paths behind the line of interaction only: through a customer step, a thank-you page linked
+    # from "Taps a rating" counted as supported by whatever that step's neighbours had behind them.
     undirected = nx.Graph()
-    undirected.add_nodes_from(kind)
-    undirected.add_edges_from((k.source, k.target) for k in document.links())
+    undirected.add_nodes_from(card for card, card_kind in kind.items() if card_kind != "customer")
+    undirected.add_edges_from((k.source, k.target) for k in document.links()
+                              if kind[k.source] != "customer" and kind[k.target] != "customer")
     unsupported: set[str] = set()
     for component in nx.connected_components(undirected):
         if not any(kind[c] in ("backstage", "support") for c in component):
@@ -102,6 +105,8 @@ def _flow_cycles(document: Document) -> list[Finding]:
     for component in nx.strongly_connected_components(flow):
         if len(component) < 2:
             continue
+        if any(after not in component for card in component for after in flow.successors(card)):
+            continue  # a loop with a way out, as a retry: no trap ("backward-flow" still notes its step back)
         cards = tuple(sorted(component, key=order.__getitem__))
         names = " → ".join(f'"{card_label(document, c)}"' for c in cards[:4]) + (" → …" if len(cards) > 4 else "")
         findings.append(Finding("warning", "flow-cycle",

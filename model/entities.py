@@ -24,6 +24,9 @@ LANE_KINDS: tuple[str, ...] = (
     "opportunity",
     "note",
 )
+# The four lanes of a service blueprint, top to bottom; the lines of interaction, visibility and
+# internal interaction run between them.
+BLUEPRINT_KINDS = frozenset({"customer", "frontstage", "backstage", "support"})
 LANE_KIND_LABELS: dict[str, str] = {
     "evidence": "Physical evidence",
     "customer": "Customer actions",

@@ -22,7 +22,7 @@ from model.bulk import collector_paused
 from model.cardshape import CardShape, card_signature, measure_card, persona_initials
 from model.channel_icons import KIND_ICONS
 from model.document import Document
-from model.entities import LANE_KIND_LABELS, Card, Lane, Link, Stage
+from model.entities import BLUEPRINT_KINDS, LANE_KIND_LABELS, Card, Lane, Link, Stage
 from model.events import Cell
 from model.headers import lane_header_primitives, lane_name_width, stage_header_primitives
 from model.legend import LegendContent, legend
@@ -1287,7 +1287,11 @@ class Layout:
         self.blueprint_lines = []
         language = doc.language
         self._has_visibility_line = False
-        for upper, lower in zip(doc.lanes, doc.lanes[1:], strict=False):
+        # Between neighbours among the blueprint's own lanes: a note or opportunity lane put between
+        # frontstage and backstage used to take the line of visibility away (and the hand-offs' colour
+        # with it) while the Checks panel still counted hand-offs across it.
+        service = [lane for lane in doc.lanes if lane.kind in BLUEPRINT_KINDS]
+        for upper, lower in itertools.pairwise(service):
             name = BLUEPRINT_LINES.get((upper.kind, lower.kind))
             if name is not None:
                 self.blueprint_lines.append(BlueprintLine(board_word(name, language), self._lane_y[lower.id],

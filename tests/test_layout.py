@@ -220,6 +220,26 @@ def test_blueprint_lines_in_the_blueprint_example() -> None:
     assert sorted(p.text for p in drawn) == sorted(name for name, _, _ in found)
 
 
+def test_a_note_lane_between_frontstage_and_backstage_keeps_the_line_of_visibility() -> None:
+    """A lane added below a frontstage card (a note lane) took the line of visibility away, and the
+    hand-offs across it were drawn as plain arrows, while the Checks panel still counted them."""
+    from model.stage_numbers import stage_numbers
+
+    document = load(BLUEPRINT)
+    front = next(i for i, lane in enumerate(document.lanes) if lane.kind == "frontstage")
+    document.add_lane(Lane("l-note", "Notes", "note"), front + 1)
+    layout = Layout(document)
+    kinds = {lane.id: lane.kind for lane in document.lanes}
+    found = [(line.name, kinds[line.upper_lane], kinds[line.lower_lane]) for line in layout.blueprint_lines]
+    assert ("Line of visibility", "frontstage", "backstage") in found
+    visibility = next(line for line in layout.blueprint_lines if line.name == "Line of visibility")
+    assert visibility.y == pytest.approx(layout.lane_headers[visibility.lower_lane].rect.y)
+    layout.route_rest()
+    handoffs = {link_id for link_id, geometry in layout.routed_links()
+                if any(sty.HANDOFF in (getattr(p, "stroke", None), getattr(p, "color", None)) for p in geometry.primitives)}
+    assert handoffs and len(handoffs) == sum(numbers.handoffs for numbers in stage_numbers(document))
+
+
 def test_blueprint_lines_follow_lane_order() -> None:
     document = load(BLUEPRINT)
     layout = Layout(document)

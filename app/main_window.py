@@ -447,6 +447,10 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.zoom_label.setText(tr("{0}%").format(QLocale().toString(round(zoom * 100))))
 
     def _show_impact_summary(self, text: str) -> None:
+        if text:
+            # The newer word wins: shown beside a passing message ("Copied 1 card"), the two were drawn
+            # over each other for its seconds (the bar hides its widgets only as a message starts).
+            self.statusBar().clearMessage()
         self._impact_summary.setText(text)
         self._impact_summary.setVisible(bool(text))
 

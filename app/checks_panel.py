@@ -236,4 +236,8 @@ def duration_text(minutes: float) -> str:
     if minutes < 24 * 60:
         hours, rest = divmod(round(minutes), 60)
         return tr("{0} h").format(hours) if not rest else tr("{0} h {1} min").format(hours, rest)
-    return tr("{0} d").format(f"{minutes / (24 * 60):.2g}" if minutes < 10 * 24 * 60 else round(minutes / (24 * 60)))
+    if minutes >= 10 * 24 * 60:
+        return tr("{0} d").format(round(minutes / (24 * 60)))
+    # Days and whole hours: 25 h read "1 d" and 47 h "2 d" when days were rounded to two digits.
+    days, hours = divmod(round(minutes / 60), 24)
+    return tr("{0} d").format(days) if not hours else tr("{0} d {1} h").format(days, hours)

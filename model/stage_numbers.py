@@ -25,6 +25,9 @@ _UNITS = {
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _DURATION = re.compile(rf"^\s*(?:(?:up\s+to|bis\s+zu)\s+)?(?:({_NUMBER})\s*(?:[-–—]|to|bis)\s*)?({_NUMBER})\s*"
                        r"([a-zA-Z]+)\.?\s*$", re.IGNORECASE)
+# Two or more parts of a number and a unit, maybe joined by "and", "und" or a comma.
+_PART = re.compile(rf"({_NUMBER})\s*([a-zA-Z]+)\.?", re.IGNORECASE)
+_COMPOUND = re.compile(rf"\s*{_PART.pattern}(?:\s*(?:,|and|und)?\s*{_PART.pattern})+\s*", re.IGNORECASE)
 
 
 def parse_minutes(text: str) -> float | None:
@@ -35,11 +38,25 @@ def parse_minutes(text: str) -> float | None:
     """
     match = _DURATION.match(text)
     if match is None:
-        return None
+        return _parse_compound(text)
     unit = _UNITS.get(match.group(3).lower())
     if unit is None:
         return None
     return float(match.group(2).replace(",", ".")) * unit
+
+
+def _parse_compound(text: str) -> float | None:
+    """"1 h 30 min", "1h30m", "2 hours and 15 minutes", "1 Std. 30 Min." in minutes: the Checks panel writes
+    totals so ("1 h 30 min"), and the same typed as a wait was counted as "not timed"."""
+    if not _COMPOUND.fullmatch(text):
+        return None
+    total = 0.0
+    for number, unit_name in _PART.findall(text):
+        unit = _UNITS.get(unit_name.lower())
+        if unit is None:
+            return None
+        total += float(number.replace(",", ".")) * unit
+    return total
 
 
 @value_class(frozen=True)

@@ -46,6 +46,10 @@ def test_frontstage_unsupported() -> None:
                                    lanes=[Lane("front", "F", "frontstage")], cards=[Card("f", "front", "s1", "x")],
                                    links=[], personas=[], extra={})
     assert codes(no_back_lanes, "frontstage-unsupported") == []
+    # Linked to the backstage only through a customer step, a frontstage action has nothing behind it.
+    via_customer = board([("f1", "s1", "frontstage"), ("c", "s1", "customer"), ("f2", "s1", "frontstage"),
+                          ("b", "s1", "backstage")], [("c", "f1", "flow"), ("c", "f2", "flow"), ("f2", "b", "depends")])
+    assert codes(via_customer, "frontstage-unsupported") == [("f1",)]
 
 
 def test_isolated_card_only_in_blueprint_lanes() -> None:
@@ -77,6 +81,12 @@ def test_flow_cycle() -> None:
     depends_loop = board([("a", "s1", "customer"), ("b", "s2", "customer")],
                          [("a", "b", "flow"), ("b", "a", "depends")])
     assert codes(depends_loop, "flow-cycle") == []
+    # A retry that the customer can leave ("Pays" goes back to "Builds order", and on to "Walks to
+    # shop") was reported as a loop they "cannot leave".
+    retry = board([("a", "s1", "customer"), ("b", "s2", "customer"), ("c", "s3", "customer")],
+                  [("a", "b", "flow"), ("b", "a", "flow"), ("b", "c", "flow")])
+    assert codes(retry, "flow-cycle") == []
+    assert codes(retry, "backward-flow") == [("b", "a")]
 
 
 def test_backward_flow() -> None:
@@ -154,6 +164,15 @@ def test_the_example_payment_gateway_breaks_the_pay_step_it_answers() -> None:
 def test_twoway_links_affect_both_ways() -> None:
     doc = board([("a", "s1", "customer"), ("b", "s1", "frontstage")], [("a", "b", "twoway")])
     assert impact(doc, "a").affected == {"b"} and impact(doc, "b").affected == {"a"}
+
+
+@pytest.mark.parametrize(("wait", "minutes"), [
+    ("1 h 30 min", 90), ("1h30m", 90), ("2 hours and 15 minutes", 135), ("1 Std. 30 Min.", 90), ("2 d 1 h", 2940),
+    ("5 min", 5), ("3–5 days", 7200), ("a while", None), ("1 h 30", None), ("1 h 30 parsecs", None),
+])
+def test_a_wait_written_as_the_checks_panel_writes_totals_is_counted(wait: str, minutes: float | None) -> None:
+    """The panel shows 90 minutes as "1 h 30 min"; typed so on a card, it was "not written as a duration"."""
+    assert parse_minutes(wait) == minutes
 
 
 def test_stage_numbers() -> None:

@@ -159,7 +159,8 @@ def test_a_stages_waiting_time_reads_as_people_say_it_and_counts_the_untimed(qtb
     ("7200 min"); a wait that is no duration ("a while") was left out without a word."""
     from app.checks_panel import duration_text
 
-    assert [duration_text(m) for m in (45, 95, 120, 7200, 2160)] == ["45 min", "1 h 35 min", "2 h", "5 d", "1.5 d"]
+    assert [duration_text(m) for m in (45, 95, 120, 7200, 2160)] == ["45 min", "1 h 35 min", "2 h", "5 d", "1 d 12 h"]
+    assert [duration_text(h * 60) for h in (25, 47, 240, 250)] == ["1 d 1 h", "1 d 23 h", "10 d", "10 d"]
     window = _window_on_checks(qtbot)
     doc = window.editor.document
     card = next(c for c in doc.cards() if c.wait)

@@ -352,8 +352,12 @@ class Editor(QWidget):
         a.vote.setEnabled(bool(cards))
         a.unvote.setEnabled(any(self.document.card(c).votes for c in cards))
         focused = self.scene.nav.focused_card() is not None or len(cards) == 1
-        for action in (a.connect, a.next_arrow, a.move_left, a.move_right, a.move_up, a.move_down):
+        for action in (a.connect, a.next_arrow):
             action.setEnabled(focused)
+        # Ctrl+arrows also move a chosen stage or lane (its header).
+        movable = focused or (not cards and self.scene.selected_header() is not None)
+        for action in (a.move_left, a.move_right, a.move_up, a.move_down):
+            action.setEnabled(movable)
         # On with any card chosen: on a card without a score the keys say why nothing changes.
         a.raise_score.setEnabled(bool(cards))
         a.lower_score.setEnabled(bool(cards))
@@ -741,6 +745,10 @@ class Editor(QWidget):
         the chosen cards stay chosen (with several chosen only the focused one moved, the others let go)."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
         chosen = self.selected_cards()
+        header = self.scene.selected_header()
+        if header is not None and not chosen:
+            self._move_header(header.kind, header.item_id, dx, dy)
+            return
         if len(chosen) > 1:
             step = cmd.move_cards_by(self.document, chosen, dx, dy)
             if step is None:
@@ -750,6 +758,27 @@ class Editor(QWidget):
             return
         if self._focus_selected() and not self.scene.nav.move_card(dx, dy):
             self.message.emit(tr("Not moved: the card is at the edge of the board"))
+
+    def _move_header(self, kind: str, item_id: str, dx: int, dy: int) -> None:
+        """Ctrl+Left/Right on a chosen stage header moves the stage, Ctrl+Up/Down on a lane's the lane (one undo
+        step each, the header staying chosen): only a drag with the mouse reordered them, and the keys did
+        nothing without a word."""
+        doc = self.document
+        step = dx if kind == "stage" else dy
+        if not step:
+            self.message.emit(tr("A stage moves left or right: Ctrl+Left or Ctrl+Right") if kind == "stage"
+                              else tr("A lane moves up or down: Ctrl+Up or Ctrl+Down"))
+            return
+        index = (doc.stage_index(item_id) if kind == "stage" else doc.lane_index(item_id)) + step
+        if not 0 <= index < (len(doc.stages) if kind == "stage" else len(doc.lanes)):
+            self.message.emit(tr("Not moved: the stage is already at the edge of the board") if kind == "stage"
+                              else tr("Not moved: the lane is already at the edge of the board"))
+            return
+        self.push(cmd.MoveStage(doc, item_id, index) if kind == "stage" else cmd.MoveLane(doc, item_id, index))
+        self.scene.clearSelection()
+        header = self.scene.header_item(kind, item_id)
+        header.setSelected(True)
+        self.view.ensureVisible(header, 40, 40)
 
     def start_connect(self) -> None:
         """L: connect the focused card to a neighbour chosen with the arrows; Enter links, Esc cancels."""

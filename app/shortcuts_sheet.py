@@ -107,6 +107,8 @@ def board_key_rows() -> list[ShortcutRow]:
         ShortcutRow(group, tr("Next or previous cell, down the stage"), _native("Tab", "Shift+Tab")),
         ShortcutRow(group, tr("Extend the selection"), f"{_native('Shift')} + {arrows}"),
         ShortcutRow(group, tr("Select or unselect the focused card"), _native("Space")),
+        ShortcutRow(group, tr("Move the chosen stage (or lane) left or right (up or down)"),
+                    f"{_native('Ctrl')} + {arrows}"),
         ShortcutRow(group, tr("Edit the focused card; in a cell, add one"), _native("Enter")),
         ShortcutRow(group, tr("Add cards fast: type in a cell (Enter: next card, Tab: next cell)"), tr("any letter")),
         ShortcutRow(group, tr("End the edit, leave a mode, unselect"), _native("Esc")),

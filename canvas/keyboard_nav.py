@@ -278,8 +278,10 @@ class KeyboardNav:
         for view in scene.views():
             if getattr(view, "follows_focus", True):
                 view.ensureVisible(header.sceneBoundingRect(), 24, 24)
-        self._say(tr("Stage header chosen: F2 renames it, Delete removes it, Down goes back in") if kind == "stage"
-                  else tr("Lane header chosen: F2 renames it, Delete removes it, Right goes back in"))
+        self._say(tr("Stage header chosen: F2 renames it, Ctrl+Left/Right moves it, Delete removes it, Down goes "
+                     "back in") if kind == "stage"
+                  else tr("Lane header chosen: F2 renames it, Ctrl+Up/Down moves it, Delete removes it, Right goes "
+                          "back in"))
 
     def tab(self, forward: bool = True) -> None:
         """Tab / Shift+Tab: the next cell down the stage, then on to the next stage."""

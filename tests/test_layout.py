@@ -236,7 +236,8 @@ def test_a_note_lane_between_frontstage_and_backstage_keeps_the_line_of_visibili
     assert visibility.y == pytest.approx(layout.lane_headers[visibility.lower_lane].rect.y)
     layout.route_rest()
     handoffs = {link_id for link_id, geometry in layout.routed_links()
-                if any(sty.HANDOFF in (getattr(p, "stroke", None), getattr(p, "color", None)) for p in geometry.primitives)}
+                if any(sty.HANDOFF in (getattr(p, "stroke", None), getattr(p, "color", None))
+                       for p in geometry.primitives)}
     assert handoffs and len(handoffs) == sum(numbers.handoffs for numbers in stage_numbers(document))
 
 

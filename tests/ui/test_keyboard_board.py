@@ -517,7 +517,8 @@ def test_up_from_a_stages_top_and_left_from_the_first_stage_choose_the_headers(e
     key(editor, Qt.Key.Key_Up)
     header = scene.selected_header()
     assert header is not None and (header.kind, header.item_id) == ("stage", stage.id) and nav.focus is None
-    assert said[-1] == "Stage header chosen: F2 renames it, Delete removes it, Down goes back in"
+    assert said[-1] == ("Stage header chosen: F2 renames it, Ctrl+Left/Right moves it, Delete removes it, "
+                        "Down goes back in")
     key(editor, Qt.Key.Key_F2)
     assert isinstance(scene.editor, InlineEditor) and not scene.editor.finished
     QTest.keyClicks(editor.view, "Pay")
@@ -532,6 +533,42 @@ def test_up_from_a_stages_top_and_left_from_the_first_stage_choose_the_headers(e
     assert header is not None and (header.kind, header.item_id) == ("lane", lane.id)
     key(editor, Qt.Key.Key_Delete)
     assert not doc.has_lane(lane.id)
+
+
+def test_ctrl_arrows_move_a_chosen_stage_or_lane(editor: Editor) -> None:
+    """Only a drag with the mouse reordered stages and lanes; Ctrl+arrows on a chosen header did nothing
+    and said nothing."""
+    doc, nav, scene = editor.document, editor.scene.nav, editor.scene
+    said: list[str] = []
+    editor.message.connect(said.append)
+    stages = [s.id for s in doc.stages]
+    nav.set_focus(nav.column(stages[0])[0])
+    key(editor, Qt.Key.Key_Up)  # the first stage's header
+    key(editor, Qt.Key.Key_Right, CTRL)
+    key(editor, Qt.Key.Key_Right, CTRL)
+    assert [s.id for s in doc.stages][:3] == [stages[1], stages[2], stages[0]]
+    header = scene.selected_header()
+    assert header is not None and (header.kind, header.item_id) == ("stage", stages[0])  # still chosen
+    key(editor, Qt.Key.Key_Down, CTRL)  # a stage has no up or down
+    assert said[-1] == "A stage moves left or right: Ctrl+Left or Ctrl+Right" and doc.stages[2].id == stages[0]
+    key(editor, Qt.Key.Key_Z, CTRL)
+    assert [s.id for s in doc.stages][:3] == [stages[1], stages[0], stages[2]]  # one step per move
+    key(editor, Qt.Key.Key_Z, CTRL)
+    assert [s.id for s in doc.stages] == stages
+    scene.clearSelection()
+    scene.header_item("stage", stages[0]).setSelected(True)
+    key(editor, Qt.Key.Key_Left, CTRL)
+    assert said[-1] == "Not moved: the stage is already at the edge of the board"
+    assert [s.id for s in doc.stages] == stages
+    lanes = [ln.id for ln in doc.lanes]
+    first = doc.cell_cards(stages[0], lanes[1])
+    nav.set_focus(("card", first[0]) if first else ("cell", (stages[0], lanes[1])))
+    key(editor, Qt.Key.Key_Left)  # the second lane's header
+    key(editor, Qt.Key.Key_Down, CTRL)
+    assert [ln.id for ln in doc.lanes][:3] == [lanes[0], lanes[2], lanes[1]]
+    key(editor, Qt.Key.Key_Up, CTRL)
+    key(editor, Qt.Key.Key_Up, CTRL)
+    assert [ln.id for ln in doc.lanes][:2] == [lanes[1], lanes[0]]
 
 
 def test_f2_edits_the_card_the_ring_is_on_after_esc_let_go_of_it(editor: Editor) -> None:

@@ -438,7 +438,9 @@ class KeyboardNav:
         """Whether a key should reach ``key_press`` rather than a window shortcut."""
         key = event.key()
         if self.connect_source is not None:
-            return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, *ARROWS)
+            # Letters too: "Looks for reviews" typed on a card started connecting at its L, and the v of
+            # "reviews" then voted on the card while the other letters went nowhere.
+            return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, *ARROWS) or _typed(event) != ""
         return self.focused_cell() is not None and _typed(event) != ""
 
     def key_press(self, event: QKeyEvent) -> bool:
@@ -452,6 +454,9 @@ class KeyboardNav:
                 return True
             if key == Qt.Key.Key_Escape:
                 self.cancel_connect()
+                return True
+            if _typed(event):
+                self._say(tr("Connecting, not typing: the arrow keys choose the other card, Enter links, Esc cancels"))
                 return True
         if key in ARROWS and not (mods & Qt.KeyboardModifier.AltModifier):
             dx, dy = ARROWS[key]  # type: ignore[index]

@@ -634,6 +634,25 @@ def test_typing_on_a_chosen_card_starts_the_next_card_after_it(editor: Editor) -
     assert editor.undo_stack.count() == steps + 1
 
 
+def test_letters_typed_while_connecting_neither_vote_nor_vanish_unsaid(editor: Editor) -> None:
+    """"Looks for reviews" typed on a card: its L (a card's key) starts connecting; the v of "reviews" then
+    voted on the card and the other letters went nowhere without a word."""
+    doc, scene = editor.document, editor.scene
+    card_id = next(ids for _, ids in doc.cells() if ids)[0]
+    said: list[str] = []
+    editor.message.connect(said.append)
+    before = {c.id: (c.text, c.votes) for c in doc.cards()}
+    scene.nav.set_focus(("card", card_id))
+    QTest.keyClicks(editor.view, "Looks for reviews")
+    assert scene.nav.connect_source == card_id
+    assert {c.id: (c.text, c.votes) for c in doc.cards()} == before, "no vote, no other change"
+    assert said[-1] == "Connecting, not typing: the arrow keys choose the other card, Enter links, Esc cancels"
+    key(editor, Qt.Key.Key_Escape)
+    assert scene.nav.connect_source is None
+    key(editor, Qt.Key.Key_V)  # out of connect mode V votes again
+    assert doc.card(card_id).votes == before[card_id][1] + 1
+
+
 def test_undo_and_redo_choose_the_cards_they_bring_back_move_or_change(editor: Editor) -> None:
     """After Delete then Ctrl+Z the card came back unchosen, the focus on its empty cell; a redone paste chose none."""
     doc, scene, stack = editor.document, editor.scene, editor.undo_stack

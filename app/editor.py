@@ -718,7 +718,7 @@ class Editor(QWidget):
         result = self.scene.show_impact(cards[0])
         steps = len(result.customer_paths)
         name = self.document.card(cards[0]).text.split("\n")[0][:40] or tr("This card")
-        self.impact_changed.emit(tr("{0}: affects {1}, {2}; relies on {3}. Esc to leave.").format(
+        self.impact_changed.emit(tr("{0}: affects {1}, {2} (lit); relies on {3} (half-lit). Esc to leave.").format(
             name, tr("%n card(s)", "", len(result.affected)), tr("%n customer step(s)", "", steps),
             len(result.dependencies)))
 

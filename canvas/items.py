@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 SELECTION = QColor(st.SELECTION)
 IMPACT = QColor(234, 88, 12, 150)  # the path from a failing card to the customer steps it breaks
 DIMMED = 0.18
+HALF_LIT = 0.5  # what a card shown by Show impact relies on: between lit (what it affects) and dimmed
 HANDLE_R = 5.0
 # How far a card item's box (its rect) reaches past its card: the selection outline and the handles.
 CARD_REACH_X, CARD_REACH_TOP, CARD_REACH_BOTTOM = HANDLE_R + 2, 3, HANDLE_R + 3

@@ -26,6 +26,7 @@ from canvas import commands as cmd
 from canvas.arrows import ArrowLayer
 from canvas.items import (
     DIMMED,
+    HALF_LIT,
     TEXT_LOD,
     BackgroundItem,
     CardItem,
@@ -141,6 +142,7 @@ class BoardScene(QGraphicsScene):
         self.current_cell: Cell | None = None
         self.impact: Impact | None = None
         self.lit: frozenset[str] | None = None  # the cards left lit by a spotlight or Show impact (dim_all_but)
+        self.half_lit: frozenset[str] = frozenset()  # of those, the ones lit by half (what an impact's card relies on)
         self.theme = "light"  # the canvas colour theme; the layout itself is always light
         self.cached = True  # items keep device-cache pixmaps (set_cached)
         self._swallow_drag = False
@@ -449,7 +451,8 @@ class BoardScene(QGraphicsScene):
         for path in result.customer_paths.values():
             for a, b in itertools.pairwise(path):
                 on_path.update(k.id for k in doc.links_of(a) if {k.source, k.target} == {a, b})
-        self.dim_all_but(lit)
+        # What it relies on is lit by half: lit alike, the steps before a failing one looked broken too.
+        self.dim_all_but(lit, half=result.dependencies - result.affected)
         for link_id, link_item in self._links.items():
             link_item.set_emphasis(link_id in on_path)
         self.impact = result
@@ -463,13 +466,15 @@ class BoardScene(QGraphicsScene):
         self.impact = None
         self.impact_cleared.emit()
 
-    def dim_all_but(self, lit: set[str] | frozenset[str] | None) -> None:
-        """Dim every card but ``lit`` and every arrow not between two of them (None: light everything).
+    def dim_all_but(self, lit: set[str] | frozenset[str] | None, half: frozenset[str] = frozenset()) -> None:
+        """Dim every card but ``lit`` and every arrow not between two of them (None: light everything);
+        those of ``lit`` also in ``half``, and their arrows, are lit by half.
 
         The items carry it as their opacity; the zoomed-out overview, which draws for
-        them, reads ``self.lit`` (canvas/overview.py).
+        them, reads ``self.lit`` (canvas/overview.py; there boxes are lit or not).
         """
         self.lit = None if lit is None else frozenset(lit)
+        self.half_lit = frozenset() if lit is None else half
         self._dim(self.lit, self._cards, self._links)
         if self.overview_active:
             self.update()  # the items paint nothing now: the overview draws the dimming
@@ -477,8 +482,10 @@ class BoardScene(QGraphicsScene):
     def _dim(self, lit: frozenset[str] | None, card_ids: Iterable[str], link_ids: Iterable[str]) -> None:
         doc = self.document
         cards, links = self._cards, self._links
+        half = self.half_lit if lit is not None else frozenset()
         for card_id in card_ids:
-            cards[card_id].set_opacity(1.0 if lit is None or card_id in lit else DIMMED)
+            cards[card_id].set_opacity(1.0 if lit is None else HALF_LIT if card_id in half
+                                       else 1.0 if card_id in lit else DIMMED)
         for link_id in link_ids:
             # Lighting all needs no document: an edit that removed arrows clears the impact view before
             # their items go (the document no longer has them; looking them up raised mid-edit).
@@ -490,7 +497,10 @@ class BoardScene(QGraphicsScene):
             else:
                 continue
             link_item = links[link_id]
-            link_item.set_opacity(1.0 if shown else DIMMED)  # its label follows (LinkItem.set_opacity)
+            opacity = 1.0 if shown else DIMMED
+            if shown and lit is not None and (link.source in half or link.target in half):
+                opacity = HALF_LIT
+            link_item.set_opacity(opacity)  # its label follows (LinkItem.set_opacity)
 
     # ------------------------------------------------------------ zoomed-out drawing
     def want_overview(self, view: QGraphicsView, wanted: bool) -> None:

@@ -406,6 +406,33 @@ def test_deleting_or_cutting_a_card_while_its_impact_is_shown_ends_it_and_undoes
     assert model.dumps(doc) == before
 
 
+def test_show_impact_lights_what_breaks_fully_and_what_the_card_relies_on_by_half(editor: Editor) -> None:
+    """Both were lit alike: the steps a frontstage action relies on looked as if they would break too."""
+    from model.impact import impact
+
+    doc, scene = editor.document, editor.scene
+    card_id = next(c.id for c in doc.cards() if doc.lane(c.lane).kind == "frontstage"
+                   and impact(doc, c.id).dependencies - impact(doc, c.id).affected and impact(doc, c.id).affected)
+    expected = impact(doc, card_id)
+    relied_on = expected.dependencies - expected.affected
+    scene.clearSelection()
+    scene.card_item(card_id).setSelected(True)
+    messages: list[str] = []
+    editor.impact_changed.connect(messages.append)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    for card in doc.cards():
+        wanted = 1.0 if card.id in {card_id} | expected.affected else 0.5 if card.id in relied_on else 0.18
+        assert scene.card_item(card.id).opacity() == pytest.approx(wanted), card.text
+    depends = next(k for k in doc.links_of(card_id) if {k.source, k.target} & relied_on)
+    assert scene.link_item(depends.id).opacity() == pytest.approx(0.5)
+    assert "(lit)" in messages[-1] and "(half-lit)" in messages[-1]
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)
+    # A spotlight after it lights its lane's cards whole: nothing of the half-lit set stays behind.
+    lane = doc.card(next(iter(relied_on))).lane
+    scene.dim_all_but(set(doc.cards_in_lane(lane)))
+    assert all(scene.card_item(c).opacity() == 1.0 for c in doc.cards_in_lane(lane))
+
+
 def test_show_impact_lights_what_a_support_card_breaks_and_esc_leaves(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
     from model.impact import impact
 

@@ -430,6 +430,10 @@
         <translation>{0} T.</translation>
     </message>
     <message>
+        <source>{0} d {1} h</source>
+        <translation>{0} T. {1} Std.</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
@@ -582,6 +586,26 @@
         <translation>Bahn „{0}“ gelöscht (Strg+Z macht es rückgängig)</translation>
     </message>
     <message>
+        <source>{0}: affects {1}, {2} (lit); relies on {3} (half-lit). Esc to leave.</source>
+        <translation>{0}: beeinflusst {1}, {2} (hell); hängt von {3} ab (halb hell). Esc zum Verlassen.</translation>
+    </message>
+    <message>
+        <source>A stage moves left or right: Ctrl+Left or Ctrl+Right</source>
+        <translation>Eine Phase wandert nach links oder rechts: Strg+Links oder Strg+Rechts</translation>
+    </message>
+    <message>
+        <source>A lane moves up or down: Ctrl+Up or Ctrl+Down</source>
+        <translation>Eine Bahn wandert nach oben oder unten: Strg+Hoch oder Strg+Runter</translation>
+    </message>
+    <message>
+        <source>Not moved: the stage is already at the edge of the board</source>
+        <translation>Nicht verschoben: Die Phase steht schon am Rand des Boards</translation>
+    </message>
+    <message>
+        <source>Not moved: the lane is already at the edge of the board</source>
+        <translation>Nicht verschoben: Die Bahn steht schon am Rand des Boards</translation>
+    </message>
+    <message>
         <source>This card has no arrows: L connects it to another</source>
         <translation>Diese Karte hat keine Pfeile: L verbindet sie mit einer anderen</translation>
     </message>
@@ -682,10 +706,6 @@
     <message>
         <source>This card</source>
         <translation>Diese Karte</translation>
-    </message>
-    <message>
-        <source>{0}: affects {1}, {2}; relies on {3}. Esc to leave.</source>
-        <translation>{0}: beeinflusst {1}, {2}; hängt von {3} ab. Esc zum Verlassen.</translation>
     </message>
     <message numerus="yes">
         <source>%n card(s)</source>
@@ -1712,6 +1732,10 @@ CES = 4,1</translation>
         <translation>Die Karte im Fokus aus- oder abwählen</translation>
     </message>
     <message>
+        <source>Move the chosen stage (or lane) left or right (up or down)</source>
+        <translation>Die gewählte Phase (oder Bahn) nach links oder rechts (oben oder unten) verschieben</translation>
+    </message>
+    <message>
         <source>Edit the focused card; in a cell, add one</source>
         <translation>Die Karte im Fokus bearbeiten; in einer Zelle eine hinzufügen</translation>
     </message>
@@ -2254,12 +2278,12 @@ CES = 4,1</translation>
         <translation>&amp;Automatisch (der andere Bildschirm, wenn es zwei gibt)</translation>
     </message>
     <message>
-        <source>Stage header chosen: F2 renames it, Delete removes it, Down goes back in</source>
-        <translation>Phasenkopf gewählt: F2 benennt ihn um, Entf löscht ihn, Pfeil nach unten führt zurück</translation>
+        <source>Stage header chosen: F2 renames it, Ctrl+Left/Right moves it, Delete removes it, Down goes back in</source>
+        <translation>Phasenkopf gewählt: F2 benennt ihn um, Strg+Links/Rechts verschiebt ihn, Entf löscht ihn, Pfeil nach unten führt zurück</translation>
     </message>
     <message>
-        <source>Lane header chosen: F2 renames it, Delete removes it, Right goes back in</source>
-        <translation>Bahnkopf gewählt: F2 benennt ihn um, Entf löscht ihn, Pfeil nach rechts führt zurück</translation>
+        <source>Lane header chosen: F2 renames it, Ctrl+Up/Down moves it, Delete removes it, Right goes back in</source>
+        <translation>Bahnkopf gewählt: F2 benennt ihn um, Strg+Hoch/Runter verschiebt ihn, Entf löscht ihn, Pfeil nach rechts führt zurück</translation>
     </message>
     <message>
         <source>The board&apos;s last cell: Tab goes no further</source>
@@ -2280,6 +2304,10 @@ CES = 4,1</translation>
     <message>
         <source>Linked: F2 labels the arrow, Delete removes it</source>
         <translation>Verbunden: F2 beschriftet den Pfeil, Entf entfernt ihn</translation>
+    </message>
+    <message>
+        <source>Connecting, not typing: the arrow keys choose the other card, Enter links, Esc cancels</source>
+        <translation>Verbinden, nicht tippen: Die Pfeiltasten wählen die andere Karte, Eingabe verbindet, Esc bricht ab</translation>
     </message>
     <message>
         <source>Tab goes into the chosen stage or lane; then type to add a card</source>

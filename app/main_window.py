@@ -749,10 +749,27 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix(suffix.lstrip("."))
-        if dialog.exec() != QFileDialog.DialogCode.Accepted:
-            return None
-        files = dialog.selectedFiles()
-        return files[0] if files else None
+        while True:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted:
+                return None
+            files = dialog.selectedFiles()
+            if not files:
+                return None
+            # The dialog asks before replacing the name it returns; the suffix is added after it. A name
+            # with dots ("Kundenreise 24.11.2026") counts as having one (".2026"), so the dialog asked about
+            # a file that did not exist, and a colleague's "Kundenreise 24.11.2026.touchline" was replaced.
+            final = with_suffix(files[0], suffix)
+            if final == Path(files[0]) or not final.exists() or self.ask_replace(final):
+                return files[0]
+            dialog.selectFile(final.name)  # asked again, the name kept to change
+
+    def ask_replace(self, path: Path) -> bool:
+        """Ask whether to replace the existing file ``path``."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, tr("“{0}” already exists.").format(path.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setInformativeText(tr("Do you want to replace it?"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def ask_save_path(self) -> str | None:
         """Ask where to save; None when cancelled."""

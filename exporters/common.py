@@ -101,8 +101,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) ->
     renamed over the target; on any failure the temporary file is removed and an
     existing target stays untouched.
     """
-    target = Path(path)
+    from model.safefile import read_only_reason, real_target
+
+    target = real_target(path)  # through a symbolic link, the file it points to
     directory = target.parent
+    if target.is_file() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
+        # As a save does: root may write anywhere, but a file marked read-only was marked so by someone
+        # who meant it (the editor's export replaced a 0444 handout that the command line refuses).
+        raise PermissionError(f"{read_only_reason(target)}; it was not changed")
     import tempfile  # only writing needs it: the editor imports this module at start
 
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

@@ -103,7 +103,7 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True
     Raises SaveError, the old file untouched, when the folder is missing, the target is
     a folder or read-only, or the data cannot be written (full disk, quota, I/O error).
     """
-    target = Path(path)
+    target = real_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise SaveError(f"{target}: the folder {folder} does not exist")
@@ -113,7 +113,7 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True
     if old_mode is not None and (not os.access(target, os.W_OK) or not old_mode & 0o222):
         # The mode bits too: root may write anywhere, but a file marked read-only was
         # marked so by someone who meant it.
-        raise SaveError(f"{target}: the file is read-only; it was not changed")
+        raise SaveError(f"{target}: {read_only_reason(target)}; it was not changed")
     remove_stale_temps(target)
     mode = old_mode if old_mode is not None else 0o666 & ~umask()
     tmp = _write_temp(target, folder, f".{target.name}.", data, mode)
@@ -128,6 +128,24 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True
         _unlink(tmp)
         raise
     fsync_folder(folder)
+
+
+def real_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` should replace: the one a symbolic link points to, not the link.
+
+    Replaced by a rename, a link to a board in a synced folder became a file of its own, and the
+    synced board never got the changes.
+    """
+    target = Path(path)
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
+def read_only_reason(target: Path) -> str:
+    """Why ``target`` cannot be written: its disk is mounted read-only, or the file is marked so."""
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(target).f_flag & os.ST_RDONLY:
+            return "the disk is read-only"
+    return "the file is read-only"
 
 
 def keep_backup(target: Path, new_data: bytes | None = None) -> bool:
@@ -184,6 +202,11 @@ def _write_temp(target: Path, folder: Path, prefix: str, data: bytes, mode: int)
 
         fd, name = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            # The new version is written beside the file first: a writable file in a folder that takes
+            # no new file said only "permission denied", and its owner found the file writable.
+            raise SaveError(f"{target}: cannot create a file in the folder {folder} ({reason(exc)}); "
+                            "the file on disk was not changed") from None
         raise SaveError(f"{target}: cannot write: {reason(exc)}; the file on disk was not changed") from None
     tmp = Path(name)
     try:

@@ -172,3 +172,27 @@ def test_drawio_export_keeps_user_text_as_data() -> None:
             if name == "value":  # draw.io renders a cell's value as HTML when html=1
                 assert "<script" not in value.lower() and "<iframe" not in value.lower(), value
     assert not re.search(b"[\x00-\x08\x0b\x0c\x0e-\x1f]", data)
+
+
+def test_an_export_through_a_symbolic_link_replaces_the_file_it_points_to(tmp_path: Path) -> None:
+    """Replaced by a rename, the link became a file of its own and the shared handout kept the old board."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    handout = shared / "handout.svg"
+    handout.write_bytes(b"old")
+    link = tmp_path / "handout.svg"
+    link.symlink_to(handout)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and handout.read_bytes() == b"new"
+
+
+def test_an_export_leaves_a_file_marked_read_only_as_it_was(tmp_path: Path) -> None:
+    """The editor's export (through write_atomic) replaced a 0444 handout, run as root; the command line and a
+    save refuse it."""
+    handout = tmp_path / "handout.pdf"
+    handout.write_bytes(b"the printed version")
+    handout.chmod(0o444)
+    with pytest.raises(PermissionError, match="the file is read-only; it was not changed"):
+        write_atomic(handout, b"new")
+    assert handout.read_bytes() == b"the printed version" and handout.stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.pdf"]

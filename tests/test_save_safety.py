@@ -176,7 +176,8 @@ def test_read_only_disk_on_a_real_tmpfs(tiny_disk: Path) -> None:
     path = tiny_disk / "board.touchline"
     save(small_document("old"), path)
     subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
-    with pytest.raises(SaveError, match="read-only"):
+    # The disk named, not the file: its owner found the file writable and was stuck.
+    with pytest.raises(SaveError, match="the disk is read-only; it was not changed"):
         save(small_document("new"), path)
     assert loads(path.read_bytes()).title == "old"
 
@@ -244,6 +245,40 @@ def test_read_only_file_is_refused_even_for_root(tmp_path: Path) -> None:
     assert path.read_bytes() == old
     assert path.stat().st_mode & 0o777 == 0o444
     assert stale_temps(path) == []
+
+
+def test_a_save_through_a_symbolic_link_writes_the_file_it_points_to(tmp_path: Path) -> None:
+    """A link to a board in a synced folder became a file of its own at the first save; the synced board
+    never got the changes."""
+    synced = tmp_path / "Dropbox"
+    synced.mkdir()
+    board = synced / "board.touchline"
+    save(small_document("old"), board)
+    link = tmp_path / "board-link.touchline"
+    link.symlink_to(board)
+    save(small_document("new"), link)
+    assert link.is_symlink() and link.resolve() == board.resolve()
+    assert loads(board.read_bytes()).title == "new"
+    assert loads(backup_path(board).read_bytes()).title == "old"  # the backup beside the real file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Dropbox", "board-link.touchline"]
+
+
+def test_a_folder_that_takes_no_new_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writable file in a folder that lets nobody create a file: "permission denied" alone sent its owner
+    to the file, which was writable (root ignores a folder's mode, so the refusal is simulated)."""
+    import tempfile
+
+    path = tmp_path / "board.touchline"
+    save(small_document("old"), path)
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(SaveError, match=r"cannot create a file in the folder .* \(permission denied\); "
+                                        "the file on disk was not changed"):
+        save(small_document("new"), path)
+    assert loads(path.read_bytes()).title == "old"
 
 
 def test_missing_folder_and_folder_target(tmp_path: Path) -> None:

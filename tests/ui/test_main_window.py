@@ -1361,3 +1361,46 @@ def test_a_unit_typed_with_a_metrics_value_goes_to_its_name() -> None:
     assert parse_metrics("Basket = €12,50") == {"Basket €": 12.5}
     with pytest.raises(ValueError, match="is not a number"):
         parse_metrics("Share = %")
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_save_as_asks_before_replacing_a_file_whose_typed_name_has_dots(window: MainWindow, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
+                                                                       answer: bool) -> None:
+    """Typed "Kundenreise 24.11.2026" in the Save dialog: it took ".2026" for the suffix and asked about a file
+    that did not exist; ".touchline" added after it, a colleague's board of that name was replaced unasked."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    existing = tmp_path / "Kundenreise 24.11.2026.touchline"
+    shutil.copy(BLUEPRINT, existing)
+    before = existing.read_bytes()
+    asked: list[Path] = []
+    dialogs: list[QFileDialog] = []
+
+    def ask_replace(path: Path) -> bool:
+        asked.append(path)
+        if not answer:  # No: the dialog comes back with the name to change; cancelled here
+            QTimer.singleShot(50, dialogs[-1].reject)
+        return answer
+
+    window.ask_replace = ask_replace  # type: ignore[method-assign]
+    window.ask_save_path = lambda: window._ask_save_file(  # type: ignore[method-assign]  # the real dialog
+        "Save As", tmp_path / "Untitled.touchline", "Touchline boards (*.touchline)", ".touchline")
+
+    def type_name() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(50, type_name)
+            return
+        dialogs.append(dialog)
+        dialog.setDirectory(str(tmp_path))
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        edit.setText("Kundenreise 24.11.2026")
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, type_name)
+    saved = window.save_as()
+    assert asked == [existing]
+    if answer:
+        assert saved and window.path == existing and existing.read_bytes() != before
+    else:
+        assert not saved and existing.read_bytes() == before

@@ -30,15 +30,19 @@ def format_value(value: float) -> str:
 
 
 def tiles_per_row(metrics: Mapping[str, float], w: float) -> int:
-    """How many of a stage's tiles share a row ``w`` wide: up to three, fewer when a name would
-    otherwise be cut ("drop-off %" is ~50 px of 10-px type; a third of a column leaves 47).
+    """How many of a stage's tiles share a row ``w`` wide: up to three, fewer when a name or a value
+    would otherwise be cut ("drop-off %" is ~50 px of 10-px type; a third of a column leaves 47;
+    "−12345678.5" printed "−1234567…", and the figure was nowhere else on the page).
 
-    A name too long even for a whole row is still cut, with an ellipsis, in a tile of its own.
+    A name or value too long even for a whole row is still cut, with an ellipsis, in a tile of its own.
     """
     names = list(metrics)
+    widest_name = max((text_width(" ".join(name.split()), NAME_SIZE) for name in names), default=0.0)
+    widest_value = max((text_width(format_value(value), st.STAGE_SIZE, True) for value in metrics.values()),
+                       default=0.0)
     for count in range(min(PER_ROW, len(names)), 1, -1):
         room = (w - TILE_GAP * (count - 1)) / count - 2 * TILE_PAD
-        if all(text_width(" ".join(name.split()), NAME_SIZE) <= room for name in names):
+        if widest_name <= room and widest_value <= room:
             return count
     return 1
 

@@ -319,6 +319,16 @@ def test_metric_tiles_give_long_names_the_room_to_show_whole() -> None:
     assert lowest_tile + TILE_H <= header.y + header.h
 
 
+def test_a_long_metric_value_takes_a_tile_row_of_its_own_instead_of_an_ellipsis() -> None:
+    """"Chargebacks €" = −12345678.5 printed "−1234567…" in the PDF and SVG, the figure nowhere else."""
+    doc = model.Document("m")
+    doc.add_lane(Lane("l", "Doing", "customer"))
+    doc.add_stage(Stage("s0", "S0", {"Chargebacks €": -12345678.5, "NPS": -42}))
+    layout = Layout(doc)
+    texts = {p.text for p in layout.stage_headers["s0"].primitives if isinstance(p, Text)}
+    assert "−12345678.5" in texts and not any(t.endswith("…") for t in texts), texts
+
+
 def test_metric_values_are_written_as_people_write_them() -> None:
     assert [format_value(v) for v in (46, 3.8, 31.5, 2.0, 0.125)] == ["46", "3.8", "31.5", "2", "0.12"]
     assert [format_value(v) for v in (-20, -0.5)] == ["−20", "−0.5"]  # a minus sign, as the emotion scale's

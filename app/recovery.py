@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -211,6 +212,7 @@ class Autosaver(QObject):
         self.path: Path | None = None
         self.disk: dict[str, Any] | None = None
         self.base_changes = 0  # changes a recovered document already held
+        self._typed: Callable[[], tuple[str, str] | None] | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_DELAY_MS if delay_ms is None else delay_ms)
@@ -228,11 +230,13 @@ class Autosaver(QObject):
         self.timer.setInterval(milliseconds)
 
     def attach(self, stack: QUndoStack, document: model.Document, path: Path | None,
-               disk: dict[str, Any] | None) -> None:
-        """Follow a newly shown document; the previous document's recovery file goes."""
+               disk: dict[str, Any] | None, typed: Callable[[], tuple[str, str] | None] | None = None) -> None:
+        """Follow a newly shown document; the previous document's recovery file goes. ``typed`` tells the
+        card whose text is being typed in place, and the text so far (not in the document until committed)."""
         self._disconnect()
         self.remove()
         self._stack, self._document, self.path, self.disk = stack, document, path, disk
+        self._typed = typed
         self.base_changes = 0
         stack.indexChanged.connect(self._on_edit)
         stack.cleanChanged.connect(self._on_clean_changed)
@@ -251,6 +255,17 @@ class Autosaver(QObject):
     def is_dirty(self) -> bool:
         """Whether the document has changes its file does not hold."""
         return self._stack is not None and isValid(self._stack) and not self._stack.isClean()
+
+    def typed_text(self) -> tuple[str, str] | None:
+        """(card id, text) of a card's text being typed and not yet committed, else None."""
+        typed = self._typed
+        return typed() if typed is not None and self._stack is not None else None
+
+    def on_typing(self) -> None:
+        """A card's text is being typed: written within the delay, as an edit is (a minute of typing was
+        lost to a crash: nothing was in the document, so nothing was autosaved)."""
+        if not self.timer.isActive() and self.typed_text() is not None:
+            self.timer.start()
 
     def changes(self) -> int:
         """How many undo steps separate the document from its saved state (plus recovered ones)."""
@@ -276,7 +291,8 @@ class Autosaver(QObject):
     def write_now(self) -> Path | None:
         """Write the recovery file if there are unsaved changes; its path, or None."""
         self.timer.stop()
-        if not self.is_dirty() or self._document is None:
+        typed = self.typed_text()
+        if (not self.is_dirty() and typed is None) or self._document is None:
             return None
         if self._lock is None or self._folder is None:
             folder = recovery_dir()
@@ -293,9 +309,9 @@ class Autosaver(QObject):
             "path": str(self.path) if self.path is not None else None,
             "title": self._document.title.strip() or (self.path.name if self.path else "Untitled"),
             "saved": time.time(),
-            "changes": self.changes(),
+            "changes": self.changes() + (typed is not None),
             "disk": self.disk,
-            "document": model.dumps(self._document),
+            "document": _with_typed_text(self._document, typed),
         }
         file = self.file
         assert file is not None
@@ -335,6 +351,17 @@ class Autosaver(QObject):
     # -------------------------------------------------------------- Qt
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Write at once when the window loses activation (the user turns to something else)."""
-        if event.type() == QEvent.Type.WindowDeactivate and self.is_dirty():
+        if event.type() == QEvent.Type.WindowDeactivate and (self.is_dirty() or self.typed_text() is not None):
             self.write_now()
         return False
+
+
+def _with_typed_text(document: model.Document, typed: tuple[str, str] | None) -> str:
+    """The document's text, with the card text being typed put in (on a copy: the document is the editor's)."""
+    text = model.dumps(document)
+    if typed is None:
+        return text
+    copy = model.loads(text)
+    card_id, card_text = typed
+    copy.set_card_field(card_id, "text", card_text)
+    return model.dumps(copy)

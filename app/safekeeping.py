@@ -80,7 +80,9 @@ class Safekeeping:
     def safekeep_installed(self, editor: Editor, path: Path | None) -> None:
         """A document is shown (new, opened, reloaded or recovered): follow it."""
         self.disk_watcher.watch(path)
-        self.autosaver.attach(editor.undo_stack, editor.document, path, self.disk_watcher.baseline)
+        self.autosaver.attach(editor.undo_stack, editor.document, path, self.disk_watcher.baseline,
+                              typed=editor.scene.typed_card_text)
+        editor.scene.card_typing.connect(self.autosaver.on_typing)
 
     def safekeep_may_overwrite(self, target: Path) -> bool:
         """Before saving to ``target``: True unless it is this document's file, another

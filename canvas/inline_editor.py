@@ -65,6 +65,7 @@ class InlineEditor(QGraphicsTextItem):
         # A new card's editor: Esc keeps what was typed (an empty card is not made). Only an edit of a
         # card's existing text is undone by Esc; a new idea typed in a hurry is never lost to it.
         self.new_card = False
+        self.card_id: str | None = None  # the card whose text this is, for the autosave (BoardScene.typed_card_text)
         self._fill = QColor(st.themed(fill, theme))  # the colours the card is painted in
         self._projection_fill = QColor(projection_fill(fill))  # ...and in the audience's view
         self.setFont(qfont(size, bold))

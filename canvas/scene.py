@@ -122,6 +122,9 @@ class BoardScene(QGraphicsScene):
 
     cell_changed = Signal()
     impact_cleared = Signal()
+    # A card's text typed in place changed (not yet in the document until committed): the autosave
+    # keeps it too (app/recovery.py); a card typed for a minute was lost to a crash.
+    card_typing = Signal()
 
     def __init__(self, document: Document, push: Callable[[QUndoCommand], None], layout: Layout | None = None,
                  *, lazy: bool = False) -> None:
@@ -924,8 +927,19 @@ class BoardScene(QGraphicsScene):
         fill = st.card_fill(self.document.lane(card.lane).kind, card.color)
         from canvas.inline_editor import InlineEditor  # when first edited: see _is_inline_editor
 
-        self._open_editor(InlineEditor(card.text if text is None else text, rect, st.CARD_SIZE, False, commit, cancel,
-                                       True, fill, theme=self.theme))
+        editor = InlineEditor(card.text if text is None else text, rect, st.CARD_SIZE, False, commit, cancel,
+                              True, fill, theme=self.theme)
+        editor.card_id = card_id
+        editor.document().contentsChanged.connect(self.card_typing)
+        self._open_editor(editor)
+
+    def typed_card_text(self) -> tuple[str, str] | None:
+        """(card id, text) of a card whose text is being typed in place and differs from the document's."""
+        editor = self.editor
+        if editor is None or editor.finished or editor.card_id is None or not self.document.has_card(editor.card_id):
+            return None
+        text = editor.toPlainText()
+        return None if text == self.document.card(editor.card_id).text else (editor.card_id, text)
 
     def rename_header(
         self,

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import model
@@ -119,6 +120,35 @@ def test_losing_activation_writes_at_once(make_window: Callable[..., MainWindow]
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))
     [file] = recovery_files()
     assert read(file)["title"] == "Before the switch" and read(file)["path"] is None
+
+
+def test_a_card_being_typed_is_autosaved_with_its_text(make_window: Callable[..., MainWindow], board: Path,
+                                                       qtbot: Any) -> None:
+    """Text typed on the board is not in the document until Enter: a minute of typing on a clean board wrote
+    no recovery file, and a crash lost it. Typing starts the autosave, and the text so far is in it."""
+    window = make_window(path=board)
+    window.autosaver.set_delay(100)
+    editor = window.editor
+    doc = editor.document
+    stage_id, lane_id = doc.stages[0].id, doc.lanes[0].id
+    editor.scene.select_cell((stage_id, lane_id))
+    editor.view.setFocus()
+    with qtbot.waitSignal(window.autosaver.written, timeout=3000):
+        QTest.keyClicks(editor.view, "Compares three banks")
+    data = read(recovery_files()[0])
+    texts = [card.text for card in model.loads(data["document"]).cards()]
+    assert "Compares three banks" in texts and data["changes"] == 1
+    assert not any(card.text == "Compares three banks" for card in doc.cards()), "still being typed"
+    # An edit of a card's existing text too, written at once when the window loses activation.
+    QTest.keyClick(editor.view, Qt.Key.Key_Return)  # committed
+    card_id = next(c.id for c in doc.cards() if c.text == "Compares three banks")
+    editor.scene.edit_card(card_id)
+    QTest.keyClick(editor.view, Qt.Key.Key_End)
+    QTest.keyClicks(editor.view, " online")
+    assert editor.scene.typed_card_text() == (card_id, "Compares three banks online")
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))
+    saved = {c.id: c.text for c in model.loads(read(recovery_files()[0])["document"]).cards()}
+    assert saved[card_id] == "Compares three banks online" and doc.card(card_id).text == "Compares three banks"
 
 
 def test_nothing_is_written_without_changes(make_window: Callable[..., MainWindow], board: Path) -> None:

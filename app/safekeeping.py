@@ -126,7 +126,11 @@ class Safekeeping:
             return False
         recovered = False
         for entry in entries:
-            target = self if not self._safekept_editor().undo_stack.count() and not recovered else None
+            # This window takes it only if it shows nothing of the user's: a file opened at the start
+            # (`touchline B.touchline`) was replaced by the recovered A, and B was open nowhere.
+            shown = self._safekept_path()
+            untouched = not self._safekept_editor().undo_stack.count() and (shown is None or shown == entry.path)
+            target = self if untouched and not recovered else None
             if target is None:
                 window: Any = type(self)()
                 window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

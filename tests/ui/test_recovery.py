@@ -271,6 +271,27 @@ def test_two_crashed_boards_open_in_two_windows(make_window: Callable[..., MainW
     qtbot.waitUntil(lambda: extra not in safekeeping._extra_windows)
 
 
+def test_a_file_opened_at_the_start_stays_open_beside_the_recovered_board(make_window: Callable[..., MainWindow],
+                                                                          board: Path, tmp_path: Path,
+                                                                          qtbot: Any) -> None:
+    """`touchline B.touchline` after a crash with A unsaved, Recover: the one window showed A, and B, the file
+    asked for, was open nowhere."""
+    crashed = make_window(path=board)
+    rename(crashed, "A, unsaved")
+    crash(crashed)
+    other = tmp_path / "B journey.touchline"
+    other.write_bytes(TEMPLATE.read_bytes())
+    window = make_window(path=other)
+    window.ask_recover = lambda entries: "recover"  # type: ignore[method-assign]
+    assert window.offer_recovery()
+    assert window.path == other.absolute() and not window.is_modified()
+    [extra] = [w for w in safekeeping._extra_windows if isinstance(w, MainWindow) and w is not crashed]
+    assert extra.path == board and extra.editor.document.title == "A, unsaved" and extra.is_modified()
+    extra.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    extra.close()
+    qtbot.waitUntil(lambda: extra not in safekeeping._extra_windows)
+
+
 def test_an_unreadable_recovery_is_reported_and_kept(make_window: Callable[..., MainWindow]) -> None:
     crashed = make_window()
     rename(crashed, "Will break")

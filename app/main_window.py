@@ -610,7 +610,10 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         try:
             model.save(self.editor.document, target)
         except (model.SaveError, OSError) as exc:
-            self.show_error(tr("Could not save"), tr("“{0}” could not be saved.\n\n{1}").format(target.name, exc))
+            # Not a dead end: the board is still all here, and another place (a pulled USB stick, a
+            # read-only share) is one choice away; closing used to leave only Cancel.
+            if self.ask_save_elsewhere(tr("“{0}” could not be saved.\n\n{1}").format(target.name, exc)):
+                return self.save_as()
             return False
         self._path = target.absolute()
         self.editor.undo_stack.setClean()
@@ -762,6 +765,16 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             if final == Path(files[0]) or not final.exists() or self.ask_replace(final):
                 return files[0]
             dialog.selectFile(final.name)  # asked again, the name kept to change
+
+    def ask_save_elsewhere(self, message: str) -> bool:
+        """Say why a save failed; True when the user chooses to save somewhere else (Save As)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(tr("Nothing is lost: the board is still open here. Save it somewhere else?"))
+        elsewhere = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(elsewhere)
+        box.exec()
+        return box.clickedButton() is elsewhere
 
     def ask_replace(self, path: Path) -> bool:
         """Ask whether to replace the existing file ``path``."""

@@ -48,6 +48,12 @@ def make_window(qtbot, errors: Errors, monkeypatch: pytest.MonkeyPatch) -> Calla
         window = MainWindow(*args, **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+
+        def failed_save(message: str) -> bool:  # recorded as an error; Save As elsewhere not chosen
+            errors.append(("Could not save", message))
+            return False
+
+        window.ask_save_elsewhere = failed_save  # type: ignore[method-assign]
         window.ask_save_path = _refuse  # type: ignore[method-assign]
         window.ask_open_path = _refuse  # type: ignore[method-assign]
         return window
@@ -729,11 +735,26 @@ def test_saving_to_a_missing_folder_shows_an_error_and_stays_modified(opened: Ma
     assert not opened.save_as(tmp_path / "missing" / "x.touchline")
     assert len(errors) == 1
     title, text = errors[0]
-    assert "save" in title.lower()
+    assert "save" in title.lower() and "could not be saved" in text
     assert "x.touchline" in text and "does not exist" in text
     assert "Traceback" not in text
     assert opened.isWindowModified()
     assert opened.path == path
+
+
+def test_a_failed_save_offers_save_as_and_it_saves_elsewhere(opened: MainWindow, tmp_path: Path) -> None:
+    """A save that failed (a pulled USB stick: "the folder does not exist") said so and left Cancel only, also when
+    closing; now it offers Save As, and the board is saved in the place chosen."""
+    make_edit(opened)
+    gone = opened.path
+    assert gone is not None
+    shutil.rmtree(gone.parent)
+    opened.ask_save_elsewhere = lambda message: "does not exist" in message  # type: ignore[method-assign]
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere.touchline"
+    opened.ask_save_path = lambda: str(elsewhere)  # type: ignore[method-assign]
+    assert opened.save()
+    assert opened.path == elsewhere and not opened.isWindowModified()
+    assert model.load(elsewhere).title == opened.editor.document.title
 
 
 # ---------------------------------------------------------------------- recent files

@@ -131,8 +131,30 @@ def _wrap_words(paragraph: str, width: float, metrics: FontMetrics, size: float)
     return lines
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
+def _hyphenated(word: str, room: float, metrics: FontMetrics, size: float) -> tuple[str, str] | None:
+    """``word`` cut at its last soft hyphen whose part before it, with a hyphen, fits ``room``: (that part with
+    the hyphen, the rest); None when no part fits."""
+    cut = word.rfind(SOFT_HYPHEN)
+    while cut > 0:
+        head = word[:cut].replace(SOFT_HYPHEN, "") + "-"
+        if metrics.width(head, size) <= room:
+            return head, word[cut + 1:]
+        cut = word.rfind(SOFT_HYPHEN, 0, cut)
+    return None
+
+
 def _wrap_tokens(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str]:
-    """Any paragraph, token by token (``tokens``)."""
+    """Any paragraph, token by token (``tokens``).
+
+    A word's soft hyphens (U+00AD, a designer's "break a long compound here") are where it may break, with
+    a hyphen drawn there; elsewhere they are invisible. They were drawn as hyphens mid-line in the PDF and
+    SVG, and "Kundenzufriedenheitsumfrage" broke between any two letters.
+    """
+    if SOFT_HYPHEN in paragraph:
+        return _wrap_soft_hyphens(paragraph, width, metrics, size)
     lines: list[str] = []
     current = ""
     current_width = 0.0
@@ -166,5 +188,46 @@ def _wrap_tokens(paragraph: str, width: float, metrics: FontMetrics, size: float
                 current, current_width = "", 0.0
             current += ch
             current_width += ch_width
+    lines.append(current.rstrip())
+    return lines
+
+
+def _wrap_soft_hyphens(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str]:
+    """``_wrap_tokens`` for a paragraph with soft hyphens: a word that does not fit breaks at one of them."""
+    lines: list[str] = []
+    current = ""
+    at_soft_hyphen = False  # ``current`` ends with the part of a word before one of its soft hyphens
+    for token in tokens(paragraph):
+        if token.isspace():
+            if current:
+                current += token
+            continue
+        word = token
+        while True:
+            plain = word.replace(SOFT_HYPHEN, "")
+            if metrics.width(current + plain, size) <= width:
+                current += plain
+                at_soft_hyphen = False
+                break
+            room = width - metrics.width(current, size)
+            cut = _hyphenated(word, room, metrics, size) if SOFT_HYPHEN in word else None
+            if cut is not None:
+                lines.append(current + cut[0])
+                current, word, at_soft_hyphen = "", cut[1], False
+                continue
+            if current:
+                lines.append(current + "-" if at_soft_hyphen else current.rstrip())
+                current, at_soft_hyphen = "", False
+                continue
+            # Alone on a line and too wide up to its first soft hyphen: that part is cut between
+            # characters, and the rest of the word goes on after it.
+            first, shy, rest = word.partition(SOFT_HYPHEN)
+            # (room kept for the hyphen that may follow its last piece)
+            broken = _wrap_tokens(first, width - metrics.width("-", size) if shy else width, metrics, size)
+            lines += broken[:-1]
+            current, at_soft_hyphen = broken[-1], bool(shy)
+            if not shy:
+                break
+            word = rest
     lines.append(current.rstrip())
     return lines

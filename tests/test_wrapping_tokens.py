@@ -32,3 +32,22 @@ def test_text_without_ideographs_does_not_compile_the_full_pattern() -> None:
     assert wrapping._ideograph_tokens.cache_info().currsize == 0
     wrapping.tokens("顧客")
     assert wrapping._ideograph_tokens.cache_info().currsize == 1
+
+
+def test_soft_hyphens_are_where_a_long_word_breaks_and_invisible_elsewhere() -> None:
+    """A designer's soft hyphens (U+00AD) were drawn as hyphens mid-line in the PDF and SVG
+    ("Kundenzufriedenheits-umf / rage"), and the compound broke between any two letters."""
+    from model.typesetting import font_metrics
+
+    metrics = font_metrics(False)
+    text = "Kundenzufriedenheits\u00adumfrage wird ver\u00adschickt"
+    narrow = metrics.width("Kundenzufriedenheits-", 13) + 1
+    lines = wrapping.wrap(text, narrow, metrics, 13)
+    assert lines[0] == "Kundenzufriedenheits-" and lines[1].startswith("umfrage wird")
+    assert "".join(line.removesuffix("-") for line in lines) == "Kundenzufriedenheitsumfrage wird verschickt"
+    wide = wrapping.wrap(text, 1000, metrics, 13)
+    assert wide == ["Kundenzufriedenheitsumfrage wird verschickt"]
+    parts = wrapping.wrap("ein Kunden\u00adzufriedenheits\u00adumfrage\u00adbogen", 90, metrics, 13)
+    assert all("\u00ad" not in line for line in parts)
+    assert "".join(line.removesuffix("-") for line in parts).replace(" ", "") == "einKundenzufriedenheitsumfragebogen"
+    assert all(metrics.width(line, 13) <= 90 for line in parts)

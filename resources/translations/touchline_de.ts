@@ -1000,10 +1000,6 @@
         <translation>{0} geöffnet</translation>
     </message>
     <message>
-        <source>Could not save</source>
-        <translation>Speichern nicht möglich</translation>
-    </message>
-    <message>
         <source>“{0}” could not be saved.
 
 {1}</source>
@@ -1070,6 +1066,22 @@
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: the board is still open here. Save it somewhere else?</source>
+        <translation>Nichts ist verloren: Das Board ist hier noch offen. An einem anderen Ort speichern?</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <source>“{0}” already exists.</source>
+        <translation>„{0}“ gibt es schon.</translation>
+    </message>
+    <message>
+        <source>Do you want to replace it?</source>
+        <translation>Möchten Sie die Datei ersetzen?</translation>
     </message>
     <message>
         <source>Save As</source>

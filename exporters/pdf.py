@@ -41,7 +41,7 @@ from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import has_rtl, is_invisible, visual
 from model.layout import CardGeometry, Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
-from model.typesetting import text_block, text_primitives
+from model.typesetting import reads_right_to_left, text_block, text_primitives
 
 FONT_NAMES = {False: "Touchline-NotoSans", True: "Touchline-NotoSans-Bold"}
 KAPPA = 0.5522847498  # control-point distance of a quarter circle drawn as one cubic, per radius
@@ -281,7 +281,10 @@ def _draw_appendix(canvas: Canvas, layout: Layout, clipped: list[CardGeometry], 
         head_lines, head_h = text_block(where, text_w, 11, True)
         body_lines, _ = text_block(card.text, text_w, 10, False)
         block: list[Primitive] = list(text_primitives(head_lines, 0, 0, 11, st.INK, bold=True))
-        block += text_primitives(body_lines, 0, head_h + 2, 10, st.INK)
+        # Set flush right when it reads right to left, as on its card (Arabic and Hebrew lines all began
+        # at the left margin, their ragged ends on the side where they start).
+        x, anchor = (text_w, "end") if reads_right_to_left(body_lines) else (0.0, "start")
+        block += text_primitives(body_lines, x, head_h + 2, 10, st.INK, anchor=anchor)
         blocks.append(block)
     y = top
     painter = None
@@ -303,7 +306,7 @@ def _draw_appendix(canvas: Canvas, layout: Layout, clipped: list[CardGeometry], 
                 canvas.setPageSize((width, height))
                 painter = _PdfPainter(canvas, height, fonts)
                 y = top - line.y + 14
-            painter.draw(Text(left + line.x, y + line.y, line.text, line.size, line.color, line.bold))
+            painter.draw(Text(left + line.x, y + line.y, line.text, line.size, line.color, line.bold, line.anchor))
         y += max(line.y for line in lines) + 16
     canvas.showPage()
 

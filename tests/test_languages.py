@@ -487,3 +487,35 @@ def test_the_full_text_pages_are_on_the_boards_paper_in_its_language(page: str, 
     assert appendix == pytest.approx(PAGE_SIZES[page if page != "fit" else "A4"], abs=0.5), sizes
     last = run("pdftotext", "-f", str(len(sizes)), "-l", str(len(sizes)), pdf, "-").stdout
     assert last.startswith(heading), last[:80]
+
+
+def test_a_right_to_left_card_on_the_full_text_page_is_set_flush_right(tmp_path: Path) -> None:
+    """Arabic and Hebrew on the full-text page began at the left margin (x = 28.3 pt), ragged on the right,
+    the side where their lines start; on the card they are right-aligned."""
+    need("pdfinfo", "pdftotext")
+    need_fonts()
+    from xml.etree import ElementTree
+
+    document = model.Document(title="Long")
+    document.add_stage(Stage("s1", "One"))
+    document.add_lane(Lane("l1", "Customer", "customer"))
+    words = ["يقارن", "العميل", "بين", "ثلاثة", "بنوك", "قبل", "أن", "يفتح", "حسابا", "جديدا", "عبر", "التطبيق",
+             "المصرفي"]
+    text = " ".join(words[(i * 7 + i // 5) % len(words)] for i in range(400))  # lines of unequal length
+    document.add_card(Card("c1", "l1", "s1", text=text))
+    pdf = tmp_path / "rtl.pdf"
+    export(Layout(document), pdf)
+    pages = len(re.findall(r"Page +\d+ size", run("pdfinfo", "-f", "1", "-l", "99", pdf).stdout))
+    html = run("pdftotext", "-bbox", "-f", str(pages), "-l", str(pages), pdf, "-").stdout
+    boxes = [w for w in ElementTree.fromstring(html.replace("&nbsp;", " ")).iter("{http://www.w3.org/1999/xhtml}word")
+             if any("\u0600" <= ch <= "\u06ff" for ch in (w.text or ""))]
+    rows: dict[int, list[tuple[float, float]]] = {}
+    for box in boxes:
+        rows.setdefault(round(float(box.get("yMin", 0))), []).append(
+            (float(box.get("xMin", 0)), float(box.get("xMax", 0))))
+    full = list(rows.values())[:-1]  # the last line is short either way
+    right_edges = [max(x for _, x in row) for row in full]
+    left_edges = [min(x for x, _ in row) for row in full]
+    assert len(full) >= 5
+    assert max(right_edges) - min(right_edges) < 1, right_edges  # one straight right edge
+    assert max(left_edges) - min(left_edges) > 5, left_edges  # ragged where the lines end

@@ -41,6 +41,7 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
     "Tabloid": (792.0, 1224.0),
 }
 PAGES = (*PAGE_SIZES, "fit")
+MAX_PAGE_PT = 14_400.0  # PDF 1.7 (ISO 32000-1, annex C): a page is at most 14,400 units (200 in) a side
 MARGIN = 10 * MM  # inside every printer's unprintable border
 TITLE_BLOCK_H = 34.0
 MAX_UPSCALE = 1.5
@@ -148,8 +149,11 @@ def paper_size(page: str, portrait: bool) -> tuple[float, float]:
 def plan_pages(layout: Layout, spec: PageSpec, today: date | None = None) -> PagePlan:
     """Put the board on pages as ``spec`` asks."""
     if spec.page == "fit":
-        view = Viewport(0, 0, layout.width, layout.height, 1.0, 0, 0)
-        return PagePlan(spec, [Sheet(layout.width, layout.height, view)])
+        # 1 px = 1 pt, up to the largest page a PDF reader must take (200 in): an 80-stage board made a page
+        # 17,848 pt wide, which Acrobat may crop or refuse. Larger, the board is scaled to that size.
+        scale = min(1.0, MAX_PAGE_PT / max(layout.width, layout.height, 1.0))
+        view = Viewport(0, 0, layout.width, layout.height, scale, 0, 0)
+        return PagePlan(spec, [Sheet(layout.width * scale, layout.height * scale, view)])
     if spec.tile:
         return _tiled(layout, spec, today)
     return _single(layout, spec, today)

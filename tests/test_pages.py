@@ -402,3 +402,23 @@ def _with_long_names(document: model.Document) -> model.Document:
     names = ("Priya Raghunathan-Venkataraman", "Jean-Baptiste Delacroix-Montfort", "سارة عبد الرحمن")
     document.set_personas([*document.personas, *(Persona(document.new_id("persona"), name) for name in names)])
     return document
+
+
+def test_a_fit_page_is_never_larger_than_a_pdf_page_may_be(tmp_path: Path) -> None:
+    """An 80-stage board made a fit page 17,848 pt wide, over the 14,400 units (200 in) of PDF 1.7's annex C:
+    Acrobat may crop or refuse it. Larger boards are scaled to that size, the picture kept whole."""
+    from exporters.pages import MAX_PAGE_PT
+
+    document = model.Document("Wide")
+    document.add_lane(Lane("l1", "Customer", "customer"))
+    for i in range(80):
+        document.add_stage(Stage(f"s{i}", f"Stage {i}"))
+        document.add_card(Card(f"c{i}", "l1", f"s{i}", f"Card {i} text"))
+    layout = Layout(document)
+    assert layout.width > MAX_PAGE_PT
+    [sheet] = plan_pages(layout, PageSpec("fit")).sheets
+    assert sheet.width == pytest.approx(MAX_PAGE_PT)
+    assert sheet.height / sheet.width == pytest.approx(layout.height / layout.width)
+    small = Layout(model.Document("Small"))
+    [one] = plan_pages(small, PageSpec("fit")).sheets
+    assert (one.width, one.height, one.viewport.scale) == (small.width, small.height, 1.0)  # 1 px = 1 pt as before

@@ -379,7 +379,7 @@ def _write_via_temp(output: str, target: Path, write: Callable[[Path], None]) ->
     temporary file is left behind. The temporary name keeps the suffix because the
     exporters choose the format by it.
     """
-    from model.safefile import part_pattern, remove_stale_temps
+    from model.safefile import part_pattern, remove_stale_temps, temp_prefix
 
     folder = target.parent
     remove_stale_temps(target, part_pattern(target))  # left by an export that was killed (SIGTERM, power)
@@ -387,7 +387,8 @@ def _write_via_temp(output: str, target: Path, write: Callable[[Path], None]) ->
         mode = (target.stat().st_mode & 0o777) if target.exists() else 0o666 & ~_umask()
         import tempfile  # only writing commands need it: not imported by the editor's start
 
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".part{target.suffix}", dir=folder)
+        part = f".part{target.suffix}"
+        fd, name = tempfile.mkstemp(prefix=temp_prefix(target, part), suffix=part, dir=folder)
         os.close(fd)
     except OSError as exc:
         raise CommandError(output, f"cannot write ({exc.strerror or exc})") from None

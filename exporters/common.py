@@ -101,7 +101,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) ->
     renamed over the target; on any failure the temporary file is removed and an
     existing target stays untouched.
     """
-    from model.safefile import read_only_reason, real_target
+    from model.safefile import read_only_reason, real_target, temp_prefix
 
     target = real_target(path)  # through a symbolic link, the file it points to
     directory = target.parent
@@ -111,7 +111,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) ->
         raise PermissionError(f"{read_only_reason(target)}; it was not changed")
     import tempfile  # only writing needs it: the editor imports this module at start
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(data, bytes | bytearray | memoryview):

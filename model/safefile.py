@@ -58,23 +58,48 @@ def reason(exc: OSError) -> str:
     return exc.strerror or str(exc) or type(exc).__name__
 
 
+NAME_MAX = 255  # bytes in one file name (Linux, macOS, Windows' NTFS in UTF-16 units)
+RANDOM_LEN = 8  # mkstemp's random part, and token_hex(4)'s
+
+
+def short_name(name: str, extra: int) -> str:
+    """``name`` as it goes into a name ``extra`` bytes longer (a temporary or backup file's): whole when that
+    fits NAME_MAX, else cut at a character and marked with a hash of the whole name, so that two long
+    names alike at their start still differ. A 244-byte board name opened but could not be saved: its
+    temporary name was 258 bytes; at 240 bytes the backup was skipped."""
+    data = name.encode("utf-8", "surrogateescape")
+    if len(data) + extra <= NAME_MAX:
+        return name
+    import hashlib
+
+    mark = "~" + hashlib.sha1(data).hexdigest()[:8]
+    return data[:NAME_MAX - extra - len(mark)].decode("utf-8", "ignore") + mark
+
+
+def temp_prefix(target: str | os.PathLike[str], suffix: str = TEMP_SUFFIX, between: str = "") -> str:
+    """The start of a temporary name beside ``target``: ``.NAME.`` (``between`` after NAME, as "bak."), the
+    name shortened so that the random part and ``suffix`` still fit."""
+    name = Path(target).name
+    return f".{short_name(name, 2 + len(between) + RANDOM_LEN + len(suffix))}.{between}"
+
+
 def backup_path(target: str | os.PathLike[str]) -> Path:
     """Where the previous version of ``target`` is kept: ``.NAME.bak`` beside it."""
     path = Path(target)
-    return path.with_name(f".{path.name}{BACKUP_SUFFIX}")
+    return path.with_name(f".{short_name(path.name, 1 + len(BACKUP_SUFFIX))}{BACKUP_SUFFIX}")
 
 
 def temp_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
     """The names of the temporary files a save of ``target`` (or of its backup) creates."""
-    name = re.escape(Path(target).name)
-    return re.compile(rf"\.{name}\.(?:bak\.)?{_RANDOM}\.tmp")
+    own, backup = re.escape(temp_prefix(target)), re.escape(temp_prefix(target, between="bak."))
+    return re.compile(rf"(?:{own}|{backup}){_RANDOM}\.tmp")
 
 
 def part_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
     """The names of the temporary files an export to ``target`` creates (``.NAME.RANDOM.part.SUFFIX``:
     the exporters choose the format by the suffix)."""
-    path = Path(target)
-    return re.compile(rf"\.{re.escape(path.name)}\.{_RANDOM}\.part{re.escape(path.suffix)}")
+    suffix = f".part{Path(target).suffix}"
+    return re.compile(rf"{re.escape(temp_prefix(target, suffix))}{_RANDOM}{re.escape(suffix)}")
 
 
 def stale_temps(target: str | os.PathLike[str], pattern: re.Pattern[str] | None = None) -> list[Path]:
@@ -116,7 +141,7 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True
         raise SaveError(f"{target}: {read_only_reason(target)}; it was not changed")
     remove_stale_temps(target)
     mode = old_mode if old_mode is not None else 0o666 & ~umask()
-    tmp = _write_temp(target, folder, f".{target.name}.", data, mode)
+    tmp = _write_temp(target, folder, temp_prefix(target), data, mode)
     try:
         if backup and old_mode is not None:
             keep_backup(target, data)
@@ -180,7 +205,7 @@ def keep_backup(target: Path, new_data: bytes | None = None) -> bool:
 def _link_or_copy(target: Path, info: os.stat_result) -> Path:
     """A temporary name beside ``target`` holding its current content."""
     folder = target.parent if str(target.parent) else Path(".")
-    prefix = f".{target.name}{BACKUP_SUFFIX}."
+    prefix = temp_prefix(target, between="bak.")
     import secrets  # here, not at start: only saving needs it (with tempfile, ~5 ms of imports)
 
     for _ in range(16):

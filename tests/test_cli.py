@@ -490,3 +490,13 @@ def test_an_export_leaves_a_file_marked_read_only_as_it_was(tmp_path: Path) -> N
     assert "read-only" in line
     assert target.read_text() == "the printed version"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.touchline", "handout.svg"]
+
+
+def test_an_export_to_a_long_file_name_is_written(tmp_path: Path) -> None:
+    """A 244-byte output name failed: the part file's name was 19 bytes longer, over the 255 a name may have."""
+    good(tmp_path)
+    name = "h" * 240 + ".svg"
+    result = run("export", "good.touchline", "-o", name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith("<?xml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["good.touchline", name])

@@ -281,6 +281,30 @@ def test_a_folder_that_takes_no_new_file_is_named(tmp_path: Path, monkeypatch: p
     assert loads(path.read_bytes()).title == "old"
 
 
+@pytest.mark.parametrize("name", ["b" * 234 + ".touchline", "b" * 240 + ".touchline", "顧" * 80 + ".touchline"])
+def test_a_long_file_name_that_opens_can_be_saved_with_its_backup(tmp_path: Path, name: str) -> None:
+    """A 244-byte name (the limit is 255) opened but Save failed ("the file name is too long"): its temporary
+    name added 14 bytes. At 240 bytes the save went through without its backup."""
+    from model.safefile import temp_prefix
+
+    path = tmp_path / name
+    save(small_document("old"), path)
+    stale = tmp_path / f"{temp_prefix(path)}deadbeef.tmp"  # what a killed save of it leaves
+    stale.write_bytes(b"half")
+    save(small_document("new"), path)
+    assert loads(path.read_bytes()).title == "new"
+    assert loads(backup_path(path).read_bytes()).title == "old"
+    assert all(len(p.name.encode()) <= 255 for p in tmp_path.iterdir())
+    assert sorted(tmp_path.iterdir()) == sorted([path, backup_path(path)])  # the stale part went too
+
+
+def test_two_long_names_alike_at_their_start_keep_apart_temporary_names(tmp_path: Path) -> None:
+    from model.safefile import temp_prefix
+
+    first, second = tmp_path / ("b" * 246 + "1.touchline"), tmp_path / ("b" * 246 + "2.touchline")
+    assert temp_prefix(first) != temp_prefix(second) and backup_path(first) != backup_path(second)
+
+
 def test_missing_folder_and_folder_target(tmp_path: Path) -> None:
     with pytest.raises(SaveError, match="does not exist"):
         save(small_document("x"), tmp_path / "missing" / "board.touchline")

@@ -149,6 +149,10 @@ def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primit
     ``where``: where they are, for a sheet that shows part of the board (it draws those in its part)."""
     view = sheet.viewport
     if _whole(layout, sheet):  # --page fit: no transform, the content stream stays as simple as it was
+        scaled = view.scale != 1  # a board larger than a PDF page may be (exporters/pages.py, MAX_PAGE_PT)
+        if scaled:
+            canvas.saveState()
+            canvas.transform(view.scale, 0, 0, view.scale, 0, 0)
         painter = _PdfPainter(canvas, layout.height, fonts)
         groups = primitive_groups(layout, board)
         if worth_forking(sum(len(group) for group, _ in groups)):
@@ -156,6 +160,8 @@ def _draw_sheet(canvas: Canvas, layout: Layout, sheet: Sheet, board: list[Primit
         else:
             for group, offset in groups:
                 painter.draw_group(group, offset)
+        if scaled:
+            canvas.restoreState()
     else:
         if where is None:  # _render_pdf indexes the board for these sheets
             raise ValueError("a sheet showing part of the board needs the board's primitives indexed")
@@ -247,9 +253,11 @@ def _canvas_state(canvas: Canvas) -> dict[str, object]:
 
 
 def _whole(layout: Layout, sheet: Sheet) -> bool:
-    """Whether the sheet shows the whole board at its own size (a fit page)."""
+    """Whether the sheet shows the whole board and nothing else (a fit page: at its own size, or scaled to the
+    largest page a PDF may have)."""
     view = sheet.viewport
-    return view.scale == 1 and view.left == 0 and view.top == 0 and (view.w, view.h) == (layout.width, layout.height)
+    return view.left == 0 and view.top == 0 and (view.x, view.y) == (0, 0) \
+        and (view.w, view.h) == (layout.width, layout.height)
 
 
 def _link_shortened_cards(canvas: Canvas, clipped: list[CardGeometry], sheet: Sheet) -> None:

@@ -168,6 +168,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
         self.properties.message.connect(self._show_passing_message)
+        for typed_into in (self.properties.card_text, self.properties.card_notes):  # autosaved as typed
+            typed_into.textChanged.connect(self.autosaver.on_typing)
         self.properties_dock = QDockWidget(tr("Properties"), self)
         self.properties_dock.setObjectName("PropertiesDock")
         self.properties_dock.setWidget(self.properties)

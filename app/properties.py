@@ -841,6 +841,20 @@ class PropertiesPanel(QWidget):
             if self.board_description.is_edited():
                 self._commit_board_description()
 
+    def typed_card_fields(self) -> list[tuple[str, str, str | None]]:
+        """(card id, field, value) of the shown card's Text and Notes typed here and not applied yet, for the
+        autosave (a long note typed in the panel was lost to a crash: it was in no document)."""
+        doc, (kind, card_id) = self._document, self._shown
+        if doc is None or kind != "card" or card_id is None or not doc.has_card(card_id):
+            return []
+        typed: list[tuple[str, str, str | None]] = []
+        if self.card_text.is_edited():
+            typed.append((card_id, "text", self.card_text.toPlainText()))
+        if self.card_notes.is_edited():
+            notes = self.card_notes.toPlainText()
+            typed.append((card_id, "notes", notes if notes.strip() else None))
+        return typed
+
     def pending_problem(self) -> str | None:
         """What was typed here but could not be applied, not being valid (so it is in no save); None if nothing."""
         doc = self._document

@@ -37,6 +37,7 @@ from canvas.translate import tr
 from model.safefile import write_file
 
 APP_NAME = "Touchline"
+TypedField = tuple[str, str, "str | None"]  # (card id, field, value) typed and not yet in the document
 AUTOSAVE_DELAY_MS = 10_000  # issue 6 promises "within 30 s of the last edit"
 RECOVERY_SUFFIX = ".recovery.json"
 LOCK_SUFFIX = ".lock"
@@ -212,7 +213,7 @@ class Autosaver(QObject):
         self.path: Path | None = None
         self.disk: dict[str, Any] | None = None
         self.base_changes = 0  # changes a recovered document already held
-        self._typed: Callable[[], tuple[str, str] | None] | None = None
+        self._typed: Callable[[], list[TypedField]] | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_DELAY_MS if delay_ms is None else delay_ms)
@@ -230,9 +231,10 @@ class Autosaver(QObject):
         self.timer.setInterval(milliseconds)
 
     def attach(self, stack: QUndoStack, document: model.Document, path: Path | None,
-               disk: dict[str, Any] | None, typed: Callable[[], tuple[str, str] | None] | None = None) -> None:
-        """Follow a newly shown document; the previous document's recovery file goes. ``typed`` tells the
-        card whose text is being typed in place, and the text so far (not in the document until committed)."""
+               disk: dict[str, Any] | None, typed: Callable[[], list[TypedField]] | None = None) -> None:
+        """Follow a newly shown document; the previous document's recovery file goes. ``typed`` tells what is
+        being typed and not yet in the document: (card id, field, value so far), a card's text typed in
+        place or its text and notes in the Properties panel."""
         self._disconnect()
         self.remove()
         self._stack, self._document, self.path, self.disk = stack, document, path, disk
@@ -256,15 +258,15 @@ class Autosaver(QObject):
         """Whether the document has changes its file does not hold."""
         return self._stack is not None and isValid(self._stack) and not self._stack.isClean()
 
-    def typed_text(self) -> tuple[str, str] | None:
-        """(card id, text) of a card's text being typed and not yet committed, else None."""
+    def typed_text(self) -> list[TypedField]:
+        """(card id, field, value) of what is being typed and not yet in the document; empty for nothing."""
         typed = self._typed
-        return typed() if typed is not None and self._stack is not None else None
+        return typed() if typed is not None and self._stack is not None else []
 
     def on_typing(self) -> None:
-        """A card's text is being typed: written within the delay, as an edit is (a minute of typing was
-        lost to a crash: nothing was in the document, so nothing was autosaved)."""
-        if not self.timer.isActive() and self.typed_text() is not None:
+        """Something is being typed: written within the delay, as an edit is (a minute of typing was lost to
+        a crash: nothing was in the document, so nothing was autosaved)."""
+        if not self.timer.isActive() and self.typed_text():
             self.timer.start()
 
     def changes(self) -> int:
@@ -292,7 +294,7 @@ class Autosaver(QObject):
         """Write the recovery file if there are unsaved changes; its path, or None."""
         self.timer.stop()
         typed = self.typed_text()
-        if (not self.is_dirty() and typed is None) or self._document is None:
+        if (not self.is_dirty() and not typed) or self._document is None:
             return None
         if self._lock is None or self._folder is None:
             folder = recovery_dir()
@@ -309,7 +311,7 @@ class Autosaver(QObject):
             "path": str(self.path) if self.path is not None else None,
             "title": self._document.title.strip() or (self.path.name if self.path else "Untitled"),
             "saved": time.time(),
-            "changes": self.changes() + (typed is not None),
+            "changes": self.changes() + bool(typed),
             "disk": self.disk,
             "document": _with_typed_text(self._document, typed),
         }
@@ -351,17 +353,18 @@ class Autosaver(QObject):
     # -------------------------------------------------------------- Qt
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Write at once when the window loses activation (the user turns to something else)."""
-        if event.type() == QEvent.Type.WindowDeactivate and (self.is_dirty() or self.typed_text() is not None):
+        if event.type() == QEvent.Type.WindowDeactivate and (self.is_dirty() or self.typed_text()):
             self.write_now()
         return False
 
 
-def _with_typed_text(document: model.Document, typed: tuple[str, str] | None) -> str:
-    """The document's text, with the card text being typed put in (on a copy: the document is the editor's)."""
+def _with_typed_text(document: model.Document, typed: list[TypedField]) -> str:
+    """The document's text, with what is being typed put in (on a copy: the document is the editor's)."""
     text = model.dumps(document)
-    if typed is None:
+    if not typed:
         return text
     copy = model.loads(text)
-    card_id, card_text = typed
-    copy.set_card_field(card_id, "text", card_text)
+    for card_id, field, value in typed:
+        if copy.has_card(card_id):
+            copy.set_card_field(card_id, field, value)
     return model.dumps(copy)

@@ -80,8 +80,15 @@ class Safekeeping:
     def safekeep_installed(self, editor: Editor, path: Path | None) -> None:
         """A document is shown (new, opened, reloaded or recovered): follow it."""
         self.disk_watcher.watch(path)
-        self.autosaver.attach(editor.undo_stack, editor.document, path, self.disk_watcher.baseline,
-                              typed=editor.scene.typed_card_text)
+        window: Any = self
+        properties = getattr(window, "properties", None)
+
+        def typed() -> list[tuple[str, str, str | None]]:
+            in_place = editor.scene.typed_card_text()
+            fields: list[tuple[str, str, str | None]] = [(in_place[0], "text", in_place[1])] if in_place else []
+            return fields + (properties.typed_card_fields() if properties is not None else [])
+
+        self.autosaver.attach(editor.undo_stack, editor.document, path, self.disk_watcher.baseline, typed=typed)
         editor.scene.card_typing.connect(self.autosaver.on_typing)
 
     def safekeep_may_overwrite(self, target: Path) -> bool:

@@ -151,6 +151,28 @@ def test_a_card_being_typed_is_autosaved_with_its_text(make_window: Callable[...
     assert saved[card_id] == "Compares three banks online" and doc.card(card_id).text == "Compares three banks"
 
 
+def test_notes_being_typed_in_the_properties_panel_are_autosaved(make_window: Callable[..., MainWindow],
+                                                                  board: Path, qtbot: Any) -> None:
+    """Notes typed in Properties are applied when the field is left: 35 s of typing there wrote no recovery
+    file, and a crash lost them."""
+    window = make_window(path=board)
+    window.show()  # the panel shows the chosen card once it is in sight
+    qtbot.waitExposed(window)
+    window.autosaver.set_delay(100)
+    doc = window.editor.document
+    window.editor.push(cmd.AddCard(doc, Card("c-fees", doc.lanes[0].id, doc.stages[0].id, "Compares fees"), None))
+    assert window.save() and recovery_files() == []  # clean: only the typing can start the autosave
+    card_id = "c-fees"
+    window.editor.scene.card_item(card_id).setSelected(True)
+    qtbot.waitUntil(lambda: window.properties.card_text.toPlainText() == "Compares fees")  # the panel shows it
+    notes = window.properties.card_notes
+    notes.setFocus()
+    with qtbot.waitSignal(window.autosaver.written, timeout=3000):
+        QTest.keyClicks(notes, "Asked twice about fees")
+    saved = model.loads(read(recovery_files()[0])["document"]).card(card_id)
+    assert saved.notes == "Asked twice about fees" and doc.card(card_id).notes != saved.notes  # not applied yet
+
+
 def test_nothing_is_written_without_changes(make_window: Callable[..., MainWindow], board: Path) -> None:
     window = make_window(path=board)
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))

@@ -489,10 +489,11 @@ def _check_output(output: str, target: Path) -> None:
         raise CommandError(output, f"the folder {folder} does not exist")
     if target.is_dir():
         raise CommandError(output, "is a folder, not a file")
-    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
-        # The mode bits too, as a save does: root may write anywhere, but a file marked read-only
-        # was marked so by someone who meant it.
-        raise CommandError(output, "the file is read-only; it was not changed")
+    from model.safefile import read_only
+
+    refused = read_only(target)
+    if refused:
+        raise CommandError(output, f"{refused}; it was not changed")
     if not os.access(folder, os.W_OK):
         raise CommandError(output, f"the folder {folder} is not writable")
 

@@ -101,14 +101,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) ->
     renamed over the target; on any failure the temporary file is removed and an
     existing target stays untouched.
     """
-    from model.safefile import read_only_reason, real_target, temp_prefix
+    from model.safefile import read_only, real_target, temp_prefix
 
     target = real_target(path)  # through a symbolic link, the file it points to
     directory = target.parent
-    if target.is_file() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
-        # As a save does: root may write anywhere, but a file marked read-only was marked so by someone
-        # who meant it (the editor's export replaced a 0444 handout that the command line refuses).
-        raise PermissionError(f"{read_only_reason(target)}; it was not changed")
+    refused = read_only(target)  # as a save: the editor's export replaced a 0444 handout
+    if refused:
+        raise PermissionError(f"{refused}; it was not changed")
     import tempfile  # only writing needs it: the editor imports this module at start
 
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=directory)

@@ -134,11 +134,10 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True
         raise SaveError(f"{target}: the folder {folder} does not exist")
     if target.is_dir():
         raise SaveError(f"{target}: is a folder")
+    refused = read_only(target)
+    if refused:
+        raise SaveError(f"{target}: {refused}; it was not changed")
     old_mode = _existing_mode(target)
-    if old_mode is not None and (not os.access(target, os.W_OK) or not old_mode & 0o222):
-        # The mode bits too: root may write anywhere, but a file marked read-only was
-        # marked so by someone who meant it.
-        raise SaveError(f"{target}: {read_only_reason(target)}; it was not changed")
     remove_stale_temps(target)
     mode = old_mode if old_mode is not None else 0o666 & ~umask()
     tmp = _write_temp(target, folder, temp_prefix(target), data, mode)
@@ -165,8 +164,14 @@ def real_target(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
-def read_only_reason(target: Path) -> str:
-    """Why ``target`` cannot be written: its disk is mounted read-only, or the file is marked so."""
+def read_only(target: Path) -> str | None:
+    """Why the existing file ``target`` may not be replaced: its disk is mounted read-only, or the file is
+    marked read-only; None when it may be (or does not exist). The mode bits count too: root may write
+    anywhere, but a file marked read-only was marked so by someone who meant it. Saves and exports, from
+    the editor and the command line, all ask this."""
+    mode = _existing_mode(target)
+    if mode is None or (os.access(target, os.W_OK) and mode & 0o222):
+        return None
     with contextlib.suppress(OSError, AttributeError):
         if os.statvfs(target).f_flag & os.ST_RDONLY:
             return "the disk is read-only"

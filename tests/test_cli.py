@@ -500,3 +500,4 @@ def test_an_export_to_a_long_file_name_is_written(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / name).read_text(encoding="utf-8").startswith("<?xml")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["good.touchline", name])
+

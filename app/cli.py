@@ -297,6 +297,9 @@ def _cmd_export(options: argparse.Namespace) -> int:
     shared = _share_with_a_child(options, suffix)
     try:
         document = _load(options.file)
+        from model.safefile import real_target
+
+        target = real_target(target)  # through a symbolic link, the file it points to (as a save)
         _check_output(output, target)
         warnings: list[str] = []
         _write_via_temp(output, target, lambda tmp: warnings.extend(_export(document, tmp, suffix, options)))

@@ -501,3 +501,15 @@ def test_an_export_to_a_long_file_name_is_written(tmp_path: Path) -> None:
     assert (tmp_path / name).read_text(encoding="utf-8").startswith("<?xml")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["good.touchline", name])
 
+
+def test_an_export_through_a_symbolic_link_replaces_the_file_it_points_to(tmp_path: Path) -> None:
+    """As a save and the editor's export: the link stays a link, the shared handout gets the new picture."""
+    good(tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "handout.svg").write_text("old")
+    (tmp_path / "handout.svg").symlink_to(shared / "handout.svg")
+    result = run("export", "good.touchline", "-o", "handout.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "handout.svg").is_symlink()
+    assert (shared / "handout.svg").read_text(encoding="utf-8").startswith("<?xml")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 import model
 from app.diskwatch import DiskWatcher, disk_state
 from app.i18n import tr
-from app.recovery import Autosaver, RecoveryEntry, orphans
+from app.recovery import Autosaver, RecoveryEntry, TypedField, orphans
 
 if TYPE_CHECKING:
     from app.editor import Editor
@@ -83,9 +83,9 @@ class Safekeeping:
         window: Any = self
         properties = getattr(window, "properties", None)
 
-        def typed() -> list[tuple[str, str, str | None]]:
+        def typed() -> list[TypedField]:
             in_place = editor.scene.typed_card_text()
-            fields: list[tuple[str, str, str | None]] = [(in_place[0], "text", in_place[1])] if in_place else []
+            fields: list[TypedField] = [(in_place[0], "text", in_place[1])] if in_place else []
             return fields + (properties.typed_card_fields() if properties is not None else [])
 
         self.autosaver.attach(editor.undo_stack, editor.document, path, self.disk_watcher.baseline, typed=typed)

@@ -397,24 +397,20 @@ class KeyboardNav:
         self._preview.show()
 
     # ------------------------------------------------------------ fast capture
-    def capture(self, cell: Cell, text: str = "") -> str:
-        """Start a card at the end of ``cell`` with ``text`` typed so far (fast capture)."""
+    def capture(self, cell: Cell, text: str = "", index: int | None = None) -> str:
+        """Start a card in ``cell`` (at its end, or at ``index``) with ``text`` typed so far (fast capture)."""
         scene = self.scene
         self.focus = ("cell", cell)
         self.refresh()
-        return scene.add_card_in_cell(cell[0], cell[1], None, text=text,
+        return scene.add_card_in_cell(cell[0], cell[1], index, text=text,
                                       captured=lambda card_id, key: self._captured(cell, card_id, key))
 
     def capture_after(self, card_id: str, text: str) -> str:
         """Start a card right after ``card_id`` in its cell, with ``text`` typed so far (fast capture)."""
-        scene, doc = self.scene, self.scene.document
+        doc = self.scene.document
         card = doc.card(card_id)
-        cell = (card.stage, card.lane)
-        self.focus = ("cell", cell)
-        self.refresh()
-        scene.clearSelection()
-        return scene.add_card_in_cell(cell[0], cell[1], doc.card_index(card_id) + 1, text=text,
-                                      captured=lambda new_id, key: self._captured(cell, new_id, key))
+        self.scene.clearSelection()
+        return self.capture((card.stage, card.lane), text, doc.card_index(card_id) + 1)
 
     def _captured(self, cell: Cell, card_id: str | None, key: str) -> None:
         """After a captured card: Enter starts the next in the same cell, Tab moves on."""

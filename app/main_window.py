@@ -170,6 +170,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.properties.message.connect(self._show_passing_message)
         for typed_into in (self.properties.card_text, self.properties.card_notes):  # autosaved as typed
             typed_into.textChanged.connect(self.autosaver.on_typing)
+            typed_into.textChanged.connect(self._mark_typing)
+            typed_into.committed.connect(self._mark_typing)
         self.properties_dock = QDockWidget(tr("Properties"), self)
         self.properties_dock.setObjectName("PropertiesDock")
         self.properties_dock.setWidget(self.properties)
@@ -425,6 +427,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self._show_zoom(editor.view.zoom)
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        editor.scene.card_typing.connect(self._mark_typing)
         self._fill_editor_menus()
         self.update_title()
         self.setWindowModified(not editor.undo_stack.isClean())
@@ -461,7 +464,12 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             self.update_title()
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
+        self._mark_typing()
+
+    def _mark_typing(self) -> None:
+        """Show the title's change mark for changes, and for text being typed that is not in the document yet
+        (a card typed in place, its Text or Notes in Properties), as text editors do from the first key."""
+        self.setWindowModified(self.is_modified() or bool(self.autosaver.typed_text()))
 
     def display_name(self) -> str:
         """The board's title, else the file name, else "Untitled"."""

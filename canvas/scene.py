@@ -122,8 +122,9 @@ class BoardScene(QGraphicsScene):
 
     cell_changed = Signal()
     impact_cleared = Signal()
-    # A card's text typed in place changed (not yet in the document until committed): the autosave
-    # keeps it too (app/recovery.py); a card typed for a minute was lost to a crash.
+    # A card's text typed in place changed (not yet in the document until committed), or its edit ended:
+    # the autosave keeps it too (app/recovery.py; a card typed for a minute was lost to a crash), and the
+    # window shows it as a change.
     card_typing = Signal()
 
     def __init__(self, document: Document, push: Callable[[QUndoCommand], None], layout: Layout | None = None,
@@ -927,7 +928,15 @@ class BoardScene(QGraphicsScene):
         fill = st.card_fill(self.document.lane(card.lane).kind, card.color)
         from canvas.inline_editor import InlineEditor  # when first edited: see _is_inline_editor
 
-        editor = InlineEditor(card.text if text is None else text, rect, st.CARD_SIZE, False, commit, cancel,
+        def committed(typed: str) -> None:
+            commit(typed)
+            self.card_typing.emit()  # nothing typed waits any more: the window's change mark follows
+
+        def cancelled() -> None:
+            cancel()
+            self.card_typing.emit()
+
+        editor = InlineEditor(card.text if text is None else text, rect, st.CARD_SIZE, False, committed, cancelled,
                               True, fill, theme=self.theme)
         editor.card_id = card_id
         editor.document().contentsChanged.connect(self.card_typing)

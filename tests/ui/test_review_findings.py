@@ -134,6 +134,32 @@ def test_save_during_f2_saves_the_typed_text(window: MainWindow) -> None:
     assert model.load(window.path).card(card_id).text == "Window sticker"
 
 
+def test_text_being_typed_shows_the_change_mark_and_escape_takes_it_away(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The title's [*] mark showed no change while a card was typed in place or in Properties › Notes, though
+    closing would ask to save it; text editors mark the first key. Esc (nothing kept) takes it away."""
+    ed = window.editor
+    card_id = ed.document.cell_cards(ed.document.stages[0].id, ed.document.lanes[0].id)[0]
+    click_card(ed, card_id)
+    assert not window.isWindowModified()
+    QTest.keyClick(ed.view.viewport(), Qt.Key.Key_F2)
+    assert not window.isWindowModified(), "opening the field changes nothing"
+    QTest.keyClicks(ed.view.viewport(), "Window sticker")
+    assert window.isWindowModified()
+    QTest.keyClick(ed.view.viewport(), Qt.Key.Key_Escape)  # the edit of existing text is undone
+    assert ed.document.card(card_id).text != "Window sticker"
+    assert not window.isWindowModified()
+    notes = window.properties.card_notes
+    qtbot.waitUntil(lambda: window.properties.card_text.toPlainText() == ed.document.card(card_id).text)
+    notes.setFocus()
+    QTest.keyClicks(notes, "Asked twice")
+    assert window.isWindowModified() and ed.undo_stack.isClean(), "typed, not applied yet"
+    ed.view.setFocus()  # leaving the field applies it: a change still
+    assert ed.document.card(card_id).notes and window.isWindowModified()
+    ed.undo_stack.undo()
+    qtbot.waitUntil(lambda: not window.properties.card_notes.is_edited())
+    assert not window.isWindowModified()
+
+
 def test_new_while_typing_in_place_asks_to_save(window: MainWindow) -> None:
     ed = window.editor
     card_id = ed.document.cell_cards(ed.document.stages[0].id, ed.document.lanes[0].id)[0]

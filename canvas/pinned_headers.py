@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 from model import style as st
 from model.fonts import FONT_FAMILY
+from model.headers import LANE_NAME_X, STAGE_NAME_TOP
 
 TAG_H = 24.0  # px, whatever the zoom: read as the window's, not the board's
 EDGE = 6.0  # between the viewport's edge and a tag
@@ -30,7 +31,6 @@ TEXT_PX = 12
 ACCENT_W = 4.0
 PAD_X = 8.0
 MAX_TAG_W = 220.0
-GONE = 24.0  # a header column showing less than this many px is out of sight
 WIDTH_STEP = 4  # px: tag widths are whole steps of this
 
 
@@ -68,10 +68,12 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
         return []
     width, height = view.viewport().width(), view.viewport().height()
     tags: list[Tag] = []
+    # The headers are gone as soon as their names start out of sight: with 48 px of the lanes' column in view
+    # (100 % on a laptop) the lanes read "e" and "s", and a tag waited for the column to be all but gone.
     stage_rects = [layout.stage_headers[stage.id].rect for stage in document.stages]
-    stages_gone = view.mapFromScene(QPointF(0, max(r.y + r.h for r in stage_rects))).y() < GONE
+    stages_gone = view.mapFromScene(QPointF(0, min(r.y for r in stage_rects) + STAGE_NAME_TOP)).y() < 0
     lane_rects = [layout.lane_headers[lane.id].rect for lane in document.lanes]
-    lanes_gone = view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x() < GONE
+    lanes_gone = view.mapFromScene(QPointF(min(r.x for r in lane_rects) + LANE_NAME_X, 0)).x() < 0
     top = EDGE + TAG_H + EDGE if stages_gone else 0.0  # the lanes' tags go under the stages' row
     lane_strip = 0.0
     if lanes_gone:

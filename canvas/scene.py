@@ -44,7 +44,7 @@ from model import Card, Document, Link
 from model import style as st
 from model.bulk import collector_paused
 from model.events import Cell
-from model.headers import STAGE_NAME_TOP
+from model.headers import LANE_NAME_X, STAGE_NAME_TOP
 from model.layout import Layout, LayoutDelta
 from model.primitives import Primitive, Text
 from model.typesetting import line_height
@@ -963,7 +963,7 @@ class BoardScene(QGraphicsScene):
         r = header.header_rect
         # Over the name, where it is drawn (a stage's under its number, which the field covered).
         rect = QRectF(r.x() + 14, r.y() + STAGE_NAME_TOP, r.width() - 28, line_height(st.STAGE_SIZE)) if is_stage \
-            else QRectF(r.x() + 22, r.y() + 14, r.width() - 30, 22)
+            else QRectF(r.x() + LANE_NAME_X, r.y() + 14, r.width() - 30, 22)
 
         def commit(text: str) -> None:
             text = text.strip()

@@ -18,6 +18,7 @@ def stage_header_primitives(index: int, name: str, x: float, y: float, w: float,
 
 
 STAGE_NAME_TOP = 9 + line_height(st.STAGE_NUMBER_SIZE) + 2  # below the header's top: under the stage number
+LANE_NAME_X = 22  # from a lane header's left: right of the kind's accent bar
 
 
 def lane_name_width(w: float, icon: str | None) -> float:
@@ -34,7 +35,7 @@ def lane_header_primitives(
     if icon:
         prims.append(icon_path(icon, x + w - 10 - st.ICON_SIZE, y + 15, st.ICON_SIZE, accent))
     lines, name_h = text_block(name, lane_name_width(w, icon), st.LANE_SIZE, bold=True)
-    prims += text_primitives(lines, x + 22, y + 14, st.LANE_SIZE, st.INK, bold=True)
+    prims += text_primitives(lines, x + LANE_NAME_X, y + 14, st.LANE_SIZE, st.INK, bold=True)
     if kind_label.casefold() != name.casefold():  # "Pain points / Pain points" says nothing
-        prims += text_primitives([kind_label], x + 22, y + 16 + name_h, st.LANE_KIND_SIZE, st.MUTED)
+        prims += text_primitives([kind_label], x + LANE_NAME_X, y + 16 + name_h, st.LANE_KIND_SIZE, st.MUTED)
     return tuple(prims)

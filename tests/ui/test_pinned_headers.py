@@ -99,3 +99,36 @@ def test_scrolling_paints_the_tags_again_where_they_were_and_where_qt_moved_them
         needed = (tags_region(before) | moved | tags_region(view._tags)) & view.viewport().rect()
         assert (needed - painted.region).isEmpty(), (dx, dy)
         painted.deleteLater()
+
+
+def test_names_cut_at_the_edges_are_pinned_though_most_of_their_header_shows(blueprint_editor: Editor) -> None:
+    """At 100 % on a 1366 px laptop, 48 px of the lanes' 176 px column stayed in view: the lanes read "e" and
+    "s", and no tag came until under 24 px showed. A name whose start is out of sight is pinned; one whole in
+    sight is not."""
+    editor = blueprint_editor
+    doc, layout, view = editor.document, editor.scene.layout, editor.view
+    editor.resize(QSize(1000, 700))
+    view.zoom_actual()
+    settle()
+    lane = layout.lane_headers[doc.lanes[0].id].rect
+    stage = layout.stage_headers[doc.stages[0].id].rect
+
+    def scroll_to(left: float, top: float) -> list[str]:
+        """The board point (left, top) at the viewport's top left corner; the pinned texts then."""
+        across, down = view.horizontalScrollBar(), view.verticalScrollBar()
+        across.setValue(across.value() + view.mapFromScene(QPointF(left, 0)).x())
+        down.setValue(down.value() + view.mapFromScene(QPointF(0, top)).y())
+        settle()
+        assert abs(view.mapToScene(0, 0).x() - left) < 1.5 and abs(view.mapToScene(0, 0).y() - top) < 1.5
+        return [tag.text for tag in pinned_tags(view, TEXT_LOD)]
+
+    lane_names = {lane.name for lane in doc.lanes}
+    texts = scroll_to(lane.x + lane.w - 48, stage.y - 4)  # the column's last 48 px in view, the stages whole
+    assert doc.lanes[0].name in texts and doc.lanes[1].name in texts, texts
+    assert set(texts) <= lane_names, "the stage headers are in sight"
+    texts = scroll_to(lane.x + 10, stage.y - 4)  # the names start 12 px inside the view: whole
+    assert not set(texts) & lane_names, texts
+    texts = scroll_to(lane.x + 10, stage.y + 30)  # the stages' names start above the view's top
+    assert any(t.startswith("01  ") and t.endswith(doc.stages[0].name) for t in texts), texts
+    texts = scroll_to(lane.x + 10, stage.y + 4)  # only their top padding out of sight
+    assert not texts, texts

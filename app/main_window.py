@@ -37,7 +37,7 @@ from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.i18n import tr
 from app.long_task import CancelledError, run_in_background
-from app.panes import focus_pane, out_of_sight, panel_toggle
+from app.panes import ScrollingPanel, focus_pane, out_of_sight, panel_toggle
 from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
@@ -174,7 +174,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             typed_into.committed.connect(self._mark_typing)
         self.properties_dock = QDockWidget(tr("Properties"), self)
         self.properties_dock.setObjectName("PropertiesDock")
-        self.properties_dock.setWidget(self.properties)
+        self.properties_dock.setWidget(ScrollingPanel(self.properties))
         self.properties_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                                              | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties_dock)

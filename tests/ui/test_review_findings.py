@@ -327,3 +327,24 @@ def test_properties_dock_keeps_its_width_when_the_selection_changes(qtbot, windo
 def test_board_title_field_shows_the_start_of_the_title_after_open(window: MainWindow) -> None:
     assert window.properties.shown() == ("board", None)
     assert window.properties.board_title.cursorPosition() == 0
+
+
+def test_choosing_a_card_keeps_a_laptop_window_its_height(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The card's fields asked 743 px of the window: at 1280x700 choosing a card made the window taller than a
+    720 px screen, its status bar and the panels' tabs below the edge. The panel scrolls instead."""
+    window.resize(1280, 700)
+    qtbot.waitUntil(lambda: window.height() == 700)
+    ed = window.editor
+    card_id = next(c.id for c in ed.document.cards() if c.text.startswith("Pays"))
+    click_card(ed, card_id)
+    qtbot.waitUntil(lambda: window.properties.card_text.toPlainText() == ed.document.card(card_id).text)
+    qtbot.wait(50)  # the layout's requests settle
+    assert window.height() == 700 and window.statusBar().geometry().bottom() < 700
+    assert window.minimumSizeHint().height() < 700
+    # What does not fit is scrolled to: Notes, the last field, comes into sight when focused.
+    notes = window.properties.card_notes
+    notes.setFocus()
+    qtbot.wait(50)
+    dock = window.properties_dock
+    bottom = notes.mapTo(dock, notes.rect().bottomLeft()).y()
+    assert notes.mapTo(dock, notes.rect().topLeft()).y() > 0 and bottom <= dock.height()

@@ -723,7 +723,7 @@ class Layout:
         # The curve runs through every marker of the lane and the legend lists what the
         # board uses: both are redrawn with the background.
         if not grid_changed and self._legend_may_change(event) and self._legend_content() != self._legend:
-            self._place_grid()
+            self._place_grid(background=False)
             delta.grid = True
         for lane_id in emotion_lanes:  # a new neutral line moves every card of the lane
             for stage in doc.stages:
@@ -733,7 +733,10 @@ class Layout:
         lane_moved: set[str] = set()  # the links of the lanes that moved (ends or channel row)
         if grid_changed:
             old_y = dict(self._lane_y)
-            self._place_grid()
+            # The background waits for the cards: drawn here, an emotion curve ran through the places the
+            # cards had before the edit (a card moved into a scored cell met its neighbour at the same x,
+            # and "curve points must have increasing x" stopped the edit halfway).
+            self._place_grid(background=False)
             delta.grid = True
             shifted = {lane_id for lane_id, y in self._lane_y.items() if y != old_y.get(lane_id)}
             for (stage_id, lane_id), ids in doc.cells():
@@ -763,7 +766,7 @@ class Layout:
         # column's links, so the column's other cards are not looked at).
         column = self._column_links_to_reroute(placed, was, vacated, delta.links)
         delta.links |= column
-        if emotion_lanes or (delta.grid and self._scales):
+        if emotion_lanes or delta.grid:
             # After the cards are placed: the curves run through them.
             self.background = self._background(self._bottom)
             delta.grid = True
@@ -1196,8 +1199,9 @@ class Layout:
     def _content_width(self) -> float:
         return 2 * st.MARGIN + st.LANE_HEADER_W + st.GUTTER + max(1, len(self.document.stages)) * st.COLUMN_W
 
-    def _place_grid(self) -> None:
-        """Lane positions, headers, bands and blueprint lines from the current heights."""
+    def _place_grid(self, background: bool = True) -> None:
+        """Lane positions, headers, bands and blueprint lines from the current heights; with ``background``
+        the background too (an edit draws it once its cards are placed: the emotion curves run through them)."""
         doc = self.document
         header_h = float(st.STAGE_HEADER_H)
         for stage in doc.stages:
@@ -1251,7 +1255,8 @@ class Layout:
                     rect.x, rect.y, rect.w, rect.h, KIND_ICONS.get(lane.kind),
                 ),
             )
-        self.background = self._background(bottom)
+        if background:
+            self.background = self._background(bottom)
 
     def _background(self, bottom: float) -> tuple[Primitive, ...]:
         doc = self.document

@@ -171,6 +171,26 @@ def test_a_new_score_moves_the_marker_and_the_curve_incrementally() -> None:
     assert layout.emotion_score_at("emo", after[1] + 40 * emo.STEP) == -2  # clamped to the scale
 
 
+@pytest.mark.parametrize(("lane", "stage", "index"), [("up", "s0", 0), ("up", "s0", 1), ("up", "s1", 0),
+                                                     ("emo", "s1", 0), ("do", "s0", 0)])
+def test_a_scored_card_moved_into_another_emotion_lanes_scored_cell_lays_out_as_fresh(
+        lane: str, stage: str, index: int) -> None:
+    """The lane grew and the curves were drawn before the cards were placed again: a card moved beside a scored
+    one met it at the same x, "curve points must have increasing x" stopped the edit halfway, and undo in the
+    editor then lost a lane's cards for good."""
+    doc = emotion_board([[1], [0]])
+    doc.add_lane(Lane("up", "Feeling too", "emotion"), 0)
+    doc.add_card(Card("x", "up", "s0", "X", score=0))
+    layout = Layout(doc)
+    doc.changed.connect(layout.apply)
+    doc.move_card("c0-0", stage, lane, index)
+    fresh = Layout(doc)
+    assert {k: (g.x, g.y) for k, g in layout.cards.items()} == {k: (g.x, g.y) for k, g in fresh.cards.items()}
+    assert layout.background == fresh.background
+    doc.move_card("c0-0", "s0", "emo", 0)
+    assert layout.background == Layout(doc).background
+
+
 @pytest.mark.parametrize("score", [3, -3, 10])
 def test_scores_out_of_range_are_refused_at_load(score: int) -> None:
     data = json.loads(JOURNEY.read_text(encoding="utf-8"))

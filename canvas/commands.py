@@ -434,7 +434,7 @@ def arrange(document: Document, target: Order | None = None) -> QUndoCommand | N
         target = arranged_order(document)
     moves = ((card_id, stage_id, lane_id, index) for (stage_id, lane_id), ids in target.items()
              for index, card_id in enumerate(ids) if document.card_index(card_id) != index)
-    step = _rehearsed(document, tr("Arrange cards"), moves)
+    step = rehearsed_moves(document, tr("Arrange cards"), moves)
     return None if step.is_empty() else step
 
 
@@ -460,10 +460,10 @@ def move_cards_by(document: Document, card_ids: list[str], dx: int, dy: int) -> 
             for offset, card_id in enumerate(ids):
                 yield card_id, *target, at + offset
 
-    return _rehearsed(document, tr("Move %n card(s)", "", len(card_ids)), moves())
+    return rehearsed_moves(document, tr("Move %n card(s)", "", len(card_ids)), moves())
 
 
-def _rehearsed(document: Document, text: str, moves: Iterable[tuple[str, str, str, int]]) -> Macro:
+def rehearsed_moves(document: Document, text: str, moves: Iterable[tuple[str, str, str, int]]) -> Macro:
     """One undo step of these card moves (card, stage, lane, index), each read when the ones before it are made.
 
     Each MoveCard reads the card's place when made, so every step is made and run in turn, then all

@@ -1060,7 +1060,6 @@ class BoardScene(QGraphicsScene):
             return
         moved.sort(key=lambda item: (item.pos().y(), item.pos().x()))
         doc = self.document
-        parent = cmd.Macro(tr("Move card") if len(moved) == 1 else tr("Move {0} cards").format(len(moved)), doc)
         targets = []
         scores: list[tuple[str, int]] = []
         for item in moved:
@@ -1096,14 +1095,19 @@ class BoardScene(QGraphicsScene):
             item.set_geometry(item.geometry)
         if not targets and not scores:
             return
-        if not targets and len(scores) == 1:
-            parent.setText(tr("Change emotion score"))
         # Cards dropped together into one cell keep their vertical order.
         offsets: dict[Cell, int] = {}
+        moves = []
         for card_id, cell, index in targets:
             shift = offsets.get(cell, 0)
-            parent.add(cmd.MoveCard(doc, card_id, cell[0], cell[1], index + shift))
+            moves.append((card_id, cell[0], cell[1], index + shift))
             offsets[cell] = shift + 1
+        # Each move reads where its card is once the moves before it are made: read all at once, the undo of
+        # two cards dragged from [A, B, C] put them back as [A, C, B].
+        text = tr("Move card") if len(moved) == 1 else tr("Move {0} cards").format(len(moved))
+        parent = cmd.rehearsed_moves(doc, text, moves)
+        if not targets and len(scores) == 1:
+            parent.setText(tr("Change emotion score"))
         for card_id, score in scores:
             parent.add(cmd.SetCardField(doc, card_id, "score", score))
         self.push(parent)

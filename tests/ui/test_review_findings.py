@@ -283,6 +283,33 @@ def test_a_drag_back_into_the_same_place_leaves_no_undo_step(window: MainWindow)
     assert not window.isWindowModified()
 
 
+def test_undoing_a_drag_of_two_cards_puts_their_cell_back_in_its_order(window: MainWindow) -> None:
+    """Each move of the drag read its card's place before the others moved: two cards dragged out of
+    [A, B, C] came back as [A, C, B] on Ctrl+Z, and the saved file differed."""
+    from canvas import commands as cmd
+
+    ed, doc = window.editor, window.editor.document
+    stage, lane = doc.stages[0].id, doc.lanes[1].id
+    ed.push(cmd.AddCard(doc, model.Card("c-third", lane, stage, "Reads the menu board"), None))
+    first, second, third = doc.cell_cards(stage, lane)[:3]
+    before = model.dumps(doc)
+    click_card(ed, first)
+    g = ed.scene.layout.cards[second]
+    QTest.mouseClick(ed.view.viewport(), LEFT, Qt.KeyboardModifier.ControlModifier,
+                     view_point(ed, g.x + 20, g.y + 10))
+    assert set(ed.selected_cards()) == {first, second}
+    a = ed.scene.layout.cards[first]
+    there = ed.scene.layout.cell_rect(doc.stages[2].id, doc.lanes[3].id)
+    drag(ed, (a.x + 20, a.y + 10), (there.x + there.w / 2, there.y + there.h - 10))
+    assert doc.card(first).stage != stage and list(doc.cell_cards(stage, lane)) == [third]
+    moved = model.dumps(doc)
+    ed.undo_stack.undo()
+    assert list(doc.cell_cards(stage, lane)) == [first, second, third]
+    assert model.dumps(doc) == before
+    ed.undo_stack.redo()
+    assert model.dumps(doc) == moved
+
+
 def test_connecting_two_linked_cards_again_adds_no_link(window: MainWindow) -> None:
     ed, doc = window.editor, window.editor.document
     link = next(k for k in doc.links() if doc.card(k.source).stage != doc.card(k.target).stage)

@@ -74,6 +74,9 @@ class Document:
         self._ids: set[str] = set()
         self._id_counter = itertools.count(1)
         self.extra: dict[str, Any] = {}
+        # Where an extension key removed by an edit stood among its object's keys ((owner id or "" for the
+        # board, key) -> index), so that putting it back (an undo) writes the file as it was, byte for byte.
+        self._extension_places: dict[tuple[str, str], int] = {}
 
     # ----------------------------------------------------------------- reading
     @property
@@ -276,11 +279,26 @@ class Document:
         old = self.language
         if language == old:
             return
-        if language == ENGLISH:
-            self.extra.pop("language", None)
-        else:
-            self.extra["language"] = language
+        self._set_extension(self.extra, "", "language", None if language == ENGLISH else language)
         self.changed.emit(ev.TitleChanged("language", old, language))
+
+    def _set_extension(self, extra: dict[str, Any], owner: str, key: str, value: Any) -> None:
+        """Set an extension key of ``extra`` (None removes it). A key put back goes where it was removed from:
+        appended instead, an undo of "Language: English" moved "language" after the keys that followed it."""
+        place = (owner, key)
+        if value is None:
+            if key in extra:
+                self._extension_places[place] = list(extra).index(key)
+                del extra[key]
+            return
+        index = self._extension_places.pop(place, None)
+        if key in extra or index is None or index >= len(extra):
+            extra[key] = value
+            return
+        items = list(extra.items())
+        items.insert(index, (key, value))
+        extra.clear()
+        extra.update(items)
 
     def set_description(self, description: str | None) -> None:
         """Change the free-text description (None removes it)."""
@@ -456,10 +474,7 @@ class Document:
                 raise ValueError("stage notes are a string")
             old_notes = stage.extra.get("notes")
             if old_notes != value:
-                if value is None:
-                    stage.extra.pop("notes", None)
-                else:
-                    stage.extra["notes"] = value
+                self._set_extension(stage.extra, stage_id, "notes", value)
                 self.changed.emit(ev.StageChanged(stage_id, field, old_notes, value))
             return
         old = getattr(stage, field)

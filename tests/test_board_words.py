@@ -150,3 +150,23 @@ def test_the_command_lines_exports_of_a_german_board_are_german(tmp_path: Path) 
 
     assert "A4 Querformat" in text_of("a4.pdf") and "landscape" not in text_of("a4.pdf")
     assert "Zeile 1 / Spalte 1" in text_of("tiles.pdf") and "Seiten" in text_of("tiles.pdf")
+
+
+def test_extension_keys_taken_away_and_put_back_stand_where_they_stood() -> None:
+    """Setting Language to English removes the key and an undo put it back at the end of its object, after
+    the keys that had followed it (a stage's notes the same): the file was no longer the one saved."""
+    text = model.dumps(model.loads(
+        '{"format": "touchline", "version": 1, "title": "T", "language": "de", "x-sync": {"rev": 3},'
+        ' "stages": [{"id": "s1", "name": "One", "notes": "Say hello", "x-timer": 5}],'
+        ' "lanes": [], "cards": [], "links": []}'))
+    doc = model.loads(text)
+    doc.set_language("en")
+    doc.set_stage_field("s1", "notes", None)
+    assert '"language"' not in model.dumps(doc) and "Say hello" not in model.dumps(doc)
+    doc.set_stage_field("s1", "notes", "Say hello")
+    doc.set_language("de")
+    assert model.dumps(doc) == text
+    doc.set_language("en")
+    doc.extra.pop("x-sync")  # what followed it is gone: put back, it goes at the end
+    doc.set_language("de")
+    assert list(doc.extra) == ["language"]

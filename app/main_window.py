@@ -594,13 +594,16 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         if title is not None:
             document.set_title(title)  # written with the file; one undo step once it is
         saved = self._write(target)
-        if title is not None:
+        stack = self.editor.undo_stack
+        if title is not None and (not saved or not stack.canRedo()):
             document.set_title(was)  # saved, the undo step below sets it again; not saved, the board keeps it
             if saved:
                 from canvas.commands import SetTitle
 
-                self.editor.undo_stack.push(SetTitle(document, "title", title))
-                self.editor.undo_stack.setClean()  # as written
+                stack.push(SetTitle(document, "title", title))
+                stack.setClean()  # as written
+        # With steps to redo, the title taken from the file name is no undo step: pushed, it dropped them (the
+        # card taken back before Save As could not be brought back, and Ctrl+Z read "Rename board").
         return saved
 
     def _title_after_file(self, target: Path) -> str | None:

@@ -166,6 +166,23 @@ def test_new_untitled_save_asks_for_a_path_and_adds_the_suffix(window: MainWindo
     assert model.load(tmp_path / "draft 2.touchline").title == "Dentist visit"
 
 
+def test_save_as_keeps_what_can_be_redone(window: MainWindow, tmp_path: Path) -> None:
+    """The title taken from the file name was pushed as an undo step, which dropped the steps to redo: a card
+    taken back before Save As could not be brought back, and the next Ctrl+Z read "Rename board"."""
+    from canvas import commands as cmd
+
+    window.new_from_template("journey")
+    doc, stack = window.editor.document, window.editor.undo_stack
+    for n in (1, 2):
+        stack.push(cmd.AddCard(doc, model.Card(f"c-kiosk{n}", doc.lanes[0].id, doc.stages[0].id, f"Card {n}"), None))
+    stack.undo()
+    assert window.save_as(tmp_path / "Kiosk")
+    assert doc.title == model.load(tmp_path / "Kiosk.touchline").title == "Kiosk" and not window.isWindowModified()
+    assert stack.canRedo() and stack.undoText() == stack.redoText() == "Add card"
+    stack.redo()
+    assert doc.has_card("c-kiosk2") and doc.title == "Kiosk"
+
+
 def test_open_example_shows_its_title(make_window: Callable[..., MainWindow], errors: Errors) -> None:
     window = make_window()
     assert window.open_path(BLUEPRINT)

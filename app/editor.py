@@ -239,6 +239,8 @@ class Editor(QWidget):
     def _note_touched(self, event: object) -> None:
         if isinstance(event, ev.CardAdded | ev.CardMoved | ev.CardChanged):
             self._touched[event.card_id] = None
+        elif isinstance(event, ev.DocumentReset):  # a batch of edits (a long undo step) names its cards
+            self._touched.update(dict.fromkeys(event.cards))
 
     def _choose_touched(self) -> None:
         touched, self._touched = self._touched, {}

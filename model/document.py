@@ -597,11 +597,16 @@ class Document:
         if self.changed.is_blocked:
             yield
             return
+        held: list[tuple[Any, ...]] = []
         try:
-            with self.changed.blocked():
+            with self.changed.held(held):
                 yield
         finally:
-            self.changed.emit(ev.DocumentReset())  # also after an error part-way: listeners catch up
+            # Also after an error part-way: listeners catch up. The cards it added, moved or changed are named
+            # (an undo of a delete of 32 cards or more chose none of them: the editor chooses what an undo touched).
+            touched = (args[0].card_id for args in held
+                       if args and isinstance(args[0], ev.CardAdded | ev.CardMoved | ev.CardChanged))
+            self.changed.emit(ev.DocumentReset(tuple(dict.fromkeys(touched))))
 
     def replace_with(self, other: Document) -> None:
         """Take over another document's content and announce one DocumentReset."""
@@ -610,7 +615,7 @@ class Document:
             "_cells", "_card_order", "_cards", "_links", "_link_order", "_ids", "extra",
         ):
             setattr(self, name, getattr(other, name))
-        self.changed.emit(ev.DocumentReset())
+        self.changed.emit(ev.DocumentReset(()))
 
 
 def check_card_value(field: str, value: Any) -> None:

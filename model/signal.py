@@ -15,6 +15,8 @@ project uses. This module keeps psygnal's behaviour for those four:
   psygnal's default "immediate"). Slots connected or disconnected by a slot take effect
   from the next emission. An exception in a slot propagates to the caller of ``emit``.
 - ``blocked()``: a context manager during which ``emit`` does nothing.
+- ``held(sink)``: as ``blocked()``, but each emission's arguments are appended to ``sink`` (what a batch of
+  edits announced, read for the one announcement after it).
 """
 
 from __future__ import annotations
@@ -71,11 +73,12 @@ def _takes_arguments(slot: Callable[..., object]) -> bool:
 class SignalInstance:
     """One object's signal: its connected slots."""
 
-    __slots__ = ("_blocked", "_slots")
+    __slots__ = ("_blocked", "_held", "_slots")
 
     def __init__(self) -> None:
         self._slots: list[_Slot] = []
         self._blocked = False
+        self._held: list[tuple[Any, ...]] | None = None
 
     def connect(self, slot: Callable[..., object]) -> Callable[..., object]:
         """Call ``slot`` on every emission from now on; returns ``slot``."""
@@ -92,6 +95,8 @@ class SignalInstance:
     def emit(self, *args: Any) -> None:
         """Call every connected slot with ``args``, unless the signal is blocked."""
         if self._blocked:
+            if self._held is not None:
+                self._held.append(args)
             return
         gone = False
         for slot in self._slots:
@@ -108,12 +113,22 @@ class SignalInstance:
     @contextmanager
     def blocked(self) -> Iterator[None]:
         """Emit nothing inside the block (restores what it found, so blocks may nest)."""
-        was = self._blocked
-        self._blocked = True
+        was = self._blocked, self._held
+        self._blocked, self._held = True, None
         try:
             yield
         finally:
-            self._blocked = was
+            self._blocked, self._held = was
+
+    @contextmanager
+    def held(self, sink: list[tuple[Any, ...]]) -> Iterator[None]:
+        """Emit nothing inside the block; append each emission's arguments to ``sink`` instead."""
+        was = self._blocked, self._held
+        self._blocked, self._held = True, sink
+        try:
+            yield
+        finally:
+            self._blocked, self._held = was
 
     def __len__(self) -> int:
         return len(self._slots)

@@ -118,3 +118,19 @@ def test_the_version_constant_is_pyprojects() -> None:
 
     pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
     assert tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"] == VERSION
+
+
+def test_held_emissions_reach_no_slot_and_are_kept_in_order_but_not_those_of_a_block_inside() -> None:
+    class Owner:
+        changed = Signal(object)
+
+    owner, got, sink = Owner(), [], []  # type: ignore[var-annotated]
+    owner.changed.connect(got.append)
+    with owner.changed.held(sink):
+        owner.changed.emit(1)
+        with owner.changed.blocked():
+            owner.changed.emit(2)  # blocked: dropped, as it always was
+        owner.changed.emit(3)
+        assert owner.changed.is_blocked
+    owner.changed.emit(4)
+    assert got == [4] and sink == [(1,), (3,)]

@@ -653,6 +653,26 @@ def test_letters_typed_while_connecting_neither_vote_nor_vanish_unsaid(editor: E
     assert doc.card(card_id).votes == before[card_id][1] + 1
 
 
+def test_undoing_a_delete_of_many_cards_chooses_them_all(editor: Editor) -> None:
+    """From 32 steps an undo is one batch of the document's, announced as one reset: undoing a delete of 32
+    cards or more chose none of them (31 were all chosen)."""
+    from canvas import commands as cmd
+
+    doc, stack = editor.document, editor.undo_stack
+    cell = (doc.stages[0].id, doc.lanes[0].id)
+    for n in range(cmd.BATCH_FROM + 8 - doc.card_count()):
+        stack.push(cmd.AddCard(doc, model.Card(f"c-many{n}", cell[1], cell[0], f"Idea {n}"), None))
+    ids = [card.id for card in doc.cards()]
+    assert len(ids) >= cmd.BATCH_FROM
+    editor.scene.clearSelection()
+    for card_id in ids:
+        editor.scene.card_item(card_id).setSelected(True)
+    key(editor, Qt.Key.Key_Delete)
+    assert doc.card_count() == 0
+    key(editor, Qt.Key.Key_Z, CTRL)
+    assert sorted(editor.selected_cards()) == sorted(ids)
+
+
 def test_undo_and_redo_choose_the_cards_they_bring_back_move_or_change(editor: Editor) -> None:
     """After Delete then Ctrl+Z the card came back unchosen, the focus on its empty cell; a redone paste chose none."""
     doc, scene, stack = editor.document, editor.scene, editor.undo_stack

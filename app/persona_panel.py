@@ -152,7 +152,7 @@ class PersonaPanel(QWidget):
             return None
         doc = self._editor.document
         persona = Persona(doc.new_id("persona"), tr("New persona"))
-        self._editor.push(SetPersonas(doc, [*doc.personas, persona]))
+        self._editor.push(SetPersonas(doc, [*doc.personas, persona], added=persona.id))
         ids = [p.id for p in doc.personas]
         self.list.setCurrentRow(ids.index(persona.id))
         self.name.setFocus()

@@ -400,12 +400,37 @@ def delete_selection(document: Document, card_ids: list[str], link_ids: list[str
 
 
 class SetPersonas(QUndoCommand):
-    """Replace the persona list: add, edit, reorder or remove personas in one step."""
+    """Replace the persona list: add, edit, reorder or remove personas in one step.
 
-    def __init__(self, document: Document, personas: list[Persona], parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Change personas"), parent)
+    ``added``: the id of the persona this step adds; its first edit right after (naming it) merges into it, so
+    adding and naming a persona is one undo step, as adding and naming a stage is (it was two "Change
+    personas", the first Ctrl+Z giving back "New persona").
+    """
+
+    MERGE_ID = 0x5045  # "PE"
+
+    def __init__(self, document: Document, personas: list[Persona], parent: QUndoCommand | None = None,
+                 added: str | None = None) -> None:
+        super().__init__(tr("Add persona") if added else tr("Change personas"), parent)
         self._doc = document
         self._old, self._new = copy.deepcopy(list(document.personas)), copy.deepcopy(list(personas))
+        self._added = added
+
+    def id(self) -> int:
+        """Persona steps may merge (only into the step that added the persona the next one edits)."""
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Take in the first edit of the persona this step added, made right after it."""
+        if self._added is None or not isinstance(other, SetPersonas) or other._old != self._new:
+            return False
+        if [p.id for p in other._new] != [p.id for p in self._new]:
+            return False  # one added or taken away: a step of its own
+        changed = {new.id for old, new in zip(self._new, other._new, strict=True) if old != new}
+        if changed != {self._added}:
+            return False
+        self._new, self._added = other._new, None
+        return True
 
     def redo(self) -> None:
         """Set the new list."""

@@ -327,6 +327,35 @@ def test_tab_goes_from_field_to_field_of_a_persona_as_it_is_typed(window: MainWi
     assert (persona.name, persona.role) == ("Maya", "Freelancer")
 
 
+def test_adding_and_naming_a_persona_is_one_undo_step(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Two steps both named "Change personas": the first Ctrl+Z only gave back "New persona" (adding and naming
+    a stage is one step). Edits after the name are steps of their own."""
+    panel, stack, doc = window.personas, window.editor.undo_stack, window.editor.document
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.personas_dock.show()
+    window.personas_dock.raise_()
+    names = [p.name for p in doc.personas]
+    steps = stack.count()
+    persona_id = panel.add_persona()
+    qtbot.waitUntil(panel.name.hasFocus)
+    QTest.keyClicks(panel.name, "Tom")
+    QTest.keyClick(panel.name, Qt.Key.Key_Return)
+    assert doc.persona(persona_id).name == "Tom"  # type: ignore[arg-type]
+    assert stack.count() == steps + 1 and stack.undoText() == "Add persona"
+    stack.undo()
+    assert [p.name for p in doc.personas] == names
+    stack.redo()
+    assert doc.persona(persona_id).name == "Tom"  # type: ignore[arg-type]
+    panel.role.setFocus()
+    QTest.keyClicks(panel.role, "Commuter")
+    QTest.keyClick(panel.role, Qt.Key.Key_Return)
+    assert stack.count() == steps + 2 and stack.undoText() == "Change personas"
+    stack.undo()
+    assert doc.persona(persona_id).role is None and doc.persona(persona_id).name == "Tom"  # type: ignore[arg-type]
+
+
 def test_alt_up_on_a_card_without_a_score_says_why_nothing_changes(editor: Editor) -> None:
     doc = editor.document
     card_id = next(c.id for c in doc.cards() if c.score is None and doc.lane(c.lane).kind != "emotion")

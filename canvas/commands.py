@@ -131,12 +131,22 @@ class MoveCard(QUndoCommand):
         self._doc.move_card(self._card_id, *self._old)
 
 
+def _card_field_step(field: str) -> str:
+    """Edit › Undo's words for a change of a card's ``field`` (the field's id read "Undo Change card fail", and
+    in German "Karte ändern (fail)")."""
+    steps = {"text": tr("Change card text"), "color": tr("Change card colour"), "score": tr("Change emotion score"),
+             "channel": tr("Change card channel"), "fail": tr("Change fail point"), "wait": tr("Change wait"),
+             "tags": tr("Change card tags"), "notes": tr("Change card notes"), "persona": tr("Change card persona"),
+             "votes": tr("Change votes")}
+    return steps.get(field, tr("Change card"))
+
+
 class SetCardField(QUndoCommand):
     """Change one field of a card (text, colour, fail, wait, channel, score, tags, notes...)."""
 
     def __init__(self, document: Document, card_id: str, field: str, value: Any,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Change card {0}").format(field), parent)
+        super().__init__(_card_field_step(field), parent)
         self._doc, self._card_id, self._field = document, card_id, field
         self._old = copy.deepcopy(getattr(document.card(card_id), field))
         self._new = copy.deepcopy(value)
@@ -189,7 +199,7 @@ class SetLinkField(QUndoCommand):
 
     def __init__(self, document: Document, link_id: str, field: str, value: Any,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Change link {0}").format(field), parent)
+        super().__init__(tr("Change link label") if field == "label" else tr("Change link kind"), parent)
         self._doc, self._link_id, self._field = document, link_id, field
         self._old, self._new = getattr(document.link(link_id), field), value
 

@@ -299,3 +299,17 @@ def test_set_personas_and_remove_persona_undo(qapp: Any) -> None:
     with pytest.raises(ValueError, match="still refers"):
         cmd.SetPersonas(doc, []).redo()  # a persona in use is never dropped silently
     editor.close_document()
+
+
+def test_edit_menu_names_each_card_and_link_field_in_words(qapp: Any) -> None:
+    """The field's id went into the step's words: "Undo Change card fail", in German "Karte ändern (fail)"."""
+    from model.entities import CARD_EDITABLE_FIELDS
+
+    doc = loads(START)
+    card_steps = {field: cmd.SetCardField(doc, "c3", field, None).text() for field in CARD_EDITABLE_FIELDS
+                  if field != "text"}
+    card_steps["text"] = cmd.SetCardField(doc, "c3", "text", "Pays").text()
+    assert card_steps["fail"] == "Change fail point" and card_steps["color"] == "Change card colour"
+    assert len(set(card_steps.values())) == len(CARD_EDITABLE_FIELDS), card_steps
+    link_steps = {cmd.SetLinkField(doc, "k1", field, None).text() for field in ("label", "kind")}
+    assert link_steps == {"Change link label", "Change link kind"}

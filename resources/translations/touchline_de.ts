@@ -1868,20 +1868,12 @@ CES = 4,1</translation>
         <translation>Karte verschieben</translation>
     </message>
     <message>
-        <source>Change card {0}</source>
-        <translation>Karte ändern ({0})</translation>
-    </message>
-    <message>
         <source>Connect cards</source>
         <translation>Karten verbinden</translation>
     </message>
     <message>
         <source>Delete link</source>
         <translation>Verbindung löschen</translation>
-    </message>
-    <message>
-        <source>Change link {0}</source>
-        <translation>Verbindung ändern ({0})</translation>
     </message>
     <message>
         <source>Add stage</source>
@@ -1967,6 +1959,54 @@ CES = 4,1</translation>
         <translation>Notizen der Phase ändern</translation>
     </message>
     <message>
+        <source>Change card text</source>
+        <translation>Kartentext ändern</translation>
+    </message>
+    <message>
+        <source>Change card colour</source>
+        <translation>Kartenfarbe ändern</translation>
+    </message>
+    <message>
+        <source>Change card channel</source>
+        <translation>Kanal der Karte ändern</translation>
+    </message>
+    <message>
+        <source>Change fail point</source>
+        <translation>Fehlerpunkt ändern</translation>
+    </message>
+    <message>
+        <source>Change wait</source>
+        <translation>Wartezeit ändern</translation>
+    </message>
+    <message>
+        <source>Change card tags</source>
+        <translation>Schlagwörter der Karte ändern</translation>
+    </message>
+    <message>
+        <source>Change card notes</source>
+        <translation>Notizen der Karte ändern</translation>
+    </message>
+    <message>
+        <source>Change card persona</source>
+        <translation>Persona der Karte ändern</translation>
+    </message>
+    <message>
+        <source>Change votes</source>
+        <translation>Stimmen ändern</translation>
+    </message>
+    <message>
+        <source>Change card</source>
+        <translation>Karte ändern</translation>
+    </message>
+    <message>
+        <source>Change link label</source>
+        <translation>Beschriftung der Verbindung ändern</translation>
+    </message>
+    <message>
+        <source>Change link kind</source>
+        <translation>Art der Verbindung ändern</translation>
+    </message>
+    <message>
         <source>Rename lane</source>
         <translation>Bahn umbenennen</translation>
     </message>
@@ -1992,6 +2032,10 @@ CES = 4,1</translation>
     <message>
         <source>Change personas</source>
         <translation>Personas ändern</translation>
+    </message>
+    <message>
+        <source>Add persona</source>
+        <translation>Persona hinzufügen</translation>
     </message>
     <message>
         <source>Delete persona &quot;{0}&quot;</source>

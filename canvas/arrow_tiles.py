@@ -29,7 +29,7 @@ from PySide6.QtGui import QImage, QPainter, QTransform
 TILE = 256  # device px: a tile's side (a wheel notch pans 162 px of a 1080-px view; the ring is a tile)
 MAX_PENDING = 4096  # boxes of changes kept to be applied; past that every tile is dropped (see forget)
 MAX_TILES = 100  # ~26 MB: a 1920x1080 view and its ring need ~88; a larger view keeps none (see wanted)
-Group = tuple[float, bool, str]  # scale, projection look, theme
+Group = tuple[float, bool, str, float]  # scale, projection look, theme, device pixel ratio
 Draw = Callable[[QPainter, QRectF, bool, str], object]  # ArrowLayer.draw_area
 
 
@@ -118,7 +118,10 @@ class ArrowTiles:
         device = painter.device()
         if origin is None or device is None:
             return False
-        area = QRectF(0, 0, device.width(), device.height())
+        # The device's pixels, in the painter's (logical) units: at 2x the cache pixmap is 2074 px wide for a
+        # 1037 px view, and a tile drawn at 256 px was blown up to 512 (thick arrows, long dashes, in a strip).
+        ratio = device.devicePixelRatioF()
+        area = QRectF(0, 0, device.width() / ratio, device.height() / ratio)
         if not exposed.isEmpty():
             area &= transform.mapRect(exposed)
         if painter.hasClipping():
@@ -126,7 +129,7 @@ class ArrowTiles:
         if area.isEmpty():
             return True
         ox, oy = origin
-        group = (round(transform.m11(), 6), projection, theme)
+        group = (round(transform.m11(), 6), projection, theme, round(ratio, 3))
         self._drop_pending()
         keys = [(group, i, j) for i, j in _cover(area.left() - ox, area.top() - oy, area.right() - ox,
                                                   area.bottom() - oy)]
@@ -166,10 +169,11 @@ class ArrowTiles:
         return sorted(keys, key=lambda k: abs(k[0] + 0.5 - mid_i) + abs(k[1] + 0.5 - mid_j))
 
     def draw_some(self, keys: list[tuple[int, int]], transform: QTransform, projection: bool, theme: str,
-                  hints: QPainter.RenderHint, more: Callable[[], bool]) -> bool:
-        """Draw the missing tiles of ``keys`` (from ``wanted``) while ``more()`` allows; whether all are there."""
+                  hints: QPainter.RenderHint, more: Callable[[], bool], ratio: float = 1.0) -> bool:
+        """Draw the missing tiles of ``keys`` (from ``wanted``) while ``more()`` allows, at the view's device pixel
+        ``ratio``; whether all are there."""
         scale = round(transform.m11(), 6)
-        group = (scale, projection, theme)
+        group = (scale, projection, theme, round(ratio, 3))
         self._drop_pending()
         tiles = self._tiles
         for i, j in keys:
@@ -179,7 +183,7 @@ class ArrowTiles:
                 continue
             if not more():
                 return False
-            tiles[key] = self._render(i, j, transform.m11(), projection, theme, hints)
+            tiles[key] = self._render(i, j, transform.m11(), projection, theme, hints, ratio)
             self._extents = None
             self.drawn += 1
             while len(tiles) > MAX_TILES:
@@ -187,8 +191,10 @@ class ArrowTiles:
         return True
 
     def _render(self, i: int, j: int, scale: float, projection: bool, theme: str,
-                hints: QPainter.RenderHint) -> QImage:
-        image = QImage(TILE, TILE, QImage.Format.Format_ARGB32_Premultiplied)
+                hints: QPainter.RenderHint, ratio: float) -> QImage:
+        # TILE view pixels, each of ``ratio`` x ``ratio`` device pixels (the painter scales by the image's ratio).
+        image = QImage(round(TILE * ratio), round(TILE * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHints(hints)

@@ -208,7 +208,7 @@ class BoardView(QGraphicsView):
         keys = tiles.wanted(transform, viewport.width(), viewport.height(), arrows.boundingRect())
         deadline = time.perf_counter() + TILES_SLICE_S
         if not tiles.draw_some(keys, transform, projection, theme, self.renderHints(),
-                               lambda: time.perf_counter() < deadline):
+                               lambda: time.perf_counter() < deadline, self.viewport().devicePixelRatioF()):
             self._tiles_timer.start(0)
 
     def _index_arrows(self) -> None:

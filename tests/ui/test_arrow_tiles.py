@@ -203,3 +203,35 @@ def test_a_wheel_pan_is_offered_to_no_item_and_ctrl_wheel_still_zooms(qtbot) -> 
     _wheel(view, 120, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom > 1.0
     scene.removeEventFilter(wheels)
+
+
+def test_at_twice_the_pixels_tiles_are_drawn_and_blitted_at_the_devices_resolution() -> None:
+    """On a 2x screen a tile was drawn at 256 px and blown up to 512 device px: the arrows of a strip that came
+    in by a pan were thicker and their dashes longer than the same arrows drawn afresh beside them."""
+
+    def draw(painter: QPainter, rect: QRectF, projection: bool, theme: str) -> None:
+        painter.setPen(Qt.GlobalColor.black)  # 1 px wide: two device pixels at 2x
+        painter.drawLine(QPointF(10.25, 0), QPointF(10.25, 3 * TILE))
+
+    tiles = ArrowTiles(draw)
+    transform = QTransform(1, 0, 0, 1, 0, 0)
+    keys = tiles.wanted(transform, 2 * TILE, 2 * TILE, QRectF(0, 0, 2 * TILE, 2 * TILE))
+    assert tiles.draw_some(keys, transform, False, "light", QPainter.RenderHint(0), lambda: True, 2.0)
+
+    def picture(from_tiles: bool) -> QImage:
+        image = QImage(4 * TILE, 4 * TILE, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(2.0)
+        image.fill(Qt.GlobalColor.transparent)  # as the layer's cache is
+        painter = QPainter(image)
+        if from_tiles:
+            assert tiles.paint(painter, QRectF(), False, "light")
+        else:
+            draw(painter, QRectF(0, 0, 2 * TILE, 2 * TILE), False, "light")
+        painter.end()
+        return image
+
+    tiled, direct = picture(True), picture(False)
+    assert not tiles.paint(QPainter(QImage(8, 8, QImage.Format.Format_ARGB32)), QRectF(), False, "light"), \
+        "a 1x device has tiles of its own"
+    inked = [x for x in range(40) if tiled.pixelColor(x, 300).alpha() > 128]
+    assert inked == [x for x in range(40) if direct.pixelColor(x, 300).alpha() > 128] == [20, 21]

@@ -786,10 +786,20 @@ class KeysSheet(QLabel):
         self.setText(_keys_html())
         self.hide()
 
+    TEXT_PX = 24  # read from the back of the room
+    SMALLEST_PX = 12
+    MARGIN = 16  # px kept free round it
+
     def show_centred(self) -> None:
-        """Show the sheet in the middle of the screen."""
+        """Show the sheet in the middle of the screen, its type as large as lets it fit whole (at 24 px it was 863 px
+        tall, and on a 1366x768 projector its last rows and "Any key or click closes this." were cut off)."""
         parent = self.parentWidget()
-        self.adjustSize()
+        for pixels in range(self.TEXT_PX, self.SMALLEST_PX - 1, -2):
+            _overlay_look(self, pixels, f"{pixels}px {pixels * 4 // 3}px")
+            self.adjustSize()
+            if parent is None or (self.height() <= parent.height() - 2 * self.MARGIN
+                                  and self.width() <= parent.width() - 2 * self.MARGIN):
+                break
         if parent is not None:
             self.move((parent.width() - self.width()) // 2, max(0, (parent.height() - self.height()) // 2))
         self.show()

@@ -744,6 +744,22 @@ def test_f1_or_question_mark_shows_the_presenting_keys_and_any_key_puts_them_awa
     assert not sheet.isVisible() and window.editor.undo_stack.index() == window.editor.undo_stack.count()
 
 
+def test_the_presenting_keys_fit_a_small_projector_whole(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """At 24 px the sheet was 863 px tall: on a 1366x768 projector its last rows and "Any key or click closes
+    this." were cut off. It takes the largest type that fits, and keeps 24 px where there is room."""
+    view = start(qtbot, window)
+    sheet = window.workshop.presentation.keys_sheet
+    QTest.keyClick(view, Qt.Key.Key_F1)
+    assert sheet.font().pixelSize() == 24 and view.rect().contains(sheet.geometry())
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    window.workshop.presentation.setGeometry(0, 0, 1366, 768)
+    qtbot.waitUntil(lambda: view.height() <= 768)
+    QTest.keyClick(view, Qt.Key.Key_F1)
+    assert sheet.isVisible() and 12 <= sheet.font().pixelSize() < 24
+    assert view.rect().adjusted(16, 16, -16, -16).contains(sheet.geometry()), (sheet.geometry(), view.rect())
+    assert sheet.sizeHint().height() <= sheet.height()  # laid out whole, nothing clipped inside
+
+
 def test_the_emotion_scale_shows_beside_the_lane_rail(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """The board writes +2 … −2 in the lane header, which the rail covers: the curve had no scale on the projector."""
     assert window.open_path(JOURNEY)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.chrome_palette import WARNING_INKS, ink_on
 from app.i18n import tr
 from exporters.common import ShortenedCardsWarning
 from exporters.pages import (
@@ -59,7 +60,7 @@ class ExportDialog(QDialog):
         self.summary = QLabel()
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #B45309")
+        ink_on(self.warning, WARNING_INKS)
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)

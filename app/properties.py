@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.chrome_palette import ERROR_INKS, ink_on
 from app.i18n import tr
 from canvas.commands import SetCardField, SetLaneField, SetLinkField, SetStageField, SetTitle
 from model import events as ev
@@ -394,6 +395,7 @@ class PropertiesPanel(QWidget):
             # The hint's muted colour was mixed once, from the light palette: in the dark theme it stayed
             # #5B5B5B on #1E2533 (2.3:1). Mixed again from the panel's new colours.
             _muted(self.hint, self.palette())
+            ink_on(self.stage_metrics_error, ERROR_INKS, self.palette())  # #B42318 was 2.3:1 on the dark panel
 
     def sizeHint(self) -> QSize:
         """The same width for every section, so the dock keeps its width as the selection changes."""
@@ -562,7 +564,7 @@ class PropertiesPanel(QWidget):
         form.addRow(tr("Me&trics"), self.stage_metrics)
         self.stage_metrics_error = QLabel("")
         self.stage_metrics_error.setWordWrap(True)
-        self.stage_metrics_error.setStyleSheet("color: #B42318")
+        ink_on(self.stage_metrics_error, ERROR_INKS)
         self.stage_metrics_error.setVisible(False)
         form.addRow("", self.stage_metrics_error)
         return section

@@ -67,3 +67,31 @@ def test_the_properties_hint_reads_in_either_theme(qtbot) -> None:  # type: igno
     window.appearance.theme_actions["light"].trigger()
     qtbot.wait(50)
     assert ratio() == pytest.approx(light)
+
+
+def test_warnings_and_errors_read_at_4_5_to_1_in_either_theme(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The export dialog's warning was a fixed #B45309 (3.1:1 on the dark panel, 4.4:1 on the light one) and a
+    stage's metrics error a fixed #B42318 (2.3:1 on the dark panel)."""
+    from app.export_dialog import ExportDialog
+
+    window = MainWindow(model.load(JOURNEY), JOURNEY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    error = window.properties.stage_metrics_error
+
+    def ratio(label) -> float:  # type: ignore[no-untyped-def]
+        """The contrast of the drawn text: its pixel furthest from the background, against the background."""
+        label.setText("Line 2: “four” is not a number")
+        label.resize(label.sizeHint())
+        picture = label.grab().toImage()
+        back = label.palette().color(Role.Window).name()
+        inks = {picture.pixelColor(x, y).name() for x in range(picture.width()) for y in range(picture.height())}
+        return max(contrast_ratio(ink, back) for ink in inks)
+
+    for theme in ("dark", "light", "dark"):
+        window.appearance.theme_actions[theme].trigger()
+        qtbot.wait(50)  # the palette change reaches the widgets as events
+        dialog = ExportDialog(window.editor.scene.layout, parent=window)
+        assert ratio(dialog.warning) >= 4.5 and ratio(error) >= 4.5, theme
+        dialog.deleteLater()

@@ -27,14 +27,15 @@ from app.i18n import tr
 from exporters.common import ShortenedCardsWarning
 from exporters.pages import (
     MIN_TEXT_PT,
+    MM,
     PAGES,
     PagePlan,
     PageSpec,
     SmallTextWarning,
     plan_pages,
-    sheets_summary,
 )
 from exporters.qtpaint import draw_sheet
+from model import style as st
 from model.cardshape import MAX_LINES
 from model.glyphs import NAMED_CHARS, REPLACEMENT, MissingGlyphsWarning, named_characters
 from model.layout import Layout
@@ -113,10 +114,12 @@ class ExportDialog(QDialog):
         self.tile.setEnabled(named)
         plan = plan_pages(self.layout_, self.spec())
         self.plan = plan
-        self.summary.setText(sheets_summary(plan))
+        self.summary.setText(summary(plan))
         self.warning.setText("\n".join(map(in_the_window, plan.warnings)))
         self.warning.setVisible(bool(plan.warnings))
-        self.preview.setPixmap(QPixmap.fromImage(preview_image(self.layout_, plan)))
+        # At the screen's resolution: made at 1x, the preview was blown up and soft on a 2x screen.
+        ratio = self.preview.devicePixelRatioF()
+        self.preview.setPixmap(QPixmap.fromImage(preview_image(self.layout_, plan, ratio=ratio)))
 
 
 def in_the_window(warning: str) -> str:
@@ -140,20 +143,32 @@ def in_the_window(warning: str) -> str:
     return warning
 
 
+def summary(plan: PagePlan) -> str:
+    """One line describing the plan in the window's language (the command line's, ``sheets_summary``, is English)."""
+    first = plan.sheets[0]
+    locale = QLocale()
+    return tr("%n page(s) of {0} × {1} mm, board at {2} % (card text {3} pt)", "", len(plan.sheets)).format(
+        locale.toString(round(first.width / MM)), locale.toString(round(first.height / MM)),
+        locale.toString(math.floor(plan.scale * 100 + 0.5)), _points(st.CARD_SIZE * plan.scale))
+
+
 def _points(size: float) -> str:
     """A text size in pt, to a tenth, the way the interface's language writes numbers (3.5 or 3,5)."""
     return QLocale().toString(size, "f", 1)
 
 
-def preview_image(layout: Layout, plan: PagePlan, width: int = PREVIEW_W, height: int = PREVIEW_H) -> QImage:
-    """The plan's sheets in a grid (tiles in their rows and columns), scaled to fit ``width`` x ``height``."""
+def preview_image(layout: Layout, plan: PagePlan, width: int = PREVIEW_W, height: int = PREVIEW_H,
+                  ratio: float = 1.0) -> QImage:
+    """The plan's sheets in a grid (tiles in their rows and columns), scaled to fit ``width`` x ``height`` (px of
+    ``ratio`` x ``ratio`` device pixels each)."""
     columns = len({s.viewport.x for s in plan.sheets}) if plan.spec.tile else 1
     rows = math.ceil(len(plan.sheets) / columns)
     sheet_w, sheet_h = plan.sheets[0].width, plan.sheets[0].height
     total_w = columns * sheet_w + (columns - 1) * GAP
     total_h = rows * sheet_h + (rows - 1) * GAP
     scale = min((width - 2 * GAP) / total_w, (height - 2 * GAP) / total_h)
-    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(ratio)
     image.fill(QColor("#CBD5E1"))
     board = list(layout.primitives())
     painter = QPainter(image)

@@ -783,6 +783,13 @@
         <source>no installed font can draw {0}; drawn as {1} boxes</source>
         <translation>keine installierte Schrift kann {0} darstellen; als {1}-Kästchen gezeichnet</translation>
     </message>
+    <message numerus="yes">
+        <source>%n page(s) of {0} × {1} mm, board at {2} % (card text {3} pt)</source>
+        <translation>
+            <numerusform>%n Seite {0} × {1} mm, Board bei {2} % (Kartentext {3} pt)</numerusform>
+            <numerusform>%n Seiten {0} × {1} mm, Board bei {2} % (Kartentext {3} pt)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>ticking Portrait gives {0} pt</source>
         <translation>mit „Hochformat“ werden es {0} pt</translation>

@@ -105,6 +105,30 @@ def test_canvas_svg_and_pdf_are_the_same_picture(window, tmp_path: Path, name: s
 
 
 # ---------------------------------------------------------------------- export dialog
+def test_export_dialog_speaks_the_windows_language_and_previews_at_the_screens_resolution(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Its summary came from the command line's English ("1 page of 297 × 210 mm, board at 31 % …") in a German
+    window, and its preview was drawn at 1x and blown up on a 2x screen."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from app.export_dialog import summary
+    from app.i18n import install_translators
+    from exporters.pages import sheets_summary
+
+    layout = Layout(wide_board(20))
+    plan = plan_pages(layout, PageSpec("A4", tile=True))
+    assert summary(plan) == sheets_summary(plan)  # the window's English is the command line's
+    app = QCoreApplication.instance()
+    try:
+        install_translators(app, QLocale("de_DE"))
+        german = summary(plan)
+        assert german.startswith(f"{len(plan.sheets)} Seiten 297 × 210 mm, Board bei ") and "Kartentext" in german
+        assert "," in german.split("Kartentext ")[1], german  # 9,1 pt, as German writes it
+    finally:
+        install_translators(app, QLocale("en_GB"))
+    sharp = preview_image(layout, plan, 400, 300, ratio=2.0)
+    assert (sharp.width(), sharp.height(), sharp.devicePixelRatio()) == (800, 600, 2.0)
+
+
 def test_export_dialog_previews_every_choice(qtbot) -> None:  # type: ignore[no-untyped-def]
     layout = Layout(wide_board(20))
     dialog = ExportDialog(layout)

@@ -128,12 +128,17 @@ class WelcomePage(QWidget):
         self.examples.setFrameShape(QFrame.Shape.NoFrame)
         self.examples.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.examples.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.examples.setMaximumWidth(320)
         for name, path in examples():
             item = QListWidgetItem(svg_icon("example"), name, self.examples)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
-        self.examples.setMaximumHeight(max(1, self.examples.count()) * 30 + 8)
+            item.setToolTip(f"{name}\n{path}")
+        # Measured from the rows as the desktop's font draws them: at 30 px a row and 320 px wide, a 20 pt font
+        # cut the second example in half behind a scroll bar, and even at 10 pt the titles ended in "…".
+        rows = max(1, self.examples.count())
+        self.examples.setMaximumWidth(max(320, min(640, self.examples.sizeHintForColumn(0) + 16)))
+        self.examples.setMaximumHeight(rows * max(30, self.examples.sizeHintForRow(0)) + 8)
+        self.examples.setMinimumHeight(self.examples.maximumHeight())
+        self.examples.setMinimumWidth(min(self.examples.maximumWidth(), 480))
         self.examples.itemActivated.connect(
             lambda item: self.example_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.examples.itemClicked.connect(
@@ -150,7 +155,10 @@ class WelcomePage(QWidget):
         self.recent.setAccessibleDescription(tr("Boards opened or saved lately, with a picture of each"))
         self.recent.setViewMode(QListWidget.ViewMode.IconMode)
         self.recent.setIconSize(THUMB_SIZE)
-        self.recent.setGridSize(QSize(THUMB_SIZE.width() + 28, THUMB_SIZE.height() + 52))
+        # Room under the picture for three lines of the name in the desktop's font (a 20 pt one left one line,
+        # and two boards of one title are told apart by the file name their names end with).
+        lines = 3 * self.recent.fontMetrics().lineSpacing()
+        self.recent.setGridSize(QSize(THUMB_SIZE.width() + 28, THUMB_SIZE.height() + max(52, lines + 20)))
         self.recent.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.recent.setMovement(QListWidget.Movement.Static)
         self.recent.setWordWrap(True)
@@ -193,7 +201,7 @@ class WelcomePage(QWidget):
             icon = QIcon(pixmap) if not pixmap.isNull() else svg_icon("example")
             item = QListWidgetItem(icon, name, self.recent)
             item.setData(Qt.ItemDataRole.UserRole, str(file))
-            item.setToolTip(str(file))
+            item.setToolTip(f"{name}\n{file}")
             item.setSizeHint(self.recent.gridSize())
         self.no_recent.setVisible(self.recent.count() == 0)
         self.recent.setVisible(self.recent.count() > 0)
@@ -247,6 +255,10 @@ class Welcoming:
         page.new_blueprint_button.setFocus()
         window.setWindowTitle(tr("Touchline"))
         window.statusBar().clearMessage()
+        zoom = getattr(window, "zoom_label", None)
+        if zoom is not None:  # the hidden board's zoom ("64%") said nothing of the start screen
+            zoom.hide()
+            page.destroyed.connect(zoom.show)
         window.setWindowModified(False)
         return page
 

@@ -299,6 +299,35 @@ def test_a_new_board_from_the_start_screen_opens_with_the_properties_panel_in_fr
     assert window.checks_dock.visibleRegion().isEmpty() and not window.checks_dock.isHidden()
 
 
+def test_the_start_screen_fits_a_large_desktop_font(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Its sizes were fixed pixels: with a 20 pt font the second example was cut mid-line behind a scroll bar, the
+    titles ended in "…" at 10 pt with the window's right empty, and the hidden board's zoom showed in its corner."""
+    from PySide6.QtGui import QFont
+
+    app = QApplication.instance()
+    normal = app.font()  # type: ignore[union-attr]
+    try:
+        big = QFont(normal)
+        big.setPointSizeF(20)
+        app.setFont(big)  # type: ignore[union-attr]
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        page = window.show_welcome()
+        with qtbot.waitExposed(window):
+            window.show()
+        examples = page.examples
+        assert examples.count() >= 2
+        rows = [examples.visualItemRect(examples.item(i)) for i in range(examples.count())]
+        assert all(examples.viewport().rect().contains(row.adjusted(0, 0, -row.width() + 1, 0)) for row in rows)
+        assert not examples.verticalScrollBar().isVisible()
+        assert window.zoom_label.isHidden()
+        page.new_journey_button.click()
+        qtbot.waitUntil(lambda: window.welcome_page() is None and not window.zoom_label.isHidden())
+    finally:
+        app.setFont(normal)  # type: ignore[union-attr]
+
+
 # ---------------------------------------------------------------------- properties panel
 def test_panel_edit_is_one_undo_step_and_undo_restores(opened: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     card_id = first_card(opened, wait=None)

@@ -56,6 +56,14 @@ def ink_on(widget: QWidget, inks: tuple[str, ...], palette: QPalette | None = No
     widget.setPalette(palette)
 
 
+DARK_BELOW = 0.35  # a window colour darker than this (HSL lightness) makes a dark palette
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether ``palette`` is a dark one (its window colour)."""
+    return palette.color(QPalette.ColorRole.Window).lightnessF() < DARK_BELOW
+
+
 def dark_palette() -> QPalette:
     """The dark chrome palette."""
     palette = QPalette()
@@ -87,5 +95,12 @@ def apply_chrome(choice: str, desktop_theme: str) -> None:
         target = dark_palette()
     else:
         target = app.style().standardPalette()
+    # Dark: fields and check boxes are outlined (app/field_outlines.py). Put in only then: the style's swap
+    # repolishes every widget, ~50 ms of a light window's start to first paint.
+    if is_dark(target):
+        from app.field_outlines import FieldOutlines  # its Qt enums cost a light window's start ~20 ms
+
+        if not isinstance(app.style(), FieldOutlines):
+            app.setStyle(FieldOutlines())
     if app.palette() != target:
         app.setPalette(target)

@@ -95,3 +95,25 @@ def test_warnings_and_errors_read_at_4_5_to_1_in_either_theme(qtbot) -> None:  #
         dialog = ExportDialog(window.editor.scene.layout, parent=window)
         assert ratio(dialog.warning) >= 4.5 and ratio(error) >= 4.5, theme
         dialog.deleteLater()
+
+
+def test_fields_and_check_boxes_are_outlined_on_the_dark_panel(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Fusion drew their frames in the window colour darkened: 1.1:1 on the dark panel (#161B26 on #1E2533)."""
+    window = MainWindow(model.load(JOURNEY), JOURNEY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.properties
+
+    def frame_contrast(widget) -> float:  # type: ignore[no-untyped-def]
+        """The strongest contrast of the widget's outermost pixels against the panel."""
+        picture = widget.grab().toImage()
+        back = panel.palette().color(Role.Window).name()
+        ring = {picture.pixelColor(x, y).name() for x in range(picture.width()) for y in (0, picture.height() - 1)}
+        return max(contrast_ratio(ink, back) for ink in ring)
+
+    window.appearance.theme_actions["dark"].trigger()
+    qtbot.wait(50)
+    for field in (panel.board_title, panel.board_description):
+        assert frame_contrast(field) >= 3, field.accessibleName()
+    window.appearance.theme_actions["light"].trigger()

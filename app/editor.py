@@ -347,7 +347,7 @@ class Editor(QWidget):
         a.paste.setEnabled(self._clipboard_pastable)
         a.duplicate.setEnabled(bool(cards))
         a.edit_text.setEnabled(self._text_to_edit() is not None)
-        a.add_card.setEnabled(self.scene.current_cell is not None or len(cards) == 1)
+        a.add_card.setEnabled(bool(self.document.stages and self.document.lanes))
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
         a.show_impact.setEnabled(len(cards) == 1 or self.scene.impact is not None)
@@ -602,14 +602,38 @@ class Editor(QWidget):
         self.scene.selectionChanged.emit()
 
     def add_card(self) -> None:
-        """Add a card in the current cell (Enter); with one card selected, edit it instead."""
-        cell = self.scene.current_cell
-        if cell is None:
-            cards = self.selected_cards()
-            if len(cards) == 1:
-                self.scene.edit_card(cards[0])
+        """Add a card: in the current cell (Enter), after the one chosen card, or with nothing chosen in the cell
+        in the middle of the view. (Edit › Add card on a chosen card used to edit it: "Compares offers" typed
+        replaced "Searches online". Enter on a card still edits it, as the board's own key.)"""
+        scene = self.scene
+        cell = scene.current_cell
+        if cell is not None:
+            scene.add_card_in_cell(*cell)
             return
-        self.scene.add_card_in_cell(*cell)
+        cards = self.selected_cards()
+        if len(cards) == 1:
+            scene.nav.capture_after(cards[0], "")
+            return
+        cell = self._cell_in_sight()
+        if cell is not None:
+            scene.clearSelection()
+            scene.nav.capture(cell)
+
+    def _cell_in_sight(self) -> tuple[str, str] | None:
+        """The cell at the middle of the view, else the one nearest it; None on a board without cells."""
+        doc, layout = self.document, self.scene.layout
+        if not doc.stages or not doc.lanes:
+            return None
+        middle = self.view.mapToScene(self.view.viewport().rect().center())
+        cell = layout.cell_at(middle.x(), middle.y())
+        if cell is not None:
+            return cell
+
+        def distance(cell: tuple[str, str]) -> float:
+            r = layout.cell_rect(*cell)
+            return abs(r.x + r.w / 2 - middle.x()) + abs(r.y + r.h / 2 - middle.y())
+
+        return min(((stage.id, lane.id) for stage in doc.stages for lane in doc.lanes), key=distance)
 
     def edit_text(self) -> None:
         """Edit the selected card's text, rename the selected header or label the selected arrow (F2); with

@@ -437,6 +437,9 @@ class KeyboardNav:
             # Letters too: "Looks for reviews" typed on a card started connecting at its L, and the v of
             # "reviews" then voted on the card while the other letters went nowhere.
             return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, *ARROWS) or _typed(event) != ""
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not _held(event) and self.focused_card() is not None \
+                and self.scene.current_cell is None:
+            return True  # Enter on a card edits it (Edit › Add card, the window's Enter, adds one)
         return self.focused_cell() is not None and _typed(event) != ""
 
     def key_press(self, event: QKeyEvent) -> bool:
@@ -461,6 +464,11 @@ class KeyboardNav:
             else:
                 self.move(dx, dy, extend=shift)
             return True
+        card_id = self.focused_card()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not _held(event) and card_id is not None \
+                and self.scene.current_cell is None:
+            self.scene.edit_card(card_id)
+            return True
         cell = self.focused_cell()
         text = _typed(event)
         if cell is not None and text and self.scene.current_cell == cell:
@@ -482,6 +490,12 @@ class KeyboardNav:
             self.capture_after(card_id, text)
             return True
         return False
+
+
+def _held(event: QKeyEvent) -> bool:
+    """Whether Ctrl, Alt, Shift or Meta is held (the keypad's flag is no key held)."""
+    return bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                     | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.MetaModifier))
 
 
 def _typed(event: QKeyEvent) -> str:

@@ -160,6 +160,38 @@ def test_text_being_typed_shows_the_change_mark_and_escape_takes_it_away(qtbot, 
     assert not window.isWindowModified()
 
 
+def test_edit_add_card_on_a_chosen_card_adds_one_after_it_and_enter_still_edits(window: MainWindow) -> None:
+    """Edit › Add card with a card chosen edited that card, all its text chosen: "Compares offers" typed replaced
+    "Searches online". Nothing chosen, the item was greyed out with no word why."""
+    ed, doc = window.editor, window.editor.document
+    stage, lane = doc.stages[0].id, doc.lanes[0].id
+    card_id = doc.cell_cards(stage, lane)[0]
+    text = doc.card(card_id).text
+    click_card(ed, card_id)
+    ed.edit_actions.add_card.trigger()  # the menu item
+    QTest.keyClicks(ed.view.viewport(), "Compares offers")
+    QTest.keyClick(ed.view.viewport(), Qt.Key.Key_Return)
+    cell = list(doc.cell_cards(stage, lane))
+    assert doc.card(card_id).text == text
+    assert doc.card(cell[cell.index(card_id) + 1]).text == "Compares offers"
+    click_card(ed, card_id)
+    QTest.keyClick(ed.view.viewport(), Qt.Key.Key_Return)  # the key on a card: its text, to edit
+    assert isinstance(ed.scene.editor, InlineEditor) and ed.scene.editor.card_id == card_id
+    QTest.keyClick(ed.view.viewport(), Qt.Key.Key_Escape)
+    ed.scene.clearSelection()
+    ed.scene.nav.set_focus(None)
+    assert ed.edit_actions.add_card.isEnabled()
+    count = doc.card_count()
+    ed.edit_actions.add_card.trigger()  # nothing chosen: in the cell in the middle of the view
+    QTest.keyClicks(ed.view.viewport(), "Reads the menu")
+    QTest.keyClick(ed.view.viewport(), Qt.Key.Key_Return)
+    QTest.keyClick(ed.view.viewport(), Qt.Key.Key_Escape)  # the next card of the run, left empty: none
+    made = next(c for c in doc.cards() if c.text == "Reads the menu")
+    middle = ed.view.mapToScene(ed.view.viewport().rect().center())
+    assert doc.card_count() == count + 1
+    assert (made.stage, made.lane) == ed.scene.layout.cell_at(middle.x(), middle.y())
+
+
 def test_new_while_typing_in_place_asks_to_save(window: MainWindow) -> None:
     ed = window.editor
     card_id = ed.document.cell_cards(ed.document.stages[0].id, ed.document.lanes[0].id)[0]

@@ -751,10 +751,15 @@ class Editor(QWidget):
     def vote(self, delta: int) -> None:
         """V / Shift+V: one vote more or less on each selected card, as one undo step."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
-        command = cmd.change_votes(self.document, self.selected_cards(), delta)
+        cards = self.selected_cards()
+        command = cmd.change_votes(self.document, cards, delta)
         if command is not None:
             self.push(command)
             self._update_action_state()
+        if len(cards) == 1:  # a letter typed right after makes it a word's first letter (KeyboardNav)
+            stack, index = self.undo_stack, self.undo_stack.index()
+            self.scene.nav.letter_key_used("v", cards[0],
+                                           lambda: stack.undo() if stack.index() == index and command else None)
 
     def _focus_selected(self) -> bool:
         """Give the keyboard focus to the single selected card if none has it."""
@@ -810,9 +815,12 @@ class Editor(QWidget):
         """L: connect the focused card to a neighbour chosen with the arrows; Enter links, Esc cancels."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
         if self._focus_selected():
-            self.scene.nav.start_connect()
+            nav = self.scene.nav
+            nav.start_connect()
             self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.message.emit(tr("Connect: choose the other card with the arrow keys; Enter links them, Esc cancels"))
+            if nav.connect_source is not None:
+                nav.letter_key_used("l", nav.connect_source, nav.cancel_connect)
 
     def select_next_arrow(self) -> None:
         """Shift+L: select the focused card's arrows one after another (leaving it, then entering it), each
@@ -822,6 +830,8 @@ class Editor(QWidget):
             return
         card_id = self.scene.nav.focused_card()
         assert card_id is not None  # _focus_selected gave a card the focus
+        nav = self.scene.nav
+        nav.letter_key_used("l", card_id, lambda: nav.set_focus(("card", card_id)))
         links = [link.id for link in self.document.links_of(card_id)]
         if not links:
             self.message.emit(tr("This card has no arrows: L connects it to another"))

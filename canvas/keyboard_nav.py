@@ -15,6 +15,7 @@ The focus ring is drawn on the canvas and never exported.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
 RING_DARK = QColor("#0F172A")
 RING_LIGHT = QColor("#FFFFFF")
 CONNECT = QColor("#2563EB")
+# A letter within this long after V or L on a card makes them the first letters of a word (a typist's next key
+# comes within ~0.1-0.3 s; a vote and then a word about something else, later).
+TYPED_THROUGH_S = 0.6
 ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 
 # ("card", card id) or ("cell", (stage id, lane id)).
@@ -95,6 +99,10 @@ class KeyboardNav:
         self.presenting = False
         # Tells the user why a keyboard connect linked nothing (the editor's status bar), when set.
         self.say: Callable[[str], None] | None = None
+        # The last one-letter key that acted on a chosen card (V, Shift+V, L, Shift+L): when, its letter, the
+        # card, and how to take it back. A letter typed right after it shows it was a word's first letter.
+        self._letter_key: tuple[float, str, str, Callable[[], None]] | None = None
+        self.last_typed = ""  # what the last key that came to the board typed ("" for none)
 
     # ------------------------------------------------------------ the focus
     def show_start(self) -> None:
@@ -346,6 +354,25 @@ class KeyboardNav:
         self.refresh()
         return True
 
+    def letter_key_used(self, letter: str, card_id: str, take_back: Callable[[], None]) -> None:
+        """The one-letter key ``letter`` acted on the chosen card ``card_id`` (``take_back`` undoes what it did). The
+        letter as typed is the last key's when it is that letter: Qt runs V's action for Shift+V too."""
+        if self.last_typed.casefold() == letter.casefold():
+            letter = self.last_typed
+        self._letter_key = (time.monotonic(), letter, card_id, take_back)
+
+    def _typed_through(self, text: str) -> bool:
+        """``text`` typed right after a one-letter key on a card: the key was the first letter of a word, not a
+        command. What it did is taken back and the next card starts with both ("visit the branch" typed on a
+        chosen card voted on it at its v and made "isit the branch"; "look up rates" went into connecting)."""
+        held, self._letter_key = self._letter_key, None
+        if held is None or time.monotonic() - held[0] > TYPED_THROUGH_S or not self.scene.document.has_card(held[2]):
+            return False
+        held[3]()
+        self._say("")  # what the key said ("Connect: choose the other card…") is taken back with it
+        self.capture_after(held[2], held[1] + text)
+        return True
+
     def cancel_connect(self) -> None:
         """Leave connect mode without linking."""
         if self.connect_source is not None:
@@ -432,6 +459,7 @@ class KeyboardNav:
     # ------------------------------------------------------------ keys
     def wants_key(self, event: QKeyEvent) -> bool:
         """Whether a key should reach ``key_press`` rather than a window shortcut."""
+        self.last_typed = _typed(event)  # the letter of a one-letter shortcut: "V" for Shift+V (letter_key_used)
         key = event.key()
         if self.connect_source is not None:
             # Letters too: "Looks for reviews" typed on a card started connecting at its L, and the v of
@@ -455,7 +483,9 @@ class KeyboardNav:
                 self.cancel_connect()
                 return True
             if _typed(event):
-                self._say(tr("Connecting, not typing: the arrow keys choose the other card, Enter links, Esc cancels"))
+                if not self._typed_through(_typed(event)):
+                    self._say(tr("Connecting, not typing: the arrow keys choose the other card, Enter links, "
+                                 "Esc cancels"))
                 return True
         if key in ARROWS and not (mods & Qt.KeyboardModifier.AltModifier):
             dx, dy = ARROWS[key]  # type: ignore[index]
@@ -487,7 +517,8 @@ class KeyboardNav:
                 return True
             # Letters on a card (other than its keys, V and L) start the next card after it, as typing into a
             # cell does: they did nothing, and the V and L of the words typed on voted and connected.
-            self.capture_after(card_id, text)
+            if not self._typed_through(text):
+                self.capture_after(card_id, text)
             return True
         return False
 

@@ -634,9 +634,12 @@ def test_typing_on_a_chosen_card_starts_the_next_card_after_it(editor: Editor) -
     assert editor.undo_stack.count() == steps + 1
 
 
-def test_letters_typed_while_connecting_neither_vote_nor_vanish_unsaid(editor: Editor) -> None:
-    """"Looks for reviews" typed on a card: its L (a card's key) starts connecting; the v of "reviews" then
-    voted on the card and the other letters went nowhere without a word."""
+def test_letters_typed_while_connecting_neither_vote_nor_vanish_unsaid(editor: Editor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """L on a card starts connecting; letters typed later than a typist's next key (a pause after the L) are
+    said to go nowhere, and a V among them votes on nothing."""
+    import canvas.keyboard_nav as keyboard_nav
+
+    monkeypatch.setattr(keyboard_nav, "TYPED_THROUGH_S", -1.0)  # every next key comes after a pause
     doc, scene = editor.document, editor.scene
     card_id = next(ids for _, ids in doc.cells() if ids)[0]
     said: list[str] = []
@@ -651,6 +654,30 @@ def test_letters_typed_while_connecting_neither_vote_nor_vanish_unsaid(editor: E
     assert scene.nav.connect_source is None
     key(editor, Qt.Key.Key_V)  # out of connect mode V votes again
     assert doc.card(card_id).votes == before[card_id][1] + 1
+
+
+@pytest.mark.parametrize("typed", ["visit the branch", "Visit the branch", "look up rates", "Logs in"])
+def test_a_word_typed_on_a_card_keeps_its_first_letter_though_it_is_a_cards_key(editor: Editor, typed: str) -> None:
+    """V, Shift+V, L and Shift+L are a chosen card's keys: "visit the branch" typed on it voted at its v and made
+    "isit the branch", "look up rates" went into connecting and was thrown away. A letter right after such a key
+    makes it the first letter of a word: what the key did is taken back and the next card has the whole text."""
+    doc, scene = editor.document, editor.scene
+    stage_id, lane_id = next(cell for cell, ids in doc.cells() if ids)
+    chosen = doc.cell_cards(stage_id, lane_id)[0]
+    before = {c.id: (c.text, c.votes) for c in doc.cards()}
+    links = len(list(doc.links()))
+    scene.nav.set_focus(("card", chosen))
+    assert editor.selected_cards() == [chosen]
+    for letter in typed:  # as a keyboard sends them: a capital with Shift, its text the capital
+        shift = Qt.KeyboardModifier.ShiftModifier if letter.isupper() else NO
+        QTest.keyClick(QApplication.focusWidget(), letter, shift)
+    key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Escape)
+    cards = doc.cell_cards(stage_id, lane_id)
+    assert doc.card(cards[cards.index(chosen) + 1]).text == typed
+    assert {c.id: (c.text, c.votes) for c in doc.cards() if c.id in before} == before, "no vote, no other change"
+    assert len(list(doc.links())) == links and scene.nav.connect_source is None
+    assert editor.undo_stack.undoText() == "Add card"
 
 
 def test_undoing_a_delete_of_many_cards_chooses_them_all(editor: Editor) -> None:

@@ -136,6 +136,9 @@ class Editor(QWidget):
         # Paste is greyed out while the clipboard holds neither cards nor text. Asked only when it
         # changes, and first after the first paint: reading another program's clipboard waits for it.
         self._clipboard_pastable = True
+        # False while the start screen is in the board's place: its actions are off (Edit › Add stage changed a
+        # board nobody saw, and New then asked to save it).
+        self.board_shown = True
         self._update_action_state()
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -334,8 +337,21 @@ class Editor(QWidget):
             lower_score=self._action(tr("Lo&wer emotion score"), lambda: self.step_score(-1), "Alt+Down"),
         )
 
+    def set_board_shown(self, shown: bool) -> None:
+        """The board is in the window (True) or the start screen is in its place (False): its actions follow."""
+        self.board_shown = shown
+        if not isValid(self.undo_stack) or not isValid(self.edit_actions.undo):
+            return  # an editor being disposed of (its start screen went with it)
+        if shown:
+            self.edit_actions.undo.setEnabled(self.undo_stack.canUndo())  # the stack's own, kept by it from now
+            self.edit_actions.redo.setEnabled(self.undo_stack.canRedo())
+            self._update_action_state()
+        else:
+            for name in EditActions.__slots__:
+                getattr(self.edit_actions, name).setEnabled(False)
+
     def _update_action_state(self) -> None:
-        if not isValid(self.scene):  # the scene emits while it is being destroyed
+        if not isValid(self.scene) or not self.board_shown:  # the scene emits while it is being destroyed
             return
         a = self.edit_actions
         has_items = bool(self.scene.selectedItems())

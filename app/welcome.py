@@ -253,14 +253,32 @@ class Welcoming:
         page.dismissed.connect(self.hide_welcome)
         window.setCentralWidget(page)
         page.new_blueprint_button.setFocus()
-        window.setWindowTitle(tr("Touchline"))
+        window.setWindowTitle(tr("Touchline") + "[*]")  # the mark stays for changes of the board behind it
         window.statusBar().clearMessage()
         zoom = getattr(window, "zoom_label", None)
         if zoom is not None:  # the hidden board's zoom ("64%") said nothing of the start screen
             zoom.hide()
             page.destroyed.connect(zoom.show)
-        window.setWindowModified(False)
+        self._board_actions_shown(False)
+        page.destroyed.connect(lambda: self._board_actions_shown(True))
+        is_modified = getattr(window, "is_modified", None)
+        window.setWindowModified(bool(is_modified()) if is_modified is not None else False)
         return page
+
+    def _board_actions_shown(self, shown: bool) -> None:
+        """Turn the hidden board's actions off while the start screen is in its place, and on again after: Edit ›
+        Add stage changed a board nobody saw, File › Save saved it and New then asked to save its changes."""
+        window: Any = self
+        editor = getattr(window, "editor", None)
+        if editor is not None and isValid(editor):
+            editor.set_board_shown(shown)
+        board_actions = [getattr(window, name, None) for name in ("save_action", "save_as_action", "copy_image_action")]
+        board_actions += list(getattr(window, "export_actions", {}).values())
+        workshop = getattr(window, "workshop", None)
+        board_actions += [getattr(workshop, name, None) for name in ("present_action", "present_here_action")]
+        for action in board_actions:
+            if action is not None and isValid(action):
+                action.setEnabled(shown)
 
     def restore_docks(self) -> None:
         """Show again the panels the start screen put away."""

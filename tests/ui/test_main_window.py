@@ -299,6 +299,39 @@ def test_a_new_board_from_the_start_screen_opens_with_the_properties_panel_in_fr
     assert window.checks_dock.visibleRegion().isEmpty() and not window.checks_dock.isHidden()
 
 
+def test_the_start_screen_turns_off_what_would_act_on_the_board_behind_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Edit › Add stage, Paste, Select All, File › Save and Export acted on the blueprint hidden behind the start
+    screen: New then asked to save changes to a board nobody saw. Help › Start Screen dropped the change mark
+    while unsaved work sat behind it."""
+    from canvas import commands as cmd
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    page = window.show_welcome()
+    with qtbot.waitExposed(window):
+        window.show()
+    edit = window.editor.edit_actions
+    board = [edit.add_stage, edit.add_lane, edit.add_card, edit.paste, edit.select_all, edit.zoom_fit, edit.undo,
+             window.save_action, window.save_as_action, window.copy_image_action, window.export_actions["pdf"],
+             window.workshop.present_action]
+    assert not any(action.isEnabled() for action in board)
+    assert window.preferences_action.isEnabled() and window.open_action.isEnabled()
+    edit.add_stage.trigger()  # its shortcut, say: nothing happens to the hidden board
+    assert window.editor.undo_stack.count() == 0 and len(window.editor.document.stages) == 4
+    page.new_journey_button.click()
+    qtbot.waitUntil(lambda: window.welcome_page() is None and window.save_action.isEnabled())
+    edit = window.editor.edit_actions
+    assert edit.add_stage.isEnabled() and edit.select_all.isEnabled() and window.export_actions["pdf"].isEnabled()
+    doc = window.editor.document
+    window.editor.push(cmd.AddCard(doc, model.Card("c-unsaved", doc.lanes[0].id, doc.stages[0].id, "Unsaved"), None))
+    window.welcome_action.trigger()
+    assert window.welcome_page() is not None and window.isWindowModified()
+    assert not window.editor.edit_actions.undo.isEnabled()
+    window.welcome_page().dismissed.emit()  # Esc: back to the board
+    qtbot.waitUntil(lambda: window.editor.edit_actions.undo.isEnabled())
+
+
 def test_the_start_screen_fits_a_large_desktop_font(qtbot) -> None:  # type: ignore[no-untyped-def]
     """Its sizes were fixed pixels: with a 20 pt font the second example was cut mid-line behind a scroll bar, the
     titles ended in "…" at 10 pt with the window's right empty, and the hidden board's zoom showed in its corner."""

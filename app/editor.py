@@ -8,9 +8,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
 from shiboken6 import delete, isValid
 
 from app import collection
@@ -118,6 +118,8 @@ class Editor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.edit_actions = self._make_actions()
+        # A right-click shows what can be done with the thing under the pointer (app/board_menu.py).
+        self.view.menu_requested.connect(self._show_board_menu)
         self._shown = False
         self._painted = False  # the board has been drawn on screen at least once
         self._after_paint: list[Callable[[], None]] = []
@@ -336,6 +338,22 @@ class Editor(QWidget):
             raise_score=self._action(tr("Raise emotio&n score"), lambda: self.step_score(1), "Alt+Up"),
             lower_score=self._action(tr("Lo&wer emotion score"), lambda: self.step_score(-1), "Alt+Down"),
         )
+
+    def _show_board_menu(self, at: QPoint) -> None:
+        """The right-click menu at viewport point ``at``."""
+        if not self.board_shown or self.scene.nav.presenting:
+            return
+        self.commit_pending()
+        from app.board_menu import board_menu  # when first asked for: not needed to show a board
+
+        menu = board_menu(self, at)
+        self._update_action_state()  # for what the click chose
+        self.board_menu_shown(menu)
+        menu.exec(self.view.viewport().mapToGlobal(at))
+        menu.deleteLater()
+
+    def board_menu_shown(self, menu: QMenu) -> None:
+        """Called with the right-click menu just before it opens (tests look at it here)."""
 
     def set_board_shown(self, shown: bool) -> None:
         """The board is in the window (True) or the start screen is in its place (False): its actions follow."""

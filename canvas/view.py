@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
@@ -103,6 +104,8 @@ class BoardView(QGraphicsView):
     """A QGraphicsView with the zoom and pan gestures designers expect."""
 
     zoom_changed = Signal(float)
+    # A right-click (or the menu key) at this viewport point: the editor shows what can be done there.
+    menu_requested = Signal(QPoint)
     # A zoom step shows the last frame scaled, then draws itself sharp in slices
     # (canvas/zoom_preview.py). Off for a view that draws things pinned to its viewport
     # over the board (the presentation's caption): they would be scaled with it.
@@ -299,6 +302,11 @@ class BoardView(QGraphicsView):
     def shown_area(self) -> QRectF:
         """The scene rect the viewport shows (a few pixels more: antialiasing at its edges)."""
         return shown_area(self)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Ask for the board's menu (app/board_menu.py) instead of offering the event to the items."""
+        self.menu_requested.emit(event.pos())
+        event.accept()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):

@@ -2384,5 +2384,13 @@ CES = 4,1</translation>
         <source>Typing goes into a cell, not onto a card: F2 edits this card&apos;s text</source>
         <translation>Tippen geht in eine Zelle, nicht auf eine Karte: F2 bearbeitet den Text dieser Karte</translation>
     </message>
+    <message>
+        <source>Lane &amp;kind</source>
+        <translation>&amp;Art der Bahn</translation>
+    </message>
+    <message>
+        <source>Arrow &amp;kind</source>
+        <translation>&amp;Art der Verbindung</translation>
+    </message>
 </context>
 </TS>

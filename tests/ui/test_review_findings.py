@@ -407,3 +407,64 @@ def test_choosing_a_card_keeps_a_laptop_window_its_height(qtbot, window: MainWin
     dock = window.properties_dock
     bottom = notes.mapTo(dock, notes.rect().bottomLeft()).y()
     assert notes.mapTo(dock, notes.rect().topLeft()).y() > 0 and bottom <= dock.height()
+
+
+# ---------------------------------------------------------------------- the right-click menu
+def right_click(qtbot, editor: Editor, x: float, y: float) -> list[str]:  # type: ignore[no-untyped-def]
+    """Right-click the board point (x, y) as the window system does (press, release, context-menu event); the
+    texts of the menu that opened (its separators as "")."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+
+    shown: list[list[str]] = []
+
+    def look(menu) -> None:  # type: ignore[no-untyped-def]
+        shown.append([action.text() for action in menu.actions()])
+        editor.last_menu = menu  # type: ignore[attr-defined]
+        QTimer.singleShot(0, menu.close)
+
+    editor.board_menu_shown = look  # type: ignore[method-assign]
+    at = view_point(editor, x, y)
+    viewport = editor.view.viewport()
+    QTest.mouseClick(viewport, Qt.MouseButton.RightButton, KEEP, at)
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, viewport.mapToGlobal(at)))
+    assert len(shown) == 1, "one menu"
+    return shown[0]
+
+
+def test_a_right_click_chooses_what_is_under_the_pointer_and_offers_what_can_be_done_with_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A right-click on a card, a header, an arrow or a cell opened nothing and chose nothing: a lane's kind, an
+    arrow's kind or deleting a stage were in the menu bar or the Properties panel only."""
+    ed, doc = window.editor, window.editor.document
+    layout = ed.scene.layout
+    card_id = doc.cell_cards(doc.stages[1].id, doc.lanes[1].id)[0]
+    g = layout.cards[card_id]
+    texts = right_click(qtbot, ed, g.x + 20, g.y + 10)
+    assert ed.selected_cards() == [card_id]
+    assert {"&Edit text", "Add card", "&Copy", "&Delete", "C&onnect to…"} <= set(texts)
+    assert "Raise emotio&n score" not in texts, "not an emotion card"
+    lane = doc.lanes[2]
+    r = layout.lane_headers[lane.id].rect
+    texts = right_click(qtbot, ed, r.x + r.w / 2, r.y + r.h / 2)
+    assert ed.scene.selected_header() is not None and ed.scene.selected_header().item_id == lane.id
+    assert "Delete lane" in texts and "Lane &kind" in texts
+    kinds = next(a.menu() for a in ed.last_menu.actions() if a.menu() is not None)
+    choice = next(a for a in kinds.actions() if a.text() == "Notes")
+    choice.trigger()
+    assert doc.lane(lane.id).kind == "note" and ed.undo_stack.undoText() == "Change lane kind"
+    ed.undo_stack.undo()
+    stage = doc.stages[3]
+    r = layout.stage_headers[stage.id].rect
+    assert "Delete stage" in right_click(qtbot, ed, r.x + r.w / 2, r.y + 10)
+    cell = (doc.stages[4].id, doc.lanes[0].id)
+    r = layout.cell_rect(*cell)
+    texts = right_click(qtbot, ed, r.x + r.w - 6, r.y + r.h - 6)  # the cell's empty corner
+    assert ed.scene.current_cell == cell and texts[0] == "Add card" and not ed.selected_cards()
+    def clear_of_cards(link_id: str) -> bool:
+        middle = ed.scene.link_item(link_id).curve.pointAtPercent(0.5)
+        return not any(isinstance(item, CardItem) for item in ed.view.items(view_point(ed, middle.x(), middle.y())))
+
+    link = next(k for k in doc.links() if clear_of_cards(k.id))  # one whose middle is clear of cards
+    middle = ed.scene.link_item(link.id).curve.pointAtPercent(0.5)
+    texts = right_click(qtbot, ed, middle.x(), middle.y())
+    assert ed.scene.selected_links() == [link.id] and "Arrow &kind" in texts

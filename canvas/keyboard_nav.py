@@ -408,6 +408,10 @@ class KeyboardNav:
         if self.say is not None:
             self.say(text)
 
+    def tell(self, text: str) -> None:
+        """A word for the user in the editor's status bar (a connect drag that linked nothing, say)."""
+        self._say(text)
+
     def _update_preview(self) -> None:
         source, target = self.connect_source, self.focused_card()
         layout = self.scene.layout

@@ -86,13 +86,19 @@ class ConnectTool:
         """Link to the card under the pointer, if any and if the two are not linked yet."""
         target = self.scene.card_item_at(pos)
         self.cancel()
+        # A drop that links nothing says why, as the keyboard's connect does (the dashed line just vanished).
+        tell = self.scene.nav.tell
         if target is None or target.card_id == self.source_id:
+            tell(tr("Nothing linked: drop the line on another card"))
             return
         doc = self.scene.document
         if any(k.target == target.card_id for k in doc.links_of(self.source_id) if k.source == self.source_id):
+            tell(tr("Nothing linked: these two cards are linked already"))
             return  # a second, identical arrow would hide under the first
         link = Link(doc.new_id("link"), self.source_id, target.card_id)
         self.scene.push(cmd.AddLink(doc, link))
+        self.scene.select_link(link.id)  # as the keyboard's connect: F2 labels it, Delete takes it back
+        tell(tr("Linked: F2 labels the arrow, Delete removes it"))
 
     def cancel(self) -> None:
         """Remove the preview and let go of the mouse."""

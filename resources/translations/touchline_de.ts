@@ -2057,6 +2057,10 @@ CES = 4,1</translation>
         <translation>Doppelklick auf eine Zelle, oder Zelle anklicken und Eingabe drücken, um eine Karte hinzuzufügen</translation>
     </message>
     <message>
+        <source>Nothing linked: drop the line on another card</source>
+        <translation>Nichts verbunden: die Linie auf einer anderen Karte loslassen</translation>
+    </message>
+    <message>
         <source>Move {0} cards</source>
         <translation>{0} Karten verschieben</translation>
     </message>

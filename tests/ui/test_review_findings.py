@@ -347,8 +347,20 @@ def test_connecting_two_linked_cards_again_adds_no_link(window: MainWindow) -> N
     link = next(k for k in doc.links() if doc.card(k.source).stage != doc.card(k.target).stage)
     s, t = ed.scene.layout.cards[link.source], ed.scene.layout.cards[link.target]
     count = len(list(doc.links()))
+    said: list[str] = []
+    ed.message.connect(said.append)
     drag(ed, (s.x + s.w, s.y + s.h / 2), (t.x + t.w / 2, t.y + t.h / 2))
     assert len(list(doc.links())) == count
+    # Said, as the keyboard's connect says it (the dashed line just vanished without a word).
+    assert said[-1] == "Nothing linked: these two cards are linked already"
+    empty = ed.scene.layout.cell_rect(doc.stages[4].id, doc.lanes[0].id)
+    drag(ed, (s.x + s.w, s.y + s.h / 2), (empty.x + empty.w - 6, empty.y + empty.h - 6))
+    assert len(list(doc.links())) == count and said[-1] == "Nothing linked: drop the line on another card"
+    other = ed.scene.layout.cards[doc.cell_cards(doc.stages[4].id, doc.lanes[0].id)[0]]
+    drag(ed, (s.x + s.w, s.y + s.h / 2), (other.x + other.w / 2, other.y + other.h / 2))
+    assert len(list(doc.links())) == count + 1 and said[-1] == "Linked: F2 labels the arrow, Delete removes it"
+    [made] = ed.scene.selected_links()  # chosen, as the message says: F2 labels it
+    assert doc.link(made).source == link.source
 
 
 def test_escape_during_a_connect_drag_then_moving_on_moves_nothing(window: MainWindow) -> None:

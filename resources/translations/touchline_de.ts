@@ -2058,7 +2058,7 @@ CES = 4,1</translation>
     </message>
     <message>
         <source>Nothing linked: drop the line on another card</source>
-        <translation>Nichts verbunden: die Linie auf einer anderen Karte loslassen</translation>
+        <translation>Nichts verbunden: Die Linie auf einer anderen Karte loslassen</translation>
     </message>
     <message>
         <source>Move {0} cards</source>

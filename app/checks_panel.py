@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -90,6 +90,7 @@ def _parts(finding: Finding, document: Document) -> tuple[str, ...]:
 
 
 CARDS_ROLE = Qt.ItemDataRole.UserRole
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the finding itself, for one without cards
 ROW_GAP = 6  # px under each finding: wrapped findings, one after another, stay apart
 
 
@@ -197,6 +198,7 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             item.setToolTip(1, f"{message} [{finding.code}]")
             item.setData(0, CARDS_ROLE, list(finding.cards))
+            item.setData(0, FINDING_ROLE, finding)
             self.tree.addTopLevelItem(item)
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
         self.summary.setText(tr("Nothing to report.") if not self.findings else
@@ -220,12 +222,34 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
             return
         cards = [c for c in item.data(0, CARDS_ROLE) or [] if self.editor.document.has_card(c)]
         if not cards:
+            self._go_to_empty_cell(item.data(0, FINDING_ROLE))
             return
         scene = self.editor.scene
         scene.clearSelection()
         for card_id in cards:
             scene.card_item(card_id).setSelected(True)
         self.editor.view.ensureVisible(scene.card_item(cards[0]), 60, 60)
+
+
+    def _go_to_empty_cell(self, finding: object) -> None:
+        """A stage with no customer action: its customer cell is chosen, ready to type one in (the finding has no
+        card to choose, and a click on it did nothing, under "Click a finding to select its cards")."""
+        if self.editor is None or getattr(finding, "code", "") != "empty-stage":
+            return
+        doc = self.editor.document
+        stage = next((s for s in doc.stages if s.name == finding.args[0]), None)  # type: ignore[attr-defined]
+        lane = next((lane for lane in doc.lanes if lane.kind == "customer"), None)
+        if stage is None or lane is None:
+            return
+        scene = self.editor.scene
+        scene.clearSelection()
+        scene.select_cell((stage.id, lane.id))
+        scene.nav.set_focus(("cell", (stage.id, lane.id)), select=False)
+        r = scene.layout.cell_rect(stage.id, lane.id)
+        self.editor.view.ensureVisible(QRectF(r.x, r.y, r.w, r.h), 60, 60)
+        self.editor.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the letters typed next go into the cell
+        self.editor.message.emit(tr("The customer cell of “{0}” is chosen: type to add what the customer does")
+                                 .format(stage.name))
 
 
 def duration_text(minutes: float) -> str:

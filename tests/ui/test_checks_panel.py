@@ -174,3 +174,26 @@ def test_a_stages_waiting_time_reads_as_people_say_it_and_counts_the_untimed(qtb
     row = panel.stages.topLevelItem(stage_index)
     assert row.text(4).startswith("5 d + "), row.text(4)
     assert row.text(4).endswith("+ 1 not timed") and "duration" in row.toolTip(4)
+
+
+def test_a_stage_without_a_customer_action_chooses_its_customer_cell_ready_to_type(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"stage "Stage 3" has no customer action" has no card, and a click on it did nothing under the panel's
+    "Click a finding to select its cards"."""
+    window = _window_on_checks(qtbot)
+    doc, editor = window.editor.document, window.editor
+    stage = model.Stage("s-empty", "Leaves")
+    editor.push(cmd.AddStage(doc, stage, len(doc.stages)))
+    panel = window.checks
+    qtbot.waitUntil(lambda: any("Leaves" in panel.tree.topLevelItem(i).text(1)
+                                for i in range(panel.tree.topLevelItemCount())))
+    item = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
+                if "Leaves" in panel.tree.topLevelItem(i).text(1))
+    qtbot.waitUntil(lambda: panel.tree.isVisible())
+    QTest.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     panel.tree.visualItemRect(item).center())
+    customer = next(lane.id for lane in doc.lanes if lane.kind == "customer")
+    assert editor.scene.current_cell == ("s-empty", customer)
+    QTest.keyClicks(editor.view, "Leaves a review")
+    QTest.keyClick(editor.view, Qt.Key.Key_Return)
+    QTest.keyClick(editor.view, Qt.Key.Key_Escape)  # the run's next card, nothing typed: none
+    assert [doc.card(c).text for c in doc.cell_cards("s-empty", customer)] == ["Leaves a review"]

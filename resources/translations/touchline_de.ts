@@ -415,7 +415,7 @@
     </message>
     <message>
         <source>The customer cell of “{0}” is chosen: type to add what the customer does</source>
-        <translation>Die Kundenzelle von „{0}“ ist gewählt: Tippen Sie, was der Kunde tut</translation>
+        <translation>Die Kundenzelle von „{0}“ ist gewählt: tippen, was der Kunde tut</translation>
     </message>
     <message>
         <source>{0} min</source>

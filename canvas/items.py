@@ -20,6 +20,7 @@ from canvas import commands as cmd
 from canvas.translate import tr
 from exporters.qtpaint import draw_primitives, qpath
 from model import style as st
+from model.emotion_curve import MARKER_R
 from model.layout import CardGeometry, HeaderGeometry
 from model.links import LinkGeometry
 from model.primitives import Box, Line, Primitive, Text
@@ -258,6 +259,7 @@ class CardItem(QGraphicsRectItem):
         self._rect = QRectF()
         self._shape: tuple[object, QPainterPath] | None = None
         self._hover = False
+        self._on_marker = False  # the pointer is on its emotion point (hoverMoveEvent)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -359,10 +361,21 @@ class CardItem(QGraphicsRectItem):
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         on_handle = self.handle_at(event.pos())
-        self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.ArrowCursor)
+        marker = self._geometry.shape.marker
+        on_marker = not on_handle and marker is not None and \
+            (event.pos() - QPointF(*marker)).manhattanLength() <= 1.5 * MARKER_R
+        # An emotion point gave no sign it could be dragged: an up-down pointer, and once a word how.
+        self.setCursor(Qt.CursorShape.CrossCursor if on_handle else
+                       Qt.CursorShape.SizeVerCursor if on_marker else Qt.CursorShape.ArrowCursor)
+        if on_marker and not self._on_marker:
+            nav = getattr(self.scene(), "nav", None)
+            if nav is not None:
+                nav.tell(tr("Drag the point up or down to change the score (or Alt+Up, Alt+Down)"))
+        self._on_marker = on_marker
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hover = False
+        self._on_marker = False
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -2057,6 +2057,10 @@ CES = 4,1</translation>
         <translation>Karten anordnen</translation>
     </message>
     <message>
+        <source>Drag the point up or down to change the score (or Alt+Up, Alt+Down)</source>
+        <translation>Den Punkt nach oben oder unten ziehen, um den Wert zu ändern (oder Alt+↑, Alt+↓)</translation>
+    </message>
+    <message>
         <source>Double-click a cell, or click it and press Enter, to add a card</source>
         <translation>Doppelklick auf eine Zelle, oder Zelle anklicken und Eingabe drücken, um eine Karte hinzuzufügen</translation>
     </message>
@@ -2398,7 +2402,7 @@ CES = 4,1</translation>
     </message>
     <message>
         <source>Arrow &amp;kind</source>
-        <translation>&amp;Art der Verbindung</translation>
+        <translation>&amp;Art des Pfeils</translation>
     </message>
 </context>
 </TS>

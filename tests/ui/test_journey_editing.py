@@ -68,6 +68,23 @@ def drag_marker(editor: Editor, card_id: str, dy: float) -> None:
 
 
 # ------------------------------------------------------------------ emotion points
+def test_an_emotion_point_shows_it_can_be_dragged(editor: Editor) -> None:
+    """Its pointer was the plain arrow, with no word: a designer without the manual never found the drag."""
+    card_id = emotion_card(editor, 0)
+    x, y = editor.scene.layout.marker_centre(card_id)  # type: ignore[misc]
+    said: list[str] = []
+    editor.message.connect(said.append)
+    editor.view.centerOn(x, y)
+    g = editor.scene.layout.cards[card_id]
+    send(editor, QEvent.Type.MouseMove, QPointF(g.x + 4, g.y + 4), Qt.MouseButton.NoButton)  # on the card
+    send(editor, QEvent.Type.MouseMove, QPointF(x, y), Qt.MouseButton.NoButton)  # on its point
+    item = editor.scene.card_item(card_id)
+    assert item.cursor().shape() == Qt.CursorShape.SizeVerCursor
+    assert said == ["Drag the point up or down to change the score (or Alt+Up, Alt+Down)"]
+    send(editor, QEvent.Type.MouseMove, QPointF(x + 1, y + 1), Qt.MouseButton.NoButton)
+    assert len(said) == 1, "said once as the pointer comes onto the point"
+
+
 def test_dragging_a_point_up_raises_its_score_in_one_undo_step(editor: Editor) -> None:
     card_id = emotion_card(editor, 0)
     before_text = model.dumps(editor.document)

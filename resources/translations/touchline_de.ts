@@ -2402,7 +2402,7 @@ CES = 4,1</translation>
     </message>
     <message>
         <source>Arrow &amp;kind</source>
-        <translation>&amp;Art des Pfeils</translation>
+        <translation>&amp;Art der Verbindung</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
 from shiboken6 import isValid
 
 from app.panes import panel_toggle
@@ -66,6 +66,14 @@ class Workshop(QObject):
         self.pause_action.triggered.connect(self.countdown.toggle_pause)
         self.stop_action = self.timer_menu.addAction(tr("&Stop"))
         self.stop_action.triggered.connect(self.countdown.stop)
+        # The countdown in the status bar while one is set: started outside a presentation it ran unseen, the
+        # Presenter panel hidden, and Pause and Stop were offered with nothing to pause or stop.
+        self.timer_label = QLabel()
+        self.timer_label.setAccessibleName(tr("Workshop timer"))
+        self.timer_label.setToolTip(tr("View › Workshop timer pauses or stops it"))
+        window.statusBar().addPermanentWidget(self.timer_label)
+        self.countdown.changed.connect(self._show_countdown)
+        self._show_countdown()
 
         self.presenter = PresenterPanel(self.countdown)
         self.presenter_dock = QDockWidget(tr("Presenter"), window)
@@ -87,6 +95,18 @@ class Workshop(QObject):
         for dock in (self.presenter_dock, self.votes_dock):
             panel_toggle(dock)
         self.editor_changed()
+
+    def _show_countdown(self) -> None:
+        """The status bar's countdown and the timer menu's Pause and Stop follow the countdown."""
+        countdown = self.countdown
+        self.pause_action.setEnabled(countdown.active)
+        self.stop_action.setEnabled(countdown.active)
+        if not countdown.active:
+            self.timer_label.hide()
+            return
+        text = tr("Timer {0}").format(countdown.text())
+        self.timer_label.setText(text if countdown.running else tr("{0} (paused)").format(text))
+        self.timer_label.show()
 
     # ------------------------------------------------------------ menus
     def fill_view_menu(self, menu: QMenu) -> None:

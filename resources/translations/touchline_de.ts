@@ -2333,6 +2333,14 @@ CES = 4,1</translation>
         <translation>&amp;Stoppen</translation>
     </message>
     <message>
+        <source>Workshop timer</source>
+        <translation>Workshop-Timer</translation>
+    </message>
+    <message>
+        <source>View › Workshop timer pauses or stops it</source>
+        <translation>Ansicht › Workshop-Timer hält ihn an oder beendet ihn</translation>
+    </message>
+    <message>
         <source>Presenter</source>
         <translation>Referentenansicht</translation>
     </message>
@@ -2347,6 +2355,14 @@ CES = 4,1</translation>
     <message>
         <source>Top &amp;Voted Panel</source>
         <translation>&amp;Meiste-Stimmen-Leiste</translation>
+    </message>
+    <message>
+        <source>Timer {0}</source>
+        <translation>Timer {0}</translation>
+    </message>
+    <message>
+        <source>{0} (paused)</source>
+        <translation>{0} (angehalten)</translation>
     </message>
     <message>
         <source>&amp;Automatic (the other screen when there are two)</source>

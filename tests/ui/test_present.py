@@ -226,6 +226,23 @@ def test_capture_and_votes_while_presenting_land_in_the_document(qtbot, window: 
     assert doc.card(added[0]).votes == 1
 
 
+def test_a_timer_started_from_the_menu_shows_in_the_status_bar(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """View › Workshop timer › Start 5 minutes outside a presentation ran unseen (the Presenter panel hidden, the
+    status bar empty), and Pause and Stop were offered with no countdown set."""
+    workshop = window.workshop
+    window.show()
+    qtbot.waitExposed(window)
+    label = workshop.timer_label
+    assert label.isHidden() and not workshop.pause_action.isEnabled() and not workshop.stop_action.isEnabled()
+    workshop.timer_actions[5].trigger()
+    assert label.isVisible() and label.text() in ("Timer 5:00", "Timer 4:59")
+    assert workshop.pause_action.isEnabled() and workshop.stop_action.isEnabled()
+    workshop.pause_action.trigger()
+    assert label.text().endswith("(paused)")
+    workshop.stop_action.trigger()
+    assert label.isHidden() and not workshop.pause_action.isEnabled()
+
+
 def test_t_starts_a_countdown_shown_in_a_corner(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     view = start(qtbot, window)
     presentation = window.workshop.presentation

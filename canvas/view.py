@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from canvas.arrow_tiles import ArrowTiles
 from canvas.band import Box, CardGrid, contains
+from canvas.edge_scroll import EdgeScroller
 from canvas.items import (
     CARD_REACH_BOTTOM,
     CARD_REACH_TOP,
@@ -132,6 +133,7 @@ class BoardView(QGraphicsView):
         self.follows_focus = True  # scrolls to keep the keyboard focus in sight
         self.zoom_preview = ZoomPreview(self)
         self._band: _Band | None = None
+        self.edge_scroller = EdgeScroller(self, self._dragging)  # a drag held at the edge scrolls the view
         self._exposed: QRegion | None = None  # the region a paintEvent is repainting (see drawForeground)
         self._tags: list[Tag] = []  # the pinned header tags last drawn
         self._hover_timer = QTimer(self)
@@ -421,9 +423,19 @@ class BoardView(QGraphicsView):
             self._band = _Band(self, event.position().toPoint(), extend)
             event.accept()  # the band's: not handed on to the window round the view
 
+    def _dragging(self) -> bool:
+        """Whether a card or a connection's line is held, or a band drawn (what EdgeScroller scrolls along)."""
+        scene = self.scene()
+        return self._band is not None or (scene is not None and (scene.mouseGrabberItem() is not None
+                                                                 or getattr(scene, "tool", None) is not None))
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._space_down and event.buttons():
             self._space_dragged = True
+        if event.buttons() & Qt.MouseButton.LeftButton and not self._space_down and self._dragging():
+            self.edge_scroller.follow(event.position().toPoint(), event.modifiers())
+        else:
+            self.edge_scroller.stop()
         if self._band is not None:
             if event.buttons() & Qt.MouseButton.LeftButton:
                 self._move_band(event.position().toPoint())
@@ -434,6 +446,7 @@ class BoardView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.edge_scroller.stop()
         ends_band = self._band is not None and event.button() == Qt.MouseButton.LeftButton
         if ends_band:
             self._finish_band()

@@ -183,6 +183,12 @@ class ZoomPreview:
         # scene's index, the flush), so tiles one by one took ~4x the time of one full frame.
         # How many fit in a slice is judged from what the last slices' tiles cost (judge_slice).
         tiles = self._tiles(todo)[:self.tiles_per_slice()]
+        if not tiles:
+            # What is left lies outside the viewport (a drag scrolled it away mid-refinement): nothing to draw,
+            # and judging a slice of no tiles divided by zero.
+            if todo is self.stale:
+                self.stale = QRegion()
+            return QRegion(todo)
         region = QRegion()
         for tile in tiles:
             region |= QRegion(tile)

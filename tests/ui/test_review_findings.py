@@ -480,3 +480,30 @@ def test_a_right_click_chooses_what_is_under_the_pointer_and_offers_what_can_be_
     middle = ed.scene.link_item(link.id).curve.pointAtPercent(0.5)
     texts = right_click(qtbot, ed, middle.x(), middle.y())
     assert ed.scene.selected_links() == [link.id] and "Arrow &kind" in texts
+
+
+def test_a_card_held_at_the_views_edge_scrolls_the_board_and_goes_where_it_is_dropped(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Zoomed in, a card dragged to the window's edge stopped there: the stage out of sight could not be
+    reached without zooming out first."""
+    ed, doc = window.editor, window.editor.document
+    ed.view.zoom_actual()
+    for _ in range(3):
+        ed.edit_actions.zoom_in.trigger()
+    card_id = doc.cell_cards(doc.stages[0].id, doc.lanes[1].id)[0]
+    g = ed.scene.layout.cards[card_id]
+    view_point(ed, g.x + 20, g.y + 10)  # the card's lane in sight
+    ed.view.horizontalScrollBar().setValue(0)
+    start = ed.view.mapFromScene(QPointF(g.x + 20, g.y + 10))
+    edge = QPoint(ed.view.viewport().width() - 4, start.y())
+    send_mouse(ed, QEvent.Type.MouseButtonPress, start, LEFT)
+    for step in range(1, 11):
+        send_mouse(ed, QEvent.Type.MouseMove, start + (edge - start) * (step / 10), LEFT)
+    qtbot.waitUntil(lambda: ed.view.horizontalScrollBar().value() >= ed.view.horizontalScrollBar().maximum(),
+                    timeout=10000)  # held: the board scrolls to its end
+    last = ed.scene.layout.cell_rect(doc.stages[-1].id, doc.lanes[1].id)  # now in sight
+    drop = ed.view.mapFromScene(QPointF(last.x + last.w / 2, last.y + last.h / 2))
+    assert ed.view.viewport().rect().contains(drop)
+    send_mouse(ed, QEvent.Type.MouseMove, drop, LEFT)
+    assert not ed.view.edge_scroller.scrolling  # away from the edge: the board stands still
+    send_mouse(ed, QEvent.Type.MouseButtonRelease, drop, Qt.MouseButton.NoButton)
+    assert doc.card(card_id).stage == doc.stages[-1].id  # dropped in the last stage, out of sight at the start

@@ -306,7 +306,7 @@ class Editor(QWidget):
             # with focus still takes Ctrl+Z for its own text first (ShortcutOverride).
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
-        return EditActions(
+        actions = EditActions(
             undo=undo,
             redo=redo,
             delete=self._action(tr("&Delete"), self.delete_selection, QKeySequence.StandardKey.Delete, "Backspace"),
@@ -338,6 +338,24 @@ class Editor(QWidget):
             raise_score=self._action(tr("Raise emotio&n score"), lambda: self.step_score(1), "Alt+Up"),
             lower_score=self._action(tr("Lo&wer emotion score"), lambda: self.step_score(-1), "Alt+Down"),
         )
+        # What each needs, said where it is offered (the Edit menu shows tooltips): 20 items were greyed out on a
+        # fresh board and nothing told a newcomer to click a cell or a card first.
+        needs_cards = tr("Choose one or more cards first (click one; Ctrl+click or drag a band for more)")
+        needs_card = tr("Choose one card first (click it)")
+        for action in (actions.cut, actions.copy, actions.duplicate, actions.vote, actions.unvote,
+                       actions.move_left, actions.move_right, actions.move_up, actions.move_down):
+            action.setToolTip(needs_cards)
+        for action in (actions.connect, actions.next_arrow, actions.show_impact):
+            action.setToolTip(needs_card)
+        actions.delete.setToolTip(tr("Deletes what is chosen: cards, arrows, a stage or a lane (click it first)"))
+        actions.delete_stage.setToolTip(tr("Deletes the chosen stage with its cards (click its header, a cell or "
+                                           "a card first)"))
+        actions.delete_lane.setToolTip(tr("Deletes the chosen lane with its cards (click its header, a cell or "
+                                          "a card first)"))
+        for action in (actions.raise_score, actions.lower_score):
+            action.setToolTip(tr("Choose a card of an emotion lane first"))
+        actions.paste.setToolTip(tr("Pastes cards copied in Touchline, or lines of text as cards"))
+        return actions
 
     def _show_board_menu(self, at: QPoint) -> None:
         """The right-click menu at viewport point ``at``."""

@@ -278,6 +278,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.quit_action.triggered.connect(QApplication.closeAllWindows)
 
         self.edit_menu = bar.addMenu(tr("&Edit"))
+        self.edit_menu.setToolTipsVisible(True)  # what a greyed-out item needs (Editor._make_actions)
         self.copy_image_action = QAction(tr("Cop&y as Image"), self)
         self.copy_image_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_image_action.setStatusTip(tr("Copy the selected cards, or the whole board, as a picture"))

@@ -546,6 +546,34 @@
         <translation>Emotionswert &amp;erhöhen</translation>
     </message>
     <message>
+        <source>Choose one or more cards first (click one; Ctrl+click or drag a band for more)</source>
+        <translation>Zuerst eine oder mehrere Karten wählen (eine anklicken; für mehr Strg+Klick oder einen Rahmen ziehen)</translation>
+    </message>
+    <message>
+        <source>Choose one card first (click it)</source>
+        <translation>Zuerst eine Karte wählen (anklicken)</translation>
+    </message>
+    <message>
+        <source>Deletes what is chosen: cards, arrows, a stage or a lane (click it first)</source>
+        <translation>Löscht, was gewählt ist: Karten, Pfeile, eine Phase oder eine Bahn (zuerst anklicken)</translation>
+    </message>
+    <message>
+        <source>Deletes the chosen stage with its cards (click its header, a cell or a card first)</source>
+        <translation>Löscht die gewählte Phase mit ihren Karten (zuerst ihre Überschrift, eine Zelle oder eine Karte anklicken)</translation>
+    </message>
+    <message>
+        <source>Deletes the chosen lane with its cards (click its header, a cell or a card first)</source>
+        <translation>Löscht die gewählte Bahn mit ihren Karten (zuerst ihre Überschrift, eine Zelle oder eine Karte anklicken)</translation>
+    </message>
+    <message>
+        <source>Choose a card of an emotion lane first</source>
+        <translation>Zuerst eine Karte einer Emotionsbahn wählen</translation>
+    </message>
+    <message>
+        <source>Pastes cards copied in Touchline, or lines of text as cards</source>
+        <translation>Fügt in Touchline kopierte Karten ein, oder Textzeilen als Karten</translation>
+    </message>
+    <message>
         <source>Raise emotion score</source>
         <translation>Emotionswert erhöhen</translation>
     </message>

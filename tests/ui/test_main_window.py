@@ -1504,3 +1504,30 @@ def test_save_as_asks_before_replacing_a_file_whose_typed_name_has_dots(window: 
         assert saved and window.path == existing and existing.read_bytes() != before
     else:
         assert not saved and existing.read_bytes() == before
+
+
+def test_the_edit_menu_says_what_a_greyed_out_item_needs(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On a fresh board 20 Edit items were greyed out with no status tip and no tooltip: nothing told a
+    newcomer to click a cell or a card first."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    menu, edit = window.edit_menu, window.editor.edit_actions
+    assert menu.toolTipsVisible()
+    greyed = [action for action in menu.actions() if not action.isSeparator() and not action.isEnabled()
+              and action not in (edit.undo, edit.redo)]
+    assert edit.delete_stage in greyed and edit.connect in greyed
+    # Each says what it needs, not just its own name again.
+    assert all(action.toolTip() and action.toolTip() != action.text().replace("&", "") for action in greyed), \
+        [action.text() for action in greyed if action.toolTip() == action.text().replace("&", "")]
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    r = menu.actionGeometry(edit.delete_stage)
+    QApplication.sendEvent(menu, QHelpEvent(QEvent.Type.ToolTip, r.center(), menu.mapToGlobal(r.center())))
+    assert QToolTip.text() == edit.delete_stage.toolTip() and "click its header" in QToolTip.text()
+    menu.close()

@@ -24,7 +24,7 @@ from __future__ import annotations
 import inspect
 import weakref
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from types import MethodType
 from typing import Any, overload
 
@@ -110,19 +110,13 @@ class SignalInstance:
         """Whether emit() does nothing now (inside blocked())."""
         return self._blocked
 
-    @contextmanager
-    def blocked(self) -> Iterator[None]:
+    def blocked(self) -> AbstractContextManager[None]:
         """Emit nothing inside the block (restores what it found, so blocks may nest)."""
-        was = self._blocked, self._held
-        self._blocked, self._held = True, None
-        try:
-            yield
-        finally:
-            self._blocked, self._held = was
+        return self.held(None)
 
     @contextmanager
-    def held(self, sink: list[tuple[Any, ...]]) -> Iterator[None]:
-        """Emit nothing inside the block; append each emission's arguments to ``sink`` instead."""
+    def held(self, sink: list[tuple[Any, ...]] | None) -> Iterator[None]:
+        """Emit nothing inside the block; append each emission's arguments to ``sink`` instead (None: drop them)."""
         was = self._blocked, self._held
         self._blocked, self._held = True, sink
         try:

@@ -492,6 +492,7 @@ class KeyboardNav:
                                  "Esc cancels"))
                 return True
         if key in ARROWS and not (mods & Qt.KeyboardModifier.AltModifier):
+            self._letter_key = None  # a move between: the letters typed next are not that key's word
             dx, dy = ARROWS[key]  # type: ignore[index]
             if ctrl and self.connect_source is None:
                 self.move_card(dx, dy)

@@ -45,14 +45,14 @@ def board_menu(editor: Editor, at: QPoint) -> QMenu:
         _add(menu, [a.edit_text, a.add_card], [a.cut, a.copy, a.paste, a.duplicate], [a.vote, a.unvote],
              [a.connect, a.next_arrow, a.show_impact], [a.raise_score, a.lower_score] if scored else [], [a.delete])
     elif isinstance(hit, HeaderItem) and hit.kind == "stage":
-        _add(menu, [a.edit_text], [a.add_stage, a.delete_stage])
+        _add(menu, [_named_as(a.edit_text, tr("&Rename"), menu)], [a.add_stage, a.delete_stage])
     elif isinstance(hit, HeaderItem):
-        _add(menu, [a.edit_text], [a.add_lane, a.delete_lane])
+        _add(menu, [_named_as(a.edit_text, tr("&Rename"), menu)], [a.add_lane, a.delete_lane])
         _kinds(menu, tr("Lane &kind"), editor.document.lane(hit.item_id).kind,
                [(kind, tr(LANE_KIND_LABELS[kind])) for kind in LANE_KINDS],
                lambda kind, lane_id=hit.item_id: editor.push(cmd.SetLaneField(editor.document, lane_id, "kind", kind)))
     elif isinstance(hit, LinkItem):
-        _add(menu, [a.edit_text], [a.delete])
+        _add(menu, [_named_as(a.edit_text, tr("Edit &label"), menu)], [a.delete])
         _kinds(menu, tr("Arrow &kind"), editor.document.link(hit.link_id).kind,
                [(kind, tr(LINK_KIND_LABELS.get(kind, kind))) for kind in LINK_KINDS],
                lambda kind, link_id=hit.link_id: editor.push(cmd.SetLinkField(editor.document, link_id, "kind", kind)))
@@ -66,6 +66,15 @@ def board_menu(editor: Editor, at: QPoint) -> QMenu:
         else:
             _add(menu, [a.add_stage, a.add_lane, a.paste], [a.select_all, a.zoom_fit, a.zoom_actual])
     return menu
+
+
+def _named_as(action: QAction, text: str, menu: QMenu) -> QAction:
+    """``action`` under the words that fit what was clicked ("Rename" for a header's Edit text), its key shown."""
+    named = QAction(text, menu)
+    named.setShortcut(action.shortcut())
+    named.setEnabled(action.isEnabled())
+    named.triggered.connect(action.trigger)
+    return named
 
 
 def _add(menu: QMenu, *groups: Iterable[QAction]) -> None:

@@ -2441,8 +2441,16 @@ CES = 4,1</translation>
         <translation>Tippen geht in eine Zelle, nicht auf eine Karte: F2 bearbeitet den Text dieser Karte</translation>
     </message>
     <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
         <source>Lane &amp;kind</source>
         <translation>&amp;Art der Bahn</translation>
+    </message>
+    <message>
+        <source>Edit &amp;label</source>
+        <translation>&amp;Beschriftung bearbeiten</translation>
     </message>
     <message>
         <source>Arrow &amp;kind</source>

@@ -459,7 +459,7 @@ def test_a_right_click_chooses_what_is_under_the_pointer_and_offers_what_can_be_
     r = layout.lane_headers[lane.id].rect
     texts = right_click(qtbot, ed, r.x + r.w / 2, r.y + r.h / 2)
     assert ed.scene.selected_header() is not None and ed.scene.selected_header().item_id == lane.id
-    assert "Delete lane" in texts and "Lane &kind" in texts
+    assert "Delete lane" in texts and "Lane &kind" in texts and "&Rename" in texts
     kinds = next(a.menu() for a in ed.last_menu.actions() if a.menu() is not None)
     choice = next(a for a in kinds.actions() if a.text() == "Notes")
     choice.trigger()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 from model import style as st
 from model.fonts import FONT_FAMILY
-from model.headers import LANE_NAME_X, STAGE_NAME_TOP
+from model.headers import LANE_NAME_X
 
 TAG_H = 24.0  # px, whatever the zoom: read as the window's, not the board's
 EDGE = 6.0  # between the viewport's edge and a tag
@@ -31,6 +31,7 @@ TEXT_PX = 12
 ACCENT_W = 4.0
 PAD_X = 8.0
 MAX_TAG_W = 220.0
+GONE = 24.0  # a stage header showing less than this many px is out of sight
 WIDTH_STEP = 4  # px: tag widths are whole steps of this
 
 
@@ -68,14 +69,20 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
         return []
     width, height = view.viewport().width(), view.viewport().height()
     tags: list[Tag] = []
-    # The headers are gone as soon as their names start out of sight: with 48 px of the lanes' column in view
-    # (100 % on a laptop) the lanes read "e" and "s", and a tag waited for the column to be all but gone.
+    # The lanes' names are gone as soon as they start out of sight: with 48 px of their column in view (100 % on
+    # a laptop) they read "e" and "s", and a tag waited for the column to be all but gone. The stages' headers
+    # are gone when all but their last GONE px are: pinned over a header still in sight, the tags covered its
+    # metric tiles, and the numbered names are above them.
     stage_rects = [layout.stage_headers[stage.id].rect for stage in document.stages]
-    stages_gone = view.mapFromScene(QPointF(0, min(r.y for r in stage_rects) + STAGE_NAME_TOP)).y() < 0
+    stages_gone = view.mapFromScene(QPointF(0, max(r.y + r.h for r in stage_rects))).y() < GONE
     lane_rects = [layout.lane_headers[lane.id].rect for lane in document.lanes]
     lanes_gone = view.mapFromScene(QPointF(min(r.x for r in lane_rects) + LANE_NAME_X, 0)).x() < 0
     top = EDGE + TAG_H + EDGE if stages_gone else 0.0  # the lanes' tags go under the stages' row
     lane_strip = 0.0
+    # With part of the lanes' column still in sight, the tags start at the view's very edge: the cut names'
+    # last letters peeked out of the gap beside them.
+    column_shown = view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x() > 0
+    left = 0.0 if column_shown else EDGE
     if lanes_gone:
         for lane, r in zip(document.lanes, lane_rects, strict=True):
             lane_top = view.mapFromScene(QPointF(r.x, r.y)).y()
@@ -83,9 +90,9 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
             shown_top, shown_bottom = max(lane_top, top), min(lane_bottom, float(height))
             if shown_bottom - shown_top < TAG_H + 2 * EDGE:
                 continue  # a sliver of a lane: no room to name it
-            w = _whole(min(MAX_TAG_W, ACCENT_W + 2 * PAD_X + _text_width(lane.name)))
-            tags.append(Tag(QRectF(EDGE, shown_top + EDGE, w, TAG_H), lane.name, st.KIND_STYLES[lane.kind].accent))
-            lane_strip = max(lane_strip, EDGE + w)
+            w = _whole(min(MAX_TAG_W, ACCENT_W + 2 * PAD_X + _text_width(lane.name))) + EDGE - left
+            tags.append(Tag(QRectF(left, shown_top + EDGE, w, TAG_H), lane.name, st.KIND_STYLES[lane.kind].accent))
+            lane_strip = max(lane_strip, left + w)
     if stages_gone:
         for number, (stage, r) in enumerate(zip(document.stages, stage_rects, strict=True), start=1):
             left, right = view.mapFromScene(QPointF(r.x, r.y)).x(), view.mapFromScene(QPointF(r.x + r.w, r.y)).x()

@@ -103,8 +103,9 @@ def test_scrolling_paints_the_tags_again_where_they_were_and_where_qt_moved_them
 
 def test_names_cut_at_the_edges_are_pinned_though_most_of_their_header_shows(blueprint_editor: Editor) -> None:
     """At 100 % on a 1366 px laptop, 48 px of the lanes' 176 px column stayed in view: the lanes read "e" and
-    "s", and no tag came until under 24 px showed. A name whose start is out of sight is pinned; one whole in
-    sight is not."""
+    "s", and no tag came until under 24 px showed. A lane's name whose start is out of sight is pinned; one whole
+    in sight is not. The stages keep theirs until their headers are all but gone (tags over a header in sight
+    covered its metric tiles)."""
     editor = blueprint_editor
     doc, layout, view = editor.document, editor.scene.layout, editor.view
     editor.resize(QSize(1000, 700))
@@ -128,7 +129,7 @@ def test_names_cut_at_the_edges_are_pinned_though_most_of_their_header_shows(blu
     assert set(texts) <= lane_names, "the stage headers are in sight"
     texts = scroll_to(lane.x + 10, stage.y - 4)  # the names start 12 px inside the view: whole
     assert not set(texts) & lane_names, texts
-    texts = scroll_to(lane.x + 10, stage.y + 30)  # the stages' names start above the view's top
+    texts = scroll_to(lane.x + 10, stage.y + stage.h - 10)  # the stage headers all but out of sight
     assert any(t.startswith("01  ") and t.endswith(doc.stages[0].name) for t in texts), texts
-    texts = scroll_to(lane.x + 10, stage.y + 4)  # only their top padding out of sight
+    texts = scroll_to(lane.x + 10, stage.y + 30)  # a header in sight, its tiles too: not covered by tags
     assert not texts, texts

@@ -141,6 +141,7 @@ class Editor(QWidget):
         # False while the start screen is in the board's place: its actions are off (Edit › Add stage changed a
         # board nobody saw, and New then asked to save it).
         self.board_shown = True
+        self._enabled_before_hiding: dict[str, bool] = {}
         self._update_action_state()
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -375,14 +376,22 @@ class Editor(QWidget):
 
     def set_board_shown(self, shown: bool) -> None:
         """The board is in the window (True) or the start screen is in its place (False): its actions follow."""
-        self.board_shown = shown
         if not isValid(self.undo_stack) or not isValid(self.edit_actions.undo):
+            self.board_shown = shown
             return  # an editor being disposed of (its start screen went with it)
-        if shown:
+        if shown and not self.board_shown:
+            # Each as it was: most are never turned off by _update_action_state (Add stage, zoom, Select All,
+            # Paste), and they stayed greyed out after the start screen.
+            for name, enabled in self._enabled_before_hiding.items():
+                getattr(self.edit_actions, name).setEnabled(enabled)
             self.edit_actions.undo.setEnabled(self.undo_stack.canUndo())  # the stack's own, kept by it from now
             self.edit_actions.redo.setEnabled(self.undo_stack.canRedo())
+            self.board_shown = True
             self._update_action_state()
-        else:
+        elif not shown and self.board_shown:
+            self._enabled_before_hiding = {name: getattr(self.edit_actions, name).isEnabled()
+                                           for name in EditActions.__slots__}
+            self.board_shown = False
             for name in EditActions.__slots__:
                 getattr(self.edit_actions, name).setEnabled(False)
 
@@ -399,7 +408,7 @@ class Editor(QWidget):
         a.paste.setEnabled(self._clipboard_pastable)
         a.duplicate.setEnabled(bool(cards))
         a.edit_text.setEnabled(self._text_to_edit() is not None)
-        a.add_card.setEnabled(bool(self.document.stages and self.document.lanes))
+        a.add_card.setEnabled(self._card_to_add() is not None)
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
         a.show_impact.setEnabled(len(cards) == 1 or self.scene.impact is not None)
@@ -657,19 +666,32 @@ class Editor(QWidget):
         """Add a card: in the current cell (Enter), after the one chosen card, or with nothing chosen in the cell
         in the middle of the view. (Edit › Add card on a chosen card used to edit it: "Compares offers" typed
         replaced "Searches online". Enter on a card still edits it, as the board's own key.)"""
+        add = self._card_to_add()
+        if add is not None:
+            add()
+
+    def _card_to_add(self) -> Callable[[], object] | None:
+        """What Add card would start now (None: nothing; the action is then off). With a header or an arrow
+        chosen, nothing: Enter there started a card in some other cell, the header let go."""
         scene = self.scene
         cell = scene.current_cell
         if cell is not None:
-            scene.add_card_in_cell(*cell)
-            return
-        cards = self.selected_cards()
+            return lambda: scene.add_card_in_cell(*cell)
+        cards, focused = self.selected_cards(), scene.nav.focused_card()
         if len(cards) == 1:
-            scene.nav.capture_after(cards[0], "")
-            return
-        cell = self._cell_in_sight()
-        if cell is not None:
-            scene.clearSelection()
-            scene.nav.capture(cell)
+            return lambda: scene.nav.capture_after(cards[0], "")
+        if cards and focused in cards:  # several chosen, one right-clicked (or reached with the keys): after it
+            return lambda: scene.nav.capture_after(focused, "")
+        if scene.selectedItems() or not (self.document.stages and self.document.lanes):
+            return None
+
+        def in_sight() -> None:
+            cell_in_sight = self._cell_in_sight()
+            if cell_in_sight is not None:
+                scene.clearSelection()
+                scene.nav.capture(cell_in_sight)
+
+        return in_sight
 
     def _cell_in_sight(self) -> tuple[str, str] | None:
         """The cell at the middle of the view, else the one nearest it; None on a board without cells."""

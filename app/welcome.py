@@ -307,6 +307,7 @@ class Welcoming:
         if self.welcome_page() is None:
             return
         window.setCentralWidget(window.editor)  # the start screen is deleted
+        self._board_actions_shown(True)  # now, not when the page is gone (a key pressed at once found them off)
         window.editor.show()
         window.editor.setFocus()
         window.update_title()

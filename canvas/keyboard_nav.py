@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 RING_DARK = QColor("#0F172A")
 RING_LIGHT = QColor("#FFFFFF")
 CONNECT = QColor("#2563EB")
+MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr})
 # A letter within this long after V or L on a card makes them the first letters of a word (a typist's next key
 # comes within ~0.1-0.3 s; a vote and then a word about something else, later).
 TYPED_THROUGH_S = 0.6
@@ -354,6 +355,14 @@ class KeyboardNav:
         self.refresh()
         return True
 
+    def _enter_edits(self) -> bool:
+        """Whether Enter edits the focused card: it is the one chosen card, or the ring is on it with nothing chosen
+        (an arrow chosen by Shift+L, several cards or a cell: Enter is Add card's, or nothing)."""
+        card_id, scene = self.focused_card(), self.scene
+        if card_id is None or scene.current_cell is not None:
+            return False
+        return (scene.selected_cards() == [card_id] and not scene.selected_links()) or not scene.selectedItems()
+
     def letter_key_used(self, letter: str, card_id: str, take_back: Callable[[], None]) -> None:
         """The one-letter key ``letter`` acted on the chosen card ``card_id`` (``take_back`` undoes what it did). The
         letter as typed is the last key's when it is that letter: Qt runs V's action for Shift+V too."""
@@ -368,6 +377,8 @@ class KeyboardNav:
         held, self._letter_key = self._letter_key, None
         if held is None or time.monotonic() - held[0] > TYPED_THROUGH_S or not self.scene.document.has_card(held[2]):
             return False
+        if held[2] not in (self.focused_card(), self.connect_source):
+            return False  # typed on another card since (V on one, a click on the next, a word there)
         held[3]()
         self._say("")  # what the key said ("Connect: choose the other card…") is taken back with it
         self.capture_after(held[2], held[1] + text)
@@ -465,12 +476,13 @@ class KeyboardNav:
         """Whether a key should reach ``key_press`` rather than a window shortcut."""
         self.last_typed = _typed(event)  # the letter of a one-letter shortcut: "V" for Shift+V (letter_key_used)
         key = event.key()
+        if not self.last_typed and key not in MODIFIER_KEYS:
+            self._letter_key = None  # Esc, Ctrl+Z, Enter… between: the letters typed next are not that key's word
         if self.connect_source is not None:
             # Letters too: "Looks for reviews" typed on a card started connecting at its L, and the v of
             # "reviews" then voted on the card while the other letters went nowhere.
             return key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, *ARROWS) or _typed(event) != ""
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not _held(event) and self.focused_card() is not None \
-                and self.scene.current_cell is None:
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not _held(event) and self._enter_edits():
             return True  # Enter on a card edits it (Edit › Add card, the window's Enter, adds one)
         return self.focused_cell() is not None and _typed(event) != ""
 
@@ -501,7 +513,7 @@ class KeyboardNav:
             return True
         card_id = self.focused_card()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not _held(event) and card_id is not None \
-                and self.scene.current_cell is None:
+                and self._enter_edits():
             self.scene.edit_card(card_id)
             return True
         cell = self.focused_cell()

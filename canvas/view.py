@@ -134,6 +134,7 @@ class BoardView(QGraphicsView):
         self.zoom_preview = ZoomPreview(self)
         self._band: _Band | None = None
         self.edge_scroller = EdgeScroller(self, self._dragging)  # a drag held at the edge scrolls the view
+        self._pressed_at = QPoint()
         self._exposed: QRegion | None = None  # the region a paintEvent is repainting (see drawForeground)
         self._tags: list[Tag] = []  # the pinned header tags last drawn
         self._hover_timer = QTimer(self)
@@ -405,6 +406,7 @@ class BoardView(QGraphicsView):
 
     # ------------------------------------------------------------ rubber band (canvas/band.py)
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_at = event.position().toPoint()  # a drag is one only past the drag distance from here
         scene = self.scene()
         if self.dragMode() != QGraphicsView.DragMode.RubberBandDrag or not self.isInteractive() or scene is None:
             super().mousePressEvent(event)
@@ -429,11 +431,18 @@ class BoardView(QGraphicsView):
         return self._band is not None or (scene is not None and (scene.mouseGrabberItem() is not None
                                                                  or getattr(scene, "tool", None) is not None))
 
+    def _dragged_at(self, at: QPoint) -> bool:
+        """Whether the pointer held since the last press has gone past the drag distance: a slow click on a card
+        by the edge scrolled the board and the synthetic moves then dragged the card into the next stage."""
+        return (at - self._pressed_at).manhattanLength() >= QApplication.startDragDistance()
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._space_down and event.buttons():
             self._space_dragged = True
-        if event.buttons() & Qt.MouseButton.LeftButton and not self._space_down and self._dragging():
-            self.edge_scroller.follow(event.position().toPoint(), event.modifiers())
+        at = event.position().toPoint()
+        if event.buttons() & Qt.MouseButton.LeftButton and not self._space_down and self._dragging() \
+                and (self.edge_scroller.scrolling or self._dragged_at(at)):
+            self.edge_scroller.follow(at, event.modifiers())
         else:
             self.edge_scroller.stop()
         if self._band is not None:

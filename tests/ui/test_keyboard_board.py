@@ -729,3 +729,43 @@ def test_undo_and_redo_choose_the_cards_they_bring_back_move_or_change(editor: E
     scene.clearSelection()
     stack.undo()
     assert stack.count() == steps and editor.selected_cards() == []
+
+
+def test_a_cards_key_then_a_word_elsewhere_is_two_things(editor: Editor) -> None:
+    """V voted on a card; a click on the next card and a word typed there took the vote back and made "vhello"
+    after the first card. L, Esc, "ok" made "lok"; V, Ctrl+Z, "ok" made "vok"."""
+    doc, scene = editor.document, editor.scene
+    stage_id, lane_id = next(cell for cell, ids in doc.cells() if len(ids) >= 2)
+    first, second = doc.cell_cards(stage_id, lane_id)[:2]
+    votes = doc.card(first).votes
+    scene.nav.set_focus(("card", first))
+    key(editor, Qt.Key.Key_V)
+    assert doc.card(first).votes == votes + 1
+    scene.nav.set_focus(("card", second))  # as a click on it does
+    QTest.keyClicks(QApplication.focusWidget(), "hello")
+    key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Escape)
+    cards = doc.cell_cards(stage_id, lane_id)
+    assert doc.card(first).votes == votes + 1 and doc.card(cards[cards.index(second) + 1]).text == "hello"
+    scene.nav.set_focus(("card", first))
+    key(editor, Qt.Key.Key_L)
+    key(editor, Qt.Key.Key_Escape)
+    assert scene.nav.connect_source is None
+    QTest.keyClicks(QApplication.focusWidget(), "ok")
+    key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Escape)
+    cards = doc.cell_cards(stage_id, lane_id)
+    assert doc.card(cards[cards.index(first) + 1]).text == "ok"
+
+
+def test_enter_with_a_header_or_an_arrow_chosen_starts_no_card(editor: Editor) -> None:
+    """Enter there let the header go and started a card in whatever cell was in the middle of the view."""
+    doc, scene = editor.document, editor.scene
+    count = doc.card_count()
+    scene.header_item("stage", doc.stages[0].id).setSelected(True)
+    key(editor, Qt.Key.Key_Return)
+    assert scene.editor is None and scene.selected_header() is not None
+    scene.clearSelection()
+    scene.select_link(next(iter(doc.links())).id)
+    key(editor, Qt.Key.Key_Return)
+    assert scene.editor is None and scene.selected_links() and doc.card_count() == count

@@ -330,6 +330,16 @@ def test_the_start_screen_turns_off_what_would_act_on_the_board_behind_it(qtbot)
     assert not window.editor.edit_actions.undo.isEnabled()
     window.welcome_page().dismissed.emit()  # Esc: back to the board
     qtbot.waitUntil(lambda: window.editor.edit_actions.undo.isEnabled())
+    # Everything on again, also what the selection never turns off (they stayed greyed out for good).
+    edit = window.editor.edit_actions
+    assert all(action.isEnabled() for action in (edit.add_stage, edit.add_lane, edit.select_all, edit.zoom_fit,
+                                                 edit.zoom_in, edit.arrange))
+    window.show_welcome()
+    window.welcome_page().dismissed.emit()
+    qtbot.waitUntil(lambda: window.welcome_page() is None)
+    stages = len(doc.stages)
+    edit.add_stage.trigger()
+    assert len(doc.stages) == stages + 1
 
 
 def test_the_start_screen_fits_a_large_desktop_font(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -507,3 +507,26 @@ def test_a_card_held_at_the_views_edge_scrolls_the_board_and_goes_where_it_is_dr
     assert not ed.view.edge_scroller.scrolling  # away from the edge: the board stands still
     send_mouse(ed, QEvent.Type.MouseButtonRelease, drop, Qt.MouseButton.NoButton)
     assert doc.card(card_id).stage == doc.stages[-1].id  # dropped in the last stage, out of sight at the start
+
+
+def test_a_slow_click_on_a_card_by_the_views_edge_scrolls_nothing_and_moves_nothing(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The press alone counted as a drag: held a moment by the edge, the board scrolled and the card went to
+    the next stage."""
+    ed, doc = window.editor, window.editor.document
+    ed.view.zoom_actual()
+    for _ in range(3):
+        ed.edit_actions.zoom_in.trigger()  # the board wider than the view: it can scroll
+    qtbot.waitUntil(lambda: not ed.view.zoom_preview.busy)
+    card_id = doc.cell_cards(doc.stages[1].id, doc.lanes[1].id)[0]
+    g = ed.scene.layout.cards[card_id]
+    view_point(ed, g.x + 20, g.y + 10)
+    across = ed.view.horizontalScrollBar()
+    across.setValue(across.value() + ed.view.mapFromScene(QPointF(g.x + 10, 0)).x() - 6)  # the card at the edge
+    at = ed.view.mapFromScene(QPointF(g.x + 12, g.y + 10))
+    assert at.x() < 28
+    scrolled, stage = across.value(), doc.card(card_id).stage
+    send_mouse(ed, QEvent.Type.MouseButtonPress, at, LEFT)
+    send_mouse(ed, QEvent.Type.MouseMove, at + QPoint(1, 0), LEFT)  # a hand's jitter, under the drag distance
+    qtbot.wait(300)
+    send_mouse(ed, QEvent.Type.MouseButtonRelease, at + QPoint(1, 0), Qt.MouseButton.NoButton)
+    assert across.value() == scrolled and doc.card(card_id).stage == stage and ed.undo_stack.count() == 0

@@ -172,6 +172,10 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             typed_into.textChanged.connect(self.autosaver.on_typing)
             typed_into.textChanged.connect(self._mark_typing)
             typed_into.committed.connect(self._mark_typing)
+        for line in (self.properties.card_wait, self.properties.card_tags):
+            line.textEdited.connect(self.autosaver.on_typing)
+            line.textEdited.connect(self._mark_typing)
+            line.editingFinished.connect(self._mark_typing)
         self.properties_dock = QDockWidget(tr("Properties"), self)
         self.properties_dock.setObjectName("PropertiesDock")
         self.properties_dock.setWidget(ScrollingPanel(self.properties))

@@ -843,18 +843,23 @@ class PropertiesPanel(QWidget):
             if self.board_description.is_edited():
                 self._commit_board_description()
 
-    def typed_card_fields(self) -> list[tuple[str, str, str | None]]:
-        """(card id, field, value) of the shown card's Text and Notes typed here and not applied yet, for the
-        autosave (a long note typed in the panel was lost to a crash: it was in no document)."""
+    def typed_card_fields(self) -> list[tuple[str, str, object]]:
+        """(card id, field, value) of the shown card's Text, Notes, Wait and Tags typed here and not applied yet, for
+        the autosave (a long note typed in the panel was lost to a crash: it was in no document)."""
         doc, (kind, card_id) = self._document, self._shown
         if doc is None or kind != "card" or card_id is None or not doc.has_card(card_id):
             return []
-        typed: list[tuple[str, str, str | None]] = []
+        typed: list[tuple[str, str, object]] = []
         if self.card_text.is_edited():
             typed.append((card_id, "text", self.card_text.toPlainText()))
         if self.card_notes.is_edited():
             notes = self.card_notes.toPlainText()
             typed.append((card_id, "notes", notes if notes.strip() else None))
+        # The one-line fields too (a wait or tags typed and not yet applied were lost to a crash).
+        if self.card_wait.isModified():
+            typed.append((card_id, "wait", _line_value(self.card_wait.text())))
+        if self.card_tags.isModified():
+            typed.append((card_id, "tags", _tags_value(self.card_tags.text())))
         return typed
 
     def pending_problem(self) -> str | None:

@@ -37,7 +37,7 @@ from canvas.translate import tr
 from model.safefile import write_file
 
 APP_NAME = "Touchline"
-TypedField = tuple[str, str, "str | None"]  # (card id, field, value) typed and not yet in the document
+TypedField = tuple[str, str, object]  # (card id, field, value) typed and not yet in the document
 AUTOSAVE_DELAY_MS = 10_000  # issue 6 promises "within 30 s of the last edit"
 RECOVERY_SUFFIX = ".recovery.json"
 LOCK_SUFFIX = ".lock"
@@ -366,5 +366,6 @@ def _with_typed_text(document: model.Document, typed: list[TypedField]) -> str:
     copy = model.loads(text)
     for card_id, field, value in typed:
         if copy.has_card(card_id):
-            copy.set_card_field(card_id, field, value)
+            with contextlib.suppress(ValueError):  # not a value the card can hold: the rest is kept all the same
+                copy.set_card_field(card_id, field, value)
     return model.dumps(copy)

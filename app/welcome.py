@@ -269,6 +269,8 @@ class Welcoming:
         """Turn the hidden board's actions off while the start screen is in its place, and on again after: Edit ›
         Add stage changed a board nobody saw, File › Save saved it and New then asked to save its changes."""
         window: Any = self
+        if not isValid(window):
+            return  # the window went first (its start screen's end is told after it)
         editor = getattr(window, "editor", None)
         if editor is not None and isValid(editor):
             editor.set_board_shown(shown)
@@ -276,6 +278,9 @@ class Welcoming:
         board_actions += list(getattr(window, "export_actions", {}).values())
         workshop = getattr(window, "workshop", None)
         board_actions += [getattr(workshop, name, None) for name in ("present_action", "present_here_action")]
+        # The panels are the board's: View › Properties Panel brought one back over the start screen, editing
+        # the hidden board.
+        board_actions += [dock.toggleViewAction() for dock in window.findChildren(QDockWidget)]
         for action in board_actions:
             if action is not None and isValid(action):
                 action.setEnabled(shown)

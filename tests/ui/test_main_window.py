@@ -317,6 +317,7 @@ def test_the_start_screen_turns_off_what_would_act_on_the_board_behind_it(qtbot)
              window.workshop.present_action]
     assert not any(action.isEnabled() for action in board)
     assert window.preferences_action.isEnabled() and window.open_action.isEnabled()
+    assert not window.properties_dock.toggleViewAction().isEnabled(), "the board's panels stay away"
     edit.add_stage.trigger()  # its shortcut, say: nothing happens to the hidden board
     assert window.editor.undo_stack.count() == 0 and len(window.editor.document.stages) == 4
     page.new_journey_button.click()

@@ -375,3 +375,31 @@ def test_module_constant_is_what_new_autosavers_use(monkeypatch: pytest.MonkeyPa
                                                     make_window: Callable[..., MainWindow]) -> None:
     monkeypatch.setattr(recovery, "AUTOSAVE_DELAY_MS", 1234)
     assert make_window().autosaver.timer.interval() == 1234
+
+
+def test_a_wait_and_tags_being_typed_in_the_properties_panel_are_autosaved(make_window: Callable[..., MainWindow],
+                                                                         board: Path, qtbot: Any) -> None:
+    """The one-line fields are applied when left: a wait and tags typed there, then a crash, were lost."""
+    window = make_window(path=board)
+    window.show()
+    qtbot.waitExposed(window)
+    window.autosaver.set_delay(100)
+    doc = window.editor.document
+    window.editor.push(cmd.AddCard(doc, Card("c-queue", doc.lanes[0].id, doc.stages[0].id, "Queues"), None))
+    assert window.save() and recovery_files() == []
+    window.editor.scene.card_item("c-queue").setSelected(True)
+    qtbot.waitUntil(lambda: window.properties.card_text.toPlainText() == "Queues")
+    wait, tags = window.properties.card_wait, window.properties.card_tags
+    wait.setFocus()
+    with qtbot.waitSignal(window.autosaver.written, timeout=3000):
+        QTest.keyClicks(wait, "10 min")
+    assert window.isWindowModified(), "typed, not applied: marked as a change"
+    saved = model.loads(read(recovery_files()[0])["document"]).card("c-queue")
+    assert saved.wait == "10 min" and doc.card("c-queue").wait is None  # not applied yet
+    tags.setFocus()  # leaving Wait applies it
+    assert doc.card("c-queue").wait == "10 min"
+    window.autosaver.write_now()
+    with qtbot.waitSignal(window.autosaver.written, timeout=3000):
+        QTest.keyClicks(tags, "peak, queue")
+    saved = model.loads(read(recovery_files()[0])["document"]).card("c-queue")
+    assert saved.tags == ["peak", "queue"] and doc.card("c-queue").tags is None

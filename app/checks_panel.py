@@ -89,8 +89,7 @@ def _parts(finding: Finding, document: Document) -> tuple[str, ...]:
     return args
 
 
-CARDS_ROLE = Qt.ItemDataRole.UserRole
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the finding itself, for one without cards
+FINDING_ROLE = Qt.ItemDataRole.UserRole  # the finding a row says (its cards, or its stage for one without)
 ROW_GAP = 6  # px under each finding: wrapped findings, one after another, stay apart
 
 
@@ -197,7 +196,6 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
             for column in (0, 1):  # the mark beside the finding's first line, not its middle
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             item.setToolTip(1, f"{message} [{finding.code}]")
-            item.setData(0, CARDS_ROLE, list(finding.cards))
             item.setData(0, FINDING_ROLE, finding)
             self.tree.addTopLevelItem(item)
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
@@ -220,9 +218,12 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
     def _select_cards(self, item: QTreeWidgetItem) -> None:
         if self.editor is None:
             return
-        cards = [c for c in item.data(0, CARDS_ROLE) or [] if self.editor.document.has_card(c)]
+        finding = item.data(0, FINDING_ROLE)
+        if finding is None:
+            return
+        cards = [c for c in finding.cards if self.editor.document.has_card(c)]
         if not cards:
-            self._go_to_empty_cell(item.data(0, FINDING_ROLE))
+            self._go_to_empty_cell(finding)
             return
         scene = self.editor.scene
         scene.clearSelection()

@@ -408,7 +408,7 @@ class Editor(QWidget):
         a.paste.setEnabled(self._clipboard_pastable)
         a.duplicate.setEnabled(bool(cards))
         a.edit_text.setEnabled(self._text_to_edit() is not None)
-        a.add_card.setEnabled(self._card_to_add() is not None)
+        a.add_card.setEnabled(self._card_to_add(cards, has_items) is not None)
         a.delete_stage.setEnabled(self.current_stage() is not None)
         a.delete_lane.setEnabled(self.current_lane() is not None)
         a.show_impact.setEnabled(len(cards) == 1 or self.scene.impact is not None)
@@ -670,19 +670,23 @@ class Editor(QWidget):
         if add is not None:
             add()
 
-    def _card_to_add(self) -> Callable[[], object] | None:
+    def _card_to_add(self, cards: list[str] | None = None,
+                     has_items: bool | None = None) -> Callable[[], object] | None:
         """What Add card would start now (None: nothing; the action is then off). With a header or an arrow
-        chosen, nothing: Enter there started a card in some other cell, the header let go."""
+        chosen, nothing: Enter there started a card in some other cell, the header let go. ``cards`` and
+        ``has_items``: the chosen cards and whether anything is chosen, when the caller has them already
+        (_update_action_state, at each change of a selection that may hold thousands)."""
         scene = self.scene
         cell = scene.current_cell
         if cell is not None:
             return lambda: scene.add_card_in_cell(*cell)
-        cards, focused = self.selected_cards(), scene.nav.focused_card()
+        cards, focused = self.selected_cards() if cards is None else cards, scene.nav.focused_card()
         if len(cards) == 1:
             return lambda: scene.nav.capture_after(cards[0], "")
         if cards and focused in cards:  # several chosen, one right-clicked (or reached with the keys): after it
             return lambda: scene.nav.capture_after(focused, "")
-        if scene.selectedItems() or not (self.document.stages and self.document.lanes):
+        if (bool(scene.selectedItems()) if has_items is None else has_items) \
+                or not (self.document.stages and self.document.lanes):
             return None
 
         def in_sight() -> None:

@@ -168,14 +168,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
         self.properties.message.connect(self._show_passing_message)
-        for typed_into in (self.properties.card_text, self.properties.card_notes):  # autosaved as typed
-            typed_into.textChanged.connect(self.autosaver.on_typing)
-            typed_into.textChanged.connect(self._mark_typing)
-            typed_into.committed.connect(self._mark_typing)
-        for line in (self.properties.card_wait, self.properties.card_tags):
-            line.textEdited.connect(self.autosaver.on_typing)
-            line.textEdited.connect(self._mark_typing)
-            line.editingFinished.connect(self._mark_typing)
+        self.properties.card_typing.connect(self.autosaver.on_typing)  # autosaved as typed
+        self.properties.card_typing.connect(self._mark_typing)
         self.properties_dock = QDockWidget(tr("Properties"), self)
         self.properties_dock.setObjectName("PropertiesDock")
         self.properties_dock.setWidget(ScrollingPanel(self.properties))
@@ -473,7 +467,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
 
     def _mark_typing(self) -> None:
         """Show the title's change mark for changes, and for text being typed that is not in the document yet
-        (a card typed in place, its Text or Notes in Properties), as text editors do from the first key."""
+        (a card typed in place, its fields in Properties), as text editors do from the first key."""
         self.setWindowModified(self.is_modified() or bool(self.autosaver.typed_text()))
 
     def display_name(self) -> str:

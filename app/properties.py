@@ -366,6 +366,9 @@ class PropertiesPanel(QWidget):
     """
 
     message = Signal(str)  # a word for the status bar (metrics typed and left unapplied)
+    # A card's field typed into (Text, Notes, Wait, Tags: not in the document until applied), or left: the
+    # window autosaves and marks what ``typed_card_fields`` gives.
+    card_typing = Signal()
 
     def __init__(self, editor: Editor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -387,6 +390,12 @@ class PropertiesPanel(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self._forms: list[QFormLayout] = []
         self._build()
+        for box in (self.card_text, self.card_notes):
+            box.textChanged.connect(self.card_typing)
+            box.committed.connect(self.card_typing)
+        for line in (self.card_wait, self.card_tags):
+            line.textEdited.connect(self.card_typing)
+            line.editingFinished.connect(self.card_typing)
         self.set_editor(editor)
 
     def changeEvent(self, event: QEvent) -> None:

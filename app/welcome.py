@@ -255,10 +255,6 @@ class Welcoming:
         page.new_blueprint_button.setFocus()
         window.setWindowTitle(tr("Touchline") + "[*]")  # the mark stays for changes of the board behind it
         window.statusBar().clearMessage()
-        zoom = getattr(window, "zoom_label", None)
-        if zoom is not None:  # the hidden board's zoom ("64%") said nothing of the start screen
-            zoom.hide()
-            page.destroyed.connect(zoom.show)
         self._board_actions_shown(False)
         page.destroyed.connect(lambda: self._board_actions_shown(True))
         is_modified = getattr(window, "is_modified", None)
@@ -281,6 +277,9 @@ class Welcoming:
         # The panels are the board's: View › Properties Panel brought one back over the start screen, editing
         # the hidden board.
         board_actions += [dock.toggleViewAction() for dock in window.findChildren(QDockWidget)]
+        zoom = getattr(window, "zoom_label", None)
+        if zoom is not None:  # the hidden board's zoom ("64%") said nothing of the start screen
+            zoom.setVisible(shown)
         for action in board_actions:
             if action is not None and isValid(action):
                 action.setEnabled(shown)

@@ -512,9 +512,8 @@ class KeyboardNav:
                 self.move(dx, dy, extend=shift)
             return True
         card_id = self.focused_card()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not _held(event) and card_id is not None \
-                and self._enter_edits():
-            self.scene.edit_card(card_id)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not _held(event) and self._enter_edits():
+            self.scene.edit_card(card_id)  # type: ignore[arg-type]  # _enter_edits: a card has the focus
             return True
         cell = self.focused_cell()
         text = _typed(event)
@@ -540,17 +539,18 @@ class KeyboardNav:
         return False
 
 
+_COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier \
+    | Qt.KeyboardModifier.MetaModifier  # with one held a key is a command, not a letter
+
+
 def _held(event: QKeyEvent) -> bool:
     """Whether Ctrl, Alt, Shift or Meta is held (the keypad's flag is no key held)."""
-    return bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                                     | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.MetaModifier))
+    return bool(event.modifiers() & (_COMMAND_MODIFIERS | Qt.KeyboardModifier.ShiftModifier))
 
 
 def _typed(event: QKeyEvent) -> str:
     """The printable text of a key press with no Ctrl, Alt or Meta, else ""."""
-    mods = event.modifiers()
-    if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-               | Qt.KeyboardModifier.MetaModifier):
+    if event.modifiers() & _COMMAND_MODIFIERS:
         return ""
     text = event.text()
     return text if text and text.isprintable() and text != " " else ""

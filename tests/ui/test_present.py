@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QUndoCommand
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -421,24 +421,27 @@ def test_the_resting_pointer_stays_hidden_through_a_glide(qtbot, window: MainWin
     move_to(at)  # over a card: the view keeps this move to replay, and the card gives its cursor
     assert view.viewport().cursor().shape() != blank
     qtbot.waitUntil(lambda: view.viewport().cursor().shape() == blank)
-    shapes = []
-    view.viewport().installEventFilter(watcher := _CursorWatcher(view.viewport(), shapes))
+    shapes: list = []  # type: ignore[type-arg]
+    view.viewport().installEventFilter(_CursorWatcher(view.viewport(), shapes))  # kept by the viewport
     QTest.keyClick(view, Qt.Key.Key_Right)  # the next stage: the board glides under the pointer
     settle(qtbot, view)
-    view.viewport().removeEventFilter(watcher)
     assert view.viewport().cursor().shape() == blank
-    # Shown again for a moment would be a flicker: at most a change that was put right at once.
-    assert all(shape == blank for shape in shapes[1::2]), shapes
+    # The watcher sees each change before the view does: a shape Qt shows must be followed at once by
+    # the hidden one the view puts back (shown for a moment would be a flicker). Two hidden ones in a
+    # row are no flicker: off a card, Qt gives back the cursor it kept when the pointer went onto it,
+    # hidden already if that was during the glide. Where the glide's steps fall is a matter of timing.
+    shown_and_left = [i for i, shape in enumerate(shapes) if shape != blank and shapes[i + 1:i + 2] != [blank]]
+    assert not shown_and_left, shapes
     move_to(at + QPointF(200, 0))
     assert view.viewport().cursor().shape() != blank
     qtbot.waitUntil(lambda: view.viewport().cursor().shape() == blank)
 
 
-class _CursorWatcher(QWidget):
+class _CursorWatcher(QObject):
     """Notes the viewport's cursor shape at each change of it."""
 
     def __init__(self, viewport: QWidget, shapes: list) -> None:  # type: ignore[type-arg]
-        super().__init__()
+        super().__init__(viewport)
         self._viewport, self._shapes = viewport, shapes
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]

@@ -41,7 +41,9 @@ from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import has_rtl, is_invisible, visual
 from model.layout import CardGeometry, Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
+from model.shaping import ShapedRun, needs_shaping, shape, shaped_spans
 from model.typesetting import reads_right_to_left, text_block, text_primitives
+from model.valueclass import value_class
 
 FONT_NAMES = {False: "Touchline-NotoSans", True: "Touchline-NotoSans-Bold"}
 KAPPA = 0.5522847498  # control-point distance of a quarter circle drawn as one cubic, per radius
@@ -394,6 +396,36 @@ def _escaped(chunk: bytes) -> str:
 _FP: dict[float, str] = {}
 
 
+@value_class(frozen=True)
+class Shaped:
+    """A span of a line shaped in one fallback font: its characters, HarfBuzz's glyphs, the font's em."""
+
+    text: str
+    shaped: ShapedRun
+    units_per_em: int
+
+
+def _glyph_character(font: TTFont, gid: int, width: float) -> int:
+    """The character that stands for glyph ``gid`` in ``font``'s subsets: one the font maps to it, else a
+    private-use one added to the font's map (a conjunct, a half form or a placed vowel sign has no
+    character of its own), as reportlab's own shaping does. ``width``: the glyph's, per 1,000 em."""
+    face = font.face
+    mapped = face.glyphToChar.get(gid)
+    if mapped:
+        return int(mapped[0])
+    private: dict[int, int] = face.__dict__.setdefault("touchline_private", {})
+    code = private.get(gid)
+    if code is None:
+        code = max([0xE000 - 1, *private.values()]) + 1
+        while code in face.charToGlyph:
+            code += 1
+        private[gid] = code
+        face.charToGlyph[code] = gid
+        face.glyphToChar[gid] = [code]
+        face.charWidths[code] = width
+    return code
+
+
 def _fp(value: float) -> str:
     """One number as reportlab's fp_str writes it (remembered: a board repeats its text positions)."""
     text = _FP.get(value)
@@ -618,7 +650,10 @@ class _PdfPainter:
                 if self._font != (font_name, text.size):
                     self.canvas.setFont(font_name, text.size)
                     self._font = (font_name, text.size)
-                self._show(font_name, text.size, x, y, run)
+                if isinstance(run, Shaped):
+                    self._show_shaped(font_name, text.size, x, y, run)
+                else:
+                    self._show(font_name, text.size, x, y, run)
             x += run_width
 
     def _show(self, font_name: str, size: float, x: float, y: float, run: str) -> None:
@@ -651,16 +686,53 @@ class _PdfPainter:
         parts.append("T* ET")
         self.canvas.addLiteral(" ".join(parts))
 
-    def _runs(self, content: str, bold: bool, size: float) -> list[tuple[str | None, str, float]]:
+    def _show_shaped(self, font_name: str, size: float, x: float, y: float, run: Shaped) -> None:
+        """A run HarfBuzz shaped (model.shaping): each glyph at its own place, inside a span whose
+        ActualText is the run's characters, so that a reader copies and finds what was typed (the
+        glyphs are in drawing order, a vowel sign before its consonant, some with no character)."""
+        font = pdfmetrics.getFont(font_name)
+        document = self.canvas._doc
+        scale = size / run.units_per_em
+        typed = run.text.encode("utf-16-be", "surrogatepass").hex().upper()
+        parts = [f"/Span <</ActualText <FEFF{typed}>>> BDC BT"]
+        current = -1
+        for glyph in run.shaped.glyphs:
+            code = _glyph_character(font, glyph.gid, glyph.advance * 1000 / run.units_per_em)
+            subset, chunk = font.splitString(chr(code), document)[0]
+            if subset != current:
+                parts.append(f"{font.getSubsetInternalName(subset, document)} {_font_size_op(size)}")
+                current = subset
+            parts.append(f"1 0 0 1 {_fp(x + glyph.x * scale)} {_fp(y + glyph.y * scale)} Tm ({_escaped(chunk)}) Tj")
+        parts.append("ET EMC")
+        self.canvas.addLiteral(" ".join(parts))
+
+    def _runs(self, content: str, bold: bool, size: float) -> list[tuple[str | None, str | Shaped, float]]:
         """``content`` in runs of one font each (bundled face, fallback, or None: no font) with their widths.
 
         The bundled face's widths are the layout's own metrics; a fallback glyph advances
-        by its own width, as it does on the canvas and in SVG renderers.
+        by its own width, as it does on the canvas and in SVG renderers. Complex-script
+        spans are shaped (model.shaping), as layout measured them.
         """
         metrics = font_metrics(bold)
-        main = self.fonts[bold]
         if _printable_ascii(content) or all(metrics.has_glyph(ch) or ch == " " for ch in content):
-            return [(main, content, metrics.width(content, size))]
+            return [(self.fonts[bold], content, metrics.width(content, size))]
+        if not needs_shaping(content):
+            return self._glyph_runs(content, bold, size)
+        runs: list[tuple[str | None, str | Shaped, float]] = []
+        for start, end, font in shaped_spans(content, lambda ch: finder().font_for(ch, bold)):
+            span = content[start:end]
+            name = reportlab_name(font) if font is not None else None
+            if font is None or name is None:
+                runs += self._glyph_runs(span, bold, size)
+            else:
+                shaped = Shaped(span, shape(span, font), font.units_per_em)
+                runs.append((name, shaped, shaped.shaped.width * size / font.units_per_em))
+        return runs
+
+    def _glyph_runs(self, content: str, bold: bool, size: float) -> list[tuple[str | None, str | Shaped, float]]:
+        """``_runs`` of text drawn a glyph per character."""
+        metrics = font_metrics(bold)
+        main = self.fonts[bold]
         pieces: list[tuple[str | None, str]] = []
         for ch in content:
             name: str | None = main
@@ -671,7 +743,7 @@ class _PdfPainter:
                 pieces[-1] = (name, pieces[-1][1] + ch)
             else:
                 pieces.append((name, ch))
-        runs: list[tuple[str | None, str, float]] = []
+        runs: list[tuple[str | None, str | Shaped, float]] = []
         for name, run in pieces:
             if name == main or name is None:
                 runs.append((name, run, metrics.width(run, size)))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import FallbackFont, finder
 from model.sfnt import read_face
+from model.shaping import needs_shaping, shape, shaped_spans
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -345,6 +346,8 @@ def glyph_run(drawn: str, bold: bool) -> GlyphRun:
 
 def _glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
     """``glyph_run`` one character at a time: each glyph at the sum of the advances before it."""
+    if needs_shaping(drawn):
+        return _shaped_glyph_by_glyph(drawn, bold)
     placed: list[tuple[str, float]] = []
     ids: dict[str, None] = {}
     words: list[tuple[str, float]] = []
@@ -366,6 +369,59 @@ def _glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
     if word_start is not None:
         words[-1] = (drawn[word_start:], words[-1][1])
     return GlyphRun(tuple(placed), x, tuple(ids), len(placed), tuple(words))
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _shaped_placed(drawn: str, bold: bool) -> tuple[tuple[tuple[str, float, float], ...], float,
+                                                     tuple[tuple[str, float], ...]]:
+    """A line with complex-script spans (model.shaping) as glyphs: those spans as HarfBuzz shapes and
+    places them in the fallback font layout measured them with, the rest a glyph per character as
+    ``_glyph_by_glyph`` places it. Each drawn glyph's id, x and y (1/EM, y down), the line's width,
+    and its words: the runs of glyphs between spaces, as (characters, x)."""
+    placed: list[tuple[str, float, float]] = []
+    words: list[tuple[str, float]] = []
+    word_start: int | None = None
+    x = 0.0
+    metrics = font_metrics(bold)
+    for start, end, font in shaped_spans(drawn, lambda ch: None if metrics.has_glyph(ch) or ch == " "
+                                         else finder().font_for(ch, bold)):
+        if font is not None:  # shaped: no space inside, every glyph of it part of a word
+            if word_start is None:
+                word_start = start
+                words.append(("", x))
+            face = _fallback(font)
+            run = shape(drawn[start:end], font)
+            for glyph in run.glyphs:
+                gid = f"{face.tag}{glyph.gid}"
+                _GLYPHS.setdefault(gid, (partial(_opened, face), face.font.getGlyphName(glyph.gid)))
+                if outline(gid):
+                    placed.append((gid, x + glyph.x * face.scale, -glyph.y * face.scale))
+            x += run.width * face.scale
+            continue
+        for i in range(start, end):
+            gid, advance = _CHARS.get((drawn[i], bold)) or _char(drawn[i], bold)
+            if gid is not None:
+                placed.append((gid, x, 0.0))
+                if word_start is None:
+                    word_start = i
+                    words.append(("", x))
+            elif word_start is not None:
+                words[-1] = (drawn[word_start:i], words[-1][1])
+                word_start = None
+            x += advance
+    if word_start is not None:
+        words[-1] = (drawn[word_start:], words[-1][1])
+    return tuple(placed), x, tuple(words)
+
+
+def _shaped_glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
+    """``_glyph_by_glyph`` of a line with complex-script spans: ``_shaped_placed``'s glyphs, a mark
+    raised or lowered by HarfBuzz given its y."""
+    placed, width, words = _shaped_placed(drawn, bold)
+    uses = "".join(f'<use xlink:href="#{gid}"' + (f' x="{_num(x)}"' if x else "") + (f' y="{_num(y)}"' if y else "")
+                   + "/>" for gid, x, y in placed)
+    return GlyphRun(tuple((gid, x) for gid, x, _ in placed), width, tuple(dict.fromkeys(gid for gid, _, _ in placed)),
+                    len(placed), words, _uses=uses)
 
 
 def _glyph_by_word(drawn: str, bold: bool) -> GlyphRun | None:
@@ -428,13 +484,19 @@ _UNKNOWN = (0.0, 0, {}, ())  # a word not worked out yet (None is a word worked 
 
 def _word_run(word: str, bold: bool) -> _WordRun | None:
     """One space-free word's glyphs, as ``_glyph_by_glyph`` places them from x = 0."""
-    for ch in word:
-        if not (_CHARS.get((ch, bold)) or _char(ch, bold))[1].is_integer():
-            entry: _WordRun | None = None
-            break
-    else:
+    entry: _WordRun | None
+    if needs_shaping(word):
         run = _glyph_by_glyph(word, bold)
-        entry = (run.width, run.count, dict.fromkeys(run.ids), run.words)
+        whole = run.width.is_integer() and all(float(x).is_integer() for _, x, _ in _shaped_placed(word, bold)[0])
+        entry = (run.width, run.count, dict.fromkeys(run.ids), run.words) if whole else None
+    else:
+        for ch in word:
+            if not (_CHARS.get((ch, bold)) or _char(ch, bold))[1].is_integer():
+                entry = None
+                break
+        else:
+            run = _glyph_by_glyph(word, bold)
+            entry = (run.width, run.count, dict.fromkeys(run.ids), run.words)
     if len(_WORDS) >= _WORDS_KEPT:
         _WORDS.clear()
     _WORDS[(word, bold)] = entry
@@ -606,6 +668,11 @@ OUTLINE_BYTES = 220  # one glyph's outline, about (Noto Sans's letters and digit
 def _word_outline(word: str, bold: bool) -> str:
     """The outlines of a word's glyphs side by side, as one path's data."""
     parts = []
+    if needs_shaping(word):
+        for gid, x, y in _shaped_placed(word, bold)[0]:
+            x0, y0, rest = _outline_parts(gid)
+            parts.append(f"M{_num(x0 + x)} {_num(y0 + y)}{rest}")
+        return "".join(parts)
     x = 0.0
     for ch in word:
         gid, advance = _CHARS.get((ch, bold)) or _char(ch, bold)

@@ -23,7 +23,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2  # 2: complex scripts asked with their language (model.shaping.script_language)
 FILE_NAME = "fallback-fonts.json"
 # Where fontconfig finds fonts and keeps its caches on Linux; a change in any of them may change its answers.
 _FONT_LIST_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",

@@ -11,11 +11,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model import shaping
 from model.sfnt import read_face
 from model.valueclass import value_class
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from fontTools.ttLib import TTFont
+
+    from model.glyphs import FallbackFont
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_DIR = RESOURCES / "fonts"
@@ -81,9 +86,24 @@ class FontMetrics:
 
         if glyphs.has_rtl(text):
             text = glyphs.visual(text)
+        text = glyphs.drawable(text)
+        if shaping.needs_shaping(text):  # measured as the PDF and the SVG draw it: shaped, span by span
+            return sum(self._span_units(text[start:end], font) for start, end, font in self._spans(text))
+        return self._span_units(text, None)
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int, FallbackFont | None]]:
+        from model import glyphs
+
+        bold, own = self.bold, self.advances
+        return shaping.shaped_spans(text, lambda ch: None if ch in own else glyphs.finder().font_for(ch, bold))
+
+    def _span_units(self, text: str, font: FallbackFont | None) -> float:
+        """Width of a span in this face's units: shaped in ``font``, or a glyph per character."""
+        if font is not None:
+            return shaping.shape(text, font).width * self.units_per_em / font.units_per_em
         advances = self.advances
         units = 0.0
-        for ch in glyphs.drawable(text):
+        for ch in text:
             own = advances.get(ch)
             units += own if own is not None else _fallback_units(ch, self.bold, self.units_per_em)
         return units

@@ -256,7 +256,11 @@ def _fc_candidates(code: int, bold: bool) -> list[tuple[str, int]]:
         return []
     import subprocess  # only when fontconfig is asked (not remembered): ~5 ms of a start otherwise
 
-    pattern = f"{BUNDLED_FAMILY}:charset={code:x}" + (":weight=bold" if bold else "")
+    from model.shaping import script_language
+
+    language = script_language(code)
+    pattern = f"{BUNDLED_FAMILY}:charset={code:x}" + (f":lang={language}" if language else "") + \
+        (":weight=bold" if bold else "")
     try:
         result = subprocess.run(
             [fc_match, "--sort", "--format", "%{file}\t%{index}\n", pattern],

@@ -210,6 +210,83 @@ def test_pdf_arabic_is_copied_as_the_letters_typed(tmp_path: Path) -> None:
     assert not any("\ufb50" <= ch <= "\ufeff" for ch in extracted), "a presentation form reached the text"
 
 
+COMPLEX = {  # scripts HarfBuzz shapes (model.shaping): a vowel sign before its consonant, conjuncts, stacked marks
+    "devanagari": "ग्राहक को रसीद मिलती है",
+    "bengali": "গ্রাহক রসিদ পায়",
+    "tamil": "வாடிக்கையாளர் ரசீது",
+    "thai": "ลูกค้าได้รับใบเสร็จ",
+}
+
+
+def need_complex_fonts() -> None:
+    missing = [name for name, text in COMPLEX.items() if not all(covered(ch) for ch in text)]
+    if missing:
+        pytest.skip(f"no installed font for {', '.join(missing)} (.ci/run installs fonts-noto-core)")
+
+
+def complex_board() -> model.Document:
+    doc = model.Document(title="Scripts")
+    doc.add_stage(Stage("s1", "One"))
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    for i, text in enumerate(COMPLEX.values()):
+        doc.add_card(Card(f"c{i}", "l1", "s1", text=text))
+    return doc
+
+
+def test_complex_scripts_are_copied_and_found_in_the_pdf_as_typed(tmp_path: Path) -> None:
+    """The PDF draws HarfBuzz's glyphs (ि before म, a conjunct with no character of its own); what a
+    reader copies or searches is the text typed, from each run's ActualText."""
+    need("pdftotext")
+    need_complex_fonts()
+    pdf = tmp_path / "scripts.pdf"
+    export(Layout(complex_board()), pdf)
+    lines = [line.strip() for line in run("pdftotext", "-enc", "UTF-8", pdf, "-").stdout.splitlines()]
+    for text in COMPLEX.values():
+        assert text in lines, (text, lines)
+
+
+@pytest.mark.parametrize("by_word", [False, True])
+def test_svg_outlines_draw_the_shaped_glyphs_in_either_form(by_word: bool, monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    """"मि" draws the vowel sign's glyph left of the consonant's, "ग्र" one conjunct glyph that no character
+    maps; by glyph and by word (past MAX_GLYPH_USES) the SVG draws the same pixels."""
+    need("rsvg-convert")
+    need_complex_fonts()
+    run_ = svgglyphs.glyph_run("मि", False)
+    (_, sign_x), (_, consonant_x) = run_.placed
+    assert sign_x < consonant_x, run_.placed
+    font = finder().font_for("ग")
+    assert font is not None
+    face = svgglyphs._fallback(font)
+    cmapped = {f"{face.tag}{face.font.getGlyphID(name)}" for name in face.cmap.values()}
+    assert any(gid not in cmapped for gid, _ in svgglyphs.glyph_run("ग्र", False).placed)
+    layout = Layout(complex_board())
+    pictures = []
+    for form in (False, by_word):
+        monkeypatch.setattr(svgglyphs, "MAX_GLYPH_USES", 1 if form else 10**9)
+        svg = tmp_path / f"{form}.svg"
+        svg.write_text(render_svg(layout))
+        assert ("<use xlink:href=\"#w" in svg.read_text()) == form
+        png = tmp_path / f"{form}.png"
+        run("rsvg-convert", "-b", "white", "-o", png, svg)
+        with Image.open(png) as image:
+            pictures.append(np.asarray(image.convert("RGB"), dtype=np.int16))
+    # The same shapes: only antialiasing differs where a glyph's numbers are rounded another way.
+    assert (np.abs(pictures[0] - pictures[1]).max(axis=2) > TOLERANCE).mean() < 0.001
+
+
+def test_complex_scripts_are_measured_shaped_and_their_fonts_chosen_by_language() -> None:
+    """Measured as drawn: a vowel sign or a virama takes no room of its own (a glyph per character measured
+    "ग्राहक" ~50% wider than Qt draws it). Tamil's font is Noto Sans Tamil, as Qt chooses it, not Noto Sans
+    Grantha (which has Tamil letters and came first when fontconfig was asked by the character alone)."""
+    need_complex_fonts()
+    metrics = font_metrics(False)
+    word = "ग्राहक"
+    assert metrics.width(word, 100) < 0.7 * sum(metrics.width(ch, 100) for ch in word)
+    tamil = finder().font_for("வ")
+    assert tamil is not None and "Grantha" not in tamil.family, tamil.family
+
+
 def test_pdf_draws_rtl_in_visual_order_with_arabic_forms() -> None:
     shaped = visual(SAMPLES["arabic"])
     assert all("\ufe70" <= ch <= "\ufefc" or ch == " " for ch in shaped)  # contextual presentation forms

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
@@ -27,6 +28,9 @@ from model.entities import SCORE_RANGE
 from model.layout import Layout
 from model.record import record
 
+if TYPE_CHECKING:
+    from app.find_bar import FindBar
+
 
 @record  # not @dataclass: its generated code took ~2 ms of every start (issue 9)
 class EditActions:
@@ -40,6 +44,9 @@ class EditActions:
     paste: QAction
     duplicate: QAction
     select_all: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
     add_card: QAction
     edit_text: QAction
     add_stage: QAction
@@ -114,6 +121,7 @@ class Editor(QWidget):
         # first paint (_build_rest): a large board appears without waiting for all of them.
         self.scene = BoardScene(document, self.push, layout, lazy=True)
         self.view = BoardView(self.scene, self)
+        self._find_bar: FindBar | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -254,7 +262,7 @@ class Editor(QWidget):
             return
         cards = [card_id for card_id in touched if self.document.has_card(card_id)]
         if 0 < len(cards) <= MAX_CHOSEN_AFTER_UNDO:
-            self._choose_new(cards)
+            self.choose_cards(cards)
 
     def selected_cards(self) -> list[str]:
         """Selected card ids, in document order."""
@@ -287,8 +295,9 @@ class Editor(QWidget):
     # ------------------------------------------------------------ actions
     def _action(self, text: str, slot: object, *keys: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
         action = QAction(text, self)
-        shortcuts = [k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys]
-        action.setShortcuts(shortcuts)
+        shortcuts = {sequence.toString(): sequence for sequence in
+                     (k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys)}
+        action.setShortcuts(list(shortcuts.values()))  # once each: a key given twice is ambiguous and does nothing
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
@@ -316,6 +325,12 @@ class Editor(QWidget):
             paste=self._action(tr("&Paste"), self.paste_cards, QKeySequence.StandardKey.Paste),
             duplicate=self._action(tr("Dupl&icate"), self.duplicate_cards, "Ctrl+D"),
             select_all=self._action(tr("Select &All"), self.select_all, QKeySequence.StandardKey.SelectAll),
+            # No Alt letters: Edit's are all taken by older entries (F by Preferences); Ctrl+F and F3 reach them.
+            find=self._action(tr("Find…"), self.show_find, QKeySequence.StandardKey.Find),
+            find_next=self._action(tr("Find Next"), lambda: self.find_bar().find_next(),
+                                   QKeySequence.StandardKey.FindNext, "F3"),
+            find_previous=self._action(tr("Find Previous"), lambda: self.find_bar().find_previous(),
+                                       QKeySequence.StandardKey.FindPrevious, "Shift+F3"),
             add_card=self._action(tr("Add card"), self.add_card, "Return", "Enter"),
             edit_text=self._action(tr("&Edit text"), self.edit_text, "F2"),
             add_stage=self._action(tr("Add &stage"), self.add_stage, "Ctrl+Return", "Ctrl+Alt+S"),
@@ -632,10 +647,10 @@ class Editor(QWidget):
                               .format(f"{exc.count:,}", f"{exc.limit:,}"))
             return False
         self.push(added(self.document, placement, text))
-        self._choose_new([card.id for card, _ in placement.cards])
+        self.choose_cards([card.id for card, _ in placement.cards])
         return True
 
-    def _choose_new(self, card_ids: list[str]) -> None:
+    def choose_cards(self, card_ids: list[str]) -> None:
         """Select just these cards (announced once), the keyboard focus on the first, and show it."""
         scene = self.scene
         scene.blockSignals(True)
@@ -649,6 +664,21 @@ class Editor(QWidget):
         if card_ids:
             scene.nav.set_focus(("card", card_ids[0]), select=False)
             self.view.ensureVisible(scene.card_item(card_ids[0]), 40, 40)
+
+    def find_bar(self) -> FindBar:
+        """The row of Edit › Find above the board (app/find_bar.py), made when first asked for."""
+        if self._find_bar is None:
+            from app.find_bar import FindBar  # not needed to show a board
+
+            self._find_bar = FindBar(self)
+            self._find_bar.hide()
+            self.layout().insertWidget(0, self._find_bar)  # type: ignore[union-attr]
+        return self._find_bar
+
+    def show_find(self) -> None:
+        """Edit › Find (Ctrl+F): the find row, its words ready to be typed."""
+        self.commit_pending()
+        self.find_bar().open_bar()
 
     def select_all(self) -> None:
         """Select every card, announcing the new selection once."""

@@ -307,7 +307,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         """Put the current editor's actions in the Edit and View menus."""
         actions = self.editor.edit_actions
         groups = (("undo", "redo"), ("cut", "copy", "paste", "duplicate"), ("delete", "select_all"),
-                  ("add_card", "edit_text"),
+                  ("find", "find_next", "find_previous"), ("add_card", "edit_text"),
                   ("add_stage", "add_lane", "delete_stage", "delete_lane"), ("raise_score", "lower_score"),
                   ("arrange",), ("vote", "unvote"),
                   ("connect", "next_arrow", "move_left", "move_right", "move_up", "move_down"))

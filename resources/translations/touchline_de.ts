@@ -108,6 +108,18 @@
         <translation>Alle Karten auswählen</translation>
     </message>
     <message>
+        <source>Find cards by the words in their text, tags, notes or wait</source>
+        <translation>Karten nach den Wörtern in Text, Tags, Notizen oder Wartezeit finden</translation>
+    </message>
+    <message>
+        <source>Choose the next card holding the words found</source>
+        <translation>Die nächste Karte mit den gesuchten Wörtern wählen</translation>
+    </message>
+    <message>
+        <source>Choose the card before holding the words found</source>
+        <translation>Die vorige Karte mit den gesuchten Wörtern wählen</translation>
+    </message>
+    <message>
         <source>Copy the selected cards to the clipboard and delete them</source>
         <translation>Die ausgewählten Karten in die Zwischenablage kopieren und löschen</translation>
     </message>
@@ -468,6 +480,18 @@
     <message>
         <source>Select &amp;All</source>
         <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>Rückwärts suchen</translation>
     </message>
     <message>
         <source>&amp;Edit text</source>
@@ -2455,6 +2479,45 @@ CES = 4,1</translation>
     <message>
         <source>Arrow &amp;kind</source>
         <translation>&amp;Art der Verbindung</translation>
+    </message>
+    <message>
+        <source>Find cards by their words</source>
+        <translation>Karten nach ihren Wörtern suchen</translation>
+    </message>
+    <message>
+        <source>Find cards</source>
+        <translation>Karten suchen</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Voriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>No card holds these words</source>
+        <translation>Keine Karte enthält diese Wörter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) found</source>
+        <translation>
+            <numerusform>%n Karte gefunden</numerusform>
+            <numerusform>%n Karten gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} von {1}</translation>
     </message>
 </context>
 </TS>

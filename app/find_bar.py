@@ -12,6 +12,7 @@ Made when first asked for: a board opens without it.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -26,6 +27,8 @@ from model.entities import Card
 if TYPE_CHECKING:
     from app.editor import Editor
 
+WORDS_KEPT = 50_000  # cards' folded words remembered (a 20,000-card board's, with room for edits)
+
 
 def folded(text: str) -> str:
     """``text`` as it is compared: compatibility forms unfolded, case ignored (ß finds ss, ﬁ finds fi)."""
@@ -34,8 +37,13 @@ def folded(text: str) -> str:
 
 def card_words(card: Card) -> str:
     """What Find looks in: a card's text, tags, notes and wait, folded."""
-    parts = [card.text, *(card.tags or ()), card.notes or "", card.wait or ""]
-    return folded("\n".join(part for part in parts if part))
+    return _folded_words(card.text, tuple(card.tags or ()), card.notes, card.wait)
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _folded_words(text: str, tags: tuple[str, ...], notes: str | None, wait: str | None) -> str:
+    # Remembered: each typed letter looks through every card again (~15 ms at 5,000 cards folded afresh).
+    return folded("\n".join(part for part in (text, *tags, notes or "", wait or "") if part))
 
 
 def matching_cards(document: Document, words: str) -> list[str]:

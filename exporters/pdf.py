@@ -38,10 +38,10 @@ from exporters.sheet_index import SheetIndex
 from model import style as st
 from model.board_words import board_word
 from model.fonts import FONT_FILES, font_metrics
-from model.glyphs import has_rtl, is_invisible, visual
+from model.glyphs import drawn_characters, has_rtl, visual
 from model.layout import CardGeometry, Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
-from model.shaping import ShapedRun, needs_shaping, shape, shaped_spans
+from model.shaping import JOINERS, ShapedRun, needs_shaping, shape, shaped_spans
 from model.typesetting import reads_right_to_left, text_block, text_primitives
 from model.valueclass import value_class
 
@@ -636,7 +636,7 @@ class _PdfPainter:
         if has_rtl(content):  # reportlab neither shapes nor reorders: draw the visual string
             content = visual(content)
         if not content.isascii():
-            content = "".join(ch for ch in content if not is_invisible(ch))
+            content = drawn_characters(content)
         self._paint(text.color, None, self._width, self._dash, 1.0)
         runs = self._runs(content, text.bold, text.size)
         # Like text-anchor in SVG and QFontMetrics in Qt: align what is actually drawn.
@@ -730,7 +730,8 @@ class _PdfPainter:
         return runs
 
     def _glyph_runs(self, content: str, bold: bool, size: float) -> list[tuple[str | None, str | Shaped, float]]:
-        """``_runs`` of text drawn a glyph per character."""
+        """``_runs`` of text drawn a glyph per character (a joiner kept for shaping is drawn as nothing)."""
+        content = "".join(ch for ch in content if ch not in JOINERS)
         metrics = font_metrics(bold)
         main = self.fonts[bold]
         pieces: list[tuple[str | None, str]] = []

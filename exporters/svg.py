@@ -46,7 +46,7 @@ from exporters.common import (
 from exporters.halves import end_early, halfway, in_two, plan_from_child, tell, worth_forking
 from exporters.svgglyphs import EM, LINE_CACHE_SIZE, TextOutlines, Weighing, ascii_all_drawn, glyph_run
 from model.fonts import FONT_FAMILY
-from model.glyphs import finder, has_rtl, is_invisible, visual
+from model.glyphs import drawn_characters, finder, has_rtl, visual
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 
@@ -471,7 +471,7 @@ def _drawn(text: str) -> tuple[str, str]:
     content = draw_text(text)
     drawn = visual(content) if has_rtl(content) else content
     if not drawn.isascii():
-        drawn = "".join(ch for ch in drawn if not is_invisible(ch))
+        drawn = drawn_characters(drawn)
     return content, drawn
 
 

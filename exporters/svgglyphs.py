@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import FallbackFont, finder
 from model.sfnt import read_face
-from model.shaping import needs_shaping, shape, shaped_spans
+from model.shaping import JOINERS, needs_shaping, shape, shaped_spans
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -317,6 +317,9 @@ class GlyphRun:
     words: tuple[tuple[str, float], ...]
     _uses: str | None = None
     source: tuple[str, bool] | None = None  # (line, bold) whose glyphs ``placed`` lists
+    # Shaped (model.shaping): drawn a glyph each in either form, its marks raised or lowered (``uses``); its
+    # words, worked out alone, would not be the glyphs shaped in the line.
+    shaped: bool = False
 
     @property
     def placed(self) -> tuple[tuple[str, float], ...]:
@@ -341,6 +344,8 @@ def glyph_run(drawn: str, bold: bool) -> GlyphRun:
     Worked out word by word (``_word_run``, remembered: boards repeat their words) when that
     gives the very numbers the glyph-by-glyph sum gives, else glyph by glyph.
     """
+    if needs_shaping(drawn):  # its words are not worked out alone: a digit takes the font of the word before it
+        return _shaped_glyph_by_glyph(drawn, bold)
     return _glyph_by_word(drawn, bold) or _glyph_by_glyph(drawn, bold)
 
 
@@ -399,6 +404,8 @@ def _shaped_placed(drawn: str, bold: bool) -> tuple[tuple[tuple[str, float, floa
             x += run.width * face.scale
             continue
         for i in range(start, end):
+            if drawn[i] in JOINERS:  # kept for shaping (model.glyphs.drawn_characters); alone, drawn as nothing
+                continue
             gid, advance = _CHARS.get((drawn[i], bold)) or _char(drawn[i], bold)
             if gid is not None:
                 placed.append((gid, x, 0.0))
@@ -421,7 +428,7 @@ def _shaped_glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
     uses = "".join(f'<use xlink:href="#{gid}"' + (f' x="{_num(x)}"' if x else "") + (f' y="{_num(y)}"' if y else "")
                    + "/>" for gid, x, y in placed)
     return GlyphRun(tuple((gid, x) for gid, x, _ in placed), width, tuple(dict.fromkeys(gid for gid, _, _ in placed)),
-                    len(placed), words, _uses=uses)
+                    len(placed), words, _uses=uses, shaped=True)
 
 
 def _glyph_by_word(drawn: str, bold: bool) -> GlyphRun | None:
@@ -484,19 +491,13 @@ _UNKNOWN = (0.0, 0, {}, ())  # a word not worked out yet (None is a word worked 
 
 def _word_run(word: str, bold: bool) -> _WordRun | None:
     """One space-free word's glyphs, as ``_glyph_by_glyph`` places them from x = 0."""
-    entry: _WordRun | None
-    if needs_shaping(word):
-        run = _glyph_by_glyph(word, bold)
-        whole = run.width.is_integer() and all(float(x).is_integer() for _, x, _ in _shaped_placed(word, bold)[0])
-        entry = (run.width, run.count, dict.fromkeys(run.ids), run.words) if whole else None
+    for ch in word:
+        if not (_CHARS.get((ch, bold)) or _char(ch, bold))[1].is_integer():
+            entry: _WordRun | None = None
+            break
     else:
-        for ch in word:
-            if not (_CHARS.get((ch, bold)) or _char(ch, bold))[1].is_integer():
-                entry = None
-                break
-        else:
-            run = _glyph_by_glyph(word, bold)
-            entry = (run.width, run.count, dict.fromkeys(run.ids), run.words)
+        run = _glyph_by_glyph(word, bold)
+        entry = (run.width, run.count, dict.fromkeys(run.ids), run.words)
     if len(_WORDS) >= _WORDS_KEPT:
         _WORDS.clear()
     _WORDS[(word, bold)] = entry
@@ -527,7 +528,7 @@ class TextOutlines:
 
     def note(self, run: GlyphRun, bold: bool) -> None:
         """Give ``run``'s words (or glyphs) their ids, as ``uses`` would, without writing anything."""
-        if not self.by_word:
+        if not self.by_word or run.shaped:
             self._glyphs.update(dict.fromkeys(run.ids))
             return
         words = self._words
@@ -583,7 +584,7 @@ class TextOutlines:
 
     def uses(self, run: GlyphRun, bold: bool) -> str:
         """The ``<use>`` elements that draw ``run``, its outlines noted for ``defs``."""
-        if not self.by_word:
+        if not self.by_word or run.shaped:
             self._glyphs.update(dict.fromkeys(run.ids))
             return run.uses
         written = self._written.get((id(run), bold))
@@ -602,10 +603,11 @@ class TextOutlines:
 
     def defs(self) -> str:
         """One ``<path>`` per glyph or word used, for ``<defs>``."""
+        glyphs = "".join(f'<path id="{gid}" d="{outline(gid)}"/>' for gid in self._glyphs)  # by word: shaped lines'
         if not self.by_word:
-            return "".join(f'<path id="{gid}" d="{outline(gid)}"/>' for gid in self._glyphs)
-        return "".join(f'<path id="{wid}" d="{_word_outline(word, bold)}"/>'
-                       for (word, bold), wid in self._words.items())
+            return glyphs
+        return glyphs + "".join(f'<path id="{wid}" d="{_word_outline(word, bold)}"/>'
+                                for (word, bold), wid in self._words.items())
 
 
 class Weighing:
@@ -668,11 +670,6 @@ OUTLINE_BYTES = 220  # one glyph's outline, about (Noto Sans's letters and digit
 def _word_outline(word: str, bold: bool) -> str:
     """The outlines of a word's glyphs side by side, as one path's data."""
     parts = []
-    if needs_shaping(word):
-        for gid, x, y in _shaped_placed(word, bold)[0]:
-            x0, y0, rest = _outline_parts(gid)
-            parts.append(f"M{_num(x0 + x)} {_num(y0 + y)}{rest}")
-        return "".join(parts)
     x = 0.0
     for ch in word:
         gid, advance = _CHARS.get((ch, bold)) or _char(ch, bold)

@@ -14,6 +14,7 @@ from model.channel_icons import KIND_ICONS, channel_icon
 from model.entities import Card
 from model.icons import icon_path
 from model.primitives import Box, Circle, Primitive, Text, translated
+from model.shaping import one_shorter
 from model.typesetting import (
     baseline_offset,
     line_height,
@@ -325,7 +326,7 @@ def _ellipsised(line: str, width: float, size: float) -> str:
     """``line`` with an ellipsis at its end, shortened until both fit ``width``."""
     line = line.rstrip()
     while line and text_width(line + "…", size) > width:
-        line = line[:-1].rstrip()
+        line = one_shorter(line).rstrip()
     return line + "…"
 
 

@@ -290,6 +290,16 @@ def is_invisible(ch: str) -> bool:
     return bool(_INVISIBLE.match(ch))
 
 
+def drawn_characters(text: str) -> str:
+    """``text`` without the characters drawn as nothing, but for the joiners of a complex script's text:
+    HarfBuzz needs them to choose a half form or a conjunct (model.shaping), as Qt's does on the canvas."""
+    from model.shaping import JOINERS, needs_shaping
+
+    if needs_shaping(text):
+        return "".join(ch for ch in text if ch in JOINERS or not is_invisible(ch))
+    return "".join(ch for ch in text if not is_invisible(ch))
+
+
 def covered(ch: str, bold: bool = False) -> bool:
     """Whether some font can draw ``ch`` (spaces and invisible characters count as covered)."""
     return ch.isspace() or is_invisible(ch) or bundled_has(ch, bold) or finder().font_for(ch, bold) is not None

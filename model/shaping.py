@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 _COMPLEX = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\u1900-\u1b7f\u1cd0-\u1cff"
                       "\ua800-\ua8ff\ua900-\ua9df\uaa00-\uaadf\U00011000-\U000111df]")
 SHAPED_RUNS_KEPT = 4096  # distinct (run, font) pairs remembered: a board's words
+JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner: they choose half forms and conjuncts
+_SHARED_IN_SCRIPT = "\u0964\u0965"  # the dandas: in Devanagari's block, but Bengali, Tamil... end sentences so
+VIRAMA_CLASS = 9  # the canonical combining class of viramas (्, ், ฺ...): the next consonant joins them
 # The language fontconfig is asked for with a character of these blocks (first code point, last, language):
 # Qt asks for a font by its script, and fontconfig then puts the script's own font first. Asked by the
 # character alone it put Noto Sans Grantha first for Tamil (it has Tamil letters), so the canvas drew
@@ -81,31 +84,56 @@ def shaped_spans(text: str,
     between them runs with font None, drawn a glyph per character as before.
 
     A complex-script character is drawn in ``font_of(ch)``, the font the other renderers draw it
-    with (model.glyphs' finder). A space, a digit or a punctuation mark belongs to no script: as Qt
-    does, it goes with the character before it (the one after, at the start), in that one's font
-    when the font has it. Qt drew the space between two Tamil words in Noto Sans Tamil, 4.5 px wider
-    at 100 px than the bundled face's, which the exports used.
+    with (model.glyphs' finder). A space, a digit, a punctuation mark or a danda belongs to no script:
+    as Qt does, it goes with the character before it (the one after, at the start), in that one's
+    font when the font has it; a danda in Devanagari's font ended Bengali and Tamil sentences with
+    another glyph than the screen's. A joiner (ZWJ, ZWNJ: a half form, a conjunct) or a mark stays
+    with the character before it: cut off, "क्‍ष" lost its half form.
     """
     fonts: list[FallbackFont | None] = []
-    shared: list[int] = []  # where the characters of no script are
+    inheriting: dict[int, bool] = {}  # where the characters that go with a neighbour are: True for joiners and marks
     for i, ch in enumerate(text):
-        if _COMPLEX.match(ch):
-            fonts.append(font_of(ch))
-        else:
-            fonts.append(None)
-            if unicodedata.category(ch)[0] in "ZPNS":
-                shared.append(i)
-    scripted = set(range(len(text))).difference(shared)
-    first = fonts[min(scripted)] if scripted else None  # what a line's leading spaces or marks go with
-    for i in shared:
+        fonts.append(None)
+        if ch in _SHARED_IN_SCRIPT:
+            inheriting[i] = False
+        elif _COMPLEX.match(ch):
+            fonts[i] = font_of(ch)
+        elif ch in JOINERS or unicodedata.category(ch)[0] == "M":
+            inheriting[i] = True
+        elif unicodedata.category(ch)[0] in "ZPNS":
+            inheriting[i] = False
+    first = next((fonts[i] for i in range(len(text)) if i not in inheriting), None)  # what leading ones go with
+    for i, joins in inheriting.items():  # in order: a run of them takes the font of the character before it
         neighbour = fonts[i - 1] if i > 0 else first
-        if neighbour is not None and ord(text[i]) in neighbour.advances:
+        if neighbour is not None and ((joins and text[i] in JOINERS) or ord(text[i]) in neighbour.advances):
             fonts[i] = neighbour
     start = 0
     for i in range(1, len(text) + 1):
         if i == len(text) or fonts[i] != fonts[start]:
             yield start, i, fonts[start]
             start = i
+
+
+def clusters(word: str) -> list[str]:
+    """``word`` cut where a line may break inside it when it is wider than the line: never before a mark or
+    a joiner, never after a virama or a joiner, so that no piece starts with a sign HarfBuzz would draw on
+    a dotted circle (◌ि) and no conjunct is split (a virama left showing)."""
+    pieces: list[str] = []
+    for i, ch in enumerate(word):
+        if pieces and (unicodedata.category(ch)[0] == "M" or ch in JOINERS or word[i - 1] in JOINERS
+                       or unicodedata.combining(word[i - 1]) == VIRAMA_CLASS):
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+    return pieces
+
+
+def one_shorter(text: str) -> str:
+    """``text`` less its last character, or its last cluster in complex-script text: an ellipsis cut "ग्राहक"
+    to "ग्र…", its vowel sign dropped, a virama left showing."""
+    if not needs_shaping(text):
+        return text[:-1]
+    return text[:len(text) - len(clusters(text)[-1])]
 
 
 @lru_cache(maxsize=SHAPED_RUNS_KEPT)

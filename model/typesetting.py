@@ -8,6 +8,7 @@ from functools import cache
 from model import style as st
 from model.fonts import font_metrics
 from model.primitives import Text
+from model.shaping import one_shorter
 from model.wrapping import wrap
 
 
@@ -69,5 +70,5 @@ def fitted(text: str, width: float, size: float, bold: bool = False) -> str:
     if text_width(text, size, bold) <= width:
         return text
     while text and text_width(text + "…", size, bold) > width:
-        text = text[:-1]
+        text = one_shorter(text)
     return text.rstrip() + "…"

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from model.fonts import FontMetrics
+from model.shaping import clusters, needs_shaping
 
 # A token is a run of spaces, one ideographic character (CJK text breaks between any two),
 # or a run of anything else up to the next space or ideograph.
@@ -84,7 +85,42 @@ def _wrap_paragraph(paragraph: str, width: float, metrics: FontMetrics, size: fl
         lines = _wrap_words(paragraph, width, metrics, size)
         if lines is not None:
             return lines
+    if needs_shaping(paragraph) and SOFT_HYPHEN not in paragraph:
+        return _wrap_shaped(paragraph, width, metrics, size)
     return _wrap_tokens(paragraph, width, metrics, size)
+
+
+def _wrap_shaped(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str]:
+    """``_wrap_tokens`` for a paragraph with complex-script text (model.shaping), each line measured whole.
+
+    Shaped, a line is not the sum of its words: a digit or a bracket after a Hindi word is drawn in
+    the Devanagari font (wider than the bundled face's), so a line of summed words overflowed its card.
+    A word wider than the line is cut between clusters (``shaping.clusters``), never before a vowel
+    sign or after a virama, each piece measured with what it joins: cut between characters, a sign
+    alone was measured on a dotted circle and drawn on one (◌ि), and a conjunct showed its virama.
+    """
+    lines: list[str] = []
+    current = ""
+    for token in tokens(paragraph):
+        if token.isspace():
+            current += token if current else ""
+            continue
+        if metrics.width((current + token).rstrip(), size) <= width:
+            current += token
+            continue
+        if current:
+            lines.append(current.rstrip())
+            current = ""
+        if metrics.width(token, size) <= width:
+            current = token
+            continue
+        for piece in clusters(token):  # a word wider than the line
+            if current and metrics.width(current + piece, size) > width:
+                lines.append(current)
+                current = ""
+            current += piece
+    lines.append(current.rstrip())
+    return lines
 
 
 def _wrap_words(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str] | None:

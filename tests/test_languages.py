@@ -275,6 +275,52 @@ def test_svg_outlines_draw_the_shaped_glyphs_in_either_form(by_word: bool, monke
     assert (np.abs(pictures[0] - pictures[1]).max(axis=2) > TOLERANCE).mean() < 0.001
 
 
+@pytest.mark.parametrize("by_word", [False, True])
+def test_every_glyph_a_shaped_line_uses_is_defined_with_its_marks_height(by_word: bool,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A digit after a Hindi word is drawn in the Devanagari font: the line's words worked out alone gave the
+    bundled face's glyph ids, and the SVG used glyphs it never defined (the "12" of "Order ग्राहक 12" drawn as
+    nothing). A Thai tone mark HarfBuzz lowers over a vowel sign keeps its y."""
+    need_complex_fonts()
+    monkeypatch.setattr(svgglyphs, "MAX_GLYPH_USES", 1 if by_word else 10**9)
+    doc = model.Document(title="Lines")
+    doc.add_stage(Stage("s1", "One"))
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    for i, text in enumerate(["Order ग्राहक 12 मिलती?", "वाह, 2024 में 31/12 तक", "บ้านฝั่งนี้"]):
+        doc.add_card(Card(f"c{i}", "l1", "s1", text=text))
+    svg = render_svg(Layout(doc))
+    root = ET.fromstring(svg)
+    defined = {element.get("id") for element in root.iter(f"{SVG_NS}path")}
+    used = [element.get(XLINK_HREF, "")[1:] for element in root.iter(f"{SVG_NS}use")]
+    assert used and not [gid for gid in used if gid not in defined]
+    digit = svgglyphs.glyph_run("ग्राहक 12", False)
+    font = finder().font_for("ग")
+    assert font is not None
+    tag = svgglyphs._fallback(font).tag
+    assert all(gid.startswith(tag) for gid, _ in digit.placed), digit.placed  # the digits too
+    assert ' y="' in svgglyphs.glyph_run("บ้านฝั่งนี้", False).uses
+
+
+def test_a_shaped_paragraph_wraps_within_its_width_and_between_clusters() -> None:
+    """Lines measured whole (a bracket after Hindi is the Devanagari font's, wider: a summed line overflowed),
+    a long word cut between clusters (never before a vowel sign, never after a virama: no dotted circle), and
+    an ellipsis that drops a whole cluster."""
+    need_complex_fonts()
+    metrics = font_metrics(False)
+    for text, width in (("मूल्य (500) - (20%) छूट (10/12) से (31/12) तक", 164.0),
+                        ("अंतर्राष्ट्रीयकरणप्रक्रियाअंतर्राष्ट्रीयकरण", 120.0)):
+        lines = wrap(text, width, metrics, 13)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for line in lines:
+            assert metrics.width(line, 13) <= width, (line, metrics.width(line, 13))
+            assert not unicodedata.category(line[0]).startswith("M"), line
+            assert unicodedata.combining(line[-1]) != 9, line  # no virama left at a line's end
+    from model.typesetting import fitted
+
+    cut = fitted("ग्राहक को रसीद मिलती है", 50, 13)
+    assert cut.endswith("…") and unicodedata.combining(cut[-2]) != 9 and cut[:-1] in "ग्राहक को रसीद मिलती है"
+
+
 def test_complex_scripts_are_measured_shaped_and_their_fonts_chosen_by_language() -> None:
     """Measured as drawn: a vowel sign or a virama takes no room of its own (a glyph per character measured
     "ग्राहक" ~50% wider than Qt draws it). Tamil's font is Noto Sans Tamil, as Qt chooses it, not Noto Sans

@@ -310,6 +310,11 @@ COMPLEX_SCRIPTS = {  # a vowel sign before its consonant, conjuncts, stacked mar
     "bengali": "গ্রাহক রসিদ পায়",
     "tamil": "வாடிக்கையாளர் ரசீது பெறுகிறார்",
     "thai": "ลูกค้าได้รับใบเสร็จ",
+    "thai marks": "บ้านฝั่งนี้",  # a tone mark HarfBuzz lowers over a vowel sign
+    "latin, digits": "Order ग्राहक 12 मिलती?",  # the digits and "?" in the Devanagari font, as Qt draws them
+    "danda": "வாடிக்கையாளர் ரசீது।",  # in the Tamil font, not Devanagari's
+    "joiners": "क्\u200dष क्\u200cष",  # a half form (ZWJ), a visible virama (ZWNJ)
+    "sinhala": "ශ්\u200dරී ලංකා",
 }
 
 

@@ -38,7 +38,7 @@ from exporters.sheet_index import SheetIndex
 from model import style as st
 from model.board_words import board_word
 from model.fonts import FONT_FILES, font_metrics
-from model.glyphs import drawn_characters, has_rtl, visual
+from model.glyphs import FallbackFont, drawn_characters, has_rtl, visual
 from model.layout import CardGeometry, Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 from model.shaping import JOINERS, ShapedRun, needs_shaping, shape, shaped_spans
@@ -719,7 +719,10 @@ class _PdfPainter:
         if not needs_shaping(content):
             return self._glyph_runs(content, bold, size)
         runs: list[tuple[str | None, str | Shaped, float]] = []
-        for start, end, font in shaped_spans(content, lambda ch: finder().font_for(ch, bold)):
+        def font_of(ch: str) -> FallbackFont | None:  # as layout measured it: the bundled face first
+            return None if metrics.has_glyph(ch) else finder().font_for(ch, bold)
+
+        for start, end, font in shaped_spans(content, font_of):
             span = content[start:end]
             name = reportlab_name(font) if font is not None else None
             if font is None or name is None:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # Scripts whose shaping moves, joins or stacks glyphs (Unicode blocks): Devanagari to Sinhala
 # (the Indic blocks), Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, Limbu to Balinese, and
 # Devanagari Extended, Vedic, Syloti Nagri to Javanese, Brahmi to Sharada.
-_COMPLEX = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\u1900-\u1b7f\u1cd0-\u1cff"
+_COMPLEX = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\u1900-\u1aaf\u1b00-\u1b7f\u1cd0-\u1cff"
                       "\ua800-\ua8ff\ua900-\ua9df\uaa00-\uaadf\U00011000-\U000111df]")
 SHAPED_RUNS_KEPT = 4096  # distinct (run, font) pairs remembered: a board's words
 JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner: they choose half forms and conjuncts

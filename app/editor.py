@@ -354,6 +354,8 @@ class Editor(QWidget):
             raise_score=self._action(tr("Raise emotio&n score"), lambda: self.step_score(1), "Alt+Up"),
             lower_score=self._action(tr("Lo&wer emotion score"), lambda: self.step_score(-1), "Alt+Down"),
         )
+        for action in (actions.find, actions.find_next, actions.find_previous):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # from the panels too
         # What each needs, said where it is offered (the Edit menu shows tooltips): 20 items were greyed out on a
         # fresh board and nothing told a newcomer to click a cell or a card first.
         needs_cards = tr("Choose one or more cards first (click one; Ctrl+click or drag a band for more)")

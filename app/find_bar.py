@@ -3,7 +3,7 @@
 A board of a few thousand cards has no other way to get back to "the card about refunds".
 As in a browser or a text editor: the first match is chosen and shown while the words are
 typed, Enter (or F3) goes to the next, Shift+Enter (Shift+F3) to the one before, round the
-board; the row says "2 of 7", or that nothing matches, and Escape closes it with the found
+board; the row says "2 of 7" or "No match", and Escape closes it with the found
 card chosen and the keyboard on the board. Cards are found by their text, tags, notes and
 wait, in reading order: stage by stage, lane by lane, top to bottom in a cell, ignoring case.
 Made when first asked for: a board opens without it.
@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from app.chrome_palette import ERROR_INKS, ink_on
 from app.i18n import tr
@@ -62,46 +62,56 @@ def matching_cards(document: Document, words: str) -> list[str]:
 
 
 class FindBar(QWidget):
-    """The find row of one editor: its field, what it found, and buttons for the previous and next match."""
+    """The find row of one editor: its field, what it found, and buttons for the previous and next match.
+
+    While the keys are in the row, the board's own keys (Ctrl+arrows moving a card, Ctrl+D, V, Delete,
+    Return's Add card...) do nothing: they would act on the card found, out of sight of the one typing.
+    """
 
     def __init__(self, editor: Editor) -> None:
         super().__init__(editor)
         self.editor = editor
         self.matches: list[str] = []
-        self.current = -1  # index in ``matches`` of the card chosen, -1 for none
+        self._stale = False  # the document changed since ``matches`` was found
+        self._board_keys: set[str] | None = None  # the editor's shortcuts the row keeps from the board
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(tr("Find cards by their words"))
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName(tr("Find cards"))
+        # As wide as a long search (~45 characters) where there is room, down to ~15 in a narrow window.
+        characters = self.fontMetrics().averageCharWidth()
+        self.field.setMinimumWidth(characters * 15)
+        self.field.setMaximumWidth(characters * 45)
         self.field.textEdited.connect(self._find_from_start)
-        self.field.installEventFilter(self)
         self.count = QLabel(self)
         self.count.setAccessibleName(tr("Matches"))
-        style = self.style()
-        self.previous_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
-                                            tr("Previous match (Shift+Enter)"), self.find_previous)
-        self.next_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
-                                        tr("Next match (Enter)"), self.find_next)
-        self.close_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton),
-                                         tr("Close (Esc)"), self.close_bar)
-        # As wide as a long search (~45 characters), not the window: the count and arrows stay next to the words.
-        self.field.setMinimumWidth(self.fontMetrics().averageCharWidth() * 45)
+        self.count.setMinimumWidth(1)  # may be squeezed in a narrow window, rather than widen it
+        self.previous_button = self._button(tr("Previous match"), tr("Shift+Enter, Shift+F3"), self.find_previous)
+        self.previous_button.setArrowType(Qt.ArrowType.UpArrow)  # drawn in the palette's colours, light or dark
+        self.next_button = self._button(tr("Next match"), tr("Enter, F3"), self.find_next)
+        self.next_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.close_button = self._button(tr("Close"), tr("Esc"), self.close_bar)
+        self.close_button.setText("\u00d7")
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.field)
+        row.addWidget(self.field, 3)
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
-        row.addWidget(self.count)
-        row.addStretch(1)
+        row.addWidget(self.count, 1)
         row.addWidget(self.close_button)
+        for widget in (self.field, *self.field.findChildren(QToolButton), self.previous_button, self.next_button,
+                       self.close_button):
+            widget.installEventFilter(self)
+        for button in self.field.findChildren(QToolButton):  # the field's clear button
+            button.setAccessibleName(tr("Clear the words"))
         editor.document.changed.connect(self._on_changed)
+        editor.selection_changed.connect(self._on_chosen)
         self._show_count()
 
-    def _button(self, icon: object, tip: str, slot: object) -> QToolButton:
+    def _button(self, name: str, keys: str, slot: object) -> QToolButton:
         button = QToolButton(self)
-        button.setIcon(icon)  # type: ignore[arg-type]
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
+        button.setToolTip(f"{name} ({keys})")
+        button.setAccessibleName(name)
         button.setAutoRaise(True)
         button.clicked.connect(slot)  # type: ignore[arg-type]
         return button
@@ -112,8 +122,8 @@ class FindBar(QWidget):
         self.show()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
-        if self.field.text() and not self.matches:
-            self._find_from_start()
+        self._refresh()
+        self._show_count()
 
     def close_bar(self) -> None:
         """Hide the row; the card found stays chosen and the keys go to the board again."""
@@ -121,76 +131,125 @@ class FindBar(QWidget):
         self.editor.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
-            event.accept()  # the field's, not the board's Add card (Return) or a dialog's Escape
-            return True
-        if watched is self.field and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain_or_shift = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        returned = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain_or_shift
+        if event.type() == QEvent.Type.ShortcutOverride:
+            if returned or key == Qt.Key.Key_Escape or self._is_board_key(event):
+                event.accept()  # the row's: the key comes to it as a key press, and the board's action stays put
+                return True
+        elif event.type() == QEvent.Type.KeyPress:
+            if key == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+            if returned and watched is self.field:
+                if modifiers & Qt.KeyboardModifier.ShiftModifier:
                     self.find_previous()
                 else:
                     self.find_next()
                 return True
-            if key == Qt.Key.Key_Escape:
-                self.close_bar()
+            if returned and isinstance(watched, QToolButton):
+                watched.click()  # as Space does
                 return True
+            commanded = modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            if commanded and self._is_board_key(event):
+                return True  # kept from the board, and no text either (the field typed Ctrl+Alt+S's "s")
         return super().eventFilter(watched, event)
+
+    def _is_board_key(self, event: QKeyEvent) -> bool:
+        if self._board_keys is None:
+            actions = self.editor.edit_actions
+            kept = (actions.find, actions.find_next, actions.find_previous, actions.undo, actions.redo)
+            names: tuple[str, ...] = getattr(type(actions), "__slots__", ())  # a model.record class
+            self._board_keys = {sequence.toString() for name in names
+                                if (action := getattr(actions, name)) not in kept for sequence in action.shortcuts()}
+        return QKeySequence(event.keyCombination()).toString() in self._board_keys
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_count()  # the error ink chosen again for the new background
 
     # ------------------------------------------------------------ finding
     def _find_from_start(self) -> None:
         """The words changed: the first match in reading order is chosen (none: the row says so)."""
         self.matches = matching_cards(self.editor.document, self.field.text())
-        self.current = -1
+        self._stale = False
         if self.matches:
-            self._go(0)
+            self.editor.choose_cards([self.matches[0]])
         self._show_count()
 
     def find_next(self) -> None:
-        """The match after the chosen one, round to the first (F3, Enter in the field)."""
+        """The match after the chosen card, round to the first (F3, Enter in the field)."""
         self._step(1)
 
     def find_previous(self) -> None:
-        """The match before the chosen one, round to the last (Shift+F3, Shift+Enter in the field)."""
+        """The match before the chosen card, round to the last (Shift+F3, Shift+Enter in the field)."""
         self._step(-1)
 
     def _step(self, step: int) -> None:
         if not self.field.text().strip():
             self.open_bar()  # F3 with nothing to find: ask for the words
             return
+        self._refresh()
         if not self.matches:
-            self._find_from_start()
-            if not self.matches:
-                return
-            if step > 0:
-                return  # the first match is chosen: that was the step
-        self._go((self.current + step) % len(self.matches))
+            self._show_count()
+            return
+        count = len(self.matches)
+        chosen = self._chosen()
+        if chosen in self.matches:
+            target = (self.matches.index(chosen) + step) % count
+        elif chosen is not None:  # a card chosen on the board: the matches after it (or before it) in reading order
+            place = self._reading_place(chosen)
+            after = next((i for i, match in enumerate(self.matches) if self._reading_place(match) > place), count)
+            target = after % count if step > 0 else (after - 1) % count
+        else:
+            target = 0 if step > 0 else count - 1
+        self.editor.choose_cards([self.matches[target]])
         self._show_count()
 
-    def _go(self, index: int) -> None:
-        self.current = index
-        self.editor.choose_cards([self.matches[index]])
+    def _chosen(self) -> str | None:
+        """The card the board has chosen: the keyboard's, else the first selected."""
+        focused = self.editor.scene.nav.focused_card()
+        if focused is not None and self.editor.document.has_card(focused):
+            return focused
+        selected = self.editor.selected_cards()
+        return selected[0] if selected else None
+
+    def _reading_place(self, card_id: str) -> tuple[int, int, int]:
+        doc = self.editor.document
+        card = doc.card(card_id)
+        return doc.stage_index(card.stage), doc.lane_index(card.lane), doc.card_index(card_id)
+
+    def _refresh(self) -> None:
+        """Find the matches again if the document changed since (a card edited, added, deleted or undone)."""
+        if self._stale:
+            self.matches = matching_cards(self.editor.document, self.field.text())
+            self._stale = False
 
     def _on_changed(self, _event: object) -> None:
-        """A card was edited, added or deleted: the matches are found again, the chosen one kept if it still matches."""
-        if not self.isVisible() or not self.field.text().strip():
-            return
-        chosen = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
-        self.matches = matching_cards(self.editor.document, self.field.text())
-        self.current = self.matches.index(chosen) if chosen in self.matches else -1
-        self._show_count()
+        self._stale = True  # even hidden: F3 from the board must not go to a card deleted since
+        if self.isVisible():
+            self._refresh()
+            self._show_count()
+
+    def _on_chosen(self) -> None:
+        if self.isVisible():
+            self._show_count()  # "3 of 7" for a match clicked on the board
 
     def _show_count(self) -> None:
         words = self.field.text().strip()
+        chosen = self._chosen() if self.matches else None
         if not words:
             self.count.setText("")
         elif not self.matches:
-            self.count.setText(tr("No card holds these words"))
-        elif self.current < 0:
-            self.count.setText(tr("%n card(s) found", "", len(self.matches)))
+            self.count.setText(tr("No match"))
+        elif chosen in self.matches:
+            self.count.setText(tr("{0} of {1}").format(f"{self.matches.index(chosen) + 1:,}", f"{len(self.matches):,}"))
         else:
-            self.count.setText(tr("{0} of {1}").format(self.current + 1, len(self.matches)))
+            self.count.setText(tr("%n card(s) found", "", len(self.matches)))
         if words and not self.matches:
             ink_on(self.count, ERROR_INKS, self.palette())
         else:

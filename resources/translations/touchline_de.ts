@@ -2493,20 +2493,36 @@ CES = 4,1</translation>
         <translation>Treffer</translation>
     </message>
     <message>
-        <source>Previous match (Shift+Enter)</source>
-        <translation>Voriger Treffer (Umschalt+Eingabe)</translation>
+        <source>Previous match</source>
+        <translation>Voriger Treffer</translation>
     </message>
     <message>
-        <source>Next match (Enter)</source>
-        <translation>Nächster Treffer (Eingabe)</translation>
+        <source>Shift+Enter, Shift+F3</source>
+        <translation>Umschalt+Eingabe, Umschalt+F3</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Schließen (Esc)</translation>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
     </message>
     <message>
-        <source>No card holds these words</source>
-        <translation>Keine Karte enthält diese Wörter</translation>
+        <source>Enter, F3</source>
+        <translation>Eingabe, F3</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the words</source>
+        <translation>Wörter löschen</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
     </message>
     <message numerus="yes">
         <source>%n card(s) found</source>

@@ -353,6 +353,11 @@ def _glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
     """``glyph_run`` one character at a time: each glyph at the sum of the advances before it."""
     if needs_shaping(drawn):
         return _shaped_glyph_by_glyph(drawn, bold)
+    return _unshaped_glyph_by_glyph(drawn, bold)
+
+
+def _unshaped_glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
+    """``_glyph_by_glyph`` of text drawn a glyph per character."""
     placed: list[tuple[str, float]] = []
     ids: dict[str, None] = {}
     words: list[tuple[str, float]] = []
@@ -382,18 +387,15 @@ def _shaped_placed(drawn: str, bold: bool) -> tuple[tuple[tuple[str, float, floa
     """A line with complex-script spans (model.shaping) as glyphs: those spans as HarfBuzz shapes and
     places them in the fallback font layout measured them with, the rest a glyph per character as
     ``_glyph_by_glyph`` places it. Each drawn glyph's id, x and y (1/EM, y down), the line's width,
-    and its words: the runs of glyphs between spaces, as (characters, x)."""
+    and its words as (characters, x): each shaped span one, the rest cut where nothing is drawn."""
     placed: list[tuple[str, float, float]] = []
     words: list[tuple[str, float]] = []
-    word_start: int | None = None
     x = 0.0
     metrics = font_metrics(bold)
     for start, end, font in shaped_spans(drawn, lambda ch: None if metrics.has_glyph(ch) or ch == " "
                                          else finder().font_for(ch, bold)):
-        if font is not None:  # shaped: no space inside, every glyph of it part of a word
-            if word_start is None:
-                word_start = start
-                words.append(("", x))
+        if font is not None:  # shaped: one word for ``Weighing`` (its glyphs are drawn one by one in either form)
+            words.append((drawn[start:end], x))
             face = _fallback(font)
             run = shape(drawn[start:end], font)
             for glyph in run.glyphs:
@@ -403,21 +405,11 @@ def _shaped_placed(drawn: str, bold: bool) -> tuple[tuple[tuple[str, float, floa
                     placed.append((gid, x + glyph.x * face.scale, -glyph.y * face.scale))
             x += run.width * face.scale
             continue
-        for i in range(start, end):
-            if drawn[i] in JOINERS:  # kept for shaping (model.glyphs.drawn_characters); alone, drawn as nothing
-                continue
-            gid, advance = _CHARS.get((drawn[i], bold)) or _char(drawn[i], bold)
-            if gid is not None:
-                placed.append((gid, x, 0.0))
-                if word_start is None:
-                    word_start = i
-                    words.append(("", x))
-            elif word_start is not None:
-                words[-1] = (drawn[word_start:i], words[-1][1])
-                word_start = None
-            x += advance
-    if word_start is not None:
-        words[-1] = (drawn[word_start:], words[-1][1])
+        # Drawn a glyph per character, a joiner kept for shaping (model.glyphs.drawn_characters) as nothing.
+        plain = _unshaped_glyph_by_glyph("".join(ch for ch in drawn[start:end] if ch not in JOINERS), bold)
+        placed += [(gid, x + at, 0.0) for gid, at in plain.placed]
+        words += [(word, x + at) for word, at in plain.words]
+        x += plain.width
     return tuple(placed), x, tuple(words)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from model.valueclass import value_class
+from model.record import record
 
 if TYPE_CHECKING:
     from model.glyphs import FallbackFont
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 # Scripts whose shaping moves, joins or stacks glyphs (Unicode blocks): Devanagari to Sinhala
 # (the Indic blocks), Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, Limbu to Balinese, and
 # Devanagari Extended, Vedic, Syloti Nagri to Javanese, Brahmi to Sharada.
-_COMPLEX = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\u1900-\u1aaf\u1b00-\u1b7f\u1cd0-\u1cff"
-                      "\ua800-\ua8ff\ua900-\ua9df\uaa00-\uaadf\U00011000-\U000111df]")
+_COMPLEX_CLASS = ("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\u1900-\u1aaf\u1b00-\u1b7f\u1cd0-\u1cff"
+                  "\ua800-\ua8ff\ua900-\ua9df\uaa00-\uaadf\U00011000-\U000111df]")
 SHAPED_RUNS_KEPT = 4096  # distinct (run, font) pairs remembered: a board's words
 JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner: they choose half forms and conjuncts
 _SHARED_IN_SCRIPT = "\u0964\u0965"  # the dandas: in Devanagari's block, but Bengali, Tamil... end sentences so
@@ -45,7 +45,7 @@ _LANGUAGES = ((0x0900, 0x097F, "hi"), (0x0980, 0x09FF, "bn"), (0x0A00, 0x0A7F, "
               (0x0F00, 0x0FFF, "bo"), (0x1000, 0x109F, "my"), (0x1780, 0x17FF, "km"), (0x1800, 0x18AF, "mn"))
 
 
-@value_class(frozen=True)
+@record  # not value_class: ~0.6 ms a class of every start (model.fonts imports this module)
 class ShapedGlyph:
     """One glyph of a shaped run: its index in the font, where its origin is from the run's start
     (x to the right, y up, font units) and how far it advances."""
@@ -56,7 +56,7 @@ class ShapedGlyph:
     advance: float
 
 
-@value_class(frozen=True)
+@record  # not value_class: ~0.6 ms a class of every start (model.fonts imports this module)
 class ShapedRun:
     """A run of text shaped in one font: its glyphs in drawing order and its width (font units)."""
 
@@ -67,7 +67,13 @@ class ShapedRun:
 def needs_shaping(text: str) -> bool:
     """Whether ``text`` holds a character of a script drawn other than a glyph per character (Arabic
     and Hebrew aside: model.glyphs.visual gives their letters' forms and order)."""
-    return not text.isascii() and _COMPLEX.search(text) is not None
+    return not text.isascii() and _complex().search(text) is not None
+
+
+@cache
+def _complex() -> re.Pattern[str]:
+    """``_COMPLEX_CLASS`` compiled when first needed: ~2.5 ms of every start otherwise (ranges past U+FFFF)."""
+    return re.compile(_COMPLEX_CLASS)
 
 
 def script_language(code: int) -> str | None:
@@ -96,7 +102,7 @@ def shaped_spans(text: str,
         fonts.append(None)
         if ch in _SHARED_IN_SCRIPT:
             inheriting[i] = False
-        elif _COMPLEX.match(ch):
+        elif _complex().match(ch):
             fonts[i] = font_of(ch)
         elif ch in JOINERS or unicodedata.category(ch)[0] == "M":
             inheriting[i] = True

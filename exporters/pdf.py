@@ -696,13 +696,13 @@ class _PdfPainter:
         typed = run.text.encode("utf-16-be", "surrogatepass").hex().upper()
         parts = [f"/Span <</ActualText <FEFF{typed}>>> BDC BT"]
         current = -1
-        for glyph in run.shaped.glyphs:
-            code = _glyph_character(font, glyph.gid, glyph.advance * 1000 / run.units_per_em)
+        for gid, glyph_x, glyph_y, advance in run.shaped.glyphs:
+            code = _glyph_character(font, gid, advance * 1000 / run.units_per_em)
             subset, chunk = font.splitString(chr(code), document)[0]
             if subset != current:
                 parts.append(f"{font.getSubsetInternalName(subset, document)} {_font_size_op(size)}")
                 current = subset
-            parts.append(f"1 0 0 1 {_fp(x + glyph.x * scale)} {_fp(y + glyph.y * scale)} Tm ({_escaped(chunk)}) Tj")
+            parts.append(f"1 0 0 1 {_fp(x + glyph_x * scale)} {_fp(y + glyph_y * scale)} Tm ({_escaped(chunk)}) Tj")
         parts.append("ET EMC")
         self.canvas.addLiteral(" ".join(parts))
 

@@ -398,11 +398,11 @@ def _shaped_placed(drawn: str, bold: bool) -> tuple[tuple[tuple[str, float, floa
             words.append((drawn[start:end], x))
             face = _fallback(font)
             run = shape(drawn[start:end], font)
-            for glyph in run.glyphs:
-                gid = f"{face.tag}{glyph.gid}"
-                _GLYPHS.setdefault(gid, (partial(_opened, face), face.font.getGlyphName(glyph.gid)))
+            for index, glyph_x, glyph_y, _ in run.glyphs:
+                gid = f"{face.tag}{index}"
+                _GLYPHS.setdefault(gid, (partial(_opened, face), face.font.getGlyphName(index)))
                 if outline(gid):
-                    placed.append((gid, x + glyph.x * face.scale, -glyph.y * face.scale))
+                    placed.append((gid, x + glyph_x * face.scale, -glyph_y * face.scale))
             x += run.width * face.scale
             continue
         # Drawn a glyph per character, a joiner kept for shaping (model.glyphs.drawn_characters) as nothing.

@@ -302,7 +302,16 @@ def drawn_characters(text: str) -> str:
 
 def covered(ch: str, bold: bool = False) -> bool:
     """Whether some font can draw ``ch`` (spaces and invisible characters count as covered)."""
-    return ch.isspace() or is_invisible(ch) or bundled_has(ch, bold) or finder().font_for(ch, bold) is not None
+    known = _COVERED.get((ch, bold))
+    if known is None:
+        known = _COVERED[(ch, bold)] = ch.isspace() or is_invisible(ch) or bundled_has(ch, bold) \
+            or finder().font_for(ch, bold) is not None
+    return known
+
+
+# Each character's answer (the fonts do not change while Touchline runs): a shaped paragraph's wrapping
+# measures each line it tries whole, every character of it asked again (~1.5 s of a 5,000-card Hindi board).
+_COVERED: dict[tuple[str, bool], bool] = {}
 
 
 @lru_cache(maxsize=8192)

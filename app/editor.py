@@ -679,6 +679,8 @@ class Editor(QWidget):
 
     def show_find(self) -> None:
         """Edit › Find (Ctrl+F): the find row, its words ready to be typed."""
+        if self.scene.nav.presenting:
+            return  # the row is in the window behind the presentation: its field would never have the keys
         self.commit_pending()
         self.find_bar().open_bar()
 

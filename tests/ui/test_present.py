@@ -912,3 +912,12 @@ def test_s_spotlights_the_card_reached_with_the_arrows(qtbot, window: MainWindow
     QTest.keyClick(view, Qt.Key.Key_S)  # again: off
     assert not view.spotlight.active
     assert window.editor.document.card(card_id).text != "S", "S spotlights; it types nothing"
+
+
+def test_ctrl_f_while_presenting_opens_no_find_row_behind_the_presentation(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The row would open in the editor's window behind the full screen, its field never given the keys."""
+    view = start(qtbot, window)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.editor.show_find()  # and from the menu, whatever reached it
+    assert window.editor._find_bar is None or not window.editor._find_bar.isVisible()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -242,12 +242,7 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
         lane = next((lane for lane in doc.lanes if lane.kind == "customer"), None)
         if stage is None or lane is None:
             return
-        scene = self.editor.scene
-        scene.clearSelection()
-        scene.select_cell((stage.id, lane.id))
-        scene.nav.set_focus(("cell", (stage.id, lane.id)), select=False)
-        r = scene.layout.cell_rect(stage.id, lane.id)
-        self.editor.view.ensureVisible(QRectF(r.x, r.y, r.w, r.h), 60, 60)
+        self.editor.scene.nav.set_focus(("cell", (stage.id, lane.id)))  # chosen, the selection let go, shown
         self.editor.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the letters typed next go into the cell
         self.editor.message.emit(tr("The customer cell of “{0}” is chosen: type to add what the customer does")
                                  .format(stage.name))

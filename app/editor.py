@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
 from shiboken6 import delete, isValid
 
@@ -148,8 +148,10 @@ class Editor(QWidget):
         self._clipboard_pastable = True
         # False while the start screen is in the board's place: its actions are off (Edit › Add stage changed a
         # board nobody saw, and New then asked to save it).
-        self.board_shown = True
-        self._enabled_before_hiding: dict[str, bool] = {}
+        self._board_actions = QActionGroup(self)  # off as one while the start screen shows; each keeps its own state
+        self._board_actions.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+        for name in EditActions.__slots__:
+            self._board_actions.addAction(getattr(self.edit_actions, name))
         self._update_action_state()
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -391,29 +393,18 @@ class Editor(QWidget):
     def board_menu_shown(self, menu: QMenu) -> None:
         """Called with the right-click menu just before it opens (tests look at it here)."""
 
+    @property
+    def board_shown(self) -> bool:
+        """False while the start screen is in the board's place: its actions are off."""
+        return self._board_actions.isEnabled()
+
     def set_board_shown(self, shown: bool) -> None:
         """The board is in the window (True) or the start screen is in its place (False): its actions follow."""
-        if not isValid(self.undo_stack) or not isValid(self.edit_actions.undo):
-            self.board_shown = shown
-            return  # an editor being disposed of (its start screen went with it)
-        if shown and not self.board_shown:
-            # Each as it was: most are never turned off by _update_action_state (Add stage, zoom, Select All,
-            # Paste), and they stayed greyed out after the start screen.
-            for name, enabled in self._enabled_before_hiding.items():
-                getattr(self.edit_actions, name).setEnabled(enabled)
-            self.edit_actions.undo.setEnabled(self.undo_stack.canUndo())  # the stack's own, kept by it from now
-            self.edit_actions.redo.setEnabled(self.undo_stack.canRedo())
-            self.board_shown = True
-            self._update_action_state()
-        elif not shown and self.board_shown:
-            self._enabled_before_hiding = {name: getattr(self.edit_actions, name).isEnabled()
-                                           for name in EditActions.__slots__}
-            self.board_shown = False
-            for name in EditActions.__slots__:
-                getattr(self.edit_actions, name).setEnabled(False)
+        if isValid(self._board_actions):  # (not when the editor is being disposed of with its start screen)
+            self._board_actions.setEnabled(shown)  # each action's own state, kept up to date meanwhile, comes back
 
     def _update_action_state(self) -> None:
-        if not isValid(self.scene) or not self.board_shown:  # the scene emits while it is being destroyed
+        if not isValid(self.scene):  # the scene emits while it is being destroyed
             return
         a = self.edit_actions
         has_items = bool(self.scene.selectedItems())

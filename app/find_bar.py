@@ -48,7 +48,7 @@ def _folded_words(text: str, tags: tuple[str, ...], notes: str | None, wait: str
 
 def matching_cards(document: Document, words: str) -> list[str]:
     """Ids of the cards holding ``words`` (folded, anywhere in them), in reading order: stage by stage,
-    lane by lane, top to bottom in each cell. None for empty words."""
+    lane by lane, top to bottom in each cell. No card for no words."""
     wanted = folded(words.strip())
     if not wanted:
         return []

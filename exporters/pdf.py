@@ -12,7 +12,7 @@ import contextlib
 import io
 import os
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from reportlab import rl_config
@@ -38,10 +38,10 @@ from exporters.sheet_index import SheetIndex
 from model import style as st
 from model.board_words import board_word
 from model.fonts import FONT_FILES, font_metrics
-from model.glyphs import FallbackFont, drawn_characters, has_rtl, visual
+from model.glyphs import drawn_characters, has_rtl, visual
 from model.layout import CardGeometry, Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
-from model.shaping import JOINERS, ShapedRun, needs_shaping, shape, shaped_spans
+from model.shaping import ShapedRun, needs_shaping, shape, without_joiners
 from model.typesetting import reads_right_to_left, text_block, text_primitives
 from model.valueclass import value_class
 
@@ -426,6 +426,18 @@ def _glyph_character(font: TTFont, gid: int, width: float) -> int:
     return code
 
 
+def _in_subsets(font: TTFont, document: object, size: float, shown: Iterable[tuple[int, str]]) -> list[str]:
+    """The text operators ``shown`` (subset, operator), each subset's font selected where it starts."""
+    parts: list[str] = []
+    current = -1
+    for subset, operator in shown:
+        if subset != current:
+            parts.append(f"{font.getSubsetInternalName(subset, document)} {_font_size_op(size)}")
+            current = subset
+        parts.append(operator)
+    return parts
+
+
 def _fp(value: float) -> str:
     """One number as reportlab's fp_str writes it (remembered: a board repeats its text positions)."""
     text = _FP.get(value)
@@ -669,7 +681,6 @@ class _PdfPainter:
             return
         document = self.canvas._doc
         parts = [f"BT 1 0 0 1 {_fp(x)} {_fp(y)} Tm"]
-        current = -1
         chunks: list[tuple[int, bytes]]
         if font._asciiReadable and font.fontName in self._bundled and _printable_ascii(run):
             # reportlab keeps printable ASCII as itself in subset 0 of an "ASCII readable" font
@@ -678,11 +689,7 @@ class _PdfPainter:
             chunks = [(0, run.encode("ascii"))]
         else:
             chunks = font.splitString(run, document)
-        for subset, chunk in chunks:
-            if subset != current:
-                parts.append(f"{font.getSubsetInternalName(subset, document)} {_font_size_op(size)}")
-                current = subset
-            parts.append(f"({_escaped(chunk)}) Tj")
+        parts += _in_subsets(font, document, size, ((subset, f"({_escaped(chunk)}) Tj") for subset, chunk in chunks))
         parts.append("T* ET")
         self.canvas.addLiteral(" ".join(parts))
 
@@ -694,15 +701,16 @@ class _PdfPainter:
         document = self.canvas._doc
         scale = size / run.units_per_em
         typed = run.text.encode("utf-16-be", "surrogatepass").hex().upper()
+        glyphs = run.shaped.glyphs
+        codes = "".join(chr(_glyph_character(font, gid, advance * 1000 / run.units_per_em))
+                        for gid, _, _, advance in glyphs)
+        # One byte a glyph in its subset (reportlab's subsets are single-byte): split once, not glyph by glyph.
+        coded = [(subset, chunk[i:i + 1]) for subset, chunk in font.splitString(codes, document)
+                 for i in range(len(chunk))]
         parts = [f"/Span <</ActualText <FEFF{typed}>>> BDC BT"]
-        current = -1
-        for gid, glyph_x, glyph_y, advance in run.shaped.glyphs:
-            code = _glyph_character(font, gid, advance * 1000 / run.units_per_em)
-            subset, chunk = font.splitString(chr(code), document)[0]
-            if subset != current:
-                parts.append(f"{font.getSubsetInternalName(subset, document)} {_font_size_op(size)}")
-                current = subset
-            parts.append(f"1 0 0 1 {_fp(x + glyph_x * scale)} {_fp(y + glyph_y * scale)} Tm ({_escaped(chunk)}) Tj")
+        parts += _in_subsets(font, document, size, (
+            (subset, f"1 0 0 1 {_fp(x + glyph_x * scale)} {_fp(y + glyph_y * scale)} Tm ({_escaped(byte)}) Tj")
+            for (_, glyph_x, glyph_y, _), (subset, byte) in zip(glyphs, coded, strict=True)))
         parts.append("ET EMC")
         self.canvas.addLiteral(" ".join(parts))
 
@@ -719,22 +727,18 @@ class _PdfPainter:
         if not needs_shaping(content):
             return self._glyph_runs(content, bold, size)
         runs: list[tuple[str | None, str | Shaped, float]] = []
-        def font_of(ch: str) -> FallbackFont | None:  # as layout measured it: the bundled face first
-            return None if metrics.has_glyph(ch) else finder().font_for(ch, bold)
-
-        for start, end, font in shaped_spans(content, font_of):
+        for start, end, font in metrics.spans(content):
             span = content[start:end]
             name = reportlab_name(font) if font is not None else None
-            if font is None or name is None:
-                runs += self._glyph_runs(span, bold, size)
+            if font is None or name is None:  # a joiner kept for shaping (drawn_characters) is drawn as nothing
+                runs += self._glyph_runs(without_joiners(span), bold, size)
             else:
                 shaped = Shaped(span, shape(span, font), font.units_per_em)
                 runs.append((name, shaped, shaped.shaped.width * size / font.units_per_em))
         return runs
 
     def _glyph_runs(self, content: str, bold: bool, size: float) -> list[tuple[str | None, str | Shaped, float]]:
-        """``_runs`` of text drawn a glyph per character (a joiner kept for shaping is drawn as nothing)."""
-        content = "".join(ch for ch in content if ch not in JOINERS)
+        """``_runs`` of text drawn a glyph per character."""
         metrics = font_metrics(bold)
         main = self.fonts[bold]
         pieces: list[tuple[str | None, str]] = []

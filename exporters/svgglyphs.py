@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import FallbackFont, finder
 from model.sfnt import read_face
-from model.shaping import JOINERS, needs_shaping, shape, shaped_spans
+from model.shaping import needs_shaping, shape, without_joiners
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -350,14 +350,8 @@ def glyph_run(drawn: str, bold: bool) -> GlyphRun:
 
 
 def _glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
-    """``glyph_run`` one character at a time: each glyph at the sum of the advances before it."""
-    if needs_shaping(drawn):
-        return _shaped_glyph_by_glyph(drawn, bold)
-    return _unshaped_glyph_by_glyph(drawn, bold)
-
-
-def _unshaped_glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
-    """``_glyph_by_glyph`` of text drawn a glyph per character."""
+    """``glyph_run`` one character at a time: each glyph at the sum of the advances before it (text drawn a glyph
+    per character: ``glyph_run`` sends a line that needs shaping to ``_shaped_glyph_by_glyph``)."""
     placed: list[tuple[str, float]] = []
     ids: dict[str, None] = {}
     words: list[tuple[str, float]] = []
@@ -381,7 +375,6 @@ def _unshaped_glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
     return GlyphRun(tuple(placed), x, tuple(ids), len(placed), tuple(words))
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _shaped_placed(drawn: str, bold: bool) -> tuple[tuple[tuple[str, float, float], ...], float,
                                                      tuple[tuple[str, float], ...]]:
     """A line with complex-script spans (model.shaping) as glyphs: those spans as HarfBuzz shapes and
@@ -391,9 +384,7 @@ def _shaped_placed(drawn: str, bold: bool) -> tuple[tuple[tuple[str, float, floa
     placed: list[tuple[str, float, float]] = []
     words: list[tuple[str, float]] = []
     x = 0.0
-    metrics = font_metrics(bold)
-    for start, end, font in shaped_spans(drawn, lambda ch: None if metrics.has_glyph(ch) or ch == " "
-                                         else finder().font_for(ch, bold)):
+    for start, end, font in font_metrics(bold).spans(drawn):
         if font is not None:  # shaped: one word for ``Weighing`` (its glyphs are drawn one by one in either form)
             words.append((drawn[start:end], x))
             face = _fallback(font)
@@ -406,7 +397,7 @@ def _shaped_placed(drawn: str, bold: bool) -> tuple[tuple[tuple[str, float, floa
             x += run.width * face.scale
             continue
         # Drawn a glyph per character, a joiner kept for shaping (model.glyphs.drawn_characters) as nothing.
-        plain = _unshaped_glyph_by_glyph("".join(ch for ch in drawn[start:end] if ch not in JOINERS), bold)
+        plain = _glyph_by_glyph(without_joiners(drawn[start:end]), bold)
         placed += [(gid, x + at, 0.0) for gid, at in plain.placed]
         words += [(word, x + at) for word, at in plain.words]
         x += plain.width

@@ -88,10 +88,12 @@ class FontMetrics:
             text = glyphs.visual(text)
         text = glyphs.drawable(text)
         if shaping.needs_shaping(text):  # measured as the PDF and the SVG draw it: shaped, span by span
-            return sum(self._span_units(text[start:end], font) for start, end, font in self._spans(text))
+            return sum(self._span_units(text[start:end], font) for start, end, font in self.spans(text))
         return self._span_units(text, None)
 
-    def _spans(self, text: str) -> Iterator[tuple[int, int, FallbackFont | None]]:
+    def spans(self, text: str) -> Iterator[tuple[int, int, FallbackFont | None]]:
+        """``shaping.shaped_spans`` of ``text``, each character in this face when it has it, else in the fallback
+        font that draws it: as layout measures it, and the PDF and the SVG draw it."""
         from model import glyphs
 
         bold, own = self.bold, self.advances

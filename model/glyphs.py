@@ -295,23 +295,16 @@ def drawn_characters(text: str) -> str:
     HarfBuzz needs them to choose a half form or a conjunct (model.shaping), as Qt's does on the canvas."""
     from model.shaping import JOINERS, needs_shaping
 
-    if needs_shaping(text):
-        return "".join(ch for ch in text if ch in JOINERS or not is_invisible(ch))
-    return "".join(ch for ch in text if not is_invisible(ch))
+    kept = JOINERS if needs_shaping(text) else ""
+    return "".join(ch for ch in text if ch in kept or not is_invisible(ch))
 
 
+# Each character's answer remembered (the fonts do not change while Touchline runs): a shaped paragraph's
+# wrapping measures each line it tries whole, every character of it asked again (~1.5 s of a 5,000-card Hindi board).
+@cache
 def covered(ch: str, bold: bool = False) -> bool:
     """Whether some font can draw ``ch`` (spaces and invisible characters count as covered)."""
-    known = _COVERED.get((ch, bold))
-    if known is None:
-        known = _COVERED[(ch, bold)] = ch.isspace() or is_invisible(ch) or bundled_has(ch, bold) \
-            or finder().font_for(ch, bold) is not None
-    return known
-
-
-# Each character's answer (the fonts do not change while Touchline runs): a shaped paragraph's wrapping
-# measures each line it tries whole, every character of it asked again (~1.5 s of a 5,000-card Hindi board).
-_COVERED: dict[tuple[str, bool], bool] = {}
+    return ch.isspace() or is_invisible(ch) or bundled_has(ch, bold) or finder().font_for(ch, bold) is not None
 
 
 @lru_cache(maxsize=8192)

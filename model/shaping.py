@@ -34,6 +34,8 @@ _COMPLEX_CLASS = ("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\u1900-\
 SHAPED_RUNS_KEPT = 4096  # distinct (run, font) pairs remembered: a board's words
 JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner: they choose half forms and conjuncts
 _SHARED_IN_SCRIPT = "\u0964\u0965"  # the dandas: in Devanagari's block, but Bengali, Tamil... end sentences so
+NO_SCRIPT_CATEGORIES = "ZPNS"  # separators, punctuation, numbers, symbols: Unicode's script Common, about
+_NO_JOINERS = dict.fromkeys(map(ord, JOINERS))
 VIRAMA_CLASS = 9  # the canonical combining class of viramas (्, ், ฺ...): the next consonant joins them
 # The language fontconfig is asked for with a character of these blocks (first code point, last, language):
 # Qt asks for a font by its script, and fontconfig then puts the script's own font first. Asked by the
@@ -99,9 +101,9 @@ def shaped_spans(text: str,
             inheriting[i] = False
         elif _complex().match(ch):
             fonts[i] = font_of(ch)
-        elif ch in JOINERS or unicodedata.category(ch)[0] == "M":
+        elif ch in JOINERS or (kind := unicodedata.category(ch)[0]) == "M":
             inheriting[i] = True
-        elif unicodedata.category(ch)[0] in "ZPNS":
+        elif kind in NO_SCRIPT_CATEGORIES:
             inheriting[i] = False
     first = next((fonts[i] for i in range(len(text)) if i not in inheriting), None)  # what leading ones go with
     for i, joins in inheriting.items():  # in order: a run of them takes the font of the character before it
@@ -113,6 +115,16 @@ def shaped_spans(text: str,
         if i == len(text) or fonts[i] is not fonts[start]:  # the finder's own font objects: one per file
             yield start, i, fonts[start]
             start = i
+
+
+def of_no_script(ch: str) -> bool:
+    """A space, digit, punctuation mark or symbol: drawn in the font of the text round it (``shaped_spans``)."""
+    return unicodedata.category(ch)[0] in NO_SCRIPT_CATEGORIES
+
+
+def without_joiners(text: str) -> str:
+    """``text`` less its joiners: a span drawn a glyph per character draws them as nothing."""
+    return text.translate(_NO_JOINERS)
 
 
 def clusters(word: str) -> list[str]:

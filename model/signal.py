@@ -3,7 +3,7 @@
 psygnal's package ``__init__`` asks ``importlib.metadata`` for its own version, which
 imports email, zipfile and csv and scans the installed distributions: with the rest of
 the package ~27 ms of every start and every command-line export, for four methods the
-project uses. This module keeps psygnal's behaviour for those four:
+project uses. This module keeps psygnal's behaviour for those four, and adds ``held``:
 
 - ``connect(slot)``: a bound method is held weakly (a panel or scene that is gone stops
   receiving and is dropped; the document never keeps a window alive), anything else
@@ -107,7 +107,7 @@ class SignalInstance:
 
     @property
     def is_blocked(self) -> bool:
-        """Whether emit() does nothing now (inside blocked())."""
+        """Whether emit() does nothing now (inside blocked() or held())."""
         return self._blocked
 
     def blocked(self) -> AbstractContextManager[None]:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from model.fonts import FontMetrics
-from model.shaping import clusters, needs_shaping
+from model.shaping import clusters, needs_shaping, of_no_script
 
 # A token is a run of spaces, one ideographic character (CJK text breaks between any two),
 # or a run of anything else up to the next space or ideograph.
@@ -117,7 +117,7 @@ def _wrap_shaped(paragraph: str, width: float, metrics: FontMetrics, size: float
             if current:
                 current, summed, shared = current + token, summed + measured(token), shared + len(token)
             continue
-        token_width, token_shared = measured(token), sum(1 for ch in token if _of_no_script(ch))
+        token_width, token_shared = measured(token), sum(1 for ch in token if of_no_script(ch))
         slack = (shared + token_shared) * SHARED_SLACK * size
         estimate = summed + token_width
         if estimate + slack <= width or (estimate - slack <= width
@@ -135,7 +135,7 @@ def _wrap_shaped(paragraph: str, width: float, metrics: FontMetrics, size: float
                 lines.append(current)
                 current = ""
             current += piece
-        summed, shared = measured(current), sum(1 for ch in current if _of_no_script(ch))
+        summed, shared = measured(current), sum(1 for ch in current if of_no_script(ch))
     lines.append(current.rstrip())
     return lines
 
@@ -144,10 +144,6 @@ def _wrap_shaped(paragraph: str, width: float, metrics: FontMetrics, size: float
 # the bundled face, in ems: Bengali's "(" is 0.12 em wider, Devanagari's 0.05.
 SHARED_SLACK = 0.25
 
-
-def _of_no_script(ch: str) -> bool:
-    """A space, digit, punctuation mark or symbol: drawn in the font of the text round it (model.shaping)."""
-    return unicodedata.category(ch)[0] in "ZPNS"
 
 
 def _wrap_words(paragraph: str, width: float, metrics: FontMetrics, size: float) -> list[str] | None:

@@ -496,7 +496,8 @@ class TextOutlines:
     examples: a third of the size); a board that repeats its words is smaller by word, and
     has a fifth of the elements. librsvg refuses a document of more than 1,000,000 elements
     and stops after 500,000 references, which a board of about 10,000 cards reaches by
-    glyph: past ``MAX_GLYPH_USES`` the SVG is written by word whatever the size.
+    glyph: past ``MAX_GLYPH_USES`` the SVG is written by word whatever the size. A shaped line (model.shaping)
+    is placed a glyph at a time in either form: its words, worked out alone, are not the glyphs of the line.
     """
 
     def __init__(self, by_word: bool) -> None:
@@ -607,6 +608,7 @@ class Weighing:
         self._chars: dict[bool, set[str]] = {False: set(), True: set()}  # of the plain lines
         self._words: dict[bool, set[str]] = {False: set(), True: set()}
         self._seen: dict[tuple[int, bool], GlyphRun] = {}  # each run kept: its id stays its own
+        self._shaped_glyphs: set[str] = set()  # the glyphs of shaped lines: outlines of their own in either form
 
     def plain(self, text: str, bold: bool) -> None:
         """A line of printable ASCII: each character but the space one glyph, each space-separated word one word.
@@ -620,13 +622,16 @@ class Weighing:
         self._chars[bold].update("".join(distinct))  # every character but the space is in a word
 
     def run(self, run: GlyphRun, bold: bool) -> None:
-        """Any line, from its glyph run."""
+        """Any line, from its glyph run (a shaped one is placed a glyph at a time in either form)."""
         self.glyph_uses += run.count
-        self.word_uses += len(run.words)
+        self.word_uses += run.count if run.shaped else len(run.words)
         if (id(run), bold) not in self._seen:  # a line met again adds no glyph or word (runs are remembered per line)
             self._seen[(id(run), bold)] = run
             self._glyphs.update(run.ids)
-            self._words[bold].update(word for word, _ in run.words)
+            if run.shaped:
+                self._shaped_glyphs.update(run.ids)
+            else:
+                self._words[bold].update(word for word, _ in run.words)
 
     def chosen(self) -> TextOutlines:
         """The form that makes the smaller file for the lines weighed (or the one librsvg can render)."""
@@ -639,8 +644,8 @@ class Weighing:
                 if gid is not None:
                     glyphs.add(gid)
         by_glyph = USE_BYTES * self.glyph_uses + OUTLINE_BYTES * len(glyphs)
-        by_word = USE_BYTES * self.word_uses + OUTLINE_BYTES * sum(len(word) for words in self._words.values()
-                                                                  for word in words)
+        by_word = USE_BYTES * self.word_uses + OUTLINE_BYTES * (sum(len(word) for words in self._words.values()
+                                                                   for word in words) + len(self._shaped_glyphs))
         return TextOutlines(by_word=by_word < by_glyph)
 
 

@@ -642,3 +642,14 @@ def test_a_right_to_left_card_on_the_full_text_page_is_set_flush_right(tmp_path:
     assert len(full) >= 5
     assert max(right_edges) - min(right_edges) < 1, right_edges  # one straight right edge
     assert max(left_edges) - min(left_edges) > 5, left_edges  # ragged where the lines end
+
+
+def test_a_shaped_line_weighs_as_many_uses_in_either_form_of_the_svg() -> None:
+    """A shaped line is placed a glyph at a time whether the SVG is written by glyph or by word: weighed as
+    a few words, it made the by-word form look smaller than it is (and past librsvg's references)."""
+    need_complex_fonts()
+    weighing = svgglyphs.Weighing()
+    run = svgglyphs.glyph_run("ग्राहक को रसीद मिलती है", False)
+    assert run.shaped and run.count > len(run.words)
+    weighing.run(run, False)
+    assert weighing.word_uses == weighing.glyph_uses == run.count

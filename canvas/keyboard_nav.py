@@ -287,7 +287,7 @@ class KeyboardNav:
         for view in scene.views():
             if getattr(view, "follows_focus", True):
                 view.ensureVisible(header.sceneBoundingRect(), 24, 24)
-        self._say(tr("Stage header chosen: F2 renames it, Ctrl+Left/Right moves it, Delete removes it, Down goes "
+        self.tell(tr("Stage header chosen: F2 renames it, Ctrl+Left/Right moves it, Delete removes it, Down goes "
                      "back in") if kind == "stage"
                   else tr("Lane header chosen: F2 renames it, Ctrl+Up/Down moves it, Delete removes it, Right goes "
                           "back in"))
@@ -310,7 +310,7 @@ class KeyboardNav:
             cell, _ = self._cell_of(self.focus)
             pos = cells.index(cell) + (1 if forward else -1)
             if not 0 <= pos < len(cells):
-                self._say(tr("The board's last cell: Tab goes no further") if forward
+                self.tell(tr("The board's last cell: Tab goes no further") if forward
                           else tr("The board's first cell: Shift+Tab goes no further"))
                 return
             target = cells[pos]
@@ -380,14 +380,14 @@ class KeyboardNav:
         if held[2] not in (self.focused_card(), self.connect_source):
             return False  # typed on another card since (V on one, a click on the next, a word there)
         held[3]()
-        self._say("")  # what the key said ("Connect: choose the other card…") is taken back with it
+        self.tell("")  # what the key said ("Connect: choose the other card…") is taken back with it
         self.capture_after(held[2], held[1] + text)
         return True
 
     def cancel_connect(self) -> None:
         """Leave connect mode without linking."""
         if self.connect_source is not None:
-            self._say("")  # its "choose the other card" stayed on for seconds
+            self.tell("")  # its "choose the other card" stayed on for seconds
         self.connect_source = None
         self.refresh()
 
@@ -400,28 +400,33 @@ class KeyboardNav:
         if source is None or not doc.has_card(source):
             return None  # (the source may have been deleted or cut meanwhile)
         if target is None or target == source:
-            self._say(tr("Nothing linked: choose another card with the arrow keys before Enter"))
+            self.tell(tr("Nothing linked: choose another card with the arrow keys before Enter"))
             return None
-        if any(k.target == target for k in doc.links_of(source) if k.source == source):
-            self._say(tr("Nothing linked: these two cards are linked already"))
-            return None  # a second, identical arrow would hide under the first
-        link = Link(doc.new_id("link"), source, target)
-        self.scene.push(cmd.AddLink(doc, link))
         # The focus on the card reached, the new arrow selected: F2 labels it, Delete removes it, the
         # Properties panel shows its kind (the keyboard had no way to reach an arrow). An arrow key
         # goes on from the card, selecting it.
-        self.set_focus(("card", target), select=False)
-        self.scene.select_link(link.id)
-        self._say(tr("Linked: F2 labels the arrow, Delete removes it"))
-        return link.id
+        return self.link(source, target, then=lambda: self.set_focus(("card", target), select=False))
 
-    def _say(self, text: str) -> None:
-        if self.say is not None:
-            self.say(text)
+    def link(self, source: str, target: str, then: Callable[[], None] | None = None) -> str | None:
+        """Link card ``source`` to another card ``target`` and select the new arrow, saying so (``then`` runs in
+        between); nothing, saying why, when the two are linked already. The new link's id, or None. The
+        keyboard's connect and a connect drag both end here."""
+        doc = self.scene.document
+        if any(k.target == target for k in doc.links_of(source) if k.source == source):
+            self.tell(tr("Nothing linked: these two cards are linked already"))
+            return None  # a second, identical arrow would hide under the first
+        link = Link(doc.new_id("link"), source, target)
+        self.scene.push(cmd.AddLink(doc, link))
+        if then is not None:
+            then()
+        self.scene.select_link(link.id)
+        self.tell(tr("Linked: F2 labels the arrow, Delete removes it"))
+        return link.id
 
     def tell(self, text: str) -> None:
         """A word for the user in the editor's status bar (a connect drag that linked nothing, say)."""
-        self._say(text)
+        if self.say is not None:
+            self.say(text)
 
     def _update_preview(self) -> None:
         source, target = self.connect_source, self.focused_card()
@@ -500,7 +505,7 @@ class KeyboardNav:
                 return True
             if _typed(event):
                 if not self._typed_through(_typed(event)):
-                    self._say(tr("Connecting, not typing: the arrow keys choose the other card, Enter links, "
+                    self.tell(tr("Connecting, not typing: the arrow keys choose the other card, Enter links, "
                                  "Esc cancels"))
                 return True
         if key in ARROWS and not (mods & Qt.KeyboardModifier.AltModifier):
@@ -522,14 +527,14 @@ class KeyboardNav:
             return True
         if text and self.focus is None and self.connect_source is None:
             # Typing adds a card in the focused cell; with none, the letters went nowhere without a word.
-            self._say(tr("Tab goes into the chosen stage or lane; then type to add a card")
+            self.tell(tr("Tab goes into the chosen stage or lane; then type to add a card")
                       if self.scene.selected_header() is not None
                       else tr("Choose a cell first (the arrow keys, Tab or a click), then type to add a card"))
             return True
         card_id = self.focused_card()
         if text and card_id is not None and self.connect_source is None:
             if self.presenting:  # a stray key in front of a room starts nothing
-                self._say(tr("Typing goes into a cell, not onto a card: F2 edits this card's text"))
+                self.tell(tr("Typing goes into a cell, not onto a card: F2 edits this card's text"))
                 return True
             # Letters on a card (other than its keys, V and L) start the next card after it, as typing into a
             # cell does: they did nothing, and the V and L of the words typed on voted and connected.

@@ -40,7 +40,7 @@ from canvas.keyboard_nav import KeyboardNav
 from canvas.overview import PROJECTION, Overview
 from canvas.translate import tr
 from exporters.qtpaint import draw_primitives
-from model import Card, Document, Link
+from model import Card, Document
 from model import style as st
 from model.bulk import collector_paused
 from model.events import Cell
@@ -91,14 +91,7 @@ class ConnectTool:
         if target is None or target.card_id == self.source_id:
             tell(tr("Nothing linked: drop the line on another card"))
             return
-        doc = self.scene.document
-        if any(k.target == target.card_id for k in doc.links_of(self.source_id) if k.source == self.source_id):
-            tell(tr("Nothing linked: these two cards are linked already"))
-            return  # a second, identical arrow would hide under the first
-        link = Link(doc.new_id("link"), self.source_id, target.card_id)
-        self.scene.push(cmd.AddLink(doc, link))
-        self.scene.select_link(link.id)  # as the keyboard's connect: F2 labels it, Delete takes it back
-        tell(tr("Linked: F2 labels the arrow, Delete removes it"))
+        self.scene.nav.link(self.source_id, target.card_id)  # as the keyboard's connect: the arrow chosen, said
 
     def cancel(self) -> None:
         """Remove the preview and let go of the mouse."""

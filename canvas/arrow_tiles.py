@@ -129,7 +129,7 @@ class ArrowTiles:
         if area.isEmpty():
             return True
         ox, oy = origin
-        group = (round(transform.m11(), 6), projection, theme, round(ratio, 3))
+        group = _group(transform, projection, theme, ratio)
         self._drop_pending()
         keys = [(group, i, j) for i, j in _cover(area.left() - ox, area.top() - oy, area.right() - ox,
                                                   area.bottom() - oy)]
@@ -169,11 +169,10 @@ class ArrowTiles:
         return sorted(keys, key=lambda k: abs(k[0] + 0.5 - mid_i) + abs(k[1] + 0.5 - mid_j))
 
     def draw_some(self, keys: list[tuple[int, int]], transform: QTransform, projection: bool, theme: str,
-                  hints: QPainter.RenderHint, more: Callable[[], bool], ratio: float = 1.0) -> bool:
+                  hints: QPainter.RenderHint, more: Callable[[], bool], ratio: float) -> bool:
         """Draw the missing tiles of ``keys`` (from ``wanted``) while ``more()`` allows, at the view's device pixel
         ``ratio``; whether all are there."""
-        scale = round(transform.m11(), 6)
-        group = (scale, projection, theme, round(ratio, 3))
+        group = _group(transform, projection, theme, ratio)
         self._drop_pending()
         tiles = self._tiles
         for i, j in keys:
@@ -222,3 +221,9 @@ def _cover(left: float, top: float, right: float, bottom: float) -> list[tuple[i
     """The tiles meeting a rect of the board's device pixels (right and bottom edges excluded)."""
     return [(i, j) for i in range(floor(left / TILE), floor((right - 1e-6) / TILE) + 1)
             for j in range(floor(top / TILE), floor((bottom - 1e-6) / TILE) + 1)]
+
+
+def _group(transform: QTransform, projection: bool, theme: str, ratio: float) -> Group:
+    """The tiles' group for a view's scale, look and device pixel ratio: the one key both drawing tiles
+    (``draw_some``) and painting from them (``paint``) use."""
+    return round(transform.m11(), 6), projection, theme, round(ratio, 3)

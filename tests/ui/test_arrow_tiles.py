@@ -149,7 +149,7 @@ def test_tiles_forget_only_those_a_box_meets() -> None:
     transform = QTransform(1, 0, 0, 1, 0, 0)  # 100%, the board's corner at the view's
     keys = tiles.wanted(transform, 3 * TILE, 2 * TILE, QRectF(0, 0, 10 * TILE, 10 * TILE))
     assert (0, 0) in keys and (3, 2) in keys and (4, 0) not in keys  # the view and a ring of one tile
-    assert tiles.draw_some(keys, transform, False, "light", QPainter.RenderHint.Antialiasing, lambda: True)
+    assert tiles.draw_some(keys, transform, False, "light", QPainter.RenderHint.Antialiasing, lambda: True, 1.0)
     assert len(tiles) == len(keys) == len(drawn)
     tiles.forget([(TILE + 10, TILE + 10, 20, 20)])  # inside tile (1, 1) alone
     assert len(tiles) == len(keys) - 1

@@ -114,6 +114,12 @@ def blueprint_editor(shown_editor):  # type: ignore[no-untyped-def]
     return shown_editor("coffee-shop-blueprint.touchline")
 
 
+@pytest.fixture
+def editor(blueprint_editor):  # type: ignore[no-untyped-def]
+    """The editor on the bundled blueprint (``blueprint_editor``), for the files that drive one editor throughout."""
+    return blueprint_editor
+
+
 @pytest.fixture(autouse=True)
 def windows_left_hidden_after_each_test(qapp):  # type: ignore[no-untyped-def]
     """A window a test leaves shown (made without qtbot.addWidget) stays on the offscreen screen, on top: a

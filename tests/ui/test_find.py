@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtTest import QTest
@@ -14,11 +13,6 @@ from app.find_bar import FindBar, matching_cards
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def editor(blueprint_editor: Editor) -> Editor:
-    return blueprint_editor
 
 
 def open_find(editor: Editor) -> FindBar:

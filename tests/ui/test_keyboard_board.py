@@ -22,11 +22,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture
-def editor(blueprint_editor: Editor) -> Editor:
-    return blueprint_editor
-
-
 def key(editor: Editor, k: Qt.Key, mods: Qt.KeyboardModifier = NO) -> None:
     QTest.keyClick(editor.view, k, mods)
 

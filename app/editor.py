@@ -6,7 +6,8 @@ The main window stays thin and only puts these actions in its menus.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
@@ -775,9 +776,10 @@ class Editor(QWidget):
 
         def finish(name: str) -> None:
             if doc.has_stage(stage_id) and not doc.cards_in_stage(stage_id):
-                doc.remove_stage(stage_id)
-                self.push(cmd.AddStage(doc, Stage(stage_id, name.strip() or default), index))
-                self.scene.header_item("stage", stage_id).setSelected(True)
+                with self._scroll_kept():
+                    doc.remove_stage(stage_id)
+                    self.push(cmd.AddStage(doc, Stage(stage_id, name.strip() or default), index))
+                self._show_header("stage", stage_id)
 
         self._name_new(self.scene.header_item("stage", stage_id), finish)
 
@@ -792,11 +794,29 @@ class Editor(QWidget):
 
         def finish(name: str) -> None:
             if doc.has_lane(lane_id) and not doc.cards_in_lane(lane_id):
-                doc.remove_lane(lane_id)
-                self.push(cmd.AddLane(doc, Lane(lane_id, name.strip() or default, "note"), index))
-                self.scene.header_item("lane", lane_id).setSelected(True)
+                with self._scroll_kept():
+                    doc.remove_lane(lane_id)
+                    self.push(cmd.AddLane(doc, Lane(lane_id, name.strip() or default, "note"), index))
+                self._show_header("lane", lane_id)
 
         self._name_new(self.scene.header_item("lane", lane_id), finish)
+
+    @contextmanager
+    def _scroll_kept(self) -> Iterator[None]:
+        """The view scrolled where it was after the block: a stage or lane taken away and put back as one
+        undo step (add_stage's finish) shrank the board for a moment, the scroll bars were pulled in, and
+        the new stage at the right edge, in view while named, ended past it."""
+        bars = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
+        values = [bar.value() for bar in bars]
+        yield
+        for bar, value in zip(bars, values, strict=True):
+            bar.setValue(value)
+
+    def _show_header(self, kind: str, item_id: str) -> None:
+        """Choose a stage's or lane's header and scroll it into view."""
+        header = self.scene.header_item(kind, item_id)
+        header.setSelected(True)
+        self.view.ensureVisible(header, 40, 40)
 
     def _name_new(self, header: HeaderItem, finish: Callable[[str], None]) -> None:
         self.scene.clearSelection()
@@ -910,9 +930,7 @@ class Editor(QWidget):
             return
         self.push(cmd.MoveStage(doc, item_id, index) if kind == "stage" else cmd.MoveLane(doc, item_id, index))
         self.scene.clearSelection()
-        header = self.scene.header_item(kind, item_id)
-        header.setSelected(True)
-        self.view.ensureVisible(header, 40, 40)
+        self._show_header(kind, item_id)
 
     def start_connect(self) -> None:
         """L: connect the focused card to a neighbour chosen with the arrows; Enter links, Esc cancels."""

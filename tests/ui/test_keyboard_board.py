@@ -479,6 +479,29 @@ def test_a_stage_added_after_the_third_is_named_as_its_header_numbers_it(editor:
     assert doc.stages[3].name == "Stage 4"
 
 
+def test_stages_and_lanes_added_at_the_board_s_edge_stay_in_view_once_named(editor: Editor) -> None:
+    """Naming one took the new stage away and put it back as one undo step: the board shrank for a moment,
+    the scroll bar was pulled in, and the new stage ended 130-190 px past the view's right edge."""
+    doc, view = editor.document, editor.view
+
+    def in_view(kind: str, item_id: str) -> bool:
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        return shown.contains(editor.scene.header_item(kind, item_id).sceneBoundingRect())
+
+    editor.scene.nav.set_focus(("cell", (doc.stages[-1].id, doc.lanes[0].id)))
+    for name in ("Compare", "Sign up", "Verify ID", "First deposit"):
+        key(editor, Qt.Key.Key_Return, CTRL)
+        QTest.keyClicks(editor.view, name)
+        key(editor, Qt.Key.Key_Return)
+        assert doc.stages[-1].name == name and in_view("stage", doc.stages[-1].id), name
+    editor.scene.nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[-1].id)))
+    for name in ("Partners", "Regulators"):
+        key(editor, Qt.Key.Key_Return, CTRL | SHIFT)
+        QTest.keyClicks(editor.view, name)
+        key(editor, Qt.Key.Key_Return)
+        assert doc.lanes[-1].name == name and in_view("lane", doc.lanes[-1].id), name
+
+
 def test_down_after_adding_a_stage_enters_the_new_stage_and_right_enters_a_chosen_lane(editor: Editor) -> None:
     """Down after naming a new stage jumped to the board's first card, far away at the top left."""
     doc, nav = editor.document, editor.scene.nav

@@ -263,14 +263,28 @@ class KeyboardNav:
                 return ("card", cards[min(index, len(cards) - 1)])
             if not cards_only:
                 return ("cell", (stages[pos], lane_id))
+            nearest = self._nearest_lane_with_cards(stages[pos], lane_id)
+            if nearest is not None:  # connecting: a step to the next stage's cards, not only this lane's
+                cards = doc.cell_cards(stages[pos], nearest)
+                return ("card", cards[min(index, len(cards) - 1)])
             pos += dx
         return None
+
+    def _nearest_lane_with_cards(self, stage_id: str, lane_id: str) -> str | None:
+        """Of the lanes holding cards in this stage, the one nearest ``lane_id`` (the upper one of two as near)."""
+        doc = self.scene.document
+        lanes = [lane.id for lane in doc.lanes]
+        here = lanes.index(lane_id)
+        filled = [pos for pos, lane in enumerate(lanes) if doc.cell_cards(stage_id, lane)]
+        return lanes[min(filled, key=lambda pos: (abs(pos - here), pos))] if filled else None
 
     def move(self, dx: int, dy: int, *, extend: bool = False) -> None:
         """Arrow keys: move the focus (in connect mode, only among cards)."""
         target = self.step(dx, dy, cards_only=self.connect_source is not None)
         if target is not None:
             self.set_focus(target, select=self.connect_source is None, extend=extend)
+        elif self.connect_source is not None:  # the arrow did nothing: say why, rather than stay silent
+            self.tell(tr("No card that way to connect to; Esc cancels"))
         elif self.focus is not None and (dy < 0 or dx < 0) and not extend and self.connect_source is None \
                 and not self.presenting:
             self._choose_header("stage" if dy < 0 else "lane")

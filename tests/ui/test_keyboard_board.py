@@ -327,6 +327,39 @@ def test_the_focus_stays_visible_after_its_card_is_deleted_and_when_tabbed_into(
     assert nav.focus is not None and nav.ring.isVisible() and editor.selected_cards() == []
 
 
+def test_connecting_across_stages_reaches_the_next_stage_s_cards_in_another_lane(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """From "Taps through to site" (Doing, stage 1), Right did nothing without a word when Doing had no card
+    in stage 2: linking it to "Website" (Touchpoints, stage 2) took the mouse, and Up then Enter linked the
+    card above instead."""
+    from model import Card, Document, Lane, Stage
+
+    doc = Document.build(title="Journey", description=None, stages=[Stage("s1", "Ad"), Stage("s2", "Site"),
+                                                                     Stage("s3", "Sign up")],
+                         lanes=[Lane("touch", "Touchpoints", "touchpoint"), Lane("doing", "Doing", "customer"),
+                                Lane("think", "Thinking", "thought")],
+                         cards=[Card("ad", "touch", "s1", "Instagram ad"), Card("sees", "doing", "s1", "Sees ad"),
+                                Card("taps", "doing", "s1", "Taps through to site"),
+                                Card("web", "touch", "s2", "Website"), Card("hm", "think", "s2", "Hmm")],
+                         links=[], personas=[], extra={})
+    editor = Editor(doc)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()  # L is a shortcut: it needs an active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    editor.view.setFocus()
+    said: list[str] = []
+    editor.message.connect(said.append)
+    nav = editor.scene.nav
+    nav.set_focus(("card", "taps"))
+    key(editor, Qt.Key.Key_L)
+    key(editor, Qt.Key.Key_Right)  # Touchpoints and Thinking are as near: the upper lane's card
+    assert nav.focus == ("card", "web")
+    key(editor, Qt.Key.Key_Right)  # nothing further right: the mode stays, and says why nothing moved
+    assert nav.focus == ("card", "web") and said[-1] == "No card that way to connect to; Esc cancels"
+    key(editor, Qt.Key.Key_Return)
+    assert [(k.source, k.target) for k in doc.links()] == [("taps", "web")]
+
+
 def test_keyboard_connect_says_what_to_do_and_why_nothing_was_linked(editor: Editor) -> None:
     """L changed nothing in sight but the ring; Enter on the card itself, or on one it already links to,
     did nothing without a word."""

@@ -37,11 +37,15 @@ WIDTH_STEP = 4  # px: tag widths are whole steps of this
 
 @dataclass(frozen=True)
 class Tag:
-    """One pinned name: where it goes in the viewport, its text, and its accent (a lane kind's) or None."""
+    """One pinned name: where it goes in the viewport, its text, and its accent (a lane kind's) or None.
+
+    A tag with a ``fill`` is a curtain instead: a plain box of that colour, no text.
+    """
 
     rect: QRectF
     text: str
     accent: str | None
+    fill: str | None = None
 
 
 @cache
@@ -83,10 +87,19 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
     # last letters peeked out of the gap beside them.
     column_shown = view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x() > 0
     left = 0.0 if column_shown else EDGE
+    # The part of the lanes' column still in sight, where the cut names' ends and kinds ("omer actions")
+    # peeked out round their tags: each lane's part is curtained in its band's colour under its tag.
+    curtain_right = math.floor(view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x())
     if lanes_gone:
-        for lane, r in zip(document.lanes, lane_rects, strict=True):
+        for index, (lane, r) in enumerate(zip(document.lanes, lane_rects, strict=True)):
             lane_top = view.mapFromScene(QPointF(r.x, r.y)).y()
             lane_bottom = view.mapFromScene(QPointF(r.x, r.y + r.h)).y()
+            if curtain_right > 0 and lane_bottom > 0 and lane_top < height:
+                band = st.BAND_ODD if index % 2 else st.BAND_EVEN
+                below_line = math.floor(lane_top) + 1.0  # the line parting it from the lane above stays
+                curtain_top = max(below_line, 0.0)
+                tags.append(Tag(QRectF(0, curtain_top, curtain_right, min(lane_bottom, height) - curtain_top),
+                                "", None, band))
             shown_top, shown_bottom = max(lane_top, top), min(lane_bottom, float(height))
             if shown_bottom - shown_top < TAG_H + 2 * EDGE:
                 continue  # a sliver of a lane: no room to name it
@@ -129,7 +142,11 @@ def paint_tags(painter: QPainter, tags: list[Tag], theme: str) -> None:
     painter.resetTransform()
     ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
     for tag in tags:
-        painter.drawPixmap(tag.rect.topLeft(), _picture(tag.text, tag.accent, round(tag.rect.width()), theme, ratio))
+        if tag.fill is not None:
+            painter.fillRect(tag.rect, QColor(st.themed(tag.fill, theme)))
+        else:
+            painter.drawPixmap(tag.rect.topLeft(),
+                               _picture(tag.text, tag.accent, round(tag.rect.width()), theme, ratio))
     painter.restore()
 
 

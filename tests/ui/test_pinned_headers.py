@@ -121,7 +121,7 @@ def test_names_cut_at_the_edges_are_pinned_though_most_of_their_header_shows(blu
         down.setValue(down.value() + view.mapFromScene(QPointF(0, top)).y())
         settle()
         assert abs(view.mapToScene(0, 0).x() - left) < 1.5 and abs(view.mapToScene(0, 0).y() - top) < 1.5
-        return [tag.text for tag in pinned_tags(view, TEXT_LOD)]
+        return [tag.text for tag in pinned_tags(view, TEXT_LOD) if tag.fill is None]
 
     lane_names = {lane.name for lane in doc.lanes}
     texts = scroll_to(lane.x + lane.w - 48, stage.y - 4)  # the column's last 48 px in view, the stages whole
@@ -133,3 +133,38 @@ def test_names_cut_at_the_edges_are_pinned_though_most_of_their_header_shows(blu
     assert any(t.startswith("01  ") and t.endswith(doc.stages[0].name) for t in texts), texts
     texts = scroll_to(lane.x + 10, stage.y + 30)  # a header in sight, its tiles too: not covered by tags
     assert not texts, texts
+
+
+def test_the_part_of_the_lanes_column_in_sight_shows_no_cut_names_round_the_tags(shown_editor) -> None:  # type: ignore[no-untyped-def]
+    """With the column's last 48 px in view, the tags sat over the cut names, whose ends and kinds peeked out
+    round them ("omer actions" under the Doing tag): that part of the column is the lanes' bands, the tags on it."""
+    from PySide6.QtGui import QColor
+
+    from model import style as st
+
+    editor = shown_editor("onboarding-journey.touchline")  # its lanes' kinds are written under their names
+    doc, layout, view = editor.document, editor.scene.layout, editor.view
+    editor.resize(QSize(1000, 700))
+    view.zoom_actual()
+    lane = layout.lane_headers[doc.lanes[0].id].rect
+    bands = {QColor(st.themed(colour, editor.scene.theme)).rgb() for colour in (st.BAND_EVEN, st.BAND_ODD)}
+    doing = layout.lane_headers[doc.lanes[1].id].rect  # "Doing", its kind "Customer actions" under it
+    for shown in (48, 90, 130):  # px of the column in view
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value()
+                                            + view.mapFromScene(QPointF(lane.x + lane.w - shown, 0)).x())
+        view.verticalScrollBar().setValue(view.verticalScrollBar().value()
+                                          + view.mapFromScene(QPointF(0, doing.y - 40)).y())
+        settle()
+        names = tags_region([tag for tag in pinned_tags(view, TEXT_LOD) if tag.text])
+        assert not names.isEmpty()
+        image = view.viewport().grab().toImage()
+        column_right = view.mapFromScene(QPointF(lane.x + lane.w, 0)).x() - 2  # the stage line at its right
+        off_band = []
+        for each in doc.lanes:
+            r = layout.lane_headers[each.id].rect
+            top = view.mapFromScene(QPointF(0, r.y)).y() + 3
+            bottom = view.mapFromScene(QPointF(0, r.y + r.h)).y() - 2
+            off_band += [(x, y) for x in range(0, column_right)
+                         for y in range(max(top, 0), min(bottom, image.height()), 2)
+                         if not names.contains(QPointF(x, y).toPoint()) and image.pixel(x, y) not in bands]
+        assert not off_band, (shown, off_band[:10])

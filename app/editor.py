@@ -25,7 +25,7 @@ from canvas.scene import BoardScene
 from canvas.view import BoardView
 from model import Document, Lane, Stage
 from model import events as ev
-from model.entities import SCORE_RANGE
+from model.entities import LANE_KIND_LABELS, SCORE_RANGE
 from model.layout import Layout
 from model.record import record
 
@@ -794,10 +794,16 @@ class Editor(QWidget):
 
         def finish(name: str) -> None:
             if doc.has_lane(lane_id) and not doc.cards_in_lane(lane_id):
+                from app.new_board import kind_for_lane_name
+
+                kind = kind_for_lane_name(name) or "note"
                 with self._scroll_kept():
                     doc.remove_lane(lane_id)
-                    self.push(cmd.AddLane(doc, Lane(lane_id, name.strip() or default, "note"), index))
+                    self.push(cmd.AddLane(doc, Lane(lane_id, name.strip() or default, kind), index))
                 self._show_header("lane", lane_id)
+                if kind != "note":
+                    self.message.emit(tr("Lane kind: {0}, from its name (Properties › Kind changes it)")
+                                      .format(tr(LANE_KIND_LABELS[kind])))
 
         self._name_new(self.scene.header_item("lane", lane_id), finish)
 

@@ -52,3 +52,29 @@ def new_board(kind: str) -> Document:
     if language in BOARD_LANGUAGES:
         document.set_language(language)
     return document
+
+
+# The journey template's lanes named for what the customer does, feels and thinks, not for their kind.
+_TEMPLATE_LANE_KINDS = {"Doing": "customer", "Feeling": "emotion", "Thinking": "thought"}
+
+
+def kind_for_lane_name(name: str) -> str | None:
+    """The lane kind a new lane's name asks for ("Backstage", "Pain points", "Feelings", in English or the
+    interface's language), or None for any other name: named so, a lane was still a yellow Notes lane, with
+    no blueprint line, until its kind was changed in Properties."""
+    wanted = _plain(name)
+    if not wanted:
+        return None
+    for kind, label in LANE_KIND_LABELS.items():
+        if wanted in {_plain(kind), _plain(label), _plain(tr(label))}:
+            return kind
+    for lane_name, kind in _TEMPLATE_LANE_KINDS.items():
+        if wanted in {_plain(lane_name), _plain(tr(lane_name))}:
+            return kind
+    return None
+
+
+def _plain(name: str) -> str:
+    """A name compared without case, extra spaces or an English plural's s ("Touchpoint" is "Touchpoints")."""
+    words = " ".join(name.casefold().split())
+    return words[:-1] if words.endswith("s") else words

@@ -535,6 +535,26 @@ def test_stages_and_lanes_added_at_the_board_s_edge_stay_in_view_once_named(edit
         assert doc.lanes[-1].name == name and in_view("lane", doc.lanes[-1].id), name
 
 
+def test_a_new_lane_named_for_a_kind_is_of_that_kind(editor: Editor) -> None:
+    """A lane added and named "Backstage" stayed a yellow Notes lane, with no line of internal interaction,
+    until its kind was changed in Properties."""
+    doc = editor.document
+    said: list[str] = []
+    editor.message.connect(said.append)
+    editor.scene.nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[-1].id)))
+    for name, kind in (("Backstage", "backstage"), ("pain point", "pain"), ("Feelings", "emotion"),
+                       ("Partners", "note")):
+        key(editor, Qt.Key.Key_Return, CTRL | SHIFT)
+        QTest.keyClicks(editor.view, name)
+        key(editor, Qt.Key.Key_Return)
+        assert (doc.lanes[-1].name, doc.lanes[-1].kind) == (name, kind)
+        editor.scene.nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[-1].id)))
+    assert "Lane kind: Pain points, from its name (Properties › Kind changes it)" in said
+    lanes = len(doc.lanes)
+    editor.undo_stack.undo()  # the last lane, named and of its kind, is one step
+    assert len(doc.lanes) == lanes - 1 and doc.lanes[-1].kind == "emotion"
+
+
 def test_down_after_adding_a_stage_enters_the_new_stage_and_right_enters_a_chosen_lane(editor: Editor) -> None:
     """Down after naming a new stage jumped to the board's first card, far away at the top left."""
     doc, nav = editor.document, editor.scene.nav

@@ -1088,7 +1088,17 @@ class Layout:
         answers = self._lane_kind[a.lane] == "pain" and self._lane_kind[b.lane] == "opportunity"
         accent = st.KIND_STYLES["opportunity"].accent if answers else None
         return link_geometry(link, source, target, obstacles, self._blocked(a, b) if blocked is None else blocked,
-                             self._crosses_visibility(a, b), self._channel(a, b), accent, avoid, cards)
+                             self._crosses_visibility(a, b), self._channel(a, b), accent, avoid, cards,
+                             self._label_band())
+
+    def _label_band(self) -> tuple[float, float]:
+        """The left and right x a link's label stays between: right of the lane headers (whose names it
+        would hide) and inside the board's right edge. Not inside the grid's: an arrow bending round the
+        cards of the last column runs in the margin beyond it, and its label stays on it.
+
+        The board's width changes only with its stages, and those lay the board out afresh, so a label
+        placed by an edit is placed as in a fresh layout."""
+        return st.MARGIN + st.LANE_HEADER_W, self.width
 
     def _line_strips(self) -> list[Rect]:
         """Thin bands along the blueprint lines: a label sitting on one hides the line's dashes."""

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from model import style as st
 from model.entities import Link
+from model.fonts import font_metrics
 from model.primitives import Box, Path, PathCommand, Primitive, Text
+from model.shaping import one_shorter
 from model.typesetting import line_height, text_primitives, text_width
 from model.valueclass import value_class
+from model.wrapping import wrap
 
 if TYPE_CHECKING:
     from model.layout import Rect
@@ -49,7 +53,7 @@ class Channel:
 def link_geometry(
     link: Link, source: Rect, target: Rect, obstacles: Sequence[Rect] = (), detour: bool = False,
     handoff: bool = False, channel: Channel | None = None, accent: str | None = None,
-    avoid: Sequence[Segment] = (), cards: Sequence[Rect] = (),
+    avoid: Sequence[Segment] = (), cards: Sequence[Rect] = (), within: tuple[float, float] | None = None,
 ) -> LinkGeometry:
     """Route ``link`` from ``source`` to ``target`` (both card rectangles).
 
@@ -63,9 +67,12 @@ def link_geometry(
     corners, through the gutters and a row of padding, instead of behind those cards.
     ``accent`` draws the arrow in that colour instead (a pain point's answering opportunity).
     ``avoid``: pieces of the other arrows nearby (``line_pieces``); its label sits on none where it can.
+    ``within``: the left and right x the label's pill stays between (the board's stage columns): a label
+    on an arrow of the last stage was centred on it and ran off the board's right edge, cut off on the
+    page in every format.
     """
     if channel is not None and link.source != link.target:
-        return _routed(link, source, target, channel, handoff, accent, obstacles, avoid)
+        return _routed(link, source, target, channel, handoff, accent, obstacles, avoid, within)
     if link.source == link.target:
         start_side, end_side = "right", "top"
     elif detour:
@@ -104,7 +111,7 @@ def link_geometry(
         if link.kind == "twoway":
             heads.append(_head_box(start, (-start_dir[0], -start_dir[1])))
         centre = _label_centre(link.label, (curve_start, c1, c2, curve_end), [*obstacles, *heads],
-                               (source, target), avoid, cards)
+                               (source, target), avoid, cards, within)
         label = _label(link.label, centre)
     xs = [curve_start[0], c1[0], c2[0], curve_end[0], end[0], start[0]]
     ys = [curve_start[1], c1[1], c2[1], curve_end[1], end[1], start[1]]
@@ -115,7 +122,8 @@ CORNER = 10.0  # radius of a routed arrow's rounded corners
 
 
 def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: bool,
-            accent: str | None = None, obstacles: Sequence[Rect] = (), avoid: Sequence[Segment] = ()) -> LinkGeometry:
+            accent: str | None = None, obstacles: Sequence[Rect] = (), avoid: Sequence[Segment] = (),
+            within: tuple[float, float] | None = None) -> LinkGeometry:
     """An orthogonal arrow: out of the facing side, along the gutter, the channel, the gutter, in.
 
     Hot (most arrows of a big board span columns), so ``_anchor``, ``_head`` and ``_bounds``
@@ -142,7 +150,7 @@ def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: b
         prims.append(_side_head(start_x, start_y, -out, colour))
     if link.label:
         label = _label(link.label, _routed_label_centre(link.label, (leave, start_y, row, enter, end_y), obstacles,
-                                                        avoid))
+                                                        avoid, within))
         xs = [p[0] for p in points] + [end_x, start_x]
         ys = [p[1] for p in points] + [end_y, start_y]
         return LinkGeometry(link.id, link.kind, curve, tuple(prims), _bounds(xs, ys, label), tuple(label))
@@ -156,7 +164,7 @@ def _routed(link: Link, source: Rect, target: Rect, channel: Channel, handoff: b
 
 
 def _routed_label_centre(label: str, runs: tuple[float, float, float, float, float], obstacles: Sequence[Rect],
-                         avoid: Sequence[Segment]) -> Point:
+                         avoid: Sequence[Segment], within: tuple[float, float] | None = None) -> Point:
     """Where an orthogonal arrow's label goes: on its run along the channel row (the middle first, then
     towards either end), else on its runs down the gutters, at the first place covering no card, no
     label placed before it and no other arrow; else at the first covering none of the first two; else
@@ -167,6 +175,7 @@ def _routed_label_centre(label: str, runs: tuple[float, float, float, float, flo
     candidates = [(leave + (enter - leave) * t, row) for t in _LABEL_TS]
     for x, y0, y1 in ((leave, start_y, row), (enter, row, end_y)):
         candidates += [(x, y0 + (y1 - y0) * t) for t in _LABEL_TS]
+    candidates = _kept_within(candidates, w, within)
     near = pieces_in(avoid, *_reach_of(candidates, w, h))
     free = None
     for cx, cy in candidates:
@@ -299,8 +308,52 @@ def _bezier_point(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point
     return x, y
 
 
+# The widest a label's text runs before it wraps, and the most lines it takes: a label is a word or a few
+# on an arrow, a card's width at most (a sentence ran across three stages, off the board); the rest is
+# cut with an ellipsis on the last line. The whole label stays in the file, in the Properties panel and
+# in the in-place editor.
+LABEL_MAX_W = st.CARD_W - 12
+LABEL_MAX_LINES = 3
+LABEL_PAD_X = 6  # the pill's room left and right of its text
+LABEL_PAD_Y = 2  # ...and over and under it
+
+
+@lru_cache(maxsize=4096)  # each label is measured for every place tried, and again each time it is placed
+def label_lines(label: str) -> tuple[str, ...]:
+    """The lines a link's label is drawn in: wrapped to LABEL_MAX_W (a word longer than that is cut
+    between characters), at most LABEL_MAX_LINES, the last ending in "…" when some is left out."""
+    size = st.LINK_LABEL_SIZE
+    if "\n" not in label and text_width(label, size) <= LABEL_MAX_W:
+        return (label,)  # nearly every label: as it was measured before labels wrapped
+    lines = wrap(label, LABEL_MAX_W, font_metrics(False), size)
+    if len(lines) <= LABEL_MAX_LINES:
+        return tuple(lines)
+    last = lines[LABEL_MAX_LINES - 1]
+    while last and text_width(last + "…", size) > LABEL_MAX_W:
+        last = one_shorter(last)
+    return (*lines[:LABEL_MAX_LINES - 1], last.rstrip() + "…")
+
+
 def label_size(label: str) -> tuple[float, float]:
-    return text_width(label, st.LINK_LABEL_SIZE) + 12, line_height(st.LINK_LABEL_SIZE) + 4
+    """The width and height of a link label's pill."""
+    lines = label_lines(label)
+    size = st.LINK_LABEL_SIZE
+    return (max(text_width(line, size) for line in lines) + 2 * LABEL_PAD_X,
+            len(lines) * line_height(size) + 2 * LABEL_PAD_Y)
+
+
+LABEL_INSET = 2.0  # how far inside ``within`` a pill stays, its pen (1 px, half outside) and a pixel of air
+
+
+def _kept_within(candidates: list[Point], w: float, within: tuple[float, float] | None) -> list[Point]:
+    """The candidate centres moved sideways as little as needed for a pill ``w`` wide to lie between
+    ``within``'s two x (those already inside are the very same floats)."""
+    if within is None:
+        return candidates
+    low, high = within[0] + LABEL_INSET + w / 2, within[1] - LABEL_INSET - w / 2
+    if low > high:  # narrower than the label (not on a board, whose columns are wider): centred
+        low = high = (within[0] + within[1]) / 2
+    return [(low if cx < low else high if cx > high else cx, cy) for cx, cy in candidates]
 
 
 _LABEL_TS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
@@ -309,7 +362,7 @@ _LABEL_SHIFTS = ((0, 0), (0, -1), (0, 1), (-1, 0), (1, 0))
 
 def _label_centre(
     label: str, curve: tuple[Point, Point, Point, Point], obstacles: Sequence[Boxed], ends: tuple[Rect, Rect],
-    avoid: Sequence[Segment] = (), cards: Sequence[Rect] = (),
+    avoid: Sequence[Segment] = (), cards: Sequence[Rect] = (), within: tuple[float, float] | None = None,
 ) -> Point:
     """The first place on the curve where the label covers no card, not even a card's border
     (``cards``: a pill on a border reads as part of the card: "on payment" sat on its card's
@@ -343,6 +396,7 @@ def _label_centre(
         # inside the lane (above the pair, the label would sit on the lane's border).
         candidates.append((mid_x, top - 2))
     candidates += [(mid_x, top - h / 2 - 4), (mid_x, bottom + h / 2 + 4)]
+    candidates = _kept_within(candidates, w, within)
     # Only what lies where some candidate could cover it is looked at (the same sums, fewer terms).
     left_x, top_y, right_x, bottom_y = _reach_of(candidates, w, h)
     obstacles = [r for r in obstacles if r.x <= right_x and r.y <= bottom_y and r.x + r.w >= left_x
@@ -464,6 +518,9 @@ def _label(label: str, centre: Point) -> list[Primitive]:
     """The label on a white pill at the curve's midpoint, so the line does not cross it."""
     w, h = label_size(label)
     x, y = centre[0] - w / 2, centre[1] - h / 2
-    prims: list[Primitive] = [Box(x, y, w, h, fill=st.CHIP_FILL, stroke=st.FAINT, radius=h / 2)]
-    texts: list[Text] = text_primitives([label], centre[0], y + 2, st.LINK_LABEL_SIZE, st.MUTED, anchor="middle")
+    # A label of several lines is a rounded box with a one-line pill's corners, not a long capsule.
+    radius = (line_height(st.LINK_LABEL_SIZE) + 2 * LABEL_PAD_Y) / 2
+    prims: list[Primitive] = [Box(x, y, w, h, fill=st.CHIP_FILL, stroke=st.FAINT, radius=min(radius, h / 2))]
+    texts: list[Text] = text_primitives(list(label_lines(label)), centre[0], y + LABEL_PAD_Y, st.LINK_LABEL_SIZE,
+                                        st.MUTED, anchor="middle")
     return prims + list(texts)

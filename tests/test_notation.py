@@ -269,6 +269,49 @@ def test_labels_of_arrows_routed_across_stages_do_not_sit_on_one_another() -> No
                     or pill.y >= inner[3]), (pill, card.id)
 
 
+LONG_LABEL = "this link label has ordinary spaces but is much wider than a stage column so where does it go"
+ONE_WORD = "Averyveryverylongsinglewordlabelwithoutanyspacesatalltotestclipping" * 2
+ARABIC_LABEL = "تسمية عربية طويلة جدا على رابط في العمود الأخير من اللوحة لنرى أين تذهب"
+
+
+def test_labels_in_the_last_stage_stay_on_the_board_wrapped_or_cut_short() -> None:
+    """A label on an arrow of the last stage was centred on it at any width: "this link label has ordinary
+    spaces..." ran 100 px off the board's right edge (the SVG put a 481-px label's centre at 1458 on a
+    1348-px board; the PDF's text read "this link label has ordinar"), and so did a label of one long word.
+    Now a label wraps at a card's width onto three lines at most, the last cut with "…", and its pill lies
+    inside the board, right of the lane headers."""
+    from model.links import LABEL_MAX_LINES, LABEL_MAX_W
+    from model.typesetting import text_width
+
+    lanes = [Lane("touch", "Touchpoints", "touchpoint"), Lane("doing", "Doing", "customer"),
+             Lane("fix", "Opportunities", "opportunity")]
+    stages = [Stage(f"s{i}", f"Stage {i}") for i in range(3)]
+    cards = [Card("a", "touch", "s2", "Instant spending notifications"), Card("b", "touch", "s2", "Debit card"),
+             Card("c", "doing", "s2", "Pays by phone, checks spending by category"),
+             Card("d", "fix", "s2", "Offer salary switch after two weeks"),
+             Card("e", "touch", "s0", "Friend's referral link in group chat")]
+    # "long" bends round "c" in the margin right of the last column; "word" crosses the board.
+    links = [Link("long", "a", "d", label=LONG_LABEL), Link("arabic", "c", "d", label=ARABIC_LABEL),
+             Link("word", "e", "d", label=ONE_WORD), Link("short", "a", "b", label="fixes")]
+    layout = _laid_out("Labels at the edge", stages, lanes, cards, links)
+    for link in links:
+        pill = _pill(layout, link.id)
+        assert pill.x >= st.MARGIN + st.LANE_HEADER_W and pill.x + pill.w <= layout.width, (link.id, pill, layout.width)
+        texts = [p for p in layout.links[link.id].label if isinstance(p, Text)]
+        assert 1 <= len(texts) <= LABEL_MAX_LINES
+        for text in texts:
+            assert text_width(text.text, text.size) <= LABEL_MAX_W, (link.id, text.text)
+            half = text_width(text.text, text.size) / 2  # anchored in the middle: inside its pill
+            assert pill.x <= text.x - half and text.x + half <= pill.x + pill.w, (link.id, text.text)
+        bounds_x, _, bounds_w, _ = layout.links[link.id].bounds
+        assert bounds_x <= pill.x and pill.x + pill.w <= bounds_x + bounds_w, "the arrow's bounds hold its label"
+    assert [p.text for p in layout.links["short"].label if isinstance(p, Text)] == ["fixes"], "a short one as it was"
+    long = " ".join(p.text for p in layout.links["long"].label if isinstance(p, Text))
+    assert long == LONG_LABEL, "the long label whole, on three lines"
+    word = [p.text for p in layout.links["word"].label if isinstance(p, Text)]
+    assert len(word) == LABEL_MAX_LINES and word[-1].endswith("…") and ONE_WORD.startswith("".join(word)[:-1])
+
+
 def test_a_fail_point_on_a_red_card_is_parted_from_it_by_a_white_ring() -> None:
     """The fail disc (#DC2626) had 1.21:1 against a #FF0000 card and 1.11:1 against #E91E63: it melted
     into the card. Where the card's fill is that close, a white ring parts them; on other cards, none."""

@@ -626,6 +626,9 @@ class LinkLabelItem(QGraphicsItem):
 
     def __init__(self, geometry: LinkGeometry) -> None:
         super().__init__()
+        # A label kept inside the board may sit off its arrow's stroke: a double-click on it finds the
+        # link by this (BoardScene.mouseDoubleClickEvent), not by the arrow under it.
+        self.link_id = geometry.id
         self._primitives: tuple[Primitive, ...] = ()
         self._rect = QRectF()
         self.setZValue(3)

@@ -34,6 +34,7 @@ from canvas.items import (
     EmptyBoardHint,
     HeaderItem,
     LinkItem,
+    LinkLabelItem,
     shown_area,
 )
 from canvas.keyboard_nav import KeyboardNav
@@ -46,7 +47,7 @@ from model.bulk import collector_paused
 from model.events import Cell
 from model.headers import LANE_NAME_X, STAGE_NAME_TOP
 from model.layout import Layout, LayoutDelta
-from model.primitives import Primitive, Text
+from model.primitives import Box, Primitive, Text
 from model.typesetting import line_height
 
 if TYPE_CHECKING:
@@ -997,11 +998,21 @@ class BoardScene(QGraphicsScene):
                                        lambda: None, False, st.PAGE, theme=self.theme))
 
     def edit_link_label(self, link_id: str) -> None:
-        """Edit an arrow's label in place, on the arrow's midpoint (empty removes it)."""
+        """Edit an arrow's label in place, over its label as drawn (an unlabelled arrow's on its midpoint);
+        empty removes it. The field shows the whole label, wrapped, where the drawing may cut it."""
         doc = self.document
         label = doc.link(link_id).label or ""
-        middle = self.link_item(link_id).curve.pointAtPercent(0.5)
-        rect = QRectF(middle.x() - 70, middle.y() - 10, 140, 20)
+        item = self.link_item(link_id)
+        pill = next((p for p in item.geometry.label if isinstance(p, Box)), None)
+        if pill is not None:  # where the layout put it: kept inside the board, beside its arrow if need be
+            width = max(pill.w, 140.0)
+            rect = QRectF(pill.x + pill.w / 2 - width / 2, pill.y, width, pill.h)
+        else:
+            middle = item.curve.pointAtPercent(0.5)
+            rect = QRectF(middle.x() - 70, middle.y() - 10, 140, 20)
+        # Inside the board, as the label is: on an arrow of the last stage the field ran off its right edge.
+        # (Its frame is drawn 4 px round the text: InlineEditor.boundingRect.)
+        rect.moveLeft(max(4.0, min(rect.left(), self.layout.width - 4.0 - rect.width())))
 
         def commit(text: str) -> None:
             value = text.strip() or None
@@ -1157,6 +1168,12 @@ class BoardScene(QGraphicsScene):
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.scenePos()
         hits = self.items(pos)
+        if hits and isinstance(hits[0], LinkLabelItem):
+            # A label is drawn above the cards, and off its arrow where the board's edge moved it: a double-click
+            # on it edits it as one on its arrow does (it went to the card under it, or the cell).
+            self.edit_link_label(hits[0].link_id)
+            event.accept()
+            return
         if any(isinstance(i, CardItem | HeaderItem) or _is_inline_editor(i) for i in hits):
             super().mouseDoubleClickEvent(event)
             return

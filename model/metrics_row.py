@@ -3,6 +3,7 @@ each metric that several stages report, drawn across the stages."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from model import style as st
@@ -97,7 +98,7 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
 
     prims: list[Primitive] = [
         Line(left, round(y + CHART_H) - 0.5, right, round(y + CHART_H) - 0.5, st.FAINT),
-        Text(label_x, y + 24, fitted(name, right - label_x, st.CARD_SIZE, True), st.CARD_SIZE, st.INK, bold=True),
+        Text(label_x, y + 24, name, st.CARD_SIZE, st.INK, bold=True),  # fitted below, once the values are placed
         Text(label_x, y + 40, board_word("by stage", language), st.TYPE_SCALE[1], st.MUTED),
     ]
     if low < 0:
@@ -133,4 +134,22 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
         else:  # over the point, centred: the line leaves it sideways or downwards
             prims.append(Text(cx, round(cy - 9), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
                               anchor="middle"))
+    # The name has the label column, left of the stage columns, and stops short of the first point and its
+    # value (a wide value over the first stage reaches back towards it): it was fitted to the whole row's
+    # width, and a long one ran through them.
+    room = min(min(centres.values()) - st.COLUMN_W / 2, *(_left_edge(p) for p in prims[3:])) - NAME_GAP - label_x
+    prims[1] = Text(label_x, y + 24, fitted(name, room, st.CARD_SIZE, True), st.CARD_SIZE, st.INK, bold=True)
     return prims
+
+
+NAME_GAP = st.SPACE  # the least room between a chart's name and its first point or value
+
+
+def _left_edge(prim: Primitive) -> float:
+    """Where a chart's point or value begins on the left."""
+    if isinstance(prim, Circle):
+        return prim.cx - prim.r
+    if isinstance(prim, Text):
+        width = text_width(prim.text, prim.size, prim.bold)
+        return prim.x - (width / 2 if prim.anchor == "middle" else width if prim.anchor == "end" else 0.0)
+    return math.inf  # the line, and the dashed one at zero, which start in the label column on purpose

@@ -377,6 +377,31 @@ def test_a_metric_charts_values_keep_off_its_line_and_a_negative_one_shows_zero(
     assert len(zero_lines) == 1
 
 
+def test_a_long_metric_name_stops_short_of_the_charts_first_point_and_its_value() -> None:
+    """"a very long metric name that keeps going" was fitted to the whole row's width and ran through the
+    chart's first point and the value written over it (rtl_blueprint.touchline). It has the label column,
+    cut with "…"."""
+    from model.primitives import Circle
+    from model.typesetting import text_width
+
+    name = "a very long metric name that keeps going"
+    doc = model.Document("m")
+    doc.add_lane(Lane("l", "Doing", "customer"))
+    for i, value in enumerate([123456789.12, -987654321, 5]):
+        doc.add_stage(Stage(f"s{i}", f"S{i}", {name: value}))
+    layout = Layout(doc)
+    title = next(p for p in layout.background if isinstance(p, Text) and name.startswith(p.text.rstrip("…")))
+    assert title.text.endswith("…") and len(title.text) > 10, title.text
+    name_right = title.x + text_width(title.text, title.size, title.bold)
+    first_column = min(h.rect.x for h in layout.stage_headers.values())
+    assert name_right <= first_column, "inside the label column"
+    first = min((p for p in layout.background if isinstance(p, Circle)), key=lambda c: c.cx)
+    assert name_right < first.cx - first.r, "before the first point"
+    value = next(p for p in layout.background if isinstance(p, Text) and p.text == format_value(123456789.12))
+    assert value.anchor == "middle", "over its point (the line falls from it)"
+    assert name_right < value.x - text_width(value.text, value.size, value.bold) / 2, "before the first point's value"
+
+
 # ------------------------------------------------------------------ pain, opportunity, legend
 def test_pain_and_opportunity_cards_carry_their_icon_and_accent() -> None:
     doc = model.load(JOURNEY)

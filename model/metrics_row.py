@@ -122,15 +122,17 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
     for n, (i, cx, cy, value) in enumerate(points):
         prims.append(Circle(cx, cy, 4.5, fill=st.PAGE, stroke=st.CHART_LINE, stroke_width=2.0))
         # The line's neighbours of this point (those of the next and the previous stage, joined to it).
-        near = [points[m][2] for m in (n - 1, n + 1) if 0 <= m < len(points) and abs(points[m][0] - i) == 1]
+        before = [points[m][1:3] for m in (n - 1,) if m >= 0 and points[m][0] == i - 1]
+        after = [points[m][1:3] for m in (n + 1,) if m < len(points) and points[m][0] == i + 1]
+        near = [ny for _, ny in before + after]
         if near and all(ny < cy for ny in near):
             # A dip: over it the line would run through the value. Under it, where the row has room for
-            # it above its bottom line; else beside it, clear of both sides.
+            # it above its bottom line; else beside it or over it, where the line is not.
             if cy + 19 <= y + CHART_H - 1:
                 prims.append(Text(cx, round(cy + 16), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
                                   anchor="middle"))
             else:
-                prims.append(Text(cx + 9, round(cy + 4), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True))
+                prims.append(_clear_of_the_line(format_value(value), cx, cy, before, after, y))
         else:  # over the point, centred: the line leaves it sideways or downwards
             prims.append(Text(cx, round(cy - 9), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
                               anchor="middle"))
@@ -143,6 +145,59 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
 
 
 NAME_GAP = st.SPACE  # the least room between a chart's name and its first point or value
+
+
+def _clear_of_the_line(text: str, cx: float, cy: float, before: list[tuple[float, float]],
+                       after: list[tuple[float, float]], row_y: float) -> Text:
+    """The value of a low point with no room under it, where the line leaving it does not run through it.
+
+    Beside the point on the side the line does not leave from first (left of a run's first point, right
+    of its last: "0" was written right of a first point at the row's bottom, on the line rising from it),
+    then over it, then beside it on the other side; the first of those the line misses. The chart's line
+    is at most the plot's height steep over a column's width, so a value beside a point in mid-line is
+    mostly struck through and the one over it clear.
+    """
+    size = st.TYPE_SCALE[1]
+    right = Text(cx + 9, round(cy + 4), text, size, st.INK, bold=True)
+    left = Text(cx - 9, round(cy + 4), text, size, st.INK, bold=True, anchor="end")
+    over = Text(cx, round(cy - 9), text, size, st.INK, bold=True, anchor="middle")
+    if not after:
+        order = [right, over, left]
+    elif not before:
+        order = [left, over, right]
+    else:
+        order = [right, left, over]  # as before this was looked at: beside, on the right, where it is clear
+    pieces = [((cx, cy), other) for other in before + after]
+    for candidate in order:
+        x0, top, x1, bottom = _text_box(candidate)
+        inside = row_y <= top and bottom <= row_y + CHART_H - 1
+        if inside and not any(_crosses(a, b, x0, top, x1, bottom) for a, b in pieces):
+            return candidate
+    return order[0]
+
+
+def _text_box(text: Text) -> tuple[float, float, float, float]:
+    """Left, top, right and bottom of a value's figures, with room for the 2-px line's half and a pixel."""
+    width = text_width(text.text, text.size, text.bold)
+    x0 = text.x - (width / 2 if text.anchor == "middle" else width if text.anchor == "end" else 0.0)
+    air = 2.0
+    # Figures, a minus and a point: from about 0.75 em over the baseline to the baseline.
+    return x0 - air, text.y - 0.75 * text.size - air, x0 + width + air, text.y + air
+
+
+def _crosses(a: tuple[float, float], b: tuple[float, float], left: float, top: float, right: float,
+             bottom: float) -> bool:
+    """Whether the straight piece from ``a`` to ``b`` passes through the box."""
+    (ax, ay), (bx, by) = sorted((a, b))
+    x0, x1 = max(ax, left), min(bx, right)
+    if x0 > x1:
+        return False
+    if bx == ax:
+        low, high = min(ay, by), max(ay, by)
+    else:  # the piece's heights over the part of the box's width it spans
+        y0, y1 = ay + (by - ay) * (x0 - ax) / (bx - ax), ay + (by - ay) * (x1 - ax) / (bx - ax)
+        low, high = min(y0, y1), max(y0, y1)
+    return low <= bottom and high >= top
 
 
 def _left_edge(prim: Primitive) -> float:

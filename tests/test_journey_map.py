@@ -354,6 +354,22 @@ def test_metric_values_are_written_as_people_write_them() -> None:
     assert [format_value(v) for v in (-20, -0.5)] == ["−20", "−0.5"]  # a minus sign, as the emotion scale's
 
 
+def struck_through(label: Text, points: list[tuple[float, float]]) -> bool:
+    """Whether a chart's line (through ``points``) runs through a value's figures (from 0.7 em over the
+    baseline to it), looked at every half pixel across them."""
+    from model.typesetting import text_width
+
+    width = text_width(label.text, label.size, label.bold)
+    left = label.x - {"middle": width / 2, "end": width}.get(label.anchor, 0.0)
+    top, bottom = label.y - 0.7 * label.size, label.y
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        for step in range(int(width * 2) + 1):
+            x = left + step / 2
+            if ax <= x <= bx and top - 1 <= ay + (by - ay) * (x - ax) / (bx - ax) <= bottom + 1:  # the pen's half
+                return True
+    return False
+
+
 def test_a_metric_charts_values_keep_off_its_line_and_a_negative_one_shows_zero() -> None:
     """Every value sat at the top right of its point: the line ran through "-20" and "-5", and nothing
     marked zero, so a negative NPS did not look negative."""
@@ -368,13 +384,41 @@ def test_a_metric_charts_values_keep_off_its_line_and_a_negative_one_shows_zero(
     labels = {p.text: p for p in layout.background if isinstance(p, Text) and p.text in map(format_value, values)}
     for (x, y), value in zip(points, values, strict=True):
         label = labels[format_value(value)]
-        if value in (-20, -5):  # dips: under or beside the point, not over it where the line runs
-            assert label.y > y
+        if value == -5:  # a dip with room under it: under it, the line rising on both sides
+            assert label.y > y and label.anchor == "middle" and label.x == x
+        elif value == -20:  # the lowest point: no room under it; beside it the rising line ran through it
+            assert not struck_through(label, points)
         else:  # the others over their point, centred
             assert label.y < y - 4 and label.anchor == "middle" and label.x == x
+    for label in labels.values():
+        assert not struck_through(label, points), label
     zero_lines = [p for p in layout.background if isinstance(p, Line) and p.dash is not None
                   and p.y1 == p.y2 and min(y for _, y in points) < p.y1 < max(y for _, y in points)]
     assert len(zero_lines) == 1
+
+
+@pytest.mark.parametrize("values", [[0, 1.1, 2.2, 3.3, 4.4], [4, 3, 0], [2, 0, 0.4, 5]])
+def test_the_value_of_a_low_end_point_is_written_where_the_line_is_not(values: list[float]) -> None:
+    """The "0" of a first point at the row's bottom (emotion.touchline's CES from 0 up) was written right of
+    it, on the line rising from it, struck through. A low point with no room under it has its value on
+    the side the line does not leave from, else over it, clear of the line."""
+    doc = model.Document("m")
+    doc.add_lane(Lane("l", "Doing", "customer"))
+    for i, value in enumerate(values):
+        doc.add_stage(Stage(f"s{i}", f"S{i}", {"CES": value}))
+    layout = Layout(doc)
+    line = next(p for p in layout.background if isinstance(p, PathPrim) and p.stroke == emo.st.CHART_LINE)
+    points = [(c[1], c[2]) for c in line.commands]
+    texts = [p for p in layout.background if isinstance(p, Text) and p.size == emo.st.TYPE_SCALE[1] and p.bold]
+    assert sorted(t.text for t in texts) == sorted(map(format_value, values))
+    for label in texts:
+        assert not struck_through(label, points), label
+    lowest = min(range(len(values)), key=values.__getitem__)
+    low = next(t for t in texts if t.text == format_value(values[lowest]))
+    if lowest == 0:
+        assert low.anchor == "end" and low.x < points[0][0], "left of the first point"
+    elif lowest == len(values) - 1:
+        assert low.anchor == "start" and low.x > points[-1][0], "right of the last point"
 
 
 def test_a_long_metric_name_stops_short_of_the_charts_first_point_and_its_value() -> None:

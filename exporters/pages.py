@@ -316,21 +316,27 @@ def _poster(layout: Layout, scale: float, area_w: float, area_h: float, across: 
 
 
 def _blank_views(layout: Layout, views: dict[tuple[int, int], Viewport]) -> set[tuple[int, int]]:
-    """The sheets that would show nothing: above or below the stages and lanes (whose bands and lines
-    each sheet there carries on), and meeting no text, card, arrow, icon or curve, only frames and
-    rules: the legend's frame runs the board's width, past its last entry."""
+    """The sheets that would show nothing, meeting no text, card, arrow, icon or curve, only frames and
+    rules (the legend's frame runs the board's width, past its last entry): above or below the stages and
+    lanes, and within them on the poster's last row or column only. Within the lanes a blank sheet among
+    others would leave a hole in the taped poster, its bands and lines carrying on round it; on the edge
+    it showed a sliver of empty lane (an 80-stage board on A3 printed 11 such sheets of 24)."""
     headers = [header.rect for header in (*layout.stage_headers.values(), *layout.lane_headers.values())]
     top = min((r.y for r in headers), default=0.0)
     bottom = max((r.y + r.h for r in headers), default=0.0)
-    outside = {key: view for key, view in views.items() if view.y + view.h <= top or view.y >= bottom}
-    if not outside:
+    last_row = max((row for row, _ in views), default=0)
+    last_column = max((column for _, column in views), default=0)
+    candidates = {key: view for key, view in views.items()
+                  if view.y + view.h <= top or view.y >= bottom or key[0] == last_row or key[1] == last_column}
+    if not candidates:
         return set()
-    # Cards and arrows (labels included) by the boxes the layout has; of the rest only the background
-    # (title, personas, curves, legend) can lie outside the lanes: the headers are within them.
+    # Cards and arrows (labels included) by the boxes the layout has, the headers (names, metric tiles),
+    # and of the background what draws something (title, personas, curves, legend, the lines' names).
     boxes = [(r.x, r.y, r.x + r.w, r.y + r.h) for r in (card.rect for card in layout.cards.values())]
     boxes += [(x, y, x + w, y + h) for x, y, w, h in (link.bounds for link in layout.links.values())]
+    boxes += [(r.x, r.y, r.x + r.w, r.y + r.h) for r in headers]
     boxes += [box for box in map(_drawn_box, layout.background) if box is not None]
-    return {key for key, view in outside.items()
+    return {key for key, view in candidates.items()
             if not any(x0 < view.x + view.w and view.x < x1 and y0 < view.y + view.h and view.y < y1
                        for x0, y0, x1, y1 in boxes)}
 

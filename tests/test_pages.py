@@ -227,14 +227,40 @@ def test_a_tile_showing_nothing_but_the_end_of_the_legends_frame_is_not_printed(
 
 
 def test_a_tile_within_the_lanes_is_printed_even_where_its_cells_are_empty() -> None:
-    """Lane bands and blueprint lines carry on across every tile of the stages and lanes: a tile there
-    is never left out (the poster would have a hole), however empty its cells."""
+    """Lane bands and blueprint lines carry on across every tile of the stages and lanes: a tile there is
+    not left out (the poster would have a hole), however empty its cells, but on the poster's last row or
+    column, where a tile showing a sliver of empty lane and nothing else was printed (an 80-stage board on
+    A3: 11 such sheets of 24)."""
     doc = wide_board()
     for card in [c.id for c in doc.cards() if c.id.startswith(("c6", "c7", "c8"))]:
         doc.remove_card(card)
+    layout = Layout(doc)
+    plan = plan_pages(layout, PageSpec("A4", tile=True))
+    views = {(v.y, v.x): v for v in (s.viewport for s in plan.sheets)}
+    rows, columns = sorted({y for y, _ in views}), sorted({x for _, x in views})
+    assert len(rows) * len(columns) > 2
+    left_out = [(y, x) for y in rows for x in columns if (y, x) not in views]
+    assert left_out, "the last row's strip of empty lanes is printed"
+    span_w, span_h = max(v.w for v in views.values()), max(v.h for v in views.values())
+    for y, x in left_out:
+        assert y == rows[-1] or x == columns[-1], "a hole in the poster"
+        assert not any(x < c.x + c.w and c.x < x + span_w and y < c.y + c.h and c.y < y + span_h
+                       for c in (card.rect for card in layout.cards.values()))
+    assert all((y, x) in views for y in rows[:-1] for x in columns[:-1])
+
+
+def test_an_edge_tile_of_empty_lanes_is_left_out_and_said_to_be() -> None:
+    """The poster's last row held a sliver of the empty last lane and nothing else on every sheet but the
+    first, which names the lane (80 stages on A3: 11 of 24 sheets; these 30 on A4: 6 of 14)."""
+    doc = wide_board(stages=30)
+    doc.add_lane(Lane("l3", "Opportunities", "opportunity"))
     plan = plan_pages(Layout(doc), PageSpec("A4", tile=True))
-    views = [s.viewport for s in plan.sheets]
-    assert len(views) == len({v.x for v in views}) * len({v.y for v in views}) > 2
+    labels = [s.label for s in plan.sheets]
+    last_row = max(int(label.split()[1]) for label in labels)
+    printed_last = [label for label in labels if label.startswith(f"row {last_row} /")]
+    assert printed_last == [f"row {last_row} / column 1"], labels  # the lane's name, at the left
+    said = [d.text for d in plan.sheets[0].decorations if isinstance(d, Text) and "pages" in d.text]
+    assert said and "blank not printed" in said[0]
 
 
 def test_single_page_fits_inside_the_margins_above_the_title_block() -> None:
@@ -364,7 +390,8 @@ def test_a_tiled_poster_takes_a_little_smaller_text_where_that_saves_sheets(monk
         assert text == max(pt for pt, count in sheets[key].items() if count == fewest), key
         saved += sheets[key][TILE_TEXT_PT] - fewest
     blueprint = chosen_plans[("coffee-shop-blueprint", False, "A4", False)][2]
-    assert len(blueprint.sheets) == 4 and sheets[("coffee-shop-blueprint", False, "A4", False)][TILE_TEXT_PT] == 6
+    # At 10 pt: 3 x 2 sheets, the last row's empty strip beside the one card left out
+    assert len(blueprint.sheets) == 4 and sheets[("coffee-shop-blueprint", False, "A4", False)][TILE_TEXT_PT] == 5
     assert saved > 0
 
 

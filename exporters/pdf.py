@@ -38,7 +38,7 @@ from exporters.sheet_index import SheetIndex
 from model import style as st
 from model.board_words import board_word
 from model.fonts import FONT_FILES, font_metrics
-from model.glyphs import drawn_characters, has_rtl, visual
+from model.glyphs import as_drawn, drawn_characters, has_rtl, has_rtl_marks, visual
 from model.layout import CardGeometry, Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 from model.shaping import ShapedRun, needs_shaping, shape, without_joiners
@@ -657,6 +657,16 @@ class _PdfPainter:
             width = sum(run_width for _, _, run_width in runs)
             x -= width / 2 if text.anchor == "middle" else width
         y = self.page_height - (text.y if baseline is None else baseline)
+        # Arabic or Hebrew with marks: HarfBuzz places each mark (``_show_shaped``), and a reader, who puts a
+        # right-to-left line back in logical order from where its glyphs are, read the raised marks as
+        # words of their own. The line's ActualText is its characters in the order a glyph per character
+        # would draw them (model.glyphs.as_drawn): what readers (poppler, Evince, Okular) read back as typed.
+        # It starts with a right-to-left mark: poppler joins a combining mark that starts an ActualText to the
+        # character drawn before the line (the last word's fatha of "الدَّرْسَ" went to another line's end).
+        marked = has_rtl_marks(content)
+        if marked:
+            read = ("\u200f" + as_drawn(content)).encode("utf-16-be", "surrogatepass").hex().upper()
+            self.canvas.addLiteral(f"/Span <</ActualText <FEFF{read}>>> BDC")
         for font_name, run, run_width in runs:
             if font_name is not None:
                 if self._font != (font_name, text.size):
@@ -667,6 +677,8 @@ class _PdfPainter:
                 else:
                     self._show(font_name, text.size, x, y, run)
             x += run_width
+        if marked:
+            self.canvas.addLiteral("EMC")
 
     def _show(self, font_name: str, size: float, x: float, y: float, run: str) -> None:
         """One run of text at (x, y): the operators Canvas.drawString writes, without its text object.
@@ -707,11 +719,13 @@ class _PdfPainter:
         # One byte a glyph in its subset (reportlab's subsets are single-byte): split once, not glyph by glyph.
         coded = [(subset, chunk[i:i + 1]) for subset, chunk in font.splitString(codes, document)
                  for i in range(len(chunk))]
-        parts = [f"/Span <</ActualText <FEFF{typed}>>> BDC BT"]
+        # Arabic or Hebrew with marks, in visual order: the line's ActualText (``_text``) stands for it.
+        rtl = has_rtl(run.text)
+        parts = ["BT"] if rtl else [f"/Span <</ActualText <FEFF{typed}>>> BDC BT"]
         parts += _in_subsets(font, document, size, (
             (subset, f"1 0 0 1 {_fp(x + glyph_x * scale)} {_fp(y + glyph_y * scale)} Tm ({_escaped(byte)}) Tj")
             for (_, glyph_x, glyph_y, _), (subset, byte) in zip(glyphs, coded, strict=True)))
-        parts.append("ET EMC")
+        parts.append("ET" if rtl else "ET EMC")
         self.canvas.addLiteral(" ".join(parts))
 
     def _runs(self, content: str, bold: bool, size: float) -> list[tuple[str | None, str | Shaped, float]]:
@@ -794,3 +808,4 @@ class _PdfPainter:
                 else:
                     canvas.setDash()
                 self._dash = dash
+

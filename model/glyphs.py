@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from model.fallback_cache import FallbackCache, cache_file
 from model.valueclass import value_class
@@ -333,19 +333,70 @@ def has_rtl(text: str) -> bool:
     return bool(_RTL.search(text))
 
 
+def has_rtl_marks(text: str) -> bool:
+    """Whether ``text`` holds a Hebrew point or an Arabic vowel mark (a combining mark of those blocks)."""
+    return has_rtl(text) and any(unicodedata.category(ch) == "Mn" for ch in _RTL.findall(text))
+
+
+@cache
+def _reshaper() -> Any:
+    """arabic-reshaper keeping the vowel marks and shadda: its default deletes them (``delete_harakat``),
+    and the exports printed "محمد" where the screen shows "مُحَمَّدٌ"."""
+    import arabic_reshaper
+
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+
+
 @lru_cache(maxsize=8192)
 def visual(text: str) -> str:
-    """The string as drawn left to right: Arabic in its contextual forms, right-to-left runs reversed."""
+    """The string as drawn left to right: Arabic in its contextual forms, right-to-left runs reversed.
+
+    A right-to-left run's marks follow their letter (Unicode's rule L3): reversed, they came before
+    it, and HarfBuzz (model.shaping shapes a line with such marks) attaches a mark to the glyph before.
+    """
     if not has_rtl(text):
         return text
-    import arabic_reshaper
     from bidi import get_display
 
-    reshaped = arabic_reshaper.reshape(text)
+    reshaped = _reshaper().reshape(text)
     # No base direction given: the line's first strong letter sets it (rule P2), as Qt's does when it
     # draws the line. "يفتح app ..." reads from the right with "app" inside it, not "app" after
     # the first Arabic word read from the left.
-    return str(get_display(reshaped))
+    shown = str(get_display(reshaped))
+    return _marks_after_letters(shown) if has_rtl_marks(shown) else shown
+
+
+def as_drawn(shown: str) -> str:
+    """A ``visual`` string as a glyph per character would draw it, for a PDF's ActualText: each mark before
+    its right-to-left letter again (as the bidi algorithm leaves it, before rule L3), Arabic's forms as
+    their letters (a ligature's reversed, drawn right to left: exporters.fallback's ToUnicode map)."""
+    out: list[str] = []
+    for ch in shown:
+        if out and unicodedata.category(ch) in ("Mn", "Me") and _RTL.match(out[-1][-1]):
+            out[-1] = ch + out[-1]  # marks come in logical order after the letter: reversed before it
+        elif "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":
+            out.append((unicodedata.normalize("NFKC", ch).strip() or ch)[::-1])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _marks_after_letters(shown: str) -> str:
+    """``shown`` (visual order) with each run of marks that precedes a right-to-left letter moved after
+    it, in logical order again (rule L3): "◌َ م" drawn as "م◌َ"."""
+    out: list[str] = []
+    i = 0
+    while i < len(shown):
+        j = i
+        while j < len(shown) and unicodedata.category(shown[j]) in ("Mn", "Me"):
+            j += 1
+        if i < j < len(shown) and _RTL.match(shown[j]) and unicodedata.category(shown[j])[0] == "L":
+            out.append(shown[j])
+            out.extend(reversed(shown[i:j]))
+        else:
+            out.append(shown[i:j + 1])
+        i = j + 1
+    return "".join(out)
 
 
 def missing_characters(texts: Iterable[str]) -> list[str]:

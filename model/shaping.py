@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from model.glyphs import has_rtl, has_rtl_marks
 from model.record import record
 
 if TYPE_CHECKING:
@@ -62,9 +63,15 @@ class ShapedRun:
 
 
 def needs_shaping(text: str) -> bool:
-    """Whether ``text`` holds a character of a script drawn other than a glyph per character (Arabic
-    and Hebrew aside: model.glyphs.visual gives their letters' forms and order)."""
-    return not text.isascii() and _complex().search(text) is not None
+    """Whether ``text`` holds a character of a script drawn other than a glyph per character. Arabic and
+    Hebrew only with their marks (vowels, shadda, points): model.glyphs.visual gives their letters' forms
+    and order, HarfBuzz places the marks over and under them (``rtl_letter``)."""
+    return not text.isascii() and (_complex().search(text) is not None or has_rtl_marks(text))
+
+
+def rtl_letter(ch: str) -> bool:
+    """An Arabic or Hebrew letter (a presentation form too): in a line with such marks, shaped with them."""
+    return has_rtl(ch) and unicodedata.category(ch)[0] == "L"
 
 
 @cache
@@ -95,15 +102,20 @@ def shaped_spans(text: str,
     """
     fonts: list[FallbackFont | None] = []
     inheriting: dict[int, bool] = {}  # where the characters that go with a neighbour are: True for joiners and marks
+    marked_rtl = has_rtl_marks(text)  # its Arabic and Hebrew letters shaped with their marks
+    # Without a complex script, spaces, digits and punctuation stay in their own font, as a glyph per character:
+    # Qt draws them in the bundled face round Arabic and Hebrew (DejaVu's space, 6 px wider at 100 px, made a
+    # marked line wider than the screen's).
+    inherit_no_script = not marked_rtl or _complex().search(text) is not None
     for i, ch in enumerate(text):
         fonts.append(None)
         if ch in _SHARED_IN_SCRIPT:
             inheriting[i] = False
-        elif _complex().match(ch):
+        elif _complex().match(ch) or (marked_rtl and rtl_letter(ch)):
             fonts[i] = font_of(ch)
         elif ch in JOINERS or (kind := unicodedata.category(ch)[0]) == "M":
             inheriting[i] = True
-        elif kind in NO_SCRIPT_CATEGORIES:
+        elif kind in NO_SCRIPT_CATEGORIES and inherit_no_script:
             inheriting[i] = False
     first = next((fonts[i] for i in range(len(text)) if i not in inheriting), None)  # what leading ones go with
     for i, joins in inheriting.items():  # in order: a run of them takes the font of the character before it
@@ -157,6 +169,11 @@ def shape(text: str, font: FallbackFont) -> ShapedRun:
     buffer = uharfbuzz.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
+    if has_rtl(text):
+        # Arabic and Hebrew come in visual order, Arabic in its contextual forms, marks after their letter
+        # (model.glyphs.visual): laid out left to right, HarfBuzz only places the marks (shaped in logical
+        # order right to left, as Qt does, the same places and advances).
+        buffer.direction = "ltr"
     # Kerning off, as every renderer draws the bundled face (model.fonts) and as the canvas's QFont asks
     # of Qt's HarfBuzz: Tamil's "ரசீது" was 6 px narrower at 100 px kerned than on screen.
     uharfbuzz.shape(_hb_font(font.path, font.index), buffer, {"kern": False})

@@ -210,6 +210,34 @@ def test_pdf_arabic_is_copied_as_the_letters_typed(tmp_path: Path) -> None:
     assert not any("\ufb50" <= ch <= "\ufeff" for ch in extracted), "a presentation form reached the text"
 
 
+MARKED = ["مُحَمَّدٌ يَكْتُبُ الدَّرْسَ", "בְּרֵאשִׁית בָּרָא אֱלֹהִים"]  # Arabic's harakat and shadda, Hebrew's points
+
+
+def test_arabic_and_hebrew_marks_are_drawn_and_copied(tmp_path: Path) -> None:
+    """The vowel marks and shadda are drawn (arabic-reshaper's default deleted them: "محمد" for "مُحَمَّدٌ")
+    in the PDF and the SVG, and a reader copies the text with them as typed."""
+    need("pdftotext")
+    if not all(covered(ch) for ch in "".join(MARKED)):
+        pytest.skip("no installed font for Arabic or Hebrew marks")
+    assert "\u0651" in visual(MARKED[0]) and "\u05b0" in visual(MARKED[1])
+    doc = model.Document(title="Marks")
+    doc.add_stage(Stage("s1", "One"))
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    for i, text in enumerate(MARKED):
+        doc.add_card(Card(f"c{i}", "l1", "s1", text=text))
+    layout = Layout(doc)
+    pdf = tmp_path / "marks.pdf"
+    export(layout, pdf)
+    extracted = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "",
+                       run("pdftotext", "-enc", "UTF-8", pdf, "-").stdout)
+    lines = [line.strip() for line in extracted.splitlines()]
+    for text in MARKED:
+        assert text in lines, (text, lines)
+    for text in MARKED:  # the marks' glyphs are drawn (a shadda and its vowel may be one glyph, as Qt draws them)
+        drawn = svgglyphs.glyph_run(visual(text), False)
+        assert drawn.count > sum(1 for ch in text if ch.isalpha()), (text, drawn.placed)
+
+
 COMPLEX = {  # scripts HarfBuzz shapes (model.shaping): a vowel sign before its consonant, conjuncts, stacked marks
     "devanagari": "ग्राहक को रसीद मिलती है",
     "bengali": "গ্রাহক রসিদ পায়",

@@ -38,7 +38,7 @@ from exporters.sheet_index import SheetIndex
 from model import style as st
 from model.board_words import board_word
 from model.fonts import FONT_FILES, font_metrics
-from model.glyphs import as_drawn, drawn_characters, has_rtl, has_rtl_marks, visual
+from model.glyphs import as_drawn, drawn_characters, has_rtl, has_rtl_marks, needs_reordering, visual
 from model.layout import CardGeometry, Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 from model.shaping import ShapedRun, needs_shaping, shape, without_joiners
@@ -645,7 +645,7 @@ class _PdfPainter:
         content = draw_text(text.text)
         if not content.strip():
             return
-        if has_rtl(content):  # reportlab neither shapes nor reorders: draw the visual string
+        if needs_reordering(content):  # reportlab neither shapes nor reorders: draw the visual string
             content = visual(content)
         if not content.isascii():
             content = drawn_characters(content)

@@ -46,7 +46,7 @@ from exporters.common import (
 from exporters.halves import end_early, halfway, in_two, plan_from_child, tell, worth_forking
 from exporters.svgglyphs import EM, LINE_CACHE_SIZE, TextOutlines, Weighing, ascii_all_drawn, glyph_run
 from model.fonts import FONT_FAMILY
-from model.glyphs import drawn_characters, finder, has_rtl, visual
+from model.glyphs import drawn_characters, finder, needs_reordering, visual
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 
@@ -469,7 +469,7 @@ def _drawn(text: str) -> tuple[str, str]:
     if text.isascii() and text.isprintable():  # most lines: drawn as they are
         return text, text
     content = draw_text(text)
-    drawn = visual(content) if has_rtl(content) else content
+    drawn = visual(content) if needs_reordering(content) else content
     if not drawn.isascii():
         drawn = drawn_characters(drawn)
     return content, drawn

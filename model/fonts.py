@@ -84,7 +84,7 @@ class FontMetrics:
     def _mixed_units(self, text: str) -> float:
         from model import glyphs  # glyphs asks this module what the bundled face has
 
-        if glyphs.has_rtl(text):
+        if glyphs.needs_reordering(text):
             text = glyphs.visual(text)
         text = glyphs.drawable(text)
         if shaping.needs_shaping(text):  # measured as the PDF and the SVG draw it: shaped, span by span

@@ -45,6 +45,9 @@ DISK_CACHE_SWITCH = "TOUCHLINE_FONT_CACHE"  # "off": always ask fontconfig (test
 # Characters the renderers leave out or draw as nothing: never a reason to look for a font.
 _INVISIBLE = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ufe00-\ufe0f]")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# The explicit embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): drawn as nothing,
+# but they reorder the text round them ("RLO evil" reads "live" on screen).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 @value_class(frozen=True)
@@ -333,6 +336,12 @@ def has_rtl(text: str) -> bool:
     return bool(_RTL.search(text))
 
 
+def needs_reordering(text: str) -> bool:
+    """Whether ``visual`` changes ``text``: Hebrew or Arabic letters, or an explicit bidi embedding,
+    override or isolate."""
+    return not text.isascii() and (_RTL.search(text) is not None or _BIDI_CONTROLS.search(text) is not None)
+
+
 def has_rtl_marks(text: str) -> bool:
     """Whether ``text`` holds a Hebrew point or an Arabic vowel mark (a combining mark of those blocks)."""
     return has_rtl(text) and any(unicodedata.category(ch) == "Mn" for ch in _RTL.findall(text))
@@ -351,10 +360,12 @@ def _reshaper() -> Any:
 def visual(text: str) -> str:
     """The string as drawn left to right: Arabic in its contextual forms, right-to-left runs reversed.
 
-    A right-to-left run's marks follow their letter (Unicode's rule L3): reversed, they came before
-    it, and HarfBuzz (model.shaping shapes a line with such marks) attaches a mark to the glyph before.
+    The explicit embeddings and overrides (U+202A-202E) and isolates (U+2066-2069) reorder it as Qt does
+    on screen; they are dropped only after (``drawn_characters``). A right-to-left run's marks follow
+    their letter (Unicode's rule L3): reversed, they came before it, and HarfBuzz (model.shaping shapes
+    a line with such marks) attaches a mark to the glyph before.
     """
-    if not has_rtl(text):
+    if not needs_reordering(text):
         return text
     from bidi import get_display
 

@@ -238,6 +238,34 @@ def test_arabic_and_hebrew_marks_are_drawn_and_copied(tmp_path: Path) -> None:
         assert drawn.count > sum(1 for ch in text if ch.isalpha()), (text, drawn.placed)
 
 
+def test_bidi_overrides_and_embeddings_reorder_the_exports_as_the_screen(tmp_path: Path) -> None:
+    """An override or embedding (U+202A-202E) or isolate (U+2066-2069) reorders the line as Qt does on screen:
+    "RLO \u202eevil\u202c" shows "live"; the exports dropped the controls before reordering and printed "evil"."""
+    need("pdftotext")
+    override = "RLO \u202eevil\u202c end"
+    assert visual(override).replace("\u202e", "").replace("\u202c", "") == "RLO live end"
+    assert visual("x \u202bab \u05d0\u05d1 cd\u202c y") == "x \u202bcd\u202c \u05d1\u05d0 ab y"  # embedded: cd first
+    doc = model.Document(title="Overrides")
+    doc.add_stage(Stage("s1", "One"))
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    doc.add_card(Card("c1", "l1", "s1", text=override))
+    layout = Layout(doc)
+    pdf, svg = tmp_path / "o.pdf", tmp_path / "o.svg"
+    export(layout, pdf)
+    export(layout, svg)
+    assert "RLO live end" in run("pdftotext", "-enc", "UTF-8", pdf, "-").stdout
+    order = [svgglyphs._char(ch, False)[0] for ch in "live"]  # the glyphs drawn, left to right
+    drawn = [gid for gid, _ in svgglyphs.glyph_run(svgglyphs_drawn(override), False).placed]
+    assert drawn[3:7] == order, drawn  # after "RLO"
+
+
+def svgglyphs_drawn(text: str) -> str:
+    """What the SVG's outlines draw for ``text`` (exporters.svg._drawn)."""
+    from exporters.svg import _drawn
+
+    return _drawn(text)[1]
+
+
 COMPLEX = {  # scripts HarfBuzz shapes (model.shaping): a vowel sign before its consonant, conjuncts, stacked marks
     "devanagari": "ग्राहक को रसीद मिलती है",
     "bengali": "গ্রাহক রসিদ পায়",

@@ -663,7 +663,7 @@ class _PdfPainter:
         # would draw them (model.glyphs.as_drawn): what readers (poppler, Evince, Okular) read back as typed.
         # It starts with a right-to-left mark: poppler joins a combining mark that starts an ActualText to the
         # character drawn before the line (the last word's fatha of "الدَّرْسَ" went to another line's end).
-        marked = has_rtl_marks(content)
+        marked = not content.isascii() and has_rtl_marks(content)
         if marked:
             read = ("\u200f" + as_drawn(content)).encode("utf-16-be", "surrogatepass").hex().upper()
             self.canvas.addLiteral(f"/Span <</ActualText <FEFF{read}>>> BDC")

@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from model.glyphs import has_rtl, has_rtl_marks
 from model.record import record
 
 if TYPE_CHECKING:
@@ -66,11 +65,19 @@ def needs_shaping(text: str) -> bool:
     """Whether ``text`` holds a character of a script drawn other than a glyph per character. Arabic and
     Hebrew only with their marks (vowels, shadda, points): model.glyphs.visual gives their letters' forms
     and order, HarfBuzz places the marks over and under them (``rtl_letter``)."""
-    return not text.isascii() and (_complex().search(text) is not None or has_rtl_marks(text))
+    if text.isascii():
+        return False
+    if _complex().search(text) is not None:
+        return True
+    from model.glyphs import has_rtl_marks  # here: model.fonts imports this module at every start, glyphs not
+
+    return has_rtl_marks(text)
 
 
 def rtl_letter(ch: str) -> bool:
     """An Arabic or Hebrew letter (a presentation form too): in a line with such marks, shaped with them."""
+    from model.glyphs import has_rtl
+
     return has_rtl(ch) and unicodedata.category(ch)[0] == "L"
 
 
@@ -102,6 +109,8 @@ def shaped_spans(text: str,
     """
     fonts: list[FallbackFont | None] = []
     inheriting: dict[int, bool] = {}  # where the characters that go with a neighbour are: True for joiners and marks
+    from model.glyphs import has_rtl_marks
+
     marked_rtl = has_rtl_marks(text)  # its Arabic and Hebrew letters shaped with their marks
     # Without a complex script, spaces, digits and punctuation stay in their own font, as a glyph per character:
     # Qt draws them in the bundled face round Arabic and Hebrew (DejaVu's space, 6 px wider at 100 px, made a
@@ -169,6 +178,8 @@ def shape(text: str, font: FallbackFont) -> ShapedRun:
     buffer = uharfbuzz.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
+    from model.glyphs import has_rtl
+
     if has_rtl(text):
         # Arabic and Hebrew come in visual order, Arabic in its contextual forms, marks after their letter
         # (model.glyphs.visual): laid out left to right, HarfBuzz only places the marks (shaped in logical

@@ -312,9 +312,16 @@ def covered(ch: str, bold: bool = False) -> bool:
 
 @lru_cache(maxsize=8192)
 def drawable(text: str) -> str:
-    """``text`` with every character that no font can draw replaced by ``REPLACEMENT``."""
+    """``text`` composed (NFC), with every character that no font can draw replaced by ``REPLACEMENT``.
+
+    Composed: an accent typed as a character of its own (macOS input, text pasted from some PDFs: "e" and
+    U+0302) was drawn a glyph per character, after its letter, over the next one ("brûlée" read "bruĺée"),
+    and at a small letter's height over a capital. Qt's HarfBuzz draws such a pair with the font's
+    composed glyph, which is what NFC names; layout measures what this gives, as the exports draw it.
+    """
     if text.isascii():
         return text
+    text = unicodedata.normalize("NFC", text)
     return "".join(ch if covered(ch) else REPLACEMENT for ch in text)
 
 

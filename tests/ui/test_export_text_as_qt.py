@@ -71,3 +71,22 @@ def test_right_to_left_marks_sit_on_their_letters_as_on_screen(qapp: object, tex
     """Arabic's vowel marks and shadda, Hebrew's points: kept (arabic-reshaper deleted the Arabic ones)
     and placed by HarfBuzz over and under their letter, where Qt draws them."""
     assert_placed_as_qt(text)
+
+
+DECOMPOSED = {
+    "french": "Crème brûlée à la carte",
+    "capitals": "ÉCOLE ÎLE ÖL ÜBER",
+    "vietnamese": "Người dùng ngân hàng",
+}
+
+
+@pytest.mark.parametrize("text", DECOMPOSED.values(), ids=DECOMPOSED.keys())
+def test_accents_typed_as_characters_of_their_own_are_drawn_as_on_screen(qapp: object, text: str) -> None:
+    """Text in NFD (an accent as a character after its letter: macOS input, pasted text) was drawn a glyph per
+    character: "brûlée" read "bruĺée", a capital's accent sat at a small letter's height, Vietnamese's
+    stacked marks overlapped. Qt draws each pair as the font's composed glyph, and so do the exports."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    assert_placed_as_qt(decomposed)

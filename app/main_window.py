@@ -525,6 +525,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
                             tr("The {0} template could not be loaded.\n\n{1}").format(kind, exc))
             return False
         self._install(document, None)
+        # The focus in the first cell, chosen: what is typed next is the first card. With nothing focused the
+        # letters of "Sees ad" went nowhere, each saying "Choose a cell first".
+        self.editor.scene.nav.show_start()
         return True
 
     def open_path(self, path: PathLike) -> bool:

@@ -107,7 +107,8 @@ class KeyboardNav:
 
     # ------------------------------------------------------------ the focus
     def show_start(self) -> None:
-        """Focus the board's first place without selecting it (the view got focus by Tab)."""
+        """Focus the board's first place without selecting it (the view got focus by Tab, or a board is new); a
+        cell's slot is chosen with it (``set_focus``), so what is typed next is a card there."""
         if self.focus is None:
             start = self._start()
             if start is not None:

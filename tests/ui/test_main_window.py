@@ -299,6 +299,31 @@ def test_a_new_board_from_the_start_screen_opens_with_the_properties_panel_in_fr
     assert window.checks_dock.visibleRegion().isEmpty() and not window.checks_dock.isHidden()
 
 
+def test_typing_on_a_new_board_starts_its_first_card(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Start screen › Tab, Enter on New journey map, then "Sees ad": no card was added, nothing on the board had
+    the focus and each key said "Choose a cell first". The new board's first cell now has the focus and the
+    typing is its first card; so for a new blueprint (Ctrl+N)."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.show_welcome()
+    _active(window, qtbot)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # from New service blueprint to New journey map
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.welcome_page() is None)
+    for name, press in (("journey", None), ("blueprint", QKeySequence(QKeySequence.StandardKey.New))):
+        if press is not None:
+            QTest.keySequence(window, press)
+        doc = window.editor.document
+        assert doc.card_count() == 0 and window.editor.undo_stack.count() == 0, name
+        first_cell = (doc.stages[0].id, doc.lanes[0].id)
+        assert window.editor.scene.nav.focus == ("cell", first_cell) and window.editor.scene.nav.ring.isVisible()
+        QTest.keyClicks(QApplication.focusWidget(), "Sees ad")
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # ends the run, keeping the card
+        assert [(c.text, c.stage, c.lane) for c in doc.cards()] == [("Sees ad", *first_cell)], name
+        assert not window.statusBar().currentMessage().startswith("Choose a cell first")
+
+
 def test_the_start_screen_turns_off_what_would_act_on_the_board_behind_it(qtbot) -> None:  # type: ignore[no-untyped-def]
     """Edit › Add stage, Paste, Select All, File › Save and Export acted on the blueprint hidden behind the start
     screen: New then asked to save changes to a board nobody saw. Help › Start Screen dropped the change mark

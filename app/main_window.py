@@ -594,18 +594,14 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         document = self.editor.document
         title, was = self._title_after_file(target), document.title
         if title is not None:
-            document.set_title(title)  # written with the file; one undo step once it is
+            # Part of the save, as the file's name is, and no undo step: pushed as "Rename board" after the
+            # user's own last edit, the first Ctrl+Z after saving took the board back to "Untitled journey map"
+            # (a rename nobody made) and marked it changed, leaving the card typed last. Undone back to this
+            # save, the board is the file again (clean), with the title it was saved under.
+            document.set_title(title)
         saved = self._write(target)
-        stack = self.editor.undo_stack
-        if title is not None and (not saved or not stack.canRedo()):
-            document.set_title(was)  # saved, the undo step below sets it again; not saved, the board keeps it
-            if saved:
-                from canvas.commands import SetTitle
-
-                stack.push(SetTitle(document, "title", title))
-                stack.setClean()  # as written
-        # With steps to redo, the title taken from the file name is no undo step: pushed, it dropped them (the
-        # card taken back before Save As could not be brought back, and Ctrl+Z read "Rename board").
+        if title is not None and not saved:
+            document.set_title(was)  # not saved (a full disk, the overwrite not confirmed): it keeps its title
         return saved
 
     def _title_after_file(self, target: Path) -> str | None:

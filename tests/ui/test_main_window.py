@@ -144,12 +144,10 @@ def test_new_untitled_save_asks_for_a_path_and_adds_the_suffix(window: MainWindo
     assert window.save()
     assert window.path == tmp_path / "my journey.touchline"
     # Still titled as the template made it, the board takes the name it is saved under (its heading,
-    # the window and the exports said "Untitled journey map"), one undo step, saved with it.
+    # the window and the exports said "Untitled journey map"), as part of the save: no undo step.
     assert model.load(window.path).title == window.editor.document.title == "my journey"
     assert window.windowTitle() == "my journey[*] — Touchline" and not window.isWindowModified()
-    window.editor.undo_stack.undo()
-    assert window.editor.document.title == "Untitled journey map" and window.isWindowModified()
-    window.editor.undo_stack.redo()
+    assert window.editor.undo_stack.count() == 0
     # Not saved (the folder is gone, or the overwrite not confirmed): the board keeps its title, no step left.
     window.new_from_template("journey")
     count = window.editor.undo_stack.count()
@@ -164,6 +162,35 @@ def test_new_untitled_save_asks_for_a_path_and_adds_the_suffix(window: MainWindo
     window.ask_save_path = lambda: str(tmp_path / "draft 2")  # type: ignore[method-assign]
     assert window.save_as()
     assert model.load(tmp_path / "draft 2.touchline").title == "Dentist visit"
+
+
+def test_the_first_undo_after_saving_an_untitled_board_takes_back_the_users_own_edit(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A card typed on a new journey map, Ctrl+S as "Bank onboarding", Ctrl+Z: the title went back to "Untitled
+    journey map" (a rename the user never made, pushed by the save), the board was marked changed and the card
+    stayed. The title taken from the file name is part of the save: Ctrl+Z takes back the card, and redone to
+    the save the board is the file again, unchanged."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.ask_save_path = lambda: str(tmp_path / "Bank onboarding")  # type: ignore[method-assign]
+    _active(window, qtbot)
+    QTest.keySequence(window, window.new_actions["journey"].shortcut())
+    doc = window.editor.document
+    window.editor.scene.nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[0].id)))
+    view = QApplication.focusWidget()
+    assert view is window.editor.view
+    QTest.keyClicks(view, "Instagram ad")
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    QTest.keySequence(view, QKeySequence(QKeySequence.StandardKey.Save))
+    saved = tmp_path / "Bank onboarding.touchline"
+    assert window.path == saved and doc.title == model.load(saved).title == "Bank onboarding"
+    assert not window.isWindowModified() and window.editor.undo_stack.undoText() == "Add card"
+    QTest.keySequence(view, QKeySequence(QKeySequence.StandardKey.Undo))
+    assert doc.card_count() == 0 and doc.title == "Bank onboarding"
+    assert window.isWindowModified() and window.windowTitle() == "Bank onboarding[*] — Touchline"
+    QTest.keySequence(view, QKeySequence(QKeySequence.StandardKey.Redo))
+    assert [c.text for c in doc.cards()] == ["Instagram ad"] and not window.isWindowModified()
+    assert model.dumps(doc) == saved.read_text(encoding="utf-8")  # at the save point: the file, to the byte
 
 
 def test_save_as_keeps_what_can_be_redone(window: MainWindow, tmp_path: Path) -> None:

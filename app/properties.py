@@ -350,9 +350,16 @@ def _muted(widget: QWidget, palette: QPalette | None = None) -> None:
     """Draw ``widget``'s text in a readable muted colour, between the text and the background colours
     (of ``palette``, by default the widget's own)."""
     palette = QPalette(palette if palette is not None else widget.palette())
-    text, back = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
-    mix = QColor.fromRgbF(*(0.62 * a + 0.38 * b for a, b in zip(text.getRgbF()[:3], back.getRgbF()[:3], strict=True)))
-    palette.setColor(QPalette.ColorRole.WindowText, mix)
+    # Mixed for the active and inactive groups from their own colours, named: palette.color(role) is the
+    # widget's current group, and a dark theme remembered from the last run reached the panel while it counted
+    # as disabled, so the mix of the disabled grey (#8892A4) with the panel gave #606979 on #1E2533, 2.8:1, for
+    # every group. A disabled hint keeps the palette's disabled text.
+    role = QPalette.ColorRole
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        text, back = palette.color(group, role.WindowText), palette.color(group, role.Window)
+        mix = QColor.fromRgbF(*(0.62 * a + 0.38 * b
+                                for a, b in zip(text.getRgbF()[:3], back.getRgbF()[:3], strict=True)))
+        palette.setColor(group, role.WindowText, mix)
     widget.setPalette(palette)
 
 

@@ -117,3 +117,61 @@ def test_fields_and_check_boxes_are_outlined_on_the_dark_panel(qtbot) -> None:  
     for field in (panel.board_title, panel.board_description):
         assert frame_contrast(field) >= 3, field.accessibleName()
     window.appearance.theme_actions["light"].trigger()
+
+
+def _drawn_contrast(picture) -> float:  # type: ignore[no-untyped-def]
+    """The contrast of text drawn on a plain ground: its pixel furthest from the commonest colour, against it."""
+    counts: dict[str, int] = {}
+    for x in range(picture.width()):
+        for y in range(picture.height()):
+            name = picture.pixelColor(x, y).name()
+            counts[name] = counts.get(name, 0) + 1
+    back = max(counts, key=counts.__getitem__)
+    return max(contrast_ratio(ink, back) for ink in counts)
+
+
+def test_the_empty_board_hint_reads_in_either_theme(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"Double-click a cell, or click it and press Enter…" was drawn in the light theme's fixed muted colour:
+    #535F71 on the dark canvas's #111827, 2.7:1."""
+    from PySide6.QtCore import QRectF
+
+    from app.editor import Editor
+    from model.templates import new_document
+
+    editor = Editor(new_document("journey"))
+    qtbot.addWidget(editor)
+    editor.resize(1200, 800)
+    editor.show()
+    qtbot.waitExposed(editor)
+    hint = editor.scene._empty_hint
+    assert hint.isVisible()
+    for theme in ("dark", "light", "dark"):
+        editor.set_theme(theme)
+        area = editor.view.mapFromScene(QRectF(hint.boundingRect())).boundingRect()
+        picture = editor.view.viewport().grab(area.adjusted(8, 8, -8, -8)).toImage()
+        assert _drawn_contrast(picture) >= 4.5, theme
+
+
+def test_the_properties_hint_reads_when_the_app_starts_dark(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With Dark remembered from the last run, the Properties "Board" hint was #606979 on #1E2533, 2.8:1: mixed
+    first from the light palette, then from the disabled grey of the panel the dark palette reached."""
+    from app.appearance import THEME_KEY
+    from app.main_window import settings
+
+    settings().setValue(THEME_KEY, "dark")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.resize(1400, 900)
+    window.show_welcome()
+    window.show()
+    qtbot.waitExposed(window)
+    window.welcome_page().new_journey_button.click()
+    qtbot.waitUntil(lambda: window.welcome_page() is None)
+    window.editor.scene.clearSelection()
+    window.editor.scene.select_cell(None)  # nothing chosen: the panel shows the board, with its hint
+    assert window.properties.shown() == ("board", None)
+    hint = window.properties.hint
+    qtbot.waitUntil(hint.isVisible)
+    assert hint.palette().color(Role.Window) == QColor(DARK_ROLES[Role.Window])
+    assert _drawn_contrast(hint.grab().toImage()) >= 4.5

@@ -112,7 +112,12 @@ class RemoveCard(QUndoCommand):
 
 
 class MoveCard(QUndoCommand):
-    """Move a card to another cell or another place in its cell."""
+    """Move a card to another cell or another place in its cell.
+
+    A card with no score moved into an emotion lane from another lane is scored 0 (neutral) with the move, as
+    a card added there is (BoardScene.add_card_in_cell): unscored, it was drawn as a neutral point of the
+    curve while Properties › Score said "—". Its undo takes the score back with the move.
+    """
 
     def __init__(self, document: Document, card_id: str, stage_id: str, lane_id: str, index: int | None,
                  parent: QUndoCommand | None = None) -> None:
@@ -121,13 +126,18 @@ class MoveCard(QUndoCommand):
         self._doc, self._card_id = document, card_id
         self._old = (card.stage, card.lane, document.card_index(card_id))
         self._new = (stage_id, lane_id, index)
+        self._scores = card.score is None and lane_id != card.lane and document.lane(lane_id).kind == "emotion"
 
     def redo(self) -> None:
         """Move to the new place."""
         self._doc.move_card(self._card_id, *self._new)
+        if self._scores:
+            self._doc.set_card_field(self._card_id, "score", 0)
 
     def undo(self) -> None:
         """Move back."""
+        if self._scores:
+            self._doc.set_card_field(self._card_id, "score", None)
         self._doc.move_card(self._card_id, *self._old)
 
 

@@ -447,3 +447,53 @@ def test_a_point_pulled_a_little_past_its_lane_stays_a_point_at_the_end_of_the_s
     assert target.h - 10 > EMOTION_HOLD
     drag_marker(editor, card_id, target.y + 10 - y)  # well into the lane above: moved there
     assert editor.document.card(card_id).lane == above.id
+
+
+def test_a_card_moved_into_the_emotion_lane_is_a_neutral_point_and_undo_takes_it_back(editor: Editor) -> None:
+    """Ctrl+Down on a Doing card put it into Feeling without a score: the board drew it as a neutral point of the
+    curve while Properties › Score said "—". A card moved in (keys, mouse) or pasted in scores 0 with the move,
+    as one added with Enter does, and one Ctrl+Z gives back the card as it was."""
+    doc, scene, stack = editor.document, editor.scene, editor.undo_stack
+    feeling = next(lane.id for lane in doc.lanes if lane.kind == "emotion")
+    doing = doc.lanes[[lane.id for lane in doc.lanes].index(feeling) - 1].id
+
+    def unscored_doing_card(stage_index: int) -> str:
+        return next(c for c in doc.cell_cards(doc.stages[stage_index].id, doing) if doc.card(c).score is None)
+
+    def undone_exactly(card_id: str, before: str) -> None:
+        stack.undo()
+        assert model.dumps(doc) == before, "one step, taken back whole"
+        assert doc.card(card_id).score is None and doc.card(card_id).lane == doing
+
+    # Ctrl+Down, the keyboard's move.
+    card_id = unscored_doing_card(0)
+    before, steps = model.dumps(doc), stack.count()
+    scene.nav.set_focus(("card", card_id))
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert doc.card(card_id).lane == feeling and doc.card(card_id).score == 0 and stack.count() == steps + 1
+    assert scene.layout.marker_centre(card_id) is not None
+    undone_exactly(card_id, before)
+    # Dragged with the mouse by its body into the Feeling cell below.
+    card_id = unscored_doing_card(1)
+    r, cell = scene.layout.card_rect(card_id), scene.layout.cell_rect(doc.stages[1].id, feeling)
+    before = model.dumps(doc)
+    start = QPointF(r.x + r.w / 2, r.y + r.h / 2)
+    end = QPointF(cell.x + cell.w - 12, cell.y + cell.h - 6)
+    editor.view.centerOn((start + end) / 2)
+    send(editor, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for step in range(1, 11):
+        send(editor, QEvent.Type.MouseMove, start + (end - start) * (step / 10), Qt.MouseButton.LeftButton)
+    send(editor, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    assert doc.card(card_id).lane == feeling and doc.card(card_id).score == 0
+    undone_exactly(card_id, before)
+    # Copied (Ctrl+C) and pasted (Ctrl+V) into a chosen Feeling cell: the copy is a point too.
+    card_id = unscored_doing_card(0)
+    scene.nav.set_focus(("card", card_id))
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    before, cell_cards = model.dumps(doc), set(doc.cell_cards(doc.stages[2].id, feeling))
+    scene.nav.set_focus(("cell", (doc.stages[2].id, feeling)))
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    (pasted,) = set(doc.cell_cards(doc.stages[2].id, feeling)) - cell_cards
+    assert doc.card(pasted).score == 0 and doc.card(card_id).score is None  # the original keeps its own
+    stack.undo()
+    assert model.dumps(doc) == before

@@ -116,6 +116,9 @@ class Editor(QWidget):
         # An undo or redo chooses the cards it brought back, moved or changed, and shows them (as a
         # delete's undo does in any editor); cards touched since the stack last moved are noted here.
         self._touched: dict[str, None] = {}
+        # The stage or lane such a step brought back, moved or changed last ("stage"/"lane", id): its header is
+        # chosen and shown instead (the undo of a deleted stage chose nothing and left it where it was).
+        self._touched_header: tuple[str, str] | None = None
         document.changed.connect(self._note_touched)
         self.undo_stack.indexChanged.connect(self._choose_touched)
         # The card and arrow items are made for what the view shows first, the rest after the
@@ -258,12 +261,23 @@ class Editor(QWidget):
             self._touched[event.card_id] = None
         elif isinstance(event, ev.DocumentReset):  # a batch of edits (a long undo step) names its cards
             self._touched.update(dict.fromkeys(event.cards))
+        elif isinstance(event, ev.StageAdded | ev.StageMoved | ev.StageChanged):
+            self._touched_header = ("stage", event.stage_id)
+        elif isinstance(event, ev.LaneAdded | ev.LaneMoved | ev.LaneChanged):
+            self._touched_header = ("lane", event.lane_id)
 
     def _choose_touched(self) -> None:
         touched, self._touched = self._touched, {}
+        header, self._touched_header = self._touched_header, None
         if self.undo_stack.pushing or not isValid(self.scene):  # a new edit chooses what it made itself
             return
-        cards = [card_id for card_id in touched if self.document.has_card(card_id)]
+        doc = self.document
+        if header is not None and (doc.has_stage(header[1]) if header[0] == "stage" else doc.has_lane(header[1])):
+            # The stage or lane is what the step was about (its cards, brought back with a deleted stage, are
+            # shown with it): its header chosen, as before the delete, so F2 or Delete act on it again.
+            self.choose_header(*header)
+            return
+        cards = [card_id for card_id in touched if doc.has_card(card_id)]
         if 0 < len(cards) <= MAX_CHOSEN_AFTER_UNDO:
             self.choose_cards(cards)
 
@@ -658,6 +672,15 @@ class Editor(QWidget):
         if card_ids:
             scene.nav.set_focus(("card", card_ids[0]), select=False)
             self.view.ensureVisible(scene.card_item(card_ids[0]), 40, 40)
+
+    def choose_header(self, kind: str, item_id: str) -> None:
+        """Select just the header of this stage or lane (``kind`` "stage" or "lane") and show it."""
+        scene = self.scene
+        header = scene.header_item(kind, item_id)
+        scene.select_cell(None)
+        scene.clearSelection()
+        header.setSelected(True)  # the header shows its own outline; the keyboard focus goes to it (follow_selection)
+        self.view.ensureVisible(header.sceneBoundingRect(), 40, 40)
 
     def find_bar(self) -> FindBar:
         """The row of Edit › Find above the board (app/find_bar.py), made when first asked for."""

@@ -840,3 +840,33 @@ def test_enter_with_a_header_or_an_arrow_chosen_starts_no_card(editor: Editor) -
     scene.select_link(next(iter(doc.links())).id)
     key(editor, Qt.Key.Key_Return)
     assert scene.editor is None and scene.selected_links() and doc.card_count() == count
+
+
+def test_undoing_a_stage_or_lane_delete_chooses_and_shows_it(editor: Editor) -> None:
+    """Delete on a chosen stage (or lane) header, then Ctrl+Z: the stage came back but nothing was chosen nor
+    scrolled to. What the undo brings back is chosen and shown, as for cards: its header, so that F2 or Delete
+    act on it again."""
+    doc, scene, view = editor.document, editor.scene, editor.view
+    view.zoom_actual()  # at 100 % the board is larger than the window: there is somewhere else to look
+    for kind, back in (("stage", Qt.Key.Key_Up), ("lane", Qt.Key.Key_Left)):
+        stage, lane = doc.stages[0].id, doc.lanes[-1].id  # the last lane: one of few cards, well below the top
+        scene.nav.set_focus(("cell", (stage, lane)))
+        while scene.selected_header() is None:  # up (left) to the stage's (lane's) header, by keys
+            key(editor, back)
+        item_id = stage if kind == "stage" else lane
+        assert (scene.selected_header().kind, scene.selected_header().item_id) == (kind, item_id)
+        key(editor, Qt.Key.Key_Delete)
+        assert not (doc.has_stage(item_id) if kind == "stage" else doc.has_lane(item_id))
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())  # looking elsewhere
+        view.verticalScrollBar().setValue(0 if kind == "lane" else view.verticalScrollBar().maximum())
+        away = view.mapToScene(view.viewport().rect()).boundingRect()
+        key(editor, Qt.Key.Key_Z, CTRL)
+        header = scene.selected_header()
+        assert header is not None and (header.kind, header.item_id) == (kind, item_id), kind
+        assert editor.selected_cards() == [] and scene.current_cell is None
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert shown.contains(header.sceneBoundingRect().center()), kind
+        assert not away.contains(header.sceneBoundingRect().center()), "scrolled to it, not in sight already"
+        key(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | SHIFT)  # redo: gone again
+        key(editor, Qt.Key.Key_Z, CTRL)
+        assert scene.selected_header() is not None and scene.selected_header().item_id == item_id

@@ -167,7 +167,10 @@ class WelcomePage(QWidget):
         self.recent.itemClicked.connect(self._open_recent)
         right.addWidget(self.recent, 1)
         self.no_recent = QLabel(tr("Files you open or save appear here."), self)
-        right.addWidget(self.no_recent)
+        # In the list's place while it is hidden, the room below taken and the words at its top, under the
+        # heading: added plainly, it and the heading shared the column's height, each centred in its half
+        # (the words ~380 px below the heading, the heading itself pushed down level with New journey map).
+        right.addWidget(self.no_recent, 1, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(right, 1)
         self.refresh()
 

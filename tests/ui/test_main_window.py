@@ -12,6 +12,7 @@ import subprocess
 import sys
 import types
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -349,6 +350,42 @@ def test_typing_on_a_new_board_starts_its_first_card(qtbot) -> None:  # type: ig
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # ends the run, keeping the card
         assert [(c.text, c.stage, c.lane) for c in doc.cards()] == [("Sees ad", *first_cell)], name
         assert not window.statusBar().currentMessage().startswith("Choose a cell first")
+
+
+def test_with_no_recent_files_the_start_screen_says_so_under_its_heading(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """With no recent files, "Files you open or save appear here." floated ~380 px below its "Recent files"
+    heading (the two labels shared the column's height, each drawn centred in its half). It sits just under
+    the heading, and with recent files their list still takes the column."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    page = window.show_welcome()
+    with qtbot.waitExposed(window):
+        window.show()
+    heading = next(label for label in page.findChildren(QLabel) if label.text() == "Recent files")
+    assert page.no_recent.isVisible() and not page.recent.isVisible()
+
+    def inked_rows() -> list[int]:
+        """The rows of the start screen's right column where text is drawn, top to bottom."""
+        picture = page.grab().toImage()
+        back = picture.pixelColor(heading.x() + heading.width() - 2, page.height() - 3)
+        columns = range(heading.x(), heading.x() + min(heading.width(), 400), 4)
+        return [y for y in range(picture.height())
+                if any(abs(picture.pixelColor(x, y).lightness() - back.lightness()) > 80 for x in columns)]
+
+    rows = inked_rows()
+    gaps = [(above, below) for above, below in pairwise(rows) if below - above > 1]
+    assert len(gaps) == 1, gaps  # two lines of text: the heading, then the words
+    heading_bottom, words_top = gaps[0]
+    assert rows[0] - page.layout().contentsMargins().top() <= 12, "the heading at the top of its column"
+    assert words_top - heading_bottom <= 24, (heading_bottom, words_top)
+    saved = tmp_path / "board.touchline"
+    shutil.copyfile(BLUEPRINT, saved)
+    mw.add_recent_file(saved)
+    page.refresh()
+    qtbot.waitUntil(page.recent.isVisible)
+    assert not page.no_recent.isVisible()
+    assert page.recent.geometry().bottom() >= page.height() - page.layout().contentsMargins().bottom() - 2
 
 
 def test_the_start_screen_turns_off_what_would_act_on_the_board_behind_it(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -802,7 +802,7 @@ class Editor(QWidget):
                 with self._scroll_kept():
                     doc.remove_stage(stage_id)
                     self.push(cmd.AddStage(doc, Stage(stage_id, name.strip() or default), index))
-                self._show_header("stage", stage_id)
+                self.choose_header("stage", stage_id)
 
         self._name_new(self.scene.header_item("stage", stage_id), finish)
 
@@ -823,7 +823,7 @@ class Editor(QWidget):
                 with self._scroll_kept():
                     doc.remove_lane(lane_id)
                     self.push(cmd.AddLane(doc, Lane(lane_id, name.strip() or default, kind), index))
-                self._show_header("lane", lane_id)
+                self.choose_header("lane", lane_id)
                 if kind != "note":
                     self.message.emit(tr("Lane kind: {0}, from its name (Properties › Kind changes it)")
                                       .format(tr(LANE_KIND_LABELS[kind])))
@@ -840,12 +840,6 @@ class Editor(QWidget):
         yield
         for bar, value in zip(bars, values, strict=True):
             bar.setValue(value)
-
-    def _show_header(self, kind: str, item_id: str) -> None:
-        """Choose a stage's or lane's header and scroll it into view."""
-        header = self.scene.header_item(kind, item_id)
-        header.setSelected(True)
-        self.view.ensureVisible(header, 40, 40)
 
     def _name_new(self, header: HeaderItem, finish: Callable[[str], None]) -> None:
         self.scene.clearSelection()
@@ -958,8 +952,7 @@ class Editor(QWidget):
                               else tr("Not moved: the lane is already at the edge of the board"))
             return
         self.push(cmd.MoveStage(doc, item_id, index) if kind == "stage" else cmd.MoveLane(doc, item_id, index))
-        self.scene.clearSelection()
-        self._show_header(kind, item_id)
+        self.choose_header(kind, item_id)
 
     def start_connect(self) -> None:
         """L: connect the focused card to a neighbour chosen with the arrows; Enter links, Esc cancels."""

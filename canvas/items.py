@@ -689,7 +689,7 @@ class CellHighlightItem(CellOverlay):
 class EmptyBoardHint(CellOverlay):
     """A quiet how-to in the first cell of a board with no cards (never exported)."""
 
-    TEXT = QT_TRANSLATE_NOOP("", "Double-click a cell, or click it and press Enter, to add a card")
+    TEXT = QT_TRANSLATE_NOOP("", "Click a cell and type to add a card, or double-click it")  # typing is quickest
 
     def __init__(self) -> None:
         super().__init__(-3)

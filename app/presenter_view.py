@@ -118,6 +118,11 @@ class PresenterPanel(QWidget):
         editor, index = self.editor, self.index
         if editor is None or index == OVERVIEW or index >= len(editor.document.stages):
             return
+        # Only what was typed since the field was filled: after an undo took the notes away, the field still
+        # held them until the stage was shown again, and showing it (the undo chooses the stage) wrote them back.
+        if not self.notes.document().isModified():
+            return
+        self.notes.document().setModified(False)
         text = self.notes.toPlainText()
         value = text if text.strip() else None
         stage = editor.document.stages[index]

@@ -41,7 +41,10 @@ class Workshop(QObject):
 
         self.present_action = QAction(tr("Pr&esent"), window)
         self.present_action.setShortcuts([QKeySequence("F5")])
-        self.present_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # The window's own F5, not the application's: with two boards open in two windows, two
+        # application-wide F5s were ambiguous and Qt ran neither. The presentation adds the action to
+        # itself (present()), so F5 there leaves it.
+        self.present_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.present_action.setCheckable(True)
         self.present_action.setToolTip(tr("Show the board full screen for a room, stage by stage (F5; Esc leaves)"))
         self.present_action.triggered.connect(self.toggle)
@@ -210,6 +213,7 @@ class Workshop(QObject):
         # The editor's shortcuts (undo, delete, V, L, Enter…) and Save work on the projector too.
         presentation.addActions(editor.actions())
         presentation.addAction(window.save_action)
+        presentation.addAction(self.present_action)  # F5 leaves (a window shortcut: the presentation's window)
         view = presentation.view
         view.stage_changed.connect(
             lambda index: self.presenter.show_stage(editor, index, view.part_index, view.part_count()))

@@ -921,3 +921,23 @@ def test_ctrl_f_while_presenting_opens_no_find_row_behind_the_presentation(qtbot
     QTest.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     window.editor.show_find()  # and from the menu, whatever reached it
     assert window.editor._find_bar is None or not window.editor._find_bar.isVisible()
+
+
+def test_f5_presents_the_active_windows_board_with_two_boards_open(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """With two boards open in two windows F5 did nothing ("Ambiguous shortcut overload: F5"): each window's
+    Present was an application-wide F5."""
+    other = MainWindow(path=JOURNEY)
+    qtbot.addWidget(other)
+    other.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    other.resize(1200, 800)
+    other.show()
+    view = start(qtbot, other)
+    assert other.workshop.presenting and not window.workshop.presenting
+    assert view.board_scene is other.editor.scene
+    QTest.keyClick(view, Qt.Key.Key_F5)  # F5 in the presentation leaves it
+    assert not other.workshop.presenting
+    view = start(qtbot, window)  # and the first window's F5 presents its own board
+    assert window.workshop.presenting and not other.workshop.presenting
+    assert view.board_scene is window.editor.scene
+    QTest.keyClick(view, Qt.Key.Key_F5)
+    assert not window.workshop.presenting

@@ -615,8 +615,9 @@ class PresentationView(BoardView):
         elif key == Qt.Key.Key_F1 or (key == Qt.Key.Key_Question and not typing):
             if keys is not None:
                 keys.show_centred()
-        elif self.blanked and key not in (Qt.Key.Key_F5,):
-            self.set_blanked(False)  # any key brings the board back, and does nothing else
+        elif self.blanked and key != Qt.Key.Key_F5:
+            if key not in MODIFIER_KEYS:  # (Ctrl alone is the start of Ctrl+D: the D brings the board back)
+                self.set_blanked(False)  # any key brings the board back, and does nothing else
         elif not typing and key in (Qt.Key.Key_B, Qt.Key.Key_Period) and plain:
             self.set_blanked(True)
         elif plain and key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
@@ -668,8 +669,12 @@ class PresentationView(BoardView):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride:  # (only then: other events come while it is built)
             keys = self._keys_sheet()
-            if keys is not None and keys.isVisible():
-                event.accept()  # the key reaches keyPressEvent, which only puts the sheet away (no Ctrl+Z under it)
+            # The key reaches keyPressEvent, which only puts the sheet away or brings the board back: Ctrl+Z under
+            # the sheet undid the last edit unseen, and V, Delete or Ctrl+D on the black screen changed the board
+            # nobody saw, the screen staying black. F5 on the black screen still leaves.
+            blanked = self.blanked and isinstance(event, QKeyEvent) and event.key() != Qt.Key.Key_F5
+            if blanked or (keys is not None and keys.isVisible()):
+                event.accept()
                 return True
         return super().event(event)
 

@@ -941,3 +941,30 @@ def test_f5_presents_the_active_windows_board_with_two_boards_open(qtbot, window
     assert view.board_scene is window.editor.scene
     QTest.keyClick(view, Qt.Key.Key_F5)
     assert not window.workshop.presenting
+
+
+@pytest.mark.parametrize(("key", "mods"), [(Qt.Key.Key_V, NO), (Qt.Key.Key_Delete, NO), (Qt.Key.Key_Backspace, NO),
+                                           (Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier),
+                                           (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)],
+                         ids=["V", "Delete", "Backspace", "Ctrl+D", "Ctrl+Z"])
+def test_a_key_on_the_black_screen_only_brings_the_board_back(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                              key: Qt.Key, mods: Qt.KeyboardModifier) -> None:
+    """On a screen blanked with B, V voted, Delete and Backspace deleted the card reached with the arrows and
+    Ctrl+D copied it, all unseen, and the screen stayed black (the editor's shortcuts took the keys)."""
+    view = start(qtbot, window)
+    doc, nav, stack = window.editor.document, window.editor.scene.nav, window.editor.undo_stack
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    card_id = nav.focused_card()
+    assert card_id is not None
+    stack.push(_Marker())  # Ctrl+Z would undo it
+    steps, cards = stack.index(), [c.id for c in doc.cards()]
+    QTest.keyClick(view, Qt.Key.Key_B)
+    assert view.blanked
+    QTest.keyClick(view, key, mods)
+    assert not view.blanked, "the board is back"
+    assert [c.id for c in doc.cards()] == cards and doc.card(card_id).votes == 0 and stack.index() == steps
+    QTest.keyClick(view, Qt.Key.Key_B)
+    QTest.keyClick(view, Qt.Key.Key_F5)  # F5 on the black screen still leaves
+    assert not window.workshop.presenting

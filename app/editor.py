@@ -663,6 +663,9 @@ class Editor(QWidget):
         scene = self.scene
         scene.blockSignals(True)
         try:
+            # No current cell beside them: the focus would go back to it at the next selection change (the cell a
+            # deleted card left is the current one; after Ctrl+Z brought the card back, Ctrl+Right lost it).
+            scene.select_cell(None)
             scene.clearSelection()
             for card_id in card_ids:
                 scene.card_item(card_id).setSelected(True)

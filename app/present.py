@@ -251,6 +251,12 @@ class PresentationView(BoardView):
             # A card reached with the arrows and left behind by the walk is let go: Delete, F2 or
             # Ctrl+arrows must not act on a card the room no longer sees (it was deleted unseen).
             self._let_go_of_cards(self.board_scene)
+        if cell is not None and nav.vacated:
+            # The place a deleted card left is not carried along: nobody chose it to type into, and carried it
+            # would take the next stage's B, T and digits as typing.
+            self._let_go_of_cards(self.board_scene)
+            self.board_scene.select_cell(None)
+            cell = None
         if cell is not None and index != OVERVIEW:
             # Capture follows the walk: the same lane in the new stage, or, when that lane's
             # slot is not on this part of it, the first lane whose slot is (typing shows where seen).
@@ -607,7 +613,9 @@ class PresentationView(BoardView):
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         plain = mods == Qt.KeyboardModifier.NoModifier
-        typing = scene.nav.focused_cell() is not None  # letters and digits go into the cell
+        # Letters and digits go into a cell chosen to type into (Tab, a click, the arrows); on the cell a deleted
+        # card left, B, T, 1…9 and ? stay the presenting keys (they did nothing there until Esc).
+        typing = scene.nav.focused_cell() is not None and not scene.nav.vacated
         keys = self._keys_sheet()
         if keys is not None and keys.isVisible():
             if key not in MODIFIER_KEYS:  # (Ctrl alone is the start of Ctrl+Z: the Z puts it away)

@@ -90,6 +90,9 @@ class KeyboardNav:
         scene.addItem(self._preview)
         self._syncing = False
         self._last_cell: Cell | None = None
+        # The focused cell is the one a card went from (deleted, undone), not one chosen to type into: typing
+        # starts a card there, but the presentation keeps its one-letter keys (B, T, 1…9) for this place.
+        self.vacated = False
         # Called after the keyboard moved the focus (the presentation glides to its stage).
         self.focus_listeners: list[Callable[[], None]] = []
         # Where the keyboard starts when nothing has the focus, asked with (a cell's slot only, the
@@ -130,6 +133,7 @@ class KeyboardNav:
         """Move the focus; a focused card becomes the selection (or joins it with ``extend``)."""
         scene = self.scene
         self.focus = focus
+        self.vacated = False
         self._syncing = True
         try:
             if focus is not None and focus[0] == "card" and select:
@@ -156,6 +160,7 @@ class KeyboardNav:
         """Put the ring where the focus is (after layout changes), dropping a focus that went."""
         doc, layout = self.scene.document, self.scene.layout
         focus = self.focus
+        went = False
         if focus is not None and focus[0] == "card":
             if doc.has_card(str(focus[1])) and str(focus[1]) in layout.cards:
                 card = doc.card(str(focus[1]))
@@ -163,10 +168,21 @@ class KeyboardNav:
             else:
                 # The card went (deleted, undone): the focus stays where it was, on its cell.
                 focus = self.focus = ("cell", self._last_cell) if self._last_cell is not None else None
+                went = focus is not None
         if focus is not None and focus[0] == "cell":
             stage_id, lane_id = focus[1]  # type: ignore[misc]
             if stage_id not in layout.stage_headers or lane_id not in layout.lane_headers:
                 focus = self.focus = None
+                went = False
+        if went:
+            # ... and the cell is the current one, as a cell the arrows reach is: typing after Delete added
+            # nothing (capture types only into the current cell) while the ring showed the cell ready.
+            self.vacated = True
+            self._syncing = True
+            try:
+                self.scene.select_cell(focus[1])  # type: ignore[index,arg-type]
+            finally:
+                self._syncing = False
         if focus is None:
             self.ring.set_rect(None)
         elif focus[0] == "card":
@@ -192,6 +208,8 @@ class KeyboardNav:
         elif len(cards) == 1 and self.focused_card() != cards[0]:
             self.focus = ("card", cards[0])
         elif scene.current_cell is not None:
+            if self.focus != ("cell", scene.current_cell):
+                self.vacated = False  # a cell clicked: chosen to type into
             self.focus = ("cell", scene.current_cell)
         elif not cards and scene.selected_header() is None and self.focus is not None and self.focus[0] == "cell":
             self.focus = None
@@ -463,6 +481,7 @@ class KeyboardNav:
         """Start a card in ``cell`` (at its end, or at ``index``) with ``text`` typed so far (fast capture)."""
         scene = self.scene
         self.focus = ("cell", cell)
+        self.vacated = False
         self.refresh()
         return scene.add_card_in_cell(cell[0], cell[1], index, text=text,
                                       captured=lambda card_id, key: self._captured(cell, card_id, key))

@@ -360,6 +360,24 @@ def test_connecting_across_stages_reaches_the_next_stage_s_cards_in_another_lane
     assert [(k.source, k.target) for k in doc.links()] == [("taps", "web")]
 
 
+def test_typing_after_delete_starts_a_card_in_the_cell_the_card_left(editor: Editor) -> None:
+    """Down to a card, Delete, type: the ring sat on the cell the card left but the letters added nothing (the
+    cell was focused without being made the current cell, where capture types)."""
+    doc, nav = editor.document, editor.scene.nav
+    key(editor, Qt.Key.Key_Down)
+    card_id = nav.focused_card()
+    assert card_id is not None
+    cell = (doc.card(card_id).stage, doc.card(card_id).lane)
+    key(editor, Qt.Key.Key_Delete)
+    assert nav.focus == ("cell", cell) and editor.scene.current_cell == cell
+    before = list(doc.cell_cards(*cell))
+    QTest.keyClicks(editor.view, "Asks for oat milk")
+    assert isinstance(editor.scene.focusItem(), InlineEditor)
+    key(editor, Qt.Key.Key_Escape)  # keeps the card typed
+    added = [c for c in doc.cell_cards(*cell) if c not in before]
+    assert [doc.card(c).text for c in added] == ["Asks for oat milk"]
+
+
 def test_keyboard_connect_says_what_to_do_and_why_nothing_was_linked(editor: Editor) -> None:
     """L changed nothing in sight but the ring; Enter on the card itself, or on one it already links to,
     did nothing without a word."""

@@ -968,3 +968,42 @@ def test_a_key_on_the_black_screen_only_brings_the_board_back(qtbot, window: Mai
     QTest.keyClick(view, Qt.Key.Key_B)
     QTest.keyClick(view, Qt.Key.Key_F5)  # F5 on the black screen still leaves
     assert not window.workshop.presenting
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_B, Qt.Key.Key_T, Qt.Key.Key_4, Qt.Key.Key_Question, Qt.Key.Key_X],
+                         ids=["B", "T", "4", "?", "x"])
+def test_after_delete_the_presenting_keys_and_typing_work(qtbot, window: MainWindow, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    """2, Down, Delete while presenting: the room saw a focus ring on the empty slot, and B, T, 1-9, ? and typing
+    all did nothing until Esc (the slot counted as a cell being typed into, and capture's cell was not set)."""
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    presentation = window.workshop.presentation
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    card_id = scene.nav.focused_card()
+    assert card_id is not None
+    cell = (doc.card(card_id).stage, doc.card(card_id).lane)
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert not doc.has_card(card_id) and scene.nav.focus == ("cell", cell)
+    before = list(doc.cell_cards(*cell))
+    mods = Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Question else NO
+    QTest.keyClick(view, key, mods)
+    if key == Qt.Key.Key_B:
+        assert view.blanked
+    elif key == Qt.Key.Key_T:
+        assert window.workshop.countdown.running
+        window.workshop.countdown.stop()
+    elif key == Qt.Key.Key_4:
+        assert view.stage_index == 3
+        assert scene.nav.focus is None, "the empty slot is not carried into the next stage"
+        QTest.keyClick(view, Qt.Key.Key_B)
+        assert view.blanked
+    elif key == Qt.Key.Key_Question:
+        assert presentation.keys_sheet.isVisible()
+    else:  # any other letter starts a card in the cell
+        QTest.keyClicks(view, "ylophone")
+        QTest.keyClick(view, Qt.Key.Key_Return)
+        QTest.keyClick(view, Qt.Key.Key_Escape)  # ends the run of cards (the next, empty one goes)
+        added = [c for c in doc.cell_cards(*cell) if c not in before]
+        assert [doc.card(c).text for c in added] == ["xylophone"]

@@ -647,7 +647,8 @@ class PresentationView(BoardView):
             else:
                 self.spotlight.card(card_id)
         elif plain and not typing and key == Qt.Key.Key_T:
-            if self.countdown.active:
+            # Time's up: a fresh countdown (pausing a spent one did nothing, and the red 0:00 stayed for good).
+            if self.countdown.active and not self.countdown.over:
                 self.countdown.toggle_pause()
             else:
                 self.countdown.start(5)

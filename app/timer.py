@@ -44,6 +44,11 @@ class Countdown(QObject):
         return self._total_ms > 0
 
     @property
+    def over(self) -> bool:
+        """Whether a countdown is set and its time is up ("Time's up 0:00")."""
+        return self.active and not self._running and self._left_at_start <= 0
+
+    @property
     def running(self) -> bool:
         """Whether it is counting down now."""
         return self._running

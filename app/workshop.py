@@ -102,7 +102,7 @@ class Workshop(QObject):
     def _show_countdown(self) -> None:
         """The status bar's countdown and the timer menu's Pause and Stop follow the countdown."""
         countdown = self.countdown
-        self.pause_action.setEnabled(countdown.active)
+        self.pause_action.setEnabled(countdown.active and not countdown.over)  # nothing to pause once time's up
         self.stop_action.setEnabled(countdown.active)
         if not countdown.active:
             self.timer_label.hide()

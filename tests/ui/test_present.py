@@ -1007,3 +1007,17 @@ def test_after_delete_the_presenting_keys_and_typing_work(qtbot, window: MainWin
         QTest.keyClick(view, Qt.Key.Key_Escape)  # ends the run of cards (the next, empty one goes)
         added = [c for c in doc.cell_cards(*cell) if c not in before]
         assert [doc.card(c).text for c in added] == ["xylophone"]
+
+
+def test_t_after_times_up_starts_a_fresh_countdown(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The red "Time's up 0:00" stayed for good: T paused a spent countdown, which did nothing."""
+    view = start(qtbot, window)
+    badge, countdown = window.workshop.presentation.timer_badge, window.workshop.countdown
+    QTest.keyClick(view, Qt.Key.Key_T)
+    countdown.start(0.001)  # (5 minutes are too long to wait for)
+    qtbot.waitUntil(lambda: countdown.remaining_ms() == 0 and not countdown.running, timeout=3000)
+    assert badge.text().startswith("Time's up") and not window.workshop.pause_action.isEnabled()
+    QTest.keyClick(view, Qt.Key.Key_T)
+    assert countdown.running and badge.text() in ("5:00", "4:59")
+    QTest.keyClick(view, Qt.Key.Key_T)  # and T pauses it again
+    assert countdown.active and not countdown.running and badge.text().endswith("‖")

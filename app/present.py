@@ -246,6 +246,13 @@ class PresentationView(BoardView):
         else:
             self._apply_frame(target)
         nav = self.board_scene.nav
+        target = self.spotlight.target
+        if target is not None and target[0] == "card" and index != OVERVIEW and (
+                not self.board_scene.document.has_card(target[1])
+                or not self._shows_card(target[1], index, self.part_index)):
+            # A card's spotlight goes with the card: kept, it dimmed every stage the walk went on to. (A lane's
+            # spotlight runs through every stage and stays.)
+            self.spotlight.clear()
         cell, card_id = nav.focused_cell(), nav.focused_card()
         if card_id is not None and index != OVERVIEW and not self._shows_card(card_id, index, self.part_index):
             # A card reached with the arrows and left behind by the walk is let go: Delete, F2 or

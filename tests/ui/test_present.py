@@ -1021,3 +1021,28 @@ def test_t_after_times_up_starts_a_fresh_countdown(qtbot, window: MainWindow) ->
     assert countdown.running and badge.text() in ("5:00", "4:59")
     QTest.keyClick(view, Qt.Key.Key_T)  # and T pauses it again
     assert countdown.active and not countdown.running and badge.text().endswith("‖")
+
+
+def test_a_card_spotlight_ends_when_the_walk_leaves_its_card(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """S on a card, then Right: the spotlight stayed and every later stage was shown dimmed."""
+    assert window.open_path(JOURNEY)
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    card_id = scene.nav.focused_card()
+    assert card_id is not None
+    QTest.keyClick(view, Qt.Key.Key_S)
+    assert view.spotlight.target == ("card", card_id)
+    while view.stage_index == 1:
+        QTest.keyClick(view, Qt.Key.Key_Right)
+        settle(qtbot, view)
+        assert view.spotlight.active == view._shows_card(card_id, view.stage_index, view.part_index)
+    assert not view.spotlight.active
+    assert all(scene.card_item(c.id).opacity() == 1.0 for c in doc.cards()), "the next stage is lit"
+    lane = doc.lanes[0].id  # a lane's spotlight runs through the stages: it stays
+    view.spotlight.lane(lane)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    settle(qtbot, view)
+    assert view.spotlight.target == ("lane", lane)

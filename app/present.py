@@ -635,6 +635,13 @@ class PresentationView(BoardView):
                 self.set_blanked(False)  # any key brings the board back, and does nothing else
         elif not typing and key in (Qt.Key.Key_B, Qt.Key.Key_Period) and plain:
             self.set_blanked(True)
+        elif mods & ~Qt.KeyboardModifier.ShiftModifier == Qt.KeyboardModifier.ControlModifier and key in (
+                Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_0):
+            # The editor's zoom keys, from habit: as + and -, Ctrl+0 (Fit board) as Home.
+            if key == Qt.Key.Key_0:
+                self.go_to(OVERVIEW)
+            else:
+                self.zoom_frame(1 / ZOOM_FACTOR if key != Qt.Key.Key_Minus else ZOOM_FACTOR)
         elif plain and key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
             self.step(1)
         elif plain and key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):

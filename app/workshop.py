@@ -210,8 +210,11 @@ class Workshop(QObject):
         editor.scene.nav.set_focus(None)
         editor.scene.clearSelection()
         presentation = PresentationWindow(editor.scene, self.countdown)
-        # The editor's shortcuts (undo, delete, V, L, Enter…) and Save work on the projector too.
-        presentation.addActions(editor.actions())
+        # The editor's shortcuts (undo, delete, V, L, Enter…) and Save work on the projector too; not its zoom
+        # (Ctrl+=, Ctrl+-, Ctrl+0, Ctrl+1), which zoomed the editor hidden behind it: the view frames those itself.
+        edit = editor.edit_actions
+        zoom = {edit.zoom_in, edit.zoom_out, edit.zoom_fit, edit.zoom_actual}
+        presentation.addActions([action for action in editor.actions() if action not in zoom])
         presentation.addAction(window.save_action)
         presentation.addAction(self.present_action)  # F5 leaves (a window shortcut: the presentation's window)
         view = presentation.view

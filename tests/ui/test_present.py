@@ -1046,3 +1046,26 @@ def test_a_card_spotlight_ends_when_the_walk_leaves_its_card(qtbot, window: Main
     QTest.keyClick(view, Qt.Key.Key_Right)
     settle(qtbot, view)
     assert view.spotlight.target == ("lane", lane)
+
+
+def test_the_editors_zoom_keys_act_on_the_projector_not_the_hidden_editor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+=, Ctrl+-, Ctrl+0 and Ctrl+1 while presenting zoomed the editor behind the full screen; the room saw
+    nothing change."""
+    view = start(qtbot, window)
+    editor_zoom = window.editor.view.zoom
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(view, Qt.Key.Key_2)
+    zoom = view.stage_zoom(1)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Equal, ctrl)  # as +
+    settle(qtbot, view)
+    assert view.zoom == pytest.approx(zoom * 1.25, rel=0.01)
+    QTest.keyClick(view, Qt.Key.Key_Minus, ctrl)  # as -
+    settle(qtbot, view)
+    assert view.zoom == pytest.approx(zoom, rel=0.01)
+    QTest.keyClick(view, Qt.Key.Key_1, ctrl)  # 100%: nothing on the projector
+    assert view.stage_index == 1
+    QTest.keyClick(view, Qt.Key.Key_0, ctrl)  # Fit board: the whole board, as Home
+    assert view.stage_index == OVERVIEW
+    assert settle(qtbot, view).contains(window.editor.scene.sceneRect())
+    assert window.editor.view.zoom == editor_zoom, "the hidden editor is left as it was"

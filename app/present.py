@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
@@ -642,6 +643,8 @@ class PresentationView(BoardView):
                 self.go_to(OVERVIEW)
             else:
                 self.zoom_frame(1 / ZOOM_FACTOR if key != Qt.Key.Key_Minus else ZOOM_FACTOR)
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_shown()
         elif plain and key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
             self.step(1)
         elif plain and key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
@@ -684,6 +687,27 @@ class PresentationView(BoardView):
             return
         event.accept()
 
+    def select_shown(self) -> None:
+        """Ctrl+A: choose the cards the room sees, those of the framed stage's part (all on the whole board).
+
+        The editor's Select All chose every card of the board, most of them out of sight, and a Delete after it
+        emptied the board unseen.
+        """
+        scene, index = self.board_scene, self.stage_index
+        cards = [card.id for card in scene.document.cards() if card.id in scene.layout.cards
+                 and (index == OVERVIEW or self._shows_card(card.id, index, self.part_index))]
+        scene.complete()
+        scene.blockSignals(True)  # the selection announced once
+        try:
+            scene.select_cell(None)
+            scene.clearSelection()
+            for card_id in cards:
+                scene.card_item(card_id).setSelected(True)
+        finally:
+            scene.blockSignals(False)
+        scene.selectionChanged.emit()
+        scene.nav.tell(tr("Chose the %n card(s) on the screen", "", len(cards)))
+
     @staticmethod
     def _let_go_of_cards(scene: BoardScene) -> None:
         scene.nav.set_focus(None)
@@ -696,7 +720,10 @@ class PresentationView(BoardView):
             # the sheet undid the last edit unseen, and V, Delete or Ctrl+D on the black screen changed the board
             # nobody saw, the screen staying black. F5 on the black screen still leaves.
             blanked = self.blanked and isinstance(event, QKeyEvent) and event.key() != Qt.Key.Key_F5
-            if blanked or (keys is not None and keys.isVisible()):
+            # Ctrl+A chooses the cards on the screen (select_shown), not the editor's whole board.
+            select_all = isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.SelectAll) \
+                and not self._editing()
+            if blanked or select_all or (keys is not None and keys.isVisible()):
                 event.accept()
                 return True
         return super().event(event)

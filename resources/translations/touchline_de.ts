@@ -2247,6 +2247,13 @@ CES = 4,1</translation>
         <source>Stage {0} of {1} · part {2} of {3}</source>
         <translation>Phase {0} von {1} · Teil {2} von {3}</translation>
     </message>
+    <message numerus="yes">
+        <source>Chose the %n card(s) on the screen</source>
+        <translation>
+            <numerusform>Die %n Karte auf dem Bildschirm ausgewählt</numerusform>
+            <numerusform>Die %n Karten auf dem Bildschirm ausgewählt</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Message</source>
         <translation>Meldung</translation>

@@ -1069,3 +1069,19 @@ def test_the_editors_zoom_keys_act_on_the_projector_not_the_hidden_editor(qtbot,
     assert view.stage_index == OVERVIEW
     assert settle(qtbot, view).contains(window.editor.scene.sceneRect())
     assert window.editor.view.zoom == editor_zoom, "the hidden editor is left as it was"
+
+
+def test_select_all_while_presenting_chooses_only_the_cards_on_the_screen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+A on stage 2 chose every card of the board, and Delete then deleted all 30, most of them unseen."""
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    shown = {c.id for c in doc.cards() if view._shows_card(c.id, 1, view.part_index)}
+    assert shown and len(shown) < sum(1 for _ in doc.cards())
+    QTest.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert set(scene.selected_cards()) == shown
+    assert window.workshop.presentation.message_badge.isVisible()  # says what it chose
+    cards = sum(1 for _ in doc.cards())
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert sum(1 for _ in doc.cards()) == cards - len(shown)

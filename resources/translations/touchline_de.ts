@@ -642,6 +642,10 @@
         <translation>Bahn „{0}“ gelöscht (Strg+Z macht es rückgängig)</translation>
     </message>
     <message>
+        <source>Lane kind: {0}, from its name (Properties › Kind changes it)</source>
+        <translation>Bahnart: {0}, nach ihrem Namen (Eigenschaften › Art ändert sie)</translation>
+    </message>
+    <message>
         <source>{0}: affects {1}, {2} (lit); relies on {3} (half-lit). Esc to leave.</source>
         <translation>{0}: beeinflusst {1}, {2} (hell); hängt von {3} ab (halb hell). Esc zum Verlassen.</translation>
     </message>
@@ -2113,8 +2117,8 @@ CES = 4,1</translation>
         <translation>Den Punkt nach oben oder unten ziehen, um den Wert zu ändern (oder Alt+↑, Alt+↓)</translation>
     </message>
     <message>
-        <source>Double-click a cell, or click it and press Enter, to add a card</source>
-        <translation>Doppelklick auf eine Zelle, oder Zelle anklicken und Eingabe drücken, um eine Karte hinzuzufügen</translation>
+        <source>Click a cell and type to add a card, or double-click it</source>
+        <translation>Zelle anklicken und tippen, um eine Karte hinzuzufügen, oder doppelt klicken</translation>
     </message>
     <message>
         <source>Nothing linked: drop the line on another card</source>
@@ -2426,6 +2430,10 @@ CES = 4,1</translation>
     <message>
         <source>&amp;Automatic (the other screen when there are two)</source>
         <translation>&amp;Automatisch (der andere Bildschirm, wenn es zwei gibt)</translation>
+    </message>
+    <message>
+        <source>No card that way to connect to; Esc cancels</source>
+        <translation>In dieser Richtung keine Karte zum Verbinden; Esc bricht ab</translation>
     </message>
     <message>
         <source>Stage header chosen: F2 renames it, Ctrl+Left/Right moves it, Delete removes it, Down goes back in</source>

@@ -355,20 +355,32 @@ class SetStageField(QUndoCommand):
 
 
 class SetLaneField(QUndoCommand):
-    """Rename a lane or change its kind."""
+    """Rename a lane or change its kind.
+
+    A lane made an emotion lane scores its cards that have no score 0 (neutral), as MoveCard does a card moved
+    into one: unscored, they were drawn as neutral points of the curve while Properties › Score said "—". Its
+    undo takes those scores back with the kind.
+    """
 
     def __init__(self, document: Document, lane_id: str, field: str, value: Any,
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(tr("Rename lane") if field == "name" else tr("Change lane kind"), parent)
         self._doc, self._id, self._field = document, lane_id, field
         self._old, self._new = getattr(document.lane(lane_id), field), value
+        self._unscored = [card_id for card_id in document.cards_in_lane(lane_id)
+                          if document.card(card_id).score is None] \
+            if field == "kind" and value == "emotion" and self._old != "emotion" else []
 
     def redo(self) -> None:
         """Set the new value."""
         self._doc.set_lane_field(self._id, self._field, self._new)
+        for card_id in self._unscored:
+            self._doc.set_card_field(card_id, "score", 0)
 
     def undo(self) -> None:
         """Set the old value."""
+        for card_id in self._unscored:
+            self._doc.set_card_field(card_id, "score", None)
         self._doc.set_lane_field(self._id, self._field, self._old)
 
 

@@ -449,6 +449,23 @@ def test_a_point_pulled_a_little_past_its_lane_stays_a_point_at_the_end_of_the_s
     assert editor.document.card(card_id).lane == above.id
 
 
+def test_a_lane_made_an_emotion_lane_scores_its_cards_neutral_and_undo_takes_it_back(editor: Editor) -> None:
+    """Thinking's kind changed to Emotions in Properties: its cards were drawn as neutral points of a curve while
+    Properties › Score said "—" for each. They score 0 with the change, and one Ctrl+Z gives the board back."""
+    doc, stack = editor.document, editor.undo_stack
+    thinking = next(lane for lane in doc.lanes if lane.kind == "thought")
+    cards = doc.cards_in_lane(thinking.id)
+    assert cards and all(doc.card(c).score is None for c in cards)
+    before = model.dumps(doc)
+    from canvas import commands as cmd
+
+    editor.push(cmd.SetLaneField(doc, thinking.id, "kind", "emotion"))  # what Properties › Kind pushes
+    assert doc.lane(thinking.id).kind == "emotion" and {doc.card(c).score for c in cards} == {0}
+    assert all(editor.scene.layout.marker_centre(c) is not None for c in cards)
+    stack.undo()
+    assert model.dumps(doc) == before
+
+
 def test_a_card_moved_into_the_emotion_lane_is_a_neutral_point_and_undo_takes_it_back(editor: Editor) -> None:
     """Ctrl+Down on a Doing card put it into Feeling without a score: the board drew it as a neutral point of the
     curve while Properties › Score said "—". A card moved in (keys, mouse) or pasted in scores 0 with the move,

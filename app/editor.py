@@ -272,7 +272,10 @@ class Editor(QWidget):
         if self.undo_stack.pushing or not isValid(self.scene):  # a new edit chooses what it made itself
             return
         doc = self.document
-        if header is not None and (doc.has_stage(header[1]) if header[0] == "stage" else doc.has_lane(header[1])):
+        # Never while presenting: a chosen header's Delete takes its whole stage off the projected board
+        # (KeyboardNav.presenting keeps the keys off headers for that reason).
+        if header is not None and not self.scene.nav.presenting \
+                and (doc.has_stage(header[1]) if header[0] == "stage" else doc.has_lane(header[1])):
             # The stage or lane is what the step was about (its cards, brought back with a deleted stage, are
             # shown with it): its header chosen, as before the delete, so F2 or Delete act on it again.
             self.choose_header(*header)

@@ -21,6 +21,7 @@ from app.present import GLIDE_MS, OVERVIEW, PresentationView
 from app.presenter_view import stage_notes
 from app.timer import Countdown, format_remaining
 from app.votes_panel import ranking
+from canvas import commands as cmd
 from canvas.items import DIMMED
 from model import style as st
 from model.impact import impact
@@ -1085,3 +1086,19 @@ def test_select_all_while_presenting_chooses_only_the_cards_on_the_screen(qtbot,
     cards = sum(1 for _ in doc.cards())
     QTest.keyClick(view, Qt.Key.Key_Delete)
     assert sum(1 for _ in doc.cards()) == cards - len(shown)
+
+
+def test_an_undo_while_presenting_chooses_no_header(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z of a stage note typed in the presenter panel chose the stage's header (an undo chooses what it
+    touched), and the Delete after it took the whole stage, 7 cards with it, off the projected board."""
+    view = start(qtbot, window)
+    editor = window.editor
+    doc, scene = editor.document, editor.scene
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    editor.push(cmd.SetStageField(doc, doc.stages[1].id, "notes", "Ask the room about queues"))  # the panel's
+    stages, cards = len(doc.stages), doc.card_count()
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "notes" not in doc.stages[1].extra and scene.selected_header() is None
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert (len(doc.stages), doc.card_count()) == (stages, cards)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from exporters.common import clean_text
 from model import style as st
 from model.board_words import board_word
-from model.layout import Layout
+from model.layout import Layout, Rect
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
 from model.typesetting import fitted, text_width
 
@@ -318,9 +318,10 @@ def _poster(layout: Layout, scale: float, area_w: float, area_h: float, across: 
 def _blank_views(layout: Layout, views: dict[tuple[int, int], Viewport]) -> set[tuple[int, int]]:
     """The sheets that would show nothing, meeting no text, card, arrow, icon or curve, only frames and
     rules (the legend's frame runs the board's width, past its last entry): above or below the stages and
-    lanes, and within them on the poster's last row or column only. Within the lanes a blank sheet among
-    others would leave a hole in the taped poster, its bands and lines carrying on round it; on the edge
-    it showed a sliver of empty lane (an 80-stage board on A3 printed 11 such sheets of 24)."""
+    lanes, and within them the run that ends the poster's last row or column only. Within the lanes a blank
+    sheet among printed ones would leave a hole in the taped poster, its bands and lines carrying on round
+    it; at the end of the edge it showed a sliver of empty lane (an 80-stage board on A3 printed 11 such
+    sheets of 24)."""
     headers = [header.rect for header in (*layout.stage_headers.values(), *layout.lane_headers.values())]
     top = min((r.y for r in headers), default=0.0)
     bottom = max((r.y + r.h for r in headers), default=0.0)
@@ -330,6 +331,21 @@ def _blank_views(layout: Layout, views: dict[tuple[int, int], Viewport]) -> set[
                   if view.y + view.h <= top or view.y >= bottom or key[0] == last_row or key[1] == last_column}
     if not candidates:
         return set()
+    blank = _showing_nothing(layout, headers, candidates)
+    outside = {key for key in blank if candidates[key].y + candidates[key].h <= top or candidates[key].y >= bottom}
+    ends: set[tuple[int, int]] = set()
+    for run in ([(last_row, column) for column in range(last_column, 0, -1)],
+                [(row, last_column) for row in range(last_row, 0, -1)]):
+        for key in run:  # from the corner back, while blank: a printed sheet ends the run
+            if key not in blank:
+                break
+            ends.add(key)
+    return outside | ends
+
+
+def _showing_nothing(layout: Layout, headers: list[Rect],
+                     candidates: dict[tuple[int, int], Viewport]) -> set[tuple[int, int]]:
+    """Of ``candidates``, the sheets meeting nothing drawn but frames and rules."""
     # Cards and arrows (labels included) by the boxes the layout has, the headers (names, metric tiles),
     # and of the background what draws something (title, personas, curves, legend, the lines' names).
     boxes = [(r.x, r.y, r.x + r.w, r.y + r.h) for r in (card.rect for card in layout.cards.values())]

@@ -263,6 +263,25 @@ def test_an_edge_tile_of_empty_lanes_is_left_out_and_said_to_be() -> None:
     assert said and "blank not printed" in said[0]
 
 
+def test_a_blank_sheet_between_printed_ones_on_the_poster_s_edge_is_printed() -> None:
+    """Left out were all blank sheets of the last row: with a card at the middle and at the end of the last lane,
+    the row printed columns 1, 4, 6 and 7, holes between them in the taped poster. Only the blank run that ends
+    the row or column is left out."""
+    doc = wide_board(stages=30)
+    doc.add_lane(Lane("l3", "Opportunities", "opportunity"))
+    doc.add_card(Card("far", "l3", "s29", text="A card in the last lane of the last stage"))
+    doc.add_card(Card("mid", "l3", "s15", text="A card in the last lane, mid-board"))
+    plan = plan_pages(Layout(doc), PageSpec("A4", tile=True))
+    places = {(int(label.split()[1]), int(label.split()[4])) for label in (s.label for s in plan.sheets)}
+    rows, columns = max(r for r, _ in places), max(c for _, c in places)
+    for row in range(1, rows + 1):
+        printed = [c for c in range(1, columns + 1) if (row, c) in places]
+        assert printed == list(range(1, max(printed) + 1)), (row, printed)  # no hole along a row
+    for column in range(1, columns + 1):
+        printed = [r for r in range(1, rows + 1) if (r, column) in places]
+        assert printed == list(range(1, max(printed) + 1)), (column, printed)  # nor down a column
+
+
 def test_single_page_fits_inside_the_margins_above_the_title_block() -> None:
     layout = Layout(wide_board())
     for page in NAMED:

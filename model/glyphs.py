@@ -400,15 +400,17 @@ def as_drawn(shown: str) -> str:
 
 
 def _marks_after_letters(shown: str) -> str:
-    """``shown`` (visual order) with each run of marks that precedes a right-to-left letter moved after
-    it, in logical order again (rule L3): "◌َ م" drawn as "م◌َ"."""
+    """``shown`` (visual order) with each run of Arabic or Hebrew marks that precedes a right-to-left letter
+    moved after it, in logical order again (rule L3): "◌َ م" drawn as "م◌َ". A run holding another script's
+    mark stays (a Latin x and its acute before "مُحَمَّد" put the acute over the dal)."""
     out: list[str] = []
     i = 0
     while i < len(shown):
         j = i
         while j < len(shown) and unicodedata.category(shown[j]) in ("Mn", "Me"):
             j += 1
-        if i < j < len(shown) and _RTL.match(shown[j]) and unicodedata.category(shown[j])[0] == "L":
+        if i < j < len(shown) and _RTL.match(shown[j]) and unicodedata.category(shown[j])[0] == "L" \
+                and all(_RTL.match(mark) for mark in shown[i:j]):
             out.append(shown[j])
             out.extend(reversed(shown[i:j]))
         else:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QGraphicsView
 from model import style as st
 from model.fonts import FONT_FAMILY
 from model.headers import LANE_NAME_X
+from model.primitives import Primitive, Text
+from model.typesetting import text_width
 
 TAG_H = 24.0  # px, whatever the zoom: read as the window's, not the board's
 EDGE = 6.0  # between the viewport's edge and a tag
@@ -88,18 +90,24 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
     column_shown = view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x() > 0
     left = 0.0 if column_shown else EDGE
     # The part of the lanes' column still in sight, where the cut names' ends and kinds ("omer actions")
-    # peeked out round their tags: each lane's part is curtained in its band's colour under its tag.
-    curtain_right = math.floor(view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x())
+    # peeked out round their tags: the names and kinds are curtained in their band's colour under the tag,
+    # the rest of the header left as it is (an emotion lane's scale, a kind's icon, a chosen header's outline).
+    column_right = math.floor(view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x())
+    header_item = getattr(scene, "header_item", None)
     if lanes_gone:
         for index, (lane, r) in enumerate(zip(document.lanes, lane_rects, strict=True)):
             lane_top = view.mapFromScene(QPointF(r.x, r.y)).y()
             lane_bottom = view.mapFromScene(QPointF(r.x, r.y + r.h)).y()
-            if curtain_right > 0 and lane_bottom > 0 and lane_top < height:
-                band = st.BAND_ODD if index % 2 else st.BAND_EVEN
-                below_line = math.floor(lane_top) + 1.0  # the line parting it from the lane above stays
-                curtain_top = max(below_line, 0.0)
-                tags.append(Tag(QRectF(0, curtain_top, curtain_right, min(lane_bottom, height) - curtain_top),
-                                "", None, band))
+            words = _words_box(layout.lane_headers[lane.id].primitives)
+            chosen = header_item is not None and header_item("lane", lane.id).isSelected()
+            if column_right > 0 and words is not None and not chosen:
+                box = view.mapFromScene(QRectF(*words)).boundingRect()
+                right = min(float(column_right), box.right() + 2)
+                curtain_top = max(box.top() - 2, math.floor(lane_top) + 1.0, 0.0)  # the lanes' parting line stays
+                curtain_bottom = min(box.bottom() + 2, lane_bottom, float(height))
+                if right > 0 and curtain_bottom > curtain_top:
+                    band = st.BAND_ODD if index % 2 else st.BAND_EVEN
+                    tags.append(Tag(QRectF(0, curtain_top, right, curtain_bottom - curtain_top), "", None, band))
             shown_top, shown_bottom = max(lane_top, top), min(lane_bottom, float(height))
             if shown_bottom - shown_top < TAG_H + 2 * EDGE:
                 continue  # a sliver of a lane: no room to name it
@@ -117,6 +125,16 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
                 continue  # a sliver of a column
             tags.append(Tag(QRectF(shown_left + EDGE, EDGE, w, TAG_H), text, None))
     return tags
+
+
+def _words_box(primitives: tuple[Primitive, ...]) -> tuple[float, float, float, float] | None:
+    """The box (x, y, w, h, board coordinates) round a header's lines of text, or None without any."""
+    boxes = [(p.x, p.y - p.size, p.x + text_width(p.text, p.size, p.bold), p.y + p.size / 3)
+             for p in primitives if isinstance(p, Text)]
+    if not boxes:
+        return None
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    return left, top, max(b[2] for b in boxes) - left, max(b[3] for b in boxes) - top
 
 
 def _whole(width: float) -> float:

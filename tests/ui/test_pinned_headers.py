@@ -136,10 +136,13 @@ def test_names_cut_at_the_edges_are_pinned_though_most_of_their_header_shows(blu
 
 
 def test_the_part_of_the_lanes_column_in_sight_shows_no_cut_names_round_the_tags(shown_editor) -> None:  # type: ignore[no-untyped-def]
-    """With the column's last 48 px in view, the tags sat over the cut names, whose ends and kinds peeked out
-    round them ("omer actions" under the Doing tag): that part of the column is the lanes' bands, the tags on it."""
+    """With part of the column in view, the tags sat over the cut names, whose ends and kinds peeked out round
+    them ("omer actions" under the Doing tag): the names are curtained in their band's colour, and the rest of
+    the header is left as it is (the emotion lane's scale, +2 to -2, stays in sight)."""
+    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor
 
+    from canvas.pinned_headers import _words_box
     from model import style as st
 
     editor = shown_editor("onboarding-journey.touchline")  # its lanes' kinds are written under their names
@@ -148,23 +151,26 @@ def test_the_part_of_the_lanes_column_in_sight_shows_no_cut_names_round_the_tags
     view.zoom_actual()
     lane = layout.lane_headers[doc.lanes[0].id].rect
     bands = {QColor(st.themed(colour, editor.scene.theme)).rgb() for colour in (st.BAND_EVEN, st.BAND_ODD)}
-    doing = layout.lane_headers[doc.lanes[1].id].rect  # "Doing", its kind "Customer actions" under it
+    feeling = next(each for each in doc.lanes if each.kind == "emotion")
     for shown in (48, 90, 130):  # px of the column in view
-        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value()
-                                            + view.mapFromScene(QPointF(lane.x + lane.w - shown, 0)).x())
-        view.verticalScrollBar().setValue(view.verticalScrollBar().value()
-                                          + view.mapFromScene(QPointF(0, doing.y - 40)).y())
-        settle()
-        names = tags_region([tag for tag in pinned_tags(view, TEXT_LOD) if tag.text])
-        assert not names.isEmpty()
-        image = view.viewport().grab().toImage()
-        column_right = view.mapFromScene(QPointF(lane.x + lane.w, 0)).x() - 2  # the stage line at its right
-        off_band = []
-        for each in doc.lanes:
+        for each in (doc.lanes[1], feeling):  # "Doing", its kind "Customer actions" under it; the curve's lane
             r = layout.lane_headers[each.id].rect
-            top = view.mapFromScene(QPointF(0, r.y)).y() + 3
-            bottom = view.mapFromScene(QPointF(0, r.y + r.h)).y() - 2
-            off_band += [(x, y) for x in range(0, column_right)
-                         for y in range(max(top, 0), min(bottom, image.height()), 2)
+            view.horizontalScrollBar().setValue(view.horizontalScrollBar().value()
+                                                + view.mapFromScene(QPointF(lane.x + lane.w - shown, 0)).x())
+            view.verticalScrollBar().setValue(view.verticalScrollBar().value()
+                                              + view.mapFromScene(QPointF(0, r.y - 40)).y())
+            settle()
+            names = tags_region([tag for tag in pinned_tags(view, TEXT_LOD) if tag.text])
+            assert not names.isEmpty()
+            image = view.viewport().grab().toImage()
+            column_right = view.mapFromScene(QPointF(lane.x + lane.w, 0)).x() - 2  # the stage line at its right
+            words = view.mapFromScene(QRectF(*_words_box(layout.lane_headers[each.id].primitives))).boundingRect()
+            cut = [(x, y) for x in range(0, min(column_right, words.right() + 1))
+                   for y in range(max(words.top(), 0), min(words.bottom() + 1, image.height()), 2)
+                   if not names.contains(QPointF(x, y).toPoint()) and image.pixel(x, y) not in bands]
+            assert not cut, (shown, each.name, cut[:10])
+            if each is feeling and shown >= 90:  # its scale, right of the words, is drawn as ever
+                below = [(x, y) for x in range(max(words.right() + 4, 0), column_right)
+                         for y in range(words.top(), min(words.bottom() + 60, image.height()))
                          if not names.contains(QPointF(x, y).toPoint()) and image.pixel(x, y) not in bands]
-        assert not off_band, (shown, off_band[:10])
+                assert below, (shown, "the emotion scale is hidden")

@@ -11,7 +11,7 @@ for every menu command, and the entries then act on cards.)
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QMimeData
@@ -70,8 +70,7 @@ def added(document: Document, placement: Placement, text: str) -> cmd.Macro:
         if card.score is None and document.lane(card.lane).kind == "emotion":
             # A point of the curve, as a card added or moved there: unscored, the board drew it neutral while
             # Properties › Score said "—". (AddCard keeps its own copy: the clipboard's card is left as it was.)
-            card = copy.deepcopy(card)
-            card.score = 0
+            card = dataclasses.replace(card, score=0)
         step.add(cmd.AddCard(document, card, index))
     for link in placement.links:
         step.add(cmd.AddLink(document, link))

@@ -11,8 +11,7 @@ from model import style as st
 from model.entities import Link
 from model.fonts import font_metrics
 from model.primitives import Box, Path, PathCommand, Primitive, Text
-from model.shaping import one_shorter
-from model.typesetting import line_height, text_primitives, text_width
+from model.typesetting import fitted, line_height, text_primitives, text_width
 from model.valueclass import value_class
 from model.wrapping import wrap
 
@@ -325,13 +324,12 @@ def label_lines(label: str) -> tuple[str, ...]:
     size = st.LINK_LABEL_SIZE
     if "\n" not in label and text_width(label, size) <= LABEL_MAX_W:
         return (label,)  # nearly every label: as it was measured before labels wrapped
-    lines = wrap(label, LABEL_MAX_W, font_metrics(False), size)
+    # Stripped: a label ending in a line break (from a file or an import) drew an empty second line.
+    lines = wrap(label.strip(), LABEL_MAX_W, font_metrics(False), size)
     if len(lines) <= LABEL_MAX_LINES:
         return tuple(lines)
-    last = lines[LABEL_MAX_LINES - 1]
-    while last and text_width(last + "…", size) > LABEL_MAX_W:
-        last = one_shorter(last)
-    return (*lines[:LABEL_MAX_LINES - 1], last.rstrip() + "…")
+    # The last line shown with the rest after it, cut with "…" where it no longer fits.
+    return (*lines[:LABEL_MAX_LINES - 1], fitted(" ".join(lines[LABEL_MAX_LINES - 1:]), LABEL_MAX_W, size))
 
 
 def label_size(label: str) -> tuple[float, float]:

@@ -330,3 +330,10 @@ def test_a_fail_point_on_a_red_card_is_parted_from_it_by_a_white_ring() -> None:
         assert st.contrast(ring.fill, st.FAIL) >= 3 and st.contrast(ring.fill, red) > st.contrast(st.FAIL, red)
     for calm in (None, "#FFF7D6", "#DCFCE7"):  # (a deep blue card is as close to the red: ringed too)
         assert [c.fill for c in discs(calm)] == [st.FAIL], calm
+
+
+def test_a_label_ending_in_a_line_break_is_one_line() -> None:
+    """A label from a file or an import ending in a line break drew a pill two lines tall, the second empty."""
+    from model.links import label_lines, label_size
+
+    assert label_lines("retry\n") == ("retry",) and label_size("retry\n") == label_size("retry")

@@ -355,12 +355,14 @@ def has_rtl_marks(text: str) -> bool:
 
 
 @cache
-def _reshaper() -> Any:
+def _reshaper(ligatures: bool = True) -> Any:
     """arabic-reshaper keeping the vowel marks and shadda: its default deletes them (``delete_harakat``),
-    and the exports printed "محمد" where the screen shows "مُحَمَّدٌ"."""
+    and the exports printed "محمد" where the screen shows "مُحَمَّدٌ". Without ``ligatures`` for a line
+    with marks: it joined lam and alef into one glyph across a mark between them ("لَا"), which Qt draws
+    as two letters, the mark on the lam (HarfBuzz then put the fatha 35 px off, left of the word)."""
     import arabic_reshaper
 
-    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": ligatures})
 
 
 @lru_cache(maxsize=8192)
@@ -376,7 +378,7 @@ def visual(text: str) -> str:
         return text
     from bidi import get_display
 
-    reshaped = _reshaper().reshape(text)
+    reshaped = _reshaper(not has_rtl_marks(text)).reshape(text)
     # No base direction given: the line's first strong letter sets it (rule P2), as Qt's does when it
     # draws the line. "يفتح app ..." reads from the right with "app" inside it, not "app" after
     # the first Arabic word read from the left.

@@ -26,6 +26,10 @@ SLACK = 1.5  # px at 100 px: Qt rounds its positions to 1/64 px, HarfBuzz's unit
 MARKED_RTL = {
     "arabic harakat and shadda": "مُحَمَّدٌ يَكْتُبُ الدَّرْسَ",
     "hebrew niqqud": "בְּרֵאשִׁית בָּרָא אֱלֹהִים",
+    # Lam and alef with a mark between: arabic-reshaper made them one ligature, and the fatha went 35 px off.
+    "lam fatha alef": "لَا",
+    "salam": "السَّلَامُ عَلَيْكُمْ",
+    "lam alef without marks": "لا شيء",
 }
 
 

@@ -793,10 +793,13 @@ class Editor(QWidget):
         return None if scene.nav.presenting else scene.rename_title
 
     def add_stage(self) -> None:
-        """Add a stage after the current one (or at the end) and name it in place."""
+        """Add a stage after the current one (while presenting, the framed one; else at the end) and name it in
+        place."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
         doc = self.document
         current = self.current_stage()
+        if current is None and self.scene.nav.framed_stage is not None:
+            current = self.scene.nav.framed_stage()  # while presenting nothing is chosen: the stage on screen
         index = doc.stage_index(current) + 1 if current else len(doc.stages)
         stage_id, default = doc.new_id("stage"), tr("Stage {0}").format(index + 1)  # as its header numbers it
         # Shown provisionally, outside the undo stack, while it is named: adding and

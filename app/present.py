@@ -12,6 +12,7 @@ these keys. A click on a card or a lane header spotlights it.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
@@ -39,6 +40,9 @@ from canvas.view import MAX_ZOOM, MIN_ZOOM, BoardView
 from model import style as st
 from model.fonts import FONT_FAMILY
 from model.stage_parts import TOP_ROOM, Part, stage_parts
+
+if TYPE_CHECKING:
+    from canvas.inline_editor import InlineEditor
 
 ZOOM_FACTOR = 1.25
 CURSOR_IDLE_MS = 2000
@@ -93,7 +97,11 @@ class PresentationView(BoardView):
         self.countdown = countdown
         self.spotlight = Spotlight(scene)
         self.stage_index = OVERVIEW
+        # The framed stage's id: a stage added or taken away before it (Add stage, named, is taken away and put
+        # back as one undo step) leaves the view on it, not on whichever stage comes to have its index.
+        self._framed_id: str | None = None
         self.part_index = 0  # which screen of a stage taller than the screen (model.stage_parts)
+        self._framed_part = 0  # the part the walk chose, which a lane taken away and put back leaves framed
         # Where the frame's top is when it was moved off its part's to keep a cell being typed into in
         # sight with the cards above it (reveal_focus); None on a part as planned.
         self.shown_top: float | None = None
@@ -112,6 +120,7 @@ class PresentationView(BoardView):
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         scene.nav.focus_listeners.append(self._on_focus_moved)
         scene.nav.start_place = self._start_place
+        scene.nav.framed_stage = self._framed_stage
         scene.nav.presenting = True
         # Two views on one scene: Qt's per-view item caches would go stale, and an item drawn
         # into its cache is given no widget, so it could not tell this view's look from the editor's.
@@ -136,6 +145,8 @@ class PresentationView(BoardView):
             self.board_scene.nav.focus_listeners.remove(self._on_focus_moved)
         if self.board_scene.nav.start_place == self._start_place:
             self.board_scene.nav.start_place = None
+        if self.board_scene.nav.framed_stage == self._framed_stage:
+            self.board_scene.nav.framed_stage = None
         self.board_scene.nav.presenting = False
         self.board_scene.sceneRectChanged.disconnect(self._on_scene_rect_changed)
         self.board_scene.set_cached(True)
@@ -236,7 +247,9 @@ class PresentationView(BoardView):
         index = OVERVIEW if index == OVERVIEW or not count else max(0, min(count - 1, index))
         parts = len(self.parts(index))
         self.stage_index = index
+        self._framed_id = None if index == OVERVIEW else self.board_scene.document.stages[index].id
         self.part_index = 0 if index == OVERVIEW else (parts - 1 if part < 0 else max(0, min(parts - 1, part)))
+        self._framed_part = self.part_index
         self.shown_top = None if index == OVERVIEW else top
         target = self.frame_for(index, self.part_index, self.shown_top)
         self._glide.stop()
@@ -346,10 +359,54 @@ class PresentationView(BoardView):
     def _on_scene_rect_changed(self, rect: QRectF) -> None:
         # Room around the board, so that a stage at the edge can be centred too.
         self.setSceneRect(rect.adjusted(-4000, -4000, 4000, 4000))
+        document = self.board_scene.document
+        if self._framed_id is not None and document.has_stage(self._framed_id):
+            self.stage_index = document.stage_index(self._framed_id)
         if not self._frame.isNull() and not self.gliding:
             self.stage_index = min(self.stage_index, self.stage_count() - 1)
-            self.part_index = min(self.part_index, self.part_count() - 1)
+            self.part_index = min(self._framed_part, self.part_count() - 1)
             self._apply_frame(self.frame_for(self.stage_index, self.part_index, self.shown_top))
+
+    def _framed_stage(self) -> str | None:
+        """The framed stage's id (KeyboardNav.framed_stage), None on the whole board."""
+        if self.stage_index == OVERVIEW or not 0 <= self.stage_index < self.stage_count():
+            return None
+        return self.board_scene.document.stages[self.stage_index].id
+
+    def reveal_field(self, field: InlineEditor) -> None:
+        """Frame the stage and part where an in-place field opened, gliding (BoardScene._open_editor): a new
+        stage's header to name, the next card typed.
+
+        A scroll just far enough to show the field, as the editor's view does, jumped sideways with no glide and
+        slid the framed stage half under the lane rail, the caption still naming the stage before. A lane's name
+        is typed on the rail (its header is under it, or off the screen at the board's left): the part showing
+        the lane is framed.
+        """
+        lane = field.header is not None and field.header[0] == "lane"
+        if lane:
+            field.document().contentsChanged.connect(self.viewport().update)  # the rail shows what is typed
+        if self.stage_index == OVERVIEW:
+            return  # the whole board shows it
+        rect = field.sceneBoundingRect()
+        index = self.stage_index if lane else next(
+            (i for i in range(self.stage_count())
+             if self.stage_rect(i).left() <= rect.center().x() <= self.stage_rect(i).right()), None)
+        if index is None:
+            return
+        viewport = self.viewport().rect()
+        seen = self.mapToScene(viewport.adjusted(0, CAPTION_H, 0, 0)).boundingRect()
+        if index == self.stage_index and seen.top() <= rect.top() and rect.bottom() <= seen.bottom() \
+                and (lane or (seen.left() <= rect.left() and rect.right() <= seen.right())):
+            return
+        parts = self.parts(index)
+        visible = [i for i, p in enumerate(parts) if _within((rect.top(), rect.bottom()), p.top, p.bottom)]
+        started = [i for i, p in enumerate(parts) if p.start <= rect.top()]
+        part = visible[0] if visible else (started[-1] if started else 0)
+        if index == self.stage_index and part == self.part_index:
+            if not lane:
+                self.ensureVisible(rect, 40, 40)  # a card typed past the part's foot, as before
+            return
+        self.go_to(index, part=part)
 
     def _on_focus_moved(self) -> None:
         """The keyboard took the focus elsewhere (Tab past the last lane, Down past the screen): glide there."""
@@ -455,7 +512,7 @@ class PresentationView(BoardView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._frame.isNull() and not self.gliding:
-            self.part_index = min(self.part_index, self.part_count() - 1)
+            self.part_index = min(self._framed_part, self.part_count() - 1)
             self._apply_frame(self.frame_for(self.stage_index, self.part_index, self.shown_top))
 
     # ------------------------------------------------------------ drawing
@@ -561,6 +618,10 @@ class PresentationView(BoardView):
         metrics = painter.fontMetrics()
         flags = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         text_w = int(right) - 44
+        field = self.board_scene.editor
+        # A lane being named (Add lane): its name as typed, in a field's outline, its header being out of sight.
+        naming = field.header[1] if field is not None and not field.finished and field.header is not None \
+            and field.header[0] == "lane" else None
         for lane in self.board_scene.document.lanes:
             r = layout.lane_headers[lane.id].rect
             top = self.mapFromScene(QPointF(r.x, r.y)).y()
@@ -571,14 +632,19 @@ class PresentationView(BoardView):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(st.KIND_STYLES[lane.kind].accent))
             painter.drawRoundedRect(QRectF(12, shown_top + 10, 7, max(shown_bottom - shown_top - 20, 2)), 3, 3)
-            bound = metrics.boundingRect(0, 0, text_w, 2 * metrics.lineSpacing(), flags, lane.name)
-            h = min(bound.height(), 2 * metrics.lineSpacing())
+            name = field.toPlainText() if lane.id == naming and field is not None else lane.name
+            bound = metrics.boundingRect(0, 0, text_w, 2 * metrics.lineSpacing(), flags, name)
+            h = max(min(bound.height(), 2 * metrics.lineSpacing()), metrics.lineSpacing())
             # At the lane's top, or the screen's while the lane goes on above it; never past its end.
             if shown_bottom - shown_top < h + 56:
                 continue  # too little of the lane in sight to name it (and its line's name below)
             y = min(shown_top + 12, shown_bottom - h - 44)
             painter.setPen(QColor("#FFFFFF"))
-            painter.drawText(QRectF(30, y, text_w, h), flags, lane.name)
+            painter.drawText(QRectF(30, y, text_w, h), flags, name)
+            if lane.id == naming:
+                painter.setPen(QPen(QColor("#93C5FD"), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(24, y - 4, text_w + 12, h + 8), 6, 6)
             self._draw_scale(painter, lane.id, right, (y + h + 8, shown_bottom))
         painter.setFont(_font(LINE_LABEL_SIZE, bold=False))
         small = painter.fontMetrics()

@@ -66,6 +66,9 @@ class InlineEditor(QGraphicsTextItem):
         # card's existing text is undone by Esc; a new idea typed in a hurry is never lost to it.
         self.new_card = False
         self.card_id: str | None = None  # the card whose text this is, for the autosave (BoardScene.typed_card_text)
+        # The ("stage" or "lane", id) of the header this names: the presentation's rail shows a lane's name
+        # being typed, its header being under the rail or off the screen at the board's left.
+        self.header: tuple[str, str] | None = None
         self._fill = QColor(st.themed(fill, theme))  # the colours the card is painted in
         self._projection_fill = QColor(projection_fill(fill))  # ...and in the audience's view
         self.setFont(qfont(size, bold))

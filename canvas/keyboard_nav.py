@@ -98,6 +98,9 @@ class KeyboardNav:
         # Where the keyboard starts when nothing has the focus, asked with (a cell's slot only, the
         # last such place): the presentation's stage on screen. None (or None returned): the board's start.
         self.start_place: Callable[[bool, bool], Focus | None] | None = None
+        # The stage the presentation frames (its id; None on the whole board), when one is up: Add stage puts
+        # the new stage after it, where the room is looking, not at the board's end out of sight.
+        self.framed_stage: Callable[[], str | None] | None = None
         # While the board is presented (app/present.py): no key chooses a header, whose Delete would take a
         # whole stage off the projected board, nor renames the board.
         self.presenting = False

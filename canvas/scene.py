@@ -978,8 +978,10 @@ class BoardScene(QGraphicsScene):
         size = st.STAGE_SIZE if is_stage else st.LANE_SIZE
         from canvas.inline_editor import InlineEditor  # when first edited: see _is_inline_editor
 
-        self._open_editor(InlineEditor(name, rect, size, True, on_commit or commit, on_cancel or (lambda: None),
-                                       False, st.HEADER_FILL if is_stage else st.PAGE, theme=self.theme))
+        field = InlineEditor(name, rect, size, True, on_commit or commit, on_cancel or (lambda: None), False,
+                             st.HEADER_FILL if is_stage else st.PAGE, theme=self.theme)
+        field.header = (header.kind, header.item_id)
+        self._open_editor(field)
 
     def rename_title(self) -> None:
         """Edit the board's title in place, over its heading (it could be changed in Properties › Board only)."""
@@ -1029,7 +1031,11 @@ class BoardScene(QGraphicsScene):
         self.addItem(editor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         for view in self.views():
-            view.ensureVisible(editor.sceneBoundingRect(), 40, 40)
+            reveal = getattr(view, "reveal_field", None)
+            if reveal is not None:  # the presentation frames whole stages: a scroll slid one under its lane rail
+                reveal(editor)
+            else:
+                view.ensureVisible(editor.sceneBoundingRect(), 40, 40)
 
     def close_editor(self) -> None:
         """Commit an open in-place edit."""

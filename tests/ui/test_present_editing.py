@@ -107,3 +107,88 @@ def test_presenting_no_key_chooses_a_header_or_renames_the_board(qtbot, window: 
     QTest.keyClick(view, Qt.Key.Key_F2)
     assert scene.editor is None or scene.editor.finished
     assert view.visible_scene_rect() == framed
+
+
+def _column_shown(view: test_present.PresentationView, index: int) -> bool:
+    """Whether stage ``index``'s column is whole on the screen right of the lane rail, the view resting."""
+    from app.present import LANE_RAIL_W
+
+    column = view.stage_rect(index)
+    left = view.mapFromScene(column.topLeft()).x()
+    right = view.mapFromScene(column.topRight()).x()
+    return left >= LANE_RAIL_W and right <= view.viewport().width()
+
+
+def test_ctrl_enter_while_presenting_adds_the_stage_after_the_framed_one(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Enter on stage 3 added the stage at the board's end; while it was named the view jumped sideways
+    without a glide, the framed stage half under the lane rail; Enter snapped back, the caption on the old stage."""
+    view = start(qtbot, window)
+    doc = window.editor.document
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    field = window.editor.scene.editor
+    assert isinstance(field, InlineEditor) and not field.finished
+    assert [s.name for s in doc.stages][2:4] == ["Wait", "Stage 4"]  # after "Wait", not at the end
+    assert view.gliding  # it glides there, as the walk does
+    settle(qtbot, view)
+    assert view.stage_index == 3 and _column_shown(view, 3)
+    assert view.mapFromScene(field.sceneBoundingRect().topLeft()).y() >= 0
+    QTest.keyClicks(view, "Feedback")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    settle(qtbot, view)
+    assert [s.name for s in doc.stages][2:5] == ["Wait", "Feedback", "Pick up"]
+    assert view.stage_index == 3 and view.part_index == 0 and _column_shown(view, 3)
+    assert view.board_scene.document.stages[view.stage_index].name == "Feedback"  # the caption's stage
+
+
+def test_ctrl_enter_on_the_last_stage_stays_on_the_new_stage_after_enter(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Named as one undo step, the new last stage is taken away and put back: the view fell back a stage."""
+    view = start(qtbot, window)
+    doc = window.editor.document
+    QTest.keyClick(view, Qt.Key.Key_End)
+    QTest.keyClick(view, Qt.Key.Key_Left)  # the last stage's last part
+    settle(qtbot, view)
+    last = len(doc.stages) - 1
+    assert view.stage_index == last
+    QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, view)
+    QTest.keyClicks(view, "Later")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    settle(qtbot, view)
+    assert doc.stages[-1].name == "Later" and view.stage_index == last + 1 and _column_shown(view, last + 1)
+
+
+def test_ctrl_shift_enter_while_presenting_names_the_new_lane_on_the_rail(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Shift+Enter added the lane at the bottom, unseen, and its name was typed off the screen; with a cell
+    chosen the lane goes under that cell's lane, framed, and the rail shows the name as it is typed."""
+    view = start(qtbot, window)
+    doc, scene = window.editor.document, window.editor.scene
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Return, shift_ctrl)  # nothing chosen: at the bottom, and framed
+    settle(qtbot, view)
+    field = scene.editor
+    assert isinstance(field, InlineEditor) and doc.lanes[-1].name == "New lane"
+    header = scene.layout.lane_headers[doc.lanes[-1].id].rect
+    top = view.mapFromScene(0, header.y).y()
+    assert view.stage_index == 2 and 0 < top < view.viewport().height() - 100
+    QTest.keyClicks(view, "Zqx")
+    view.viewport().repaint()
+    rail = view.viewport().grab().copy(0, top, 300, 70).toImage()
+    outline = QColor("#93C5FD").rgb()
+    assert any(rail.pixelColor(x, y).rgb() == outline for x in range(0, 300) for y in range(0, 70))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    settle(qtbot, view)
+    assert doc.lanes[-1].name == "Zqx" and view.stage_index == 2
+    assert 0 < view.mapFromScene(0, header.y).y() < view.viewport().height() - 100  # still in sight after Enter
+    scene.clearSelection()
+    QTest.keyClick(view, Qt.Key.Key_Tab)  # a cell of the framed stage: the new lane goes under its lane
+    cell = scene.nav.focused_cell()
+    assert cell is not None
+    QTest.keyClick(view, Qt.Key.Key_Return, shift_ctrl)
+    settle(qtbot, view)
+    assert doc.lanes[doc.lane_index(cell[1]) + 1].name == "New lane"
+    assert 0 < view.mapFromScene(0, scene.layout.lane_headers[doc.lanes[doc.lane_index(cell[1]) + 1].id].rect.y).y() \
+        < view.viewport().height() - 100

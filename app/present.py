@@ -67,6 +67,18 @@ CARD_TEXT_MAX_PX = 32
 READABLE_ZOOM = CARD_TEXT_PX / st.CARD_SIZE
 READABLE_ZOOMS = tuple(px / st.CARD_SIZE for px in (CARD_TEXT_PX, 24.6, CARD_TEXT_MIN_PX))
 LARGEST_ZOOM = CARD_TEXT_MAX_PX / st.CARD_SIZE
+# The sizes above are for a 1080-px-tall screen. A 720p projector's picture is as big in the room as a 1080p one,
+# so a smaller screen draws them as the same share of its height (at a fixed 25 px a 1280x720 projector took 26
+# presses to walk the journey, a stage's first part only its header, charts and a cut card); never smaller than
+# on a 720p screen (card text 16.7 px), and never larger than on a 1080p one (a short stage on a 4K screen keeps
+# its 32 px cap).
+REFERENCE_H = 1080
+SMALLEST_SCALE = 720 / REFERENCE_H
+
+
+def screen_scale(height: int) -> float:
+    """How the presentation's type, lane rail and caption are scaled on a screen ``height`` px tall."""
+    return max(SMALLEST_SCALE, min(1.0, height / REFERENCE_H))
 
 
 def _within(extent: tuple[float, float], top: float, bottom: float) -> bool:
@@ -172,10 +184,20 @@ class PresentationView(BoardView):
         bottom = max(lanes) if lanes else header.y + header.h
         return QRectF(header.x - 4, header.y, st.COLUMN_W, bottom - header.y)
 
+    @property
+    def type_scale(self) -> float:
+        """How the type, rail and caption are scaled on this screen (screen_scale)."""
+        return screen_scale(self.viewport().height())
+
+    @property
+    def caption_h(self) -> int:
+        """Device px of the caption band at the top."""
+        return round(CAPTION_H * self.type_scale)
+
     def _usable(self) -> tuple[float, float]:
         """Device px below the caption band the frame is fitted into."""
         viewport = self.viewport().rect()
-        return viewport.width() - 2 * PAD, viewport.height() - CAPTION_H - PAD
+        return viewport.width() - 2 * PAD, viewport.height() - self.caption_h - PAD
 
     def stage_zoom(self, index: int) -> float:
         """The zoom a stage is shown at (see _plan)."""
@@ -199,13 +221,15 @@ class PresentationView(BoardView):
             return self.zoom, []
         column = self.stage_rect(index)
         stage_id = self.board_scene.document.stages[index].id
+        k = self.type_scale
+        readable, readables, largest = READABLE_ZOOM * k, tuple(z * k for z in READABLE_ZOOMS), LARGEST_ZOOM * k
         whole = min(usable_w / (2 * st.COLUMN_W), usable_h / (column.height() + 2 * TOP_ROOM))
         narrow = usable_w / (st.COLUMN_W + 2 * PAD)  # one column and a little room at the sides
-        if whole >= READABLE_ZOOM or narrow < READABLE_ZOOMS[-1]:
-            zoom = max(MIN_ZOOM, min(LARGEST_ZOOM, max(whole, min(READABLE_ZOOM, narrow))))
+        if whole >= readable or narrow < readables[-1]:
+            zoom = max(MIN_ZOOM, min(largest, max(whole, min(readable, narrow))))
             return zoom, stage_parts(self.board_scene.layout, stage_id, usable_h / zoom)
         plans = [(zoom, stage_parts(self.board_scene.layout, stage_id, usable_h / zoom))
-                 for zoom in READABLE_ZOOMS if zoom <= narrow]
+                 for zoom in readables if zoom <= narrow]
         fewest = min(len(parts) for _zoom, parts in plans)
         return next(plan for plan in plans if len(plan[1]) == fewest)
 
@@ -320,7 +344,7 @@ class PresentationView(BoardView):
         if self._frame.isNull():
             return
         centre = self.visible_scene_rect().center()
-        shift = (CAPTION_H - PAD) / 2 / self.zoom  # the caption band is not part of the frame
+        shift = (self.caption_h - PAD) / 2 / self.zoom  # the caption band is not part of the frame
         target = QRectF(0, 0, self._frame.width() * factor, self._frame.height() * factor)
         target.moveCenter(QPointF(centre.x(), centre.y() + shift))
         self._glide.stop()
@@ -337,7 +361,7 @@ class PresentationView(BoardView):
             return
         self._frame = QRectF(rect)
         viewport = self.viewport().rect()
-        usable_w, usable_h = viewport.width() - 2 * PAD, viewport.height() - CAPTION_H - PAD
+        usable_w, usable_h = self._usable()
         if usable_w <= 0 or usable_h <= 0:
             return
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, usable_w / rect.width(), usable_h / rect.height()))
@@ -345,7 +369,7 @@ class PresentationView(BoardView):
         # The frame's centre goes to the middle of the area below the caption band, but the
         # view stops at the board's sides rather than show empty room beyond them (a stage
         # at the edge keeps the lane headers in sight).
-        shift = (CAPTION_H - PAD) / 2 / zoom
+        shift = (self.caption_h - PAD) / 2 / zoom
         board = self.board_scene.sceneRect()
         half = viewport.width() / 2 / zoom
         x = rect.center().x()
@@ -394,7 +418,7 @@ class PresentationView(BoardView):
         if index is None:
             return
         viewport = self.viewport().rect()
-        seen = self.mapToScene(viewport.adjusted(0, CAPTION_H, 0, 0)).boundingRect()
+        seen = self.mapToScene(viewport.adjusted(0, self.caption_h, 0, 0)).boundingRect()
         if index == self.stage_index and seen.top() <= rect.top() and rect.bottom() <= seen.bottom() \
                 and (lane or (seen.left() <= rect.left() and rect.right() <= seen.right())):
             return
@@ -572,16 +596,16 @@ class PresentationView(BoardView):
 
     def _draw_caption(self, painter: QPainter) -> None:
         doc = self.board_scene.document
-        width = self.viewport().width()
-        painter.fillRect(QRectF(0, 0, width, CAPTION_H), SURROUND)
+        width, caption_h = self.viewport().width(), self.caption_h
+        painter.fillRect(QRectF(0, 0, width, caption_h), SURROUND)
         if self.stage_index == OVERVIEW or self.stage_index >= self.stage_count():
             left = doc.title or tr("Untitled")
         else:
             left = doc.stages[self.stage_index].name
         right = self.position_text()
-        painter.setFont(_font(CAPTION_SIZE))
+        painter.setFont(_font(round(CAPTION_SIZE * self.type_scale)))
         painter.setPen(QColor("#FFFFFF"))
-        box = QRectF(PAD + 8, 0, width - 2 * PAD - 16, CAPTION_H)
+        box = QRectF(PAD + 8, 0, width - 2 * PAD - 16, caption_h)
         metrics = painter.fontMetrics()
         room = int(box.width()) - metrics.horizontalAdvance(right) - 48
         painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
@@ -602,18 +626,19 @@ class PresentationView(BoardView):
             return
         layout = self.board_scene.layout
         header_right = self.mapFromScene(QPointF(st.MARGIN + st.LANE_HEADER_W, 0)).x()
-        right = max(LANE_RAIL_W, header_right)
+        k = self.type_scale
+        right = max(round(LANE_RAIL_W * k), header_right)
         # Over the lanes only: the stage headers and metric charts above keep their own labels.
         rects = [h.rect for h in layout.lane_headers.values()]
         lanes_top = self.mapFromScene(QPointF(0, min(r.y for r in rects))).y()
         lanes_bottom = self.mapFromScene(QPointF(0, max(r.y + r.h for r in rects))).y()
-        top_edge, bottom_edge = max(CAPTION_H, lanes_top), min(self.viewport().height(), lanes_bottom)
+        top_edge, bottom_edge = max(self.caption_h, lanes_top), min(self.viewport().height(), lanes_bottom)
         if bottom_edge <= top_edge:
             return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(SURROUND)
         painter.drawRect(QRectF(0, top_edge, right, bottom_edge - top_edge))
-        font = _font(LANE_LABEL_SIZE)
+        font = _font(round(LANE_LABEL_SIZE * k))
         painter.setFont(font)
         metrics = painter.fontMetrics()
         flags = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
@@ -646,7 +671,7 @@ class PresentationView(BoardView):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(QRectF(24, y - 4, text_w + 12, h + 8), 6, 6)
             self._draw_scale(painter, lane.id, right, (y + h + 8, shown_bottom))
-        painter.setFont(_font(LINE_LABEL_SIZE, bold=False))
+        painter.setFont(_font(round(LINE_LABEL_SIZE * k), bold=False))
         small = painter.fontMetrics()
         for line in layout.blueprint_lines:
             y = self.mapFromScene(QPointF(0, line.y)).y()
@@ -665,7 +690,7 @@ class PresentationView(BoardView):
         if not steps:
             return
         painter.save()
-        painter.setFont(_font(LINE_LABEL_SIZE, bold=False))
+        painter.setFont(_font(round(LINE_LABEL_SIZE * self.type_scale), bold=False))
         metrics = painter.fontMetrics()
         painter.setPen(QColor("#CBD5E1"))
         for score, board_y in steps:

@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 import model
@@ -212,3 +213,38 @@ def test_the_capture_cell_follows_the_walk_to_a_lane_on_the_screen(qtbot) -> Non
     card = doc.cell_cards(*cell)[-1]
     r = view.board_scene.layout.card_rect(card)
     assert doc.card(card).text == "Seen" and shown(view).contains(QRectF(r.x, r.y, r.w, r.h))
+
+
+def test_a_720p_projector_walks_the_board_in_as_many_steps_as_a_1080p_one(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On a 1280x720 projector card text was a fixed 25 px, the rail 300 px and the caption 86 px: the journey took
+    26 presses (15 at 1080p), each stage's first part only its header, its charts and a cut card. A 720p picture is
+    as big in the room as a 1080p one: the type, rail and caption are the same share of the screen's height."""
+    from app.present import LANE_RAIL_W
+
+    window = MainWindow(path=JOURNEY)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.show()
+    view = start(qtbot, window)
+    full_hd = walk(qtbot, view, Qt.Key.Key_Right)
+    presentation = window.workshop.presentation
+    assert presentation is not None
+    presentation.setGeometry(0, 0, 1280, 720)
+    qtbot.waitUntil(lambda: view.viewport().height() == 720)
+    QTest.keyClick(view, Qt.Key.Key_Home)
+    settle(qtbot, view)
+    assert walk(qtbot, view, Qt.Key.Key_Right) == full_hd  # the same steps, each part as much of its stage
+    QTest.keyClick(view, Qt.Key.Key_1)
+    settle(qtbot, view)
+    doc = window.editor.document
+    card = next(c for lane in doc.lanes for c in doc.cell_cards(doc.stages[0].id, lane.id))
+    assert card_text_px(view, card) == pytest.approx(25 * 720 / 1080, abs=0.3)
+    assert view.caption_h == round(CAPTION_H * 720 / 1080)
+    QTest.keyClick(view, Qt.Key.Key_3)  # the lane headers out of sight: the rail at its own width
+    settle(qtbot, view)
+    image = view.viewport().grab().toImage()
+    rail = QColor("#0F172A").rgb()
+    row = view.viewport().height() - 10  # across the lanes, below the caption
+    rail_right = next(x for x in range(view.viewport().width()) if image.pixelColor(x, row).rgb() != rail
+                      and x > 40)
+    assert rail_right <= LANE_RAIL_W * 720 / 1080 + 20  # a third narrower, as the screen is

@@ -628,9 +628,11 @@ class PresentationView(BoardView):
         header_right = self.mapFromScene(QPointF(st.MARGIN + st.LANE_HEADER_W, 0)).x()
         k = self.type_scale
         right = max(round(LANE_RAIL_W * k), header_right)
-        # Over the lanes only: the stage headers and metric charts above keep their own labels.
+        # Over the lanes and the metric charts above them, whose names are at the board's left too: from the third
+        # stage on the charts were unnamed lines. The stage headers keep their own labels.
         rects = [h.rect for h in layout.lane_headers.values()]
-        lanes_top = self.mapFromScene(QPointF(0, min(r.y for r in rects))).y()
+        charts = layout.chart_rows()
+        lanes_top = self.mapFromScene(QPointF(0, min([r.y for r in rects] + [top for _n, top, _b in charts]))).y()
         lanes_bottom = self.mapFromScene(QPointF(0, max(r.y + r.h for r in rects))).y()
         top_edge, bottom_edge = max(self.caption_h, lanes_top), min(self.viewport().height(), lanes_bottom)
         if bottom_edge <= top_edge:
@@ -647,6 +649,20 @@ class PresentationView(BoardView):
         # A lane being named (Add lane): its name as typed, in a field's outline, its header being out of sight.
         naming = field.header[1] if field is not None and not field.finished and field.header is not None \
             and field.header[0] == "lane" else None
+        for name, chart_top, chart_bottom in charts:
+            top = self.mapFromScene(QPointF(0, chart_top)).y()
+            bottom = self.mapFromScene(QPointF(0, chart_bottom)).y()
+            shown_top, shown_bottom = max(top, top_edge), min(bottom, bottom_edge)
+            bound = metrics.boundingRect(0, 0, text_w, metrics.lineSpacing(), flags, name)
+            if shown_bottom - shown_top < bound.height() + 16:
+                continue  # too little of the chart in sight to name it
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(st.CHART_LINE))
+            painter.drawRoundedRect(QRectF(12, shown_top + 10, 7, max(shown_bottom - shown_top - 20, 2)), 3, 3)
+            painter.setPen(QColor("#FFFFFF"))
+            painter.drawText(QRectF(30, min(shown_top + 12, shown_bottom - bound.height() - 8), text_w,
+                                    metrics.lineSpacing()),
+                             flags, metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_w))
         for lane in self.board_scene.document.lanes:
             r = layout.lane_headers[lane.id].rect
             top = self.mapFromScene(QPointF(r.x, r.y)).y()

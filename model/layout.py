@@ -399,6 +399,11 @@ class Layout:
             return None
         return scale.score_at(y - self._lane_y[lane_id])
 
+    def chart_rows(self) -> list[tuple[str, float, float]]:
+        """The metric charts' rows above the lanes: (metric name, board top, board bottom), top to bottom."""
+        return [(name, self._charts_top + i * CHART_H, self._charts_top + (i + 1) * CHART_H)
+                for i, name in enumerate(self._charts)]
+
     def score_lines(self, lane_id: str) -> list[tuple[int, float]]:
         """The board y of each step of an emotion lane's scale, highest score first (none for other lanes)."""
         scale = self._scales.get(lane_id)

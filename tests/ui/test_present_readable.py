@@ -248,3 +248,26 @@ def test_a_720p_projector_walks_the_board_in_as_many_steps_as_a_1080p_one(qtbot)
     rail_right = next(x for x in range(view.viewport().width()) if image.pixelColor(x, row).rgb() != rail
                       and x > 40)
     assert rail_right <= LANE_RAIL_W * 720 / 1080 + 20  # a third narrower, as the screen is
+
+
+def test_the_metric_charts_are_named_on_the_rail_past_the_first_stages(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The journey's chart rows (CES, drop-off %) above the lanes lost their names from stage 3 on: the rail named
+    the lanes only, and the board's own row labels had scrolled off at the left."""
+    window = MainWindow(path=JOURNEY)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.show()
+    view = start(qtbot, window)
+    rows = view.board_scene.layout.chart_rows()
+    assert [name for name, _top, _bottom in rows] == ["CES", "drop-off %"]
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    white, rail = QColor("#FFFFFF").rgb(), QColor("#0F172A").rgb()
+    for _name, top, bottom in rows:
+        y0, y1 = (round(view.mapFromScene(QPointF(0, y)).y()) for y in (top, bottom))
+        assert y0 > CAPTION_H
+        pixels = [image.pixelColor(x, y).rgb() for x in range(20, 200, 2) for y in range(y0, y1, 2)]
+        assert pixels.count(rail) > len(pixels) // 2  # on the rail
+        assert white in pixels  # with its name written on it

@@ -19,12 +19,15 @@ from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
     QResizeEvent,
+    QTextLayout,
+    QTextOption,
     QTransform,
 )
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
@@ -86,6 +89,29 @@ def _within(extent: tuple[float, float], top: float, bottom: float) -> bool:
     return top <= extent[0] and extent[1] <= bottom
 
 
+def _two_lines(font: QFont, text: str, width: int) -> str:
+    """``text`` wrapped at ``width`` px into at most two lines, the second ending in "…" when it goes on further
+    (cut after two lines with nothing to say so, "Customer actions in the shop, in the app" read as a whole name)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    starts: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    if len(starts) <= 2:
+        return "\n".join(text[start:start + length].rstrip() for start, length in starts)
+    first = text[starts[0][0]:starts[0][0] + starts[0][1]].rstrip()
+    rest = text[starts[1][0]:].strip()
+    return first + "\n" + QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+
+
 def _font(size: int, bold: bool = True) -> QFont:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(size)
@@ -117,6 +143,7 @@ class PresentationView(BoardView):
         # Where the frame's top is when it was moved off its part's to keep a cell being typed into in
         # sight with the cards above it (reveal_focus); None on a part as planned.
         self.shown_top: float | None = None
+        self._rail_names: dict[tuple[str, int, int], str] = {}  # a lane's name in its two lines on the rail (cached)
         self._moving_focus = False  # the walk itself moves the capture cell: no glide back
         self._frame = QRectF()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -643,7 +670,7 @@ class PresentationView(BoardView):
         font = _font(round(LANE_LABEL_SIZE * k))
         painter.setFont(font)
         metrics = painter.fontMetrics()
-        flags = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        flags = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         text_w = int(right) - 44
         field = self.board_scene.editor
         # A lane being named (Add lane): its name as typed, in a field's outline, its header being out of sight.
@@ -674,8 +701,13 @@ class PresentationView(BoardView):
             painter.setBrush(QColor(st.KIND_STYLES[lane.kind].accent))
             painter.drawRoundedRect(QRectF(12, shown_top + 10, 7, max(shown_bottom - shown_top - 20, 2)), 3, 3)
             name = field.toPlainText() if lane.id == naming and field is not None else lane.name
-            bound = metrics.boundingRect(0, 0, text_w, 2 * metrics.lineSpacing(), flags, name)
-            h = max(min(bound.height(), 2 * metrics.lineSpacing()), metrics.lineSpacing())
+            key = (name, font.pixelSize(), text_w)
+            if key not in self._rail_names:  # laid out once, not on every frame of a glide
+                if len(self._rail_names) > 64:
+                    self._rail_names.clear()
+                self._rail_names[key] = _two_lines(font, name, text_w)
+            name = self._rail_names[key]
+            h = (name.count("\n") + 1) * metrics.lineSpacing()
             # At the lane's top, or the screen's while the lane goes on above it; never past its end.
             if shown_bottom - shown_top < h + 56:
                 continue  # too little of the lane in sight to name it (and its line's name below)

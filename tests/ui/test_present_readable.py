@@ -271,3 +271,36 @@ def test_the_metric_charts_are_named_on_the_rail_past_the_first_stages(qtbot) ->
         pixels = [image.pixelColor(x, y).rgb() for x in range(20, 200, 2) for y in range(y0, y1, 2)]
         assert pixels.count(rail) > len(pixels) // 2  # on the rail
         assert white in pixels  # with its name written on it
+
+
+def test_a_long_lane_name_on_the_rail_ends_in_an_ellipsis_where_it_is_cut(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A long lane name on the rail was cut after two lines with nothing to say so: "Customer actions / in the
+    shop, in" read as the lane's whole name."""
+    from PySide6.QtGui import QPainter
+
+    from canvas import commands as cmd
+
+    window = MainWindow(path=BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    long_name = "Customer actions in the shop, in the app and on the phone"
+    window.show()
+    doc = window.editor.document
+    window.editor.push(cmd.SetLaneField(doc, doc.lanes[1].id, "name", long_name))
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_2)
+    settle(qtbot, view)
+    drawn: list[str] = []
+    draw_text = QPainter.drawText
+
+    def recording(painter: QPainter, *args: object) -> None:
+        drawn.extend(a for a in args if isinstance(a, str))
+        draw_text(painter, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(QPainter, "drawText", recording)
+    view.viewport().repaint()
+    monkeypatch.undo()
+    label = [text for text in drawn if text.startswith("Customer")][-1]  # the rail's, over the board's own
+    lines = label.split("\n")
+    assert len(lines) == 2 and lines[1].endswith("…"), label
+    assert long_name.startswith(" ".join(lines)[:-1].rstrip())  # the name's beginning, as far as it fits

@@ -392,7 +392,9 @@ class CardItem(QGraphicsRectItem):
             marker = self._geometry.shape.marker
             if marker is not None:
                 painter.drawEllipse(QPointF(*marker), MARKER_HIT, MARKER_HIT)
-        if (self._hover or self.isSelected()) and lod >= TEXT_LOD:
+        # Not on the projector: the room sees the board, not the editor's handles (a card chosen there to vote,
+        # spotlight or move showed them), and a click on a card there spotlights it rather than connects.
+        if (self._hover or self.isSelected()) and lod >= TEXT_LOD and not is_projection(widget, self):
             painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
             painter.setBrush(SELECTION)
             for handle in self.handles():

@@ -1102,3 +1102,36 @@ def test_an_undo_while_presenting_chooses_no_header(qtbot, window: MainWindow) -
     assert "notes" not in doc.stages[1].extra and scene.selected_header() is None
     QTest.keyClick(view, Qt.Key.Key_Delete)
     assert (len(doc.stages), doc.card_count()) == (stages, cards)
+
+
+def test_the_projector_shows_no_connection_handles_on_the_chosen_card(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A card chosen while presenting (the arrows, F2, Ctrl+arrows) showed the editor's blue connection handles on
+    the projector, though the room is to see the board, not the editor's handles. The editor still shows them."""
+    from canvas.items import HANDLE_R, SELECTION, CardItem
+
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_1)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Down)  # the first card of the stage on screen
+    card_id = window.editor.scene.nav.focused_card()
+    assert card_id is not None
+    item = window.editor.scene.card_item(card_id)
+    assert isinstance(item, CardItem) and item.isSelected()
+
+    def handle_pixels(board_view: QWidget) -> list[QColor]:
+        board_view.viewport().repaint()  # type: ignore[attr-defined]
+        image = board_view.viewport().grab().toImage()  # type: ignore[attr-defined]
+        points = [board_view.mapFromScene(item.mapToScene(h)) for h in item.handles()]  # type: ignore[attr-defined]
+        scale = board_view.transform().m11()  # type: ignore[attr-defined]
+        offset = max(1, round(HANDLE_R * scale * 0.6))
+        return [image.pixelColor(p.x() + dx, p.y() + dy) for p in points for dx, dy in ((offset, 0), (0, offset))]
+
+    def blue(colour: QColor) -> bool:
+        return abs(colour.red() - SELECTION.red()) < 30 and abs(colour.green() - SELECTION.green()) < 30 \
+            and abs(colour.blue() - SELECTION.blue()) < 30
+
+    assert not any(blue(c) for c in handle_pixels(view))
+    editor_view = window.editor.view
+    editor_view.centerOn(item)
+    editor_view.resetTransform()
+    assert any(blue(c) for c in handle_pixels(editor_view))  # the editor's own view keeps them

@@ -680,11 +680,15 @@ class Editor(QWidget):
             self.view.ensureVisible(scene.card_item(card_ids[0]), 40, 40)
 
     def choose_header(self, kind: str, item_id: str) -> None:
-        """Select just the header of this stage or lane (``kind`` "stage" or "lane") and show it."""
+        """Select just the header of this stage or lane (``kind`` "stage" or "lane") and show it; while
+        presenting, only let go of what was chosen: a chosen header is outlined on the projector and its
+        Delete takes the whole stage off the board (KeyboardNav.presenting keeps the keys off headers)."""
         scene = self.scene
         header = scene.header_item(kind, item_id)
         scene.select_cell(None)
         scene.clearSelection()
+        if scene.nav.presenting:
+            return
         header.setSelected(True)  # the header shows its own outline; the keyboard focus goes to it (follow_selection)
         self.view.ensureVisible(header.sceneBoundingRect(), 40, 40)
 

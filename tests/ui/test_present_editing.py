@@ -140,6 +140,10 @@ def test_ctrl_enter_while_presenting_adds_the_stage_after_the_framed_one(qtbot, 
     assert [s.name for s in doc.stages][2:5] == ["Wait", "Feedback", "Pick up"]
     assert view.stage_index == 3 and view.part_index == 0 and _column_shown(view, 3)
     assert view.board_scene.document.stages[view.stage_index].name == "Feedback"  # the caption's stage
+    # Named, its header was left chosen, outlined on the projector, and a Delete took the stage off the board.
+    assert window.editor.scene.selected_header() is None
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert [s.name for s in doc.stages][2:5] == ["Wait", "Feedback", "Pick up"]
 
 
 def test_ctrl_enter_on_the_last_stage_stays_on_the_new_stage_after_enter(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

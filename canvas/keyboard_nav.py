@@ -564,9 +564,12 @@ class KeyboardNav:
             return True
         if text and self.focus is None and self.connect_source is None:
             # Typing adds a card in the focused cell; with none, the letters went nowhere without a word.
-            self.tell(tr("Tab goes into the chosen stage or lane; then type to add a card")
-                      if self.scene.selected_header() is not None
-                      else tr("Choose a cell first (the arrow keys, Tab or a click), then type to add a card"))
+            if text.casefold() in ("v", "l"):  # the keys of a card (their actions are off with none chosen)
+                self.tell(tr("Choose a card first (the arrow keys or a click): V votes on it, L connects it"))
+            else:
+                self.tell(tr("Tab goes into the chosen stage or lane; then type to add a card")
+                          if self.scene.selected_header() is not None
+                          else tr("Choose a cell first (the arrow keys, Tab or a click), then type to add a card"))
             return True
         card_id = self.focused_card()
         if text and card_id is not None and self.connect_source is None:

@@ -2468,6 +2468,10 @@ CES = 4,1</translation>
         <translation>Verbinden, nicht tippen: Die Pfeiltasten wählen die andere Karte, Eingabe verbindet, Esc bricht ab</translation>
     </message>
     <message>
+        <source>Choose a card first (the arrow keys or a click): V votes on it, L connects it</source>
+        <translation>Zuerst eine Karte wählen (Pfeiltasten oder Klick): V stimmt für sie, L verbindet sie</translation>
+    </message>
+    <message>
         <source>Tab goes into the chosen stage or lane; then type to add a card</source>
         <translation>Tab geht in die gewählte Phase oder Bahn; dann tippen, um eine Karte hinzuzufügen</translation>
     </message>

@@ -695,6 +695,9 @@ def test_keys_that_cannot_act_say_why(editor: Editor) -> None:
     editor.scene.clearSelection()
     QTest.keyClicks(editor.view, "q")  # with no cell to type into
     assert messages[-1].startswith("Choose a cell first")
+    for letter in "vL":  # a card's keys with no card: they said to choose a cell and type
+        QTest.keyClicks(editor.view, letter)
+        assert messages[-1] == "Choose a card first (the arrow keys or a click): V votes on it, L connects it"
     editor.scene.header_item("stage", doc.stages[1].id).setSelected(True)
     QTest.keyClicks(editor.view, "q")
     assert messages[-1].startswith("Tab goes into the chosen stage or lane")

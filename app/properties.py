@@ -240,7 +240,12 @@ class StepCommand(QUndoCommand):
         self._commands.extend(other._commands)
         other._commands = []
         self._after = other._after
-        self.setObsolete(self._after == self._before)
+        if self._after == self._before:
+            # Back where the visit started: the stack drops the step without undoing it, so it is undone here
+            # (a lane's kind stepped through Emotions and back had scored its cards on the way: left so, the
+            # board was no longer the file, with nothing to undo).
+            self.undo()
+            self.setObsolete(True)
         return True
 
 

@@ -254,6 +254,26 @@ def test_ctrl_z_in_the_properties_panel_undoes_the_lane_kind(qtbot, window: Main
     assert doc.lane(lane.id).kind == "customer"
 
 
+def test_a_lane_kind_stepped_through_emotions_and_back_leaves_the_board_as_it_was(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Down to Emotions scored the lane's cards 0; Up again back to where the visit started dropped the merged
+    step without undoing it: the kind was back, the cards kept their scores, and nothing was left to undo."""
+    ed, doc = window.editor, window.editor.document
+    lane = next(each for each in doc.lanes if each.kind == "support")  # two steps above Emotions
+    before, steps = model.dumps(doc), ed.undo_stack.count()
+    ed.scene.clearSelection()
+    ed.scene.header_item("lane", lane.id).setSelected(True)
+    qtbot.waitUntil(lambda: window.properties.shown() == ("lane", lane.id))
+    combo = window.properties.lane_kind
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    for k in (Qt.Key.Key_Down, Qt.Key.Key_Down):
+        QTest.keyClick(combo, k)
+    assert doc.lane(lane.id).kind == "emotion" and {doc.card(c).score for c in doc.cards_in_lane(lane.id)} == {0}
+    for k in (Qt.Key.Key_Up, Qt.Key.Key_Up):
+        QTest.keyClick(combo, k)
+    assert model.dumps(doc) == before and ed.undo_stack.count() == steps
+
+
 def test_enter_in_stage_name_keeps_the_cursor_at_the_end(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     ed = window.editor
     stage = ed.document.stages[1]

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.presentation_keys import PRESENTATION_KEYS
 from app.timer import Countdown, TimerBadge
@@ -413,10 +414,22 @@ class PresentationView(BoardView):
         document = self.board_scene.document
         if self._framed_id is not None and document.has_stage(self._framed_id):
             self.stage_index = document.stage_index(self._framed_id)
+        elif self._framed_id is not None:
+            # The framed stage is gone (Ctrl+Z of one just added): its number now names the next stage, where
+            # the room was taken without a glide and the presenter panel stayed on the stage that was. Looked at
+            # once the edit is over: a stage named in place is taken away and put back within one.
+            QTimer.singleShot(0, self._after_framed_stage_went)
+            return
         if not self._frame.isNull() and not self.gliding:
             self.stage_index = min(self.stage_index, self.stage_count() - 1)
             self.part_index = min(self._framed_part, self.part_count() - 1)
             self._apply_frame(self.frame_for(self.stage_index, self.part_index, self.shown_top))
+
+    def _after_framed_stage_went(self) -> None:
+        """Glide to the stage before the framed one if that is still gone (see _on_scene_rect_changed)."""
+        if not isValid(self) or self._framed_id is None or self.board_scene.document.has_stage(self._framed_id):
+            return
+        self.go_to(max(0, min(self.stage_index, self.stage_count()) - 1) if self.stage_count() else OVERVIEW)
 
     def _framed_stage(self) -> str | None:
         """The framed stage's id (KeyboardNav.framed_stage), None on the whole board."""

@@ -146,6 +146,28 @@ def test_ctrl_enter_while_presenting_adds_the_stage_after_the_framed_one(qtbot, 
     assert [s.name for s in doc.stages][2:5] == ["Wait", "Feedback", "Pick up"]
 
 
+def test_undo_of_a_stage_added_while_presenting_glides_back_to_the_stage_it_followed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z right after adding "New one" after "Wait" took the room to "Pick up" without a glide, and the
+    presenter panel stayed on the stage that was gone ("Stage 4 of 6"), its notes field writing to "Pick up"."""
+    view = start(qtbot, window)
+    doc = window.editor.document
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, view)
+    QTest.keyClicks(view, "New one")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    settle(qtbot, view)
+    assert doc.stages[view.stage_index].name == "New one"
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.gliding)  # back the way the walk goes
+    settle(qtbot, view)
+    assert "New one" not in [s.name for s in doc.stages]
+    assert doc.stages[view.stage_index].name == "Wait" and _column_shown(view, view.stage_index)
+    panel = window.workshop.presenter
+    assert panel.index == view.stage_index and "Wait" in panel.heading.text()
+
+
 def test_ctrl_enter_on_the_last_stage_stays_on_the_new_stage_after_enter(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """Named as one undo step, the new last stage is taken away and put back: the view fell back a stage."""
     view = start(qtbot, window)

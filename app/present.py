@@ -90,9 +90,11 @@ def _within(extent: tuple[float, float], top: float, bottom: float) -> bool:
     return top <= extent[0] and extent[1] <= bottom
 
 
-def _two_lines(font: QFont, text: str, width: int) -> str:
+def _two_lines(font: QFont, text: str, width: int, tail: bool = False) -> str:
     """``text`` wrapped at ``width`` px into at most two lines, the second ending in "…" when it goes on further
-    (cut after two lines with nothing to say so, "Customer actions in the shop, in the app" read as a whole name)."""
+    (cut after two lines with nothing to say so, "Customer actions in the shop, in the app" read as a whole name).
+    With ``tail``, the last two lines, the first starting with "…": a name being typed shows where the typing is
+    (cut at its end, the letters just typed were out of sight)."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -108,6 +110,10 @@ def _two_lines(font: QFont, text: str, width: int) -> str:
     layout.endLayout()
     if len(starts) <= 2:
         return "\n".join(text[start:start + length].rstrip() for start, length in starts)
+    if tail:
+        before = text[:starts[-1][0]].rstrip()
+        return QFontMetrics(font).elidedText(before, Qt.TextElideMode.ElideLeft, width) + "\n" + \
+            text[starts[-1][0]:].rstrip()
     first = text[starts[0][0]:starts[0][0] + starts[0][1]].rstrip()
     rest = text[starts[1][0]:].strip()
     return first + "\n" + QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
@@ -144,7 +150,7 @@ class PresentationView(BoardView):
         # Where the frame's top is when it was moved off its part's to keep a cell being typed into in
         # sight with the cards above it (reveal_focus); None on a part as planned.
         self.shown_top: float | None = None
-        self._rail_names: dict[tuple[str, int, int], str] = {}  # a lane's name in its two lines on the rail (cached)
+        self._rail_names: dict[tuple[str, int, int, bool], str] = {}  # lanes named on the rail (cached)
         self._moving_focus = False  # the walk itself moves the capture cell: no glide back
         self._frame = QRectF()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -714,11 +720,11 @@ class PresentationView(BoardView):
             painter.setBrush(QColor(st.KIND_STYLES[lane.kind].accent))
             painter.drawRoundedRect(QRectF(12, shown_top + 10, 7, max(shown_bottom - shown_top - 20, 2)), 3, 3)
             name = field.toPlainText() if lane.id == naming and field is not None else lane.name
-            key = (name, font.pixelSize(), text_w)
+            key = (name, font.pixelSize(), text_w, lane.id == naming)
             if key not in self._rail_names:  # laid out once, not on every frame of a glide
                 if len(self._rail_names) > 64:
                     self._rail_names.clear()
-                self._rail_names[key] = _two_lines(font, name, text_w)
+                self._rail_names[key] = _two_lines(font, name, text_w, tail=lane.id == naming)
             name = self._rail_names[key]
             h = (name.count("\n") + 1) * metrics.lineSpacing()
             # At the lane's top, or the screen's while the lane goes on above it; never past its end.

@@ -218,3 +218,14 @@ def test_ctrl_shift_enter_while_presenting_names_the_new_lane_on_the_rail(qtbot,
     assert doc.lanes[doc.lane_index(cell[1]) + 1].name == "New lane"
     assert 0 < view.mapFromScene(0, scene.layout.lane_headers[doc.lanes[doc.lane_index(cell[1]) + 1].id].rect.y).y() \
         < view.viewport().height() - 100
+
+
+def test_a_long_lane_name_being_typed_on_the_rail_shows_its_end(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Named on the rail, "Partner systems and third-party integrations" showed "Partner systems and t…": the
+    letters being typed were cut off, out of sight of the presenter and the room."""
+    from app.present import _font, _two_lines
+
+    name = "Partner systems and third-party integrations"
+    shown = _two_lines(_font(25), name, 220, tail=True)
+    assert shown.startswith("…") and shown.endswith("integrations") and shown.count("\n") == 1
+    assert _two_lines(_font(25), name, 220).endswith("…")  # a name not being typed still ends in "…"

@@ -99,10 +99,11 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
             lane_top = view.mapFromScene(QPointF(r.x, r.y)).y()
             lane_bottom = view.mapFromScene(QPointF(r.x, r.y + r.h)).y()
             words = _words_box(layout.lane_headers[lane.id].primitives)
+            # A chosen header's outline runs round the column's part in sight: its curtain stays inside it.
             chosen = header_item is not None and header_item("lane", lane.id).isSelected()
-            if column_right > 0 and words is not None and not chosen:
+            if column_right > 0 and words is not None:
                 box = view.mapFromScene(QRectF(*words)).boundingRect()
-                right = min(float(column_right), box.right() + 2)
+                right = min(float(column_right - (3 if chosen else 0)), box.right() + 2)
                 curtain_top = max(box.top() - 2, math.floor(lane_top) + 1.0, 0.0)  # the lanes' parting line stays
                 curtain_bottom = min(box.bottom() + 2, lane_bottom, float(height))
                 if right > 0 and curtain_bottom > curtain_top:

@@ -152,7 +152,9 @@ def test_the_part_of_the_lanes_column_in_sight_shows_no_cut_names_round_the_tags
     lane = layout.lane_headers[doc.lanes[0].id].rect
     bands = {QColor(st.themed(colour, editor.scene.theme)).rgb() for colour in (st.BAND_EVEN, st.BAND_ODD)}
     feeling = next(each for each in doc.lanes if each.kind == "emotion")
-    for shown in (48, 90, 130):  # px of the column in view
+    for shown, chosen in ((48, False), (90, False), (130, False), (130, True)):  # px of the column in view
+        if chosen:  # a chosen header's cut name peeked out round its tag again
+            editor.choose_header("lane", doc.lanes[1].id)
         for each in (doc.lanes[1], feeling):  # "Doing", its kind "Customer actions" under it; the curve's lane
             r = layout.lane_headers[each.id].rect
             view.horizontalScrollBar().setValue(view.horizontalScrollBar().value()

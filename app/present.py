@@ -668,18 +668,21 @@ class PresentationView(BoardView):
         the blueprint lines named where they cross. The rail reaches to the headers' right
         edge while they are in sight, so it grows and shrinks smoothly with the glide.
         """
-        if self.stage_index == OVERVIEW or not self.board_scene.document.lanes:
+        if self.stage_index == OVERVIEW:
             return
         layout = self.board_scene.layout
+        rects = [h.rect for h in layout.lane_headers.values()]
+        charts = layout.chart_rows()
+        if not rects and not charts:  # a board of metrics without lanes still has its charts named
+            return
         header_right = self.mapFromScene(QPointF(st.MARGIN + st.LANE_HEADER_W, 0)).x()
         k = self.type_scale
         right = max(round(LANE_RAIL_W * k), header_right)
         # Over the lanes and the metric charts above them, whose names are at the board's left too: from the third
         # stage on the charts were unnamed lines. The stage headers keep their own labels.
-        rects = [h.rect for h in layout.lane_headers.values()]
-        charts = layout.chart_rows()
         lanes_top = self.mapFromScene(QPointF(0, min([r.y for r in rects] + [top for _n, top, _b in charts]))).y()
-        lanes_bottom = self.mapFromScene(QPointF(0, max(r.y + r.h for r in rects))).y()
+        lanes_bottom = self.mapFromScene(QPointF(0, max([r.y + r.h for r in rects]
+                                                        + [bottom for _n, _t, bottom in charts]))).y()
         top_edge, bottom_edge = max(self.caption_h, lanes_top), min(self.viewport().height(), lanes_bottom)
         if bottom_edge <= top_edge:
             return

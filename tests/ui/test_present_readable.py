@@ -273,6 +273,33 @@ def test_the_metric_charts_are_named_on_the_rail_past_the_first_stages(qtbot) ->
         assert white in pixels  # with its name written on it
 
 
+def test_the_metric_charts_of_a_board_without_lanes_are_named_on_the_rail(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With no lane, the rail was not drawn at all, and the charts were unnamed lines from stage 3 on."""
+    document = model.load(JOURNEY)
+    for link in list(document.links()):
+        document.remove_link(link.id)
+    for card in list(document.cards()):
+        document.remove_card(card.id)
+    for lane in list(document.lanes):
+        document.remove_lane(lane.id)
+    window = MainWindow(document=document)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.show()
+    view = start(qtbot, window)
+    rows = view.board_scene.layout.chart_rows()
+    assert rows
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    white, rail = QColor("#FFFFFF").rgb(), QColor("#0F172A").rgb()
+    for _name, top, bottom in rows:
+        y0, y1 = (round(view.mapFromScene(QPointF(0, y)).y()) for y in (top, bottom))
+        pixels = [image.pixelColor(x, y).rgb() for x in range(20, 200, 2) for y in range(max(y0, 0), y1, 2)]
+        assert pixels.count(rail) > len(pixels) // 2 and white in pixels
+
+
 def test_a_long_lane_name_on_the_rail_ends_in_an_ellipsis_where_it_is_cut(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A long lane name on the rail was cut after two lines with nothing to say so: "Customer actions / in the
     shop, in" read as the lane's whole name."""

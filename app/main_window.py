@@ -910,6 +910,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save changes; stay open on Cancel or when the save fails."""
         if self.maybe_save():
+            # Its presentation goes with it: left open, full screen, it showed a board whose window was gone.
+            self.workshop.leave()
             self.safekeep_closed()  # saved or discarded on purpose: the recovery file goes
             self.remember_closing()
             # Its board goes with the window (a second window is deleted on close): no longer kept

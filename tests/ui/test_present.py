@@ -1135,3 +1135,15 @@ def test_the_projector_shows_no_connection_handles_on_the_chosen_card(qtbot, win
     editor_view.centerOn(item)
     editor_view.resetTransform()
     assert any(blue(c) for c in handle_pixels(editor_view))  # the editor's own view keeps them
+
+
+def test_closing_the_window_ends_its_presentation(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Closed while presenting, the window went and its presentation stayed, full screen, on a board no window
+    showed any more."""
+    view = start(qtbot, window)
+    presentation = window.workshop.presentation
+    assert presentation is not None and presentation.isVisible()
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    assert window.close()
+    assert window.workshop.presentation is None and not view.isVisible()
+    assert not window.editor.scene.nav.presenting

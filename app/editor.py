@@ -664,17 +664,7 @@ class Editor(QWidget):
     def choose_cards(self, card_ids: list[str]) -> None:
         """Select just these cards (announced once), the keyboard focus on the first, and show it."""
         scene = self.scene
-        scene.blockSignals(True)
-        try:
-            # No current cell beside them: the focus would go back to it at the next selection change (the cell a
-            # deleted card left is the current one; after Ctrl+Z brought the card back, Ctrl+Right lost it).
-            scene.select_cell(None)
-            scene.clearSelection()
-            for card_id in card_ids:
-                scene.card_item(card_id).setSelected(True)
-        finally:
-            scene.blockSignals(False)
-        scene.selectionChanged.emit()  # (the scene forgets its kept selection on hearing it)
+        scene.select_only_cards(card_ids)
         if card_ids:
             scene.nav.set_focus(("card", card_ids[0]), select=False)
             self.view.ensureVisible(scene.card_item(card_ids[0]), 40, 40)

@@ -858,15 +858,7 @@ class PresentationView(BoardView):
         cards = [card.id for card in scene.document.cards() if card.id in scene.layout.cards
                  and (index == OVERVIEW or self._shows_card(card.id, index, self.part_index))]
         scene.complete()
-        scene.blockSignals(True)  # the selection announced once
-        try:
-            scene.select_cell(None)
-            scene.clearSelection()
-            for card_id in cards:
-                scene.card_item(card_id).setSelected(True)
-        finally:
-            scene.blockSignals(False)
-        scene.selectionChanged.emit()
+        scene.select_only_cards(cards)
         scene.nav.tell(tr("Chose the %n card(s) on the screen", "", len(cards)))
 
     @staticmethod

@@ -822,6 +822,21 @@ class BoardScene(QGraphicsScene):
             kept.update(chosen)
             kept.difference_update(dropped)
 
+    def select_only_cards(self, card_ids: list[str]) -> None:
+        """Select just these cards, no current cell beside them, the change announced once (a signal a card
+        made a thousand passes of the panels that follow the selection)."""
+        self.blockSignals(True)
+        try:
+            # No current cell beside them: the focus would go back to it at the next selection change (the cell a
+            # deleted card left is the current one; after Ctrl+Z brought the card back, Ctrl+Right lost it).
+            self.select_cell(None)
+            self.clearSelection()
+            for card_id in card_ids:
+                self.card_item(card_id).setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()  # (the scene forgets its kept selection on hearing it)
+
     # ------------------------------------------------------------ cells
     def select_cell(self, cell: Cell | None) -> None:
         """Make ``cell`` the current cell (where Enter adds a card), or clear it."""

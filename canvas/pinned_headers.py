@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsView
 from model import style as st
 from model.fonts import FONT_FAMILY
 from model.headers import LANE_NAME_X
+from model.layout import Layout
 from model.primitives import Primitive, Text
 from model.typesetting import text_width
 
@@ -115,6 +116,8 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
             w = _whole(min(MAX_TAG_W, ACCENT_W + 2 * PAD_X + _text_width(lane.name))) + EDGE - left
             tags.append(Tag(QRectF(left, shown_top + EDGE, w, TAG_H), lane.name, st.KIND_STYLES[lane.kind].accent))
             lane_strip = max(lane_strip, left + w)
+        if column_right > 0:  # the blueprint lines' and the charts' names, cut as the lanes' were ("ne of visibility")
+            tags += _cut_words_curtained(view, layout, column_right)
     if stages_gone:
         for number, (stage, r) in enumerate(zip(document.stages, stage_rects, strict=True), start=1):
             left, right = view.mapFromScene(QPointF(r.x, r.y)).x(), view.mapFromScene(QPointF(r.x + r.w, r.y)).x()
@@ -126,6 +129,40 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
                 continue  # a sliver of a column
             tags.append(Tag(QRectF(shown_left + EDGE, EDGE, w, TAG_H), text, None))
     return tags
+
+
+def _cut_words_curtained(view: QGraphicsView, layout: Layout, column_right: int) -> list[Tag]:
+    """Curtains over the board's own words in the lanes' column (the blueprint lines' names, the metric charts'
+    names) whose start is out of sight, each in the colour under it: its lane's band, else the page."""
+    lanes = list(layout.document.lanes)
+    curtains = []
+    first = layout.lane_headers[lanes[0].id].rect
+    top = min([first.y] + [chart_top for _name, chart_top, _bottom in layout.chart_rows()])
+    for x0, y0, x1, y1 in _column_words(layout.background, first.x + first.w, top):
+        box = view.mapFromScene(QRectF(x0, y0, x1 - x0, y1 - y0)).boundingRect()
+        if box.left() >= 0 or box.right() <= 0 or box.bottom() <= 0 or box.top() >= view.viewport().height():
+            continue  # whole in sight, or out of it
+        lane_id = layout.lane_at((y0 + y1) / 2)
+        colour = st.PAGE if lane_id is None else \
+            (st.BAND_ODD if [lane.id for lane in lanes].index(lane_id) % 2 else st.BAND_EVEN)
+        curtains.append(Tag(QRectF(0, box.top() - 1, min(float(column_right), box.right() + 2), box.height() + 2),
+                            "", None, colour))
+    return curtains
+
+
+_column_words_of: list[tuple[tuple[Primitive, ...], list[tuple[float, float, float, float]]]] = []
+
+
+def _column_words(background: tuple[Primitive, ...], column_right: float,
+                  top: float) -> list[tuple[float, float, float, float]]:
+    """Boxes (board x0, y0, x1, y1) of the background's lines of text that start in the lanes' column below the
+    title and personas, kept for the background they came from (it is replaced, not changed, on an edit)."""
+    if _column_words_of and _column_words_of[0][0] is background:
+        return _column_words_of[0][1]
+    boxes = [(p.x, p.y - p.size, p.x + text_width(p.text, p.size, p.bold), p.y + p.size / 3)
+             for p in background if isinstance(p, Text) and p.x < column_right and p.y >= top]
+    _column_words_of[:] = [(background, boxes)]
+    return boxes
 
 
 def _words_box(primitives: tuple[Primitive, ...]) -> tuple[float, float, float, float] | None:

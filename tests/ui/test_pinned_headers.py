@@ -176,3 +176,31 @@ def test_the_part_of_the_lanes_column_in_sight_shows_no_cut_names_round_the_tags
                          for y in range(words.top(), min(words.bottom() + 60, image.height()))
                          if not names.contains(QPointF(x, y).toPoint()) and image.pixel(x, y) not in bands]
                 assert below, (shown, "the emotion scale is hidden")
+
+
+def test_the_lines_and_charts_names_cut_at_the_left_are_curtained_too(blueprint_editor: Editor) -> None:
+    """At 100 % with part of the lanes' column in view, the blueprint lines' names read "ne of interaction" and
+    the chart's "by stage" "oy stage" at the view's left edge."""
+    from PySide6.QtCore import QRectF
+
+    from canvas.pinned_headers import _column_words
+
+    editor = blueprint_editor
+    layout, view = editor.scene.layout, editor.view
+    editor.resize(QSize(1000, 700))
+    view.zoom_actual()
+    lane = layout.lane_headers[editor.document.lanes[0].id].rect
+    line = layout.blueprint_lines[0]
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value()
+                                        + view.mapFromScene(QPointF(lane.x + lane.w - 90, 0)).x())
+    down = view.verticalScrollBar()
+    down.setValue(down.value() + view.mapFromScene(QPointF(0, line.y - 200)).y())
+    settle()
+    curtains = [tag for tag in pinned_tags(view, TEXT_LOD) if tag.fill is not None]
+    words = [view.mapFromScene(QRectF(x0, y0, x1 - x0, y1 - y0)).boundingRect()
+             for x0, y0, x1, y1 in _column_words(layout.background, lane.x + lane.w, lane.y)]
+    cut = [box for box in words if box.left() < 0 < box.right() and 0 < box.top() < view.viewport().height()]
+    assert cut, "a line's name is cut at the left"
+    for box in cut:
+        assert any(tag.rect.contains(QRectF(0, box.top(), min(box.right(), 80), box.height() - 1))
+                   for tag in curtains), box

@@ -873,10 +873,7 @@ class PresentationView(BoardView):
             # the sheet undid the last edit unseen, and V, Delete or Ctrl+D on the black screen changed the board
             # nobody saw, the screen staying black. F5 on the black screen still leaves.
             blanked = self.blanked and isinstance(event, QKeyEvent) and event.key() != Qt.Key.Key_F5
-            # Ctrl+A chooses the cards on the screen (select_shown), not the editor's whole board.
-            select_all = isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.SelectAll) \
-                and not self._editing()
-            if blanked or select_all or (keys is not None and keys.isVisible()):
+            if blanked or (keys is not None and keys.isVisible()):
                 event.accept()
                 return True
         return super().event(event)

@@ -211,10 +211,13 @@ class Workshop(QObject):
         editor.scene.clearSelection()
         presentation = PresentationWindow(editor.scene, self.countdown)
         # The editor's shortcuts (undo, delete, V, L, Enter…) and Save work on the projector too; not its zoom
-        # (Ctrl+=, Ctrl+-, Ctrl+0, Ctrl+1), which zoomed the editor hidden behind it: the view frames those itself.
+        # (Ctrl+=, Ctrl+-, Ctrl+0, Ctrl+1), which zoomed the editor hidden behind it: the view frames those itself;
+        # not Select All, which chose the whole board (the view chooses the cards on the screen, select_shown);
+        # not Find and F3, which opened the hidden editor's find row or chose a card unseen.
         edit = editor.edit_actions
-        zoom = {edit.zoom_in, edit.zoom_out, edit.zoom_fit, edit.zoom_actual}
-        presentation.addActions([action for action in editor.actions() if action not in zoom])
+        editor_only = {edit.zoom_in, edit.zoom_out, edit.zoom_fit, edit.zoom_actual, edit.select_all, edit.find,
+                       edit.find_next, edit.find_previous}
+        presentation.addActions([action for action in editor.actions() if action not in editor_only])
         presentation.addAction(window.save_action)
         presentation.addAction(self.present_action)  # F5 leaves (a window shortcut: the presentation's window)
         view = presentation.view

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from exporters.common import clean_text
 from model import style as st
 from model.board_words import board_word
-from model.layout import Layout, Rect
+from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
 from model.typesetting import fitted, text_width
 
@@ -237,9 +237,10 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     across, down = [(r.x, r.x + r.w) for r in rects], [(r.y, r.y + r.h) for r in rects]
     # The largest card text, from 10 pt down to 9, that prints the fewest sheets: at 10 pt the blueprint's
     # last row on A4 was a strip of empty lanes 58 pt high, a sheet of its own, and another held one card.
+    drawn = _drawn_boxes(layout)
     best: _Poster | None = None
     for text_pt in TILE_TEXT_STEPS:
-        poster = _poster(layout, text_pt / st.CARD_SIZE, area_w, area_h, across, down)
+        poster = _poster(layout, text_pt / st.CARD_SIZE, area_w, area_h, across, down, drawn)
         if best is None or poster.printed < best.printed:
             best = poster
     assert best is not None
@@ -296,14 +297,14 @@ class _Poster:
 
 
 def _poster(layout: Layout, scale: float, area_w: float, area_h: float, across: list[tuple[float, float]],
-            down: list[tuple[float, float]]) -> _Poster:
+            down: list[tuple[float, float]], drawn: list[tuple[float, float, float, float]]) -> _Poster:
     span_w, span_h = area_w / scale, area_h / scale  # board px one sheet shows
     columns = _cuts(layout.width, span_w, OVERLAP / scale, across)
     rows = _cuts(layout.height, span_h, OVERLAP / scale, down)
     views = {(row, column): Viewport(x, y, min(span_w, layout.width - x), min(span_h, layout.height - y), scale,
                                      MARGIN, MARGIN + LABEL_BAND)
              for row, y in enumerate(rows, start=1) for column, x in enumerate(columns, start=1)}
-    blank = _blank_views(layout, views)
+    blank = _blank_views(layout, views, drawn)
     # A last row or column that would show nothing at all (the board's bottom margin past the cut) is
     # no part of the poster; a blank sheet among others is left out and said to be.
     row_count, column_count = len(rows), len(columns)
@@ -315,46 +316,43 @@ def _poster(layout: Layout, scale: float, area_w: float, area_h: float, across: 
     return _Poster(scale, columns, rows, views, blank & views.keys(), row_count, column_count)
 
 
-def _blank_views(layout: Layout, views: dict[tuple[int, int], Viewport]) -> set[tuple[int, int]]:
-    """The sheets that would show nothing, meeting no text, card, arrow, icon or curve, only frames and
-    rules (the legend's frame runs the board's width, past its last entry): above or below the stages and
-    lanes, and within them the run that ends the poster's last row or column only. Within the lanes a blank
-    sheet among printed ones would leave a hole in the taped poster, its bands and lines carrying on round
-    it; at the end of the edge it showed a sliver of empty lane (an 80-stage board on A3 printed 11 such
-    sheets of 24)."""
+def _blank_views(layout: Layout, views: dict[tuple[int, int], Viewport],
+                 drawn: list[tuple[float, float, float, float]]) -> set[tuple[int, int]]:
+    """The sheets that would show nothing, meeting none of ``drawn`` (``_drawn_boxes``), only frames and rules
+    (the legend's frame runs the board's width, past its last entry): above or below the stages and lanes,
+    and within them the run that ends the poster's last row or column only. Within the lanes a blank sheet
+    among printed ones would leave a hole in the taped poster, its bands and lines carrying on round it; at
+    the end of the edge it showed a sliver of empty lane (an 80-stage board on A3 printed 11 such sheets of 24)."""
     headers = [header.rect for header in (*layout.stage_headers.values(), *layout.lane_headers.values())]
     top = min((r.y for r in headers), default=0.0)
     bottom = max((r.y + r.h for r in headers), default=0.0)
+
+    def shows_nothing(view: Viewport) -> bool:
+        return not any(x0 < view.x + view.w and view.x < x1 and y0 < view.y + view.h and view.y < y1
+                       for x0, y0, x1, y1 in drawn)
+
+    blank = {key for key, view in views.items() if (view.y + view.h <= top or view.y >= bottom) and shows_nothing(view)}
     last_row = max((row for row, _ in views), default=0)
     last_column = max((column for _, column in views), default=0)
-    candidates = {key: view for key, view in views.items()
-                  if view.y + view.h <= top or view.y >= bottom or key[0] == last_row or key[1] == last_column}
-    if not candidates:
-        return set()
-    blank = _showing_nothing(layout, headers, candidates)
-    outside = {key for key in blank if candidates[key].y + candidates[key].h <= top or candidates[key].y >= bottom}
-    ends: set[tuple[int, int]] = set()
     for run in ([(last_row, column) for column in range(last_column, 0, -1)],
                 [(row, last_column) for row in range(last_row, 0, -1)]):
         for key in run:  # from the corner back, while blank: a printed sheet ends the run
-            if key not in blank:
+            if key not in blank and not shows_nothing(views[key]):
                 break
-            ends.add(key)
-    return outside | ends
+            blank.add(key)
+    return blank
 
 
-def _showing_nothing(layout: Layout, headers: list[Rect],
-                     candidates: dict[tuple[int, int], Viewport]) -> set[tuple[int, int]]:
-    """Of ``candidates``, the sheets meeting nothing drawn but frames and rules."""
-    # Cards and arrows (labels included) by the boxes the layout has, the headers (names, metric tiles),
-    # and of the background what draws something (title, personas, curves, legend, the lines' names).
+def _drawn_boxes(layout: Layout) -> list[tuple[float, float, float, float]]:
+    """What a sheet may show, as boxes (x0, y0, x1, y1): the cards and arrows (labels included) by the boxes the
+    layout has, the headers (names, metric tiles), and of the background what draws something (title, personas,
+    curves, legend, the lines' names). The same at every scale a poster is tried at: made once."""
+    headers = [header.rect for header in (*layout.stage_headers.values(), *layout.lane_headers.values())]
     boxes = [(r.x, r.y, r.x + r.w, r.y + r.h) for r in (card.rect for card in layout.cards.values())]
     boxes += [(x, y, x + w, y + h) for x, y, w, h in (link.bounds for link in layout.links.values())]
     boxes += [(r.x, r.y, r.x + r.w, r.y + r.h) for r in headers]
     boxes += [box for box in map(_drawn_box, layout.background) if box is not None]
-    return {key for key, view in candidates.items()
-            if not any(x0 < view.x + view.w and view.x < x1 and y0 < view.y + view.h and view.y < y1
-                       for x0, y0, x1, y1 in boxes)}
+    return boxes
 
 
 def _drawn_box(primitive: Primitive) -> tuple[float, float, float, float] | None:

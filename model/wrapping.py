@@ -240,7 +240,9 @@ def _wrap_tokens(paragraph: str, width: float, metrics: FontMetrics, size: float
         if token_width <= width:
             current, current_width = token, token_width
             continue
-        for ch in token:  # a word wider than the line: cut it between characters
+        # A word wider than the line: cut between characters, or between clusters where a script joins them
+        # (a Hindi word with a soft hyphen came here and was cut before a vowel sign or after a virama).
+        for ch in (token if token.isascii() else clusters(token)):
             ch_width = metrics.width(ch, size)
             if current and current_width + ch_width > width:
                 lines.append(current)

@@ -722,3 +722,14 @@ def test_only_right_to_left_marks_move_after_their_letter_in_visual_order() -> N
     marked = visual("مُحَمَّد")
     assert all(not unicodedata.category(marked[i]).startswith("M") or unicodedata.category(marked[i - 1])[0] in "LM"
                for i in range(1, len(marked))) and not unicodedata.category(marked[0]).startswith("M")
+
+
+def test_a_complex_script_word_with_a_soft_hyphen_is_cut_between_clusters() -> None:
+    """A Hindi word holding a soft hyphen took the soft hyphens' wrapping, which cut it between characters:
+    lines began with "ं", "ा" and "्" (the same word without it was cut between clusters)."""
+    from model.fonts import font_metrics
+    from model.wrapping import wrap
+
+    lines = wrap("ग्राहकसेवाकेंद्र\u00adग्राहकसेवाकेंद्र", 40, font_metrics(False), 13)
+    assert len(lines) > 1
+    assert not any(unicodedata.category(line[0]).startswith("M") or line[0] == "\u094d" for line in lines), lines

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from app.chrome_palette import ERROR_INKS, ink_on
 from app.i18n import tr
+from model import events as ev
 from model.document import Document
 from model.entities import Card
 
@@ -33,6 +34,9 @@ WORDS_KEPT = 50_000  # cards' folded words remembered (a 20,000-card board's, wi
 def folded(text: str) -> str:
     """``text`` as it is compared: compatibility forms unfolded, case ignored (ß finds ss, ﬁ finds fi)."""
     return unicodedata.normalize("NFKC", text).casefold()
+
+
+SEARCHED_FIELDS = frozenset({"text", "tags", "notes", "wait"})  # what card_words reads
 
 
 def card_words(card: Card) -> str:
@@ -229,7 +233,9 @@ class FindBar(QWidget):
             self.matches = matching_cards(self.editor.document, self.field.text())
             self._stale = False
 
-    def _on_changed(self, _event: object) -> None:
+    def _on_changed(self, event: object) -> None:
+        if isinstance(event, ev.CardChanged) and event.field not in SEARCHED_FIELDS:
+            return  # a score, a colour, votes: the matches stay (a lane made an emotion lane scores each card)
         self._stale = True  # even hidden: F3 from the board must not go to a card deleted since
         if self.isVisible():
             self._refresh()

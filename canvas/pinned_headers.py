@@ -88,21 +88,20 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
     lane_strip = 0.0
     # With part of the lanes' column still in sight, the tags start at the view's very edge: the cut names'
     # last letters peeked out of the gap beside them.
-    column_shown = view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x() > 0
-    left = 0.0 if column_shown else EDGE
+    column_right = math.floor(view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x())
+    left = 0.0 if column_right > 0 else EDGE
     # The part of the lanes' column still in sight, where the cut names' ends and kinds ("omer actions")
     # peeked out round their tags: the names and kinds are curtained in their band's colour under the tag,
     # the rest of the header left as it is (an emotion lane's scale, a kind's icon, a chosen header's outline).
-    column_right = math.floor(view.mapFromScene(QPointF(max(r.x + r.w for r in lane_rects), 0)).x())
     header_item = getattr(scene, "header_item", None)
     if lanes_gone:
         for index, (lane, r) in enumerate(zip(document.lanes, lane_rects, strict=True)):
             lane_top = view.mapFromScene(QPointF(r.x, r.y)).y()
             lane_bottom = view.mapFromScene(QPointF(r.x, r.y + r.h)).y()
-            words = _words_box(layout.lane_headers[lane.id].primitives)
-            # A chosen header's outline runs round the column's part in sight: its curtain stays inside it.
-            chosen = header_item is not None and header_item("lane", lane.id).isSelected()
-            if column_right > 0 and words is not None:
+            words = _words_box(layout.lane_headers[lane.id].primitives) if column_right > 0 else None
+            if words is not None:
+                # A chosen header's outline runs round the column's part in sight: its curtain stays inside it.
+                chosen = header_item is not None and header_item("lane", lane.id).isSelected()
                 box = view.mapFromScene(QRectF(*words)).boundingRect()
                 right = min(float(column_right - (3 if chosen else 0)), box.right() + 2)
                 curtain_top = max(box.top() - 2, math.floor(lane_top) + 1.0, 0.0)  # the lanes' parting line stays

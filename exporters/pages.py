@@ -12,7 +12,8 @@ as primitives, so the PDF writer, the export dialog's preview and the tests read
   ``OVERLAP`` so they can be trimmed and taped; a column or row boundary is moved back
   to the left/top edge of any card it would cut, so every card is whole on the sheet
   where it starts. A sheet above or below the stages and lanes that would show nothing
-  (the right end of the legend's frame past its last entry) is not printed.
+  (the right end of the legend's frame past its last entry) is not printed. A sheet that
+  does not show the stages' headers or the lanes' column names them in its margins.
 """
 
 from __future__ import annotations
@@ -56,6 +57,13 @@ OVERLAP = 8 * MM  # what two neighbouring tiles both show: the glue strip
 FOOT_GAP = 16.0  # between the texts of a sheet's title block (and of a tile's label line)
 LABEL_BAND = 16.0  # the strip above a tile's picture that holds its "row / column" label
 MARK = 5 * MM  # length of a trim mark
+# The stage and lane names in a tiled sheet's top and left margins: their baseline NAME_OFF outside the picture's
+# area (~7 mm from the paper's edge, inside what printers print), NAME_GAP clear of the ends of what they name
+# and of the seam's ticks, and none for a stretch of column or band under MIN_NAMED on the sheet.
+NAME_PT = 7.0
+NAME_OFF = 3.0
+NAME_GAP = 4.0
+MIN_NAMED = 32.0
 INK = st.INK
 MUTED = st.MUTED
 
@@ -266,6 +274,7 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
             decorations += _seam(view, columns[column - 2] + span_w, vertical=True)
         if row > 1:
             decorations += _seam(view, rows[row - 2] + span_h, vertical=False)
+        decorations += _margin_names(layout, view, view.to_page(view.x, rows[row - 2] + span_h)[1] if row > 1 else None)
         inset = MARK + 6  # clear of the trim marks
         said = f"{label}  ({total})"
         decorations.append(Text(MARGIN + inset, MARGIN + 6, said, 9, INK, bold=True))
@@ -390,6 +399,43 @@ def _cuts(length: float, span: float, overlap: float, extents: list[tuple[float,
             following = end - overlap
         starts.append(following)
     return starts
+
+
+def _margin_names(layout: Layout, view: Viewport, seam: float | None) -> list[Primitive]:
+    """The names of the stages and lanes (and metric charts) a sheet shows without their headers whole: each
+    stage's number and name over its column in the top margin, each lane's name up the left margin beside its band.
+
+    A sheet from the middle of a poster was cards in columns and bands no one had named (the last sheet of the
+    blueprint's 2 × 2 A4 poster showed 2 stages and 5 lanes, and named none). ``seam``: the page y of the
+    ticks in the left margin where the sheet above ends, which a lane's name is kept clear of.
+    """
+    names: list[Primitive] = []
+    right, bottom = view.left + view.w * view.scale, view.top + view.h * view.scale
+    doc = layout.document
+    for number, stage in enumerate(doc.stages, start=1):
+        header = layout.stage_headers.get(stage.id)
+        if header is None or (view.y <= header.rect.y and header.rect.y + header.rect.h <= view.y + view.h):
+            continue  # the sheet shows the stages' headers (cut at its side or not, the name is there)
+        lo = max(view.to_page(header.rect.x, view.y)[0], view.left) + NAME_GAP
+        hi = min(view.to_page(header.rect.x + header.rect.w, view.y)[0], right) - NAME_GAP
+        if hi - lo >= MIN_NAMED:
+            label = fitted(f"{number:02d} {' '.join(clean_text(stage.name).split())}".rstrip(), hi - lo, NAME_PT)
+            names.append(Text((lo + hi) / 2, MARGIN - NAME_OFF, label, NAME_PT, MUTED, anchor="middle"))
+    bands = [(lane.name, layout.lane_headers[lane.id].rect.y, layout.lane_headers[lane.id].rect.h)
+             for lane in doc.lanes if lane.id in layout.lane_headers]
+    bands += [(name, top, end - top) for name, top, end in layout.chart_rows()]
+    for name, top, height in bands:
+        said = " ".join(clean_text(name).split())
+        if not said or (view.x <= st.MARGIN and view.x + view.w >= st.MARGIN + st.LANE_HEADER_W):
+            continue  # the sheet shows the lanes' column
+        lo = max(view.to_page(view.x, top)[1], view.top) + NAME_GAP
+        hi = min(view.to_page(view.x, top + height)[1], bottom) - NAME_GAP
+        if seam is not None and lo < seam < hi:  # the longer side of the seam's ticks
+            lo, hi = max((lo, seam - NAME_GAP), (seam + NAME_GAP, hi), key=lambda span: span[1] - span[0])
+        if hi - lo >= MIN_NAMED:  # turned to read upwards, centred on the band's stretch
+            names.append(Text(MARGIN - NAME_OFF, (lo + hi) / 2, fitted(said, hi - lo, NAME_PT), NAME_PT, MUTED,
+                              anchor="middle", angle=90.0))
+    return names
 
 
 def _tile_marks(view: Viewport, width: float, height: float) -> list[Primitive]:

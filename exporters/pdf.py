@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import math
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 
 from reportlab import rl_config
@@ -495,6 +497,8 @@ class _PdfPainter:
         """
         for primitive in primitives:
             if isinstance(primitive, Text):
+                if primitive.angle:
+                    continue  # drawn between q and Q: the state after it is the state before
                 if _printable_ascii(primitive.text):
                     self._text_state(primitive)
                 else:
@@ -642,6 +646,9 @@ class _PdfPainter:
 
     def _text(self, text: Text, left: float | None = None, baseline: float | None = None) -> None:
         """The line, at (left, baseline) when given (a card's line moved onto the board)."""
+        if text.angle:
+            self._turned_text(text, left, baseline)
+            return
         content = draw_text(text.text)
         if not content.strip():
             return
@@ -679,6 +686,20 @@ class _PdfPainter:
             x += run_width
         if marked:
             self.canvas.addLiteral("EMC")
+
+    def _turned_text(self, text: Text, left: float | None, baseline: float | None) -> None:
+        """A turned line (a name in a tiled sheet's margin): drawn upright at the origin of coordinates turned
+        about its anchor point, between q and Q. Q also puts back the colour and font the line set, so the
+        painter's memory of them is put back with it."""
+        x = text.x if left is None else left
+        y = self.page_height - (text.y if baseline is None else baseline)
+        turn = math.radians(text.angle)  # anticlockwise, as PDF's own angles (its y runs up)
+        c, s = math.cos(turn), math.sin(turn)
+        memory = self.state()
+        self.canvas.addLiteral(f"q {_n(c)} {_n(s)} {_n(-s)} {_n(c)} {_n(x)} {_n(y)} cm")
+        self._text(replace(text, angle=0.0), 0.0, self.page_height)
+        self.canvas.addLiteral("Q")
+        self.restore(memory)
 
     def _show(self, font_name: str, size: float, x: float, y: float, run: str) -> None:
         """One run of text at (x, y): the operators Canvas.drawString writes, without its text object.

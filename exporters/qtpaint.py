@@ -306,11 +306,18 @@ class _QtKit:
             return
         painter.setFont(self.font(text.size, text.bold))
         painter.setPen(self.color(text.color))
-        x = text.x
+        x, y = text.x, text.y
+        if text.angle:  # turned about its anchor point: drawn upright at the origin of a turned painter
+            painter.save()
+            painter.translate(x, y)
+            painter.rotate(-text.angle)  # Qt turns clockwise (its y runs down); the angle is anticlockwise
+            x = y = 0.0
         if text.anchor in ("middle", "end"):
             width = self.metrics(text.size, text.bold).horizontalAdvance(content)
             x -= width / 2 if text.anchor == "middle" else width
-        painter.drawText(self.QtCore.QPointF(x, text.y), content)
+        painter.drawText(self.QtCore.QPointF(x, y), content)
+        if text.angle:
+            painter.restore()
 
 
 PathLook = tuple[str | None, float, "tuple[float, ...] | None", str | None, bool]  # stroke, width, dash, fill, round

@@ -503,10 +503,12 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
     hidden = 'opacity="0"' if not content.isascii() and _COLOUR_GLYPHS.search(content) else 'fill-opacity="0"'
     style = _TEXT_STYLES.get((size, bold, anchor)) or _text_style(size, bold, anchor)
     line = f'<text x="{known(x) or _num(x)}" y="{at_y}"{style}{fit} {hidden}>{_escape(content)}</text>'
-    if not drawing:  # no glyph drawn
-        return line
-    return (f'<g transform="translate({known(left) or _num(left)} {at_y}) {_SCALES.get(size) or _scaled(size)}" '
-            f'fill="{_ESCAPED.get(text.color) or _escaped(text.color)}">{drawing}</g>{line}')
+    if drawing:
+        line = (f'<g transform="translate({known(left) or _num(left)} {at_y}) {_SCALES.get(size) or _scaled(size)}" '
+                f'fill="{_ESCAPED.get(text.color) or _escaped(text.color)}">{drawing}</g>{line}')
+    if text.angle:  # turned about (x, y): SVG turns clockwise (its y runs down), the angle is anticlockwise
+        return f'<g transform="rotate({_num(-text.angle)} {known(x) or _num(x)} {at_y})">{line}</g>'
+    return line
 
 
 # The few sizes, weights, anchors and colours a board's lines have: their attributes' text, made once.

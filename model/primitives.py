@@ -77,7 +77,11 @@ class Path:
 @quick_init
 @value_class(frozen=True, compiled_eq=True)  # compared by the thousand
 class Text:
-    """One line of text; ``y`` is the baseline, ``anchor`` is start, middle or end."""
+    """One line of text; ``y`` is the baseline, ``anchor`` is start, middle or end.
+
+    ``angle``: degrees the line is turned anticlockwise about (x, y); 90 reads upwards (a name in a
+    tiled sheet's left margin). The board's own lines are upright.
+    """
 
     x: float
     y: float
@@ -86,6 +90,7 @@ class Text:
     color: str
     bold: bool = False
     anchor: str = "start"
+    angle: float = 0.0
 
 
 Primitive = Box | Circle | Line | Path | Text
@@ -105,7 +110,7 @@ def translated(primitive: Primitive, dx: float, dy: float) -> Primitive:
                     primitive.color, primitive.width, primitive.dash)
     if isinstance(primitive, Text):
         return Text(primitive.x + dx, primitive.y + dy, primitive.text, primitive.size,
-                    primitive.color, primitive.bold, primitive.anchor)
+                    primitive.color, primitive.bold, primitive.anchor, primitive.angle)
     commands = []
     for command in primitive.commands:
         op, *coords = command

@@ -347,3 +347,39 @@ def test_exporters_do_not_import_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_turned_line_is_the_upright_one_turned_anticlockwise_in_the_svg(tmp_path: Path) -> None:
+    """``Text.angle`` (a tiled sheet's lane names, exporters/pages.py): rsvg-convert draws the turned line as the
+    upright one turned a quarter anticlockwise about its anchor point, reading upwards."""
+    need("rsvg-convert")
+    from exporters.svg import _element
+    from exporters.svgglyphs import TextOutlines
+
+    def ink(angle: float) -> np.ndarray:
+        glyphs = TextOutlines(by_word=False)
+        element = _element(Text(150, 150, "Backstage lane", 14, "#000000", anchor="middle", angle=angle), glyphs)
+        svg = tmp_path / f"turned-{angle:g}.svg"
+        svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+                       f'width="300" height="300"><defs>{glyphs.defs()}</defs>{element}</svg>', encoding="utf-8")
+        run("rsvg-convert", "-b", "white", "-o", svg.with_suffix(".png"), svg)
+        return np.asarray(Image.open(svg.with_suffix(".png")).convert("L")) < 128
+
+    upright, turned = ink(0.0), ink(90.0)
+    rows, columns = np.nonzero(turned)
+    assert rows.max() - rows.min() > 4 * (columns.max() - columns.min())  # a tall, thin line
+    assert abs((rows.max() + rows.min()) / 2 - 150) < 3  # centred on its anchor along its length
+    # The upright line's pixels turned a quarter anticlockwise (np.rot90 turns an image so) about the anchor
+    # land on the turned line's: most of both inks overlap.
+    moved = np.zeros_like(turned)
+    for y, x in zip(*np.nonzero(upright), strict=True):
+        ty, tx = 150 - (x - 150), 150 + (y - 150)
+        if 0 <= ty < 300 and 0 <= tx < 300:
+            moved[ty, tx] = True
+    def grown(mask: np.ndarray) -> np.ndarray:  # by a pixel each way: the two are antialiased apart
+        out = mask.copy()
+        for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+            out |= np.roll(mask, (dy, dx), axis=(0, 1))
+        return out
+
+    assert (moved & grown(turned)).sum() > 0.9 * moved.sum() and (turned & grown(moved)).sum() > 0.9 * turned.sum()

@@ -22,11 +22,14 @@ from exporters import PageSpec, export
 from exporters.pages import (
     MARGIN,
     MAX_UPSCALE,
+    MIN_NAMED,
     MIN_TEXT_PT,
+    NAME_GAP,
     OVERLAP,
     PAGE_SIZES,
     TILE_TEXT_PT,
     TILE_TEXT_STEPS,
+    Sheet,
     paper_size,
     plan_pages,
 )
@@ -194,6 +197,79 @@ def test_every_card_is_whole_on_some_tile(page: str, portrait: bool) -> None:
         assert layout.height - st.MARGIN <= max(v.y + v.h for v in views) <= layout.height + 1e-6
         labels = [s.label for s in plan.sheets]
         assert labels[0] == "row 1 / column 1" and len(set(labels)) == len(labels)
+
+
+def margin_names(sheet: Sheet) -> tuple[list[Text], list[Text]]:
+    """A tile's stage names (upright, above its picture's label band) and lane names (turned, left of its picture)."""
+    texts = [d for d in sheet.decorations if isinstance(d, Text)]
+    return [t for t in texts if not t.angle and t.y < MARGIN], [t for t in texts if t.angle == 90]
+
+
+def test_a_tile_names_the_stages_and_lanes_it_shows_without_their_headers(example_layout: Layout) -> None:
+    """A sheet from the middle of a poster showed cards in columns and bands no one had named: the last sheet of
+    the blueprint's 2 x 2 A4 poster, 2 stages and 5 lanes. A sheet below the stages' headers names each stage
+    over its column in the top margin; one right of the lanes' column names each lane (and metric chart) up the
+    left margin beside its band; one showing them names nothing."""
+    doc = example_layout.document
+    plan = plan_pages(example_layout, PageSpec("A4", tile=True))
+    stages = {f"{number:02d} {stage.name}": example_layout.stage_headers[stage.id].rect
+              for number, stage in enumerate(doc.stages, start=1)}
+    bands = {lane.name: example_layout.lane_headers[lane.id].rect for lane in doc.lanes}
+    bands.update({name: (top, end) for name, top, end in example_layout.chart_rows()})
+    header_rows = [(r.y, r.y + r.h) for r in stages.values()]
+    named_stages: set[str] = set()
+    for sheet in plan.sheets:
+        view = sheet.viewport
+        right, bottom = view.left + view.w * view.scale, view.top + view.h * view.scale
+        upright, turned = margin_names(sheet)
+        if all(view.y <= top and end <= view.y + view.h for top, end in header_rows):
+            assert not upright, sheet.label
+        if view.x <= st.MARGIN and view.x + view.w >= st.MARGIN + st.LANE_HEADER_W:
+            assert not turned, sheet.label
+        for name in upright:
+            assert name.text in stages, name.text  # whole: the example's names fit their columns
+            rect = stages[name.text]
+            lo = max(view.to_page(rect.x, 0)[0], view.left)
+            hi = min(view.to_page(rect.x + rect.w, 0)[0], right)
+            half = text_width(name.text, name.size) / 2
+            assert lo + NAME_GAP <= name.x - half and name.x + half <= hi - NAME_GAP, name.text  # over its column
+            assert name.y + name.size / 3 < MARGIN and name.y - name.size > 0  # in the margin, on the paper
+            named_stages.add(name.text)
+        for name in turned:
+            assert name.text in bands, name.text
+            span = bands[name.text]
+            top, end = (span.y, span.y + span.h) if not isinstance(span, tuple) else span
+            lo = max(view.to_page(0, top)[1], view.top)
+            hi = min(view.to_page(0, end)[1], bottom)
+            half = text_width(name.text, name.size) / 2
+            assert lo + NAME_GAP <= name.y - half and name.y + half <= hi - NAME_GAP, name.text  # beside its band
+            assert name.x + name.size / 3 < view.left and name.x - name.size > 0
+            assert hi - lo >= MIN_NAMED
+    last = plan.sheets[-1]
+    assert last.label == "row 2 / column 2"
+    upright, turned = margin_names(last)
+    assert [t.text for t in upright] == ["04 Pick up", "05 After"]
+    assert {"Frontstage", "Backstage", "Support processes"} <= {t.text for t in turned}
+    assert named_stages == set(stages)  # the second row of sheets names every stage
+
+
+def test_a_tile_s_turned_lane_names_read_upwards_in_the_pdf(tmp_path: Path, example_layout: Layout) -> None:
+    """pdftotext places each word where it is drawn: the lane names of the poster's last sheet stand in its left
+    margin, each word's box taller than wide, a name's first word below its second; the stage names above."""
+    need("pdftotext")
+    pdf = tmp_path / "poster.pdf"
+    export(example_layout, pdf, page=PageSpec("A4", tile=True))
+    plan = plan_pages(example_layout, PageSpec("A4", tile=True))
+    page = str(len(plan.sheets))
+    boxes = {m[4]: tuple(map(float, m[:4])) for m in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)</word>',
+        run("pdftotext", "-bbox", "-f", page, "-l", page, pdf, "-").stdout)}
+    for word in ("Frontstage", "Backstage", "Support", "processes"):
+        x0, y0, x1, y1 = boxes[word]
+        assert x1 <= MARGIN and y1 - y0 > 2 * (x1 - x0), (word, boxes[word])
+    assert boxes["Support"][1] > boxes["processes"][3]  # read upwards: "Support" is the lower
+    for word in ("Pick", "After"):
+        assert boxes[word][3] <= MARGIN, (word, boxes[word])
 
 
 @pytest.mark.parametrize("page", ["A4", "Letter"])

@@ -109,9 +109,9 @@ def test_one_field_and_the_projects_classes() -> None:
     assert hash(OneNew(3)) == hash(OneRef(3)) and _same_name(repr(OneNew(3)), OneNew, OneRef) == repr(OneRef(3))
     assert OneNew(3) == OneNew(3) and OneNew(3) != OneNew(4)
     text = primitives.Text(1.0, 2.0, "hi", 13.0, "#000")
-    assert repr(text) == "Text(x=1.0, y=2.0, text='hi', size=13.0, color='#000', bold=False, anchor='start')"
+    assert repr(text) == "Text(x=1.0, y=2.0, text='hi', size=13.0, color='#000', bold=False, anchor='start', angle=0.0)"
     assert text == primitives.Text(1.0, 2.0, "hi", 13.0, "#000")
-    assert hash(text) == hash((1.0, 2.0, "hi", 13.0, "#000", False, "start"))  # the dataclass's hash
+    assert hash(text) == hash((1.0, 2.0, "hi", 13.0, "#000", False, "start", 0.0))  # the dataclass's hash
     card = Card("c1", "l1", "s1", "Order")
     assert card == Card("c1", "l1", "s1", "Order") and card != Card("c2", "l1", "s1", "Order")
     assert repr(card).startswith("Card(id='c1', lane='l1', stage='s1', text='Order', color=None")

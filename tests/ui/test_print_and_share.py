@@ -239,6 +239,52 @@ def test_preview_shows_paper_and_board(qtbot) -> None:  # type: ignore[no-untype
     assert runs == columns
 
 
+def ink_box(pixels: np.ndarray) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) of what is darker than the paper in an RGB array."""
+    rows, columns = np.nonzero((pixels < 200).any(axis=2))
+    assert rows.size, "nothing drawn there"
+    return int(columns.min()), int(rows.min()), int(columns.max()), int(rows.max())
+
+
+def test_the_preview_and_the_pdf_turn_a_tile_s_lane_names_alike(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The poster's last sheet names its lanes up the left margin (exporters/pages.py): the export dialog's preview
+    (Qt, exporters.qtpaint.draw_sheet) draws those turned lines where the PDF does (poppler's rendering at the same
+    2 px a point), reading upwards in both: the margin's ink is a tall thin strip in the same place."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    from exporters.qtpaint import draw_sheet
+
+    layout = Layout(model.load(ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"))
+    plan = plan_pages(layout, PageSpec("A4", tile=True))
+    sheet = plan.sheets[-1]
+    pdf = tmp_path / "poster.pdf"
+    export(layout, pdf, page=PageSpec("A4", tile=True))
+    page = str(len(plan.sheets))
+    subprocess.run(["pdftoppm", "-r", "144", "-f", page, "-l", page, "-png", "-singlefile", str(pdf),
+                    str(tmp_path / "sheet")], check=True)
+    printed = np.asarray(Image.open(tmp_path / "sheet.png").convert("RGB"))
+    image = QImage(printed.shape[1], printed.shape[0], QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.scale(2, 2)
+    draw_sheet(painter, sheet, list(layout.primitives()))
+    painter.end()
+    image.save(str(tmp_path / "preview.png"))
+    previewed = np.asarray(Image.open(tmp_path / "preview.png").convert("RGB"))
+    view = sheet.viewport
+    strip = (slice(round(view.top * 2) + 40, round((view.top + view.h * view.scale) * 2) - 40),
+             slice(0, round(view.left * 2) - 8))  # the left margin beside the picture, clear of the trim marks
+    left, top, right, bottom = ink_box(printed[strip])
+    assert bottom - top > 10 * (right - left)  # tall and thin: turned lines, several lanes' names
+    for got, wanted in zip(ink_box(previewed[strip]), (left, top, right, bottom), strict=True):
+        assert abs(got - wanted) <= 3, (ink_box(previewed[strip]), (left, top, right, bottom))
+    # read upwards: the lowest name's first letter ("S" of "Support processes") is its lowest ink
+    lowest = printed[strip][bottom - 12:bottom + 1]
+    assert ink_box(previewed[strip][bottom - 12:bottom + 1])[0] - ink_box(lowest)[0] in range(-3, 4)
+
+
 def test_export_menu_asks_for_paper_then_writes_that_pdf(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     if shutil.which("pdfinfo") is None:
         pytest.skip("pdfinfo is not installed")

@@ -58,10 +58,10 @@ FOOT_GAP = 16.0  # between the texts of a sheet's title block (and of a tile's l
 LABEL_BAND = 16.0  # the strip above a tile's picture that holds its "row / column" label
 MARK = 5 * MM  # length of a trim mark
 # The stage and lane names in a tiled sheet's top and left margins: their baseline NAME_OFF outside the picture's
-# area (~7 mm from the paper's edge, inside what printers print), NAME_GAP clear of the ends of what they name
+# area (~6 mm from the paper's edge, inside what printers print), NAME_GAP clear of the ends of what they name
 # and of the seam's ticks, and none for a stretch of column or band under MIN_NAMED on the sheet.
 NAME_PT = 7.0
-NAME_OFF = 3.0
+NAME_OFF = 6.0
 NAME_GAP = 4.0
 MIN_NAMED = 32.0
 INK = st.INK

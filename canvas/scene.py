@@ -1083,7 +1083,7 @@ class BoardScene(QGraphicsScene):
         """After a drag, move each dragged card to the cell and place under it.
 
         The card held by the pointer goes where the pointer is; the others of a
-        multiple selection go where their centres are.
+        multiple selection go where their centres are. Into an emotion lane, that height is its score.
         """
         moved = [item for item in self._cards.values()
                  if item.pos() != QPointF(item.geometry.x, item.geometry.y)]
@@ -1117,6 +1117,12 @@ class BoardScene(QGraphicsScene):
                 if cell[0] != card.stage:
                     targets.append((item.card_id, cell, len(doc.cell_cards(*cell))))
                 continue
+            if cell[1] != card.lane:
+                # Dropped into an emotion lane from another: the height it was dropped at is its feeling, as
+                # the height double-clicked is a new card's there (it scored 0 wherever it was dropped).
+                score = self.layout.emotion_score_at(cell[1], centre.y())
+                if score is not None and score != card.score:
+                    scores.append((item.card_id, score))
             index = self.layout.insert_index(cell[0], cell[1], centre.y(), moving=item.card_id)
             card = doc.card(item.card_id)
             if (card.stage, card.lane) == cell and doc.card_index(item.card_id) == index:

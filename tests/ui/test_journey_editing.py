@@ -501,7 +501,9 @@ def test_a_card_moved_into_the_emotion_lane_is_a_neutral_point_and_undo_takes_it
     for step in range(1, 11):
         send(editor, QEvent.Type.MouseMove, start + (end - start) * (step / 10), Qt.MouseButton.LeftButton)
     send(editor, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
-    assert doc.card(card_id).lane == feeling and doc.card(card_id).score == 0
+    # Dropped at the cell's bottom, below the scale's lowest step: the lowest score
+    # (test_a_card_dragged_into_the_emotion_lane_feels_as_high_as_it_was_dropped).
+    assert doc.card(card_id).lane == feeling and doc.card(card_id).score == emo.LOW
     undone_exactly(card_id, before)
     # Copied (Ctrl+C) and pasted (Ctrl+V) into a chosen Feeling cell: the copy is a point too.
     card_id = unscored_doing_card(0)
@@ -512,5 +514,33 @@ def test_a_card_moved_into_the_emotion_lane_is_a_neutral_point_and_undo_takes_it
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     (pasted,) = set(doc.cell_cards(doc.stages[2].id, feeling)) - cell_cards
     assert doc.card(pasted).score == 0 and doc.card(card_id).score is None  # the original keeps its own
+    stack.undo()
+    assert model.dumps(doc) == before
+
+
+@pytest.mark.parametrize("score", [emo.HIGH, 1, -1])
+def test_a_card_dragged_into_the_emotion_lane_feels_as_high_as_it_was_dropped(editor: Editor, score: int) -> None:
+    """The height double-clicked in the Feeling lane is a new card's score; a card dragged in from Doing scored 0
+    wherever it was dropped, and jumped to the neutral line under the pointer. It takes the score of the scale's
+    step it is dropped at, in the same undo step as the move."""
+    doc, scene, stack = editor.document, editor.scene, editor.undo_stack
+    feeling = next(lane.id for lane in doc.lanes if lane.kind == "emotion")
+    doing = doc.lanes[[lane.id for lane in doc.lanes].index(feeling) - 1].id
+    card_id = next(c for c in doc.cell_cards(doc.stages[1].id, doing) if doc.card(c).score is None)
+    r, cell = scene.layout.card_rect(card_id), scene.layout.cell_rect(doc.stages[1].id, feeling)
+    step_y = dict(scene.layout.score_lines(feeling))[score]
+    before, steps = model.dumps(doc), stack.count()
+    start = QPointF(r.x + r.w / 2, r.y + r.h / 2)
+    end = QPointF(cell.x + cell.w / 2, step_y + 3)  # a little off the step: the nearest one counts
+    editor.view.centerOn((start + end) / 2)
+    send(editor, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for step in range(1, 11):
+        send(editor, QEvent.Type.MouseMove, start + (end - start) * (step / 10), Qt.MouseButton.LeftButton)
+    send(editor, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    card = doc.card(card_id)
+    assert (card.lane, card.stage, card.score) == (feeling, doc.stages[1].id, score)
+    assert stack.count() == steps + 1
+    marker = scene.layout.marker_centre(card_id)  # drawn on that step of the scale (which the lane may move)
+    assert marker is not None and abs(marker[1] - dict(scene.layout.score_lines(feeling))[score]) <= 1
     stack.undo()
     assert model.dumps(doc) == before

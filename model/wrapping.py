@@ -12,9 +12,17 @@ from model.shaping import clusters, needs_shaping, of_no_script
 # A token is a run of spaces, one ideographic character (CJK text breaks between any two),
 # or a run of anything else up to the next space or ideograph.
 _IDEOGRAPHS = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-# Closing punctuation stays with the character before it: a line never starts with 。 or ）.
-_CLOSING = "\u3001\u3002\u300d\u300f\u3011\uff01\uff09\uff0c\uff0e\uff1a\uff1b\uff1f"
-_TOKEN_PATTERN = rf"[ \t]+|[{_IDEOGRAPHS}][{_CLOSING}]*|[^ \t{_IDEOGRAPHS}]+"
+# What a line never starts with (Japanese kinsoku, JIS X 4051's line-start rule, and Chinese punctuation)
+# stays with the character before it: closing brackets and marks (、。，．：；！？ ） 」 』 】 〕 〉 》),
+# small kana (ゃ ッ ァ: "キャ" is one sound), the prolonged sound mark ー, the middle dot ・ and the
+# iteration marks (々 ゝ ヽ).
+_CLOSING = ("\u3001\u3002\u3005\u3009\u300b\u300d\u300f\u3011\u3015\u3017\u3019\u301f"
+            "\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308e\u3095\u3096\u309b-\u309e"
+            "\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6\u30fb-\u30fe\u31f0-\u31ff"
+            "\uff01\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff3d\uff5d\uff63")
+# ...and what a line never ends with (opening brackets: 「 『 （ 【 〔 〈 《) stays with the character after it.
+_OPENING = "\u3008\u300a\u300c\u300e\u3010\u3014\u3016\u3018\u301d\uff08\uff3b\uff5b\uff62"
+_TOKEN_PATTERN = rf"[ \t]+|[{_OPENING}]*[{_IDEOGRAPHS}][{_CLOSING}]*|[^ \t{_IDEOGRAPHS}]+"
 # Text with no character from U+2E80 on (every ideograph and closing mark above is there or later)
 # has no token of the second kind, and the third is then "anything but a space": the same tokens
 # as _TOKEN_PATTERN's. Compiling that pattern walks each code point of its ranges in Python

@@ -37,7 +37,7 @@ from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.i18n import tr
 from app.long_task import CancelledError, run_in_background
-from app.panes import ScrollingPanel, focus_pane, out_of_sight, panel_toggle
+from app.panes import FocusKeeper, ScrollingPanel, focus_pane, out_of_sight, panel_toggle
 from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
@@ -293,6 +293,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         for action in (self.next_pane_action, self.previous_pane_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
+        self._focus_keeper = FocusKeeper(self, lambda: self.editor.view)  # a panel closed with the focus in it
         self._build_desktop_actions(bar)
         self.properties_dock.toggleViewAction().setText(tr("&Properties Panel"))
         for dock in (self.properties_dock, self.checks_dock, self.personas_dock):

@@ -8,8 +8,11 @@ focus out of sight for seven presses or more. Desktop programs move between pane
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from shiboken6 import isValid
 
 
 class ScrollingPanel(QScrollArea):
@@ -129,3 +132,38 @@ def _take_keys(dock: QDockWidget, in_front: bool) -> None:
     contents = dock.widget()
     if contents is not None:
         contents.setEnabled(in_front or dock.isFloating())
+
+
+class FocusKeeper(QObject):
+    """Gives the keyboard focus back to the board when the control holding it is hidden (a panel closed).
+
+    Qt clears the focus of a widget that hides: View › Properties Panel (or the panel's close button) with the
+    caret in its Text field left the window with no focus at all, and the keys typed next went nowhere until
+    the user pressed F6 or clicked. The board is where the user came from (F6 from it, or a click on it).
+    """
+
+    def __init__(self, window: QMainWindow, board: Callable[[], QWidget]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._board = board
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        window = self._window
+        if new is not None or old is None or not isValid(window) or not window.isAncestorOf(old):
+            return
+        # Told while the widget is still counted visible; asked again once it is hidden. The window put
+        # behind another program's clears the focus too, and its widget stays visible: left alone.
+        QTimer.singleShot(0, self, lambda: self._give_back(old))
+
+    def _give_back(self, old: QWidget) -> None:
+        window = self._window
+        if QApplication.focusWidget() is not None or not isValid(window) or not window.isActiveWindow():
+            return
+        if isValid(old) and old.isVisible():
+            return
+        board = self._board()
+        if isValid(board) and board.isVisible() and window.isAncestorOf(board):
+            board.setFocus(Qt.FocusReason.OtherFocusReason)

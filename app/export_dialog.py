@@ -52,12 +52,21 @@ class ExportDialog(QDialog):
     def __init__(self, layout: Layout, spec: PageSpec | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Export PDF"))
+        # Named for screen readers (the main window's controls are, app/accessibility.py; this dialog was not):
+        # the paper box read out only the paper chosen, the preview nothing at all.
+        self.setAccessibleName(tr("Export PDF"))
+        self.setAccessibleDescription(tr("Paper size, orientation and tiling of the PDF, with a preview of its pages"))
         self.layout_ = layout
         self.page = QComboBox()
         for page in PAGES:
             self.page.addItem(tr(PAGE_LABELS[page]), page)
+        self.page.setAccessibleName(tr("Paper"))
+        self.page.setAccessibleDescription(tr("The paper size of the PDF, or one page the size of the board"))
         self.portrait = QCheckBox(tr("Portrait"))
+        self.portrait.setAccessibleDescription(tr("Print the sheets upright instead of across (with a paper size)"))
         self.tile = QCheckBox(tr("Tile across several pages (readable poster: card text 9–10 pt)"))
+        self.tile.setAccessibleDescription(tr("Print the board as a poster over as many sheets as it takes "
+                                              "(with a paper size)"))
         self.summary = QLabel()
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -66,8 +75,12 @@ class ExportDialog(QDialog):
         self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #CBD5E1")
+        self.preview.setAccessibleName(tr("Preview of the pages"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export…"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleDescription(
+            tr("Choose where to write the PDF"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(tr("Close without exporting"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -115,6 +128,7 @@ class ExportDialog(QDialog):
         plan = plan_pages(self.layout_, self.spec())
         self.plan = plan
         self.summary.setText(summary(plan))
+        self.preview.setAccessibleDescription(self.summary.text())  # what the picture shows, in words
         self.warning.setText("\n".join(map(in_the_window, plan.warnings)))
         self.warning.setVisible(bool(plan.warnings))
         # At the screen's resolution: made at 1x, the preview was blown up and soft on a 2x screen.

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAccessible, QAccessibleInterface, QAction
 from PySide6.QtWidgets import QMenu, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.export_dialog import ExportDialog
 from app.main_window import MainWindow
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "coffee-shop-blueprint.touchline"
@@ -112,7 +113,15 @@ def test_the_walk_finds_an_unnamed_control(qtbot: QtBot) -> None:
     assert any("PushButton" in p and "no accessible name" in p for p in problems)
 
 
+def _export_dialog(window: MainWindow) -> ExportDialog:
+    from model.layout import Layout
+
+    return ExportDialog(Layout(window.editor.document), None, window)
+
+
 def test_the_start_screen_and_the_dialogs_are_named_and_described(qtbot: QtBot) -> None:
+    """The start screen, Preferences, the shortcut sheet and File › Export › PDF's dialog (whose paper box read
+    out only the paper chosen, and whose preview of the pages had no name)."""
     from app.preferences import PreferencesDialog
     from app.shortcuts_sheet import ShortcutsSheet
 
@@ -122,9 +131,24 @@ def test_the_start_screen_and_the_dialogs_are_named_and_described(qtbot: QtBot) 
     window.show()
     qtbot.waitExposed(window)
     problems = unnamed(QAccessible.queryAccessibleInterface(window))
-    for dialog in (PreferencesDialog(window), ShortcutsSheet(window)):
+    for dialog in (PreferencesDialog(window), ShortcutsSheet(window), _export_dialog(window)):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
         problems += unnamed(QAccessible.queryAccessibleInterface(dialog))
     assert not problems, "\n".join(problems)
+
+
+def test_the_pdf_preview_is_read_as_the_pages_it_shows(qtbot: QtBot) -> None:
+    """The preview is a picture: a screen reader is told what it is and, in words, what it shows (it had no
+    name), and the words follow the paper chosen."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(EXAMPLE)
+    dialog = _export_dialog(window)
+    qtbot.addWidget(dialog)
+    preview = QAccessible.queryAccessibleInterface(dialog.preview)
+    assert preview.text(QAccessible.Text.Name)
+    assert preview.text(QAccessible.Text.Description) == dialog.summary.text()
+    dialog.page.setCurrentIndex(dialog.page.findData("A4"))
+    assert preview.text(QAccessible.Text.Description) == dialog.summary.text()

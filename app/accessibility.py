@@ -10,8 +10,10 @@ tests/ui/test_accessibility.py walks QAccessible's tree and fails on an unnamed 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -29,6 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
+
+if TYPE_CHECKING:
+    from model import Document
 
 # What each menu command does, by the menu text as written in the code (translated when compared):
 # shown as the status tip and read as the description.
@@ -189,3 +194,49 @@ def _own_text(widget: QWidget) -> str:
     if isinstance(widget, QAbstractButton):
         return plain(widget.text())
     return ""
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say ``text`` for ``widget``, politely (after what it is saying).
+
+    For what changes where the keys are but is no control of its own: the place the keyboard reached on the
+    board (drawn, not a widget a reader can see), the find row's "2 of 7", a status bar message. Qt sends it
+    on as the platform's announcement (AT-SPI, UI Automation, NSAccessibility); with no reader running Qt
+    drops it.
+    """
+    text = " ".join(text.split())
+    if text:
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+def card_words(document: Document, card_id: str) -> str:
+    """A card as a screen reader says it: its text, then what the board shows about it beside the text, then
+    where it is ("Orders at the counter, fail point, 2 votes, card 1 of 3 in Customer, Order")."""
+    card = document.card(card_id)
+    cell = document.cell_cards(card.stage, card.lane)
+    parts = [card.text.strip() or tr("(empty card)")]
+    if card.fail:
+        parts.append(tr("fail point"))
+    if card.score is not None:
+        parts.append(tr("score {0}").format(f"{card.score:+d}" if card.score else "0"))
+    if card.wait:
+        parts.append(tr("wait {0}").format(card.wait))
+    if card.votes:
+        parts.append(tr("%n vote(s)", "", card.votes))
+    parts.append(tr("card {0} of {1} in {2}, {3}").format(
+        cell.index(card_id) + 1, len(cell), document.lane(card.lane).name, document.stage(card.stage).name))
+    return ", ".join(parts)
+
+
+def cell_words(document: Document, stage_id: str, lane_id: str) -> str:
+    """A cell's free slot (where typing adds a card) as a screen reader says it."""
+    count = len(document.cell_cards(stage_id, lane_id))
+    return tr("Empty place after %n card(s) in {0}, {1}: type to add a card", "", count).format(
+        document.lane(lane_id).name, document.stage(stage_id).name)
+
+
+def header_words(document: Document, kind: str, item_id: str) -> str:
+    """A stage's or a lane's header as a screen reader says it."""
+    if kind == "stage":
+        return tr("Stage {0}, header").format(document.stage(item_id).name)
+    return tr("Lane {0}, header").format(document.lane(item_id).name)

@@ -144,6 +144,10 @@ class Editor(QWidget):
         self.scene.cell_changed.connect(self._update_action_state)
         self.scene.impact_cleared.connect(lambda: self.impact_changed.emit(""))
         self.scene.nav.say = self.message.emit
+        # A screen reader is told the place the keyboard reaches on the board (_say_where).
+        self._said_place: tuple[object, ...] | None = None
+        self.scene.nav.focus_listeners.append(self._say_where)
+        self.selection_changed.connect(self._say_where)
         app = QApplication.instance()
         if isinstance(app, QApplication):  # a panel's text field taking the focus enables Cut and Copy
             app.focusChanged.connect(self._focus_moved)
@@ -157,6 +161,33 @@ class Editor(QWidget):
         for name in EditActions.__slots__:
             self._board_actions.addAction(getattr(self.edit_actions, name))
         self._update_action_state()
+
+    def _say_where(self) -> None:
+        """Tell a screen reader the card, the cell's free place or the header the keyboard reached on the board.
+
+        The board is drawn, not made of widgets a reader can see: arrowing from card to card said nothing, and a
+        blind user heard "Board" and then silence. Said while the board has the keys (a card chosen from a panel
+        or by Find is said there), once a place.
+        """
+        nav = self.scene.nav
+        header = self.scene.selected_header() if nav.focus is None else None
+        place: tuple[object, ...] | None = (
+            tuple(nav.focus) if nav.focus is not None
+            else ("header", header.kind, header.item_id) if header is not None else None)
+        if place == self._said_place or not self.view.hasFocus():
+            return
+        self._said_place = place
+        from app.accessibility import announce, card_words, cell_words, header_words  # not needed to show a board
+
+        doc = self.document
+        if nav.focus is not None and nav.focus[0] == "card" and doc.has_card(str(nav.focus[1])):
+            announce(self.view, card_words(doc, str(nav.focus[1])))
+        elif nav.focus is not None and nav.focus[0] == "cell":
+            stage_id, lane_id = nav.focus[1]  # type: ignore[misc]
+            if doc.has_stage(stage_id) and doc.has_lane(lane_id):
+                announce(self.view, cell_words(doc, stage_id, lane_id))
+        elif header is not None:
+            announce(self.view, header_words(doc, header.kind, header.item_id))
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         widget = new or old

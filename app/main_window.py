@@ -447,6 +447,12 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
 
     def _show_passing_message(self, text: str) -> None:
         self.statusBar().showMessage(text, max(4000, 60 * len(text)))  # long enough to read
+        if text:
+            # Said too: a screen reader does not read a status bar that changes ("Linked: F2 labels the arrow",
+            # "Nothing pasted: …" were shown to sighted users only).
+            from app.accessibility import announce
+
+            announce(QApplication.focusWidget() or self, text)
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(tr("{0}%").format(QLocale().toString(round(zoom * 100))))

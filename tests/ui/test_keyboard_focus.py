@@ -48,3 +48,50 @@ def test_closing_the_panel_that_holds_the_focus_gives_the_keys_back_to_the_board
     window.properties_dock.toggleViewAction().trigger()
     qtbot.wait(20)
     assert QApplication.focusWidget() is view
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the window hands a screen reader to say (announcements), in order."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    heard: list[str] = []
+
+    def update(event: object) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(update))
+    return heard
+
+
+def test_a_screen_reader_is_told_the_place_the_arrow_keys_reach_on_the_board(window: MainWindow,
+                                                                            said: list[str]) -> None:
+    """The board is drawn, not made of widgets: a screen reader heard "Board" and then nothing while the arrow
+    keys went from card to card. Each card, free place and header reached is said, with where it is."""
+    view, doc = window.editor.view, window.editor.document
+    QTest.keyClick(view, Qt.Key.Key_Down)  # the board's first place: the first card of the first stage
+    card_id = window.editor.scene.nav.focused_card()
+    assert card_id is not None
+    card = doc.card(card_id)
+    assert said and said[-1].startswith(card.text.strip())
+    assert doc.lane(card.lane).name in said[-1] and doc.stage(card.stage).name in said[-1]
+    QTest.keyClick(view, Qt.Key.Key_Down)  # the free place under it
+    assert window.editor.scene.nav.focused_cell() == (card.stage, card.lane)
+    assert doc.lane(card.lane).name in said[-1] and "type to add a card" in said[-1]
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    QTest.keyClick(view, Qt.Key.Key_Up)  # up from the stage's first place: its header
+    assert any(doc.stage(card.stage).name in line and "header" in line for line in said[-2:]), said
+    count = len(said)
+    QTest.keyClick(view, Qt.Key.Key_Up)  # nowhere further up: nothing new to say
+    assert len(said) == count
+
+
+def test_a_status_bar_message_is_said_as_well_as_shown(window: MainWindow, said: list[str]) -> None:
+    """"Copied 1 card", "Linked: F2 labels the arrow"… were shown in the status bar, which a screen reader does
+    not read as it changes."""
+    view = window.editor.view
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    message = window.statusBar().currentMessage()
+    assert message and said[-1] == message

@@ -209,7 +209,7 @@ def announce(widget: QWidget, text: str) -> None:
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
-def card_words(document: Document, card_id: str) -> str:
+def spoken_card(document: Document, card_id: str) -> str:
     """A card as a screen reader says it: its text, then what the board shows about it beside the text, then
     where it is ("Orders at the counter, fail point, 2 votes, card 1 of 3 in Customer, Order")."""
     card = document.card(card_id)
@@ -228,14 +228,14 @@ def card_words(document: Document, card_id: str) -> str:
     return ", ".join(parts)
 
 
-def cell_words(document: Document, stage_id: str, lane_id: str) -> str:
+def spoken_cell(document: Document, stage_id: str, lane_id: str) -> str:
     """A cell's free slot (where typing adds a card) as a screen reader says it."""
     count = len(document.cell_cards(stage_id, lane_id))
     return tr("Empty place after %n card(s) in {0}, {1}: type to add a card", "", count).format(
         document.lane(lane_id).name, document.stage(stage_id).name)
 
 
-def header_words(document: Document, kind: str, item_id: str) -> str:
+def spoken_header(document: Document, kind: str, item_id: str) -> str:
     """A stage's or a lane's header as a screen reader says it."""
     if kind == "stage":
         return tr("Stage {0}, header").format(document.stage(item_id).name)

@@ -177,17 +177,17 @@ class Editor(QWidget):
         if place == self._said_place or not self.view.hasFocus():
             return
         self._said_place = place
-        from app.accessibility import announce, card_words, cell_words, header_words  # not needed to show a board
+        from app.accessibility import announce, spoken_card, spoken_cell, spoken_header  # not needed to show a board
 
         doc = self.document
         if nav.focus is not None and nav.focus[0] == "card" and doc.has_card(str(nav.focus[1])):
-            announce(self.view, card_words(doc, str(nav.focus[1])))
+            announce(self.view, spoken_card(doc, str(nav.focus[1])))
         elif nav.focus is not None and nav.focus[0] == "cell":
             stage_id, lane_id = nav.focus[1]  # type: ignore[misc]
             if doc.has_stage(stage_id) and doc.has_lane(lane_id):
-                announce(self.view, cell_words(doc, stage_id, lane_id))
+                announce(self.view, spoken_cell(doc, stage_id, lane_id))
         elif header is not None:
-            announce(self.view, header_words(doc, header.kind, header.item_id))
+            announce(self.view, spoken_header(doc, header.kind, header.item_id))
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         widget = new or old

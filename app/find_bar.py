@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from app.accessibility import announce, spoken_card
 from app.chrome_palette import ERROR_INKS, ink_on
 from app.i18n import tr
 from model import events as ev
@@ -87,8 +88,9 @@ class FindBar(QWidget):
         self.field.setMinimumWidth(characters * 15)
         self.field.setMaximumWidth(characters * 45)
         self.field.textEdited.connect(self._find_from_start)
+        # No accessible name of its own: a screen reader reads its text ("2 of 7"); named "Matches", it read
+        # "Matches" whatever the row found.
         self.count = QLabel(self)
-        self.count.setAccessibleName(tr("Matches"))
         self.count.setMinimumWidth(1)  # may be squeezed in a narrow window, rather than widen it
         self.previous_button = self._button(tr("Previous match"), tr("Shift+Enter, Shift+F3"), self.find_previous)
         self.previous_button.setArrowType(Qt.ArrowType.UpArrow)  # drawn in the palette's colours, light or dark
@@ -108,6 +110,7 @@ class FindBar(QWidget):
             widget.installEventFilter(self)
         for button in self.field.findChildren(QToolButton):  # the field's clear button
             button.setAccessibleName(tr("Clear the words"))
+            button.setAccessibleDescription(tr("Empty the find field"))
         editor.document.changed.connect(self._on_changed)
         editor.selection_changed.connect(self._on_chosen)
         self._show_count()
@@ -184,6 +187,7 @@ class FindBar(QWidget):
         if self.matches:
             self.editor.choose_cards([self.matches[0]])
         self._show_count()
+        self._say_found()
 
     def find_next(self) -> None:
         """The match after the chosen card, round to the first (F3, Enter in the field)."""
@@ -200,6 +204,7 @@ class FindBar(QWidget):
         self._refresh()
         if not self.matches:
             self._show_count()
+            self._say_found()
             return
         count = len(self.matches)
         chosen = self._chosen()
@@ -213,6 +218,17 @@ class FindBar(QWidget):
             target = 0 if step > 0 else count - 1
         self.editor.choose_cards([self.matches[target]])
         self._show_count()
+        self._say_found()
+
+    def _say_found(self) -> None:
+        """Tell a screen reader what the row found: the count and the card chosen ("2 of 7: Pays at the
+        counter, card 1 of 2 in Customer, Pay"). The keys stay in the field, so the card chosen on the board
+        was shown and never said."""
+        said = self.count.text()
+        chosen = self._chosen() if self.matches else None
+        if chosen in self.matches:
+            said = f"{said}: {spoken_card(self.editor.document, chosen)}"  # type: ignore[arg-type]
+        announce(self.field, said)
 
     def _chosen(self) -> str | None:
         """The card the board has chosen: the keyboard's, else the first selected."""

@@ -95,3 +95,24 @@ def test_a_status_bar_message_is_said_as_well_as_shown(window: MainWindow, said:
     QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     message = window.statusBar().currentMessage()
     assert message and said[-1] == message
+
+
+def test_the_find_row_says_what_it_found(window: MainWindow, said: list[str]) -> None:
+    """Its count was named "Matches", so a screen reader read "Matches" and never "2 of 7"; and the card found
+    was chosen on the board while the keys stayed in the field, unsaid."""
+    from PySide6.QtGui import QAccessible
+
+    view, doc = window.editor.view, window.editor.document
+    QTest.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.editor.find_bar()
+    assert bar.field.hasFocus()
+    QTest.keyClicks(bar.field, "order")
+    assert len(bar.matches) > 1
+    count = QAccessible.queryAccessibleInterface(bar.count)
+    assert count.text(QAccessible.Text.Name) == bar.count.text() == f"1 of {len(bar.matches)}"
+    first = doc.card(bar.matches[0]).text.strip()
+    assert said[-1].startswith(f"1 of {len(bar.matches)}: {first}")
+    QTest.keyClick(bar.field, Qt.Key.Key_Return)
+    assert said[-1].startswith(f"2 of {len(bar.matches)}: {doc.card(bar.matches[1]).text.strip()}")
+    QTest.keyClicks(bar.field, "zzzz")
+    assert said[-1] == bar.count.text() == "No match"

@@ -256,6 +256,37 @@
         <translation>Meldungen zur letzten Aktion</translation>
     </message>
     <message>
+        <source>fail point</source>
+        <translation>Fehlerpunkt</translation>
+    </message>
+    <message>
+        <source>score {0}</source>
+        <translation>Bewertung {0}</translation>
+    </message>
+    <message>
+        <source>wait {0}</source>
+        <translation>Wartezeit {0}</translation>
+    </message>
+    <message>
+        <source>card {0} of {1} in {2}, {3}</source>
+        <translation>Karte {0} von {1} in {2}, {3}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Empty place after %n card(s) in {0}, {1}: type to add a card</source>
+        <translation>
+            <numerusform>Freier Platz nach %n Karte in {0}, {1}: tippen, um eine Karte hinzuzufügen</numerusform>
+            <numerusform>Freier Platz nach %n Karten in {0}, {1}: tippen, um eine Karte hinzuzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stage {0}, header</source>
+        <translation>Phase {0}, Kopf</translation>
+    </message>
+    <message>
+        <source>Lane {0}, header</source>
+        <translation>Bahn {0}, Kopf</translation>
+    </message>
+    <message>
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
@@ -806,12 +837,32 @@
         <translation>PDF exportieren</translation>
     </message>
     <message>
+        <source>Paper size, orientation and tiling of the PDF, with a preview of its pages</source>
+        <translation>Papierformat, Ausrichtung und Aufteilung des PDF, mit einer Vorschau der Seiten</translation>
+    </message>
+    <message>
+        <source>The paper size of the PDF, or one page the size of the board</source>
+        <translation>Das Papierformat des PDF oder eine Seite in der Größe des Boards</translation>
+    </message>
+    <message>
         <source>Portrait</source>
         <translation>Hochformat</translation>
     </message>
     <message>
+        <source>Print the sheets upright instead of across (with a paper size)</source>
+        <translation>Die Blätter hochkant statt quer drucken (mit einem Papierformat)</translation>
+    </message>
+    <message>
         <source>Tile across several pages (readable poster: card text 9–10 pt)</source>
         <translation>Auf mehrere Seiten verteilen (lesbares Poster: Kartentext 9–10 pt)</translation>
+    </message>
+    <message>
+        <source>Print the board as a poster over as many sheets as it takes (with a paper size)</source>
+        <translation>Das Board als Poster über so viele Blätter drucken wie nötig (mit einem Papierformat)</translation>
+    </message>
+    <message>
+        <source>Preview of the pages</source>
+        <translation>Vorschau der Seiten</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -820,6 +871,14 @@
     <message>
         <source>Paper</source>
         <translation>Papier</translation>
+    </message>
+    <message>
+        <source>Choose where to write the PDF</source>
+        <translation>Wählen, wohin das PDF geschrieben wird</translation>
+    </message>
+    <message>
+        <source>Close without exporting</source>
+        <translation>Schließen, ohne zu exportieren</translation>
     </message>
     <message>
         <source>card text is {0} pt on one {1} page (under {2} pt); tick “Tile across several pages” in Export to print a readable poster</source>
@@ -2508,10 +2567,6 @@ CES = 4,1</translation>
         <translation>Karten suchen</translation>
     </message>
     <message>
-        <source>Matches</source>
-        <translation>Treffer</translation>
-    </message>
-    <message>
         <source>Previous match</source>
         <translation>Voriger Treffer</translation>
     </message>
@@ -2538,6 +2593,10 @@ CES = 4,1</translation>
     <message>
         <source>Clear the words</source>
         <translation>Wörter löschen</translation>
+    </message>
+    <message>
+        <source>Empty the find field</source>
+        <translation>Das Suchfeld leeren</translation>
     </message>
     <message>
         <source>No match</source>

@@ -260,9 +260,10 @@ class Safekeeping:
         """Saving would overwrite a newer version on disk: "overwrite" or "cancel"."""
         parent: Any = self
         path = self._safekept_path()
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Overwrite newer file?"),
-                          f"“{path.name if path else 'The file'}” was changed by another program since you "
-                          "opened or saved it.", QMessageBox.StandardButton.NoButton, parent)
+        changed = tr("“{0}” was changed by another program since you opened or saved it.").format(path.name) \
+            if path else tr("The file was changed by another program since you opened or saved it.")
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Overwrite newer file?"), changed,
+                          QMessageBox.StandardButton.NoButton, parent)
         box.setInformativeText(tr("Overwrite it with this version? (Save As keeps both.)"))
         overwrite = box.addButton(tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)

@@ -1838,6 +1838,14 @@ CES = 4,1</translation>
         <translation>Meine behalten</translation>
     </message>
     <message>
+        <source>“{0}” was changed by another program since you opened or saved it.</source>
+        <translation>„{0}“ wurde von einem anderen Programm geändert, seit Sie sie geöffnet oder gespeichert haben.</translation>
+    </message>
+    <message>
+        <source>The file was changed by another program since you opened or saved it.</source>
+        <translation>Die Datei wurde von einem anderen Programm geändert, seit Sie sie geöffnet oder gespeichert haben.</translation>
+    </message>
+    <message>
         <source>Overwrite newer file?</source>
         <translation>Neuere Datei überschreiben?</translation>
     </message>

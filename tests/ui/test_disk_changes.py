@@ -213,3 +213,40 @@ def test_untitled_board_has_nothing_to_watch(qtbot: Any) -> None:
     win.check_disk()
     activate(win, qtbot)
     assert win.disk_watcher.path is None
+
+
+def test_the_overwrite_question_speaks_the_interface_language(qtbot: Any, board: Path) -> None:
+    """"Overwrite newer file?" asked in German with its sentence in English ("“board.touchline” was changed by
+    another program…"): the sentence went past the catalogue. Both questions about the file on disk are German."""
+    from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.i18n import install_translators
+    from app.safekeeping import Safekeeping  # the real questions (conftest stands in for MainWindow's)
+
+    app = QApplication.instance()
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = app.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(f"{box.windowTitle()} | {box.text()}")
+        box.reject()
+
+    try:
+        assert install_translators(app, QLocale("de_DE")) == "de"
+        win = MainWindow(path=board)
+        qtbot.addWidget(win)
+        win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+        for ask in (Safekeeping.ask_overwrite_changed, Safekeeping.ask_reload_changed):
+            QTimer.singleShot(0, answer)
+            ask(win)
+    finally:
+        install_translators(app, QLocale("en_GB"))
+    assert len(seen) == 2
+    overwrite, reload = seen
+    assert overwrite.startswith("Neuere Datei überschreiben?") and "board.touchline" in overwrite, overwrite
+    assert "von einem anderen Programm geändert" in overwrite and "was changed" not in overwrite, overwrite
+    assert "von einem anderen Programm geändert" in reload, reload

@@ -443,6 +443,14 @@ class PresentationView(BoardView):
             return None
         return self.board_scene.document.stages[self.stage_index].id
 
+    def _typed_name(self, stage_id: str) -> str | None:
+        """The stage's name as typed while its header's in-place field is open (Add stage while presenting),
+        else None: the caption named the new stage "Stage 7" until Enter while the room watched it being named."""
+        field = self.board_scene.editor
+        if field is None or field.finished or field.header != ("stage", stage_id):
+            return None
+        return field.toPlainText()
+
     def reveal_field(self, field: InlineEditor) -> None:
         """Frame the stage and part where an in-place field opened, gliding (BoardScene._open_editor): a new
         stage's header to name, the next card typed.
@@ -455,6 +463,9 @@ class PresentationView(BoardView):
         lane = field.header is not None and field.header[0] == "lane"
         if lane:
             field.document().contentsChanged.connect(self.viewport().update)  # the rail shows what is typed
+        elif field.header is not None:  # a stage's name: the caption shows what is typed
+            field.document().contentsChanged.connect(
+                lambda: self.viewport().update(0, 0, self.viewport().width(), self.caption_h))
         if self.stage_index == OVERVIEW:
             return  # the whole board shows it
         rect = field.sceneBoundingRect()
@@ -644,18 +655,22 @@ class PresentationView(BoardView):
         doc = self.board_scene.document
         width, caption_h = self.viewport().width(), self.caption_h
         painter.fillRect(QRectF(0, 0, width, caption_h), SURROUND)
+        typed = None
         if self.stage_index == OVERVIEW or self.stage_index >= self.stage_count():
             left = doc.title or tr("Untitled")
         else:
-            left = doc.stages[self.stage_index].name
+            typed = self._typed_name(doc.stages[self.stage_index].id)
+            left = doc.stages[self.stage_index].name if typed is None else typed
         right = self.position_text()
         painter.setFont(_font(round(CAPTION_SIZE * self.type_scale)))
         painter.setPen(QColor("#FFFFFF"))
         box = QRectF(PAD + 8, 0, width - 2 * PAD - 16, caption_h)
         metrics = painter.fontMetrics()
         room = int(box.width()) - metrics.horizontalAdvance(right) - 48
+        # A name being typed shows its end, where the typing is (as the rail's lane names do).
+        elide = Qt.TextElideMode.ElideRight if typed is None else Qt.TextElideMode.ElideLeft
         painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         metrics.elidedText(left, Qt.TextElideMode.ElideRight, max(room, 40)))
+                         metrics.elidedText(left, elide, max(room, 40)))
         painter.setPen(QColor("#CBD5E1"))
         painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), right)
 

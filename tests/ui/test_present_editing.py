@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsView
@@ -144,6 +144,31 @@ def test_ctrl_enter_while_presenting_adds_the_stage_after_the_framed_one(qtbot, 
     assert window.editor.scene.selected_header() is None
     QTest.keyClick(view, Qt.Key.Key_Delete)
     assert [s.name for s in doc.stages][2:5] == ["Wait", "Feedback", "Pick up"]
+
+
+def test_the_caption_names_a_stage_as_it_is_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """While a stage added with Ctrl+Enter was named, the caption the room reads said "Stage 4" until Enter; it
+    shows what is typed (the caption band while "Feedback" is typed is the band once it is entered)."""
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, view)
+
+    def caption() -> QImage:
+        view.viewport().repaint()
+        return view.viewport().grab(QRect(0, 0, view.viewport().width(), view.caption_h)).toImage()
+
+    unnamed = caption()
+    QTest.keyClicks(view, "Feedback")
+    field = window.editor.scene.editor
+    assert isinstance(field, InlineEditor) and not field.finished and field.toPlainText() == "Feedback"
+    typing = caption()
+    assert typing != unnamed
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    settle(qtbot, view)
+    assert window.editor.document.stages[view.stage_index].name == "Feedback"
+    assert caption() == typing
 
 
 def test_undo_of_a_stage_added_while_presenting_glides_back_to_the_stage_it_followed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -16,9 +16,9 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from model.glyphs import FallbackFinder, FallbackFont, finder
+from model.glyphs import FallbackFinder, FallbackFont, finder, thickened
 
-__all__ = ["FallbackFinder", "FallbackFont", "finder", "reportlab_name"]
+__all__ = ["FallbackFinder", "FallbackFont", "finder", "reportlab_name", "thickened_name"]
 
 
 @cache
@@ -26,6 +26,7 @@ def reportlab_name(font: FallbackFont) -> str | None:
     """The reportlab name of a fallback font, registering it on first use; None if reportlab refuses it."""
     stem = re.sub(r"[^A-Za-z0-9-]", "", pathlib.Path(font.path).stem)
     name = f"Touchline-Fallback-{stem}-{font.index}"
+    _FONTS[name] = font
     try:
         pdfmetrics.getFont(name)
     except KeyError:
@@ -34,6 +35,15 @@ def reportlab_name(font: FallbackFont) -> str | None:
         except Exception:  # reportlab raises bare TTFError/struct errors on fonts it cannot embed
             return None
     return name
+
+
+_FONTS: dict[str, FallbackFont] = {}  # reportlab name -> the fallback font it stands for
+
+
+def thickened_name(name: str) -> bool:
+    """Whether bold text in the fallback font registered as ``name`` is drawn thickened (model.glyphs.thickened)."""
+    font = _FONTS.get(name)
+    return font is not None and thickened(font)
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:

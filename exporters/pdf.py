@@ -33,14 +33,14 @@ from exporters.common import (
     primitive_groups,
     write_atomic,
 )
-from exporters.fallback import finder, reportlab_name
+from exporters.fallback import finder, reportlab_name, thickened_name
 from exporters.halves import halfway, in_two, worth_forking
 from exporters.pages import MARGIN, PAGE_SIZES, PagePlan, PageSpec, Sheet, plan_pages
 from exporters.sheet_index import SheetIndex
 from model import style as st
 from model.board_words import board_word
 from model.fonts import FONT_FILES, font_metrics
-from model.glyphs import as_drawn, drawn_characters, has_rtl, has_rtl_marks, needs_reordering, visual
+from model.glyphs import EMBOLDEN, as_drawn, drawn_characters, has_rtl, has_rtl_marks, needs_reordering, visual
 from model.layout import CardGeometry, Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 from model.shaping import ShapedRun, needs_shaping, shape, without_joiners
@@ -679,10 +679,17 @@ class _PdfPainter:
                 if self._font != (font_name, text.size):
                     self.canvas.setFont(font_name, text.size)
                     self._font = (font_name, text.size)
+                # Bold in a fallback font's regular face: stroked round its outlines as the screen's font engine
+                # thickens them (model.glyphs.EMBOLDEN), in a q/Q of its own that puts the stroke state back.
+                thick = text.bold and font_name not in self._bundled and thickened_name(font_name)
+                if thick:
+                    self.canvas.addLiteral(f"q {_color_op(text.color, 'RG')} {_n(text.size * EMBOLDEN)} w 1 j 2 Tr")
                 if isinstance(run, Shaped):
                     self._show_shaped(font_name, text.size, x, y, run)
                 else:
                     self._show(font_name, text.size, x, y, run)
+                if thick:
+                    self.canvas.addLiteral("Q")
             x += run_width
         if marked:
             self.canvas.addLiteral("EMC")

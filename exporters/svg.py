@@ -44,9 +44,17 @@ from exporters.common import (
     write_atomic,
 )
 from exporters.halves import end_early, halfway, in_two, plan_from_child, tell, worth_forking
-from exporters.svgglyphs import EM, LINE_CACHE_SIZE, TextOutlines, Weighing, ascii_all_drawn, glyph_run
+from exporters.svgglyphs import (
+    EM,
+    LINE_CACHE_SIZE,
+    TextOutlines,
+    Weighing,
+    ascii_all_drawn,
+    glyph_run,
+    thick_uses,
+)
 from model.fonts import FONT_FAMILY
-from model.glyphs import drawn_characters, finder, needs_reordering, visual
+from model.glyphs import EMBOLDEN, drawn_characters, finder, needs_reordering, visual
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text, translated
 
@@ -486,9 +494,12 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
     y = text.y if y is None else y
     bold = text.bold
     plain = glyphs.plain_uses(drawn, bold) if drawn.isascii() and drawn.isprintable() else None
+    thick = ""
     if plain is None:
         run = glyph_run(drawn, bold)
         advance, drawing = run.width, glyphs.uses(run, bold) if run.count else ""
+        if run.thick and drawing:
+            drawing, thick = thick_uses(run)
     else:  # most lines: no glyph run made
         advance, drawing = plain
     size = text.size
@@ -503,9 +514,13 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
     hidden = 'opacity="0"' if not content.isascii() and _COLOUR_GLYPHS.search(content) else 'fill-opacity="0"'
     style = _TEXT_STYLES.get((size, bold, anchor)) or _text_style(size, bold, anchor)
     line = f'<text x="{known(x) or _num(x)}" y="{at_y}"{style}{fit} {hidden}>{_escape(content)}</text>'
-    if drawing:
-        line = (f'<g transform="translate({known(left) or _num(left)} {at_y}) {_SCALES.get(size) or _scaled(size)}" '
-                f'fill="{_ESCAPED.get(text.color) or _escaped(text.color)}">{drawing}</g>{line}')
+    if drawing or thick:
+        place = f'transform="translate({known(left) or _num(left)} {at_y}) {_SCALES.get(size) or _scaled(size)}"'
+        colour = _ESCAPED.get(text.color) or _escaped(text.color)
+        # A fallback font's regular face in a bold line: stroked round as the screen thickens it (in 1/EM units).
+        stroked = f'<g {place} fill="{colour}" stroke="{colour}" stroke-width="{_num(EM * EMBOLDEN)}" ' \
+                  f'stroke-linejoin="round">{thick}</g>' if thick else ""
+        line = (f'<g {place} fill="{colour}">{drawing}</g>' if drawing else "") + stroked + line
     if text.angle:  # turned about (x, y): SVG turns clockwise (its y runs down), the angle is anticlockwise
         return f'<g transform="rotate({_num(-text.angle)} {known(x) or _num(x)} {at_y})">{line}</g>'
     return line

@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from model.fonts import FONT_FILES, font_metrics
-from model.glyphs import FallbackFont, finder
+from model.glyphs import FallbackFont, finder, thickened
 from model.sfnt import read_face
 from model.shaping import needs_shaping, shape, without_joiners
 
@@ -241,10 +241,14 @@ def _fallback(font: FallbackFont) -> _Face:
     length = 5
     while _TAGS.setdefault(digest[:length], (font.path, font.index)) != (font.path, font.index):
         length += 1  # two files whose hashes start alike: a longer tag for the newcomer
-    return _face(font.path, font.index, f"f{digest[:length]}-")
+    tag = f"f{digest[:length]}-"
+    if thickened(font):
+        _THICK_TAGS.add(tag)
+    return _face(font.path, font.index, tag)
 
 
 _TAGS: dict[str, tuple[str, int]] = {}  # fallback tag -> (path, index) it stands for
+_THICK_TAGS: set[str] = set()  # the tags of fallback faces thickened in bold lines (model.glyphs.thickened)
 # id -> (its face, opened when first asked; its glyph name or index) of every glyph a line
 # placed so far in this process
 _GLYPHS: dict[str, tuple[Callable[[], _Face], str | int]] = {}
@@ -320,6 +324,13 @@ class GlyphRun:
     # Shaped (model.shaping): drawn a glyph each in either form, its marks raised or lowered (``uses``); its
     # words, worked out alone, would not be the glyphs shaped in the line.
     shaped: bool = False
+    # A bold line with glyphs of a fallback font's regular face, thickened (``thick_uses``): a glyph each too.
+    thick: bool = False
+
+    @property
+    def by_glyph(self) -> bool:
+        """Whether the line is drawn a glyph each in either form (shaped, or with thickened glyphs)."""
+        return self.shaped or self.thick
 
     @property
     def placed(self) -> tuple[tuple[str, float], ...]:
@@ -345,8 +356,27 @@ def glyph_run(drawn: str, bold: bool) -> GlyphRun:
     gives the very numbers the glyph-by-glyph sum gives, else glyph by glyph.
     """
     if needs_shaping(drawn):  # its words are not worked out alone: a digit takes the font of the word before it
-        return _shaped_glyph_by_glyph(drawn, bold)
-    return _glyph_by_word(drawn, bold) or _glyph_by_glyph(drawn, bold)
+        run = _shaped_glyph_by_glyph(drawn, bold)
+    else:
+        run = _glyph_by_word(drawn, bold) or _glyph_by_glyph(drawn, bold)
+    if bold and _THICK_TAGS and any(map(_thick, run.ids)):
+        run.thick = True
+    return run
+
+
+def _thick(gid: str) -> bool:
+    """Whether the glyph is a fallback font's regular face's, thickened in a bold line (model.glyphs.thickened)."""
+    return gid[:gid.find("-") + 1] in _THICK_TAGS
+
+
+def thick_uses(run: GlyphRun) -> tuple[str, str]:
+    """A bold line's ``<use>`` elements in two: those of glyphs drawn as they are, and those of glyphs to be
+    stroked round as the screen's font engine thickens them (``_thick``)."""
+    plain, thick = [], []
+    for use in run.uses.split("<use ")[1:]:
+        start = use.index("#") + 1
+        (thick if _thick(use[start:use.index('"', start)]) else plain).append("<use " + use)
+    return "".join(plain), "".join(thick)
 
 
 def _glyph_by_glyph(drawn: str, bold: bool) -> GlyphRun:
@@ -512,7 +542,7 @@ class TextOutlines:
 
     def note(self, run: GlyphRun, bold: bool) -> None:
         """Give ``run``'s words (or glyphs) their ids, as ``uses`` would, without writing anything."""
-        if not self.by_word or run.shaped:
+        if not self.by_word or run.by_glyph:
             self._glyphs.update(dict.fromkeys(run.ids))
             return
         words = self._words
@@ -568,7 +598,7 @@ class TextOutlines:
 
     def uses(self, run: GlyphRun, bold: bool) -> str:
         """The ``<use>`` elements that draw ``run``, its outlines noted for ``defs``."""
-        if not self.by_word or run.shaped:
+        if not self.by_word or run.by_glyph:
             self._glyphs.update(dict.fromkeys(run.ids))
             return run.uses
         written = self._written.get((id(run), bold))
@@ -624,11 +654,11 @@ class Weighing:
     def run(self, run: GlyphRun, bold: bool) -> None:
         """Any line, from its glyph run (a shaped one is placed a glyph at a time in either form)."""
         self.glyph_uses += run.count
-        self.word_uses += run.count if run.shaped else len(run.words)
+        self.word_uses += run.count if run.by_glyph else len(run.words)
         if (id(run), bold) not in self._seen:  # a line met again adds no glyph or word (runs are remembered per line)
             self._seen[(id(run), bold)] = run
             self._glyphs.update(run.ids)
-            if run.shaped:
+            if run.by_glyph:
                 self._shaped_glyphs.update(run.ids)
             else:
                 self._words[bold].update(word for word, _ in run.words)

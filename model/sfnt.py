@@ -61,6 +61,30 @@ def read_face(path: Path | str, index: int = 0) -> FaceNumbers | None:
                        data[name[0]:name[0] + name[1]] if name else None)
 
 
+def weight_class(path: Path | str, index: int = 0) -> int | None:
+    """Face ``index``'s weight as its OS/2 table gives it (400 regular, 700 bold), or None without that table.
+
+    Read from the file's first bytes and the table's own, not the whole file (a CJK fallback is 4-20 MB).
+    """
+    with open(path, "rb") as handle:
+        start = 0
+        head = handle.read(12 + 4 * (index + 1))
+        if head[:4] == b"ttcf":
+            start = struct.unpack_from(">I", head, 12 + 4 * index)[0]
+        elif index:
+            raise IndexError(f"{path} holds one face, not face {index}")
+        handle.seek(start + 4)
+        count = struct.unpack(">H", handle.read(2))[0]
+        handle.seek(start + 12)
+        directory = handle.read(16 * count)
+        for i in range(count):
+            tag, _, offset, _ = struct.unpack_from(">4sIII", directory, 16 * i)
+            if tag == b"OS/2":
+                handle.seek(offset + 4)
+                return int(struct.unpack(">H", handle.read(2))[0])
+    return None
+
+
 def _tables(data: bytes, start: int) -> dict[bytes, tuple[int, int]]:
     """Offset and length of the face's tables by tag (its table directory at ``start``)."""
     count = struct.unpack_from(">H", data, start + 4)[0]

@@ -118,18 +118,27 @@ def test_svg_is_valid_renders_and_is_self_contained(board: tuple[Layout, Path, P
     assert not list(root.iter(f"{SVG_NS}style")), "no fonts are embedded: the text is drawn as outlines"
     glyphs = {path.get("id"): path.get("d") for defs in root.iter(f"{SVG_NS}defs") for path in defs}
     assert glyphs and all(d for d in glyphs.values())
-    # Each line: a group of glyph outlines, then the invisible text. Every character drawn
-    # (in the PDF's visual order, spaces and invisible characters aside) is one glyph.
+    # Each line: a group of glyph outlines (two in a bold line with glyphs of a fallback font's regular face, the
+    # second stroked round them: test_bold_cjk_in_a_regular_fallback_face_is_thickened_in_the_pdf_and_svg), then
+    # the invisible text. Every character drawn (in the PDF's visual order, spaces and invisible characters
+    # aside) is one glyph.
     children = list(root)
-    lines = [(children[i - 1], el) for i, el in enumerate(children) if el.tag == f"{SVG_NS}text"]
+    lines = []
+    for i, el in enumerate(children):
+        if el.tag == f"{SVG_NS}text":
+            groups, before = [children[i - 1]], children[i - 2]
+            if groups[0].get("stroke") and before.tag == f"{SVG_NS}g" and not before.get("stroke") \
+                    and before.get("transform") == groups[0].get("transform"):
+                groups.insert(0, before)
+            lines.append((groups, el))
     assert len(lines) == len([p for p in layout.primitives() if isinstance(p, Text) and p.text.strip()])
-    for outlines, text in lines:
+    for groups, text in lines:
         # invisible: a colour emoji glyph ignores fill-opacity, so its line has opacity 0
         emoji = any(ch in (text.text or "") for ch in "😀☕🎉")
         assert text.get("opacity" if emoji else "fill-opacity") == "0", text.text
         drawn = [ch for ch in visual(text.text or "") if not ch.isspace() and not is_invisible(ch)]
-        uses = [use.get(XLINK_HREF) for use in outlines.iter(f"{SVG_NS}use")]
-        assert outlines.tag == f"{SVG_NS}g" and len(uses) == len(drawn), text.text
+        uses = [use.get(XLINK_HREF) for outlines in groups for use in outlines.iter(f"{SVG_NS}use")]
+        assert all(g.tag == f"{SVG_NS}g" for g in groups) and len(uses) == len(drawn), text.text
         assert all(href is not None and href[1:] in glyphs for href in uses)
     drawn = "".join(el.text or "" for el in root.iter(f"{SVG_NS}text"))
     assert "\x07" not in drawn and NO_FONT not in drawn and REPLACEMENT in drawn
@@ -733,3 +742,45 @@ def test_a_complex_script_word_with_a_soft_hyphen_is_cut_between_clusters() -> N
     lines = wrap("ग्राहकसेवाकेंद्र\u00adग्राहकसेवाकेंद्र", 40, font_metrics(False), 13)
     assert len(lines) > 1
     assert not any(unicodedata.category(line[0]).startswith("M") or line[0] == "\u094d" for line in lines), lines
+
+
+
+def line_ink(png: Path, line: Text, scale: float) -> float:
+    """The ink of ``line`` in a picture at ``scale`` px per board px, per square px of its size: a heavier face
+    has more."""
+    from model.typesetting import text_width
+
+    width = text_width(line.text, line.size, line.bold)
+    left = line.x - (width / 2 if line.anchor == "middle" else width if line.anchor == "end" else 0)
+    box = [round(v * scale) for v in (left - 2, line.y - line.size * 1.1, left + width + 2, line.y + line.size * 0.4)]
+    pixels = np.asarray(Image.open(png).convert("L"), dtype=float)[box[1]:box[3], box[0]:box[2]]
+    return float((255 - pixels).sum() / 255) / (line.size * scale) ** 2
+
+
+def test_bold_cjk_in_a_regular_fallback_face_is_thickened_in_the_pdf_and_svg(tmp_path: Path) -> None:
+    """A Chinese board's title, stage and lane names are bold, but the CJK fallback (Droid Sans Fallback) has no
+    bold face: the screen thickens its regular one (fontconfig's "embolden", FreeType), and the PDF and the SVG drew
+    them regular, the headers no heavier than the cards. Both stroke such glyphs round (model.glyphs.EMBOLDEN): the
+    same characters are heavier in the stage's bold name than in a card's regular text, for their size."""
+    need("pdftoppm", "rsvg-convert", "xmllint")
+    from model.glyphs import thickened
+
+    font = finder().font_for("顾", True)
+    if font is None or not thickened(font):
+        pytest.skip("no regular-only CJK fallback face (.ci/run installs Droid Sans Fallback)")
+    doc = model.Document(title="测试")
+    doc.add_stage(Stage("s1", "顾客下单"))
+    doc.add_lane(Lane("l1", "顾客行为", "customer"))
+    doc.add_card(Card("c1", "l1", "s1", text="顾客下单"))
+    layout = Layout(doc)
+    pdf, svg = tmp_path / "board.pdf", tmp_path / "board.svg"
+    export(layout, pdf)
+    export(layout, svg)
+    run("xmllint", "--noout", svg)
+    run("pdftoppm", "-r", "144", "-png", "-singlefile", pdf, tmp_path / "pdf")
+    run("rsvg-convert", "-z", "2", "-b", "white", "-o", tmp_path / "svg.png", svg)
+    lines = [p for p in layout.primitives() if isinstance(p, Text) and p.text == "顾客下单"]
+    (name,), (text,) = [p for p in lines if p.bold], [p for p in lines if not p.bold]
+    for png in (tmp_path / "pdf.png", tmp_path / "svg.png"):
+        bold, regular = line_ink(png, name, 2), line_ink(png, text, 2)
+        assert bold > 1.2 * regular, (png.name, bold, regular)

@@ -446,3 +446,42 @@ def test_a_line_starting_in_arabic_or_hebrew_reads_the_same_on_screen_and_in_the
                 image.crop(box).save(tmp_path / f"{name}-{i}.png")
     for i in range(len(boxes)):
         assert ratio(tmp_path / f"b.png-{i}.png", tmp_path / f"svg.png-{i}.png") < 0.02, lines[i]
+
+
+def test_bold_cjk_names_are_as_heavy_in_the_pdf_as_on_the_screen(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The screen thickens the CJK fallback's regular face for a bold name (fontconfig's "embolden"); the PDF drew
+    it regular, ~30 % lighter. Now each bold CJK line's ink, drawn by Qt at 100 % and by poppler from the PDF at
+    the same size, agrees within 15 %."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    from test_languages import line_ink
+
+    from exporters.qtpaint import draw_primitives
+    from model.entities import Card, Lane, Stage
+    from model.glyphs import finder, thickened
+
+    font = finder().font_for("顾", True)
+    if font is None or not thickened(font):
+        pytest.skip("no regular-only CJK fallback face (.ci/run installs Droid Sans Fallback)")
+    doc = model.Document(title="测试旅程")
+    doc.add_stage(Stage("s1", "顾客下单阶段"))
+    doc.add_lane(Lane("l1", "顾客行为", "customer"))
+    doc.add_card(Card("c1", "l1", "s1", text="顾客在应用中下单"))
+    layout = Layout(doc)
+    pdf = tmp_path / "board.pdf"
+    export(layout, pdf)
+    subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", str(pdf), str(tmp_path / "pdf")], check=True)
+    image = QImage(math.ceil(layout.width), math.ceil(layout.height), QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    draw_primitives(painter, list(layout.primitives()), hairline=False)
+    painter.end()
+    image.save(str(tmp_path / "screen.png"))
+    names = [p for p in layout.primitives()
+             if isinstance(p, Text) and p.bold and p.text in ("测试旅程", "顾客下单阶段")]
+    assert len(names) == 2
+    for line in names:
+        screen, printed = line_ink(tmp_path / "screen.png", line, 1), line_ink(tmp_path / "pdf.png", line, 1)
+        assert abs(printed - screen) <= 0.15 * screen, (line.text, screen, printed)

@@ -29,7 +29,8 @@ by Mermaid as plain text, so nothing else is interpreted in them.
 ``to_mermaid`` writes the stages as sections and the customer lane's cards as tasks, with
 the emotion score of their stage; characters the grammar cannot hold (``:``, ``#``, ``;``,
 ``%%``, a keyword at the start of a name) are written as Mermaid entity codes, which
-Mermaid renders as the characters themselves and ``from_mermaid`` decodes again.
+Mermaid renders as the characters themselves and ``from_mermaid`` decodes again. A line
+break in a name is written ``#10;`` (Mermaid draws a space; ``<br>`` it would show as is).
 """
 
 from __future__ import annotations
@@ -589,12 +590,18 @@ def _escape(text: str, special: str) -> str:
 
 
 def _name_text(text: str) -> str:
-    """A task or section name on one line: a line break is ``<br>``; never empty."""
+    """A task or section name on one line: a line break is ``#10;``; never empty.
+
+    Not ``<br>``: Mermaid draws a journey's task and section names as plain text in a
+    foreignObject (its default ``textPlacement: fo``), so a browser shows "<br>" as it is.
+    The code ``#10;`` is drawn as a space there and reads back as the line break.
+    """
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     # A literal "<br>" in the text is no line break: its "<" goes as a code.
-    escaped = "<br>".join(_BR.sub(lambda m: _code("<") + m.group()[1:], _escape(line, ":;")) for line in lines)
-    if not escaped.replace("<br>", ""):
+    parts = [_BR.sub(lambda m: _code("<") + m.group()[1:], _escape(line, ":;")) for line in lines]
+    if not any(parts):
         return _code(_ZWSP)
+    escaped = _code("\n").join(parts)
     if _KEYWORD_START.match(escaped):
         escaped = _code(escaped[0]) + escaped[1:]
     return escaped

@@ -293,6 +293,25 @@ def test_export_writes_what_the_grammar_can_hold() -> None:
     assert tasks_of(back)[-1][2] == 3  # no emotion in that stage: neutral
 
 
+def test_line_breaks_are_written_as_a_code_mermaid_draws_as_a_space() -> None:
+    """Mermaid draws task and section names as plain text in a foreignObject (journey's default
+    ``textPlacement: fo``): a browser showed "Pay<br>later" with the tag in it. ``#10;`` is drawn
+    as a space and still reads back as the line break."""
+    from model.entities import Card, Lane, Stage
+
+    doc = Document.build(title="T", description=None, stages=[Stage("s1", "Order\nat the till"), Stage("s2", "\n")],
+                         lanes=[Lane("l1", "Do", "customer")],
+                         cards=[Card("c1", "l1", "s1", "Pay\r\nlater\n\nor not"), Card("c2", "l1", "s2", " \n ")],
+                         links=[], personas=[], extra={})
+    text = to_mermaid(doc)
+    assert "<br>" not in text
+    assert "    section Order#10;at the till\n      Pay#10;later#10;#10;or not: 3\n" in text
+    assert "    section #8203;\n      #8203;: 3\n" in text  # nothing but line breaks: still a name
+    back = from_mermaid(text)
+    assert [s.name for s in back.stages] == ["Order\nat the till", ""]
+    assert [t[1] for t in tasks_of(back)] == ["Pay\nlater\n\nor not", ""]
+
+
 def test_scores_pair_with_tasks_or_take_the_stage_mean() -> None:
     from model.entities import Card, Lane, Stage
 

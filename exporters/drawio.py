@@ -3,12 +3,15 @@
 Structure (draw.io's own, uncompressed): ``mxfile`` → ``diagram`` → ``mxGraphModel`` →
 ``root`` with the two cells every model has (``0``, and ``1`` whose parent is ``0``), then:
 
-- the title (and description) as a text cell;
+- the title (and description) as a text cell, and each persona as a box where the board
+  shows its card (name, role, quote, goals, pains);
 - each stage header as a rounded box along the top;
 - each lane as a swimlane container (its header on the left, ``horizontal=0``) spanning
   the whole board;
 - each card as a rounded rectangle inside its lane: a child of the lane's swimlane, so its
-  geometry is relative to the lane, and lane + card give exactly the layout's rectangle;
+  geometry is relative to the lane, and lane + card give exactly the layout's rectangle
+  (an emotion card: its label's box, with its marker as a round cell at its score and the
+  lane's curve as an unconnected edge through the markers, under the cards);
 - each link as an edge with ``source`` and ``target`` (draw.io routes it);
 - the blueprint lines as dashed, unconnected edges.
 
@@ -29,8 +32,10 @@ from exporters.common import DocumentOrLayout, as_layout, creator, write_atomic
 from model import style as st
 from model.board_words import board_word
 from model.cardshape import SCORE_LABELS
-from model.entities import LANE_KIND_LABELS, Card
+from model.emotion_curve import MARKER_R, score_of
+from model.entities import LANE_KIND_LABELS, Card, Persona
 from model.layout import Layout, Rect
+from model.primitives import Box
 
 # XML 1.0 forbids these (ElementTree would write them and no reader would open the file).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -40,6 +45,7 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
     """The .drawio file of a board, as UTF-8 bytes."""
     layout = as_layout(document_or_layout)
     doc = layout.document
+    personas = {persona.id: persona.name for persona in doc.personas}
     mxfile = ET.Element("mxfile", host="Touchline", agent=creator(), compressed="false")
     diagram = ET.SubElement(mxfile, "diagram", id="touchline-board", name=_clean(doc.title) or "Board")
     model = ET.SubElement(diagram, "mxGraphModel", {
@@ -51,6 +57,7 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
     ET.SubElement(root, "mxCell", id="0")
     ET.SubElement(root, "mxCell", id="1", parent="0")
     _title(root, layout)
+    _personas(root, layout)
     for index, stage in enumerate(doc.stages, start=1):
         rect = layout.stage_headers[stage.id].rect
         metrics = " · ".join(f"{name} {value:g}" for name, value in (stage.metrics or {}).items())
@@ -73,13 +80,27 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
                 f"swimlane;horizontal=0;startSize={_num(header.w)};html=1;whiteSpace=wrap;collapsible=0;"
                 f"fillColor={st.HEADER_FILL};swimlaneFillColor={st.BAND_ODD if index % 2 else st.BAND_EVEN};"
                 f"strokeColor={st.FAINT};fontColor={st.INK};fontSize={st.LANE_SIZE};fontStyle=0;")
-        for stage in doc.stages:
-            for card_id in doc.cell_cards(stage.id, lane.id):
-                card = doc.card(card_id)
-                rect = layout.cards[card_id].rect
-                relative = Rect(rect.x - band.x, rect.y - band.y, rect.w, rect.h)
-                _vertex(root, f"card-{card_id}", _card_label(card, lane.kind, doc.language), relative,
-                        f"lane-{lane.id}", _card_style(card, lane.kind))
+        card_ids = [card_id for stage in doc.stages for card_id in doc.cell_cards(stage.id, lane.id)]
+        markers = _markers(layout, card_ids, band) if lane.kind == "emotion" else {}
+        if len(markers) > 1:
+            _curve(root, lane.id, sorted(markers.values()))
+        for card_id in card_ids:
+            card = doc.card(card_id)
+            geometry = layout.cards[card_id]
+            rect = geometry.rect
+            if card_id in markers and geometry.shape.body is not None:  # the label's box, not the marker's
+                bx, by, bw, bh = geometry.shape.body
+                rect = Rect(rect.x + bx, rect.y + by, bw, bh)
+            relative = Rect(rect.x - band.x, rect.y - band.y, rect.w, rect.h)
+            _vertex(root, f"card-{card_id}", _card_label(card, lane.kind, doc.language, personas), relative,
+                    f"lane-{lane.id}", _card_style(card, lane.kind))
+        for card_id, (cx, cy) in markers.items():
+            score = score_of(doc.card(card_id))
+            sign = "+" if score > 0 else ("–" if score < 0 else "±")
+            _vertex(root, f"marker-{card_id}", f"{sign}{abs(score)}",
+                    Rect(cx - MARKER_R, cy - MARKER_R, 2 * MARKER_R, 2 * MARKER_R), f"lane-{lane.id}",
+                    f"ellipse;html=1;fillColor={st.SENTIMENT[score]};strokeColor={st.PAGE};strokeWidth=2;"
+                    f"fontColor={st.ON_ACCENT};fontSize={st.TYPE_SCALE[0]};fontStyle=1;")
     for link in doc.links():
         style = f"edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;strokeColor={st.ARROW};" \
                 f"fontColor={st.INK};fontSize={st.LINK_LABEL_SIZE};"
@@ -118,13 +139,71 @@ def _title(root: ET.Element, layout: Layout) -> None:
     if doc.description:
         label += f'<br><font color="{st.MUTED}" style="font-size: {st.DESCRIPTION_SIZE}px">' \
                  f"{_html(doc.description)}</font>"
-    height = max(layout.grid_rect.y - st.TITLE_GAP - st.MARGIN, 1.0)
+    boxes = _persona_boxes(layout)
+    bottom = boxes[0].y - 2 * st.SPACE if boxes else layout.grid_rect.y - st.TITLE_GAP
+    height = max(bottom - st.MARGIN, 1.0)
     _vertex(root, "title", label, Rect(st.MARGIN, st.MARGIN, layout.width - 2 * st.MARGIN, height), "1",
             f"text;html=1;whiteSpace=wrap;align=left;verticalAlign=top;spacing=0;fontColor={st.INK};")
 
 
-def _card_label(card: Card, kind: str, language: str) -> str:
+def _persona_boxes(layout: Layout) -> list[Box]:
+    """Where the board draws its persona cards, in the personas' order (their boxes in the title's drawing)."""
+    top = layout.grid_rect.y  # the legend under the board has boxes too
+    return [p for p in layout.background
+            if isinstance(p, Box) and p.fill == st.PERSONA_FILL and p.stroke == st.PERSONA_BORDER and p.y < top]
+
+
+def _personas(root: ET.Element, layout: Layout) -> None:
+    doc = layout.document
+    for number, (persona, box) in enumerate(zip(doc.personas, _persona_boxes(layout), strict=False), start=1):
+        _vertex(root, f"persona-{number}", _persona_label(persona, doc.language), Rect(box.x, box.y, box.w, box.h),
+                "1", f"rounded=1;absoluteArcSize=1;arcSize={2 * (st.CARD_RADIUS + 2)};whiteSpace=wrap;html=1;"
+                     f"fillColor={st.PERSONA_FILL};strokeColor={st.PERSONA_BORDER};fontColor={st.INK};"
+                     f"fontSize={st.CARD_SIZE};align=left;verticalAlign=top;spacing={2 * st.SPACE};")
+
+
+def _persona_label(persona: Persona, language: str) -> str:
+    name = persona.name or board_word("Persona", language)
+    label = f'<b style="font-size: {st.HEADING_SIZE}px">{_html(name)}</b>'
+    if persona.role:
+        label += f'<br><font color="{st.MUTED}">{_html(persona.role)}</font>'
+    if persona.quote:
+        label += f"<br><i>“{_html(persona.quote)}”</i>"
+    for title, items in (("Goals", persona.goals), ("Pains", persona.pains)):
+        if items:
+            label += f'<br><font color="{st.MUTED}" style="font-size: {st.TYPE_SCALE[1]}px">' \
+                     f"<b>{_html(board_word(title, language).upper())}</b></font>"
+            label += "".join(f"<br>• {_html(item)}" for item in items)
+    return label
+
+
+def _markers(layout: Layout, card_ids: list[str], band: Rect) -> dict[str, tuple[float, float]]:
+    """Each emotion card's marker centre, relative to its lane."""
+    centres = {card_id: layout.marker_centre(card_id) for card_id in card_ids}
+    return {card_id: (c[0] - band.x, c[1] - band.y) for card_id, c in centres.items() if c is not None}
+
+
+def _curve(root: ET.Element, lane_id: str, points: list[tuple[float, float]]) -> None:
+    """The emotion curve: an unconnected edge inside the lane through its markers, left to right."""
+    cell = ET.SubElement(root, "mxCell", {
+        "id": f"curve-{lane_id}", "value": "",
+        "style": f"endArrow=none;html=1;rounded=1;strokeWidth=2;strokeColor={st.CURVE};",
+        "edge": "1", "parent": f"lane-{lane_id}",
+    })
+    geometry = ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
+    (x0, y0), *middle, (x1, y1) = points
+    ET.SubElement(geometry, "mxPoint", x=_num(x0), y=_num(y0), **{"as": "sourcePoint"})
+    ET.SubElement(geometry, "mxPoint", x=_num(x1), y=_num(y1), **{"as": "targetPoint"})
+    if middle:
+        array = ET.SubElement(geometry, "Array", **{"as": "points"})
+        for x, y in middle:
+            ET.SubElement(array, "mxPoint", x=_num(x), y=_num(y))
+
+
+def _card_label(card: Card, kind: str, language: str, personas: dict[str, str]) -> str:
     chips = []
+    if card.persona and personas.get(card.persona, "").strip():
+        chips.append(_html(personas[card.persona]))
     if card.fail:
         chips.append(f'<font color="{st.FAIL}"><b>F</b> {_html(board_word("Fail point", language))}</font>')
     if card.wait:

@@ -17,7 +17,7 @@ from model import Document, load
 from model import style as st
 from model.entities import Card, Lane, Link, Persona, Stage
 from model.fonts import RESOURCES
-from model.layout import Layout
+from model.layout import Layout, Rect
 
 EXAMPLES = sorted((RESOURCES / "examples").glob("*.touchline"))
 
@@ -75,6 +75,9 @@ def test_structure_ids_parents_and_geometry(path: Path) -> None:
         lane_x, lane_y, _, _ = geometry(cells[f"lane-{card.lane}"])
         x, y, w, h = geometry(cell)
         rect = layout.cards[card.id].rect
+        body = layout.cards[card.id].shape.body
+        if doc.lane(card.lane).kind == "emotion" and body is not None:  # the label's box (its marker: below)
+            rect = Rect(rect.x + body[0], rect.y + body[1], body[2], body[3])
         # Child geometry is relative to the lane: lane + card gives the layout's rectangle.
         assert (lane_x + x, lane_y + y, w, h) == pytest.approx((rect.x, rect.y, rect.w, rect.h), abs=0.01)
         assert label_text(cell.get("value", "")).startswith(card.text)
@@ -86,8 +89,10 @@ def test_structure_ids_parents_and_geometry(path: Path) -> None:
         assert g is not None and g.get("relative") == "1"
     for stage in doc.stages:
         assert stage.name in label_text(cells[f"stage-{stage.id}"].get("value", ""))
-    expected = 3 + len(doc.stages) + len(doc.lanes) + doc.card_count() + len(list(doc.links()))
-    assert len(cells) == expected + len(layout.blueprint_lines)
+    emotion = [card for card in doc.cards() if doc.lane(card.lane).kind == "emotion"]
+    curves = {card.lane for card in emotion}
+    expected = 3 + len(doc.stages) + len(doc.lanes) + doc.card_count() + len(list(doc.links())) + len(doc.personas)
+    assert len(cells) == expected + len(layout.blueprint_lines) + len(emotion) + len(curves)
 
 
 def test_text_is_escaped_and_illegal_characters_dropped() -> None:
@@ -170,3 +175,55 @@ def test_a_card_of_a_dark_colour_of_its_own_has_light_text_and_chips() -> None:
     for ink in (style("card-dark")["fontColor"], chip_colour("card-dark")):
         assert st.contrast(ink, "#312E81") >= 4.5, ink
     assert style("card-pale")["fontColor"] == st.INK and chip_colour("card-pale") == st.MUTED
+
+
+def test_personas_and_the_emotion_lane_as_the_board_shows_them() -> None:
+    """The personas' cards and the emotion lane's markers and curve were left out: draw.io showed an
+    empty band under the title and the emotion cards as boxes with no scale, marker or curve."""
+    from model.persona_header import PERSONA_W
+
+    doc = Document.build(
+        title="Feelings", description="About", stages=[Stage("s1", "A"), Stage("s2", "B"), Stage("s3", "C")],
+        lanes=[Lane("do", "Doing", "customer"), Lane("feel", "Feeling", "emotion")],
+        personas=[Persona("p1", "Sam Reyes", role="Designer", quote="Fast <please>", goals=["Speed"], pains=["Forms"]),
+                  Persona("p2", "Inês")],
+        cards=[Card("c1", "do", "s1", "Compares fees", persona="p1"),
+               Card("e1", "feel", "s1", "Curious", score=1), Card("e2", "feel", "s2", "Lost", score=-2),
+               Card("e3", "feel", "s3", "", score=0, persona="p2")],
+        links=[], extra={},
+    )
+    layout = Layout(doc)
+    _, cells = parse(render_drawio(layout))
+    title_bottom = sum(geometry(cells["title"])[1::2])
+    for number, persona in enumerate(doc.personas, start=1):
+        x, y, w, h = geometry(cells[f"persona-{number}"])
+        assert cells[f"persona-{number}"].get("parent") == "1"
+        assert w == PERSONA_W and title_bottom < y and y + h < layout.stage_headers["s1"].rect.y
+        assert label_text(cells[f"persona-{number}"].get("value", "")).startswith(persona.name)
+    assert label_text(cells["persona-1"].get("value", "")).split("\n") == [
+        "Sam Reyes", "Designer", "“Fast <please>”", "GOALS", "• Speed", "PAINS", "• Forms"]
+    assert "Sam Reyes" in label_text(cells["card-c1"].get("value", ""))  # the card's persona, as its badge says
+    lane_x, lane_y, _, _ = geometry(cells["lane-feel"])
+    centres = []
+    for card_id, label, colour in (("e1", "+1", st.SENTIMENT[1]), ("e2", "–2", st.SENTIMENT[-2]),
+                                   ("e3", "±0", st.SENTIMENT[0])):
+        marker = cells[f"marker-{card_id}"]
+        assert marker.get("parent") == "lane-feel" and (marker.get("style") or "").startswith("ellipse;")
+        assert marker.get("value") == label and f"fillColor={colour};" in (marker.get("style") or "")
+        x, y, w, h = geometry(marker)
+        cx, cy = layout.marker_centre(card_id)  # type: ignore[misc]
+        assert (lane_x + x + w / 2, lane_y + y + h / 2) == pytest.approx((cx, cy), abs=0.01)
+        centres.append((x + w / 2, y + h / 2))
+        # The card is its label's box, which leaves the marker out.
+        bx, by, bw, bh = geometry(cells[f"card-{card_id}"])
+        assert not (bx <= x + w / 2 <= bx + bw and by <= y + h / 2 <= by + bh)
+    curve = cells["curve-feel"]
+    assert curve.get("edge") == "1" and curve.get("parent") == "lane-feel"
+    assert curve.get("source") is None and curve.get("target") is None
+    points = [(float(p.get("x", "")), float(p.get("y", ""))) for p in curve.iter("mxPoint")]
+    order = [p.get("as") for p in curve.iter("mxPoint")]
+    assert order == ["sourcePoint", "targetPoint", None]
+    flat = [v for point in (points[0], points[2], points[1]) for v in point]
+    assert flat == pytest.approx([v for point in centres for v in point], abs=0.01)
+    ids = list(cells)
+    assert ids.index("curve-feel") < ids.index("card-e1") < ids.index("marker-e1")  # curve under cards and markers

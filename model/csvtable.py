@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from model.document import Document, is_hex_color
 from model.entities import LANE_KIND_LABELS, LANE_KINDS, SCORE_RANGE, Card, Lane, Stage
 from model.fileformat import LoadError
+from model.limits import MAX_FILE_BYTES
 
 __all__ = ["COLUMNS", "CsvError", "from_csv", "to_csv"]
 
@@ -91,6 +92,9 @@ def from_csv(data: str | bytes, default_title: str = "Untitled") -> Document:
     if not text.strip():
         raise CsvError("row 1: the table is empty (it needs a header row: stage, lane, lane_kind, text)")
     delimiter = _delimiter(text)
+    # The csv module refuses a cell over 128 KiB (long notes: a pasted transcript), which to_csv writes;
+    # a table is never larger than the file Touchline opens.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     number = 0
     try:

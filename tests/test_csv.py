@@ -161,6 +161,20 @@ def test_round_trip_of_the_bundled_examples(path: Path) -> None:
     assert cells(back) == cells(doc)
 
 
+def test_a_cell_longer_than_the_csv_modules_limit_comes_back() -> None:
+    """Notes of 200,000 characters (a pasted transcript) were exported, and the import of that very
+    table said "row 2: not a readable CSV row (field larger than field limit (131072))"."""
+    previous = csv.field_size_limit(128 * 1024)  # the csv module's own default, whatever ran before
+    try:
+        notes = "Interview. " * 20_000
+        doc = Document.build(title="t", description=None, stages=[Stage("s", "S")], lanes=[Lane("l", "L", "note")],
+                             cards=[Card("c", "l", "s", "x", notes=notes)], links=[], personas=[], extra={})
+        back = from_csv(to_csv(doc))
+        assert [c.notes for c in back.cards()] == [notes.strip()]
+    finally:
+        csv.field_size_limit(previous)
+
+
 def test_order_empty_lanes_and_duplicate_names_survive_export() -> None:
     stages = [Stage("s1", "Pay"), Stage("s2", ""), Stage("s3", "Pay")]
     lanes = [Lane("l1", "Think", "thought"), Lane("l2", "Do", "customer"), Lane("l3", "Empty", "note")]

@@ -292,8 +292,8 @@ def _cmd_export(options: argparse.Namespace) -> int:
         flag = "--portrait" if options.portrait else "--tile"
         raise CommandError(output, f"{flag} needs a paper size: add --page A4, A3, A2, Letter or Tabloid")
     if options.page != "fit" and suffix != ".pdf":
-        raise CommandError(output, f"--page {options.page} applies to PDF only; a {suffix} is one picture "
-                                   "the size of the board")
+        what = "one picture the size of the board" if suffix in (".svg", ".png") else "a file for another tool"
+        raise CommandError(output, f"--page {options.page} applies to PDF only; a {suffix} is {what}, with no pages")
     shared = _share_with_a_child(options, suffix)
     try:
         document = _load(options.file)

@@ -137,6 +137,17 @@ def test_paper_sizes_are_for_pdf_only(tmp_path: Path, page: str, suffix: str) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == [source]
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".mmd", ".drawio"])
+def test_paper_sizes_are_no_option_of_the_files_for_other_tools(tmp_path: Path, suffix: str) -> None:
+    """The error called a .csv "one picture the size of the board"."""
+    source = good(tmp_path)
+    out = f"out{suffix}"
+    line = assert_error(run("export", source, "-o", out, "--page", "A4", cwd=tmp_path), out)
+    assert "PDF only" in line and f"a {suffix} is a file for another tool, with no pages" in line
+    assert "picture" not in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source]
+
+
 @pytest.mark.parametrize("flag", ["--portrait", "--tile"])
 def test_portrait_and_tile_need_a_paper_size(tmp_path: Path, flag: str) -> None:
     source = good(tmp_path)

@@ -514,13 +514,15 @@ def _text(text: Text, glyphs: TextOutlines, x: float | None = None, y: float | N
     hidden = 'opacity="0"' if not content.isascii() and _COLOUR_GLYPHS.search(content) else 'fill-opacity="0"'
     style = _TEXT_STYLES.get((size, bold, anchor)) or _text_style(size, bold, anchor)
     line = f'<text x="{known(x) or _num(x)}" y="{at_y}"{style}{fit} {hidden}>{_escape(content)}</text>'
-    if drawing or thick:
+    if thick:  # a fallback font's regular face in a bold line: stroked round as the screen thickens it (1/EM units)
         place = f'transform="translate({known(left) or _num(left)} {at_y}) {_SCALES.get(size) or _scaled(size)}"'
         colour = _ESCAPED.get(text.color) or _escaped(text.color)
-        # A fallback font's regular face in a bold line: stroked round as the screen thickens it (in 1/EM units).
-        stroked = f'<g {place} fill="{colour}" stroke="{colour}" stroke-width="{_num(EM * EMBOLDEN)}" ' \
-                  f'stroke-linejoin="round">{thick}</g>' if thick else ""
-        line = (f'<g {place} fill="{colour}">{drawing}</g>' if drawing else "") + stroked + line
+        line = (f'<g {place} fill="{colour}">{drawing}</g>' if drawing else "") + \
+            f'<g {place} fill="{colour}" stroke="{colour}" stroke-width="{_num(EM * EMBOLDEN)}" ' \
+            f'stroke-linejoin="round">{thick}</g>{line}'
+    elif drawing:
+        line = (f'<g transform="translate({known(left) or _num(left)} {at_y}) {_SCALES.get(size) or _scaled(size)}" '
+                f'fill="{_ESCAPED.get(text.color) or _escaped(text.color)}">{drawing}</g>{line}')
     if text.angle:  # turned about (x, y): SVG turns clockwise (its y runs down), the angle is anticlockwise
         return f'<g transform="rotate({_num(-text.angle)} {known(x) or _num(x)} {at_y})">{line}</g>'
     return line

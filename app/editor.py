@@ -354,6 +354,16 @@ class Editor(QWidget):
         self.addAction(action)
         return action
 
+    def _name_undo_step(self, step: str) -> None:
+        actions = getattr(self, "edit_actions", None)
+        if actions is not None:
+            actions.undo.setText(tr("&Undo {0}").format(_menu_text(step)) if step else tr("&Undo"))
+
+    def _name_redo_step(self, step: str) -> None:
+        actions = getattr(self, "edit_actions", None)
+        if actions is not None:
+            actions.redo.setText(tr("&Redo {0}").format(_menu_text(step)) if step else tr("&Redo"))
+
     def _make_actions(self) -> EditActions:
         undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
@@ -362,6 +372,10 @@ class Editor(QWidget):
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         redo.setShortcuts(redo_keys + [k for k in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
                                        if k not in redo_keys])
+        # The step's name follows the command as the language joins them: "&Undo Move card", but
+        # "&Rückgängig: Karte verschieben" (Qt's prefix ran the two together: "Rückgängig Karte verschieben").
+        self.undo_stack.undoTextChanged.connect(self._name_undo_step)
+        self.undo_stack.redoTextChanged.connect(self._name_redo_step)
         for action in (undo, redo):
             # Window-wide, so Ctrl+Z works from the Properties panel too; a text field
             # with focus still takes Ctrl+Z for its own text first (ShortcutOverride).
@@ -1035,3 +1049,8 @@ def _text_field_focused() -> bool:
 
 def _load_inline_editor() -> None:
     import canvas.inline_editor  # noqa: F401  (imported for later: defining its class is the cost)
+
+
+def _menu_text(text: str) -> str:
+    """``text`` shown as it is in a menu entry: an ampersand in a card's or a stage's name is not an Alt letter."""
+    return text.replace("&", "&&")

@@ -485,8 +485,16 @@
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Rückgängig: {0}</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation>&amp;Wiederholen: {0}</translation>
     </message>
     <message>
         <source>&amp;Delete</source>

@@ -1,0 +1,74 @@
+"""What a German-speaking designer reads: whole German sentences, German key names, German numbers.
+
+Found by using the editor in German (the interface language) and reading what it said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.i18n import install_translators
+from app.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+BLUEPRINT = ROOT / "resources" / "examples" / "coffee-shop-blueprint.touchline"
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    app = QApplication.instance()
+    try:
+        assert install_translators(app, QLocale("de_DE")) == "de"
+        yield
+    finally:
+        install_translators(app, QLocale("en_GB"))
+
+
+def blueprint_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow(path=BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    return window
+
+
+def native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def test_edit_undo_names_its_step_as_german_does(qtbot: QtBot, german: None) -> None:
+    """Edit › Undo read "Rückgängig Stimme hinzufügen": Qt put the step's name straight after the word."""
+    window = blueprint_window(qtbot)
+    editor = window.editor
+    first = next(iter(editor.document.cards())).id
+    editor.scene.card_item(first).setSelected(True)
+    editor.vote(1)
+    edit = editor.edit_actions
+    assert edit.undo.text() == "&Rückgängig: Stimme hinzufügen"
+    edit.undo.trigger()
+    assert edit.undo.text() == "&Rückgängig" and edit.redo.text() == "&Wiederholen: Stimme hinzufügen"
+    edit.redo.trigger()
+    assert edit.redo.text() == "&Wiederholen"
+
+
+def test_edit_undo_keeps_the_english_wording_and_an_ampersand_in_a_name_is_no_alt_letter(qtbot: QtBot) -> None:
+    window = blueprint_window(qtbot)
+    editor = window.editor
+    first = next(iter(editor.document.cards())).id
+    editor.scene.card_item(first).setSelected(True)
+    editor.vote(1)
+    assert editor.edit_actions.undo.text() == "&Undo Add vote"
+    stage = editor.document.stages[0].id
+    from canvas import commands as cmd
+
+    editor.push(cmd.SetStageField(editor.document, stage, "name", "Q&A"))
+    editor.choose_header("stage", stage)
+    editor.delete_stage()
+    assert QKeySequence.mnemonic(editor.edit_actions.undo.text()).toString() == "Alt+U"
+    assert "Q&&A" in editor.edit_actions.undo.text()

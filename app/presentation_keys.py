@@ -23,7 +23,7 @@ PRESENTATION_KEYS: tuple[tuple[str, str], ...] = (
     # Editing while presenting: the editor's keys, on the document itself (one undo).
     (QT_TRANSLATE_NOOP("", "Tab, then type"), QT_TRANSLATE_NOOP("", "a new card in the stage on screen")),
     (QT_TRANSLATE_NOOP("", "Up, Down"), QT_TRANSLATE_NOOP("", "move between cells and cards")),
-    ("V, Shift+V", QT_TRANSLATE_NOOP("", "a vote more or less for the chosen card")),
+    (QT_TRANSLATE_NOOP("", "V, Shift+V"), QT_TRANSLATE_NOOP("", "a vote more or less for the chosen card")),
     (QT_TRANSLATE_NOOP("", "F2, Delete"), QT_TRANSLATE_NOOP("", "edit or delete the chosen card")),
     (QT_TRANSLATE_NOOP("", "Ctrl+Z, Ctrl+Shift+Z"), QT_TRANSLATE_NOOP("", "undo, redo")),
     ("Esc", QT_TRANSLATE_NOOP("", "end the spotlight or let go of the card, else leave")),

@@ -694,7 +694,7 @@
     </message>
     <message>
         <source>A lane moves up or down: Ctrl+Up or Ctrl+Down</source>
-        <translation>Eine Bahn wandert nach oben oder unten: Strg+Hoch oder Strg+Runter</translation>
+        <translation>Eine Bahn wandert nach oben oder unten: Strg+Hoch oder Strg+Herunter</translation>
     </message>
     <message>
         <source>Not moved: the stage is already at the edge of the board</source>
@@ -2261,7 +2261,7 @@ CES = 4,1</translation>
     </message>
     <message>
         <source>Up, Down</source>
-        <translation>Oben, Unten</translation>
+        <translation>Hoch, Herunter</translation>
     </message>
     <message>
         <source>move between cells and cards</source>
@@ -2270,6 +2270,10 @@ CES = 4,1</translation>
     <message>
         <source>a vote more or less for the chosen card</source>
         <translation>eine Stimme mehr oder weniger für die gewählte Karte</translation>
+    </message>
+    <message>
+        <source>V, Shift+V</source>
+        <translation>V, Umschalt+V</translation>
     </message>
     <message>
         <source>F2, Delete</source>
@@ -2516,7 +2520,7 @@ CES = 4,1</translation>
     </message>
     <message>
         <source>Lane header chosen: F2 renames it, Ctrl+Up/Down moves it, Delete removes it, Right goes back in</source>
-        <translation>Bahnkopf gewählt: F2 benennt ihn um, Strg+Hoch/Runter verschiebt ihn, Entf löscht ihn, Pfeil nach rechts führt zurück</translation>
+        <translation>Bahnkopf gewählt: F2 benennt ihn um, Strg+Hoch/Herunter verschiebt ihn, Entf löscht ihn, Pfeil nach rechts führt zurück</translation>
     </message>
     <message>
         <source>The board&apos;s last cell: Tab goes no further</source>

@@ -72,3 +72,21 @@ def test_edit_undo_keeps_the_english_wording_and_an_ampersand_in_a_name_is_no_al
     editor.delete_stage()
     assert QKeySequence.mnemonic(editor.edit_actions.undo.text()).toString() == "Alt+U"
     assert "Q&&A" in editor.edit_actions.undo.text()
+
+
+def test_the_presenting_keys_are_named_as_the_german_menus_name_them(qtbot: QtBot, german: None) -> None:
+    """The keys sheet (F1) and the presenter panel said "V, Shift+V" and "Oben, Unten" (the menus: Umschalt, Hoch,
+    Herunter); two status messages "Strg+Runter" where the menu says "Strg+Herunter"."""
+    from app.present import _keys_html
+    from canvas.translate import tr
+
+    sheet = _keys_html()
+    assert "Shift" not in sheet and "Ctrl" not in sheet
+    assert f"V, {native('Shift+V')}" in sheet
+    assert f"{native('Up')}, {native('Down')}" in sheet
+    window = blueprint_window(qtbot)
+    window.workshop.presenter_dock.show()
+    assert f"V, {native('Shift+V')}" in window.workshop.presenter.keys.text()
+    for said in (tr("A lane moves up or down: Ctrl+Up or Ctrl+Down"),
+                 tr("Lane header chosen: F2 renames it, Ctrl+Up/Down moves it, Delete removes it, Right goes back in")):
+        assert native("Ctrl+Up") in said and native("Down") in said, said

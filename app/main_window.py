@@ -687,8 +687,10 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self.commit_pending()
         selected = self.editor.selected_cards()
         copy_to_clipboard(self.editor.scene.layout, selected)
-        what = tr("%n card(s)", "", len(selected)) if selected else tr("the board")
-        self.statusBar().showMessage(tr("Copied {0} as an image").format(what), 4000)
+        # Whole sentences: "{0} als Bild kopiert" with "das Board" began the German message in lower case.
+        said = (tr("Copied %n card(s) as an image", "", len(selected)) if selected
+                else tr("Copied the board as an image"))
+        self.statusBar().showMessage(said, 4000)
 
     def import_path(self, path: PathLike) -> bool:
         """Open a Mermaid journey or a CSV table as a new, untitled board (asking to save changes first)."""

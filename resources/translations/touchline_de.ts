@@ -1169,13 +1169,16 @@
         <source>Exported {0}</source>
         <translation>{0} exportiert</translation>
     </message>
-    <message>
-        <source>the board</source>
-        <translation>das Board</translation>
+    <message numerus="yes">
+        <source>Copied %n card(s) as an image</source>
+        <translation>
+            <numerusform>%n Karte als Bild kopiert</numerusform>
+            <numerusform>%n Karten als Bild kopiert</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Copied {0} as an image</source>
-        <translation>{0} als Bild kopiert</translation>
+        <source>Copied the board as an image</source>
+        <translation>Das Board als Bild kopiert</translation>
     </message>
     <message>
         <source>Could not import</source>

@@ -90,3 +90,15 @@ def test_the_presenting_keys_are_named_as_the_german_menus_name_them(qtbot: QtBo
     for said in (tr("A lane moves up or down: Ctrl+Up or Ctrl+Down"),
                  tr("Lane header chosen: F2 renames it, Ctrl+Up/Down moves it, Delete removes it, Right goes back in")):
         assert native("Ctrl+Up") in said and native("Down") in said, said
+
+
+def test_copy_as_image_says_a_whole_sentence(qtbot: QtBot, german: None) -> None:
+    """It said "das Board als Bild kopiert", the sentence begun in lower case."""
+    window = blueprint_window(qtbot)
+    window.editor.scene.clearSelection()
+    window.copy_as_image()
+    assert window.statusBar().currentMessage() == "Das Board als Bild kopiert"
+    for card in list(window.editor.document.cards())[:2]:
+        window.editor.scene.card_item(card.id).setSelected(True)
+    window.copy_as_image()
+    assert window.statusBar().currentMessage() == "2 Karten als Bild kopiert"

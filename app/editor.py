@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
 from shiboken6 import delete, isValid
@@ -700,7 +700,7 @@ class Editor(QWidget):
             return False
         except TooManyCardsError as exc:
             self.message.emit(tr("Nothing pasted: {0} more cards would be more than the {1} a board holds")
-                              .format(f"{exc.count:,}", f"{exc.limit:,}"))
+                              .format(QLocale().toString(exc.count), QLocale().toString(exc.limit)))
             return False
         self.push(added(self.document, placement, text))
         self.choose_cards([card.id for card, _ in placement.cards])

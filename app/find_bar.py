@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -269,7 +269,10 @@ class FindBar(QWidget):
         elif not self.matches:
             self.count.setText(tr("No match"))
         elif chosen in self.matches:
-            self.count.setText(tr("{0} of {1}").format(f"{self.matches.index(chosen) + 1:,}", f"{len(self.matches):,}"))
+            # Grouped as the language groups thousands: "1,234" read as one point two in German.
+            number = QLocale().toString
+            place = self.matches.index(chosen) + 1
+            self.count.setText(tr("{0} of {1}").format(number(place), number(len(self.matches))))
         else:
             self.count.setText(tr("%n card(s) found", "", len(self.matches)))
         if words and not self.matches:

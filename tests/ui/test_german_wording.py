@@ -102,3 +102,16 @@ def test_copy_as_image_says_a_whole_sentence(qtbot: QtBot, german: None) -> None
         window.editor.scene.card_item(card.id).setSelected(True)
     window.copy_as_image()
     assert window.statusBar().currentMessage() == "2 Karten als Bild kopiert"
+
+
+def test_the_find_rows_count_groups_thousands_as_the_language_does(qtbot: QtBot, german: None) -> None:
+    """"1,234 von 2,000" reads as one point two in German."""
+    window = blueprint_window(qtbot)
+    editor = window.editor
+    bar = editor.find_bar()
+    cards = [card.id for card in editor.document.cards()]
+    bar.field.setText("x")
+    bar.matches = [f"c{i}" for i in range(1999)] + [cards[0]]
+    editor.choose_cards([cards[0]])
+    bar._show_count()
+    assert bar.count.text() == "2.000 von 2.000"

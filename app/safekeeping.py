@@ -167,7 +167,7 @@ class Safekeeping:
         self.autosaver.write_now()  # this session's copy first, then the old one goes
         entry.discard()
         window.statusBar().showMessage(
-            tr("Recovered “{0}”: {1} unsaved changes").format(entry.title, entry.changes), 8000)
+            tr("Recovered “{0}”: %n unsaved change(s)", "", entry.changes).format(entry.title), 8000)
         return True
 
     # ------------------------------------------------------------------ changed on disk

@@ -1777,9 +1777,12 @@ CES = 4,1</translation>
 
 {1}</translation>
     </message>
-    <message>
-        <source>Recovered “{0}”: {1} unsaved changes</source>
-        <translation>„{0}“ wiederhergestellt: {1} ungespeicherte Änderungen</translation>
+    <message numerus="yes">
+        <source>Recovered “{0}”: %n unsaved change(s)</source>
+        <translation>
+            <numerusform>„{0}“ wiederhergestellt: %n ungespeicherte Änderung</numerusform>
+            <numerusform>„{0}“ wiederhergestellt: %n ungespeicherte Änderungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>“{0}” was deleted or moved on disk; Save writes it again</source>

@@ -115,3 +115,23 @@ def test_the_find_rows_count_groups_thousands_as_the_language_does(qtbot: QtBot,
     editor.choose_cards([cards[0]])
     bar._show_count()
     assert bar.count.text() == "2.000 von 2.000"
+
+
+def test_a_recovered_board_counts_its_changes_in_the_singular_too(qtbot: QtBot, tmp_path: Path) -> None:
+    """"Recovered “…”: 1 unsaved changes" (German: "1 ungespeicherte Änderungen")."""
+    from canvas import commands as cmd
+
+    board = tmp_path / "board.touchline"
+    board.write_bytes(BLUEPRINT.read_bytes())
+    crashed = MainWindow(path=board)
+    qtbot.addWidget(crashed)
+    crashed.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    crashed.editor.push(cmd.SetTitle(crashed.editor.document, "title", "After the crash"))
+    crashed.autosaver.write_now()
+    crashed.autosaver.abandon()
+    window = MainWindow(path=board)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.ask_recover = lambda entries: "recover"  # type: ignore[method-assign]
+    assert window.offer_recovery()
+    assert window.statusBar().currentMessage() == "Recovered “After the crash”: 1 unsaved change"

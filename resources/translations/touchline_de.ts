@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Find cards by the words in their text, tags, notes or wait</source>
-        <translation>Karten nach den Wörtern in Text, Tags, Notizen oder Wartezeit finden</translation>
+        <translation>Karten nach den Wörtern in Text, Schlagwörtern, Notizen oder Wartezeit finden</translation>
     </message>
     <message>
         <source>Choose the next card holding the words found</source>
@@ -1306,11 +1306,11 @@
     </message>
     <message>
         <source>Persona pains</source>
-        <translation>Probleme der Persona</translation>
+        <translation>Schmerzpunkte der Persona</translation>
     </message>
     <message>
         <source>One pain a line</source>
-        <translation>Ein Problem je Zeile</translation>
+        <translation>Ein Schmerzpunkt je Zeile</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -1330,7 +1330,7 @@
     </message>
     <message>
         <source>&amp;Pains</source>
-        <translation>&amp;Probleme</translation>
+        <translation>&amp;Schmerzpunkte</translation>
     </message>
     <message>
         <source>New persona</source>
@@ -2428,7 +2428,7 @@ CES = 4,1</translation>
     </message>
     <message>
         <source>Time&apos;s up {0}</source>
-        <translation>Zeit um {0}</translation>
+        <translation>Zeit abgelaufen {0}</translation>
     </message>
     <message>
         <source>Top voted cards</source>

@@ -117,6 +117,23 @@ def test_the_find_rows_count_groups_thousands_as_the_language_does(qtbot: QtBot,
     assert bar.count.text() == "2.000 von 2.000"
 
 
+def test_the_words_of_the_persona_panel_and_of_find_are_the_boards_and_the_panels(qtbot: QtBot, german: None) -> None:
+    """The persona panel asked for "Probleme" that the board then printed as "Schmerzpunkte"; Find looked in
+    "Tags" that the Properties panel calls "Schlagwörter"; the countdown's end read "Zeit um 0:00" (time at 0:00)."""
+    from PySide6.QtWidgets import QLabel
+
+    from canvas.translate import tr
+    from model.board_words import board_word
+
+    window = blueprint_window(qtbot)
+    labels = [label.text().replace("&", "") for label in window.personas.findChildren(QLabel)]
+    assert board_word("Pains", "de") in labels and "Probleme" not in labels
+    assert board_word("Goals", "de") in labels
+    window.describe()
+    assert "Schlagwörtern" in window.editor.edit_actions.find.statusTip()
+    assert tr("Time's up {0}").format("0:00") == "Zeit abgelaufen 0:00"
+
+
 def test_a_recovered_board_counts_its_changes_in_the_singular_too(qtbot: QtBot, tmp_path: Path) -> None:
     """"Recovered “…”: 1 unsaved changes" (German: "1 ungespeicherte Änderungen")."""
     from canvas import commands as cmd

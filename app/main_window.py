@@ -41,7 +41,7 @@ from app.panes import FocusKeeper, ScrollingPanel, focus_pane, out_of_sight, pan
 from app.persona_panel import PersonaPanel
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
-from app.safekeeping import Safekeeping
+from app.safekeeping import Safekeeping, save_problem
 from app.settings import (
     add_recent_file,
     clear_recent_files,
@@ -630,7 +630,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         except (model.SaveError, OSError) as exc:
             # Not a dead end: the board is still all here, and another place (a pulled USB stick, a
             # read-only share) is one choice away; closing used to leave only Cancel.
-            if self.ask_save_elsewhere(tr("“{0}” could not be saved.\n\n{1}").format(target.name, exc)):
+            if self.ask_save_elsewhere(tr("“{0}” could not be saved.\n\n{1}").format(target.name, save_problem(exc))):
                 return self.save_as()
             return False
         self._path = target.absolute()

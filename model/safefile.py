@@ -36,13 +36,34 @@ _RANDOM = "[A-Za-z0-9_]+"
 
 
 class SaveError(OSError):
-    """A document that could not be written; the old file is untouched."""
+    """A document that could not be written; the old file is untouched.
+
+    Besides its English message (the command line's), it keeps what the sentence is made of, so that a
+    window can say it in its own language: ``words`` is one of SAVE_PROBLEMS' English templates, ``parts``
+    the values for its {0}, {1}… (paths, and a reason from _REASONS or the system's own words).
+    """
+
+    def __init__(self, words: str, *parts: str) -> None:
+        super().__init__(words.format(*parts))
+        self.words, self.parts = words, parts
+
+
+# The English sentences of a SaveError (the window words them in its language, app/main_window.py).
+NO_FOLDER = "{0}: the folder {1} does not exist"
+IS_FOLDER = "{0}: is a folder"
+REFUSED = "{0}: {1}; it was not changed"
+CANNOT_WRITE = "{0}: cannot write: {1}; the file on disk was not changed"
+CANNOT_CREATE = "{0}: cannot create a file in the folder {1} ({2}); the file on disk was not changed"
+CANNOT_READ_MODE = "{0}: cannot write: {1}"
+SAVE_PROBLEMS = (NO_FOLDER, IS_FOLDER, REFUSED, CANNOT_WRITE, CANNOT_CREATE, CANNOT_READ_MODE)
+DISK_READ_ONLY = "the disk is read-only"
+FILE_READ_ONLY = "the file is read-only"
 
 
 _REASONS: dict[int, str] = {
     errno.ENOSPC: "the disk is full (no space left on device)",
     errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the disk is read-only",
+    errno.EROFS: DISK_READ_ONLY,
     errno.EACCES: "permission denied",
     errno.EPERM: "the operation is not permitted",
     errno.ENAMETOOLONG: "the file name is too long",
@@ -131,12 +152,12 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True
     target = real_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise SaveError(f"{target}: the folder {folder} does not exist")
+        raise SaveError(NO_FOLDER, str(target), str(folder))
     if target.is_dir():
-        raise SaveError(f"{target}: is a folder")
+        raise SaveError(IS_FOLDER, str(target))
     refused = read_only(target)
     if refused:
-        raise SaveError(f"{target}: {refused}; it was not changed")
+        raise SaveError(REFUSED, str(target), refused)
     old_mode = _existing_mode(target)
     remove_stale_temps(target)
     mode = old_mode if old_mode is not None else 0o666 & ~umask()
@@ -147,7 +168,7 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True
         os.replace(tmp, target)
     except OSError as exc:
         _unlink(tmp)
-        raise SaveError(f"{target}: cannot write: {reason(exc)}; the file on disk was not changed") from None
+        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
     except BaseException:
         _unlink(tmp)
         raise
@@ -174,8 +195,8 @@ def read_only(target: Path) -> str | None:
         return None
     with contextlib.suppress(OSError, AttributeError):
         if os.statvfs(target).f_flag & os.ST_RDONLY:
-            return "the disk is read-only"
-    return "the file is read-only"
+            return DISK_READ_ONLY
+    return FILE_READ_ONLY
 
 
 def keep_backup(target: Path, new_data: bytes | None = None) -> bool:
@@ -235,9 +256,8 @@ def _write_temp(target: Path, folder: Path, prefix: str, data: bytes, mode: int)
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             # The new version is written beside the file first: a writable file in a folder that takes
             # no new file said only "permission denied", and its owner found the file writable.
-            raise SaveError(f"{target}: cannot create a file in the folder {folder} ({reason(exc)}); "
-                            "the file on disk was not changed") from None
-        raise SaveError(f"{target}: cannot write: {reason(exc)}; the file on disk was not changed") from None
+            raise SaveError(CANNOT_CREATE, str(target), str(folder), reason(exc)) from None
+        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
     tmp = Path(name)
     try:
         try:
@@ -251,7 +271,7 @@ def _write_temp(target: Path, folder: Path, prefix: str, data: bytes, mode: int)
         os.chmod(tmp, mode)
     except OSError as exc:
         _unlink(tmp)
-        raise SaveError(f"{target}: cannot write: {reason(exc)}; the file on disk was not changed") from None
+        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
     except BaseException:
         _unlink(tmp)
         raise
@@ -264,7 +284,7 @@ def _existing_mode(target: Path) -> int | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise SaveError(f"{target}: cannot write: {reason(exc)}") from None
+        raise SaveError(CANNOT_READ_MODE, str(target), reason(exc)) from None
 
 
 def _read(path: Path) -> bytes:

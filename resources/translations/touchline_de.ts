@@ -1766,6 +1766,66 @@ CES = 4,1</translation>
         <translation>„{0}“ ({1}), automatisch gesichert {2}, {3}</translation>
     </message>
     <message>
+        <source>{0}: the folder {1} does not exist</source>
+        <translation>{0}: Der Ordner {1} existiert nicht</translation>
+    </message>
+    <message>
+        <source>{0}: is a folder</source>
+        <translation>{0}: ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>{0}: {1}; it was not changed</source>
+        <translation>{0}: {1}; die Datei wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>{0}: cannot write: {1}; the file on disk was not changed</source>
+        <translation>{0}: Schreiben nicht möglich: {1}; die Datei auf dem Datenträger wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>{0}: cannot create a file in the folder {1} ({2}); the file on disk was not changed</source>
+        <translation>{0}: Im Ordner {1} lässt sich keine Datei anlegen ({2}); die Datei auf dem Datenträger wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>{0}: cannot write: {1}</source>
+        <translation>{0}: Schreiben nicht möglich: {1}</translation>
+    </message>
+    <message>
+        <source>the disk is full (no space left on device)</source>
+        <translation>der Datenträger ist voll (kein Speicherplatz mehr frei)</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>das Speicherkontingent ist aufgebraucht</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>der Datenträger ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation>die Datei ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>the operation is not permitted</source>
+        <translation>der Vorgang ist nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>der Dateiname ist zu lang</translation>
+    </message>
+    <message>
+        <source>the file is too large for this disk</source>
+        <translation>die Datei ist zu groß für diesen Datenträger</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>der Datenträger meldete einen Ein-/Ausgabefehler</translation>
+    </message>
+    <message>
         <source>Could not recover</source>
         <translation>Wiederherstellen nicht möglich</translation>
     </message>

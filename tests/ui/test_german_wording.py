@@ -152,3 +152,26 @@ def test_a_recovered_board_counts_its_changes_in_the_singular_too(qtbot: QtBot, 
     window.ask_recover = lambda entries: "recover"  # type: ignore[method-assign]
     assert window.offer_recovery()
     assert window.statusBar().currentMessage() == "Recovered “After the crash”: 1 unsaved change"
+
+
+def test_a_failed_save_says_why_in_german(qtbot: QtBot, german: None, tmp_path: Path) -> None:
+    """The sentence was German, its reason English: "„x.touchline“ konnte nicht gespeichert werden. … the folder
+    … does not exist" (a pulled USB stick)."""
+    from model import safefile
+
+    window = blueprint_window(qtbot)
+    said: list[str] = []
+    window.ask_save_elsewhere = lambda message: said.append(message) or False  # type: ignore[method-assign]
+    target = tmp_path / "gone" / "board.touchline"
+    assert not window.save_as(target)
+    [message] = said
+    assert message.startswith("„board.touchline“ konnte nicht gespeichert werden.")
+    assert f"Der Ordner {target.parent} existiert nicht" in message and "does not exist" not in message
+    # Every reason the model can give is in the catalogue.
+    from app.safekeeping import _SAVE_WORDS
+
+    reasons = [*safefile._REASONS.values(), safefile.DISK_READ_ONLY, safefile.FILE_READ_ONLY, *safefile.SAVE_PROBLEMS]
+    assert all(reason in _SAVE_WORDS for reason in reasons)
+    from canvas.translate import tr
+
+    assert all(tr(_SAVE_WORDS[reason]) != reason for reason in reasons)

@@ -97,6 +97,8 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
     the PDF's paper (exporters.pages).
     """
     import exporters
+    from exporters.common import target_mode
+    from model.safefile import CANNOT_WRITE, REFUSED, SaveError, read_only, real_target, reason
 
     def run(path: Path) -> list[str]:
         if page is None:
@@ -104,6 +106,13 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
         return exporters.export(source(fmt), path, fmt, page=page) or []
 
     fmt = exporters.format_for(target)
+    # As a save and the command line: through a symbolic link to the file it points to, and never over a file
+    # marked read-only (the hidden sibling renamed over them replaced a link with a file of its own, and a
+    # 0444 handout with the new export).
+    target = real_target(target)
+    refused = read_only(target)
+    if refused:
+        raise SaveError(REFUSED, str(target), refused)
     if fmt == "png":
         return run(target)
     partial = target.with_name(f".{target.name}.exporting")
@@ -117,7 +126,12 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    os.replace(partial, target)
+    try:
+        os.chmod(partial, target_mode(target))  # an existing file keeps its permissions
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
     return warnings
 
 
@@ -664,7 +678,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             self.statusBar().showMessage(tr("Export of {0} cancelled: no file written").format(target.name), 4000)
             return False
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
-            self.show_error(tr("Could not export"), tr("“{0}” could not be exported.\n\n{1}").format(target.name, exc))
+            why = save_problem(exc) if isinstance(exc, OSError) else str(exc)
+            self.show_error(tr("Could not export"), tr("“{0}” could not be exported.\n\n{1}").format(target.name, why))
             return False
         self._export_dir = target.absolute().parent
         remembered: dict[str, object] = {"folder": str(self._export_dir), "format": target.suffix.lstrip(".").lower()}

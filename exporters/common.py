@@ -101,16 +101,33 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) ->
     renamed over the target; on any failure the temporary file is removed and an
     existing target stays untouched.
     """
-    from model.safefile import read_only, real_target, temp_prefix
+    from model.safefile import (
+        CANNOT_CREATE,
+        CANNOT_WRITE,
+        NO_FOLDER,
+        REFUSED,
+        SaveError,
+        read_only,
+        real_target,
+        reason,
+        temp_prefix,
+    )
 
     target = real_target(path)  # through a symbolic link, the file it points to
     directory = target.parent
     refused = read_only(target)  # as a save: the editor's export replaced a 0444 handout
+    # A failure is a SaveError, as a save's: in plain words, and worded by the window in its language
+    # (app/safekeeping.save_problem; a German window said why an export failed in English).
     if refused:
-        raise PermissionError(f"{refused}; it was not changed")
+        raise SaveError(REFUSED, str(target), refused)
+    if not directory.is_dir():
+        raise SaveError(NO_FOLDER, str(target), str(directory))
     import tempfile  # only writing needs it: the editor imports this module at start
 
-    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=directory)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise SaveError(CANNOT_CREATE, str(target), str(directory), reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(data, bytes | bytearray | memoryview):
@@ -119,8 +136,12 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) ->
                 handle.writelines(data)  # no joined copy
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, _target_mode(target))
+        os.chmod(tmp_name, target_mode(target))
         os.replace(tmp_name, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -128,7 +149,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) ->
     fsync_folder(directory)
 
 
-def _target_mode(target: Path) -> int:
+def target_mode(target: Path) -> int:
     """Keep an existing file's permissions; a new file gets 0o666 minus the umask, as open() would."""
     try:
         return target.stat().st_mode & 0o7777

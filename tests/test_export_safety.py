@@ -25,6 +25,7 @@ from exporters.common import write_atomic
 from exporters.svg import render_svg
 from model import Card, Document, Lane, Link, Persona, Stage
 from model.layout import Layout
+from model.safefile import SaveError
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 PAYLOADS = [
@@ -140,7 +141,7 @@ def test_a_full_disk_during_the_write_leaves_nothing(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(os, "fsync", fsync)
     for target in (tmp_path / "new.svg", old):
-        with pytest.raises(OSError, match="No space left"):
+        with pytest.raises(OSError, match="the disk is full"):
             export(hostile_document(), target)
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.svg"]
@@ -192,7 +193,7 @@ def test_an_export_leaves_a_file_marked_read_only_as_it_was(tmp_path: Path) -> N
     handout = tmp_path / "handout.pdf"
     handout.write_bytes(b"the printed version")
     handout.chmod(0o444)
-    with pytest.raises(PermissionError, match="the file is read-only; it was not changed"):
+    with pytest.raises(SaveError, match="the file is read-only; it was not changed"):
         write_atomic(handout, b"new")
     assert handout.read_bytes() == b"the printed version" and handout.stat().st_mode & 0o777 == 0o444
     assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.pdf"]

@@ -325,7 +325,7 @@ def test_write_atomic_keeps_mode_and_cleans_up(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.bin"
     write_atomic(fresh, b"x")
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~_umask()
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(OSError, match="missing-dir does not exist"):
         write_atomic(tmp_path / "missing-dir" / "x.bin", b"x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.bin", "out.bin"]
 

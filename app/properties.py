@@ -48,6 +48,7 @@ from canvas.commands import SetCardField, SetLaneField, SetLinkField, SetStageFi
 from model import events as ev
 from model.board_words import BOARD_LANGUAGES
 from model.cardshape import SCORE_LABELS
+from model.channel_icons import channel_names
 from model.entities import LANE_KIND_LABELS, LANE_KINDS, LINK_KINDS
 from model.style import KIND_STYLES, themed
 
@@ -55,7 +56,6 @@ if TYPE_CHECKING:
     from app.editor import Editor
     from model import Document
 
-CHANNELS: tuple[str, ...] = ("web", "app", "email", "phone", "chat", "store", "mail", "social", "person")
 
 
 def format_metrics(metrics: dict[str, float] | None) -> str:
@@ -510,7 +510,7 @@ class PropertiesPanel(QWidget):
         self.card_channel = _named(StepComboBox(), tr("Channel"), tr("The channel of this step; empty for none"))
         self.card_channel.setEditable(True)
         self.card_channel.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.card_channel.addItems(["", *CHANNELS])
+        self._channel_language: str | None = None  # the board language whose channel names the list holds
         self.card_channel.activated.connect(lambda _index: self._commit_card_channel())
         line_edit = self.card_channel.lineEdit()
         if line_edit is not None:
@@ -759,6 +759,10 @@ class PropertiesPanel(QWidget):
             if field in (None, "wait"):
                 self.card_wait.setText(card.wait or "")
             if field in (None, "channel"):
+                if self._channel_language != doc.language:  # the channels as the board's language names them
+                    self._channel_language = doc.language
+                    self.card_channel.clear()
+                    self.card_channel.addItems(["", *channel_names(doc.language)])
                 self.card_channel.setCurrentText(card.channel or "")
                 line_edit = self.card_channel.lineEdit()
                 if line_edit is not None:

@@ -23,12 +23,28 @@ _ALIASES: dict[str, str] = {
     "sms": "chat", "messenger": "chat", "live chat": "chat", "shop": "store", "branch": "store",
     "post": "mail", "letter": "mail", "in person": "person", "face to face": "person", "staff": "person",
     "social media": "social",
+    # as a German board writes them (channel_names offers the first of each there)
+    "webseite": "web", "internet": "web", "handy": "app", "telefon": "phone", "anruf": "phone",
+    "hotline": "phone", "filiale": "store", "geschäft": "store", "laden": "store", "brief": "mail",
+    "soziale medien": "social", "persönlich": "person", "vor ort": "person", "mitarbeiter": "person",
+}
+# The known channels in the words a board in that language writes (Properties offers them): on a German
+# board the list wrote "phone" and "store" onto the cards, and "Telefon" typed there had no icon.
+_NAMES: dict[str, tuple[str, ...]] = {
+    "de": ("Web", "App", "E-Mail", "Telefon", "Chat", "Filiale", "Post", "Soziale Medien", "Persönlich"),
 }
 
 KIND_ICONS: dict[str, str] = {"pain": "triangle-alert", "opportunity": "lightbulb"}
 
 # A face for each emotion score: the shape that tells scores apart without colour.
 SCORE_ICONS: dict[int, str] = {-2: "angry", -1: "frown", 0: "meh", 1: "smile", 2: "laugh"}
+
+
+def channel_names(language: str) -> tuple[str, ...]:
+    """The known channels as a board in ``language`` names them (matched as model.board_words matches a language);
+    their own names (web, app, email…) for English or a language not listed. Each one's icon is its channel's."""
+    names = _NAMES.get(language) or _NAMES.get(language.replace("_", "-").split("-")[0].lower())
+    return names or tuple(CHANNEL_ICONS)
 
 
 def channel_key(channel: str) -> str | None:

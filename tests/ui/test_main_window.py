@@ -496,6 +496,27 @@ def test_card_text_commits_once_on_ctrl_enter(opened: MainWindow, qtbot) -> None
     assert panel.card_text.toPlainText() == before
 
 
+def test_a_german_board_offers_its_channels_in_german_each_with_its_icon(opened: MainWindow) -> None:
+    """Properties › Channel offered "phone", "store" and "email" on a board written in German, and wrote them onto
+    its cards; "Telefon" typed there got the generic icon. A German board lists the channels as it writes them,
+    each drawn with its channel's icon; back in English the list is English again."""
+    from model.channel_icons import CHANNEL_ICONS, GENERIC_ICON, channel_icon
+
+    card_id = first_card(opened, channel=None)
+    doc = opened.editor.document
+    doc.set_language("de")
+    panel = select_card(opened, card_id)
+    offered = [panel.card_channel.itemText(i) for i in range(panel.card_channel.count())][1:]
+    assert offered == ["Web", "App", "E-Mail", "Telefon", "Chat", "Filiale", "Post", "Soziale Medien", "Persönlich"]
+    assert [channel_icon(name) for name in offered] == list(CHANNEL_ICONS.values())  # none generic
+    panel.card_channel.setCurrentIndex(panel.card_channel.findText("Telefon"))
+    panel.card_channel.activated.emit(panel.card_channel.currentIndex())
+    assert doc.card(card_id).channel == "Telefon" and channel_icon("Telefon") == "phone" != GENERIC_ICON
+    doc.set_language("en")
+    panel = select_card(opened, first_card(opened, channel=None))
+    assert panel.card_channel.findText("phone") > 0 and panel.card_channel.findText("Telefon") < 0
+
+
 def test_every_card_field_maps_to_its_value(opened: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     card_id = first_card(opened, channel=None, score=None, tags=None, notes=None, color=None)
     panel = select_card(opened, card_id)

@@ -169,12 +169,15 @@ class Editor(QWidget):
         blind user heard "Board" and then silence. Said while the board has the keys (a card chosen from a panel
         or by Find is said there), once a place.
         """
+        if not self.view.hasFocus():
+            self._said_place = None  # back on the board (F6, Esc from Find), the place is said again
+            return
         nav = self.scene.nav
         header = self.scene.selected_header() if nav.focus is None else None
         place: tuple[object, ...] | None = (
             tuple(nav.focus) if nav.focus is not None
             else ("header", header.kind, header.item_id) if header is not None else None)
-        if place == self._said_place or not self.view.hasFocus():
+        if place == self._said_place:
             return
         self._said_place = place
         from app.accessibility import announce, spoken_card, spoken_cell, spoken_header  # not needed to show a board

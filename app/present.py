@@ -443,6 +443,9 @@ class PresentationView(BoardView):
             return None
         return self.board_scene.document.stages[self.stage_index].id
 
+    def _update_caption(self) -> None:
+        self.viewport().update(0, 0, self.viewport().width(), self.caption_h)
+
     def _typed_name(self, stage_id: str) -> str | None:
         """The stage's name as typed while its header's in-place field is open (Add stage while presenting),
         else None: the caption named the new stage "Stage 7" until Enter while the room watched it being named."""
@@ -464,8 +467,7 @@ class PresentationView(BoardView):
         if lane:
             field.document().contentsChanged.connect(self.viewport().update)  # the rail shows what is typed
         elif field.header is not None:  # a stage's name: the caption shows what is typed
-            field.document().contentsChanged.connect(
-                lambda: self.viewport().update(0, 0, self.viewport().width(), self.caption_h))
+            field.document().contentsChanged.connect(self._update_caption)  # a method: dropped with the view
         if self.stage_index == OVERVIEW:
             return  # the whole board shows it
         rect = field.sceneBoundingRect()

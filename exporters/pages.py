@@ -412,10 +412,16 @@ def _margin_names(layout: Layout, view: Viewport, seam: float | None) -> list[Pr
     names: list[Primitive] = []
     right, bottom = view.left + view.w * view.scale, view.top + view.h * view.scale
     doc = layout.document
+    # Down to the lanes' end (or the headers', on a board without lanes): a sheet of the title and personas
+    # above them, or of the legend below, shows no stage's column and names none.
+    columns_end = max((h.rect.y + h.rect.h for h in (*layout.lane_headers.values(), *layout.stage_headers.values())),
+                      default=0.0)
     for number, stage in enumerate(doc.stages, start=1):
         header = layout.stage_headers.get(stage.id)
         if header is None or (view.y <= header.rect.y and header.rect.y + header.rect.h <= view.y + view.h):
             continue  # the sheet shows the stages' headers (cut at its side or not, the name is there)
+        if view.y + view.h <= header.rect.y or view.y >= columns_end:
+            continue
         lo = max(view.to_page(header.rect.x, view.y)[0], view.left) + NAME_GAP
         hi = min(view.to_page(header.rect.x + header.rect.w, view.y)[0], right) - NAME_GAP
         if hi - lo >= MIN_NAMED:

@@ -683,7 +683,12 @@ class _PdfPainter:
                 # thickens them (model.glyphs.EMBOLDEN), in a q/Q of its own that puts the stroke state back.
                 thick = text.bold and font_name not in self._bundled and thickened_name(font_name)
                 if thick:
-                    self.canvas.addLiteral(f"q {_color_op(text.color, 'RG')} {_n(text.size * EMBOLDEN)} w 1 j 2 Tr")
+                    if self._stroke_alpha != 1.0:  # outside the q: reportlab remembers the alpha it set
+                        self.canvas.setStrokeAlpha(1.0)
+                        self._stroke_alpha = 1.0
+                    # Solid ([] 0 d): the lines drawn before it (a blueprint's dashed ones) left their dash set.
+                    width = _n(text.size * EMBOLDEN)
+                    self.canvas.addLiteral(f"q {_color_op(text.color, 'RG')} {width} w 1 j [] 0 d 2 Tr")
                 if isinstance(run, Shaped):
                     self._show_shaped(font_name, text.size, x, y, run)
                 else:

@@ -19,10 +19,11 @@ _IDEOGRAPHS = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 _CLOSING = ("\u3001\u3002\u3005\u3009\u300b\u300d\u300f\u3011\u3015\u3017\u3019\u301f"
             "\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308e\u3095\u3096\u309b-\u309e"
             "\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6\u30fb-\u30fe\u31f0-\u31ff"
-            "\uff01\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff3d\uff5d\uff63")
-# ...and what a line never ends with (opening brackets: 「 『 （ 【 〔 〈 《) stays with the character after it.
+            "\uff01\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff3d\uff5d\uff61\uff63\uff64\uff67-\uff70")
+# ...and what a line never ends with (opening brackets: 「 『 （ 【 〔 〈 《) stays with the character after it,
+# an ideograph or a word of other letters ("「Touchline」で" breaks before 「 and after 」, never inside).
 _OPENING = "\u3008\u300a\u300c\u300e\u3010\u3014\u3016\u3018\u301d\uff08\uff3b\uff5b\uff62"
-_TOKEN_PATTERN = rf"[ \t]+|[{_OPENING}]*[{_IDEOGRAPHS}][{_CLOSING}]*|[^ \t{_IDEOGRAPHS}]+"
+_TOKEN_PATTERN = rf"[ \t]+|[{_OPENING}]*(?:[{_IDEOGRAPHS}]|[^ \t{_IDEOGRAPHS}]+)[{_CLOSING}]*"
 # Text with no character from U+2E80 on (every ideograph and closing mark above is there or later)
 # has no token of the second kind, and the third is then "anything but a space": the same tokens
 # as _TOKEN_PATTERN's. Compiling that pattern walks each code point of its ranges in Python

@@ -771,12 +771,22 @@ def test_bold_cjk_in_a_regular_fallback_face_is_thickened_in_the_pdf_and_svg(tmp
     doc = model.Document(title="测试")
     doc.add_stage(Stage("s1", "顾客下单"))
     doc.add_lane(Lane("l1", "顾客行为", "customer"))
+    doc.add_lane(Lane("l2", "前台", "frontstage"))  # the blueprint's dashed lines are drawn before the names
+    doc.add_lane(Lane("l3", "后台", "backstage"))
     doc.add_card(Card("c1", "l1", "s1", text="顾客下单"))
     layout = Layout(doc)
     pdf, svg = tmp_path / "board.pdf", tmp_path / "board.svg"
     export(layout, pdf)
     export(layout, svg)
     run("xmllint", "--noout", svg)
+    # Each thickened run's stroke is solid and opaque, whatever dash the lines before it left set (qpdf --qdf
+    # writes the content stream uncompressed).
+    need("qpdf")
+    run("qpdf", "--qdf", "--object-streams=disable", pdf, tmp_path / "plain.pdf")
+    stream = (tmp_path / "plain.pdf").read_bytes().decode("latin-1")
+    assert re.search(r"\[[\d. ]+\] [\d.]+ d", stream), "no dashed line drawn: the check below would prove nothing"
+    runs = [stream[stream.rindex("q ", 0, at):at] for at in (m.start() for m in re.finditer(r" 2 Tr", stream))]
+    assert len(runs) >= 4 and all("[] 0 d" in opened for opened in runs), runs
     run("pdftoppm", "-r", "144", "-png", "-singlefile", pdf, tmp_path / "pdf")
     run("rsvg-convert", "-z", "2", "-b", "white", "-o", tmp_path / "svg.png", svg)
     lines = [p for p in layout.primitives() if isinstance(p, Text) and p.text == "顾客下单"]

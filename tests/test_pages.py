@@ -253,6 +253,21 @@ def test_a_tile_names_the_stages_and_lanes_it_shows_without_their_headers(exampl
     assert named_stages == set(stages)  # the second row of sheets names every stage
 
 
+def test_a_tile_above_the_stages_names_none() -> None:
+    """A board of eight personas: the poster's first row of A4 sheets showed only the title and the personas, and
+    named the stages over columns it did not show ("01 Stage 1, 02 Stage 2…" in its top margin)."""
+    doc = wide_board(stages=6)
+    doc.set_personas([Persona(f"p{i}", f"Persona {i}", role="Role", quote="words " * 30, goals=["a goal " * 10] * 4,
+                              pains=["a pain " * 10] * 4) for i in range(8)])
+    layout = Layout(doc)
+    top = min(h.rect.y for h in layout.stage_headers.values())
+    plan = plan_pages(layout, PageSpec("A4", tile=True))
+    above = [sheet for sheet in plan.sheets if sheet.viewport.y + sheet.viewport.h <= top]
+    assert above, "no sheet shows only what is above the stages: the board tests nothing"
+    for sheet in above:
+        assert margin_names(sheet) == ([], []), sheet.label
+
+
 def test_a_tile_s_turned_lane_names_read_upwards_in_the_pdf(tmp_path: Path, example_layout: Layout) -> None:
     """pdftotext places each word where it is drawn: the lane names of the poster's last sheet stand in its left
     margin, each word's box taller than wide, a name's first word below its second; the stage names above."""

@@ -17,7 +17,7 @@ SAMPLES = [
     "Wait 5 min (queue)", "\u2e7f just below the first ideograph", "\u2e80 the first one",
     "顧客がレジで注文する。次へ", "注文）して、待つ」", "고객이 주문한다", "ｆｕｌｌｗｉｄｔｈ　ｔｅｘｔ",
     "mixed 中文 text, with 标点。and more", "emoji 😀 beyond the plane", "豈 compatibility ideograph",
-    "「キャッシュ」で、ちょっと待つー。", "「Touchline」と（アプリ）",
+    "「キャッシュ」で、ちょっと待つー。", "「Touchline」と（アプリ）", "ラテ（Latte）を、ｶﾌｪｰ",
 ]
 
 
@@ -58,19 +58,26 @@ def test_japanese_and_chinese_lines_keep_their_kinsoku() -> None:
     """CJK text breaks between any two characters, but a line never starts with a small kana (キャ is one sound:
     "キ / ャ" read as two), the prolonged sound mark ー, a middle dot, an iteration mark, a closing bracket or
     a closing mark (、。！？), and never ends with an opening bracket: such a character stays with its
-    neighbour (JIS X 4051's rules; Chinese punctuation alike). Checked at every width from 3 to 12 characters (a
-    narrower line cuts such a run of three, "キャッ", as it cuts any word wider than the line)."""
+    neighbour (JIS X 4051's rules; Chinese punctuation alike). Checked at every width from 3 to 15 characters
+    that holds the widest such run ("キャッ", "「Touchline」"; a narrower line cuts it, as it cuts any word wider
+    than the line)."""
     from model.typesetting import font_metrics
 
     metrics = font_metrics(False)
-    never_first = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶーｰ・々ゝゞヽヾ、。，．：；！？）」』】〕〉》")
+    never_first = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶーｰｧｨｩｪｫｬｭｮｯ・々ゝゞヽヾ")
+    never_first |= set("、。，．：；！？）」』】〕〉》｡､")
     never_last = set("「『（【〔〈《")
     texts = ["お客様はキャッシュレス決済でちょっとだけ待ちます。「レシート」を受け取ります！",
              "コーヒーをテイクアウトで注文しました（アプリ経由）。スタッフ・ルームで々待つ",
-             "顾客在应用中下单，然后等待（大约五分钟）。取餐时出示「二维码」！"]
+             "顾客在应用中下单，然后等待（大约五分钟）。取餐时出示「二维码」！",
+             # brackets round Latin words, as Japanese writes product names; halfwidth katakana
+             "お客様はアプリ「Touchline」で注文します。ラテ（Latte）を注文、ｶﾌｪｰでｷｬｯｼｭﾚｽ"]
     em = metrics.width("あ", 13)
     for text in texts:
-        for characters in range(3, 13):
+        widest = max(metrics.width(token, 13) for token in wrapping.tokens(text))
+        for characters in range(3, 16):
+            if em * characters + 1 < widest:
+                continue  # a token wider than the line is cut as any such word is
             lines = wrapping.wrap(text, em * characters + 1, metrics, 13)
             assert "".join(lines) == text
             assert len(lines) > 1

@@ -62,9 +62,10 @@ def read_face(path: Path | str, index: int = 0) -> FaceNumbers | None:
 
 
 def weight_class(path: Path | str, index: int = 0) -> int | None:
-    """Face ``index``'s weight as its OS/2 table gives it (400 regular, 700 bold), or None without that table.
+    """Face ``index``'s weight as its OS/2 table gives it (400 regular, 700 bold); without that table 700 or 400
+    by the head table's bold bit (as fontconfig reads such a face); None with neither.
 
-    Read from the file's first bytes and the table's own, not the whole file (a CJK fallback is 4-20 MB).
+    Read from the file's first bytes and the tables' own, not the whole file (a CJK fallback is 4-20 MB).
     """
     with open(path, "rb") as handle:
         start = 0
@@ -77,11 +78,14 @@ def weight_class(path: Path | str, index: int = 0) -> int | None:
         count = struct.unpack(">H", handle.read(2))[0]
         handle.seek(start + 12)
         directory = handle.read(16 * count)
-        for i in range(count):
-            tag, _, offset, _ = struct.unpack_from(">4sIII", directory, 16 * i)
-            if tag == b"OS/2":
-                handle.seek(offset + 4)
-                return int(struct.unpack(">H", handle.read(2))[0])
+        found = {tag: offset for tag, _, offset, _ in (struct.unpack_from(">4sIII", directory, 16 * i)
+                                                       for i in range(count))}
+        if b"OS/2" in found:
+            handle.seek(found[b"OS/2"] + 4)  # usWeightClass
+            return int(struct.unpack(">H", handle.read(2))[0])
+        if b"head" in found:
+            handle.seek(found[b"head"] + 44)  # macStyle: bit 0 bold
+            return 700 if struct.unpack(">H", handle.read(2))[0] & 1 else 400
     return None
 
 

@@ -794,3 +794,21 @@ def test_bold_cjk_in_a_regular_fallback_face_is_thickened_in_the_pdf_and_svg(tmp
     for png in (tmp_path / "pdf.png", tmp_path / "svg.png"):
         bold, regular = line_ink(png, name, 2), line_ink(png, text, 2)
         assert bold > 1.2 * regular, (png.name, bold, regular)
+
+
+def test_a_faces_weight_is_read_from_its_os2_table_or_its_heads_bold_bit(tmp_path: Path) -> None:
+    """``model.sfnt.weight_class`` decides which fallback faces are thickened for bold text: OS/2's weight, and
+    for a face without that table the head table's bold bit (a regular face without OS/2 was never thickened,
+    where fontconfig, reading its style, has the screen embolden it)."""
+    from fontTools.ttLib import TTFont
+
+    from model.fonts import FONT_FILES
+    from model.sfnt import weight_class
+
+    assert (weight_class(FONT_FILES[False]), weight_class(FONT_FILES[True])) == (400, 700)
+    for bold in (False, True):
+        font = TTFont(FONT_FILES[bold])
+        del font["OS/2"]
+        bare = tmp_path / f"bare-{bold}.ttf"
+        font.save(bare)
+        assert weight_class(bare) == (700 if bold else 400)

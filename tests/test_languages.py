@@ -757,17 +757,22 @@ def line_ink(png: Path, line: Text, scale: float) -> float:
     return float((255 - pixels).sum() / 255) / (line.size * scale) ** 2
 
 
+def need_thickened_cjk() -> None:
+    """Skip unless bold CJK is drawn in a regular face thickened (model.glyphs.thickened): Droid Sans Fallback."""
+    from model.glyphs import thickened
+
+    font = finder().font_for("顾", True)
+    if font is None or not thickened(font):
+        pytest.skip("no regular-only CJK fallback face (.ci/run installs Droid Sans Fallback)")
+
+
 def test_bold_cjk_in_a_regular_fallback_face_is_thickened_in_the_pdf_and_svg(tmp_path: Path) -> None:
     """A Chinese board's title, stage and lane names are bold, but the CJK fallback (Droid Sans Fallback) has no
     bold face: the screen thickens its regular one (fontconfig's "embolden", FreeType), and the PDF and the SVG drew
     them regular, the headers no heavier than the cards. Both stroke such glyphs round (model.glyphs.EMBOLDEN): the
     same characters are heavier in the stage's bold name than in a card's regular text, for their size."""
     need("pdftoppm", "rsvg-convert", "xmllint")
-    from model.glyphs import thickened
-
-    font = finder().font_for("顾", True)
-    if font is None or not thickened(font):
-        pytest.skip("no regular-only CJK fallback face (.ci/run installs Droid Sans Fallback)")
+    need_thickened_cjk()
     doc = model.Document(title="测试")
     doc.add_stage(Stage("s1", "顾客下单"))
     doc.add_lane(Lane("l1", "顾客行为", "customer"))

@@ -454,15 +454,12 @@ def test_bold_cjk_names_are_as_heavy_in_the_pdf_as_on_the_screen(qapp, tmp_path:
     the same size, agrees within 15 %."""
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed")
-    from test_languages import line_ink
+    from test_languages import line_ink, need_thickened_cjk
 
     from exporters.qtpaint import draw_primitives
     from model.entities import Card, Lane, Stage
-    from model.glyphs import finder, thickened
 
-    font = finder().font_for("顾", True)
-    if font is None or not thickened(font):
-        pytest.skip("no regular-only CJK fallback face (.ci/run installs Droid Sans Fallback)")
+    need_thickened_cjk()
     doc = model.Document(title="测试旅程")
     doc.add_stage(Stage("s1", "顾客下单阶段"))
     doc.add_lane(Lane("l1", "顾客行为", "customer"))

@@ -238,7 +238,10 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
         if self.editor is None or getattr(finding, "code", "") != "empty-stage":
             return
         doc = self.editor.document
-        stage = next((s for s in doc.stages if s.name == finding.args[0]), None)  # type: ignore[attr-defined]
+        # By its id: a new stage is named "Stage 3" beside the template's own "Stage 3", and the finding of the
+        # second chose the first's cell.
+        stage_id = getattr(finding, "stage", None)
+        stage = next((s for s in doc.stages if s.id == stage_id), None)
         lane = next((lane for lane in doc.lanes if lane.kind == "customer"), None)
         if stage is None or lane is None:
             return

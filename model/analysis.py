@@ -25,6 +25,8 @@ class Finding:
     cards: tuple[str, ...] = field(default_factory=tuple)
     # What the message is made of, for an interface that says it in its own language (app/checks_panel.py).
     args: tuple[str, ...] = field(default_factory=tuple)
+    # The stage a finding without cards is about ("empty-stage"): its name in the message may be another's too.
+    stage: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """The finding as ``validate --json`` prints it."""

@@ -162,5 +162,5 @@ def _empty_stages(document: Document, kind: dict[str, str]) -> list[Finding]:
         has_customer = any(document.cell_cards(stage.id, lane.id) for lane in document.lanes if lane.kind == "customer")
         if not has_customer:
             findings.append(Finding("info", "empty-stage", f'stage "{stage.name}" has no customer action', (),
-                                    (stage.name,)))
+                                    (stage.name,), stage=stage.id))
     return findings

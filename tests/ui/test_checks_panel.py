@@ -197,3 +197,22 @@ def test_a_stage_without_a_customer_action_chooses_its_customer_cell_ready_to_ty
     QTest.keyClick(editor.view, Qt.Key.Key_Return)
     QTest.keyClick(editor.view, Qt.Key.Key_Escape)  # the run's next card, nothing typed: none
     assert [doc.card(c).text for c in doc.cell_cards("s-empty", customer)] == ["Leaves a review"]
+
+
+def test_of_two_empty_stages_of_one_name_a_finding_chooses_its_own_stages_cell(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A stage added after "Stage 1" of the template is named "Stage 2" beside the template's own: the finding
+    of the second empty "Stage 2" chose the first one's customer cell (the stage was looked up by name)."""
+    window = _window_on_checks(qtbot)
+    doc, editor = window.editor.document, window.editor
+    editor.push(cmd.AddStage(doc, model.Stage("s-twin-a", "Twin"), len(doc.stages)))
+    editor.push(cmd.AddStage(doc, model.Stage("s-twin-b", "Twin"), len(doc.stages)))
+    panel = window.checks
+    qtbot.waitUntil(lambda: panel.tree.isVisible() and sum(
+        "Twin" in panel.tree.topLevelItem(i).text(1) for i in range(panel.tree.topLevelItemCount())) == 2)
+    items = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
+             if "Twin" in panel.tree.topLevelItem(i).text(1)]
+    customer = next(lane.id for lane in doc.lanes if lane.kind == "customer")
+    for item, stage_id in zip(items, ("s-twin-a", "s-twin-b"), strict=True):
+        QTest.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         panel.tree.visualItemRect(item).center())
+        assert editor.scene.current_cell == (stage_id, customer)

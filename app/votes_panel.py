@@ -15,9 +15,14 @@ MAX_SHOWN = 50
 
 
 def ranking(document: Document) -> list[tuple[str, int]]:
-    """(card id, votes) of the cards with votes, most first; ties keep the board's order."""
-    voted = [(card.id, card.votes) for card in document.cards() if card.votes > 0]
-    return sorted(voted, key=lambda pair: -pair[1])  # sorted() is stable: ties stay in board order
+    """(card id, votes) of the cards with votes, most first; ties in the board's reading order (stage by stage,
+    lane by lane, top to bottom), not the file's: a card added or moved later came last among its ties."""
+    stage_index = {stage.id: i for i, stage in enumerate(document.stages)}
+    lane_index = {lane.id: i for i, lane in enumerate(document.lanes)}
+    voted = [(card.id, card.votes, (stage_index[card.stage], lane_index[card.lane], document.card_index(card.id)))
+             for card in document.cards() if card.votes > 0]
+    voted.sort(key=lambda entry: (-entry[1], entry[2]))
+    return [(card_id, votes) for card_id, votes, _ in voted]
 
 
 class VotesPanel(RefreshWhenSeen, QWidget):
@@ -63,7 +68,10 @@ class VotesPanel(RefreshWhenSeen, QWidget):
         doc = editor.document
         ranked = ranking(doc)
         self.hint.setVisible(not ranked)
-        for place, (card_id, votes) in enumerate(ranked[:MAX_SHOWN], start=1):
+        place, above = 0, None
+        for n, (card_id, votes) in enumerate(ranked[:MAX_SHOWN], start=1):
+            if votes != above:  # cards with as many votes share a place: "1. 1. 3.", a tie is no second place
+                place, above = n, votes
             card = doc.card(card_id)
             first = card.text.split("\n")[0].strip() or tr("(empty card)")
             where = f"{doc.stage(card.stage).name} · {doc.lane(card.lane).name}"

@@ -290,6 +290,30 @@ def test_ranking_puts_most_votes_first_and_keeps_board_order_for_ties() -> None:
     assert ranking(doc) == [(ids[1], 4), (ids[3], 2), (ids[5], 2)]
 
 
+def test_tied_cards_rank_in_the_boards_reading_order_and_share_their_place(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ties kept the file's order: a card moved to the first stage (or added later) stayed last among its ties,
+    and tied cards were numbered 1., 2., as if the first had won."""
+    from app.votes_panel import VotesPanel
+
+    doc = model.load(BLUEPRINT)
+    early = doc.cards_in_stage(doc.stages[1].id)[0]
+    moved = doc.cards_in_stage(doc.stages[-1].id)[-1]
+    doc.move_card(moved, doc.stages[0].id, doc.card(moved).lane)  # a stage before ``early``, still last in the file
+    other = doc.cards_in_stage(doc.stages[2].id)[0]
+    for card_id, votes in ((early, 3), (moved, 3), (other, 1)):
+        doc.set_card_field(card_id, "votes", votes)
+    assert ranking(doc) == [(moved, 3), (early, 3), (other, 1)]
+
+    class Holder:  # what the panel reads of an editor
+        document = doc
+
+    panel = VotesPanel()
+    qtbot.addWidget(panel)
+    panel.set_editor(Holder())
+    panel.refresh()
+    assert [panel.list.item(i).text().split()[0] for i in range(panel.list.count())] == ["1.", "1.", "3."]
+
+
 def test_stage_notes_are_written_in_the_presenter_panel_with_undo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     workshop, editor = window.workshop, window.editor
     doc = editor.document

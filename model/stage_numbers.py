@@ -20,11 +20,18 @@ _UNITS = {
     # German, as a German board writes them ("5 Min.", "2 Std.", "3–5 Tage", "bis zu 2 Wochen")
     "sek": 1 / 60, "sekunde": 1 / 60, "sekunden": 1 / 60, "minuten": 1, "std": 60, "stunde": 60, "stunden": 60,
     "t": 1440, "tag": 1440, "tage": 1440, "tagen": 1440, "woche": 10080, "wochen": 10080,
+    "tg": 1440, "wo": 10080, "werktag": 1440, "werktage": 1440, "werktagen": 1440,
+    # A month as 30 days ("3 months" for a permit, a refund, a delivery), a day being 24 h here.
+    "mo": 43200, "mos": 43200, "month": 43200, "months": 43200,
+    "mon": 43200, "monat": 43200, "monate": 43200, "monaten": 43200,
 }
-# A number, or a range of two ("3–5 days", "3-5 d", "3 to 5 days", "up to 5 days"), and a unit.
+# A number, or a range of two ("3–5 days", "3-5 d", "2 h – 3 h", "3 to 5 days", "up to 5 days"), and a unit; an
+# estimate said as one ("~5 min", "about 10 min", "ca. 5 Min.", "etwa 2 Std.") counts as its number.
 _NUMBER = r"\d+(?:[.,]\d+)?"
-_DURATION = re.compile(rf"^\s*(?:(?:up\s+to|bis\s+zu)\s+)?(?:({_NUMBER})\s*(?:[-–—]|to|bis)\s*)?({_NUMBER})\s*"
-                       r"([a-zA-Z]+)\.?\s*$", re.IGNORECASE)
+_ABOUT = (r"(?:~|≈|ca\.?|circa|about|approx\.?|approximately|around|roughly|etwa|ungefähr|rund|up\s+to|bis\s+zu"
+          r"|max\.?|maximal|höchstens|at\s+most)")
+_DURATION = re.compile(rf"^\s*(?:{_ABOUT}\s*)?(?:({_NUMBER})\s*(?:([a-zA-Z]+)\.?\s*)?(?:[-–—]|to|bis)\s*)?"
+                       rf"({_NUMBER})\s*([a-zA-Z]+)\.?\s*$", re.IGNORECASE)
 # Two or more parts of a number and a unit, maybe joined by "and", "und" or a comma.
 _PART = re.compile(rf"({_NUMBER})\s*([a-zA-Z]+)\.?", re.IGNORECASE)
 _COMPOUND = re.compile(rf"\s*{_PART.pattern}(?:\s*(?:,|and|und)?\s*{_PART.pattern})+\s*", re.IGNORECASE)
@@ -34,15 +41,23 @@ def parse_minutes(text: str) -> float | None:
     """A wait like "5 min", "2 h", "1.5 hours", "3 days" (or "2 Std.", "3 Tage") in minutes; None when it is
     no duration.
 
-    A range ("3–5 days") counts as its longer end: the stage's waiting time is how long it can take.
+    A range ("3–5 days") counts as its longer end: the stage's waiting time is how long it can take; an estimate
+    ("~5 min", "ca. 5 Min.") as its number.
     """
     match = _DURATION.match(text)
     if match is None:
         return _parse_compound(text)
-    unit = _UNITS.get(match.group(3).lower())
+    low, low_unit, high, high_unit = match.groups()
+    unit = _UNITS.get(high_unit.lower())
     if unit is None:
         return None
-    return float(match.group(2).replace(",", ".")) * unit
+    minutes = float(high.replace(",", ".")) * unit
+    if low is not None and low_unit is not None:  # "30 min – 1 h", "1 h – 30 min": the longer of the two
+        first_unit = _UNITS.get(low_unit.lower())
+        if first_unit is None:
+            return None
+        minutes = max(minutes, float(low.replace(",", ".")) * first_unit)
+    return minutes
 
 
 def _parse_compound(text: str) -> float | None:

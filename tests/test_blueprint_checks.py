@@ -196,3 +196,15 @@ def test_stage_numbers() -> None:
                                                 ("5 Min.", 5), ("3–5 Tage", 7200), ("bis zu 2 Wochen", 20160)])
 def test_parse_minutes(text: str, minutes: float | None) -> None:
     assert parse_minutes(text) == (pytest.approx(minutes) if minutes is not None else None)
+
+
+@pytest.mark.parametrize(("wait", "minutes"), [
+    ("~5 min", 5), ("≈ 4 min", 4), ("about 10 minutes", 10), ("approx. 2 h", 120), ("max. 10 min", 10),
+    ("ca. 5 Min.", 5), ("etwa 2 Std.", 120), ("ungefähr 3 Tage", 4320), ("2 Tg.", 2880), ("1 Wo.", 10080),
+    ("3–5 Werktage", 7200), ("3 months", 129600), ("2 Monate", 86400), ("2h-3h", 180), ("30 min – 1 h", 60),
+    ("1 h – 30 min", 60), ("1 parsec – 5 min", None), ("maxi 5 min", None), ("about", None),
+])
+def test_a_wait_said_as_an_estimate_in_months_or_with_both_units_is_counted(wait: str, minutes: float | None) -> None:
+    """Waits as a board writes them, in English and German, were "not timed": an estimate ("~5 min",
+    "ca. 5 Min."), months, "Tg."/"Wo.", business days, a range with its unit twice ("2h-3h")."""
+    assert parse_minutes(wait) == (pytest.approx(minutes) if minutes is not None else None)

@@ -254,8 +254,13 @@ class ChecksPanel(RefreshWhenSeen, QWidget):
 def duration_text(minutes: float) -> str:
     """A stage's total wait as people say it: "45 min", "2 h 30 min", "5 d" (a day is 24 h here, as the
     waits are read: model/stage_numbers.py), not thousands of minutes."""
-    if minutes < 60:
-        return tr("{0} min").format(f"{minutes:.3g}")
+    if round(minutes * 60) < 3600:
+        # Whole minutes and seconds: a 20-second wait read "0.333 min", and "1.5 min" kept its English point
+        # in German.
+        whole, seconds = divmod(round(minutes * 60), 60)
+        if not whole:
+            return tr("{0} s").format(seconds)
+        return tr("{0} min").format(whole) if not seconds else tr("{0} min {1} s").format(whole, seconds)
     if minutes < 24 * 60:
         hours, rest = divmod(round(minutes), 60)
         return tr("{0} h").format(hours) if not rest else tr("{0} h {1} min").format(hours, rest)

@@ -461,8 +461,16 @@
         <translation>Die Kundenzelle von „{0}“ ist gewählt: tippen, was der Kunde tut</translation>
     </message>
     <message>
+        <source>{0} s</source>
+        <translation>{0} Sek.</translation>
+    </message>
+    <message>
         <source>{0} min</source>
         <translation>{0} Min.</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} Min. {1} Sek.</translation>
     </message>
     <message>
         <source>{0} h</source>

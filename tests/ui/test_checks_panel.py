@@ -216,3 +216,19 @@ def test_of_two_empty_stages_of_one_name_a_finding_chooses_its_own_stages_cell(q
         QTest.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          panel.tree.visualItemRect(item).center())
         assert editor.scene.current_cell == (stage_id, customer)
+
+
+def test_a_wait_under_a_minute_or_of_minutes_and_seconds_reads_without_a_decimal_point(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A stage waiting "20 s" read "0.333 min", and "90 s" "1.5 min" (with an English point in German too)."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from app.checks_panel import duration_text
+    from app.i18n import install_translators
+
+    assert [duration_text(m) for m in (20 / 60, 1.5, 12, 59.995)] == ["20 s", "1 min 30 s", "12 min", "1 h"]
+    app = QCoreApplication.instance()
+    try:
+        install_translators(app, QLocale("de_DE"))
+        assert [duration_text(m) for m in (20 / 60, 1.5)] == ["20 Sek.", "1 Min. 30 Sek."]
+    finally:
+        install_translators(app, QLocale("en_GB"))

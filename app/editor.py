@@ -943,7 +943,7 @@ class Editor(QWidget):
         name = self.document.card(cards[0]).text.split("\n")[0][:40] or tr("This card")
         self.impact_changed.emit(tr("{0}: affects {1}, {2} (lit); relies on {3} (half-lit). Esc to leave.").format(
             name, tr("%n card(s)", "", len(result.affected)), tr("%n customer step(s)", "", steps),
-            len(result.dependencies)))
+            tr("%n card(s)", "", len(result.dependencies))))  # "relies on 3 cards", not "relies on 3"
 
     def vote(self, delta: int) -> None:
         """V / Shift+V: one vote more or less on each selected card, as one undo step."""

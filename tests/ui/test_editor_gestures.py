@@ -454,6 +454,9 @@ def test_show_impact_lights_what_a_support_card_breaks_and_esc_leaves(qtbot, edi
     customer_steps = set(expected.customer_paths)
     assert customer_steps <= {k.target for k in on_path} | {k.source for k in on_path}
     assert messages and f"{len(customer_steps)} customer step" in messages[-1]
+    # What it relies on is counted in cards, as what it affects is ("relies on 3 (half-lit)" said 3 of what?).
+    relied = len(expected.dependencies)
+    assert f"relies on {relied} card{'s' if relied != 1 else ''} (half-lit)" in messages[-1], messages[-1]
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)
     assert messages[-1] == ""  # the status line is cleared too
     assert all(scene.card_item(c.id).opacity() == 1.0 for c in doc.cards())

@@ -72,20 +72,36 @@ def finding_text(finding: Finding, document: Document) -> str:
     return tr(template).format(*parts)
 
 
-def _parts(finding: Finding, document: Document) -> tuple[str, ...]:
+# Findings whose first parts are the labels of their first cards, one each (the model's card_label).
+_LABELLED = {"customer-without-frontstage": 1, "frontstage-unsupported": 1, "isolated-card": 1,
+             "fail-point-unmitigated": 1, "emotion-unscored": 1, "backward-flow": 2}
+
+
+def _label(document: Document, card_id: str) -> str:
+    """A card as the panel names it: its text, or "(empty card)" where the model falls back to the card's id,
+    which the board shows nowhere ('"card-7" has no links')."""
     from model.blueprint_checks import card_label
 
+    if document.has_card(card_id) and not document.card(card_id).text.strip():
+        return tr("(empty card)")
+    return card_label(document, card_id)
+
+
+def _parts(finding: Finding, document: Document) -> tuple[str, ...]:
     code, args = finding.code, finding.args
     if code == "link-self" and len(args) == 2:  # (link id, card id)
-        return (card_label(document, args[1]),)
+        return (_label(document, args[1]),)
     if code == "link-duplicate" and len(args) == 4:  # (link ids, card id, card id, kind)
         from app.properties import LINK_KIND_LABELS
 
         kind = args[3]
-        return card_label(document, args[1]), card_label(document, args[2]), tr(LINK_KIND_LABELS.get(kind, kind))
+        return _label(document, args[1]), _label(document, args[2]), tr(LINK_KIND_LABELS.get(kind, kind))
     if code == "flow-cycle":  # the model's names are joined in English quotes
-        names = [tr(QUOTED).format(card_label(document, card_id)) for card_id in finding.cards[:4]]
+        names = [tr(QUOTED).format(_label(document, card_id)) for card_id in finding.cards[:4]]
         return (" → ".join(names) + (" → …" if len(finding.cards) > 4 else ""),)
+    count = _LABELLED.get(code, 0)
+    if count and len(finding.cards) >= count and len(args) >= count:
+        return (*(_label(document, card_id) for card_id in finding.cards[:count]), *args[count:])
     return args
 
 

@@ -232,3 +232,22 @@ def test_a_wait_under_a_minute_or_of_minutes_and_seconds_reads_without_a_decimal
         assert [duration_text(m) for m in (20 / 60, 1.5)] == ["20 Sek.", "1 Min. 30 Sek."]
     finally:
         install_translators(app, QLocale("en_GB"))
+
+
+def test_an_empty_card_is_named_as_such_not_by_its_id(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A card whose text was cleared was named by its id, which the board shows nowhere: '"card-7" has no
+    links', 'flow from "card-7" goes back to …'."""
+    from app.checks_panel import finding_text
+    from model.analysis import structural_findings
+
+    doc = model.Document.build(
+        title="t", description=None, stages=[model.Stage("s1", "One"), model.Stage("s2", "Two")],
+        lanes=[model.Lane("cu", "Customer", "customer"), model.Lane("ba", "Backstage", "backstage")],
+        cards=[model.Card("card-7", "ba", "s1", " "), model.Card("card-8", "cu", "s2", ""),
+               model.Card("c", "cu", "s1", "Orders")],
+        links=[model.Link("k1", "card-8", "c"), model.Link("k2", "card-8", "card-8")], personas=[], extra={})
+    texts = {f.code: finding_text(f, doc) for f in structural_findings(doc) + blueprint_findings(doc)}
+    assert texts["isolated-card"] == '"(empty card)" has no links'
+    assert texts["backward-flow"] == 'flow from "(empty card)" goes back to "Orders" in an earlier stage ("One")'
+    assert texts["link-self"] == 'an arrow goes from "(empty card)" to itself'
+    assert not any("card-" in text for text in texts.values()), texts

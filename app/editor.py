@@ -930,12 +930,15 @@ class Editor(QWidget):
             self.push(command)
 
     def toggle_impact(self) -> None:
-        """Show what the selected card affects and relies on (Ctrl+I again, or Esc, to leave)."""
+        """Show what the selected card affects and relies on (Ctrl+I again, or Esc, to leave); with another card
+        chosen while it shows, that card's (it left the view, and a second Ctrl+I was needed)."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
-        if self.scene.impact is not None:
-            self.scene.clear_impact()  # the scene says so through impact_cleared
-            return
         cards = self.selected_cards()
+        if self.scene.impact is not None:
+            if cards == [self.scene.impact.card] or len(cards) != 1:
+                self.scene.clear_impact()  # the scene says so through impact_cleared
+                return
+            self.scene.clear_impact()
         if len(cards) != 1:
             return
         result = self.scene.show_impact(cards[0])

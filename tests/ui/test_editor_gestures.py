@@ -457,6 +457,13 @@ def test_show_impact_lights_what_a_support_card_breaks_and_esc_leaves(qtbot, edi
     # What it relies on is counted in cards, as what it affects is ("relies on 3 (half-lit)" said 3 of what?).
     relied = len(expected.dependencies)
     assert f"relies on {relied} card{'s' if relied != 1 else ''} (half-lit)" in messages[-1], messages[-1]
+    # Another card chosen while it shows: Ctrl+I shows that card's (it left the view, a second Ctrl+I needed).
+    other = next(c.id for c in doc.cards() if c.id not in lit and impact(doc, c.id).affected)
+    scene.clearSelection()
+    scene.card_item(other).setSelected(True)
+    QTest.keyClick(editor.view.viewport(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert scene.impact is not None and scene.impact.card == other
+    assert scene.card_item(other).opacity() == 1.0 and scene.card_item(support).opacity() < 1.0
     QTest.keyClick(editor.view.viewport(), Qt.Key.Key_Escape)
     assert messages[-1] == ""  # the status line is cleared too
     assert all(scene.card_item(c.id).opacity() == 1.0 for c in doc.cards())

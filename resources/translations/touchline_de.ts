@@ -164,6 +164,46 @@
         <translation>Die Karten jeder Zelle so ordnen, dass sich weniger Pfeile kreuzen</translation>
     </message>
     <message>
+        <source>Move the selected emotion cards one step up the scale</source>
+        <translation>Die gewählten Emotionskarten eine Stufe höher auf der Skala setzen</translation>
+    </message>
+    <message>
+        <source>Move the selected emotion cards one step down the scale</source>
+        <translation>Die gewählten Emotionskarten eine Stufe tiefer auf der Skala setzen</translation>
+    </message>
+    <message>
+        <source>Give each selected card one vote more</source>
+        <translation>Jeder gewählten Karte eine Stimme mehr geben</translation>
+    </message>
+    <message>
+        <source>Take one vote from each selected card</source>
+        <translation>Jeder gewählten Karte eine Stimme nehmen</translation>
+    </message>
+    <message>
+        <source>Draw an arrow from the selected card to the card chosen next</source>
+        <translation>Einen Pfeil von der gewählten Karte zur als Nächstes gewählten Karte ziehen</translation>
+    </message>
+    <message>
+        <source>Choose the selected card&apos;s arrows one after another</source>
+        <translation>Die Pfeile der gewählten Karte nacheinander wählen</translation>
+    </message>
+    <message>
+        <source>Move the selected card to the stage before</source>
+        <translation>Die gewählte Karte in die vorige Phase verschieben</translation>
+    </message>
+    <message>
+        <source>Move the selected card to the next stage</source>
+        <translation>Die gewählte Karte in die nächste Phase verschieben</translation>
+    </message>
+    <message>
+        <source>Move the selected card up its cell, or into the lane above</source>
+        <translation>Die gewählte Karte in ihrer Zelle nach oben oder in die Bahn darüber verschieben</translation>
+    </message>
+    <message>
+        <source>Move the selected card down its cell, or into the lane below</source>
+        <translation>Die gewählte Karte in ihrer Zelle nach unten oder in die Bahn darunter verschieben</translation>
+    </message>
+    <message>
         <source>Language and start-up settings</source>
         <translation>Sprache und Einstellungen für den Start</translation>
     </message>
@@ -194,6 +234,62 @@
     <message>
         <source>Show or hide the Checks panel</source>
         <translation>Die Prüfungen-Leiste zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Show or hide the Personas panel</source>
+        <translation>Die Personas-Leiste zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Show or hide the legend under the board, in the exports too</source>
+        <translation>Die Legende unter dem Board zeigen oder ausblenden, auch in den Exporten</translation>
+    </message>
+    <message>
+        <source>Light or dark colours, or as the system has them</source>
+        <translation>Helle oder dunkle Farben, oder wie im System eingestellt</translation>
+    </message>
+    <message>
+        <source>Colours as the system is set</source>
+        <translation>Farben wie im System eingestellt</translation>
+    </message>
+    <message>
+        <source>Light colours</source>
+        <translation>Helle Farben</translation>
+    </message>
+    <message>
+        <source>Dark colours</source>
+        <translation>Dunkle Farben</translation>
+    </message>
+    <message>
+        <source>Walk the room through the board full screen, stage by stage</source>
+        <translation>Das Board im Vollbild Phase für Phase mit dem Raum durchgehen</translation>
+    </message>
+    <message>
+        <source>Present, starting at the current stage</source>
+        <translation>Präsentieren, beginnend mit der aktuellen Phase</translation>
+    </message>
+    <message>
+        <source>Choose the screen the presentation is shown on</source>
+        <translation>Den Bildschirm für die Präsentation wählen</translation>
+    </message>
+    <message>
+        <source>A countdown shown to the room</source>
+        <translation>Ein Countdown, den der Raum sieht</translation>
+    </message>
+    <message>
+        <source>Pause the countdown, or let it run on</source>
+        <translation>Den Countdown anhalten oder weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>End the countdown</source>
+        <translation>Den Countdown beenden</translation>
+    </message>
+    <message>
+        <source>Show or hide the presenter&apos;s notes and next stage</source>
+        <translation>Die Notizen der Moderation und die nächste Phase zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Show or hide the cards with the most votes</source>
+        <translation>Die Karten mit den meisten Stimmen zeigen oder ausblenden</translation>
     </message>
     <message>
         <source>Every keyboard shortcut, from the menus as they are</source>

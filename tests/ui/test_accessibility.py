@@ -152,3 +152,26 @@ def test_the_pdf_preview_is_read_as_the_pages_it_shows(qtbot: QtBot) -> None:
     assert preview.text(QAccessible.Text.Description) == dialog.summary.text()
     dialog.page.setCurrentIndex(dialog.page.findData("A4"))
     assert preview.text(QAccessible.Text.Description) == dialog.summary.text()
+
+
+def test_every_menu_command_says_what_it_does_beyond_its_name(qtbot: QtBot) -> None:
+    """A command without an entry in app/accessibility.py is described by its own text: the View menu's Personas,
+    Legend, Theme, Present and timer entries and Edit's score, vote, connect and move commands said only their
+    names in the status bar and to a screen reader."""
+    from app.accessibility import plain
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(window.accessibleDescription()))
+    bare = []
+    for menu in window.menuBar().findChildren(QMenu):
+        menu.aboutToShow.emit()
+        for action in menu.actions():
+            text = plain(action.text())
+            if action.isSeparator() or text[:1].isdigit() or text.startswith(("Start ", "Undo", "Redo")):
+                continue  # recent files (their path), the timer's "Start 5 minutes", the undo step's own words
+            if action.statusTip() == text:
+                bare.append(text)
+    assert not bare, bare

@@ -64,7 +64,12 @@ def board_menu(editor: Editor, at: QPoint) -> QMenu:
             scene.nav.set_focus(("cell", cell), select=False)
             _add(menu, [a.add_card, a.paste], [a.add_stage, a.add_lane], [a.select_all, a.zoom_fit])
         else:
-            _add(menu, [a.add_stage, a.add_lane, a.paste], [a.select_all, a.zoom_fit, a.zoom_actual])
+            board: list[QAction] = []
+            if scene.layout.title_rect.contains(point.x(), point.y()):  # as a double-click there renames it
+                rename = QAction(tr("&Rename board"), menu)
+                rename.triggered.connect(lambda _checked=False: scene.rename_title())
+                board.append(rename)
+            _add(menu, board, [a.add_stage, a.add_lane, a.paste], [a.select_all, a.zoom_fit, a.zoom_actual])
     return menu
 
 

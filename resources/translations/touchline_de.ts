@@ -2749,6 +2749,10 @@ CES = 4,1</translation>
         <translation>&amp;Art der Verbindung</translation>
     </message>
     <message>
+        <source>&amp;Rename board</source>
+        <translation>Board &amp;umbenennen</translation>
+    </message>
+    <message>
         <source>Find cards by their words</source>
         <translation>Karten nach ihren Wörtern suchen</translation>
     </message>

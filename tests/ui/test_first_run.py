@@ -1,0 +1,64 @@
+"""A first run with the mouse: what a designer new to Touchline tried on the board and in the panels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication
+
+from app.main_window import MainWindow
+from canvas.inline_editor import InlineEditor
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """A new journey map in an active 1366x768 window, as the start screen's button makes it."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    win.resize(1366, 768)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    assert win.new_from_template("journey")
+    qtbot.wait(20)
+    yield win
+
+
+def right_click(window: MainWindow, x: float, y: float) -> list[str]:
+    """Right-click board point (x, y); the texts of the menu that opened."""
+    editor = window.editor
+    shown: list[list[str]] = []
+
+    def look(menu) -> None:  # type: ignore[no-untyped-def]
+        shown.append([action.text() for action in menu.actions()])
+        editor.last_menu = menu  # type: ignore[attr-defined]
+        QTimer.singleShot(0, menu.close)
+
+    editor.board_menu_shown = look  # type: ignore[method-assign]
+    editor.view.centerOn(x, y)
+    at = editor.view.mapFromScene(QPointF(x, y))
+    viewport = editor.view.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, viewport.mapToGlobal(at)))
+    assert len(shown) == 1, "one menu"
+    return shown[0]
+
+
+def test_a_right_click_on_the_board_title_offers_to_rename_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A double-click on the title renames the board, but its right-click menu offered Add stage, Add lane and
+    Paste only: nothing said the title could be changed there."""
+    ed = window.editor
+    r = ed.scene.layout.title_rect
+    texts = right_click(window, r.x + 10, r.y + r.h / 2)
+    assert texts[0] == "&Rename board"
+    rename = ed.last_menu.actions()[0]
+    rename.trigger()
+    editors = [item for item in ed.scene.items() if isinstance(item, InlineEditor)]
+    assert len(editors) == 1, "the title is open for typing in place"
+    ed.scene.close_editor()
+    cell = ed.scene.layout.cell_rect(ed.document.stages[2].id, ed.document.lanes[0].id)
+    assert "&Rename board" not in right_click(window, cell.x + cell.w / 2, cell.y + cell.h / 2)
+    assert "&Rename board" not in right_click(window, 2, 2)  # the board's margin, away from the title

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -58,6 +59,8 @@ class PersonaPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)  # in line with the list and buttons above, as in Properties
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Persona name"))
         self.role = QLineEdit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
@@ -62,3 +62,24 @@ def test_a_right_click_on_the_board_title_offers_to_rename_it(qtbot, window) -> 
     cell = ed.scene.layout.cell_rect(ed.document.stages[2].id, ed.document.lanes[0].id)
     assert "&Rename board" not in right_click(window, cell.x + cell.w / 2, cell.y + cell.h / 2)
     assert "&Rename board" not in right_click(window, 2, 2)  # the board's margin, away from the title
+
+
+def test_the_persona_form_lines_up_with_the_list_and_buttons_above_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The Personas panel's fields stood indented from the list above them on both sides (the form kept a layout's
+    default margins), and its labels sat to the left where the Properties panel's sit by their fields."""
+    from app.persona_panel import PersonaPanel
+
+    panel = window.findChild(PersonaPanel)
+    panel.parentWidget().show()
+    panel.parentWidget().raise_()
+    panel.add_persona()
+    qtbot.waitUntil(lambda: panel.name.isVisible())
+
+    def span(widget) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        left = widget.mapTo(panel, widget.rect().topLeft()).x()
+        return left, left + widget.width()
+
+    assert span(panel.name)[1] == span(panel.list)[1], "the fields end where the list ends"
+    label = panel.form_widget.layout().labelForField(panel.name)
+    assert span(panel.add_button)[0] == span(panel.list)[0] <= span(label)[0]
+    assert panel.form_widget.layout().labelAlignment() & Qt.AlignmentFlag.AlignRight

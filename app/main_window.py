@@ -442,6 +442,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         document.changed.connect(self._on_document_changed)
         editor.undo_stack.cleanChanged.connect(self._on_clean_changed)
         editor.scene.card_typing.connect(self._mark_typing)
+        editor.scene.persona_requested.connect(self.edit_persona)
         self._fill_editor_menus()
         self.update_title()
         self.setWindowModified(not editor.undo_stack.isClean())
@@ -458,6 +459,13 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         from app.accessibility import describe_window
 
         describe_window(self)
+
+    def edit_persona(self, persona_id: str) -> None:
+        """Show the Personas panel with ``persona_id`` chosen and its name ready to edit (a double-click on its
+        card on the board)."""
+        self.personas_dock.show()
+        self.personas_dock.raise_()
+        self.personas.choose(persona_id)
 
     def _show_passing_message(self, text: str) -> None:
         self.statusBar().showMessage(text, max(4000, 60 * len(text)))  # long enough to read

@@ -128,6 +128,14 @@ class PersonaPanel(QWidget):
             self._loading = False
         self._load_form(self.list.currentRow())
 
+    def choose(self, persona_id: str) -> None:
+        """Choose the persona ``persona_id`` and put the keyboard in its name."""
+        ids = [p.id for p in self._personas()]
+        if persona_id in ids:
+            self.list.setCurrentRow(ids.index(persona_id))
+            self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.name.selectAll()
+
     def current_id(self) -> str | None:
         """The id of the persona being edited, if any."""
         item = self.list.currentItem()

@@ -122,6 +122,7 @@ class BoardScene(QGraphicsScene):
 
     cell_changed = Signal()
     impact_cleared = Signal()
+    persona_requested = Signal(str)  # a persona's card on the board double-clicked: its id
     # A card's text typed in place changed (not yet in the document until committed), or its edit ended:
     # the autosave keeps it too (app/recovery.py; a card typed for a minute was lost to a crash), and the
     # window shows it as a change.
@@ -1211,6 +1212,12 @@ class BoardScene(QGraphicsScene):
             return
         if self.layout.title_rect.contains(pos.x(), pos.y()):
             self.rename_title()
+            event.accept()
+            return
+        persona = next((persona_id for persona_id, r in self.layout.persona_rects.items()
+                        if r.contains(pos.x(), pos.y())), None)
+        if persona is not None:  # edited in the Personas panel (it did nothing, and said nothing)
+            self.persona_requested.emit(persona)
             event.accept()
             return
         cell = self.layout.cell_at(pos.x(), pos.y())

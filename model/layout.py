@@ -231,6 +231,7 @@ class Layout:
         self._lanes_top = 0.0
         self._title_primitives: tuple[Primitive, ...] = ()
         self.title_rect = Rect(0.0, 0.0, 0.0, 0.0)  # the board title's lines (_build_title)
+        self.persona_rects: dict[str, Rect] = {}  # each persona's card under the title, by id (_build_title)
         self._scales: dict[str, emo.EmotionScale] = {}
         self._spots: dict[str, emo.Spot] = {}
         self._labels: dict[str, tuple[tuple[object, ...], CardShape]] = {}
@@ -1197,6 +1198,7 @@ class Layout:
         # Where the editor renames the board in place: its lines, not the row's width.
         title_w = max((text_width(line, st.TITLE_SIZE, True) for line in title_lines), default=0.0)
         self.title_rect = Rect(st.MARGIN, y, max(title_w, 8 * st.SPACE), title_h)
+        self.persona_rects = {}
         y += title_h
         if doc.description:
             lines, height = text_block(doc.description, width, st.DESCRIPTION_SIZE, bold=False)
@@ -1205,9 +1207,10 @@ class Layout:
             y += height
         if doc.personas:
             y += 2 * st.SPACE
-            cards, height = persona_row(doc.personas, st.MARGIN, y, width, doc.language)
+            cards, height, boxes = persona_row(doc.personas, st.MARGIN, y, width, doc.language)
             prims += cards
             y += height
+            self.persona_rects = {persona_id: Rect(*box) for persona_id, box in boxes.items()}
         self._title_primitives = tuple(prims)
         self._grid_top = y + st.TITLE_GAP
 

@@ -71,17 +71,21 @@ def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W,
 
 
 def persona_row(personas: Sequence[Persona], x: float, y: float, width: float,
-                language: str = ENGLISH) -> tuple[list[Primitive], float]:
-    """Persona cards side by side from (x, y), wrapping within ``width``; the height they take."""
+                language: str = ENGLISH) -> tuple[list[Primitive], float, dict[str, tuple[float, float, float, float]]]:
+    """Persona cards side by side from (x, y), wrapping within ``width``; the height they take, and each
+    persona's card as (x, y, w, h) by its id (what a double-click on the board opens)."""
     prims: list[Primitive] = []
+    boxes: dict[str, tuple[float, float, float, float]] = {}
     if not personas:
-        return prims, 0.0
+        return prims, 0.0, boxes
     per_row = max(1, int((width + 2 * st.SPACE) // (PERSONA_W + 2 * st.SPACE)))
     top = y
     for start in range(0, len(personas), per_row):
         row = personas[start:start + per_row]
         row_h = max(persona_card(persona, 0, 0, language=language)[1] for persona in row)
         for i, persona in enumerate(row):
-            prims += persona_card(persona, x + i * (PERSONA_W + 2 * st.SPACE), top, min_h=row_h, language=language)[0]
+            left = x + i * (PERSONA_W + 2 * st.SPACE)
+            prims += persona_card(persona, left, top, min_h=row_h, language=language)[0]
+            boxes[persona.id] = (left, top, PERSONA_W, row_h)
         top += row_h + 2 * st.SPACE
-    return prims, top - y - 2 * st.SPACE
+    return prims, top - y - 2 * st.SPACE, boxes

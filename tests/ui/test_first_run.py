@@ -83,3 +83,32 @@ def test_the_persona_form_lines_up_with_the_list_and_buttons_above_it(qtbot, win
     label = panel.form_widget.layout().labelForField(panel.name)
     assert span(panel.add_button)[0] == span(panel.list)[0] <= span(label)[0]
     assert panel.form_widget.layout().labelAlignment() & Qt.AlignmentFlag.AlignRight
+
+
+def test_a_double_click_on_a_persona_on_the_board_opens_it_in_the_personas_panel(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The personas drawn under the title were a dead end: a double-click there did nothing and said nothing. It
+    opens the Personas panel on that persona, its name chosen to type over."""
+    from pathlib import Path
+
+    from PySide6.QtTest import QTest
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "onboarding-journey.touchline"
+    win = MainWindow(path=example)
+    qtbot.addWidget(win)
+    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    win.resize(1366, 768)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win.personas_dock.hide()
+    doc, layout, view = win.editor.document, win.editor.scene.layout, win.editor.view
+    second = doc.personas[1]
+    box = layout.persona_rects[second.id]
+    assert set(layout.persona_rects) == {p.id for p in doc.personas}
+    view.centerOn(box.x + box.w / 2, box.y + box.h / 2)
+    at = view.mapFromScene(QPointF(box.x + box.w / 2, box.y + box.h - 6))  # its lower part, below the words
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    qtbot.waitUntil(lambda: win.personas_dock.isVisible())
+    assert win.personas.current_id() == second.id
+    assert win.personas.name.hasFocus() and win.personas.name.selectedText() == second.name
+    assert win.editor.scene.editor is None  # no card or title editor opened there

@@ -5,46 +5,37 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPointF, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.main_window import MainWindow
 from canvas.inline_editor import InlineEditor
+from tests.ui.test_review_findings import right_click as right_click_at
 
 
-@pytest.fixture
-def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    """A new journey map in an active 1366x768 window, as the start screen's button makes it."""
-    win = MainWindow()
+def shown(qtbot, win: MainWindow) -> MainWindow:  # type: ignore[no-untyped-def]
+    """``win`` at 1366x768, shown and active, its changes discarded on close."""
     qtbot.addWidget(win)
     win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
     win.resize(1366, 768)
     win.show()
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    return win
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """A new journey map in an active 1366x768 window, as the start screen's button makes it."""
+    win = shown(qtbot, MainWindow())
     assert win.new_from_template("journey")
     qtbot.wait(20)
     yield win
 
 
 def right_click(window: MainWindow, x: float, y: float) -> list[str]:
-    """Right-click board point (x, y); the texts of the menu that opened."""
-    editor = window.editor
-    shown: list[list[str]] = []
-
-    def look(menu) -> None:  # type: ignore[no-untyped-def]
-        shown.append([action.text() for action in menu.actions()])
-        editor.last_menu = menu  # type: ignore[attr-defined]
-        QTimer.singleShot(0, menu.close)
-
-    editor.board_menu_shown = look  # type: ignore[method-assign]
-    editor.view.centerOn(x, y)
-    at = editor.view.mapFromScene(QPointF(x, y))
-    viewport = editor.view.viewport()
-    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, viewport.mapToGlobal(at)))
-    assert len(shown) == 1, "one menu"
-    return shown[0]
+    """Right-click board point (x, y) as the window system does; the texts of the menu that opened."""
+    return right_click_at(None, window.editor, x, y)
 
 
 def test_a_right_click_on_the_board_title_offers_to_rename_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -93,13 +84,7 @@ def test_a_double_click_on_a_persona_on_the_board_opens_it_in_the_personas_panel
     from PySide6.QtTest import QTest
 
     example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "onboarding-journey.touchline"
-    win = MainWindow(path=example)
-    qtbot.addWidget(win)
-    win.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
-    win.resize(1366, 768)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win = shown(qtbot, MainWindow(path=example))
     win.personas_dock.hide()
     doc, layout, view = win.editor.document, win.editor.scene.layout, win.editor.view
     second = doc.personas[1]

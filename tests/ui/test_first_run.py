@@ -93,6 +93,8 @@ def test_a_double_click_on_a_persona_on_the_board_opens_it_in_the_personas_panel
     view.centerOn(box.x + box.w / 2, box.y + box.h / 2)
     at = view.mapFromScene(QPointF(box.x + box.w / 2, box.y + box.h - 6))  # its lower part, below the words
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    assert QApplication.mouseButtons() == Qt.MouseButton.NoButton  # (mouseDClick leaves the button counted down)
     qtbot.waitUntil(lambda: win.personas_dock.isVisible())
     assert win.personas.current_id() == second.id
     assert win.personas.name.hasFocus() and win.personas.name.selectedText() == second.name

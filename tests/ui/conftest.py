@@ -129,3 +129,23 @@ def windows_left_hidden_after_each_test(qapp):  # type: ignore[no-untyped-def]
     for widget in qapp.topLevelWidgets():
         if widget.isVisible() and type(widget).__name__ != "PresentationWindow":  # those are closed, above
             widget.hide()
+
+
+@pytest.fixture(autouse=True)
+def no_button_left_down(qapp):  # type: ignore[no-untyped-def]
+    """No test hands the next one a mouse button counted as pressed: QTest.mouseDClick leaves Qt counting the left
+    button down (QApplication.mouseButtons()), and a view that sees a button held replays the hover at each scroll
+    step, as for a drag (canvas/view.py): the next test of the worker then saw another board than it set up."""
+    yield
+    from PySide6.QtCore import Qt
+
+    held = qapp.mouseButtons()
+    if held != Qt.MouseButton.NoButton:
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QWidget
+
+        blank = QWidget()
+        blank.show()
+        QTest.mouseRelease(blank, held)
+        blank.close()
+        blank.deleteLater()

@@ -94,7 +94,22 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
     # peeked out round their tags: the names and kinds are curtained in their band's colour under the tag,
     # the rest of the header left as it is (an emotion lane's scale, a kind's icon, a chosen header's outline).
     header_item = getattr(scene, "header_item", None)
+
+    def name_band(text: str, band_top: float, band_bottom: float, accent: str) -> None:
+        """A tag at the left edge naming a band (a lane, a metric chart) from the top of its part in sight."""
+        nonlocal lane_strip
+        shown_top, shown_bottom = max(band_top, top), min(band_bottom, float(height))
+        if shown_bottom - shown_top < TAG_H + 2 * EDGE:
+            return  # a sliver of a band: no room to name it
+        w = _whole(min(MAX_TAG_W, ACCENT_W + 2 * PAD_X + _text_width(text))) + EDGE - left
+        tags.append(Tag(QRectF(left, shown_top + EDGE, w, TAG_H), text, accent))
+        lane_strip = max(lane_strip, left + w)
+
     if lanes_gone:
+        # The metric charts above the lanes, named as the lanes are (scrolled right, their line was unnamed).
+        for name, chart_top, chart_bottom in layout.chart_rows():
+            name_band(name, view.mapFromScene(QPointF(0, chart_top)).y(),
+                      view.mapFromScene(QPointF(0, chart_bottom)).y(), st.CHART_LINE)
         for index, (lane, r) in enumerate(zip(document.lanes, lane_rects, strict=True)):
             lane_top = view.mapFromScene(QPointF(r.x, r.y)).y()
             lane_bottom = view.mapFromScene(QPointF(r.x, r.y + r.h)).y()
@@ -109,12 +124,7 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
                 if right > 0 and curtain_bottom > curtain_top:
                     band = st.BAND_ODD if index % 2 else st.BAND_EVEN
                     tags.append(Tag(QRectF(0, curtain_top, right, curtain_bottom - curtain_top), "", None, band))
-            shown_top, shown_bottom = max(lane_top, top), min(lane_bottom, float(height))
-            if shown_bottom - shown_top < TAG_H + 2 * EDGE:
-                continue  # a sliver of a lane: no room to name it
-            w = _whole(min(MAX_TAG_W, ACCENT_W + 2 * PAD_X + _text_width(lane.name))) + EDGE - left
-            tags.append(Tag(QRectF(left, shown_top + EDGE, w, TAG_H), lane.name, st.KIND_STYLES[lane.kind].accent))
-            lane_strip = max(lane_strip, left + w)
+            name_band(lane.name, lane_top, lane_bottom, st.KIND_STYLES[lane.kind].accent)
         if column_right > 0:  # the blueprint lines' and the charts' names, cut as the lanes' were ("ne of visibility")
             tags += _cut_words_curtained(view, layout, column_right)
     if stages_gone:

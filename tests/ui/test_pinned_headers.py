@@ -126,7 +126,8 @@ def test_names_cut_at_the_edges_are_pinned_though_most_of_their_header_shows(blu
     lane_names = {lane.name for lane in doc.lanes}
     texts = scroll_to(lane.x + lane.w - 48, stage.y - 4)  # the column's last 48 px in view, the stages whole
     assert doc.lanes[0].name in texts and doc.lanes[1].name in texts, texts
-    assert set(texts) <= lane_names, "the stage headers are in sight"
+    # (the metric chart above the lanes is named there too, its name's start out of sight as theirs)
+    assert set(texts) <= lane_names | {name for name, _, _ in layout.chart_rows()}, "the stage headers are in sight"
     texts = scroll_to(lane.x + 10, stage.y - 4)  # the names start 12 px inside the view: whole
     assert not set(texts) & lane_names, texts
     texts = scroll_to(lane.x + 10, stage.y + stage.h - 10)  # the stage headers all but out of sight
@@ -204,3 +205,22 @@ def test_the_lines_and_charts_names_cut_at_the_left_are_curtained_too(blueprint_
     for box in cut:
         assert any(tag.rect.contains(QRectF(0, box.top(), min(box.right(), 80), box.height() - 1))
                    for tag in curtains), box
+
+
+def test_a_metric_chart_scrolled_past_its_name_is_named_at_the_edge_as_the_lanes_are(blueprint_editor: Editor) -> None:
+    """At 100 % with the lanes' column out of sight, the lanes had their tags and the CSAT chart's line ran
+    unnamed across the view."""
+    editor = blueprint_editor
+    layout, view = editor.scene.layout, editor.view
+    (name, chart_top, chart_bottom), = layout.chart_rows()
+    editor.resize(QSize(1000, 700))
+    view.zoom_actual()
+    r = layout.stage_headers[editor.document.stages[2].id].rect
+    view.centerOn(QPointF(r.x + r.w, (chart_top + chart_bottom) / 2 + 200))
+    settle()
+    charts = [tag for tag in pinned_tags(view, TEXT_LOD) if tag.text == name]
+    assert len(charts) == 1, [tag.text for tag in pinned_tags(view, TEXT_LOD)]
+    tag = charts[0]
+    assert tag.rect.left() < 10 and tag.accent is not None
+    top = view.mapFromScene(QPointF(0, chart_top)).y()
+    assert max(top, 0) <= tag.rect.top() <= view.mapFromScene(QPointF(0, chart_bottom)).y()

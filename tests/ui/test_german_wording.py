@@ -180,13 +180,9 @@ def test_a_failed_save_says_why_in_german(qtbot: QtBot, german: None, tmp_path: 
 def test_a_failed_export_says_why_in_german(qtbot: QtBot, german: None, tmp_path: Path) -> None:
     """The editor's export failed with a German sentence and an English reason ("the file is read-only; it was
     not changed", or the system's "[Errno 28] No space left on device: '…tmp'"): it is worded as a save's."""
-    window = blueprint_window(qtbot)
-    said: list[str] = []
-    window.show_error = lambda title, text: said.append(text)  # type: ignore[method-assign]
-    handout = tmp_path / "handout.svg"
-    handout.write_bytes(b"<svg/>")
-    handout.chmod(0o444)
-    assert not window.export_to(handout)
+    from tests.ui.test_print_and_share import export_over_a_read_only_file
+
+    handout, said = export_over_a_read_only_file(blueprint_window(qtbot), tmp_path)
     [message] = said
     assert message.startswith("„handout.svg“ konnte nicht exportiert werden."), message
     assert "schreibgeschützt" in message and "read-only" not in message, message

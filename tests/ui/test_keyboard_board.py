@@ -310,13 +310,20 @@ def test_keyboard_actions_are_in_the_menus_with_their_shortcuts(editor: Editor) 
     assert len(shortcuts) == len(set(shortcuts))  # no key does two things
 
 
-def test_the_focus_stays_visible_after_its_card_is_deleted_and_when_tabbed_into(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+def down_to_a_card_and_delete(editor: Editor) -> tuple[str, tuple[str, str]]:
+    """Down to the first card with the keys, then Delete: the card's id and the cell it was in."""
     doc, nav = editor.document, editor.scene.nav
     key(editor, Qt.Key.Key_Down)
     card_id = nav.focused_card()
     assert card_id is not None
     cell = (doc.card(card_id).stage, doc.card(card_id).lane)
     key(editor, Qt.Key.Key_Delete)
+    return card_id, cell
+
+
+def test_the_focus_stays_visible_after_its_card_is_deleted_and_when_tabbed_into(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    doc, nav = editor.document, editor.scene.nav
+    card_id, cell = down_to_a_card_and_delete(editor)
     assert not doc.has_card(card_id)
     assert nav.focus == ("cell", cell) and nav.ring.isVisible()  # on the cell the card was in
     # Arriving on the board by Tab shows the focus at once, without selecting anything.
@@ -364,11 +371,7 @@ def test_typing_after_delete_starts_a_card_in_the_cell_the_card_left(editor: Edi
     """Down to a card, Delete, type: the ring sat on the cell the card left but the letters added nothing (the
     cell was focused without being made the current cell, where capture types)."""
     doc, nav = editor.document, editor.scene.nav
-    key(editor, Qt.Key.Key_Down)
-    card_id = nav.focused_card()
-    assert card_id is not None
-    cell = (doc.card(card_id).stage, doc.card(card_id).lane)
-    key(editor, Qt.Key.Key_Delete)
+    _, cell = down_to_a_card_and_delete(editor)
     assert nav.focus == ("cell", cell) and editor.scene.current_cell == cell
     before = list(doc.cell_cards(*cell))
     QTest.keyClicks(editor.view, "Asks for oat milk")

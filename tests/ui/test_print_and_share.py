@@ -484,17 +484,24 @@ def test_bold_cjk_names_are_as_heavy_in_the_pdf_as_on_the_screen(qapp, tmp_path:
         assert abs(printed - screen) <= 0.15 * screen, (line.text, screen, printed)
 
 
+def export_over_a_read_only_file(win: MainWindow, folder: Path) -> tuple[Path, list[str]]:
+    """The window exports over handout.svg, marked read-only (0444), and must refuse: the file, and the texts
+    of the errors it showed."""
+    errors: list[str] = []
+    win.show_error = lambda title, text: errors.append(text)  # type: ignore[method-assign]
+    handout = folder / "handout.svg"
+    handout.write_bytes(b"<svg/>")
+    handout.chmod(0o444)
+    assert not win.export_to(handout)
+    return handout, errors
+
+
 def test_the_editors_export_keeps_a_read_only_file_and_follows_a_link(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The editor's export renamed its hidden sibling file over the target: a handout marked read-only (0444) was
     replaced, a symbolic link became a file of its own (the shared handout it pointed to kept the old board), and
     a 0640 file came back 0644. As a save and the command line: refused, through the link, the mode kept."""
     win = window(model.load(EXAMPLES[0]))
-    errors: list[str] = []
-    win.show_error = lambda title, text: errors.append(text)  # type: ignore[method-assign]
-    handout = tmp_path / "handout.svg"
-    handout.write_bytes(b"<svg/>")
-    handout.chmod(0o444)
-    assert not win.export_to(handout)
+    handout, errors = export_over_a_read_only_file(win, tmp_path)
     assert handout.read_bytes() == b"<svg/>" and handout.stat().st_mode & 0o777 == 0o444
     assert len(errors) == 1 and "read-only" in errors[0]
     shared = tmp_path / "shared"

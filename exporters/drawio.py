@@ -35,7 +35,6 @@ from model.cardshape import SCORE_LABELS
 from model.emotion_curve import MARKER_R, score_of
 from model.entities import LANE_KIND_LABELS, Card, Persona
 from model.layout import Layout, Rect
-from model.primitives import Box
 
 # XML 1.0 forbids these (ElementTree would write them and no reader would open the file).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -139,24 +138,17 @@ def _title(root: ET.Element, layout: Layout) -> None:
     if doc.description:
         label += f'<br><font color="{st.MUTED}" style="font-size: {st.DESCRIPTION_SIZE}px">' \
                  f"{_html(doc.description)}</font>"
-    boxes = _persona_boxes(layout)
-    bottom = boxes[0].y - 2 * st.SPACE if boxes else layout.grid_rect.y - st.TITLE_GAP
+    boxes = layout.persona_rects.values()
+    bottom = min(r.y for r in boxes) - 2 * st.SPACE if boxes else layout.grid_rect.y - st.TITLE_GAP
     height = max(bottom - st.MARGIN, 1.0)
     _vertex(root, "title", label, Rect(st.MARGIN, st.MARGIN, layout.width - 2 * st.MARGIN, height), "1",
             f"text;html=1;whiteSpace=wrap;align=left;verticalAlign=top;spacing=0;fontColor={st.INK};")
 
 
-def _persona_boxes(layout: Layout) -> list[Box]:
-    """Where the board draws its persona cards, in the personas' order (their boxes in the title's drawing)."""
-    top = layout.grid_rect.y  # the legend under the board has boxes too
-    return [p for p in layout.background
-            if isinstance(p, Box) and p.fill == st.PERSONA_FILL and p.stroke == st.PERSONA_BORDER and p.y < top]
-
-
 def _personas(root: ET.Element, layout: Layout) -> None:
     doc = layout.document
-    for number, (persona, box) in enumerate(zip(doc.personas, _persona_boxes(layout), strict=False), start=1):
-        _vertex(root, f"persona-{number}", _persona_label(persona, doc.language), Rect(box.x, box.y, box.w, box.h),
+    for number, persona in enumerate(doc.personas, start=1):
+        _vertex(root, f"persona-{number}", _persona_label(persona, doc.language), layout.persona_rects[persona.id],
                 "1", f"rounded=1;absoluteArcSize=1;arcSize={2 * (st.CARD_RADIUS + 2)};whiteSpace=wrap;html=1;"
                      f"fillColor={st.PERSONA_FILL};strokeColor={st.PERSONA_BORDER};fontColor={st.INK};"
                      f"fontSize={st.CARD_SIZE};align=left;verticalAlign=top;spacing={2 * st.SPACE};")

@@ -26,7 +26,6 @@ def reportlab_name(font: FallbackFont) -> str | None:
     """The reportlab name of a fallback font, registering it on first use; None if reportlab refuses it."""
     stem = re.sub(r"[^A-Za-z0-9-]", "", pathlib.Path(font.path).stem)
     name = f"Touchline-Fallback-{stem}-{font.index}"
-    _FONTS[name] = font
     try:
         pdfmetrics.getFont(name)
     except KeyError:
@@ -34,16 +33,17 @@ def reportlab_name(font: FallbackFont) -> str | None:
             pdfmetrics.registerFont(TTFont(name, font.path, subfontIndex=font.index))
         except Exception:  # reportlab raises bare TTFError/struct errors on fonts it cannot embed
             return None
+    if thickened(font):
+        _THICK_NAMES.add(name)
     return name
 
 
-_FONTS: dict[str, FallbackFont] = {}  # reportlab name -> the fallback font it stands for
+_THICK_NAMES: set[str] = set()  # the reportlab names of faces thickened in bold lines (model.glyphs.thickened)
 
 
 def thickened_name(name: str) -> bool:
     """Whether bold text in the fallback font registered as ``name`` is drawn thickened (model.glyphs.thickened)."""
-    font = _FONTS.get(name)
-    return font is not None and thickened(font)
+    return name in _THICK_NAMES
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:

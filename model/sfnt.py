@@ -39,12 +39,7 @@ def read_face(path: Path | str, index: int = 0) -> FaceNumbers | None:
     A table the face lacks raises KeyError, a malformed file struct.error or IndexError.
     """
     data = Path(path).read_bytes()
-    start = 0
-    if data[:4] == b"ttcf":  # a collection: the offsets of its faces' table directories
-        start = struct.unpack_from(">I", data, 12 + 4 * index)[0]
-    elif index:
-        raise IndexError(f"{path} holds one face, not face {index}")
-    tables = _tables(data, start)
+    tables = _tables(data, _face_start(data, path, index))
     head, hhea, maxp = tables[b"head"][0], tables[b"hhea"][0], tables[b"maxp"][0]
     units_per_em = struct.unpack_from(">H", data, head + 18)[0]
     ascent, descent = struct.unpack_from(">hh", data, hhea + 4)
@@ -68,25 +63,27 @@ def weight_class(path: Path | str, index: int = 0) -> int | None:
     Read from the file's first bytes and the tables' own, not the whole file (a CJK fallback is 4-20 MB).
     """
     with open(path, "rb") as handle:
-        start = 0
-        head = handle.read(12 + 4 * (index + 1))
-        if head[:4] == b"ttcf":
-            start = struct.unpack_from(">I", head, 12 + 4 * index)[0]
-        elif index:
-            raise IndexError(f"{path} holds one face, not face {index}")
+        start = _face_start(handle.read(12 + 4 * (index + 1)), path, index)
         handle.seek(start + 4)
         count = struct.unpack(">H", handle.read(2))[0]
-        handle.seek(start + 12)
-        directory = handle.read(16 * count)
-        found = {tag: offset for tag, _, offset, _ in (struct.unpack_from(">4sIII", directory, 16 * i)
-                                                       for i in range(count))}
+        handle.seek(start)
+        found = _tables(handle.read(12 + 16 * count), 0)
         if b"OS/2" in found:
-            handle.seek(found[b"OS/2"] + 4)  # usWeightClass
+            handle.seek(found[b"OS/2"][0] + 4)  # usWeightClass
             return int(struct.unpack(">H", handle.read(2))[0])
         if b"head" in found:
-            handle.seek(found[b"head"] + 44)  # macStyle: bit 0 bold
+            handle.seek(found[b"head"][0] + 44)  # macStyle: bit 0 bold
             return 700 if struct.unpack(">H", handle.read(2))[0] & 1 else 400
     return None
+
+
+def _face_start(data: bytes, path: Path | str, index: int) -> int:
+    """Where face ``index``'s table directory starts, from the file's first bytes (a collection's header, or 0)."""
+    if data[:4] == b"ttcf":  # a collection: the offsets of its faces' table directories
+        return int(struct.unpack_from(">I", data, 12 + 4 * index)[0])
+    if index:
+        raise IndexError(f"{path} holds one face, not face {index}")
+    return 0
 
 
 def _tables(data: bytes, start: int) -> dict[bytes, tuple[int, int]]:

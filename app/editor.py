@@ -934,12 +934,10 @@ class Editor(QWidget):
         chosen while it shows, that card's (it left the view, and a second Ctrl+I was needed)."""
         self.commit_pending()  # an edit in progress is finished before anything else changes
         cards = self.selected_cards()
-        if self.scene.impact is not None:
-            if cards == [self.scene.impact.card] or len(cards) != 1:
-                self.scene.clear_impact()  # the scene says so through impact_cleared
-                return
-            self.scene.clear_impact()
-        if len(cards) != 1:
+        shown = self.scene.impact
+        if shown is not None:
+            self.scene.clear_impact()  # the scene says so through impact_cleared
+        if len(cards) != 1 or (shown is not None and cards == [shown.card]):
             return
         result = self.scene.show_impact(cards[0])
         steps = len(result.customer_paths)

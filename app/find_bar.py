@@ -211,8 +211,9 @@ class FindBar(QWidget):
         if chosen in self.matches:
             target = (self.matches.index(chosen) + step) % count
         elif chosen is not None:  # a card chosen on the board: the matches after it (or before it) in reading order
-            place = self._reading_place(chosen)
-            after = next((i for i, match in enumerate(self.matches) if self._reading_place(match) > place), count)
+            doc = self.editor.document
+            place = doc.reading_place(chosen)
+            after = next((i for i, match in enumerate(self.matches) if doc.reading_place(match) > place), count)
             target = after % count if step > 0 else (after - 1) % count
         else:
             target = 0 if step > 0 else count - 1
@@ -237,11 +238,6 @@ class FindBar(QWidget):
             return focused
         selected = self.editor.selected_cards()
         return selected[0] if selected else None
-
-    def _reading_place(self, card_id: str) -> tuple[int, int, int]:
-        doc = self.editor.document
-        card = doc.card(card_id)
-        return doc.stage_index(card.stage), doc.lane_index(card.lane), doc.card_index(card_id)
 
     def _refresh(self) -> None:
         """Find the matches again if the document changed since (a card edited, added, deleted or undone)."""

@@ -12,6 +12,7 @@ these keys. A click on a card or a lane header spotlights it.
 from __future__ import annotations
 
 import html
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
@@ -427,7 +428,6 @@ class PresentationView(BoardView):
             QTimer.singleShot(0, self._after_framed_stage_went)
             return
         if not self._frame.isNull() and not self.gliding:
-            self.stage_index = min(self.stage_index, self.stage_count() - 1)
             self.part_index = min(self._framed_part, self.part_count() - 1)
             self._apply_frame(self.frame_for(self.stage_index, self.part_index, self.shown_top))
 
@@ -445,6 +445,14 @@ class PresentationView(BoardView):
 
     def _update_caption(self) -> None:
         self.viewport().update(0, 0, self.viewport().width(), self.caption_h)
+
+    def _rail_right(self) -> int:
+        """Device px where the lane rail ends: its own width, or the lanes' headers' right edge while in sight."""
+        header_right = self.mapFromScene(QPointF(st.MARGIN + st.LANE_HEADER_W, 0)).x()
+        return max(round(LANE_RAIL_W * self.type_scale), math.ceil(header_right))
+
+    def _update_rail(self) -> None:
+        self.viewport().update(0, 0, self._rail_right(), self.viewport().height())
 
     def _typed_name(self, stage_id: str) -> str | None:
         """The stage's name as typed while its header's in-place field is open (Add stage while presenting),
@@ -465,7 +473,7 @@ class PresentationView(BoardView):
         """
         lane = field.header is not None and field.header[0] == "lane"
         if lane:
-            field.document().contentsChanged.connect(self.viewport().update)  # the rail shows what is typed
+            field.document().contentsChanged.connect(self._update_rail)  # the rail shows what is typed
         elif field.header is not None:  # a stage's name: the caption shows what is typed
             field.document().contentsChanged.connect(self._update_caption)  # a method: dropped with the view
         if self.stage_index == OVERVIEW:
@@ -581,12 +589,13 @@ class PresentationView(BoardView):
         top = max((c.y + c.h for c in cards), default=r.y)
         return top, min(top + 72, r.y + r.h)  # room for a card of two lines
 
-    def _shows_card(self, card_id: str, index: int, part: int) -> bool:
-        """Whether part ``part`` of stage ``index`` shows the card whole."""
+    def _shows_card(self, card_id: str, index: int, part: int, parts: list[Part] | None = None) -> bool:
+        """Whether part ``part`` of stage ``index`` (of ``parts``, its parts when worked out already) shows the
+        card whole."""
         document = self.board_scene.document
         if document.card(card_id).stage != document.stages[index].id:
             return False
-        parts = self.parts(index)
+        parts = self.parts(index) if parts is None else parts
         if not parts:
             return True
         r = self.board_scene.layout.card_rect(card_id)
@@ -692,9 +701,8 @@ class PresentationView(BoardView):
         charts = layout.chart_rows()
         if not rects and not charts:  # a board of metrics without lanes still has its charts named
             return
-        header_right = self.mapFromScene(QPointF(st.MARGIN + st.LANE_HEADER_W, 0)).x()
         k = self.type_scale
-        right = max(round(LANE_RAIL_W * k), header_right)
+        right = self._rail_right()
         # Over the lanes and the metric charts above them, whose names are at the board's left too: from the third
         # stage on the charts were unnamed lines. The stage headers keep their own labels.
         lanes_top = self.mapFromScene(QPointF(0, min([r.y for r in rects] + [top for _n, top, _b in charts]))).y()
@@ -872,8 +880,13 @@ class PresentationView(BoardView):
         emptied the board unseen.
         """
         scene, index = self.board_scene, self.stage_index
-        cards = [card.id for card in scene.document.cards() if card.id in scene.layout.cards
-                 and (index == OVERVIEW or self._shows_card(card.id, index, self.part_index))]
+        doc = scene.document
+        if index == OVERVIEW:
+            cards = [card.id for card in doc.cards() if card.id in scene.layout.cards]
+        else:  # the stage's cards its part shows whole, its parts worked out once (not once a card)
+            parts, stage_id = self.parts(index), doc.stages[index].id
+            cards = [card_id for lane in doc.lanes for card_id in doc.cell_cards(stage_id, lane.id)
+                     if card_id in scene.layout.cards and self._shows_card(card_id, index, self.part_index, parts)]
         scene.complete()
         scene.select_only_cards(cards)
         scene.nav.tell(tr("Chose the %n card(s) on the screen", "", len(cards)))

@@ -17,12 +17,8 @@ MAX_SHOWN = 50
 def ranking(document: Document) -> list[tuple[str, int]]:
     """(card id, votes) of the cards with votes, most first; ties in the board's reading order (stage by stage,
     lane by lane, top to bottom), not the file's: a card added or moved later came last among its ties."""
-    stage_index = {stage.id: i for i, stage in enumerate(document.stages)}
-    lane_index = {lane.id: i for i, lane in enumerate(document.lanes)}
-    voted = [(card.id, card.votes, (stage_index[card.stage], lane_index[card.lane], document.card_index(card.id)))
-             for card in document.cards() if card.votes > 0]
-    voted.sort(key=lambda entry: (-entry[1], entry[2]))
-    return [(card_id, votes) for card_id, votes, _ in voted]
+    voted = [(card.id, card.votes) for card in document.cards() if card.votes > 0]
+    return sorted(voted, key=lambda entry: (-entry[1], document.reading_place(entry[0])))
 
 
 class VotesPanel(RefreshWhenSeen, QWidget):

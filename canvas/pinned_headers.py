@@ -113,7 +113,8 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
         for index, (lane, r) in enumerate(zip(document.lanes, lane_rects, strict=True)):
             lane_top = view.mapFromScene(QPointF(r.x, r.y)).y()
             lane_bottom = view.mapFromScene(QPointF(r.x, r.y + r.h)).y()
-            words = _words_box(layout.lane_headers[lane.id].primitives) if column_right > 0 else None
+            in_sight = lane_bottom > 0 and lane_top < height  # a lane above or below the view needs no curtain
+            words = _words_box(layout.lane_headers[lane.id].primitives) if column_right > 0 and in_sight else None
             if words is not None:
                 # A chosen header's outline runs round the column's part in sight: its curtain stays inside it.
                 chosen = header_item is not None and header_item("lane", lane.id).isSelected()

@@ -204,6 +204,12 @@ class Document:
         card = self.card(card_id)
         return self._cells[(card.stage, card.lane)].index(card_id)
 
+    def reading_place(self, card_id: str) -> tuple[int, int, int]:
+        """Where a card is read on the board: (stage, lane, place in its cell), to order cards stage by stage,
+        lane by lane, top to bottom."""
+        card = self.card(card_id)
+        return self.stage_index(card.stage), self.lane_index(card.lane), self.card_index(card_id)
+
     def links_of(self, card_id: str) -> list[Link]:
         """Links leaving or entering a card (outgoing first), each once."""
         # Straight from the adjacency: scanning every link made a relayout that moves many

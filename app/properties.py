@@ -47,7 +47,7 @@ from app.i18n import tr
 from canvas.commands import SetCardField, SetLaneField, SetLinkField, SetStageField, SetTitle
 from model import events as ev
 from model.board_words import BOARD_LANGUAGES
-from model.cardshape import SCORE_LABELS
+from model.cardshape import SCORE_LABELS, signed_score
 from model.channel_icons import channel_names
 from model.entities import LANE_KIND_LABELS, LANE_KINDS, LINK_KINDS
 from model.style import KIND_STYLES, themed
@@ -133,8 +133,7 @@ def _plain_number(typed: str) -> str | tuple[str, str]:
 
 def score_label(score: int) -> str:
     """A score as the card's chip spells it: "–2 Very negative" … "±0 Neutral" … "+2 Very positive"."""
-    sign = "+" if score > 0 else ("–" if score < 0 else "±")  # the en dash and ± of model.cardshape
-    return f"{sign}{abs(score)} {tr(SCORE_LABELS[score])}"
+    return f"{signed_score(score)} {tr(SCORE_LABELS[score])}"
 
 
 SCORES: tuple[tuple[int | None, str], ...] = (

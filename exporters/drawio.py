@@ -31,7 +31,7 @@ import xml.etree.ElementTree as ET
 from exporters.common import DocumentOrLayout, as_layout, creator, write_atomic
 from model import style as st
 from model.board_words import board_word
-from model.cardshape import SCORE_LABELS
+from model.cardshape import SCORE_LABELS, signed_score
 from model.emotion_curve import MARKER_R, score_of
 from model.entities import LANE_KIND_LABELS, Card, Persona
 from model.layout import Layout, Rect
@@ -95,8 +95,7 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
                     f"lane-{lane.id}", _card_style(card, lane.kind))
         for card_id, (cx, cy) in markers.items():
             score = score_of(doc.card(card_id))
-            sign = "+" if score > 0 else ("–" if score < 0 else "±")
-            _vertex(root, f"marker-{card_id}", f"{sign}{abs(score)}",
+            _vertex(root, f"marker-{card_id}", signed_score(score),
                     Rect(cx - MARKER_R, cy - MARKER_R, 2 * MARKER_R, 2 * MARKER_R), f"lane-{lane.id}",
                     f"ellipse;html=1;fillColor={st.SENTIMENT[score]};strokeColor={st.PAGE};strokeWidth=2;"
                     f"fontColor={st.ON_ACCENT};fontSize={st.TYPE_SCALE[0]};fontStyle=1;")
@@ -203,8 +202,7 @@ def _card_label(card: Card, kind: str, language: str, personas: dict[str, str]) 
     if card.channel:
         chips.append(_html(card.channel))
     if card.score is not None:
-        sign = "+" if card.score > 0 else ("–" if card.score < 0 else "±")
-        chips.append(f"{sign}{abs(card.score)} {board_word(SCORE_LABELS[card.score], language)}")
+        chips.append(f"{signed_score(card.score)} {board_word(SCORE_LABELS[card.score], language)}")
     chips += [_html(f"#{tag}") for tag in card.tags or ()]
     label = _html(card.text)
     if chips:

@@ -416,11 +416,14 @@ def _margin_names(layout: Layout, view: Viewport, seam: float | None) -> list[Pr
     # above them, or of the legend below, shows no stage's column and names none.
     columns_end = max((h.rect.y + h.rect.h for h in (*layout.lane_headers.values(), *layout.stage_headers.values())),
                       default=0.0)
-    for number, stage in enumerate(doc.stages, start=1):
+    # The stages' headers share one row: a sheet that shows it (cut at its side or not, the names are there), or
+    # shows nothing of the columns below it, names no stage.
+    row = next(iter(layout.stage_headers.values())).rect if layout.stage_headers else None
+    stages_named = row is not None and not (view.y <= row.y and row.y + row.h <= view.y + view.h) \
+        and view.y + view.h > row.y and view.y < columns_end
+    for number, stage in enumerate(doc.stages if stages_named else (), start=1):
         header = layout.stage_headers.get(stage.id)
-        if header is None or (view.y <= header.rect.y and header.rect.y + header.rect.h <= view.y + view.h):
-            continue  # the sheet shows the stages' headers (cut at its side or not, the name is there)
-        if view.y + view.h <= header.rect.y or view.y >= columns_end:
+        if header is None:
             continue
         lo = max(view.to_page(header.rect.x, view.y)[0], view.left) + NAME_GAP
         hi = min(view.to_page(header.rect.x + header.rect.w, view.y)[0], right) - NAME_GAP

@@ -76,8 +76,13 @@ def board_word(text: str, language: str) -> str:
 
     A language is matched on its main part, whatever its case: "de-AT", "de_DE" and "DE" are German.
     """
-    words = _WORDS.get(language) or _WORDS.get(language.replace("_", "-").split("-")[0].lower(), {})
+    words = _WORDS.get(language) or _WORDS.get(language_key(language), {})
     return words.get(text, text)
 
 
-__all__ = ["BOARD_LANGUAGES", "ENGLISH", "board_word"]
+def language_key(language: str) -> str:
+    """A language code's main part, lower case: "de-AT", "de_DE" and "DE" are "de"."""
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+__all__ = ["BOARD_LANGUAGES", "ENGLISH", "board_word", "language_key"]

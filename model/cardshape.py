@@ -108,6 +108,11 @@ def card_signature(card: Card, kind: str) -> tuple[object, ...]:
             tuple(card.tags or ()), kind, card.persona, card.votes)
 
 
+def signed_score(score: int) -> str:
+    """An emotion score as the chips write it: "–2" (an en dash), "±0", "+1"."""
+    return ("+" if score > 0 else "–" if score < 0 else "±") + str(abs(score))
+
+
 def persona_initials(name: str) -> str:
     """Up to two initials of a persona's name ("Sam Reyes" -> "SR"; "Maya, 34" -> "M", not "M3")."""
     words = [w for w in name.split() if w[:1].isalpha()]
@@ -216,8 +221,7 @@ def _chip_row(
     if card.channel:
         chips.append(_channel_chip(card.channel, st.card_border(kind, card.color), width))
     if card.score is not None and score_chip:
-        sign = "+" if card.score > 0 else ("–" if card.score < 0 else "±")
-        chips.append(_chip(f"{sign}{abs(card.score)} {board_word(SCORE_LABELS[card.score], language)}", st.CHIP_FILL,
+        chips.append(_chip(f"{signed_score(card.score)} {board_word(SCORE_LABELS[card.score], language)}", st.CHIP_FILL,
                            st.card_border(kind, card.color), st.INK, width))
     if card.tags:
         tag_ink = st.card_inks(st.card_fill(kind, card.color))[1]

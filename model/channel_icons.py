@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from model.board_words import language_key
+
 # The channels format.md names, each with the Lucide icon drawn for it.
 CHANNEL_ICONS: dict[str, str] = {
     "web": "globe",
@@ -43,7 +45,7 @@ SCORE_ICONS: dict[int, str] = {-2: "angry", -1: "frown", 0: "meh", 1: "smile", 2
 def channel_names(language: str) -> tuple[str, ...]:
     """The known channels as a board in ``language`` names them (matched as model.board_words matches a language);
     their own names (web, app, email…) for English or a language not listed. Each one's icon is its channel's."""
-    names = _NAMES.get(language) or _NAMES.get(language.replace("_", "-").split("-")[0].lower())
+    names = _NAMES.get(language) or _NAMES.get(language_key(language))
     return names or tuple(CHANNEL_ICONS)
 
 

@@ -148,6 +148,8 @@ class Editor(QWidget):
         self._said_place: tuple[object, ...] | None = None
         self.scene.nav.focus_listeners.append(self._say_where)
         self.selection_changed.connect(self._say_where)
+        # An edit can move the card the keys are on (Ctrl+arrows, undo) with the selection unchanged: heard too.
+        self.undo_stack.indexChanged.connect(self._say_where)
         app = QApplication.instance()
         if isinstance(app, QApplication):  # a panel's text field taking the focus enables Cut and Copy
             app.focusChanged.connect(self._focus_moved)
@@ -173,16 +175,19 @@ class Editor(QWidget):
             self._said_place = None  # back on the board (F6, Esc from Find), the place is said again
             return
         nav = self.scene.nav
+        doc = self.document
         header = self.scene.selected_header() if nav.focus is None else None
         place: tuple[object, ...] | None = (
             tuple(nav.focus) if nav.focus is not None
             else ("header", header.kind, header.item_id) if header is not None else None)
+        if place is not None and place[0] == "card" and doc.has_card(str(place[1])):
+            card = doc.card(str(place[1]))  # the same card in another cell or place is a new place to say
+            place += (card.stage, card.lane, doc.card_index(card.id))
         if place == self._said_place:
             return
         self._said_place = place
         from app.accessibility import announce, spoken_card, spoken_cell, spoken_header  # not needed to show a board
 
-        doc = self.document
         if nav.focus is not None and nav.focus[0] == "card" and doc.has_card(str(nav.focus[1])):
             announce(self.view, spoken_card(doc, str(nav.focus[1])))
         elif nav.focus is not None and nav.focus[0] == "cell":

@@ -87,6 +87,28 @@ def test_a_screen_reader_is_told_the_place_the_arrow_keys_reach_on_the_board(win
     assert len(said) == count
 
 
+def test_a_card_moved_with_the_keys_or_by_undo_is_said_where_it_went(window: MainWindow, said: list[str]) -> None:
+    """Ctrl+Right moved the card under the keys to the next stage, and Ctrl+Z moved it back, in silence: the card
+    chosen stayed the same, so the place was not said again. Its new place is said, each time it changes."""
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    view, doc = window.editor.view, window.editor.document
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    card_id = window.editor.scene.nav.focused_card()
+    assert card_id is not None
+    home = doc.stage(doc.card(card_id).stage).name
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    there = doc.stage(doc.card(card_id).stage).name
+    assert there != home
+    assert said[-1].startswith(doc.card(card_id).text.strip()) and said[-1].endswith(there), said
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert doc.stage(doc.card(card_id).stage).name == home
+    assert said[-1].endswith(home), said
+    count = len(said)
+    QTest.keyClick(view, Qt.Key.Key_V)  # a vote leaves the card where it is: its place is not said again
+    assert doc.card(card_id).votes == 1
+    assert all(not line.startswith(doc.card(card_id).text.strip()) for line in said[count:]), said[count:]
+
+
 def test_a_status_bar_message_is_said_as_well_as_shown(window: MainWindow, said: list[str]) -> None:
     """"Copied 1 card", "Linked: F2 labels the arrow"… were shown in the status bar, which a screen reader does
     not read as it changes."""

@@ -261,6 +261,8 @@ def spoken_cell(document: Document, stage_id: str, lane_id: str) -> str:
 
 def spoken_header(document: Document, kind: str, item_id: str) -> str:
     """A stage's or a lane's header as a screen reader says it."""
-    if kind == "stage":
-        return tr("Stage {0}, header").format(document.stage(item_id).name)
-    return tr("Lane {0}, header").format(document.lane(item_id).name)
+    if kind == "stage":  # where it stands too: moved with Ctrl+arrows, it is said again there
+        return tr("Stage {0}, header, {1} of {2}").format(
+            document.stage(item_id).name, document.stage_index(item_id) + 1, len(document.stages))
+    return tr("Lane {0}, header, {1} of {2}").format(
+        document.lane(item_id).name, document.lane_index(item_id) + 1, len(document.lanes))

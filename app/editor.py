@@ -180,9 +180,14 @@ class Editor(QWidget):
         place: tuple[object, ...] | None = (
             tuple(nav.focus) if nav.focus is not None
             else ("header", header.kind, header.item_id) if header is not None else None)
+        # Where the card or header stands too: moved with Ctrl+arrows or by an undo, it is said at its new place.
         if place is not None and place[0] == "card" and doc.has_card(str(place[1])):
-            card = doc.card(str(place[1]))  # the same card in another cell or place is a new place to say
-            place += (card.stage, card.lane, doc.card_index(card.id))
+            card = doc.card(str(place[1]))
+            place = (*place, card.stage, card.lane, doc.card_index(card.id))
+        elif place is not None and header is not None and header.kind == "stage" and doc.has_stage(header.item_id):
+            place = (*place, doc.stage_index(header.item_id))
+        elif place is not None and header is not None and header.kind == "lane" and doc.has_lane(header.item_id):
+            place = (*place, doc.lane_index(header.item_id))
         if place == self._said_place:
             return
         self._said_place = place

@@ -87,9 +87,10 @@ def test_a_screen_reader_is_told_the_place_the_arrow_keys_reach_on_the_board(win
     assert len(said) == count
 
 
-def test_a_card_moved_with_the_keys_or_by_undo_is_said_where_it_went(window: MainWindow, said: list[str]) -> None:
+def test_a_card_or_stage_moved_with_the_keys_or_by_undo_is_said_where_it_went(window: MainWindow, said: list[str]) -> None:
     """Ctrl+Right moved the card under the keys to the next stage, and Ctrl+Z moved it back, in silence: the card
-    chosen stayed the same, so the place was not said again. Its new place is said, each time it changes."""
+    chosen stayed the same, so the place was not said again; a stage moved so was said without where it stood.
+    The new place is said, each time it changes."""
     window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
     view, doc = window.editor.view, window.editor.document
     QTest.keyClick(view, Qt.Key.Key_Down)
@@ -107,6 +108,12 @@ def test_a_card_moved_with_the_keys_or_by_undo_is_said_where_it_went(window: Mai
     QTest.keyClick(view, Qt.Key.Key_V)  # a vote leaves the card where it is: its place is not said again
     assert doc.card(card_id).votes == 1
     assert all(not line.startswith(doc.card(card_id).text.strip()) for line in said[count:]), said[count:]
+    QTest.keyClick(view, Qt.Key.Key_Up)  # the stage's header, and where it stands (then a hint of its keys)
+    stage = doc.stages[0]
+    assert f"Stage {stage.name}, header, 1 of {len(doc.stages)}" in said[-2:], said
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # the stage moved right
+    assert doc.stage_index(stage.id) == 1
+    assert f"Stage {stage.name}, header, 2 of {len(doc.stages)}" in said[-2:], said
 
 
 def test_a_status_bar_message_is_said_as_well_as_shown(window: MainWindow, said: list[str]) -> None:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from model.fonts import FontMetrics
+from model.linebreaks import FIRST_SPACELESS, spaceless, word_pieces
 from model.shaping import clusters, needs_shaping, of_no_script
 
 # A token is a run of spaces, one ideographic character (CJK text breaks between any two),
@@ -39,10 +40,13 @@ def _ideograph_tokens() -> re.Pattern[str]:
 
 
 def tokens(paragraph: str) -> list[str]:
-    """``paragraph`` cut into runs of spaces, single ideographs (with their closing marks) and words."""
-    if paragraph and max(paragraph) >= _FIRST_IDEOGRAPH:
-        return _ideograph_tokens().findall(paragraph)
-    return _PLAIN_TOKEN.findall(paragraph)
+    """``paragraph`` cut into runs of spaces, single ideographs (with their closing marks) and words; a run of
+    Thai, Lao, Khmer or Myanmar (no spaces between words) into its words (model.linebreaks)."""
+    last = max(paragraph) if paragraph else ""
+    found = _ideograph_tokens().findall(paragraph) if last >= _FIRST_IDEOGRAPH else _PLAIN_TOKEN.findall(paragraph)
+    if last < FIRST_SPACELESS or not spaceless(paragraph):
+        return found
+    return [piece for token in found for piece in (word_pieces(token) if not token.isspace() else (token,))]
 
 
 def wrap(text: str, width: float, metrics: FontMetrics, size: float) -> list[str]:

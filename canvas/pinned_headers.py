@@ -26,7 +26,7 @@ from model.fonts import FONT_FAMILY
 from model.headers import LANE_NAME_X
 from model.layout import Layout
 from model.primitives import Primitive, Text
-from model.typesetting import text_width
+from model.typesetting import text_box
 
 TAG_H = 24.0  # px, whatever the zoom: read as the window's, not the board's
 EDGE = 6.0  # between the viewport's edge and a tag
@@ -169,16 +169,14 @@ def _column_words(background: tuple[Primitive, ...], column_right: float,
     title and personas, kept for the background they came from (it is replaced, not changed, on an edit)."""
     if _column_words_of and _column_words_of[0][0] is background:
         return _column_words_of[0][1]
-    boxes = [(p.x, p.y - p.size, p.x + text_width(p.text, p.size, p.bold), p.y + p.size / 3)
-             for p in background if isinstance(p, Text) and p.x < column_right and p.y >= top]
+    boxes = [text_box(p) for p in background if isinstance(p, Text) and p.x < column_right and p.y >= top]
     _column_words_of[:] = [(background, boxes)]
     return boxes
 
 
 def _words_box(primitives: tuple[Primitive, ...]) -> tuple[float, float, float, float] | None:
     """The box (x, y, w, h, board coordinates) round a header's lines of text, or None without any."""
-    boxes = [(p.x, p.y - p.size, p.x + text_width(p.text, p.size, p.bold), p.y + p.size / 3)
-             for p in primitives if isinstance(p, Text)]
+    boxes = [text_box(p) for p in primitives if isinstance(p, Text)]
     if not boxes:
         return None
     left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)

@@ -27,7 +27,7 @@ from model import style as st
 from model.board_words import board_word
 from model.layout import Layout
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
-from model.typesetting import fitted, text_width
+from model.typesetting import fitted, text_box, text_width
 
 if TYPE_CHECKING:
     from datetime import date
@@ -368,9 +368,7 @@ def _drawn_box(primitive: Primitive) -> tuple[float, float, float, float] | None
     """What a primitive covers on the board (a text's line, an icon's or curve's points); None for a
     frame or a rule (Box, Line), which shows nothing by itself."""
     if isinstance(primitive, Text):
-        width = text_width(primitive.text, primitive.size, primitive.bold)
-        left = primitive.x - {"start": 0.0, "middle": width / 2, "end": width}.get(primitive.anchor, 0.0)
-        return left, primitive.y - primitive.size, left + width, primitive.y + primitive.size / 3
+        return text_box(primitive)
     if isinstance(primitive, Circle):
         return (primitive.cx - primitive.r, primitive.cy - primitive.r,
                 primitive.cx + primitive.r, primitive.cy + primitive.r)

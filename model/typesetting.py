@@ -64,6 +64,14 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return font_metrics(bold).width(text, size)
 
 
+def text_box(line: Text) -> tuple[float, float, float, float]:
+    """What a line of text covers on the board (x0, y0, x1, y1): from a size above its baseline to a third of
+    it below (descenders), as wide as it is measured, placed by its anchor (start, middle or end)."""
+    width = text_width(line.text, line.size, line.bold)
+    left = line.x - (width / 2 if line.anchor == "middle" else width if line.anchor == "end" else 0.0)
+    return left, line.y - line.size, left + width, line.y + line.size / 3
+
+
 def fitted(text: str, width: float, size: float, bold: bool = False) -> str:
     """``text`` on one line (its runs of spaces one space), cut with an ellipsis if it is wider than ``width``."""
     text = " ".join(text.split())

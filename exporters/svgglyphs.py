@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from model.fonts import FONT_FILES, font_metrics
 from model.glyphs import FallbackFont, finder, thickened
-from model.sfnt import read_face
+from model.sfnt import read_face, table_directory
 from model.shaping import needs_shaping, shape, without_joiners
 
 if TYPE_CHECKING:
@@ -219,11 +219,7 @@ def _numbers(bold: bool) -> _Numbers | None:
     if face is None:
         return None
     data = path.read_bytes()
-    count = struct.unpack_from(">H", data, 4)[0]
-    tables = {}
-    for i in range(count):
-        tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
-        tables[tag] = offset
+    tables = {tag: offset for tag, (offset, _) in table_directory(data, path).items()}
     if not {b"loca", b"glyf", b"hmtx", b"hhea"} <= tables.keys():
         return None
     long_loca = struct.unpack_from(">h", data, tables[b"head"] + 50)[0] == 1

@@ -39,7 +39,7 @@ def read_face(path: Path | str, index: int = 0) -> FaceNumbers | None:
     A table the face lacks raises KeyError, a malformed file struct.error or IndexError.
     """
     data = Path(path).read_bytes()
-    tables = _tables(data, _face_start(data, path, index))
+    tables = table_directory(data, path, index)
     head, hhea, maxp = tables[b"head"][0], tables[b"hhea"][0], tables[b"maxp"][0]
     units_per_em = struct.unpack_from(">H", data, head + 18)[0]
     ascent, descent = struct.unpack_from(">hh", data, hhea + 4)
@@ -75,6 +75,11 @@ def weight_class(path: Path | str, index: int = 0) -> int | None:
             handle.seek(found[b"head"][0] + 44)  # macStyle: bit 0 bold
             return 700 if struct.unpack(">H", handle.read(2))[0] & 1 else 400
     return None
+
+
+def table_directory(data: bytes, path: Path | str, index: int = 0) -> dict[bytes, tuple[int, int]]:
+    """Offset and length of face ``index``'s tables by tag, in the bytes ``data`` of the font file ``path``."""
+    return _tables(data, _face_start(data, path, index))
 
 
 def _face_start(data: bytes, path: Path | str, index: int) -> int:

@@ -59,6 +59,7 @@ _ACTION_DESCRIPTIONS: dict[str, str] = {
     "draw.io…": QT_TRANSLATE_NOOP("", "Export the board as a draw.io diagram"),
     "Mermaid journey…": QT_TRANSLATE_NOOP("", "Export the customer lane as a Mermaid journey"),
     "CSV table…": QT_TRANSLATE_NOOP("", "Export the cards as a CSV table"),
+    "&Print…": QT_TRANSLATE_NOOP("", "Print the board on paper: on one sheet or as a poster of several"),
     "&Close": QT_TRANSLATE_NOOP("", "Close this window"),
     "&Quit": QT_TRANSLATE_NOOP("", "Close every window and quit Touchline"),
     "&Undo": QT_TRANSLATE_NOOP("", "Undo the last change"),

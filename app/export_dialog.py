@@ -49,17 +49,24 @@ PAGE_LABELS = {"fit": QT_TRANSLATE_NOOP("", "Fit: one page the size of the board
 class ExportDialog(QDialog):
     """Choose a paper size, orientation and tiling; see the pages before writing the PDF."""
 
-    def __init__(self, layout: Layout, spec: PageSpec | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, layout: Layout, spec: PageSpec | None = None, parent: QWidget | None = None,
+                 printing: bool = False) -> None:
+        """``printing``: File › Print's pages (app/printing.py): a paper size only, and Print… goes on to the
+        system's print dialog."""
         super().__init__(parent)
-        self.setWindowTitle(tr("Export PDF"))
+        title = tr("Print") if printing else tr("Export PDF")
+        self.setWindowTitle(title)
         # Named for screen readers (the main window's controls are, app/accessibility.py; this dialog was not):
         # the paper box read out only the paper chosen, the preview nothing at all.
-        self.setAccessibleName(tr("Export PDF"))
-        self.setAccessibleDescription(tr("Paper size, orientation and tiling of the PDF, with a preview of its pages"))
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(
+            tr("Paper size, orientation and tiling of the printed sheets, with a preview of them") if printing
+            else tr("Paper size, orientation and tiling of the PDF, with a preview of its pages"))
         self.layout_ = layout
         self.page = QComboBox()
         for page in PAGES:
-            self.page.addItem(tr(PAGE_LABELS[page]), page)
+            if not (printing and page == "fit"):  # a printer's paper has a size
+                self.page.addItem(tr(PAGE_LABELS[page]), page)
         self.page.setAccessibleName(tr("Paper"))
         self.page.setAccessibleDescription(tr("The paper size of the PDF, or one page the size of the board"))
         self.portrait = QCheckBox(tr("Portrait"))
@@ -77,10 +84,11 @@ class ExportDialog(QDialog):
         self.preview.setStyleSheet("background: #CBD5E1")
         self.preview.setAccessibleName(tr("Preview of the pages"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export…"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleDescription(
-            tr("Choose where to write the PDF"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(tr("Close without exporting"))
+        ok, cancel = buttons.button(QDialogButtonBox.StandardButton.Ok), buttons.button(
+            QDialogButtonBox.StandardButton.Cancel)
+        ok.setText(tr("Print…") if printing else tr("Export…"))
+        ok.setAccessibleDescription(tr("Choose the printer") if printing else tr("Choose where to write the PDF"))
+        cancel.setAccessibleDescription(tr("Close without printing") if printing else tr("Close without exporting"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -94,7 +102,7 @@ class ExportDialog(QDialog):
         box.addWidget(self.warning)
         box.addWidget(buttons)
         spec = spec or PageSpec()
-        self.page.setCurrentIndex(PAGES.index(spec.page))
+        self.page.setCurrentIndex(max(0, self.page.findData(spec.page)))
         self.portrait.setChecked(spec.portrait)
         self.tile.setChecked(spec.tile)
         self.plan: PagePlan | None = None
@@ -140,8 +148,8 @@ def in_the_window(warning: str) -> str:
     """An export's warning as the window says it, in the window's language, made from the figures the
     warning carries: the page plan's advice names the command line's flag, which here is a box to tick."""
     if isinstance(warning, SmallTextWarning):
-        said = tr("card text is {0} pt on one {1} page (under {2} pt); tick “Tile across several pages” in Export "
-                  "to print a readable poster").format(_points(warning.text_pt), warning.page, f"{MIN_TEXT_PT:g}")
+        said = tr("card text is {0} pt on one {1} page (under {2} pt); tick “Tile across several pages” to print "
+                  "a readable poster").format(_points(warning.text_pt), warning.page, f"{MIN_TEXT_PT:g}")
         if warning.turned_pt is not None:
             turn = tr("unticking Portrait gives {0} pt") if warning.portrait else tr("ticking Portrait gives {0} pt")
             said += "; " + turn.format(_points(warning.turned_pt))

@@ -57,6 +57,8 @@ from model import events as ev
 from model.layout import Layout
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from exporters.pages import PageSpec
 
 APP_NAME = "Touchline"
@@ -179,6 +181,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         last_export = export_settings().get("folder")
         self._export_dir: Path | None = Path(last_export) if isinstance(last_export, str) and last_export else None
         self._chosen_page: PageSpec | None = None  # the PDF paper chosen last (see _page_spec)
+        self._print_spec: PageSpec | None = None  # the paper printed on last in this window (print_board)
         self.setObjectName("MainWindow")
         self.properties = PropertiesPanel(None)
         self.properties.message.connect(self._show_passing_message)
@@ -279,6 +282,9 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
             self.export_actions[fmt] = action
         # The stakeholders' copy, a keystroke away as in most drawing tools (no shortcut had any export).
         self.export_actions["pdf"].setShortcut(QKeySequence("Ctrl+E"))
+        self.print_action = file_menu.addAction(tr("&Print…"))
+        _set_shortcut(self.print_action, QKeySequence.StandardKey.Print, "Ctrl+P")
+        self.print_action.triggered.connect(self.print_board)
         file_menu.addSeparator()
 
         self.close_action = file_menu.addAction(tr("&Close"))
@@ -762,11 +768,68 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         if path:
             self.export_to(with_suffix(path, f".{fmt}"), page)
 
-    def ask_page_spec(self) -> PageSpec | None:
-        """Ask for the PDF's paper size, orientation and tiling (with a preview); None when cancelled."""
+    def print_board(self) -> bool:
+        """File › Print: the pages the PDF export would make, on the paper chosen here (with a preview), then the
+        system's print dialog (printer, copies, which sheets); whether anything was sent (app/printing.py)."""
+        from exporters.pages import PageSpec
+
+        self.commit_pending()
+        if self._print_spec is None:  # the PDF's last paper, else the locale's
+            last = self._page_spec
+            self._print_spec = last if last.page != "fit" else PageSpec(
+                "Letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "A4",
+                portrait=self.editor.scene.layout.height > self.editor.scene.layout.width)
+        spec = self.ask_page_spec(printing=True)
+        if spec is None:
+            return False
+        self._print_spec = spec
+        from app.printing import PrintError, print_board, printer_for
+
+        printer = printer_for(spec)
+        if not self.ask_printer(printer):
+            return False
+        from app.long_task import CancelledError, progress_dialog
+
+        # On the GUI thread (QPainter on a printer, Qt's fonts), a few hundred shapes at a time between looks at
+        # the dialog: a 5,000-card board takes ~1.5 s to draw, and Cancel aborts the job before anything prints.
+        dialog = progress_dialog(self, tr("Printing…"))
+
+        def going_on(done: int, total: int) -> bool:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        try:
+            plan = print_board(printer, Layout(self.editor.document, legend=self.editor.legend_shown), spec, going_on)
+        except CancelledError:
+            self.statusBar().showMessage(tr("Printing cancelled: nothing was sent to the printer"), 4000)
+            return False
+        except PrintError as exc:
+            self.show_error(tr("Could not print"), tr("The board could not be printed: {0}.").format(exc))
+            return False
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+        where = printer.outputFileName() or printer.printerName()
+        self._show_passing_message(tr("Sent %n sheet(s) to {0}", "", len(plan.sheets)).format(where))
+        return True
+
+    def ask_printer(self, printer: QPrinter) -> bool:
+        """The system's print dialog for ``printer``; whether the user chose to print."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    def ask_page_spec(self, printing: bool = False) -> PageSpec | None:
+        """Ask for the PDF's (or, ``printing``, the printed sheets') paper size, orientation and tiling, with a
+        preview; None when cancelled."""
         from app.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.editor.scene.layout, self._page_spec, self)
+        dialog = ExportDialog(self.editor.scene.layout, self._print_spec if printing else self._page_spec, self,
+                              printing=printing)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return None
         return dialog.spec()

@@ -35,6 +35,7 @@ from app import collection
 from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
+from app.file_drops import FileDrops
 from app.i18n import tr
 from app.long_task import CancelledError, run_in_background
 from app.panes import FocusKeeper, ScrollingPanel, focus_pane, out_of_sight, panel_toggle
@@ -171,7 +172,7 @@ def _set_shortcut(action: QAction, standard: QKeySequence.StandardKey, fallback:
     action.setShortcuts(keys if keys else [QKeySequence(fallback)])
 
 
-class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
+class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
     """One Touchline document in a window with the File, Edit and View menus."""
 
     def __init__(self, document: model.Document | None = None, path: PathLike | None = None,
@@ -183,6 +184,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         self._chosen_page: PageSpec | None = None  # the PDF paper chosen last (see _page_spec)
         self._print_spec: PageSpec | None = None  # the paper printed on last in this window (print_board)
         self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)  # files dragged from the file manager (app/file_drops.py)
         self.properties = PropertiesPanel(None)
         self.properties.message.connect(self._show_passing_message)
         self.properties.card_typing.connect(self.autosaver.on_typing)  # autosaved as typed
@@ -788,7 +790,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, QMainWindow):
         printer = printer_for(spec)
         if not self.ask_printer(printer):
             return False
-        from app.long_task import CancelledError, progress_dialog
+        from app.long_task import progress_dialog
 
         # On the GUI thread (QPainter on a printer, Qt's fonts), a few hundred shapes at a time between looks at
         # the dialog: a 5,000-card board takes ~1.5 s to draw, and Cancel aborts the job before anything prints.

@@ -127,6 +127,10 @@ class BoardView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Nothing is dropped on the board itself: a file dragged over it goes to its window (app/file_drops.py),
+        # which QGraphicsView's own acceptance (for the scene's items, none of which takes a drop) kept from it.
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
         self.setAccessibleName(tr("Board"))
         self._space_down = False
         self._space_dragged = False

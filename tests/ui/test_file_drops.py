@@ -1,0 +1,96 @@
+"""Files dragged from the file manager onto a window (app/file_drops.py): the drag and drop events are sent to the
+board's viewport, the widget under the pointer, and travel up as Qt delivers them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.main_window import MainWindow
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitUntil(window.isVisible)
+    return window
+
+
+def files(*paths: Path) -> QMimeData:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    return data
+
+
+def drag_over(window: MainWindow, data: QMimeData) -> bool:
+    """A drag entering the board: whether the window takes it (the pointer shows it may drop)."""
+    viewport = window.editor.view.viewport()
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, enter)
+    return enter.isAccepted()
+
+
+def drop(qtbot: QtBot, window: MainWindow, data: QMimeData) -> None:
+    assert drag_over(window, data)
+    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.editor.view.viewport(), event)
+    assert event.isAccepted()
+    qtbot.wait(50)  # the files are opened once the drop has ended
+
+
+def other_windows(window: MainWindow) -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not window
+            and w.isVisible()]
+
+
+def test_a_board_dropped_on_an_untouched_window_opens_there(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    board = Path(shutil.copy(EXAMPLES / "onboarding-journey.touchline", tmp_path))
+    drop(qtbot, window, files(board))
+    assert window.path == board
+    assert window.editor.document.title.startswith("Opening an account")
+    assert not other_windows(window)
+
+
+def test_a_board_dropped_on_a_window_with_a_board_opens_in_a_window_of_its_own(qtbot: QtBot, window: MainWindow,
+                                                                              tmp_path: Path) -> None:
+    first = Path(shutil.copy(EXAMPLES / "coffee-shop-blueprint.touchline", tmp_path))
+    second = Path(shutil.copy(EXAMPLES / "onboarding-journey.touchline", tmp_path))
+    assert window.open_path(first)
+    drop(qtbot, window, files(second))
+    assert window.path == first  # nothing on screen replaced, no "save changes?" asked
+    opened = other_windows(window)
+    assert [w.path for w in opened] == [second]
+    for other in opened:
+        other.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+        other.close()
+
+
+def test_a_table_dropped_is_imported_and_other_files_are_named(qtbot: QtBot, window: MainWindow,
+                                                               tmp_path: Path) -> None:
+    table = tmp_path / "checkout.csv"
+    table.write_text("stage,lane,lane_kind,text\nOrder,Customer,customer,Pays at the till\n", encoding="utf-8")
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG")
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    drop(qtbot, window, files(table, picture))
+    assert [card.text for card in window.editor.document.cards()] == ["Pays at the till"]
+    assert window.statusBar().currentMessage().startswith("Not opened: “photo.png”.")
+
+
+def test_text_dragged_over_the_window_is_not_taken_for_a_file(window: MainWindow) -> None:
+    data = QMimeData()
+    data.setText("just some words")
+    assert not drag_over(window, data)

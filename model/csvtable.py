@@ -110,7 +110,7 @@ def from_csv(data: str | bytes, default_title: str = "Untitled") -> Document:
                 continue
             _read_row(board, number, row, header, columns, extra, previous)
     except csv.Error as exc:
-        raise CsvError(f"row {number + 1}: not a readable CSV row ({exc})") from None
+        raise CsvError("row {0}: not a readable CSV row ({1})", str(number + 1), str(exc)) from None
     return Document.build(
         title=default_title, description=None, stages=list(board.stages.values()),
         lanes=[info.lane for info in board.lanes.values()], cards=board.cards, links=[], personas=[], extra={},
@@ -122,12 +122,13 @@ def _decode(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise CsvError(f"byte {exc.start}: not valid UTF-16") from None
+            raise CsvError("byte {0}: not valid UTF-16", str(exc.start)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise CsvError(f"row {line}: not valid UTF-8 (byte {exc.start}); save the table as \"CSV UTF-8\"") from None
+        raise CsvError('row {0}: not valid UTF-8 (byte {1}); save the table as "CSV UTF-8"', str(line),
+                       str(exc.start)) from None
 
 
 def _delimiter(text: str) -> str:
@@ -152,14 +153,15 @@ def _columns(header: list[str]) -> tuple[dict[str, int], dict[int, str]]:
         name = _column_name(cell)
         if name in COLUMNS:
             if name in columns:
-                raise CsvError(f"row 1, column {name}: appears twice (columns {columns[name] + 1} and {index + 1})")
+                raise CsvError("row 1, column {0}: appears twice (columns {1} and {2})", name, str(columns[name] + 1),
+                               str(index + 1))
             columns[name] = index
         elif cell.strip():
             extra[index] = " ".join(cell.split())
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
         shown = ", ".join(missing)
-        raise CsvError(f"row 1: no column {shown} (the header row needs stage, lane, lane_kind, text)")
+        raise CsvError("row 1: no column {0} (the header row needs stage, lane, lane_kind, text)", shown)
     return columns, extra
 
 
@@ -167,8 +169,8 @@ def _read_row(board: _Board, number: int, row: list[str], header: list[str], col
               extra: dict[int, str], previous: dict[str, str]) -> None:
     if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
         index = next(i for i in range(len(header), len(row)) if row[i].strip())
-        raise CsvError(f"row {number}, column {index + 1}: a value under no heading (the header has "
-                       f"{len(header)} columns)")
+        raise CsvError("row {0}, column {1}: a value under no heading (the header has {2} columns)", str(number),
+                       str(index + 1), str(len(header)))
 
     def cell(name: str) -> str:
         index = columns.get(name)
@@ -178,11 +180,11 @@ def _read_row(board: _Board, number: int, row: list[str], header: list[str], col
         index < len(row) and row[index].strip() for index in extra)
     stage_name = cell("stage") or previous.get("stage", "")
     if not stage_name:
-        raise CsvError(f"row {number}, column stage: empty (the first row of a table names its stage)")
+        raise CsvError("row {0}, column stage: empty (the first row of a table names its stage)", str(number))
     lane_name = cell("lane") or previous.get("lane", "")
     if not lane_name:
         if has_card:
-            raise CsvError(f"row {number}, column lane: empty (the first card of a table names its lane)")
+            raise CsvError("row {0}, column lane: empty (the first card of a table names its lane)", str(number))
         _stage(board, stage_name)
         previous["stage"] = stage_name
         return
@@ -234,15 +236,16 @@ def _lane(board: _Board, number: int, name: str, kind_cell: str) -> Lane:
         if info.explicit_row is None:
             info.lane.kind, info.explicit_row = kind, number
         elif kind != info.lane.kind:
-            raise CsvError(f'row {number}, column lane_kind: "{kind_cell}" but lane "{name}" is '
-                           f'"{info.lane.kind}" (row {info.explicit_row})')
+            raise CsvError('row {0}, column lane_kind: "{1}" but lane "{2}" is "{3}" (row {4})', str(number), kind_cell,
+                           name, info.lane.kind, str(info.explicit_row))
     return info.lane
 
 
 def _kind(number: int, value: str) -> str:
     kind = _KIND_NAMES.get(re.sub(r"[\s_\-]+", "", value.lower()))
     if kind is None:
-        raise CsvError(f'row {number}, column lane_kind: "{value}" is not a lane kind (one of {", ".join(LANE_KINDS)})')
+        raise CsvError('row {0}, column lane_kind: "{1}" is not a lane kind (one of {2})', str(number), value,
+                       ", ".join(LANE_KINDS))
     return kind
 
 
@@ -254,7 +257,8 @@ def _score(number: int, value: str) -> int | None:
         score = int(float(value.replace("−", "-").replace("–", "-")))
         if low <= score <= high:
             return score
-    raise CsvError(f'row {number}, column score: "{value}" is not a whole number from {low} to {high}')
+    raise CsvError('row {0}, column score: "{1}" is not a whole number from {2} to {3}', str(number), value, str(low),
+                   str(high))
 
 
 def _fail(number: int, value: str) -> bool:
@@ -263,7 +267,7 @@ def _fail(number: int, value: str) -> bool:
         return True
     if folded in _NO:
         return False
-    raise CsvError(f'row {number}, column fail: "{value}" is not yes or no')
+    raise CsvError('row {0}, column fail: "{1}" is not yes or no', str(number), value)
 
 
 def _tags(value: str) -> list[str] | None:
@@ -277,7 +281,7 @@ def _color(number: int, value: str) -> str | None:
         return None
     color = value if value.startswith("#") else f"#{value}"
     if not is_hex_color(color):
-        raise CsvError(f'row {number}, column color: "{value}" is not a colour of the form "#rrggbb"')
+        raise CsvError('row {0}, column color: "{1}" is not a colour of the form "#rrggbb"', str(number), value)
     return color
 
 

@@ -18,6 +18,9 @@ from model.bulk import collector_paused
 from model.document import Document, is_hex_color
 from model.entities import LANE_KINDS, LINK_KINDS, MAX_VOTES, SCORE_RANGE, Card, Lane, Link, Persona, Stage
 from model.limits import MAX_FILE_BYTES, count_problem, depth_problem, human_size, size_problem
+from model.loaderror import MESSAGE_CHARS as MESSAGE_CHARS  # re-exported: fileformat's names before loaderror's
+from model.loaderror import LoadError as LoadError
+from model.loaderror import readable as readable
 from model.safefile import SaveError as SaveError  # re-exported: model.SaveError lives here too
 from model.safefile import write_file
 
@@ -27,31 +30,6 @@ FORMAT_VERSION = 1
 # Upgrade functions lift a document from the version they are tagged with to the next
 # one (gaphor's storage/load.py). Version 1 is the first, so there are none yet.
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-
-
-class LoadError(ValueError):
-    """A document that cannot be loaded; the message names the place.
-
-    The message quotes values from the file: it is made safe to show (``readable``).
-    """
-
-    def __init__(self, message: str) -> None:
-        super().__init__(readable(message))
-
-
-MESSAGE_CHARS = 400  # a message longer than this keeps its start (the place) and its end (the why)
-
-
-def readable(message: str) -> str:
-    """``message`` fit for a terminal and a dialog: control characters written as escapes (an ESC and a
-    BEL in a lane's kind cleared the terminal and set its title) and at most MESSAGE_CHARS long (a
-    100,000-character lane id made a 100 KB error line)."""
-    if not message.isprintable():
-        message = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
-    if len(message) > MESSAGE_CHARS:
-        head = MESSAGE_CHARS * 2 // 3
-        message = f"{message[:head]}…{message[len(message) - (MESSAGE_CHARS - head - 1):]}"
-    return message
 
 
 # ---------------------------------------------------------------------- reading
@@ -66,7 +44,7 @@ def loads(data: str | bytes) -> Document:
         raise LoadError("the JSON is nested too deeply") from None
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
         # A last guard: the contract is that nothing but LoadError escapes.
-        raise LoadError(f"unreadable document ({type(exc).__name__}: {exc})") from None
+        raise LoadError("unreadable document ({0}: {1})", type(exc).__name__, str(exc)) from None
 
 
 def load(path: str | os.PathLike[str]) -> Document:
@@ -94,30 +72,30 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
             # The size first: a file too big to open is refused without being read.
             problem = size_problem(os.fstat(descriptor).st_size)
             if problem:
-                raise LoadError(problem)
+                raise problem
             if regular:
                 return handle.read()  # (a read of a size asked for allocates that size first: 32 MiB)
             data = handle.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:  # (a stream: how much more there is, nobody knows)
-                raise LoadError(f"more than the {human_size(MAX_FILE_BYTES)} Touchline opens")
+                raise LoadError("more than the {0} Touchline opens", human_size(MAX_FILE_BYTES))
             return data
     except FileNotFoundError:
         raise LoadError("no such file") from None
     except IsADirectoryError:
         raise LoadError("is a folder, not a file") from None
     except OSError as exc:
-        raise LoadError(f"cannot be read ({exc.strerror or exc})") from None
+        raise LoadError("cannot be read ({0})", exc.strerror or str(exc)) from None
 
 
 def _loads(data: str | bytes) -> Document:
-    problem = size_problem(len(data)) if isinstance(data, str | bytes) else None
-    if problem:
-        raise LoadError(problem)
+    too_big = size_problem(len(data)) if isinstance(data, str | bytes) else None
+    if too_big:
+        raise too_big
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise LoadError(f"byte {exc.start}: not valid UTF-8") from None
+            raise LoadError("byte {0}: not valid UTF-8", str(exc.start)) from None
     elif isinstance(data, str):
         text = data
     else:
@@ -132,16 +110,18 @@ def _loads(data: str | bytes) -> Document:
         if exc.pos >= len(text.rstrip()) and text.lstrip().startswith("{"):
             # Nothing but the end where JSON was still expected: a file cut off (a copy stopped
             # half-way, a sync that did not finish), not "a comma is missing" at the very end.
-            problem = "the file ends early, before the document is closed (cut off?)"
+            problem = ENDS_EARLY
         elif exc.msg.startswith("Unterminated string") and text.lstrip().startswith("{"):
-            problem = "the file ends inside a text value that starts here (a missing \" or a file cut off?)"
-        raise LoadError(f"line {exc.lineno}, column {exc.colno}: not valid JSON: {problem}") from None
+            problem = ENDS_IN_TEXT
+        raise LoadError("line {0}, column {1}: not valid JSON: {2}", str(exc.lineno), str(exc.colno),
+                        problem) from None
     if _SURROGATE_ESCAPE.search(text) or not _encodable(text):
         _check_surrogates(raw)
     return _build(raw)
 
 
-# Python's json messages, said as a person editing the file by hand would look for the mistake.
+# Python's json messages, said as a person editing the file by hand would look for the mistake. These, and the
+# two below, are words a window translates (a part of "line {0}, column {1}: not valid JSON: {2}").
 _JSON_PROBLEMS = {
     "Expecting value": "a value is missing here",
     "Unterminated string starting at": 'a text value starts here and is never closed (a missing ")',
@@ -152,6 +132,11 @@ _JSON_PROBLEMS = {
     "Invalid control character at": "a line break or tab inside a text value (write it as \\n or \\t)",
     "Invalid \\escape": "a backslash that starts no valid escape (write \\\\ for one backslash)",
 }
+
+
+ENDS_EARLY = "the file ends early, before the document is closed (cut off?)"
+ENDS_IN_TEXT = "the file ends inside a text value that starts here (a missing \" or a file cut off?)"
+JSON_PROBLEMS = (*_JSON_PROBLEMS.values(), ENDS_EARLY, ENDS_IN_TEXT)
 
 
 def _json_problem(message: str) -> str:
@@ -166,7 +151,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _refuse_constant(name: str) -> Any:
     # Python's json reads NaN and Infinity, which are not JSON and would be written back.
-    raise LoadError(f"not valid JSON ({name} is not a JSON number)")
+    raise LoadError("not valid JSON ({0} is not a JSON number)", name)
 
 
 def _finite_float(text: str) -> float:
@@ -174,7 +159,7 @@ def _finite_float(text: str) -> float:
     # the saved file would no longer load (found by tests/test_fuzz_loader.py).
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise LoadError(f"the number {text[:20]} is too large for Touchline")
+        raise LoadError("the number {0} is too large for Touchline", text[:20])
     return value
 
 
@@ -184,7 +169,7 @@ def _whole_number(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise LoadError(f"a number with {len(text.lstrip('-')):,} digits is too long for Touchline") from None
+        raise LoadError("a number with {0} digits is too long for Touchline", f"{len(text.lstrip('-')):,}") from None
 
 
 def _encodable(text: str) -> bool:
@@ -202,13 +187,17 @@ def _check_surrogates(raw: Any) -> None:
         value, where = stack.pop()
         if isinstance(value, str):
             if _LONE_SURROGATE.search(value):
-                raise LoadError(f"{where or 'the document'}: holds an unpaired surrogate (not Unicode text)")
+                if not where:
+                    raise LoadError("the document: holds an unpaired surrogate (not Unicode text)")
+                raise LoadError("{0}: holds an unpaired surrogate (not Unicode text)", where)
         elif isinstance(value, dict):
             items = list(value.items())
             for key, item in reversed(items):
                 place = f"{where}.{key}" if where else key
                 if _LONE_SURROGATE.search(key):
-                    raise LoadError(f"{where or 'the top level'}: a key holds an unpaired surrogate (not Unicode text)")
+                    if not where:
+                        raise LoadError("the top level: a key holds an unpaired surrogate (not Unicode text)")
+                    raise LoadError("{0}: a key holds an unpaired surrogate (not Unicode text)", where)
                 stack.append((item, place))
         elif isinstance(value, list):
             stack.extend((item, f"{where}[{i}]") for i, item in reversed(list(enumerate(value))))
@@ -223,12 +212,12 @@ def _build(raw: Any) -> Document:
     if isinstance(version, bool) or not isinstance(version, int):
         raise LoadError("version: expected a whole number")
     if version > FORMAT_VERSION:
-        raise LoadError(f"version {version} is newer than this Touchline understands ({FORMAT_VERSION})")
+        raise LoadError("version {0} is newer than this Touchline understands ({1})", str(version), str(FORMAT_VERSION))
     if version < 1:
-        raise LoadError(f"version: {version} is not a Touchline version")
+        raise LoadError("version: {0} is not a Touchline version", str(version))
     problem = count_problem(raw) or depth_problem(raw)
     if problem:
-        raise LoadError(problem)
+        raise problem
     while version < FORMAT_VERSION:
         raw = UPGRADES[version](raw)
         version += 1
@@ -285,33 +274,33 @@ class _Reader:
 
     def obj(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise LoadError(f"{where}: expected an object")
+            raise LoadError("{0}: expected an object", where)
         return value
 
     def items(self, obj: dict[str, Any], key: str, where: str, required: bool = False) -> list[Any]:
         if key not in obj:
             if required:
-                raise LoadError(f"{where}: missing")
+                raise LoadError("{0}: missing", where)
             return []
         value = obj[key]
         if not isinstance(value, list):
-            raise LoadError(f"{where}: expected a list")
+            raise LoadError("{0}: expected a list", where)
         return value
 
     def string(self, obj: dict[str, Any], key: str, where: str, required: bool = False) -> str | None:
         if key not in obj:
             if required:
-                raise LoadError(f"{where}: missing")
+                raise LoadError("{0}: missing", where)
             return None
         value = obj[key]
         if not isinstance(value, str):
-            raise LoadError(f"{where}: expected a string")
+            raise LoadError("{0}: expected a string", where)
         return value
 
     def ident(self, obj: dict[str, Any], key: str, where: str) -> str:
         value = self.string(obj, key, where, required=True)
         if not value:
-            raise LoadError(f"{where}: must not be empty")
+            raise LoadError("{0}: must not be empty", where)
         return value
 
     def strings(self, obj: dict[str, Any], key: str, where: str) -> list[str] | None:
@@ -319,10 +308,10 @@ class _Reader:
             return None
         value = obj[key]
         if not isinstance(value, list):
-            raise LoadError(f"{where}: expected a list of strings")
+            raise LoadError("{0}: expected a list of strings", where)
         for i, item in enumerate(value):
             if not isinstance(item, str):
-                raise LoadError(f"{where}[{i}]: expected a string")
+                raise LoadError("{0}: expected a string", f"{where}[{i}]")
         return list(value)
 
 
@@ -336,13 +325,13 @@ def _stage(r: _Reader, value: Any, where: str) -> Stage:
     if "metrics" in obj:
         raw_metrics = obj["metrics"]
         if not isinstance(raw_metrics, dict):
-            raise LoadError(f"{where}.metrics: expected an object of numbers")
+            raise LoadError("{0}: expected an object of numbers", f"{where}.metrics")
         metrics = {}
         for name, number in raw_metrics.items():
             if isinstance(number, bool) or not isinstance(number, int | float):
-                raise LoadError(f"{where}.metrics.{name}: expected a number")
+                raise LoadError("{0}: expected a number", f"{where}.metrics.{name}")
             if number != number or number in (float("inf"), float("-inf")):
-                raise LoadError(f"{where}.metrics.{name}: expected a finite number")
+                raise LoadError("{0}: expected a finite number", f"{where}.metrics.{name}")
             metrics[name] = number
     # Stage notes (docs/format-extensions.md) stay in ``extra``, but only as a string.
     r.string(obj, "notes", f"{where}.notes")
@@ -358,7 +347,7 @@ def _lane(r: _Reader, value: Any, where: str) -> Lane:
     obj = r.obj(value, where)
     kind = r.string(obj, "kind", f"{where}.kind", required=True)
     if kind not in LANE_KINDS:
-        raise LoadError(f'{where}.kind: unknown lane kind "{kind}" (one of {", ".join(LANE_KINDS)})')
+        raise LoadError('{0}: unknown lane kind "{1}" (one of {2})', f"{where}.kind", str(kind), ", ".join(LANE_KINDS))
     return Lane(
         id=r.ident(obj, "id", f"{where}.id"),
         name=r.string(obj, "name", f"{where}.name", required=True) or "",
@@ -371,20 +360,20 @@ def _card(r: _Reader, value: Any, where: str) -> Card:
     obj = r.obj(value, where)
     color = r.string(obj, "color", f"{where}.color")
     if color is not None and not is_hex_color(color):
-        raise LoadError(f'{where}.color: "{color}" is not a colour of the form "#rrggbb"')
+        raise LoadError('{0}: "{1}" is not a colour of the form "#rrggbb"', f"{where}.color", color)
     score = obj.get("score")
     if score is not None:
         low, high = SCORE_RANGE
         if isinstance(score, bool) or not isinstance(score, int):
-            raise LoadError(f"{where}.score: expected a whole number from {low} to {high}")
+            raise LoadError("{0}: expected a whole number from {1} to {2}", f"{where}.score", str(low), str(high))
         if not low <= score <= high:
-            raise LoadError(f"{where}.score: {score} is outside {low}…{high}")
+            raise LoadError("{0}: {1} is outside {2}…{3}", f"{where}.score", str(score), str(low), str(high))
     fail = obj.get("fail", False)
     if not isinstance(fail, bool):
-        raise LoadError(f"{where}.fail: expected true or false")
+        raise LoadError("{0}: expected true or false", f"{where}.fail")
     votes = obj.get("votes", 0)
     if isinstance(votes, bool) or not isinstance(votes, int) or not 0 <= votes <= MAX_VOTES:
-        raise LoadError(f"{where}.votes: expected a whole number from 0 to {MAX_VOTES}")
+        raise LoadError("{0}: expected a whole number from {1} to {2}", f"{where}.votes", "0", str(MAX_VOTES))
     return Card(
         id=r.ident(obj, "id", f"{where}.id"),
         lane=r.ident(obj, "lane", f"{where}.lane"),
@@ -470,7 +459,7 @@ def _link(r: _Reader, value: Any, where: str) -> Link:
     obj = r.obj(value, where)
     kind = r.string(obj, "kind", f"{where}.kind")
     if kind is not None and kind not in LINK_KINDS:
-        raise LoadError(f'{where}.kind: unknown link kind "{kind}" (one of {", ".join(LINK_KINDS)})')
+        raise LoadError('{0}: unknown link kind "{1}" (one of {2})', f"{where}.kind", kind, ", ".join(LINK_KINDS))
     return Link(
         id=r.ident(obj, "id", f"{where}.id"),
         source=r.ident(obj, "from", f"{where}.from"),
@@ -507,7 +496,7 @@ def _check_references(
             for i, item in enumerate(items):
                 where = f"{group}[{i}].id"
                 if item.id in seen:
-                    raise LoadError(f'{where}: duplicate id "{item.id}" (first used at {seen[item.id]})')
+                    raise LoadError('{0}: duplicate id "{1}" (first used at {2})', where, item.id, seen[item.id])
                 seen[item.id] = where
     stage_ids = {s.id for s in stages}
     lane_ids = {lane.id for lane in lanes}
@@ -515,16 +504,16 @@ def _check_references(
     card_ids = {c.id for c in cards}
     for i, card in enumerate(cards):
         if card.lane not in lane_ids:
-            raise LoadError(f'cards[{i}].lane: no lane with id "{card.lane}"')
+            raise LoadError('{0}: no lane with id "{1}"', f"cards[{i}].lane", card.lane)
         if card.stage not in stage_ids:
-            raise LoadError(f'cards[{i}].stage: no stage with id "{card.stage}"')
+            raise LoadError('{0}: no stage with id "{1}"', f"cards[{i}].stage", card.stage)
         if card.persona is not None and card.persona not in persona_ids:
-            raise LoadError(f'cards[{i}].persona: no persona with id "{card.persona}"')
+            raise LoadError('{0}: no persona with id "{1}"', f"cards[{i}].persona", card.persona)
     for i, link in enumerate(links):
         if link.source not in card_ids:
-            raise LoadError(f'links[{i}].from: no card with id "{link.source}"')
+            raise LoadError('{0}: no card with id "{1}"', f"links[{i}].from", link.source)
         if link.target not in card_ids:
-            raise LoadError(f'links[{i}].to: no card with id "{link.target}"')
+            raise LoadError('{0}: no card with id "{1}"', f"links[{i}].to", link.target)
 
 
 # ---------------------------------------------------------------------- writing

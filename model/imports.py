@@ -15,6 +15,7 @@ from model.limits import MAX_COUNTS
 from model.mermaid import from_mermaid
 
 IMPORT_SUFFIXES: dict[str, str] = {".mmd": "mermaid", ".mermaid": "mermaid", ".csv": "csv"}
+NO_SUFFIX = "no suffix"
 
 
 def import_format(path: str | os.PathLike[str]) -> str:
@@ -22,8 +23,9 @@ def import_format(path: str | os.PathLike[str]) -> str:
     suffix = Path(path).suffix
     chosen = IMPORT_SUFFIXES.get(suffix.lower())
     if chosen is None:
-        shown = f'"{suffix}"' if suffix else "no suffix"
-        raise LoadError(f"unknown input format ({shown}); use .mmd or .mermaid (a Mermaid journey) or .csv")
+        # "no suffix" is words (a window says it in its language), a suffix is not
+        shown = f'"{suffix}"' if suffix else NO_SUFFIX
+        raise LoadError("unknown input format ({0}); use .mmd or .mermaid (a Mermaid journey) or .csv", shown)
     return chosen
 
 
@@ -52,4 +54,4 @@ def check_limits(document: Document) -> None:
               "lanes": len(document.lanes), "personas": len(document.personas)}
     for key, limit in MAX_COUNTS.items():
         if counts.get(key, 0) > limit:
-            raise LoadError(f"{counts[key]:,} {key} is more than the {limit:,} Touchline opens")
+            raise LoadError("{0} {1} is more than the {2} Touchline opens", f"{counts[key]:,}", key, f"{limit:,}")

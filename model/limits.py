@@ -27,6 +27,8 @@ import operator
 from itertools import chain, compress, repeat
 from typing import Any
 
+from model.loaderror import LoadError
+
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_COUNTS: dict[str, int] = {
     "cards": 100_000,
@@ -38,25 +40,26 @@ MAX_COUNTS: dict[str, int] = {
 MAX_DEPTH = 32
 
 
-def size_problem(size: int) -> str | None:
+def size_problem(size: int) -> LoadError | None:
     """Why a file of ``size`` bytes is refused, or None when it is within the limit."""
     if size > MAX_FILE_BYTES:
-        return f"the file is {human_size(size)}, more than the {human_size(MAX_FILE_BYTES)} Touchline opens"
+        return LoadError("the file is {0}, more than the {1} Touchline opens", human_size(size),
+                         human_size(MAX_FILE_BYTES))
     return None
 
 
-def count_problem(raw: Any) -> str | None:
+def count_problem(raw: Any) -> LoadError | None:
     """Why a parsed document holds too many items, naming the list, or None."""
     if not isinstance(raw, dict):
         return None
     for key, limit in MAX_COUNTS.items():
         items = raw.get(key)
         if isinstance(items, list) and len(items) > limit:
-            return f"{key}: {len(items):,} {key} is more than the {limit:,} Touchline opens"
+            return LoadError("{0}: {1} {0} is more than the {2} Touchline opens", key, f"{len(items):,}", f"{limit:,}")
     return None
 
 
-def depth_problem(raw: Any) -> str | None:
+def depth_problem(raw: Any) -> LoadError | None:
     """Why a parsed document nests too deeply, naming the place, or None.
 
     Only non-empty containers are visited and places are named only for the answer, so
@@ -98,7 +101,7 @@ def _may_nest_too_deeply(raw: Any) -> bool:
     return False
 
 
-def _deepest_place(raw: Any) -> str | None:
+def _deepest_place(raw: Any) -> LoadError | None:
     # Each entry: (container, depth, parent entry, key in the parent).
     stack: list[tuple[Any, int, Any, Any]] = [(raw, 1, None, None)]
     while stack:
@@ -108,7 +111,7 @@ def _deepest_place(raw: Any) -> str | None:
         for key, item in children:
             if isinstance(item, dict | list):
                 if depth + 1 > MAX_DEPTH:
-                    return f"{_place(entry, key)}: nested more than {MAX_DEPTH} levels deep"
+                    return LoadError("{0}: nested more than {1} levels deep", _place(entry, key), str(MAX_DEPTH))
                 if item:
                     stack.append((item, depth + 1, entry, key))
     return None

@@ -194,7 +194,7 @@ def from_mermaid(text: str | bytes, default_title: str = "Untitled journey") -> 
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise MermaidError(f"byte {exc.start}: not valid UTF-8") from None
+            raise MermaidError("byte {0}: not valid UTF-8", str(exc.start)) from None
     journey = _parse(text.removeprefix("\ufeff"))
     return _build(journey, default_title)
 
@@ -261,14 +261,14 @@ def _parse(text: str) -> _Journey:
         raise MermaidError('line 1: empty (a Mermaid journey starts with "journey")')
     if not re.match(r"journey", source.text):  # Mermaid's detector: case-sensitive, nothing before it
         first = source.text.split(None, 1)[0][:40]
-        raise MermaidError(f'line {source.lines[0]}: "{first}" is not a Mermaid journey '
-                           '(the diagram must start with "journey")')
+        raise MermaidError('line {0}: "{1}" is not a Mermaid journey (the diagram must start with "journey")',
+                           str(source.lines[0]), first)
     source = _Source(*_drop_style_semicolons(source))
     source = source.substitute(_ENTITY, f"{_OPEN}\\1{_CLOSE}")
     tokens = list(_lex(source))
     journey = _Journey(front_title=front_title)
     if tokens[0].kind != "journey":
-        raise MermaidError(f'line {tokens[0].line}: the diagram must start with "journey"')
+        raise MermaidError('line {0}: the diagram must start with "journey"', str(tokens[0].line))
     index = 1
     while True:
         token = tokens[index]
@@ -290,13 +290,13 @@ def _parse(text: str) -> _Journey:
         elif token.kind == "taskName":
             data = tokens[index]
             if data.kind != "taskData":
-                raise MermaidError(_task_without_data(token, data))
+                raise _task_without_data(token, data)
             index += 1
             if not journey.sections:
                 journey.sections.append(_Section(""))
             journey.sections[-1].tasks.append(_task(token, data))
         else:
-            raise MermaidError(_unexpected(token))
+            raise _unexpected(token)
 
 
 def _comment_lines(text: str) -> list[tuple[int, int]]:
@@ -378,9 +378,9 @@ def _score(text: str, line: int) -> int:
     value = _js_number(text)  # an entity code is no number to Mermaid either
     shown = _strip_js(_decode_entities(text))
     if value is None or not 1 <= value <= 5:
-        raise MermaidError(f'line {line}: score "{shown}" is not a number from 1 to 5')
+        raise MermaidError('line {0}: score "{1}" is not a number from 1 to 5', str(line), shown)
     if value != int(value):
-        raise MermaidError(f'line {line}: score "{shown}" is not a whole number from 1 to 5')
+        raise MermaidError('line {0}: score "{1}" is not a whole number from 1 to 5', str(line), shown)
     return int(value)
 
 
@@ -404,24 +404,27 @@ def _strip_js(text: str) -> str:
     return text.strip(_JS_SPACE)
 
 
-def _task_without_data(name: _Token, after: _Token) -> str:
+def _task_without_data(name: _Token, after: _Token) -> MermaidError:
     shown = _plain_text(name.text, multiline=False)[:60]
     if after.kind == "INVALID":
         return _unexpected(after)
     if after.kind == ":":
-        return f'line {after.line}: task "{shown}" has no score after ":" (write "{shown}: 3: Actor")'
-    return (f'line {name.line}: "{shown}" is neither a title, a section nor a task '
-            f'(a task is written "Name: score: actor, actor")')
+        return MermaidError('line {0}: task "{1}" has no score after ":" (write "{1}: 3: Actor")', str(after.line),
+                            shown)
+    return MermaidError('line {0}: "{1}" is neither a title, a section nor a task (a task is written "Name: score: '
+                        'actor, actor")', str(name.line), shown)
 
 
-def _unexpected(token: _Token) -> str:
+def _unexpected(token: _Token) -> MermaidError:
+    line = str(token.line)
     if token.kind == "INVALID":
-        return f'line {token.line}: unexpected "{token.text}" (Mermaid does not allow it here)'
+        return MermaidError('line {0}: unexpected "{1}" (Mermaid does not allow it here)', line, token.text)
     if token.kind == "taskData":
-        return f'line {token.line}: unexpected "{token.text.strip()[:40]}" (a section name cannot hold ":")'
+        return MermaidError('line {0}: unexpected "{1}" (a section name cannot hold ":")', line,
+                            token.text.strip()[:40])
     if token.kind == "journey":
-        return f'line {token.line}: unexpected "{token.text}" (only the first line says "journey")'
-    return f'line {token.line}: unexpected "{token.text.strip()[:40]}"'
+        return MermaidError('line {0}: unexpected "{1}" (only the first line says "journey")', line, token.text)
+    return MermaidError('line {0}: unexpected "{1}"', line, token.text.strip()[:40])
 
 
 def _decode_entities(text: str) -> str:

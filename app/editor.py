@@ -644,7 +644,10 @@ class Editor(QWidget):
         try:
             clipped = from_clipboard()
         except LoadError as exc:
-            self.message.emit(tr("Nothing pasted: the cards on the clipboard cannot be read ({0})").format(exc))
+            from app.problems import problem
+
+            why = problem(exc)
+            self.message.emit(tr("Nothing pasted: the cards on the clipboard cannot be read ({0})").format(why))
             return
         if clipped is None or not clipped.cards.card_count():
             self.message.emit(tr("Nothing to paste: the clipboard holds no cards and no text"))

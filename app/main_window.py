@@ -40,9 +40,10 @@ from app.i18n import tr
 from app.long_task import CancelledError, run_in_background
 from app.panes import FocusKeeper, ScrollingPanel, focus_pane, out_of_sight, panel_toggle
 from app.persona_panel import PersonaPanel
+from app.problems import problem
 from app.properties import PropertiesPanel
 from app.remembering import Remembering
-from app.safekeeping import Safekeeping, save_problem
+from app.safekeeping import Safekeeping
 from app.settings import (
     add_recent_file,
     clear_recent_files,
@@ -559,7 +560,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
             document = _new_document(kind)
         except (model.LoadError, ValueError) as exc:
             self.show_error(tr("Could not create a document"),
-                            tr("The {0} template could not be loaded.\n\n{1}").format(kind, exc))
+                            tr("The {0} template could not be loaded.\n\n{1}").format(kind, problem(exc)))
             return False
         self._install(document, None)
         # The focus in the first cell, chosen: what is typed next is the first card. With nothing focused the
@@ -585,7 +586,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
             return False
         except model.LoadError as exc:
             self.show_error(tr("Could not open"),
-                            tr("“{0}” could not be opened.\n\n{1}: {2}").format(target.name, target, exc))
+                            tr("“{0}” could not be opened.\n\n{1}: {2}").format(target.name, target, problem(exc)))
             return False
         self.note_opened(target)
         return True
@@ -660,7 +661,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
         except (model.SaveError, OSError) as exc:
             # Not a dead end: the board is still all here, and another place (a pulled USB stick, a
             # read-only share) is one choice away; closing used to leave only Cancel.
-            if self.ask_save_elsewhere(tr("“{0}” could not be saved.\n\n{1}").format(target.name, save_problem(exc))):
+            if self.ask_save_elsewhere(tr("“{0}” could not be saved.\n\n{1}").format(target.name, problem(exc))):
                 return self.save_as()
             return False
         self._path = target.absolute()
@@ -694,8 +695,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
             self.statusBar().showMessage(tr("Export of {0} cancelled: no file written").format(target.name), 4000)
             return False
         except Exception as exc:  # an exporter's failure must reach the user as a message, not a traceback
-            why = save_problem(exc) if isinstance(exc, OSError) else str(exc)
-            self.show_error(tr("Could not export"), tr("“{0}” could not be exported.\n\n{1}").format(target.name, why))
+            self.show_error(tr("Could not export"),
+                            tr("“{0}” could not be exported.\n\n{1}").format(target.name, problem(exc)))
             return False
         self._export_dir = target.absolute().parent
         remembered: dict[str, object] = {"folder": str(self._export_dir), "format": target.suffix.lstrip(".").lower()}
@@ -734,7 +735,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
             document = import_file(target)
         except model.LoadError as exc:
             self.show_error(tr("Could not import"),
-                            tr("“{0}” could not be imported.\n\n{1}: {2}").format(target.name, target, exc))
+                            tr("“{0}” could not be imported.\n\n{1}: {2}").format(target.name, target, problem(exc)))
             return False
         self._install(document, None)
         self.statusBar().showMessage(tr("Imported {0}").format(target.name), 4000)

@@ -13,14 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import model
 from app.diskwatch import DiskWatcher, disk_state
 from app.i18n import tr
+from app.problems import problem
 from app.recovery import Autosaver, RecoveryEntry, TypedField, orphans
-from model import safefile
 
 if TYPE_CHECKING:
     from app.editor import Editor
@@ -28,36 +28,6 @@ if TYPE_CHECKING:
 RecoverChoice = Literal["recover", "discard", "later"]
 ReloadChoice = Literal["reload", "keep"]
 OverwriteChoice = Literal["overwrite", "cancel"]
-
-# A failed save's sentence and reasons (model/safefile.py's English words), for the catalogue: a German
-# window said "„Board.touchline“ konnte nicht gespeichert werden." and then "…: the folder … does not exist".
-_SAVE_WORDS: dict[str, str] = {
-    safefile.NO_FOLDER: QT_TRANSLATE_NOOP("", "{0}: the folder {1} does not exist"),
-    safefile.IS_FOLDER: QT_TRANSLATE_NOOP("", "{0}: is a folder"),
-    safefile.REFUSED: QT_TRANSLATE_NOOP("", "{0}: {1}; it was not changed"),
-    safefile.CANNOT_WRITE: QT_TRANSLATE_NOOP("", "{0}: cannot write: {1}; the file on disk was not changed"),
-    safefile.CANNOT_CREATE: QT_TRANSLATE_NOOP(
-        "", "{0}: cannot create a file in the folder {1} ({2}); the file on disk was not changed"),
-    safefile.CANNOT_READ_MODE: QT_TRANSLATE_NOOP("", "{0}: cannot write: {1}"),
-    "the disk is full (no space left on device)": QT_TRANSLATE_NOOP("", "the disk is full (no space left on device)"),
-    "the disk quota is used up": QT_TRANSLATE_NOOP("", "the disk quota is used up"),
-    safefile.DISK_READ_ONLY: QT_TRANSLATE_NOOP("", "the disk is read-only"),
-    safefile.FILE_READ_ONLY: QT_TRANSLATE_NOOP("", "the file is read-only"),
-    "permission denied": QT_TRANSLATE_NOOP("", "permission denied"),
-    "the operation is not permitted": QT_TRANSLATE_NOOP("", "the operation is not permitted"),
-    "the file name is too long": QT_TRANSLATE_NOOP("", "the file name is too long"),
-    "the file is too large for this disk": QT_TRANSLATE_NOOP("", "the file is too large for this disk"),
-    "the disk reported an input/output error": QT_TRANSLATE_NOOP("", "the disk reported an input/output error"),
-}
-
-
-def save_problem(exc: OSError) -> str:
-    """Why a save failed, in the interface language (a reason the system gave in its own words stays so)."""
-    if isinstance(exc, model.SaveError) and exc.words in _SAVE_WORDS:
-        parts = [tr(_SAVE_WORDS[part]) if part in _SAVE_WORDS else part for part in exc.parts]
-        return tr(_SAVE_WORDS[exc.words]).format(*parts)
-    return str(exc)
-
 
 # Windows opened for the second and later recovered documents; kept here so Python does
 # not collect them (each deletes itself on close).
@@ -186,7 +156,7 @@ class Safekeeping:
             document = entry.document()
         except model.LoadError as exc:
             window.show_error(tr("Could not recover"),
-                              tr("“{0}” could not be recovered.\n\n{1}").format(entry.title, exc))
+                              tr("“{0}” could not be recovered.\n\n{1}").format(entry.title, problem(exc)))
             entry.release()
             return False
         window._install(document, entry.path)
@@ -239,8 +209,8 @@ class Safekeeping:
         try:
             document = model.load(path)
         except model.LoadError as exc:
-            window.show_error(tr("Could not reload"),
-                              tr("“{0}” could not be reloaded; your version stays.\n\n{1}").format(path.name, exc))
+            said = tr("“{0}” could not be reloaded; your version stays.\n\n{1}").format(path.name, problem(exc))
+            window.show_error(tr("Could not reload"), said)
             self.disk_watcher.dismissed = disk_state(path)
             self._safekept_editor().undo_stack.resetClean()
             return False

@@ -30,6 +30,7 @@ from shiboken6 import isValid
 import model
 from app import settings as store
 from app.i18n import tr
+from app.problems import problem
 from model.fonts import RESOURCES
 
 EXAMPLE_DIR = RESOURCES / "examples"
@@ -327,7 +328,7 @@ class Welcoming:
         try:
             document = model.load(path)
         except model.LoadError as exc:
-            window.show_error(tr("Could not open"), f"{path}: {exc}")
+            window.show_error(tr("Could not open"), f"{path}: {problem(exc)}")
             return False
         window._install(document, None)
         return True

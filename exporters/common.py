@@ -117,7 +117,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) ->
     directory = target.parent
     refused = read_only(target)  # as a save: the editor's export replaced a 0444 handout
     # A failure is a SaveError, as a save's: in plain words, and worded by the window in its language
-    # (app/safekeeping.save_problem; a German window said why an export failed in English).
+    # (app/problems.problem; a German window said why an export failed in English).
     if refused:
         raise SaveError(REFUSED, str(target), refused)
     if not directory.is_dir():

@@ -48,7 +48,7 @@ class SaveError(OSError):
         self.words, self.parts = words, parts
 
 
-# The English sentences of a SaveError (the window words them in its language, app/main_window.py).
+# The English sentences of a SaveError (the window words them in its language, app/problems.py).
 NO_FOLDER = "{0}: the folder {1} does not exist"
 IS_FOLDER = "{0}: is a folder"
 REFUSED = "{0}: {1}; it was not changed"

@@ -1930,6 +1930,350 @@ CES = 4,1</translation>
         <translation>der Datenträger meldete einen Ein-/Ausgabefehler</translation>
     </message>
     <message>
+        <source>no such file</source>
+        <translation>Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>cannot be read ({0})</source>
+        <translation>nicht lesbar ({0})</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Vorgang nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Ein-/Ausgabefehler</translation>
+    </message>
+    <message>
+        <source>the file is {0}, more than the {1} Touchline opens</source>
+        <translation>die Datei ist {0} groß, mehr als die {1}, die Touchline öffnet</translation>
+    </message>
+    <message>
+        <source>more than the {0} Touchline opens</source>
+        <translation>mehr als die {0}, die Touchline öffnet</translation>
+    </message>
+    <message>
+        <source>line {0}, column {1}: not valid JSON: {2}</source>
+        <translation>Zeile {0}, Spalte {1}: kein gültiges JSON: {2}</translation>
+    </message>
+    <message>
+        <source>a value is missing here</source>
+        <translation>hier fehlt ein Wert</translation>
+    </message>
+    <message>
+        <source>a text value starts here and is never closed (a missing &quot;)</source>
+        <translation>hier beginnt ein Textwert, der nie geschlossen wird (fehlt ein &quot;?)</translation>
+    </message>
+    <message>
+        <source>a comma is missing before this</source>
+        <translation>davor fehlt ein Komma</translation>
+    </message>
+    <message>
+        <source>a colon is missing after the name</source>
+        <translation>nach dem Namen fehlt ein Doppelpunkt</translation>
+    </message>
+    <message>
+        <source>a name in double quotes was expected (a comma too many?)</source>
+        <translation>erwartet war ein Name in doppelten Anführungszeichen (ein Komma zu viel?)</translation>
+    </message>
+    <message>
+        <source>something follows the end of the data</source>
+        <translation>nach dem Ende der Daten folgt noch etwas</translation>
+    </message>
+    <message>
+        <source>a line break or tab inside a text value (write it as \n or \t)</source>
+        <translation>ein Zeilenumbruch oder Tabulator in einem Textwert (als \n oder \t schreiben)</translation>
+    </message>
+    <message>
+        <source>a backslash that starts no valid escape (write \\ for one backslash)</source>
+        <translation>ein Backslash, der keine gültige Escape-Sequenz beginnt (für einen Backslash \\ schreiben)</translation>
+    </message>
+    <message>
+        <source>the file ends early, before the document is closed (cut off?)</source>
+        <translation>die Datei endet zu früh, bevor das Dokument geschlossen ist (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>the file ends inside a text value that starts here (a missing &quot; or a file cut off?)</source>
+        <translation>die Datei endet in einem Textwert, der hier beginnt (fehlt ein &quot; oder ist die Datei abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>the file is empty (no JSON in it)</source>
+        <translation>die Datei ist leer (kein JSON darin)</translation>
+    </message>
+    <message>
+        <source>byte {0}: not valid UTF-8</source>
+        <translation>Byte {0}: kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>expected text or bytes</source>
+        <translation>Text oder Bytes erwartet</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>das JSON ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>unreadable document ({0}: {1})</source>
+        <translation>unlesbares Dokument ({0}: {1})</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({0} is not a JSON number)</source>
+        <translation>kein gültiges JSON ({0} ist keine JSON-Zahl)</translation>
+    </message>
+    <message>
+        <source>the number {0} is too large for Touchline</source>
+        <translation>die Zahl {0} ist zu groß für Touchline</translation>
+    </message>
+    <message>
+        <source>a number with {0} digits is too long for Touchline</source>
+        <translation>eine Zahl mit {0} Ziffern ist zu lang für Touchline</translation>
+    </message>
+    <message>
+        <source>the document: holds an unpaired surrogate (not Unicode text)</source>
+        <translation>das Dokument: enthält ein ungepaartes Surrogat (kein Unicode-Text)</translation>
+    </message>
+    <message>
+        <source>{0}: holds an unpaired surrogate (not Unicode text)</source>
+        <translation>{0}: enthält ein ungepaartes Surrogat (kein Unicode-Text)</translation>
+    </message>
+    <message>
+        <source>the top level: a key holds an unpaired surrogate (not Unicode text)</source>
+        <translation>oberste Ebene: ein Schlüssel enthält ein ungepaartes Surrogat (kein Unicode-Text)</translation>
+    </message>
+    <message>
+        <source>{0}: a key holds an unpaired surrogate (not Unicode text)</source>
+        <translation>{0}: ein Schlüssel enthält ein ungepaartes Surrogat (kein Unicode-Text)</translation>
+    </message>
+    <message>
+        <source>not a Touchline document (the top level is not an object)</source>
+        <translation>kein Touchline-Dokument (die oberste Ebene ist kein Objekt)</translation>
+    </message>
+    <message>
+        <source>not a Touchline document (&quot;format&quot; is not &quot;touchline&quot;)</source>
+        <translation>kein Touchline-Dokument („format“ ist nicht „touchline“)</translation>
+    </message>
+    <message>
+        <source>version: expected a whole number</source>
+        <translation>version: ganze Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>version {0} is newer than this Touchline understands ({1})</source>
+        <translation>Version {0} ist neuer als die, die dieses Touchline versteht ({1})</translation>
+    </message>
+    <message>
+        <source>version: {0} is not a Touchline version</source>
+        <translation>version: {0} ist keine Touchline-Version</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {0} is more than the {2} Touchline opens</source>
+        <translation>{0}: {1} Einträge in {0} sind mehr als die {2}, die Touchline öffnet</translation>
+    </message>
+    <message>
+        <source>{0}: nested more than {1} levels deep</source>
+        <translation>{0}: mehr als {1} Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>{0}: expected an object</source>
+        <translation>{0}: Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>{0}: missing</source>
+        <translation>{0}: fehlt</translation>
+    </message>
+    <message>
+        <source>{0}: expected a list</source>
+        <translation>{0}: Liste erwartet</translation>
+    </message>
+    <message>
+        <source>{0}: expected a string</source>
+        <translation>{0}: Text erwartet</translation>
+    </message>
+    <message>
+        <source>{0}: must not be empty</source>
+        <translation>{0}: darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>{0}: expected a list of strings</source>
+        <translation>{0}: Liste von Texten erwartet</translation>
+    </message>
+    <message>
+        <source>{0}: expected an object of numbers</source>
+        <translation>{0}: Objekt mit Zahlen erwartet</translation>
+    </message>
+    <message>
+        <source>{0}: expected a number</source>
+        <translation>{0}: Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>{0}: expected a finite number</source>
+        <translation>{0}: endliche Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>{0}: unknown lane kind &quot;{1}&quot; (one of {2})</source>
+        <translation>{0}: unbekannte Bahnart „{1}“ (möglich: {2})</translation>
+    </message>
+    <message>
+        <source>{0}: &quot;{1}&quot; is not a colour of the form &quot;#rrggbb&quot;</source>
+        <translation>{0}: „{1}“ ist keine Farbe der Form „#rrggbb“</translation>
+    </message>
+    <message>
+        <source>{0}: expected a whole number from {1} to {2}</source>
+        <translation>{0}: ganze Zahl von {1} bis {2} erwartet</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is outside {2}…{3}</source>
+        <translation>{0}: {1} liegt außerhalb von {2}…{3}</translation>
+    </message>
+    <message>
+        <source>{0}: expected true or false</source>
+        <translation>{0}: true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>{0}: unknown link kind &quot;{1}&quot; (one of {2})</source>
+        <translation>{0}: unbekannte Verbindungsart „{1}“ (möglich: {2})</translation>
+    </message>
+    <message>
+        <source>{0}: duplicate id &quot;{1}&quot; (first used at {2})</source>
+        <translation>{0}: doppelte ID „{1}“ (zuerst verwendet bei {2})</translation>
+    </message>
+    <message>
+        <source>{0}: no lane with id &quot;{1}&quot;</source>
+        <translation>{0}: keine Bahn mit der ID „{1}“</translation>
+    </message>
+    <message>
+        <source>{0}: no stage with id &quot;{1}&quot;</source>
+        <translation>{0}: keine Phase mit der ID „{1}“</translation>
+    </message>
+    <message>
+        <source>{0}: no persona with id &quot;{1}&quot;</source>
+        <translation>{0}: keine Persona mit der ID „{1}“</translation>
+    </message>
+    <message>
+        <source>{0}: no card with id &quot;{1}&quot;</source>
+        <translation>{0}: keine Karte mit der ID „{1}“</translation>
+    </message>
+    <message>
+        <source>unknown input format ({0}); use .mmd or .mermaid (a Mermaid journey) or .csv</source>
+        <translation>unbekanntes Eingabeformat ({0}); .mmd oder .mermaid (eine Mermaid-Journey) oder .csv verwenden</translation>
+    </message>
+    <message>
+        <source>no suffix</source>
+        <translation>ohne Endung</translation>
+    </message>
+    <message>
+        <source>{0} {1} is more than the {2} Touchline opens</source>
+        <translation>{0} Einträge ({1}) sind mehr als die {2}, die Touchline öffnet</translation>
+    </message>
+    <message>
+        <source>row 1: the table is empty (it needs a header row: stage, lane, lane_kind, text)</source>
+        <translation>Zeile 1: die Tabelle ist leer (sie braucht eine Kopfzeile: stage, lane, lane_kind, text)</translation>
+    </message>
+    <message>
+        <source>row {0}: not a readable CSV row ({1})</source>
+        <translation>Zeile {0}: keine lesbare CSV-Zeile ({1})</translation>
+    </message>
+    <message>
+        <source>byte {0}: not valid UTF-16</source>
+        <translation>Byte {0}: kein gültiges UTF-16</translation>
+    </message>
+    <message>
+        <source>row {0}: not valid UTF-8 (byte {1}); save the table as &quot;CSV UTF-8&quot;</source>
+        <translation>Zeile {0}: kein gültiges UTF-8 (Byte {1}); die Tabelle als „CSV UTF-8“ speichern</translation>
+    </message>
+    <message>
+        <source>row 1, column {0}: appears twice (columns {1} and {2})</source>
+        <translation>Zeile 1, Spalte {0}: kommt doppelt vor (Spalten {1} und {2})</translation>
+    </message>
+    <message>
+        <source>row 1: no column {0} (the header row needs stage, lane, lane_kind, text)</source>
+        <translation>Zeile 1: keine Spalte {0} (die Kopfzeile braucht stage, lane, lane_kind, text)</translation>
+    </message>
+    <message>
+        <source>row {0}, column {1}: a value under no heading (the header has {2} columns)</source>
+        <translation>Zeile {0}, Spalte {1}: ein Wert ohne Überschrift (die Kopfzeile hat {2} Spalten)</translation>
+    </message>
+    <message>
+        <source>row {0}, column stage: empty (the first row of a table names its stage)</source>
+        <translation>Zeile {0}, Spalte stage: leer (die erste Zeile einer Tabelle nennt ihre Phase)</translation>
+    </message>
+    <message>
+        <source>row {0}, column lane: empty (the first card of a table names its lane)</source>
+        <translation>Zeile {0}, Spalte lane: leer (die erste Karte einer Tabelle nennt ihre Bahn)</translation>
+    </message>
+    <message>
+        <source>row {0}, column lane_kind: &quot;{1}&quot; but lane &quot;{2}&quot; is &quot;{3}&quot; (row {4})</source>
+        <translation>Zeile {0}, Spalte lane_kind: „{1}“, aber die Bahn „{2}“ ist „{3}“ (Zeile {4})</translation>
+    </message>
+    <message>
+        <source>row {0}, column lane_kind: &quot;{1}&quot; is not a lane kind (one of {2})</source>
+        <translation>Zeile {0}, Spalte lane_kind: „{1}“ ist keine Bahnart (möglich: {2})</translation>
+    </message>
+    <message>
+        <source>row {0}, column score: &quot;{1}&quot; is not a whole number from {2} to {3}</source>
+        <translation>Zeile {0}, Spalte score: „{1}“ ist keine ganze Zahl von {2} bis {3}</translation>
+    </message>
+    <message>
+        <source>row {0}, column fail: &quot;{1}&quot; is not yes or no</source>
+        <translation>Zeile {0}, Spalte fail: „{1}“ ist weder „yes“ noch „no“</translation>
+    </message>
+    <message>
+        <source>row {0}, column color: &quot;{1}&quot; is not a colour of the form &quot;#rrggbb&quot;</source>
+        <translation>Zeile {0}, Spalte color: „{1}“ ist keine Farbe der Form „#rrggbb“</translation>
+    </message>
+    <message>
+        <source>line 1: empty (a Mermaid journey starts with &quot;journey&quot;)</source>
+        <translation>Zeile 1: leer (eine Mermaid-Journey beginnt mit „journey“)</translation>
+    </message>
+    <message>
+        <source>line {0}: &quot;{1}&quot; is not a Mermaid journey (the diagram must start with &quot;journey&quot;)</source>
+        <translation>Zeile {0}: „{1}“ ist keine Mermaid-Journey (das Diagramm muss mit „journey“ beginnen)</translation>
+    </message>
+    <message>
+        <source>line {0}: the diagram must start with &quot;journey&quot;</source>
+        <translation>Zeile {0}: das Diagramm muss mit „journey“ beginnen</translation>
+    </message>
+    <message>
+        <source>line {0}: score &quot;{1}&quot; is not a number from 1 to 5</source>
+        <translation>Zeile {0}: Bewertung „{1}“ ist keine Zahl von 1 bis 5</translation>
+    </message>
+    <message>
+        <source>line {0}: score &quot;{1}&quot; is not a whole number from 1 to 5</source>
+        <translation>Zeile {0}: Bewertung „{1}“ ist keine ganze Zahl von 1 bis 5</translation>
+    </message>
+    <message>
+        <source>line {0}: task &quot;{1}&quot; has no score after &quot;:&quot; (write &quot;{1}: 3: Actor&quot;)</source>
+        <translation>Zeile {0}: Aufgabe „{1}“ hat keine Bewertung nach „:“ („{1}: 3: Akteur“ schreiben)</translation>
+    </message>
+    <message>
+        <source>line {0}: &quot;{1}&quot; is neither a title, a section nor a task (a task is written &quot;Name: score: actor, actor&quot;)</source>
+        <translation>Zeile {0}: „{1}“ ist weder Titel noch Abschnitt noch Aufgabe (eine Aufgabe wird „Name: Bewertung: Akteur, Akteur“ geschrieben)</translation>
+    </message>
+    <message>
+        <source>line {0}: unexpected &quot;{1}&quot; (Mermaid does not allow it here)</source>
+        <translation>Zeile {0}: unerwartetes „{1}“ (Mermaid erlaubt es hier nicht)</translation>
+    </message>
+    <message>
+        <source>line {0}: unexpected &quot;{1}&quot; (a section name cannot hold &quot;:&quot;)</source>
+        <translation>Zeile {0}: unerwartetes „{1}“ (ein Abschnittsname darf kein „:“ enthalten)</translation>
+    </message>
+    <message>
+        <source>line {0}: unexpected &quot;{1}&quot; (only the first line says &quot;journey&quot;)</source>
+        <translation>Zeile {0}: unerwartetes „{1}“ (nur die erste Zeile lautet „journey“)</translation>
+    </message>
+    <message>
+        <source>line {0}: unexpected &quot;{1}&quot;</source>
+        <translation>Zeile {0}: unerwartetes „{1}“</translation>
+    </message>
+    <message>
         <source>Could not recover</source>
         <translation>Wiederherstellen nicht möglich</translation>
     </message>

@@ -84,6 +84,10 @@
         <translation>Die Karten als CSV-Tabelle exportieren</translation>
     </message>
     <message>
+        <source>Print the board on paper: on one sheet or as a poster of several</source>
+        <translation>Das Board auf Papier drucken: auf einem Blatt oder als Poster aus mehreren</translation>
+    </message>
+    <message>
         <source>Close this window</source>
         <translation>Dieses Fenster schließen</translation>
     </message>
@@ -375,12 +379,12 @@
         </translation>
     </message>
     <message>
-        <source>Stage {0}, header</source>
-        <translation>Phase {0}, Kopf</translation>
+        <source>Stage {0}, header, {1} of {2}</source>
+        <translation>Phase {0}, Kopf, {1} von {2}</translation>
     </message>
     <message>
-        <source>Lane {0}, header</source>
-        <translation>Bahn {0}, Kopf</translation>
+        <source>Lane {0}, header, {1} of {2}</source>
+        <translation>Bahn {0}, Kopf, {1} von {2}</translation>
     </message>
     <message>
         <source>&amp;System</source>
@@ -949,6 +953,14 @@
         <translation>PDF exportieren</translation>
     </message>
     <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>Paper size, orientation and tiling of the printed sheets, with a preview of them</source>
+        <translation>Papierformat, Ausrichtung und Aufteilung der gedruckten Blätter, mit einer Vorschau</translation>
+    </message>
+    <message>
         <source>Paper size, orientation and tiling of the PDF, with a preview of its pages</source>
         <translation>Papierformat, Ausrichtung und Aufteilung des PDF, mit einer Vorschau der Seiten</translation>
     </message>
@@ -985,16 +997,20 @@
         <translation>Papier</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
         <source>Choose where to write the PDF</source>
         <translation>Wählen, wohin das PDF geschrieben wird</translation>
     </message>
     <message>
-        <source>Close without exporting</source>
-        <translation>Schließen, ohne zu exportieren</translation>
+        <source>Choose the printer</source>
+        <translation>Den Drucker wählen</translation>
     </message>
     <message>
-        <source>card text is {0} pt on one {1} page (under {2} pt); tick “Tile across several pages” in Export to print a readable poster</source>
-        <translation>Kartentext ist {0} pt auf einer Seite {1} (unter {2} pt); „Auf mehrere Seiten verteilen“ im Export-Dialog ankreuzen, um ein lesbares Poster zu drucken</translation>
+        <source>Close without exporting</source>
+        <translation>Schließen, ohne zu exportieren</translation>
     </message>
     <message numerus="yes">
         <source>%n card(s) longer than {0} lines end in an ellipsis; the full text is the card&apos;s tooltip (a PDF prints it on a page of its own)</source>
@@ -1024,6 +1040,14 @@
     <message>
         <source>ticking Portrait gives {0} pt</source>
         <translation>mit „Hochformat“ werden es {0} pt</translation>
+    </message>
+    <message>
+        <source>Close without printing</source>
+        <translation>Schließen, ohne zu drucken</translation>
+    </message>
+    <message>
+        <source>card text is {0} pt on one {1} page (under {2} pt); tick “Tile across several pages” to print a readable poster</source>
+        <translation>Kartentext ist {0} pt auf einer Seite {1} (unter {2} pt); „Auf mehrere Seiten verteilen“ ankreuzen, um ein lesbares Poster zu drucken</translation>
     </message>
     <message>
         <source>unticking Portrait gives {0} pt</source>
@@ -1144,6 +1168,10 @@
     <message>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -1303,6 +1331,29 @@
     <message>
         <source>Import</source>
         <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Wird gedruckt…</translation>
+    </message>
+    <message>
+        <source>Printing cancelled: nothing was sent to the printer</source>
+        <translation>Drucken abgebrochen: nichts wurde an den Drucker geschickt</translation>
+    </message>
+    <message>
+        <source>Could not print</source>
+        <translation>Drucken nicht möglich</translation>
+    </message>
+    <message>
+        <source>The board could not be printed: {0}.</source>
+        <translation>Das Board konnte nicht gedruckt werden: {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n sheet(s) to {0}</source>
+        <translation>
+            <numerusform>%n Blatt an {0} geschickt</numerusform>
+            <numerusform>%n Blätter an {0} geschickt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open</source>
@@ -3150,6 +3201,29 @@ CES = 4,1</translation>
     <message>
         <source>{0} of {1}</source>
         <translation>{0} von {1}</translation>
+    </message>
+    <message>
+        <source>Not opened: {0}. Touchline opens .touchline boards and imports Mermaid journeys (.mmd) and CSV tables (.csv)</source>
+        <translation>Nicht geöffnet: {0}. Touchline öffnet .touchline-Boards und importiert Mermaid-Journeys (.mmd) und CSV-Tabellen (.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the board prints on %n sheet(s); sheets {0} to {1} were asked for</source>
+        <translation>
+            <numerusform>das Board wird auf %n Blatt gedruckt; verlangt waren die Blätter {0} bis {1}</numerusform>
+            <numerusform>das Board wird auf %n Blätter gedruckt; verlangt waren die Blätter {0} bis {1}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{0}” could not be written</source>
+        <translation>„{0}“ konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be written ({1})</source>
+        <translation>„{0}“ konnte nicht geschrieben werden ({1})</translation>
+    </message>
+    <message>
+        <source>the printer did not take the job</source>
+        <translation>der Drucker hat den Auftrag nicht angenommen</translation>
     </message>
 </context>
 </TS>

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from exporters.common import DocumentOrLayout, as_layout, missing_glyph_warnings
+from exporters.common import DocumentOrLayout, as_layout, missing_glyph_warnings, write_atomic
 from model.layout import Layout
 from model.primitives import Primitive
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 FORMATS: tuple[str, ...] = ("svg", "pdf", "png", "drawio", "mmd", "csv")
 ALIASES: dict[str, str] = {"mermaid": "mmd"}  # another suffix for the same format
 
-__all__ = ["FORMATS", "PageSpec", "export", "format_for"]
+__all__ = ["FORMATS", "PageSpec", "Rendered", "export", "format_for", "render"]
 
 
 def __getattr__(name: str) -> Any:
@@ -60,6 +60,61 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     return chosen
 
 
+class Rendered(NamedTuple):
+    """An export in memory: the file's bytes (an SVG's in the pieces it is written in, never joined) and
+    the warning lines for the user."""
+
+    data: bytes | list[bytes]
+    warnings: list[str]
+
+
+def render(
+    document: DocumentOrLayout,
+    fmt: str,
+    *,
+    dpi: float = 96.0,
+    page: PageSpec | None = None,
+) -> Rendered:
+    """A document (or its layout) in the format ``fmt`` (see FORMATS), not written anywhere: what ``export``
+    writes, and what the editor's cancellable export writes beside its target in its worker thread (the
+    file is renamed into place only when the user has not cancelled, app/main_window.py).
+
+    ``dpi`` applies to PNG only, ``page`` (paper size, orientation, tiling) to PDF only;
+    another format with a paper size raises ValueError.
+    """
+    from exporters.pages import PageSpec
+
+    chosen = format_for("", fmt)
+    page = page or PageSpec()
+    if page.page != "fit" and chosen != "pdf":
+        raise ValueError(f"a paper size (--page {page.page}) applies to PDF only, not to .{chosen}")
+    if chosen in ("mmd", "csv"):  # text for other tools: no layout needed
+        from exporters.interchange import csv_bytes, mermaid_bytes
+
+        return Rendered((mermaid_bytes if chosen == "mmd" else csv_bytes)(document), [])
+    layout = as_layout(document)
+    if chosen == "pdf":
+        from exporters.pages import plan_pages
+        from exporters.pdf import render_pdf
+
+        plan = plan_pages(layout, page)
+        data = render_pdf(layout, plan=plan)  # a fit page draws the layout's groups (see svg_pieces)
+        return Rendered(data, plan.warnings + missing_glyph_warnings(layout, _unmoved(layout)))
+    if chosen == "svg":
+        from exporters.svg import svg_pieces
+
+        # It walks the layout's groups, moving card drawings as it writes them, and warns of the lines it drew.
+        pieces, warnings = svg_pieces(layout)
+        return Rendered(pieces, warnings)
+    if chosen == "drawio":
+        from exporters.drawio import render_drawio
+
+        return Rendered(render_drawio(layout), missing_glyph_warnings(layout))
+    from exporters.png import render_png
+
+    return Rendered(render_png(layout, dpi), missing_glyph_warnings(layout))
+
+
 def export(
     document: DocumentOrLayout,
     path: str | os.PathLike[str],
@@ -70,52 +125,16 @@ def export(
 ) -> list[str]:
     """Export a document (or its layout) to ``path``, the format chosen by ``fmt`` or by the suffix.
 
-    ``dpi`` applies to PNG only, ``page`` (paper size, orientation, tiling) to PDF only;
-    another format with a paper size raises ValueError. The file is written atomically:
-    rendered in memory, written beside the target and renamed over it. Returns warning
-    lines for the user (text too small on the chosen paper, characters no font can draw).
+    ``render``'s file, written atomically (exporters.common.write_atomic: beside the target, then
+    renamed over it); its warning lines for the user (text too small on the chosen paper, characters
+    no font can draw).
     """
-    from exporters.pages import PageSpec
-
-    chosen = format_for(path, fmt)
-    page = page or PageSpec()
-    if page.page != "fit" and chosen != "pdf":
-        raise ValueError(f"a paper size (--page {page.page}) applies to PDF only, not to .{chosen}")
-    if chosen in ("mmd", "csv"):  # text for other tools: no layout needed
-        from exporters.interchange import export_csv, export_mermaid
-
-        (export_mermaid if chosen == "mmd" else export_csv)(document, path)
-        return []
-    layout = as_layout(document)
-    warnings: list[str] = []
-    if chosen == "pdf":
-        from exporters.pages import plan_pages
-        from exporters.pdf import export_pdf
-
-        plan = plan_pages(layout, page)
-        export_pdf(layout, path, plan=plan)  # a fit page draws the layout's groups (see export_svg)
-        return warnings + plan.warnings + missing_glyph_warnings(layout, _unmoved(layout))
-    if chosen == "svg":
-        from exporters.svg import export_svg
-
-        # It walks the layout's groups, moving card drawings as it writes them, and warns of the lines it drew.
-        return warnings + export_svg(layout, path)
-    _export_single(layout, path, chosen, dpi)
-    return warnings + missing_glyph_warnings(layout)
+    rendered = render(document, format_for(path, fmt), dpi=dpi, page=page)
+    write_atomic(path, rendered.data)
+    return rendered.warnings
 
 
 def _unmoved(layout: Layout) -> list[Primitive]:
     """Every primitive of the board where its group has it (a card's relative to the card): the text is all
     the warnings look at."""
     return [primitive for group, _ in layout.primitive_groups() for primitive in group]
-
-
-def _export_single(layout: Layout, path: str | os.PathLike[str], chosen: str, dpi: float) -> None:
-    if chosen == "drawio":
-        from exporters.drawio import export_drawio
-
-        export_drawio(layout, path)
-    else:
-        from exporters.png import export_png
-
-        export_png(layout, path, dpi=dpi)

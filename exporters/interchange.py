@@ -26,11 +26,21 @@ def document_of(document_or_layout: DocumentOrLayout) -> Document:
     raise TypeError(f"expected a Document or a Layout, not {type(document_or_layout).__name__}")
 
 
+def mermaid_bytes(document_or_layout: DocumentOrLayout) -> bytes:
+    """The board as a Mermaid journey (stages as sections, customer cards as tasks), in UTF-8."""
+    return to_mermaid(document_of(document_or_layout)).encode("utf-8")
+
+
+def csv_bytes(document_or_layout: DocumentOrLayout) -> bytes:
+    """The board's cards as a CSV table (UTF-8 with a byte-order mark, CRLF line ends)."""
+    return ("\ufeff" + to_csv(document_of(document_or_layout))).encode("utf-8")
+
+
 def export_mermaid(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
-    """Write the board as a Mermaid journey (stages as sections, customer cards as tasks)."""
-    write_atomic(path, to_mermaid(document_of(document_or_layout)).encode("utf-8"))
+    """Write the board as a Mermaid journey (``mermaid_bytes``), atomically."""
+    write_atomic(path, mermaid_bytes(document_or_layout))
 
 
 def export_csv(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
-    """Write the board's cards as a CSV table (UTF-8 with a byte-order mark, CRLF line ends)."""
-    write_atomic(path, ("\ufeff" + to_csv(document_of(document_or_layout))).encode("utf-8"))
+    """Write the board's cards as a CSV table (``csv_bytes``), atomically."""
+    write_atomic(path, csv_bytes(document_or_layout))

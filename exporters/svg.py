@@ -361,14 +361,22 @@ def _written(groups: list[PrimitiveGroup], glyphs: TextOutlines) -> str:
     return "".join(parts)
 
 
-def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str],
-               board: list[Primitive] | None = None) -> list[str]:
-    """Render a document (or a ready layout) to SVG and write it atomically to ``path``; the warning lines
-    for the user (characters no installed font can draw), from the lines drawn."""
+def svg_pieces(document_or_layout: DocumentOrLayout, board: list[Primitive] | None = None
+               ) -> tuple[list[bytes], list[str]]:
+    """A document (or a ready layout) as SVG, in the pieces it is written in (never joined), and the
+    warning lines for the user (characters no installed font can draw, from the lines drawn)."""
     layout = as_layout(document_or_layout)
     drawing = _drawing(layout, board)
-    write_atomic(path, drawing.parts)
-    return glyph_warnings(drawing.unusual) + shortened_cards(layout)
+    return drawing.parts, glyph_warnings(drawing.unusual) + shortened_cards(layout)
+
+
+def export_svg(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str],
+               board: list[Primitive] | None = None) -> list[str]:
+    """Render a document (or a ready layout) to SVG and write it atomically to ``path``; ``svg_pieces``'
+    warning lines."""
+    pieces, warnings = svg_pieces(document_or_layout, board)
+    write_atomic(path, pieces)
+    return warnings
 
 
 def _element(primitive: Primitive, glyphs: TextOutlines) -> str:

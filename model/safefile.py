@@ -1,19 +1,29 @@
 """Writing a file so that no crash, kill or full disk can cost the user the old version.
 
-``write_file`` is what ``model.save`` does with a document's bytes (format.md):
+Every writer of Touchline goes through the same steps here: a save (``write_file``, what
+``model.save`` does with a document's bytes, format.md), an export (``replace_file``, through
+exporters.common.write_atomic, from the editor and the command line alike) and the editor's
+cancellable export (``check_target``, ``write_temporary``, ``put_in_place`` one by one, the
+last on the GUI thread once the user has not cancelled). Each writer had its own copy of
+them once, and the copies drifted apart (a folder taken for a file, a full disk called
+"cannot create", a hidden file named instead of the user's, a traceback).
 
-1. stale temporary files of the same target, left by a save that was killed, are removed;
-2. the new bytes go to a fresh temporary file beside the target (``.NAME.xxxxxxxx.tmp``,
-   created with O_EXCL, so a planted symlink is never followed), are flushed and fsynced;
-3. the previous version is kept as ``.NAME.bak`` beside the target: a hard link to the
-   old file (no copy, no disk space) or, where the file system has no hard links, a
-   copy written the same temp-then-rename way. The backup is put in place by a rename,
-   which replaces whatever sits at the backup path (a planted symlink included) instead
-   of writing through it;
-4. the temporary file is renamed over the target and the folder is fsynced.
+1. the target is checked (``check_target``): through a symbolic link, the file it points to;
+   its folder must exist; a folder or a read-only file is refused; an existing file's mode is
+   read once, here, and kept (a new file gets what the umask gives);
+2. stale temporary files of the same target, left by a write that was killed, are removed;
+3. the new bytes (or their pieces, never joined) go to a fresh temporary file beside the
+   target (``.NAME.xxxxxxxx.tmp``, created with O_EXCL, so a planted symlink is never
+   followed), are flushed and fsynced;
+4. a save keeps the previous version as ``.NAME.bak`` beside the target: a hard link to the
+   old file (no copy, no disk space) or, where the file system has no hard links, a copy
+   written the same temp-then-rename way. The backup is put in place by a rename, which
+   replaces whatever sits at the backup path (a planted symlink included) instead of
+   writing through it;
+5. the temporary file is renamed over the target and the folder is fsynced.
 
 A process killed at any instant therefore leaves the old file or the new one, whole.
-Every failure before step 4 leaves the target untouched and removes the temporary file,
+Every failure before step 5 leaves the target untouched and removes the temporary file,
 and is reported as a ``SaveError`` that says what went wrong in words (the disk is full,
 the file is read-only, ...). A backup that cannot be made does not stop the save (the
 user's new work matters more than the copy of the old one); it is logged.
@@ -26,6 +36,8 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 BACKUP_SUFFIX = ".bak"
@@ -111,7 +123,7 @@ def backup_path(target: str | os.PathLike[str]) -> Path:
 
 
 def temp_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
-    """The names of the temporary files a save of ``target`` (or of its backup) creates."""
+    """The names of the temporary files a write of ``target`` (or of its backup) creates."""
     own, backup = re.escape(temp_prefix(target)), re.escape(temp_prefix(target, between="bak."))
     return re.compile(rf"(?:{own}|{backup}){_RANDOM}\.tmp")
 
@@ -124,7 +136,8 @@ def part_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
 
 
 def stale_temps(target: str | os.PathLike[str], pattern: re.Pattern[str] | None = None) -> list[Path]:
-    """Temporary files beside ``target`` that a killed save of it (or, with ``part_pattern``, export) left."""
+    """Temporary files beside ``target`` that a killed save or export of it (or, with ``part_pattern``, the
+    command line's export) left."""
     path = Path(target)
     folder = path.parent if str(path.parent) else Path(".")
     pattern = pattern or temp_pattern(path)
@@ -143,36 +156,72 @@ def remove_stale_temps(target: str | os.PathLike[str], pattern: re.Pattern[str] 
                 os.unlink(stale)
 
 
+# What a file is written from: its bytes, or its pieces in order (an SVG of a 5,000-card board comes in a
+# few pieces of ~1 MB, which are written one after the other: joining them would copy them all once more).
+Data = bytes | bytearray | memoryview | Sequence[bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedTarget:
+    """A file that may be replaced, as ``check_target`` found it: what the writing steps need, looked at once."""
+
+    path: Path  # the file to replace: through a symbolic link, the file it points to
+    folder: Path  # where the temporary file goes (the same file system, so that the rename is atomic)
+    mode: int  # the new file's permission bits: the existing file's, or what the umask gives a new one
+    exists: bool  # whether there is an old version (a save keeps it as its backup)
+
+
+def check_target(path: str | os.PathLike[str]) -> CheckedTarget:
+    """Where a write to ``path`` goes, or SaveError (nothing written) when it may not or cannot go there.
+
+    Refused: a missing folder, a folder as the target, a read-only file or disk, a file whose mode cannot
+    be read (a symbolic link in a loop, an I/O error); the command line ended in a traceback on the last,
+    and the other writers read the mode again later, falling back to the umask's without a word.
+    """
+    target = real_target(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise SaveError(NO_FOLDER, str(target), str(folder))
+    info = _existing(target)
+    if info is None:
+        return CheckedTarget(target, folder, 0o666 & ~umask(), exists=False)
+    if stat.S_ISDIR(info.st_mode):
+        raise SaveError(IS_FOLDER, str(target))  # an export renamed over it and said "Is a directory"
+    mode = stat.S_IMODE(info.st_mode)
+    refused = _refusal(target, mode)
+    if refused:
+        raise SaveError(REFUSED, str(target), refused)
+    return CheckedTarget(target, folder, mode, exists=True)
+
+
+def replace_file(path: str | os.PathLike[str], data: Data) -> None:
+    """Replace ``path`` with ``data`` (bytes or pieces) atomically: check, write beside, rename over it.
+
+    What every export does; a save (``write_file``) keeps a backup as well. Raises SaveError,
+    an existing file untouched and no temporary file left, as ``check_target``,
+    ``write_temporary`` and ``put_in_place`` say.
+    """
+    target = check_target(path)
+    remove_stale_temps(target.path)
+    put_in_place(target, write_temporary(target, data))
+
+
 def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically, keeping the old version as the backup.
 
     Raises SaveError, the old file untouched, when the folder is missing, the target is
     a folder or read-only, or the data cannot be written (full disk, quota, I/O error).
     """
-    target = real_target(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise SaveError(NO_FOLDER, str(target), str(folder))
-    if target.is_dir():
-        raise SaveError(IS_FOLDER, str(target))
-    refused = read_only(target)
-    if refused:
-        raise SaveError(REFUSED, str(target), refused)
-    old_mode = _existing_mode(target)
-    remove_stale_temps(target)
-    mode = old_mode if old_mode is not None else 0o666 & ~umask()
-    tmp = _write_temp(target, folder, temp_prefix(target), data, mode)
-    try:
-        if backup and old_mode is not None:
-            keep_backup(target, data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        _unlink(tmp)
-        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
-    except BaseException:
-        _unlink(tmp)
-        raise
-    fsync_folder(folder)
+    target = check_target(path)
+    remove_stale_temps(target.path)
+    temporary = write_temporary(target, data)
+    if backup and target.exists:
+        try:
+            keep_backup(target.path, data)  # never raises OSError: a save goes on without its backup
+        except BaseException:
+            _unlink(temporary)
+            raise
+    put_in_place(target, temporary)
 
 
 def real_target(path: str | os.PathLike[str]) -> Path:
@@ -186,12 +235,17 @@ def real_target(path: str | os.PathLike[str]) -> Path:
 
 
 def read_only(target: Path) -> str | None:
-    """Why the existing file ``target`` may not be replaced: its disk is mounted read-only, or the file is
-    marked read-only; None when it may be (or does not exist). The mode bits count too: root may write
-    anywhere, but a file marked read-only was marked so by someone who meant it. Saves and exports, from
-    the editor and the command line, all ask this."""
-    mode = _existing_mode(target)
-    if mode is None or (os.access(target, os.W_OK) and mode & 0o222):
+    """Why the existing file ``target`` may not be replaced (``_refusal``); None when it may be (or does not
+    exist)."""
+    info = _existing(target)
+    return None if info is None else _refusal(target, stat.S_IMODE(info.st_mode))
+
+
+def _refusal(target: Path, mode: int) -> str | None:
+    """Why the existing file ``target`` (its permission bits ``mode``) may not be replaced: its disk is
+    mounted read-only, or the file is marked read-only; None when it may be. The mode bits count too:
+    root may write anywhere, but a file marked read-only was marked so by someone who meant it."""
+    if os.access(target, os.W_OK) and mode & 0o222:
         return None
     with contextlib.suppress(OSError, AttributeError):
         if os.statvfs(target).f_flag & os.ST_RDONLY:
@@ -243,44 +297,69 @@ def _link_or_copy(target: Path, info: os.stat_result) -> Path:
             continue
         except OSError:
             break  # no hard links on this file system (FAT, some network shares): copy instead
-    return _write_temp(target, folder, prefix, _read(target), stat.S_IMODE(info.st_mode))
+    old = CheckedTarget(target, folder, stat.S_IMODE(info.st_mode), exists=True)
+    return write_temporary(old, _read(target), between="bak.")
 
 
-def _write_temp(target: Path, folder: Path, prefix: str, data: bytes, mode: int) -> Path:
-    """``data`` in a new, fsynced temporary file in ``folder``; SaveError (nothing left behind) on failure."""
+def write_temporary(target: CheckedTarget, data: Data, between: str = "") -> Path:
+    """``data`` (bytes, or pieces written one after the other) in a new, fsynced temporary file beside
+    ``target``, with the mode it is to have; SaveError (nothing left behind) on failure.
+
+    ``between``: what the temporary name has after the target's ("bak." for the copy that becomes the
+    backup, ``_link_or_copy``). The editor's export calls this in its worker thread and ``put_in_place`` on the GUI
+    thread, once the user has not cancelled.
+    """
     try:
-        import tempfile
+        import tempfile  # here, not at start: only writing needs it
 
-        fd, name = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
+        fd, name = tempfile.mkstemp(prefix=temp_prefix(target.path, between=between), suffix=TEMP_SUFFIX,
+                                    dir=target.folder)
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             # The new version is written beside the file first: a writable file in a folder that takes
             # no new file said only "permission denied", and its owner found the file writable.
-            raise SaveError(CANNOT_CREATE, str(target), str(folder), reason(exc)) from None
-        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
-    tmp = Path(name)
+            raise SaveError(CANNOT_CREATE, str(target.path), str(target.folder), reason(exc)) from None
+        # A full disk is a full disk, whether it fails the new file or its first byte (the exports said
+        # "cannot create a file in the folder" for it).
+        raise SaveError(CANNOT_WRITE, str(target.path), reason(exc)) from None
+    temporary = Path(name)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
+            for piece in (data,) if isinstance(data, bytes | bytearray | memoryview) else data:
+                view = memoryview(piece)
+                while view:
+                    view = view[os.write(fd, view):]
+            os.fsync(fd)  # on the disk before the rename makes it the file
         finally:
             os.close(fd)
-        os.chmod(tmp, mode)
+        os.chmod(temporary, target.mode)
     except OSError as exc:
-        _unlink(tmp)
-        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
+        _unlink(temporary)
+        raise SaveError(CANNOT_WRITE, str(target.path), reason(exc)) from None
     except BaseException:
-        _unlink(tmp)
+        _unlink(temporary)
         raise
-    return tmp
+    return temporary
 
 
-def _existing_mode(target: Path) -> int | None:
+def put_in_place(target: CheckedTarget, temporary: Path) -> None:
+    """Rename ``temporary`` (from ``write_temporary``) over ``target`` and make the rename durable; on
+    failure the temporary file is removed and SaveError raised, the old file untouched."""
     try:
-        return stat.S_IMODE(target.stat().st_mode)
+        os.replace(temporary, target.path)
+    except OSError as exc:
+        _unlink(temporary)
+        raise SaveError(CANNOT_WRITE, str(target.path), reason(exc)) from None
+    except BaseException:
+        _unlink(temporary)
+        raise
+    fsync_folder(target.folder)
+
+
+def _existing(target: Path) -> os.stat_result | None:
+    """``target``'s status, None when there is no such file; SaveError when it cannot be told."""
+    try:
+        return os.stat(target)
     except FileNotFoundError:
         return None
     except OSError as exc:

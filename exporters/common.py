@@ -5,7 +5,6 @@ No Qt here: the SVG and PDF exporters and the command line import this module.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -16,7 +15,7 @@ from model.document import Document
 from model.glyphs import drawable, missing_glyph_warning
 from model.layout import Layout
 from model.primitives import Primitive
-from model.safefile import fsync_folder, umask
+from model.safefile import Data, replace_file, umask
 from model.version import VERSION
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates,
@@ -93,60 +92,13 @@ def creator() -> str:
     return f"Touchline {app_version()}"
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | Sequence[bytes]) -> None:
-    """Write ``data`` (or its pieces, one after the other) to ``path`` so that ``path`` is always either
-    the old file or the new one.
-
-    The bytes go to a temporary file in the same directory, are flushed to disk and then
-    renamed over the target; on any failure the temporary file is removed and an
-    existing target stays untouched.
-    """
-    from model.safefile import (
-        CANNOT_CREATE,
-        CANNOT_WRITE,
-        NO_FOLDER,
-        REFUSED,
-        SaveError,
-        read_only,
-        real_target,
-        reason,
-        temp_prefix,
-    )
-
-    target = real_target(path)  # through a symbolic link, the file it points to
-    directory = target.parent
-    refused = read_only(target)  # as a save: the editor's export replaced a 0444 handout
-    # A failure is a SaveError, as a save's: in plain words, and worded by the window in its language
-    # (app/problems.problem; a German window said why an export failed in English).
-    if refused:
-        raise SaveError(REFUSED, str(target), refused)
-    if not directory.is_dir():
-        raise SaveError(NO_FOLDER, str(target), str(directory))
-    import tempfile  # only writing needs it: the editor imports this module at start
-
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise SaveError(CANNOT_CREATE, str(target), str(directory), reason(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes | bytearray | memoryview):
-                handle.write(data)
-            else:
-                handle.writelines(data)  # no joined copy
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, target_mode(target))
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    fsync_folder(directory)
+def write_atomic(path: str | os.PathLike[str], data: Data) -> None:
+    """Write ``data`` (or its pieces, one after the other, never joined) to ``path`` so that ``path`` is
+    always either the old file or the new one: model.safefile's ``replace_file``, the very steps of a save
+    (a target checked as a save's, a temporary file beside it, flushed to disk and renamed over it; on any
+    failure the temporary file removed and an existing target untouched, and a SaveError in plain words
+    that the window words in its language, app/problems.problem)."""
+    replace_file(path, data)
 
 
 def target_mode(target: Path) -> int:

@@ -197,3 +197,48 @@ def test_an_export_leaves_a_file_marked_read_only_as_it_was(tmp_path: Path) -> N
         write_atomic(handout, b"new")
     assert handout.read_bytes() == b"the printed version" and handout.stat().st_mode & 0o777 == 0o444
     assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.pdf"]
+
+
+# ---------------------------------------------------------------------- written as a save is
+def test_an_export_over_a_folder_is_refused_as_a_save_is(tmp_path: Path) -> None:
+    """An export rendered the board, renamed its temporary file over the folder and said "cannot write: Is a
+    directory"; a save says "is a folder" before it writes anything."""
+    folder = tmp_path / "board.svg"
+    folder.mkdir()
+    with pytest.raises(SaveError) as info:
+        write_atomic(folder, b"new")
+    assert str(info.value) == f"{folder}: is a folder"
+    assert list(tmp_path.iterdir()) == [folder] and list(folder.iterdir()) == []
+
+
+def test_a_full_disk_when_the_temporary_file_is_made_is_called_full(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export called every failure to create its temporary file "cannot create a file in the folder", a full
+    disk included; a save says the disk is full, and so does an export now."""
+    import tempfile
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    target = tmp_path / "board.pdf"
+    with pytest.raises(SaveError) as info:
+        write_atomic(target, b"new")
+    assert str(info.value) == (f"{target}: cannot write: the disk is full (no space left on device); "
+                               "the file on disk was not changed")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_removes_what_a_killed_export_of_the_same_file_left(tmp_path: Path) -> None:
+    """As a save: a temporary file a killed export left beside its target goes with the next export there (the
+    editor's exports left theirs for good), and only its own."""
+    from model.safefile import temp_prefix
+
+    target = tmp_path / "board.svg"
+    left = tmp_path / f"{temp_prefix(target)}deadbeef.tmp"
+    other = tmp_path / f"{temp_prefix(tmp_path / 'other.svg')}deadbeef.tmp"
+    for stale in (left, other):
+        stale.write_bytes(b"half")
+    write_atomic(target, [b"<svg>", b"</svg>"])
+    assert target.read_bytes() == b"<svg></svg>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["board.svg", other.name])

@@ -95,47 +95,40 @@ def export_cancellable(parent: QWidget, source: Callable[[str], model.Document |
     """Export ``source(format)`` (a document, or a layout made for it) to ``target`` in the worker thread,
     with Cancel; the export's warning lines.
 
-    The exporter writes a hidden sibling file that becomes ``target`` only once it is
-    complete and the user has not cancelled, so a cancelled export leaves no file (and an
-    existing one untouched). PNG goes through QPainter, kept on the GUI thread. ``page``:
-    the PDF's paper (exporters.pages).
+    The steps are a save's (model.safefile): the target is checked first, on this thread, before
+    any work (through a symbolic link, never over a folder or a file marked read-only); the worker
+    renders the file and writes it to a temporary file beside the target; that becomes ``target``
+    here, only once it is complete and the user has not cancelled, so a cancelled export leaves no
+    file (and an existing one untouched). PNG goes through QPainter, kept on the GUI thread.
+    ``page``: the PDF's paper (exporters.pages).
     """
     import exporters
-    from exporters.common import target_mode
-    from model.safefile import CANNOT_WRITE, REFUSED, SaveError, read_only, real_target, reason
-
-    def run(path: Path) -> list[str]:
-        if page is None:
-            return exporters.export(source(fmt), path, fmt) or []
-        return exporters.export(source(fmt), path, fmt, page=page) or []
+    from model.safefile import check_target, put_in_place, remove_stale_temps, write_temporary
 
     fmt = exporters.format_for(target)
-    # As a save and the command line: through a symbolic link to the file it points to, and never over a file
-    # marked read-only (the hidden sibling renamed over them replaced a link with a file of its own, and a
-    # 0444 handout with the new export).
-    target = real_target(target)
-    refused = read_only(target)
-    if refused:
-        raise SaveError(REFUSED, str(target), refused)
+    checked = check_target(target)
     if fmt == "png":
-        return run(target)
-    partial = target.with_name(f".{target.name}.exporting")
+        return exporters.export(source(fmt), checked.path, fmt, page=page)
+    written: list[Path] = []  # the temporary file, once the worker has written it
+
+    def render_and_write() -> list[str]:
+        rendered = exporters.render(source(fmt), fmt, page=page)
+        remove_stale_temps(checked.path)  # what a killed export left
+        written.append(write_temporary(checked, rendered.data))
+        return rendered.warnings
+
+    def discard() -> None:
+        for temporary in written:
+            temporary.unlink(missing_ok=True)
+
     try:
-        warnings = run_in_background(parent, tr("Exporting “{0}”…").format(target.name), lambda: run(partial))
-    except CancelledError:
+        warnings = run_in_background(parent, tr("Exporting “{0}”…").format(checked.path.name), render_and_write)
+    except BaseException:  # cancelled (the worker may still be writing), or the work failed
         from app.long_task import after_current_work
 
-        after_current_work(lambda: partial.unlink(missing_ok=True))  # it may still be writing
+        after_current_work(discard)
         raise
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    try:
-        os.chmod(partial, target_mode(target))  # an existing file keeps its permissions
-        os.replace(partial, target)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SaveError(CANNOT_WRITE, str(target), reason(exc)) from None
+    put_in_place(checked, written[0])
     return warnings
 
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from model.cardshape import MAX_LINES
 from model.document import Document
 from model.glyphs import drawable, missing_glyph_warning
 from model.layout import Layout
 from model.primitives import Primitive
-from model.safefile import Data, replace_file, umask
+from model.safefile import Data, replace_file
 from model.version import VERSION
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates,
@@ -99,14 +98,6 @@ def write_atomic(path: str | os.PathLike[str], data: Data) -> None:
     failure the temporary file removed and an existing target untouched, and a SaveError in plain words
     that the window words in its language, app/problems.problem)."""
     replace_file(path, data)
-
-
-def target_mode(target: Path) -> int:
-    """Keep an existing file's permissions; a new file gets 0o666 minus the umask, as open() would."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        return 0o666 & ~umask()
 
 
 PrimitiveGroup = tuple[Sequence[Primitive], tuple[float, float] | None]

@@ -102,13 +102,13 @@ def test_a_cancelled_export_writes_no_file_and_leaves_an_old_one_alone(qtbot, mo
     import exporters
 
     release = threading.Event()
-    real_export = exporters.export
+    real_render = exporters.render
 
-    def slow_export(document, path, fmt=None, **options):  # type: ignore[no-untyped-def]
+    def slow_render(*args, **options):  # type: ignore[no-untyped-def]
         release.wait(20)
-        real_export(document, path, fmt, **options)
+        return real_render(*args, **options)
 
-    monkeypatch.setattr(exporters, "export", slow_export)
+    monkeypatch.setattr(exporters, "render", slow_render)
     target = tmp_path / "board.pdf"
     target.write_bytes(b"the export of last week")
     seen: list[str] = []
@@ -117,7 +117,12 @@ def test_a_cancelled_export_writes_no_file_and_leaves_an_old_one_alone(qtbot, mo
         assert window.export_to(target) is False
     finally:
         release.set()
-    qtbot.waitUntil(lambda: not any(p.name.endswith(".exporting") for p in tmp_path.iterdir()), timeout=10000)
+    # The worker goes on writing its temporary file, then removes it: wait for all it was given.
+    from app.long_task import after_current_work
+
+    drained = threading.Event()
+    after_current_work(drained.set)
+    qtbot.waitUntil(drained.is_set, timeout=20000)
     assert target.read_bytes() == b"the export of last week"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["board.pdf"]
     # Not cancelled, the export replaces the file.

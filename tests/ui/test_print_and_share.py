@@ -516,3 +516,33 @@ def test_the_editors_export_keeps_a_read_only_file_and_follows_a_link(window, tm
     assert pointed.stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["board.svg", "handout.svg", "shared"]
     assert [p.name for p in shared.iterdir()] == ["board.svg"]  # no hidden sibling left
+
+
+def test_the_editors_export_names_the_chosen_file_and_refuses_a_folder_as_a_save_does(  # type: ignore[no-untyped-def]
+        window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The editor's export named its hidden sibling file in its errors (".board.svg.exporting: the folder …
+    does not exist", "…: cannot create a file in the folder …"), and over a folder it rendered the board and
+    said "cannot write: Is a directory". It names the file chosen, in a save's words, before it renders."""
+    import tempfile
+
+    win = window(model.load(EXAMPLES[0]))
+    errors: list[str] = []
+    win.show_error = lambda title, text: errors.append(text)  # type: ignore[method-assign]
+    folder = tmp_path / "board.svg"
+    folder.mkdir()
+    assert not win.export_to(folder)
+    missing = tmp_path / "gone" / "board.pdf"
+    assert not win.export_to(missing)
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    target = tmp_path / "board.drawio"
+    assert not win.export_to(target)
+    assert [error.split("\n\n", 1)[1] for error in errors] == [
+        f"{folder}: is a folder",
+        f"{missing}: the folder {missing.parent} does not exist",
+        f"{target}: cannot create a file in the folder {tmp_path} (permission denied); the file on disk was not "
+        "changed"]
+    assert [p.name for p in tmp_path.iterdir()] == ["board.svg"] and list(folder.iterdir()) == []

@@ -17,11 +17,12 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from model.bulk import collector_paused
+from model.safefile import CheckedTarget, SaveError, check_target  # loaded with model.bulk's package anyway
 
 if TYPE_CHECKING:
     from model.document import Document
@@ -297,12 +298,15 @@ def _cmd_export(options: argparse.Namespace) -> int:
     shared = _share_with_a_child(options, suffix)
     try:
         document = _load(options.file)
-        from model.safefile import real_target
-
-        target = real_target(target)  # through a symbolic link, the file it points to (as a save)
-        _check_output(output, target)
-        warnings: list[str] = []
-        _write_via_temp(output, target, lambda tmp: warnings.extend(_export(document, tmp, suffix, options)))
+        # Checked before the drawing (seconds for a large board), and written as a save is
+        # (model.safefile): through a symbolic link, the file it points to.
+        checked = _check_output(output, target)
+        try:
+            warnings = _export(document, checked.path, suffix, options)
+        except SaveError as exc:
+            raise _save_failed(output, exc) from None
+        except (ValueError, OSError) as exc:  # a renderer's (a dpi too high, Qt unable to encode the PNG)
+            raise CommandError(output, f"cannot export ({exc})") from None
     finally:
         if shared:
             from exporters.halves import end_early
@@ -375,46 +379,6 @@ def _export(document: Document, path: Path, suffix: str, options: argparse.Names
     return exporters.export(source, path, page=page)
 
 
-def _write_via_temp(output: str, target: Path, write: Callable[[Path], None]) -> None:
-    """Let ``write`` fill a temporary file beside ``target``, then rename it over ``target``.
-
-    Whatever fails, ``target`` is the old file or the new one, whole, and no
-    temporary file is left behind. The temporary name keeps the suffix because the
-    exporters choose the format by it.
-    """
-    from model.safefile import part_pattern, remove_stale_temps, temp_prefix
-
-    folder = target.parent
-    remove_stale_temps(target, part_pattern(target))  # left by an export that was killed (SIGTERM, power)
-    try:
-        mode = (target.stat().st_mode & 0o777) if target.exists() else 0o666 & ~_umask()
-        import tempfile  # only writing commands need it: not imported by the editor's start
-
-        part = f".part{target.suffix}"
-        fd, name = tempfile.mkstemp(prefix=temp_prefix(target, part), suffix=part, dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        raise CommandError(output, f"cannot write ({exc.strerror or exc})") from None
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise CommandError(output, f"cannot write ({exc.strerror or exc})") from None
-    except ValueError as exc:
-        raise CommandError(output, f"cannot export ({exc})") from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 # ---------------------------------------------------------------------- validate
 def _cmd_validate(options: argparse.Namespace) -> int:
     from model.analysis import has_errors, structural_findings
@@ -461,7 +425,7 @@ def _cmd_import(options: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- shared
 def _save_new_file(document: Document, output: str, command: str) -> None:
     """Save ``document`` as the new file ``output``; ``command`` (new, import) never overwrites one."""
-    from model import SaveError, save
+    from model import save
 
     target = Path(output)
     _check_output(output, target)
@@ -473,7 +437,7 @@ def _save_new_file(document: Document, output: str, command: str) -> None:
     try:
         save(document, target)
     except SaveError as exc:
-        raise CommandError(output, _without_prefix(str(exc), str(target))) from None
+        raise _save_failed(output, exc) from None
 
 
 def _load(file: str) -> Document:
@@ -485,24 +449,20 @@ def _load(file: str) -> Document:
         raise CommandError(file, str(exc)) from None
 
 
-def _check_output(output: str, target: Path) -> None:
-    """Refuse an output whose folder is missing, that is a folder, or that is read-only."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise CommandError(output, f"the folder {folder} does not exist")
-    if target.is_dir():
-        raise CommandError(output, "is a folder, not a file")
-    from model.safefile import read_only
-
-    refused = read_only(target)
-    if refused:
-        raise CommandError(output, f"{refused}; it was not changed")
-    if not os.access(folder, os.W_OK):
-        raise CommandError(output, f"the folder {folder} is not writable")
+def _check_output(output: str, target: Path) -> CheckedTarget:
+    """Where ``output`` is written (model.safefile.check_target, as a save's and the editor's): refused, in
+    a save's words, when its folder is missing, when it is a folder or read-only, or when its mode cannot be
+    read (a symbolic link in a loop ended in a traceback)."""
+    try:
+        return check_target(target)
+    except SaveError as exc:
+        raise _save_failed(output, exc) from None
 
 
-def _without_prefix(message: str, prefix: str) -> str:
-    return message.removeprefix(f"{prefix}: ")
+def _save_failed(output: str, exc: SaveError) -> CommandError:
+    """A SaveError as the command's one line: ``output`` (as the user typed it) in front, where the error
+    names the file written (through a symbolic link, the file it points to)."""
+    return CommandError(output, str(exc).removeprefix(f"{exc.parts[0]}: ") if exc.parts else str(exc))
 
 
 _COMMAND_RUNNERS = {

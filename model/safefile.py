@@ -109,11 +109,11 @@ def short_name(name: str, extra: int) -> str:
     return data[:NAME_MAX - extra - len(mark)].decode("utf-8", "ignore") + mark
 
 
-def temp_prefix(target: str | os.PathLike[str], suffix: str = TEMP_SUFFIX, between: str = "") -> str:
+def temp_prefix(target: str | os.PathLike[str], between: str = "") -> str:
     """The start of a temporary name beside ``target``: ``.NAME.`` (``between`` after NAME, as "bak."), the
-    name shortened so that the random part and ``suffix`` still fit."""
+    name shortened so that the random part and TEMP_SUFFIX still fit."""
     name = Path(target).name
-    return f".{short_name(name, 2 + len(between) + RANDOM_LEN + len(suffix))}.{between}"
+    return f".{short_name(name, 2 + len(between) + RANDOM_LEN + len(TEMP_SUFFIX))}.{between}"
 
 
 def backup_path(target: str | os.PathLike[str]) -> Path:
@@ -128,19 +128,11 @@ def temp_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{own}|{backup}){_RANDOM}\.tmp")
 
 
-def part_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
-    """The names of the temporary files an export to ``target`` creates (``.NAME.RANDOM.part.SUFFIX``:
-    the exporters choose the format by the suffix)."""
-    suffix = f".part{Path(target).suffix}"
-    return re.compile(rf"{re.escape(temp_prefix(target, suffix))}{_RANDOM}{re.escape(suffix)}")
-
-
-def stale_temps(target: str | os.PathLike[str], pattern: re.Pattern[str] | None = None) -> list[Path]:
-    """Temporary files beside ``target`` that a killed save or export of it (or, with ``part_pattern``, the
-    command line's export) left."""
+def stale_temps(target: str | os.PathLike[str]) -> list[Path]:
+    """Temporary files beside ``target`` that a killed save or export of it left."""
     path = Path(target)
     folder = path.parent if str(path.parent) else Path(".")
-    pattern = pattern or temp_pattern(path)
+    pattern = temp_pattern(path)
     try:
         names = os.listdir(folder)
     except OSError:
@@ -148,9 +140,9 @@ def stale_temps(target: str | os.PathLike[str], pattern: re.Pattern[str] | None 
     return [folder / name for name in sorted(names) if pattern.fullmatch(name)]
 
 
-def remove_stale_temps(target: str | os.PathLike[str], pattern: re.Pattern[str] | None = None) -> None:
+def remove_stale_temps(target: str | os.PathLike[str]) -> None:
     """Remove what ``stale_temps`` finds; a file that cannot be removed is left."""
-    for stale in stale_temps(target, pattern):
+    for stale in stale_temps(target):
         with contextlib.suppress(OSError):
             if stat.S_ISREG(os.lstat(stale).st_mode) or os.path.islink(stale):
                 os.unlink(stale)
@@ -234,13 +226,6 @@ def real_target(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
-def read_only(target: Path) -> str | None:
-    """Why the existing file ``target`` may not be replaced (``_refusal``); None when it may be (or does not
-    exist)."""
-    info = _existing(target)
-    return None if info is None else _refusal(target, stat.S_IMODE(info.st_mode))
-
-
 def _refusal(target: Path, mode: int) -> str | None:
     """Why the existing file ``target`` (its permission bits ``mode``) may not be replaced: its disk is
     mounted read-only, or the file is marked read-only; None when it may be. The mode bits count too:
@@ -312,8 +297,7 @@ def write_temporary(target: CheckedTarget, data: Data, between: str = "") -> Pat
     try:
         import tempfile  # here, not at start: only writing needs it
 
-        fd, name = tempfile.mkstemp(prefix=temp_prefix(target.path, between=between), suffix=TEMP_SUFFIX,
-                                    dir=target.folder)
+        fd, name = tempfile.mkstemp(prefix=temp_prefix(target.path, between), suffix=TEMP_SUFFIX, dir=target.folder)
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             # The new version is written beside the file first: a writable file in a folder that takes

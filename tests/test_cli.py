@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -112,8 +113,54 @@ def test_output_folder_missing(tmp_path: Path) -> None:
 def test_output_is_a_folder(tmp_path: Path) -> None:
     source = good(tmp_path)
     (tmp_path / "out.svg").mkdir()
-    assert_error(run("export", source, "-o", "out.svg", cwd=tmp_path), "out.svg")
+    line = assert_error(run("export", source, "-o", "out.svg", cwd=tmp_path), "out.svg")
+    assert line == "touchline: error: out.svg: is a folder"  # a save's words (it said "is a folder, not a file")
     assert (tmp_path / "out.svg").is_dir() and list((tmp_path / "out.svg").iterdir()) == []
+
+
+def test_an_output_whose_mode_cannot_be_read_is_one_error_line(tmp_path: Path) -> None:
+    """A symbolic link in a loop: the check read the file's mode, failed, and the export ended in a traceback
+    (status 1). Refused in one line, as a save."""
+    source = good(tmp_path)
+    (tmp_path / "a.svg").symlink_to("b.svg")
+    (tmp_path / "b.svg").symlink_to("a.svg")
+    line = assert_error(run("export", source, "-o", "a.svg", cwd=tmp_path), "a.svg")
+    assert "cannot write: " in line and "symbolic links" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.svg", "b.svg", source]
+
+
+@pytest.mark.parametrize("command", [["export", str(EXAMPLE)], ["new", "blueprint"]])
+def test_a_folder_that_takes_no_new_file_is_named_with_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str],
+                                                                 command: list[str]) -> None:
+    """A folder where no file may be made (root ignores a folder's mode: simulated, as the system tells any other
+    user). The temporary file beside the output could not be made: an export said "cannot write (Permission
+    denied)", and ``new`` guessed from os.access, "the folder … is not writable". Both say what a save says."""
+    import tempfile
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    real_access = os.access
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(os, "access", lambda path, mode, **options: Path(path) != tmp_path and
+                        real_access(path, mode, **options))
+    out = tmp_path / ("out.svg" if command[0] == "export" else "out.touchline")
+    assert app.cli.main([*command, "-o", str(out)]) == 2
+    assert capsys.readouterr().err == (f"touchline: error: {out}: cannot create a file in the folder {tmp_path} "
+                                       "(permission denied); the file on disk was not changed\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_keeps_every_mode_bit_of_the_file_it_replaces(tmp_path: Path) -> None:
+    """As a save and the editor: the whole mode (it kept the 0o777 bits only: a setgid bit went)."""
+    good(tmp_path)
+    target = tmp_path / "out.svg"
+    target.write_text("old")
+    target.chmod(0o2640)
+    result = run("export", "good.touchline", "-o", "out.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert target.stat().st_mode & 0o7777 == 0o2640
 
 
 def test_output_folder_is_a_file(tmp_path: Path) -> None:
@@ -478,11 +525,12 @@ def test_a_closed_or_full_standard_output_is_one_error_line_not_a_traceback(tmp_
 
 
 def test_an_export_clears_away_what_a_killed_export_to_the_same_file_left(tmp_path: Path) -> None:
-    """A SIGTERM mid-export leaves its hidden part file; the next export to that name removes it, and only it."""
+    """A SIGTERM mid-export leaves its hidden temporary file; the next export to that name removes it, and only
+    it (a save's, model.safefile.temp_pattern)."""
     good(tmp_path)
-    left = tmp_path / ".out.svg.k2x9_a1.part.svg"
-    other = tmp_path / ".other.svg.k2x9_a1.part.svg"
-    unlike = tmp_path / ".out.svg.k2x9_a1.part.pdf"
+    left = tmp_path / ".out.svg.k2x9_a1.tmp"
+    other = tmp_path / ".other.svg.k2x9_a1.tmp"
+    unlike = tmp_path / ".out.pdf.k2x9_a1.tmp"
     for path in (left, other, unlike):
         path.write_text("half")
     result = run("export", "good.touchline", "-o", "out.svg", cwd=tmp_path)

@@ -22,11 +22,12 @@ from PySide6.QtPrintSupport import QPrinter
 
 from app.i18n import tr
 from app.long_task import CancelledError
+from app.problems import problem
 from exporters.pages import PagePlan, PageSpec, plan_pages
 from exporters.qtpaint import draw_sheet
 from model.layout import Layout
 from model.primitives import Primitive
-from model.safefile import temp_prefix
+from model.safefile import TEMP_SUFFIX, SaveError, check_target, put_in_place, temp_prefix
 
 PROGRESS_STEP = 500  # primitives drawn between two looks at the progress dialog (~0.1 s at most)
 
@@ -85,13 +86,23 @@ def print_board(printer: QPrinter, layout: Layout, spec: PageSpec,
     if not target:
         _draw(printer, layout, plan, progress)
         return plan
-    temporary = Path(target).with_name(temp_prefix(target) + "print.tmp")
+    # A file is written as every export is (model.safefile): its target checked as a save's (a folder, a
+    # read-only file refused; a symbolic link followed), the sheets drawn into a temporary file beside it, that
+    # file renamed over it once all are drawn.
+    try:
+        checked = check_target(target)
+    except SaveError as exc:
+        raise PrintError(problem(exc)) from None
+    temporary = checked.folder / (temp_prefix(checked.path) + "print" + TEMP_SUFFIX)
     printer.setOutputFileName(str(temporary))
     try:
         _draw(printer, layout, plan, progress)
-        os.replace(temporary, target)
+        os.chmod(temporary, checked.mode)
+        put_in_place(checked, temporary)
     except PrintError:  # the file could not be opened: said of the file, not of a printer
         raise PrintError(tr("“{0}” could not be written").format(Path(target).name)) from None
+    except SaveError as exc:
+        raise PrintError(problem(exc)) from None
     except OSError as exc:
         raise PrintError(tr("“{0}” could not be written ({1})").format(Path(target).name, exc.strerror)) from None
     finally:

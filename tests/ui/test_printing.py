@@ -149,10 +149,20 @@ def test_cancel_in_the_progress_dialog_says_nothing_was_sent(window: MainWindow,
     assert window.statusBar().currentMessage() == "Printing cancelled: nothing was sent to the printer"
 
 
-def test_a_file_that_cannot_be_written_is_said_so(window: MainWindow, tmp_path: Path) -> None:
+def test_a_file_that_cannot_be_written_is_said_so_as_a_save_says_it(window: MainWindow, tmp_path: Path) -> None:
+    """Printed to a file, the file is checked as a save's and an export's are: a missing folder is named, a file
+    marked read-only (a handout) is refused and left as it was."""
     errors: list[tuple[str, str]] = []
     window.show_error = lambda title, text: errors.append((title, text))  # type: ignore[method-assign]
     window.ask_page_spec = lambda printing=False: PageSpec("A4")  # type: ignore[method-assign,assignment]
-    window.ask_printer = lambda printer: bool(to_file(printer, tmp_path / "missing" / "x.pdf"))  # type: ignore
+    missing = tmp_path / "missing" / "x.pdf"
+    window.ask_printer = lambda printer: bool(to_file(printer, missing))  # type: ignore[method-assign]
     assert window.print_board() is False
-    assert errors == [("Could not print", "The board could not be printed: “x.pdf” could not be written.")]
+    assert errors == [("Could not print", f"The board could not be printed: {missing}: the folder {missing.parent} "
+                                          "does not exist.")]
+    handout = tmp_path / "handout.pdf"
+    handout.write_bytes(b"the handout")
+    handout.chmod(0o444)
+    window.ask_printer = lambda printer: bool(to_file(printer, handout))  # type: ignore[method-assign]
+    assert window.print_board() is False
+    assert "read-only" in errors[-1][1] and handout.read_bytes() == b"the handout"

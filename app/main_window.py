@@ -781,7 +781,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
         self._print_spec = spec
         from app.printing import PrintError, print_board, printer_for
 
-        printer = printer_for(spec)
+        printer = printer_for(spec, self._suggested_name(""))
         if not self.ask_printer(printer):
             return False
         from app.long_task import progress_dialog

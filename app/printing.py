@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPicture
 from PySide6.QtPrintSupport import QPrinter
 
 from app.i18n import tr
@@ -27,7 +27,7 @@ from exporters.pages import PagePlan, PageSpec, plan_pages
 from exporters.qtpaint import draw_sheet
 from model.layout import Layout
 from model.primitives import Primitive
-from model.safefile import TEMP_SUFFIX, SaveError, check_target, put_in_place, temp_prefix
+from model.safefile import SaveError, check_target, put_in_place, write_temporary
 
 PROGRESS_STEP = 500  # primitives drawn between two looks at the progress dialog (~0.1 s at most)
 
@@ -43,13 +43,14 @@ class PrintError(Exception):
     window's language)."""
 
 
-def printer_for(spec: PageSpec) -> QPrinter:
-    """A printer set up for ``spec``'s paper and turn, for the system's print dialog to start from."""
+def printer_for(spec: PageSpec, name: str = "Touchline") -> QPrinter:
+    """A printer set up for ``spec``'s paper and turn, for the system's print dialog to start from; ``name``
+    (the board's) is the job's in the print queue and the file name "print to file" offers."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(PAGE_IDS[spec.page]))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait if spec.portrait else QPageLayout.Orientation.Landscape)
     printer.setFullPage(True)  # the sheets have their own margins: the paper's corner is their origin
-    printer.setDocName(spec.page)
+    printer.setDocName(name)
     return printer
 
 
@@ -87,17 +88,19 @@ def print_board(printer: QPrinter, layout: Layout, spec: PageSpec,
         _draw(printer, layout, plan, progress)
         return plan
     # A file is written as every export is (model.safefile): its target checked as a save's (a folder, a
-    # read-only file refused; a symbolic link followed), the sheets drawn into a temporary file beside it, that
-    # file renamed over it once all are drawn.
+    # read-only file refused; a symbolic link followed), the sheets drawn into a new temporary file beside it
+    # (made by the save's own step: a fresh name nobody planted, with the file's mode), flushed to disk and
+    # renamed over it once all are drawn.
     try:
         checked = check_target(target)
+        temporary = write_temporary(checked, b"")
     except SaveError as exc:
         raise PrintError(problem(exc)) from None
-    temporary = checked.folder / (temp_prefix(checked.path) + "print" + TEMP_SUFFIX)
     printer.setOutputFileName(str(temporary))
     try:
         _draw(printer, layout, plan, progress)
-        os.chmod(temporary, checked.mode)
+        with temporary.open("rb+") as written:
+            os.fsync(written.fileno())
         put_in_place(checked, temporary)
     except PrintError:  # the file could not be opened: said of the file, not of a printer
         raise PrintError(tr("“{0}” could not be written").format(Path(target).name)) from None
@@ -112,37 +115,64 @@ def print_board(printer: QPrinter, layout: Layout, spec: PageSpec,
 
 
 def _draw(printer: QPrinter, layout: Layout, plan: PagePlan, progress: Callable[[int, int], bool] | None) -> None:
-    """Draw the plan's sheets on ``printer``, one a page; CancelledError (the job aborted) when told to stop."""
+    """Draw the plan's sheets on ``printer``, one a page; CancelledError, nothing sent, when told to stop.
+
+    The sheets are drawn first into pictures (QPicture records the painter's commands), with the progress and
+    its Cancel, and only then played onto the printer, which takes a moment and is not cancelled: Qt's
+    ``QPrinter.abort`` does nothing on its PDF and CUPS engines, and ending the painter sends what was drawn,
+    so a print cancelled half-way printed the sheets drawn so far.
+    """
+    pictures = _recorded(layout, plan, progress)
     printer.setFullPage(True)
     paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
-    dots_per_point = printer.resolution() / 72.0
-    board = list(layout.primitives())
-    total = len(board) * len(plan.sheets)
-    stopped: list[bool] = []
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintError(tr("the printer did not take the job"))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        for index, sheet in enumerate(plan.sheets):
+        order = list(zip(plan.sheets, pictures, strict=True))
+        if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:  # the print dialog's "Reverse"
+            order.reverse()
+        for index, (sheet, picture) in enumerate(order):
             if index:
                 printer.newPage()
             # A paper Touchline does not name: the sheet scaled to fit it, centred.
             fit = min(1.0, paper.width() / sheet.width, paper.height() / sheet.height)
             painter.save()
-            painter.scale(dots_per_point, dots_per_point)
+            # Device dots a point, less the scale drawPicture adds itself (a picture is resolution independent: it
+            # is played at the printer's dots per inch over its own).
+            played = printer.logicalDpiX() / picture.logicalDpiX()
+            painter.scale(printer.resolution() / 72.0 / played, printer.resolution() / 72.0 / played)
             painter.translate((paper.width() - sheet.width * fit) / 2, (paper.height() - sheet.height * fit) / 2)
             painter.scale(fit, fit)
             painter.setClipRect(QRectF(0, 0, sheet.width, sheet.height))
-            shapes = board if progress is None else _told(board, index * len(board), total, progress, stopped)
-            draw_sheet(painter, sheet, shapes)
+            painter.drawPicture(0, 0, picture)
             painter.restore()
-            if stopped:
-                printer.abort()
-                raise CancelledError
     finally:
         painter.end()
+
+
+def _recorded(layout: Layout, plan: PagePlan, progress: Callable[[int, int], bool] | None) -> list[QPicture]:
+    """Each sheet of the plan drawn into a picture, in page points; CancelledError when ``progress`` says stop."""
+    board = list(layout.primitives())
+    total = len(board) * len(plan.sheets)
+    stopped: list[bool] = []
+    pictures: list[QPicture] = []
+    for index, sheet in enumerate(plan.sheets):
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            draw_sheet(painter, sheet,
+                       board if progress is None else _told(board, index * len(board), total, progress, stopped))
+        finally:
+            painter.end()
+        if stopped:
+            raise CancelledError
+        pictures.append(picture)
+    return pictures
 
 
 def _told(board: list[Primitive], done: int, total: int, progress: Callable[[int, int], bool],

@@ -166,3 +166,59 @@ def test_a_file_that_cannot_be_written_is_said_so_as_a_save_says_it(window: Main
     window.ask_printer = lambda printer: bool(to_file(printer, handout))  # type: ignore[method-assign]
     assert window.print_board() is False
     assert "read-only" in errors[-1][1] and handout.read_bytes() == b"the handout"
+
+
+def test_cancel_sends_nothing_to_the_printer(window: MainWindow, tmp_path: Path) -> None:
+    """Qt's QPrinter.abort does nothing on its PDF and CUPS engines: the sheets drawn before Cancel were sent when
+    the painter ended. The sheets are drawn aside first; Cancel there leaves the printer untouched."""
+    from app import printing
+
+    out = tmp_path / "straight.pdf"  # the printer itself, not print_board's temporary file
+    printer = to_file(printer_for(PageSpec("A4", tile=True)), out)
+    plan = plan_pages(Layout(window.editor.document), PageSpec("A4", tile=True))
+    told: list[int] = []
+
+    def stop_at_the_third_sheet(done: int, total: int) -> bool:
+        told.append(done)
+        return len(told) < 3
+
+    with pytest.raises(CancelledError):
+        printing._draw(printer, Layout(window.editor.document), plan, stop_at_the_third_sheet)
+    assert not out.exists()
+
+
+def test_a_link_planted_beside_the_file_is_not_followed(window: MainWindow, tmp_path: Path) -> None:
+    """The temporary file had a fixed name, and Qt opens it following a symbolic link: a link planted there
+    had another file overwritten with the sheets and the target turned into a link."""
+    out = tmp_path / "handout.pdf"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("someone else's file", encoding="utf-8")
+    victim.chmod(0o600)
+    (tmp_path / ".handout.pdf.print.tmp").symlink_to(victim)
+    printer = to_file(printer_for(PageSpec("A4")), out)
+    print_board(printer, Layout(window.editor.document), PageSpec("A4"))
+    assert victim.read_text(encoding="utf-8") == "someone else's file" and victim.stat().st_mode & 0o777 == 0o600
+    assert not out.is_symlink() and out.read_bytes().startswith(b"%PDF")
+
+
+def test_reverse_order_prints_the_last_sheet_first(window: MainWindow, tmp_path: Path) -> None:
+    out = tmp_path / "reversed.pdf"
+    printer = to_file(printer_for(PageSpec("A4", tile=True)), out)
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
+    plan = print_board(printer, Layout(window.editor.document), PageSpec("A4", tile=True))
+    first_page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], check=True, capture_output=True,
+                                text=True).stdout
+    assert plan.sheets[-1].label in first_page and plan.sheets[0].label not in first_page
+
+
+def test_the_print_job_is_named_for_the_board(window: MainWindow, tmp_path: Path) -> None:
+    names: list[str] = []
+
+    def ask_printer(printer: QPrinter) -> bool:
+        names.append(printer.docName())
+        return False  # the print dialog cancelled
+
+    window.ask_page_spec = lambda printing=False: PageSpec("A4")  # type: ignore[method-assign,assignment]
+    window.ask_printer = ask_printer  # type: ignore[method-assign]
+    assert window.print_board() is False
+    assert names == ["coffee-shop-blueprint"]

@@ -4,7 +4,8 @@ Dropping a file on a window did nothing (the pointer showed "no entry"): a desig
 File › Open and find again the file already in sight. Boards open as a start with files does
 (app/gui.open_files): in this window if it shows nothing yet, else each in a window of its own (one already
 open comes to the front), so nothing on screen is replaced and no "save changes?" question comes up. A journey
-or table is imported as File › Import does, into this window. Anything else is named in the status bar.
+or table is imported as File › Import does, and goes where a board would. Anything else is named in the status
+bar.
 """
 
 from __future__ import annotations
@@ -59,18 +60,34 @@ class FileDrops:
         window = self  # the MainWindow this is part of
         boards = [file for file in files if file.suffix.lower() == BOARD_SUFFIX]
         tables = [file for file in files if file.suffix.lower() in IMPORT_SUFFIXES]
-        others = [file for file in files if file not in boards and file not in tables]
+        # One import at a time, as File › Import, and none beside boards: the rest are named.
+        others = [file for file in files if file not in boards and file not in tables[:1]] if not boards \
+            else [file for file in files if file not in boards]
+        empty = window.path is None and not window.editor.undo_stack.count()  # type: ignore[attr-defined]
         if boards:
-            empty = window.path is None and not window.editor.undo_stack.count()  # type: ignore[attr-defined]
             if empty and window.open_path(boards[0]):  # type: ignore[attr-defined]
                 boards = boards[1:]
             if boards:
                 open_files(window, [str(board) for board in boards])  # type: ignore[arg-type]
         elif tables:
-            window.import_path(tables[0])  # type: ignore[attr-defined]
-        others += tables[1:] if not boards else tables  # one import at a time, as File › Import
+            # As a board dropped: into this window if it shows nothing yet, else into one of its own.
+            target = window if empty else _new_window_beside(window)
+            if not target.import_path(tables[0]) and target is not window:  # type: ignore[attr-defined]
+                target.close()  # type: ignore[attr-defined]
         if others:
             names = ", ".join(f"“{file.name}”" for file in others)
             window.statusBar().showMessage(  # type: ignore[attr-defined]
                 tr("Not opened: {0}. Touchline opens .touchline boards and imports Mermaid journeys (.mmd) and CSV "
                    "tables (.csv)").format(names), 8000)
+
+
+def _new_window_beside(window: object) -> object:
+    """A new editor window of ``window``'s size, shown, kept until it is closed (as app/gui.open_files makes one)."""
+    from app.gui import keep_window
+    from app.main_window import MainWindow
+
+    other = MainWindow()
+    keep_window(other)
+    other.resize(window.size())  # type: ignore[attr-defined]
+    other.show()
+    return other

@@ -147,7 +147,7 @@ def open_files(first: MainWindow, files: list[str]) -> list[MainWindow]:
         windows = [first]
     if not windows:  # every window was closed while the application still runs: a fresh one
         windows = [MainWindow()]
-        _keep(windows[0])
+        keep_window(windows[0])
     shown: list[MainWindow] = []
     for file in files:
         target = next((w for w in windows if w.path is not None and str(w.path) == file), None)
@@ -157,7 +157,7 @@ def open_files(first: MainWindow, files: list[str]) -> list[MainWindow]:
                 continue
         if target is None:
             target = MainWindow()
-            _keep(target)
+            keep_window(target)
             if not target.open_path(file):
                 target.close()
                 continue
@@ -193,7 +193,8 @@ def present_files(first: MainWindow, files: list[str], screen_index: int | None 
 _extra_windows: list[MainWindow] = []
 
 
-def _keep(window: MainWindow) -> None:
+def keep_window(window: MainWindow) -> None:
+    """Keep a window made after the start alive until it is closed (then it is deleted)."""
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _extra_windows.append(window)
     window.destroyed.connect(lambda _obj=None, w=window: _extra_windows.remove(w))

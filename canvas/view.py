@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
@@ -127,10 +129,6 @@ class BoardView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # Nothing is dropped on the board itself: a file dragged over it goes to its window (app/file_drops.py),
-        # which QGraphicsView's own acceptance (for the scene's items, none of which takes a drop) kept from it.
-        self.setAcceptDrops(False)
-        self.viewport().setAcceptDrops(False)
         self.setAccessibleName(tr("Board"))
         self._space_down = False
         self._space_dragged = False
@@ -151,6 +149,21 @@ class BoardView(QGraphicsView):
         self._tiles_timer = QTimer(self)
         self._tiles_timer.setSingleShot(True)
         self._tiles_timer.timeout.connect(self._draw_tiles)
+
+    # Files dragged from the file manager are the window's to open (app/file_drops.py): ignored here, Qt hands
+    # them on to it. QGraphicsView took every drag for its scene, whose items take none but a card being typed
+    # (text dragged into it, kept).
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _carries_files(event.mimeData()):
+            event.ignore()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _carries_files(event.mimeData()):
+            event.ignore()
+        else:
+            super().dragMoveEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         preview = self.zoom_preview
@@ -732,3 +745,8 @@ def _meets(box: Box, rect: QRectF) -> bool:
 
 def _overlaps(a: Box, b: Box) -> bool:
     return a[0] <= a[2] and a[1] <= a[3] and not (b[2] < a[0] or b[0] > a[2] or b[3] < a[1] or b[1] > a[3])
+
+
+def _carries_files(data: QMimeData | None) -> bool:
+    """Whether a drag carries files of this machine (a board, a table to open) rather than text."""
+    return data is not None and data.hasUrls() and any(url.isLocalFile() for url in data.urls())

@@ -138,7 +138,7 @@ def test_a_second_window_closed_is_freed_whole(qtbot) -> None:  # type: ignore[n
 
     window = MainWindow(synthetic_board(200))
     window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
-    gui._keep(window)
+    gui.keep_window(window)
     window.show()
     qtbot.waitExposed(window)
     editor = window.editor

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -90,7 +90,42 @@ def test_a_table_dropped_is_imported_and_other_files_are_named(qtbot: QtBot, win
     assert window.statusBar().currentMessage().startswith("Not opened: “photo.png”.")
 
 
-def test_text_dragged_over_the_window_is_not_taken_for_a_file(window: MainWindow) -> None:
+def test_a_table_dropped_on_a_window_with_a_board_is_imported_in_a_window_of_its_own(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """The board on screen (saved, so nothing asked) was replaced by the table, while a board dropped got a window
+    of its own; a dropped table now goes where a board would."""
+    board = Path(shutil.copy(EXAMPLES / "coffee-shop-blueprint.touchline", tmp_path))
+    assert window.open_path(board)
+    table = tmp_path / "checkout.csv"
+    table.write_text("stage,lane,lane_kind,text\nOrder,Customer,customer,Pays at the till\n", encoding="utf-8")
+    drop(qtbot, window, files(table))
+    assert window.path == board
+    opened = other_windows(window)
+    assert len(opened) == 1 and [card.text for card in opened[0].editor.document.cards()] == ["Pays at the till"]
+    opened[0].ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    opened[0].close()
+
+
+def test_text_dragged_into_a_card_being_typed_goes_into_it(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """The board's view passes files on to the window but keeps text for the card being typed (a drag of words
+    within the card, or from another program, was refused once the view stopped taking drags)."""
+    board = Path(shutil.copy(EXAMPLES / "onboarding-journey.touchline", tmp_path))
+    assert window.open_path(board)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign,assignment,return-value]
+    view, scene = window.editor.view, window.editor.scene
+    card = next(iter(window.editor.document.cards()))
+    scene.edit_card(card.id)
+    editor = scene.editor
+    assert editor is not None
+    view.ensureVisible(editor.sceneBoundingRect())
+    qtbot.wait(20)
+    at = view.mapFromScene(editor.sceneBoundingRect().center())
     data = QMimeData()
-    data.setText("just some words")
-    assert not drag_over(window, data)
+    data.setText("dropped words ")
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        event = kind(at, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(view.viewport(), event)
+        assert event.isAccepted(), kind.__name__
+    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(at), Qt.DropAction.CopyAction, data,
+                                                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    assert "dropped words" in editor.toPlainText()

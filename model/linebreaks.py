@@ -68,7 +68,8 @@ def _icu_line_breaks() -> Callable[[str], list[int]] | None:
 
         def line_breaks(text: str, open_iterator=open_iterator, next_break=next_break,  # type: ignore[no-untyped-def]
                         close_iterator=close_iterator) -> list[int]:
-            encoded = text.encode("utf-16-le")
+            # A lone surrogate (half an emoji, pasted) is one unit, as ICU reads it: "strict" raised on it.
+            encoded = text.encode("utf-16-le", "surrogatepass")
             units = ctypes.create_string_buffer(encoded, len(encoded))  # ICU reads it in place: kept alive here
             status = ctypes.c_int(0)
             iterator = open_iterator(_LINE_BREAKS, b"", units, len(encoded) // 2, ctypes.byref(status))

@@ -105,3 +105,9 @@ def test_the_pdf_of_a_thai_board_keeps_each_word_on_one_line(tmp_path: Path) -> 
     assert len(lines) > 1 and "".join(lines).replace(" ", "") == "".join(WORDS["thai"]), lines
     breaks = [len("".join(lines[:i + 1]).replace(" ", "")) for i in range(len(lines) - 1)]
     assert set(breaks) <= ends_of(WORDS["thai"]), lines
+
+
+def test_a_lone_surrogate_in_the_run_does_not_stop_the_layout() -> None:
+    """Text pasted from elsewhere can hold half an emoji; encoding it for ICU raised UnicodeEncodeError."""
+    pieces = linebreaks.word_pieces("กาแฟ\ud800ร้อน")
+    assert "".join(pieces) == "กาแฟ\ud800ร้อน"

@@ -87,7 +87,8 @@ def test_a_screen_reader_is_told_the_place_the_arrow_keys_reach_on_the_board(win
     assert len(said) == count
 
 
-def test_a_card_or_stage_moved_with_the_keys_or_by_undo_is_said_where_it_went(window: MainWindow, said: list[str]) -> None:
+def test_a_card_or_stage_moved_with_the_keys_or_by_undo_is_said_where_it_went(window: MainWindow,
+                                                                             said: list[str]) -> None:
     """Ctrl+Right moved the card under the keys to the next stage, and Ctrl+Z moved it back, in silence: the card
     chosen stayed the same, so the place was not said again; a stage moved so was said without where it stood.
     The new place is said, each time it changes."""

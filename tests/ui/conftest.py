@@ -149,3 +149,23 @@ def no_button_left_down(qapp):  # type: ignore[no-untyped-def]
         QTest.mouseRelease(blank, held)
         blank.close()
         blank.deleteLater()
+
+
+@pytest.fixture
+def blueprint_window(qtbot):  # type: ignore[no-untyped-def]
+    """A main window on the bundled blueprint's file, 1400 x 900, shown and active (its shortcuts reach it)."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(Path(__file__).resolve().parents[2] / "resources" / "examples" /
+                            "coffee-shop-blueprint.touchline")
+    window.resize(1400, 900)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window

@@ -3,8 +3,6 @@ holding it goes away, and what a screen reader is given to read (the review of a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -13,23 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from app.main_window import MainWindow
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "coffee-shop-blueprint.touchline"
-
 
 @pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
+def window(blueprint_window: MainWindow, qtbot: QtBot) -> MainWindow:
     """The example board in a shown, active window, the keyboard on the board."""
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_path(EXAMPLE)
-    window.resize(1400, 900)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    view = window.editor.view
+    view = blueprint_window.editor.view
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
-    return window
+    return blueprint_window
 
 
 def test_closing_the_panel_that_holds_the_focus_gives_the_keys_back_to_the_board(window: MainWindow,

@@ -12,8 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
-from pytestqt.qtbot import QtBot
+from PySide6.QtWidgets import QPushButton
 
 from app.export_dialog import ExportDialog
 from app.long_task import CancelledError
@@ -22,19 +21,10 @@ from app.printing import PrintError, print_board, printer_for
 from exporters.pages import PageSpec, plan_pages
 from model.layout import Layout
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "coffee-shop-blueprint.touchline"
-
 
 @pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_path(EXAMPLE)
-    window.resize(1200, 800)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+def window(blueprint_window: MainWindow) -> MainWindow:
+    return blueprint_window
 
 
 def to_file(printer: QPrinter, path: Path) -> QPrinter:

@@ -24,7 +24,7 @@ _DONE = -1  # ICU's UBRK_DONE
 
 def spaceless(text: str) -> bool:
     """Whether ``text`` holds a letter of a script written without spaces between words."""
-    return bool(text) and max(text) >= FIRST_SPACELESS and _spaceless_pattern().search(text) is not None
+    return _spaceless_pattern().search(text) is not None
 
 
 @functools.cache

@@ -12,35 +12,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 
 from app.i18n import tr
-
-BOARD_SUFFIX = ".touchline"
-
-
-def dropped_files(data: QMimeData | None) -> list[Path]:
-    """The local files a drag carries (URLs of other kinds, and text, are not files to open)."""
-    if data is None or not data.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+from canvas.view import dropped_files
 
 
 class FileDrops:
     """MainWindow's part: accepts a drag of files, opens or imports them once dropped."""
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if dropped_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
+
+    dragEnterEvent = dragMoveEvent  # a QDragEnterEvent is a QDragMoveEvent, taken the same way
 
     def dropEvent(self, event: QDropEvent) -> None:
         files = dropped_files(event.mimeData())
@@ -54,24 +42,20 @@ class FileDrops:
 
     def open_dropped(self, files: list[Path]) -> None:
         """Open the boards among ``files``, or else import the first journey or table; name the rest."""
-        from app.gui import open_files  # the start's own rules for files handed to a running editor
+        from app.gui import new_window, open_files, shows_nothing  # the start's own rules for files handed over
+        from app.main_window import SUFFIX
         from model.imports import IMPORT_SUFFIXES
 
         window = self  # the MainWindow this is part of
-        boards = [file for file in files if file.suffix.lower() == BOARD_SUFFIX]
+        boards = [file for file in files if file.suffix.lower() == SUFFIX]
         tables = [file for file in files if file.suffix.lower() in IMPORT_SUFFIXES]
-        # One import at a time, as File › Import, and none beside boards: the rest are named.
-        others = [file for file in files if file not in boards and file not in tables[:1]] if not boards \
-            else [file for file in files if file not in boards]
-        empty = window.path is None and not window.editor.undo_stack.count()  # type: ignore[attr-defined]
+        taken = boards or tables[:1]  # one import at a time, as File › Import, and none beside boards
+        others = [file for file in files if file not in taken]
         if boards:
-            if empty and window.open_path(boards[0]):  # type: ignore[attr-defined]
-                boards = boards[1:]
-            if boards:
-                open_files(window, [str(board) for board in boards])  # type: ignore[arg-type]
+            open_files(window, [str(board) for board in boards])  # type: ignore[arg-type]
         elif tables:
             # As a board dropped: into this window if it shows nothing yet, else into one of its own.
-            target = window if empty else _new_window_beside(window)
+            target = window if shows_nothing(window) else new_window(beside=window)  # type: ignore[arg-type]
             if not target.import_path(tables[0]) and target is not window:  # type: ignore[attr-defined]
                 target.close()  # type: ignore[attr-defined]
         if others:
@@ -79,15 +63,3 @@ class FileDrops:
             window.statusBar().showMessage(  # type: ignore[attr-defined]
                 tr("Not opened: {0}. Touchline opens .touchline boards and imports Mermaid journeys (.mmd) and CSV "
                    "tables (.csv)").format(names), 8000)
-
-
-def _new_window_beside(window: object) -> object:
-    """A new editor window of ``window``'s size, shown, kept until it is closed (as app/gui.open_files makes one)."""
-    from app.gui import keep_window
-    from app.main_window import MainWindow
-
-    other = MainWindow()
-    keep_window(other)
-    other.resize(window.size())  # type: ignore[attr-defined]
-    other.show()
-    return other

@@ -152,16 +152,15 @@ def open_files(first: MainWindow, files: list[str]) -> list[MainWindow]:
     for file in files:
         target = next((w for w in windows if w.path is not None and str(w.path) == file), None)
         if target is None:
-            target = next((w for w in windows if w.path is None and not w.editor.undo_stack.count()), None)
+            # ``first`` (the window a file was dropped on) before the others, when it shows nothing either.
+            target = next((w for w in sorted(windows, key=lambda w: w is not first) if shows_nothing(w)), None)
             if target is not None and not target.open_path(file):
                 continue
         if target is None:
-            target = MainWindow()
-            keep_window(target)
+            target = new_window(beside=windows[-1], show=False)
             if not target.open_path(file):
                 target.close()
                 continue
-            target.resize(windows[-1].size())
             target.show()
             windows.append(target)
         shown.append(target)
@@ -191,6 +190,23 @@ def present_files(first: MainWindow, files: list[str], screen_index: int | None 
 
 # Windows opened for files a later launch handed over; kept so Python does not collect them.
 _extra_windows: list[MainWindow] = []
+
+
+def shows_nothing(window: MainWindow) -> bool:
+    """Whether ``window`` shows nothing a file opened there would replace: the start screen or an untouched
+    untitled board."""
+    return window.path is None and not window.editor.undo_stack.count()
+
+
+def new_window(beside: MainWindow, show: bool = True) -> MainWindow:
+    """A new editor window of ``beside``'s size, kept until it is closed; shown unless ``show`` is False (a
+    window that may not get its file stays hidden)."""
+    window = MainWindow()
+    keep_window(window)
+    window.resize(beside.size())
+    if show:
+        window.show()
+    return window
 
 
 def keep_window(window: MainWindow) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -154,13 +155,13 @@ class BoardView(QGraphicsView):
     # them on to it. QGraphicsView took every drag for its scene, whose items take none but a card being typed
     # (text dragged into it, kept).
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _carries_files(event.mimeData()):
+        if dropped_files(event.mimeData()):
             event.ignore()
         else:
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if _carries_files(event.mimeData()):
+        if dropped_files(event.mimeData()):
             event.ignore()
         else:
             super().dragMoveEvent(event)
@@ -747,6 +748,9 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] <= a[2] and a[1] <= a[3] and not (b[2] < a[0] or b[0] > a[2] or b[3] < a[1] or b[1] > a[3])
 
 
-def _carries_files(data: QMimeData | None) -> bool:
-    """Whether a drag carries files of this machine (a board, a table to open) rather than text."""
-    return data is not None and data.hasUrls() and any(url.isLocalFile() for url in data.urls())
+
+def dropped_files(data: QMimeData | None) -> list[Path]:
+    """The files of this machine a drag carries (URLs of other kinds, and text, are not files to open)."""
+    if data is None or not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]

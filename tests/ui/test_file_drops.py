@@ -129,3 +129,23 @@ def test_text_dragged_into_a_card_being_typed_goes_into_it(qtbot: QtBot, window:
     QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(at), Qt.DropAction.CopyAction, data,
                                                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
     assert "dropped words" in editor.toPlainText()
+
+
+def test_a_broken_board_dropped_is_said_once_and_an_open_one_comes_to_the_front(qtbot: QtBot, window: MainWindow,
+                                                                                  tmp_path: Path) -> None:
+    """The drop opened the first board itself and then handed every board to the start's rules as well: a board
+    that could not be opened was said twice, and one open in another window was opened a second time."""
+    broken = tmp_path / "broken.touchline"
+    broken.write_text("{not json", encoding="utf-8")
+    errors: list[str] = []
+    window.show_error = lambda title, text: errors.append(title)  # type: ignore[method-assign]
+    drop(qtbot, window, files(broken))
+    assert errors == ["Could not open"]
+    board = Path(shutil.copy(EXAMPLES / "onboarding-journey.touchline", tmp_path))
+    other = MainWindow()
+    qtbot.addWidget(other)
+    assert other.open_path(board)
+    other.show()
+    drop(qtbot, window, files(board))
+    assert window.path is None  # not opened again here: the window showing it is the one raised
+    assert [w for w in other_windows(window) if w.path == board] == [other]

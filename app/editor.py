@@ -184,10 +184,9 @@ class Editor(QWidget):
         if place is not None and place[0] == "card" and doc.has_card(str(place[1])):
             card = doc.card(str(place[1]))
             place = (*place, card.stage, card.lane, doc.card_index(card.id))
-        elif place is not None and header is not None and header.kind == "stage" and doc.has_stage(header.item_id):
-            place = (*place, doc.stage_index(header.item_id))
-        elif place is not None and header is not None and header.kind == "lane" and doc.has_lane(header.item_id):
-            place = (*place, doc.lane_index(header.item_id))
+        elif header is not None and (doc.has_stage if header.kind == "stage" else doc.has_lane)(header.item_id):
+            place = ("header", header.kind, header.item_id,
+                     (doc.stage_index if header.kind == "stage" else doc.lane_index)(header.item_id))
         if place == self._said_place:
             return
         self._said_place = place

@@ -36,9 +36,10 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from model.record import record
 
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
@@ -153,7 +154,7 @@ def remove_stale_temps(target: str | os.PathLike[str]) -> None:
 Data = bytes | bytearray | memoryview | Sequence[bytes]
 
 
-@dataclass(frozen=True, slots=True)
+@record  # not @dataclass: its code generation cost ~0.8 ms of every start (model/record.py)
 class CheckedTarget:
     """A file that may be replaced, as ``check_target`` found it: what the writing steps need, looked at once."""
 
@@ -208,11 +209,8 @@ def write_file(path: str | os.PathLike[str], data: bytes, *, backup: bool = True
     remove_stale_temps(target.path)
     temporary = write_temporary(target, data)
     if backup and target.exists:
-        try:
+        with _removed_on_failure(temporary, target):
             keep_backup(target.path, data)  # never raises OSError: a save goes on without its backup
-        except BaseException:
-            _unlink(temporary)
-            raise
     put_in_place(target, temporary)
 
 
@@ -307,7 +305,7 @@ def write_temporary(target: CheckedTarget, data: Data, between: str = "") -> Pat
         # "cannot create a file in the folder" for it).
         raise SaveError(CANNOT_WRITE, str(target.path), reason(exc)) from None
     temporary = Path(name)
-    try:
+    with _removed_on_failure(temporary, target):
         try:
             for piece in (data,) if isinstance(data, bytes | bytearray | memoryview) else data:
                 view = memoryview(piece)
@@ -317,27 +315,29 @@ def write_temporary(target: CheckedTarget, data: Data, between: str = "") -> Pat
         finally:
             os.close(fd)
         os.chmod(temporary, target.mode)
-    except OSError as exc:
-        _unlink(temporary)
-        raise SaveError(CANNOT_WRITE, str(target.path), reason(exc)) from None
-    except BaseException:
-        _unlink(temporary)
-        raise
     return temporary
 
 
 def put_in_place(target: CheckedTarget, temporary: Path) -> None:
     """Rename ``temporary`` (from ``write_temporary``) over ``target`` and make the rename durable; on
     failure the temporary file is removed and SaveError raised, the old file untouched."""
-    try:
+    with _removed_on_failure(temporary, target):
         os.replace(temporary, target.path)
+    fsync_folder(target.folder)
+
+
+@contextlib.contextmanager
+def _removed_on_failure(temporary: Path, target: CheckedTarget) -> Iterator[None]:
+    """Remove ``temporary`` if the steps inside fail: an OSError becomes SaveError (cannot write ``target``),
+    anything else (Ctrl+C) goes on as it was."""
+    try:
+        yield
     except OSError as exc:
         _unlink(temporary)
         raise SaveError(CANNOT_WRITE, str(target.path), reason(exc)) from None
     except BaseException:
         _unlink(temporary)
         raise
-    fsync_folder(target.folder)
 
 
 def _existing(target: Path) -> os.stat_result | None:

@@ -198,7 +198,7 @@ def quick_exit(status: int, argv: Sequence[str] | None = None) -> NoReturn:
 
 
 def _fail(line: str) -> int:
-    from model.fileformat import readable
+    from model.loaderror import readable
 
     # One line, whatever the message holds: a newline in a file name must not make two, nor an
     # escape sequence in one (or in a value quoted from a file) drive the terminal.

@@ -24,11 +24,10 @@ per kind (``lane-``, ``card-``, …), unique because document ids are.
 from __future__ import annotations
 
 import html
-import os
 import re
 import xml.etree.ElementTree as ET
 
-from exporters.common import DocumentOrLayout, as_layout, creator, write_atomic
+from exporters.common import DocumentOrLayout, as_layout, creator
 from model import style as st
 from model.board_words import board_word
 from model.cardshape import SCORE_LABELS, signed_score
@@ -124,11 +123,6 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
         ET.SubElement(geometry, "mxPoint", x=_num(right), y=_num(line.y), **{"as": "targetPoint"})
     ET.indent(mxfile, space="  ")
     return ET.tostring(mxfile, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def export_drawio(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
-    """Write the board to ``path`` as .drawio, atomically."""
-    write_atomic(path, render_drawio(document_or_layout))
 
 
 def _title(root: ET.Element, layout: Layout) -> None:

@@ -8,9 +8,7 @@ other tool, and Touchline's import, skip the mark).
 
 from __future__ import annotations
 
-import os
-
-from exporters.common import DocumentOrLayout, write_atomic
+from exporters.common import DocumentOrLayout
 from model.csvtable import to_csv
 from model.document import Document
 from model.layout import Layout
@@ -34,13 +32,3 @@ def mermaid_bytes(document_or_layout: DocumentOrLayout) -> bytes:
 def csv_bytes(document_or_layout: DocumentOrLayout) -> bytes:
     """The board's cards as a CSV table (UTF-8 with a byte-order mark, CRLF line ends)."""
     return ("\ufeff" + to_csv(document_of(document_or_layout))).encode("utf-8")
-
-
-def export_mermaid(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
-    """Write the board as a Mermaid journey (``mermaid_bytes``), atomically."""
-    write_atomic(path, mermaid_bytes(document_or_layout))
-
-
-def export_csv(document_or_layout: DocumentOrLayout, path: str | os.PathLike[str]) -> None:
-    """Write the board's cards as a CSV table (``csv_bytes``), atomically."""
-    write_atomic(path, csv_bytes(document_or_layout))

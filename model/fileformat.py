@@ -18,9 +18,7 @@ from model.bulk import collector_paused
 from model.document import Document, is_hex_color
 from model.entities import LANE_KINDS, LINK_KINDS, MAX_VOTES, SCORE_RANGE, Card, Lane, Link, Persona, Stage
 from model.limits import MAX_FILE_BYTES, count_problem, depth_problem, human_size, size_problem
-from model.loaderror import MESSAGE_CHARS as MESSAGE_CHARS  # re-exported: fileformat's names before loaderror's
 from model.loaderror import LoadError as LoadError
-from model.loaderror import readable as readable
 from model.safefile import SaveError as SaveError  # re-exported: model.SaveError lives here too
 from model.safefile import write_file
 

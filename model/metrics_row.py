@@ -10,7 +10,7 @@ from model import style as st
 from model.board_words import ENGLISH, board_word
 from model.entities import Stage
 from model.primitives import Box, Circle, Line, Path, PathCommand, Primitive, Text
-from model.typesetting import fitted, text_width
+from model.typesetting import fitted, text_box, text_width
 
 TILE_H = 5 * st.SPACE
 TILE_GAP = st.SPACE // 2
@@ -178,11 +178,10 @@ def _clear_of_the_line(text: str, cx: float, cy: float, before: list[tuple[float
 
 def _text_box(text: Text) -> tuple[float, float, float, float]:
     """Left, top, right and bottom of a value's figures, with room for the 2-px line's half and a pixel."""
-    width = text_width(text.text, text.size, text.bold)
-    x0 = text.x - (width / 2 if text.anchor == "middle" else width if text.anchor == "end" else 0.0)
+    x0, _, x1, _ = text_box(text)
     air = 2.0
     # Figures, a minus and a point: from about 0.75 em over the baseline to the baseline.
-    return x0 - air, text.y - 0.75 * text.size - air, x0 + width + air, text.y + air
+    return x0 - air, text.y - 0.75 * text.size - air, x1 + air, text.y + air
 
 
 def _crosses(a: tuple[float, float], b: tuple[float, float], left: float, top: float, right: float,
@@ -205,6 +204,5 @@ def _left_edge(prim: Primitive) -> float:
     if isinstance(prim, Circle):
         return prim.cx - prim.r
     if isinstance(prim, Text):
-        width = text_width(prim.text, prim.size, prim.bold)
-        return prim.x - (width / 2 if prim.anchor == "middle" else width if prim.anchor == "end" else 0.0)
+        return text_box(prim)[0]
     return math.inf  # the line, and the dashed one at zero, which start in the label column on purpose

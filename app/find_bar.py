@@ -11,6 +11,7 @@ Made when first asked for: a board opens without it.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -213,7 +214,9 @@ class FindBar(QWidget):
         elif chosen is not None:  # a card chosen on the board: the matches after it (or before it) in reading order
             doc = self.editor.document
             place = doc.reading_place(chosen)
-            after = next((i for i, match in enumerate(self.matches) if doc.reading_place(match) > place), count)
+            # The matches are in reading order (matching_cards): the first after it found by halving, not by
+            # placing each (~29 ms a step with 5,000 matches).
+            after = bisect.bisect_right(self.matches, place, key=doc.reading_place)
             target = after % count if step > 0 else (after - 1) % count
         else:
             target = 0 if step > 0 else count - 1

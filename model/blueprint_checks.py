@@ -107,11 +107,22 @@ def _flow_cycles(document: Document) -> list[Finding]:
             continue
         if any(after not in component for card in component for after in flow.successors(card)):
             continue  # a loop with a way out, as a retry: no trap ("backward-flow" still notes its step back)
+        if _call_and_answer(document, component):
+            continue
         cards = tuple(sorted(component, key=order.__getitem__))
         names = " → ".join(f'"{card_label(document, c)}"' for c in cards[:4]) + (" → …" if len(cards) > 4 else "")
         findings.append(Finding("warning", "flow-cycle",
                                 f"a loop of flow links the customer cannot leave: {names}", cards, (names,)))
     return sorted(findings, key=lambda f: order[f.cards[0]])
+
+
+def _call_and_answer(document: Document, component: set[str]) -> bool:
+    """Whether a flow loop is one step's call down the blueprint and its answer back up: all its cards in
+    one stage, each in a lane of its own ("Pays" → "Takes payment" → "Pays"). The customer is not held in
+    it; at the journey's end such a pair was warned of as a loop they "cannot leave". A loop within one
+    lane ("Enters code" → "Code refused" → "Enters code") still is one."""
+    cards = [document.card(card_id) for card_id in component]
+    return len({card.stage for card in cards}) == 1 and len({card.lane for card in cards}) == len(cards)
 
 
 def _backward_flows(document: Document) -> list[Finding]:

@@ -89,6 +89,23 @@ def test_flow_cycle() -> None:
     assert codes(retry, "backward-flow") == [("b", "a")]
 
 
+def test_a_call_and_its_answer_in_one_stage_is_no_loop_the_customer_is_held_in() -> None:
+    """A customer step at the journey's end calling the frontstage and answered by it (a flow each way)
+    was warned of as "a loop of flow links the customer cannot leave"."""
+    answered = board([("a", "s1", "customer"), ("pay", "s3", "customer"), ("till", "s3", "frontstage"),
+                      ("bank", "s3", "support")],
+                     [("a", "pay", "flow"), ("pay", "till", "flow"), ("till", "bank", "flow"),
+                      ("bank", "till", "flow"), ("till", "pay", "flow")])
+    assert codes(answered, "flow-cycle") == []
+    # Within one lane it is a loop still: the customer goes round the same two steps.
+    same_lane = board([("a", "s1", "customer"), ("code", "s3", "customer"), ("refused", "s3", "customer")],
+                      [("a", "code", "flow"), ("code", "refused", "flow"), ("refused", "code", "flow")])
+    assert codes(same_lane, "flow-cycle") == [("code", "refused")]
+    # And across stages: the customer is sent back in time, round and round.
+    across = board([("a", "s1", "customer"), ("b", "s2", "frontstage")], [("a", "b", "flow"), ("b", "a", "flow")])
+    assert codes(across, "flow-cycle") == [("a", "b")]
+
+
 def test_backward_flow() -> None:
     doc = board([("a", "s1", "customer"), ("b", "s3", "customer")], [("b", "a", "flow"), ("a", "b", "flow")])
     assert codes(doc, "backward-flow") == [("b", "a")]

@@ -146,9 +146,9 @@ def _cut_words_curtained(view: QGraphicsView, layout: Layout, column_right: int)
     names) whose start is out of sight, each in the colour under it: its lane's band, else the page."""
     lanes = list(layout.document.lanes)
     curtains = []
-    first = layout.lane_headers[lanes[0].id].rect
+    first, last = layout.lane_headers[lanes[0].id].rect, layout.lane_headers[lanes[-1].id].rect
     top = min([first.y] + [chart_top for _name, chart_top, _bottom in layout.chart_rows()])
-    for x0, y0, x1, y1 in _column_words(layout.background, first.x + first.w, top):
+    for x0, y0, x1, y1 in _column_words(layout.background, first.x + first.w, top, last.y + last.h):
         box = view.mapFromScene(QRectF(x0, y0, x1 - x0, y1 - y0)).boundingRect()
         if box.left() >= 0 or box.right() <= 0 or box.bottom() <= 0 or box.top() >= view.viewport().height():
             continue  # whole in sight, or out of it
@@ -163,13 +163,16 @@ def _cut_words_curtained(view: QGraphicsView, layout: Layout, column_right: int)
 _column_words_of: list[tuple[tuple[Primitive, ...], list[tuple[float, float, float, float]]]] = []
 
 
-def _column_words(background: tuple[Primitive, ...], column_right: float,
-                  top: float) -> list[tuple[float, float, float, float]]:
+def _column_words(background: tuple[Primitive, ...], column_right: float, top: float,
+                  bottom: float) -> list[tuple[float, float, float, float]]:
     """Boxes (board x0, y0, x1, y1) of the background's lines of text that start in the lanes' column below the
-    title and personas, kept for the background they came from (it is replaced, not changed, on an edit)."""
+    title and personas and above the last lane's foot, kept for the background they came from (it is replaced,
+    not changed, on an edit). The legend's words under the lanes are not the column's: curtained in the page's
+    colour, they left white patches on the legend's box and hid its lanes' names, scrolled a little right."""
     if _column_words_of and _column_words_of[0][0] is background:
         return _column_words_of[0][1]
-    boxes = [text_box(p) for p in background if isinstance(p, Text) and p.x < column_right and p.y >= top]
+    boxes = [text_box(p) for p in background
+             if isinstance(p, Text) and p.x < column_right and top <= p.y < bottom]
     _column_words_of[:] = [(background, boxes)]
     return boxes
 

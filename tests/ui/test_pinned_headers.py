@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -199,7 +200,7 @@ def test_the_lines_and_charts_names_cut_at_the_left_are_curtained_too(blueprint_
     settle()
     curtains = [tag for tag in pinned_tags(view, TEXT_LOD) if tag.fill is not None]
     words = [view.mapFromScene(QRectF(x0, y0, x1 - x0, y1 - y0)).boundingRect()
-             for x0, y0, x1, y1 in _column_words(layout.background, lane.x + lane.w, lane.y)]
+             for x0, y0, x1, y1 in _column_words(layout.background, lane.x + lane.w, lane.y, math.inf)]
     cut = [box for box in words if box.left() < 0 < box.right() and 0 < box.top() < view.viewport().height()]
     assert cut, "a line's name is cut at the left"
     for box in cut:
@@ -224,3 +225,29 @@ def test_a_metric_chart_scrolled_past_its_name_is_named_at_the_edge_as_the_lanes
     assert tag.rect.left() < 10 and tag.accent is not None
     top = view.mapFromScene(QPointF(0, chart_top)).y()
     assert max(top, 0) <= tag.rect.top() <= view.mapFromScene(QPointF(0, chart_bottom)).y()
+
+
+def test_the_legend_under_the_lanes_is_left_as_it_is_by_the_curtains(shown_editor) -> None:  # type: ignore[no-untyped-def]
+    """Scrolled a little right at 100 % with the legend in sight, its lanes' names (in the lanes' column, but under
+    the lanes) were curtained in the page's white: white patches on the legend's grey box, its names hidden."""
+    editor = shown_editor("onboarding-journey.touchline")
+    editor.set_legend(True)
+    settle()
+    doc, layout, view = editor.document, editor.scene.layout, editor.view
+    editor.resize(QSize(1000, 700))
+    view.zoom_actual()
+    lane, last = layout.lane_headers[doc.lanes[0].id].rect, layout.lane_headers[doc.lanes[-1].id].rect
+    across, down = view.horizontalScrollBar(), view.verticalScrollBar()
+    across.setValue(across.value() + view.mapFromScene(QPointF(lane.x + lane.w - 90, 0)).x())  # 90 px of the column
+    down.setValue(down.value() + view.mapFromScene(QPointF(0, last.y + last.h - 120)).y())  # the legend below
+    settle()
+    foot = view.mapFromScene(QPointF(0, last.y + last.h)).y() + 2
+    assert 0 < foot < view.viewport().height() - 100  # the legend in sight under the lanes
+    with_tags = view.viewport().grab().toImage()
+    view.PINNED_HEADERS = False
+    view.viewport().repaint()
+    without = view.viewport().grab().toImage()
+    view.PINNED_HEADERS = True
+    changed = [(x, y) for x in range(0, 200) for y in range(foot, with_tags.height(), 2)
+               if with_tags.pixel(x, y) != without.pixel(x, y)]
+    assert not changed, changed[:10]

@@ -414,10 +414,12 @@ class Editor(QWidget):
             add_lane=self._action(tr("Add &lane"), self.add_lane, "Ctrl+Shift+Return", "Ctrl+Alt+L"),
             delete_stage=self._action(tr("Delete stage"), self.delete_stage),
             delete_lane=self._action(tr("Delete lane"), self.delete_lane),
-            zoom_in=self._action(tr("Zoom &in"), self.view.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
-            zoom_out=self._action(tr("Zoom &out"), self.view.zoom_out, QKeySequence.StandardKey.ZoomOut),
+            zoom_in=self._action(tr("Zoom &in"), lambda: self._zoom_keeping_place(self.view.zoom_in),
+                                 QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+            zoom_out=self._action(tr("Zoom &out"), lambda: self._zoom_keeping_place(self.view.zoom_out),
+                                  QKeySequence.StandardKey.ZoomOut),
             zoom_fit=self._action(tr("&Fit board"), self.view.zoom_fit, "Ctrl+0"),
-            zoom_actual=self._action("&100%", self.view.zoom_actual, "Ctrl+1"),
+            zoom_actual=self._action("&100%", lambda: self._zoom_keeping_place(self.view.zoom_actual), "Ctrl+1"),
             show_impact=self._action(tr("Show i&mpact"), self.toggle_impact, "Ctrl+I"),
             arrange=self._action(tr("Arran&ge cards"), self.arrange_cards, "Ctrl+Shift+A"),
             vote=self._action(tr("Add &vote"), lambda: self.vote(1), "V"),
@@ -751,6 +753,17 @@ class Editor(QWidget):
             self._find_bar.hide()
             self.layout().insertWidget(0, self._find_bar)  # type: ignore[union-attr]
         return self._find_bar
+
+    def _zoom_keeping_place(self, zoom: Callable[[], None]) -> None:
+        """A zoom of the View menu or its keys, the keyboard's place held still: the card being typed, else the
+        focus ring (BoardView.zoom_keeping)."""
+        scene, place = self.scene, None
+        typing = scene.editor
+        if typing is not None and isValid(typing) and not typing.finished:
+            place = typing.sceneBoundingRect()
+        elif scene.nav.ring.isVisible():
+            place = scene.nav.ring.sceneBoundingRect()
+        self.view.zoom_keeping(zoom, place)
 
     def show_find(self) -> None:
         """Edit › Find (Ctrl+F): the find row, its words ready to be typed."""

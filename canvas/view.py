@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -134,6 +135,7 @@ class BoardView(QGraphicsView):
         self._space_down = False
         self._space_dragged = False
         self.follows_focus = True  # scrolls to keep the keyboard focus in sight
+        self._held: tuple[QPointF, QPoint] | None = None  # a board point kept at a viewport point (zoom_keeping)
         self.zoom_preview = ZoomPreview(self)
         self._band: _Band | None = None
         self.edge_scroller = EdgeScroller(self, self._dragging)  # a drag held at the edge scrolls the view
@@ -362,6 +364,11 @@ class BoardView(QGraphicsView):
         factor = zoom / self.zoom
         if abs(factor - 1) > 1e-9:
             self.scale(factor, factor)
+            if self._held is not None:  # scrolled back under it before a zoom preview starts (zoom_keeping)
+                point, at = self._held
+                moved = self.mapFromScene(point) - at
+                self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
+                self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())
             self.zoom_changed.emit(self.zoom)
 
     def zoom_in(self) -> None:
@@ -387,11 +394,33 @@ class BoardView(QGraphicsView):
         previewing = self.PREVIEW_ZOOM and not within_overview and self.zoom_preview.before_step()
         self.set_zoom(zoom)
         if previewing:
-            self.zoom_preview.after_step(anchor if anchor is not None else QPointF(self.viewport().rect().center()))
+            if anchor is None:  # sharp first where the keyboard works (zoom_keeping), else in the middle
+                anchor = QPointF(self._held[1] if self._held is not None else self.viewport().rect().center())
+            self.zoom_preview.after_step(anchor)
 
     def zoom_actual(self) -> None:
         """100%."""
         self.set_zoom(1.0)
+
+    def zoom_keeping(self, zoom: Callable[[], None], place: QRectF | None) -> None:
+        """Zoom by ``zoom`` (a key's or a menu's step) holding ``place`` (board px: the card being typed, the
+        keyboard's focus) still in the view, when it is in sight.
+
+        A zoom is anchored under the pointer, or at the view's middle with the pointer off the board: a card
+        typed near the view's corner went out of sight at the second Ctrl+=, the letters typed next into a
+        card nobody could see. The wheel's zoom stays the pointer's.
+        """
+        at = self.mapFromScene(place.center()) if place is not None else None
+        if place is None or at is None or not self.viewport().rect().contains(at):
+            zoom()  # nothing to hold, or scrolled away from it: the zoom is the view's own
+            return
+        # Held by set_zoom, between the scale and the zoom preview's start: scrolled after the preview had
+        # started, the view showed the board without its cards for a moment.
+        self._held = (place.center(), at)
+        try:
+            zoom()
+        finally:
+            self._held = None
 
     def zoom_fit(self) -> None:
         """Show the whole board."""

@@ -894,3 +894,33 @@ def test_undoing_a_stage_or_lane_delete_chooses_and_shows_it(editor: Editor) -> 
         key(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | SHIFT)  # redo: gone again
         key(editor, Qt.Key.Key_Z, CTRL)
         assert scene.selected_header() is not None and scene.selected_header().item_id == item_id
+
+
+def test_zooming_with_the_keys_keeps_the_card_being_typed_and_the_focus_in_sight(editor: Editor) -> None:
+    """Typing a card near the view's corner, Ctrl+= three times to read it better: the view zoomed round its
+    middle (round the pointer, were it on the board) and the card being typed went out of sight, the letters
+    typed next into a card nobody could see. A zoom by the keys keeps the keyboard's place where it is."""
+    doc, scene, view = editor.document, editor.scene, editor.view
+    key(editor, Qt.Key.Key_1, CTRL)  # 100 %
+    key(editor, Qt.Key.Key_Down)  # the board's first card, at the view's top left
+    QTest.keyClicks(editor.view, "Reads the menu")  # a card started after it
+    typing = scene.editor
+    assert isinstance(typing, InlineEditor) and not typing.finished
+    before = view.mapFromScene(typing.sceneBoundingRect().center())
+    assert view.viewport().rect().contains(before)
+    for _ in range(3):
+        key(editor, Qt.Key.Key_Equal, CTRL)
+    assert view.zoom > 1.9
+    shown = view.mapFromScene(typing.sceneBoundingRect()).boundingRect()
+    assert view.viewport().rect().contains(shown), (shown, view.viewport().rect())
+    assert (view.mapFromScene(typing.sceneBoundingRect().center()) - before).manhattanLength() <= 2  # held still
+    QTest.keyClicks(editor.view, " board")
+    key(editor, Qt.Key.Key_Return)
+    key(editor, Qt.Key.Key_Escape)
+    card_id = next(c.id for c in doc.cards() if c.text == "Reads the menu board")
+    scene.nav.set_focus(("card", card_id))  # the ring on a card: Ctrl+- keeps it where it is as well
+    ring = scene.nav.ring.sceneBoundingRect()
+    before = view.mapFromScene(ring.center())
+    key(editor, Qt.Key.Key_Minus, CTRL)
+    key(editor, Qt.Key.Key_1, CTRL)
+    assert (view.mapFromScene(ring.center()) - before).manhattanLength() <= 2

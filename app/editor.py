@@ -720,15 +720,19 @@ class Editor(QWidget):
                               .format(QLocale().toString(exc.count), QLocale().toString(exc.limit)))
             return False
         self.push(added(self.document, placement, text))
-        self.choose_cards([card.id for card, _ in placement.cards])
+        card_ids = [card.id for card, _ in placement.cards]
+        # The ring on the last card added, as a caret is after pasted text: a note typed next goes on after the
+        # list pasted, not after its first card, in the middle of it.
+        self.choose_cards(card_ids, focus_last=True)
         return True
 
-    def choose_cards(self, card_ids: list[str]) -> None:
-        """Select just these cards (announced once), the keyboard focus on the first, and show it."""
+    def choose_cards(self, card_ids: list[str], *, focus_last: bool = False) -> None:
+        """Select just these cards (announced once), the keyboard focus on the first (the last with
+        ``focus_last``), and show the first."""
         scene = self.scene
         scene.select_only_cards(card_ids)
         if card_ids:
-            scene.nav.set_focus(("card", card_ids[0]), select=False)
+            scene.nav.set_focus(("card", card_ids[-1 if focus_last else 0]), select=False)
             self.view.ensureVisible(scene.card_item(card_ids[0]), 40, 40)
 
     def choose_header(self, kind: str, item_id: str) -> None:

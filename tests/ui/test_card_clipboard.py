@@ -325,3 +325,22 @@ def test_the_board_keys_for_a_card_do_nothing_to_it_while_its_text_is_typed(edit
     assert editor.scene.editor is not None
     QTest.keyClick(editor.view, key, modifier)
     assert editor.scene.editor is not None and model.dumps(doc) == before  # still typing, nothing else done
+
+
+def test_typing_after_a_pasted_list_goes_on_after_its_last_card(editor: Editor) -> None:
+    """A workshop's sticky notes pasted as a list into a cell, then the next note typed: it landed after the
+    list's first card, in the middle of the list, because the focus ring sat on the first pasted card. The
+    ring is on the last one, as a caret is after pasted text; the pasted cards stay chosen."""
+    doc = editor.document
+    stage, lane = doc.stages[-1].id, doc.lanes[0].id
+    before = list(doc.cell_cards(stage, lane))
+    editor.scene.nav.set_focus(("cell", (stage, lane)))
+    QApplication.clipboard().setText("- Opens the app\n- Activates the card\n- First purchase\n")
+    ctrl(editor, Qt.Key.Key_V)
+    pasted = [c for c in doc.cell_cards(stage, lane) if c not in before]
+    assert editor.selected_cards() == pasted and editor.scene.nav.focused_card() == pasted[-1]
+    QTest.keyClicks(editor.view, "Shares with a friend")
+    QTest.keyClick(editor.view, Qt.Key.Key_Return)
+    QTest.keyClick(editor.view, Qt.Key.Key_Escape)
+    texts = [doc.card(c).text for c in doc.cell_cards(stage, lane) if c not in before]
+    assert texts == ["Opens the app", "Activates the card", "First purchase", "Shares with a friend"]

@@ -577,7 +577,15 @@ class Editor(QWidget):
             return
         header = self.scene.selected_header()
         if header is not None:
+            doc = self.document
+            bands = [b.id for b in (doc.stages if header.kind == "stage" else doc.lanes)]
+            place = bands.index(header.item_id)
             self._delete_band(header.kind, header.item_id)
+            # The neighbour that took its place is chosen (the one before, for the last), as a list's next row
+            # is after a delete: nothing was, and the next arrow key went back to the board's first card.
+            left = [b.id for b in (doc.stages if header.kind == "stage" else doc.lanes)]
+            if left:
+                self.choose_header(header.kind, left[min(place, len(left) - 1)])
 
     def _delete_band(self, kind: str, item_id: str) -> None:
         """Delete a stage or lane with its cards, and say so: a whole column of cards went without a word."""

@@ -164,6 +164,8 @@ class KeyboardNav:
         doc, layout = self.scene.document, self.scene.layout
         focus = self.focus
         went = False
+        if focus is not None and focus[0] == "cell":
+            self._last_cell = focus[1]  # type: ignore[assignment]
         if focus is not None and focus[0] == "card":
             if doc.has_card(str(focus[1])) and str(focus[1]) in layout.cards:
                 card = doc.card(str(focus[1]))
@@ -242,6 +244,12 @@ class KeyboardNav:
         if not doc.stages or not doc.lanes:
             return None
         place = self.start_place(False, False) if self.start_place is not None else None
+        if place is None and self._last_cell is not None:
+            # Back where the keyboard last was (the focus let go with Esc, the board left for a panel and
+            # come back to), when its cell is still on the board: the first card of all was out of sight there.
+            stage_id, lane_id = self._last_cell
+            if doc.has_stage(stage_id) and doc.has_lane(lane_id):
+                place = ("cell", self._last_cell)
         return place if place is not None else self.column(doc.stages[0].id)[0]
 
     def _into_header(self, kind: str, item_id: str, dx: int, dy: int) -> Focus | None:

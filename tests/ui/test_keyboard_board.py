@@ -924,3 +924,52 @@ def test_zooming_with_the_keys_keeps_the_card_being_typed_and_the_focus_in_sight
     key(editor, Qt.Key.Key_Minus, CTRL)
     key(editor, Qt.Key.Key_1, CTRL)
     assert (view.mapFromScene(ring.center()) - before).manhattanLength() <= 2
+
+
+def test_after_esc_let_go_of_a_cell_the_arrows_come_back_where_the_keyboard_was(editor: Editor) -> None:
+    """Esc on a cell's slot (a card run ended, Esc again) let go of it, and the next arrow key went back to the
+    board's first card, out of sight of the stage being worked on."""
+    doc, nav = editor.document, editor.scene.nav
+    stage, lane = doc.stages[3].id, doc.lanes[2].id
+    nav.set_focus(("cell", (stage, lane)))
+    key(editor, Qt.Key.Key_Escape)
+    assert nav.focus is None and editor.scene.current_cell is None
+    key(editor, Qt.Key.Key_Right)
+    assert nav.focus == ("cell", (stage, lane))
+    # The first place of all when that cell is gone.
+    nav.set_focus(None)
+    editor.scene.select_cell((stage, lane))
+    editor.delete_stage()
+    assert not doc.has_stage(stage) and nav.focus is None
+    key(editor, Qt.Key.Key_Down)
+    assert nav.focus == nav.column(doc.stages[0].id)[0]
+
+
+def test_a_header_deleted_with_the_keys_passes_the_choice_to_its_neighbour(editor: Editor) -> None:
+    """Delete on a chosen stage header left nothing chosen: the next arrow key jumped to the board's first card,
+    and a second stage could only be deleted by finding its header again."""
+    doc, scene = editor.document, editor.scene
+    stages = [s.id for s in doc.stages]
+    scene.nav.set_focus(scene.nav.column(stages[1])[0])
+    key(editor, Qt.Key.Key_Up)  # the stage's header
+    header = scene.selected_header()
+    assert header is not None and (header.kind, header.item_id) == ("stage", stages[1])
+    key(editor, Qt.Key.Key_Delete)
+    assert [s.id for s in doc.stages] == [stages[0], *stages[2:]]
+    header = scene.selected_header()
+    assert header is not None and (header.kind, header.item_id) == ("stage", stages[2])  # the one in its place
+    key(editor, Qt.Key.Key_Down)  # into that stage
+    assert scene.nav.focus == scene.nav.column(stages[2])[0]
+    scene.clearSelection()
+    scene.header_item("stage", stages[-1]).setSelected(True)
+    key(editor, Qt.Key.Key_Delete)  # the last stage: the one before it is chosen
+    header = scene.selected_header()
+    assert header is not None and (header.kind, header.item_id) == ("stage", stages[-2])
+    lanes = [ln.id for ln in doc.lanes]
+    scene.clearSelection()
+    scene.header_item("lane", lanes[0]).setSelected(True)
+    key(editor, Qt.Key.Key_Delete)
+    header = scene.selected_header()
+    assert header is not None and (header.kind, header.item_id) == ("lane", lanes[1])
+    key(editor, Qt.Key.Key_Z, CTRL)
+    assert [ln.id for ln in doc.lanes] == lanes

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -135,6 +135,7 @@ class BoardView(QGraphicsView):
         self._space_down = False
         self._space_dragged = False
         self.follows_focus = True  # scrolls to keep the keyboard focus in sight
+        self._fitted: QSize | None = None  # the view's size at Fit board (Ctrl+0), until the zoom changes
         self._held: tuple[QPointF, QPoint] | None = None  # a board point kept at a viewport point (zoom_keeping)
         self.zoom_preview = ZoomPreview(self)
         self._band: _Band | None = None
@@ -309,6 +310,12 @@ class BoardView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.zoom_preview.resized()  # a scrollbar that came or went with a zoom step, a window resized
+        if self._fitted is not None and self._fitted != self.size():
+            # The whole board stays in sight, as it was fitted: the window made smaller (a panel opened, the
+            # projector's screen) kept the fit's zoom, the board cut at both sides and the lane names pinned
+            # over its first stage. Only the view's own size: its viewport's changes as scrollbars come and go
+            # (the board grown by a card typed), and fitting again then would zoom out under the typing.
+            self.zoom_fit()
 
     def make_shown_items(self) -> None:
         """Have a lazy scene (canvas/scene.py) make the items of what this view is about to show.
@@ -360,6 +367,7 @@ class BoardView(QGraphicsView):
 
     def set_zoom(self, zoom: float) -> None:
         """Scale to ``zoom`` (clamped), keeping the point under the anchor still."""
+        self._fitted = None
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         factor = zoom / self.zoom
         if abs(factor - 1) > 1e-9:
@@ -430,6 +438,7 @@ class BoardView(QGraphicsView):
         self.fitInView(rect.adjusted(-16, -16, 16, 16), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > MAX_ZOOM or self.zoom < MIN_ZOOM:
             self.set_zoom(self.zoom)
+        self._fitted = self.size()
         self.zoom_changed.emit(self.zoom)
 
     def show_board_start(self) -> None:

@@ -302,6 +302,40 @@ def test_zoom_keys_wheel_fit_and_actual(qtbot, editor: Editor) -> None:  # type:
     assert view.zoom == pytest.approx(1.0)
 
 
+def test_a_fitted_board_stays_whole_when_the_window_is_made_smaller_until_zoomed(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
+    """Fit board, then a smaller window (a panel opened, another screen) kept the fit's zoom: the board was cut at
+    both sides and the pinned lane names covered its first stage."""
+    view = editor.view
+
+    def whole_board_in_sight() -> bool:
+        return view.mapToScene(view.viewport().rect()).boundingRect().contains(editor.scene.sceneRect())
+
+    QTest.keyClick(view.viewport(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    fitted = view.zoom
+    assert whole_board_in_sight()
+    editor.resize(900, 600)
+    qtbot.waitUntil(lambda: view.width() <= 900)
+    assert whole_board_in_sight() and view.zoom < fitted
+    editor.resize(1400, 900)
+    qtbot.waitUntil(lambda: view.zoom >= fitted * 0.98)  # (the first fit's scrollbars took a little room)
+    assert whole_board_in_sight()
+    # The board grown under a fitted view (its scrollbars back) is not fitted again: a card typed would zoom out
+    # under the typing.
+    before = view.zoom
+    QApplication.clipboard().setText("\n".join(f"Step {i}" for i in range(15)))
+    editor.scene.nav.set_focus(("cell", (editor.document.stages[0].id, editor.document.lanes[1].id)))
+    QTest.keyClick(view.viewport(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert len(editor.document.cell_cards(editor.document.stages[0].id, editor.document.lanes[1].id)) > 15
+    assert view.zoom == before and not whole_board_in_sight()
+    # A zoom of one's own is kept: the fit holds only until the zoom changes.
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    zoomed = view.zoom
+    editor.resize(900, 600)
+    qtbot.waitUntil(lambda: view.width() <= 900)
+    assert view.zoom == pytest.approx(zoomed) and not whole_board_in_sight()
+
+
 def test_stage_rename_by_double_click_and_reorder_by_drag(qtbot, editor: Editor) -> None:  # type: ignore[no-untyped-def]
     doc, layout = editor.document, editor.scene.layout
     first, second = doc.stages[0].id, doc.stages[1].id

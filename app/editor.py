@@ -119,6 +119,8 @@ class Editor(QWidget):
         # The stage or lane such a step brought back, moved or changed last ("stage"/"lane", id): its header is
         # chosen and shown instead (the undo of a deleted stage chose nothing and left it where it was).
         self._touched_header: tuple[str, str] | None = None
+        # The cells such a step took cards from (an add undone, a delete redone), when it left none to choose.
+        self._emptied: dict[tuple[str, str], None] = {}
         document.changed.connect(self._note_touched)
         self.undo_stack.indexChanged.connect(self._choose_touched)
         # The card and arrow items are made for what the view shows first, the rest after the
@@ -302,6 +304,8 @@ class Editor(QWidget):
     def _note_touched(self, event: object) -> None:
         if isinstance(event, ev.CardAdded | ev.CardMoved | ev.CardChanged):
             self._touched[event.card_id] = None
+        elif isinstance(event, ev.CardRemoved):
+            self._emptied[event.cell] = None
         elif isinstance(event, ev.DocumentReset):  # a batch of edits (a long undo step) names its cards
             self._touched.update(dict.fromkeys(event.cards))
         elif isinstance(event, ev.StageAdded | ev.StageMoved | ev.StageChanged):
@@ -312,6 +316,7 @@ class Editor(QWidget):
     def _choose_touched(self) -> None:
         touched, self._touched = self._touched, {}
         header, self._touched_header = self._touched_header, None
+        emptied, self._emptied = self._emptied, {}
         if self.undo_stack.pushing or not isValid(self.scene):  # a new edit chooses what it made itself
             return
         doc = self.document
@@ -326,6 +331,14 @@ class Editor(QWidget):
         cards = [card_id for card_id in touched if doc.has_card(card_id)]
         if 0 < len(cards) <= MAX_CHOSEN_AFTER_UNDO:
             self.choose_cards(cards)
+        elif not cards:
+            # Cards taken off (an add undone, a delete redone): the ring goes to the cell they left, shown, as a
+            # focused card that goes leaves it (KeyboardNav.refresh). Out of sight, Ctrl+Z seemed to do nothing.
+            cell = next((c for c in emptied if doc.has_stage(c[0]) and doc.has_lane(c[1])), None)
+            if cell is not None:
+                nav = self.scene.nav
+                nav.set_focus(("cell", cell))
+                nav.vacated = True  # a place left, not one chosen to type into (the presentation keeps its keys)
 
     def selected_cards(self) -> list[str]:
         """Selected card ids, in document order."""

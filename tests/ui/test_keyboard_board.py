@@ -973,3 +973,29 @@ def test_a_header_deleted_with_the_keys_passes_the_choice_to_its_neighbour(edito
     assert header is not None and (header.kind, header.item_id) == ("lane", lanes[1])
     key(editor, Qt.Key.Key_Z, CTRL)
     assert [ln.id for ln in doc.lanes] == lanes
+
+
+def test_an_add_undone_out_of_sight_shows_the_cell_it_left(editor: Editor) -> None:
+    """Ctrl+Z of a card added in a cell scrolled out of sight took it off there and left the view and the ring
+    where they were: the undo seemed to do nothing."""
+    doc, nav, view = editor.document, editor.scene.nav, editor.view
+    cell = (doc.stages[0].id, doc.lanes[1].id)
+    count = len(doc.cell_cards(*cell))
+    nav.set_focus(("cell", cell))
+    QTest.keyClicks(view, "Asks a friend")
+    key(editor, Qt.Key.Key_Escape)  # the card kept
+    assert len(doc.cell_cards(*cell)) == count + 1
+    view.set_zoom(2.0)
+    nav.set_focus(("cell", (doc.stages[-1].id, doc.lanes[-1].id)))  # far away: the view follows
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    r = editor.scene.layout.cell_rect(*cell)
+    assert not shown.intersects(QRectF(r.x, r.y, r.w, r.h))
+    key(editor, Qt.Key.Key_Z, CTRL)
+    assert len(doc.cell_cards(*cell)) == count
+    assert nav.focus == ("cell", cell)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    r = editor.scene.layout.cell_rect(*cell)
+    assert shown.intersects(QRectF(r.x, r.y, r.w, r.h))
+    QTest.keyClicks(view, "w")  # what is typed there is a card in that cell again
+    key(editor, Qt.Key.Key_Escape)
+    assert len(doc.cell_cards(*cell)) == count + 1

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.chrome_palette import apply_chrome
-from app.i18n import tr
+from app.i18n import QT_TRANSLATE_NOOP, tr
 
 THEME_KEY = "view/theme"
 LEGEND_KEY = "view/legend"

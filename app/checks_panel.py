@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.editor import Editor
-from app.i18n import tr
+from app.i18n import QT_TRANSLATE_NOOP, tr
 from app.seen_panel import RefreshWhenSeen
 from model.stage_numbers import stage_numbers
 

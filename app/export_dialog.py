@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRectF, QSignalBlocker, Qt
+from PySide6.QtCore import QLocale, QRectF, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.chrome_palette import WARNING_INKS, ink_on
-from app.i18n import tr
+from app.i18n import QT_TRANSLATE_NOOP, tr
 from exporters.common import ShortenedCardsWarning
 from exporters.pages import (
     MIN_TEXT_PT,

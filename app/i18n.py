@@ -12,10 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app import settings as store
-from canvas.translate import tr
+from canvas.translate import QT_TRANSLATE_NOOP, tr
 from model.fonts import RESOURCES
 
-__all__ = ["available_languages", "chosen_locale", "install_translators", "tr"]
+__all__ = ["QT_TRANSLATE_NOOP", "available_languages", "chosen_locale", "install_translators", "tr"]
 
 TRANSLATION_DIR = RESOURCES / "translations"
 # The languages offered in Preferences: code -> name in that language ("" follows the system).

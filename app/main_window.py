@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,7 +36,7 @@ from app.appearance import Appearance
 from app.checks_panel import ChecksPanel
 from app.editor import Editor
 from app.file_drops import FileDrops
-from app.i18n import tr
+from app.i18n import QT_TRANSLATE_NOOP, tr
 from app.long_task import CancelledError, run_in_background
 from app.panes import FocusKeeper, ScrollingPanel, focus_pane, out_of_sight, panel_toggle
 from app.persona_panel import PersonaPanel

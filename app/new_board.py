@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from app.i18n import interface_language, tr
+from app.i18n import QT_TRANSLATE_NOOP, interface_language, tr
 from model import Document
 from model.board_words import BOARD_LANGUAGES, ENGLISH
 from model.entities import LANE_KIND_LABELS

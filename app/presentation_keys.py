@@ -6,7 +6,7 @@ present mode itself (app.present) before the board's first paint (issue 9, start
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from canvas.translate import QT_TRANSLATE_NOOP
 
 # The presentation's own keys (besides the editor's actions), for the shortcut sheet and the presenter panel;
 # marked for the catalogue here, tr() where shown (key names in words too: "Bild ab" for PageDown in German).

@@ -15,9 +15,7 @@ tests/ui/test_german_wording.py keeps it in step with the model's templates.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from canvas.translate import tr
+from canvas.translate import QT_TRANSLATE_NOOP, tr
 from model.loaderror import LoadError, readable
 
 _WORDS = frozenset({

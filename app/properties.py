@@ -13,7 +13,7 @@ import contextlib
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.chrome_palette import ERROR_INKS, ink_on
-from app.i18n import tr
+from app.i18n import QT_TRANSLATE_NOOP, tr
 from canvas.commands import SetCardField, SetLaneField, SetLinkField, SetStageField, SetTitle
 from model import events as ev
 from model.board_words import BOARD_LANGUAGES

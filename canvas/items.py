@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvas import commands as cmd
-from canvas.translate import tr
+from canvas.translate import QT_TRANSLATE_NOOP, tr
 from exporters.qtpaint import draw_primitives, qpath
 from model import style as st
 from model.emotion_curve import MARKER_R

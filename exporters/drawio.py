@@ -53,7 +53,9 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
     })
     root = ET.SubElement(model, "root")
     ET.SubElement(root, "mxCell", id="0")
-    ET.SubElement(root, "mxCell", id="1", parent="0")
+    # Attributes that are also SubElement's parameter names ("parent", and "as" a keyword) go in the
+    # attribute dict: as keywords they pass at run time, but not the type check.
+    ET.SubElement(root, "mxCell", {"id": "1", "parent": "0"})
     _title(root, layout)
     _personas(root, layout)
     for index, stage in enumerate(doc.stages, start=1):
@@ -109,7 +111,7 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
             "id": f"link-{link.id}", "value": _html(link.label or ""), "style": style, "edge": "1", "parent": "1",
             "source": f"card-{link.source}", "target": f"card-{link.target}",
         })
-        ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
+        ET.SubElement(cell, "mxGeometry", {"relative": "1", "as": "geometry"})
     for number, line in enumerate(layout.blueprint_lines, start=1):
         cell = ET.SubElement(root, "mxCell", {
             "id": f"blueprint-line-{number}", "value": _html(line.name),
@@ -118,9 +120,9 @@ def render_drawio(document_or_layout: DocumentOrLayout) -> bytes:
                      "labelPosition=left;verticalLabelPosition=top;verticalAlign=bottom;labelBackgroundColor=none;",
             "edge": "1", "parent": "1",
         })
-        geometry = ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
-        ET.SubElement(geometry, "mxPoint", x=_num(st.MARGIN), y=_num(line.y), **{"as": "sourcePoint"})
-        ET.SubElement(geometry, "mxPoint", x=_num(right), y=_num(line.y), **{"as": "targetPoint"})
+        points = ET.SubElement(cell, "mxGeometry", {"relative": "1", "as": "geometry"})
+        ET.SubElement(points, "mxPoint", {"x": _num(st.MARGIN), "y": _num(line.y), "as": "sourcePoint"})
+        ET.SubElement(points, "mxPoint", {"x": _num(right), "y": _num(line.y), "as": "targetPoint"})
     ET.indent(mxfile, space="  ")
     return ET.tostring(mxfile, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -175,12 +177,12 @@ def _curve(root: ET.Element, lane_id: str, points: list[tuple[float, float]]) ->
         "style": f"endArrow=none;html=1;rounded=1;strokeWidth=2;strokeColor={st.CURVE};",
         "edge": "1", "parent": f"lane-{lane_id}",
     })
-    geometry = ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
+    geometry = ET.SubElement(cell, "mxGeometry", {"relative": "1", "as": "geometry"})
     (x0, y0), *middle, (x1, y1) = points
-    ET.SubElement(geometry, "mxPoint", x=_num(x0), y=_num(y0), **{"as": "sourcePoint"})
-    ET.SubElement(geometry, "mxPoint", x=_num(x1), y=_num(y1), **{"as": "targetPoint"})
+    ET.SubElement(geometry, "mxPoint", {"x": _num(x0), "y": _num(y0), "as": "sourcePoint"})
+    ET.SubElement(geometry, "mxPoint", {"x": _num(x1), "y": _num(y1), "as": "targetPoint"})
     if middle:
-        array = ET.SubElement(geometry, "Array", **{"as": "points"})
+        array = ET.SubElement(geometry, "Array", {"as": "points"})
         for x, y in middle:
             ET.SubElement(array, "mxPoint", x=_num(x), y=_num(y))
 
@@ -215,9 +217,10 @@ def _card_style(card: Card, kind: str) -> str:
 
 
 def _vertex(root: ET.Element, cell_id: str, value: str, rect: Rect, parent: str, style: str) -> None:
-    cell = ET.SubElement(root, "mxCell", id=cell_id, value=value, style=style, vertex="1", parent=parent)
-    ET.SubElement(cell, "mxGeometry", x=_num(rect.x), y=_num(rect.y), width=_num(rect.w), height=_num(rect.h),
-                  **{"as": "geometry"})
+    cell = ET.SubElement(root, "mxCell", {"id": cell_id, "value": value, "style": style, "vertex": "1",
+                                          "parent": parent})
+    ET.SubElement(cell, "mxGeometry", {"x": _num(rect.x), "y": _num(rect.y), "width": _num(rect.w),
+                                       "height": _num(rect.h), "as": "geometry"})
 
 
 def _clean(text: str) -> str:

@@ -32,9 +32,9 @@ import signal
 import struct
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -262,7 +262,7 @@ def _forked() -> int:
     return pid
 
 
-_HELD: list[object] = []  # in a child: the signal mask to restore once inside its ``try``
+_HELD: list[Iterable[int]] = []  # in a child: the signal mask to restore once inside its ``try``
 
 
 def _hand_over(second: Callable[[], object], write_end: int) -> NoReturn:
@@ -279,8 +279,11 @@ def _hand_over(second: Callable[[], object], write_end: int) -> NoReturn:
         os._exit(status)
 
 
-def _wait_for(pid: int, read_end: int, first: Callable[[], A]) -> tuple[A, object | None]:
-    """In the parent: ``first()``, then the child's pickled part (None if it failed); the child reaped."""
+def _wait_for(pid: int, read_end: int, first: Callable[[], A]) -> tuple[A, Any]:
+    """In the parent: ``first()``, then the child's pickled part (None if it failed); the child reaped.
+
+    The part is the child's ``second()`` unpickled: of the type ``in_two``'s caller expects (Any here).
+    """
     pipe = os.fdopen(read_end, "rb")
     reaped = False
     try:

@@ -368,7 +368,8 @@ def _thick(gid: str) -> bool:
 def thick_uses(run: GlyphRun) -> tuple[str, str]:
     """A bold line's ``<use>`` elements in two: those of glyphs drawn as they are, and those of glyphs to be
     stroked round as the screen's font engine thickens them (``_thick``)."""
-    plain, thick = [], []
+    plain: list[str] = []
+    thick: list[str] = []
     for use in run.uses.split("<use ")[1:]:
         start = use.index("#") + 1
         (thick if _thick(use[start:use.index('"', start)]) else plain).append("<use " + use)
@@ -495,7 +496,7 @@ def _placed_words(drawn: str, bold: bool) -> tuple[list[tuple[float, str, _WordR
 _WordRun = tuple[float, int, dict[str, None], tuple[tuple[str, float], ...]]
 _WORDS: dict[tuple[str, bool], _WordRun | None] = {}
 _WORDS_KEPT = 100_000  # distinct words remembered (a board has a few thousand)
-_UNKNOWN = (0.0, 0, {}, ())  # a word not worked out yet (None is a word worked out, not by word)
+_UNKNOWN: _WordRun = (0.0, 0, {}, ())  # a word not worked out yet (None is a word worked out, not by word)
 
 
 def _word_run(word: str, bold: bool) -> _WordRun | None:

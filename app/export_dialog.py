@@ -156,7 +156,7 @@ def in_the_window(warning: str) -> str:
         return said
     if isinstance(warning, ShortenedCardsWarning):
         return tr("%n card(s) longer than {0} lines end in an ellipsis; the full text is the card's tooltip "
-                  "(a PDF prints it on a page of its own)", "", warning.count).format(MAX_LINES)
+                  "(a PDF prints it on a page of its own)", "", warning.cards).format(MAX_LINES)
     if isinstance(warning, MissingGlyphsWarning):
         named = named_characters(warning.chars)
         if len(warning.chars) > NAMED_CHARS:

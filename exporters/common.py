@@ -49,14 +49,14 @@ class ShortenedCardsWarning(str):
     """The warning that cards longer than MAX_LINES end in an ellipsis in an SVG: the line the command
     line prints, and the count, from which a window words it in its own language."""
 
-    count: int
+    cards: int  # not ``count``, which would hide str.count
 
     def __new__(cls, count: int) -> ShortenedCardsWarning:
         cards = f"1 card is longer than {MAX_LINES} lines and ends" if count == 1 else \
             f"{count} cards are longer than {MAX_LINES} lines and end"
         warning = super().__new__(cls, f"{cards} in an ellipsis; the full text is the card's tooltip "
                                        "(a PDF prints it on a page of its own)")
-        warning.count = count
+        warning.cards = count
         return warning
 
 

@@ -628,15 +628,17 @@ class _PdfPainter:
         flip = self.page_height
         n = _n
         parts: list[str] = []
+        # A command's numbers are typed object (model.primitives.PathCommand): hence the ignores.
         for command in path.commands:
             op = command[0]
             if op == "M":
-                parts.append(f"{n(command[1])} {n(flip - command[2])} m")  # type: ignore[operator]
+                parts.append(f"{n(command[1])} {n(flip - command[2])} m")  # type: ignore[operator, arg-type]
             elif op == "L":
-                parts.append(f"{n(command[1])} {n(flip - command[2])} l")  # type: ignore[operator]
+                parts.append(f"{n(command[1])} {n(flip - command[2])} l")  # type: ignore[operator, arg-type]
             elif op == "C":
-                parts.append(f"{n(command[1])} {n(flip - command[2])} {n(command[3])} "  # type: ignore[operator]
-                             f"{n(flip - command[4])} {n(command[5])} {n(flip - command[6])} c")  # type: ignore[operator]
+                parts.append(f"{n(command[1])} {n(flip - command[2])} "  # type: ignore[operator, arg-type]
+                             f"{n(command[3])} {n(flip - command[4])} "  # type: ignore[operator, arg-type]
+                             f"{n(command[5])} {n(flip - command[6])} c")  # type: ignore[operator, arg-type]
             elif op == "Z":
                 parts.append("h")
             else:
@@ -687,8 +689,8 @@ class _PdfPainter:
                         self.canvas.setStrokeAlpha(1.0)
                         self._stroke_alpha = 1.0
                     # Solid ([] 0 d): the lines drawn before it (a blueprint's dashed ones) left their dash set.
-                    width = _n(text.size * EMBOLDEN)
-                    self.canvas.addLiteral(f"q {_color_op(text.color, 'RG')} {width} w 1 j [] 0 d 2 Tr")
+                    pen = _n(text.size * EMBOLDEN)  # not ``width``, the line's (a number) above
+                    self.canvas.addLiteral(f"q {_color_op(text.color, 'RG')} {pen} w 1 j [] 0 d 2 Tr")
                 if isinstance(run, Shaped):
                     self._show_shaped(font_name, text.size, x, y, run)
                 else:

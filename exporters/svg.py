@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import attrgetter, is_, itemgetter, mul, not_, sub
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from exporters.common import (
     DocumentOrLayout,
@@ -324,7 +324,8 @@ def _costs(layout: Layout, drawings: Sequence[Sequence[Primitive] | str], waitin
     costs = list(map(sub, map(before.__getitem__, ends), map(before.__getitem__, [0, *ends[:-1]])))
     count = len(types)
     if any(waiting):
-        kinds = map(_KIND_OF, map(layout.document.link, compress(drawings, waiting)))
+        arrow_ids = cast("Iterator[str]", compress(drawings, waiting))  # the waiting drawings are arrow ids
+        kinds = map(_KIND_OF, map(layout.document.link, arrow_ids))
         paths = list(map(_PATHS.get, kinds, repeat(2)))  # ``_arrow_paths``
         for i, n in zip(compress(range(len(drawings)), waiting), paths, strict=True):
             costs[i] = _COSTS[Path] * n
@@ -447,8 +448,10 @@ def path_data(path: Path) -> str:
     key = (tuple(map(_LETTER, commands)), tuple(map(len, commands)))
     form = _PATH_FORMS.get(key) or _path_form(key)
     known = _NUMBERS.get
-    # A remembered number's text is never empty, so ``or`` falls back only on a miss.
-    return form % tuple([known(c) or _num(c) for command in commands for c in command[1:]])  # type: ignore[misc]
+    # A remembered number's text is never empty, so ``or`` falls back only on a miss. A command's
+    # numbers are typed object (model.primitives.PathCommand): hence the ignore.
+    return form % tuple([known(c) or _num(c)  # type: ignore[call-overload, arg-type]
+                         for command in commands for c in command[1:]])
 
 
 K = TypeVar("K")

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import pairwise, product
 from math import floor, sqrt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPainterPath
@@ -353,7 +353,9 @@ class ArrowLayer(QGraphicsItem):
         # instructions; a view region of rects also needs the scene's dirty items processed
         # per rect, which paints at once.
         for view in scene.views():
-            x1, y1, x2, y2 = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4).getCoords()
+            seen = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-4, -4, 4, 4)
+            # PySide6's stub types getCoords() as object; it is the rect's (left, top, right, bottom).
+            x1, y1, x2, y2 = cast("tuple[float, float, float, float]", seen.getCoords())
             left = top = float("inf")
             right = bottom = float("-inf")
             for x, y, w, h in bounds:  # each box 2 px wider (the pen), clipped to the view

@@ -3,7 +3,7 @@ primitives the layout gave it and nothing else (architecture.md, Canvas)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
@@ -153,7 +153,8 @@ class BackgroundItem(QGraphicsItem):
         prims = lod_primitives(painter, option, self._primitives, self._shapes_only, self._texts)
         exposed = option.exposedRect  # type: ignore[attr-defined]
         if not exposed.isEmpty() and not exposed.contains(self._rect):
-            left, top, right, bottom = exposed.getCoords()
+            # PySide6's stub types getCoords() as object; it is the rect's (left, top, right, bottom).
+            left, top, right, bottom = cast("tuple[float, float, float, float]", exposed.getCoords())
             extents = self._extents
             prims = tuple(p for p in prims if (box := extents.get(id(p))) is None
                           or (box[0] <= right and box[2] >= left and box[1] <= bottom and box[3] >= top))
@@ -416,7 +417,7 @@ class CardItem(QGraphicsRectItem):
             event.accept()
             return
         if event.button() == Qt.MouseButton.LeftButton and self.handle_at(event.pos()):
-            scene: BoardScene = self.scene()  # type: ignore[assignment]
+            scene = self.scene()  # type: ignore[assignment]  # annotated BoardScene in the branch above
             scene.start_connect(self.card_id, event.scenePos())
             event.accept()
             return

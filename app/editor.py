@@ -197,7 +197,7 @@ class Editor(QWidget):
         if nav.focus is not None and nav.focus[0] == "card" and doc.has_card(str(nav.focus[1])):
             announce(self.view, spoken_card(doc, str(nav.focus[1])))
         elif nav.focus is not None and nav.focus[0] == "cell":
-            stage_id, lane_id = nav.focus[1]  # type: ignore[misc]
+            stage_id, lane_id = nav.focus[1]
             if doc.has_stage(stage_id) and doc.has_lane(lane_id):
                 announce(self.view, spoken_cell(doc, stage_id, lane_id))
         elif header is not None:

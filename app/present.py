@@ -571,7 +571,7 @@ class PresentationView(BoardView):
             if shown is None:
                 return True
             if place[0] == "cell":
-                return _within(self._slot(place[1]), shown.top, shown.bottom)  # type: ignore[arg-type]
+                return _within(self._slot(place[1]), shown.top, shown.bottom)
             r = layout.card_rect(str(place[1]))
             return _within((r.y, r.y + r.h), shown.top, shown.bottom)
 

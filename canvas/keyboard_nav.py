@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen
@@ -45,7 +45,7 @@ TYPED_THROUGH_S = 0.6
 ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 
 # ("card", card id) or ("cell", (stage id, lane id)).
-Focus = tuple[str, object]
+Focus = tuple[Literal["card"], str] | tuple[Literal["cell"], Cell]
 
 
 class FocusRingItem(CellOverlay):
@@ -129,7 +129,7 @@ class KeyboardNav:
     def focused_cell(self) -> Cell | None:
         """The focused cell, if a cell's slot has the focus."""
         if self.focus is not None and self.focus[0] == "cell":
-            return self.focus[1]  # type: ignore[return-value]
+            return self.focus[1]
         return None
 
     def set_focus(self, focus: Focus | None, *, select: bool = True, extend: bool = False) -> None:
@@ -147,7 +147,7 @@ class KeyboardNav:
             elif focus is not None and focus[0] == "cell":
                 if not extend:
                     scene.clearSelection()
-                scene.select_cell(focus[1])  # type: ignore[arg-type]
+                scene.select_cell(focus[1])
         finally:
             self._syncing = False
         self.refresh()
@@ -175,7 +175,7 @@ class KeyboardNav:
                 focus = self.focus = ("cell", self._last_cell) if self._last_cell is not None else None
                 went = focus is not None
         if focus is not None and focus[0] == "cell":
-            stage_id, lane_id = focus[1]  # type: ignore[misc]
+            stage_id, lane_id = focus[1]
             if stage_id not in layout.stage_headers or lane_id not in layout.lane_headers:
                 focus = self.focus = None
                 went = False
@@ -195,7 +195,7 @@ class KeyboardNav:
             self.ring.radius = 12
             self.ring.set_rect(QRectF(r.x, r.y, r.w, r.h).adjusted(-5, -5, 5, 5))
         else:
-            r = layout.cell_rect(*focus[1])  # type: ignore[misc]
+            r = layout.cell_rect(*focus[1])
             self.ring.radius = 10
             self.ring.set_rect(QRectF(r.x, r.y, r.w, r.h).adjusted(4, 4, -4, -4))
         self.ring.connecting = self.connect_source is not None
@@ -236,7 +236,7 @@ class KeyboardNav:
         if focus[0] == "card":
             card = doc.card(str(focus[1]))
             return (card.stage, card.lane), doc.cell_cards(card.stage, card.lane).index(card.id)
-        cell: Cell = focus[1]  # type: ignore[assignment]
+        cell: Cell = focus[1]
         return cell, len(doc.cell_cards(*cell))
 
     def _start(self) -> Focus | None:

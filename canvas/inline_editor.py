@@ -130,7 +130,8 @@ class InlineEditor(QGraphicsTextItem):
             return
         # Without Qt's own dashed focus box inside our frame.
         option.state &= ~(QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
-        super().paint(painter, option, widget)
+        # PySide6's stub wants a QWidget here; Qt takes a null one (rendering to an image passes none).
+        super().paint(painter, option, widget)  # type: ignore[arg-type]
 
     def _paint_text(self, painter: QPainter, ink: QColor) -> None:
         context = QAbstractTextDocumentLayout.PaintContext()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -225,7 +226,7 @@ class BoardView(QGraphicsView):
         scene = self.scene()
         arrows = getattr(scene, "arrows", None)
         tiles = getattr(arrows, "tiles", None)
-        if tiles is None or arrows.resting or self._band is not None or self.zoom_preview.active \
+        if arrows is None or tiles is None or arrows.resting or self._band is not None or self.zoom_preview.active \
                 or arrows.cacheMode() != QGraphicsItem.CacheMode.DeviceCoordinateCache:
             return
         projection = is_projection(self.viewport(), arrows)
@@ -338,7 +339,7 @@ class BoardView(QGraphicsView):
         self.menu_requested.emit(event.pos())
         event.accept()
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         # Decided per frame from the painter's scale (render() and printing scale too):
         # zoomed out past readable text, the scene's items stop painting and
         # drawForeground draws the batched overview (canvas/overview.py).
@@ -348,7 +349,7 @@ class BoardView(QGraphicsView):
             want_overview(self, scale < TEXT_LOD)
         super().drawBackground(painter, rect)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         paint_overview = getattr(self.scene(), "paint_overview", None)
         if paint_overview is not None:
             # The audience view (projection_look) draws the overview in the projection look too.
@@ -674,7 +675,8 @@ class BoardView(QGraphicsView):
         # clip of one rect is a fast path, while a region of a dozen strips was clipped span by
         # span over the whole band (~2 ms a move over most of a 1080p view).
         shape = band.rect.adjusted(0, 0, -1, -1)
-        for rect in region & QRegion(band.rect):
+        # A QRegion is a sequence of its rects, which PySide6's stub does not say.
+        for rect in cast("Iterable[QRect]", region & QRegion(band.rect)):
             painter.setClipRect(rect)
             painter.drawRect(shape)
         painter.end()

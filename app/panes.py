@@ -38,11 +38,14 @@ class ScrollingPanel(QScrollArea):
 
     def sizeHint(self) -> QSize:
         panel = self.widget()
+        assert panel is not None  # set in __init__, never taken back
         return QSize(panel.sizeHint().width() + self._bar(), panel.sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the panel allows (its fields never clipped, room for the bar), as short as a few rows."""
-        return QSize(self.widget().minimumSizeHint().width() + self._bar(), 120)
+        panel = self.widget()
+        assert panel is not None  # set in __init__, never taken back
+        return QSize(panel.minimumSizeHint().width() + self._bar(), 120)
 
 
 def _hidden_behind(dock: QDockWidget) -> bool:
@@ -89,7 +92,7 @@ def _focus_first_field(dock: QWidget) -> None:
     """Focus the first field of ``dock`` that takes the focus by Tab (in the window's Tab order)."""
     widget = dock.nextInFocusChain()
     for _ in range(500):  # the chain is a ring: bounded, in case nothing in the dock takes focus
-        if not dock.isAncestorOf(widget):
+        if widget is None or not dock.isAncestorOf(widget):  # (a ring has no end: None only in the stub)
             break
         if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible() and widget.isEnabled():
             widget.setFocus(Qt.FocusReason.TabFocusReason)

@@ -361,8 +361,8 @@ def _muted(widget: QWidget, palette: QPalette | None = None) -> None:
     role = QPalette.ColorRole
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         text, back = palette.color(group, role.WindowText), palette.color(group, role.Window)
-        mix = QColor.fromRgbF(*(0.62 * a + 0.38 * b
-                                for a, b in zip(text.getRgbF()[:3], back.getRgbF()[:3], strict=True)))
+        mix = QColor.fromRgbF(*(0.62 * a + 0.38 * b for a, b in zip(
+            (text.redF(), text.greenF(), text.blueF()), (back.redF(), back.greenF(), back.blueF()), strict=True)))
         palette.setColor(group, role.WindowText, mix)
     widget.setPalette(palette)
 
@@ -426,7 +426,9 @@ class PropertiesPanel(QWidget):
 
         So narrowing the dock never clips a card's fields, and showing a card never widens it.
         """
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # made in _build, from __init__
+        margins = layout.contentsMargins()
         sections = (self.card_section, self.link_section, self.lane_section, self.stage_section, self.board_section)
         width = max(section.minimumSizeHint().width() for section in sections) + margins.left() + margins.right()
         return QSize(max(MIN_PANEL_WIDTH, width), super().minimumSizeHint().height())
@@ -460,9 +462,9 @@ class PropertiesPanel(QWidget):
 
     def _align_labels(self) -> None:
         """One label column for every section, so the fields start at the same x whatever is shown."""
-        labels = [item.widget() for form in self._forms for row in range(form.rowCount())
+        labels = [label for form in self._forms for row in range(form.rowCount())
                   if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
-                  and isinstance(item.widget(), QLabel)]
+                  and isinstance(label := item.widget(), QLabel)]
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
             label.setMinimumWidth(width)

@@ -244,7 +244,8 @@ class Safekeeping:
     def ask_reload_changed(self) -> ReloadChoice:
         """The file changed on disk: "reload" it or "keep" this version."""
         parent: Any = self
-        name = self._safekept_path().name if self._safekept_path() else tr("The file")
+        path = self._safekept_path()
+        name = path.name if path else tr("The file")
         box = QMessageBox(QMessageBox.Icon.Warning, tr("File changed on disk"),
                           tr("“{0}” was changed by another program.").format(name),
                           QMessageBox.StandardButton.NoButton, parent)

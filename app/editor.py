@@ -128,9 +128,9 @@ class Editor(QWidget):
         self.scene = BoardScene(document, self.push, layout, lazy=True)
         self.view = BoardView(self.scene, self)
         self._find_bar: FindBar | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        box = QVBoxLayout(self)  # not ``layout``: that is the board's (the parameter)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.view)
         self.edit_actions = self._make_actions()
         # A right-click shows what can be done with the thing under the pointer (app/board_menu.py).
         self.view.menu_requested.connect(self._show_board_menu)
@@ -162,7 +162,9 @@ class Editor(QWidget):
         # board nobody saw, and New then asked to save it).
         self._board_actions = QActionGroup(self)  # off as one while the start screen shows; each keeps its own state
         self._board_actions.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
-        for name in EditActions.__slots__:
+        # Its fields in order: a model.record class has them as __slots__ and __match_args__ alike, and type
+        # checkers, which see a frozen dataclass, know the second.
+        for name in EditActions.__match_args__:
             self._board_actions.addAction(getattr(self.edit_actions, name))
         self._update_action_state()
 

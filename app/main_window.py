@@ -418,7 +418,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
             layout = Layout(document, legend=self.appearance.legend_shown, defer_links=True)
         editor = Editor(document, self, layout=layout)
         self.view_to_restore(editor, path)
-        old = getattr(self, "editor", None)
+        old: Editor | None = getattr(self, "editor", None)  # none yet while __init__ installs the first
         if old is not None:
             self.remember_leaving()  # where the old board was looked at, for its next opening
             self._close_editor(old)
@@ -1007,7 +1007,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
             self.remember_closing()
             # Its board goes with the window (a second window is deleted on close): no longer kept
             # off the collector's passes (app/collection.py), or its cycles would never be collected.
-            editor = getattr(self, "editor", None)
+            editor: Editor | None = getattr(self, "editor", None)
             if self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose) and editor is not None:
                 # Deleted with the window by Qt, the editor's Python object stayed counted as owned
                 # by Qt and kept it, its scene, layout and document alive (~23 MB a 1,000-card board):

@@ -15,7 +15,7 @@ import html
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -319,10 +319,10 @@ class PresentationView(BoardView):
         else:
             self._apply_frame(target)
         nav = self.board_scene.nav
-        target = self.spotlight.target
-        if target is not None and target[0] == "card" and index != OVERVIEW and (
-                not self.board_scene.document.has_card(target[1])
-                or not self._shows_card(target[1], index, self.part_index)):
+        lit = self.spotlight.target  # not ``target``, the frame above
+        if lit is not None and lit[0] == "card" and index != OVERVIEW and (
+                not self.board_scene.document.has_card(lit[1])
+                or not self._shows_card(lit[1], index, self.part_index)):
             # A card's spotlight goes with the card: kept, it dimmed every stage the walk went on to. (A lane's
             # spotlight runs through every stage and stays.)
             self.spotlight.clear()
@@ -635,7 +635,7 @@ class PresentationView(BoardView):
             self.viewport().setCursor(Qt.CursorShape.BlankCursor)
         return super().viewportEvent(event)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
         if self.blanked:
             painter.save()

@@ -230,6 +230,9 @@ class WelcomePage(QWidget):
 class Welcoming:
     """Shows the start screen in a MainWindow's central place (a mixin)."""
 
+    _welcome_docks: list[QDockWidget]  # the panels the start screen put away, shown again after
+    _welcome_front: list[QDockWidget]  # those of them in front of their tab groups
+
     def show_welcome(self) -> WelcomePage:
         """Put the start screen where the board is; the board comes back when the user picks something."""
         window: Any = self
@@ -300,8 +303,8 @@ class Welcoming:
         keep_board_room = getattr(self, "keep_board_room", None)
         if keep_board_room is not None:
             QTimer.singleShot(0, keep_board_room)  # the panels are back round the board: leave it room
-        self._welcome_docks: list[QDockWidget] = []
-        self._welcome_front: list[QDockWidget] = []
+        self._welcome_docks = []
+        self._welcome_front = []
 
     def welcome_page(self) -> WelcomePage | None:
         """The start screen while it is shown, else None."""

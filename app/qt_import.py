@@ -46,4 +46,4 @@ def import_qt() -> None:
         return False
 
     uses_pyside._touchline = True  # type: ignore[attr-defined]  # installed once
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]  # a private hook, on a plain ModuleType

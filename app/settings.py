@@ -119,7 +119,8 @@ def save_thumbnail(path: PathLike, scene: QGraphicsScene) -> Path | None:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # a thumbnail is a nicety: a read-only cache must not stop a save
-    return target if render_thumbnail(scene).save(str(target), "PNG") else None
+    # The stubs say the format is bytes; PySide6 takes only str (as exporters/png.py).
+    return target if render_thumbnail(scene).save(str(target), "PNG") else None  # type: ignore[call-overload]
 
 
 # ---------------------------------------------------------------------- window

@@ -47,8 +47,9 @@ _MEDIA_KEYS = range(int(Qt.Key.Key_Back.value), int(Qt.Key.Key_unknown.value))
 
 def key_text(action: QAction) -> str:
     """The action's shortcuts, as the platform writes them (Ctrl+S, ⌘S…)."""
+    # key[0]: a sequence's first key combination (PySide6's stub has no QKeySequence.__getitem__).
     return ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-                     if not key.isEmpty() and int(key[0].key().value) not in _MEDIA_KEYS)
+                     if not key.isEmpty() and int(key[0].key().value) not in _MEDIA_KEYS)  # type: ignore[index]
 
 
 def _identity(action: QAction) -> int:

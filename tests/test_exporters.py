@@ -23,7 +23,7 @@ from PIL import Image
 
 import model
 from exporters import export, format_for
-from exporters.common import clean_text, write_atomic
+from exporters.common import ShortenedCardsWarning, clean_text, write_atomic
 from exporters.pdf import export_pdf
 from exporters.svg import export_svg, render_svg
 from model.entities import Card, Lane, Link, Stage
@@ -259,6 +259,13 @@ def test_clean_text_drops_what_xml_forbids() -> None:
     assert clean_text("a\x00b\x07c\x1fd\ufffee\udc80f") == "abcdef"
     assert clean_text("tab\there\nnl\rcr") == "tab here nl cr"
     assert clean_text('<&>"\' é 漢 😀') == '<&>"\' é 漢 😀'
+
+
+def test_the_shortened_cards_warning_is_a_whole_str() -> None:
+    """Its number of cards is .cards: as .count, an int on a str subclass, it hid str.count (a TypeError)."""
+    warning = ShortenedCardsWarning(3)
+    assert warning.cards == 3
+    assert warning.count("card") == str(warning).count("card") == 2
 
 
 def test_render_svg_is_a_string_with_declaration() -> None:

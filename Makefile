@@ -28,12 +28,12 @@ run: $(STAMP) $(QT_SUPPORT)
 # (the bundle build of tests/test_bundle.py) is made once.
 test: $(STAMP) $(QT_SUPPORT)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check .
-	QT_QPA_PLATFORM=offscreen $(PY) -m mypy model
+	QT_QPA_PLATFORM=offscreen $(PY) -m mypy model app canvas exporters
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not fuzz" -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m mypy model
+	$(PY) -m mypy model app canvas exporters
 
 bench: $(STAMP) $(QT_SUPPORT)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench.py

@@ -165,7 +165,7 @@ class KeyboardNav:
         focus = self.focus
         went = False
         if focus is not None and focus[0] == "cell":
-            self._last_cell = focus[1]  # type: ignore[assignment]
+            self._last_cell = focus[1]
         if focus is not None and focus[0] == "card":
             if doc.has_card(str(focus[1])) and str(focus[1]) in layout.cards:
                 card = doc.card(str(focus[1]))

@@ -30,11 +30,11 @@ class FieldOutlines(QProxyStyle):
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: QWidget | None = None) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        if element not in _OUTLINED or not is_dark(option.palette):  # type: ignore[attr-defined]
+        if element not in _OUTLINED or not is_dark(option.palette):
             return
-        if option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_HasFocus:
             return  # the style's own focus ring (the highlight colour) stays in sight
-        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)  # type: ignore[attr-defined]
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
         if rect.width() < 4 or rect.height() < 4:
             return
         painter.save()

@@ -121,7 +121,7 @@ class FindBar(QWidget):
         button.setToolTip(f"{name} ({keys})")
         button.setAccessibleName(name)
         button.setAutoRaise(True)
-        button.clicked.connect(slot)  # type: ignore[arg-type]
+        button.clicked.connect(slot)
         return button
 
     # ------------------------------------------------------------ opening and closing
@@ -231,7 +231,7 @@ class FindBar(QWidget):
         said = self.count.text()
         chosen = self._chosen() if self.matches else None
         if chosen in self.matches:
-            said = f"{said}: {spoken_card(self.editor.document, chosen)}"  # type: ignore[arg-type]
+            said = f"{said}: {spoken_card(self.editor.document, chosen)}"
         announce(self.field, said)
 
     def _chosen(self) -> str | None:

@@ -26,7 +26,7 @@ class VotesPanel(RefreshWhenSeen, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._editor = None  # type: ignore[var-annotated]
+        self._editor = None
         self.list = QListWidget(self)
         self.list.setAccessibleName(tr("Top voted cards"))
         self.list.setWordWrap(True)
@@ -41,7 +41,7 @@ class VotesPanel(RefreshWhenSeen, QWidget):
         self.list.itemActivated.connect(self._choose)
         self.list.itemClicked.connect(self._choose)
 
-    def set_editor(self, editor) -> None:  # type: ignore[no-untyped-def]
+    def set_editor(self, editor) -> None:
         """Follow another editor's document (None: show nothing)."""
         if self._editor is not None:
             with contextlib.suppress(RuntimeError, TypeError, ValueError):

@@ -464,7 +464,7 @@ class ArrowLayer(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         projection = is_projection(widget, self)
         theme = "light" if projection else theme_of(self)
         tiles = self.tiles
@@ -620,14 +620,14 @@ def _drawn_box(geometry: LinkGeometry) -> Box4:
         for command in getattr(prim, "commands", None) or ():
             for k in range(1, len(command) - 1, 2):
                 x, y = command[k], command[k + 1]
-                if x < left:  # type: ignore[operator]
-                    left = x  # type: ignore[assignment]
-                if x > right:  # type: ignore[operator]
-                    right = x  # type: ignore[assignment]
-                if y < top:  # type: ignore[operator]
-                    top = y  # type: ignore[assignment]
-                if y > bottom:  # type: ignore[operator]
-                    bottom = y  # type: ignore[assignment]
+                if x < left:
+                    left = x
+                if x > right:
+                    right = x
+                if y < top:
+                    top = y
+                if y > bottom:
+                    bottom = y
     return left - PAD, top - PAD, right - left + 2 * PAD, bottom - top + 2 * PAD
 
 
@@ -744,8 +744,8 @@ def _segment_buckets(geometry: LinkGeometry) -> set[tuple[int, int]]:
             n = len(command)
             if n < 3:
                 continue  # Z: its segment runs back to the start, inside the boxes already taken
-            x: float = command[n - 2]  # type: ignore[assignment]
-            y: float = command[n - 1]  # type: ignore[assignment]
+            x: float = command[n - 2]
+            y: float = command[n - 1]
             if n == 3:  # M or L: the line from the point before
                 if lx is None or command[0] == "M":
                     x0 = x1 = x
@@ -754,8 +754,8 @@ def _segment_buckets(geometry: LinkGeometry) -> set[tuple[int, int]]:
                     x0, x1 = (lx, x) if lx < x else (x, lx)
                     y0, y1 = (ly, y) if ly < y else (y, ly)
             else:  # a curve: its control points and the point before
-                xs: tuple[float, ...] = command[1::2]  # type: ignore[assignment]
-                ys: tuple[float, ...] = command[2::2]  # type: ignore[assignment]
+                xs: tuple[float, ...] = command[1::2]
+                ys: tuple[float, ...] = command[2::2]
                 x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
                 if lx is not None and command[0] != "M":
                     x0, x1 = min(x0, lx), max(x1, lx)

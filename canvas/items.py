@@ -151,7 +151,7 @@ class BackgroundItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         prims = lod_primitives(painter, option, self._primitives, self._shapes_only, self._texts)
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         if not exposed.isEmpty() and not exposed.contains(self._rect):
             # PySide6's stub types getCoords() as object; it is the rect's (left, top, right, bottom).
             left, top, right, bottom = cast("tuple[float, float, float, float]", exposed.getCoords())
@@ -215,11 +215,11 @@ class HeaderItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self._rect.adjusted(1, 1, -1, -1), 8, 8)
 
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mousePressEvent(self, event) -> None:
         self._press = event.scenePos()
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseMoveEvent(self, event) -> None:
         if self._press is None:
             return
         delta = event.scenePos() - self._press
@@ -228,7 +228,7 @@ class HeaderItem(QGraphicsItem):
         self.setZValue(5)
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseReleaseEvent(self, event) -> None:
         moved = self.pos() != QPointF(0, 0)
         self.setPos(0, 0)
         self.setZValue(-5)
@@ -239,7 +239,7 @@ class HeaderItem(QGraphicsItem):
             scene.drop_header(self, event.scenePos())
         super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseDoubleClickEvent(self, event) -> None:
         scene: BoardScene = self.scene()  # type: ignore[assignment]
         scene.rename_header(self)
 
@@ -313,7 +313,7 @@ class CardItem(QGraphicsRectItem):
         cached = opacity >= 1 and getattr(self.scene(), "cached", True)  # see BoardScene.set_cached
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached else QGraphicsItem.CacheMode.NoCache)
 
-    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseMoveEvent(self, event) -> None:
         super().mouseMoveEvent(event)  # Qt moves every selected card with the pointer
         # An emotion point held by the pointer snaps to its scale's steps as it is dragged.
         marker = self._geometry.shape.marker
@@ -406,7 +406,7 @@ class CardItem(QGraphicsRectItem):
         badge = self._geometry.shape.vote_badge
         return badge is not None and QRectF(*badge).adjusted(-2, -2, 2, 2).contains(pos)
 
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.on_vote_badge(event.pos()):
             # A click on the dots adds a vote, Shift+click takes one away (dot voting).
             scene: BoardScene = self.scene()  # type: ignore[assignment]
@@ -428,13 +428,13 @@ class CardItem(QGraphicsRectItem):
             return
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseReleaseEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             event.accept()  # Qt's own release would narrow the selection to this card
             return
         super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseDoubleClickEvent(self, event) -> None:
         scene: BoardScene = self.scene()  # type: ignore[assignment]
         scene.edit_card(self.card_id, event.scenePos())
 
@@ -547,7 +547,7 @@ class LinkItem(QGraphicsRectItem):
             self._shape = stroker.createStroke(self.curve)
         return self._shape
 
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mousePressEvent(self, event) -> None:
         # Qt offers a press to the top item whose shape meets the pixel's square (2x2 board
         # units at 50 %): where arrows crowd, one merely grazing the square lay above the one
         # under the pointer. Such a press is handed on (Qt offers it to the next item down)

@@ -697,7 +697,7 @@ class BoardScene(QGraphicsScene):
         r = self.layout.cell_rect(doc.stages[0].id, doc.lanes[0].id)
         self._empty_hint.set_rect(QRectF(r.x, r.y, r.w, r.h))
 
-    def _sync_headers(self, items: dict[str, HeaderItem], geometries: dict, kind: str) -> None:  # type: ignore[type-arg]
+    def _sync_headers(self, items: dict[str, HeaderItem], geometries: dict, kind: str) -> None:
         for stale in set(items) - set(geometries):
             self.removeItem(items.pop(stale))
         for item_id, geometry in geometries.items():

@@ -257,7 +257,7 @@ class BoardView(QGraphicsView):
                 self._index_timer.start(0)
                 return
 
-    def _background_brush(self):  # type: ignore[no-untyped-def]
+    def _background_brush(self):
         brush = self.backgroundBrush()
         scene = self.scene()
         if brush.style() == Qt.BrushStyle.NoBrush and scene is not None:

@@ -125,8 +125,8 @@ class ZoomPreview:
                 layer.setCacheMode(QGraphicsItem.CacheMode.NoCache)
                 self._uncached = layer
         elif self._uncached is not None:
-            if self._uncached is layer and getattr(layer.scene(), "cached", True):  # type: ignore[union-attr]
-                layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # type: ignore[union-attr]
+            if self._uncached is layer and getattr(layer.scene(), "cached", True):
+                layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self._uncached = None
 
     def valid_for(self, transform: QTransform, size: QRect) -> bool:
@@ -155,7 +155,7 @@ class ZoomPreview:
         target = self.view.viewportTransform().mapRect(self.snapshot_rect)
         uncovered = region - QRegion(target.toAlignedRect().adjusted(1, 1, -1, -1))
         if not uncovered.isEmpty():  # zoomed out: the snapshot does not reach the edges
-            painter.fillRect(uncovered.boundingRect(), background)  # type: ignore[call-overload]
+            painter.fillRect(uncovered.boundingRect(), background)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(target, self.snapshot, QRectF(self.snapshot.rect()))
 

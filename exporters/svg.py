@@ -577,7 +577,7 @@ _PAINTS: dict[_PaintKey, str] = {}
 
 def _remembered_paint(key: _PaintKey) -> str:
     """``_paint`` of a box's (five) or a path's (six: with round caps) style, remembered in ``_PAINTS``."""
-    paint = _paint(*key[:5])  # type: ignore[arg-type]
+    paint = _paint(*key[:5])
     if len(key) == 6 and key[5]:
         paint += ' stroke-linecap="round" stroke-linejoin="round"'
     return _remember(_PAINTS, key, paint)

@@ -83,7 +83,7 @@ class _Numbers:
     def _span(self, index: int) -> tuple[int, int]:
         """Where glyph ``index``'s data starts and ends, from the glyf table's start."""
         if self.long_loca:
-            return struct.unpack_from(">II", self.data, self.loca + 4 * index)  # type: ignore[return-value]
+            return struct.unpack_from(">II", self.data, self.loca + 4 * index)
         start, end = struct.unpack_from(">HH", self.data, self.loca + 2 * index)
         return 2 * start, 2 * end
 

@@ -72,7 +72,7 @@ class CardShape:
         parts = object.__getattribute__(self, "_parts")
         if name != "primitives" or parts is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        primitives = _card_primitives(*parts)  # type: ignore[arg-type]
+        primitives = _card_primitives(*parts)
         object.__setattr__(self, "primitives", primitives)
         object.__setattr__(self, "_parts", None)
         return primitives

@@ -66,7 +66,7 @@ def _icu_line_breaks() -> Callable[[str], list[int]] | None:
         close_iterator.restype = None
         close_iterator.argtypes = [ctypes.c_void_p]
 
-        def line_breaks(text: str, open_iterator=open_iterator, next_break=next_break,  # type: ignore[no-untyped-def]
+        def line_breaks(text: str, open_iterator=open_iterator, next_break=next_break,
                         close_iterator=close_iterator) -> list[int]:
             # A lone surrogate (half an emoji, pasted) is one unit, as ICU reads it: "strict" raised on it.
             encoded = text.encode("utf-16-le", "surrogatepass")

@@ -73,4 +73,4 @@ def record(cls: T) -> T:
     namespace = {key: value for key, value in cls.__dict__.items() if key not in ("__dict__", "__weakref__")}
     namespace.update(__slots__=names, __match_args__=names, __init__=_init, __eq__=_eq, __hash__=_hash,
                      __repr__=_repr, __setattr__=_frozen, __delattr__=_frozen, __reduce__=_reduce)
-    return type(cls)(cls.__name__, cls.__bases__, namespace)  # type: ignore[return-value]
+    return type(cls)(cls.__name__, cls.__bases__, namespace)

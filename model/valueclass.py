@@ -46,7 +46,7 @@ def _shared_methods(cls: type, frozen: bool, compiled_eq: bool) -> None:
 
     def eq_fields(self: Any, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return values(self) == values(other)  # type: ignore[no-any-return]
+            return values(self) == values(other)
         return NotImplemented
 
     _install(cls, "__repr__", repr_fields)

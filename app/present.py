@@ -153,6 +153,7 @@ class PresentationView(BoardView):
         self.shown_top: float | None = None
         self._rail_names: dict[tuple[str, int, int, bool], str] = {}  # lanes named on the rail (cached)
         self._moving_focus = False  # the walk itself moves the capture cell: no glide back
+        self._framing = False  # _apply_frame is moving the view (see scrollContentsBy)
         self._frame = QRectF()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -394,6 +395,13 @@ class PresentationView(BoardView):
     def _apply_frame(self, rect: object) -> None:
         if not isinstance(rect, QRectF) or rect.isEmpty():
             return
+        self._framing = True
+        try:
+            self._frame_at(rect)
+        finally:
+            self._framing = False
+
+    def _frame_at(self, rect: QRectF) -> None:
         self._frame = QRectF(rect)
         viewport = self.viewport().rect()
         usable_w, usable_h = self._usable()
@@ -453,6 +461,20 @@ class PresentationView(BoardView):
 
     def _update_rail(self) -> None:
         self.viewport().update(0, 0, self._rail_right(), self.viewport().height())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if (dx or dy) and not self._framing and not self._frame.isNull() and self._naming_lane():
+            # Qt's text field scrolls every view of its scene to show its caret at each letter typed. A lane's
+            # name is typed on the rail, its header far off at the board's left: at the first letter the framed
+            # stage jumped sideways (half off a 1024x768 screen, two other stages beside the rail) until Enter.
+            # The frame stays where the walk put it.
+            self._apply_frame(self._frame)
+
+    def _naming_lane(self) -> bool:
+        """Whether a lane's name is being typed (on the rail, Add lane while presenting)."""
+        field = self.board_scene.editor
+        return field is not None and not field.finished and field.header is not None and field.header[0] == "lane"
 
     def _typed_name(self, stage_id: str) -> str | None:
         """The stage's name as typed while its header's in-place field is open (Add stage while presenting),

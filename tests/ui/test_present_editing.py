@@ -254,3 +254,22 @@ def test_a_long_lane_name_being_typed_on_the_rail_shows_its_end(qapp) -> None:  
     shown = _two_lines(_font(25), name, 220, tail=True)
     assert shown.startswith("…") and shown.endswith("integrations") and shown.count("\n") == 1
     assert _two_lines(_font(25), name, 220).endswith("…")  # a name not being typed still ends in "…"
+
+
+def test_typing_a_new_lanes_name_keeps_the_framed_stage_in_place(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Qt's text field scrolls every view to its caret at each letter: a lane's name is typed on the rail, its header
+    at the board's left, and at the first letter the framed stage jumped sideways with no glide (on a 1024x768
+    projector half off the screen, stages 1 and 2 beside the rail) until Enter snapped it back."""
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_3)
+    settle(qtbot, view)
+    QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot, view)
+    column = view.stage_rect(2)
+    left = view.mapFromScene(column.topLeft()).x()
+    QTest.keyClicks(view, "Ideas from the room")
+    assert window.editor.scene.editor is not None and not window.editor.scene.editor.finished  # still being named
+    assert view.mapFromScene(column.topLeft()).x() == left and _column_shown(view, 2)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    settle(qtbot, view)
+    assert window.editor.document.lanes[-1].name == "Ideas from the room" and _column_shown(view, 2)

@@ -790,6 +790,10 @@ class PresentationView(BoardView):
             self._draw_scale(painter, lane.id, right, (y + h + 8, shown_bottom))
         painter.setFont(_font(round(LINE_LABEL_SIZE * k), bold=False))
         small = painter.fontMetrics()
+        # A line's name has the rail's width past the stripe, ending in "…" when longer: in the lanes' text width it
+        # was cut mid-letter, "Line of internal interactio" on a 1280x720 or 1024x768 projector (and the German
+        # "Linie der internen Interaktio" at 1920x1080).
+        line_w = int(right) - 36
         for line in layout.blueprint_lines:
             y = self.mapFromScene(QPointF(0, line.y)).y()
             if not top_edge + small.height() <= y <= bottom_edge:
@@ -797,8 +801,9 @@ class PresentationView(BoardView):
             painter.setPen(QPen(QColor("#94A3B8"), 2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(0, y), QPointF(right, y))
             painter.setPen(QColor("#CBD5E1"))
-            painter.drawText(QRectF(30, y - small.height() - 4, text_w, small.height()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), line.name)
+            painter.drawText(QRectF(30, y - small.height() - 4, line_w, small.height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                             small.elidedText(line.name, Qt.TextElideMode.ElideRight, line_w))
 
     def _draw_scale(self, painter: QPainter, lane_id: str, right: float, room: tuple[float, float]) -> None:
         """An emotion lane's scale steps (+2 … −2) at the rail's edge, level with their lines: the board draws

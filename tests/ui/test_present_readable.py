@@ -324,3 +324,39 @@ def test_a_long_lane_name_on_the_rail_ends_in_an_ellipsis_where_it_is_cut(qtbot,
     lines = label.split("\n")
     assert len(lines) == 2 and lines[1].endswith("…"), label
     assert long_name.startswith(" ".join(lines)[:-1].rstrip())  # the name's beginning, as far as it fits
+
+
+def test_the_blueprint_lines_are_named_whole_on_the_rail_of_a_small_projector(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On a 1024x768 projector every stage's rail read "Line of internal interactio": a line's name was drawn in the
+    lane names' width, and cut there mid-letter."""
+    from PySide6.QtGui import QFontMetrics
+
+    from app.present import LINE_LABEL_SIZE, _font
+
+    window = MainWindow(path=BLUEPRINT)
+    qtbot.addWidget(window)
+    window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+    window.show()
+    view = start(qtbot, window, projector=False)
+    presentation = window.workshop.presentation
+    assert presentation is not None
+    presentation.showNormal()
+    presentation.setGeometry(0, 0, 1024, 768)
+    qtbot.waitUntil(lambda: view.viewport().height() == 768)
+    QTest.keyClick(view, Qt.Key.Key_3)  # the lane headers out of sight: the rail at its own width
+    settle(qtbot, view)
+    lines = window.editor.scene.layout.blueprint_lines
+    line = next(line for line in lines if line.name == "Line of internal interaction")
+    while not 200 < view.mapFromScene(QPointF(0, line.y)).y() < view.viewport().height() - 20:
+        QTest.keyClick(view, Qt.Key.Key_Right)  # down the stage's parts to the line
+        settle(qtbot, view)
+        assert view.stage_index == 2
+    y = round(view.mapFromScene(QPointF(0, line.y)).y())
+    image = view.viewport().grab().toImage()
+    name = QColor("#CBD5E1")
+    inked = [x for x in range(20, view._rail_right()) for row in range(y - 20, y - 3)
+             if abs(image.pixelColor(x, row).lightness() - name.lightness()) < 30
+             and image.pixelColor(x, row).blue() > image.pixelColor(x, row).red()]
+    width = QFontMetrics(_font(round(LINE_LABEL_SIZE * view.type_scale), bold=False)).horizontalAdvance(line.name)
+    # The last letter's ink ends a px or two inside the advance; cut, the name's ink stopped 4 px short of it.
+    assert inked and max(inked) >= 30 + width - 5, (max(inked, default=None), width)

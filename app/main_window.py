@@ -850,7 +850,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
         return path or None
 
     def _ask_save_file(self, caption: str, start: Path, name_filter: str, suffix: str) -> str | None:
-        dialog = QFileDialog(self, caption, str(start), name_filter)
+        dialog = QFileDialog(self.dialog_parent(), caption, str(start), name_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix(suffix.lstrip("."))
@@ -870,7 +870,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
 
     def ask_save_elsewhere(self, message: str) -> bool:
         """Say why a save failed; True when the user chooses to save somewhere else (Save As)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.NoButton,
+                          self.dialog_parent())
         box.setInformativeText(tr("Nothing is lost: the board is still open here. Save it somewhere else?"))
         elsewhere = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -881,7 +882,7 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
     def ask_replace(self, path: Path) -> bool:
         """Ask whether to replace the existing file ``path``."""
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, tr("“{0}” already exists.").format(path.name),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.dialog_parent())
         box.setInformativeText(tr("Do you want to replace it?"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
@@ -914,7 +915,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
 
     def ask_drop_invalid(self, problem: str) -> bool:
         """Ask whether to go on without what ``problem`` names (True) or go back and fix it (False)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, problem, QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, problem, QMessageBox.StandardButton.NoButton,
+                          self.dialog_parent())
         box.setInformativeText(tr("Go on without it, or go back and fix it?"))
         fix = box.addButton(tr("Go Back"), QMessageBox.ButtonRole.RejectRole)
         box.addButton(tr("Go On Without It"), QMessageBox.ButtonRole.DestructiveRole)
@@ -942,7 +944,16 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
 
     def show_error(self, title: str, text: str) -> None:
         """Tell the user something went wrong."""
-        QMessageBox.warning(self, title, text)
+        QMessageBox.warning(self.dialog_parent(), title, text)
+
+    def dialog_parent(self) -> QWidget:
+        """The window a dialog of this one opens over: the presentation when it covers this window's screen, else
+        this window. Presenting on one screen, Ctrl+S of an untitled board opened Save As (modal) over the editor,
+        behind the full-screen board: nothing showed, and the keys went to a dialog nobody could see."""
+        presentation = self.workshop.presentation
+        if presentation is not None and presentation.screen() is self.screen():
+            return presentation
+        return self
 
     # ------------------------------------------------------------------ desktop
     def _build_desktop_actions(self, bar: QMenuBar) -> None:

@@ -38,6 +38,7 @@ class Workshop(QObject):
         self._speaking: Editor | None = None  # the editor whose messages the presentation shows
         self.screen_choice: int | None = None  # index into QGuiApplication.screens(); None: automatic
         self._dock_for_presentation = False
+        self._left_on: str | None = None  # the stage the last presentation was left on (its id)
 
         self.present_action = QAction(tr("Pr&esent"), window)
         self.present_action.setShortcuts([QKeySequence("F5")])
@@ -179,9 +180,12 @@ class Workshop(QObject):
             self.present()
 
     def present_from_current_stage(self) -> None:
-        """Shift+F5: present, starting on the stage being edited (the first without one)."""
+        """Shift+F5: present, starting on the stage being edited, else the one the last presentation was left on
+        (the first without either): a facilitator who stepped out on stage 4 to fix something came back on 1."""
         editor = self.window.editor
         stage_id = editor.current_stage()
+        if stage_id is None and self._left_on is not None and editor.document.has_stage(self._left_on):
+            stage_id = self._left_on
         presentation = self.present()
         index = editor.document.stage_index(stage_id) if stage_id is not None else 0
         presentation.view.go_to(index, animate=False)
@@ -248,6 +252,8 @@ class Workshop(QObject):
         if presentation is None:
             return
         self.presentation = None
+        stages, shown = self.window.editor.document.stages, presentation.view.stage_index
+        self._left_on = stages[shown].id if 0 <= shown < len(stages) else None
         presentation.closed.disconnect(self._on_closed)
         if self._speaking is not None and isValid(self._speaking):  # (another board may be open since)
             self._speaking.message.disconnect(presentation.say)

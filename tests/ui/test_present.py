@@ -505,6 +505,27 @@ def test_shift_f5_presents_from_the_stage_being_edited(qtbot, window: MainWindow
     assert frames(presentation.view, settle(qtbot, presentation.view), 3)
 
 
+def test_shift_f5_comes_back_on_the_stage_the_presentation_was_left_on(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Left on stage 4 to fix something in the editor, Shift+F5 (nothing chosen there) started on stage 1 again."""
+    view = start(qtbot, window)
+    QTest.keyClick(view, Qt.Key.Key_4)
+    assert view.stage_index == 3
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.workshop.presentation is None)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.editor.current_stage() is None
+    QTest.keyClick(window.editor.view, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    presentation = window.workshop.presentation
+    assert presentation is not None and presentation.view.stage_index == 3
+    window.workshop.leave()
+    # A stage chosen in the editor meanwhile is the one: Shift+F5 is "present from the stage being edited".
+    window.editor.scene.header_item("stage", window.editor.document.stages[1].id).setSelected(True)
+    QTest.keyClick(window.editor.view, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    presentation = window.workshop.presentation
+    assert presentation is not None and presentation.view.stage_index == 1
+
+
 def test_opening_another_board_leaves_the_presentation_of_the_old_one(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     view = start(qtbot, window)
     old_scene = view.board_scene
@@ -1171,3 +1192,30 @@ def test_closing_the_window_ends_its_presentation(qtbot, window: MainWindow) -> 
     assert window.close()
     assert window.workshop.presentation is None and not view.isVisible()
     assert not window.editor.scene.nav.presenting
+
+
+def test_save_as_asked_while_presenting_on_one_screen_opens_over_the_presentation(qtbot, window: MainWindow,
+                                                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+S of an untitled board while presenting on the one screen opened Save As over the editor, behind the
+    full-screen board: nothing showed, and the keys went to a dialog nobody could see."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window.new_from_template("journey")  # untitled: Ctrl+S asks where
+    view = start(qtbot, window, projector=False)
+    presentation = window.workshop.presentation
+    assert presentation is not None and presentation.screen() is window.screen()
+    over: list[QWidget | None] = []
+
+    def exec_(dialog: QFileDialog) -> int:
+        over.append(dialog.parentWidget())
+        return int(QFileDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QFileDialog, "exec", exec_)
+    # The real Save As dialog (the suite stands in for every ask_* so that none hangs it), its exec answered above.
+    window.ask_save_path = lambda: window._ask_save_file("Save As", Path("board.touchline"),  # type: ignore[method-assign]
+                                                         "Touchline (*.touchline)", ".touchline")
+    QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert over == [presentation]
+    assert window.dialog_parent() is presentation
+    window.workshop.leave()
+    assert window.dialog_parent() is window

@@ -324,16 +324,32 @@ def _draw_appendix(canvas: Canvas, layout: Layout, clipped: list[CardGeometry], 
 
 
 def _stage_marks(layout: Layout, plan: PagePlan) -> dict[str, tuple[int, float, float]]:
-    """For each stage's outline key: the sheet that shows its header first, and where (PDF coordinates)."""
+    """For each stage's outline key: the sheet that shows its header, and where (PDF coordinates).
+
+    On a poster that is the first sheet showing the header's left edge and at least half its width, else the
+    one showing the most of it: the first sheet that showed its corner at all took the bookmark, and on the
+    examples' A4 portrait posters "03 Wait" opened sheet 1 at its right edge, on 40 of the header's 212 px
+    (the stage's name and cards on sheet 2)."""
     marks: dict[str, tuple[int, float, float]] = {}
     for number, header in enumerate(layout.stage_headers.values(), start=1):
         rect = header.rect
+        best: tuple[float, int] | None = None  # (width shown, sheet index)
         for index, sheet in enumerate(plan.sheets):
             view = sheet.viewport
-            if view.shows(rect.x + 1, rect.y + 1):
-                x, y = view.to_page(rect.x, rect.y)
-                marks[f"stage-{number}"] = (index, x, sheet.height - y)
+            if not view.shows(max(rect.x, view.x), rect.y + 1):
+                continue
+            shown = min(rect.x + rect.w, view.x + view.w) - max(rect.x, view.x)
+            if view.x <= rect.x and shown >= rect.w / 2:
+                best = (shown, index)
                 break
+            if shown > 0 and (best is None or shown > best[0]):
+                best = (shown, index)
+        if best is not None:
+            index = best[1]
+            view = plan.sheets[index].viewport
+            # The header's left edge, or the picture's where the sheet starts within the header.
+            x, y = view.to_page(max(rect.x, view.x), rect.y)
+            marks[f"stage-{number}"] = (index, x, plan.sheets[index].height - y)
     return marks
 
 

@@ -171,6 +171,28 @@ def test_metadata_and_outline_on_tiles(pdfs: dict[tuple[str, bool], Path], examp
     assert len(pages) == len(plan.sheets)
 
 
+@pytest.mark.parametrize(("page", "portrait"), [("A4", True), ("Letter", False), ("Letter", True), ("Tabloid", True)])
+def test_bookmark_opens_the_sheet_that_shows_the_stage_header(tmp_path: Path, example_layout: Layout, page: str,
+                                                             portrait: bool) -> None:
+    """Each stage's bookmark opens a sheet that shows at least half its header, at the header (or at the picture's
+    left edge, where the sheet starts within it): on the example's A4 portrait poster "03 Wait" opened sheet 1,
+    where 40 of the header's 212 px show at the right edge, the stage's name and cards on sheet 2."""
+    need("qpdf")
+    pdf = tmp_path / "poster.pdf"
+    spec = PageSpec(page, portrait, tile=True)
+    export(example_layout, pdf, page=spec)
+    outlines = json.loads(run("qpdf", "--json", "--json-key=outlines", pdf).stdout)["outlines"]
+    plan = plan_pages(example_layout, spec)
+    for outline, header in zip(outlines, example_layout.stage_headers.values(), strict=True):
+        r = header.rect
+        sheet = plan.sheets[outline["destpageposfrom1"] - 1]
+        view = sheet.viewport
+        shown = min(r.x + r.w, view.x + view.w) - max(r.x, view.x)
+        assert shown >= r.w / 2, f"{outline['title']}: {shown:.0f} of {r.w:.0f} px on {sheet.label}"
+        x, y = view.to_page(max(r.x, view.x), r.y)
+        assert outline["dest"][2:4] == [pytest.approx(x, abs=0.01), pytest.approx(sheet.height - y, abs=0.01)]
+
+
 # ---------------------------------------------------------------------- the plan itself
 @pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
 @pytest.mark.parametrize("page", NAMED)

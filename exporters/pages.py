@@ -13,7 +13,7 @@ as primitives, so the PDF writer, the export dialog's preview and the tests read
   to the left/top edge of any card it would cut, so every card is whole on the sheet
   where it starts. A sheet above or below the stages and lanes that would show nothing
   (the right end of the legend's frame past its last entry) is not printed. A sheet that
-  does not show the stages' headers or the lanes' column names them in its margins.
+  does not show the stages' headers or the lanes' column (or a lane's name) names them in its margins.
 """
 
 from __future__ import annotations
@@ -428,13 +428,23 @@ def _margin_names(layout: Layout, view: Viewport, seam: float | None) -> list[Pr
         if hi - lo >= MIN_NAMED:
             label = fitted(f"{number:02d} {' '.join(clean_text(stage.name).split())}".rstrip(), hi - lo, NAME_PT)
             names.append(Text((lo + hi) / 2, MARGIN - NAME_OFF, label, NAME_PT, MUTED, anchor="middle"))
-    bands = [(lane.name, layout.lane_headers[lane.id].rect.y, layout.lane_headers[lane.id].rect.h)
-             for lane in doc.lanes if lane.id in layout.lane_headers]
-    bands += [(name, top, end - top) for name, top, end in layout.chart_rows()]
-    for name, top, height in bands:
+    # Each band with where its name is drawn in the lanes' column (a lane's at its top; None: a chart's, whose
+    # row is never taller than a sheet).
+    bands: list[tuple[str, float, float, tuple[float, float] | None]] = []
+    for lane in doc.lanes:
+        header = layout.lane_headers.get(lane.id)
+        if header is not None:
+            boxes = [text_box(p) for p in header.primitives if isinstance(p, Text) and p.bold]
+            named = (min(b[1] for b in boxes), max(b[3] for b in boxes)) if boxes else None
+            bands.append((lane.name, header.rect.y, header.rect.h, named))
+    bands += [(name, top, end - top, None) for name, top, end in layout.chart_rows()]
+    shows_column = view.x <= st.MARGIN and view.x + view.w >= st.MARGIN + st.LANE_HEADER_W
+    for name, top, height, named in bands:
         said = " ".join(clean_text(name).split())
-        if not said or (view.x <= st.MARGIN and view.x + view.w >= st.MARGIN + st.LANE_HEADER_W):
-            continue  # the sheet shows the lanes' column
+        # A sheet showing the lanes' column names none, unless it shows none of a lane's name: a lane taller
+        # than a sheet (60 cards in one cell) went on over three A4 sheets as a coloured bar no one had named.
+        if not said or (shows_column and (named is None or (view.y < named[1] and named[0] < view.y + view.h))):
+            continue
         lo = max(view.to_page(view.x, top)[1], view.top) + NAME_GAP
         hi = min(view.to_page(view.x, top + height)[1], bottom) - NAME_GAP
         if seam is not None and lo < seam < hi:  # the longer side of the seam's ticks

@@ -275,6 +275,34 @@ def test_a_tile_names_the_stages_and_lanes_it_shows_without_their_headers(exampl
     assert named_stages == set(stages)  # the second row of sheets names every stage
 
 
+def test_a_lane_taller_than_a_sheet_is_named_where_its_name_is_out_of_sight() -> None:
+    """Sixty cards in one cell: the lane runs down five A4 portrait sheets, and the three between its first and
+    last showed its coloured bar and cards with its name on none of them (they show the lanes' column, which
+    named no lane). Each sheet that shows none of a lane's name names it up its left margin."""
+    doc = model.Document(title="Sixty cards")
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    doc.add_lane(Lane("l2", "Frontstage", "frontstage"))
+    doc.add_stage(Stage("s1", "Stage 1"))
+    doc.add_stage(Stage("s2", "Stage 2"))
+    for i in range(60):
+        doc.add_card(Card(f"c{i}", "l1", "s1", text=f"Card number {i} in a long lane"))
+    layout = Layout(doc)
+    plan = plan_pages(layout, PageSpec("A4", portrait=True, tile=True))
+    lane = layout.lane_headers["l1"].rect
+    name = next(p for p in layout.lane_headers["l1"].primitives if isinstance(p, Text) and p.text == "Customer")
+    middle = [sheet for sheet in plan.sheets if sheet.viewport.y > name.y + name.size
+              and sheet.viewport.y + sheet.viewport.h < lane.y + lane.h]
+    assert len(middle) >= 2, "the lane is no taller than two sheets: the board tests nothing"
+    for sheet in plan.sheets:
+        view = sheet.viewport
+        assert view.x <= st.MARGIN  # every sheet shows the lanes' column
+        turned = [t.text for t in margin_names(sheet)[1]]
+        if sheet in middle:
+            assert turned == ["Customer"], sheet.label
+        if view.y <= name.y - name.size and name.y <= view.y + view.h:
+            assert "Customer" not in turned, sheet.label  # its name is on the sheet
+
+
 def test_a_tile_above_the_stages_names_none() -> None:
     """A board of eight personas: the poster's first row of A4 sheets showed only the title and the personas, and
     named the stages over columns it did not show ("01 Stage 1, 02 Stage 2…" in its top margin)."""

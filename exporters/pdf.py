@@ -110,8 +110,8 @@ def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive] | None) -
     )
     document = layout.document
     canvas.setTitle(clean_text(document.title or "Untitled"))
-    if document.description:
-        canvas.setSubject(clean_text(document.description))
+    # Empty without a description: reportlab's own default, "unspecified", showed in a reader's document properties.
+    canvas.setSubject(clean_text(document.description) if document.description else "")
     canvas.setCreator(creator())
     canvas.setAuthor("")  # reportlab's own default, "anonymous", is no one's name
     where = None

@@ -22,7 +22,7 @@ import pytest
 from PIL import Image
 
 import model
-from exporters import export, format_for
+from exporters import PageSpec, export, format_for
 from exporters.common import ShortenedCardsWarning, clean_text, write_atomic
 from exporters.pdf import export_pdf
 from exporters.svg import export_svg, render_svg
@@ -180,6 +180,23 @@ def test_pdf_page_is_the_board_size_and_metadata(example: tuple[Layout, Path, Pa
     assert info["Subject"] == layout.document.description
     assert re.fullmatch(r"Touchline \S+", info["Creator"])
     assert info.get("Author", "") == ""  # reportlab's default, "anonymous", was in every export's properties
+
+
+def test_pdf_without_a_description_has_an_empty_subject(tmp_path: Path) -> None:
+    """A board with no description: its PDF's Subject read "unspecified" (reportlab's default) in the reader's
+    document properties, a word no one wrote; it is empty, as the Author is."""
+    need("pdfinfo")
+    doc = model.Document(title="No description")
+    doc.add_stage(Stage("s1", "Stage"))
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    doc.add_card(Card("c1", "l1", "s1", text="A card"))
+    pdf = tmp_path / "board.pdf"
+    for spec in (PageSpec(), PageSpec("A4"), PageSpec("A4", tile=True)):
+        export(doc, pdf, page=spec)
+        info = dict((key.strip(), value.strip()) for key, _, value in
+                    (line.partition(":") for line in run("pdfinfo", pdf).stdout.splitlines()))
+        assert info.get("Subject", "") == "", spec
+        assert info["Title"] == "No description"
 
 
 def test_pdf_text_is_extractable(example: tuple[Layout, Path, Path]) -> None:

@@ -9,6 +9,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
+from model.board_words import board_word
 from model.cardshape import MAX_LINES
 from model.document import Document
 from model.glyphs import drawable, missing_glyph_warning
@@ -25,6 +26,13 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
 
 DocumentOrLayout = Document | Layout
+
+
+def document_title(document: Document) -> str:
+    """The title an export's properties give (PDF Title, SVG <title>, PNG Title): the board's, else "Untitled" in
+    the board's language, as the board's heading says it (a German board's page read "Unbenannt" and its
+    reader's title bar "Untitled")."""
+    return clean_text(document.title or board_word("Untitled", document.language))
 
 
 def missing_glyph_warnings(layout: Layout, primitives: Iterable[Primitive] | None = None) -> list[str]:

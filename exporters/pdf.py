@@ -29,6 +29,7 @@ from exporters.common import (
     as_layout,
     clean_text,
     creator,
+    document_title,
     draw_text,
     primitive_groups,
     write_atomic,
@@ -109,7 +110,7 @@ def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive] | None) -
         initialFontSize=12,
     )
     document = layout.document
-    canvas.setTitle(clean_text(document.title or "Untitled"))
+    canvas.setTitle(document_title(document))
     # Empty without a description: reportlab's own default, "unspecified", showed in a reader's document properties.
     canvas.setSubject(clean_text(document.description) if document.description else "")
     canvas.setCreator(creator())

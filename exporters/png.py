@@ -11,7 +11,7 @@ import math
 import os
 from typing import Any
 
-from exporters.common import DocumentOrLayout, as_layout, clean_text, creator, write_atomic
+from exporters.common import DocumentOrLayout, as_layout, clean_text, creator, document_title, write_atomic
 from model.layout import Layout
 
 SCREEN_DPI = 96.0  # 1 board px = 1 image px at this resolution
@@ -42,7 +42,7 @@ def render_png(layout: Layout, dpi: float = SCREEN_DPI) -> bytes:
     image.setDotsPerMeterY(dots_per_metre)
     image.fill(QColor("#FFFFFF"))
     document = layout.document
-    image.setText("Title", clean_text(document.title or "Untitled"))
+    image.setText("Title", document_title(document))
     if document.description:
         image.setText("Description", clean_text(document.description))
     image.setText("Software", creator())

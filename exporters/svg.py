@@ -38,6 +38,7 @@ from exporters.common import (
     ShortenedCardsWarning,
     as_layout,
     clean_text,
+    document_title,
     draw_text,
     glyph_warnings,
     primitive_groups,
@@ -108,7 +109,7 @@ def _drawing(layout: Layout, board: list[Primitive] | None) -> _Drawing:
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" ',
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{family}" ',
         'xml:space="preserve">',
-        f"<title>{_escape(clean_text(document.title or 'Untitled'))}</title>",
+        f"<title>{_escape(document_title(document))}</title>",
     ]
     if document.description:
         head.append(f"<desc>{_escape(clean_text(document.description))}</desc>")

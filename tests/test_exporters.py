@@ -199,6 +199,23 @@ def test_pdf_without_a_description_has_an_empty_subject(tmp_path: Path) -> None:
         assert info["Title"] == "No description"
 
 
+def test_an_untitled_board_is_untitled_in_its_own_language_in_the_export_properties(tmp_path: Path) -> None:
+    """A German board with no title: its heading and title block say "Unbenannt", and the PDF's Title (the
+    reader's title bar) and the SVG's <title> (a browser tab's) said "Untitled"."""
+    need("pdfinfo", "pdftotext")
+    doc = model.Document(title="")
+    doc.set_language("de")
+    doc.add_stage(Stage("s1", "Phase"))
+    doc.add_lane(Lane("l1", "Kunde", "customer"))
+    doc.add_card(Card("c1", "l1", "s1", text="Eine Karte"))
+    pdf, svg = tmp_path / "board.pdf", tmp_path / "board.svg"
+    export(doc, pdf, page=PageSpec("A4"))
+    export(doc, svg)
+    assert "Unbenannt" in run("pdftotext", pdf, "-").stdout  # the page says it
+    assert re.search(r"^Title:\s+Unbenannt$", run("pdfinfo", pdf).stdout, re.M)
+    assert ET.parse(svg).getroot().findtext("{http://www.w3.org/2000/svg}title") == "Unbenannt"
+
+
 def test_pdf_text_is_extractable(example: tuple[Layout, Path, Path]) -> None:
     need("pdftotext")
     layout, _, pdf = example

@@ -278,11 +278,20 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
         inset = MARK + 6  # clear of the trim marks
         said = f"{label}  ({total})"
         decorations.append(Text(MARGIN + inset, MARGIN + 6, said, 9, INK, bold=True))
-        # The title as long as the room right of the label allows, then the date and the paper.
+        # The title as long as the room right of the label allows, then the date and the paper, ending clear of
+        # the marks at the picture's top right corner: on a picture narrower than the paper (the example on A3,
+        # a poster's last column) the line ran on to the paper's margin, the corner's mark and cross through
+        # its words. Where the picture is too narrow for the line, it goes past the marks.
         after = f" · {day} · {spec.page}"
-        room = width - 2 * (MARGIN + inset) - text_width(said, 9, bold=True) - FOOT_GAP - text_width(after, 8)
-        decorations.append(Text(width - MARGIN - inset, MARGIN + 6, fitted(title, room, 8) + after, 8, MUTED,
-                                anchor="end"))
+        after_w = text_width(after, 8)
+        start = MARGIN + inset + text_width(said, 9, bold=True) + FOOT_GAP
+        picture_right = view.left + view.w * view.scale
+        end = min(width - MARGIN, picture_right) - inset
+        if end - start < after_w + text_width("…", 8):
+            start, end = max(start, picture_right + inset), width - MARGIN - inset
+        room = end - start - after_w
+        line = fitted(title, room, 8) + after if room >= text_width("…", 8) else after.removeprefix(" · ")
+        decorations.append(Text(end, MARGIN + 6, line, 8, MUTED, anchor="end"))
         sheets.append(Sheet(width, height, view, decorations, label))
     return PagePlan(spec, sheets)
 

@@ -584,6 +584,33 @@ def test_the_title_blocks_texts_never_overlap_and_say_what_they_can_whole(path: 
     assert "Persona: Maya Okafor" in [p.text for p in personas if isinstance(p, Text)]
 
 
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_a_tile_s_header_line_stays_clear_of_its_trim_marks(path: Path) -> None:
+    """The blueprint's A3 poster: its sheets' pictures are narrower than the paper, and the header's title ran on
+    to the paper's right margin, the trim mark and registration cross of the picture's top right corner drawn
+    through "blueprint". No text of a sheet meets a trim mark or cross; the title still shows where it fits."""
+    from model.primitives import Line
+    from model.typesetting import text_box
+
+    for document in (model.load(path), _with_long_names(model.load(path))):
+        layout = Layout(document)
+        for page, portrait in itertools.product(NAMED, (False, True)):
+            plan = plan_pages(layout, PageSpec(page, portrait, tile=True), today=date(2026, 1, 2))
+            for sheet in plan.sheets:
+                marks = [d for d in sheet.decorations if isinstance(d, Line) and d.color != "#DC2626"]  # not seams
+                for text in (d for d in sheet.decorations if isinstance(d, Text) and not d.angle):
+                    x0, y0, x1, y1 = text_box(text)
+                    for mark in marks:
+                        lx0, lx1 = sorted((mark.x1, mark.x2))
+                        ly0, ly1 = sorted((mark.y1, mark.y2))
+                        assert not (lx0 <= x1 and x0 <= lx1 and ly0 <= y1 and y0 <= ly1), \
+                            (path.stem, page, portrait, sheet.label, text.text)
+    plan = plan_pages(Layout(model.load(EXAMPLE)), PageSpec("A3", tile=True), today=date(2026, 1, 2))
+    for sheet in plan.sheets:
+        header = [d.text for d in sheet.decorations if isinstance(d, Text) and d.anchor == "end"]
+        assert header == ["Mobile order & pick-up — Service blueprint · 2026-01-02 · A3"], header
+
+
 def _with_long_names(document: model.Document) -> model.Document:
     document.set_title("A service blueprint whose title goes on for a good while: " * 2)
     names = ("Priya Raghunathan-Venkataraman", "Jean-Baptiste Delacroix-Montfort", "سارة عبد الرحمن")

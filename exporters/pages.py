@@ -56,6 +56,8 @@ TILE_TEXT_STEPS = (10.0, 9.75, 9.5, 9.25, 9.0)  # ...or a little less where that
 OVERLAP = 8 * MM  # what two neighbouring tiles both show: the glue strip
 FOOT_GAP = 16.0  # between the texts of a sheet's title block (and of a tile's label line)
 LABEL_BAND = 16.0  # the strip above a tile's picture that holds its "row / column" label
+LABEL_BASELINE = MARGIN + 6  # the baseline of that label (9 pt) and of the header line beside it (8 pt)
+LABEL_PT = 9.0
 MARK = 5 * MM  # length of a trim mark
 # The stage and lane names in a tiled sheet's top and left margins: their baseline NAME_OFF outside the picture's
 # area (~6 mm from the paper's edge, inside what printers print), NAME_GAP clear of the ends of what they name
@@ -277,21 +279,21 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
         decorations += _margin_names(layout, view, view.to_page(view.x, rows[row - 2] + span_h)[1] if row > 1 else None)
         inset = MARK + 6  # clear of the trim marks
         said = f"{label}  ({total})"
-        decorations.append(Text(MARGIN + inset, MARGIN + 6, said, 9, INK, bold=True))
+        decorations.append(Text(MARGIN + inset, LABEL_BASELINE, said, LABEL_PT, INK, bold=True))
         # The title as long as the room right of the label allows, then the date and the paper, ending clear of
         # the marks at the picture's top right corner: on a picture narrower than the paper (the example on A3,
         # a poster's last column) the line ran on to the paper's margin, the corner's mark and cross through
         # its words. Where the picture is too narrow for the line, it goes past the marks.
         after = f" · {day} · {spec.page}"
         after_w = text_width(after, 8)
-        start = MARGIN + inset + text_width(said, 9, bold=True) + FOOT_GAP
+        start = MARGIN + inset + text_width(said, LABEL_PT, bold=True) + FOOT_GAP
         picture_right = view.left + view.w * view.scale
         end = min(width - MARGIN, picture_right) - inset
         if end - start < after_w + text_width("…", 8):
             start, end = max(start, picture_right + inset), width - MARGIN - inset
         room = end - start - after_w
         line = fitted(title, room, 8) + after if room >= text_width("…", 8) else after.removeprefix(" · ")
-        decorations.append(Text(end, MARGIN + 6, line, 8, MUTED, anchor="end"))
+        decorations.append(Text(end, LABEL_BASELINE, line, 8, MUTED, anchor="end"))
         sheets.append(Sheet(width, height, view, decorations, label))
     return PagePlan(spec, sheets)
 
@@ -484,7 +486,10 @@ def _seam(view: Viewport, board_at: float, vertical: bool) -> list[Primitive]:
     if vertical:
         x, _ = view.to_page(board_at, view.y)
         bottom = view.top + view.h * view.scale
-        return [Line(x, view.top - 10, x, view.top - 2, "#DC2626", 0.6),
+        # The upper tick starts below the label's descenders (text_box: a third of the size): 8 pt long, it ran up
+        # into the label's line, the example's A4 poster's tick joined to the "g" of "pages".
+        upper = max(view.top - 10, LABEL_BASELINE + LABEL_PT / 3 + 1)
+        return [Line(x, upper, x, view.top - 2, "#DC2626", 0.6),
                 Line(x, bottom + 2, x, bottom + 10, "#DC2626", 0.6)]
     _, y = view.to_page(view.x, board_at)
     right = view.left + view.w * view.scale

@@ -611,6 +611,29 @@ def test_a_tile_s_header_line_stays_clear_of_its_trim_marks(path: Path) -> None:
         assert header == ["Mobile order & pick-up — Service blueprint · 2026-01-02 · A3"], header
 
 
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_a_tile_s_seam_ticks_stay_clear_of_its_label(path: Path) -> None:
+    """The red ticks above a sheet's picture where the sheet to its left ends ran 8 pt up into the label's line:
+    on the blueprint's A4 poster the tick of "row 1 / column 2  (2 × 2 pages)" joined the "g" of "pages"."""
+    from model.primitives import Line
+    from model.typesetting import text_box
+
+    layout = Layout(model.load(path))
+    ticks_seen = 0
+    for page, portrait in itertools.product(NAMED, (False, True)):
+        for sheet in plan_pages(layout, PageSpec(page, portrait, tile=True)).sheets:
+            ticks = [d for d in sheet.decorations if isinstance(d, Line) and d.color == "#DC2626"]
+            ticks_seen += len(ticks)
+            for text in (d for d in sheet.decorations if isinstance(d, Text) and not d.angle):
+                x0, y0, x1, y1 = text_box(text)
+                for tick in ticks:
+                    lx0, lx1 = sorted((tick.x1, tick.x2))
+                    ly0, ly1 = sorted((tick.y1, tick.y2))
+                    assert not (lx0 <= x1 and x0 <= lx1 and ly0 <= y1 and y0 <= ly1), (page, portrait, sheet.label)
+                    assert max(lx1 - lx0, ly1 - ly0) >= 3  # still a tick to see
+    assert ticks_seen
+
+
 def _with_long_names(document: model.Document) -> model.Document:
     document.set_title("A service blueprint whose title goes on for a good while: " * 2)
     names = ("Priya Raghunathan-Venkataraman", "Jean-Baptiste Delacroix-Montfort", "سارة عبد الرحمن")

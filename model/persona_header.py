@@ -37,8 +37,11 @@ def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W,
         body += text_primitives(lines, text_x, top, st.CARD_SIZE, st.MUTED)
         top += height
     top = max(top, y + PAD + 2 * AVATAR_R) + st.SPACE
-    if persona.quote:
-        lines, height = text_block(f"“{persona.quote}”", inner - 12, st.CARD_SIZE, bold=False)
+    # Without the spaces round it: a quote typed with a space at its end printed "stopping, ”", or its closing
+    # mark alone on a last line where the space broke it; one of spaces only, an empty pair of marks.
+    quote = (persona.quote or "").strip()
+    if quote:
+        lines, height = text_block(f"“{quote}”", inner - 12, st.CARD_SIZE, bold=False)
         body.append(Box(x + PAD, top, 3, height, fill=st.PERSONA_ACCENT, radius=1.5))
         body += text_primitives(lines, x + PAD + 12, top, st.CARD_SIZE, st.INK)
         top += height + st.SPACE

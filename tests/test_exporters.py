@@ -26,7 +26,7 @@ from exporters import PageSpec, export, format_for
 from exporters.common import ShortenedCardsWarning, clean_text, write_atomic
 from exporters.pdf import export_pdf
 from exporters.svg import export_svg, render_svg
-from model.entities import Card, Lane, Link, Stage
+from model.entities import Card, Lane, Link, Persona, Stage
 from model.layout import Layout
 from model.primitives import Text
 
@@ -214,6 +214,24 @@ def test_an_untitled_board_is_untitled_in_its_own_language_in_the_export_propert
     assert "Unbenannt" in run("pdftotext", pdf, "-").stdout  # the page says it
     assert re.search(r"^Title:\s+Unbenannt$", run("pdfinfo", pdf).stdout, re.M)
     assert ET.parse(svg).getroot().findtext("{http://www.w3.org/2000/svg}title") == "Unbenannt"
+
+
+def test_a_persona_s_quote_typed_with_spaces_round_it_closes_on_its_last_word(tmp_path: Path) -> None:
+    """A quote typed with a space at its end: the persona card printed its closing mark after that space,
+    alone on a last line where the space broke the line; one of spaces only, an empty pair of marks."""
+    need("pdftotext")
+    doc = model.Document(title="Quotes")
+    doc.set_personas([Persona("p1", "Sam", quote="  I want to see where my money goes without paying for it, "
+                                                 "and I do not want to wait for it at all.  "),
+                      Persona("p2", "Ines", quote="   ")])
+    doc.add_stage(Stage("s1", "Stage"))
+    doc.add_lane(Lane("l1", "Customer", "customer"))
+    pdf = tmp_path / "board.pdf"
+    export(doc, pdf)
+    lines = [line.strip() for line in run("pdftotext", pdf, "-").stdout.splitlines()]
+    said = " ".join(" ".join(lines).split())
+    assert "“I want to see where" in said and "at all.”" in said, said
+    assert "”" not in lines and "“”" not in said
 
 
 def test_pdf_text_is_extractable(example: tuple[Layout, Path, Path]) -> None:

@@ -245,6 +245,10 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
     area_h = height - 2 * MARGIN - LABEL_BAND
     rects = [card.rect for card in layout.cards.values()]
     across, down = [(r.x, r.x + r.w) for r in rects], [(r.y, r.y + r.h) for r in rects]
+    # The legend's entries too: the journey's Letter portrait poster cut its "Channels" column between two
+    # sheets, each icon and name cut on both.
+    across += [(x0, x1) for x0, _, x1, _ in layout.legend_entries]
+    down += [(y0, y1) for _, y0, _, y1 in layout.legend_entries]
     # The largest card text, from 10 pt down to 9, that prints the fewest sheets: at 10 pt the blueprint's
     # last row on A4 was a strip of empty lanes 58 pt high, a sheet of its own, and another held one card.
     drawn = _drawn_boxes(layout)

@@ -239,6 +239,7 @@ class Layout:
         self._charts_top = 0.0
         self._legend: LegendContent | None = None
         self._legend_primitives: list[Primitive] = []
+        self.legend_entries: list[tuple[float, float, float, float]] = []  # its heading, titles, entries (boxes)
         self._metrics_top = 0.0
         self._bottom = 0.0
         self.recompute()
@@ -1246,11 +1247,12 @@ class Layout:
         self._bottom = bottom
         self._find_blueprint_lines()
         self._legend_primitives = []
+        self.legend_entries = []
         self._legend = self._legend_content() if self.show_legend else None
         end = bottom
         if self._legend is not None:
-            self._legend_primitives, legend_h = legend(self._legend, st.MARGIN, bottom + 3 * st.SPACE,
-                                                       self.width - 2 * st.MARGIN)
+            self._legend_primitives, legend_h, self.legend_entries = legend(
+                self._legend, st.MARGIN, bottom + 3 * st.SPACE, self.width - 2 * st.MARGIN)
             end = bottom + 3 * st.SPACE + legend_h if legend_h else bottom
         self.height = end + st.MARGIN
         self.stage_headers = {}

@@ -45,12 +45,17 @@ class LegendContent:
 Item = tuple[list[Primitive], str]  # a symbol drawn in a SWATCH-high box at (0, 0), and its label
 
 
-def legend(content: LegendContent, x: float, y: float, width: float) -> tuple[list[Primitive], float]:
-    """The legend block at (x, y) no wider than ``width``; its primitives and height."""
+Entry = tuple[float, float, float, float]  # a legend entry's box on the board: x0, y0, x1, y1
+
+
+def legend(content: LegendContent, x: float, y: float, width: float) -> tuple[list[Primitive], float, list[Entry]]:
+    """The legend block at (x, y) no wider than ``width``; its primitives, height, and the boxes of its heading,
+    its groups' titles and its entries (symbol and label): what a tiled poster keeps whole (exporters/pages.py)."""
     groups = [(title, items) for title, items in _groups(content) if items]
     if not groups:
-        return [], 0.0
+        return [], 0.0, []
     placed: list[Primitive] = []
+    entries: list[Entry] = []
     gx, gy, row_h = x + PAD, y + PAD + TITLE_H, 0.0
     for title, items in groups:
         label_w = max(text_width(label, st.CARD_SIZE) for _, label in items)
@@ -58,19 +63,23 @@ def legend(content: LegendContent, x: float, y: float, width: float) -> tuple[li
         if gx > x + PAD and gx + group_w > x + width - PAD:
             gx, gy, row_h = x + PAD, gy + row_h + st.SPACE, 0.0
         placed.append(Text(gx, gy + 11, title.upper(), st.TYPE_SCALE[1], st.MUTED, bold=True))
+        entries.append((gx, gy, gx + text_width(title.upper(), st.TYPE_SCALE[1], bold=True), gy + TITLE_H))
         iy = gy + TITLE_H
         for symbol, label in items:
             placed += [translated(p, gx, iy + (ROW_H - SWATCH) / 2) for p in symbol]
             placed.append(Text(gx + SWATCH + st.SPACE, iy + 16, label, st.CARD_SIZE, st.INK))
+            entries.append((gx, iy, gx + SWATCH + st.SPACE + text_width(label, st.CARD_SIZE), iy + ROW_H))
             iy += ROW_H
         row_h = max(row_h, iy - gy)
         gx += group_w + GROUP_GAP
     height = gy + row_h + PAD - y
+    heading = board_word("Legend", content.language)
     frame: list[Primitive] = [
         Box(x, y, width, height, fill=st.LEGEND_FILL, stroke=st.FAINT, radius=st.CARD_RADIUS),
-        Text(x + PAD, y + PAD + 12, board_word("Legend", content.language), st.STAGE_SIZE, st.INK, bold=True),
+        Text(x + PAD, y + PAD + 12, heading, st.STAGE_SIZE, st.INK, bold=True),
     ]
-    return frame + placed, height
+    entries.insert(0, (x + PAD, y + PAD, x + PAD + text_width(heading, st.STAGE_SIZE, bold=True), y + PAD + TITLE_H))
+    return frame + placed, height, entries
 
 
 def _groups(content: LegendContent) -> Iterable[tuple[str, list[Item]]]:

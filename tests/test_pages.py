@@ -634,6 +634,24 @@ def test_a_tile_s_seam_ticks_stay_clear_of_its_label(path: Path) -> None:
     assert ticks_seen
 
 
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_legend_entry_is_whole_on_some_tile(path: Path) -> None:
+    """The journey's legend on a Letter portrait poster: the cut between its last two columns of sheets ran through
+    the legend's "Channels" column, every icon and name cut on both sheets. Like a card, each of the legend's
+    words (heading, titles, entries with their symbols) is whole on some sheet."""
+    from exporters.pages import _drawn_box
+
+    layout = Layout(model.load(path), legend=True)
+    bottom = max(h.rect.y + h.rect.h for h in layout.lane_headers.values())
+    boxes = [box for box in map(_drawn_box, layout.background) if box is not None and box[1] > bottom]
+    assert len(boxes) > 20  # the legend's words and symbols
+    for page, portrait in itertools.product(NAMED, (False, True)):
+        plan = plan_pages(layout, PageSpec(page, portrait, tile=True))
+        for x0, y0, x1, y1 in boxes:
+            assert any(s.viewport.shows(x0, y0) and s.viewport.shows(x1, y1) for s in plan.sheets), \
+                (page, portrait, (x0, y0, x1, y1))
+
+
 def _with_long_names(document: model.Document) -> model.Document:
     document.set_title("A service blueprint whose title goes on for a good while: " * 2)
     names = ("Priya Raghunathan-Venkataraman", "Jean-Baptiste Delacroix-Montfort", "سارة عبد الرحمن")

@@ -244,13 +244,21 @@ class KeyboardNav:
         if not doc.stages or not doc.lanes:
             return None
         place = self.start_place(False, False) if self.start_place is not None else None
-        if place is None and self._last_cell is not None:
-            # Back where the keyboard last was (the focus let go with Esc, the board left for a panel and
-            # come back to), when its cell is still on the board: the first card of all was out of sight there.
-            stage_id, lane_id = self._last_cell
-            if doc.has_stage(stage_id) and doc.has_lane(lane_id):
-                place = ("cell", self._last_cell)
+        if place is None:
+            resumed = self._resumed()
+            place = ("cell", resumed) if resumed is not None else None
         return place if place is not None else self.column(doc.stages[0].id)[0]
+
+    def _resumed(self) -> Cell | None:
+        """The cell the keyboard was last in, when it is still on the board: where the arrows and Tab go on after
+        the focus was let go with Esc, or the board was left for a panel (the first card of all, where they went,
+        was out of sight there). Not while presenting: there a key starts in the stage on screen (the overview's
+        Down glided the room to the cell the editor had last reached)."""
+        if self._last_cell is None or self.presenting:
+            return None
+        stage_id, lane_id = self._last_cell
+        doc = self.scene.document
+        return self._last_cell if doc.has_stage(stage_id) and doc.has_lane(lane_id) else None
 
     def _into_header(self, kind: str, item_id: str, dx: int, dy: int) -> Focus | None:
         """From a selected header (a stage just added and named, a header clicked), the arrow that points
@@ -348,7 +356,7 @@ class KeyboardNav:
             target = (header.item_id, first_lane) if header.kind == "stage" else (first_stage, header.item_id)
         elif self.focus is None:
             place = self.start_place(True, not forward) if self.start_place is not None else None
-            fallback = cells[0] if forward else cells[-1]
+            fallback = self._resumed() or (cells[0] if forward else cells[-1])
             target = place[1] if place is not None else fallback  # type: ignore[assignment]
         else:
             cell, _ = self._cell_of(self.focus)

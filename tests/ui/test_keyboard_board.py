@@ -936,6 +936,9 @@ def test_after_esc_let_go_of_a_cell_the_arrows_come_back_where_the_keyboard_was(
     assert nav.focus is None and editor.scene.current_cell is None
     key(editor, Qt.Key.Key_Right)
     assert nav.focus == ("cell", (stage, lane))
+    key(editor, Qt.Key.Key_Escape)
+    key(editor, Qt.Key.Key_Tab)  # Tab too
+    assert nav.focus == ("cell", (stage, lane))
     # The first place of all when that cell is gone.
     nav.set_focus(None)
     editor.scene.select_cell((stage, lane))

@@ -1219,3 +1219,18 @@ def test_save_as_asked_while_presenting_on_one_screen_opens_over_the_presentatio
     assert window.dialog_parent() is presentation
     window.workshop.leave()
     assert window.dialog_parent() is window
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Tab])
+def test_the_first_key_in_the_overview_starts_at_the_boards_start_not_where_the_editor_was(
+        qtbot, window: MainWindow, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    """The editor's keys resume where it last was after Esc; presenting, Down from the overview glided the room to the
+    stage the editor had last reached (Right started on the first)."""
+    doc, nav = window.editor.document, window.editor.scene.nav
+    nav.set_focus(("cell", (doc.stages[4].id, doc.lanes[3].id)))  # where the editor had reached
+    view = start(qtbot, window)
+    assert view.stage_index == OVERVIEW and nav.focus is None
+    QTest.keyClick(view, key)
+    qtbot.wait(50)
+    assert nav.focus is not None and nav.focus != ("cell", (doc.stages[4].id, doc.lanes[3].id))
+    assert view.stage_index in (OVERVIEW, 0)

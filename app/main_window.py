@@ -930,7 +930,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                          tr("Do you want to save the changes to “{0}”?").format(self.display_name()), buttons, self)
+                          tr("Do you want to save the changes to “{0}”?").format(self.display_name()), buttons,
+                          self.dialog_parent())
         box.setInformativeText(tr("Your changes will be lost if you don't save them."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
@@ -950,7 +951,8 @@ class MainWindow(Safekeeping, Remembering, Welcoming, FileDrops, QMainWindow):
         """The window a dialog of this one opens over: the presentation when it covers this window's screen, else
         this window. Presenting on one screen, Ctrl+S of an untitled board opened Save As (modal) over the editor,
         behind the full-screen board: nothing showed, and the keys went to a dialog nobody could see."""
-        presentation = self.workshop.presentation
+        workshop = getattr(self, "workshop", None)  # (not yet while the window is being made)
+        presentation = workshop.presentation if workshop is not None else None
         if presentation is not None and presentation.screen() is self.screen():
             return presentation
         return self

@@ -221,7 +221,7 @@ class Safekeeping:
     # ------------------------------------------------------------------ asking (overridable)
     def ask_recover(self, entries: list[RecoveryEntry]) -> RecoverChoice:
         """Offer to recover unsaved work: "recover", "discard" or "later" (asked again next start)."""
-        parent: Any = self
+        parent: Any = self.dialog_parent()  # type: ignore[attr-defined]  # MainWindow's
         count = len(entries)
         box = QMessageBox(QMessageBox.Icon.Question, tr("Recover unsaved work"),
                           tr("Touchline did not close properly. Recover the unsaved board(s)?", "", count),
@@ -243,7 +243,7 @@ class Safekeeping:
 
     def ask_reload_changed(self) -> ReloadChoice:
         """The file changed on disk: "reload" it or "keep" this version."""
-        parent: Any = self
+        parent: Any = self.dialog_parent()  # type: ignore[attr-defined]  # MainWindow's
         path = self._safekept_path()
         name = path.name if path else tr("The file")
         box = QMessageBox(QMessageBox.Icon.Warning, tr("File changed on disk"),
@@ -260,7 +260,7 @@ class Safekeeping:
 
     def ask_overwrite_changed(self) -> OverwriteChoice:
         """Saving would overwrite a newer version on disk: "overwrite" or "cancel"."""
-        parent: Any = self
+        parent: Any = self.dialog_parent()  # type: ignore[attr-defined]  # MainWindow's
         path = self._safekept_path()
         changed = tr("“{0}” was changed by another program since you opened or saved it.").format(path.name) \
             if path else tr("The file was changed by another program since you opened or saved it.")

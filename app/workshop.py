@@ -145,6 +145,7 @@ class Workshop(QObject):
         """The window shows another editor: leave a presentation of the old one, follow the new."""
         if self.presentation is not None:
             self.leave()
+        self._left_on = None  # a stage of the board that was shown: Shift+F5 starts this one from its first
         editor = self.window.editor if hasattr(self.window, "editor") else None
         self.presenter.commit_notes()
         self.presenter.editor = None
@@ -252,7 +253,8 @@ class Workshop(QObject):
         if presentation is None:
             return
         self.presentation = None
-        stages, shown = self.window.editor.document.stages, presentation.view.stage_index
+        # The presented board's (the window's editor is already another's when a board is opened meanwhile).
+        stages, shown = presentation.view.board_scene.document.stages, presentation.view.stage_index
         self._left_on = stages[shown].id if 0 <= shown < len(stages) else None
         presentation.closed.disconnect(self._on_closed)
         if self._speaking is not None and isValid(self._speaking):  # (another board may be open since)

@@ -524,6 +524,13 @@ def test_shift_f5_comes_back_on_the_stage_the_presentation_was_left_on(qtbot, wi
     QTest.keyClick(window.editor.view, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
     presentation = window.workshop.presentation
     assert presentation is not None and presentation.view.stage_index == 1
+    # Left on stage 2 of this board, another board opened: its Shift+F5 starts on its own first stage.
+    assert window.open_path(JOURNEY)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window.editor.view, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    presentation = window.workshop.presentation
+    assert presentation is not None and presentation.view.stage_index == 0
 
 
 def test_opening_another_board_leaves_the_presentation_of_the_old_one(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -1217,6 +1224,20 @@ def test_save_as_asked_while_presenting_on_one_screen_opens_over_the_presentatio
     QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert over == [presentation]
     assert window.dialog_parent() is presentation
+    # So are the questions about the file changed on disk (asked by the disk watcher, or by Ctrl+S, while presenting).
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.safekeeping import Safekeeping
+
+    def box_exec(box: QMessageBox) -> int:
+        over.append(box.parentWidget())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", box_exec)
+    over.clear()
+    Safekeeping.ask_reload_changed(window)  # the real questions: the suite stands in for them on MainWindow
+    Safekeeping.ask_overwrite_changed(window)
+    assert over == [presentation, presentation]
     window.workshop.leave()
     assert window.dialog_parent() is window
 

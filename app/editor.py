@@ -307,9 +307,12 @@ class Editor(QWidget):
         if isinstance(event, ev.CardAdded | ev.CardMoved | ev.CardChanged):
             self._touched[event.card_id] = None
         elif isinstance(event, ev.CardRemoved):
+            if self._touched.pop(event.card_id, False) is None:
+                return  # added and taken off again between two steps: the card started and let go with Esc
             self._emptied[event.cell] = None
-        elif isinstance(event, ev.DocumentReset):  # a batch of edits (a long undo step) names its cards
+        elif isinstance(event, ev.DocumentReset):  # a batch of edits (a long undo step) names its cards and cells
             self._touched.update(dict.fromkeys(event.cards))
+            self._emptied.update(dict.fromkeys(event.emptied))
         elif isinstance(event, ev.StageAdded | ev.StageMoved | ev.StageChanged):
             self._touched_header = ("stage", event.stage_id)
         elif isinstance(event, ev.LaneAdded | ev.LaneMoved | ev.LaneChanged):
@@ -751,12 +754,14 @@ class Editor(QWidget):
 
     def choose_cards(self, card_ids: list[str], *, focus_last: bool = False) -> None:
         """Select just these cards (announced once), the keyboard focus on the first (the last with
-        ``focus_last``), and show the first."""
+        ``focus_last``), and show the focused one (a long paste scrolled back to its first card, the ring out
+        of sight where the typing goes on)."""
         scene = self.scene
         scene.select_only_cards(card_ids)
         if card_ids:
-            scene.nav.set_focus(("card", card_ids[-1 if focus_last else 0]), select=False)
-            self.view.ensureVisible(scene.card_item(card_ids[0]), 40, 40)
+            focused = card_ids[-1 if focus_last else 0]
+            scene.nav.set_focus(("card", focused), select=False)
+            self.view.ensureVisible(scene.card_item(focused), 40, 40)
 
     def choose_header(self, kind: str, item_id: str) -> None:
         """Select just the header of this stage or lane (``kind`` "stage" or "lane") and show it; while

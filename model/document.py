@@ -612,7 +612,9 @@ class Document:
             # (an undo of a delete of 32 cards or more chose none of them: the editor chooses what an undo touched).
             touched = (args[0].card_id for args in held
                        if args and isinstance(args[0], ev.CardAdded | ev.CardMoved | ev.CardChanged))
-            self.changed.emit(ev.DocumentReset(tuple(dict.fromkeys(touched))))
+            # And the cells it took cards from (an undone paste of 40 cards: the editor shows where they went).
+            emptied = (args[0].cell for args in held if args and isinstance(args[0], ev.CardRemoved))
+            self.changed.emit(ev.DocumentReset(tuple(dict.fromkeys(touched)), tuple(dict.fromkeys(emptied))))
 
     def replace_with(self, other: Document) -> None:
         """Take over another document's content and announce one DocumentReset."""
@@ -621,7 +623,7 @@ class Document:
             "_cells", "_card_order", "_cards", "_links", "_link_order", "_ids", "extra",
         ):
             setattr(self, name, getattr(other, name))
-        self.changed.emit(ev.DocumentReset(()))
+        self.changed.emit(ev.DocumentReset((), ()))
 
 
 def check_card_value(field: str, value: Any) -> None:

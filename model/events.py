@@ -16,9 +16,11 @@ Cell = tuple[str, str]  # (stage id, lane id)
 @record
 class DocumentReset:
     """The whole document was replaced (a load), or many edits made as one (``Document.batch``): rebuild
-    everything, once. ``cards``: the cards the batch added, moved or changed, in order (none for a load)."""
+    everything, once. ``cards``: the cards the batch added, moved or changed, in order (none for a load);
+    ``emptied``: the cells it took cards from, in order (none for a load)."""
 
     cards: tuple[str, ...]
+    emptied: tuple[Cell, ...]
 
 
 @record

@@ -327,7 +327,7 @@ def test_a_removed_id_can_be_used_again(doc: Document) -> None:
 
 def test_load_emits_no_events_and_replace_with_emits_one(doc: Document, events: list[object]) -> None:
     doc.replace_with(load(BLUEPRINT))
-    assert events == [ev.DocumentReset(())]
+    assert events == [ev.DocumentReset((), ())]
     assert dumps(doc) == BLUEPRINT.read_text(encoding="utf-8")
 
 

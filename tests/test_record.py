@@ -20,7 +20,7 @@ def test_construction_equality_hash_repr() -> None:
     assert (moved.card_id, moved.new_index) == ("c1", 3)
     assert repr(moved) == ("CardMoved(card_id='c1', old_cell=('s1', 'l1'), old_index=0, "
                            "new_cell=('s2', 'l1'), new_index=3)")
-    assert ev.DocumentReset(()) == ev.DocumentReset(()) and ev.DocumentReset(()) != ev.PersonasChanged()
+    assert ev.DocumentReset((), ()) == ev.DocumentReset((), ()) and ev.DocumentReset((), ()) != ev.PersonasChanged()
     # Same fields, another event: never equal (a tuple would be).
     assert ev.StageAdded("s1", 0) != ev.StageRemoved("s1", 0)
 

@@ -344,3 +344,15 @@ def test_typing_after_a_pasted_list_goes_on_after_its_last_card(editor: Editor) 
     QTest.keyClick(editor.view, Qt.Key.Key_Escape)
     texts = [doc.card(c).text for c in doc.cell_cards(stage, lane) if c not in before]
     assert texts == ["Opens the app", "Activates the card", "First purchase", "Shares with a friend"]
+
+
+def test_a_long_pasted_list_leaves_its_last_card_in_sight(editor: Editor) -> None:
+    """Twenty lines pasted at 100 %: the view went back to the first pasted card, the ring on the last one out of
+    sight, where the next note is typed."""
+    doc, view = editor.document, editor.view
+    view.zoom_actual()
+    editor.scene.nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[1].id)))
+    QApplication.clipboard().setText("\n".join(f"Step {i}" for i in range(20)))
+    ctrl(editor, Qt.Key.Key_V)
+    ring = view.mapFromScene(editor.scene.nav.ring.sceneBoundingRect()).boundingRect()
+    assert view.viewport().rect().contains(ring)

@@ -1002,3 +1002,38 @@ def test_an_add_undone_out_of_sight_shows_the_cell_it_left(editor: Editor) -> No
     QTest.keyClicks(view, "w")  # what is typed there is a card in that cell again
     key(editor, Qt.Key.Key_Escape)
     assert len(doc.cell_cards(*cell)) == count + 1
+
+
+def test_an_undone_paste_of_many_cards_shows_the_cell_they_left(editor: Editor) -> None:
+    """A paste of 32 cards or more is one batch of edits, announced as one reset: its undo, out of sight, showed
+    nothing (the cells it emptied were not named)."""
+    doc, nav, view = editor.document, editor.scene.nav, editor.view
+    cell = (doc.stages[0].id, doc.lanes[1].id)
+    count = len(doc.cell_cards(*cell))
+    nav.set_focus(("cell", cell))
+    QApplication.clipboard().setText("\n".join(f"Step {i}" for i in range(40)))
+    key(editor, Qt.Key.Key_V, CTRL)
+    assert len(doc.cell_cards(*cell)) == count + 40
+    view.set_zoom(2.0)
+    nav.set_focus(("cell", (doc.stages[-1].id, doc.lanes[-1].id)))
+    key(editor, Qt.Key.Key_Z, CTRL)
+    assert len(doc.cell_cards(*cell)) == count
+    assert nav.focus == ("cell", cell)
+    r = editor.scene.layout.cell_rect(*cell)
+    assert view.mapToScene(view.viewport().rect()).boundingRect().intersects(QRectF(r.x, r.y, r.w, r.h))
+
+
+def test_a_card_started_and_let_go_is_no_place_for_a_later_undo_to_show(editor: Editor) -> None:
+    """A card started with Enter and let go of with Esc (never an undo step) left its cell noted as emptied: the next
+    Ctrl+Z of something else (an arrow) moved the ring there, away from the card being worked on."""
+    doc, nav = editor.document, editor.scene.nav
+    far = doc.stages[-1].id
+    cards = [c for lane in doc.lanes for c in doc.cell_cards(far, lane.id)]
+    nav.link(cards[0], cards[1])  # one undo step: an arrow
+    nav.set_focus(("cell", (doc.stages[0].id, doc.lanes[1].id)))
+    key(editor, Qt.Key.Key_Return)  # a card started...
+    key(editor, Qt.Key.Key_Escape)  # ... and let go of, empty
+    nav.set_focus(("card", cards[1]))
+    key(editor, Qt.Key.Key_Z, CTRL)  # the arrow undone
+    assert not any(link.source == cards[0] and link.target == cards[1] for link in doc.links())
+    assert nav.focus == ("card", cards[1])

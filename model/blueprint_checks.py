@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from model.analysis import Finding
 from model.document import Document
 from model.entities import BLUEPRINT_KINDS
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where the loops are looked for (a check the start does not need)
 
 SERVICE_KINDS = BLUEPRINT_KINDS - {"customer"}  # the lanes that make a board a blueprint
 
@@ -107,7 +112,7 @@ def _flow_cycles(document: Document) -> list[Finding]:
             continue
         if any(after not in component for card in component for after in flow.successors(card)):
             continue  # a loop with a way out, as a retry: no trap ("backward-flow" still notes its step back)
-        if _call_and_answer(document, component):
+        if _call_and_answer(document, flow, component):
             continue
         cards = tuple(sorted(component, key=order.__getitem__))
         names = " → ".join(f'"{card_label(document, c)}"' for c in cards[:4]) + (" → …" if len(cards) > 4 else "")
@@ -116,13 +121,17 @@ def _flow_cycles(document: Document) -> list[Finding]:
     return sorted(findings, key=lambda f: order[f.cards[0]])
 
 
-def _call_and_answer(document: Document, component: set[str]) -> bool:
-    """Whether a flow loop is one step's call down the blueprint and its answer back up: all its cards in
-    one stage, each in a lane of its own ("Pays" → "Takes payment" → "Pays"). The customer is not held in
-    it; at the journey's end such a pair was warned of as a loop they "cannot leave". A loop within one
-    lane ("Enters code" → "Code refused" → "Enters code") still is one."""
+def _call_and_answer(document: Document, flow: nx.DiGraph, component: set[str]) -> bool:
+    """Whether a flow loop is one step's calls down the blueprint and their answers back up: all its cards in
+    one stage, each in a lane of its own, and every flow among them answered by one back ("Pays" → "Takes
+    payment" → "Pays"). The customer is not held in it; at the journey's end such a pair was warned of as a
+    loop they "cannot leave". A loop within one lane ("Enters code" → "Code refused" → "Enters code") still is
+    one, and so is a one-way ring through the lanes. (A refusal drawn in the frontstage lane and answered back
+    looks like a call and its answer: the links alone cannot tell them apart.)"""
     cards = [document.card(card_id) for card_id in component]
-    return len({card.stage for card in cards}) == 1 and len({card.lane for card in cards}) == len(cards)
+    if len({card.stage for card in cards}) != 1 or len({card.lane for card in cards}) != len(cards):
+        return False
+    return all(flow.has_edge(b, a) for a, b in flow.subgraph(component).edges)
 
 
 def _backward_flows(document: Document) -> list[Finding]:

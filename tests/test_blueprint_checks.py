@@ -101,6 +101,11 @@ def test_a_call_and_its_answer_in_one_stage_is_no_loop_the_customer_is_held_in()
     same_lane = board([("a", "s1", "customer"), ("code", "s3", "customer"), ("refused", "s3", "customer")],
                       [("a", "code", "flow"), ("code", "refused", "flow"), ("refused", "code", "flow")])
     assert codes(same_lane, "flow-cycle") == [("code", "refused")]
+    # A one-way ring through the lanes of one stage is no call and answer: each flow is answered by none.
+    ring = board([("a", "s1", "customer"), ("c", "s3", "customer"), ("f", "s3", "frontstage"),
+                  ("b", "s3", "backstage")],
+                 [("a", "c", "flow"), ("c", "f", "flow"), ("f", "b", "flow"), ("b", "c", "flow")])
+    assert codes(ring, "flow-cycle") == [("c", "f", "b")]
     # And across stages: the customer is sent back in time, round and round.
     across = board([("a", "s1", "customer"), ("b", "s2", "frontstage")], [("a", "b", "flow"), ("b", "a", "flow")])
     assert codes(across, "flow-cycle") == [("a", "b")]

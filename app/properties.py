@@ -126,7 +126,13 @@ def _plain_number(typed: str) -> str | tuple[str, str]:
             return sign + "".join(ch for ch in body if ch.isdigit()) if _GROUPED.fullmatch(body) else typed
         whole, fraction = body.split(mark)
         if len(fraction) == 3 and fraction.isdigit() and whole.isdigit() and 1 <= len(whole) <= 3 and whole != "0":
-            return sign + whole + fraction, f"{float(sign + whole + '.' + fraction):g}"  # "12,000", "1.250"
+            decimal_way = f"{float(sign + whole + '.' + fraction):g}"  # "12,000" -> 12, "1.250" -> 1.25
+            if len(decimal_way.partition(".")[2]) == 3:
+                # "4.125" written back as itself reads two ways again: the panel asked for what had been typed
+                # and refused it once more. A fourth decimal reads one way only.
+                decimal_way += "0"
+            return sign + whole + fraction, decimal_way
+
         return sign + whole + "." + fraction
     return sign + body
 

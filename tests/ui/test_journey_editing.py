@@ -19,6 +19,7 @@ import model
 from app.appearance import THEME_KEY
 from app.editor import Editor
 from app.main_window import MainWindow, settings
+from canvas import commands as cmd
 from model import emotion_curve as emo
 from model import style as st
 from model.layout import EMOTION_HOLD
@@ -457,7 +458,7 @@ def test_a_lane_made_an_emotion_lane_scores_its_cards_neutral_and_undo_takes_it_
     cards = doc.cards_in_lane(thinking.id)
     assert cards and all(doc.card(c).score is None for c in cards)
     before = model.dumps(doc)
-    from canvas import commands as cmd
+
 
     editor.push(cmd.SetLaneField(doc, thinking.id, "kind", "emotion"))  # what Properties › Kind pushes
     assert doc.lane(thinking.id).kind == "emotion" and {doc.card(c).score for c in cards} == {0}
@@ -544,3 +545,37 @@ def test_a_card_dragged_into_the_emotion_lane_feels_as_high_as_it_was_dropped(ed
     assert marker is not None and abs(marker[1] - dict(scene.layout.score_lines(feeling))[score]) <= 1
     stack.undo()
     assert model.dumps(doc) == before
+
+
+def type_stage_metrics(window: MainWindow, qtbot, stage_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose the stage, type ``text`` over its metrics in Properties and press Ctrl+Enter (real key events)."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.editor.scene.clearSelection()
+    window.editor.scene.header_item("stage", stage_id).setSelected(True)
+    box = window.properties.stage_metrics
+    assert window.properties.shown() == ("stage", stage_id)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            QTest.keyClick(box, Qt.Key.Key_Return)
+        QTest.keyClicks(box, line)
+    QTest.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_metric_with_three_decimals_can_be_written_as_the_panel_asks(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"CSAT = 4.125" was refused as "could be read two ways: write 4125 or 4.125": the second way was what had
+    been typed, refused again, and the designer had no way to enter the average. The decimal way is written so
+    that it reads one way only, and typed as asked it is taken."""
+    doc, panel = window.editor.document, window.properties
+    stage_id = doc.stages[0].id
+    type_stage_metrics(window, qtbot, stage_id, "CSAT = 4.125")
+    problem = panel.stage_metrics_error.text()
+    assert panel.stage_metrics_error.isVisibleTo(panel) and "write 4125 or 4.1250" in problem
+    type_stage_metrics(window, qtbot, stage_id, "CSAT = 4.1250")
+    assert not panel.stage_metrics_error.isVisibleTo(panel)
+    assert doc.stage(stage_id).metrics == {"CSAT": 4.125}
+

@@ -65,6 +65,19 @@ def format_metrics(metrics: dict[str, float] | None) -> str:
     return "\n".join(f"{name} = {format_value(value)}" for name, value in (metrics or {}).items())
 
 
+def kept_values(metrics: dict[str, float], old: dict[str, float] | None) -> dict[str, float]:
+    """``metrics`` as parsed from the panel, each value that reads as the stage's own (format_value) being its own.
+
+    The panel writes a value at most two decimals long (4.125 as "4.12"): applied as shown, a line added under it
+    changed the stage's CSAT to 4.12 without a word. A value the designer did not change keeps what it was.
+    """
+    from model.metrics_row import format_value
+
+    old = old or {}
+    return {name: old[name] if name in old and format_value(old[name]) == format_value(value) else value
+            for name, value in metrics.items()}
+
+
 UNITS = frozenset("%€$£¥")  # written with a metric's value, moved to its name (parse_metrics)
 
 
@@ -1059,6 +1072,8 @@ class PropertiesPanel(QWidget):
             return
         self._metric_drafts.pop(stage_id, None)
         self._say_metrics_problem(None)
+        if metrics is not None:
+            metrics = kept_values(metrics, doc.stage(stage_id).metrics)
         if metrics != (doc.stage(stage_id).metrics or None):
             self._push(SetStageField(doc, stage_id, "metrics", metrics))
 

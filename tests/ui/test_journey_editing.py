@@ -19,6 +19,7 @@ import model
 from app.appearance import THEME_KEY
 from app.editor import Editor
 from app.main_window import MainWindow, settings
+from app.properties import CommitTextEdit
 from canvas import commands as cmd
 from model import emotion_curve as emo
 from model import style as st
@@ -547,15 +548,20 @@ def test_a_card_dragged_into_the_emotion_lane_feels_as_high_as_it_was_dropped(ed
     assert model.dumps(doc) == before
 
 
-def type_stage_metrics(window: MainWindow, qtbot, stage_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Choose the stage, type ``text`` over its metrics in Properties and press Ctrl+Enter (real key events)."""
+def choose_stage(window: MainWindow, qtbot, stage_id: str) -> CommitTextEdit:  # type: ignore[no-untyped-def]
+    """Show the window, choose the stage on the board: its metrics box in Properties."""
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.editor.scene.clearSelection()
     window.editor.scene.header_item("stage", stage_id).setSelected(True)
-    box = window.properties.stage_metrics
     assert window.properties.shown() == ("stage", stage_id)
+    return window.properties.stage_metrics
+
+
+def type_stage_metrics(window: MainWindow, qtbot, stage_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose the stage, type ``text`` over its metrics in Properties and press Ctrl+Enter (real key events)."""
+    box = choose_stage(window, qtbot, stage_id)
     box.setFocus()
     qtbot.waitUntil(box.hasFocus)
     QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -579,3 +585,17 @@ def test_a_metric_with_three_decimals_can_be_written_as_the_panel_asks(window: M
     assert not panel.stage_metrics_error.isVisibleTo(panel)
     assert doc.stage(stage_id).metrics == {"CSAT": 4.125}
 
+
+
+def test_a_metric_keeps_its_value_when_another_line_of_the_stage_is_edited(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The panel shows a value at most two decimals long ("4.125" as "4.12"): a line added under it applied the
+    field as shown, and the stage's CSAT became 4.12 without a word. A value that reads as it did is kept."""
+    doc = window.editor.document
+    stage_id = doc.stages[0].id
+    window.editor.push(cmd.SetStageField(doc, stage_id, "metrics", {"CSAT": 4.125, "NPS": 41}))
+    shown = choose_stage(window, qtbot, stage_id).toPlainText()
+    assert shown == "CSAT = 4.12\nNPS = 41"
+    type_stage_metrics(window, qtbot, stage_id, shown + "\nCES = 3.5")
+    assert doc.stage(stage_id).metrics == {"CSAT": 4.125, "NPS": 41, "CES": 3.5}
+    type_stage_metrics(window, qtbot, stage_id, "CSAT = 4.2\nNPS = 41\nCES = 3.5")  # one changed on purpose
+    assert doc.stage(stage_id).metrics == {"CSAT": 4.2, "NPS": 41, "CES": 3.5}

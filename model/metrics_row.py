@@ -25,8 +25,11 @@ PLOT_BOTTOM = 12
 
 
 def format_value(value: float) -> str:
-    """A metric value as people write it: 46, 3.8, 31.5 (no trailing .0, at most two decimals)."""
-    text = str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+    """A metric value as people write it: 46, 3.8, 31.5, 0.004 (no trailing .0, at most two decimals above 0.01)."""
+    # Under a hundredth, two significant figures: 0.004 (a conversion rate) was written "0", and the client read
+    # that nobody converted.
+    decimals = 2 if abs(value) >= 0.01 else min(12, 1 - math.floor(math.log10(abs(value)))) if value else 0
+    text = str(int(value)) if float(value).is_integer() else f"{value:.{decimals}f}".rstrip("0").rstrip(".")
     return text.replace("-", "−")  # a minus sign, as the emotion scale writes it, not a hyphen
 
 

@@ -532,3 +532,11 @@ def test_an_emotion_point_without_words_is_drawn_as_its_marker_alone() -> None:
     doc.set_card_field("c0-0", "color", None)
     doc.set_card_field("c0-0", "wait", "2 min")  # a chip to show: the label is drawn again
     assert [p for p in Layout(doc).cards["c0-0"].primitives if isinstance(p, Box)]
+
+
+def test_a_small_metric_value_is_not_written_as_zero() -> None:
+    """A conversion rate of 0.004 was written "0" on its tile, its chart and in Properties (and −0.004 "−0"):
+    the client read that nobody converted. A value under a hundredth keeps the decimals that tell it from 0."""
+    assert [format_value(v) for v in (0.004, -0.004, 0.0045, 0.01, 0.001234)] == \
+        ["0.004", "−0.004", "0.0045", "0.01", "0.0012"]
+    assert format_value(0.0) == "0" and format_value(-0.0) == "0"

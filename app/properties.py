@@ -672,6 +672,10 @@ class PropertiesPanel(QWidget):
                 self.refresh()
             elif isinstance(event, (ev.CardMoved, ev.LaneChanged)):
                 self._load_card("color")  # the default fill follows the lane's kind
+            elif isinstance(event, ev.PersonasChanged):
+                # The Persona list is the board's: a persona added in the Personas panel was missing from it
+                # (a renamed one kept its old name) until another card was chosen.
+                self._load_card("persona")
         elif kind == "link":
             if isinstance(event, ev.LinkChanged) and event.link_id == ident:
                 self._load_link()

@@ -599,3 +599,36 @@ def test_a_metric_keeps_its_value_when_another_line_of_the_stage_is_edited(windo
     assert doc.stage(stage_id).metrics == {"CSAT": 4.125, "NPS": 41, "CES": 3.5}
     type_stage_metrics(window, qtbot, stage_id, "CSAT = 4.2\nNPS = 41\nCES = 3.5")  # one changed on purpose
     assert doc.stage(stage_id).metrics == {"CSAT": 4.2, "NPS": 41, "CES": 3.5}
+
+
+def test_the_persona_list_of_a_chosen_card_follows_the_personas_panel(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With a card chosen, a persona added in the Personas panel was missing from Properties › Persona (and a
+    renamed one kept its old name there) until another card was clicked: the designer could not give the card
+    the persona just made for it."""
+    editor, props, personas = window.editor, window.properties, window.personas
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    card_id = "c-aw-do"  # Sam Reyes's
+    r = editor.scene.layout.card_rect(card_id)
+    editor.view.centerOn(r.x + r.w / 2, r.y + r.h / 2)
+    QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     editor.view.mapFromScene(QPointF(r.x + 8, r.y + 8)))
+    assert props.shown() == ("card", card_id)
+    window.personas_dock.show()
+    window.personas_dock.raise_()
+    QTest.mouseClick(personas.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(personas.name.hasFocus)
+    QTest.keyClicks(personas.name, "Dana Kim")
+    QTest.keyClick(personas.name, Qt.Key.Key_Return)
+    personas.choose("p-sam")
+    QTest.keyClicks(personas.name, "Samuel Reyes")
+    QTest.keyClick(personas.name, Qt.Key.Key_Return)
+    window.properties_dock.raise_()
+    listed = [props.card_persona.itemText(i) for i in range(props.card_persona.count())]
+    assert listed == ["None", "Samuel Reyes", "Inês Carvalho", "Dana Kim"]
+    assert props.card_persona.currentText() == "Samuel Reyes"
+    props.card_persona.setFocus()
+    QTest.keyClick(props.card_persona, Qt.Key.Key_End)  # the last one, the persona just added
+    new_id = window.editor.document.personas[-1].id
+    assert window.editor.document.card(card_id).persona == new_id

@@ -255,7 +255,10 @@ class StepCommand(QUndoCommand):
         """Take in the next step of the same visit."""
         if not isinstance(other, StepCommand) or other._key != self._key:
             return False
-        self._commands.extend(other._commands)
+        last = self._commands[-1] if self._commands else None
+        if not (isinstance(last, SetLaneField) and len(other._commands) == 1
+                and isinstance(other._commands[0], SetLaneField) and last.absorb(other._commands[0])):
+            self._commands.extend(other._commands)
         other._commands = []
         self._after = other._after
         if self._after == self._before:

@@ -632,3 +632,31 @@ def test_the_persona_list_of_a_chosen_card_follows_the_personas_panel(window: Ma
     QTest.keyClick(props.card_persona, Qt.Key.Key_End)  # the last one, the persona just added
     new_id = window.editor.document.personas[-1].id
     assert window.editor.document.card(card_id).persona == new_id
+
+
+def test_a_lane_kind_stepped_through_emotions_to_another_leaves_no_scores(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Down, Down in Properties › Kind took Touchpoints through Emotions to Thoughts: Emotions scored its cards 0
+    on the way, and every touchpoint card was left with a "±0 Neutral" chip that neither kind gives. The steps of
+    one visit are one change, from the kind it had to the kind it has."""
+    editor, props, doc = window.editor, window.properties, window.editor.document
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    lane = next(lane for lane in doc.lanes if lane.kind == "touchpoint")
+    cards = doc.cards_in_lane(lane.id)
+    assert cards and all(doc.card(c).score is None for c in cards)
+    before, steps = model.dumps(doc), editor.undo_stack.count()
+    editor.scene.header_item("lane", lane.id).setSelected(True)
+    assert props.shown() == ("lane", lane.id)
+    props.lane_kind.setFocus()
+    qtbot.waitUntil(props.lane_kind.hasFocus)
+    QTest.keyClick(props.lane_kind, Qt.Key.Key_Down)
+    assert doc.lane(lane.id).kind == "emotion" and {doc.card(c).score for c in cards} == {0}  # points on the way
+    QTest.keyClick(props.lane_kind, Qt.Key.Key_Down)
+    assert doc.lane(lane.id).kind == "thought"
+    assert [doc.card(c).score for c in cards] == [None] * len(cards)
+    assert editor.undo_stack.count() == steps + 1
+    editor.undo_stack.undo()
+    assert model.dumps(doc) == before
+    editor.undo_stack.redo()
+    assert doc.lane(lane.id).kind == "thought" and [doc.card(c).score for c in cards] == [None] * len(cards)

@@ -138,7 +138,9 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
             if w < 4 * PAD_X:
                 continue  # a sliver of a column
             tags.append(Tag(QRectF(shown_left + EDGE, EDGE, w, TAG_H), text, None))
-    return tags
+    # The curtains under the tags, painted first: those over the charts' cut names came last and covered the
+    # charts' tags they sit under ("drop-off %" read "off %", its accent gone).
+    return [tag for tag in tags if tag.fill is not None] + [tag for tag in tags if tag.fill is None]
 
 
 def _cut_words_curtained(view: QGraphicsView, layout: Layout, column_right: int) -> list[Tag]:

@@ -251,3 +251,35 @@ def test_the_legend_under_the_lanes_is_left_as_it_is_by_the_curtains(shown_edito
     changed = [(x, y) for x in range(0, 200) for y in range(foot, with_tags.height(), 2)
                if with_tags.pixel(x, y) != without.pixel(x, y)]
     assert not changed, changed[:10]
+
+
+def test_a_metric_charts_tag_is_not_covered_by_the_curtain_over_its_cut_name(shown_editor) -> None:  # type: ignore[no-untyped-def]
+    """Scrolled right until a little of the lanes' column showed, the journey's "drop-off %" chart was pinned as
+    "off %": the curtain over the chart's own cut name was painted after the tags, over the tag's accent and its
+    first letters (and over the left of the "CES" tag). Every tag is whole, its accent at its left."""
+    from PySide6.QtGui import QColor
+
+    from model import style as st
+
+    editor = shown_editor("onboarding-journey.touchline")
+    doc, layout, view = editor.document, editor.scene.layout, editor.view
+    editor.resize(QSize(1000, 700))
+    view.zoom_actual()
+    lane = layout.lane_headers[doc.lanes[0].id].rect
+    names = [name for name, _top, _bottom in layout.chart_rows()]
+    _, chart_top, _ = layout.chart_rows()[0]
+    for shown in (48, 90, 130):  # px of the column in view
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value()
+                                            + view.mapFromScene(QPointF(lane.x + lane.w - shown, 0)).x())
+        view.verticalScrollBar().setValue(view.verticalScrollBar().value()
+                                          + view.mapFromScene(QPointF(0, chart_top - 40)).y())
+        settle()
+        tags = [tag for tag in pinned_tags(view, TEXT_LOD) if tag.text in names]
+        assert [tag.text for tag in tags] == names
+        image = view.viewport().grab().toImage()
+        accent = QColor(st.themed(st.CHART_LINE, editor.scene.theme))
+        for tag in tags:
+            x, y = round(tag.rect.left() + 6), round(tag.rect.center().y())
+            seen = image.pixelColor(x, y)
+            assert max(abs(seen.red() - accent.red()), abs(seen.green() - accent.green()),
+                       abs(seen.blue() - accent.blue())) < 40, (shown, tag.text, seen.name(), accent.name())

@@ -84,6 +84,7 @@ UNITS = frozenset("%€$£¥")  # written with a metric's value, moved to its na
 def parse_metrics(text: str) -> dict[str, float] | None:
     """Metrics typed as "name = value" lines (":" works too); None when empty; ValueError naming the line."""
     metrics: dict[str, float] = {}
+    lines_of: dict[str, int] = {}  # each name's line
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -110,6 +111,10 @@ def parse_metrics(text: str) -> dict[str, float] | None:
             raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, typed)) from None
         if number_value != number_value or number_value in (float("inf"), float("-inf")):
             raise ValueError(tr("Line {0}: “{1}” is not a number").format(number, typed))
+        if name in lines_of:
+            # A name given twice ("CSAT" this wave and last) kept the last line, and the first vanished when applied.
+            raise ValueError(tr("Line {0}: “{1}” is on line {2} already").format(number, name, lines_of[name]))
+        lines_of[name] = number
         metrics[name] = int(number_value) if number_value.is_integer() and "." not in written else number_value
     return metrics or None
 

@@ -660,3 +660,19 @@ def test_a_lane_kind_stepped_through_emotions_to_another_leaves_no_scores(window
     assert model.dumps(doc) == before
     editor.undo_stack.redo()
     assert doc.lane(lane.id).kind == "thought" and [doc.card(c).score for c in cards] == [None] * len(cards)
+
+
+def test_a_metric_typed_twice_for_a_stage_is_not_dropped_without_a_word(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"CSAT = 4.2" and, further down, "CSAT = 3.9" (last wave's figure): the first line vanished when applied,
+    the panel left showing one. A name given twice is said, under the field, and nothing is applied."""
+    doc, panel = window.editor.document, window.properties
+    stage_id = doc.stages[1].id
+    before = doc.stage(stage_id).metrics
+    type_stage_metrics(window, qtbot, stage_id, "CSAT = 4.2\nNPS = 31\nCSAT = 3.9")
+    assert panel.stage_metrics_error.isVisibleTo(panel)
+    assert panel.stage_metrics_error.text() == "Line 3: “CSAT” is on line 1 already"
+    assert doc.stage(stage_id).metrics == before
+    assert panel.stage_metrics.toPlainText() == "CSAT = 4.2\nNPS = 31\nCSAT = 3.9"  # left as typed, to be fixed
+    type_stage_metrics(window, qtbot, stage_id, "CSAT = 3.9\nNPS = 31")  # fixed: applied, the word gone
+    assert doc.stage(stage_id).metrics == {"CSAT": 3.9, "NPS": 31}
+    assert not panel.stage_metrics_error.isVisibleTo(panel)

@@ -1548,6 +1548,10 @@
         <translation>Zeile {0}: „{1}“ ist keine Zahl</translation>
     </message>
     <message>
+        <source>Line {0}: “{1}” is on line {2} already</source>
+        <translation>Zeile {0}: „{1}“ steht schon in Zeile {2}</translation>
+    </message>
+    <message>
         <source>Flow</source>
         <translation>Ablauf</translation>
     </message>

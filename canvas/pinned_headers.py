@@ -162,7 +162,9 @@ def _cut_words_curtained(view: QGraphicsView, layout: Layout, column_right: int)
     return curtains
 
 
-_column_words_of: list[tuple[tuple[Primitive, ...], list[tuple[float, float, float, float]]]] = []
+_Box = tuple[float, float, float, float]
+# The background and the bounds (column's right, top, bottom) last asked with, and the boxes found.
+_column_words_of: list[tuple[tuple[Primitive, ...], tuple[float, float, float], list[_Box]]] = []
 
 
 def _column_words(background: tuple[Primitive, ...], column_right: float, top: float,
@@ -171,11 +173,12 @@ def _column_words(background: tuple[Primitive, ...], column_right: float, top: f
     title and personas and above the last lane's foot, kept for the background they came from (it is replaced,
     not changed, on an edit). The legend's words under the lanes are not the column's: curtained in the page's
     colour, they left white patches on the legend's box and hid its lanes' names, scrolled a little right."""
-    if _column_words_of and _column_words_of[0][0] is background:
-        return _column_words_of[0][1]
+    bounds = (column_right, top, bottom)
+    if _column_words_of and _column_words_of[0][0] is background and _column_words_of[0][1] == bounds:
+        return _column_words_of[0][2]
     boxes = [text_box(p) for p in background
              if isinstance(p, Text) and p.x < column_right and top <= p.y < bottom]
-    _column_words_of[:] = [(background, boxes)]
+    _column_words_of[:] = [(background, bounds, boxes)]
     return boxes
 
 

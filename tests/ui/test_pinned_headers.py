@@ -283,3 +283,17 @@ def test_a_metric_charts_tag_is_not_covered_by_the_curtain_over_its_cut_name(sho
             seen = image.pixelColor(x, y)
             assert max(abs(seen.red() - accent.red()), abs(seen.green() - accent.green()),
                        abs(seen.blue() - accent.blue())) < 40, (shown, tag.text, seen.name(), accent.name())
+
+
+def test_the_words_of_the_lanes_column_are_found_for_the_bounds_asked(blueprint_editor: Editor) -> None:
+    """The boxes were kept for the background alone: asked again with other bounds (the test above, after the view
+    had painted with the lanes' foot as the bottom), the first answer came back."""
+    from canvas.pinned_headers import _column_words
+
+    layout = blueprint_editor.scene.layout
+    lane = layout.lane_headers[blueprint_editor.document.lanes[0].id].rect
+    right, top = lane.x + lane.w, lane.y
+    all_words = _column_words(layout.background, right, top, math.inf)
+    above_the_last = _column_words(layout.background, right, top, max(y0 for _, y0, _, _ in all_words))
+    assert 0 < len(above_the_last) < len(all_words)
+    assert _column_words(layout.background, right, top, math.inf) == all_words

@@ -32,7 +32,8 @@ def document_title(document: Document) -> str:
     """The title an export's properties give (PDF Title, SVG <title>, PNG Title): the board's, else "Untitled" in
     the board's language, as the board's heading says it (a German board's page read "Unbenannt" and its
     reader's title bar "Untitled")."""
-    return clean_text(document.title or board_word("Untitled", document.language))
+    title = " ".join(clean_text(document.title or "").split())  # a title of spaces only is none
+    return title or board_word("Untitled", document.language)
 
 
 def missing_glyph_warnings(layout: Layout, primitives: Iterable[Primitive] | None = None) -> list[str]:

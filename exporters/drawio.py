@@ -154,8 +154,9 @@ def _persona_label(persona: Persona, language: str) -> str:
     label = f'<b style="font-size: {st.HEADING_SIZE}px">{_html(name)}</b>'
     if persona.role:
         label += f'<br><font color="{st.MUTED}">{_html(persona.role)}</font>'
-    if persona.quote:
-        label += f"<br><i>“{_html(persona.quote)}”</i>"
+    quote = (persona.quote or "").strip()  # as the board's persona card prints it (model/persona_header.py)
+    if quote:
+        label += f"<br><i>“{_html(quote)}”</i>"
     for title, items in (("Goals", persona.goals), ("Pains", persona.pains)):
         if items:
             label += f'<br><font color="{st.MUTED}" style="font-size: {st.TYPE_SCALE[1]}px">' \

@@ -214,6 +214,9 @@ def test_an_untitled_board_is_untitled_in_its_own_language_in_the_export_propert
     assert "Unbenannt" in run("pdftotext", pdf, "-").stdout  # the page says it
     assert re.search(r"^Title:\s+Unbenannt$", run("pdfinfo", pdf).stdout, re.M)
     assert ET.parse(svg).getroot().findtext("{http://www.w3.org/2000/svg}title") == "Unbenannt"
+    doc.set_title("   ")  # a title of spaces only is none (the SVG's tab said "   ")
+    export(doc, svg)
+    assert ET.parse(svg).getroot().findtext("{http://www.w3.org/2000/svg}title") == "Unbenannt"
 
 
 def test_a_persona_s_quote_typed_with_spaces_round_it_closes_on_its_last_word(tmp_path: Path) -> None:
@@ -232,6 +235,10 @@ def test_a_persona_s_quote_typed_with_spaces_round_it_closes_on_its_last_word(tm
     said = " ".join(" ".join(lines).split())
     assert "“I want to see where" in said and "at all.”" in said, said
     assert "”" not in lines and "“”" not in said
+    drawio = tmp_path / "board.drawio"  # the draw.io export's persona card too
+    export(doc, drawio)
+    written = drawio.read_text(encoding="utf-8")
+    assert "at all.”" in written and "“  " not in written and "“   ”" not in written
 
 
 def test_pdf_text_is_extractable(example: tuple[Layout, Path, Path]) -> None:

@@ -464,17 +464,19 @@ class PresentationView(BoardView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        if (dx or dy) and not self._framing and not self._frame.isNull() and self._naming_lane():
+        if (dx or dy) and not self._framing and not self._frame.isNull() and self._naming_lane() is not None:
             # Qt's text field scrolls every view of its scene to show its caret at each letter typed. A lane's
             # name is typed on the rail, its header far off at the board's left: at the first letter the framed
             # stage jumped sideways (half off a 1024x768 screen, two other stages beside the rail) until Enter.
             # The frame stays where the walk put it.
             self._apply_frame(self._frame)
 
-    def _naming_lane(self) -> bool:
-        """Whether a lane's name is being typed (on the rail, Add lane while presenting)."""
+    def _naming_lane(self) -> str | None:
+        """The lane whose name is being typed (on the rail, Add lane while presenting), if one is."""
         field = self.board_scene.editor
-        return field is not None and not field.finished and field.header is not None and field.header[0] == "lane"
+        if field is not None and not field.finished and field.header is not None and field.header[0] == "lane":
+            return field.header[1]
+        return None
 
     def _typed_name(self, stage_id: str) -> str | None:
         """The stage's name as typed while its header's in-place field is open (Add stage while presenting),
@@ -743,8 +745,7 @@ class PresentationView(BoardView):
         text_w = int(right) - 44
         field = self.board_scene.editor
         # A lane being named (Add lane): its name as typed, in a field's outline, its header being out of sight.
-        naming = field.header[1] if field is not None and not field.finished and field.header is not None \
-            and field.header[0] == "lane" else None
+        naming = self._naming_lane()
         for name, chart_top, chart_bottom in charts:
             top = self.mapFromScene(QPointF(0, chart_top)).y()
             bottom = self.mapFromScene(QPointF(0, chart_bottom)).y()

@@ -33,6 +33,21 @@ def format_value(value: float) -> str:
     return text.replace("-", "−")  # a minus sign, as the emotion scale writes it, not a hyphen
 
 
+GROUP_SEPARATOR = "\u202f"  # a narrow no-break space: read as thousands in every language (a comma is a German decimal)
+
+
+def shown_value(value: float) -> str:
+    """A metric value as the board shows it: ``format_value`` with the thousands of a number from 10,000 up set apart
+    by a narrow space (12 500 000; a client read "12500000" digit by digit). The Properties panel keeps
+    ``format_value``, the form it reads back."""
+    text = format_value(value)
+    sign = "−" if text.startswith("−") else ""
+    whole, dot, fraction = text.removeprefix(sign).partition(".")
+    if len(whole) < 5:
+        return text
+    return sign + f"{int(whole):,}".replace(",", GROUP_SEPARATOR) + dot + fraction
+
+
 def tiles_per_row(metrics: Mapping[str, float], w: float) -> int:
     """How many of a stage's tiles share a row ``w`` wide: up to three, fewer when a name or a value
     would otherwise be cut ("drop-off %" is ~50 px of 10-px type; a third of a column leaves 47;
@@ -42,7 +57,7 @@ def tiles_per_row(metrics: Mapping[str, float], w: float) -> int:
     """
     names = list(metrics)
     widest_name = max((text_width(" ".join(name.split()), NAME_SIZE) for name in names), default=0.0)
-    widest_value = max((text_width(format_value(value), st.STAGE_SIZE, True) for value in metrics.values()),
+    widest_value = max((text_width(shown_value(value), st.STAGE_SIZE, True) for value in metrics.values()),
                        default=0.0)
     for count in range(min(PER_ROW, len(names)), 1, -1):
         room = (w - TILE_GAP * (count - 1)) / count - 2 * TILE_PAD
@@ -71,7 +86,7 @@ def metric_tiles(metrics: Mapping[str, float], x: float, y: float, w: float) -> 
         tx, ty = x + col * (tile_w + TILE_GAP), y + row * (TILE_H + TILE_GAP)
         room = tile_w - 2 * TILE_PAD
         prims.append(Box(tx, ty, tile_w, TILE_H, fill=st.METRIC_FILL, stroke=st.FAINT, radius=6))
-        prims.append(Text(tx + TILE_PAD, ty + 18, fitted(format_value(value), room, st.STAGE_SIZE, True),
+        prims.append(Text(tx + TILE_PAD, ty + 18, fitted(shown_value(value), room, st.STAGE_SIZE, True),
                           st.STAGE_SIZE, st.INK, bold=True))
         prims.append(Text(tx + TILE_PAD, ty + 33, fitted(name, room, NAME_SIZE), NAME_SIZE, st.MUTED))
     return prims
@@ -132,12 +147,12 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
             # A dip: over it the line would run through the value. Under it, where the row has room for
             # it above its bottom line; else beside it or over it, where the line is not.
             if cy + 19 <= y + CHART_H - 1:
-                prims.append(Text(cx, round(cy + 16), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
+                prims.append(Text(cx, round(cy + 16), shown_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
                                   anchor="middle"))
             else:
-                prims.append(_clear_of_the_line(format_value(value), cx, cy, before, after, y))
+                prims.append(_clear_of_the_line(shown_value(value), cx, cy, before, after, y))
         else:  # over the point, centred: the line leaves it sideways or downwards
-            prims.append(Text(cx, round(cy - 9), format_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
+            prims.append(Text(cx, round(cy - 9), shown_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
                               anchor="middle"))
     # The name has the label column, left of the stage columns, and stops short of the first point and its
     # value (a wide value over the first stage reaches back towards it): it was fitted to the whole row's

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -72,9 +73,15 @@ def text_box(line: Text) -> tuple[float, float, float, float]:
     return left, line.y - line.size, left + width, line.y + line.size / 3
 
 
+# Runs of the spaces a line may break at (every white space but the no-break ones), each made one space.
+_SPACE_RUNS = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+_BREAKING_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\u00a0\u202f\u2007")
+
+
 def fitted(text: str, width: float, size: float, bold: bool = False) -> str:
-    """``text`` on one line (its runs of spaces one space), cut with an ellipsis if it is wider than ``width``."""
-    text = " ".join(text.split())
+    """``text`` on one line (its runs of spaces one space, a no-break space kept as it is: a metric's thousands,
+    "12 500 000", were set wider on its tile than on its chart), cut with an ellipsis if wider than ``width``."""
+    text = _SPACE_RUNS.sub(" ", text).strip(_BREAKING_SPACES)
     if text_width(text, size, bold) <= width:
         return text
     while text and text_width(text + "…", size, bold) > width:

@@ -16,7 +16,7 @@ from model.channel_icons import CHANNEL_ICONS, GENERIC_ICON, KIND_ICONS, SCORE_I
 from model.entities import LANE_KIND_LABELS, Card, Lane, Stage
 from model.icons import icon_commands, icon_names, parse_svg_path
 from model.layout import Layout
-from model.metrics_row import CHART_H, PLOT_BOTTOM, PLOT_TOP, TILE_H, charted_metrics, format_value
+from model.metrics_row import CHART_H, PLOT_BOTTOM, PLOT_TOP, TILE_H, charted_metrics, format_value, shown_value
 from model.primitives import Box, Line, Text
 from model.primitives import Path as PathPrim
 from model.style import METRIC_FILL
@@ -346,7 +346,7 @@ def test_a_long_metric_value_takes_a_tile_row_of_its_own_instead_of_an_ellipsis(
     doc.add_stage(Stage("s0", "S0", {"Chargebacks €": -12345678.5, "NPS": -42}))
     layout = Layout(doc)
     texts = {p.text for p in layout.stage_headers["s0"].primitives if isinstance(p, Text)}
-    assert "−12345678.5" in texts and not any(t.endswith("…") for t in texts), texts
+    assert shown_value(-12345678.5) in texts and not any(t.endswith("…") for t in texts), texts
 
 
 def test_metric_values_are_written_as_people_write_them() -> None:
@@ -441,7 +441,7 @@ def test_a_long_metric_name_stops_short_of_the_charts_first_point_and_its_value(
     assert name_right <= first_column, "inside the label column"
     first = min((p for p in layout.background if isinstance(p, Circle)), key=lambda c: c.cx)
     assert name_right < first.cx - first.r, "before the first point"
-    value = next(p for p in layout.background if isinstance(p, Text) and p.text == format_value(123456789.12))
+    value = next(p for p in layout.background if isinstance(p, Text) and p.text == shown_value(123456789.12))
     assert value.anchor == "middle", "over its point (the line falls from it)"
     assert name_right < value.x - text_width(value.text, value.size, value.bold) / 2, "before the first point's value"
 
@@ -540,3 +540,22 @@ def test_a_small_metric_value_is_not_written_as_zero() -> None:
     assert [format_value(v) for v in (0.004, -0.004, 0.0045, 0.01, 0.001234)] == \
         ["0.004", "−0.004", "0.0045", "0.01", "0.0012"]
     assert format_value(0.0) == "0" and format_value(-0.0) == "0"
+
+
+def test_a_large_metric_value_has_its_thousands_set_apart_on_the_board() -> None:
+    """"98765432.1" and "12500000" on a tile or a chart were read digit by digit. From 10,000 up the board sets the
+    thousands apart with a narrow no-break space (a comma is a German reader's decimal); Properties keeps the form
+    it reads back."""
+    from model.metrics_row import GROUP_SEPARATOR
+
+    thin = GROUP_SEPARATOR
+    assert [shown_value(v) for v in (46, 3.8, 9999, 12500, 12500000, 98765432.1, -1234567.25, 0.004)] == \
+        ["46", "3.8", "9999", f"12{thin}500", f"12{thin}500{thin}000", f"98{thin}765{thin}432.1",
+         f"−1{thin}234{thin}567.25", "0.004"]
+    assert format_value(12500000) == "12500000"  # the panel's
+    doc = model.Document("Revenue")
+    for i, value in enumerate((12500000, 45000)):
+        doc.add_stage(model.Stage(f"s{i}", f"Stage {i}", metrics={"revenue": value}))
+    doc.add_lane(model.Lane("l", "Customer", "customer"))
+    drawn = {p.text for p in Layout(doc).primitives() if isinstance(p, Text)}
+    assert f"12{thin}500{thin}000" in drawn and f"45{thin}000" in drawn and "12500000" not in drawn

@@ -199,9 +199,8 @@ class Editor(QWidget):
         if nav.focus is not None and nav.focus[0] == "card" and doc.has_card(str(nav.focus[1])):
             announce(self.view, spoken_card(doc, str(nav.focus[1])))
         elif nav.focus is not None and nav.focus[0] == "cell":
-            stage_id, lane_id = nav.focus[1]
-            if doc.has_stage(stage_id) and doc.has_lane(lane_id):
-                announce(self.view, spoken_cell(doc, stage_id, lane_id))
+            if doc.has_cell(nav.focus[1]):
+                announce(self.view, spoken_cell(doc, *nav.focus[1]))
         elif header is not None:
             announce(self.view, spoken_header(doc, header.kind, header.item_id))
 
@@ -339,7 +338,7 @@ class Editor(QWidget):
         elif not cards:
             # Cards taken off (an add undone, a delete redone): the ring goes to the cell they left, shown, as a
             # focused card that goes leaves it (KeyboardNav.refresh). Out of sight, Ctrl+Z seemed to do nothing.
-            cell = next((c for c in emptied if doc.has_stage(c[0]) and doc.has_lane(c[1])), None)
+            cell = next((c for c in emptied if doc.has_cell(c)), None)
             if cell is not None:
                 nav = self.scene.nav
                 nav.set_focus(("cell", cell))
@@ -595,15 +594,14 @@ class Editor(QWidget):
             return
         header = self.scene.selected_header()
         if header is not None:
-            doc = self.document
-            bands = [b.id for b in (doc.stages if header.kind == "stage" else doc.lanes)]
-            place = bands.index(header.item_id)
+            doc, is_stage = self.document, header.kind == "stage"
+            place = (doc.stage_index if is_stage else doc.lane_index)(header.item_id)
             self._delete_band(header.kind, header.item_id)
             # The neighbour that took its place is chosen (the one before, for the last), as a list's next row
             # is after a delete: nothing was, and the next arrow key went back to the board's first card.
-            left = [b.id for b in (doc.stages if header.kind == "stage" else doc.lanes)]
+            left = doc.stages if is_stage else doc.lanes
             if left:
-                self.choose_header(header.kind, left[min(place, len(left) - 1)])
+                self.choose_header(header.kind, left[min(place, len(left) - 1)].id)
 
     def _delete_band(self, kind: str, item_id: str) -> None:
         """Delete a stage or lane with its cards, and say so: a whole column of cards went without a word."""

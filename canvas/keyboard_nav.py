@@ -256,9 +256,7 @@ class KeyboardNav:
         Down glided the room to the cell the editor had last reached)."""
         if self._last_cell is None or self.presenting:
             return None
-        stage_id, lane_id = self._last_cell
-        doc = self.scene.document
-        return self._last_cell if doc.has_stage(stage_id) and doc.has_lane(lane_id) else None
+        return self._last_cell if self.scene.document.has_cell(self._last_cell) else None
 
     def _into_header(self, kind: str, item_id: str, dx: int, dy: int) -> Focus | None:
         """From a selected header (a stage just added and named, a header clicked), the arrow that points
@@ -515,7 +513,7 @@ class KeyboardNav:
     def _captured(self, cell: Cell, card_id: str | None, key: str) -> None:
         """After a captured card: Enter starts the next in the same cell, Tab moves on."""
         doc = self.scene.document
-        if not (doc.has_stage(cell[0]) and doc.has_lane(cell[1])):
+        if not doc.has_cell(cell):
             return
         if key == "enter" and card_id is not None:
             self.set_focus(("cell", cell))

@@ -154,6 +154,10 @@ class Document:
         """Whether a lane with this id exists."""
         return any(lane.id == lane_id for lane in self._lanes)
 
+    def has_cell(self, cell: tuple[str, str]) -> bool:
+        """Whether the cell (stage id, lane id) is on the board: both its stage and its lane exist."""
+        return self.has_stage(cell[0]) and self.has_lane(cell[1])
+
     def has_card(self, card_id: str) -> bool:
         """Whether a card with this id exists."""
         return card_id in self._cards

@@ -168,7 +168,7 @@ class PresentationView(BoardView):
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
         scene.nav.focus_listeners.append(self._on_focus_moved)
         scene.nav.start_place = self._start_place
-        scene.nav.framed_stage = self._framed_stage
+        scene.nav.framed_stage = self.framed_stage
         scene.nav.presenting = True
         # Two views on one scene: Qt's per-view item caches would go stale, and an item drawn
         # into its cache is given no widget, so it could not tell this view's look from the editor's.
@@ -193,7 +193,7 @@ class PresentationView(BoardView):
             self.board_scene.nav.focus_listeners.remove(self._on_focus_moved)
         if self.board_scene.nav.start_place == self._start_place:
             self.board_scene.nav.start_place = None
-        if self.board_scene.nav.framed_stage == self._framed_stage:
+        if self.board_scene.nav.framed_stage == self.framed_stage:
             self.board_scene.nav.framed_stage = None
         self.board_scene.nav.presenting = False
         self.board_scene.sceneRectChanged.disconnect(self._on_scene_rect_changed)
@@ -445,7 +445,7 @@ class PresentationView(BoardView):
             return
         self.go_to(max(0, min(self.stage_index, self.stage_count()) - 1) if self.stage_count() else OVERVIEW)
 
-    def _framed_stage(self) -> str | None:
+    def framed_stage(self) -> str | None:
         """The framed stage's id (KeyboardNav.framed_stage), None on the whole board."""
         if self.stage_index == OVERVIEW or not 0 <= self.stage_index < self.stage_count():
             return None

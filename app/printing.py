@@ -164,7 +164,7 @@ def _recorded(layout: Layout, plan: PagePlan, progress: Callable[[int, int], boo
     shown = [board] if len(plan.sheets) == 1 else []
     if not shown:
         views = [sheet.viewport for sheet in plan.sheets]
-        where = SheetIndex(board, max(64.0, min(min(view.w, view.h) for view in views) / 2))
+        where = SheetIndex.for_views(board, views)
         shown = [where.within(view.x, view.y, view.x + view.w, view.y + view.h) for view in views]
     total = sum(map(len, shown))
     done = 0

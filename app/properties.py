@@ -260,9 +260,8 @@ class StepCommand(QUndoCommand):
         """Take in the next step of the same visit."""
         if not isinstance(other, StepCommand) or other._key != self._key:
             return False
-        last = self._commands[-1] if self._commands else None
-        if not (isinstance(last, SetLaneField) and len(other._commands) == 1
-                and isinstance(other._commands[0], SetLaneField) and last.absorb(other._commands[0])):
+        # A step its last step takes in (a lane's kind stepped on: SetLaneField.mergeWith), else one more step.
+        if not (len(other._commands) == 1 and self._commands[-1].mergeWith(other._commands[0])):
             self._commands.extend(other._commands)
         other._commands = []
         self._after = other._after

@@ -254,8 +254,7 @@ class Workshop(QObject):
             return
         self.presentation = None
         # The presented board's (the window's editor is already another's when a board is opened meanwhile).
-        stages, shown = presentation.view.board_scene.document.stages, presentation.view.stage_index
-        self._left_on = stages[shown].id if 0 <= shown < len(stages) else None
+        self._left_on = presentation.view.framed_stage()
         presentation.closed.disconnect(self._on_closed)
         if self._speaking is not None and isValid(self._speaking):  # (another board may be open since)
             self._speaking.message.disconnect(presentation.say)

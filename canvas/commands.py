@@ -383,14 +383,16 @@ class SetLaneField(QUndoCommand):
             self._doc.set_card_field(card_id, "score", None)
         self._doc.set_lane_field(self._id, self._field, self._old)
 
-    def absorb(self, other: SetLaneField) -> bool:
+    def mergeWith(self, other: QUndoCommand) -> bool:
         """Take in ``other``, done right after this one (both done already) and changing the same field of the same
-        lane: one change from this one's old value to ``other``'s new one (the steps through Properties › Kind).
+        lane: one change from this one's old value to ``other``'s new one (the steps through Properties › Kind,
+        merged by app/properties.StepCommand: id() stays -1, so the stack never merges two on its own).
 
         A lane stepped through Emotions on to Thoughts kept the neutral scores Emotions gave its cards on the way:
         each of its cards had a "±0 Neutral" chip that neither kind gives. They are taken back here.
         """
-        if other._doc is not self._doc or other._id != self._id or other._field != self._field:
+        if not isinstance(other, SetLaneField) or other._doc is not self._doc or other._id != self._id \
+                or other._field != self._field:
             return False
         if self._unscored and other._new != "emotion":
             for card_id in self._unscored:

@@ -76,6 +76,9 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
         return []
     width, height = view.viewport().width(), view.viewport().height()
     tags: list[Tag] = []
+    # Painted first, under every tag: the curtains over cut names (made last, those over the charts' names covered
+    # the charts' tags they sit under: "drop-off %" read "off %", its accent gone).
+    curtains: list[Tag] = []
     # The lanes' names are gone as soon as they start out of sight: with 48 px of their column in view (100 % on
     # a laptop) they read "e" and "s", and a tag waited for the column to be all but gone. The stages' headers
     # are gone when all but their last GONE px are: pinned over a header still in sight, the tags covered its
@@ -124,10 +127,10 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
                 curtain_bottom = min(box.bottom() + 2, lane_bottom, float(height))
                 if right > 0 and curtain_bottom > curtain_top:
                     band = st.BAND_ODD if index % 2 else st.BAND_EVEN
-                    tags.append(Tag(QRectF(0, curtain_top, right, curtain_bottom - curtain_top), "", None, band))
+                    curtains.append(Tag(QRectF(0, curtain_top, right, curtain_bottom - curtain_top), "", None, band))
             name_band(lane.name, lane_top, lane_bottom, st.KIND_STYLES[lane.kind].accent)
         if column_right > 0:  # the blueprint lines' and the charts' names, cut as the lanes' were ("ne of visibility")
-            tags += _cut_words_curtained(view, layout, column_right)
+            curtains += _cut_words_curtained(view, layout, column_right)
     if stages_gone:
         for number, (stage, r) in enumerate(zip(document.stages, stage_rects, strict=True), start=1):
             left, right = view.mapFromScene(QPointF(r.x, r.y)).x(), view.mapFromScene(QPointF(r.x + r.w, r.y)).x()
@@ -138,9 +141,7 @@ def pinned_tags(view: QGraphicsView, min_zoom: float) -> list[Tag]:
             if w < 4 * PAD_X:
                 continue  # a sliver of a column
             tags.append(Tag(QRectF(shown_left + EDGE, EDGE, w, TAG_H), text, None))
-    # The curtains under the tags, painted first: those over the charts' cut names came last and covered the
-    # charts' tags they sit under ("drop-off %" read "off %", its accent gone).
-    return [tag for tag in tags if tag.fill is not None] + [tag for tag in tags if tag.fill is None]
+    return curtains + tags
 
 
 def _cut_words_curtained(view: QGraphicsView, layout: Layout, column_right: int) -> list[Tag]:

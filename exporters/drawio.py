@@ -34,6 +34,7 @@ from model.cardshape import SCORE_LABELS, signed_score
 from model.emotion_curve import MARKER_R, score_of
 from model.entities import LANE_KIND_LABELS, Card, Persona
 from model.layout import Layout, Rect
+from model.persona_header import printed_quote
 
 # XML 1.0 forbids these (ElementTree would write them and no reader would open the file).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -154,7 +155,7 @@ def _persona_label(persona: Persona, language: str) -> str:
     label = f'<b style="font-size: {st.HEADING_SIZE}px">{_html(name)}</b>'
     if persona.role:
         label += f'<br><font color="{st.MUTED}">{_html(persona.role)}</font>'
-    quote = (persona.quote or "").strip()  # as the board's persona card prints it (model/persona_header.py)
+    quote = printed_quote(persona)  # as the board's persona card prints it
     if quote:
         label += f"<br><i>“{_html(quote)}”</i>"
     for title, items in (("Goals", persona.goals), ("Pains", persona.pains)):

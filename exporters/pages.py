@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from exporters.common import clean_text
+from exporters.common import clean_text, document_title
 from model import style as st
 from model.board_words import board_word
 from model.layout import Layout
@@ -199,8 +199,7 @@ def _title_block(layout: Layout, width: float, height: float, page_name: str, to
     language = document.language
     y_rule = height - MARGIN - TITLE_BLOCK_H + 8
     baseline = y_rule + 17
-    untitled = board_word("Untitled", language)
-    title = " ".join(clean_text(document.title or untitled).split()) or untitled
+    title = document_title(document)
     names = [" ".join(clean_text(p.name).split()) for p in document.personas if p.name.strip()]
     personas = ", ".join(name for name in names if name)
     day = (today or _today()).isoformat()
@@ -267,8 +266,7 @@ def _tiled(layout: Layout, spec: PageSpec, today: date | None) -> PagePlan:
         else board_word("1 page", language)
     if blank:  # said on every sheet, so that whoever tapes them up does not look for the missing one
         total += board_word(", {0} blank not printed", language).format(len(blank))
-    untitled = board_word("Untitled", language)
-    title = " ".join(clean_text(layout.document.title or untitled).split()) or untitled
+    title = document_title(layout.document)
     day = (today or _today()).isoformat()
     sheets = []
     for (row, column), view in views.items():

@@ -120,7 +120,7 @@ def _render_pdf(layout: Layout, plan: PagePlan, board: list[Primitive] | None) -
     if parts:
         if board is None:
             board = list(layout.primitives())  # walked once for all the sheets that show a part of it
-        where = SheetIndex(board, max(64.0, min(min(view.w, view.h) for view in parts) / 2))
+        where = SheetIndex.for_views(board, parts)
     marks = _stage_marks(layout, plan)
     clipped = [card for card in layout.ordered_cards() if card.shape.clipped]  # shortened: linked to the appendix
     for index, sheet in enumerate(plan.sheets):

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from math import floor
+from typing import TYPE_CHECKING
 
 from model.primitives import Box, Circle, Line, Path, Primitive, Text
+
+if TYPE_CHECKING:
+    from exporters.pages import Viewport
 
 Reach = tuple[float, float, float, float]  # left, top, right, bottom (board px)
 # Round every reach: a viewer's rasteriser lets a shape just outside a sheet's clip tint the pixels
@@ -35,6 +39,12 @@ class SheetIndex:
             for key in keys:
                 bins.setdefault(key, []).append(index)
         self._bins = bins
+
+    @classmethod
+    def for_views(cls, board: Sequence[Primitive], views: Sequence[Viewport]) -> SheetIndex:
+        """The index for these sheets' parts of the board: cells half the smallest part's side (64 px at least),
+        so that a sheet looks at a few dozen cells (the PDF export's and the print's sheets alike)."""
+        return cls(board, max(64.0, min(min(view.w, view.h) for view in views) / 2))
 
     def within(self, left: float, top: float, right: float, bottom: float) -> list[Primitive]:
         """The primitives that may show in the rectangle, in the board's order (what is drawn later is on top)."""

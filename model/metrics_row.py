@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from model import style as st
 from model.board_words import ENGLISH, board_word
@@ -36,6 +37,7 @@ def format_value(value: float) -> str:
 GROUP_SEPARATOR = "\u202f"  # a narrow no-break space: read as thousands in every language (a comma is a German decimal)
 
 
+@lru_cache(maxsize=4096)  # a value is shown on its tile and its chart, sized once more, at every placement
 def shown_value(value: float) -> str:
     """A metric value as the board shows it: ``format_value`` with the thousands of a number from 10,000 up set apart
     by a narrow space (12 500 000; a client read "12500000" digit by digit). The Properties panel keeps
@@ -143,16 +145,17 @@ def metric_chart(name: str, stages: Sequence[Stage], centres: Mapping[str, float
         before = [points[m][1:3] for m in (n - 1,) if m >= 0 and points[m][0] == i - 1]
         after = [points[m][1:3] for m in (n + 1,) if m < len(points) and points[m][0] == i + 1]
         near = [ny for _, ny in before + after]
+        shown = shown_value(value)
         if near and all(ny < cy for ny in near):
             # A dip: over it the line would run through the value. Under it, where the row has room for
             # it above its bottom line; else beside it or over it, where the line is not.
             if cy + 19 <= y + CHART_H - 1:
-                prims.append(Text(cx, round(cy + 16), shown_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
+                prims.append(Text(cx, round(cy + 16), shown, st.TYPE_SCALE[1], st.INK, bold=True,
                                   anchor="middle"))
             else:
-                prims.append(_clear_of_the_line(shown_value(value), cx, cy, before, after, y))
+                prims.append(_clear_of_the_line(shown, cx, cy, before, after, y))
         else:  # over the point, centred: the line leaves it sideways or downwards
-            prims.append(Text(cx, round(cy - 9), shown_value(value), st.TYPE_SCALE[1], st.INK, bold=True,
+            prims.append(Text(cx, round(cy - 9), shown, st.TYPE_SCALE[1], st.INK, bold=True,
                               anchor="middle"))
     # The name has the label column, left of the stage columns, and stops short of the first point and its
     # value (a wide value over the first stage reaches back towards it): it was fitted to the whole row's

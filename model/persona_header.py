@@ -17,6 +17,13 @@ AVATAR_R = 22.0
 BULLET = "•"
 
 
+def printed_quote(persona: Persona) -> str:
+    """The persona's quote as a card prints it, without the spaces round it: typed with a space at its end it
+    printed "stopping, ”", or its closing mark alone on a last line where the space broke it; one of spaces only,
+    an empty pair of marks."""
+    return (persona.quote or "").strip()
+
+
 def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W,
                  min_h: float = 0.0, language: str = ENGLISH) -> tuple[list[Primitive], float]:
     """A persona card at (x, y): avatar, name, role, quote, then goals and pains side by side; its height.
@@ -37,9 +44,7 @@ def persona_card(persona: Persona, x: float, y: float, w: float = PERSONA_W,
         body += text_primitives(lines, text_x, top, st.CARD_SIZE, st.MUTED)
         top += height
     top = max(top, y + PAD + 2 * AVATAR_R) + st.SPACE
-    # Without the spaces round it: a quote typed with a space at its end printed "stopping, ”", or its closing
-    # mark alone on a last line where the space broke it; one of spaces only, an empty pair of marks.
-    quote = (persona.quote or "").strip()
+    quote = printed_quote(persona)
     if quote:
         lines, height = text_block(f"“{quote}”", inner - 12, st.CARD_SIZE, bold=False)
         body.append(Box(x + PAD, top, 3, height, fill=st.PERSONA_ACCENT, radius=1.5))

@@ -75,13 +75,13 @@ def text_box(line: Text) -> tuple[float, float, float, float]:
 
 # Runs of the spaces a line may break at (every white space but the no-break ones), each made one space.
 _SPACE_RUNS = re.compile(r"[^\S\u00a0\u202f\u2007]+")
-_BREAKING_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\u00a0\u202f\u2007")
 
 
 def fitted(text: str, width: float, size: float, bold: bool = False) -> str:
     """``text`` on one line (its runs of spaces one space, a no-break space kept as it is: a metric's thousands,
     "12 500 000", were set wider on its tile than on its chart), cut with an ellipsis if wider than ``width``."""
-    text = _SPACE_RUNS.sub(" ", text).strip(_BREAKING_SPACES)
+    # (ASCII has no no-break space: the plain split, ~3x quicker, says the same.)
+    text = " ".join(text.split()) if text.isascii() else _SPACE_RUNS.sub(" ", text).strip(" ")
     if text_width(text, size, bold) <= width:
         return text
     while text and text_width(text + "…", size, bold) > width:

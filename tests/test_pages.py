@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from exporters.pdf import render_pdf
 from model import style as st
 from model.entities import Card, Lane, Persona, Stage
 from model.layout import Layout
-from model.primitives import Text
+from model.primitives import Line, Text
 from model.typesetting import text_width
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -589,22 +590,14 @@ def test_a_tile_s_header_line_stays_clear_of_its_trim_marks(path: Path) -> None:
     """The blueprint's A3 poster: its sheets' pictures are narrower than the paper, and the header's title ran on
     to the paper's right margin, the trim mark and registration cross of the picture's top right corner drawn
     through "blueprint". No text of a sheet meets a trim mark or cross; the title still shows where it fits."""
-    from model.primitives import Line
-    from model.typesetting import text_box
-
     for document in (model.load(path), _with_long_names(model.load(path))):
         layout = Layout(document)
         for page, portrait in itertools.product(NAMED, (False, True)):
             plan = plan_pages(layout, PageSpec(page, portrait, tile=True), today=date(2026, 1, 2))
             for sheet in plan.sheets:
                 marks = [d for d in sheet.decorations if isinstance(d, Line) and d.color != "#DC2626"]  # not seams
-                for text in (d for d in sheet.decorations if isinstance(d, Text) and not d.angle):
-                    x0, y0, x1, y1 = text_box(text)
-                    for mark in marks:
-                        lx0, lx1 = sorted((mark.x1, mark.x2))
-                        ly0, ly1 = sorted((mark.y1, mark.y2))
-                        assert not (lx0 <= x1 and x0 <= lx1 and ly0 <= y1 and y0 <= ly1), \
-                            (path.stem, page, portrait, sheet.label, text.text)
+                met = [text.text for text in _texts_meeting(sheet, marks)]
+                assert not met, (path.stem, page, portrait, sheet.label, met)
     plan = plan_pages(Layout(model.load(EXAMPLE)), PageSpec("A3", tile=True), today=date(2026, 1, 2))
     for sheet in plan.sheets:
         header = [d.text for d in sheet.decorations if isinstance(d, Text) and d.anchor == "end"]
@@ -615,23 +608,26 @@ def test_a_tile_s_header_line_stays_clear_of_its_trim_marks(path: Path) -> None:
 def test_a_tile_s_seam_ticks_stay_clear_of_its_label(path: Path) -> None:
     """The red ticks above a sheet's picture where the sheet to its left ends ran 8 pt up into the label's line:
     on the blueprint's A4 poster the tick of "row 1 / column 2  (2 × 2 pages)" joined the "g" of "pages"."""
-    from model.primitives import Line
-    from model.typesetting import text_box
-
     layout = Layout(model.load(path))
     ticks_seen = 0
     for page, portrait in itertools.product(NAMED, (False, True)):
         for sheet in plan_pages(layout, PageSpec(page, portrait, tile=True)).sheets:
             ticks = [d for d in sheet.decorations if isinstance(d, Line) and d.color == "#DC2626"]
             ticks_seen += len(ticks)
-            for text in (d for d in sheet.decorations if isinstance(d, Text) and not d.angle):
-                x0, y0, x1, y1 = text_box(text)
-                for tick in ticks:
-                    lx0, lx1 = sorted((tick.x1, tick.x2))
-                    ly0, ly1 = sorted((tick.y1, tick.y2))
-                    assert not (lx0 <= x1 and x0 <= lx1 and ly0 <= y1 and y0 <= ly1), (page, portrait, sheet.label)
-                    assert max(lx1 - lx0, ly1 - ly0) >= 3  # still a tick to see
+            assert not list(_texts_meeting(sheet, ticks)), (page, portrait, sheet.label)
+            assert all(max(abs(t.x2 - t.x1), abs(t.y2 - t.y1)) >= 3 for t in ticks)  # still a tick to see
     assert ticks_seen
+
+
+def _texts_meeting(sheet: Sheet, lines: list[Line]) -> Iterator[Text]:
+    """The sheet's level texts whose box (model.typesetting.text_box) touches any of ``lines``."""
+    from model.typesetting import text_box
+
+    for text in (d for d in sheet.decorations if isinstance(d, Text) and not d.angle):
+        x0, y0, x1, y1 = text_box(text)
+        if any(min(ln.x1, ln.x2) <= x1 and x0 <= max(ln.x1, ln.x2)
+               and min(ln.y1, ln.y2) <= y1 and y0 <= max(ln.y1, ln.y2) for ln in lines):
+            yield text
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
